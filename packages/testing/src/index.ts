@@ -1,0 +1,1 @@
+export { serviceGate, type ServiceGate, type ServiceName } from './service-gate.ts';
