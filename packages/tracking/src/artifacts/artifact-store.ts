@@ -1,0 +1,23 @@
+/** What a store reports after writing an object. */
+export interface StoredObject {
+  /** `sha256:<hex>` of the bytes. */
+  readonly digest: string;
+  readonly sizeBytes: number;
+}
+
+/**
+ * Byte storage for artifacts, addressed by `/`-separated keys (`runs/<runId>/<path>`). The local
+ * filesystem implementation is the default; an S3-compatible one only has to implement these methods.
+ *
+ * Rules: `put` is atomic (readers see the old object or the whole new one, never a prefix) and
+ * overwrites; `get` of a missing key throws `TrackingError` ARTIFACT_NOT_FOUND.
+ */
+export interface ArtifactStore {
+  put(key: string, data: Uint8Array): Promise<StoredObject>;
+  /** Copies a local file in, streaming, so large models never sit in memory. */
+  putFile(key: string, sourcePath: string): Promise<StoredObject>;
+  get(key: string): Promise<Uint8Array>;
+  exists(key: string): Promise<boolean>;
+  /** A local filesystem path to the object when the store has one (so loaders can mmap or open it). */
+  localPath?(key: string): string | undefined;
+}

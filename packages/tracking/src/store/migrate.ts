@@ -1,0 +1,32 @@
+import { Migrator, type Kysely } from 'kysely';
+import { TrackingError } from '../errors.ts';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+/**
+ * Applies every pending migration. Safe when several processes open the same database at once:
+ * Kysely takes an advisory lock on Postgres, and on SQLite its migration transaction begins IMMEDIATE
+ * (see `sqlite.ts`), so the second process waits and then finds nothing left to do.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  options: { schema?: string } = {},
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    // Pinning the schema keeps Kysely from mistaking another schema's migration table for ours.
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new TrackingError(
+      'STORE_ERROR',
+      `migration ${failed} failed: ${String(error)}`,
+      { migration: failed },
+      error,
+    );
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
