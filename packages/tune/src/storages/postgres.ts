@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { TuneError } from '../errors.ts';
 import type { TuneDatabase } from './sql-schema.ts';
 import { SqlStorage } from './sql-storage.ts';
 
@@ -24,19 +25,11 @@ export async function openPostgresStorage(
 ): Promise<SqlStorage> {
   const schema = options.schema;
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema))
-    throw new Error(`invalid schema name ${schema}`);
+    throw new TuneError('INVALID_ARGUMENT', `invalid schema name ${schema}`);
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 4 });
-  if (schema !== undefined) {
-    await pool.query(`create schema if not exists "${schema}"`).catch(async () => {
-      // A concurrent creator may win the race; the schema exists either way.
-      await pool.query(`select 1 from pg_namespace where nspname = $1`, [schema]);
-    });
-    pool.on('connect', (client) => {
-      void client.query(`set search_path to "${schema}"`);
-    });
-  }
   return SqlStorage.open(new Kysely<TuneDatabase>({ dialect: new PostgresDialect({ pool }) }), {
     dialect: 'postgres',
+    schema,
   });
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Generated, type Kysely } from 'kysely';
+import { TuneError } from '../errors.ts';
 
 /** The tables `SqlStorage` keeps; one schema for SQLite and Postgres. */
 export interface TuneDatabase {
@@ -28,7 +29,27 @@ export type SqlDialectName = 'sqlite' | 'postgres';
  * Creates the tables if missing. Idempotent and safe to run from several processes at once: a process that
  * loses a creation race sees the table exist and moves on.
  */
-export async function migrate(db: Kysely<TuneDatabase>, dialect: SqlDialectName): Promise<void> {
+export async function migrate(
+  root: Kysely<TuneDatabase>,
+  dialect: SqlDialectName,
+  schema?: string,
+): Promise<void> {
+  if (schema !== undefined) {
+    if (dialect !== 'postgres')
+      throw new TuneError('INVALID_ARGUMENT', 'a schema is only supported on Postgres');
+    await root.schema
+      .createSchema(schema)
+      .ifNotExists()
+      .execute()
+      .catch(async (e: unknown) => {
+        // A concurrent creator may have won; only fail if the schema is really missing.
+        const found = await sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_namespace where nspname = ${schema}`.execute(root);
+        if (found.rows[0]?.n !== 1) throw e;
+      });
+  }
+  const db = schema === undefined ? root : root.withSchema(schema);
   const idColumn = dialect === 'sqlite' ? 'integer' : 'serial';
   const attempt = async (): Promise<void> => {
     await db.schema

@@ -14,6 +14,8 @@ type TrialRow = Selectable<TuneDatabase['tune_trials']>;
 
 export interface SqlStorageOptions {
   readonly dialect: SqlDialectName;
+  /** Postgres only: keep the tables in this schema (created if missing), e.g. one per test run. */
+  readonly schema?: string;
 }
 
 /**
@@ -33,13 +35,13 @@ export class SqlStorage implements Storage {
   private readonly dialect: SqlDialectName;
 
   private constructor(db: Kysely<TuneDatabase>, options: SqlStorageOptions) {
-    this.db = db;
+    this.db = options.schema === undefined ? db : db.withSchema(options.schema);
     this.dialect = options.dialect;
   }
 
   /** Wraps a Kysely instance (it is owned by the storage from now on) and creates missing tables. */
   static async open(db: Kysely<TuneDatabase>, options: SqlStorageOptions): Promise<SqlStorage> {
-    await migrate(db, options.dialect);
+    await migrate(db, options.dialect, options.schema);
     return new SqlStorage(db, options);
   }
 
