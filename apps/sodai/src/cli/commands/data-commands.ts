@@ -1,0 +1,87 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { loadInitialData } from '../../data/load-data.ts';
+import { splitWeeks } from '../../data/split-weeks.ts';
+import { appContext } from '../app-context.ts';
+import { printReports } from './ingest-command.ts';
+import { registerGenerateCommand } from './generate-command.ts';
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+export function isoDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export function registerDataCommands(program: Command): void {
+  const data = program.command('data').description('raw data: load, generate, split, inspect');
+
+  data
+    .command('load')
+    .description('initial load: customers and products (upserted), then transactions, all validated')
+    .option('--customers <file>', 'customers Parquet/CSV (clientes)')
+    .option('--products <file>', 'products Parquet/CSV (productos)')
+    .option('--transactions <file>', 'transactions Parquet/CSV (transacciones)')
+    .option('--as-of <date>', 'delivery day; later purchase dates are quarantined', isoDay)
+    .action(async (opts: { customers?: string; products?: string; transactions?: string; asOf?: string }) => {
+      if (!opts.customers && !opts.products && !opts.transactions) {
+        throw new InvalidArgumentError('give at least one of --customers, --products, --transactions');
+      }
+      const ctx = appContext(program.opts<{ config?: string }>().config);
+      const store = await ctx.openStore();
+      try {
+        printReports(await loadInitialData(store, opts, ctx.ingestOptions(opts)));
+        const s = await store.summary();
+        process.stdout.write(
+          `store: ${s.customers} customers, ${s.products} products, ${s.transactions.toLocaleString('en')} transactions` +
+            ` (${s.firstDate ?? '—'} … ${s.lastDate ?? '—'}), ${s.quarantined} quarantined rows\n`,
+        );
+      } finally {
+        store.close();
+      }
+    });
+
+  data
+    .command('split-weeks')
+    .description('cut a transactions file into one batch file per week (Monday to Sunday)')
+    .requiredOption('--in <path>', 'transactions file, or a folder with transacciones.parquet')
+    .requiredOption('--out <dir>', 'folder for week-YYYY-MM-DD.parquet files')
+    .option('--last <n>', 'only the last N weeks', positiveInt)
+    .option('--history <dir>', 'also write the data before the first batch (and reference files) here')
+    .action(async (opts: { in: string; out: string; last?: number; history?: string }) => {
+      const batches = await splitWeeks({
+        input: opts.in,
+        outDir: opts.out,
+        ...(opts.last !== undefined ? { lastWeeks: opts.last } : {}),
+        ...(opts.history ? { historyDir: opts.history } : {}),
+      });
+      for (const b of batches) process.stdout.write(`${b.file}\t${b.rows}\n`);
+      process.stdout.write(`${batches.length} weekly batches written to ${opts.out}\n`);
+    });
+
+  data
+    .command('batches')
+    .description('the ingestion log: every file, its outcome and its report')
+    .option('-n, --limit <n>', 'how many', positiveInt, 50)
+    .action(async (opts: { limit: number }) => {
+      const ctx = appContext(program.opts<{ config?: string }>().config);
+      const store = await ctx.openStore();
+      try {
+        for (const r of await store.ingestions(opts.limit)) {
+          process.stdout.write(
+            `${r.startedAt}  ${r.outcome.padEnd(8)} ${r.table.padEnd(12)} accepted ${String(r.rowsAccepted).padStart(8)}` +
+              `  quarantined ${String(r.rowsQuarantined).padStart(6)}  ${r.dateMin ?? ''}…${r.dateMax ?? ''}  ${r.file}\n`,
+          );
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  registerGenerateCommand(data);
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { isSodaiError } from '../errors.ts';
+import { registerConfigCommand } from './commands/config-command.ts';
+import { registerDataCommands } from './commands/data-commands.ts';
+import { registerIngestCommand } from './commands/ingest-command.ts';
+import { registerDemoCommand } from './commands/demo-command.ts';
+
+export function buildCli(): Command {
+  const program = new Command('sodai')
+    .description('SodAI: weekly purchase prediction for a beverage distributor')
+    .option('-c, --config <file>', 'config file (default: ./sodai.config.json when present)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerConfigCommand(program);
+  registerDataCommands(program);
+  registerIngestCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    // Expected failures print their message; anything else too, with the stack only when asked for.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message}\n`);
+    if (!isSodaiError(error) && process.env.SODAI_DEBUG === '1' && error instanceof Error) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,2 @@
+export * from './raw-tables.ts';
+export * from './table-contract.ts';

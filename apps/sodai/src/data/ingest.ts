@@ -1,0 +1,282 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { RAW_TABLES, type RawTableName } from '../contract/index.ts';
+import { SodaiError } from '../errors.ts';
+import { sha256File } from '../util/file-digest.ts';
+import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from './duckdb.ts';
+import { inspectFile } from './file-inspection.ts';
+import type { RawStore } from './raw-store.ts';
+import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
+import type { CheckResult, FatalProblem, ValidationReport } from './validation-report.ts';
+import { writeReport } from './report-writer.ts';
+
+const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
+const EXAMPLES_PER_CHECK = 5;
+
+export interface IngestOptions {
+  readonly table: RawTableName;
+  /** Folder for the JSON and HTML reports; none = reports are only returned. */
+  readonly reportsDir?: string;
+  /** The delivery day (YYYY-MM-DD): later purchase dates are future rows. Default: today (UTC). */
+  readonly asOf?: string;
+  readonly outlierMadMultiplier?: number;
+  readonly outlierSeverity?: 'warn' | 'quarantine';
+  readonly now?: () => Date;
+  /**
+   * Called inside the write transaction just before it commits. Lets tests prove that a failure at
+   * the last moment leaves the store unchanged.
+   */
+  readonly beforeCommit?: (batchId: string) => void | Promise<void>;
+}
+
+function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): string {
+  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${table}-${stamp}-${sha256.slice(0, 10)}`;
+}
+
+async function stage(connection: DuckDBConnection, file: string, table: RawTableName): Promise<void> {
+  // The CTAS keeps file order, so rowid + 1 is the data row number a person finds in the file.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE raw_file AS SELECT * FROM ${readFileSql(file)}`);
+  const casts = RAW_TABLES[table].columns
+    .map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPES[c.kind]}) AS ${sqlIdent(c.name)}`)
+    .join(', ');
+  await connection.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT rowid + 1 AS source_row, ${casts} FROM raw_file`);
+  await connection.run('DROP TABLE raw_file');
+}
+
+async function runChecks(connection: DuckDBConnection, checks: readonly RowCheck[]): Promise<CheckResult[]> {
+  await connection.run(
+    'CREATE OR REPLACE TEMP TABLE row_issues (source_row BIGINT, check_id VARCHAR, detail VARCHAR)',
+  );
+  const results: CheckResult[] = [];
+  for (const check of checks) {
+    await connection.run(
+      `INSERT INTO row_issues SELECT source_row, ${sqlString(check.id)}, detail FROM (${check.sql})`,
+    );
+    const count = await queryNumber(
+      connection,
+      `SELECT count(*) FROM row_issues WHERE check_id = ${sqlString(check.id)}`,
+    );
+    const examples =
+      count === 0
+        ? []
+        : (
+            await queryRows(
+              connection,
+              `SELECT i.source_row AS row, i.detail, to_json(s)::VARCHAR AS record
+               FROM row_issues i JOIN staged s USING (source_row)
+               WHERE i.check_id = ${sqlString(check.id)} ORDER BY i.source_row LIMIT ${EXAMPLES_PER_CHECK}`,
+            )
+          ).map((r) => {
+            const record = JSON.parse(String(r.record)) as Record<string, unknown>;
+            delete record.source_row;
+            return { row: Number(r.row), detail: String(r.detail), record };
+          });
+    results.push(
+      Object.freeze({
+        id: check.id,
+        severity: check.severity,
+        description: check.description,
+        policy: check.policy,
+        count,
+        examples,
+      }),
+    );
+  }
+  return results;
+}
+
+function quarantineIds(checks: readonly RowCheck[]): string {
+  const ids = checks.filter((c) => c.severity === 'quarantine').map((c) => sqlString(c.id));
+  return ids.length > 0 ? ids.join(', ') : "''";
+}
+
+/**
+ * Validates one file against the contract and the store, then lands its accepted rows, its
+ * quarantined rows and the ingestion record in one transaction. A file whose content was already
+ * ingested is skipped. A fatal problem rejects the batch: the data tables stay as they were and the
+ * attempt is logged with its report.
+ */
+export async function ingestFile(store: RawStore, file: string, options: IngestOptions): Promise<ValidationReport> {
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new SodaiError('FILE_NOT_FOUND', `${file}: no such file`);
+  }
+  const sha256 = await sha256File(absolute);
+  const batchId = batchIdFor(options.table, started, sha256);
+  const asOf = options.asOf ?? started.toISOString().slice(0, 10);
+  const connection = store.connection;
+
+  const base = {
+    batchId,
+    table: options.table,
+    file: absolute,
+    sha256,
+    asOf,
+    startedAt: started.toISOString(),
+  };
+  const finish = (
+    partial: Omit<ValidationReport, keyof typeof base | 'finishedAt' | 'durationMs'>,
+  ): ValidationReport => {
+    const finished = now();
+    return { ...base, ...partial, finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime() };
+  };
+
+  const previous = await queryRows(
+    connection,
+    `SELECT batch_id FROM ingested_files WHERE sha256 = ${sqlString(sha256)}`,
+  );
+  if (previous.length > 0) {
+    const previousBatchId = String(previous[0]!.batch_id);
+    return finish({
+      outcome: 'skipped',
+      message: `${absolute}: already ingested as ${previousBatchId} (same content); nothing done`,
+      rows: { read: 0, accepted: 0, quarantined: 0 },
+      dateRange: null,
+      fatal: [],
+      warnings: [],
+      checks: [],
+      previousBatchId,
+    });
+  }
+
+  const table = RAW_TABLES[options.table];
+  const inspection = await inspectFile(connection, absolute, table);
+  const warnings = inspection.extraColumns.map((c) => `column "${c}" is not part of the contract and was dropped`);
+  const reject = async (fatal: FatalProblem[], read: number, dateRange: ValidationReport['dateRange'], checks: CheckResult[] = []) => {
+    const report = finish({
+      outcome: 'rejected',
+      message: `${absolute}: batch rejected: ${fatal.map((f) => f.message.replace(`${absolute}: `, '')).join('; ')}`,
+      rows: { read, accepted: 0, quarantined: 0 },
+      dateRange,
+      fatal,
+      warnings,
+      checks,
+    });
+    return recordAndWrite(store, report, options.reportsDir);
+  };
+  if (inspection.problems.length > 0) return reject([...inspection.problems], 0, null);
+
+  await stage(connection, absolute, options.table);
+  const read = await queryNumber(connection, 'SELECT count(*) FROM staged');
+  if (read === 0) {
+    return reject([{ check: 'empty_batch', message: `${absolute}: the file has no rows` }], 0, null);
+  }
+
+  let dateRange: ValidationReport['dateRange'] = null;
+  if (options.table === 'transactions') {
+    const [range] = await queryRows(
+      connection,
+      `SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max,
+              (SELECT max(purchase_date)::VARCHAR FROM transactions) AS stored_max FROM staged`,
+    );
+    if (range?.min != null && range.max != null) dateRange = { min: String(range.min), max: String(range.max) };
+    if (dateRange && range?.stored_max != null && dateRange.min <= String(range.stored_max)) {
+      return reject(
+        [
+          {
+            check: 'overlap',
+            column: 'purchase_date',
+            message:
+              `${absolute}: dates ${dateRange.min}…${dateRange.max} overlap data already ingested up to ` +
+              `${String(range.stored_max)}; a batch must start after the last ingested day`,
+          },
+        ],
+        read,
+        dateRange,
+      );
+    }
+  }
+
+  const checks =
+    options.table === 'transactions'
+      ? transactionChecks({
+          asOf,
+          outlierMadMultiplier: options.outlierMadMultiplier ?? 50,
+          outlierSeverity: options.outlierSeverity ?? 'warn',
+        })
+      : referenceChecks(options.table);
+  const results = await runChecks(connection, checks);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE quarantined AS
+     SELECT source_row, string_agg(check_id, ',' ORDER BY check_id) AS reasons,
+            string_agg(detail, '; ' ORDER BY check_id) AS details
+     FROM row_issues WHERE check_id IN (${quarantineIds(checks)}) GROUP BY source_row`,
+  );
+  const quarantinedCount = await queryNumber(connection, 'SELECT count(*) FROM quarantined');
+  const accepted = read - quarantinedCount;
+  if (accepted === 0) {
+    return reject(
+      [{ check: 'no_valid_rows', message: `${absolute}: every row was quarantined; nothing to ingest` }],
+      read,
+      dateRange,
+      results,
+    );
+  }
+
+  const report = finish({
+    outcome: 'ingested',
+    message: `${absolute}: ${accepted} rows accepted, ${quarantinedCount} quarantined`,
+    rows: { read, accepted, quarantined: quarantinedCount },
+    dateRange,
+    fatal: [],
+    warnings,
+    checks: results,
+  });
+  const columns = table.columns.map((c) => sqlIdent(c.name)).join(', ');
+  const paths = options.reportsDir ? reportPaths(options.reportsDir, batchId) : undefined;
+  await store.transaction(async (tx) => {
+    const acceptedRows = `SELECT ${columns} FROM staged ANTI JOIN quarantined USING (source_row) ORDER BY source_row`;
+    if (options.table === 'transactions') {
+      await tx.run(`INSERT INTO transactions SELECT *, ${sqlString(batchId)} FROM (${acceptedRows})`);
+    } else {
+      await tx.run(`INSERT OR REPLACE INTO ${options.table} (${columns}) ${acceptedRows}`);
+    }
+    await tx.run(
+      `INSERT INTO quarantine SELECT ${sqlString(batchId)}, ${sqlString(options.table)}, q.source_row, q.reasons,
+              q.details, to_json(s)::VARCHAR
+       FROM quarantined q JOIN staged s USING (source_row) ORDER BY q.source_row`,
+    );
+    await insertIngestion(tx, report, paths?.json);
+    await tx.run(`INSERT INTO ingested_files VALUES (${sqlString(sha256)}, ${sqlString(batchId)})`);
+    await options.beforeCommit?.(batchId);
+  });
+  await dropStaging(connection);
+  return paths ? { ...report, reportPaths: writeReport(report, paths) } : report;
+}
+
+function reportPaths(reportsDir: string, batchId: string): { json: string; html: string } {
+  return { json: path.join(reportsDir, `${batchId}.json`), html: path.join(reportsDir, `${batchId}.html`) };
+}
+
+async function insertIngestion(connection: DuckDBConnection, report: ValidationReport, reportPath?: string) {
+  const dateOrNull = (value: string | undefined) => (value ? `DATE ${sqlString(value)}` : 'NULL');
+  await connection.run(
+    `INSERT INTO ingestions VALUES (
+       ${sqlString(report.batchId)}, ${sqlString(report.table)}, ${sqlString(report.file)}, ${sqlString(report.sha256)},
+       ${sqlString(report.outcome)}, ${report.rows.read}, ${report.rows.accepted}, ${report.rows.quarantined},
+       ${dateOrNull(report.dateRange?.min)}, ${dateOrNull(report.dateRange?.max)},
+       TIMESTAMP ${sqlString(report.startedAt.replace('T', ' ').replace('Z', ''))},
+       TIMESTAMP ${sqlString(report.finishedAt.replace('T', ' ').replace('Z', ''))},
+       ${sqlString(report.message)}, ${reportPath ? sqlString(reportPath) : 'NULL'})`,
+  );
+}
+
+async function dropStaging(connection: DuckDBConnection): Promise<void> {
+  for (const name of ['staged', 'row_issues', 'quarantined']) await connection.run(`DROP TABLE IF EXISTS ${name}`);
+}
+
+/** A rejected attempt changes no data; it is only logged, with its report. */
+async function recordAndWrite(
+  store: RawStore,
+  report: ValidationReport,
+  reportsDir: string | undefined,
+): Promise<ValidationReport> {
+  const paths = reportsDir ? reportPaths(reportsDir, report.batchId) : undefined;
+  await insertIngestion(store.connection, report, paths?.json);
+  await dropStaging(store.connection);
+  return paths ? { ...report, reportPaths: writeReport(report, paths) } : report;
+}

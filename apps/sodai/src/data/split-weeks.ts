@@ -1,0 +1,78 @@
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { RAW_TABLES } from '../contract/index.ts';
+import { SodaiError } from '../errors.ts';
+import { openDuckDb, queryRows, readFileSql, sqlIdent, sqlString } from './duckdb.ts';
+
+export interface SplitWeeksOptions {
+  /** A transactions file, or a folder holding transacciones.parquet (and clientes/productos). */
+  readonly input: string;
+  readonly outDir: string;
+  /** Only cut the last N weeks into batches. */
+  readonly lastWeeks?: number;
+  /** Also write everything before the first batch here, with the reference files, for replays. */
+  readonly historyDir?: string;
+}
+
+export interface WeekBatch {
+  readonly file: string;
+  readonly weekStart: string;
+  readonly rows: number;
+}
+
+const TRANSACTIONS_FILE = 'transacciones.parquet';
+const REFERENCE_FILES = ['clientes.parquet', 'productos.parquet'];
+
+/**
+ * Cuts a transactions file into one file per Monday-to-Sunday week, named by the week's Monday
+ * (`week-2024-12-30.parquet`), so name order is time order. Weeks are keyed by date, never by ISO
+ * week number (2024-12-30 belongs to ISO week 1 of 2025).
+ */
+export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[]> {
+  const inputStat = statSync(options.input, { throwIfNoEntry: false });
+  if (!inputStat) throw new SodaiError('FILE_NOT_FOUND', `${options.input}: no such file or folder`);
+  const sourceDir = inputStat.isDirectory() ? options.input : path.dirname(options.input);
+  const file = inputStat.isDirectory() ? path.join(options.input, TRANSACTIONS_FILE) : options.input;
+  if (!existsSync(file)) throw new SodaiError('FILE_NOT_FOUND', `${file}: no transactions file`);
+
+  const db = await openDuckDb(':memory:');
+  try {
+    const columns = RAW_TABLES.transactions.columns.map((c) => sqlIdent(c.name)).join(', ');
+    await db.connection.run(
+      `CREATE TABLE tx AS SELECT ${columns}, date_trunc('week', CAST(purchase_date AS DATE))::DATE AS week_start
+       FROM ${readFileSql(file)}`,
+    );
+    let weeks = (await queryRows(db.connection, `SELECT DISTINCT week_start::VARCHAR AS w FROM tx ORDER BY 1`)).map(
+      (r) => String(r.w),
+    );
+    if (options.lastWeeks !== undefined) weeks = weeks.slice(-options.lastWeeks);
+    mkdirSync(options.outDir, { recursive: true });
+    const batches: WeekBatch[] = [];
+    for (const week of weeks) {
+      const out = path.join(options.outDir, `week-${week}.parquet`);
+      const [row] = await queryRows(
+        db.connection,
+        `SELECT count(*) AS n FROM tx WHERE week_start = DATE ${sqlString(week)}`,
+      );
+      await db.connection.run(
+        `COPY (SELECT ${columns} FROM tx WHERE week_start = DATE ${sqlString(week)} ORDER BY rowid)
+         TO ${sqlString(out)} (FORMAT parquet)`,
+      );
+      batches.push({ file: out, weekStart: week, rows: Number(row!.n) });
+    }
+    if (options.historyDir && weeks.length > 0) {
+      mkdirSync(options.historyDir, { recursive: true });
+      await db.connection.run(
+        `COPY (SELECT ${columns} FROM tx WHERE week_start < DATE ${sqlString(weeks[0]!)} ORDER BY rowid)
+         TO ${sqlString(path.join(options.historyDir, TRANSACTIONS_FILE))} (FORMAT parquet)`,
+      );
+      for (const name of REFERENCE_FILES) {
+        const source = path.join(sourceDir, name);
+        if (existsSync(source)) copyFileSync(source, path.join(options.historyDir, name));
+      }
+    }
+    return batches;
+  } finally {
+    db.close();
+  }
+}
