@@ -55,3 +55,22 @@ export {
   type ModelVersionStatus,
   type RegisteredModel,
 } from './registry/records.ts';
+export {
+  runsList,
+  runsShow,
+  runsCompare,
+  formatRunDetails,
+  formatRunsComparison,
+  modelsList,
+  modelsShow,
+  modelsPromote,
+  modelsRollback,
+  formatHistory,
+  formatTable,
+  formatTime,
+  formatDuration,
+  formatNumber,
+  type RunsListOptions,
+  type PromoteOptions,
+  type RollbackOptions,
+} from './cli/index.ts';
