@@ -47,7 +47,7 @@ const registry = new FinalizationRegistry<Handle>((handle) => {
 });
 
 let handleOf: (booster: Booster) => Handle;
-let adopt: (handle: Handle) => Booster;
+let restore: (snapshot: Uint8Array) => Booster;
 
 function singleParam(name: string, value: ParamValue): [string, string][] {
   return encodeParams({ [name]: value } as XGBoostParams);
@@ -73,7 +73,16 @@ export class Booster {
 
   static {
     handleOf = (b) => b.#live();
-    adopt = (handle) => new Booster(handle);
+    restore = (snapshot) => {
+      const booster = Booster.create();
+      try {
+        check(native().XGBoosterUnserializeFromBuffer(booster.#live(), snapshot, snapshot.length), 'restore');
+      } catch (err) {
+        booster.dispose();
+        throw err;
+      }
+      return booster;
+    };
   }
 
   private constructor(handle: Handle) {
@@ -407,10 +416,7 @@ export class Booster {
     const len: [number | bigint] = [0];
     const out: [bigint | null] = [null];
     check(native().XGBoosterSerializeToBuffer(this.#live(), len, out), 'copy');
-    const bytes = readBytes(out[0], toCount(len[0]));
-    const copy = Booster.create();
-    check(native().XGBoosterUnserializeFromBuffer(copy.#live(), bytes, bytes.length), 'copy');
-    return copy;
+    return restore(readBytes(out[0], toCount(len[0])));
   }
 
   /** Frees the native model. Idempotent; later use throws `DISPOSED`. */
@@ -468,7 +474,7 @@ export function boosterHandle(booster: Booster): Handle {
   return handleOf(booster);
 }
 
-/** @internal Wraps a handle created elsewhere (the training worker); the Booster now owns it. */
-export function adoptBooster(handle: Handle): Booster {
-  return adopt(handle);
+/** @internal A booster rebuilt from an `XGBoosterSerializeToBuffer` snapshot (model + configuration). */
+export function restoreBooster(snapshot: Uint8Array): Booster {
+  return restore(snapshot);
 }

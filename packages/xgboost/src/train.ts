@@ -1,4 +1,4 @@
-import { adoptBooster, type Booster } from './booster.ts';
+import { restoreBooster, type Booster } from './booster.ts';
 import { dmatrixHandle, leaseDMatrix, type DMatrix } from './dmatrix.ts';
 import { EarlyStopping, isMaximizedMetric } from './early-stopping.ts';
 import { XGBoostError } from './errors.ts';
@@ -140,7 +140,7 @@ export async function train(
   const worker = acquireWorker();
   let healthy = true;
   try {
-    const boosterHandle = await new Promise<bigint>((resolve, reject) => {
+    const snapshot = await new Promise<ArrayBuffer>((resolve, reject) => {
       const onAbort = (): void => {
         failure ??= new XGBoostError('ABORTED', 'training was aborted', { cause: signal?.reason });
       };
@@ -165,7 +165,7 @@ export async function train(
           return;
         }
         if (msg.type === 'done') {
-          settle(() => resolve(msg.booster));
+          settle(() => resolve(msg.model));
           return;
         }
         void onIteration(msg.iteration, msg.evalText).then((stop) => {
@@ -174,11 +174,8 @@ export async function train(
       });
       worker.postMessage(start);
     });
-    const booster = adoptBooster(boosterHandle);
-    if (failure !== undefined) {
-      booster.dispose();
-      throw failure;
-    }
+    if (failure !== undefined) throw failure;
+    const booster = restoreBooster(new Uint8Array(snapshot));
     if (early?.bestIteration !== undefined) {
       booster.setAttr('best_iteration', String(early.bestIteration));
       booster.setAttr('best_score', String(early.bestScore));

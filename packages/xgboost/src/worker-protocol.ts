@@ -17,5 +17,5 @@ export type ToWorker =
 /** What the worker reports back. Errors carry XGBoost's message read on the worker's own thread. */
 export type FromWorker =
   | { readonly type: 'iteration'; readonly iteration: number; readonly evalText: string }
-  | { readonly type: 'done'; readonly booster: bigint }
+  | { readonly type: 'done'; readonly model: ArrayBuffer }
   | { readonly type: 'error'; readonly message: string; readonly code: 'NATIVE' | 'WORKER' };

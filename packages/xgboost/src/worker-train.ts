@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { XGBoostError } from './errors.ts';
-import { check, native, type Handle } from './native.ts';
+import { check, native, readBytes, toCount, type Handle } from './native.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 // Runs inside a worker thread: XGBoost's calls block this thread, never the main event loop, and
@@ -55,11 +55,17 @@ async function run(job: Start): Promise<void> {
       const reply = await nextReply();
       if (reply.type === 'stop') break;
     }
-  } catch (err) {
+    // Hand back a full snapshot (model + configuration) rather than the handle: XGBoost 1.x keeps
+    // per-thread caches keyed by the booster's address, so a booster must be freed on the thread
+    // that trained it, or a later booster allocated at the same address inherits a stale cache.
+    const len: [number | bigint] = [0];
+    const ptr: [bigint | null] = [null];
+    check(api.XGBoosterSerializeToBuffer(booster, len, ptr), 'snapshot');
+    const model = new Uint8Array(readBytes(ptr[0], toCount(len[0]))).buffer;
+    port?.postMessage({ type: 'done', model } satisfies FromWorker, [model]);
+  } finally {
     api.XGBoosterFree(booster);
-    throw err;
   }
-  send({ type: 'done', booster });
 }
 
 port.on('message', (msg: ToWorker) => {
