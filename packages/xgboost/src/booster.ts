@@ -266,7 +266,9 @@ export class Booster {
 
   /**
    * A reusable low-latency predictor for one row or a small batch: preallocated native input, a
-   * prebuilt configuration, no per-call DMatrix.
+   * prebuilt configuration, no per-call DMatrix, one thread by default (`nthread` to change). It
+   * predicts with a snapshot of this booster taken now, and stops working when this booster is
+   * disposed.
    *
    * @example
    * ```ts
@@ -277,11 +279,29 @@ export class Booster {
    */
   predictor(options: DensePredictorOptions = {}): DensePredictor {
     const ncol = this.numFeatures;
-    if (ncol === 0)
+    if (ncol === 0) {
       throw new XGBoostError('INVALID_ARGUMENT', 'the booster has no features (is it trained?)');
-    if (options.nthread !== undefined) this.setParam('nthread', options.nthread);
+    }
     const range = resolveRange(options.iterationRange, this.bestIteration);
-    return new DensePredictor(this, () => this.#live(), ncol, options, range);
+    // A private copy: XGBoost holds the thread count per booster, and one row predicts fastest on
+    // one thread (waking a thread pool costs more than the trees), without changing this booster.
+    const serving = this.copy();
+    try {
+      serving.setParam('nthread', options.nthread ?? 1);
+      return new DensePredictor(
+        () => {
+          this.#live();
+          return serving.#live();
+        },
+        () => serving.dispose(),
+        ncol,
+        options,
+        range,
+      );
+    } catch (err) {
+      serving.dispose();
+      throw err;
+    }
   }
 
   /** Trains one more round on `dtrain` (for hand-written loops; {@link train} does this off-thread). */

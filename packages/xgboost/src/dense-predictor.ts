@@ -1,10 +1,9 @@
 import koffi from 'koffi';
-import type { Booster } from './booster.ts';
 import { XGBoostError } from './errors.ts';
 import { check, native, readFloats, readShape, type Handle } from './native.ts';
 import { predictConfig, type PredictOptions, type Prediction } from './prediction.ts';
 
-/** Options of {@link Booster.predictor}. */
+/** Options of `Booster.predictor`. */
 export interface DensePredictorOptions extends PredictOptions {
   /** Most rows one call may carry (the native input buffer is sized for it). Default 1. */
   readonly maxRows?: number;
@@ -21,8 +20,8 @@ export interface DensePredictorOptions extends PredictOptions {
 export class DensePredictor {
   readonly ncol: number;
   readonly maxRows: number;
-  readonly #booster: Booster;
   readonly #handle: () => Handle;
+  readonly #release: () => void;
   readonly #input: Float32Array;
   readonly #config: string;
   readonly #interfaces: string[] = [];
@@ -32,10 +31,10 @@ export class DensePredictor {
   #memory: bigint | null;
   #proxy: Handle | null;
 
-  /** @internal Use {@link Booster.predictor}. */
+  /** @internal Use `Booster.predictor`. */
   constructor(
-    booster: Booster,
     handle: () => Handle,
+    release: () => void,
     ncol: number,
     options: DensePredictorOptions,
     range: [number, number],
@@ -44,8 +43,8 @@ export class DensePredictor {
     if (!Number.isInteger(maxRows) || maxRows < 1) {
       throw new XGBoostError('INVALID_ARGUMENT', `maxRows must be a positive integer, got ${maxRows}`);
     }
-    this.#booster = booster;
     this.#handle = handle;
+    this.#release = release;
     this.ncol = ncol;
     this.maxRows = maxRows;
     this.#config = predictConfig(options, range, options.missing ?? Number.NaN);
@@ -86,6 +85,7 @@ export class DensePredictor {
     if (this.#proxy !== null) native().XGDMatrixFree(this.#proxy);
     this.#memory = null;
     this.#proxy = null;
+    this.#release();
   }
 
   #run(rows: ArrayLike<number>): number {
@@ -118,7 +118,6 @@ export class DensePredictor {
       this.#result,
     );
     if (rc !== 0) check(rc, 'predict');
-    void this.#booster;
     return n;
   }
 }
