@@ -5,7 +5,11 @@ import { z } from 'zod';
  * Unknown keys are rejected so a typo in a config file is an error, not a silent default.
  */
 export const ConfigSchema = z.strictObject({
-  dataDir: z.string().min(1).default('./.sodai').describe('where the DuckDB store, reports and artifacts live'),
+  dataDir: z
+    .string()
+    .min(1)
+    .default('./.sodai')
+    .describe('where the DuckDB store, reports and artifacts live'),
   landingDir: z
     .string()
     .min(1)
@@ -21,7 +25,11 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),
       port: z.int().min(0).max(65535).default(8080),
-      adminToken: z.string().min(16).optional().describe('bearer token for admin routes; none = admin routes off'),
+      adminToken: z
+        .string()
+        .min(16)
+        .optional()
+        .describe('bearer token for admin routes; none = admin routes off'),
     })
     .prefault({}),
   validation: z
@@ -29,10 +37,14 @@ export const ConfigSchema = z.strictObject({
       outlierMadMultiplier: z
         .number()
         .positive()
-        .default(25)
-        .describe('items above median + k × MAD of positive items are outliers'),
+        .default(50)
+        .describe("items above the customer's median + k × MAD of their positive items are outliers"),
       outlierSeverity: z.enum(['warn', 'quarantine']).default('warn'),
-      futureToleranceDays: z.int().min(0).default(0).describe('dates later than as-of + this are future rows'),
+      futureToleranceDays: z
+        .int()
+        .min(0)
+        .default(0)
+        .describe('dates later than as-of + this are future rows'),
     })
     .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -91,7 +91,10 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
   const result = ConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${describeIssue(issue, appliedOverrides)}`);
-    throw new SodaiError('INVALID_CONFIG', `invalid configuration${source ? ` in ${source}` : ''}:\n${lines.join('\n')}`);
+    throw new SodaiError(
+      'INVALID_CONFIG',
+      `invalid configuration${source ? ` in ${source}` : ''}:\n${lines.join('\n')}`,
+    );
   }
   return { config: result.data, source, overrides: [...appliedOverrides.values()] };
 }

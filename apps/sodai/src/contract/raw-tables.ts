@@ -59,7 +59,11 @@ export const transactionsTable = defineTable(
   { ignoredColumns: [PANDAS_INDEX] },
 );
 
-export const RAW_TABLES = { customers: customersTable, products: productsTable, transactions: transactionsTable };
+export const RAW_TABLES = {
+  customers: customersTable,
+  products: productsTable,
+  transactions: transactionsTable,
+};
 export type RawTableName = keyof typeof RAW_TABLES;
 
 export type CustomerRow = z.infer<typeof customersTable.rowSchema>;

@@ -15,8 +15,10 @@ export interface ColumnSpec {
 }
 
 /** A column before it has a name; the type parameters carry kind and nullability into row types. */
-export interface ColumnDef<K extends ColumnKind = ColumnKind, N extends boolean = boolean>
-  extends Omit<ColumnSpec, 'name' | 'kind' | 'nullable'> {
+export interface ColumnDef<K extends ColumnKind = ColumnKind, N extends boolean = boolean> extends Omit<
+  ColumnSpec,
+  'name' | 'kind' | 'nullable'
+> {
   readonly kind: K;
   readonly nullable: N;
 }
@@ -30,7 +32,11 @@ interface KindTypes {
 
 /** The typed row of a table declared with these columns. */
 export type RowOf<D extends Record<string, ColumnDef>> = {
-  [C in keyof D]: D[C] extends ColumnDef<infer K, infer N> ? (N extends true ? KindTypes[K] | null : KindTypes[K]) : never;
+  [C in keyof D]: D[C] extends ColumnDef<infer K, infer N>
+    ? N extends true
+      ? KindTypes[K] | null
+      : KindTypes[K]
+    : never;
 };
 
 function zodFor(def: ColumnDef): z.ZodType {
@@ -47,16 +53,36 @@ function zodFor(def: ColumnDef): z.ZodType {
 
 /** Column builders: the only place a column's kind, nullability and meaning are written. */
 export const col = {
-  id: (description: string): ColumnDef<'int64', false> => ({ kind: 'int64', nullable: false, key: true, description }),
-  int: (description: string): ColumnDef<'int64', true> => ({ kind: 'int64', nullable: true, key: false, description }),
-  double: (description: string): ColumnDef<'double', true> => ({ kind: 'double', nullable: true, key: false, description }),
+  id: (description: string): ColumnDef<'int64', false> => ({
+    kind: 'int64',
+    nullable: false,
+    key: true,
+    description,
+  }),
+  int: (description: string): ColumnDef<'int64', true> => ({
+    kind: 'int64',
+    nullable: true,
+    key: false,
+    description,
+  }),
+  double: (description: string): ColumnDef<'double', true> => ({
+    kind: 'double',
+    nullable: true,
+    key: false,
+    description,
+  }),
   quantity: (description: string): ColumnDef<'double', false> => ({
     kind: 'double',
     nullable: false,
     key: false,
     description,
   }),
-  date: (description: string): ColumnDef<'date', false> => ({ kind: 'date', nullable: false, key: false, description }),
+  date: (description: string): ColumnDef<'date', false> => ({
+    kind: 'date',
+    nullable: false,
+    key: false,
+    description,
+  }),
   category: (description: string, domain: readonly string[]): ColumnDef<'string', true> => ({
     kind: 'string',
     nullable: true,
@@ -85,8 +111,12 @@ export function defineTable<Name extends string, D extends Record<string, Column
   defs: D,
   options: { ignoredColumns?: readonly string[] } = {},
 ): TableContract<Name, RowOf<D>> {
-  const columns = Object.entries(defs).map(([columnName, def]) => Object.freeze({ name: columnName, ...def }));
-  const shape = Object.fromEntries(Object.entries(defs).map(([columnName, def]) => [columnName, zodFor(def)]));
+  const columns = Object.entries(defs).map(([columnName, def]) =>
+    Object.freeze({ name: columnName, ...def }),
+  );
+  const shape = Object.fromEntries(
+    Object.entries(defs).map(([columnName, def]) => [columnName, zodFor(def)]),
+  );
   const byName = new Map(columns.map((c) => [c.name, c]));
   return Object.freeze({
     name,

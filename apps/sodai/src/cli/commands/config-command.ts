@@ -9,11 +9,15 @@ export function registerConfigCommand(program: Command): void {
       const { resolved, paths } = appContext(program.opts<{ config?: string }>().config);
       const safe = {
         ...resolved.config,
-        server: { ...resolved.config.server, adminToken: resolved.config.server.adminToken ? '***' : undefined },
+        server: {
+          ...resolved.config.server,
+          adminToken: resolved.config.server.adminToken ? '***' : undefined,
+        },
       };
       process.stdout.write(`${JSON.stringify(safe, null, 2)}\n`);
       process.stdout.write(`# source: ${resolved.source ?? 'defaults (no config file)'}\n`);
-      if (resolved.overrides.length > 0) process.stdout.write(`# environment: ${resolved.overrides.join(', ')}\n`);
+      if (resolved.overrides.length > 0)
+        process.stdout.write(`# environment: ${resolved.overrides.join(', ')}\n`);
       process.stdout.write(`# store: ${paths.storeFile}\n# landing: ${paths.landingDir}\n`);
     });
 }

@@ -22,10 +22,22 @@ export function registerDemoCommand(program: Command): void {
       const generated = path.join(ctx.paths.dataDir, 'generated');
       if (!existsSync(path.join(generated, 'transacciones.parquet'))) {
         process.stdout.write(`generating ${opts.weeks} weeks of synthetic data in ${generated}…\n`);
-        await generateData({ customers: 1569, products: 971, weeks: opts.weeks, start: '2024-01-01', seed: 42, outDir: generated });
+        await generateData({
+          customers: 1569,
+          products: 971,
+          weeks: opts.weeks,
+          start: '2024-01-01',
+          seed: 42,
+          outDir: generated,
+        });
       }
       const history = path.join(ctx.paths.dataDir, 'history');
-      await splitWeeks({ input: generated, outDir: ctx.paths.landingDir, lastWeeks: opts.batches, historyDir: history });
+      await splitWeeks({
+        input: generated,
+        outDir: ctx.paths.landingDir,
+        lastWeeks: opts.batches,
+        historyDir: history,
+      });
       const store = await ctx.openStore();
       try {
         const files = {

@@ -6,7 +6,8 @@ import { isoDay, positiveInt } from './data-commands.ts';
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
   return n;
 }
 
@@ -45,40 +46,42 @@ export function registerGenerateCommand(data: Command): void {
     .option('--drift-week <n>', 'inject drift from this week (0-based)', nonNegativeInt)
     .option('--no-truth', 'do not write truth.parquet')
     .requiredOption('--out <dir>', 'output folder')
-    .action(async (opts: {
-      customers: number;
-      products: number;
-      weeks: number;
-      start: string;
-      seed: number;
-      driftWeek?: number;
-      truth: boolean;
-      out: string;
-    }) => {
-      const options: GeneratorOptions = {
-        customers: opts.customers,
-        products: opts.products,
-        weeks: opts.weeks,
-        start: opts.start,
-        seed: opts.seed,
-        outDir: opts.out,
-        truth: opts.truth,
-        ...(opts.driftWeek !== undefined ? { driftWeek: opts.driftWeek } : {}),
-      };
-      const progress = progressReporter();
-      const started = performance.now();
-      try {
-        const result = await generateData(options, (p) => progress.update(p));
-        progress.stop();
-        const seconds = (performance.now() - started) / 1000;
-        process.stdout.write(
-          `wrote ${result.rows.transactions.toLocaleString('en')} transactions, ${result.rows.customers} customers, ` +
-            `${result.rows.products} products` +
-            (result.rows.truth ? `, ${result.rows.truth.toLocaleString('en')} truth rows` : '') +
-            ` to ${opts.out} in ${seconds.toFixed(1)} s\n`,
-        );
-      } finally {
-        progress.stop();
-      }
-    });
+    .action(
+      async (opts: {
+        customers: number;
+        products: number;
+        weeks: number;
+        start: string;
+        seed: number;
+        driftWeek?: number;
+        truth: boolean;
+        out: string;
+      }) => {
+        const options: GeneratorOptions = {
+          customers: opts.customers,
+          products: opts.products,
+          weeks: opts.weeks,
+          start: opts.start,
+          seed: opts.seed,
+          outDir: opts.out,
+          truth: opts.truth,
+          ...(opts.driftWeek !== undefined ? { driftWeek: opts.driftWeek } : {}),
+        };
+        const progress = progressReporter();
+        const started = performance.now();
+        try {
+          const result = await generateData(options, (p) => progress.update(p));
+          progress.stop();
+          const seconds = (performance.now() - started) / 1000;
+          process.stdout.write(
+            `wrote ${result.rows.transactions.toLocaleString('en')} transactions, ${result.rows.customers} customers, ` +
+              `${result.rows.products} products` +
+              (result.rows.truth ? `, ${result.rows.truth.toLocaleString('en')} truth rows` : '') +
+              ` to ${opts.out} in ${seconds.toFixed(1)} s\n`,
+          );
+        } finally {
+          progress.stop();
+        }
+      },
+    );
 }

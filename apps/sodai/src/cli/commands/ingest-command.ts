@@ -13,9 +13,14 @@ export function printReports(reports: readonly ValidationReport[]): void {
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
-    .description('validate and ingest weekly transaction files (a file or every file of a folder, in name order)')
+    .description(
+      'validate and ingest weekly transaction files (a file or every file of a folder, in name order)',
+    )
     .argument('[path]', 'file or folder (default: the landing folder)')
-    .option('--as-of <date>', 'delivery day (YYYY-MM-DD); later purchase dates are quarantined (default: today)')
+    .option(
+      '--as-of <date>',
+      'delivery day (YYYY-MM-DD); later purchase dates are quarantined (default: today)',
+    )
     .action(async (target: string | undefined, opts: { asOf?: string }) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const store = await ctx.openStore();

@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.ts';
+
+const run = promisify(execFile);
+const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
+const dir = tempDir();
+
+async function sodai(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, SODAI_DATA_DIR: path.join(dir, 'data'), ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('sodai CLI', () => {
+  it('prints help', async () => {
+    const { code, stdout } = await sodai(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['config', 'data', 'ingest', 'demo']) expect(stdout).toContain(command);
+  });
+
+  it('prints the effective configuration with secrets masked', async () => {
+    const { code, stdout } = await sodai(['config'], { SODAI_ADMIN_TOKEN: 'a-long-enough-secret-token' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.slice(0, stdout.indexOf('\n#')))).toMatchObject({
+      dataDir: path.join(dir, 'data'),
+      server: { adminToken: '***' },
+    });
+    expect(stdout).not.toContain('a-long-enough-secret-token');
+    expect(stdout).toContain('# environment: SODAI_DATA_DIR, SODAI_ADMIN_TOKEN');
+  });
+
+  it('fails with the key and expected form for a bad setting, without a stack trace', async () => {
+    const { code, stderr } = await sodai(['config'], { SODAI_PORT: 'abc' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('server.port (from SODAI_PORT)');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('generates, loads and ingests from the command line, and exits non-zero on a rejected batch', async () => {
+    const out = path.join(dir, 'gen');
+    const generated = await sodai([
+      'data',
+      'generate',
+      '--customers',
+      '80',
+      '--products',
+      '60',
+      '--weeks',
+      '8',
+      '--out',
+      out,
+    ]);
+    expect(generated.code).toBe(0);
+    expect(generated.stdout).toMatch(/wrote [\d,]+ transactions/);
+    const split = await sodai([
+      'data',
+      'split-weeks',
+      '--in',
+      out,
+      '--out',
+      path.join(dir, 'landing'),
+      '--last',
+      '2',
+      '--history',
+      path.join(dir, 'hist'),
+    ]);
+    expect(split.stdout).toContain('2 weekly batches');
+    const h = (f: string) => path.join(dir, 'hist', f);
+    const load = await sodai([
+      'data',
+      'load',
+      '--customers',
+      h('clientes.parquet'),
+      '--products',
+      h('productos.parquet'),
+      '--transactions',
+      h('transacciones.parquet'),
+    ]);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toContain('✔ transactions ingested');
+    const ingest = await sodai(['ingest', path.join(dir, 'landing')]);
+    expect(ingest.code).toBe(0);
+    expect(ingest.stdout.match(/✔ transactions ingested/g)).toHaveLength(2);
+    const again = await sodai(['ingest', path.join(dir, 'landing')]);
+    expect(again.stdout.match(/↷ transactions skipped/g)).toHaveLength(2);
+    const overlap = await sodai(['ingest', path.join(out, 'transacciones.parquet')]);
+    expect(overlap.code).toBe(1);
+    expect(overlap.stdout).toContain('FATAL overlap');
+    const log = await sodai(['data', 'batches']);
+    expect(log.stdout.split('\n').filter(Boolean)).toHaveLength(6);
+  });
+
+  it('rejects a bad option value naming the option', async () => {
+    const { code, stderr } = await sodai(['data', 'generate', '--customers', 'many', '--out', dir]);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("option '--customers <n>' argument 'many' is invalid");
+  });
+});

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataPaths, loadConfig } from '../src/config/load-config.ts';
+import { isSodaiError } from '../src/errors.ts';
+import { tempDir } from './helpers.ts';
+
+const dir = tempDir();
+
+function configError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(isSodaiError(error, 'INVALID_CONFIG')).toBe(true);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('configuration', () => {
+  it('works with no file and no environment, with safe defaults', () => {
+    const { config, source } = loadConfig({ env: {}, cwd: dir });
+    expect(source).toBeUndefined();
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.server.adminToken).toBeUndefined();
+    expect(dataPaths(config, dir).storeFile).toBe(path.join(dir, '.sodai', 'store.duckdb'));
+  });
+
+  it('layers the environment over the file', () => {
+    const file = path.join(dir, 'sodai.config.json');
+    writeFileSync(file, JSON.stringify({ dataDir: 'from-file', server: { port: 9000 } }));
+    const { config, overrides } = loadConfig({ env: { SODAI_PORT: '9100' }, cwd: dir });
+    expect(config.dataDir).toBe('from-file');
+    expect(config.server.port).toBe(9100);
+    expect(overrides).toEqual(['SODAI_PORT']);
+  });
+
+  it('names the key, the variable and the expected form of a bad value', () => {
+    const message = configError(() =>
+      loadConfig({ env: { SODAI_PORT: 'eighty' }, cwd: path.join(dir, 'none') }),
+    );
+    expect(message).toContain('server.port (from SODAI_PORT)');
+    expect(message).toMatch(/expected number/i);
+  });
+
+  it('rejects unknown keys in the file so typos are not silent', () => {
+    const file = path.join(dir, 'typo.json');
+    writeFileSync(file, JSON.stringify({ dataDri: 'x' }));
+    expect(configError(() => loadConfig({ file, env: {} }))).toMatch(/dataDri/);
+  });
+
+  it('reports a malformed file and a missing explicit file', () => {
+    const file = path.join(dir, 'broken.json');
+    writeFileSync(file, '{ not json');
+    expect(configError(() => loadConfig({ file, env: {} }))).toContain('not valid JSON');
+    expect(configError(() => loadConfig({ file: path.join(dir, 'missing.json'), env: {} }))).toContain(
+      'not found',
+    );
+  });
+
+  it('refuses a short admin token', () => {
+    expect(configError(() => loadConfig({ env: { SODAI_ADMIN_TOKEN: 'short' }, cwd: dir }))).toContain(
+      'server.adminToken (from SODAI_ADMIN_TOKEN)',
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+import { queryRows } from '../src/data/duckdb.ts';
+import { STORE_TABLES, type RawStore } from '../src/data/raw-store.ts';
+import { generateData } from '../src/data/generator/generate.ts';
+import type { GeneratorOptions } from '../src/data/generator/generator-options.ts';
+
+export const REAL_DATA_DIR = path.resolve(import.meta.dirname, '../../../../shared/data/sodai-2024');
+export const hasRealData = existsSync(path.join(REAL_DATA_DIR, 'transacciones.parquet'));
+
+/** A temporary folder removed after the test file. */
+export function tempDir(prefix = 'sodai-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A small generated data set (fast enough for unit tests). */
+export async function generateSmall(outDir: string, overrides: Partial<GeneratorOptions> = {}) {
+  return generateData({
+    customers: 150,
+    products: 120,
+    weeks: 16,
+    start: '2024-01-01',
+    seed: 11,
+    outDir,
+    ...overrides,
+  });
+}
+
+/**
+ * A digest of everything the store holds: every table's rows in a fixed order. Equal digests mean
+ * equal content, whatever DuckDB did with its file layout.
+ */
+export async function storeDigest(store: RawStore): Promise<string> {
+  const hash = createHash('sha256');
+  for (const table of STORE_TABLES) {
+    const rows = await queryRows(store.connection, `SELECT * FROM ${table} ORDER BY ALL`);
+    hash.update(`${table}:${JSON.stringify(rows)}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/** Writes the result of a SQL query to a Parquet or CSV file (by extension). */
+export async function writeTable(sql: string, file: string): Promise<string> {
+  const { openDuckDb, sqlString } = await import('../src/data/duckdb.ts');
+  const db = await openDuckDb(':memory:');
+  try {
+    const format = file.endsWith('.csv') ? 'csv, HEADER true' : 'parquet';
+    await db.connection.run(`COPY (${sql}) TO ${sqlString(file)} (FORMAT ${format})`);
+    return file;
+  } finally {
+    db.close();
+  }
+}
