@@ -10,7 +10,7 @@ import { isProcessAlive } from './runs/process-liveness.ts';
 import type { Experiment, MetricPoint, Run, RunDetails } from './store/records.ts';
 import type { TrackingStore } from './store/tracking-store.ts';
 
-export interface TrackingClientOptions extends ActiveRunOptions {
+export interface TrackingClientOptions extends Omit<ActiveRunOptions, 'onEnded'> {
   readonly store: TrackingStore;
   /** Default: a {@link LocalArtifactStore} under `.sodai/artifacts`. */
   readonly artifacts?: ArtifactStore;
@@ -104,7 +104,10 @@ export class TrackingClient {
       host: hostname(),
       pid: process.pid,
     });
-    const active = new ActiveRun(run, this.store, this.artifacts, this.#runOptions);
+    const active = new ActiveRun(run, this.store, this.artifacts, {
+      ...this.#runOptions,
+      onEnded: (r) => this.#active.delete(r),
+    });
     this.#active.add(active);
     if (options.params) await active.logParams(options.params);
     if (options.tags) await active.setTags(options.tags);
@@ -124,11 +127,9 @@ export class TrackingClient {
       result = await fn(run);
     } catch (e) {
       if (!run.ended) await run.end('FAILED').catch(() => undefined);
-      this.#active.delete(run);
       throw e;
     }
     if (!run.ended) await run.end('FINISHED');
-    this.#active.delete(run);
     return result;
   }
 
@@ -168,10 +169,7 @@ export class TrackingClient {
    * End runs yourself to record FINISHED or FAILED.
    */
   async close(): Promise<void> {
-    for (const run of this.#active) {
-      if (!run.ended) await run.end('KILLED').catch(() => undefined);
-    }
-    this.#active.clear();
+    for (const run of [...this.#active]) await run.end('KILLED').catch(() => undefined);
     await this.store.close();
   }
 }

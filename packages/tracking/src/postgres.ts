@@ -38,7 +38,10 @@ export async function openPostgresStore(
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch((e: unknown) => {
+      // Two openers racing on a new schema: the loser sees a unique violation; the schema exists.
+      if ((e as { code?: string }).code !== '23505') throw e;
+    });
     await migrateToLatest(db, { schema });
   } catch (e) {
     await db.destroy();

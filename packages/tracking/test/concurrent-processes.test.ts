@@ -9,6 +9,7 @@ import { openSqliteStore } from '../src/sqlite.ts';
 import { assertConsistentChain, tempDir } from './helpers.ts';
 
 const WORKER = fileURLToPath(new URL('./fixtures/log-worker.ts', import.meta.url));
+const HANGER = fileURLToPath(new URL('./fixtures/start-and-hang.ts', import.meta.url));
 const WORKERS = 4;
 const STEPS = 300;
 const METRICS_PER_STEP = 10;
@@ -78,6 +79,39 @@ describe('several processes on one SQLite file', () => {
       expect(new Set(history.map((h) => h.actor)).size).toBeGreaterThan(1);
     } finally {
       await store.close();
+    }
+  });
+
+  it('marks KILLED, at the next open, a run whose process was killed', { timeout: 60_000 }, async () => {
+    const dbPath = join(dir, 'crash.db');
+    const artifacts = join(dir, 'crash-artifacts');
+    const child = spawn(process.execPath, ['--import', 'tsx', HANGER, dbPath, artifacts], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const runId = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+
+    const store = await openSqliteStore(dbPath);
+    expect((await store.getRun(runId)).status).toBe('RUNNING');
+    const client = await TrackingClient.open({ store, artifacts: new LocalArtifactStore(artifacts) });
+    try {
+      expect(client.reaped.map((r) => r.id)).toEqual([runId]);
+      const run = await client.getRun(runId);
+      expect(run.status).toBe('KILLED');
+      expect(run.endTime).not.toBeNull();
+      // What it logged before dying is kept.
+      expect(await client.getMetricHistory(runId, 'loss')).toHaveLength(1);
+    } finally {
+      await client.close();
     }
   });
 });

@@ -13,6 +13,8 @@ export interface ActiveRunOptions {
   /** How often the run proves it is alive (default 10 s). */
   readonly heartbeatIntervalMs?: number;
   readonly now?: () => number;
+  /** Called once the run has ended (the client uses it to forget the handle). */
+  readonly onEnded?: (run: ActiveRun) => void;
 }
 
 export type ParamValue = string | number | boolean;
@@ -57,6 +59,7 @@ export class ActiveRun {
   #failure: unknown = undefined;
   #ended = false;
   readonly #timers: NodeJS.Timeout[] = [];
+  readonly #onEnded: ((run: ActiveRun) => void) | undefined;
 
   constructor(run: Run, store: TrackingStore, artifacts: ArtifactStore, options: ActiveRunOptions = {}) {
     this.id = run.id;
@@ -64,6 +67,7 @@ export class ActiveRun {
     this.#artifacts = artifacts;
     this.#batchSize = options.metricBatchSize ?? 1000;
     this.#now = options.now ?? Date.now;
+    this.#onEnded = options.onEnded;
     const flushEvery = options.flushIntervalMs ?? 2000;
     const beatEvery = options.heartbeatIntervalMs ?? 10_000;
     // unref: an open run must not keep the process alive; the reaper handles runs never ended.
@@ -196,6 +200,7 @@ export class ActiveRun {
     }
     this.#ended = true;
     for (const t of this.#timers) clearInterval(t);
+    this.#onEnded?.(this);
     const run = await this.#store.endRun(this.id, failure === undefined ? status : 'FAILED');
     if (failure !== undefined) throw failure;
     return run;

@@ -5,8 +5,8 @@ import type { Database } from './schema.ts';
 
 /**
  * Applies every pending migration. Safe when several processes open the same database at once:
- * Kysely takes an advisory lock on Postgres, and on SQLite its migration transaction begins IMMEDIATE
- * (see `sqlite.ts`), so the second process waits and then finds nothing left to do.
+ * Kysely takes an advisory lock on Postgres, and on SQLite the migration runs in one transaction that
+ * begins IMMEDIATE (see `sqlite.ts`), so the second process waits and then finds nothing left to do.
  */
 export async function migrateToLatest(
   db: Kysely<Database>,
