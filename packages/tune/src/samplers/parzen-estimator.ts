@@ -18,6 +18,14 @@ export interface ParzenEstimatorParameters {
   readonly weights: (n: number) => Float64Array;
   /** One bandwidth per dimension from Scott's rule, instead of per-kernel neighbour distances. */
   readonly multivariate: boolean;
+  /**
+   * How continuous kernels are scored. 'density' is the normalised truncated-normal density (Optuna >= 3.5).
+   * 'height' drops the 1/σ factor, so every kernel peaks at the same height whatever its width (Optuna <= 3.4,
+   * including the 3.1 reference of our benchmark): wide kernels — the prior and isolated observations — weigh
+   * more, which explores more. Sampling is the same for both. See the README for the measurements behind the
+   * default.
+   */
+  readonly kernelScoring: 'height' | 'density';
 }
 
 interface NumericDim {
@@ -30,6 +38,7 @@ interface NumericDim {
   readonly q: number | null;
   readonly mus: Float64Array;
   readonly sigmas: Float64Array;
+  readonly heightScoring: boolean;
 }
 
 interface CategoricalDim {
@@ -119,7 +128,17 @@ export class ParzenEstimator {
       for (let k = 0; k < sigmas.length; k++)
         sigmas[k] = Math.min(maxSigma, Math.max(minSigma, sigmas[k] as number));
       if (considerPrior) sigmas[nObs] = high - low;
-      return { kind: 'numeric', name, distribution: dist, low, high, q, mus, sigmas };
+      return {
+        kind: 'numeric',
+        name,
+        distribution: dist,
+        low,
+        high,
+        q,
+        mus,
+        sigmas,
+        heightScoring: parameters.kernelScoring === 'height',
+      };
     });
   }
 
@@ -185,7 +204,10 @@ function kernelLogPdf(dim: Dim, k: number, x: number): number {
   const mu = dim.mus[k] as number;
   const sigma = dim.sigmas[k] as number;
   const v = dim.distribution.log ? Math.log(x) : x;
-  if (dim.q === null) return truncatedNormalLogPdf(v, mu, sigma, dim.low, dim.high);
+  if (dim.q === null) {
+    const logDensity = truncatedNormalLogPdf(v, mu, sigma, dim.low, dim.high);
+    return dim.heightScoring ? logDensity + Math.log(sigma) : logDensity;
+  }
   // A grid point stands for its whole bin: score the kernel's mass on it, renormalised to the domain.
   const lo = Math.max(v - dim.q / 2, dim.low);
   const hi = Math.min(v + dim.q / 2, dim.high);

@@ -46,6 +46,8 @@ export interface TpeSamplerOptions {
   readonly multivariate?: boolean;
   /** Count running trials as the worst observations, so parallel workers spread out. Default false. */
   readonly constantLiar?: boolean;
+  /** Continuous kernel scoring, see {@link ParzenEstimatorParameters.kernelScoring}. Default 'height'. */
+  readonly kernelScoring?: 'height' | 'density';
 }
 
 type Score = readonly [number, number];
@@ -83,6 +85,7 @@ export class TpeSampler implements Sampler {
       considerEndpoints: options.considerEndpoints ?? false,
       weights: options.weights ?? defaultWeights,
       multivariate: this.multivariate,
+      kernelScoring: options.kernelScoring ?? 'height',
     };
     this.random = new RandomSampler({ seed: this.seed });
   }

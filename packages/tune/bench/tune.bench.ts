@@ -1,0 +1,120 @@
+// npm run bench:tune — TS random search and TPE vs Optuna's TPE (run in the same process tree through
+// /usr/bin/python3) on Branin, Hartmann-6 and Rosenbrock-5: median best value after 10/20/30/50 trials over
+// 20 seeds. Environment: TUNE_BENCH_SEEDS (default 20), TUNE_BENCH_TRIALS (default 50), TUNE_BENCH_PYTHON.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createStudy, RandomSampler, TpeSampler, type Objective, type Sampler } from '../src/index.ts';
+import { branin, hartmann6, rosenbrock5 } from './test-functions.ts';
+
+const nSeeds = Number(process.env.TUNE_BENCH_SEEDS ?? 20);
+const nTrials = Number(process.env.TUNE_BENCH_TRIALS ?? 50);
+const python = process.env.TUNE_BENCH_PYTHON ?? '/usr/bin/python3';
+const checkpoints = [10, 20, 30, 50].filter((c) => c <= nTrials);
+const seeds = Array.from({ length: nSeeds }, (_, i) => i);
+const functions: Record<string, Objective> = { branin, hartmann6, rosenbrock5 };
+const samplers: Record<string, (seed: number) => Sampler> = {
+  'random (TS)': (seed) => new RandomSampler({ seed }),
+  'TPE (TS)': (seed) => new TpeSampler({ seed }),
+  'TPE multivariate (TS)': (seed) => new TpeSampler({ seed, multivariate: true }),
+  "TPE, kernelScoring 'density' (TS)": (seed) => new TpeSampler({ seed, kernelScoring: 'density' }),
+};
+
+/** Best-so-far curves, one per seed. */
+type Curves = number[][];
+
+async function runTs(
+  objective: Objective,
+  make: (seed: number) => Sampler,
+): Promise<{ curves: Curves; ms: number }> {
+  const started = performance.now();
+  const curves: Curves = [];
+  for (const seed of seeds) {
+    const study = await createStudy({ sampler: make(seed) });
+    await study.optimize(objective, { nTrials });
+    curves.push((await study.optimizationHistory()).map((p) => p.best));
+  }
+  return { curves, ms: performance.now() - started };
+}
+
+function runOptuna(): Promise<{ result: Record<string, Curves>; ms: number }> {
+  const started = performance.now();
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'optuna_tpe.py');
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${python} ${script} exited with ${code}`));
+      else resolve({ result: JSON.parse(out) as Record<string, Curves>, ms: performance.now() - started });
+    });
+    child.stdin.end(JSON.stringify({ functions: Object.keys(functions), seeds, n_trials: nTrials }));
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(4));
+
+const optunaPromise = runOptuna().catch((e: unknown) => {
+  console.error(`Optuna reference unavailable: ${String(e)}`);
+  return null;
+});
+const table: { fn: string; sampler: string; medians: number[]; ms: number }[] = [];
+for (const [fn, objective] of Object.entries(functions)) {
+  for (const [name, make] of Object.entries(samplers)) {
+    const { curves, ms } = await runTs(objective, make);
+    table.push({
+      fn,
+      sampler: name,
+      medians: checkpoints.map((c) => median(curves.map((curve) => curve[c - 1] as number))),
+      ms,
+    });
+  }
+}
+const optuna = await optunaPromise;
+if (optuna) {
+  for (const fn of Object.keys(functions)) {
+    const curves = optuna.result[fn] ?? [];
+    const medians = checkpoints.map((c) => median(curves.map((curve) => curve[c - 1] as number)));
+    table.splice(table.findLastIndex((r) => r.fn === fn) + 1, 0, {
+      fn,
+      sampler: 'TPE (Optuna 3.1, Python)',
+      medians,
+      ms: NaN,
+    });
+  }
+}
+
+console.log(`\nMedian best value after n trials (minimise), ${nSeeds} seeds × ${nTrials} trials\n`);
+console.log(`| function | sampler | ${checkpoints.map((c) => `n=${c}`).join(' | ')} | wall time |`);
+console.log(`|---|---|${checkpoints.map(() => '---:').join('|')}|---:|`);
+for (const r of table) {
+  const time = Number.isNaN(r.ms)
+    ? '(all functions) ' + (optuna ? `${(optuna.ms / 1000).toFixed(1)} s` : '')
+    : `${(r.ms / 1000).toFixed(2)} s`;
+  console.log(`| ${r.fn} | ${r.sampler} | ${r.medians.map(fmt).join(' | ')} | ${time} |`);
+}
+
+console.log('');
+const last = checkpoints.length - 1;
+for (const fn of Object.keys(functions)) {
+  const get = (s: string) => table.find((r) => r.fn === fn && r.sampler === s)?.medians[last];
+  const tpe = get('TPE (TS)') as number;
+  const rnd = get('random (TS)') as number;
+  const opt = get('TPE (Optuna 3.1, Python)');
+  const vsOptuna =
+    opt === undefined
+      ? 'no Optuna reference'
+      : tpe <= opt
+        ? `TPE ≤ Optuna (${fmt(tpe)} ≤ ${fmt(opt)})`
+        : `TPE > Optuna (${fmt(tpe)} > ${fmt(opt)})`;
+  console.log(
+    `${fn}: ${tpe < rnd ? 'TPE beats random' : 'TPE does NOT beat random'} at n=${checkpoints[last]}; ${vsOptuna}`,
+  );
+}
