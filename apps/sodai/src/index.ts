@@ -1,0 +1,11 @@
+export * from './contract/index.ts';
+export { ConfigSchema, type SodaiConfig, type SodaiConfigInput } from './config/config-schema.ts';
+export { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from './config/load-config.ts';
+export { SodaiError, isSodaiError, type SodaiErrorCode } from './errors.ts';
+export { RawStore, type IngestionRecord, type StoreSummary } from './data/raw-store.ts';
+export { ingestFile, type IngestOptions } from './data/ingest.ts';
+export { ingestBatches, loadInitialData, batchFilesIn } from './data/load-data.ts';
+export type { ValidationReport, CheckResult, FatalProblem } from './data/validation-report.ts';
+export { splitWeeks, type WeekBatch } from './data/split-weeks.ts';
+export { generateData, type GenerationResult } from './data/generator/generate.ts';
+export type { GeneratorOptions } from './data/generator/generator-options.ts';
