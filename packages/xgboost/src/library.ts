@@ -120,11 +120,15 @@ export function libraryCandidates(env: NodeJS.ProcessEnv = process.env): string[
 }
 
 /**
- * Debian's build links against `libdmlc.so.0`; when the library comes from the vendor folder
- * that dependency is not on the loader's path, so it is loaded first (globally) by full path.
+ * Debian's build links against `libdmlc.so.0`; when the library comes from the vendor folder (or
+ * a folder named by XGBOOST_LIBRARY_PATH) that dependency is not on the loader's path, so it is
+ * loaded first (globally) by full path.
  */
-function preloadVendorDependencies(): void {
-  for (const dir of vendorLibDirs(VENDOR_DIR)) {
+function preloadVendorDependencies(env: NodeJS.ProcessEnv): void {
+  const fromEnv = env.XGBOOST_LIBRARY_PATH;
+  const envDir =
+    fromEnv && existsSync(fromEnv) && !statSync(fromEnv).isDirectory() ? dirname(fromEnv) : fromEnv;
+  for (const dir of [...(envDir ? [envDir] : []), ...vendorLibDirs(VENDOR_DIR)]) {
     for (const dmlc of filesIn(dir, DMLC_NAME)) {
       try {
         koffi.load(dmlc, { global: true });
@@ -144,7 +148,7 @@ export function openLibrary(env: NodeJS.ProcessEnv = process.env): {
   lib: ReturnType<typeof koffi.load>;
   path: string;
 } {
-  preloadVendorDependencies();
+  preloadVendorDependencies(env);
   const failures: string[] = [];
   for (const path of libraryCandidates(env)) {
     try {

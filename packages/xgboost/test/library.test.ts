@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryCandidates, libraryInfo, openLibrary, XGBoostError } from '../src/index.ts';
 
@@ -13,6 +16,19 @@ describe('library', () => {
     expect(libraryCandidates({ XGBOOST_LIBRARY_PATH: '/opt/x/libxgboost.so' })).toEqual([
       '/opt/x/libxgboost.so',
     ]);
+  });
+
+  it('lists the libraries of an XGBOOST_LIBRARY_PATH folder, most specific version first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xgb-lib-'));
+    for (const name of ['libxgboost.so', 'libxgboost.so.0', 'libxgboost.so.1.6.0', 'libother.so']) {
+      writeFileSync(join(dir, name), '');
+    }
+    expect(libraryCandidates({ XGBOOST_LIBRARY_PATH: dir })).toEqual([
+      join(dir, 'libxgboost.so.1.6.0'),
+      join(dir, 'libxgboost.so.0'),
+      join(dir, 'libxgboost.so'),
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('searches versioned names such as Debian libxgboost.so.1.6.0 in system folders', () => {
