@@ -4,7 +4,12 @@ import { formatNumber, formatTable, formatTime } from './table.ts';
 
 // The text behind `sodai models list|show|promote|rollback`; see runs-commands.ts for the contract.
 
-/** `sodai models list`: each registered model with its version count and aliases. */
+/**
+ * `sodai models list`: each registered model with its version count and aliases.
+ *
+ * @example
+ * console.log(await modelsList(client));
+ */
 export async function modelsList(client: TrackingClient): Promise<string> {
   const models = await client.registry.listRegisteredModels();
   if (models.length === 0) return 'no registered models';
@@ -91,7 +96,12 @@ export interface PromoteOptions {
   readonly reason?: string;
 }
 
-/** `sodai models promote`: moves the alias and reports the move. */
+/**
+ * `sodai models promote`: moves the alias (default `champion`) and reports the move.
+ *
+ * @example
+ * console.log(await modelsPromote(client, { name: 'purchase', version: 3, actor: 'alice', reason: 'manual' }));
+ */
 export async function modelsPromote(client: TrackingClient, o: PromoteOptions): Promise<string> {
   const alias = o.alias ?? 'champion';
   const before = await client.registry.getAlias(o.name, alias).catch(() => undefined);
@@ -111,7 +121,12 @@ export interface RollbackOptions {
   readonly toVersion?: number;
 }
 
-/** `sodai models rollback`: moves the alias back and reports the move. */
+/**
+ * `sodai models rollback`: moves the alias back and reports the move.
+ *
+ * @example
+ * console.log(await modelsRollback(client, { name: 'purchase', actor: 'ops', reason: 'bad week' }));
+ */
 export async function modelsRollback(client: TrackingClient, o: RollbackOptions): Promise<string> {
   const alias = o.alias ?? 'champion';
   const before = await client.registry.getAlias(o.name, alias);

@@ -57,7 +57,12 @@ export async function runsList(client: TrackingClient, options: RunsListOptions 
   return formatTable(['RUN ID', 'NAME', 'STATUS', 'STARTED', 'DURATION', ...keys], rows);
 }
 
-/** `sodai runs show <id>`: the run, its params, latest metrics, tags, inputs and artifacts. */
+/**
+ * `sodai runs show <id>`: the run, its params, latest metrics, tags, inputs and artifacts.
+ *
+ * @example
+ * console.log(await runsShow(client, runId));
+ */
 export async function runsShow(client: TrackingClient, runId: string): Promise<string> {
   return formatRunDetails(await client.getRunDetails(runId));
 }
@@ -106,6 +111,9 @@ export function formatRunDetails(d: RunDetails): string {
 /**
  * `sodai runs compare <id>...`: params and latest metrics side by side; rows whose values differ
  * between runs are marked with `*`.
+ *
+ * @example
+ * console.log(await runsCompare(client, [runA, runB]));
  */
 export async function runsCompare(client: TrackingClient, runIds: readonly string[]): Promise<string> {
   return formatRunsComparison(await client.compareRuns(runIds));

@@ -3,6 +3,10 @@ import type { TrackingErrorCode } from '../errors.ts';
 /**
  * The one table from error codes to HTTP status. Typed as a full Record, so adding a code to
  * `TrackingErrorCode` fails type-checking until it is mapped here.
+ *
+ * @example
+ * import { HTTP_STATUS } from '@sodai/tracking/http';
+ * HTTP_STATUS.RUN_NOT_FOUND; // 404
  */
 export const HTTP_STATUS: Readonly<Record<TrackingErrorCode, number>> = Object.freeze({
   INVALID_ARGUMENT: 400,

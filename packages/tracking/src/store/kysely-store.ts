@@ -51,6 +51,15 @@ const MAX_SEARCH_LIMIT = 10_000;
 /**
  * The {@link TrackingStore} over Kysely, for SQLite and Postgres alike. Open it through
  * `openSqliteStore` or `openPostgresStore` (`@sodai/tracking/postgres`), which apply migrations.
+ *
+ * @example
+ * import { openSqliteStore } from '@sodai/tracking';
+ * const store = await openSqliteStore(':memory:');
+ * const exp = await store.ensureExperiment('weekly');
+ * const run = await store.createRun({ experimentId: exp.id, host: 'local', pid: process.pid });
+ * await store.logMetrics(run.id, [{ key: 'auc', value: 0.9, step: 1, timestamp: Date.now() }]);
+ * await store.endRun(run.id, 'FINISHED');
+ * await store.close();
  */
 export class KyselyTrackingStore implements TrackingStore {
   readonly dialect: SqlDialectName;
