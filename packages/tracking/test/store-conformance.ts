@@ -206,6 +206,13 @@ export function describeStoreConformance(name: string, open: OpenFixture, enable
         'ARTIFACT_NOT_FOUND',
       );
       await expectCode(store.getModelVersion('purchase', 99), 'VERSION_NOT_FOUND');
+      const failed = await client.startRun({ experiment: 'train' });
+      await failed.logArtifact('model.ubj', 'half-trained');
+      await failed.end('FAILED');
+      await expectCode(
+        store.createModelVersion({ modelName: 'purchase', runId: failed.id, artifactPath: 'model.ubj' }),
+        'INVALID_ARGUMENT',
+      );
       await expectCode(store.getModelVersion('ghost', 1), 'MODEL_NOT_FOUND');
     });
 

@@ -79,9 +79,20 @@ export async function createModelVersion(
       .onConflict((oc) => oc.column('name').doNothing())
       .execute();
     await lockModel(ctx, trx, input.modelName);
-    const run = await trx.selectFrom('runs').select('id').where('id', '=', input.runId).executeTakeFirst();
+    const run = await trx
+      .selectFrom('runs')
+      .select(['id', 'status'])
+      .where('id', '=', input.runId)
+      .executeTakeFirst();
     if (!run)
       throw new TrackingError('RUN_NOT_FOUND', `no run with id ${input.runId}`, { runId: input.runId });
+    // A failed or killed training must never become a servable model.
+    if (run.status === 'FAILED' || run.status === 'KILLED') {
+      throw new TrackingError('INVALID_ARGUMENT', `runId: run ${input.runId} ended ${run.status}`, {
+        field: 'runId',
+        status: run.status,
+      });
+    }
     const artifact = await trx
       .selectFrom('artifacts')
       .select('digest')

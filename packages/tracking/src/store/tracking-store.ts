@@ -101,8 +101,9 @@ export interface TrackingStore {
   getRegisteredModel(name: string): Promise<RegisteredModel>;
   listRegisteredModels(): Promise<RegisteredModel[]>;
   /**
-   * One transaction: creates the model if needed, checks the run and its artifact exist, assigns the
-   * next version number, snapshots the run's latest metrics unless given.
+   * One transaction: creates the model if needed, checks the run (RUNNING or FINISHED, never FAILED or
+   * KILLED) and its artifact exist, assigns the next version number, snapshots the run's latest metrics
+   * unless given.
    */
   createModelVersion(input: CreateModelVersionInput): Promise<ModelVersion>;
   getModelVersion(name: string, version: number): Promise<ModelVersion>;
