@@ -23,11 +23,16 @@ dtrain = xgb.DMatrix(X, label=y, nthread=nthread)
 t1 = time.perf_counter()
 booster = xgb.train(params, dtrain, num_boost_round=rounds)
 t2 = time.perf_counter()
-pred = booster.predict(dtrain)
-t3 = time.perf_counter()
+# A fresh matrix, so neither side can answer from the training prediction cache; best of 3.
+dtest = xgb.DMatrix(X, nthread=nthread)
+predict_ms = []
+for _ in range(3):
+    s = time.perf_counter()
+    pred = booster.predict(dtest)
+    predict_ms.append((time.perf_counter() - s) * 1000)
 print(json.dumps({
     "dmatrixMs": (t1 - t0) * 1000,
     "trainMs": (t2 - t1) * 1000,
-    "predictMs": (t3 - t2) * 1000,
+    "predictMs": min(predict_ms),
     "checksum": float(pred[:1000].astype(np.float64).sum()),
 }))
