@@ -26,7 +26,7 @@ export {
   type TrialState,
 } from './trial/frozen-trial.ts';
 export { Trial } from './trial/trial.ts';
-export { Study, type TellOutcome } from './study/study.ts';
+export { Study, type StudyOptions, type TellOutcome } from './study/study.ts';
 export {
   createStudy,
   loadStudy,
@@ -52,7 +52,14 @@ export {
   SuccessiveHalvingPruner,
   type SuccessiveHalvingPrunerOptions,
 } from './pruners/successive-halving-pruner.ts';
-export type { Direction, Storage, StudyRecord, TrialInit, TrialResult } from './storages/storage.ts';
+export {
+  staleError,
+  type Direction,
+  type Storage,
+  type StudyRecord,
+  type TrialInit,
+  type TrialResult,
+} from './storages/storage.ts';
 export { InMemoryStorage } from './storages/in-memory-storage.ts';
 export { SqlStorage, type SqlStorageOptions } from './storages/sql-storage.ts';
 export type { SqlDialectName, TuneDatabase } from './storages/sql-schema.ts';

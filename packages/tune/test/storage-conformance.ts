@@ -85,6 +85,26 @@ export function storageConformance(
       await expect(storage.getTrial(987654)).rejects.toMatchObject({ code: 'TRIAL_NOT_FOUND' });
     });
 
+    it('fails running trials whose heartbeat went stale, and only those', async () => {
+      const s = await storage.createStudy(name('stale'), 'minimize');
+      await storage.createTrial(s.id, { state: 'running' }); // never beats: heartbeats are off for it
+      const dead = await storage.createTrial(s.id, { state: 'running' });
+      const alive = await storage.createTrial(s.id, { state: 'running' });
+      await storage.recordHeartbeat(dead.id);
+      await new Promise((r) => setTimeout(r, 150));
+      await storage.recordHeartbeat(alive.id);
+      const reaped = await storage.failStaleTrials(s.id, Date.now() - 75);
+      expect(reaped.map((t) => t.number)).toEqual([1]);
+      expect(reaped[0]).toMatchObject({ state: 'failed', error: expect.stringMatching(/^StaleTrial/) });
+      expect((await storage.getAllTrials(s.id)).map((t) => t.state)).toEqual([
+        'running',
+        'failed',
+        'running',
+      ]);
+      await storage.recordHeartbeat(dead.id); // no-op on a finished trial
+      expect((await storage.getTrial(dead.id)).state).toBe('failed');
+    });
+
     it('claims waiting trials oldest first, each exactly once', async () => {
       const s = await storage.createStudy(name('waiting'), 'minimize');
       await storage.createTrial(s.id, { state: 'waiting', fixedParams: { x: 1 } });

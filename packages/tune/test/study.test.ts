@@ -133,6 +133,26 @@ describe('study ask/tell', () => {
     expect(study.trials.map((t) => t.number)).toEqual([...Array(12).keys()]);
   });
 
+  it('with heartbeats, fails trials of a dead process but not live ones', async () => {
+    const storage = new InMemoryStorage();
+    const study = await createStudy({ name: 'hb', storage, heartbeatIntervalMs: 20 });
+    // A trial of a process that crashed after one heartbeat.
+    const orphan = await storage.createTrial(1, { state: 'running' });
+    await storage.recordHeartbeat(orphan.id);
+    const live = await study.ask();
+    await new Promise((r) => setTimeout(r, 120));
+    const next = await study.ask();
+    const trials = await study.getTrials();
+    expect(trials.find((t) => t.id === orphan.id)).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/StaleTrial/),
+    });
+    expect(trials.find((t) => t.id === live.id)?.state).toBe('running');
+    await study.tell(live, 1);
+    await study.tell(next, 2);
+    expect(study.bestTrial?.value).toBe(1);
+  });
+
   it('creates, refuses duplicates, resumes and loads by name', async () => {
     const storage = new InMemoryStorage();
     await createStudy({ name: 's', storage, direction: 'maximize' });

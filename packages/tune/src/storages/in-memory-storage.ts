@@ -1,7 +1,14 @@
 import type { Distribution, ParamValue } from '../distributions.ts';
 import { TuneError } from '../errors.ts';
 import { freezeTrial, type FrozenTrial, type JsonValue, type TrialState } from '../trial/frozen-trial.ts';
-import type { Direction, Storage, StudyRecord, TrialInit, TrialResult } from './storage.ts';
+import {
+  staleError,
+  type Direction,
+  type Storage,
+  type StudyRecord,
+  type TrialInit,
+  type TrialResult,
+} from './storage.ts';
 
 interface MutableTrial {
   id: number;
@@ -16,6 +23,7 @@ interface MutableTrial {
   fixedParams: Record<string, ParamValue>;
   error: string | null;
   startedAtMs: number | null;
+  heartbeatAtMs: number | null;
   completedAtMs: number | null;
 }
 
@@ -67,6 +75,7 @@ export class InMemoryStorage implements Storage {
       fixedParams: { ...init.fixedParams },
       error: null,
       startedAtMs: init.state === 'running' ? Date.now() : null,
+      heartbeatAtMs: null,
       completedAtMs: null,
     };
     this.trials.push(t);
@@ -108,6 +117,23 @@ export class InMemoryStorage implements Storage {
     t.error = result.error ?? null;
     t.completedAtMs = Date.now();
     return snapshot(t);
+  }
+
+  async recordHeartbeat(trialId: number): Promise<void> {
+    const t = this.find(trialId);
+    if (t.state === 'running') t.heartbeatAtMs = Date.now();
+  }
+
+  async failStaleTrials(studyId: number, staleBeforeMs: number): Promise<readonly FrozenTrial[]> {
+    const stale = (this.byStudy.get(studyId) ?? []).filter(
+      (t) => t.state === 'running' && t.heartbeatAtMs !== null && t.heartbeatAtMs < staleBeforeMs,
+    );
+    for (const t of stale) {
+      t.state = 'failed';
+      t.error = staleError(t.heartbeatAtMs as number);
+      t.completedAtMs = Date.now();
+    }
+    return stale.map(snapshot);
   }
 
   async getTrial(trialId: number): Promise<FrozenTrial> {

@@ -14,6 +14,8 @@ export interface TuneDatabase {
     /** JSON object of parameters fixed by `enqueueTrial`. */
     fixed_params: string;
     started_at_ms: number | null;
+    /** Last sign of life from the process running the trial; null when heartbeats are off. */
+    heartbeat_at_ms: number | null;
     completed_at_ms: number | null;
   };
   /** `value` is the external value as JSON, so floats, ints and choices round-trip exactly. */
@@ -75,6 +77,7 @@ export async function migrate(
       .addColumn('error', 'text')
       .addColumn('fixed_params', 'text', (c) => c.notNull())
       .addColumn('started_at_ms', 'double precision')
+      .addColumn('heartbeat_at_ms', 'double precision')
       .addColumn('completed_at_ms', 'double precision')
       .addUniqueConstraint('tune_trials_study_number', ['study_id', 'number'])
       .execute();

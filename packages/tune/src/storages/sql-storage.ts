@@ -8,7 +8,14 @@ import {
 import { TuneError } from '../errors.ts';
 import { freezeTrial, type FrozenTrial, type JsonValue, type TrialState } from '../trial/frozen-trial.ts';
 import { migrate, type SqlDialectName, type TuneDatabase } from './sql-schema.ts';
-import type { Direction, Storage, StudyRecord, TrialInit, TrialResult } from './storage.ts';
+import {
+  staleError,
+  type Direction,
+  type Storage,
+  type StudyRecord,
+  type TrialInit,
+  type TrialResult,
+} from './storage.ts';
 
 type TrialRow = Selectable<TuneDatabase['tune_trials']>;
 
@@ -210,6 +217,39 @@ export class SqlStorage implements Storage {
       .executeTakeFirst();
     if (!updated) await this.assertRunning(trialId);
     return this.getTrial(trialId);
+  }
+
+  async recordHeartbeat(trialId: number): Promise<void> {
+    await this.db
+      .updateTable('tune_trials')
+      .set({ heartbeat_at_ms: Date.now() })
+      .where('id', '=', trialId)
+      .where('state', '=', 'running')
+      .execute();
+  }
+
+  async failStaleTrials(studyId: number, staleBeforeMs: number): Promise<readonly FrozenTrial[]> {
+    const stale = await this.db
+      .selectFrom('tune_trials')
+      .select(['id', 'heartbeat_at_ms'])
+      .where('study_id', '=', studyId)
+      .where('state', '=', 'running')
+      .where('heartbeat_at_ms', '<', staleBeforeMs)
+      .execute();
+    const failed: FrozenTrial[] = [];
+    for (const row of stale) {
+      // Conditional on the heartbeat we saw, so a trial that just came back to life is not reaped.
+      const done = await this.db
+        .updateTable('tune_trials')
+        .set({ state: 'failed', error: staleError(Number(row.heartbeat_at_ms)), completed_at_ms: Date.now() })
+        .where('id', '=', row.id)
+        .where('state', '=', 'running')
+        .where('heartbeat_at_ms', '<', staleBeforeMs)
+        .returning('id')
+        .executeTakeFirst();
+      if (done) failed.push(await this.getTrial(done.id));
+    }
+    return failed;
   }
 
   async getTrial(trialId: number): Promise<FrozenTrial> {

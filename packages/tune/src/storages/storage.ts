@@ -50,9 +50,21 @@ export interface Storage {
   setTrialIntermediateValue(trialId: number, step: number, value: number): Promise<void>;
   setTrialUserAttr(trialId: number, key: string, value: JsonValue): Promise<void>;
   finishTrial(trialId: number, result: TrialResult): Promise<FrozenTrial>;
+  /** Marks a running trial as alive now; a no-op for a trial that is not running. */
+  recordHeartbeat(trialId: number): Promise<void>;
+  /**
+   * Moves every running trial of the study whose last heartbeat is older than `staleBeforeMs` (epoch ms) to
+   * `failed`, atomically per trial, and returns them. Trials that never sent a heartbeat are left alone.
+   */
+  failStaleTrials(studyId: number, staleBeforeMs: number): Promise<readonly FrozenTrial[]>;
   /** Throws `TRIAL_NOT_FOUND` for an unknown id. */
   getTrial(trialId: number): Promise<FrozenTrial>;
   getAllTrials(studyId: number): Promise<readonly FrozenTrial[]>;
   /** Releases connections; the storage is unusable afterwards. */
   close(): Promise<void>;
+}
+
+/** The error recorded on a trial reaped by `failStaleTrials`. */
+export function staleError(lastHeartbeatMs: number): string {
+  return `StaleTrial: no heartbeat since ${new Date(lastHeartbeatMs).toISOString()}; its process probably died`;
 }

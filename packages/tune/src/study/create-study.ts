@@ -5,7 +5,7 @@ import type { Sampler } from '../samplers/sampler.ts';
 import { TpeSampler } from '../samplers/tpe-sampler.ts';
 import { InMemoryStorage } from '../storages/in-memory-storage.ts';
 import type { Direction, Storage } from '../storages/storage.ts';
-import { Study } from './study.ts';
+import { Study, type StudyOptions } from './study.ts';
 
 export interface CreateStudyOptions {
   /** Study name, unique in the storage. Default: a random one. */
@@ -20,6 +20,8 @@ export interface CreateStudyOptions {
   readonly storage?: Storage;
   /** Resume the stored study of this name instead of failing with `STUDY_EXISTS`. Default false. */
   readonly loadIfExists?: boolean;
+  /** See {@link StudyOptions.heartbeatIntervalMs}. */
+  readonly heartbeatIntervalMs?: number;
 }
 
 /**
@@ -54,9 +56,15 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
       `study "${name}" is stored with direction ${record.direction}, not ${options.direction}`,
     );
   }
-  const study = new Study(record, storage, sampler, pruner);
+  const study = new Study(record, storage, sampler, pruner, heartbeat(options.heartbeatIntervalMs));
   await study.refresh();
   return study;
+}
+
+function heartbeat(ms: number | undefined): StudyOptions {
+  if (ms === undefined) return {};
+  if (!(ms > 0)) throw new TuneError('INVALID_ARGUMENT', `heartbeatIntervalMs must be > 0, got ${ms}`);
+  return { heartbeatIntervalMs: ms };
 }
 
 export interface LoadStudyOptions {
@@ -64,6 +72,7 @@ export interface LoadStudyOptions {
   readonly storage: Storage;
   readonly sampler?: Sampler;
   readonly pruner?: Pruner;
+  readonly heartbeatIntervalMs?: number;
 }
 
 /**
@@ -80,6 +89,7 @@ export async function loadStudy(options: LoadStudyOptions): Promise<Study> {
     options.storage,
     options.sampler ?? new TpeSampler(),
     options.pruner ?? new NopPruner(),
+    heartbeat(options.heartbeatIntervalMs),
   );
   await study.refresh();
   return study;

@@ -33,7 +33,9 @@ export async function runOptimize(
     throw new TuneError('INVALID_ARGUMENT', `nTrials must be an integer >= 0`);
   const startedAt = Date.now();
   let started = 0;
+  let broken = false;
   const shouldStop = (): boolean =>
+    broken ||
     (nTrials !== undefined && started >= nTrials) ||
     (timeoutMs !== undefined && Date.now() - startedAt >= timeoutMs) ||
     signal?.aborted === true;
@@ -53,7 +55,15 @@ export async function runOptimize(
       await study.tell(trial, outcome);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  // A storage error stops the other workers after their current trial rather than leaving them running.
+  await Promise.all(
+    Array.from({ length: concurrency }, () =>
+      worker().catch((e: unknown) => {
+        broken = true;
+        throw e;
+      }),
+    ),
+  );
 }
 
 function outcomeOfError(e: unknown): TellOutcome {

@@ -9,6 +9,14 @@ import { Trial, type TrialHost } from '../trial/trial.ts';
 import { exportTrials, optimizationHistory, type HistoryPoint, type TrialRow } from './export.ts';
 import { runOptimize, type Objective, type OptimizeOptions } from './optimize.ts';
 
+export interface StudyOptions {
+  /**
+   * Send a heartbeat for each running trial this often, and at every `ask` fail the study's running trials
+   * whose heartbeat is older than two intervals (their process died). Default: off.
+   */
+  readonly heartbeatIntervalMs?: number;
+}
+
 /** How a trial ended, when it did not return a value. */
 export type TellOutcome =
   number | { readonly state: 'pruned' } | { readonly state: 'failed'; readonly error?: string };
@@ -33,9 +41,18 @@ export class Study {
   private snapshot: readonly FrozenTrial[] = [];
   private readonly live = new Map<number, Trial>();
   private readonly host: TrialHost;
+  private readonly heartbeatIntervalMs: number | null;
+  private readonly heartbeats = new Map<number, ReturnType<typeof setInterval>>();
 
   /** @internal Use `createStudy` or `loadStudy`. */
-  constructor(record: StudyRecord, storage: Storage, sampler: Sampler, pruner: Pruner) {
+  constructor(
+    record: StudyRecord,
+    storage: Storage,
+    sampler: Sampler,
+    pruner: Pruner,
+    options: StudyOptions = {},
+  ) {
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? null;
     this.record = record;
     this.name = record.name;
     this.direction = record.direction;
@@ -58,6 +75,11 @@ export class Study {
    * sampler propose its joint (relative) parameters from the study's current trials.
    */
   async ask(): Promise<Trial> {
+    if (this.heartbeatIntervalMs !== null) {
+      // Trials whose process stopped beating for two intervals died with it; fail them so they stop
+      // counting as running (constant liar) and show up as failed.
+      await this.storage.failStaleTrials(this.record.id, Date.now() - 2 * this.heartbeatIntervalMs);
+    }
     const record =
       (await this.storage.claimWaitingTrial(this.record.id)) ??
       (await this.storage.createTrial(this.record.id, { state: 'running' }));
@@ -66,6 +88,16 @@ export class Study {
     const relative = this.sampler.sampleRelative?.(context, record) ?? {};
     const trial = new Trial(this.host, record, context, relative);
     this.live.set(trial.id, trial);
+    if (this.heartbeatIntervalMs !== null) {
+      await this.storage.recordHeartbeat(trial.id);
+      const timer = setInterval(() => {
+        this.storage.recordHeartbeat(trial.id).catch(() => {
+          // A missed beat only risks the trial being reaped later; the next beat may succeed.
+        });
+      }, this.heartbeatIntervalMs);
+      timer.unref();
+      this.heartbeats.set(trial.id, timer);
+    }
     return trial;
   }
 
@@ -82,6 +114,8 @@ export class Study {
       result = { state: 'failed', error: `storage write failed: ${errorText(e)}` };
     }
     this.live.delete(trial.id);
+    clearInterval(this.heartbeats.get(trial.id));
+    this.heartbeats.delete(trial.id);
     const finished = await this.storage.finishTrial(trial.id, result);
     this.snapshot = this.snapshot.map((t) => (t.id === finished.id ? finished : t));
     if (!this.snapshot.some((t) => t.id === finished.id))

@@ -137,7 +137,7 @@ export class Trial {
     return freezeTrial({
       id: this.id,
       number: this.number,
-      state: this.open ? 'running' : 'complete',
+      state: 'running',
       value: null,
       params: { ...this.paramValues },
       distributions: { ...this.paramDistributions },
