@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudy, RandomSampler, TpeSampler, type Objective, type Sampler } from '../src/index.ts';
+import { ndtr } from '../src/samplers/truncated-normal.ts';
 import { branin, hartmann6, rosenbrock5 } from './test-functions.ts';
 
 const nSeeds = Number(process.env.TUNE_BENCH_SEEDS ?? 20);
@@ -59,35 +60,71 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
+/**
+ * Two-sided Mann–Whitney U test p-value (normal approximation with tie correction): do two samplers' final best
+ * values differ by more than seed noise?
+ */
+function mannWhitneyP(a: readonly number[], b: readonly number[]): number {
+  const all = [...a.map((v) => ({ v, g: 0 })), ...b.map((v) => ({ v, g: 1 }))].sort((x, y) => x.v - y.v);
+  const ranks = new Array<number>(all.length).fill(0);
+  let tieTerm = 0;
+  for (let i = 0; i < all.length;) {
+    let j = i;
+    while (j + 1 < all.length && all[j + 1]!.v === all[i]!.v) j++;
+    for (let k = i; k <= j; k++) ranks[k] = (i + j) / 2 + 1;
+    const t = j - i + 1;
+    tieTerm += t ** 3 - t;
+    i = j + 1;
+  }
+  const n1 = a.length;
+  const n2 = b.length;
+  const n = n1 + n2;
+  const r1 = all.reduce((acc, x, i) => acc + (x.g === 0 ? (ranks[i] as number) : 0), 0);
+  const u = r1 - (n1 * (n1 + 1)) / 2;
+  const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
+  if (!(sigma > 0)) return 1;
+  return Math.min(1, 2 * (1 - ndtr(Math.abs(u - (n1 * n2) / 2) / sigma)));
+}
+
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? x.toFixed(1) : x.toPrecision(4));
 
+interface Row {
+  readonly fn: string;
+  readonly sampler: string;
+  readonly medians: number[];
+  /** Best value after the last trial, per seed. */
+  readonly finals: number[];
+  readonly ms: number;
+}
+
+const summarize = (fn: string, sampler: string, curves: Curves, ms: number): Row => ({
+  fn,
+  sampler,
+  medians: checkpoints.map((c) => median(curves.map((curve) => curve[c - 1] as number))),
+  finals: curves.map((curve) => curve[nTrials - 1] as number),
+  ms,
+});
+
+const OPTUNA = 'TPE (Optuna 3.1, Python)';
 const optunaPromise = runOptuna().catch((e: unknown) => {
   console.error(`Optuna reference unavailable: ${String(e)}`);
   return null;
 });
-const table: { fn: string; sampler: string; medians: number[]; ms: number }[] = [];
+const table: Row[] = [];
 for (const [fn, objective] of Object.entries(functions)) {
   for (const [name, make] of Object.entries(samplers)) {
     const { curves, ms } = await runTs(objective, make);
-    table.push({
-      fn,
-      sampler: name,
-      medians: checkpoints.map((c) => median(curves.map((curve) => curve[c - 1] as number))),
-      ms,
-    });
+    table.push(summarize(fn, name, curves, ms));
   }
 }
 const optuna = await optunaPromise;
 if (optuna) {
   for (const fn of Object.keys(functions)) {
-    const curves = optuna.result[fn] ?? [];
-    const medians = checkpoints.map((c) => median(curves.map((curve) => curve[c - 1] as number)));
-    table.splice(table.findLastIndex((r) => r.fn === fn) + 1, 0, {
-      fn,
-      sampler: 'TPE (Optuna 3.1, Python)',
-      medians,
-      ms: NaN,
-    });
+    table.splice(
+      table.findLastIndex((r) => r.fn === fn) + 1,
+      0,
+      summarize(fn, OPTUNA, optuna.result[fn] ?? [], NaN),
+    );
   }
 }
 
@@ -96,7 +133,7 @@ console.log(`| function | sampler | ${checkpoints.map((c) => `n=${c}`).join(' | 
 console.log(`|---|---|${checkpoints.map(() => '---:').join('|')}|---:|`);
 for (const r of table) {
   const time = Number.isNaN(r.ms)
-    ? '(all functions) ' + (optuna ? `${(optuna.ms / 1000).toFixed(1)} s` : '')
+    ? `${((optuna?.ms ?? 0) / 1000).toFixed(1)} s (all 3 functions)`
     : `${(r.ms / 1000).toFixed(2)} s`;
   console.log(`| ${r.fn} | ${r.sampler} | ${r.medians.map(fmt).join(' | ')} | ${time} |`);
 }
@@ -104,17 +141,18 @@ for (const r of table) {
 console.log('');
 const last = checkpoints.length - 1;
 for (const fn of Object.keys(functions)) {
-  const get = (s: string) => table.find((r) => r.fn === fn && r.sampler === s)?.medians[last];
-  const tpe = get('TPE (TS)') as number;
-  const rnd = get('random (TS)') as number;
-  const opt = get('TPE (Optuna 3.1, Python)');
-  const vsOptuna =
-    opt === undefined
-      ? 'no Optuna reference'
-      : tpe <= opt
-        ? `TPE ≤ Optuna (${fmt(tpe)} ≤ ${fmt(opt)})`
-        : `TPE > Optuna (${fmt(tpe)} > ${fmt(opt)})`;
-  console.log(
-    `${fn}: ${tpe < rnd ? 'TPE beats random' : 'TPE does NOT beat random'} at n=${checkpoints[last]}; ${vsOptuna}`,
-  );
+  const row = (sampler: string) => table.find((r) => r.fn === fn && r.sampler === sampler);
+  const tpe = row('TPE (TS)') as Row;
+  const rnd = row('random (TS)') as Row;
+  const opt = row(OPTUNA);
+  const beats =
+    (tpe.medians[last] as number) < (rnd.medians[last] as number)
+      ? 'TPE beats random'
+      : 'TPE does NOT beat random';
+  let vsOptuna = 'no Optuna reference';
+  if (opt) {
+    const [a, b] = [tpe.medians[last] as number, opt.medians[last] as number];
+    vsOptuna = `${a <= b ? 'TPE ≤ Optuna' : 'TPE > Optuna'} (${fmt(a)} vs ${fmt(b)}; Mann–Whitney p = ${mannWhitneyP(tpe.finals, opt.finals).toFixed(2)})`;
+  }
+  console.log(`${fn}: ${beats} at n=${nTrials}; ${vsOptuna}`);
 }
