@@ -26,7 +26,9 @@ async function child(args: string[]): Promise<Record<string, number | string[]>>
 
 const work = mkdtempSync(path.join(tmpdir(), 'sodai-bench-data-'));
 try {
-  console.log('| scale | customers | transactions | truth rows | seconds | rows/s (transactions) | peak RSS MB |');
+  console.log(
+    '| scale | customers | transactions | truth rows | seconds | rows/s (transactions) | peak RSS MB |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const scale of scales) {
     const customers = REAL_CUSTOMERS * scale;

@@ -41,4 +41,6 @@ if (job === 'generate') {
   throw new Error(`unknown job ${job}`);
 }
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ ...result, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ...result, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);

@@ -2,11 +2,14 @@ import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../c
 import { RawStore } from '../data/raw-store.ts';
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
+import { openTracking, type TrackingClient } from '@sodai/tracking';
 
 export interface AppContext {
   readonly resolved: ResolvedConfig;
   readonly paths: DataPaths;
   openStore(): Promise<RawStore>;
+  /** Experiment tracking and the model registry: SQLite in the data folder, or Postgres by DATABASE_URL. */
+  openTracking(): Promise<TrackingClient>;
   ingestOptions(overrides?: { asOf?: string }): BatchIngestOptions;
 }
 
@@ -18,6 +21,7 @@ export function appContext(configFile?: string): AppContext {
     resolved,
     paths,
     openStore: () => RawStore.open(paths.storeFile),
+    openTracking: () => openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl }),
     ingestOptions: (overrides = {}) => ({
       reportsDir: path.join(paths.reportsDir, 'ingest'),
       outlierMadMultiplier: resolved.config.validation.outlierMadMultiplier,

@@ -4,6 +4,8 @@ import { registerConfigCommand } from './commands/config-command.ts';
 import { registerDataCommands } from './commands/data-commands.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerModelCommands } from './commands/model-commands.ts';
+import { registerRegistryCommands } from './commands/registry-commands.ts';
 
 export function buildCli(): Command {
   const program = new Command('sodai')
@@ -14,6 +16,8 @@ export function buildCli(): Command {
   registerConfigCommand(program);
   registerDataCommands(program);
   registerIngestCommand(program);
+  registerModelCommands(program);
+  registerRegistryCommands(program);
   registerDemoCommand(program);
   return program;
 }

@@ -47,6 +47,35 @@ export const ConfigSchema = z.strictObject({
         .describe('dates later than as-of + this are future rows'),
     })
     .prefault({}),
+  model: z
+    .strictObject({
+      nTrials: z.int().min(1).default(30).describe('TPE trials per training'),
+      seed: z.int().min(0).default(42),
+      trainWeeks: z.int().min(1).default(12).describe('weekly cut-offs the model learns from'),
+      validationWeeks: z
+        .int()
+        .min(1)
+        .default(3)
+        .describe('weeks for early stopping, tuning and the decision rule'),
+      lookbackWeeks: z
+        .int()
+        .min(1)
+        .max(52)
+        .default(52)
+        .describe('a pair bought within this many weeks is a candidate'),
+      exploreK: z
+        .int()
+        .min(0)
+        .default(20)
+        .describe('popular products of the customer type added as candidates'),
+      gateMarginF1: z
+        .number()
+        .min(0)
+        .default(0.002)
+        .describe('F1 a challenger must gain over champion and best baseline'),
+      maxAgeWeeks: z.int().min(1).default(4).describe('retrain when the champion is older than this'),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -49,6 +49,17 @@ const SCHEMA = [
   sha256 VARCHAR PRIMARY KEY,
   batch_id VARCHAR NOT NULL
 )`,
+  // Scores for every candidate pair of a predicted week, by model version.
+  `CREATE TABLE IF NOT EXISTS predictions (
+  cutoff DATE NOT NULL,
+  customer_id BIGINT NOT NULL,
+  product_id BIGINT NOT NULL,
+  score DOUBLE NOT NULL,
+  rank_in_customer INTEGER NOT NULL,
+  predicted BOOLEAN NOT NULL,
+  model_version INTEGER NOT NULL,
+  created_at TIMESTAMP NOT NULL
+)`,
 ];
 
 /** Tables whose content makes up the store's state (used to prove atomicity). */

@@ -1,0 +1,168 @@
+import type { Command } from 'commander';
+import { formatTable } from '@sodai/tracking';
+import { predictNextWeek } from '../../model/predict-next-week.ts';
+import { replay, type ReplayResult } from '../../model/replay.ts';
+import { trainAndGate, type TrainOutcome } from '../../model/train-pipeline.ts';
+import { evaluateChampion } from '../../model/evaluate-champion.ts';
+import { appContext } from '../app-context.ts';
+import { positiveInt } from './data-commands.ts';
+
+const pct = (v: number) => v.toFixed(4);
+
+export function formatTrainOutcome(o: TrainOutcome): string {
+  const rows = [
+    [
+      'xgboost (model)',
+      pct(o.model.f1.f1),
+      pct(o.model.f1.precision),
+      pct(o.model.f1.recall),
+      pct(o.model.prAuc),
+      pct(o.model.at5.ndcg),
+    ],
+    ...o.baselines.map((b) => [
+      `${b.name}: ${b.description}`,
+      pct(b.f1.f1),
+      pct(b.f1.precision),
+      pct(b.f1.recall),
+      pct(b.prAuc),
+      pct(b.at5.ndcg),
+    ]),
+  ];
+  return [
+    `run ${o.runId} → version ${o.version}; test week from ${o.plan.testCutoff}; decision threshold ${o.threshold.toFixed(4)}`,
+    formatTable(['scorer', 'F1', 'precision', 'recall', 'PR-AUC', 'NDCG@5'], rows),
+    `F1 gain over the best baseline: ${o.bootstrap.difference.toFixed(4)} (95% bootstrap interval ${o.bootstrap.low.toFixed(4)} … ${o.bootstrap.high.toFixed(4)})`,
+    `candidate coverage of the test week's purchases: ${((o.coverage.at(-1)?.share ?? 0) * 100).toFixed(1)}%`,
+    `gate: ${o.gate.passed ? 'PASSED, champion → v' + o.version : 'not passed'} — ${o.gate.reason}`,
+  ].join('\n');
+}
+
+export function formatReplay(result: ReplayResult): string {
+  const names = Object.keys(result.weeks[0]?.baselines ?? {});
+  const rows = result.weeks.map((w) => [
+    w.batch,
+    w.cutoff,
+    `v${w.modelVersion}${w.retrained ? '*' : ''}`,
+    w.model ? pct(w.model.f1) : '—',
+    ...names.map((n) => (w.baselines?.[n] ? pct(w.baselines[n]!.f1) : '—')),
+  ]);
+  if (result.weeks.every((w) => w.model)) {
+    const mean = (f: (w: ReplayResult['weeks'][number]) => number) =>
+      pct(result.weeks.reduce((s, w) => s + f(w), 0) / result.weeks.length);
+    rows.push([
+      'mean',
+      '',
+      '',
+      mean((w) => w.model!.f1),
+      ...names.map((n) => mean((w) => w.baselines![n]!.f1)),
+    ]);
+  }
+  const lines = [
+    formatTable(['batch', 'cut-off', 'model', 'F1 model', ...names.map((n) => `F1 ${n}`)], rows),
+    '* = retrained before this week',
+  ];
+  if (result.bootstrap) {
+    const b = result.bootstrap;
+    lines.push(
+      `pooled F1 model − ${b.baseline}: ${b.difference.toFixed(4)} (95% bootstrap interval ${b.low.toFixed(4)} … ${b.high.toFixed(4)})`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function registerModelCommands(program: Command): void {
+  const ctx = () => appContext(program.opts<{ config?: string }>().config);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  program
+    .command('train')
+    .description(
+      'tune and train XGBoost on the store, evaluate beside the baselines, register, gate the champion',
+    )
+    .option('--trials <n>', 'TPE trials (default: model.nTrials)', positiveInt)
+    .action(async (o: { trials?: number }) => {
+      const c = ctx();
+      const store = await c.openStore();
+      const tracking = await c.openTracking();
+      try {
+        const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
+        process.stdout.write(
+          `${formatTrainOutcome(await trainAndGate(store.connection, tracking, settings, { log }))}\n`,
+        );
+      } finally {
+        await tracking.close();
+        store.close();
+      }
+    });
+
+  program
+    .command('evaluate')
+    .description('score the champion on the latest complete week beside the baselines')
+    .action(async () => {
+      const c = ctx();
+      const store = await c.openStore();
+      const tracking = await c.openTracking();
+      try {
+        process.stdout.write(
+          `${await evaluateChampion(store.connection, tracking, c.resolved.config.model)}\n`,
+        );
+      } finally {
+        await tracking.close();
+        store.close();
+      }
+    });
+
+  program
+    .command('predict')
+    .description('score every candidate pair for the 7 days after the latest data with the champion')
+    .option('--out <file.csv>', 'write the predicted purchases as customer_id,product_id lines')
+    .action(async (o: { out?: string }) => {
+      const c = ctx();
+      const store = await c.openStore();
+      const tracking = await c.openTracking();
+      try {
+        const r = await predictNextWeek(
+          store.connection,
+          tracking,
+          c.resolved.config.model,
+          o.out ? { csvPath: o.out } : {},
+        );
+        process.stdout.write(
+          `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by v${r.modelVersion}, ${r.predicted.toLocaleString('en')} predicted purchases` +
+            (r.csv ? ` → ${r.csv}` : '') +
+            '\n',
+        );
+      } finally {
+        await tracking.close();
+        store.close();
+      }
+    });
+
+  program
+    .command('replay')
+    .description(
+      'replay weekly batches: predict the next 7 days, write OUT/<batch>.csv, ingest, retrain by policy',
+    )
+    .requiredOption('--history <dir>', 'clientes/productos/transacciones Parquet files')
+    .requiredOption('--batches <dir>', 'weekly transaction batches, processed in file-name order')
+    .requiredOption('--out <dir>', 'where the CSV files go')
+    .option('--truth', 'score each batch (precision, recall, F1 over distinct pairs) and print a table')
+    .option('--trials <n>', 'TPE trials per training', positiveInt)
+    .action(
+      async (o: { history: string; batches: string; out: string; truth?: boolean; trials?: number }) => {
+        const c = ctx();
+        const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
+        const result = await replay({
+          historyDir: o.history,
+          batchesDir: o.batches,
+          outDir: o.out,
+          truth: o.truth === true,
+          settings,
+          log,
+        });
+        process.stdout.write(
+          o.truth ? `${formatReplay(result)}\n` : `${result.weeks.length} weeks written to ${o.out}\n`,
+        );
+      },
+    );
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CATEGORIES, CUSTOMER_TYPES, PACKAGES, SEGMENTS, SUB_CATEGORIES } from './raw-tables.ts';
+
+export type FeatureGroup = 'pair' | 'customer' | 'product' | 'static';
+
+export interface FeatureSpec {
+  readonly name: string;
+  readonly group: FeatureGroup;
+  /** Categorical features are integer codes into `categories`; XGBoost treats them as categories. */
+  readonly type: 'numeric' | 'categorical';
+  readonly categories?: readonly string[];
+  /** What it means, in words a sales manager understands (used in explanations). */
+  readonly label: { readonly es: string; readonly en: string };
+}
+
+const num = (name: string, group: FeatureGroup, en: string, es: string): FeatureSpec => ({
+  name,
+  group,
+  type: 'numeric',
+  label: { en, es },
+});
+const cat = (name: string, categories: readonly string[], en: string, es: string): FeatureSpec => ({
+  name,
+  group: 'static',
+  type: 'categorical',
+  categories,
+  label: { en, es },
+});
+
+/** The windows (in weeks before the cut-off) over which pair purchases are counted. */
+export const PAIR_WINDOWS_WEEKS = [1, 2, 4, 8, 12, 26, 52] as const;
+
+/**
+ * The model's input: names, types and order. There is deliberately no calendar position: with a
+ * year of history, week-of-year only identifies the training week (it became the second most
+ * important feature and made test PR-AUC worse than a one-feature baseline); seasonality reaches
+ * the model through the customer and product activity windows instead. The dataset builder selects exactly these columns in
+ * this order, the model is trained on them, and serving explains predictions with their labels.
+ */
+export const FEATURES: readonly FeatureSpec[] = Object.freeze([
+  ...PAIR_WINDOWS_WEEKS.map((w) =>
+    num(
+      `pair_weeks_${w}`,
+      'pair',
+      `weeks with a purchase of this product in the last ${w} week${w > 1 ? 's' : ''}`,
+      `semanas con compra de este producto en las últimas ${w} semana${w > 1 ? 's' : ''}`,
+    ),
+  ),
+  num(
+    'weeks_since_last',
+    'pair',
+    'weeks since the last purchase of this product',
+    'semanas desde la última compra del producto',
+  ),
+  num('gap_mean', 'pair', 'usual number of weeks between purchases', 'semanas habituales entre compras'),
+  num('gap_std', 'pair', 'how irregular the purchases are (weeks)', 'irregularidad de las compras (semanas)'),
+  num(
+    'due_ratio',
+    'pair',
+    'weeks since last purchase ÷ usual gap',
+    'semanas desde la última compra ÷ intervalo habitual',
+  ),
+  num(
+    'items_4',
+    'pair',
+    'units bought in the last 4 weeks (net of returns)',
+    'unidades compradas en 4 semanas (netas)',
+  ),
+  num(
+    'items_12',
+    'pair',
+    'units bought in the last 12 weeks (net of returns)',
+    'unidades compradas en 12 semanas (netas)',
+  ),
+  num(
+    'items_trend',
+    'pair',
+    'recent vs. older weekly units',
+    'unidades semanales recientes frente a anteriores',
+  ),
+  num('streak', 'pair', 'consecutive recent weeks with a purchase', 'semanas seguidas recientes con compra'),
+  num(
+    'cust_active_weeks_12',
+    'customer',
+    'weeks the customer ordered anything (last 12)',
+    'semanas con pedidos del cliente (últimas 12)',
+  ),
+  num(
+    'cust_basket_12',
+    'customer',
+    'products per order week (last 12)',
+    'productos por semana con pedido (últimas 12)',
+  ),
+  num(
+    'cust_products_52',
+    'customer',
+    'different products the customer bought in a year',
+    'productos distintos comprados en un año',
+  ),
+  num(
+    'cust_repeat_ratio',
+    'customer',
+    'how often the customer repeats products',
+    'cuánto repite productos el cliente',
+  ),
+  num(
+    'prod_buyers_4',
+    'product',
+    'customers who bought this product (last 4 weeks)',
+    'clientes que compraron el producto (4 semanas)',
+  ),
+  num('prod_trend', 'product', 'product popularity trend', 'tendencia de popularidad del producto'),
+  num('brand_share', 'product', "brand's share of all purchases", 'participación de la marca en las compras'),
+  cat('customer_type', CUSTOMER_TYPES, 'kind of shop', 'tipo de cliente'),
+  num('num_deliver_per_week', 'static', 'deliveries per week', 'entregas por semana'),
+  num('x', 'static', 'location (x)', 'ubicación (x)'),
+  num('y', 'static', 'location (y)', 'ubicación (y)'),
+  cat('category', CATEGORIES, 'category', 'categoría'),
+  cat('sub_category', SUB_CATEGORIES, 'sub-category', 'subcategoría'),
+  cat('segment', SEGMENTS, 'price segment', 'segmento'),
+  cat('package', PACKAGES, 'package', 'envase'),
+  num('size', 'static', 'size in litres', 'tamaño en litros'),
+]);
+
+export const FEATURE_NAMES: readonly string[] = Object.freeze(FEATURES.map((f) => f.name));
+
+/** One scored pair's features, for APIs; values are numbers (categoricals as codes) or null. */
+export const FeatureVectorSchema = z.record(z.string(), z.number().nullable());

@@ -1,0 +1,90 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FEATURE_NAMES } from '../contract/feature-vector.ts';
+import { queryNumber, sqlIdent } from '../data/duckdb.ts';
+
+/** A dataset as typed arrays: row-major features (NaN = missing), labels and row keys. */
+export interface DatasetMatrix {
+  readonly rows: number;
+  readonly featureNames: readonly string[];
+  readonly features: Float32Array;
+  readonly labels: Float32Array;
+  readonly customerIds: Float64Array;
+  readonly productIds: Float64Array;
+  /** Cut-off of each row as an index into `cutoffs`. */
+  readonly cutoffIndex: Int32Array;
+  readonly cutoffs: readonly string[];
+  readonly fromHistory: Uint8Array;
+}
+
+/**
+ * Reads a dataset table chunk by chunk straight into typed arrays (no per-row objects), in the
+ * table's order. `where` filters rows (e.g. a range of cut-offs).
+ */
+export async function readDatasetMatrix(
+  connection: DuckDBConnection,
+  table: string,
+  where = 'true',
+): Promise<DatasetMatrix> {
+  const rows = await queryNumber(connection, `SELECT count(*) FROM ${sqlIdent(table)} WHERE ${where}`);
+  const cutoffs = (
+    await connection.runAndReadAll(
+      `SELECT DISTINCT cutoff::VARCHAR FROM ${sqlIdent(table)} WHERE ${where} ORDER BY 1`,
+    )
+  )
+    .getRows()
+    .map((r) => String(r[0]));
+  const F = FEATURE_NAMES.length;
+  const features = new Float32Array(rows * F);
+  const labels = new Float32Array(rows);
+  const customerIds = new Float64Array(rows);
+  const productIds = new Float64Array(rows);
+  const cutoffIndex = new Int32Array(rows);
+  const fromHistory = new Uint8Array(rows);
+  const columns = [
+    `list_position([${cutoffs.map((c) => `'${c}'`).join(', ')}], cutoff::VARCHAR) - 1 AS cutoff_index`,
+    'customer_id::DOUBLE',
+    'product_id::DOUBLE',
+    'from_history::INT',
+    'label::FLOAT',
+    ...FEATURE_NAMES.map((name) => sqlIdent(name)),
+  ];
+  const result = await connection.stream(
+    `SELECT ${columns.join(', ')} FROM ${sqlIdent(table)} WHERE ${where} ORDER BY cutoff, customer_id, product_id`,
+  );
+  let offset = 0;
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
+    const n = chunk.rowCount;
+    const vectors = Array.from({ length: chunk.columnCount }, (_, i) => chunk.getColumnVector(i));
+    for (let r = 0; r < n; r++) {
+      const row = offset + r;
+      cutoffIndex[row] = Number(vectors[0]!.getItem(r));
+      customerIds[row] = Number(vectors[1]!.getItem(r));
+      productIds[row] = Number(vectors[2]!.getItem(r));
+      fromHistory[row] = Number(vectors[3]!.getItem(r));
+      labels[row] = Number(vectors[4]!.getItem(r));
+    }
+    for (let j = 0; j < F; j++) {
+      const vector = vectors[5 + j]!;
+      for (let r = 0; r < n; r++) {
+        const value = vector.getItem(r);
+        features[(offset + r) * F + j] = value === null ? Number.NaN : Number(value);
+      }
+    }
+    offset += n;
+  }
+  return {
+    rows,
+    featureNames: FEATURE_NAMES,
+    features,
+    labels,
+    customerIds,
+    productIds,
+    cutoffIndex,
+    cutoffs,
+    fromHistory,
+  };
+}

@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TrackingClient } from '@sodai/tracking';
+import { queryNumber, queryRows, sqlString } from '../data/duckdb.ts';
+import { SodaiError } from '../errors.ts';
+import { buildDataset } from '../features/dataset-builder.ts';
+import { readDatasetMatrix } from '../features/dataset-matrix.ts';
+import { loadAliasedModel, CHAMPION } from './champion.ts';
+import { latestPurchaseDate, type ModelSettings } from './train-pipeline.ts';
+import { planCutoffs } from './training-plan.ts';
+import { toDMatrix } from './xgb-search.ts';
+
+export interface PredictionOutcome {
+  readonly cutoff: string;
+  readonly modelVersion: number;
+  readonly scored: number;
+  readonly predicted: number;
+  readonly csv?: string;
+}
+
+const PREDICTION_TABLE = 'prediction_dataset';
+
+/**
+ * Scores every candidate pair for the 7 days after the latest data with the champion, stores the
+ * scores (with each pair's rank within its customer) and optionally writes the distributor's file:
+ * header-less `customer_id,product_id` lines of predicted purchases, highest score first.
+ */
+export async function predictNextWeek(
+  connection: DuckDBConnection,
+  tracking: TrackingClient,
+  settings: ModelSettings,
+  options: { csvPath?: string; now?: Date } = {},
+): Promise<PredictionOutcome> {
+  const champion = await loadAliasedModel(tracking, CHAMPION);
+  if (!champion) throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
+  if (!champion.compatible) {
+    champion.booster.dispose();
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      `champion v${champion.version.version} was trained on another feature contract: retrain`,
+    );
+  }
+  const { predictCutoff } = planCutoffs(await latestPurchaseDate(connection), settings);
+  await buildDataset(connection, {
+    cutoffs: [predictCutoff],
+    lookbackWeeks: settings.lookbackWeeks,
+    exploreK: settings.exploreK,
+    table: PREDICTION_TABLE,
+  });
+  const matrix = await readDatasetMatrix(connection, PREDICTION_TABLE);
+  const d = toDMatrix(matrix);
+  const scores = champion.booster.predict(d, { iterationRange: 'best' }).values;
+  d.dispose();
+  champion.booster.dispose();
+
+  await connection.run(
+    'CREATE OR REPLACE TEMP TABLE new_scores (customer_id BIGINT, product_id BIGINT, score DOUBLE)',
+  );
+  const appender = await connection.createAppender('new_scores');
+  for (let i = 0; i < matrix.rows; i++) {
+    appender.appendBigInt(BigInt(matrix.customerIds[i]!));
+    appender.appendBigInt(BigInt(matrix.productIds[i]!));
+    appender.appendDouble(scores[i]!);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const version = champion.version.version;
+  const createdAt = (options.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    await connection.run(
+      `DELETE FROM predictions WHERE cutoff = DATE ${sqlString(predictCutoff)} AND model_version = ${version}`,
+    );
+    await connection.run(
+      `INSERT INTO predictions
+       SELECT DATE ${sqlString(predictCutoff)}, customer_id, product_id, score,
+              row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id)::INTEGER,
+              score >= ${champion.threshold}, ${version}, TIMESTAMP ${sqlString(createdAt)}
+       FROM new_scores`,
+    );
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+  await connection.run('DROP TABLE new_scores');
+  const where = `cutoff = DATE ${sqlString(predictCutoff)} AND model_version = ${version}`;
+  const predicted = await queryNumber(
+    connection,
+    `SELECT count(*) FROM predictions WHERE ${where} AND predicted`,
+  );
+  if (options.csvPath) {
+    const lines = await queryRows(
+      connection,
+      `SELECT customer_id, product_id FROM predictions WHERE ${where} AND predicted
+       ORDER BY score DESC, customer_id, product_id`,
+    );
+    writeFileSync(options.csvPath, lines.map((r) => `${r.customer_id},${r.product_id}\n`).join(''));
+  }
+  return {
+    cutoff: predictCutoff,
+    modelVersion: version,
+    scored: matrix.rows,
+    predicted,
+    ...(options.csvPath ? { csv: options.csvPath } : {}),
+  };
+}

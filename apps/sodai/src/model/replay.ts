@@ -1,0 +1,226 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TrackingClient } from '@sodai/tracking';
+import { openTracking } from '@sodai/tracking';
+import { queryRows, readFileSql, sqlString } from '../data/duckdb.ts';
+import { ingestFile } from '../data/ingest.ts';
+import { batchFilesIn, loadInitialData } from '../data/load-data.ts';
+import { RawStore } from '../data/raw-store.ts';
+import { SodaiError } from '../errors.ts';
+import { readDatasetMatrix } from '../features/dataset-matrix.ts';
+import type { FittedBaseline } from './baselines.ts';
+import { bootstrapF1Difference, confusionsByCustomer, type BootstrapInterval } from './bootstrap.ts';
+import { CHAMPION, loadAliasedModel } from './champion.ts';
+import { confusionAt, f1FromConfusion, type Confusion, type F1Result } from './metrics.ts';
+import { predictNextWeek } from './predict-next-week.ts';
+import { trainAndGate, type ModelSettings } from './train-pipeline.ts';
+import { addDays } from './training-plan.ts';
+
+export interface ReplayOptions {
+  readonly historyDir: string;
+  readonly batchesDir: string;
+  readonly outDir: string;
+  readonly truth: boolean;
+  readonly settings: ModelSettings;
+  readonly log?: (line: string) => void;
+}
+
+export interface ReplayWeek {
+  readonly batch: string;
+  readonly cutoff: string;
+  readonly modelVersion: number;
+  readonly retrained: boolean;
+  readonly csv: string;
+  /** Scores against the batch's real purchases (with --truth). */
+  readonly model?: F1Result;
+  readonly baselines?: Readonly<Record<string, F1Result>>;
+}
+
+export interface ReplayResult {
+  readonly weeks: readonly ReplayWeek[];
+  /** Pooled F1 difference model − best baseline over all weeks, customer-weeks resampled. */
+  readonly bootstrap?: BootstrapInterval & { readonly baseline: string };
+}
+
+const WORK_DIR = '.replay-state';
+
+/**
+ * The weekly loop on files: before batch i, predict the 7 days after the latest date seen and write
+ * `OUT/<batch>.csv`; then ingest batch i. The model is trained when there is no champion or the
+ * champion is older than `maxAgeWeeks`. With `truth`, each week's predictions (and the baselines',
+ * fitted when the model was) are scored against the batch's purchases in that window.
+ */
+export async function replay(options: ReplayOptions): Promise<ReplayResult> {
+  const log = options.log ?? (() => {});
+  const batches = batchFilesIn(options.batchesDir);
+  if (batches.length === 0) throw new SodaiError('FILE_NOT_FOUND', `${options.batchesDir}: no batch files`);
+  mkdirSync(options.outDir, { recursive: true });
+  const work = path.join(options.outDir, WORK_DIR);
+  rmSync(work, { recursive: true, force: true });
+  const store = await RawStore.open(path.join(work, 'store.duckdb'));
+  const tracking: TrackingClient = await openTracking({ dataDir: work, databaseUrl: '' });
+  const weeks: ReplayWeek[] = [];
+  const pooled = new Map<
+    string,
+    { model: Map<number, Confusion>; baselines: Map<string, Map<number, Confusion>> }
+  >();
+  try {
+    const initial = await loadInitialData(
+      store,
+      {
+        customers: path.join(options.historyDir, 'clientes.parquet'),
+        products: path.join(options.historyDir, 'productos.parquet'),
+        transactions: path.join(options.historyDir, 'transacciones.parquet'),
+      },
+      {},
+    );
+    const rejected = initial.find((r) => r.outcome === 'rejected');
+    if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
+    let baselines: readonly FittedBaseline[] = [];
+    let trainedFor: string | undefined;
+    for (const batch of batches) {
+      const name = path.basename(batch).replace(/\.[^.]+$/, '');
+      const [latest] = await queryRows(
+        store.connection,
+        'SELECT max(purchase_date)::VARCHAR AS d FROM transactions',
+      );
+      const cutoff = addDays(String(latest!.d), 1);
+      const champion = await loadAliasedModel(tracking, CHAMPION);
+      champion?.booster.dispose();
+      const stale =
+        trainedFor === undefined || daysBetween(trainedFor, cutoff) >= 7 * options.settings.maxAgeWeeks;
+      let retrained = false;
+      if (!champion || stale) {
+        log(`${name}: training (cut-off ${cutoff})…`);
+        const outcome = await trainAndGate(store.connection, tracking, options.settings, {
+          actor: 'sodai replay',
+        });
+        log(
+          `${name}: v${outcome.version} ${outcome.gate.passed ? 'promoted' : 'not promoted'}: ${outcome.gate.reason}`,
+        );
+        baselines = outcome.fittedBaselines;
+        trainedFor = cutoff;
+        retrained = true;
+      }
+      const csv = path.join(options.outDir, `${name}.csv`);
+      const prediction = await predictNextWeek(store.connection, tracking, options.settings, {
+        csvPath: csv,
+      });
+      let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
+      if (options.truth) {
+        const result = await scoreWeek(store, batch, cutoff, baselines);
+        scored = { model: result.model, baselines: result.baselines };
+        pooled.set(name, result.byCustomer);
+        log(
+          `${name}: F1 ${result.model.f1.toFixed(4)} (precision ${result.model.precision.toFixed(3)}, recall ${result.model.recall.toFixed(3)})`,
+        );
+      }
+      weeks.push({ batch: name, cutoff, modelVersion: prediction.modelVersion, retrained, csv, ...scored });
+      const report = await ingestFile(store, batch, { table: 'transactions', asOf: '9999-12-31' });
+      if (report.outcome === 'rejected') throw new SodaiError('BATCH_REJECTED', report.message);
+    }
+    return { weeks, ...(options.truth ? { bootstrap: pooledBootstrap(weeks, pooled) } : {}) };
+  } finally {
+    await tracking.close();
+    store.close();
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+async function scoreWeek(
+  store: RawStore,
+  batch: string,
+  cutoff: string,
+  baselines: readonly FittedBaseline[],
+) {
+  const truthRows = await queryRows(
+    store.connection,
+    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM ${readFileSql(batch)}
+     WHERE CAST(purchase_date AS DATE) >= DATE ${sqlString(cutoff)} AND CAST(purchase_date AS DATE) < DATE ${sqlString(cutoff)} + 7
+     GROUP BY ALL HAVING sum(items) > 0`,
+  );
+  const truth = new Set(truthRows.map((r) => `${r.c}:${r.p}`));
+  const matrix = await readDatasetMatrix(store.connection, 'prediction_dataset');
+  const labels = new Float32Array(matrix.rows);
+  const seen = new Set<string>();
+  for (let i = 0; i < matrix.rows; i++) {
+    const key = `${matrix.customerIds[i]}:${matrix.productIds[i]}`;
+    if (truth.has(key)) {
+      labels[i] = 1;
+      seen.add(key);
+    }
+  }
+  const missedByCustomer = new Map<number, number>();
+  for (const key of truth) {
+    if (seen.has(key)) continue;
+    const c = Number(key.split(':')[0]);
+    missedByCustomer.set(c, (missedByCustomer.get(c) ?? 0) + 1);
+  }
+  const missed = truth.size - seen.size;
+  const scores = await queryRows(
+    store.connection,
+    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p, predicted FROM predictions
+     WHERE cutoff = DATE ${sqlString(cutoff)} ORDER BY model_version DESC`,
+  );
+  const predictedSet = new Set(scores.filter((r) => r.predicted === true).map((r) => `${r.c}:${r.p}`));
+  const modelPredicted = Array.from({ length: matrix.rows }, (_, i) =>
+    predictedSet.has(`${matrix.customerIds[i]}:${matrix.productIds[i]}`),
+  );
+  const modelScores = Float32Array.from(modelPredicted, (p) => (p ? 1 : 0));
+  const labelled = { ...matrix, labels };
+  const baselineResults: Record<string, F1Result> = {};
+  const byCustomer = {
+    model: confusionsByCustomer(modelPredicted, labels, matrix.customerIds, missedByCustomer),
+    baselines: new Map<string, Map<number, Confusion>>(),
+  };
+  for (const b of baselines) {
+    const s = b.score(labelled);
+    baselineResults[b.name] = f1FromConfusion(confusionAt(s, labels, b.threshold, missed));
+    byCustomer.baselines.set(
+      b.name,
+      confusionsByCustomer(
+        Array.from(s, (v) => v >= b.threshold),
+        labels,
+        matrix.customerIds,
+        missedByCustomer,
+      ),
+    );
+  }
+  return {
+    model: f1FromConfusion(confusionAt(modelScores, labels, 0.5, missed)),
+    baselines: baselineResults,
+    byCustomer,
+  };
+}
+
+function pooledBootstrap(
+  weeks: readonly ReplayWeek[],
+  pooled: Map<string, { model: Map<number, Confusion>; baselines: Map<string, Map<number, Confusion>> }>,
+): BootstrapInterval & { baseline: string } {
+  const names = Object.keys(weeks[0]?.baselines ?? {});
+  const mean = (name: string) => weeks.reduce((s, w) => s + (w.baselines?.[name]?.f1 ?? 0), 0) / weeks.length;
+  const baseline = names.reduce((a, b) => (mean(b) > mean(a) ? b : a), names[0] ?? 'none');
+  // Units are (week, customer): a customer's pairs in one week move together.
+  const merge = (
+    pick: (w: {
+      model: Map<number, Confusion>;
+      baselines: Map<string, Map<number, Confusion>>;
+    }) => Map<number, Confusion> | undefined,
+  ) => {
+    const out = new Map<number, Confusion>();
+    [...pooled.values()].forEach((w, week) => {
+      for (const [customer, v] of pick(w) ?? []) out.set(week * 1e10 + customer, v);
+    });
+    return out;
+  };
+  return {
+    ...bootstrapF1Difference(
+      merge((w) => w.model),
+      merge((w) => w.baselines.get(baseline)),
+    ),
+    baseline,
+  };
+}

@@ -1,0 +1,37 @@
+/** Which weekly cut-offs play which role, all counted back from the prediction cut-off. */
+export interface TrainingPlan {
+  /** Predict the 7 days from this day: the day after the latest data. */
+  readonly predictCutoff: string;
+  /** The gate's week: the last 7 days with known outcome. */
+  readonly testCutoff: string;
+  /** Weeks for early stopping, tuning and choosing the decision rule. */
+  readonly validationCutoffs: readonly string[];
+  readonly trainCutoffs: readonly string[];
+}
+
+export interface PlanOptions {
+  readonly trainWeeks: number;
+  readonly validationWeeks: number;
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Cut-offs fall on the weekday after the latest data, whatever it is: data ending on a Tuesday gives
+ * Wednesday cut-offs, so the partial last week is never mixed with a full one.
+ */
+export function planCutoffs(latestDate: string, options: PlanOptions): TrainingPlan {
+  const predictCutoff = addDays(latestDate, 1);
+  const week = (k: number) => addDays(predictCutoff, -7 * k);
+  const validationCutoffs = Array.from({ length: options.validationWeeks }, (_, i) => week(2 + i)).reverse();
+  const trainCutoffs = Array.from({ length: options.trainWeeks }, (_, i) =>
+    week(2 + options.validationWeeks + i),
+  ).reverse();
+  return { predictCutoff, testCutoff: week(1), validationCutoffs, trainCutoffs };
+}
+
+export { addDays };
