@@ -13,6 +13,11 @@ export interface DatasetOptions {
   readonly table: string;
   /** Source of transactions; a view or table with the raw columns (default: the store's table). */
   readonly transactions?: string;
+  /**
+   * Extra columns (name → SQL over the final join: `k` candidates, `pair`, `cust`, `prod`, `cu`, `pr`,
+   * `l` labels) for experiments and audits. They are not model inputs unless added to the contract.
+   */
+  readonly extraColumns?: Readonly<Record<string, string>>;
 }
 
 export interface DatasetSummary {
@@ -134,7 +139,7 @@ export async function buildDataset(
       SELECT k.t, pr.brand, count(*) / sum(count(*)) OVER (PARTITION BY k.t) AS brand_share
       FROM ds_buckets k JOIN products pr USING (product_id) GROUP BY k.t, pr.brand)
     SELECT k.t AS cutoff, k.customer_id, k.product_id, k.from_history,
-           ${featureColumns.join(',\n           ')},
+           ${[...featureColumns, ...Object.entries(options.extraColumns ?? {}).map(([name, sql]) => `${sql} AS ${sqlIdent(name)}`)].join(',\n           ')},
            (l.customer_id IS NOT NULL)::INT AS label
     FROM ds_candidates k
     LEFT JOIN pair USING (t, customer_id, product_id)

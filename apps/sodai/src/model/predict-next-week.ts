@@ -9,10 +9,14 @@ import { loadAliasedModel, CHAMPION } from './champion.ts';
 import { latestPurchaseDate, type ModelSettings } from './train-pipeline.ts';
 import { planCutoffs } from './training-plan.ts';
 import { toDMatrix } from './xgb-search.ts';
+import type { FittedBaseline } from './baselines.ts';
 
 export interface PredictionOutcome {
   readonly cutoff: string;
+  /** 0 when no model has passed the gate and the fallback rule predicted. */
   readonly modelVersion: number;
+  /** What scored the pairs: `xgboost v3`, or the fallback baseline's name. */
+  readonly scorer: string;
   readonly scored: number;
   readonly predicted: number;
   readonly csv?: string;
@@ -29,11 +33,13 @@ export async function predictNextWeek(
   connection: DuckDBConnection,
   tracking: TrackingClient,
   settings: ModelSettings,
-  options: { csvPath?: string; now?: Date } = {},
+  options: { csvPath?: string; now?: Date; fallback?: FittedBaseline } = {},
 ): Promise<PredictionOutcome> {
   const champion = await loadAliasedModel(tracking, CHAMPION);
-  if (!champion) throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
-  if (!champion.compatible) {
+  if (!champion && !options.fallback) {
+    throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
+  }
+  if (champion && !champion.compatible) {
     champion.booster.dispose();
     throw new SodaiError(
       'INVALID_ARGUMENT',
@@ -48,10 +54,19 @@ export async function predictNextWeek(
     table: PREDICTION_TABLE,
   });
   const matrix = await readDatasetMatrix(connection, PREDICTION_TABLE);
-  const d = toDMatrix(matrix);
-  const scores = champion.booster.predict(d, { iterationRange: 'best' }).values;
-  d.dispose();
-  champion.booster.dispose();
+  let scores: ArrayLike<number>;
+  let threshold: number;
+  if (champion) {
+    const d = toDMatrix(matrix);
+    scores = champion.booster.predict(d, { iterationRange: 'best' }).values;
+    d.dispose();
+    champion.booster.dispose();
+    threshold = champion.threshold;
+  } else {
+    // No model has beaten the rules yet: the best rule, as fitted on validation weeks, predicts.
+    scores = options.fallback!.score(matrix);
+    threshold = options.fallback!.threshold;
+  }
 
   await connection.run(
     'CREATE OR REPLACE TEMP TABLE new_scores (customer_id BIGINT, product_id BIGINT, score DOUBLE)',
@@ -64,7 +79,7 @@ export async function predictNextWeek(
     appender.endRow();
   }
   appender.closeSync();
-  const version = champion.version.version;
+  const version = champion ? champion.version.version : 0;
   const createdAt = (options.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
   await connection.run('BEGIN TRANSACTION');
   try {
@@ -75,7 +90,7 @@ export async function predictNextWeek(
       `INSERT INTO predictions
        SELECT DATE ${sqlString(predictCutoff)}, customer_id, product_id, score,
               row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id)::INTEGER,
-              score >= ${champion.threshold}, ${version}, TIMESTAMP ${sqlString(createdAt)}
+              score >= ${threshold}, ${version}, TIMESTAMP ${sqlString(createdAt)}
        FROM new_scores`,
     );
     await connection.run('COMMIT');
@@ -100,6 +115,7 @@ export async function predictNextWeek(
   return {
     cutoff: predictCutoff,
     modelVersion: version,
+    scorer: champion ? `xgboost v${version}` : `baseline ${options.fallback!.name}`,
     scored: matrix.rows,
     predicted,
     ...(options.csvPath ? { csv: options.csvPath } : {}),

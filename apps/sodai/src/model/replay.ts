@@ -29,6 +29,7 @@ export interface ReplayWeek {
   readonly batch: string;
   readonly cutoff: string;
   readonly modelVersion: number;
+  readonly scorer: string;
   readonly retrained: boolean;
   readonly csv: string;
   /** Scores against the batch's real purchases (with --truth). */
@@ -103,8 +104,13 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
         retrained = true;
       }
       const csv = path.join(options.outDir, `${name}.csv`);
+      const fallback = baselines.reduce<FittedBaseline | undefined>(
+        (best, b) => (!best || b.validationF1 > best.validationF1 ? b : best),
+        undefined,
+      );
       const prediction = await predictNextWeek(store.connection, tracking, options.settings, {
         csvPath: csv,
+        ...(fallback ? { fallback } : {}),
       });
       let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
       if (options.truth) {
@@ -115,7 +121,15 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
           `${name}: F1 ${result.model.f1.toFixed(4)} (precision ${result.model.precision.toFixed(3)}, recall ${result.model.recall.toFixed(3)})`,
         );
       }
-      weeks.push({ batch: name, cutoff, modelVersion: prediction.modelVersion, retrained, csv, ...scored });
+      weeks.push({
+        batch: name,
+        cutoff,
+        modelVersion: prediction.modelVersion,
+        scorer: prediction.scorer,
+        retrained,
+        csv,
+        ...scored,
+      });
       const report = await ingestFile(store, batch, { table: 'transactions', asOf: '9999-12-31' });
       if (report.outcome === 'rejected') throw new SodaiError('BATCH_REJECTED', report.message);
     }

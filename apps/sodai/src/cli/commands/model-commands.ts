@@ -42,7 +42,7 @@ export function formatReplay(result: ReplayResult): string {
   const rows = result.weeks.map((w) => [
     w.batch,
     w.cutoff,
-    `v${w.modelVersion}${w.retrained ? '*' : ''}`,
+    `${w.scorer}${w.retrained ? '*' : ''}`,
     w.model ? pct(w.model.f1) : '—',
     ...names.map((n) => (w.baselines?.[n] ? pct(w.baselines[n]!.f1) : '—')),
   ]);
@@ -128,7 +128,7 @@ export function registerModelCommands(program: Command): void {
           o.out ? { csvPath: o.out } : {},
         );
         process.stdout.write(
-          `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by v${r.modelVersion}, ${r.predicted.toLocaleString('en')} predicted purchases` +
+          `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by ${r.scorer}, ${r.predicted.toLocaleString('en')} predicted purchases` +
             (r.csv ? ` → ${r.csv}` : '') +
             '\n',
         );

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEATURE_NAMES } from '../src/contract/feature-vector.ts';
+import { queryNumber, queryRows } from '../src/data/duckdb.ts';
+import { loadInitialData } from '../src/data/load-data.ts';
+import { RawStore } from '../src/data/raw-store.ts';
+import { buildDataset } from '../src/features/dataset-builder.ts';
+import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
+import { auditPointInTime } from '../src/features/point-in-time-audit.ts';
+import { planCutoffs } from '../src/model/training-plan.ts';
+import { generateSmall, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+let store: RawStore;
+
+beforeAll(async () => {
+  await generateSmall(dir, { customers: 200, weeks: 20, seed: 21 });
+  store = await RawStore.open(':memory:');
+  await loadInitialData(
+    store,
+    {
+      customers: path.join(dir, 'clientes.parquet'),
+      products: path.join(dir, 'productos.parquet'),
+      transactions: path.join(dir, 'transacciones.parquet'),
+    },
+    {},
+  );
+});
+afterAll(() => store.close());
+
+describe('customer × product × week dataset', () => {
+  it('plans cut-offs on the weekday after the latest data, even mid-week', () => {
+    const plan = planCutoffs('2024-12-31', { trainWeeks: 2, validationWeeks: 2 }); // a Tuesday
+    expect(plan.predictCutoff).toBe('2025-01-01');
+    expect(plan.testCutoff).toBe('2024-12-25');
+    expect(plan.validationCutoffs).toEqual(['2024-12-11', '2024-12-18']);
+    expect(plan.trainCutoffs).toEqual(['2024-11-27', '2024-12-04']);
+  });
+
+  it('materialises only candidate pairs and labels the 7 days from the cut-off', async () => {
+    const summary = await buildDataset(store.connection, {
+      cutoffs: ['2024-04-03'],
+      lookbackWeeks: 12,
+      exploreK: 3,
+      table: 'ds',
+    });
+    const customers = await queryNumber(store.connection, 'SELECT count(*) FROM customers');
+    const products = await queryNumber(store.connection, 'SELECT count(*) FROM products');
+    expect(summary.rows).toBeGreaterThan(0);
+    expect(summary.rows).toBeLessThan((customers * products) / 4);
+    const [check] = await queryRows(
+      store.connection,
+      `WITH truth AS (SELECT customer_id, product_id FROM transactions
+                      WHERE purchase_date >= DATE '2024-04-03' AND purchase_date < DATE '2024-04-10'
+                      GROUP BY ALL HAVING sum(items) > 0)
+       SELECT (SELECT count(*) FROM ds WHERE label = 1) AS labelled,
+              (SELECT count(*) FROM truth) AS purchased,
+              (SELECT count(*) FROM ds_uncovered) AS uncovered`,
+    );
+    expect(Number(check!.labelled) + Number(check!.uncovered)).toBe(Number(check!.purchased));
+    expect(summary.coverage[0]!.share).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('features at a cut-off do not change when later data is deleted', async () => {
+    const leaks = await auditPointInTime(store.connection, {
+      cutoff: '2024-03-06',
+      lookbackWeeks: 12,
+      exploreK: 3,
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  it('catches a deliberately leaky feature', async () => {
+    const leaks = await auditPointInTime(store.connection, {
+      cutoff: '2024-03-06',
+      lookbackWeeks: 12,
+      exploreK: 3,
+      extraColumns: { next_week_echo: '(l.customer_id IS NOT NULL)::INT' },
+    });
+    expect(leaks.map((l) => l.feature)).toEqual(['next_week_echo']);
+    expect(leaks[0]!.changedRows).toBeGreaterThan(0);
+  });
+
+  it('reads the dataset into typed arrays in the contract order', async () => {
+    await buildDataset(store.connection, {
+      cutoffs: ['2024-03-06', '2024-03-13'],
+      lookbackWeeks: 12,
+      exploreK: 3,
+      table: 'two',
+    });
+    const m = await readDatasetMatrix(store.connection, 'two');
+    expect(m.featureNames).toEqual(FEATURE_NAMES);
+    expect(m.features.length).toBe(m.rows * FEATURE_NAMES.length);
+    expect(m.cutoffs).toEqual(['2024-03-06', '2024-03-13']);
+    const [first] = await queryRows(
+      store.connection,
+      'SELECT * FROM two ORDER BY cutoff, customer_id, product_id LIMIT 1',
+    );
+    FEATURE_NAMES.forEach((name, j) => {
+      const expected = first![name] === null ? Number.NaN : Number(first![name]);
+      expect(m.features[j], name).toBeCloseTo(expected, 4);
+    });
+    expect(m.labels[0]).toBe(Number(first!.label));
+  });
+});
