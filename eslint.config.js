@@ -18,7 +18,11 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@sodai/*/src/*'], message: 'Import a package by its entry point, not deep paths.' }] },
+        {
+          patterns: [
+            { group: ['@sodai/*/src/*'], message: 'Import a package by its entry point, not deep paths.' },
+          ],
+        },
       ],
     },
   },
