@@ -1,0 +1,92 @@
+import type { QuantileKnots } from '../stats/ks.ts';
+
+/**
+ * Counts of a numeric column on bins [e0, e1], (e1, e2], …, (e(k−1), ek], plus the values below e0 and above
+ * ek (zero for the reference, whose minimum and maximum are e0 and ek). Bins are closed on the right so a
+ * point mass sits in one bin.
+ */
+export interface NumericHistogram {
+  readonly edges: readonly number[];
+  readonly counts: readonly number[];
+  readonly below: number;
+  readonly above: number;
+}
+
+/** Counts per category, most frequent first, with the rest of a long tail (and unseen values) in `other`. */
+export interface CategoricalHistogram {
+  readonly categories: readonly string[];
+  readonly counts: readonly number[];
+  readonly other: number;
+}
+
+/** What a snapshot keeps of a numeric column. Counts exclude missing values. */
+export interface NumericColumnSnapshot {
+  readonly name: string;
+  readonly kind: 'numeric';
+  readonly count: number;
+  readonly missing: number;
+  readonly missingShare: number;
+  readonly mean: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Type-7 quantiles at evenly spaced probabilities from 0 to 1. */
+  readonly quantiles: QuantileKnots;
+  /** Counts on the reference's quantile bins — the bins PSI uses. */
+  readonly histogram: NumericHistogram;
+  /** The sorted values themselves, kept when there are few (see `exactUpTo`), so small samples get exact tests. */
+  readonly values?: readonly number[];
+}
+
+/** What a snapshot keeps of a categorical column. */
+export interface CategoricalColumnSnapshot {
+  readonly name: string;
+  readonly kind: 'categorical';
+  readonly count: number;
+  readonly missing: number;
+  readonly missingShare: number;
+  readonly histogram: CategoricalHistogram;
+}
+
+/** One column of a snapshot. */
+export type ColumnSnapshot = NumericColumnSnapshot | CategoricalColumnSnapshot;
+
+/** A positive rate as counts: `positives` out of `total` labelled rows. */
+export interface LabelRate {
+  readonly positives: number;
+  readonly total: number;
+}
+
+/** The settings a snapshot was built with, kept so a comparison can reproduce them. */
+export interface SnapshotSettings {
+  readonly bins: number;
+  readonly quantiles: number;
+  readonly topCategories: number;
+  readonly exactUpTo: number;
+}
+
+/**
+ * A compact, JSON-serialisable summary of reference data, saved with a model version so drift can be checked
+ * later without the raw training data. Frozen.
+ */
+export interface ReferenceSnapshot {
+  readonly format: 'sodai-drift-reference';
+  readonly version: 1;
+  readonly settings: SnapshotSettings;
+  readonly rows: number;
+  readonly columns: readonly ColumnSnapshot[];
+  /** The model's scores on the reference data, when given. */
+  readonly predictions?: NumericColumnSnapshot;
+  /** The reference label rate, when given. */
+  readonly labels?: LabelRate;
+}
+
+/** True when a reference is a snapshot rather than raw columns. */
+export function isReferenceSnapshot(value: unknown): value is ReferenceSnapshot {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    (value as { format?: unknown }).format === 'sodai-drift-reference'
+  );
+}
