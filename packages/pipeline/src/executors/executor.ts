@@ -1,0 +1,21 @@
+import type { AnyDag } from '../dag.ts';
+import type { RunStore } from '../stores/run-store.ts';
+import type { AttemptOutcome, TaskAttempt } from '../task-runner.ts';
+
+/** What the orchestrator hands an executor with each attempt. */
+export interface ExecutionEnv {
+  readonly dag: AnyDag;
+  readonly store: RunStore;
+}
+
+/**
+ * Runs task attempts somewhere. `execute` resolves once the attempt is recorded in the store (by
+ * `runTaskAttempt`, wherever it ran) and returns its outcome; it rejects only when the attempt could
+ * not run or report (a lost worker, a dead queue), and the orchestrator then records the attempt as
+ * interrupted. Executors may run many attempts at once and limit concurrency as they see fit; the
+ * orchestrator never dispatches the same attempt twice.
+ */
+export interface Executor {
+  execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome>;
+  close(): Promise<void>;
+}

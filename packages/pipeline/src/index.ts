@@ -1,0 +1,72 @@
+export {
+  Dag,
+  defineDag,
+  type AnyDag,
+  type DagJson,
+  type DagNodeJson,
+  type DagOptions,
+  type ParamsSchema,
+} from './dag.ts';
+export { PipelineError, UnrecoverableTaskError, isPipelineError, type PipelineErrorCode } from './errors.ts';
+export type { ExecutionEnv, Executor } from './executors/executor.ts';
+export { InlineExecutor, type InlineExecutorOptions } from './executors/inline-executor.ts';
+export {
+  createFileSensor,
+  type FileSensor,
+  type FileSensorDeps,
+  type FileSensorOptions,
+} from './file-sensor.ts';
+export {
+  createOrchestrator,
+  type Orchestrator,
+  type OrchestratorFileSensorOptions,
+  type OrchestratorOptions,
+  type SchedulerHandle,
+  type SchedulerOptions,
+  type TriggerOptions,
+} from './orchestrator.ts';
+export {
+  backoffDelayMs,
+  defaultRetryable,
+  seededRandom,
+  shouldRetry,
+  type RetryPolicy,
+} from './retry-policy.ts';
+export { driveRun, type DriverDeps } from './run-driver.ts';
+export {
+  dueFireTimes,
+  fireTimesBetween,
+  nextFireTime,
+  scheduleRunKey,
+  type ScheduleSpec,
+} from './scheduler.ts';
+export { isRunFinished, isTaskFailure, isTaskFinished, type RunState, type TaskState } from './states.ts';
+export { KyselyRunStore, type KyselyRunStoreOptions } from './stores/kysely-run-store.ts';
+export type {
+  CreateRunInput,
+  ListRunsFilter,
+  RecoveredRun,
+  RunRecord,
+  RunStore,
+  RunTrigger,
+  TaskInstance,
+  TaskLogEntry,
+} from './stores/run-store.ts';
+export { openSqliteRunStore, type SqliteRunStoreOptions } from './stores/sqlite-run-store.ts';
+export type {
+  LogLevel,
+  TaskContext,
+  TaskDefinition,
+  TaskFn,
+  TaskKind,
+  TaskLogger,
+  TaskOptions,
+  TaskRef,
+} from './task.ts';
+export { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from './task-runner.ts';
+export {
+  TRIGGER_RULES,
+  evaluateTriggerRule,
+  type TriggerDecision,
+  type TriggerRule,
+} from './trigger-rules.ts';
