@@ -18,7 +18,10 @@ export function formatOf(file: string): TabularFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.parquet' || ext === '.pq') return 'parquet';
   if (ext === '.csv') return 'csv';
-  throw new SodaiError('FILE_UNREADABLE', `${file}: unsupported file type "${ext}" (expected .parquet or .csv)`);
+  throw new SodaiError(
+    'FILE_UNREADABLE',
+    `${file}: unsupported file type "${ext}" (expected .parquet or .csv)`,
+  );
 }
 
 /** A table function that reads a Parquet or CSV file. */

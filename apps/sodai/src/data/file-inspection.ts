@@ -74,7 +74,10 @@ export async function inspectFile(
     described = await queryRows(connection, `DESCRIBE SELECT * FROM ${readFileSql(file)}`);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { problems: [{ check: 'unreadable_file', message: `${file}: cannot be read: ${reason}` }], extraColumns: [] };
+    return {
+      problems: [{ check: 'unreadable_file', message: `${file}: cannot be read: ${reason}` }],
+      extraColumns: [],
+    };
   }
   const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
   const problems: FileProblem[] = [];

@@ -31,7 +31,10 @@ export interface IngestOptions {
 }
 
 function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): string {
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${table}-${stamp}-${sha256.slice(0, 10)}`;
 }
 
@@ -41,7 +44,9 @@ async function stage(connection: DuckDBConnection, file: string, table: RawTable
   const casts = RAW_TABLES[table].columns
     .map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPES[c.kind]}) AS ${sqlIdent(c.name)}`)
     .join(', ');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE staged AS SELECT rowid + 1 AS source_row, ${casts} FROM raw_file`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE staged AS SELECT rowid + 1 AS source_row, ${casts} FROM raw_file`,
+  );
   await connection.run('DROP TABLE raw_file');
 }
 
@@ -98,7 +103,11 @@ function quarantineIds(checks: readonly RowCheck[]): string {
  * ingested is skipped. A fatal problem rejects the batch: the data tables stay as they were and the
  * attempt is logged with its report.
  */
-export async function ingestFile(store: RawStore, file: string, options: IngestOptions): Promise<ValidationReport> {
+export async function ingestFile(
+  store: RawStore,
+  file: string,
+  options: IngestOptions,
+): Promise<ValidationReport> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const absolute = path.resolve(file);
@@ -122,7 +131,12 @@ export async function ingestFile(store: RawStore, file: string, options: IngestO
     partial: Omit<ValidationReport, keyof typeof base | 'finishedAt' | 'durationMs'>,
   ): ValidationReport => {
     const finished = now();
-    return { ...base, ...partial, finishedAt: finished.toISOString(), durationMs: finished.getTime() - started.getTime() };
+    return {
+      ...base,
+      ...partial,
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - started.getTime(),
+    };
   };
 
   const previous = await queryRows(
@@ -145,8 +159,15 @@ export async function ingestFile(store: RawStore, file: string, options: IngestO
 
   const table = RAW_TABLES[options.table];
   const inspection = await inspectFile(connection, absolute, table);
-  const warnings = inspection.extraColumns.map((c) => `column "${c}" is not part of the contract and was dropped`);
-  const reject = async (fatal: FatalProblem[], read: number, dateRange: ValidationReport['dateRange'], checks: CheckResult[] = []) => {
+  const warnings = inspection.extraColumns.map(
+    (c) => `column "${c}" is not part of the contract and was dropped`,
+  );
+  const reject = async (
+    fatal: FatalProblem[],
+    read: number,
+    dateRange: ValidationReport['dateRange'],
+    checks: CheckResult[] = [],
+  ) => {
     const report = finish({
       outcome: 'rejected',
       message: `${absolute}: batch rejected: ${fatal.map((f) => f.message.replace(`${absolute}: `, '')).join('; ')}`,
@@ -173,7 +194,8 @@ export async function ingestFile(store: RawStore, file: string, options: IngestO
       `SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max,
               (SELECT max(purchase_date)::VARCHAR FROM transactions) AS stored_max FROM staged`,
     );
-    if (range?.min != null && range.max != null) dateRange = { min: String(range.min), max: String(range.max) };
+    if (range?.min != null && range.max != null)
+      dateRange = { min: String(range.min), max: String(range.max) };
     if (dateRange && range?.stored_max != null && dateRange.min <= String(range.stored_max)) {
       return reject(
         [
@@ -266,7 +288,8 @@ async function insertIngestion(connection: DuckDBConnection, report: ValidationR
 }
 
 async function dropStaging(connection: DuckDBConnection): Promise<void> {
-  for (const name of ['staged', 'row_issues', 'quarantined']) await connection.run(`DROP TABLE IF EXISTS ${name}`);
+  for (const name of ['staged', 'row_issues', 'quarantined'])
+    await connection.run(`DROP TABLE IF EXISTS ${name}`);
 }
 
 /** A rejected attempt changes no data; it is only logged, with its report. */

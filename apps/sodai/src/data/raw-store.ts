@@ -63,7 +63,14 @@ const SCHEMA = [
 ];
 
 /** Tables whose content makes up the store's state (used to prove atomicity). */
-export const STORE_TABLES = ['customers', 'products', 'transactions', 'quarantine', 'ingestions', 'ingested_files'];
+export const STORE_TABLES = [
+  'customers',
+  'products',
+  'transactions',
+  'quarantine',
+  'ingestions',
+  'ingested_files',
+];
 
 export class RawStore {
   private constructor(

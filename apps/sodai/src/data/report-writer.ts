@@ -34,7 +34,9 @@ export function renderReportHtml(report: ValidationReport): string {
       }`,
     )
     .join('\n');
-  const fatal = report.fatal.map((f) => `<li><code>${escapeHtml(f.check)}</code> ${escapeHtml(f.message)}</li>`).join('');
+  const fatal = report.fatal
+    .map((f) => `<li><code>${escapeHtml(f.check)}</code> ${escapeHtml(f.message)}</li>`)
+    .join('');
   const warnings = report.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Validation report ${escapeHtml(report.batchId)}</title>

@@ -99,7 +99,8 @@ export function transactionChecks(options: TransactionCheckOptions): RowCheck[] 
       id: 'duplicate_row',
       severity: 'quarantine',
       description: 'exact copy of an earlier row of the batch (every column equal)',
-      policy: 'first copy kept, later copies quarantined: a repeated line is a system echo, not a second sale',
+      policy:
+        'first copy kept, later copies quarantined: a repeated line is a system echo, not a second sale',
       sql: `SELECT source_row, 'copy of row ' || first_row AS detail FROM (
               SELECT source_row, min(source_row) OVER (PARTITION BY ${allColumns}) AS first_row FROM staged)
             WHERE source_row <> first_row`,
@@ -152,7 +153,8 @@ export function transactionChecks(options: TransactionCheckOptions): RowCheck[] 
       id: 'return',
       severity: 'info',
       description: 'negative items: a return',
-      policy: 'accepted as returns; features net them against purchases of the same customer, product and week',
+      policy:
+        'accepted as returns; features net them against purchases of the same customer, product and week',
       sql: `SELECT source_row, 'items = ' || round(items, 2) AS detail FROM staged WHERE items < 0`,
     },
   ];

@@ -42,9 +42,9 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
       `CREATE TABLE tx AS SELECT ${columns}, date_trunc('week', CAST(purchase_date AS DATE))::DATE AS week_start
        FROM ${readFileSql(file)}`,
     );
-    let weeks = (await queryRows(db.connection, `SELECT DISTINCT week_start::VARCHAR AS w FROM tx ORDER BY 1`)).map(
-      (r) => String(r.w),
-    );
+    let weeks = (
+      await queryRows(db.connection, `SELECT DISTINCT week_start::VARCHAR AS w FROM tx ORDER BY 1`)
+    ).map((r) => String(r.w));
     if (options.lastWeeks !== undefined) weeks = weeks.slice(-options.lastWeeks);
     mkdirSync(options.outDir, { recursive: true });
     const batches: WeekBatch[] = [];

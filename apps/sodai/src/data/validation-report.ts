@@ -6,12 +6,7 @@ export type BatchOutcome = 'ingested' | 'rejected' | 'skipped';
 /** A problem that rejects the whole batch. */
 export interface FatalProblem {
   readonly check:
-    | 'unreadable_file'
-    | 'missing_column'
-    | 'wrong_type'
-    | 'empty_batch'
-    | 'overlap'
-    | 'no_valid_rows';
+    'unreadable_file' | 'missing_column' | 'wrong_type' | 'empty_batch' | 'overlap' | 'no_valid_rows';
   readonly column?: string;
   readonly message: string;
 }

@@ -17,7 +17,10 @@ export interface BehaviourStats {
   readonly peakToTrough: number;
 }
 
-export async function behaviourStats(connection: DuckDBConnection, transactionsFile: string): Promise<BehaviourStats> {
+export async function behaviourStats(
+  connection: DuckDBConnection,
+  transactionsFile: string,
+): Promise<BehaviourStats> {
   const [row] = await queryRows(
     connection,
     `WITH t AS (SELECT customer_id, product_id, order_id, CAST(purchase_date AS DATE) AS d, items

@@ -24,7 +24,11 @@ import {
   SUBCATEGORY_MIX,
   WEEKDAY_WEIGHTS,
 } from './calibration.ts';
-import { GeneratorOptionsSchema, type GeneratorOptions, type ResolvedGeneratorOptions } from './generator-options.ts';
+import {
+  GeneratorOptionsSchema,
+  type GeneratorOptions,
+  type ResolvedGeneratorOptions,
+} from './generator-options.ts';
 import { weightedCase } from './weighted-case.ts';
 
 export interface GenerationProgress {
@@ -82,7 +86,10 @@ function customersSql(options: ResolvedGeneratorOptions): string {
   return `CREATE TABLE gen_customers AS
     WITH base AS (
       SELECT i AS cidx, 100000 + i AS customer_id, ${typeCase} AS customer_type,
-             ${weightedCase("u('deliv', i, 0, 0)", DELIVERIES_MIX.map((d) => ({ value: d.value, weight: d.weight })))} AS num_deliver_per_week,
+             ${weightedCase(
+               "u('deliv', i, 0, 0)",
+               DELIVERIES_MIX.map((d) => ({ value: d.value, weight: d.weight })),
+             )} AS num_deliver_per_week,
              ${COORDINATES.y} + ${COORDINATES.spread} * gauss('y', i, 0, 0) AS Y,
              CASE WHEN u('xnull', i, 0, 0) < 0.001 THEN NULL ELSE ${COORDINATES.x} + ${COORDINATES.spread} * gauss('x', i, 0, 0) END AS X,
              u('never', i, 0, 0) < ${NEVER_BUY_SHARE} AS never_buys,
@@ -102,7 +109,10 @@ function customersSql(options: ResolvedGeneratorOptions): string {
 function productsSql(options: ResolvedGeneratorOptions): string {
   const sold = Math.max(5, Math.round(options.products * SOLD_SHARE));
   const sizeCase = `(CASE package ${Object.entries(SIZES_BY_PACKAGE)
-    .map(([pkg, sizes]) => `WHEN ${sqlString(pkg)} THEN list_extract([${sizes.join(', ')}], 1 + floor(u('size', j, 0, 0) * ${sizes.length})::INT)`)
+    .map(
+      ([pkg, sizes]) =>
+        `WHEN ${sqlString(pkg)} THEN list_extract([${sizes.join(', ')}], 1 + floor(u('size', j, 0, 0) * ${sizes.length})::INT)`,
+    )
     .join(' ')} END)`;
   const W = options.weeks;
   const drift = options.driftWeek;
@@ -110,8 +120,14 @@ function productsSql(options: ResolvedGeneratorOptions): string {
     WITH base AS (
       SELECT j AS pidx, 20000 + j AS product_id,
              'Brand ' || (1 + floor(${BRAND_COUNT} * pow(u('brand', j, 0, 0), 1.6)))::INT AS brand,
-             ${weightedCase("u('sub', j, 0, 0)", SUBCATEGORY_MIX.map((s) => ({ value: `${s.category}|${s.subCategory}`, weight: s.weight })))} AS cat_sub,
-             ${weightedCase("u('segpkg', j, 0, 0)", SEGMENT_PACKAGE_MIX.map((s) => ({ value: `${s.segment}|${s.package}`, weight: s.weight })))} AS seg_pkg,
+             ${weightedCase(
+               "u('sub', j, 0, 0)",
+               SUBCATEGORY_MIX.map((s) => ({ value: `${s.category}|${s.subCategory}`, weight: s.weight })),
+             )} AS cat_sub,
+             ${weightedCase(
+               "u('segpkg', j, 0, 0)",
+               SEGMENT_PACKAGE_MIX.map((s) => ({ value: `${s.segment}|${s.package}`, weight: s.weight })),
+             )} AS seg_pkg,
              row_number() OVER (ORDER BY u('rank', j, 0, 0), j) AS sales_rank
       FROM range(${options.products}) t(j)),
     attrs AS (
@@ -243,7 +259,10 @@ export async function generateData(
   }
   const options = parsed.data;
   if (options.driftWeek !== undefined && options.driftWeek >= options.weeks) {
-    throw new SodaiError('INVALID_ARGUMENT', `--drift-week ${options.driftWeek} is not before --weeks ${options.weeks}`);
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      `--drift-week ${options.driftWeek} is not before --weeks ${options.weeks}`,
+    );
   }
   mkdirSync(options.outDir, { recursive: true });
   const workFile = path.join(options.outDir, `.generate-${process.pid}.duckdb`);
@@ -256,14 +275,21 @@ export async function generateData(
   const c = db.connection;
   try {
     for (const statement of macros(options.seed, options)) await c.run(statement);
-    for (const statement of [customersSql(options), productsSql(options), pairsSql(options), weeksSql(options)]) {
+    for (const statement of [
+      customersSql(options),
+      productsSql(options),
+      pairsSql(options),
+      weeksSql(options),
+    ]) {
       await c.run(statement);
     }
     onProgress?.({ stage: 'reference', done: 1, total: 1 });
     await c.run(
       'CREATE TABLE gen_tx (customer_id BIGINT, product_id BIGINT, order_id BIGINT, purchase_date DATE, items DOUBLE)',
     );
-    await c.run('CREATE TABLE gen_truth (customer_id BIGINT, product_id BIGINT, week_start DATE, probability DOUBLE)');
+    await c.run(
+      'CREATE TABLE gen_truth (customer_id BIGINT, product_id BIGINT, week_start DATE, probability DOUBLE)',
+    );
     for (let from = 0; from < options.weeks; from += WEEKS_PER_CHUNK) {
       const to = Math.min(options.weeks, from + WEEKS_PER_CHUNK);
       await c.run(transactionsChunkSql(from, to));

@@ -6,7 +6,10 @@ export const GeneratorOptionsSchema = z.strictObject({
   weeks: z.int().min(1).max(520),
   /** First day of the first week (YYYY-MM-DD); weeks run seven days from it. */
   start: z.iso.date(),
-  seed: z.int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   outDir: z.string().min(1),
   /** From this week (0-based) on: baskets grow, the top product collapses, a new product takes off. */
   driftWeek: z.int().min(0).optional(),

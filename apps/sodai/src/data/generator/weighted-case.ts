@@ -4,7 +4,10 @@ import { sqlString } from '../duckdb.ts';
  * A SQL CASE that maps a uniform draw in [0, 1) to one of the values with the given weights
  * (inverse CDF of a categorical distribution).
  */
-export function weightedCase(uniform: string, options: readonly { value: string | number; weight: number }[]): string {
+export function weightedCase(
+  uniform: string,
+  options: readonly { value: string | number; weight: number }[],
+): string {
   const total = options.reduce((sum, o) => sum + o.weight, 0);
   let cumulative = 0;
   const literal = (v: string | number) => (typeof v === 'number' ? String(v) : sqlString(v));
