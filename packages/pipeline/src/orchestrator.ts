@@ -14,7 +14,7 @@ import type { RecoveredRun, RunRecord, RunStore, RunTrigger } from './stores/run
 export interface OrchestratorOptions {
   readonly store: RunStore;
   readonly dags: readonly AnyDag[];
-  /** Default: an {@link InlineExecutor} with concurrency 4. */
+  /** Default: an {@link InlineExecutor} with concurrency 4, closed by `close()`; a passed-in one is the caller's to close. */
   readonly executor?: Executor;
   /** Seed of the retry-jitter generator (default 0), so a replay waits the same delays. */
   readonly seed?: number;
@@ -69,7 +69,7 @@ export interface Orchestrator {
    * Call it once at startup.
    */
   recover(): Promise<readonly RecoveredRun[]>;
-  /** Stops schedulers and sensors, waits for the runs driven here, closes the executor (not the store). */
+  /** Stops schedulers and sensors, waits for the runs driven here, closes its default executor (never the store). */
   close(): Promise<void>;
 }
 
@@ -104,6 +104,7 @@ function processIsDead(pid: number): boolean {
 export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const { store } = options;
   const executor = options.executor ?? new InlineExecutor();
+  const ownsExecutor = options.executor === undefined;
   const owner = options.owner ?? `${process.pid}@${hostname()}`;
   const random = seededRandom(options.seed ?? 0);
   const onError = options.onError ?? ((e: unknown) => console.error('[pipeline]', e));
@@ -323,7 +324,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       await Promise.allSettled([...drivers.values()]);
       closed = true;
       await pumping;
-      await executor.close();
+      if (ownsExecutor) await executor.close();
     },
   };
   return orchestrator;

@@ -1,0 +1,162 @@
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { AnyDag } from '../dag.ts';
+import { PipelineError, requireArgument } from '../errors.ts';
+import type { RunStore } from '../stores/run-store.ts';
+import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../task-runner.ts';
+import type { ExecutionEnv, Executor } from './executor.ts';
+
+/** Default queue name; pass a unique one per environment (and per test run). */
+export const DEFAULT_QUEUE_NAME = 'sodai-pipeline';
+
+export interface BullMQConnectionOptions {
+  /** `REDIS_URL`, e.g. `redis://127.0.0.1:6379`. */
+  readonly redisUrl: string;
+  readonly queueName?: string;
+  /** Redis key prefix (BullMQ's `prefix`, default `bull`). */
+  readonly prefix?: string;
+}
+
+export interface BullMQExecutorOptions extends BullMQConnectionOptions {
+  /** How long finished jobs stay in Redis for inspection (default 1 h). */
+  readonly keepJobsForMs?: number;
+}
+
+function connect(url: string): Redis {
+  // BullMQ requires maxRetriesPerRequest null on connections that block (workers, events).
+  return new Redis(url, { maxRetriesPerRequest: null });
+}
+
+const jobIdOf = (a: TaskAttempt): string => `${a.runId}.${a.taskId}.${a.attempt}`;
+
+/**
+ * Runs task attempts as BullMQ jobs, on `startWorker` processes that may live on other machines.
+ * A job carries only `{ dagId, runId, taskId, attempt }`; the worker runs the task from its own copy
+ * of the DAG module and records state and output in the shared store (a SQLite file on one machine,
+ * Postgres across machines), so the same DAG runs unchanged inline or here. Retries and backoff stay
+ * with the orchestrator (each job is one attempt, `attempts: 1`); a job whose worker died is failed by
+ * BullMQ's stall check and recorded as an interrupted attempt.
+ *
+ * @example
+ * import { createOrchestrator } from '@sodai/pipeline';
+ * import { BullMQExecutor } from '@sodai/pipeline/bullmq';
+ * const executor = new BullMQExecutor({ redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' });
+ * const orchestrator = createOrchestrator({ store, dags: [dag], executor });
+ */
+export class BullMQExecutor implements Executor {
+  readonly queueName: string;
+  readonly #queue: Queue<TaskAttempt, AttemptOutcome>;
+  readonly #events: QueueEvents;
+  readonly #connections: Redis[];
+  readonly #keepJobsForMs: number;
+  #ready: Promise<unknown> | null = null;
+
+  constructor(options: BullMQExecutorOptions) {
+    requireArgument(options.redisUrl.length > 0, 'redisUrl', 'is required');
+    this.queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
+    this.#keepJobsForMs = options.keepJobsForMs ?? 3_600_000;
+    const queueConnection = connect(options.redisUrl);
+    const eventsConnection = connect(options.redisUrl);
+    this.#connections = [queueConnection, eventsConnection];
+    const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
+    this.#queue = new Queue<TaskAttempt, AttemptOutcome>(this.queueName, {
+      connection: queueConnection,
+      ...prefix,
+    });
+    this.#events = new QueueEvents(this.queueName, { connection: eventsConnection, ...prefix });
+  }
+
+  async execute(attempt: TaskAttempt, _env: ExecutionEnv): Promise<AttemptOutcome> {
+    // Completion events are only seen once the events stream is read; adding first could miss them.
+    this.#ready ??= this.#events.waitUntilReady();
+    await this.#ready;
+    const ageS = Math.ceil(this.#keepJobsForMs / 1000);
+    const job = await this.#queue.add(
+      'attempt',
+      { ...attempt },
+      {
+        jobId: jobIdOf(attempt),
+        attempts: 1,
+        removeOnComplete: { age: ageS },
+        removeOnFail: { age: ageS },
+      },
+    );
+    try {
+      return await job.waitUntilFinished(this.#events);
+    } catch (e) {
+      throw new PipelineError(
+        'TASK_INTERRUPTED',
+        `job ${job.id} failed in the queue: ${String(e)}`,
+        { jobId: job.id },
+        e,
+      );
+    }
+  }
+
+  /** Deletes the queue and all its jobs from Redis (tests, or retiring an environment). */
+  async obliterate(): Promise<void> {
+    await this.#queue.obliterate({ force: true });
+  }
+
+  async close(): Promise<void> {
+    await this.#events.close();
+    await this.#queue.close();
+    for (const c of this.#connections) c.disconnect();
+  }
+}
+
+export interface StartWorkerOptions extends BullMQConnectionOptions {
+  readonly dags: readonly AnyDag[];
+  readonly store: RunStore;
+  /** Attempts this worker runs at once (default 1). */
+  readonly concurrency?: number;
+  /** How often BullMQ checks for jobs whose worker died (default 30 s); such jobs fail, never re-run. */
+  readonly stalledIntervalMs?: number;
+}
+
+export interface PipelineWorker {
+  readonly worker: Worker<TaskAttempt, AttemptOutcome>;
+  /** Finishes running attempts, then disconnects. */
+  close(): Promise<void>;
+}
+
+/**
+ * Processes pipeline jobs from the queue: the body of `sodai worker`. Import the same DAG modules
+ * the orchestrator uses and share its store.
+ *
+ * @example
+ * import { openPostgresRunStore } from '@sodai/pipeline/postgres';
+ * import { startWorker } from '@sodai/pipeline/bullmq';
+ * import { weeklyDag } from './flows/weekly.ts';
+ * const store = await openPostgresRunStore(process.env.DATABASE_URL!);
+ * const worker = await startWorker({ redisUrl: process.env.REDIS_URL!, dags: [weeklyDag], store, concurrency: 2 });
+ * process.on('SIGTERM', () => void worker.close());
+ */
+export async function startWorker(options: StartWorkerOptions): Promise<PipelineWorker> {
+  const dags = new Map(options.dags.map((d) => [d.id, d]));
+  const connection = connect(options.redisUrl);
+  const worker = new Worker<TaskAttempt, AttemptOutcome>(
+    options.queueName ?? DEFAULT_QUEUE_NAME,
+    async (job: Job<TaskAttempt, AttemptOutcome>, _token?: string, signal?: AbortSignal) => {
+      const dag = dags.get(job.data.dagId);
+      if (!dag) throw new PipelineError('DAG_NOT_FOUND', `this worker does not know DAG ${job.data.dagId}`);
+      return runTaskAttempt(dag, options.store, job.data, signal);
+    },
+    {
+      connection,
+      concurrency: options.concurrency ?? 1,
+      // Re-running a stalled job would race the orchestrator's own retry; fail it and let it decide.
+      maxStalledCount: 0,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+    },
+  );
+  await worker.waitUntilReady();
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}
