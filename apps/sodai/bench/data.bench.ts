@@ -3,26 +3,13 @@
  * size (customers scaled; 971 products, 53 weeks), and ingest + validation time on the real data.
  * Each job runs in its own process so its peak RSS is its own. `--scales 1,10` picks sizes.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { measureChild as child, REAL_CUSTOMERS, REAL_DIR } from './child.ts';
 
-const run = promisify(execFile);
-const REAL_CUSTOMERS = 1569;
-const REAL_DIR = path.resolve(import.meta.dirname, '../../../../shared/data/sodai-2024');
 const scalesArg = process.argv.find((a) => a.startsWith('--scales='))?.split('=')[1] ?? '1,10,100';
 const scales = scalesArg.split(',').map(Number);
-
-async function child(args: string[]): Promise<Record<string, number | string[]>> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'measure-child.ts'), ...args],
-    { maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number | string[]>;
-}
 
 const work = mkdtempSync(path.join(tmpdir(), 'sodai-bench-data-'));
 try {

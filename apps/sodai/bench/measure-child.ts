@@ -2,11 +2,19 @@
  * One measured job in its own process, so peak RSS belongs to that job alone. Prints one JSON line.
  *   generate <customers> <products> <weeks> <outDir>
  *   ingest <dataDir> <storeFile>
+ *   dataset <storeFile> <cutoffCount>   (the training plan's last N cut-offs)
+ *   train <storeFile> <dataDir> <trials>
  */
 import path from 'node:path';
 import { generateData } from '../src/data/generator/generate.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/data/raw-store.ts';
+import { openTracking } from '@sodai/tracking';
+import { ConfigSchema } from '../src/config/config-schema.ts';
+import { buildDataset } from '../src/features/dataset-builder.ts';
+import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
+import { latestPurchaseDate, trainAndGate } from '../src/model/train-pipeline.ts';
+import { planCutoffs } from '../src/model/training-plan.ts';
 
 const [job, ...args] = process.argv.slice(2);
 const started = performance.now();
@@ -37,6 +45,53 @@ if (job === 'generate') {
   store.close();
   const tx = reports.find((r) => r.table === 'transactions')!;
   result = { rows: tx.rows.read, transactionsMs: tx.durationMs, outcomes: reports.map((r) => r.outcome) };
+} else if (job === 'dataset') {
+  const [storeFile, count] = args;
+  const store = await RawStore.open(storeFile!);
+  const plan = planCutoffs(await latestPurchaseDate(store.connection), {
+    trainWeeks: 12,
+    validationWeeks: 3,
+  });
+  const cutoffs = [...plan.trainCutoffs, ...plan.validationCutoffs, plan.testCutoff].slice(-Number(count));
+  const t0 = performance.now();
+  const summary = await buildDataset(store.connection, {
+    cutoffs,
+    lookbackWeeks: 52,
+    exploreK: 20,
+    table: 'bench_ds',
+  });
+  const buildSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const matrix = await readDatasetMatrix(store.connection, 'bench_ds');
+  const readSeconds = (performance.now() - t1) / 1000;
+  store.close();
+  const coverage = summary.coverage.reduce((s, c) => s + c.share, 0) / summary.coverage.length;
+  result = {
+    rows: summary.rows,
+    cutoffs: cutoffs.length,
+    buildSeconds,
+    readSeconds,
+    matrixRows: matrix.rows,
+    coverage,
+  };
+} else if (job === 'train') {
+  const [storeFile, dataDir, trials] = args;
+  const store = await RawStore.open(storeFile!);
+  const tracking = await openTracking({ dataDir: dataDir!, databaseUrl: '' });
+  const settings = { ...ConfigSchema.parse({}).model, nTrials: Number(trials) };
+  const outcome = await trainAndGate(store.connection, tracking, settings, { actor: 'bench' });
+  await tracking.close();
+  store.close();
+  result = {
+    trials: settings.nTrials,
+    testCutoff: outcome.plan.testCutoff,
+    modelF1: outcome.model.f1.f1,
+    modelPrAuc: outcome.model.prAuc,
+    baselines: Object.fromEntries(outcome.baselines.map((b) => [b.name, b.f1.f1])),
+    gainLow: outcome.bootstrap.low,
+    gainHigh: outcome.bootstrap.high,
+    gate: outcome.gate.reason,
+  };
 } else {
   throw new Error(`unknown job ${job}`);
 }

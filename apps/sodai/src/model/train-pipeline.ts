@@ -152,6 +152,17 @@ export async function prepareWeeks(
   return prepared;
 }
 
+/** Moves `champion` to a version whose gate passed, recording the gate with the move. */
+export async function promoteChallenger(
+  tracking: TrackingClient,
+  version: number,
+  gate: GateDecision,
+  actor: string,
+): Promise<void> {
+  if (!gate.passed) throw new SodaiError('INVALID_ARGUMENT', `version ${version} did not pass the gate: ${gate.reason}`);
+  await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, { actor, reason: gate.reason, gate: { ...gate } });
+}
+
 /**
  * The whole training step: point-in-time dataset → baselines → TPE-tuned XGBoost (each trial a
  * nested run) → decision rule on validation weeks → evaluation on the test week beside every
@@ -162,7 +173,13 @@ export async function trainAndGate(
   connection: DuckDBConnection,
   tracking: TrackingClient,
   settings: ModelSettings,
-  options: { actor?: string; log?: (line: string) => void; signal?: AbortSignal } = {},
+  options: {
+    actor?: string;
+    log?: (line: string) => void;
+    signal?: AbortSignal;
+    /** Move `champion` when the gate passes (default). A flow may promote in a later step instead. */
+    promote?: boolean;
+  } = {},
 ): Promise<TrainOutcome> {
   const log = options.log ?? (() => {});
   const plan = planCutoffs(await latestPurchaseDate(connection), settings);
@@ -332,12 +349,8 @@ export async function trainAndGate(
       },
       description: `trained on ${plan.trainCutoffs[0]}…${plan.trainCutoffs.at(-1)}, tested on the week from ${plan.testCutoff}`,
     });
-    if (gate.passed) {
-      await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version.version, {
-        actor: options.actor ?? 'sodai train',
-        reason: gate.reason,
-        gate: { ...gate },
-      });
+    if (gate.passed && options.promote !== false) {
+      await promoteChallenger(tracking, version.version, gate, options.actor ?? 'sodai train');
     }
     await run.setTags({ gate: gate.passed ? 'passed' : 'failed' });
     await run.end('FINISHED');
@@ -351,7 +364,7 @@ export async function trainAndGate(
       baselines: baselineEvals,
       bootstrap,
       gate,
-      promoted: gate.passed,
+      promoted: gate.passed && options.promote !== false,
       fittedBaselines: baselines,
     };
   } catch (error) {
