@@ -64,7 +64,7 @@ export function driveRun(runId: string, deps: DriverDeps): Promise<RunRecord> {
     // The executor lost the attempt (worker died, queue error): record it as a failed attempt unless
     // the worker got to record it first.
     const interrupted = async (def: TaskDefinition, attempt: number, e: unknown): Promise<AttemptOutcome> => {
-      const current = (await store.taskInstances(runId)).find((t) => t.taskId === def.id);
+      const [current] = await store.taskInstances(runId, [def.id]);
       if (current && current.attempt === attempt && current.state !== 'running') {
         if (current.state === 'success') {
           const out = current.output;

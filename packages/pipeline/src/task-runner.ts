@@ -42,7 +42,7 @@ export async function runTaskAttempt(
   const def = dag.getTask(attempt.taskId);
   const { runId, taskId } = attempt;
   await store.claimTask(runId, taskId, attempt.attempt);
-  const [run, instances] = await Promise.all([store.getRun(runId), store.taskInstances(runId)]);
+  const [run, instances] = await Promise.all([store.getRun(runId), store.taskInstances(runId, def.upstream)]);
   const outputs = new Map(instances.filter((t) => t.state === 'success').map((t) => [t.taskId, t.output]));
 
   let logChain: Promise<void> = Promise.resolve();

@@ -81,6 +81,8 @@ export function describeStoreConformance(name: string, open: OpenFixture, enable
       await expect(store.claimTask('r1', 'nope', 1)).rejects.toMatchObject({ code: 'TASK_NOT_FOUND' });
       const tasks = await store.taskInstances('r1');
       expect(tasks[0]?.output).toEqual({ rows: [1, 2], nested: { ok: true } });
+      expect((await store.taskInstances('r1', ['b'])).map((t) => t.taskId)).toEqual(['b']);
+      expect(await store.taskInstances('r1', [])).toEqual([]);
       expect(tasks[0]?.startedAt).toBeInstanceOf(Date);
     });
 

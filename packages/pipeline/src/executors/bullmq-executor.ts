@@ -64,6 +64,9 @@ export class BullMQExecutor implements Executor {
       ...prefix,
     });
     this.#events = new QueueEvents(this.queueName, { connection: eventsConnection, ...prefix });
+    // waitUntilFinished adds listeners per in-flight attempt (removed when it settles): not a leak.
+    this.#queue.setMaxListeners(0);
+    this.#events.setMaxListeners(0);
   }
 
   async execute(attempt: TaskAttempt, _env: ExecutionEnv): Promise<AttemptOutcome> {

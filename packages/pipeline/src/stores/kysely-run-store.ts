@@ -276,13 +276,11 @@ export class KyselyRunStore implements RunStore {
     return this.#run(this.#db, runId);
   }
 
-  async taskInstances(runId: string): Promise<readonly TaskInstance[]> {
-    const rows = await this.#db
-      .selectFrom('pipeline_task_instances')
-      .selectAll()
-      .where('run_id', '=', runId)
-      .orderBy('position')
-      .execute();
+  async taskInstances(runId: string, taskIds?: readonly string[]): Promise<readonly TaskInstance[]> {
+    if (taskIds !== undefined && taskIds.length === 0) return [];
+    let q = this.#db.selectFrom('pipeline_task_instances').selectAll().where('run_id', '=', runId);
+    if (taskIds !== undefined) q = q.where('task_id', 'in', taskIds);
+    const rows = await q.orderBy('position').execute();
     if (rows.length === 0) await this.#run(this.#db, runId);
     return Object.freeze(rows.map(toTask));
   }

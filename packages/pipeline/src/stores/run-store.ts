@@ -105,8 +105,8 @@ export interface RunStore {
   listRuns(filter?: ListRunsFilter): Promise<readonly RunRecord[]>;
   /** RUN_NOT_FOUND when missing. */
   getRun(runId: string): Promise<RunRecord>;
-  /** In the DAG's declaration order. */
-  taskInstances(runId: string): Promise<readonly TaskInstance[]>;
+  /** In the DAG's declaration order; only `taskIds` when given (a task reading its inputs). */
+  taskInstances(runId: string, taskIds?: readonly string[]): Promise<readonly TaskInstance[]>;
   /** In the order written. */
   taskLogs(runId: string, taskId: string): Promise<readonly TaskLogEntry[]>;
   /**
