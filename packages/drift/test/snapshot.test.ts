@@ -24,15 +24,17 @@ describe('createReference', () => {
     if (basket.kind !== 'numeric') return;
     expect(basket.count).toBe(9_500);
     expect(basket.missingShare).toBeCloseTo(0.05, 12);
-    expect(basket.quantiles.probs).toHaveLength(101);
+    expect(basket.quantiles.probs).toHaveLength(107); // percentiles and six tail knots
+    expect(basket.quantiles.probs.slice(0, 4)).toEqual([0, 0.0001, 0.001, 0.005]);
     expect(basket.quantiles.values[0]).toBe(basket.min);
-    expect(basket.quantiles.values[100]).toBe(basket.max);
-    expect(basket.quantiles.values[50]).toBeGreaterThan(9.8);
-    expect(basket.quantiles.values[50]).toBeLessThan(10.2);
+    expect(basket.quantiles.values.at(-1)).toBe(basket.max);
+    const median = basket.quantiles.values[basket.quantiles.probs.indexOf(0.5)]!;
+    expect(median).toBeGreaterThan(9.8);
+    expect(median).toBeLessThan(10.2);
     expect(basket.histogram.edges).toHaveLength(11);
     expect(basket.histogram.counts.reduce((a, b) => a + b, 0)).toBe(9_500);
     for (const c of basket.histogram.counts) expect(Math.abs(c - 950)).toBeLessThanOrEqual(1);
-    expect(basket.values).toBeUndefined(); // more than exactUpTo values: not kept
+    expect(basket.exact).toBeUndefined(); // more than exactUpTo distinct values: no value table
   });
 
   it('keeps the top categories and folds the long tail into other', () => {
@@ -45,10 +47,15 @@ describe('createReference', () => {
     expect(region.histogram.other).toBeGreaterThan(400);
   });
 
-  it('keeps sorted values of small columns so small-sample tests are exact', () => {
-    const s = createReference({ x: new Float64Array([3, 1, 2, Number.NaN]) });
+  it('keeps a value table for small or discrete columns so their tests are exact', () => {
+    const s = createReference({ x: new Float64Array([3, 1, 2, 3, Number.NaN]) });
     const x = s.columns[0]!;
-    expect(x.kind === 'numeric' && x.values).toEqual([1, 2, 3]);
+    expect(x.kind === 'numeric' && x.exact).toEqual({ values: [1, 2, 3], counts: [1, 1, 2] });
+    const many = createReference({ y: new Float64Array(5000).map((_, i) => i % 7) }, { exactUpTo: 7 })
+      .columns[0]!;
+    expect(many.kind === 'numeric' && many.exact?.counts.length).toBe(7);
+    const continuous = createReference({ z: new Float64Array(5000).map((_, i) => i / 3) }).columns[0]!;
+    expect(continuous.kind === 'numeric' && continuous.exact).toBeUndefined();
   });
 
   it('is deterministic, frozen, JSON-round-trippable and compact', () => {

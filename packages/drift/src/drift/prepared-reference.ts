@@ -9,13 +9,14 @@ import {
   type ReferenceSnapshot,
   type SnapshotSettings,
 } from '../snapshot/reference-snapshot.ts';
-import { summarizeCategorical, summarizeNumeric } from '../snapshot/summarize.ts';
+import { expandValueTable, summarizeCategorical, summarizeNumeric } from '../snapshot/summarize.ts';
 import { sortedFinite } from '../stats/quantile.ts';
 import type { NumericValues } from '../columns.ts';
 
 /**
  * A reference column ready to compare: its snapshot, plus the sorted raw values when they are known (raw
- * reference data, or a small column whose snapshot kept them), which makes KS and Wasserstein exact.
+ * data, or a column small or discrete enough for its snapshot to keep a value table), which makes KS and
+ * Wasserstein exact.
  */
 export type PreparedColumn =
   | { readonly kind: 'numeric'; readonly snapshot: NumericColumnSnapshot; readonly exact?: ArrayLike<number> }
@@ -50,9 +51,9 @@ export function prepareNumeric(
 
 /** A numeric reference column from its snapshot. */
 export function fromNumericSnapshot(snapshot: NumericColumnSnapshot): PreparedColumn & { kind: 'numeric' } {
-  return snapshot.values === undefined
+  return snapshot.exact === undefined
     ? { kind: 'numeric', snapshot }
-    : { kind: 'numeric', snapshot, exact: snapshot.values };
+    : { kind: 'numeric', snapshot, exact: expandValueTable(snapshot.exact) };
 }
 
 /** Extras that raw references carry outside the columns. */

@@ -18,13 +18,14 @@ export const DEFAULT_SNAPSHOT_SETTINGS: SnapshotSettings = Object.freeze({
 export interface CreateReferenceOptions {
   /** Equal-frequency bins for histograms and PSI. Default 10. */
   readonly bins?: number;
-  /** Quantile knots kept per numeric column, from min to max. Default 101 (percentiles). */
+  /** Evenly spaced quantile knots per numeric column, from min to max, besides six tail knots. Default 101 (percentiles). */
   readonly quantiles?: number;
   /** Categories kept per categorical column; the rest go to `other`. Default 100. */
   readonly topCategories?: number;
   /**
-   * Numeric columns with at most this many values keep them (sorted), so the small-sample KS test stays
-   * exact. Default 1000, the size below which KS is the default method. 0 keeps none.
+   * Numeric columns with at most this many distinct values keep a value table (value → count), so KS and
+   * Wasserstein stay exact for small samples and discrete columns. Default 1000, the size up to which KS is
+   * the default method. 0 keeps none.
    */
   readonly exactUpTo?: number;
   /** The model's scores on the reference data, for prediction drift. */

@@ -28,7 +28,13 @@ function checkColumn(c: unknown, where: string): void {
     if (!isNumberArray(h.edges)) fail(`${where} (${col.name}) lacks histogram edges`);
     for (const k of ['mean', 'std', 'min', 'max'])
       if (typeof col[k] !== 'number') fail(`${where} (${col.name}) lacks ${k}`);
-    if (col.values !== undefined && !isNumberArray(col.values)) fail(`${where} (${col.name}) has bad values`);
+    const t = col.exact as Record<string, unknown> | undefined;
+    if (
+      t !== undefined &&
+      (typeof t !== 'object' || t === null || !isNumberArray(t.values) || !isNumberArray(t.counts))
+    ) {
+      fail(`${where} (${col.name}) has a bad value table`);
+    }
   } else if (col.kind === 'categorical') {
     if (!Array.isArray(h.categories) || !h.categories.every((x) => typeof x === 'string')) {
       fail(`${where} (${col.name}) lacks categories`);

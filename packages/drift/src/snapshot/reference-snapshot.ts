@@ -30,12 +30,21 @@ export interface NumericColumnSnapshot {
   readonly std: number;
   readonly min: number;
   readonly max: number;
-  /** Type-7 quantiles at evenly spaced probabilities from 0 to 1. */
+  /** Type-7 quantiles at evenly spaced probabilities from 0 to 1, plus finer knots in both tails. */
   readonly quantiles: QuantileKnots;
   /** Counts on the reference's quantile bins — the bins PSI uses. */
   readonly histogram: NumericHistogram;
-  /** The sorted values themselves, kept when there are few (see `exactUpTo`), so small samples get exact tests. */
-  readonly values?: readonly number[];
+  /**
+   * Every distinct value with its count, kept when there are at most `exactUpTo` distinct values — small
+   * samples and discrete columns (counts, ratings) — so KS and Wasserstein on them are exact.
+   */
+  readonly exact?: ValueTable;
+}
+
+/** Distinct values, ascending, and how often each occurs. */
+export interface ValueTable {
+  readonly values: readonly number[];
+  readonly counts: readonly number[];
 }
 
 /** What a snapshot keeps of a categorical column. */
