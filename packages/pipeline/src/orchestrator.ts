@@ -57,8 +57,12 @@ export interface Orchestrator {
   waitForRun(runId: string, options?: { pollMs?: number }): Promise<RunRecord>;
   /** Creates one run per fire time of the DAG's schedule in [from, to]; dates that already have one are skipped. */
   backfill(dagId: string, from: Date, to: Date): Promise<readonly string[]>;
-  /** One scheduler tick: creates runs for due fire times at `now`; returns their ids. */
-  scheduleDue(now?: Date, options?: { catchUp?: boolean }): Promise<readonly string[]>;
+  /**
+   * One scheduler tick: creates runs for due fire times at `now`; returns their ids. Catch-up starts
+   * after the DAG's last scheduled logical date, else at its `startDate`, else at `since` (the
+   * scheduler passes its own start time), else nothing is due.
+   */
+  scheduleDue(now?: Date, options?: { catchUp?: boolean; since?: Date }): Promise<readonly string[]>;
   /** Ticks at every next fire time until stopped. */
   startScheduler(options?: SchedulerOptions): SchedulerHandle;
   /** A polling sensor that triggers one run of `dagId` per new file, with params `{ file }` (absolute path). */
@@ -244,7 +248,8 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
           orderBy: 'logicalDate',
           limit: 1,
         });
-        const since = last?.logicalDate ?? (dag.startDate ? new Date(dag.startDate.getTime() - 1) : null);
+        const start = dag.startDate ?? o.since ?? null;
+        const since = last?.logicalDate ?? (start ? new Date(start.getTime() - 1) : null);
         for (const t of dueFireTimes(dag, since, now, o.catchUp ?? true)) {
           const id = await createIfNew(dag, {
             logicalDate: t,
@@ -262,11 +267,12 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       const maxSleepMs = o.maxSleepMs ?? 60_000;
       let timer: NodeJS.Timeout | null = null;
       let stopped = false;
+      const since = new Date();
       const tick = async (): Promise<void> => {
         if (stopped) return;
         const now = new Date();
         await orchestrator
-          .scheduleDue(now, o.catchUp === undefined ? {} : { catchUp: o.catchUp })
+          .scheduleDue(now, { since, ...(o.catchUp === undefined ? {} : { catchUp: o.catchUp }) })
           .catch(onError);
         let next = now.getTime() + maxSleepMs;
         for (const dag of dags.values()) {
@@ -276,7 +282,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
         }
         if (!stopped) timer = setTimeout(() => void tick(), Math.max(0, next - Date.now()) + 5);
       };
-      // A scheduler that has never run a DAG starts from now rather than from the beginning of time.
+      // A DAG that never ran on schedule and has no startDate starts at the first fire time after now.
       void tick();
       const stop = (): void => {
         stopped = true;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineDag } from '../src/dag.ts';
 import { UnrecoverableTaskError } from '../src/errors.ts';
+import type { Executor } from '../src/executors/executor.ts';
 import { InlineExecutor } from '../src/executors/inline-executor.ts';
 import { createOrchestrator, type Orchestrator } from '../src/orchestrator.ts';
 import type { RunStore } from '../src/stores/run-store.ts';
@@ -327,5 +328,54 @@ describe('orchestrator (inline, SQLite)', () => {
       join(landing, 'week2.parquet'),
     ]);
     for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
+  });
+});
+
+describe('executor failures', () => {
+  it('an attempt lost by the executor counts as failed and is retried', async () => {
+    const dag = defineDag({ id: 'lost' });
+    dag.task('x', { retries: 1, retryDelayMs: 5 }, (ctx) => `ran attempt ${ctx.attempt}`);
+    const inline = new InlineExecutor();
+    let lost = 0;
+    const executor: Executor = {
+      async execute(attempt, env) {
+        if (attempt.attempt === 1) {
+          lost++;
+          throw new Error('worker vanished');
+        }
+        return inline.execute(attempt, env);
+      },
+      close: () => inline.close(),
+    };
+    const o = createOrchestrator({ store, dags: [dag], executor, onError: () => {} });
+    orchestrators.push(o);
+    const run = await o.waitForRun(await o.trigger('lost'));
+    expect(lost).toBe(1);
+    expect(run.state).toBe('success');
+    const [t] = await store.taskInstances(run.id);
+    expect([t?.state, t?.attempt, t?.output]).toEqual(['success', 2, 'ran attempt 2']);
+  });
+});
+
+describe('startScheduler (real timers)', () => {
+  it('fires a per-second schedule from its start, and stops', async () => {
+    const dag = defineDag({ id: 'every_second', schedule: '* * * * * *', maxActiveRuns: 3 });
+    dag.task('t', {}, (ctx) => ctx.logicalDate.getTime());
+    const o = orchestrate(dag);
+    const started = Date.now();
+    const handle = o.startScheduler();
+    await sleep(2300);
+    handle.stop();
+    const runs = await store.listRuns({ dagId: 'every_second', orderBy: 'logicalDate' });
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.length).toBeLessThanOrEqual(3);
+    for (const r of runs) {
+      expect(r.trigger).toBe('schedule');
+      expect(r.logicalDate.getTime() % 1000).toBe(0);
+      expect(r.logicalDate.getTime()).toBeGreaterThan(started - 1000);
+      expect((await o.waitForRun(r.id)).state).toBe('success');
+    }
+    await sleep(1100);
+    expect(await store.listRuns({ dagId: 'every_second' })).toHaveLength(runs.length);
   });
 });
