@@ -56,6 +56,7 @@ export {
   type QuantileKnots,
 } from './stats/ks.ts';
 export { psi, PSI_MIN_SHARE } from './stats/psi.ts';
+export { sortFloat64 } from './stats/sort-float64.ts';
 export { quantileSorted, sortedFinite } from './stats/quantile.ts';
 export { twoProportionZTest, type TwoProportionResult } from './stats/two-proportion.ts';
 export { normedWasserstein, wassersteinKnots, wassersteinSorted } from './stats/wasserstein.ts';

@@ -12,6 +12,7 @@ import {
   psi,
   quantileSorted,
   sortedFinite,
+  sortFloat64,
   twoProportionZTest,
   upperRegularizedGamma,
   wassersteinKnots,
@@ -188,5 +189,42 @@ describe('quantiles', () => {
 
   it('sortedFinite drops NaN and infinities', () => {
     expect(Array.from(sortedFinite(new Float64Array([3, NaN, 1, Infinity])))).toEqual([1, 3]);
+  });
+});
+
+describe('sortFloat64', () => {
+  it('sorts like Float64Array.prototype.sort, including negatives, zeros, duplicates and extremes', () => {
+    const rng = new SeededRandom(3);
+    const a = new Float64Array(50_000);
+    for (let i = 0; i < a.length; i++) {
+      const k = i % 10;
+      a[i] =
+        k === 0
+          ? -0
+          : k === 1
+            ? 0
+            : k === 2
+              ? Math.round(rng.normal() * 10) // many ties
+              : k === 3
+                ? rng.normal() * 1e300
+                : k === 4
+                  ? rng.normal() * 5e-324 * 10 // subnormals
+                  : rng.normal(-3, 100);
+    }
+    const expected = new Float64Array(a).sort();
+    const got = sortFloat64(new Float64Array(a));
+    expect(Array.from(got)).toEqual(Array.from(expected));
+    expect(Object.is(got[got.indexOf(0)], -0)).toBe(true); // −0 sorts before +0, as in the built-in sort
+  });
+
+  it('sorts a subarray view in place without touching its neighbours', () => {
+    const buf = new Float64Array(10_002).fill(7);
+    const view = buf.subarray(1, 10_001);
+    for (let i = 0; i < view.length; i++) view[i] = (i * 7919) % 10_000;
+    sortFloat64(view);
+    expect(view[0]).toBe(0);
+    expect(view[9_999]).toBe(9_999);
+    expect(buf[0]).toBe(7);
+    expect(buf[10_001]).toBe(7);
   });
 });

@@ -1,3 +1,5 @@
+import { sortFloat64 } from './sort-float64.ts';
+
 /**
  * The non-missing values of a numeric column, sorted ascending, in a new array. NaN and ±Infinity count as missing (an infinite value has no place in a
  * histogram and would not survive JSON).
@@ -14,8 +16,7 @@ export function sortedFinite(values: ArrayLike<number>): Float64Array {
     const v = values[i]!;
     if (Number.isFinite(v)) out[k++] = v;
   }
-  // Typed-array sort is numeric and in place; with no NaN left the order is total.
-  return out.sort();
+  return sortFloat64(out);
 }
 
 /**
