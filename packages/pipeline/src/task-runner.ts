@@ -42,7 +42,11 @@ export async function runTaskAttempt(
   const def = dag.getTask(attempt.taskId);
   const { runId, taskId } = attempt;
   await store.claimTask(runId, taskId, attempt.attempt);
-  const [run, instances] = await Promise.all([store.getRun(runId), store.taskInstances(runId, def.upstream)]);
+  const readable = ancestorsOf(dag, taskId);
+  const [run, instances] = await Promise.all([
+    store.getRun(runId),
+    store.taskInstances(runId, [...readable]),
+  ]);
   const outputs = new Map(instances.filter((t) => t.state === 'success').map((t) => [t.taskId, t.output]));
 
   let logChain: Promise<void> = Promise.resolve();
@@ -60,10 +64,10 @@ export async function runTaskAttempt(
 
   const readInput = <T>(task: string | TaskRef<T>, required: boolean): T | undefined => {
     const id = typeof task === 'string' ? task : task.id;
-    if (!def.upstream.includes(id)) {
+    if (!readable.has(id)) {
       throw new PipelineError(
         'INPUT_NOT_AVAILABLE',
-        `task ${taskId} reads ${id}, which is not one of its upstream tasks`,
+        `task ${taskId} reads ${id}, which is not upstream of it`,
         {
           taskId,
           input: id,
@@ -130,7 +134,11 @@ export async function runTaskAttempt(
   } catch (e) {
     clearTimeout(timer);
     if (isPipelineError(e, 'INVALID_TRANSITION')) throw e;
-    const retry = !isPipelineError(e, 'INVALID_BRANCH') && attempt.attempt <= def.retries && def.retryable(e);
+    // A bad branch choice or a missing input is a bug in the DAG: another attempt would fail the same way.
+    const retry =
+      !isPipelineError(e, 'INVALID_BRANCH', 'INPUT_NOT_AVAILABLE') &&
+      attempt.attempt <= def.retries &&
+      def.retryable(e);
     const error = describeError(e);
     write('error', `attempt ${attempt.attempt} failed${retry ? ' (will retry)' : ''}: ${error}`);
     await logChain;
@@ -139,6 +147,19 @@ export async function runTaskAttempt(
   } finally {
     cancel?.removeEventListener('abort', onCancel);
   }
+}
+
+/** Every task upstream of `taskId`, directly or not: the outputs a task may read. */
+function ancestorsOf(dag: AnyDag, taskId: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...dag.getTask(taskId).upstream];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...dag.getTask(id).upstream);
+  }
+  return seen;
 }
 
 function checkBranch(dag: AnyDag, taskId: string, output: unknown): readonly string[] {

@@ -31,8 +31,9 @@ export interface TaskContext<P = unknown> {
   readonly signal: AbortSignal;
   readonly log: TaskLogger;
   /**
-   * The output of an upstream task of this run, as stored (JSON round-tripped).
-   * Throws INPUT_NOT_AVAILABLE when that task did not succeed (e.g. a skipped branch).
+   * The output of a task upstream of this one (directly or transitively) in this run, as stored
+   * (JSON round-tripped). Throws INPUT_NOT_AVAILABLE, failing the attempt without retry, when that
+   * task is not upstream or did not succeed (e.g. a skipped branch).
    */
   input<T>(task: string | TaskRef<T>): T;
   /** Like {@link input} but `undefined` when the task did not succeed (joins after a branch). */

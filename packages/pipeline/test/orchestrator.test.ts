@@ -331,6 +331,24 @@ describe('orchestrator (inline, SQLite)', () => {
   });
 });
 
+describe('inputs', () => {
+  it('a task reads any ancestor; reading a non-ancestor fails at once, without retries', async () => {
+    const dag = defineDag({ id: 'inputs' });
+    dag.task('a', {}, () => 'from a');
+    dag.task('b', { upstream: ['a'] }, () => 'from b');
+    dag.task('c', { upstream: ['b'] }, (ctx) => `${ctx.input<string>('a')} via c`);
+    dag.task('side', {}, () => 'side');
+    dag.task('d', { upstream: ['c'], retries: 3, retryDelayMs: 1 }, (ctx) => ctx.input<string>('side'));
+    const o = orchestrate(dag);
+    const run = await o.waitForRun(await o.trigger('inputs'));
+    const tasks = await store.taskInstances(run.id);
+    expect(tasks.find((t) => t.taskId === 'c')?.output).toBe('from a via c');
+    const d = tasks.find((t) => t.taskId === 'd');
+    expect([d?.state, d?.attempt]).toEqual(['failed', 1]);
+    expect(d?.error).toMatch(/INPUT_NOT_AVAILABLE|not upstream/);
+  });
+});
+
 describe('executor failures', () => {
   it('an attempt lost by the executor counts as failed and is retried', async () => {
     const dag = defineDag({ id: 'lost' });
