@@ -87,12 +87,14 @@ export interface DetectDriftOptions {
  * changed kind, `INVALID_ARGUMENT` for a method that does not fit a column.
  *
  * @example
- * const snapshot = createReference({ basket: trainBaskets, region: trainRegions });
- * const report = detectDrift(snapshot, { basket: weekBaskets, region: weekRegions }, {
- *   seasonalReference: sameWeeksLastYear,
+ * const snapshot = createReference({ basket: new Float64Array([10, 12, 11, 13]), region: ['n', 's', 'n', 'e'] });
+ * const lastDecember = createReference({ basket: new Float64Array([19, 21, 22, 20]), region: ['n', 's', 's', 'e'] });
+ * const report = detectDrift(snapshot, { basket: new Float64Array([20, 22, 19, 21]), region: ['n', 's', 'e', 'n'] }, {
+ *   seasonalReference: lastDecember, // December is compared with last December too
  *   columns: { region: { method: 'psi', threshold: 0.25 } },
  * });
  * if (report.verdict.drifted) console.log(report.verdict.reason);
+ * // A full, runnable weekly check: packages/drift/examples/weekly-check.ts
  */
 export function detectDrift(
   reference: ReferenceSnapshot | ColumnsInput,
