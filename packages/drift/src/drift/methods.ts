@@ -29,12 +29,24 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, number>> = Object.
  */
 export const DEFAULT_SMALL_SAMPLE_MAX = 1000;
 
-/** True for the methods whose threshold is a p-value. */
+/**
+ * True for the methods whose threshold is a p-value.
+ *
+ * @example
+ * isTestMethod('ks'); // true
+ * isTestMethod('psi'); // false
+ */
 export function isTestMethod(method: DriftMethod): method is 'ks' | 'chi-square' {
   return method === 'ks' || method === 'chi-square';
 }
 
-/** The method chosen by column kind and reference size (non-missing values), as Evidently does. */
+/**
+ * The method chosen by column kind and reference size (non-missing values), as Evidently does.
+ *
+ * @example
+ * defaultMethod('numeric', 20_000, DEFAULT_SMALL_SAMPLE_MAX); // 'wasserstein'
+ * defaultMethod('categorical', 500, DEFAULT_SMALL_SAMPLE_MAX); // 'chi-square'
+ */
 export function defaultMethod(kind: ColumnKind, referenceCount: number, smallSampleMax: number): DriftMethod {
   const small = referenceCount <= smallSampleMax;
   if (kind === 'numeric') return small ? 'ks' : 'wasserstein';

@@ -6,7 +6,12 @@ import { toLabelRate, type LabelInput } from './labels.ts';
 import type { ReferenceSnapshot, SnapshotSettings } from './reference-snapshot.ts';
 import { summarizeColumn, summarizeNumeric } from './summarize.ts';
 
-/** Defaults of {@link createReference}. */
+/**
+ * Defaults of {@link createReference}.
+ *
+ * @example
+ * createReference(columns, { ...DEFAULT_SNAPSHOT_SETTINGS, bins: 20 });
+ */
 export const DEFAULT_SNAPSHOT_SETTINGS: SnapshotSettings = Object.freeze({
   bins: 10,
   quantiles: 101,

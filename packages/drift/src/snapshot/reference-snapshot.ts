@@ -90,7 +90,13 @@ export interface ReferenceSnapshot {
   readonly labels?: LabelRate;
 }
 
-/** True when a reference is a snapshot rather than raw columns. */
+/**
+ * True when a reference is a snapshot rather than raw columns.
+ *
+ * @example
+ * isReferenceSnapshot(createReference({ x: new Float64Array([1, 2]) })); // true
+ * isReferenceSnapshot({ x: new Float64Array([1, 2]) }); // false
+ */
 export function isReferenceSnapshot(value: unknown): value is ReferenceSnapshot {
   return (
     typeof value === 'object' &&
