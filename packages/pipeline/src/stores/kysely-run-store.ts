@@ -195,33 +195,30 @@ export class KyselyRunStore implements RunStore {
     attempt: number | null,
     set: Partial<TaskRow>,
   ): Promise<TaskInstance> {
-    return this.#db.transaction().execute(async (trx) => {
-      let q = trx
-        .updateTable('pipeline_task_instances')
-        .set(set)
-        .where('run_id', '=', runId)
-        .where('task_id', '=', taskId)
-        .where('state', 'in', from);
-      if (attempt !== null) q = q.where('attempt', '=', attempt);
-      const res = await q.executeTakeFirst();
-      const row = await trx
-        .selectFrom('pipeline_task_instances')
-        .selectAll()
-        .where('run_id', '=', runId)
-        .where('task_id', '=', taskId)
-        .executeTakeFirst();
-      if (!row)
-        throw new PipelineError('TASK_NOT_FOUND', `run ${runId} has no task ${taskId}`, { runId, taskId });
-      if (res.numUpdatedRows === 0n) {
-        throw new PipelineError(
-          'INVALID_TRANSITION',
-          `task ${taskId} of run ${runId} is ${row.state} (attempt ${row.attempt}); cannot move ${from.join('|')}` +
-            `${attempt === null ? '' : ` (attempt ${attempt})`} → ${to}`,
-          { runId, taskId, state: row.state, attempt: Number(row.attempt) },
-        );
-      }
-      return toTask(row);
-    });
+    // One conditional UPDATE … RETURNING: atomic on its own, and one round trip on the happy path.
+    let q = this.#db
+      .updateTable('pipeline_task_instances')
+      .set(set)
+      .where('run_id', '=', runId)
+      .where('task_id', '=', taskId)
+      .where('state', 'in', from);
+    if (attempt !== null) q = q.where('attempt', '=', attempt);
+    const updated = await q.returningAll().executeTakeFirst();
+    if (updated) return toTask(updated);
+    const row = await this.#db
+      .selectFrom('pipeline_task_instances')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where('task_id', '=', taskId)
+      .executeTakeFirst();
+    if (!row)
+      throw new PipelineError('TASK_NOT_FOUND', `run ${runId} has no task ${taskId}`, { runId, taskId });
+    throw new PipelineError(
+      'INVALID_TRANSITION',
+      `task ${taskId} of run ${runId} is ${row.state} (attempt ${row.attempt}); cannot move ${from.join('|')}` +
+        `${attempt === null ? '' : ` (attempt ${attempt})`} → ${to}`,
+      { runId, taskId, state: row.state, attempt: Number(row.attempt) },
+    );
   }
 
   async appendLog(
