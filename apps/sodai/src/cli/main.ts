@@ -6,6 +6,8 @@ import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
+import { registerFlowCommands } from './commands/flow-commands.ts';
+import { registerServeCommand } from './commands/serve-command.ts';
 
 export function buildCli(): Command {
   const program = new Command('sodai')
@@ -18,6 +20,8 @@ export function buildCli(): Command {
   registerIngestCommand(program);
   registerModelCommands(program);
   registerRegistryCommands(program);
+  registerFlowCommands(program);
+  registerServeCommand(program);
   registerDemoCommand(program);
   return program;
 }

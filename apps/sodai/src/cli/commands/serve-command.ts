@@ -1,0 +1,56 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { buildServer } from '../../serve/build-server.ts';
+import { appContext } from '../app-context.ts';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError(`expected a port number (0–65535), got "${value}"`);
+  }
+  return n;
+}
+
+/**
+ * `sodai serve [--port N] [--host H] [--poll-ms MS] [--cors ORIGIN...]`: the HTTP API on the
+ * configured host and port until SIGINT/SIGTERM.
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve /predict, /recommend, /chat, read and admin APIs, /metrics and /docs over HTTP')
+    .option('-p, --port <n>', 'port (default: server.port)', port)
+    .option('--host <host>', 'address to listen on (default: server.host)')
+    .option(
+      '--poll-ms <ms>',
+      'how often to check the champion alias (0 = never)',
+      (v) => port(v) && Number(v),
+    )
+    .option('--cors <origins...>', 'origins allowed by CORS (default: none)')
+    .action(async (o: { port?: number; host?: string; pollMs?: number; cors?: string[] }) => {
+      const c = appContext(program.opts<{ config?: string }>().config);
+      const store = await c.openStore();
+      const tracking = await c.openTracking();
+      const app = await buildServer({
+        config: c.resolved.config,
+        store,
+        tracking,
+        options: {
+          ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
+          ...(o.cors ? { corsOrigins: o.cors } : {}),
+        },
+      });
+      const address = await app.listen({
+        port: o.port ?? c.resolved.config.server.port,
+        host: o.host ?? c.resolved.config.server.host,
+      });
+      process.stderr.write(`sodai serving on ${address} (docs: ${address}/docs)\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await app.close();
+      await tracking.close();
+      store.close();
+    });
+}

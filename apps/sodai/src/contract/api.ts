@@ -1,0 +1,234 @@
+import { z } from 'zod';
+
+// The HTTP contract of `sodai serve`: every request and response body. Validation, the OpenAPI
+// document (/docs) and the route handlers' types all derive from these schemas.
+
+/** Answer language: explanations, reasons and chat replies. */
+export const LangSchema = z.enum(['es', 'en']);
+export type Lang = z.infer<typeof LangSchema>;
+
+const customerId = z.int().min(0).describe('customer identifier (clientes.customer_id)');
+const productId = z.int().min(0).describe('product identifier (productos.product_id)');
+
+/** `?lang=es|en` on every route that answers in words. */
+export const LangQuerySchema = z.object({ lang: LangSchema.optional() });
+
+// ------------------------------------------------------------------ /predict
+export const PredictQuerySchema = z.object({
+  lang: LangSchema.optional(),
+  shap: z
+    .enum(['approx', 'exact'])
+    .optional()
+    .describe('exact TreeSHAP costs ~20 ms a pair on the 2024 model; approx (default) is precomputed'),
+});
+export const PairSchema = z.strictObject({ customer_id: customerId, product_id: productId });
+export type Pair = z.infer<typeof PairSchema>;
+
+export const MAX_BATCH_PAIRS = 1000;
+export const PredictBatchSchema = z.strictObject({
+  pairs: z.array(PairSchema).min(1).max(MAX_BATCH_PAIRS),
+});
+export const PredictRequestSchema = z
+  .union([PairSchema, PredictBatchSchema])
+  .describe('one pair, or `{ pairs: [...] }` for a batch of up to 1000');
+export type PredictRequest = z.infer<typeof PredictRequestSchema>;
+
+export const ContributionSchema = z.object({
+  feature: z.string().describe('feature name in the model contract'),
+  label: z.string().describe('what the feature means, in the answer language'),
+  value: z.number().nullable().describe('the feature value for this pair (null = missing)'),
+  contribution: z.number().describe('SHAP value on the log-odds scale'),
+});
+export type Contribution = z.infer<typeof ContributionSchema>;
+
+export const PredictionSchema = z.object({
+  customer_id: z.int(),
+  product_id: z.int(),
+  probability: z.number().describe('probability of buying the product in the predicted week'),
+  will_buy: z.boolean().describe("the decision at the model's rule: probability ≥ threshold"),
+  threshold: z.number(),
+  model_version: z.int(),
+  candidate: z
+    .boolean()
+    .describe('false when the pair is not among the scored candidates and was scored on the fly'),
+  contributions_method: z
+    .enum(['approx', 'exact'])
+    .describe(
+      "approx: XGBoost's path attributions (Saabas), precomputed; exact: TreeSHAP, on request (?shap=exact)",
+    ),
+  contributions: z.array(ContributionSchema).describe('the largest contributions, by magnitude'),
+});
+export type Prediction = z.infer<typeof PredictionSchema>;
+
+export const PredictBatchResponseSchema = z.object({
+  model_version: z.int(),
+  predictions: z.array(PredictionSchema),
+});
+export const PredictResponseSchema = z.union([PredictionSchema, PredictBatchResponseSchema]);
+
+// ------------------------------------------------------------------ /recommend
+export const MAX_RECOMMENDATIONS = 50;
+export const RecommendFiltersSchema = z.strictObject({
+  category: z.string().min(1).max(100).optional(),
+  brand: z.string().min(1).max(100).optional(),
+  segment: z.string().min(1).max(100).optional(),
+  package: z.string().min(1).max(100).optional(),
+});
+export type RecommendFilters = z.infer<typeof RecommendFiltersSchema>;
+
+export const RecommendRequestSchema = z.strictObject({
+  customer_id: customerId,
+  k: z.int().min(1).max(MAX_RECOMMENDATIONS).default(5),
+  filters: RecommendFiltersSchema.optional(),
+  exclude_recent: z
+    .boolean()
+    .default(false)
+    .describe('leave out products the customer bought in the last week before the cut-off'),
+});
+export type RecommendRequest = z.infer<typeof RecommendRequestSchema>;
+
+export const ProductAttributesSchema = z.object({
+  brand: z.string().nullable(),
+  category: z.string().nullable(),
+  sub_category: z.string().nullable(),
+  segment: z.string().nullable(),
+  package: z.string().nullable(),
+  size: z.number().nullable(),
+});
+export type ProductAttributes = z.infer<typeof ProductAttributesSchema>;
+
+export const RecommendationSchema = z.object({
+  rank: z.int(),
+  product_id: z.int(),
+  score: z.number().describe('purchase probability, or for popular fill-ins the share of similar shops'),
+  source: z.enum(['model', 'popular']),
+  attributes: ProductAttributesSchema,
+  reason: z.string(),
+});
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+export const RecommendResponseSchema = z.object({
+  customer_id: z.int(),
+  model_version: z.int(),
+  cold_start: z.boolean().describe('true when the customer has no recent history'),
+  recommendations: z.array(RecommendationSchema),
+});
+export type RecommendResponse = z.infer<typeof RecommendResponseSchema>;
+
+// ------------------------------------------------------------------ /chat
+export const ChatRequestSchema = z.strictObject({
+  message: z.string().min(1).max(2000),
+  lang: LangSchema.optional(),
+});
+export const ChatIntentSchema = z.enum([
+  'count_customers',
+  'count_products',
+  'customer_transactions',
+  'recommend',
+  'unknown',
+]);
+export type ChatIntent = z.infer<typeof ChatIntentSchema>;
+export const ChatResponseSchema = z.object({
+  answer: z.string(),
+  intent: ChatIntentSchema,
+  lang: LangSchema,
+  data: z.record(z.string(), z.unknown()).describe('the figures the answer is grounded in'),
+});
+export type ChatResponse = z.infer<typeof ChatResponseSchema>;
+
+// ------------------------------------------------------------------ errors
+export const FieldIssueSchema = z.object({
+  location: z.enum(['body', 'querystring', 'params', 'headers']),
+  path: z.string(),
+  message: z.string(),
+  type: z.string().describe('the validation rule that failed (zod issue code)'),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+export const ErrorBodySchema = z.object({
+  error: z.string().describe('stable error code'),
+  message: z.string(),
+  issues: z.array(FieldIssueSchema).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// ------------------------------------------------------------------ ops
+export const HealthResponseSchema = z.object({ status: z.literal('ok'), uptime_s: z.number() });
+export const ReadyResponseSchema = z.object({
+  ready: z.boolean(),
+  model_version: z.int().nullable(),
+  loaded_at: z.string().nullable(),
+  reason: z.string().optional(),
+});
+
+// ------------------------------------------------------------------ read APIs
+export const ServingStateSchema = z.object({
+  model_version: z.int().nullable(),
+  threshold: z.number().nullable(),
+  cutoff: z.string().nullable().describe('first day of the predicted week'),
+  candidate_pairs: z.int(),
+  customers: z.int(),
+  products: z.int(),
+  loaded_at: z.string().nullable(),
+  registered_at: z.string().nullable(),
+});
+
+export const ReportKindSchema = z.enum(['ingest', 'drift']);
+export const ReportParamsSchema = z.object({
+  kind: ReportKindSchema,
+  name: z
+    .string()
+    .regex(/^[\w.-]+$/, 'letters, digits, dot, dash and underscore only')
+    .max(200),
+});
+export const ReportListSchema = z.array(
+  z.object({ name: z.string(), modified_at: z.string(), bytes: z.int() }),
+);
+
+export const PredictionsQuerySchema = z.strictObject({
+  customer_id: z.coerce.number().int().min(0).optional(),
+  product_id: z.coerce.number().int().min(0).optional(),
+  predicted_only: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const StoredPredictionSchema = z.object({
+  cutoff: z.string(),
+  customer_id: z.int(),
+  product_id: z.int(),
+  score: z.number(),
+  rank_in_customer: z.int(),
+  predicted: z.boolean(),
+  model_version: z.int(),
+});
+export const PredictionsResponseSchema = z.object({
+  cutoff: z.string().nullable(),
+  total: z.int(),
+  predictions: z.array(StoredPredictionSchema),
+});
+
+export const IngestionsResponseSchema = z.array(z.record(z.string(), z.unknown()));
+
+// ------------------------------------------------------------------ admin APIs
+export const PromoteRequestSchema = z.strictObject({
+  version: z.int().min(1),
+  reason: z.string().min(1).max(1000).default('promoted through the admin API'),
+});
+export const RollbackRequestSchema = z.strictObject({
+  reason: z.string().min(1).max(1000),
+  to_version: z.int().min(1).optional(),
+});
+export const AliasMoveResponseSchema = z.object({
+  alias: z.string(),
+  version: z.int(),
+  serving_version: z.int().nullable().describe('the version serving answers once the reload finished'),
+});
+export const UploadParamsSchema = z.object({
+  file: z
+    .string()
+    .regex(/^[\w.-]+\.(parquet|csv)$/, 'a plain file name ending in .parquet or .csv')
+    .max(200),
+});
+export const UploadResponseSchema = z.object({ path: z.string(), bytes: z.int() });

@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TrackingClient } from '@sodai/tracking';
+import { trackingPlugin } from '@sodai/tracking/http';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { SodaiConfig } from '../config/config-schema.ts';
+import { dataPaths } from '../config/load-config.ts';
+import type { RawStore } from '../data/raw-store.ts';
+import { DbLane } from './db-lane.ts';
+import { errorHandler } from './error-handler.ts';
+import {
+  ModelHolder,
+  registryModelProvider,
+  type ModelProvider,
+  type ReloadOutcome,
+} from './model-holder.ts';
+import { PredictionLog, type PredictionLogOptions } from './prediction-log.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { predictRoutes } from './routes/predict.ts';
+import { readApiRoutes } from './routes/read-api.ts';
+import { recommendRoutes } from './routes/recommend.ts';
+import type { ServeContext } from './serve-context.ts';
+import { ServerMetrics } from './server-metrics.ts';
+
+/** Server settings that are not (yet) part of the configuration file, with their defaults. */
+export interface ServeOptions {
+  /** How often the champion alias is polled (ms); 0 = only explicit reloads. Default 5000. */
+  readonly pollIntervalMs?: number;
+  /** Requests per IP and window on public routes; false turns limiting off. Default 6000 per 60 s. */
+  readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number } | false;
+  /** Origins allowed by CORS; none (the default) means CORS stays closed. */
+  readonly corsOrigins?: readonly string[];
+  /** Largest JSON body (bytes). Default 64 KiB. */
+  readonly bodyLimitBytes?: number;
+  /** Largest batch upload (bytes). Default 256 MiB. */
+  readonly uploadLimitBytes?: number;
+  /** The prediction log's batching, or false for none. */
+  readonly predictionLog?: PredictionLogOptions | false;
+  /** Fastify's logger option (default: pino at the configured level). */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Process metrics (event loop, memory) in /metrics. Default true. */
+  readonly defaultMetrics?: boolean;
+  /** Base folder for relative config paths (default: the working directory). */
+  readonly cwd?: string;
+}
+
+export interface ServeDeps {
+  readonly config: SodaiConfig;
+  readonly store: RawStore;
+  readonly tracking: TrackingClient;
+  /** Where snapshots come from (default: the registry's champion and the store's latest features). */
+  readonly modelProvider?: ModelProvider;
+  readonly clock?: () => Date;
+  readonly options?: ServeOptions;
+}
+
+/** Handles of a built server, on `app.serving`. */
+export interface ServingHandle {
+  readonly holder: ModelHolder;
+  readonly metrics: ServerMetrics;
+  readonly log: PredictionLog | undefined;
+  /** The first snapshot load, started by `buildServer` (the server answers 503 until it ends). */
+  readonly initialLoad: Promise<ReloadOutcome>;
+  /** Rebuilds the snapshot (for the pipeline to call after a promotion or new predictions). */
+  reload(): Promise<ReloadOutcome>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    serving: ServingHandle;
+  }
+}
+
+const PUBLIC_PREFIX = '';
+
+/**
+ * Builds the HTTP server without listening: `app.inject()` in tests, `app.listen()` to serve.
+ * Starts loading the champion in the background (`/ready` says when it serves) and polls the alias;
+ * `app.close()` stops polling, flushes the prediction log and frees the model (the store and the
+ * tracking client stay open: they belong to the caller).
+ *
+ * Routes: POST /predict, /recommend, /chat (public, rate-limited); GET /health, /ready, /metrics;
+ * GET /api/* read APIs and /api/tracking/* (runs, models, alias history); /api/admin/* behind the
+ * bearer token; /docs (OpenAPI from the zod contract).
+ *
+ * @example
+ * const app = await buildServer({ config, store, tracking });
+ * await app.serving.initialLoad;
+ * const res = await app.inject({ method: 'POST', url: '/predict', payload: { customer_id: 1, product_id: 2 } });
+ * await app.close();
+ */
+export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
+  const options = deps.options ?? {};
+  const now = deps.clock ?? (() => new Date());
+  const paths = dataPaths(deps.config, options.cwd);
+  const lane = new DbLane(deps.store.connection);
+
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
+    // Ids in the path and query are numbers; anything else is a 400, never a crash.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` }),
+  );
+
+  const log =
+    options.predictionLog === false
+      ? undefined
+      : await PredictionLog.open(lane, {
+          ...options.predictionLog,
+          onError: (error) => app.log.error({ err: error }, 'prediction log write failed'),
+        });
+  const holder = new ModelHolder(
+    deps.modelProvider ?? registryModelProvider(lane, deps.tracking, deps.config.model, now),
+    {
+      pollIntervalMs: options.pollIntervalMs ?? 5000,
+      onSwap: (next, previous) =>
+        app.log.info({ version: next.version, previous: previous?.version ?? null }, 'serving model swapped'),
+      onError: (error) => app.log.error({ err: error }, 'champion check failed'),
+    },
+  );
+  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true);
+  const ctx: ServeContext = {
+    config: deps.config,
+    paths,
+    store: deps.store,
+    tracking: deps.tracking,
+    lane,
+    holder,
+    metrics,
+    log,
+    now,
+  };
+
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observeRequest(
+      req.method,
+      req.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    await app.register(cors, { origin: [...options.corsOrigins] });
+  }
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'SodAI',
+        description: 'Weekly purchase predictions, recommendations and chat',
+        version: '1',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(opsRoutes, { ctx });
+  // Public routes: rate limited per client address, inside their own scope so ops routes are not.
+  await app.register(
+    async (scope) => {
+      if (options.rateLimit !== false) {
+        const limit = options.rateLimit ?? { max: 6000, timeWindowMs: 60_000 };
+        await scope.register(rateLimit, { max: limit.max, timeWindow: limit.timeWindowMs });
+      }
+      await scope.register(predictRoutes, { ctx });
+      await scope.register(recommendRoutes, { ctx });
+      await scope.register(chatRoutes, { ctx });
+      await scope.register(readApiRoutes, { ctx, prefix: '/api' });
+      // Without a configured token, writes to tracking are locked behind a token nobody knows.
+      await scope.register(trackingPlugin, {
+        prefix: '/api/tracking',
+        client: deps.tracking,
+        adminToken: deps.config.server.adminToken ?? randomBytes(32).toString('hex'),
+      });
+    },
+    { prefix: PUBLIC_PREFIX },
+  );
+  if (deps.config.server.adminToken) {
+    await app.register(adminRoutes, {
+      ctx,
+      adminToken: deps.config.server.adminToken,
+      uploadLimitBytes: options.uploadLimitBytes ?? 256 * 1024 * 1024,
+      prefix: '/api/admin',
+    });
+  }
+
+  const initialLoad = holder.reload();
+  initialLoad
+    .then((outcome) => {
+      if (outcome.reason) app.log.warn({ reason: outcome.reason }, 'no model serving yet');
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'initial model load failed'))
+    .finally(() => holder.start());
+  app.decorate('serving', {
+    holder,
+    metrics,
+    log,
+    initialLoad,
+    reload: () => holder.reload(),
+  } satisfies ServingHandle);
+  app.addHook('onClose', async () => {
+    await initialLoad.catch(() => undefined);
+    await holder.close();
+    await log?.close();
+  });
+  return app;
+}

@@ -1,0 +1,155 @@
+import { isTrackingError, type TrackingClient } from '@sodai/tracking';
+import { CHAMPION, MODEL_NAME } from '../model/champion.ts';
+import type { ModelSettings } from '../model/train-pipeline.ts';
+import type { DbLane } from './db-lane.ts';
+import { loadServingModel, type NotServable, type ServingModel } from './serving-model.ts';
+
+/**
+ * Where snapshots come from. The default reads the registry's champion; tests and embedders may
+ * supply their own.
+ */
+export interface ModelProvider {
+  /** The version the champion alias points at now (null when none), cheap enough to poll. */
+  championVersion(): Promise<number | null>;
+  /** Builds a full snapshot of the current champion, or says why it cannot. */
+  load(): Promise<ServingModel | NotServable>;
+}
+
+/** The registry-backed provider. */
+export function registryModelProvider(
+  lane: DbLane,
+  tracking: TrackingClient,
+  settings: ModelSettings,
+  now?: () => Date,
+): ModelProvider {
+  return {
+    async championVersion() {
+      try {
+        return (await tracking.registry.getAlias(MODEL_NAME, CHAMPION)).version;
+      } catch (error) {
+        if (isTrackingError(error, 'ALIAS_NOT_FOUND', 'MODEL_NOT_FOUND')) return null;
+        throw error;
+      }
+    },
+    load: () => loadServingModel(lane, tracking, settings, now),
+  };
+}
+
+export interface ReloadOutcome {
+  /** The version serving now (null when none). */
+  readonly version: number | null;
+  readonly swapped: boolean;
+  readonly reason?: string;
+}
+
+export interface ModelHolderOptions {
+  /** How often the champion alias is checked; 0 turns polling off. */
+  readonly pollIntervalMs?: number;
+  readonly onSwap?: (next: ServingModel, previous: ServingModel | undefined) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Holds the snapshot answers are computed from and replaces it atomically: a new snapshot is built
+ * completely beside the current one, then one reference assignment swaps them, and the old one is
+ * retired (its native memory freed once the last request holding it releases it). Requests never
+ * see a half-built model, so none fails during a swap. Reloads are serialized.
+ *
+ * @example
+ * const holder = new ModelHolder(registryModelProvider(lane, tracking, config.model), { pollIntervalMs: 5000 });
+ * await holder.reload();
+ * holder.start();
+ * const model = holder.current()?.acquire();
+ * try { model?.predict(1, 2, 'es'); } finally { model?.release(); }
+ */
+export class ModelHolder {
+  #current: ServingModel | undefined;
+  #reason = 'loading';
+  #queue: Promise<unknown> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+  #polling = false;
+
+  constructor(
+    readonly provider: ModelProvider,
+    readonly options: ModelHolderOptions = {},
+  ) {}
+
+  /** The snapshot serving now, or undefined before the first model loads. */
+  current(): ServingModel | undefined {
+    return this.#current;
+  }
+
+  /** Why nothing is served (when `current()` is undefined). */
+  get reason(): string {
+    return this.#reason;
+  }
+
+  /**
+   * Builds a snapshot of the current champion and swaps it in; resolves once the new snapshot
+   * serves. Call it after a promotion or after new predictions were written.
+   */
+  reload(): Promise<ReloadOutcome> {
+    const next = this.#queue.then(() => this.#load());
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Checks the alias once and reloads when it points elsewhere than the served version. */
+  async poll(): Promise<ReloadOutcome> {
+    const version = await this.provider.championVersion();
+    if (version !== null && version === this.#current?.version) {
+      return { version, swapped: false };
+    }
+    if (version === null && this.#current === undefined) {
+      this.#reason = 'no champion model in the registry yet: run `sodai train`';
+      return { version: null, swapped: false, reason: this.#reason };
+    }
+    return this.reload();
+  }
+
+  /** Starts polling the alias. */
+  start(): void {
+    const every = this.options.pollIntervalMs ?? 5000;
+    if (every <= 0 || this.#timer || this.#closed) return;
+    this.#timer = setInterval(() => {
+      if (this.#polling) return;
+      this.#polling = true;
+      this.poll()
+        .catch((error: unknown) => this.options.onError?.(error))
+        .finally(() => {
+          this.#polling = false;
+        });
+    }, every);
+    this.#timer.unref();
+  }
+
+  /** Stops polling, waits for a reload in progress, and retires the current snapshot. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#queue;
+    this.#current?.retire();
+    this.#current = undefined;
+  }
+
+  async #load(): Promise<ReloadOutcome> {
+    if (this.#closed) return { version: null, swapped: false, reason: 'closed' };
+    const loaded = await this.provider.load();
+    if (!('predict' in loaded)) {
+      // Keep serving what we have: an unservable champion must not take the service down.
+      if (!this.#current) this.#reason = loaded.reason;
+      return { version: this.#current?.version ?? null, swapped: false, reason: loaded.reason };
+    }
+    if (this.#closed) {
+      loaded.retire();
+      return { version: null, swapped: false, reason: 'closed' };
+    }
+    const previous = this.#current;
+    this.#current = loaded;
+    previous?.retire();
+    this.options.onSwap?.(loaded, previous);
+    return { version: loaded.version, swapped: true };
+  }
+}

@@ -1,0 +1,180 @@
+import { DuckDBTimestampValue } from '@duckdb/node-api';
+import type { DbLane } from './db-lane.ts';
+
+/** The table monitoring reads realized performance from. One row per pair answered. */
+export const PREDICTION_LOG_DDL = `CREATE TABLE IF NOT EXISTS prediction_log (
+  logged_at TIMESTAMP NOT NULL,
+  route VARCHAR NOT NULL,
+  customer_id BIGINT NOT NULL,
+  product_id BIGINT NOT NULL,
+  score DOUBLE NOT NULL,
+  will_buy BOOLEAN,
+  rank INTEGER,
+  model_version INTEGER NOT NULL,
+  latency_ms DOUBLE NOT NULL
+)`;
+
+export type LoggedRoute = 'predict' | 'recommend';
+
+export interface PredictionLogOptions {
+  /** Flush when this many rows wait (default 500). */
+  readonly maxBatch?: number;
+  /** Flush at least this often (default 1000 ms). */
+  readonly flushIntervalMs?: number;
+  /** Rows kept at most while the database is slow; later rows are dropped and counted. */
+  readonly maxBuffered?: number;
+  readonly now?: () => number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The prediction log: answers are recorded in memory (columnar arrays, no per-row objects) and
+ * written to the `prediction_log` table in batches — every second or every 500 rows — through
+ * DuckDB's appender, off the request path. If the database falls behind, the buffer is capped and
+ * the overflow is counted in `dropped` rather than growing without bound.
+ *
+ * @example
+ * const log = await PredictionLog.open(lane);
+ * log.record('predict', 1, 2, 0.7, true, 0, 3, 0.4);
+ * await log.close(); // flushes
+ */
+export class PredictionLog {
+  #time: number[] = [];
+  #route: LoggedRoute[] = [];
+  #customer: number[] = [];
+  #product: number[] = [];
+  #score: number[] = [];
+  #decision: number[] = [];
+  #rank: number[] = [];
+  #version: number[] = [];
+  #latency: number[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> | undefined;
+  #scheduled = false;
+  dropped = 0;
+  written = 0;
+  readonly #maxBatch: number;
+  readonly #maxBuffered: number;
+  readonly #now: () => number;
+
+  private constructor(
+    private readonly lane: DbLane,
+    private readonly options: PredictionLogOptions,
+  ) {
+    this.#maxBatch = options.maxBatch ?? 500;
+    this.#maxBuffered = options.maxBuffered ?? 200_000;
+    this.#now = options.now ?? Date.now;
+    this.#timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 1000);
+    this.#timer.unref();
+  }
+
+  /** Creates the table when missing and starts the periodic flush. */
+  static async open(lane: DbLane, options: PredictionLogOptions = {}): Promise<PredictionLog> {
+    await lane.run((c) => c.run(PREDICTION_LOG_DDL));
+    return new PredictionLog(lane, options);
+  }
+
+  get pending(): number {
+    return this.#time.length;
+  }
+
+  /** Records one answered pair. `decision` -1 when the route made none; `rank` 0 when unranked. */
+  record(
+    route: LoggedRoute,
+    customerId: number,
+    productId: number,
+    score: number,
+    decision: boolean | null,
+    rank: number,
+    modelVersion: number,
+    latencyMs: number,
+  ): void {
+    if (this.#time.length >= this.#maxBuffered) {
+      this.dropped++;
+      return;
+    }
+    this.#time.push(this.#now());
+    this.#route.push(route);
+    this.#customer.push(customerId);
+    this.#product.push(productId);
+    this.#score.push(score);
+    this.#decision.push(decision === null ? -1 : decision ? 1 : 0);
+    this.#rank.push(rank);
+    this.#version.push(modelVersion);
+    this.#latency.push(latencyMs);
+    if (this.#time.length >= this.#maxBatch && !this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(() => {
+        this.#scheduled = false;
+        void this.flush();
+      });
+    }
+  }
+
+  /** Writes what is buffered; resolves when it is in the table. */
+  flush(): Promise<void> {
+    if (this.#flushing) return this.#flushing.then(() => (this.pending ? this.flush() : undefined));
+    if (this.pending === 0) return Promise.resolve();
+    const batch = this.#take();
+    this.#flushing = this.lane
+      .run(async (c) => {
+        const appender = await c.createAppender('prediction_log');
+        for (let i = 0; i < batch.time.length; i++) {
+          appender.appendTimestamp(new DuckDBTimestampValue(BigInt(batch.time[i]!) * 1000n));
+          appender.appendVarchar(batch.route[i]!);
+          appender.appendBigInt(BigInt(batch.customer[i]!));
+          appender.appendBigInt(BigInt(batch.product[i]!));
+          appender.appendDouble(batch.score[i]!);
+          const d = batch.decision[i]!;
+          if (d < 0) appender.appendNull();
+          else appender.appendBoolean(d === 1);
+          if (batch.rank[i]! > 0) appender.appendInteger(batch.rank[i]!);
+          else appender.appendNull();
+          appender.appendInteger(batch.version[i]!);
+          appender.appendDouble(batch.latency[i]!);
+          appender.endRow();
+        }
+        appender.closeSync();
+        this.written += batch.time.length;
+      })
+      .catch((error: unknown) => {
+        this.dropped += batch.time.length;
+        this.options.onError?.(error);
+      })
+      .finally(() => {
+        this.#flushing = undefined;
+      });
+    return this.#flushing;
+  }
+
+  /** Stops the timer and writes what is left. */
+  async close(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.flush();
+  }
+
+  #take() {
+    const batch = {
+      time: this.#time,
+      route: this.#route,
+      customer: this.#customer,
+      product: this.#product,
+      score: this.#score,
+      decision: this.#decision,
+      rank: this.#rank,
+      version: this.#version,
+      latency: this.#latency,
+    };
+    this.#time = [];
+    this.#route = [];
+    this.#customer = [];
+    this.#product = [];
+    this.#score = [];
+    this.#decision = [];
+    this.#rank = [];
+    this.#version = [];
+    this.#latency = [];
+    return batch;
+  }
+}

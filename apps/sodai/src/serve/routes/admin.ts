@@ -1,0 +1,128 @@
+import { timingSafeEqual } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AliasMoveResponseSchema,
+  ErrorBodySchema,
+  PromoteRequestSchema,
+  RollbackRequestSchema,
+  UploadParamsSchema,
+  UploadResponseSchema,
+} from '../../contract/api.ts';
+import { CHAMPION, MODEL_NAME } from '../../model/champion.ts';
+import { SodaiError } from '../../errors.ts';
+import { ServeError } from '../errors.ts';
+import type { ServeContext } from '../serve-context.ts';
+
+export interface AdminOptions {
+  readonly ctx: ServeContext;
+  readonly adminToken: string;
+  /** Largest upload accepted, in bytes. */
+  readonly uploadLimitBytes: number;
+}
+
+/**
+ * Admin APIs behind `Authorization: Bearer <server.adminToken>`: promote a version or roll the
+ * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
+ * to the landing folder for the next ingest.
+ */
+export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, options) => {
+  const { ctx } = options;
+  const expected = Buffer.from(`Bearer ${options.adminToken}`);
+  app.addHook('onRequest', async (req) => {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new ServeError('UNAUTHORIZED', 'admin routes need the admin bearer token');
+    }
+  });
+  // Batches arrive as raw bytes (Parquet or CSV); only this scope parses them.
+  app.addContentTypeParser(
+    ['application/octet-stream', 'application/vnd.apache.parquet', 'text/csv'],
+    { parseAs: 'buffer', bodyLimit: options.uploadLimitBytes },
+    (_req, body, done) => done(null, body),
+  );
+  const errors = { 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+  const security = [{ bearer: [] }];
+
+  app.post(
+    '/promote',
+    {
+      schema: {
+        summary: 'Point the champion alias at a version, then reload serving',
+        tags: ['admin'],
+        security,
+        body: PromoteRequestSchema,
+        response: { 200: AliasMoveResponseSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const alias = await ctx.tracking.registry.setAlias(MODEL_NAME, CHAMPION, req.body.version, {
+        actor: `api:${req.ip}`,
+        reason: req.body.reason,
+      });
+      const outcome = await ctx.holder.reload();
+      return { alias: alias.alias, version: alias.version, serving_version: outcome.version };
+    },
+  );
+
+  app.post(
+    '/rollback',
+    {
+      schema: {
+        summary: 'Move the champion back to its previous (or a given earlier) version, then reload',
+        tags: ['admin'],
+        security,
+        body: RollbackRequestSchema,
+        response: { 200: AliasMoveResponseSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const alias = await ctx.tracking.registry.rollbackAlias(MODEL_NAME, CHAMPION, {
+        actor: `api:${req.ip}`,
+        reason: req.body.reason,
+        ...(req.body.to_version !== undefined ? { toVersion: req.body.to_version } : {}),
+      });
+      const outcome = await ctx.holder.reload();
+      return { alias: alias.alias, version: alias.version, serving_version: outcome.version };
+    },
+  );
+
+  app.post(
+    '/reload',
+    { schema: { summary: 'Rebuild the serving snapshot now', tags: ['admin'], security } },
+    async () => {
+      const outcome = await ctx.holder.reload();
+      return { serving_version: outcome.version, swapped: outcome.swapped, reason: outcome.reason ?? null };
+    },
+  );
+
+  app.put(
+    '/landing/:file',
+    {
+      schema: {
+        summary: 'Upload a weekly batch (raw Parquet or CSV bytes) to the landing folder',
+        tags: ['admin'],
+        security,
+        params: UploadParamsSchema,
+        response: { 201: UploadResponseSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        throw new SodaiError(
+          'INVALID_ARGUMENT',
+          'send the file as the raw request body (application/octet-stream)',
+        );
+      }
+      await mkdir(ctx.paths.landingDir, { recursive: true });
+      const target = path.join(ctx.paths.landingDir, req.params.file);
+      // Written beside, then renamed: the ingest sensor never sees half a file.
+      const temp = path.join(ctx.paths.landingDir, `.${req.params.file}.${process.pid}.upload`);
+      await writeFile(temp, body);
+      await rename(temp, target);
+      return reply.code(201).send({ path: target, bytes: body.length });
+    },
+  );
+};

@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ErrorBodySchema,
+  PredictQuerySchema,
+  PredictRequestSchema,
+  PredictResponseSchema,
+  type Prediction,
+} from '../../contract/api.ts';
+import { SodaiError } from '../../errors.ts';
+import { ServeError } from '../errors.ts';
+import { resolveLang } from '../language.ts';
+import { acquireModel, type ServeContext } from '../serve-context.ts';
+import { plainJson } from './plain-json.ts';
+
+/** Exact TreeSHAP is slow: a batch asking for it may hold at most this many pairs. */
+export const MAX_EXACT_PAIRS = 10;
+
+/**
+ * POST /predict: one pair or a batch → probability, decision, model version and the largest SHAP
+ * contributions with readable names. Unknown ids → 404 naming every unknown id.
+ */
+export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
+  app.post(
+    '/predict',
+    {
+      schema: {
+        summary: 'Purchase probability of customer × product pairs for the predicted week',
+        tags: ['predictions'],
+        querystring: PredictQuerySchema,
+        body: PredictRequestSchema,
+        response: { 200: PredictResponseSchema, 404: ErrorBodySchema, 503: ErrorBodySchema },
+      },
+      serializerCompiler: plainJson,
+    },
+    async (req, reply) => {
+      const lang = resolveLang(req.query.lang, req.headers['accept-language']);
+      const method = req.query.shap ?? 'approx';
+      const model = acquireModel(ctx.holder);
+      try {
+        const body = req.body;
+        if (!('pairs' in body)) {
+          const p = model.predict(body.customer_id, body.product_id, lang, method);
+          logOne(ctx, p, reply.elapsedTime);
+          ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' });
+          return p;
+        }
+        if (method === 'exact' && body.pairs.length > MAX_EXACT_PAIRS) {
+          throw new SodaiError(
+            'INVALID_ARGUMENT',
+            `exact SHAP is limited to ${MAX_EXACT_PAIRS} pairs a request (it costs ~20 ms a pair)`,
+          );
+        }
+        const unknown = { customers: new Set<number>(), products: new Set<number>() };
+        for (const pair of body.pairs) {
+          if (!model.catalog.customers.has(pair.customer_id)) unknown.customers.add(pair.customer_id);
+          if (!model.catalog.products.has(pair.product_id)) unknown.products.add(pair.product_id);
+        }
+        if (unknown.customers.size > 0 || unknown.products.size > 0) {
+          const parts = [
+            unknown.customers.size ? `unknown customer_id ${[...unknown.customers].join(', ')}` : '',
+            unknown.products.size ? `unknown product_id ${[...unknown.products].join(', ')}` : '',
+          ].filter(Boolean);
+          throw new ServeError(
+            unknown.customers.size ? 'UNKNOWN_CUSTOMER' : 'UNKNOWN_PRODUCT',
+            parts.join('; '),
+          );
+        }
+        const predictions = body.pairs.map((pair) =>
+          model.predict(pair.customer_id, pair.product_id, lang, method),
+        );
+        const latency = reply.elapsedTime;
+        for (const p of predictions) logOne(ctx, p, latency);
+        ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' }, predictions.length);
+        return { model_version: model.version, predictions };
+      } finally {
+        model.release();
+      }
+    },
+  );
+};
+
+function logOne(ctx: ServeContext, p: Prediction, latencyMs: number): void {
+  ctx.log?.record(
+    'predict',
+    p.customer_id,
+    p.product_id,
+    p.probability,
+    p.will_buy,
+    0,
+    p.model_version,
+    latencyMs,
+  );
+}

@@ -1,0 +1,159 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  IngestionsResponseSchema,
+  PredictionsQuerySchema,
+  PredictionsResponseSchema,
+  ReportKindSchema,
+  ReportListSchema,
+  ReportParamsSchema,
+  ServingStateSchema,
+} from '../../contract/api.ts';
+import { queryNumber, queryRows } from '../../data/duckdb.ts';
+import { ServeError } from '../errors.ts';
+import type { ServeContext } from '../serve-context.ts';
+
+/**
+ * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
+ * and drift reports (JSON files under `<dataDir>/reports/<kind>/`). Runs, models and alias history
+ * come from the tracking plugin mounted under /api/tracking.
+ */
+export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
+  app.get(
+    '/serving',
+    {
+      schema: {
+        summary: 'The serving model and its data',
+        tags: ['read'],
+        response: { 200: ServingStateSchema },
+      },
+    },
+    async () => {
+      const m = ctx.holder.current();
+      return {
+        model_version: m?.version ?? null,
+        threshold: m?.threshold ?? null,
+        cutoff: m?.features.cutoff ?? null,
+        candidate_pairs: m?.features.rows ?? 0,
+        customers: m?.catalog.customers.size ?? 0,
+        products: m?.catalog.products.size ?? 0,
+        loaded_at: m?.loadedAt.toISOString() ?? null,
+        registered_at: m?.registeredAt.toISOString() ?? null,
+      };
+    },
+  );
+
+  app.get(
+    '/predictions',
+    {
+      schema: {
+        summary: 'Stored predictions of the latest predicted week (from `sodai predict`)',
+        tags: ['read'],
+        querystring: PredictionsQuerySchema,
+        response: { 200: PredictionsResponseSchema },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return ctx.lane.run(async (c) => {
+        const latest = await queryRows(c, 'SELECT max(cutoff)::VARCHAR AS cutoff FROM predictions');
+        const cutoff = (latest[0]?.cutoff as string | null) ?? null;
+        if (!cutoff) return { cutoff: null, total: 0, predictions: [] };
+        const where = [
+          `cutoff = DATE '${cutoff}'`,
+          q.customer_id !== undefined ? `customer_id = ${q.customer_id}` : '',
+          q.product_id !== undefined ? `product_id = ${q.product_id}` : '',
+          q.predicted_only ? 'predicted' : '',
+        ]
+          .filter(Boolean)
+          .join(' AND ');
+        const total = await queryNumber(c, `SELECT count(*) FROM predictions WHERE ${where}`);
+        const rows = await queryRows(
+          c,
+          `SELECT cutoff::VARCHAR AS cutoff, customer_id::DOUBLE AS customer_id, product_id::DOUBLE AS product_id,
+                  score, rank_in_customer, predicted, model_version
+           FROM predictions WHERE ${where}
+           ORDER BY score DESC, customer_id, product_id LIMIT ${q.limit} OFFSET ${q.offset}`,
+        );
+        return {
+          cutoff,
+          total,
+          predictions: rows.map((r) => ({
+            cutoff: String(r.cutoff),
+            customer_id: Number(r.customer_id),
+            product_id: Number(r.product_id),
+            score: Number(r.score),
+            rank_in_customer: Number(r.rank_in_customer),
+            predicted: Boolean(r.predicted),
+            model_version: Number(r.model_version),
+          })),
+        };
+      });
+    },
+  );
+
+  app.get(
+    '/ingestions',
+    {
+      schema: {
+        summary: 'The ingestion log, newest first',
+        tags: ['read'],
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: IngestionsResponseSchema },
+      },
+    },
+    async (req) => (await ctx.lane.run(() => ctx.store.ingestions(req.query.limit))).map((r) => ({ ...r })),
+  );
+
+  app.get(
+    '/reports/:kind',
+    {
+      schema: {
+        summary: 'Validation (ingest) or drift reports, newest first',
+        tags: ['read'],
+        params: z.object({ kind: ReportKindSchema }),
+        response: { 200: ReportListSchema },
+      },
+    },
+    async (req) => {
+      const dir = path.join(ctx.paths.reportsDir, req.params.kind);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const reports = await Promise.all(
+        names
+          .filter((n) => n.endsWith('.json'))
+          .map(async (name) => {
+            const s = await stat(path.join(dir, name));
+            return {
+              name: name.slice(0, -'.json'.length),
+              modified_at: s.mtime.toISOString(),
+              bytes: s.size,
+            };
+          }),
+      );
+      return reports.sort(
+        (a, b) => b.modified_at.localeCompare(a.modified_at) || b.name.localeCompare(a.name),
+      );
+    },
+  );
+
+  app.get(
+    '/reports/:kind/:name',
+    {
+      schema: {
+        summary: 'One report (JSON)',
+        tags: ['read'],
+        params: ReportParamsSchema,
+      },
+    },
+    async (req, reply) => {
+      const name = req.params.name.replace(/\.json$/, '');
+      const file = path.join(ctx.paths.reportsDir, req.params.kind, `${name}.json`);
+      const text = await readFile(file, 'utf8').catch(() => {
+        throw new ServeError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
+      });
+      return reply.type('application/json').send(text);
+    },
+  );
+};

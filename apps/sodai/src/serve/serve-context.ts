@@ -1,0 +1,30 @@
+import type { TrackingClient } from '@sodai/tracking';
+import type { DataPaths } from '../config/load-config.ts';
+import type { SodaiConfig } from '../config/config-schema.ts';
+import type { RawStore } from '../data/raw-store.ts';
+import type { DbLane } from './db-lane.ts';
+import { ServeError } from './errors.ts';
+import type { ModelHolder } from './model-holder.ts';
+import type { PredictionLog } from './prediction-log.ts';
+import type { ServerMetrics } from './server-metrics.ts';
+import type { ServingModel } from './serving-model.ts';
+
+/** What every route plugin receives: the server's collaborators, built once by `buildServer`. */
+export interface ServeContext {
+  readonly config: SodaiConfig;
+  readonly paths: DataPaths;
+  readonly store: RawStore;
+  readonly tracking: TrackingClient;
+  readonly lane: DbLane;
+  readonly holder: ModelHolder;
+  readonly metrics: ServerMetrics;
+  readonly log: PredictionLog | undefined;
+  readonly now: () => Date;
+}
+
+/** The serving snapshot, held for the caller; throws `MODEL_NOT_READY` (503) before the first load. */
+export function acquireModel(holder: ModelHolder): ServingModel {
+  const model = holder.current();
+  if (!model) throw new ServeError('MODEL_NOT_READY', `no model is serving yet: ${holder.reason}`);
+  return model.acquire();
+}

@@ -1,0 +1,93 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ModelHolder } from './model-holder.ts';
+import type { PredictionLog } from './prediction-log.ts';
+
+/**
+ * The server's Prometheus metrics, on a registry of its own (two servers in one process, as in
+ * tests, do not share counters): requests and latency by route, predictions by model version, the
+ * serving model's age and version, and the prediction log's backlog.
+ *
+ * @example
+ * const metrics = new ServerMetrics(holder, () => Date.now());
+ * metrics.observeRequest('POST', '/predict', 200, 0.8);
+ * await metrics.registry.metrics(); // the text exposition
+ */
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'method' | 'route' | 'status'>;
+  readonly latency: Histogram<'method' | 'route'>;
+  readonly predictions: Counter<'model_version' | 'route'>;
+
+  constructor(holder: ModelHolder, now: () => number, log?: PredictionLog, defaults = true) {
+    const registers = [this.registry];
+    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'sodai_' });
+    this.requests = new Counter({
+      name: 'sodai_http_requests_total',
+      help: 'HTTP requests answered, by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    });
+    this.latency = new Histogram({
+      name: 'sodai_http_request_duration_seconds',
+      help: 'time to answer, by route',
+      labelNames: ['method', 'route'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers,
+    });
+    this.predictions = new Counter({
+      name: 'sodai_predictions_total',
+      help: 'pairs scored in answers, by model version and route',
+      labelNames: ['model_version', 'route'],
+      registers,
+    });
+    new Gauge({
+      name: 'sodai_model_age_seconds',
+      help: 'seconds since the serving model version was registered',
+      registers,
+      collect() {
+        const model = holder.current();
+        this.set(model ? (now() - model.registeredAt.getTime()) / 1000 : Number.NaN);
+      },
+    });
+    new Gauge({
+      name: 'sodai_model_version',
+      help: 'the model version serving answers (0 when none)',
+      registers,
+      collect() {
+        this.set(holder.current()?.version ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'sodai_model_loaded_timestamp_seconds',
+      help: 'when the serving snapshot was loaded',
+      registers,
+      collect() {
+        const model = holder.current();
+        this.set(model ? model.loadedAt.getTime() / 1000 : Number.NaN);
+      },
+    });
+    if (log) {
+      new Gauge({
+        name: 'sodai_prediction_log_pending',
+        help: 'prediction log rows waiting to be written',
+        registers,
+        collect() {
+          this.set(log.pending);
+        },
+      });
+      new Gauge({
+        name: 'sodai_prediction_log_dropped',
+        help: 'prediction log rows dropped (database too slow or failing)',
+        registers,
+        collect() {
+          this.set(log.dropped);
+        },
+      });
+    }
+  }
+
+  observeRequest(method: string, route: string, status: number, seconds: number): void {
+    this.requests.inc({ method, route, status });
+    this.latency.observe({ method, route }, seconds);
+  }
+}

@@ -1,0 +1,261 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TrackingClient } from '@sodai/tracking';
+import type { Booster, DensePredictor } from '@sodai/xgboost';
+import type { Lang, Prediction } from '../contract/api.ts';
+import { FEATURES } from '../contract/feature-vector.ts';
+import { queryNumber } from '../data/duckdb.ts';
+import { buildDataset } from '../features/dataset-builder.ts';
+import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
+import { loadAliasedModel, CHAMPION } from '../model/champion.ts';
+import { latestPurchaseDate, type ModelSettings } from '../model/train-pipeline.ts';
+import { planCutoffs } from '../model/training-plan.ts';
+import { toDMatrix } from '../model/xgb-search.ts';
+import { Catalog } from './catalog.ts';
+import type { DbLane } from './db-lane.ts';
+import {
+  CHUNK_ROWS,
+  describeContributions,
+  precomputeTopContributions,
+  topContributionsOf,
+  type ShapMethod,
+  type TopContributions,
+} from './explanations.ts';
+import { ServeError } from './errors.ts';
+import { FeatureStore } from './feature-store.ts';
+
+/** The table `sodai predict` writes: features of every candidate pair at the next cut-off. */
+export const PREDICTION_TABLE = 'prediction_dataset';
+
+/**
+ * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense
+ * predictor for rows scored on the fly), its decision rule, the feature rows of every candidate
+ * pair with their precomputed scores, per-customer rankings and top SHAP contributions, and the
+ * catalog. A request reads one snapshot from start to end, so a swap never mixes two models.
+ *
+ * Native memory is freed by {@link ServingModel.retire} once no request holds the snapshot
+ * ({@link ServingModel.acquire} / {@link ServingModel.release}).
+ */
+export class ServingModel {
+  /** Per customer range of the feature store, the row indices sorted by score (descending). */
+  readonly ranked: Int32Array;
+  readonly #scratch: Float32Array;
+  #refs = 0;
+  #retired = false;
+  #disposed = false;
+
+  constructor(
+    readonly version: number,
+    readonly threshold: number,
+    /** When the version was registered (the model's age counts from here). */
+    readonly registeredAt: Date,
+    readonly loadedAt: Date,
+    readonly booster: Booster,
+    readonly predictor: DensePredictor,
+    readonly features: FeatureStore,
+    readonly scores: Float32Array,
+    readonly top: TopContributions,
+  ) {
+    this.#scratch = new Float32Array(FEATURES.length);
+    this.ranked = new Int32Array(features.rows);
+    for (let r = 0; r < features.rows; r++) this.ranked[r] = r;
+    const { customerIds } = features.matrix;
+    let start = 0;
+    for (let r = 1; r <= features.rows; r++) {
+      if (r === features.rows || customerIds[r] !== customerIds[start]) {
+        // Ties keep product order (rows are sorted by product within a customer).
+        this.ranked.subarray(start, r).sort((a, b) => scores[b]! - scores[a]! || a - b);
+        start = r;
+      }
+    }
+  }
+
+  get catalog(): Catalog {
+    return this.features.catalog;
+  }
+
+  /** Marks the snapshot in use by one more request. */
+  acquire(): this {
+    this.#refs++;
+    return this;
+  }
+
+  release(): void {
+    this.#refs--;
+    if (this.#retired && this.#refs === 0) this.#dispose();
+  }
+
+  /** Called once a newer snapshot took over: frees native memory as soon as no request uses it. */
+  retire(): void {
+    this.#retired = true;
+    if (this.#refs === 0) this.#dispose();
+  }
+
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** Throws the 404 errors of an unknown customer or product. */
+  checkIds(customerId: number, productId?: number): void {
+    if (!this.catalog.customers.has(customerId)) {
+      throw new ServeError('UNKNOWN_CUSTOMER', `unknown customer_id ${customerId}`);
+    }
+    if (productId !== undefined && !this.catalog.products.has(productId)) {
+      throw new ServeError('UNKNOWN_PRODUCT', `unknown product_id ${productId}`);
+    }
+  }
+
+  /**
+   * The prediction for one pair. Candidates answer from precomputed scores and explanations;
+   * other known pairs are scored on the fly from a row built like the dataset builder's.
+   */
+  predict(customerId: number, productId: number, lang: Lang, method: ShapMethod = 'approx'): Prediction {
+    this.checkIds(customerId, productId);
+    const row = this.features.findRow(customerId, productId);
+    if (row >= 0 && method === 'approx') {
+      const probability = this.scores[row]!;
+      return {
+        customer_id: customerId,
+        product_id: productId,
+        probability,
+        will_buy: probability >= this.threshold,
+        threshold: this.threshold,
+        model_version: this.version,
+        candidate: true,
+        contributions_method: 'approx',
+        contributions: describeContributions(this.top, row, (j) => this.features.value(row, j), lang),
+      };
+    }
+    const scratch = this.#scratch;
+    if (row >= 0) this.features.copyRow(row, scratch);
+    else this.features.fillRow(customerId, productId, scratch);
+    const probability = row >= 0 ? this.scores[row]! : this.predictor.predictOne(scratch);
+    const top = topContributionsOf(this.booster, scratch, method);
+    return {
+      customer_id: customerId,
+      product_id: productId,
+      probability,
+      will_buy: probability >= this.threshold,
+      threshold: this.threshold,
+      model_version: this.version,
+      candidate: row >= 0,
+      contributions_method: method,
+      contributions: describeContributions(top, 0, (j) => scratch[j]!, lang),
+    };
+  }
+
+  #dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.predictor.dispose();
+    this.booster.dispose();
+  }
+}
+
+/** Why no snapshot could be built (for /ready). */
+export type NotServable = { readonly reason: string };
+
+/**
+ * Builds a snapshot from the champion in the registry and the store's latest feature rows: the
+ * `prediction_dataset` table that `sodai predict` writes, or, when it is missing, the same dataset
+ * built now. Returns a reason instead when there is no champion yet or it cannot score today's
+ * features (another contract).
+ */
+export async function loadServingModel(
+  lane: DbLane,
+  tracking: TrackingClient,
+  settings: ModelSettings,
+  now: () => Date = () => new Date(),
+): Promise<ServingModel | NotServable> {
+  const loaded = await loadAliasedModel(tracking, CHAMPION);
+  if (!loaded) return { reason: 'no champion model in the registry yet: run `sodai train`' };
+  if (!loaded.compatible) {
+    loaded.booster.dispose();
+    return { reason: `champion v${loaded.version.version} was trained on another feature contract` };
+  }
+  let predictor: DensePredictor | undefined;
+  try {
+    const { matrix, catalog } = await lane.run(async (c) => {
+      const m = await readPredictionMatrix(c, settings);
+      return { matrix: m, catalog: await Catalog.load(c, m.cutoffs.at(-1) ?? null) };
+    });
+    const features = new FeatureStore(matrix, catalog);
+    const scores = await batchScores(loaded.booster, matrix);
+    const top = await precomputeTopContributions(loaded.booster, matrix.features, matrix.rows);
+    predictor = loaded.booster.predictor({ iterationRange: 'best' });
+    return new ServingModel(
+      loaded.version.version,
+      loaded.threshold,
+      new Date(loaded.version.createdAt),
+      now(),
+      loaded.booster,
+      predictor,
+      features,
+      scores,
+      top,
+    );
+  } catch (error) {
+    predictor?.dispose();
+    loaded.booster.dispose();
+    throw error;
+  }
+}
+
+/** Scores every row, in chunks that yield to the event loop (a swap must not stall answers). */
+async function batchScores(booster: Booster, matrix: DatasetMatrix): Promise<Float32Array> {
+  const F = FEATURES.length;
+  const scores = new Float32Array(matrix.rows);
+  const step = CHUNK_ROWS * 2;
+  for (let start = 0; start < matrix.rows; start += step) {
+    const n = Math.min(step, matrix.rows - start);
+    const d = toDMatrix({
+      ...matrix,
+      rows: n,
+      features: matrix.features.subarray(start * F, (start + n) * F),
+      labels: matrix.labels.subarray(start, start + n),
+    });
+    try {
+      scores.set(booster.predict(d, { iterationRange: 'best' }).values, start);
+    } finally {
+      d.dispose();
+    }
+    await yieldToEventLoop();
+  }
+  return scores;
+}
+
+async function readPredictionMatrix(c: DuckDBConnection, settings: ModelSettings): Promise<DatasetMatrix> {
+  const exists = await queryNumber(
+    c,
+    `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${PREDICTION_TABLE}' AND NOT temporary`,
+  );
+  if (!exists) {
+    const transactions = await queryNumber(c, 'SELECT count(*) FROM transactions');
+    if (transactions > 0) {
+      const { predictCutoff } = planCutoffs(await latestPurchaseDate(c), settings);
+      await buildDataset(c, {
+        cutoffs: [predictCutoff],
+        lookbackWeeks: settings.lookbackWeeks,
+        exploreK: settings.exploreK,
+        table: PREDICTION_TABLE,
+      });
+    }
+  }
+  const hasTable = exists || (await queryNumber(c, 'SELECT count(*) FROM transactions')) > 0;
+  if (!hasTable) return emptyMatrix();
+  return readDatasetMatrix(c, PREDICTION_TABLE, `cutoff = (SELECT max(cutoff) FROM ${PREDICTION_TABLE})`);
+}
+
+function emptyMatrix(): DatasetMatrix {
+  return {
+    rows: 0,
+    featureNames: FEATURES.map((f) => f.name),
+    features: new Float32Array(0),
+    labels: new Float32Array(0),
+    customerIds: new Float64Array(0),
+    productIds: new Float64Array(0),
+    cutoffIndex: new Int32Array(0),
+    cutoffs: [],
+    fromHistory: new Uint8Array(0),
+  };
+}
