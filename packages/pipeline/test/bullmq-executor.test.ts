@@ -9,8 +9,8 @@ import { BullMQExecutor } from '../src/executors/bullmq-executor.ts';
 import { createOrchestrator } from '../src/orchestrator.ts';
 import type { RunStore } from '../src/stores/run-store.ts';
 import { openSqliteRunStore } from '../src/stores/sqlite-run-store.ts';
-import { fanoutDag } from './fixtures/fanout-dag.ts';
-import { tempDir } from './helpers.ts';
+import { fanoutDag, workerCrashDag } from './fixtures/fanout-dag.ts';
+import { sleep, tempDir } from './helpers.ts';
 
 const WORKER = fileURLToPath(new URL('./fixtures/bullmq-worker.ts', import.meta.url));
 const redis = await serviceGate('redis');
@@ -35,7 +35,7 @@ function startWorkerProcess(dbPath: string, queueName: string): Promise<ChildPro
 
 function stopWorkerProcess(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const force = setTimeout(() => child.kill('SIGKILL'), 5000);
     child.once('exit', () => {
       clearTimeout(force);
@@ -91,5 +91,42 @@ describe.runIf(redis.available)('BullMQ executor (two worker processes, local Re
     }
     expect(pids.has(String(process.pid))).toBe(false);
     expect([...pids].sort()).toEqual(workers.map((w) => String(w.pid)).sort());
+  });
+
+  it('a worker SIGKILLed mid-task: the stalled job counts as a failed attempt and the retry runs on the other worker', async () => {
+    const dir = tempDir();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const dbPath = join(dir, 'pipeline.db');
+    const store = await openSqliteRunStore(dbPath);
+    cleanups.push(() => store.close());
+    const queueName = `pipeline-test-${randomBytes(6).toString('hex')}`;
+    const executor = new BullMQExecutor({ redisUrl: redis.url, queueName });
+    cleanups.push(async () => {
+      await executor.obliterate();
+      await executor.close();
+    });
+    const workers = await Promise.all([
+      startWorkerProcess(dbPath, queueName),
+      startWorkerProcess(dbPath, queueName),
+    ]);
+    cleanups.push(() => Promise.all(workers.map(stopWorkerProcess)).then(() => undefined));
+    const o = createOrchestrator({ store, dags: [workerCrashDag], executor, onError: () => {} });
+    const runId = await o.trigger('worker_crash');
+    let victim: string | undefined;
+    for (let i = 0; i < 200 && victim === undefined; i++) {
+      victim = /^pid (\d+)$/.exec((await store.taskLogs(runId, 'hang'))[0]?.message ?? '')?.[1];
+      if (victim === undefined) await sleep(50);
+    }
+    const dead = workers.find((w) => String(w.pid) === victim);
+    expect(dead).toBeDefined();
+    dead?.kill('SIGKILL');
+    const run = await o.waitForRun(runId);
+    await o.close();
+    expect(run.state).toBe('success');
+    const [t] = await store.taskInstances(runId);
+    expect([t?.state, t?.attempt, t?.output]).toEqual(['success', 2, { attempt: 2 }]);
+    const pids = (await store.taskLogs(runId, 'hang')).map((l) => l.message);
+    expect(pids).toHaveLength(2);
+    expect(pids[1]).not.toBe(pids[0]);
   });
 });

@@ -115,6 +115,8 @@ export interface StartWorkerOptions extends BullMQConnectionOptions {
   readonly concurrency?: number;
   /** How often BullMQ checks for jobs whose worker died (default 30 s); such jobs fail, never re-run. */
   readonly stalledIntervalMs?: number;
+  /** How long a job's lock lives without renewal, i.e. how soon a dead worker's job counts as stalled (default 30 s). */
+  readonly lockDurationMs?: number;
 }
 
 export interface PipelineWorker {
@@ -151,6 +153,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Pipeline
       // Re-running a stalled job would race the orchestrator's own retry; fail it and let it decide.
       maxStalledCount: 0,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
+      lockDuration: options.lockDurationMs ?? 30_000,
       ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
     },
   );
