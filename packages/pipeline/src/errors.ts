@@ -62,7 +62,13 @@ export class UnrecoverableTaskError extends PipelineError {
   }
 }
 
-/** Whether `e` is a {@link PipelineError}, optionally with one of the given codes. */
+/**
+ * Whether `e` is a {@link PipelineError}, optionally with one of the given codes.
+ *
+ * @example
+ * import { isPipelineError } from '@sodai/pipeline';
+ * const retryable = (e: unknown) => !isPipelineError(e, 'INVALID_PARAMS');
+ */
 export function isPipelineError(e: unknown, ...codes: PipelineErrorCode[]): e is PipelineError {
   return e instanceof PipelineError && (codes.length === 0 || codes.includes(e.code));
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { AnyDag } from './dag.ts';
 import { PipelineError, describeError, isPipelineError, requireArgument } from './errors.ts';
 import type { Executor } from './executors/executor.ts';
@@ -296,7 +297,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       const dag = dagOf(o.dagId);
       const sensor = createFileSensor(o, {
         store,
-        sensorId: `file:${dag.id}:${o.dir}`,
+        sensorId: `file:${dag.id}:${resolve(o.dir)}`,
         onError,
         onFile: async (file) => {
           await createIfNew(dag, { params: { file }, runKey: `file:${file}`, trigger: 'sensor' });

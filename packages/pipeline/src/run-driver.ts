@@ -28,7 +28,13 @@ interface Slot {
  * hands ready attempts to the executor, waits out retry delays, and finishes the run (`failed` when
  * any task failed or was upstream_failed, else `success`). It starts from the stored task states, so
  * it serves fresh runs and runs resumed after a crash alike. Mirrors state in memory; the store stays
- * the source of truth (every change goes through a store transition first).
+ * the source of truth (every change goes through a store transition first). The orchestrator calls
+ * it; call it yourself only to drive a run you started with `store.startRun`.
+ *
+ * @example
+ * import { driveRun, InlineExecutor, seededRandom } from '@sodai/pipeline';
+ * await store.startRun(runId, 'me@host');
+ * const run = await driveRun(runId, { store, dag, executor: new InlineExecutor(), random: seededRandom(0) });
  */
 export function driveRun(runId: string, deps: DriverDeps): Promise<RunRecord> {
   const { store, executor, dag } = deps;

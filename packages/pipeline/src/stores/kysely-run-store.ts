@@ -63,7 +63,13 @@ function toTask(r: TaskRow): TaskInstance {
 /**
  * The {@link RunStore} over Kysely, shared by the SQLite and Postgres openers. Transitions are
  * conditional UPDATEs (`where state in (...)`), so a stale caller changes nothing and gets
- * INVALID_TRANSITION instead of overwriting a newer state.
+ * INVALID_TRANSITION instead of overwriting a newer state. Build it with `openSqliteRunStore` or
+ * `openPostgresRunStore` rather than directly.
+ *
+ * @example
+ * import { openSqliteRunStore } from '@sodai/pipeline';
+ * const store = await openSqliteRunStore(':memory:');
+ * console.log(await store.listRuns()); // []
  */
 export class KyselyRunStore implements RunStore {
   readonly #db: Kysely<PipelineDatabase>;
