@@ -29,7 +29,9 @@ export interface RowRange {
  * the fly by {@link FeatureStore.fillRow} exactly as the dataset builder would write it: pair
  * counts 0 and pair timings missing, the customer's and product's aggregates copied from any of
  * their candidate rows (0 when they have none, as the builder's outer joins give), static
- * attributes from the catalog.
+ * attributes from the catalog. That is exact for a pair not bought in the year before the cut-off
+ * (the only non-candidates under the default 52-week lookback); with a shorter `lookbackWeeks`, a
+ * pair bought between the lookback and 52 weeks ago is scored as never bought.
  */
 export class FeatureStore {
   readonly ncol = FEATURES.length;

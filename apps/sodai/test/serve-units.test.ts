@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEATURES } from '../src/contract/feature-vector.ts';
+import { queryNumber } from '../src/data/duckdb.ts';
+import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
+import { Catalog } from '../src/serve/catalog.ts';
+import { classify, detectLang } from '../src/serve/chat-assistant.ts';
+import { DbLane } from '../src/serve/db-lane.ts';
+import { FeatureStore } from '../src/serve/feature-store.ts';
+import { resolveLang } from '../src/serve/language.ts';
+import { PredictionLog } from '../src/serve/prediction-log.ts';
+import { reasonText } from '../src/serve/reasons.ts';
+import { PREDICTION_TABLE } from '../src/serve/serving-model.ts';
+import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+let fx: ServeFixture;
+beforeAll(async () => {
+  fx = await serveFixture();
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+describe('FeatureStore', () => {
+  it('builds the row of a never-bought pair exactly as the dataset builder does', async () => {
+    const matrix = await readDatasetMatrix(fx.store.connection, PREDICTION_TABLE);
+    const store = new FeatureStore(matrix, await Catalog.load(fx.store.connection, matrix.cutoffs[0]!));
+    const F = FEATURES.length;
+    const out = new Float32Array(F);
+    const year = FEATURES.findIndex((f) => f.name === 'pair_weeks_52');
+    let checked = 0;
+    for (let r = 0; r < matrix.rows; r++) {
+      // Explore candidates never bought in the year are the builder's own version of the case.
+      if (matrix.fromHistory[r] || matrix.features[r * F + year]! > 0) continue;
+      const c = matrix.customerIds[r]!;
+      const p = matrix.productIds[r]!;
+      expect(store.findRow(c, p)).toBe(r);
+      store.fillRow(c, p, out);
+      const expected = Array.from(matrix.features.subarray(r * F, r * F + F));
+      expect(Array.from(out)).toEqual(expected);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(store.findRow(matrix.customerIds[0]!, -1)).toBe(-1);
+    expect(store.findRow(-1, matrix.productIds[0]!)).toBe(-1);
+  });
+});
+
+describe('reasons', () => {
+  it('reads as a short sentence in each language', () => {
+    expect(reasonText({ kind: 'history', gapWeeks: 2.2, weeksSinceLast: 3 }, 'en')).toBe(
+      'buys about every 2 weeks; last bought 3 weeks ago',
+    );
+    expect(reasonText({ kind: 'history', gapWeeks: 2.2, weeksSinceLast: 3 }, 'es')).toBe(
+      'compra aproximadamente cada 2 semanas; última compra hace 3 semanas',
+    );
+    expect(reasonText({ kind: 'history', gapWeeks: Number.NaN, weeksSinceLast: 1 }, 'en')).toBe(
+      'bought it once, 1 week ago',
+    );
+    expect(reasonText({ kind: 'popular', customerType: 'MAYORISTA', share: 0.42 }, 'en')).toBe(
+      'popular: 42% of MAYORISTA shops bought it in the last 8 weeks',
+    );
+  });
+});
+
+describe('language and chat intents', () => {
+  it('resolves ?lang, then Accept-Language, then Spanish', () => {
+    expect(resolveLang('en', 'es')).toBe('en');
+    expect(resolveLang(undefined, 'fr-FR, en;q=0.5')).toBe('en');
+    expect(resolveLang(undefined, 'de')).toBe('es');
+    expect(resolveLang(undefined, undefined)).toBe('es');
+  });
+
+  it('classifies the required questions and their variants', () => {
+    expect(classify('¿Cuántos clientes únicos hay?')).toEqual({ intent: 'count_customers' });
+    expect(classify('cuantos clientes hay')).toEqual({ intent: 'count_customers' });
+    expect(classify('How many unique customers are there?')).toEqual({ intent: 'count_customers' });
+    expect(classify('¿Cuántos productos únicos hay?')).toEqual({ intent: 'count_products' });
+    expect(classify('How many unique products are there?')).toEqual({ intent: 'count_products' });
+    expect(classify('¿Cuántas transacciones ha realizado el cliente 42?')).toEqual({
+      intent: 'customer_transactions',
+      customerId: 42,
+    });
+    expect(classify('How many transactions has customer 42 made?')).toEqual({
+      intent: 'customer_transactions',
+      customerId: 42,
+    });
+    expect(classify('¿Qué le recomiendas al cliente 7?')).toEqual({ intent: 'recommend', customerId: 7 });
+    expect(classify('What would you recommend to customer 7?')).toEqual({
+      intent: 'recommend',
+      customerId: 7,
+    });
+    expect(classify('¿Qué le recomiendas?')).toEqual({ intent: 'unknown' });
+    expect(detectLang('How many customers?')).toBe('en');
+    expect(detectLang('¿Cuántos clientes?')).toBe('es');
+    expect(detectLang('42')).toBeUndefined();
+  });
+});
+
+describe('PredictionLog', () => {
+  it('writes in batches and counts what it had to drop', async () => {
+    const lane = new DbLane(fx.store.connection);
+    const log = await PredictionLog.open(lane, { maxBatch: 1000, maxBuffered: 3, flushIntervalMs: 60_000 });
+    const before = await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log');
+    for (let i = 0; i < 5; i++) log.record('predict', 1, i, 0.5, i % 2 === 0, 0, 7, 0.1);
+    expect(log.pending).toBe(3);
+    expect(log.dropped).toBe(2);
+    await log.close();
+    expect(await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log')).toBe(before + 3);
+    expect(
+      await queryNumber(
+        fx.store.connection,
+        'SELECT count(*) FROM prediction_log WHERE model_version = 7 AND rank IS NULL',
+      ),
+    ).toBe(3);
+  });
+
+  it('flushes on its own once a batch is full', async () => {
+    const lane = new DbLane(fx.store.connection);
+    const log = await PredictionLog.open(lane, { maxBatch: 4, flushIntervalMs: 60_000 });
+    const before = await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log');
+    for (let i = 0; i < 4; i++) log.record('recommend', 2, i, 0.1, null, i + 1, 8, 0.2);
+    const deadline = Date.now() + 5000;
+    while (log.written < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log')).toBe(before + 4);
+    await log.close();
+  });
+});
