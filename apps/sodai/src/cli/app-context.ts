@@ -3,6 +3,7 @@ import { RawStore } from '../data/raw-store.ts';
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
+import { createFlowEnv, type FlowEnv, type FlowEnvSources } from '../flows/flow-env.ts';
 
 export interface AppContext {
   readonly resolved: ResolvedConfig;
@@ -11,17 +12,29 @@ export interface AppContext {
   /** Experiment tracking and the model registry: SQLite in the data folder, or Postgres by DATABASE_URL. */
   openTracking(): Promise<TrackingClient>;
   ingestOptions(overrides?: { asOf?: string }): BatchIngestOptions;
+  /** The weekly flow's environment; shared instances (a server's store) may be passed in. */
+  flowEnv(shared?: Pick<FlowEnvSources, 'store' | 'tracking' | 'notifyServing'>): FlowEnv;
 }
 
 /** What every command needs: the validated configuration and the paths derived from it. */
 export function appContext(configFile?: string): AppContext {
   const resolved = loadConfig(configFile ? { file: configFile } : {});
   const paths = dataPaths(resolved.config);
+  const openTrackingClient = () =>
+    openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl });
   return {
     resolved,
     paths,
+    flowEnv: (shared = {}) =>
+      createFlowEnv({
+        config: resolved.config,
+        paths,
+        openStore: () => RawStore.open(paths.storeFile),
+        openTracking: openTrackingClient,
+        ...shared,
+      }),
     openStore: () => RawStore.open(paths.storeFile),
-    openTracking: () => openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl }),
+    openTracking: openTrackingClient,
     ingestOptions: (overrides = {}) => ({
       reportsDir: path.join(paths.reportsDir, 'ingest'),
       outlierMadMultiplier: resolved.config.validation.outlierMadMultiplier,

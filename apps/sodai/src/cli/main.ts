@@ -6,6 +6,7 @@ import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
+import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 
 export function buildCli(): Command {
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   registerIngestCommand(program);
   registerModelCommands(program);
   registerRegistryCommands(program);
+  registerFlowCommands(program);
   registerServeCommand(program);
   registerDemoCommand(program);
   return program;

@@ -21,6 +21,7 @@ export const ConfigSchema = z.strictObject({
     .optional()
     .describe('metadata database: postgres://… or a SQLite file path (default: <dataDir>/metadata.sqlite)'),
   redisUrl: z.string().min(1).optional().describe('redis://… to run pipeline tasks on BullMQ workers'),
+  queueName: z.string().min(1).default('sodai-pipeline').describe('BullMQ queue of pipeline tasks'),
   server: z
     .strictObject({
       host: z.string().min(1).default('127.0.0.1'),

@@ -87,3 +87,9 @@ export function fitBaselines(validation: DatasetMatrix, missedPositives: number)
   fitted.push(bestRule!);
   return fitted;
 }
+
+/** The baseline with the best validation F1 (the rule that predicts while no model has passed the gate). */
+export function bestBaseline(fitted: readonly FittedBaseline[]): FittedBaseline {
+  if (fitted.length === 0) throw new Error('no baseline fitted');
+  return fitted.reduce((a, b) => (b.validationF1 > a.validationF1 ? b : a));
+}

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
 import { queryNumber, queryRows, sqlString } from '../data/duckdb.ts';
 import { SodaiError } from '../errors.ts';
-import { buildDataset } from '../features/dataset-builder.ts';
+import { buildDataset, type DatasetSummary } from '../features/dataset-builder.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
 import { loadAliasedModel, CHAMPION } from './champion.ts';
 import { latestPurchaseDate, type ModelSettings } from './train-pipeline.ts';
@@ -22,7 +22,41 @@ export interface PredictionOutcome {
   readonly csv?: string;
 }
 
-const PREDICTION_TABLE = 'prediction_dataset';
+export const PREDICTION_TABLE = 'prediction_dataset';
+
+/** Features of every candidate pair at the prediction cut-off (the table serving and predict read). */
+export async function buildPredictionDataset(
+  connection: DuckDBConnection,
+  settings: ModelSettings,
+  cutoff: string,
+): Promise<DatasetSummary> {
+  return buildDataset(connection, {
+    cutoffs: [cutoff],
+    lookbackWeeks: settings.lookbackWeeks,
+    exploreK: settings.exploreK,
+    table: PREDICTION_TABLE,
+  });
+}
+
+/**
+ * The distributor's file: header-less `customer_id,product_id` lines of predicted purchases,
+ * highest score first. Returns the number of lines.
+ */
+export async function exportPredictionsCsv(
+  connection: DuckDBConnection,
+  cutoff: string,
+  modelVersion: number,
+  csvPath: string,
+): Promise<number> {
+  const lines = await queryRows(
+    connection,
+    `SELECT customer_id, product_id FROM predictions
+     WHERE cutoff = DATE ${sqlString(cutoff)} AND model_version = ${modelVersion} AND predicted
+     ORDER BY score DESC, customer_id, product_id`,
+  );
+  writeFileAtomic(csvPath, lines.map((r) => `${r.customer_id},${r.product_id}\n`).join(''));
+  return lines.length;
+}
 
 /**
  * Scores every candidate pair for the 7 days after the latest data with the champion, stores the
@@ -33,7 +67,13 @@ export async function predictNextWeek(
   connection: DuckDBConnection,
   tracking: TrackingClient,
   settings: ModelSettings,
-  options: { csvPath?: string; now?: Date; fallback?: FittedBaseline } = {},
+  options: {
+    csvPath?: string;
+    now?: Date;
+    fallback?: FittedBaseline;
+    /** The caller already built `prediction_dataset` at this cut-off (the weekly flow's features step). */
+    datasetReady?: boolean;
+  } = {},
 ): Promise<PredictionOutcome> {
   const champion = await loadAliasedModel(tracking, CHAMPION);
   if (!champion && !options.fallback) {
@@ -47,12 +87,7 @@ export async function predictNextWeek(
     );
   }
   const { predictCutoff } = planCutoffs(await latestPurchaseDate(connection), settings);
-  await buildDataset(connection, {
-    cutoffs: [predictCutoff],
-    lookbackWeeks: settings.lookbackWeeks,
-    exploreK: settings.exploreK,
-    table: PREDICTION_TABLE,
-  });
+  if (!options.datasetReady) await buildPredictionDataset(connection, settings, predictCutoff);
   const matrix = await readDatasetMatrix(connection, PREDICTION_TABLE);
   let scores: ArrayLike<number>;
   let threshold: number;
@@ -104,14 +139,7 @@ export async function predictNextWeek(
     connection,
     `SELECT count(*) FROM predictions WHERE ${where} AND predicted`,
   );
-  if (options.csvPath) {
-    const lines = await queryRows(
-      connection,
-      `SELECT customer_id, product_id FROM predictions WHERE ${where} AND predicted
-       ORDER BY score DESC, customer_id, product_id`,
-    );
-    writeFileSync(options.csvPath, lines.map((r) => `${r.customer_id},${r.product_id}\n`).join(''));
-  }
+  if (options.csvPath) await exportPredictionsCsv(connection, predictCutoff, version, options.csvPath);
   return {
     cutoff: predictCutoff,
     modelVersion: version,

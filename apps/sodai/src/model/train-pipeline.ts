@@ -20,6 +20,8 @@ import { planCutoffs, type TrainingPlan } from './training-plan.ts';
 import { searchXgboost, toDMatrix } from './xgb-search.ts';
 import type { BootstrapInterval } from './bootstrap.ts';
 import type { Booster } from '@sodai/xgboost';
+import { referenceSnapshot, weekTransactionColumns } from './drift-reference.ts';
+import { createReference } from '@sodai/drift';
 
 export type ModelSettings = SodaiConfig['model'];
 
@@ -51,6 +53,10 @@ export interface TrainOutcome {
 }
 
 const DATASET_TABLE = 'training_dataset';
+/** The drift reference saved with every trained version. */
+export const REFERENCE_ARTIFACT = 'reference.json';
+/** The raw lines of the same week: basket sizes and product mix. */
+export const TRANSACTIONS_REFERENCE_ARTIFACT = 'reference-transactions.json';
 
 export async function latestPurchaseDate(connection: DuckDBConnection): Promise<string> {
   const [row] = await queryRows(connection, 'SELECT max(purchase_date)::VARCHAR AS d FROM transactions');
@@ -159,8 +165,13 @@ export async function promoteChallenger(
   gate: GateDecision,
   actor: string,
 ): Promise<void> {
-  if (!gate.passed) throw new SodaiError('INVALID_ARGUMENT', `version ${version} did not pass the gate: ${gate.reason}`);
-  await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, { actor, reason: gate.reason, gate: { ...gate } });
+  if (!gate.passed)
+    throw new SodaiError('INVALID_ARGUMENT', `version ${version} did not pass the gate: ${gate.reason}`);
+  await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, {
+    actor,
+    reason: gate.reason,
+    gate: { ...gate },
+  });
 }
 
 /**
@@ -324,6 +335,11 @@ export async function trainAndGate(
       bootstrap,
       gate,
     });
+    await run.logJson(REFERENCE_ARTIFACT, referenceSnapshot(test, testScores, missedTest.total));
+    await run.logJson(
+      TRANSACTIONS_REFERENCE_ARTIFACT,
+      createReference(await weekTransactionColumns(connection, plan.testCutoff)),
+    );
     await run.logJson('decision_rule.json', {
       kind: 'threshold',
       threshold: rule.threshold,

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { createReference, detectDrift, parseReference, type DriftReport } from '@sodai/drift';
+import type { TrackingClient } from '@sodai/tracking';
+import { queryRows } from '../data/duckdb.ts';
+import { buildDataset } from '../features/dataset-builder.ts';
+import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
+import { CHAMPION, loadAliasedModel } from '../model/champion.ts';
+import { featureColumns, labelCounts, weekTransactionColumns } from '../model/drift-reference.ts';
+import {
+  latestPurchaseDate,
+  REFERENCE_ARTIFACT,
+  TRANSACTIONS_REFERENCE_ARTIFACT,
+  type ModelSettings,
+} from '../model/train-pipeline.ts';
+import { addDays, planCutoffs } from '../model/training-plan.ts';
+import { toDMatrix } from '../model/xgb-search.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+
+export interface DriftCheck {
+  readonly drifted: boolean;
+  readonly reason: string;
+  /** The week compared (its cut-off). */
+  readonly week: string;
+  readonly championVersion?: number;
+  readonly seasonal: boolean;
+  readonly reportPath?: string;
+  readonly report?: DriftReport;
+  readonly lines?: DriftReport;
+}
+
+async function weekMatrix(
+  connection: DuckDBConnection,
+  settings: ModelSettings,
+  cutoff: string,
+  table: string,
+): Promise<{ matrix: DatasetMatrix; missed: number }> {
+  await buildDataset(connection, {
+    cutoffs: [cutoff],
+    lookbackWeeks: settings.lookbackWeeks,
+    exploreK: settings.exploreK,
+    table,
+  });
+  const matrix = await readDatasetMatrix(connection, table);
+  const [row] = await queryRows(connection, `SELECT count(*) AS n FROM ${table}_uncovered`);
+  return { matrix, missed: Number(row?.n ?? 0) };
+}
+
+/**
+ * Compares the latest complete week (its inputs, the champion's scores on it and its purchase rate)
+ * with the reference saved with the champion. When the store reaches a year further back, the same
+ * week a year earlier is a seasonal reference: a change that also happened then is not drift.
+ */
+export async function checkDrift(
+  connection: DuckDBConnection,
+  tracking: TrackingClient,
+  settings: ModelSettings,
+  reportsDir: string,
+): Promise<DriftCheck> {
+  const week = planCutoffs(await latestPurchaseDate(connection), settings).testCutoff;
+  const champion = await loadAliasedModel(tracking, CHAMPION);
+  if (!champion)
+    return { drifted: false, reason: 'no champion yet: nothing to compare with', week, seasonal: false };
+  try {
+    const reference = parseReference(
+      JSON.parse(
+        Buffer.from(await tracking.readArtifact(champion.version.runId, REFERENCE_ARTIFACT)).toString('utf8'),
+      ),
+    );
+    const current = await weekMatrix(connection, settings, week, 'drift_current');
+    const d = toDMatrix(current.matrix);
+    const predictions = champion.booster.predict(d, { iterationRange: 'best' }).values as Float32Array;
+    d.dispose();
+    const lastYear = addDays(week, -364);
+    const [bounds] = await queryRows(
+      connection,
+      'SELECT min(purchase_date)::VARCHAR AS first FROM transactions',
+    );
+    const seasonalAvailable = String(bounds?.first ?? '9999') <= addDays(lastYear, -7);
+    const seasonalReference = seasonalAvailable
+      ? createReference(
+          featureColumns((await weekMatrix(connection, settings, lastYear, 'drift_seasonal')).matrix),
+        )
+      : undefined;
+    const report = detectDrift(reference, featureColumns(current.matrix), {
+      predictions,
+      labels: labelCounts(current.matrix, current.missed),
+      ...(seasonalReference ? { seasonalReference } : {}),
+    });
+    // Features are cumulative (4, 12, 52-week windows) and react slowly; the week's own lines show a
+    // change in basket sizes or product mix at once.
+    const transactionsReference = parseReference(
+      JSON.parse(
+        Buffer.from(
+          await tracking.readArtifact(champion.version.runId, TRANSACTIONS_REFERENCE_ARTIFACT),
+        ).toString('utf8'),
+      ),
+    );
+    const seasonalLines = seasonalAvailable
+      ? createReference(await weekTransactionColumns(connection, lastYear))
+      : undefined;
+    const lines = detectDrift(transactionsReference, await weekTransactionColumns(connection, week), {
+      ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
+    });
+    const drifted = report.verdict.drifted || lines.verdict.drifted;
+    const reason = `features: ${report.verdict.reason}; this week's lines: ${lines.verdict.reason}`;
+    const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
+    writeFileAtomic(
+      reportPath,
+      `${JSON.stringify({ week, championVersion: champion.version.version, drifted, reason, features: report, lines }, null, 2)}\n`,
+    );
+    return {
+      drifted,
+      reason,
+      lines,
+      week,
+      championVersion: champion.version.version,
+      seasonal: seasonalReference !== undefined,
+      reportPath,
+      report,
+    };
+  } finally {
+    champion.booster.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import {
+  createOrchestrator,
+  openSqliteRunStore,
+  type Executor,
+  type Orchestrator,
+  type RunStore,
+} from '@sodai/pipeline';
+import { isPostgresUrl } from '@sodai/tracking';
+import type { SodaiConfig } from '../config/config-schema.ts';
+import type { DataPaths } from '../config/load-config.ts';
+import type { FlowEnv } from './flow-env.ts';
+import { buildWeeklyDag } from './weekly-dag.ts';
+
+/** Run state lives beside the rest of the metadata: SQLite in the data folder, or Postgres. */
+export async function openRunStore(config: SodaiConfig, paths: DataPaths): Promise<RunStore> {
+  if (isPostgresUrl(config.databaseUrl)) {
+    const { openPostgresRunStore } = await import('@sodai/pipeline/postgres');
+    return openPostgresRunStore(config.databaseUrl);
+  }
+  return openSqliteRunStore(path.join(paths.dataDir, 'pipeline.db'));
+}
+
+/** Inline by default; BullMQ queues on Redis when `redisUrl` is set (tasks then run in `sodai worker`). */
+export async function createExecutor(config: SodaiConfig): Promise<Executor | undefined> {
+  if (!config.redisUrl) return undefined;
+  const { BullMQExecutor } = await import('@sodai/pipeline/bullmq');
+  return new BullMQExecutor({ redisUrl: config.redisUrl, queueName: config.queueName });
+}
+
+export interface PipelineRuntime {
+  readonly orchestrator: Orchestrator;
+  readonly store: RunStore;
+  close(): Promise<void>;
+}
+
+/** The orchestrator over the app's DAGs, with interrupted runs recovered before anything else. */
+export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntime> {
+  const store = await openRunStore(env.config, env.paths);
+  const executor = await createExecutor(env.config);
+  const orchestrator = createOrchestrator({
+    store,
+    dags: [buildWeeklyDag(env)],
+    ...(executor ? { executor } : {}),
+  });
+  await orchestrator.recover();
+  return {
+    orchestrator,
+    store,
+    async close() {
+      await orchestrator.close();
+      await executor?.close();
+      await store.close();
+    },
+  };
+}
