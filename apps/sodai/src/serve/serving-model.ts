@@ -112,20 +112,7 @@ export class ServingModel {
   predict(customerId: number, productId: number, lang: Lang, method: ShapMethod = 'approx'): Prediction {
     this.checkIds(customerId, productId);
     const row = this.features.findRow(customerId, productId);
-    if (row >= 0 && method === 'approx') {
-      const probability = this.scores[row]!;
-      return {
-        customer_id: customerId,
-        product_id: productId,
-        probability,
-        will_buy: probability >= this.threshold,
-        threshold: this.threshold,
-        model_version: this.version,
-        candidate: true,
-        contributions_method: 'approx',
-        contributions: describeContributions(this.top, row, (j) => this.features.value(row, j), lang),
-      };
-    }
+    if (row >= 0 && method === 'approx') return this.#candidate(row, lang);
     const scratch = this.#scratch;
     if (row >= 0) this.features.copyRow(row, scratch);
     else this.features.fillRow(customerId, productId, scratch);
@@ -141,6 +128,35 @@ export class ServingModel {
       candidate: row >= 0,
       contributions_method: method,
       contributions: describeContributions(top, 0, (j) => scratch[j]!, lang),
+    };
+  }
+
+  /**
+   * The serialized answer for a candidate pair (approximate contributions). Every field is fixed
+   * for the snapshot's life, so it is built once per pair and language on first request, and the
+   * hot path only looks it up. Returns undefined for a pair that is not a candidate.
+   */
+  candidateJson(customerId: number, productId: number, lang: Lang): string | undefined {
+    const row = this.features.findRow(customerId, productId);
+    if (row < 0) return undefined;
+    const cache = this.#json[lang];
+    return (cache[row] ??= JSON.stringify(this.#candidate(row, lang)));
+  }
+
+  readonly #json: Record<Lang, (string | undefined)[]> = { es: [], en: [] };
+
+  #candidate(row: number, lang: Lang): Prediction {
+    const probability = this.scores[row]!;
+    return {
+      customer_id: this.features.matrix.customerIds[row]!,
+      product_id: this.features.matrix.productIds[row]!,
+      probability,
+      will_buy: probability >= this.threshold,
+      threshold: this.threshold,
+      model_version: this.version,
+      candidate: true,
+      contributions_method: 'approx',
+      contributions: describeContributions(this.top, row, (j) => this.features.value(row, j), lang),
     };
   }
 

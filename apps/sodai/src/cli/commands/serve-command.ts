@@ -10,6 +10,14 @@ function port(value: string): number {
   return n;
 }
 
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
+  }
+  return n;
+}
+
 /**
  * `sodai serve [--port N] [--host H] [--poll-ms MS] [--cors ORIGIN...]`: the HTTP API on the
  * configured host and port until SIGINT/SIGTERM.
@@ -20,37 +28,43 @@ export function registerServeCommand(program: Command): void {
     .description('serve /predict, /recommend, /chat, read and admin APIs, /metrics and /docs over HTTP')
     .option('-p, --port <n>', 'port (default: server.port)', port)
     .option('--host <host>', 'address to listen on (default: server.host)')
-    .option(
-      '--poll-ms <ms>',
-      'how often to check the champion alias (0 = never)',
-      (v) => port(v) && Number(v),
-    )
+    .option('--poll-ms <ms>', 'how often to check the champion alias (0 = never)', count)
     .option('--cors <origins...>', 'origins allowed by CORS (default: none)')
-    .action(async (o: { port?: number; host?: string; pollMs?: number; cors?: string[] }) => {
-      const c = appContext(program.opts<{ config?: string }>().config);
-      const store = await c.openStore();
-      const tracking = await c.openTracking();
-      const app = await buildServer({
-        config: c.resolved.config,
-        store,
-        tracking,
-        options: {
-          ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
-          ...(o.cors ? { corsOrigins: o.cors } : {}),
-        },
-      });
-      const address = await app.listen({
-        port: o.port ?? c.resolved.config.server.port,
-        host: o.host ?? c.resolved.config.server.host,
-      });
-      process.stderr.write(`sodai serving on ${address} (docs: ${address}/docs)\n`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await app.close();
-      await tracking.close();
-      store.close();
-    });
+    .option(
+      '--rate-limit <n>',
+      'requests a client may send to public routes per minute (0 = no limit; default 6000)',
+      count,
+    )
+    .action(
+      async (o: { port?: number; host?: string; pollMs?: number; cors?: string[]; rateLimit?: number }) => {
+        const c = appContext(program.opts<{ config?: string }>().config);
+        const store = await c.openStore();
+        const tracking = await c.openTracking();
+        const app = await buildServer({
+          config: c.resolved.config,
+          store,
+          tracking,
+          options: {
+            ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
+            ...(o.cors ? { corsOrigins: o.cors } : {}),
+            ...(o.rateLimit !== undefined
+              ? { rateLimit: o.rateLimit === 0 ? false : { max: o.rateLimit, timeWindowMs: 60_000 } }
+              : {}),
+          },
+        });
+        const address = await app.listen({
+          port: o.port ?? c.resolved.config.server.port,
+          host: o.host ?? c.resolved.config.server.host,
+        });
+        process.stderr.write(`sodai serving on ${address} (docs: ${address}/docs)\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await app.close();
+        await tracking.close();
+        store.close();
+      },
+    );
 }

@@ -1,6 +1,6 @@
 /**
  * The serializer of the hot routes: their answers are built by typed code from the contract's
  * types, so re-validating every response with zod would only spend time; the zod response schema
- * still documents the route in OpenAPI.
+ * still documents the route in OpenAPI. A string is JSON the route serialized (and cached) itself.
  */
-export const plainJson = () => (data: unknown) => JSON.stringify(data);
+export const plainJson = () => (data: unknown) => (typeof data === 'string' ? data : JSON.stringify(data));

@@ -38,6 +38,27 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
       const model = acquireModel(ctx.holder);
       try {
         const body = req.body;
+        if (!('pairs' in body) && method === 'approx') {
+          // The common case: one candidate pair, answered from the snapshot's serialized cache.
+          const json = model.candidateJson(body.customer_id, body.product_id, lang);
+          if (json !== undefined) {
+            const row = model.features.findRow(body.customer_id, body.product_id);
+            const probability = model.scores[row]!;
+            ctx.log?.record(
+              'predict',
+              body.customer_id,
+              body.product_id,
+              probability,
+              probability >= model.threshold,
+              0,
+              model.version,
+              reply.elapsedTime,
+            );
+            ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' });
+            // Already JSON: `plainJson` passes strings through (the type follows the schema, not this).
+            return reply.type('application/json; charset=utf-8').send(json as never);
+          }
+        }
         if (!('pairs' in body)) {
           const p = model.predict(body.customer_id, body.product_id, lang, method);
           logOne(ctx, p, reply.elapsedTime);

@@ -1,0 +1,147 @@
+// `npm run bench:serve`: throughput and latency of the real server on the real data. Prepares a
+// store once (load the 2024 files, train with 5 trials when there is no champion, predict), starts
+// `sodai serve` in its own process on 127.0.0.1, and drives /predict and /recommend (k = 5) with
+// autocannon at 50 connections over varied pairs. Targets on 2 cores: /predict ≥ 10 k req/s with
+// p99 < 10 ms, /recommend ≥ 3 k req/s with p99 < 20 ms.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { openDuckDb, queryRows } from '../src/data/duckdb.ts';
+
+const REAL = path.resolve(import.meta.dirname, '../../../../shared/data/sodai-2024');
+const CLI = path.resolve(import.meta.dirname, '../bin/sodai.js');
+const DIR = process.env.SODAI_BENCH_DIR ?? path.join(tmpdir(), 'sodai-bench-serve');
+const PORT = Number(process.env.SODAI_BENCH_PORT ?? 18_731);
+const SECONDS = Number(process.env.SODAI_BENCH_SECONDS ?? 10);
+const CONNECTIONS = 50;
+
+if (!existsSync(path.join(REAL, 'transacciones.parquet'))) {
+  console.log(`bench:serve skipped: the real data is not at ${REAL}`);
+  process.exit(0);
+}
+
+const env = { ...process.env, SODAI_DATA_DIR: DIR, SODAI_LOG_LEVEL: 'warn' };
+const sodai = (...args: string[]) =>
+  execFileSync(process.execPath, [CLI, ...args], { env, stdio: 'inherit' });
+
+const marker = path.join(DIR, '.bench-prepared');
+if (!existsSync(marker)) {
+  console.log(`preparing ${DIR}: load the 2024 data, train (5 trials), predict the next week`);
+  sodai(
+    'data',
+    'load',
+    '--customers',
+    path.join(REAL, 'clientes.parquet'),
+    '--products',
+    path.join(REAL, 'productos.parquet'),
+    '--transactions',
+    path.join(REAL, 'transacciones.parquet'),
+  );
+  sodai('train', '--trials', '5');
+  sodai('predict');
+  writeFileSync(marker, new Date().toISOString());
+}
+
+// Pairs to ask about: every candidate pair, and the customers that have them.
+const db = await openDuckDb(path.join(DIR, 'store.duckdb'), { access_mode: 'READ_ONLY' });
+const pairs = (
+  await queryRows(
+    db.connection,
+    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM prediction_dataset
+     WHERE cutoff = (SELECT max(cutoff) FROM prediction_dataset) ORDER BY hash(customer_id, product_id)`,
+  )
+).map((r) => JSON.stringify({ customer_id: Number(r.c), product_id: Number(r.p) }));
+const customers = [...new Set(pairs.map((p) => (JSON.parse(p) as { customer_id: number }).customer_id))].map(
+  (c) => JSON.stringify({ customer_id: c, k: 5 }),
+);
+db.close();
+
+const server = spawn(
+  process.execPath,
+  [CLI, 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--rate-limit', '100000000'],
+  { env, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+const base = `http://127.0.0.1:${PORT}`;
+const started = Date.now();
+for (;;) {
+  try {
+    const ready = (await (await fetch(`${base}/ready`)).json()) as { ready: boolean; model_version: number };
+    if (ready.ready) {
+      console.log(
+        `server ready in ${((Date.now() - started) / 1000).toFixed(1)} s, model v${ready.model_version}`,
+      );
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() - started > 120_000) throw new Error('the server did not become ready in 2 minutes');
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+interface Figures {
+  route: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+}
+
+/** Prebuilt requests cycled by every connection (autocannon encodes each once, so the client stays cheap). */
+const SAMPLE = 512;
+const sample = (bodies: readonly string[]) =>
+  Array.from(
+    { length: Math.min(SAMPLE, bodies.length) },
+    (_, i) => bodies[Math.floor((i * bodies.length) / Math.min(SAMPLE, bodies.length))]!,
+  );
+
+async function run(route: string, bodies: readonly string[], seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: sample(bodies).map((body) => ({
+      method: 'POST' as const,
+      path: route,
+      headers: { 'content-type': 'application/json' },
+      body,
+    })),
+  });
+  return {
+    route,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+try {
+  // Warm-up: JIT, caches of reasons, connection pools.
+  await run('/predict', pairs, 2);
+  await run('/recommend', customers, 2);
+  const figures = [await run('/predict', pairs, SECONDS), await run('/recommend', customers, SECONDS)];
+  const targets: Record<string, { rps: number; p99: number }> = {
+    '/predict': { rps: 10_000, p99: 10 },
+    '/recommend': { rps: 3_000, p99: 20 },
+  };
+  console.log(
+    `\n${CONNECTIONS} connections, ${SECONDS} s each, requests cycling over ${Math.min(SAMPLE, pairs.length)} of ${pairs.length} pairs / ${Math.min(SAMPLE, customers.length)} of ${customers.length} customers`,
+  );
+  console.log('route        req/s     p50 ms  p99 ms  non-2xx  errors  target');
+  for (const f of figures) {
+    const t = targets[f.route]!;
+    const met = f.reqPerSec >= t.rps && f.p99 < t.p99 && f.non2xx === 0 && f.errors === 0;
+    console.log(
+      `${f.route.padEnd(12)} ${f.reqPerSec.toFixed(0).padStart(7)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(7)} ${String(f.non2xx).padStart(8)} ${String(f.errors).padStart(7)}  ≥${t.rps} req/s, p99 < ${t.p99} ms: ${met ? 'met' : 'NOT met'}`,
+    );
+  }
+} finally {
+  server.kill('SIGTERM');
+}
