@@ -2,24 +2,34 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { generateData } from '../../data/generator/generate.ts';
-import { ingestBatches, loadInitialData } from '../../data/load-data.ts';
+import { loadInitialData } from '../../data/load-data.ts';
 import { splitWeeks } from '../../data/split-weeks.ts';
+import { startPipelineRuntime } from '../../flows/pipeline-runtime.ts';
+import { WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
+import { buildServer } from '../../serve/build-server.ts';
 import { appContext } from '../app-context.ts';
+import { formatTasks } from './flow-commands.ts';
 import { printReports } from './ingest-command.ts';
+import { positiveInt } from './data-commands.ts';
 
 /**
- * The demo grows with the product. Today: generate a year of data when there is none, load all
- * but its last weeks, drop those weeks as batches in the landing folder, ingest them, and report.
+ * The one-command demo: generate a year of data when there is none, load all but its last weeks,
+ * land those weeks as batches, serve the API, run the weekly pipeline once (which ingests them,
+ * trains, gates and predicts) and tell the server to load the result. Runs again are quick: data,
+ * store and models are kept under the data folder.
  */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('end to end on generated data: generate → load → weekly batches → validate and ingest')
-    .option('--weeks <n>', 'weeks of history to generate', (v) => Number(v), 53)
-    .option('--batches <n>', 'last weeks replayed as landing batches', (v) => Number(v), 4)
-    .action(async (opts: { weeks: number; batches: number }) => {
+    .description('generate data → load → serve → run the weekly pipeline once (the default `npm start`)')
+    .option('--weeks <n>', 'weeks of history to generate', positiveInt, 53)
+    .option('--batches <n>', 'last weeks landed as weekly batches', positiveInt, 2)
+    .option('--trials <n>', 'TPE trials when the pipeline trains', positiveInt, 8)
+    .option('--no-serve', 'stop after the pipeline run instead of serving')
+    .action(async (opts: { weeks: number; batches: number; trials: number; serve: boolean }) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const generated = path.join(ctx.paths.dataDir, 'generated');
+      const history = path.join(ctx.paths.dataDir, 'history');
       if (!existsSync(path.join(generated, 'transacciones.parquet'))) {
         process.stdout.write(`generating ${opts.weeks} weeks of synthetic data in ${generated}…\n`);
         await generateData({
@@ -31,32 +41,86 @@ export function registerDemoCommand(program: Command): void {
           outDir: generated,
         });
       }
-      const history = path.join(ctx.paths.dataDir, 'history');
-      await splitWeeks({
-        input: generated,
-        outDir: ctx.paths.landingDir,
-        lastWeeks: opts.batches,
-        historyDir: history,
-      });
       const store = await ctx.openStore();
+      const tracking = await ctx.openTracking();
       try {
-        const files = {
-          customers: path.join(history, 'clientes.parquet'),
-          products: path.join(history, 'productos.parquet'),
-          transactions: path.join(history, 'transacciones.parquet'),
-        };
-        process.stdout.write('\n== initial load ==\n');
-        printReports(await loadInitialData(store, files, ctx.ingestOptions()));
-        process.stdout.write(`\n== weekly batches from ${ctx.paths.landingDir} ==\n`);
-        printReports(await ingestBatches(store, ctx.paths.landingDir, ctx.ingestOptions()));
+        if ((await store.summary()).transactions === 0) {
+          await splitWeeks({
+            input: generated,
+            outDir: ctx.paths.landingDir,
+            lastWeeks: opts.batches,
+            historyDir: history,
+          });
+          process.stdout.write('\n== initial load ==\n');
+          printReports(
+            await loadInitialData(
+              store,
+              {
+                customers: path.join(history, 'clientes.parquet'),
+                products: path.join(history, 'productos.parquet'),
+                transactions: path.join(history, 'transacciones.parquet'),
+              },
+              ctx.ingestOptions(),
+            ),
+          );
+        }
+        const app = opts.serve
+          ? await buildServer({ config: ctx.resolved.config, store, tracking })
+          : undefined;
+        const address = app
+          ? await app.listen({ port: ctx.resolved.config.server.port, host: ctx.resolved.config.server.host })
+          : undefined;
+        if (address)
+          process.stdout.write(
+            `\nAPI on ${address} (OpenAPI docs: ${address}/docs); it answers once a model is ready\n`,
+          );
+
+        const runtime = await startPipelineRuntime(
+          ctx.flowEnv({
+            store,
+            tracking,
+            ...(app
+              ? {
+                  notifyServing: async () => {
+                    const outcome = await app.serving.reload();
+                    return outcome.version === null
+                      ? `no model to serve: ${outcome.reason ?? ''}`
+                      : `serving v${outcome.version}`;
+                  },
+                }
+              : {}),
+          }),
+        );
+        try {
+          process.stdout.write(`\n== weekly pipeline (landing: ${ctx.paths.landingDir}) ==\n`);
+          const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, {
+            params: { trials: opts.trials },
+            trigger: 'manual',
+          });
+          const run = await runtime.orchestrator.waitForRun(runId);
+          process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
+          if (run.state !== 'success') process.exitCode = 1;
+        } finally {
+          await runtime.close();
+        }
         const s = await store.summary();
         process.stdout.write(
-          `\nstore ${ctx.paths.storeFile}: ${s.customers} customers, ${s.products} products, ` +
-            `${s.transactions.toLocaleString('en')} transactions (${s.firstDate} … ${s.lastDate}), ` +
-            `${s.batches} batches ingested, ${s.quarantined} rows quarantined\n` +
-            `reports: ${path.join(ctx.paths.reportsDir, 'ingest')}\n`,
+          `\nstore: ${s.transactions.toLocaleString('en')} transactions (${s.firstDate} … ${s.lastDate}), ${s.batches} batches, ` +
+            `${s.quarantined} rows quarantined; reports in ${ctx.paths.reportsDir}\n`,
         );
+        if (app && address) {
+          process.stdout.write(
+            `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
+              `serving until Ctrl-C\n`,
+          );
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+          await app.close();
+        }
       } finally {
+        await tracking.close();
         store.close();
       }
     });
