@@ -1,4 +1,3 @@
-import { DuckDBTimestampValue } from '@duckdb/node-api';
 import type { DbLane } from './db-lane.ts';
 
 /** The table monitoring reads realized performance from. One row per pair answered. */
@@ -29,8 +28,8 @@ export interface PredictionLogOptions {
 
 /**
  * The prediction log: answers are recorded in memory (columnar arrays, no per-row objects) and
- * written to the `prediction_log` table in batches — every second or every 500 rows — through
- * DuckDB's appender, off the request path. If the database falls behind, the buffer is capped and
+ * written to the `prediction_log` table in batches — every second or every 500 rows — by one
+ * INSERT that DuckDB runs off the event loop. If the database falls behind, the buffer is capped and
  * the overflow is counted in `dropped` rather than growing without bound.
  *
  * @example
@@ -118,23 +117,19 @@ export class PredictionLog {
     const batch = this.#take();
     this.#flushing = this.lane
       .run(async (c) => {
-        const appender = await c.createAppender('prediction_log');
+        // One INSERT run by DuckDB on its own thread: the appender's synchronous flush would block
+        // the event loop (and every request) for the whole batch.
+        const num = (v: number) => (Number.isFinite(v) ? String(v) : 'NULL');
+        const values: string[] = new Array<string>(batch.time.length);
         for (let i = 0; i < batch.time.length; i++) {
-          appender.appendTimestamp(new DuckDBTimestampValue(BigInt(batch.time[i]!) * 1000n));
-          appender.appendVarchar(batch.route[i]!);
-          appender.appendBigInt(BigInt(batch.customer[i]!));
-          appender.appendBigInt(BigInt(batch.product[i]!));
-          appender.appendDouble(batch.score[i]!);
           const d = batch.decision[i]!;
-          if (d < 0) appender.appendNull();
-          else appender.appendBoolean(d === 1);
-          if (batch.rank[i]! > 0) appender.appendInteger(batch.rank[i]!);
-          else appender.appendNull();
-          appender.appendInteger(batch.version[i]!);
-          appender.appendDouble(batch.latency[i]!);
-          appender.endRow();
+          const rank = batch.rank[i]!;
+          values[i] =
+            `(epoch_ms(${Math.trunc(batch.time[i]!)}),'${batch.route[i]}',${num(batch.customer[i]!)},` +
+            `${num(batch.product[i]!)},${num(batch.score[i]!)},${d < 0 ? 'NULL' : d === 1 ? 'true' : 'false'},` +
+            `${rank > 0 ? rank : 'NULL'},${num(batch.version[i]!)},${num(batch.latency[i]!)})`;
         }
-        appender.closeSync();
+        await c.run(`INSERT INTO prediction_log VALUES ${values.join(',')}`);
         this.written += batch.time.length;
       })
       .catch((error: unknown) => {
