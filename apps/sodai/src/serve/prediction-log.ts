@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { DbLane } from './db-lane.ts';
 
 /** The table monitoring reads realized performance from. One row per pair answered. */
@@ -28,8 +32,9 @@ export interface PredictionLogOptions {
 
 /**
  * The prediction log: answers are recorded in memory (columnar arrays, no per-row objects) and
- * written to the `prediction_log` table in batches — every second or every 500 rows — by one
- * INSERT that DuckDB runs off the event loop. If the database falls behind, the buffer is capped and
+ * written to the `prediction_log` table in batches — every second or every 500 rows, one write at a
+ * time (rows arriving meanwhile join the next batch) — by one INSERT that DuckDB runs off the event
+ * loop. If the database falls behind, the buffer is capped and
  * the overflow is counted in `dropped` rather than growing without bound.
  *
  * @example
@@ -50,6 +55,10 @@ export class PredictionLog {
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> | undefined;
   #scheduled = false;
+  #closed = false;
+  #batches = 0;
+  /** Private folder for the batch files DuckDB reads. */
+  readonly #dir = mkdtempSync(path.join(tmpdir(), 'sodai-prediction-log-'));
   dropped = 0;
   written = 0;
   readonly #maxBatch: number;
@@ -88,7 +97,7 @@ export class PredictionLog {
     modelVersion: number,
     latencyMs: number,
   ): void {
-    if (this.#time.length >= this.#maxBuffered) {
+    if (this.#closed || this.#time.length >= this.#maxBuffered) {
       this.dropped++;
       return;
     }
@@ -105,7 +114,8 @@ export class PredictionLog {
       this.#scheduled = true;
       setImmediate(() => {
         this.#scheduled = false;
-        void this.flush();
+        // After close the database may be gone: close() already wrote what was buffered.
+        if (!this.#closed) void this.flush();
       });
     }
   }
@@ -117,19 +127,29 @@ export class PredictionLog {
     const batch = this.#take();
     this.#flushing = this.lane
       .run(async (c) => {
-        // One INSERT run by DuckDB on its own thread: the appender's synchronous flush would block
-        // the event loop (and every request) for the whole batch.
-        const num = (v: number) => (Number.isFinite(v) ? String(v) : 'NULL');
-        const values: string[] = new Array<string>(batch.time.length);
+        // DuckDB's appender flushes synchronously, blocking the event loop (~20 µs a row); VALUES
+        // lists are slow to parse. A CSV of the batch read by one INSERT costs ~3 µs a row here
+        // and DuckDB does the rest on its own threads.
+        const num = (v: number) => (Number.isFinite(v) ? String(v) : '');
+        let csv = '';
         for (let i = 0; i < batch.time.length; i++) {
           const d = batch.decision[i]!;
           const rank = batch.rank[i]!;
-          values[i] =
-            `(epoch_ms(${Math.trunc(batch.time[i]!)}),'${batch.route[i]}',${num(batch.customer[i]!)},` +
-            `${num(batch.product[i]!)},${num(batch.score[i]!)},${d < 0 ? 'NULL' : d === 1 ? 'true' : 'false'},` +
-            `${rank > 0 ? rank : 'NULL'},${num(batch.version[i]!)},${num(batch.latency[i]!)})`;
+          csv +=
+            `${Math.trunc(batch.time[i]!)},${batch.route[i]},${num(batch.customer[i]!)},${num(batch.product[i]!)},` +
+            `${num(batch.score[i]!)},${d < 0 ? '' : d === 1 ? 'true' : 'false'},${rank > 0 ? rank : ''},` +
+            `${num(batch.version[i]!)},${num(batch.latency[i]!)}\n`;
         }
-        await c.run(`INSERT INTO prediction_log VALUES ${values.join(',')}`);
+        const file = path.join(this.#dir, `batch-${this.#batches++}.csv`);
+        await writeFile(file, csv);
+        try {
+          await c.run(`INSERT INTO prediction_log SELECT epoch_ms(t), route, c, p, s, d, r, v, l FROM read_csv(
+            '${file}', header = false, auto_detect = false, delim = ',',
+            columns = {'t': 'BIGINT', 'route': 'VARCHAR', 'c': 'BIGINT', 'p': 'BIGINT', 's': 'DOUBLE',
+                       'd': 'BOOLEAN', 'r': 'INTEGER', 'v': 'INTEGER', 'l': 'DOUBLE'})`);
+        } finally {
+          await rm(file, { force: true });
+        }
         this.written += batch.time.length;
       })
       .catch((error: unknown) => {
@@ -147,6 +167,8 @@ export class PredictionLog {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
     await this.flush();
+    this.#closed = true;
+    rmSync(this.#dir, { recursive: true, force: true });
   }
 
   #take() {
