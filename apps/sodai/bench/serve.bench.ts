@@ -160,7 +160,7 @@ try {
   }
   const load = loadavg()[0]!;
   console.log(
-    `load average ${load.toFixed(1)} on ${availableParallelism()} cores during the run${load > availableParallelism() ? ': the machine was busy with other work, so req/s and latency are understated; CPU per request is not' : ''}`,
+    `load average ${load.toFixed(1)} on ${availableParallelism()} cores during the run${load > availableParallelism() ? ': the machine was busy with other work, so req/s and latency are understated (CPU per request less so)' : ''}`,
   );
 } finally {
   server.kill('SIGTERM');

@@ -122,6 +122,7 @@ export class PredictionLog {
 
   /** Writes what is buffered; resolves when it is in the table. */
   flush(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     if (this.#flushing) return this.#flushing.then(() => (this.pending ? this.flush() : undefined));
     if (this.pending === 0) return Promise.resolve();
     const batch = this.#take();
@@ -166,7 +167,7 @@ export class PredictionLog {
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = undefined;
-    await this.flush();
+    while (this.#flushing || this.pending > 0) await this.flush();
     this.#closed = true;
     rmSync(this.#dir, { recursive: true, force: true });
   }
