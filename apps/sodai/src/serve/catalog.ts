@@ -31,6 +31,11 @@ export const POPULAR_WINDOW_WEEKS = 8;
 /**
  * Customers, products and the popular products of each customer type, read once per snapshot.
  * Known ids are exactly the store's customers and products tables.
+ *
+ * @example
+ * const catalog = await Catalog.load(store.connection, '2025-01-01');
+ * catalog.products.get(1370)?.attributes.package; // 'BOTELLA'
+ * catalog.popularFor(catalog.customers.get(172161)!)[0]; // { productId, share }
  */
 export class Catalog {
   private constructor(
@@ -128,7 +133,13 @@ export class Catalog {
   }
 }
 
-/** Integer code of a categorical value in the feature contract (NaN when unknown), as the dataset builder does. */
+/**
+ * Integer code of a categorical value in the feature contract (NaN when unknown), as the dataset
+ * builder does.
+ *
+ * @example
+ * categoryCode('package', 'LATA'); // 1
+ */
 export function categoryCode(feature: string, value: string | null): number {
   const spec = FEATURES.find((f) => f.name === feature);
   const index = value === null ? -1 : (spec?.categories?.indexOf(value) ?? -1);

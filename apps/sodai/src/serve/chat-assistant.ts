@@ -16,7 +16,12 @@ const SPANISH =
   /\b(cuantos|cuantas|que|cliente|clientes|productos|hay|recomiendas|transacciones|realizado)\b|¿/;
 const ENGLISH = /\b(how|many|what|customer|customers|products|are|there|recommend|transactions|made)\b/;
 
-/** The language a question is written in, when it says (Spanish wins ties: the distributor's language). */
+/**
+ * The language a question is written in, when it says (Spanish wins ties: the distributor's language).
+ *
+ * @example
+ * detectLang('How many customers are there?'); // 'en'
+ */
 export function detectLang(message: string): Lang | undefined {
   const text = normalize(message);
   if (message.includes('¿') || SPANISH.test(text)) return 'es';
@@ -29,7 +34,12 @@ interface Intent {
   readonly customerId?: number;
 }
 
-/** What a question asks. Rules, not a model: this first version answers a known set of questions. */
+/**
+ * What a question asks. Rules, not a model: this first version answers a known set of questions.
+ *
+ * @example
+ * classify('¿Qué le recomiendas al cliente 7?'); // { intent: 'recommend', customerId: 7 }
+ */
 export function classify(message: string): Intent {
   const text = normalize(message);
   const id = /(?:^|\D)(\d{1,15})(?:\D|$)/.exec(text)?.[1];

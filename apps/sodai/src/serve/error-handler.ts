@@ -9,6 +9,10 @@ import { isServeError, type ServeErrorCode } from './errors.ts';
 /**
  * The one table from error codes to HTTP status. Typed as full Records so a new code fails
  * type-checking until it is mapped here.
+ *
+ * @example
+ * ERROR_STATUS.UNKNOWN_CUSTOMER; // 404
+ * ERROR_STATUS.MODEL_NOT_READY; // 503
  */
 export const ERROR_STATUS: Readonly<
   Record<ServeErrorCode, number> & Record<SodaiErrorCode, number> & Record<TrackingErrorCode, number>
@@ -91,6 +95,9 @@ function validationIssues(error: FastifyError & { validation: readonly ZodIssueL
  * path, message, type); coded errors → their status from {@link ERROR_STATUS}; Fastify's own
  * client errors (bad JSON, body too large, wrong content type, rate limit) keep their 4xx; the rest
  * is a logged 500 with no details.
+ *
+ * @example
+ * app.setErrorHandler(errorHandler);
  */
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {

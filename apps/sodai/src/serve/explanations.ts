@@ -79,6 +79,10 @@ function keepTop(values: Float32Array, nrow: number, out: TopContributions, firs
 /**
  * Approximate contributions of every row of a feature matrix, in chunks that yield to the event
  * loop so a server building its next snapshot keeps answering with the current one.
+ *
+ * @example
+ * const top = await precomputeTopContributions(booster, matrix.features, matrix.rows);
+ * describeContributions(top, 0, (j) => matrix.features[j]!, 'es'); // row 0's top 5
  */
 export async function precomputeTopContributions(
   booster: Booster,

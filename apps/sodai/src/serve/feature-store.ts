@@ -32,6 +32,13 @@ export interface RowRange {
  * attributes from the catalog. That is exact for a pair not bought in the year before the cut-off
  * (the only non-candidates under the default 52-week lookback); with a shorter `lookbackWeeks`, a
  * pair bought between the lookback and 52 weeks ago is scored as never bought.
+ *
+ * @example
+ * const matrix = await readDatasetMatrix(store.connection, 'prediction_dataset');
+ * const features = new FeatureStore(matrix, await Catalog.load(store.connection, matrix.cutoffs[0]!));
+ * const row = features.findRow(172161, 1370); // -1 when not a candidate
+ * const x = new Float32Array(features.ncol);
+ * if (row < 0) features.fillRow(172161, 1370, x);
  */
 export class FeatureStore {
   readonly ncol = FEATURES.length;

@@ -61,6 +61,14 @@ function matcher(filters: RecommendFilters | undefined): (a: ProductAttributes) 
  * the pair's purchase rhythm), then, when fewer than `k` remain after filters — or the customer has
  * no recent history (cold start) — the products most popular with shops of the same type.
  * Throws `UNKNOWN_CUSTOMER` for an id not in the catalog.
+ *
+ * @example
+ * const model = app.serving.holder.current()!.acquire();
+ * try {
+ *   recommend(model, { customer_id: 172161, k: 5, exclude_recent: false }, 'es').recommendations;
+ * } finally {
+ *   model.release();
+ * }
  */
 export function recommend(model: ServingModel, query: RecommendQuery, lang: Lang): RecommendResponse {
   model.checkIds(query.customer_id);

@@ -22,7 +22,13 @@ export interface ServeContext {
   readonly now: () => Date;
 }
 
-/** The serving snapshot, held for the caller; throws `MODEL_NOT_READY` (503) before the first load. */
+/**
+ * The serving snapshot, held for the caller; throws `MODEL_NOT_READY` (503) before the first load.
+ *
+ * @example
+ * const model = acquireModel(ctx.holder);
+ * try { return model.predict(1, 2, 'es'); } finally { model.release(); }
+ */
 export function acquireModel(holder: ModelHolder): ServingModel {
   const model = holder.current();
   if (!model) throw new ServeError('MODEL_NOT_READY', `no model is serving yet: ${holder.reason}`);

@@ -35,6 +35,13 @@ export const PREDICTION_TABLE = 'prediction_dataset';
  *
  * Native memory is freed by {@link ServingModel.retire} once no request holds the snapshot
  * ({@link ServingModel.acquire} / {@link ServingModel.release}).
+ *
+ * @example
+ * const model = await loadServingModel(new DbLane(store.connection), tracking, config.model);
+ * if ('predict' in model) {
+ *   model.predict(172161, 1370, 'en').probability;
+ *   model.retire();
+ * }
  */
 export class ServingModel {
   /** Per customer range of the feature store, the row indices sorted by score (descending). */
@@ -176,6 +183,10 @@ export type NotServable = { readonly reason: string };
  * `prediction_dataset` table that `sodai predict` writes, or, when it is missing, the same dataset
  * built now. Returns a reason instead when there is no champion yet or it cannot score today's
  * features (another contract).
+ *
+ * @example
+ * const loaded = await loadServingModel(lane, tracking, config.model);
+ * if (!('predict' in loaded)) console.log(loaded.reason);
  */
 export async function loadServingModel(
   lane: DbLane,

@@ -26,6 +26,10 @@ export interface AdminOptions {
  * Admin APIs behind `Authorization: Bearer <server.adminToken>`: promote a version or roll the
  * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
  * to the landing folder for the next ingest.
+ *
+ * @example
+ * await app.register(adminRoutes, { ctx, adminToken, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
+ * await app.inject({ method: 'POST', url: '/api/admin/promote', headers: { authorization: `Bearer ${adminToken}` }, payload: { version: 2 } });
  */
 export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, options) => {
   const { ctx } = options;

@@ -4,7 +4,12 @@ import { answerChat, detectLang } from '../chat-assistant.ts';
 import { resolveLang } from '../language.ts';
 import type { ServeContext } from '../serve-context.ts';
 
-/** POST /chat: questions about the data, answered from the store and the serving model. */
+/** POST /chat: questions about the data, answered from the store and the serving model.
+ *
+ * @example
+ * await app.register(chatRoutes, { ctx });
+ * await app.inject({ method: 'POST', url: '/chat', payload: { message: '¿Cuántos clientes únicos hay?' } });
+ */
 export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   app.post(
     '/chat',

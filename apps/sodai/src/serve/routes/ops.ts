@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponseSchema, ReadyResponseSchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
 
-/** /health (the process answers), /ready (a model is serving), /metrics (Prometheus). */
+/** /health (the process answers), /ready (a model is serving), /metrics (Prometheus).
+ *
+ * @example
+ * await app.register(opsRoutes, { ctx });
+ * (await app.inject({ method: 'GET', url: '/ready' })).statusCode; // 503 until a model serves
+ */
 export const opsRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   const started = ctx.now().getTime();
   app.get(

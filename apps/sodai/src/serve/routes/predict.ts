@@ -12,7 +12,12 @@ import { resolveLang } from '../language.ts';
 import { acquireModel, type ServeContext } from '../serve-context.ts';
 import { plainJson } from './plain-json.ts';
 
-/** Exact TreeSHAP is slow: a batch asking for it may hold at most this many pairs. */
+/** Exact TreeSHAP is slow: a batch asking for it may hold at most this many pairs.
+ *
+ * @example
+ * await app.register(predictRoutes, { ctx });
+ * await app.inject({ method: 'POST', url: '/predict?lang=en', payload: { pairs: [{ customer_id: 1, product_id: 2 }] } });
+ */
 export const MAX_EXACT_PAIRS = 10;
 
 /**

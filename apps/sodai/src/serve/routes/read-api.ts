@@ -19,6 +19,10 @@ import type { ServeContext } from '../serve-context.ts';
  * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
  * and drift reports (JSON files under `<dataDir>/reports/<kind>/`). Runs, models and alias history
  * come from the tracking plugin mounted under /api/tracking.
+ *
+ * @example
+ * await app.register(readApiRoutes, { ctx, prefix: '/api' });
+ * await app.inject({ method: 'GET', url: '/api/predictions?customer_id=1&predicted_only=true' });
  */
 export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   app.get(

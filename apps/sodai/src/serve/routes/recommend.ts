@@ -10,7 +10,12 @@ import { recommend } from '../recommender.ts';
 import { acquireModel, type ServeContext } from '../serve-context.ts';
 import { plainJson } from './plain-json.ts';
 
-/** POST /recommend: a customer's top products for the predicted week, with reasons. */
+/** POST /recommend: a customer's top products for the predicted week, with reasons.
+ *
+ * @example
+ * await app.register(recommendRoutes, { ctx });
+ * await app.inject({ method: 'POST', url: '/recommend', payload: { customer_id: 1, k: 3 } });
+ */
 export const recommendRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   app.post(
     '/recommend',
