@@ -165,7 +165,7 @@ describe('POST /predict', () => {
     }
   });
 
-  it('exact SHAP on request adds up with the bias to the margin of the probability', async () => {
+  it('computes exact TreeSHAP on request and refuses it for batches over 10 pairs', async () => {
     const res = await post('/predict?shap=exact', { customer_id: customer, product_id: product });
     expect(res.statusCode).toBe(200);
     expect(res.json().contributions_method).toBe('exact');
