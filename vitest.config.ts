@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 // One `npm test` runs every workspace; each package or app may add its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/sodai'],
+    projects: ['packages/*', 'apps/sodai', 'apps/web'],
   },
 });

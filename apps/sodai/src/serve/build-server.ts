@@ -30,6 +30,7 @@ import { opsRoutes } from './routes/ops.ts';
 import { predictRoutes } from './routes/predict.ts';
 import { readApiRoutes } from './routes/read-api.ts';
 import { recommendRoutes } from './routes/recommend.ts';
+import { webUiRoutes } from './routes/web-ui.ts';
 import type { ServeContext } from './serve-context.ts';
 import { ServerMetrics } from './server-metrics.ts';
 
@@ -174,6 +175,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   await app.register(opsRoutes, { ctx });
+  await app.register(webUiRoutes, { ctx });
   // Public routes: rate limited per client address, inside their own scope so ops routes are not.
   await app.register(
     async (scope) => {
