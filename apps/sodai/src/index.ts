@@ -9,3 +9,10 @@ export type { ValidationReport, CheckResult, FatalProblem } from './data/validat
 export { splitWeeks, type WeekBatch } from './data/split-weeks.ts';
 export { generateData, type GenerationResult } from './data/generator/generate.ts';
 export type { GeneratorOptions } from './data/generator/generator-options.ts';
+export * from './serve/index.ts';
+export { buildWeeklyDag, WEEKLY_DAG_ID, WeeklyParamsSchema, type WeeklyParams } from './flows/weekly-dag.ts';
+export { createFlowEnv, type FlowEnv } from './flows/flow-env.ts';
+export { startPipelineRuntime, type PipelineRuntime } from './flows/pipeline-runtime.ts';
+export { trainAndGate, type TrainOutcome, type GateDecision } from './model/train-pipeline.ts';
+export { predictNextWeek, type PredictionOutcome } from './model/predict-next-week.ts';
+export { FEATURES, FEATURE_NAMES, type FeatureSpec } from './contract/feature-vector.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReference, detectDrift, parseReference, type DriftReport } from '@sodai/drift';
-import type { TrackingClient } from '@sodai/tracking';
+import { isTrackingError, type TrackingClient } from '@sodai/tracking';
 import { queryRows } from '../data/duckdb.ts';
 import { buildDataset } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
@@ -62,11 +62,26 @@ export async function checkDrift(
   if (!champion)
     return { drifted: false, reason: 'no champion yet: nothing to compare with', week, seasonal: false };
   try {
-    const reference = parseReference(
-      JSON.parse(
-        Buffer.from(await tracking.readArtifact(champion.version.runId, REFERENCE_ARTIFACT)).toString('utf8'),
-      ),
-    );
+    const artifact = async (name: string) => {
+      try {
+        const bytes = await tracking.readArtifact(champion.version.runId, name);
+        return parseReference(JSON.parse(Buffer.from(bytes).toString('utf8')));
+      } catch (error) {
+        if (isTrackingError(error, 'ARTIFACT_NOT_FOUND')) return undefined;
+        throw error;
+      }
+    };
+    const reference = await artifact(REFERENCE_ARTIFACT);
+    const transactionsReference = await artifact(TRANSACTIONS_REFERENCE_ARTIFACT);
+    if (!reference || !transactionsReference) {
+      return {
+        drifted: false,
+        reason: `champion v${champion.version.version} has no drift reference saved with it: nothing to compare`,
+        week,
+        championVersion: champion.version.version,
+        seasonal: false,
+      };
+    }
     const current = await weekMatrix(connection, settings, week, 'drift_current');
     const d = toDMatrix(current.matrix);
     const predictions = champion.booster.predict(d, { iterationRange: 'best' }).values as Float32Array;
@@ -89,13 +104,6 @@ export async function checkDrift(
     });
     // Features are cumulative (4, 12, 52-week windows) and react slowly; the week's own lines show a
     // change in basket sizes or product mix at once.
-    const transactionsReference = parseReference(
-      JSON.parse(
-        Buffer.from(
-          await tracking.readArtifact(champion.version.runId, TRANSACTIONS_REFERENCE_ARTIFACT),
-        ).toString('utf8'),
-      ),
-    );
     const seasonalLines = seasonalAvailable
       ? createReference(await weekTransactionColumns(connection, lastYear))
       : undefined;

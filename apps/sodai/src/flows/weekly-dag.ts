@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineDag, UnrecoverableTaskError } from '@sodai/pipeline';
 import { z } from 'zod';
@@ -71,6 +72,8 @@ export function buildWeeklyDag(env: FlowEnv) {
     'ingest',
     { retries: 2, retryDelayMs: 2000, retryable },
     async (ctx): Promise<IngestOutput> => {
+      // A landing folder nobody has written to yet simply holds no new batch.
+      mkdirSync(env.paths.landingDir, { recursive: true });
       const reports = await env.withStore((store) =>
         ingestBatches(store, env.paths.landingDir, {
           reportsDir: path.join(env.paths.reportsDir, 'ingest'),

@@ -31,6 +31,7 @@ import { predictRoutes } from './routes/predict.ts';
 import { readApiRoutes } from './routes/read-api.ts';
 import { recommendRoutes } from './routes/recommend.ts';
 import { webUiRoutes } from './routes/web-ui.ts';
+import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
 import type { ServeContext } from './serve-context.ts';
 import { ServerMetrics } from './server-metrics.ts';
 
@@ -64,6 +65,8 @@ export interface ServeDeps {
   readonly modelProvider?: ModelProvider;
   readonly clock?: () => Date;
   readonly options?: ServeOptions;
+  /** Pipeline runs to show (and, with an orchestrator, to start from the admin API). */
+  readonly pipeline?: PipelineAccess;
 }
 
 /** Handles of a built server, on `app.serving`. */
@@ -187,6 +190,9 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(recommendRoutes, { ctx });
       await scope.register(chatRoutes, { ctx });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
+      if (deps.pipeline) {
+        await scope.register(pipelineReadRoutes, { pipeline: deps.pipeline, now, prefix: '/api/pipeline' });
+      }
       // Without a configured token, writes to tracking are locked behind a token nobody knows.
       await scope.register(trackingPlugin, {
         prefix: '/api/tracking',
@@ -201,6 +207,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       ctx,
       adminToken: deps.config.server.adminToken,
       uploadLimitBytes: options.uploadLimitBytes ?? 256 * 1024 * 1024,
+      ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
       prefix: '/api/admin',
     });
   }

@@ -23,9 +23,10 @@ import {
 } from './explanations.ts';
 import { ServeError } from './errors.ts';
 import { FeatureStore } from './feature-store.ts';
+import { PREDICTION_TABLE } from '../model/predict-next-week.ts';
 
 /** The table `sodai predict` writes: features of every candidate pair at the next cut-off. */
-export const PREDICTION_TABLE = 'prediction_dataset';
+export { PREDICTION_TABLE };
 
 /**
  * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense

@@ -5,7 +5,7 @@ import { generateData } from '../../data/generator/generate.ts';
 import { loadInitialData } from '../../data/load-data.ts';
 import { splitWeeks } from '../../data/split-weeks.ts';
 import { startPipelineRuntime } from '../../flows/pipeline-runtime.ts';
-import { WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
+import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { buildServer } from '../../serve/build-server.ts';
 import { appContext } from '../app-context.ts';
 import { formatTasks } from './flow-commands.ts';
@@ -24,7 +24,7 @@ export function registerDemoCommand(program: Command): void {
     .description('generate data → load → serve → run the weekly pipeline once (the default `npm start`)')
     .option('--weeks <n>', 'weeks of history to generate', positiveInt, 53)
     .option('--batches <n>', 'last weeks landed as weekly batches', positiveInt, 2)
-    .option('--trials <n>', 'TPE trials when the pipeline trains', positiveInt, 8)
+    .option('--trials <n>', 'TPE trials when the pipeline trains', positiveInt, 4)
     .option('--no-serve', 'stop after the pipeline run instead of serving')
     .action(async (opts: { weeks: number; batches: number; trials: number; serve: boolean }) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
@@ -64,34 +64,46 @@ export function registerDemoCommand(program: Command): void {
             ),
           );
         }
-        const app = opts.serve
-          ? await buildServer({ config: ctx.resolved.config, store, tracking })
-          : undefined;
-        const address = app
-          ? await app.listen({ port: ctx.resolved.config.server.port, host: ctx.resolved.config.server.host })
-          : undefined;
-        if (address)
-          process.stdout.write(
-            `\nAPI on ${address} (OpenAPI docs: ${address}/docs); it answers once a model is ready\n`,
-          );
-
+        const reloadHook: { reload?: () => Promise<string> } = {};
         const runtime = await startPipelineRuntime(
           ctx.flowEnv({
             store,
             tracking,
-            ...(app
-              ? {
-                  notifyServing: async () => {
-                    const outcome = await app.serving.reload();
-                    return outcome.version === null
-                      ? `no model to serve: ${outcome.reason ?? ''}`
-                      : `serving v${outcome.version}`;
-                  },
-                }
-              : {}),
+            notifyServing: async () => (reloadHook.reload ? reloadHook.reload() : 'no server attached'),
           }),
         );
         try {
+          const app = opts.serve
+            ? await buildServer({
+                config: ctx.resolved.config,
+                store,
+                tracking,
+                pipeline: {
+                  store: runtime.store,
+                  dags: [buildWeeklyDag(ctx.flowEnv()).toJSON()],
+                  orchestrator: runtime.orchestrator,
+                },
+              })
+            : undefined;
+          if (app) {
+            reloadHook.reload = async () => {
+              const outcome = await app.serving.reload();
+              return outcome.version === null
+                ? `no model to serve: ${outcome.reason ?? ''}`
+                : `serving v${outcome.version}`;
+            };
+          }
+          const address = app
+            ? await app.listen({
+                port: ctx.resolved.config.server.port,
+                host: ctx.resolved.config.server.host,
+              })
+            : undefined;
+          if (address) {
+            process.stdout.write(
+              `\nAPI on ${address} (OpenAPI docs: ${address}/docs); it answers once a model is ready\n`,
+            );
+          }
           process.stdout.write(`\n== weekly pipeline (landing: ${ctx.paths.landingDir}) ==\n`);
           const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, {
             params: { trials: opts.trials },
@@ -100,24 +112,24 @@ export function registerDemoCommand(program: Command): void {
           const run = await runtime.orchestrator.waitForRun(runId);
           process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
           if (run.state !== 'success') process.exitCode = 1;
+          const s = await store.summary();
+          process.stdout.write(
+            `\nstore: ${s.transactions.toLocaleString('en')} transactions (${s.firstDate} … ${s.lastDate}), ${s.batches} batches, ` +
+              `${s.quarantined} rows quarantined; reports in ${ctx.paths.reportsDir}\n`,
+          );
+          if (app && address) {
+            process.stdout.write(
+              `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
+                `serving until Ctrl-C\n`,
+            );
+            await new Promise<void>((resolve) => {
+              process.once('SIGINT', resolve);
+              process.once('SIGTERM', resolve);
+            });
+            await app.close();
+          }
         } finally {
           await runtime.close();
-        }
-        const s = await store.summary();
-        process.stdout.write(
-          `\nstore: ${s.transactions.toLocaleString('en')} transactions (${s.firstDate} … ${s.lastDate}), ${s.batches} batches, ` +
-            `${s.quarantined} rows quarantined; reports in ${ctx.paths.reportsDir}\n`,
-        );
-        if (app && address) {
-          process.stdout.write(
-            `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
-              `serving until Ctrl-C\n`,
-          );
-          await new Promise<void>((resolve) => {
-            process.once('SIGINT', resolve);
-            process.once('SIGTERM', resolve);
-          });
-          await app.close();
         }
       } finally {
         await tracking.close();

@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { buildServer } from '../../serve/build-server.ts';
 import { appContext } from '../app-context.ts';
+import { startPipelineRuntime } from '../../flows/pipeline-runtime.ts';
+import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -30,20 +32,42 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (default: server.host)')
     .option('--poll-ms <ms>', 'how often to check the champion alias (0 = never)', count)
     .option('--cors <origins...>', 'origins allowed by CORS (default: none)')
+    .option('--schedule', 'also run the weekly schedule and the landing-folder sensor in this process')
     .option(
       '--rate-limit <n>',
       'requests a client may send to public routes per minute (0 = no limit; default 6000)',
       count,
     )
     .action(
-      async (o: { port?: number; host?: string; pollMs?: number; cors?: string[]; rateLimit?: number }) => {
+      async (o: {
+        port?: number;
+        host?: string;
+        pollMs?: number;
+        cors?: string[];
+        rateLimit?: number;
+        schedule?: boolean;
+      }) => {
         const c = appContext(program.opts<{ config?: string }>().config);
         const store = await c.openStore();
         const tracking = await c.openTracking();
+        // Pipeline runs started here share the server's store (DuckDB allows one process) and reload it.
+        const reloadHook: { reload?: () => Promise<string> } = {};
+        const runtime = await startPipelineRuntime(
+          c.flowEnv({
+            store,
+            tracking,
+            notifyServing: async () => (reloadHook.reload ? reloadHook.reload() : 'no server'),
+          }),
+        );
         const app = await buildServer({
           config: c.resolved.config,
           store,
           tracking,
+          pipeline: {
+            store: runtime.store,
+            dags: [buildWeeklyDag(c.flowEnv()).toJSON()],
+            orchestrator: runtime.orchestrator,
+          },
           options: {
             ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
             ...(o.cors ? { corsOrigins: o.cors } : {}),
@@ -52,6 +76,20 @@ export function registerServeCommand(program: Command): void {
               : {}),
           },
         });
+        reloadHook.reload = async () => {
+          const outcome = await app.serving.reload();
+          return outcome.version === null
+            ? `no model to serve: ${outcome.reason ?? ''}`
+            : `serving v${outcome.version}`;
+        };
+        const scheduler = o.schedule ? runtime.orchestrator.startScheduler({ catchUp: false }) : undefined;
+        const sensor = o.schedule
+          ? runtime.orchestrator.fileSensor({
+              dagId: WEEKLY_DAG_ID,
+              dir: c.paths.landingDir,
+              pattern: /\.(parquet|csv)$/i,
+            })
+          : undefined;
         const address = await app.listen({
           port: o.port ?? c.resolved.config.server.port,
           host: o.host ?? c.resolved.config.server.host,
@@ -62,7 +100,10 @@ export function registerServeCommand(program: Command): void {
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        sensor?.stop();
+        scheduler?.stop();
         await app.close();
+        await runtime.close();
         await tracking.close();
         store.close();
       },

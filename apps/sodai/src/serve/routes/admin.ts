@@ -14,12 +14,15 @@ import { CHAMPION, MODEL_NAME } from '../../model/champion.ts';
 import { SodaiError } from '../../errors.ts';
 import { ServeError } from '../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
+import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
 export interface AdminOptions {
   readonly ctx: ServeContext;
   readonly adminToken: string;
   /** Largest upload accepted, in bytes. */
   readonly uploadLimitBytes: number;
+  /** Lets the admin start pipeline runs. */
+  readonly pipeline?: PipelineAccess;
 }
 
 /**
@@ -129,4 +132,5 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
       return reply.code(201).send({ path: target, bytes: body.length });
     },
   );
+  if (options.pipeline) await app.register(pipelineAdminRoutes, { pipeline: options.pipeline });
 };

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { dataPaths } from '../src/config/load-config.ts';
+import { createFlowEnv } from '../src/flows/flow-env.ts';
+import { startPipelineRuntime, type PipelineRuntime } from '../src/flows/pipeline-runtime.ts';
+import { buildWeeklyDag } from '../src/flows/weekly-dag.ts';
+import { buildServer } from '../src/serve/build-server.ts';
+import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+let fixture: ServeFixture;
+let runtime: PipelineRuntime;
+let app: FastifyInstance;
+const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+beforeAll(async () => {
+  fixture = await serveFixture();
+  const env = createFlowEnv({
+    config: fixture.config,
+    paths: dataPaths(fixture.config),
+    store: fixture.store,
+    tracking: fixture.tracking,
+    openStore: async () => fixture.store,
+    openTracking: async () => fixture.tracking,
+  });
+  runtime = await startPipelineRuntime(env);
+  app = await buildServer({
+    config: fixture.config,
+    store: fixture.store,
+    tracking: fixture.tracking,
+    options: { pollIntervalMs: 0 },
+    pipeline: {
+      store: runtime.store,
+      dags: [buildWeeklyDag(env).toJSON()],
+      orchestrator: runtime.orchestrator,
+    },
+  });
+  await app.serving.initialLoad;
+});
+afterAll(async () => {
+  await app.close();
+  await runtime.close();
+  await fixture.close();
+});
+
+describe('pipeline HTTP API', () => {
+  it('shows the weekly DAG with its next scheduled run', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/pipeline/dags' });
+    expect(res.statusCode).toBe(200);
+    const [dag] = res.json();
+    expect(dag.id).toBe('weekly');
+    expect(dag.schedule).toBe('@weekly');
+    expect(Date.parse(dag.next_run_at)).toBeGreaterThan(Date.now());
+    expect(dag.nodes.find((n: { id: string }) => n.id === 'predict').upstream.sort()).toEqual([
+      'keep_champion',
+      'promote',
+      'skip_training',
+    ]);
+  });
+
+  it('answers 404 for an unknown run and 401 for a trigger without the token', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/pipeline/runs/nope' })).statusCode).toBe(404);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pipeline/dags/weekly/runs',
+      payload: {},
+    });
+    expect(res.statusCode).toBe(401);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pipeline/dags/weekly/runs',
+      headers: auth,
+      payload: { retrain: 'sometimes' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues[0].path).toContain('retrain');
+  });
+
+  it('starts a run from the admin API and shows its tasks and logs as it finishes', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pipeline/dags/weekly/runs',
+      headers: auth,
+      payload: { retrain: 'never' },
+    });
+    expect(res.statusCode).toBe(202);
+    const runId = res.json().run_id as string;
+    await runtime.orchestrator.waitForRun(runId);
+    const detail = (await app.inject({ method: 'GET', url: `/api/pipeline/runs/${runId}` })).json();
+    expect(detail.state, JSON.stringify(detail.tasks.filter((t: { error: string | null }) => t.error))).toBe(
+      'success',
+    );
+    const states = Object.fromEntries(
+      detail.tasks.map((t: { task_id: string; state: string }) => [t.task_id, t.state]),
+    );
+    expect(states).toMatchObject({
+      should_retrain: 'success',
+      skip_training: 'success',
+      train: 'skipped',
+      predict: 'success',
+    });
+    const logs = (
+      await app.inject({ method: 'GET', url: `/api/pipeline/runs/${runId}/tasks/predict/logs` })
+    ).json();
+    expect(logs.some((l: { message: string }) => /predicted purchases/.test(l.message))).toBe(true);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/pipeline/runs/${runId}/tasks/nope/logs` })).statusCode,
+    ).toBe(404);
+    const list = (await app.inject({ method: 'GET', url: '/api/pipeline/runs?limit=5' })).json();
+    expect(list[0].id).toBe(runId);
+  });
+});
