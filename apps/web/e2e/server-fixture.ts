@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,9 @@ export async function ensureWebBuild(): Promise<void> {
 
 /**
  * A small world made by the `sodai` CLI itself: 300 customers, 120 products, 24 weeks (the last 2
- * held back as landing batches), loaded, trained twice (v1 champion, v2 registered) and predicted;
- * then `sodai serve` on a free port with an admin token. About 30 s on two cores.
+ * held back), loaded, trained twice (v1 champion, v2 registered) and predicted; then the held-back
+ * weeks land and the weekly DAG runs once (no retraining); then `sodai serve` on a free port with an
+ * admin token. About 35 s on two cores.
  */
 export async function startServerFixture(): Promise<ServerFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sodai-web-e2e-'));
@@ -56,6 +57,9 @@ export async function startServerFixture(): Promise<ServerFixture> {
   await sodai('train', '--trials', '1');
   await sodai('train', '--trials', '1');
   await sodai('predict');
+  // The held-back weeks land and the weekly DAG runs once: ingest reports, a drift report, new predictions.
+  cpSync(path.join(dir, 'batches'), path.join(dir, '.sodai', 'landing'), { recursive: true });
+  await sodai('run', 'weekly', '--retrain', 'never');
 
   const child = spawn('node', [SODAI, '--config', config, 'serve', '--port', '0', '--poll-ms', '0'], {
     cwd: dir,

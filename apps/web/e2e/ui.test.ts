@@ -129,4 +129,52 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     expect(await timeline.locator('li').count()).toBeGreaterThanOrEqual(3);
     await shot('models');
   });
+
+  it('shows the ingested batches, a validation report and its quarantined rows', async () => {
+    await open('data');
+    const batches = page.getByTestId('ingestions').locator('tbody tr');
+    await batches.first().waitFor();
+    expect(await batches.count()).toBeGreaterThanOrEqual(5);
+    // The newest batch is a landed week; its report lists the checks.
+    await batches.first().getByRole('button').click();
+    const report = page.getByTestId('validation-report');
+    await report.waitFor();
+    expect(await report.locator('table').first().locator('tbody tr').count()).toBeGreaterThan(5);
+    await shot('data');
+  });
+
+  it('lists the runs, sorts them and compares two', async () => {
+    await open('experiments');
+    const rows = page.getByTestId('runs').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    await page.getByRole('button', { name: /^Nombre/ }).click();
+    const names = (await page.getByTestId('runs').locator('tbody tr td:nth-child(2)').allTextContents()).map(
+      (n) => n.replace(/^↳ /, ''),
+    );
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    expect(await comparison.locator('thead th').count()).toBe(3);
+    await shot('experiments');
+  });
+
+  it('shows the weekly drift verdict, per-feature statistics and the histograms', async () => {
+    await open('drift');
+    await page.getByTestId('drift-weeks').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('feature-drift').locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('drift');
+  });
+
+  it('shows requests, latency and predictions per model version', async () => {
+    await open('monitoring');
+    const routes = page.getByTestId('routes').locator('tbody tr');
+    await routes.first().waitFor();
+    expect(await page.getByTestId('routes').getByText('/predict', { exact: true }).count()).toBe(1);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('monitoring');
+  });
 });

@@ -22,6 +22,18 @@ export const ROUTES: readonly PageRoute[] = [
   },
   { path: 'chat', label: 'nav.chat', component: lazy(() => import('../pages/chat/chat-page.tsx')) },
   { path: 'models', label: 'nav.models', component: lazy(() => import('../pages/models/models-page.tsx')) },
+  {
+    path: 'experiments',
+    label: 'nav.experiments',
+    component: lazy(() => import('../pages/experiments/experiments-page.tsx')),
+  },
+  { path: 'data', label: 'nav.data', component: lazy(() => import('../pages/data/data-page.tsx')) },
+  { path: 'drift', label: 'nav.drift', component: lazy(() => import('../pages/drift/drift-page.tsx')) },
+  {
+    path: 'monitoring',
+    label: 'nav.monitoring',
+    component: lazy(() => import('../pages/monitoring/monitoring-page.tsx')),
+  },
 ];
 
 /**
