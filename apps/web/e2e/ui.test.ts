@@ -135,11 +135,13 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     const batches = page.getByTestId('ingestions').locator('tbody tr');
     await batches.first().waitFor();
     expect(await batches.count()).toBeGreaterThanOrEqual(5);
-    // The newest batch is a landed week; its report lists the checks.
-    await batches.first().getByRole('button').click();
+    // A batch with quarantined rows (last column): its report lists the checks and example rows.
+    const quarantined = batches.filter({ has: page.locator('td:last-child', { hasNotText: /^0$/ }) });
+    await quarantined.first().getByRole('button').click();
     const report = page.getByTestId('validation-report');
     await report.waitFor();
     expect(await report.locator('table').first().locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await report.locator('table').count()).toBeGreaterThanOrEqual(2);
     await shot('data');
   });
 

@@ -80,7 +80,7 @@ export default function DriftPage() {
                   </table>
                 </div>
               </section>
-              <div className="grid-2">
+              <div className="grid-2 wide-left">
                 <section className="card">
                   <FeatureDriftTable
                     columns={current.file.features.columns}

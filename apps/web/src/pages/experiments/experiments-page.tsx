@@ -5,7 +5,7 @@ import { AsyncView } from '../../components/async-view.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { RunComparison } from './run-comparison.tsx';
-import { filterAndSort, toRunRow, type SortKey } from './run-row.ts';
+import { filterAndSort, preferredMetrics, toRunRow, type SortKey } from './run-row.ts';
 import { RunsTable } from './runs-table.tsx';
 
 /** Runs whose details are loaded for the table (newest first). */
@@ -30,7 +30,7 @@ export default function ExperimentsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const all = runs.status === 'done' ? runs.value : [];
   const metricKeys = useMemo(
-    () => [...new Set(all.flatMap((r) => Object.keys(r.metrics)))].sort().slice(0, 6),
+    () => preferredMetrics(all.flatMap((r) => Object.keys(r.metrics))).slice(0, 6),
     [all],
   );
   const shown = useMemo(

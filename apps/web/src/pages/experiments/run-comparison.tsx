@@ -4,7 +4,7 @@ import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { paramDiff, type RunRow } from './run-row.ts';
+import { paramDiff, preferredMetrics, type RunRow } from './run-row.ts';
 
 const COLORS = ['#0b5fa5', '#b3261e', '#1b7f4b', '#8a5300', '#6a3fa0'];
 
@@ -13,7 +13,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
   const { t, num } = useI18n();
   const { api } = useApp();
   const metricId = useId();
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort();
+  const keys = preferredMetrics(rows.flatMap((r) => Object.keys(r.metrics)));
   const [metric, setMetric] = useState(keys[0] ?? '');
   const chosen = keys.includes(metric) ? metric : (keys[0] ?? '');
   const ids = rows.map((r) => r.run.id).join(',');

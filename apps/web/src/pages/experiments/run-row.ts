@@ -72,3 +72,15 @@ export function paramDiff(
     })
     .sort((a, b) => Number(b.differs) - Number(a.differs));
 }
+
+/**
+ * Distinct metric keys, the model's own first and the baselines' (`baseline_*`) last, each group
+ * alphabetical.
+ *
+ * @example
+ * preferredMetrics(['baseline_f1', 'test_f1', 'aucpr', 'test_f1']); // ['aucpr', 'test_f1', 'baseline_f1']
+ */
+export function preferredMetrics(keys: readonly string[]): string[] {
+  const baseline = (k: string) => (k.startsWith('baseline_') ? 1 : 0);
+  return [...new Set(keys)].sort((a, b) => baseline(a) - baseline(b) || a.localeCompare(b));
+}

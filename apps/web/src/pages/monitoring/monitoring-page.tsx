@@ -83,7 +83,7 @@ export default function MonitoringPage() {
                           <td>{num(r.requests)}</td>
                           <td>{num(r.errors)}</td>
                           <td>{r.meanMs === null ? '—' : num(r.meanMs, 1)}</td>
-                          <td>{r.p95Ms === null ? '—' : `≤ ${num(r.p95Ms, 1)}`}</td>
+                          <td className="nowrap">{r.p95Ms === null ? '—' : `≤ ${num(r.p95Ms, 1)}`}</td>
                         </tr>
                       ))}
                     </tbody>

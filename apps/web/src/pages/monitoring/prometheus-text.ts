@@ -40,7 +40,8 @@ export interface RouteStats {
 }
 
 /**
- * Per-route figures from `sodai_http_requests_total` and `sodai_http_request_duration_seconds`.
+ * Per-route figures from `sodai_http_requests_total` and `sodai_http_request_duration_seconds`,
+ * the UI's static files left out.
  *
  * @example
  * routeStats(parsePrometheus(text)).find((r) => r.route === '/predict')?.p95Ms;
@@ -57,7 +58,8 @@ export function routeStats(samples: readonly Sample[]): RouteStats[] {
   };
   for (const s of samples) {
     const route = s.labels.route;
-    if (!route) continue;
+    // The UI's own files (one route each) would bury the API routes.
+    if (!route || route === '/' || route.startsWith('/assets/')) continue;
     if (s.name === 'sodai_http_requests_total') {
       const e = entry(route);
       e.requests += s.value;
