@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { AnyDag } from './dag.ts';
+import { newRunId } from './run-id.ts';
 import { PipelineError, describeError, isPipelineError, requireArgument } from './errors.ts';
 import type { Executor } from './executors/executor.ts';
 import { InlineExecutor } from './executors/inline-executor.ts';
@@ -184,7 +184,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const createRun = async (dag: AnyDag, o: TriggerOptions): Promise<string> => {
     requireArgument(!closed, 'orchestrator', 'is closed');
     const params = dag.parseParams(o.params);
-    const id = randomUUID();
+    const id = newRunId();
     await store.createRun({
       id,
       dag: dag.toJSON(),

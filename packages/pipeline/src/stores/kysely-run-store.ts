@@ -267,8 +267,8 @@ export class KyselyRunStore implements RunStore {
     if (filter.trigger !== undefined) q = q.where('trigger', '=', filter.trigger);
     const rows = await (
       filter.orderBy === 'logicalDate'
-        ? q.orderBy('logical_date', 'desc').orderBy('created_at', 'desc')
-        : q.orderBy('created_at', 'desc').orderBy('logical_date', 'desc')
+        ? q.orderBy('logical_date', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc')
+        : q.orderBy('created_at', 'desc').orderBy('logical_date', 'desc').orderBy('id', 'desc')
     )
       .limit(filter.limit ?? 100)
       .execute();
