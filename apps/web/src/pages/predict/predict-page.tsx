@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import type { Prediction } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useCatalog } from '../../app/use-catalog.ts';
@@ -8,8 +8,12 @@ import { IdPicker } from '../../components/id-picker.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { ContributionsChart } from './contributions-chart.tsx';
 import { ProbabilityCard } from './probability-card.tsx';
+
+// The chart library loads with the first answer, not with the page: the form appears sooner.
+const ContributionsChart = lazy(() =>
+  import('./contributions-chart.tsx').then((m) => ({ default: m.ContributionsChart })),
+);
 
 type Outcome =
   | { kind: 'none' }
@@ -65,7 +69,9 @@ export default function PredictPage() {
       {outcome.kind === 'done' ? (
         <div className="grid-2">
           <ProbabilityCard prediction={outcome.prediction} />
-          <ContributionsChart contributions={outcome.prediction.contributions} />
+          <Suspense fallback={<Loading />}>
+            <ContributionsChart contributions={outcome.prediction.contributions} />
+          </Suspense>
         </div>
       ) : null}
     </>
