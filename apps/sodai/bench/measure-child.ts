@@ -47,7 +47,8 @@ if (job === 'generate') {
   result = { rows: tx.rows.read, transactionsMs: tx.durationMs, outcomes: reports.map((r) => r.outcome) };
 } else if (job === 'dataset') {
   const [storeFile, count] = args;
-  const store = await RawStore.open(storeFile!);
+  // The app's default cap (config storeMemoryLimit), so the figure is what a user gets.
+  const store = await RawStore.open(storeFile!, { memoryLimit: ConfigSchema.parse({}).storeMemoryLimit });
   const plan = planCutoffs(await latestPurchaseDate(store.connection), {
     trainWeeks: 12,
     validationWeeks: 3,

@@ -58,6 +58,12 @@ describe('configuration', () => {
     );
   });
 
+  it('names the expected form of a memory limit', () => {
+    expect(configError(() => loadConfig({ env: { SODAI_STORE_MEMORY_LIMIT: 'lots' }, cwd: dir }))).toMatch(
+      /storeMemoryLimit \(from SODAI_STORE_MEMORY_LIMIT\): a size such as 4GB/,
+    );
+  });
+
   it('refuses a short admin token', () => {
     expect(configError(() => loadConfig({ env: { SODAI_ADMIN_TOKEN: 'short' }, cwd: dir }))).toContain(
       'server.adminToken (from SODAI_ADMIN_TOKEN)',

@@ -29,11 +29,11 @@ export function appContext(configFile?: string): AppContext {
       createFlowEnv({
         config: resolved.config,
         paths,
-        openStore: () => RawStore.open(paths.storeFile),
+        openStore: () => RawStore.open(paths.storeFile, { memoryLimit: resolved.config.storeMemoryLimit }),
         openTracking: openTrackingClient,
         ...shared,
       }),
-    openStore: () => RawStore.open(paths.storeFile),
+    openStore: () => RawStore.open(paths.storeFile, { memoryLimit: resolved.config.storeMemoryLimit }),
     openTracking: openTrackingClient,
     ingestOptions: (overrides = {}) => ({
       reportsDir: path.join(paths.reportsDir, 'ingest'),

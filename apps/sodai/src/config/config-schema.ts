@@ -20,6 +20,11 @@ export const ConfigSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('metadata database: postgres://… or a SQLite file path (default: <dataDir>/metadata.sqlite)'),
+  storeMemoryLimit: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'a size such as 4GB or 512MB')
+    .default('4GB')
+    .describe('DuckDB memory cap for the data store; beyond it DuckDB spills to disk'),
   redisUrl: z.string().min(1).optional().describe('redis://… to run pipeline tasks on BullMQ workers'),
   queueName: z.string().min(1).default('sodai-pipeline').describe('BullMQ queue of pipeline tasks'),
   server: z

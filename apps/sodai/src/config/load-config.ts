@@ -10,6 +10,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   SODAI_LANDING_DIR: ['landingDir'],
   DATABASE_URL: ['databaseUrl'],
   REDIS_URL: ['redisUrl'],
+  SODAI_STORE_MEMORY_LIMIT: ['storeMemoryLimit'],
   SODAI_QUEUE_NAME: ['queueName'],
   SODAI_HOST: ['server', 'host'],
   SODAI_PORT: ['server', 'port'],

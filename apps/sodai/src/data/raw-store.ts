@@ -78,10 +78,22 @@ export class RawStore {
     readonly file: string,
   ) {}
 
-  /** Opens the store file, creating the folder and the schema when missing. */
-  static async open(file: string): Promise<RawStore> {
+  /**
+   * Opens the store file, creating the folder and the schema when missing. `memoryLimit` caps
+   * DuckDB's memory (it spills to a temporary folder beside the file beyond it); by default DuckDB
+   * takes up to 80 % of the machine.
+   */
+  static async open(file: string, options: { memoryLimit?: string } = {}): Promise<RawStore> {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const db = await openDuckDb(file);
+    const db = await openDuckDb(
+      file,
+      options.memoryLimit
+        ? {
+            memory_limit: options.memoryLimit,
+            ...(file !== ':memory:' ? { temp_directory: `${file}.tmp` } : {}),
+          }
+        : {},
+    );
     for (const statement of SCHEMA) await db.connection.run(statement);
     return new RawStore(db, file);
   }

@@ -22,6 +22,8 @@ export interface ReplayOptions {
   readonly outDir: string;
   readonly truth: boolean;
   readonly settings: ModelSettings;
+  /** DuckDB memory cap of the replay's own store. */
+  readonly memoryLimit?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -58,7 +60,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   mkdirSync(options.outDir, { recursive: true });
   const work = path.join(options.outDir, WORK_DIR);
   rmSync(work, { recursive: true, force: true });
-  const store = await RawStore.open(path.join(work, 'store.duckdb'));
+  const store = await RawStore.open(path.join(work, 'store.duckdb'), { memoryLimit: options.memoryLimit });
   const tracking: TrackingClient = await openTracking({ dataDir: work, databaseUrl: '' });
   const weeks: ReplayWeek[] = [];
   const pooled = new Map<
