@@ -179,4 +179,25 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await shot('monitoring');
   });
+
+  it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
+    await open('pipeline');
+    await page.getByTestId('next-run').waitFor();
+    const before = await page.getByTestId('pipeline-runs').locator('tbody tr').count();
+    await page.getByLabel('Reentrenar').selectOption('never');
+    await page.getByRole('button', { name: 'Ejecutar ahora' }).click();
+    // The new run is listed first and shown; watch it until it finishes.
+    const runs = page.getByTestId('pipeline-runs').locator('tbody tr');
+    await expect.poll(() => runs.count(), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => runs.first().getAttribute('class')).toBe('selected');
+    await runs.first().locator('[data-run-state="success"]').waitFor({ timeout: 90_000 });
+    await page.getByTestId('run-title').filter({ hasText: 'terminó bien' }).waitFor();
+    expect(await page.getByTestId('dag-graph').locator('.react-flow__node').count()).toBeGreaterThan(8);
+    expect(
+      await page.getByTestId('dag-graph').locator('.react-flow__node.state-success').count(),
+    ).toBeGreaterThan(3);
+    await page.getByTestId('tasks').getByRole('button', { name: 'ingest' }).click();
+    await page.getByTestId('task-logs').waitFor();
+    await shot('pipeline');
+  });
 });

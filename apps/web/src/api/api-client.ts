@@ -1,4 +1,5 @@
 import { codeForStatus, WebError } from '../errors.ts';
+import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
   AliasMove,
   ChatResponse,
@@ -92,6 +93,23 @@ export class ApiClient {
   }
   report(kind: 'ingest' | 'drift', name: string): Promise<unknown> {
     return this.get(`/api/reports/${kind}/${encodeURIComponent(name)}`);
+  }
+  dags(): Promise<Dag[]> {
+    return this.get('/api/pipeline/dags');
+  }
+  pipelineRuns(limit = 50): Promise<PipelineRun[]> {
+    return this.get(`/api/pipeline/runs?limit=${limit}`);
+  }
+  pipelineRun(runId: string): Promise<PipelineRunDetail> {
+    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`);
+  }
+  taskLogs(runId: string, taskId: string): Promise<TaskLog[]> {
+    return this.get(
+      `/api/pipeline/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
+    );
+  }
+  triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {
+    return this.post(`/api/admin/pipeline/dags/${encodeURIComponent(dagId)}/runs`, params, token);
   }
   /** The Prometheus exposition text of /metrics. */
   async metrics(): Promise<string> {

@@ -27,6 +27,11 @@ export const ROUTES: readonly PageRoute[] = [
     label: 'nav.experiments',
     component: lazy(() => import('../pages/experiments/experiments-page.tsx')),
   },
+  {
+    path: 'pipeline',
+    label: 'nav.pipeline',
+    component: lazy(() => import('../pages/pipeline/pipeline-page.tsx')),
+  },
   { path: 'data', label: 'nav.data', component: lazy(() => import('../pages/data/data-page.tsx')) },
   { path: 'drift', label: 'nav.drift', component: lazy(() => import('../pages/drift/drift-page.tsx')) },
   {
