@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +19,26 @@ export interface ServerFixture {
   stop(): Promise<void>;
 }
 
-/** Builds the UI when apps/web/dist is missing (the server serves whatever is there at start-up). */
+/** The newest modification time under a folder (ms). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the UI when apps/web/dist is missing or older than a source file: the server serves
+ * whatever dist holds, and a stale build would test yesterday's UI.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  if (existsSync(path.join(WEB, 'dist', 'index.html'))) return;
+  const index = path.join(WEB, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(WEB, 'src')),
+    statSync(path.join(WEB, 'index.html')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB });
 }
 
