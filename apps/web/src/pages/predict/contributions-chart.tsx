@@ -27,7 +27,7 @@ export function ContributionsChart({ contributions }: { contributions: readonly 
         className="chart"
         role="img"
         aria-label={t('predict.contributionsTitle')}
-        style={{ height: 40 + rows.length * 34 }}
+        style={{ height: 40 + rows.length * 52 }}
       >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
