@@ -1,5 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { openPostgresKysely } from '@sodai/sql/postgres';
 import { requireArgument } from './errors.ts';
 import { KyselyTrackingStore } from './store/kysely-store.ts';
 import { migrateToLatest } from './store/migrate.ts';
@@ -29,33 +28,21 @@ export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
 ): Promise<KyselyTrackingStore> {
-  const schema = options.schema ?? 'public';
-  requireArgument(/^[a-z_][a-z0-9_]{0,62}$/.test(schema), 'schema', 'must be a lower-case SQL identifier');
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    options: `-c search_path=${schema}`,
+  requireArgument(
+    /^[a-z_][a-z0-9_]{0,62}$/.test(options.schema ?? 'public'),
+    'schema',
+    'must be a lower-case SQL identifier',
+  );
+  const { db, schema, dropSchema } = await openPostgresKysely<Database>(url, {
+    ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch((e: unknown) => {
-      // Two openers racing on a new schema: the loser sees a unique violation; the schema exists.
-      if ((e as { code?: string }).code !== '23505') throw e;
-    });
     await migrateToLatest(db, { schema });
   } catch (e) {
     await db.destroy();
     throw e;
   }
-  const dropSchema = async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await admin.end();
-    }
-  };
   return new KyselyTrackingStore(db, {
     dialect: 'postgres',
     ...(options.now ? { now: options.now } : {}),

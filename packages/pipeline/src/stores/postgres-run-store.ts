@@ -1,5 +1,5 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
+import { openPostgresKysely } from '@sodai/sql/postgres';
 import { requireArgument } from '../errors.ts';
 import { KyselyRunStore } from './kysely-run-store.ts';
 import { migrateRunStore } from './migrations/index.ts';
@@ -28,33 +28,21 @@ export async function openPostgresRunStore(
   url: string,
   options: PostgresRunStoreOptions = {},
 ): Promise<KyselyRunStore> {
-  const schema = options.schema ?? 'public';
-  requireArgument(/^[a-z_][a-z0-9_]{0,62}$/.test(schema), 'schema', 'must be a lower-case SQL identifier');
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections ?? 10,
-    options: `-c search_path=${schema}`,
+  requireArgument(
+    /^[a-z_][a-z0-9_]{0,62}$/.test(options.schema ?? 'public'),
+    'schema',
+    'must be a lower-case SQL identifier',
+  );
+  const { db, schema, dropSchema } = await openPostgresKysely<PipelineDatabase>(url, {
+    ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    ...(options.maxConnections !== undefined ? { maxConnections: options.maxConnections } : {}),
   });
-  const db = new Kysely<PipelineDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch((e: unknown) => {
-      // Two openers racing on a new schema: the loser hits a unique violation, and the schema exists.
-      if ((e as { code?: string }).code !== '23505') throw e;
-    });
     await migrateRunStore(db as Kysely<unknown>, 'postgres', schema);
   } catch (e) {
     await db.destroy();
     throw e;
   }
-  const dropSchema = async (): Promise<void> => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    try {
-      await admin.query(`drop schema if exists "${schema}" cascade`);
-    } finally {
-      await admin.end();
-    }
-  };
   return new KyselyRunStore(db, {
     ...(options.now ? { now: options.now } : {}),
     ...(options.dropSchemaOnClose ? { onClose: dropSchema } : {}),

@@ -1,5 +1,4 @@
-import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { openSqliteKysely } from '@sodai/sql';
 import type { TuneDatabase } from './sql-schema.ts';
 import { SqlStorage } from './sql-storage.ts';
 
@@ -20,11 +19,6 @@ export async function openSqliteStorage(
   path: string,
   options: SqliteStorageOptions = {},
 ): Promise<SqlStorage> {
-  const database = new Database(path);
-  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  return SqlStorage.open(new Kysely<TuneDatabase>({ dialect: new SqliteDialect({ database }) }), {
-    dialect: 'sqlite',
-  });
+  const db = openSqliteKysely<TuneDatabase>(path, { busyTimeoutMs: options.busyTimeoutMs ?? 10_000 });
+  return SqlStorage.open(db, { dialect: 'sqlite' });
 }

@@ -1,0 +1,1 @@
+export { openSqliteKysely, type SqliteKyselyOptions } from './sqlite.ts';

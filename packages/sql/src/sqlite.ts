@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  type SqliteDialectConfig,
+} from 'kysely';
+
+export interface SqliteKyselyOptions {
+  /** How long a writer waits for another process's write lock before failing (default 30 s). */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Every transaction begins IMMEDIATE: it takes the write lock at BEGIN, where busy_timeout makes it
+ * wait. A deferred BEGIN that reads and then writes can instead fail with SQLITE_BUSY when another
+ * process committed in between, and no timeout helps there.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/**
+ * SQLite does run DDL inside transactions; Kysely's adapter says it does not, so its Migrator would
+ * run migrations outside any transaction and two processes opening a new file could both apply them.
+ * Saying yes makes the Migrator wrap them in one (IMMEDIATE) transaction: the second process waits,
+ * then sees them applied.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/**
+ * Opens (creating the folder and file if needed) a SQLite database that several processes can write
+ * at once: WAL, a busy timeout, IMMEDIATE transactions, foreign keys on.
+ *
+ * @example
+ * import { openSqliteKysely } from '@sodai/sql';
+ * const db = openSqliteKysely<MyTables>('.sodai/app.db');
+ * await db.destroy();
+ */
+export function openSqliteKysely<DB>(path: string, options: SqliteKyselyOptions = {}): Kysely<DB> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const busy = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 30_000));
+  const sqlite = new BetterSqlite3(path, { timeout: busy });
+  sqlite.pragma(`busy_timeout = ${busy}`);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serviceGate } from '@sodai/testing';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteKysely } from '../src/index.ts';
+import { openPostgresKysely } from '../src/postgres.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sodai-sql-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pg = await serviceGate('postgres');
+
+interface Tables {
+  counter: { id: number; n: number };
+}
+
+describe('openSqliteKysely', () => {
+  it('creates the folder, uses WAL, and serialises writers from several processes', async () => {
+    const file = path.join(dir, 'nested', 'db.sqlite');
+    const db = openSqliteKysely<Tables>(file);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    expect(mode.rows[0]!.journal_mode).toBe('wal');
+    await db.schema
+      .createTable('counter')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('n', 'integer')
+      .execute();
+    await db.insertInto('counter').values({ id: 1, n: 0 }).execute();
+    // Read-then-write transactions from two processes: IMMEDIATE makes them queue, none fails.
+    const script = `
+      import { openSqliteKysely } from ${JSON.stringify(path.resolve(import.meta.dirname, '../src/index.ts'))};
+      const db = openSqliteKysely(process.env.SQL_TEST_DB);
+      for (let i = 0; i < 50; i++) {
+        await db.transaction().execute(async (trx) => {
+          const { n } = await trx.selectFrom('counter').select('n').where('id', '=', 1).executeTakeFirstOrThrow();
+          await trx.updateTable('counter').set({ n: n + 1 }).where('id', '=', 1).execute();
+        });
+      }
+      await db.destroy();`;
+    const run = () =>
+      new Promise<number>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          env: { ...process.env, SQL_TEST_DB: file },
+          stdio: 'inherit',
+        });
+        child.on('exit', (code) => resolve(code ?? 1));
+      });
+    expect(await Promise.all([run(), run()])).toEqual([0, 0]);
+    const { n } = await db.selectFrom('counter').select('n').executeTakeFirstOrThrow();
+    expect(n).toBe(100);
+    await db.destroy();
+  });
+});
+
+describe.runIf(pg.available)('openPostgresKysely', () => {
+  it('works inside its own schema and drops it on request', async () => {
+    const schema = `sql_test_${process.pid}`;
+    const opened = await openPostgresKysely<Tables>(pg.url, { schema, maxConnections: 2 });
+    await opened.db.schema
+      .createTable('counter')
+      .addColumn('id', 'integer')
+      .addColumn('n', 'integer')
+      .execute();
+    const where = await sql<{ s: string }>`select current_schema() as s`.execute(opened.db);
+    expect(where.rows[0]!.s).toBe(schema);
+    await opened.dropSchema();
+    await opened.db.destroy();
+    await expect(openPostgresKysely(pg.url, { schema: 'Bad-Name' })).rejects.toThrow(
+      /lower-case SQL identifier/,
+    );
+  });
+});
