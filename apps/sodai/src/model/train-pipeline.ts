@@ -21,21 +21,12 @@ import { searchXgboost, toDMatrix } from './xgb-search.ts';
 import type { BootstrapInterval } from './bootstrap.ts';
 import type { Booster } from '@sodai/xgboost';
 import { referenceSnapshot, weekTransactionColumns } from './drift-reference.ts';
+import { decideGate, type GateDecision } from './champion-gate.ts';
+
+export type { GateDecision } from './champion-gate.ts';
 import { createReference } from '@sodai/drift';
 
 export type ModelSettings = SodaiConfig['model'];
-
-export interface GateDecision {
-  readonly passed: boolean;
-  readonly reason: string;
-  readonly testCutoff: string;
-  readonly margin: number;
-  readonly challengerF1: number;
-  readonly bestBaseline: string;
-  readonly bestBaselineF1: number;
-  readonly championVersion?: number;
-  readonly championF1?: number;
-}
 
 export interface TrainOutcome {
   readonly runId: string;
@@ -276,26 +267,14 @@ export async function trainAndGate(
       ).f1.f1;
     }
     champion?.booster.dispose();
-    const margin = settings.gateMarginF1;
-    const beatsBaseline = model.f1.f1 >= bestEval.f1.f1 + margin;
-    const beatsChampion = championF1 === undefined || model.f1.f1 >= championF1 + margin;
-    const gate: GateDecision = {
-      passed: beatsBaseline && beatsChampion,
-      reason: !beatsBaseline
-        ? `F1 ${model.f1.f1.toFixed(4)} does not beat ${best.name} (${bestEval.f1.f1.toFixed(4)}) by ${margin}`
-        : !beatsChampion
-          ? `F1 ${model.f1.f1.toFixed(4)} does not beat champion v${champion!.version.version} (${championF1!.toFixed(4)}) by ${margin}`
-          : championF1 === undefined
-            ? `F1 ${model.f1.f1.toFixed(4)} beats ${best.name} (${bestEval.f1.f1.toFixed(4)}); no comparable champion`
-            : `F1 ${model.f1.f1.toFixed(4)} beats champion v${champion!.version.version} (${championF1.toFixed(4)}) and ${best.name} (${bestEval.f1.f1.toFixed(4)})`,
+    const gate = decideGate({
       testCutoff: plan.testCutoff,
-      margin,
+      margin: settings.gateMarginF1,
       challengerF1: model.f1.f1,
       bestBaseline: best.name,
       bestBaselineF1: bestEval.f1.f1,
-      ...(champion ? { championVersion: champion.version.version } : {}),
-      ...(championF1 !== undefined ? { championF1 } : {}),
-    };
+      ...(champion ? { champion: { version: champion.version.version, f1: championF1 } } : {}),
+    });
 
     await run.logParams(
       Object.fromEntries(
