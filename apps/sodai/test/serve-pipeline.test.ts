@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { dataPaths } from '../src/config/load-config.ts';
 import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime, type PipelineRuntime } from '../src/flows/pipeline-runtime.ts';
-import { buildWeeklyDag } from '../src/flows/weekly-dag.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
@@ -30,7 +29,7 @@ beforeAll(async () => {
     options: { pollIntervalMs: 0 },
     pipeline: {
       store: runtime.store,
-      dags: [buildWeeklyDag(env).toJSON()],
+      dags: runtime.dags,
       orchestrator: runtime.orchestrator,
     },
   });

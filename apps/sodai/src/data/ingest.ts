@@ -6,12 +6,11 @@ import { SodaiError } from '../errors.ts';
 import { sha256File } from '../util/file-digest.ts';
 import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from './duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
-import type { RawStore } from './raw-store.ts';
+import { DUCKDB_TYPES, type RawStore } from './raw-store.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
 import type { CheckResult, FatalProblem, ValidationReport } from './validation-report.ts';
 import { writeReport } from './report-writer.ts';
 
-const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
 const EXAMPLES_PER_CHECK = 5;
 
 export interface IngestOptions {

@@ -4,7 +4,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { RAW_TABLES, type RawTable } from '../contract/index.ts';
 import { openDuckDb, queryRows, sqlIdent, type DuckDb } from './duckdb.ts';
 
-const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
+/** The store's SQL type for each contract column kind. */
+export const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
 
 function tableDdl(table: RawTable, extra: string[] = []): string {
   const columns = table.columns.map((c) => `${sqlIdent(c.name)} ${DUCKDB_TYPES[c.kind]}`);

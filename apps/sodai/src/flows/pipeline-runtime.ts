@@ -2,6 +2,7 @@ import path from 'node:path';
 import {
   createOrchestrator,
   openSqliteRunStore,
+  type DagJson,
   type Executor,
   type Orchestrator,
   type RunStore,
@@ -10,7 +11,7 @@ import { isPostgresUrl } from '@sodai/tracking';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import type { FlowEnv } from './flow-env.ts';
-import { buildWeeklyDag } from './weekly-dag.ts';
+import { buildWeeklyDag, WEEKLY_DAG_ID } from './weekly-dag.ts';
 
 /** Run state lives beside the rest of the metadata: SQLite in the data folder, or Postgres. */
 export async function openRunStore(config: SodaiConfig, paths: DataPaths): Promise<RunStore> {
@@ -31,6 +32,8 @@ export async function createExecutor(config: SodaiConfig): Promise<Executor | un
 export interface PipelineRuntime {
   readonly orchestrator: Orchestrator;
   readonly store: RunStore;
+  /** The structure of the DAGs it runs (for the UI's graph). */
+  readonly dags: readonly DagJson[];
   close(): Promise<void>;
 }
 
@@ -38,19 +41,44 @@ export interface PipelineRuntime {
 export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntime> {
   const store = await openRunStore(env.config, env.paths);
   const executor = await createExecutor(env.config);
+  const dags = [buildWeeklyDag(env)];
   const orchestrator = createOrchestrator({
     store,
-    dags: [buildWeeklyDag(env)],
+    dags,
     ...(executor ? { executor } : {}),
   });
   await orchestrator.recover();
   return {
     orchestrator,
     store,
+    dags: dags.map((d) => d.toJSON()),
     async close() {
       await orchestrator.close();
       await executor?.close();
       await store.close();
+    },
+  };
+}
+
+/**
+ * The weekly schedule and the landing-folder sensor (a new batch file triggers a run), in this
+ * process, until `stop()`.
+ */
+export function watchSchedule(
+  runtime: PipelineRuntime,
+  options: { landingDir: string; catchUp: boolean; pollMs?: number },
+): { stop(): void } {
+  const scheduler = runtime.orchestrator.startScheduler({ catchUp: options.catchUp });
+  const sensor = runtime.orchestrator.fileSensor({
+    dagId: WEEKLY_DAG_ID,
+    dir: options.landingDir,
+    pattern: /\.(parquet|csv)$/i,
+    ...(options.pollMs !== undefined ? { intervalMs: options.pollMs } : {}),
+  });
+  return {
+    stop() {
+      sensor.stop();
+      scheduler.stop();
     },
   };
 }

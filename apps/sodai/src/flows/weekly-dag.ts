@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ingestBatches } from '../data/load-data.ts';
 import { isSodaiError } from '../errors.ts';
 import { bestBaseline, fitBaselines } from '../model/baselines.ts';
-import { CHAMPION, loadAliasedModel } from '../model/champion.ts';
+import { aliasedVersion, CHAMPION, isCompatible } from '../model/champion.ts';
 import { buildPredictionDataset, exportPredictionsCsv, predictNextWeek } from '../model/predict-next-week.ts';
 import {
   latestPurchaseDate,
@@ -151,12 +151,11 @@ export function buildWeeklyDag(env: FlowEnv) {
     };
     if (ctx.params.retrain === 'force') return decide(true, 'forced by the run parameters');
     if (ctx.params.retrain === 'never') return decide(false, 'training disabled by the run parameters');
-    const champion = await env.withTracking((tracking) => loadAliasedModel(tracking, CHAMPION));
-    champion?.booster.dispose();
+    const champion = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
     if (!champion) return decide(true, 'there is no champion yet');
-    if (!champion.compatible) return decide(true, 'the champion was trained on another feature contract');
+    if (!isCompatible(champion)) return decide(true, 'the champion was trained on another feature contract');
     if (driftResult.drifted) return decide(true, `drift: ${driftResult.reason}`);
-    const ageWeeks = (Date.now() - champion.version.createdAt) / (7 * DAY_MS);
+    const ageWeeks = (Date.now() - champion.createdAt) / (7 * DAY_MS);
     if (ageWeeks > env.config.model.maxAgeWeeks) {
       return decide(
         true,
@@ -220,19 +219,17 @@ export function buildWeeklyDag(env: FlowEnv) {
       const s = settings(ctx.params);
       return env.withStore((store) =>
         env.withTracking(async (tracking) => {
-          const champion = await loadAliasedModel(tracking, CHAMPION);
-          champion?.booster.dispose();
           let fallback;
-          if (!champion) {
+          if (!(await aliasedVersion(tracking, CHAMPION))) {
             // No model has passed the gate yet: the best rule on recent weeks predicts.
             const plan = planCutoffs(await latestPurchaseDate(store.connection), s);
             const { valid, missedValid } = await prepareWeeks(store.connection, s, plan, false);
             fallback = bestBaseline(fitBaselines(valid, missedValid.total));
-            await buildPredictionDataset(store.connection, s, plan.predictCutoff);
             ctx.log.warn(`no champion: predicting with the rule "${fallback.description}"`);
           }
+          // The features step built this cut-off's rows; training and validation use other tables.
           const outcome = await predictNextWeek(store.connection, tracking, s, {
-            datasetReady: champion !== undefined,
+            datasetReady: true,
             ...(fallback ? { fallback } : {}),
           });
           ctx.log.info(

@@ -21,6 +21,31 @@ export function signatureThreshold(version: ModelVersion): number {
   return threshold;
 }
 
+/** Whether a version's inputs are today's feature contract (otherwise it cannot score today's rows). */
+export function isCompatible(version: ModelVersion): boolean {
+  const inputs = version.signature?.inputs.map((i) => i.name) ?? [];
+  return inputs.length === FEATURE_NAMES.length && inputs.every((name, i) => name === FEATURE_NAMES[i]);
+}
+
+const isMissing = (error: unknown) => isTrackingError(error, 'MODEL_NOT_FOUND', 'ALIAS_NOT_FOUND');
+
+/**
+ * The version record behind an alias, without loading the model: for decisions that only need to
+ * know whether there is one, how old it is and what it takes as input.
+ */
+export async function aliasedVersion(
+  tracking: TrackingClient,
+  alias = CHAMPION,
+): Promise<ModelVersion | undefined> {
+  try {
+    const { version } = await tracking.registry.getAlias(MODEL_NAME, alias);
+    return await tracking.registry.getModelVersion(MODEL_NAME, version);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Loads the version behind an alias, or undefined when the alias (or the model) does not exist yet. */
 export async function loadAliasedModel(
   tracking: TrackingClient,
@@ -28,16 +53,14 @@ export async function loadAliasedModel(
 ): Promise<LoadedPurchaseModel | undefined> {
   try {
     const loaded = await tracking.registry.loadModelByAlias(MODEL_NAME, alias);
-    const inputs = loaded.version.signature?.inputs.map((i) => i.name) ?? [];
     return {
       version: loaded.version,
       booster: Booster.fromBuffer(loaded.bytes),
       threshold: signatureThreshold(loaded.version),
-      compatible:
-        inputs.length === FEATURE_NAMES.length && inputs.every((name, i) => name === FEATURE_NAMES[i]),
+      compatible: isCompatible(loaded.version),
     };
   } catch (error) {
-    if (isTrackingError(error, 'MODEL_NOT_FOUND', 'ALIAS_NOT_FOUND')) return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
 }

@@ -8,9 +8,9 @@ import { batchFilesIn, loadInitialData } from '../data/load-data.ts';
 import { RawStore } from '../data/raw-store.ts';
 import { SodaiError } from '../errors.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
-import type { FittedBaseline } from './baselines.ts';
+import { bestBaseline, type FittedBaseline } from './baselines.ts';
 import { bootstrapF1Difference, confusionsByCustomer, type BootstrapInterval } from './bootstrap.ts';
-import { CHAMPION, loadAliasedModel } from './champion.ts';
+import { aliasedVersion, CHAMPION } from './champion.ts';
 import { confusionAt, f1FromConfusion, type Confusion, type F1Result } from './metrics.ts';
 import { predictNextWeek } from './predict-next-week.ts';
 import { trainAndGate, type ModelSettings } from './train-pipeline.ts';
@@ -88,8 +88,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
         'SELECT max(purchase_date)::VARCHAR AS d FROM transactions',
       );
       const cutoff = addDays(String(latest!.d), 1);
-      const champion = await loadAliasedModel(tracking, CHAMPION);
-      champion?.booster.dispose();
+      const champion = await aliasedVersion(tracking, CHAMPION);
       const stale =
         trainedFor === undefined || daysBetween(trainedFor, cutoff) >= 7 * options.settings.maxAgeWeeks;
       let retrained = false;
@@ -106,10 +105,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
         retrained = true;
       }
       const csv = path.join(options.outDir, `${name}.csv`);
-      const fallback = baselines.reduce<FittedBaseline | undefined>(
-        (best, b) => (!best || b.validationF1 > best.validationF1 ? b : best),
-        undefined,
-      );
+      const fallback = baselines.length > 0 ? bestBaseline(baselines) : undefined;
       const prediction = await predictNextWeek(store.connection, tracking, options.settings, {
         csvPath: csv,
         ...(fallback ? { fallback } : {}),

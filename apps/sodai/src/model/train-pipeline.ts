@@ -7,7 +7,7 @@ import { queryRows } from '../data/duckdb.ts';
 import { SodaiError } from '../errors.ts';
 import { buildDataset, type DatasetSummary } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
-import { fitBaselines, type FittedBaseline } from './baselines.ts';
+import { bestBaseline, fitBaselines, type FittedBaseline } from './baselines.ts';
 import { CHAMPION, loadAliasedModel, MODEL_NAME } from './champion.ts';
 import {
   compareByBootstrap,
@@ -243,7 +243,7 @@ export async function trainAndGate(
       description: b.description,
     }));
     // The best baseline is chosen on validation, like the model's own settings.
-    const best = baselines.reduce((a, b) => (b.validationF1 > a.validationF1 ? b : a));
+    const best = bestBaseline(baselines);
     const bestEval = baselineEvals.find((e) => e.name === best.name)!;
     const bootstrap = compareByBootstrap(
       testScores,

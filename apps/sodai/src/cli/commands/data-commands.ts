@@ -1,23 +1,11 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { isoDay, positiveInt } from '../option-parsers.ts';
+import { SodaiError } from '../../errors.ts';
 import { loadInitialData } from '../../data/load-data.ts';
 import { splitWeeks } from '../../data/split-weeks.ts';
 import { appContext } from '../app-context.ts';
 import { printReports } from './ingest-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
-
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
-  return n;
-}
-
-export function isoDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
-  }
-  return value;
-}
 
 export function registerDataCommands(program: Command): void {
   const data = program.command('data').description('raw data: load, generate, split, inspect');
@@ -31,7 +19,10 @@ export function registerDataCommands(program: Command): void {
     .option('--as-of <date>', 'delivery day; later purchase dates are quarantined', isoDay)
     .action(async (opts: { customers?: string; products?: string; transactions?: string; asOf?: string }) => {
       if (!opts.customers && !opts.products && !opts.transactions) {
-        throw new InvalidArgumentError('give at least one of --customers, --products, --transactions');
+        throw new SodaiError(
+          'INVALID_ARGUMENT',
+          'give at least one of --customers, --products, --transactions',
+        );
       }
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const store = await ctx.openStore();

@@ -4,13 +4,13 @@ import type { Command } from 'commander';
 import { generateData } from '../../data/generator/generate.ts';
 import { loadInitialData } from '../../data/load-data.ts';
 import { splitWeeks } from '../../data/split-weeks.ts';
-import { startPipelineRuntime } from '../../flows/pipeline-runtime.ts';
-import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
-import { buildServer } from '../../serve/build-server.ts';
+import { startServingWithPipeline } from '../serving-with-pipeline.ts';
+import { untilStopped } from '../until-stopped.ts';
+import { WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { appContext } from '../app-context.ts';
 import { formatTasks } from './flow-commands.ts';
 import { printReports } from './ingest-command.ts';
-import { positiveInt } from './data-commands.ts';
+import { positiveInt } from '../option-parsers.ts';
 
 /**
  * The one-command demo: generate a year of data when there is none, load all but its last weeks,
@@ -64,35 +64,8 @@ export function registerDemoCommand(program: Command): void {
             ),
           );
         }
-        const reloadHook: { reload?: () => Promise<string> } = {};
-        const runtime = await startPipelineRuntime(
-          ctx.flowEnv({
-            store,
-            tracking,
-            notifyServing: async () => (reloadHook.reload ? reloadHook.reload() : 'no server attached'),
-          }),
-        );
+        const { runtime, app } = await startServingWithPipeline(ctx, store, tracking, { serve: opts.serve });
         try {
-          const app = opts.serve
-            ? await buildServer({
-                config: ctx.resolved.config,
-                store,
-                tracking,
-                pipeline: {
-                  store: runtime.store,
-                  dags: [buildWeeklyDag(ctx.flowEnv()).toJSON()],
-                  orchestrator: runtime.orchestrator,
-                },
-              })
-            : undefined;
-          if (app) {
-            reloadHook.reload = async () => {
-              const outcome = await app.serving.reload();
-              return outcome.version === null
-                ? `no model to serve: ${outcome.reason ?? ''}`
-                : `serving v${outcome.version}`;
-            };
-          }
           const address = app
             ? await app.listen({
                 port: ctx.resolved.config.server.port,
@@ -122,10 +95,7 @@ export function registerDemoCommand(program: Command): void {
               `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
                 `serving until Ctrl-C\n`,
             );
-            await new Promise<void>((resolve) => {
-              process.once('SIGINT', resolve);
-              process.once('SIGTERM', resolve);
-            });
+            await untilStopped();
             await app.close();
           }
         } finally {

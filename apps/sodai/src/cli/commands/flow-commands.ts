@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { formatTable } from '@sodai/tracking';
 import type { RunRecord, TaskInstance } from '@sodai/pipeline';
-import { openRunStore, startPipelineRuntime } from '../../flows/pipeline-runtime.ts';
+import { openRunStore, startPipelineRuntime, watchSchedule } from '../../flows/pipeline-runtime.ts';
+import { untilStopped } from '../until-stopped.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { appContext } from '../app-context.ts';
-import { isoDay, positiveInt } from './data-commands.ts';
+import { isoDay, positiveInt } from '../option-parsers.ts';
 
 const time = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '—');
 
@@ -174,20 +175,14 @@ export function registerFlowCommands(program: Command): void {
     .action(async (o: { pollMs: number }) => {
       const c = ctx();
       const runtime = await startPipelineRuntime(c.flowEnv());
-      const scheduler = runtime.orchestrator.startScheduler({ catchUp: true });
-      const sensor = runtime.orchestrator.fileSensor({
-        dagId: WEEKLY_DAG_ID,
-        dir: c.paths.landingDir,
-        pattern: /\.(parquet|csv)$/i,
-        intervalMs: o.pollMs,
+      const schedule = watchSchedule(runtime, {
+        landingDir: c.paths.landingDir,
+        catchUp: true,
+        pollMs: o.pollMs,
       });
       process.stderr.write(`scheduler running; watching ${c.paths.landingDir} (Ctrl-C stops)\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      sensor.stop();
-      scheduler.stop();
+      await untilStopped();
+      schedule.stop();
       await runtime.close();
     });
 
@@ -209,10 +204,7 @@ export function registerFlowCommands(program: Command): void {
         concurrency: o.concurrency,
       });
       process.stderr.write(`worker ${process.pid} waiting for tasks\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      await untilStopped();
       await worker.close();
       await store.close();
     });

@@ -1,15 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { generateData, type GenerationProgress } from '../../data/generator/generate.ts';
 import type { GeneratorOptions } from '../../data/generator/generator-options.ts';
-import { isoDay, positiveInt } from './data-commands.ts';
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError(`expected a whole number ≥ 0, got "${value}"`);
-  return n;
-}
+import { isoDay, nonNegativeInt, positiveInt } from '../option-parsers.ts';
 
 /** A progress bar on stderr when it is a terminal; nothing otherwise, so logs stay clean. */
 export function progressReporter(): { update(p: GenerationProgress): void; stop(): void } {

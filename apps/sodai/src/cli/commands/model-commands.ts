@@ -5,7 +5,7 @@ import { replay, type ReplayResult } from '../../model/replay.ts';
 import { trainAndGate, type TrainOutcome } from '../../model/train-pipeline.ts';
 import { evaluateChampion } from '../../model/evaluate-champion.ts';
 import { appContext } from '../app-context.ts';
-import { positiveInt } from './data-commands.ts';
+import { positiveInt } from '../option-parsers.ts';
 
 const pct = (v: number) => v.toFixed(4);
 

@@ -11,7 +11,7 @@ import {
 } from '@sodai/tracking';
 import { MODEL_NAME } from '../../model/champion.ts';
 import { appContext } from '../app-context.ts';
-import { positiveInt } from './data-commands.ts';
+import { positiveInt } from '../option-parsers.ts';
 
 async function withTracking(program: Command, work: (client: TrackingClient) => Promise<string>) {
   const client = await appContext(program.opts<{ config?: string }>().config).openTracking();

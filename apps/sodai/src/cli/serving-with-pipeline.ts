@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { TrackingClient } from '@sodai/tracking';
+import type { RawStore } from '../data/raw-store.ts';
+import { startPipelineRuntime, type PipelineRuntime } from '../flows/pipeline-runtime.ts';
+import { buildServer, type ServeOptions } from '../serve/build-server.ts';
+import type { AppContext } from './app-context.ts';
+
+export interface ServingWithPipeline {
+  readonly runtime: PipelineRuntime;
+  /** Absent when only the pipeline was asked for. */
+  readonly app: FastifyInstance | undefined;
+}
+
+/**
+ * One process that serves and runs pipelines on the same store (DuckDB lets one process hold it):
+ * the server shows and starts runs, and a run's last step reloads the server.
+ */
+export async function startServingWithPipeline(
+  ctx: AppContext,
+  store: RawStore,
+  tracking: TrackingClient,
+  options: { serve: boolean; serveOptions?: ServeOptions },
+): Promise<ServingWithPipeline> {
+  let app: FastifyInstance | undefined;
+  const runtime = await startPipelineRuntime(
+    ctx.flowEnv({
+      store,
+      tracking,
+      notifyServing: async () => {
+        if (!app) return 'no server attached';
+        const outcome = await app.serving.reload();
+        return outcome.version === null
+          ? `no model to serve: ${outcome.reason ?? ''}`
+          : `serving v${outcome.version}`;
+      },
+    }),
+  );
+  if (options.serve) {
+    app = await buildServer({
+      config: ctx.resolved.config,
+      store,
+      tracking,
+      pipeline: { store: runtime.store, dags: runtime.dags, orchestrator: runtime.orchestrator },
+      ...(options.serveOptions ? { options: options.serveOptions } : {}),
+    });
+  }
+  return { runtime, app };
+}
