@@ -1,23 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { modulesLoadedBy } from '@sodai/testing';
 import { describe, expect, it } from 'vitest';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 
-/** Which of the heavy optional modules a fresh process has loaded after importing `entry`. */
-function loadedAfterImporting(entry: string): string[] {
-  const script = `
-    import { createRequire } from 'node:module';
-    await import(${JSON.stringify(entry)});
-    const cache = Object.keys(createRequire(import.meta.url).cache);
-    const heavy = ['/node_modules/pg/', '/node_modules/fastify/', '/node_modules/zod/'];
-    console.log(JSON.stringify(heavy.filter((h) => cache.some((p) => p.includes(h)))));`;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: pkg,
-    encoding: 'utf8',
-  });
-  return JSON.parse(out.trim().split('\n').pop() as string) as string[];
-}
+const HEAVY = ['/node_modules/pg/', '/node_modules/fastify/', '/node_modules/zod/'];
+const loadedAfterImporting = (entry: string) => modulesLoadedBy(entry, HEAVY, pkg);
 
 describe('entry points', () => {
   it('importing @sodai/tracking loads neither pg nor Fastify', { timeout: 30_000 }, () => {

@@ -1,53 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  storeFixtures,
+  type OpenFixture as GenericOpenFixture,
+  type StoreFixture as GenericStoreFixture,
+} from '@sodai/testing';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/sqlite.ts';
 import { openPostgresStore } from '../src/postgres.ts';
 import type { TrackingStore } from '../src/store/tracking-store.ts';
 import type { AliasHistoryEntry } from '../src/registry/records.ts';
 
-export interface StoreFixture {
-  readonly store: TrackingStore;
-  readonly dir: string;
-  readonly cleanup: () => Promise<void>;
-}
+export type StoreFixture = GenericStoreFixture<TrackingStore>;
+export type OpenFixture = GenericOpenFixture<TrackingStore>;
 
-export type OpenFixture = () => Promise<StoreFixture>;
-
-export function tempDir(prefix = 'sodai-tracking-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-export const openSqliteFixture: OpenFixture = async () => {
-  const dir = tempDir();
-  const store = await openSqliteStore(join(dir, 'tracking.db'));
-  return {
-    store,
-    dir,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-};
-
-/** A Postgres store in a fresh schema, dropped on cleanup, so parallel test files never collide. */
-export function postgresFixture(url: string): OpenFixture {
-  return async () => {
-    const dir = tempDir();
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const store = await openPostgresStore(url, { schema, dropSchemaOnClose: true, maxConnections: 8 });
-    return {
-      store,
-      dir,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  };
-}
+export const { tempDir, openSqliteFixture, postgresFixture } = storeFixtures<TrackingStore>({
+  prefix: 'sodai-tracking-',
+  openSqlite: (dir) => openSqliteStore(join(dir, 'tracking.db')),
+  openPostgres: (url, schema) =>
+    openPostgresStore(url, { schema, dropSchemaOnClose: true, maxConnections: 8 }),
+});
 
 /** Throws unless `history` is a consistent chain ending at `currentVersion`. */
 export function assertConsistentChain(history: readonly AliasHistoryEntry[], currentVersion: number): void {
