@@ -8,13 +8,13 @@
 import path from 'node:path';
 import { generateData } from '../src/data/generator/generate.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { openTracking } from '@sodai/tracking';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
-import { latestPurchaseDate, trainAndGate } from '../src/model/train-pipeline.ts';
-import { planCutoffs } from '../src/model/training-plan.ts';
+import { latestPurchaseDate, trainAndGate } from '../src/jobs/train.ts';
+import { planCutoffs } from '../src/features/cutoff-plan.ts';
 
 const [job, ...args] = process.argv.slice(2);
 const started = performance.now();

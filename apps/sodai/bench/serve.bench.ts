@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openDuckDb, queryRows } from '../src/data/duckdb.ts';
+import { openDuckDb, queryRows } from '../src/store/duckdb.ts';
 
 const REAL = path.resolve(import.meta.dirname, '../../../../shared/data/sodai-2024');
 const CLI = path.resolve(import.meta.dirname, '../bin/sodai.js');

@@ -10,7 +10,7 @@ import { openTracking } from '@sodai/tracking';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { dataPaths } from '../src/config/load-config.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { splitWeeks } from '../src/data/split-weeks.ts';
 import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime } from '../src/flows/pipeline-runtime.ts';

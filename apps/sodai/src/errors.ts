@@ -9,7 +9,12 @@ export type SodaiErrorCode =
   | 'FILE_UNREADABLE'
   | 'SCHEMA_MISMATCH'
   | 'BATCH_REJECTED'
-  | 'STORE_ERROR';
+  | 'STORE_ERROR'
+  | 'UNKNOWN_CUSTOMER'
+  | 'UNKNOWN_PRODUCT'
+  | 'MODEL_NOT_READY'
+  | 'UNAUTHORIZED'
+  | 'NOT_FOUND';
 
 export class SodaiError extends Error {
   readonly code: SodaiErrorCode;

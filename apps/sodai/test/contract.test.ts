@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RAW_TABLES, transactionsTable } from '../src/contract/index.ts';
-import { openDuckDb, sqlString, type DuckDb } from '../src/data/duckdb.ts';
-import { inspectFile } from '../src/data/file-inspection.ts';
+import { openDuckDb, sqlString, type DuckDb } from '../src/store/duckdb.ts';
+import { inspectFile } from '../src/data/ingest/file-inspection.ts';
 import { generateSmall, hasRealData, REAL_DATA_DIR, tempDir, writeTable } from './helpers.ts';
 
 const FILES = {

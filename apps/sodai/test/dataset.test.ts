@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../src/contract/feature-vector.ts';
-import { queryNumber, queryRows } from '../src/data/duckdb.ts';
+import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { auditPointInTime } from '../src/features/point-in-time-audit.ts';
-import { planCutoffs } from '../src/model/training-plan.ts';
+import { planCutoffs } from '../src/features/cutoff-plan.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const dir = tempDir();

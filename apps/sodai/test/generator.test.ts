@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDuckDb, queryNumber, queryRows, type DuckDb } from '../src/data/duckdb.ts';
+import { openDuckDb, queryNumber, queryRows, type DuckDb } from '../src/store/duckdb.ts';
 import { behaviourStats, type BehaviourStats } from '../src/data/generator/behaviour-stats.ts';
 import { generateData } from '../src/data/generator/generate.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { generateSmall, hasRealData, REAL_DATA_DIR, tempDir } from './helpers.ts';
 
 const dir = tempDir();

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import { queryRows } from '../src/data/duckdb.ts';
-import { STORE_TABLES, type RawStore } from '../src/data/raw-store.ts';
+import { queryRows } from '../src/store/duckdb.ts';
+import { STORE_TABLES, type RawStore } from '../src/store/raw-store.ts';
 import { generateData } from '../src/data/generator/generate.ts';
 import type { GeneratorOptions } from '../src/data/generator/generator-options.ts';
 
@@ -46,7 +46,7 @@ export async function storeDigest(store: RawStore): Promise<string> {
 
 /** Writes the result of a SQL query to a Parquet or CSV file (by extension). */
 export async function writeTable(sql: string, file: string): Promise<string> {
-  const { openDuckDb, sqlString } = await import('../src/data/duckdb.ts');
+  const { openDuckDb, sqlString } = await import('../src/store/duckdb.ts');
   const db = await openDuckDb(':memory:');
   try {
     const format = file.endsWith('.csv') ? 'csv, HEADER true' : 'parquet';

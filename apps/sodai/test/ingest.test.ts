@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { queryNumber, queryRows, sqlString } from '../src/data/duckdb.ts';
-import { ingestFile } from '../src/data/ingest.ts';
+import { queryNumber, queryRows, sqlString } from '../src/store/duckdb.ts';
+import { ingestFile } from '../src/data/ingest/ingest-file.ts';
 import { ingestBatches, loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { splitWeeks } from '../src/data/split-weeks.ts';
 import { generateSmall, storeDigest, tempDir, writeTable } from './helpers.ts';
 

@@ -4,11 +4,11 @@ import { DMatrix } from '@sodai/xgboost';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../src/contract/feature-vector.ts';
-import { queryNumber, queryRows } from '../src/data/duckdb.ts';
-import { loadAliasedModel } from '../src/model/champion.ts';
+import { queryNumber, queryRows } from '../src/store/duckdb.ts';
+import { loadAliasedModel } from '../src/model/registry.ts';
 import { buildServer } from '../src/serve/build-server.ts';
-import { registryModelProvider } from '../src/serve/model-holder.ts';
-import { DbLane } from '../src/serve/db-lane.ts';
+import { registryModelProvider } from '../src/scoring/model-holder.ts';
+import { DbLane } from '../src/store/db-lane.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fx: ServeFixture;

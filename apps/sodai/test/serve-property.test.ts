@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/data/duckdb.ts';
+import { queryRows } from '../src/store/duckdb.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/data/duckdb.ts';
-import { CHAMPION, MODEL_NAME } from '../src/model/champion.ts';
+import { queryRows } from '../src/store/duckdb.ts';
+import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../src/contract/feature-vector.ts';
-import { queryNumber } from '../src/data/duckdb.ts';
+import { queryNumber } from '../src/store/duckdb.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
-import { Catalog } from '../src/serve/catalog.ts';
-import { classify, detectLang } from '../src/serve/chat-assistant.ts';
-import { DbLane } from '../src/serve/db-lane.ts';
-import { FeatureStore } from '../src/serve/feature-store.ts';
+import { Catalog } from '../src/scoring/catalog.ts';
+import { classify, detectLang } from '../src/chat/assistant.ts';
+import { DbLane } from '../src/store/db-lane.ts';
+import { FeatureStore } from '../src/scoring/feature-store.ts';
 import { resolveLang } from '../src/serve/language.ts';
-import { PredictionLog } from '../src/serve/prediction-log.ts';
-import { reasonText } from '../src/serve/reasons.ts';
-import { PREDICTION_TABLE } from '../src/serve/serving-model.ts';
+import { PredictionLog } from '../src/monitor/prediction-log.ts';
+import { reasonText } from '../src/scoring/reasons.ts';
+import { PREDICTION_TABLE } from '../src/scoring/serving-model.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fx: ServeFixture;

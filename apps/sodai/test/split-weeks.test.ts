@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDuckDb, queryRows, sqlString } from '../src/data/duckdb.ts';
+import { openDuckDb, queryRows, sqlString } from '../src/store/duckdb.ts';
 import { splitWeeks } from '../src/data/split-weeks.ts';
 import { tempDir, writeTable } from './helpers.ts';
 

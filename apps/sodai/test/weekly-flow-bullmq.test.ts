@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { dataPaths } from '../src/config/load-config.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
-import { RawStore } from '../src/data/raw-store.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { splitWeeks } from '../src/data/split-weeks.ts';
 import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime } from '../src/flows/pipeline-runtime.ts';
 import { WEEKLY_DAG_ID } from '../src/flows/weekly-dag.ts';
-import { CHAMPION, MODEL_NAME } from '../src/model/champion.ts';
-import { trainAndGate } from '../src/model/train-pipeline.ts';
+import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
+import { trainAndGate } from '../src/jobs/train.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const redis = await serviceGate('redis');

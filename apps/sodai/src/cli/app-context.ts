@@ -1,5 +1,5 @@
 import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../config/load-config.ts';
-import { RawStore } from '../data/raw-store.ts';
+import { RawStore } from '../store/raw-store.ts';
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';

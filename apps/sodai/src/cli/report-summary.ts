@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../data/validation-report.ts';
+import type { ValidationReport } from '../data/ingest/validation-report.ts';
 
 const MARK = { ingested: '✔', rejected: '✖', skipped: '↷' } as const;
 

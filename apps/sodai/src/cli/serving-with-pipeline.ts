@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TrackingClient } from '@sodai/tracking';
-import type { RawStore } from '../data/raw-store.ts';
+import type { RawStore } from '../store/raw-store.ts';
 import { startPipelineRuntime, type PipelineRuntime } from '../flows/pipeline-runtime.ts';
 import { buildServer, type ServeOptions } from '../serve/build-server.ts';
 import type { AppContext } from './app-context.ts';

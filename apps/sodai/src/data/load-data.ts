@@ -2,10 +2,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RawTableName } from '../contract/index.ts';
 import { SodaiError } from '../errors.ts';
-import { formatOf } from './duckdb.ts';
-import { ingestFile, type IngestOptions } from './ingest.ts';
-import type { RawStore } from './raw-store.ts';
-import type { ValidationReport } from './validation-report.ts';
+import { formatOf } from '../store/duckdb.ts';
+import { ingestFile, type IngestOptions } from './ingest/ingest-file.ts';
+import type { RawStore } from '../store/raw-store.ts';
+import type { ValidationReport } from './ingest/validation-report.ts';
 
 export type BatchIngestOptions = Omit<IngestOptions, 'table'>;
 

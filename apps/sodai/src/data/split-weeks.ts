@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RAW_TABLES } from '../contract/index.ts';
 import { SodaiError } from '../errors.ts';
-import { openDuckDb, queryRows, readFileSql, sqlIdent, sqlString } from './duckdb.ts';
+import { openDuckDb, queryRows, readFileSql, sqlIdent, sqlString } from '../store/duckdb.ts';
 
 export interface SplitWeeksOptions {
   /** A transactions file, or a folder holding transacciones.parquet (and clientes/productos). */

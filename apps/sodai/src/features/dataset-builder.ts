@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEATURES, PAIR_WINDOWS_WEEKS } from '../contract/feature-vector.ts';
-import { queryRows, sqlIdent, sqlString } from '../data/duckdb.ts';
+import { queryRows, sqlIdent, sqlString } from '../store/duckdb.ts';
 
 export interface DatasetOptions {
   /** Cut-off days (YYYY-MM-DD): features use purchases strictly before, labels the 7 days from it. */

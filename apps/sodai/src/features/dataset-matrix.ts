@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEATURE_NAMES } from '../contract/feature-vector.ts';
-import { queryNumber, sqlIdent } from '../data/duckdb.ts';
+import { queryNumber, sqlIdent } from '../store/duckdb.ts';
 
 /** A dataset as typed arrays: row-major features (NaN = missing), labels and row keys. */
 export interface DatasetMatrix {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEATURE_NAMES } from '../contract/feature-vector.ts';
-import { queryRows, sqlIdent, sqlString } from '../data/duckdb.ts';
+import { queryRows, sqlIdent, sqlString } from '../store/duckdb.ts';
 import { buildDataset, type DatasetOptions } from './dataset-builder.ts';
 
 export interface LeakFinding {

@@ -1,7 +1,7 @@
 import type { TrackingClient } from '@sodai/tracking';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
-import type { RawStore } from '../data/raw-store.ts';
+import type { RawStore } from '../store/raw-store.ts';
 
 /**
  * What the weekly flow's tasks need. In one process (`npm start`, `sodai run weekly`) the store and

@@ -5,17 +5,17 @@ import { z } from 'zod';
 import { ingestBatches } from '../data/load-data.ts';
 import { isSodaiError } from '../errors.ts';
 import { bestBaseline, fitBaselines } from '../model/baselines.ts';
-import { aliasedVersion, CHAMPION, isCompatible } from '../model/champion.ts';
-import { buildPredictionDataset, exportPredictionsCsv, predictNextWeek } from '../model/predict-next-week.ts';
+import { aliasedVersion, CHAMPION, isCompatible } from '../model/registry.ts';
+import { buildPredictionDataset, exportPredictionsCsv, predictNextWeek } from '../jobs/predict.ts';
 import {
   latestPurchaseDate,
   prepareWeeks,
   promoteChallenger,
   trainAndGate,
   type GateDecision,
-} from '../model/train-pipeline.ts';
-import { planCutoffs } from '../model/training-plan.ts';
-import { checkDrift, type DriftCheck } from './drift-check.ts';
+} from '../jobs/train.ts';
+import { planCutoffs } from '../features/cutoff-plan.ts';
+import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
 import type { FlowEnv } from './flow-env.ts';
 
 export const WEEKLY_DAG_ID = 'weekly';

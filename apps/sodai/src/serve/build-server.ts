@@ -14,16 +14,16 @@ import {
 } from 'fastify-type-provider-zod';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import { dataPaths } from '../config/load-config.ts';
-import type { RawStore } from '../data/raw-store.ts';
-import { DbLane } from './db-lane.ts';
+import type { RawStore } from '../store/raw-store.ts';
+import { DbLane } from '../store/db-lane.ts';
 import { errorHandler } from './error-handler.ts';
 import {
   ModelHolder,
   registryModelProvider,
   type ModelProvider,
   type ReloadOutcome,
-} from './model-holder.ts';
-import { PredictionLog, type PredictionLogOptions } from './prediction-log.ts';
+} from '../scoring/model-holder.ts';
+import { PredictionLog, type PredictionLogOptions } from '../monitor/prediction-log.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { opsRoutes } from './routes/ops.ts';
@@ -33,7 +33,7 @@ import { recommendRoutes } from './routes/recommend.ts';
 import { webUiRoutes } from './routes/web-ui.ts';
 import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
 import type { ServeContext } from './serve-context.ts';
-import { ServerMetrics } from './server-metrics.ts';
+import { ServerMetrics } from '../monitor/server-metrics.ts';
 
 /** Server settings that are not (yet) part of the configuration file, with their defaults. */
 export interface ServeOptions {

@@ -4,7 +4,6 @@ import { isTrackingError, type TrackingErrorCode } from '@sodai/tracking';
 import { HTTP_STATUS as TRACKING_STATUS } from '@sodai/tracking/http';
 import type { ErrorBody, FieldIssue } from '../contract/api.ts';
 import { isSodaiError, type SodaiErrorCode } from '../errors.ts';
-import { isServeError, type ServeErrorCode } from './errors.ts';
 
 /**
  * The one table from error codes to HTTP status. Typed as full Records so a new code fails
@@ -14,23 +13,22 @@ import { isServeError, type ServeErrorCode } from './errors.ts';
  * ERROR_STATUS.UNKNOWN_CUSTOMER; // 404
  * ERROR_STATUS.MODEL_NOT_READY; // 503
  */
-export const ERROR_STATUS: Readonly<
-  Record<ServeErrorCode, number> & Record<SodaiErrorCode, number> & Record<TrackingErrorCode, number>
-> = Object.freeze({
-  ...TRACKING_STATUS,
-  UNKNOWN_CUSTOMER: 404,
-  UNKNOWN_PRODUCT: 404,
-  NOT_FOUND: 404,
-  MODEL_NOT_READY: 503,
-  UNAUTHORIZED: 401,
-  INVALID_CONFIG: 500,
-  INVALID_ARGUMENT: 400,
-  FILE_NOT_FOUND: 404,
-  FILE_UNREADABLE: 422,
-  SCHEMA_MISMATCH: 422,
-  BATCH_REJECTED: 422,
-  STORE_ERROR: 500,
-});
+export const ERROR_STATUS: Readonly<Record<SodaiErrorCode, number> & Record<TrackingErrorCode, number>> =
+  Object.freeze({
+    ...TRACKING_STATUS,
+    UNKNOWN_CUSTOMER: 404,
+    UNKNOWN_PRODUCT: 404,
+    NOT_FOUND: 404,
+    MODEL_NOT_READY: 503,
+    UNAUTHORIZED: 401,
+    INVALID_CONFIG: 500,
+    INVALID_ARGUMENT: 400,
+    FILE_NOT_FOUND: 404,
+    FILE_UNREADABLE: 422,
+    SCHEMA_MISMATCH: 422,
+    BATCH_REJECTED: 422,
+    STORE_ERROR: 500,
+  });
 
 type Location = FieldIssue['location'];
 
@@ -108,7 +106,7 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
       issues,
     } satisfies ErrorBody);
   }
-  if (isServeError(error) || isSodaiError(error) || isTrackingError(error)) {
+  if (isSodaiError(error) || isTrackingError(error)) {
     const status = ERROR_STATUS[error.code];
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     return reply.code(status).send({

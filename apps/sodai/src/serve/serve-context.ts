@@ -1,13 +1,13 @@
 import type { TrackingClient } from '@sodai/tracking';
 import type { DataPaths } from '../config/load-config.ts';
 import type { SodaiConfig } from '../config/config-schema.ts';
-import type { RawStore } from '../data/raw-store.ts';
-import type { DbLane } from './db-lane.ts';
-import { ServeError } from './errors.ts';
-import type { ModelHolder } from './model-holder.ts';
-import type { PredictionLog } from './prediction-log.ts';
-import type { ServerMetrics } from './server-metrics.ts';
-import type { ServingModel } from './serving-model.ts';
+import type { RawStore } from '../store/raw-store.ts';
+import type { DbLane } from '../store/db-lane.ts';
+import { SodaiError } from '../errors.ts';
+import type { ModelHolder } from '../scoring/model-holder.ts';
+import type { PredictionLog } from '../monitor/prediction-log.ts';
+import type { ServerMetrics } from '../monitor/server-metrics.ts';
+import type { ServingModel } from '../scoring/serving-model.ts';
 
 /** What every route plugin receives: the server's collaborators, built once by `buildServer`. */
 export interface ServeContext {
@@ -31,6 +31,6 @@ export interface ServeContext {
  */
 export function acquireModel(holder: ModelHolder): ServingModel {
   const model = holder.current();
-  if (!model) throw new ServeError('MODEL_NOT_READY', `no model is serving yet: ${holder.reason}`);
+  if (!model) throw new SodaiError('MODEL_NOT_READY', `no model is serving yet: ${holder.reason}`);
   return model.acquire();
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { ingestBatches } from '../../data/load-data.ts';
 import { appContext } from '../app-context.ts';
 import { formatReportSummary } from '../report-summary.ts';
-import type { ValidationReport } from '../../data/validation-report.ts';
+import type { ValidationReport } from '../../data/ingest/validation-report.ts';
 
 /** Prints each report and sets a failing exit code when any batch was rejected. */
 export function printReports(reports: readonly ValidationReport[]): void {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import { predictNextWeek } from '../../model/predict-next-week.ts';
-import { replay, type ReplayResult } from '../../model/replay.ts';
-import { trainAndGate, type TrainOutcome } from '../../model/train-pipeline.ts';
-import { evaluateChampion } from '../../model/evaluate-champion.ts';
+import { predictNextWeek } from '../../jobs/predict.ts';
+import { replay, type ReplayResult } from '../../flows/replay.ts';
+import { trainAndGate, type TrainOutcome } from '../../jobs/train.ts';
+import { evaluateChampion } from '../../jobs/evaluate.ts';
 import { appContext } from '../app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 

@@ -9,7 +9,7 @@ import {
   runsShow,
   type TrackingClient,
 } from '@sodai/tracking';
-import { MODEL_NAME } from '../../model/champion.ts';
+import { MODEL_NAME } from '../../model/registry.ts';
 import { appContext } from '../app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 

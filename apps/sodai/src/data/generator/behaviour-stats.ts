@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, readFileSql } from '../duckdb.ts';
+import { queryRows, readFileSql } from '../../store/duckdb.ts';
 
 /** The behaviour figures the generator is calibrated on, measured the same way on any file. */
 export interface BehaviourStats {

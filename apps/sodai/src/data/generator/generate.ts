@@ -2,8 +2,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SodaiError } from '../../errors.ts';
-import { writeFileAtomic } from '../../util/atomic-write.ts';
-import { openDuckDb, queryNumber, sqlString } from '../duckdb.ts';
+import { writeFileAtomic } from '../../store/atomic-write.ts';
+import { openDuckDb, queryNumber, sqlString } from '../../store/duckdb.ts';
 import {
   BRAND_COUNT,
   CHURN_SHARE,

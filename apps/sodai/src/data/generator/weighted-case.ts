@@ -1,4 +1,4 @@
-import { sqlString } from '../duckdb.ts';
+import { sqlString } from '../../store/duckdb.ts';
 
 /**
  * A SQL CASE that maps a uniform draw in [0, 1) to one of the values with the given weights

@@ -10,9 +10,8 @@ import {
   UploadParamsSchema,
   UploadResponseSchema,
 } from '../../contract/api.ts';
-import { CHAMPION, MODEL_NAME } from '../../model/champion.ts';
+import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
 import { SodaiError } from '../../errors.ts';
-import { ServeError } from '../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
@@ -40,7 +39,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
   app.addHook('onRequest', async (req) => {
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new ServeError('UNAUTHORIZED', 'admin routes need the admin bearer token');
+      throw new SodaiError('UNAUTHORIZED', 'admin routes need the admin bearer token');
     }
   });
   // Batches arrive as raw bytes (Parquet or CSV); only this scope parses them.

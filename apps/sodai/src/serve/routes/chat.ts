@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChatRequestSchema, ChatResponseSchema, LangQuerySchema } from '../../contract/api.ts';
-import { answerChat, detectLang } from '../chat-assistant.ts';
+import { answerChat, detectLang } from '../../chat/assistant.ts';
 import { resolveLang } from '../language.ts';
 import type { ServeContext } from '../serve-context.ts';
 

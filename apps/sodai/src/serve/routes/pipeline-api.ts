@@ -21,7 +21,7 @@ import {
   TriggerRequestSchema,
   TriggerResponseSchema,
 } from '../../contract/pipeline-api.ts';
-import { ServeError } from '../errors.ts';
+import { SodaiError } from '../../errors.ts';
 
 /** What the server needs to show and start pipeline runs. */
 export interface PipelineAccess {
@@ -81,7 +81,7 @@ async function getRun(store: RunStore, runId: string): Promise<RunRecord> {
     return await store.getRun(runId);
   } catch (error) {
     if (isPipelineError(error, 'RUN_NOT_FOUND'))
-      throw new ServeError('NOT_FOUND', `no pipeline run ${runId}`);
+      throw new SodaiError('NOT_FOUND', `no pipeline run ${runId}`);
     throw error;
   }
 }
@@ -138,7 +138,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
     async (req) => {
       const run = await getRun(pipeline.store, req.params.run_id);
       if (!run.dag.nodes.some((n) => n.id === req.params.task_id)) {
-        throw new ServeError('NOT_FOUND', `run ${run.id} has no task ${req.params.task_id}`);
+        throw new SodaiError('NOT_FOUND', `run ${run.id} has no task ${req.params.task_id}`);
       }
       return (await pipeline.store.taskLogs(run.id, req.params.task_id)).map((l) => ({
         attempt: l.attempt,
@@ -169,9 +169,9 @@ export const pipelineAdminRoutes: FastifyPluginAsyncZod<{ pipeline: PipelineAcce
     },
     async (req, reply) => {
       if (!pipeline.dags.some((d) => d.id === req.params.dag_id)) {
-        throw new ServeError('NOT_FOUND', `no DAG ${req.params.dag_id}`);
+        throw new SodaiError('NOT_FOUND', `no DAG ${req.params.dag_id}`);
       }
-      if (!pipeline.orchestrator) throw new ServeError('NOT_FOUND', 'this server does not run pipelines');
+      if (!pipeline.orchestrator) throw new SodaiError('NOT_FOUND', 'this server does not run pipelines');
       const runId = await pipeline.orchestrator.trigger(req.params.dag_id, {
         params: req.body,
         trigger: 'manual',

@@ -7,7 +7,6 @@ import {
   type Prediction,
 } from '../../contract/api.ts';
 import { SodaiError } from '../../errors.ts';
-import { ServeError } from '../errors.ts';
 import { resolveLang } from '../language.ts';
 import { acquireModel, type ServeContext } from '../serve-context.ts';
 import { plainJson } from './plain-json.ts';
@@ -86,7 +85,7 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
             unknown.customers.size ? `unknown customer_id ${[...unknown.customers].join(', ')}` : '',
             unknown.products.size ? `unknown product_id ${[...unknown.products].join(', ')}` : '',
           ].filter(Boolean);
-          throw new ServeError(
+          throw new SodaiError(
             unknown.customers.size ? 'UNKNOWN_CUSTOMER' : 'UNKNOWN_PRODUCT',
             parts.join('; '),
           );

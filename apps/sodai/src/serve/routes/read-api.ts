@@ -11,8 +11,8 @@ import {
   ReportParamsSchema,
   ServingStateSchema,
 } from '../../contract/api.ts';
-import { queryNumber, queryRows } from '../../data/duckdb.ts';
-import { ServeError } from '../errors.ts';
+import { queryNumber, queryRows } from '../../store/duckdb.ts';
+import { SodaiError } from '../../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /**
@@ -155,7 +155,7 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
       const name = req.params.name.replace(/\.json$/, '');
       const file = path.join(ctx.paths.reportsDir, req.params.kind, `${name}.json`);
       const text = await readFile(file, 'utf8').catch(() => {
-        throw new ServeError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
+        throw new SodaiError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
       });
       return reply.type('application/json').send(text);
     },

@@ -6,7 +6,7 @@ import {
   RecommendResponseSchema,
 } from '../../contract/api.ts';
 import { resolveLang } from '../language.ts';
-import { recommend } from '../recommender.ts';
+import { recommend } from '../../scoring/recommender.ts';
 import { acquireModel, type ServeContext } from '../serve-context.ts';
 import { plainJson } from './plain-json.ts';
 

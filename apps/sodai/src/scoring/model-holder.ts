@@ -1,7 +1,7 @@
 import { isTrackingError, type TrackingClient } from '@sodai/tracking';
-import { CHAMPION, MODEL_NAME } from '../model/champion.ts';
-import type { ModelSettings } from '../model/train-pipeline.ts';
-import type { DbLane } from './db-lane.ts';
+import { CHAMPION, MODEL_NAME } from '../model/registry.ts';
+import type { ModelSettings } from '../jobs/train.ts';
+import type { DbLane } from '../store/db-lane.ts';
 import { loadServingModel, type NotServable, type ServingModel } from './serving-model.ts';
 
 /**

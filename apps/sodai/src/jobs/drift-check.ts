@@ -2,20 +2,20 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReference, detectDrift, parseReference, type DriftReport } from '@sodai/drift';
 import { isTrackingError, type TrackingClient } from '@sodai/tracking';
-import { queryRows } from '../data/duckdb.ts';
+import { queryRows } from '../store/duckdb.ts';
 import { buildDataset } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
-import { CHAMPION, loadAliasedModel } from '../model/champion.ts';
+import { CHAMPION, loadAliasedModel } from '../model/registry.ts';
 import { featureColumns, labelCounts, weekTransactionColumns } from '../model/drift-reference.ts';
 import {
   latestPurchaseDate,
   REFERENCE_ARTIFACT,
   TRANSACTIONS_REFERENCE_ARTIFACT,
   type ModelSettings,
-} from '../model/train-pipeline.ts';
-import { addDays, planCutoffs } from '../model/training-plan.ts';
+} from './train.ts';
+import { addDays, planCutoffs } from '../features/cutoff-plan.ts';
 import { toDMatrix } from '../model/xgb-search.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { writeFileAtomic } from '../store/atomic-write.ts';
 
 export interface DriftCheck {
   readonly drifted: boolean;

@@ -1,8 +1,8 @@
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
-import { queryRows } from '../data/duckdb.ts';
-import type { DbLane } from './db-lane.ts';
-import type { ModelHolder } from './model-holder.ts';
-import { recommend } from './recommender.ts';
+import { queryRows } from '../store/duckdb.ts';
+import type { DbLane } from '../store/db-lane.ts';
+import type { ModelHolder } from '../scoring/model-holder.ts';
+import { recommend } from '../scoring/recommender.ts';
 
 /** Lower case without accents or opening marks, so "¿Cuántos?" and "cuantos" match alike. */
 function normalize(text: string): string {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnKind, ColumnSpec, TableContract } from '../contract/index.ts';
-import { queryNumber, queryRows, readFileSql, sqlIdent } from './duckdb.ts';
+import type { ColumnKind, ColumnSpec, TableContract } from '../../contract/index.ts';
+import { queryNumber, queryRows, readFileSql, sqlIdent } from '../../store/duckdb.ts';
 
 const INTEGER_TYPES = new Set([
   'TINYINT',

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ProductAttributes } from '../contract/api.ts';
 import { FEATURES } from '../contract/feature-vector.ts';
-import { queryRows } from '../data/duckdb.ts';
+import { queryRows } from '../store/duckdb.ts';
 
 /** A customer as serving needs it: the static model inputs and the shop type. */
 export interface CatalogCustomer {

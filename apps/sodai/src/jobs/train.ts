@@ -3,27 +3,27 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
 import { FEATURES } from '../contract/feature-vector.ts';
 import type { SodaiConfig } from '../config/config-schema.ts';
-import { queryRows } from '../data/duckdb.ts';
+import { queryRows } from '../store/duckdb.ts';
 import { SodaiError } from '../errors.ts';
 import { buildDataset, type DatasetSummary } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
-import { bestBaseline, fitBaselines, type FittedBaseline } from './baselines.ts';
-import { CHAMPION, loadAliasedModel, MODEL_NAME } from './champion.ts';
+import { bestBaseline, fitBaselines, type FittedBaseline } from '../model/baselines.ts';
+import { CHAMPION, loadAliasedModel, MODEL_NAME } from '../model/registry.ts';
 import {
   compareByBootstrap,
   evaluateScores,
   type MissedPositives,
   type ScoredEvaluation,
-} from './evaluation.ts';
-import { bestF1Threshold } from './metrics.ts';
-import { planCutoffs, type TrainingPlan } from './training-plan.ts';
-import { searchXgboost, toDMatrix } from './xgb-search.ts';
-import type { BootstrapInterval } from './bootstrap.ts';
+} from '../model/evaluation.ts';
+import { bestF1Threshold } from '../model/metrics.ts';
+import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
+import { searchXgboost, toDMatrix } from '../model/xgb-search.ts';
+import type { BootstrapInterval } from '../model/bootstrap.ts';
 import type { Booster } from '@sodai/xgboost';
-import { referenceSnapshot, weekTransactionColumns } from './drift-reference.ts';
-import { decideGate, type GateDecision } from './champion-gate.ts';
+import { referenceSnapshot, weekTransactionColumns } from '../model/drift-reference.ts';
+import { decideGate, type GateDecision } from '../model/champion-gate.ts';
 
-export type { GateDecision } from './champion-gate.ts';
+export type { GateDecision } from '../model/champion-gate.ts';
 import { createReference } from '@sodai/drift';
 
 export type ModelSettings = SodaiConfig['model'];

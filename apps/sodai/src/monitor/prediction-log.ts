@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DbLane } from './db-lane.ts';
+import type { DbLane } from '../store/db-lane.ts';
 
 /** The table monitoring reads realized performance from. One row per pair answered. */
 export const PREDICTION_LOG_DDL = `CREATE TABLE IF NOT EXISTS prediction_log (

@@ -1,4 +1,4 @@
-import type { RawTableName } from '../contract/index.ts';
+import type { RawTableName } from '../../contract/index.ts';
 import type { RowSeverity } from './row-checks.ts';
 
 export type BatchOutcome = 'ingested' | 'rejected' | 'skipped';

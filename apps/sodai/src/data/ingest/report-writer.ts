@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { writeFileAtomic } from '../../store/atomic-write.ts';
 import type { ValidationReport } from './validation-report.ts';
 
 function escapeHtml(value: unknown): string {

@@ -1,12 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { formatTable, type TrackingClient } from '@sodai/tracking';
 import { SodaiError } from '../errors.ts';
-import { fitBaselines } from './baselines.ts';
-import { CHAMPION, loadAliasedModel } from './champion.ts';
-import { evaluateScores } from './evaluation.ts';
-import { latestPurchaseDate, prepareWeeks, type ModelSettings } from './train-pipeline.ts';
-import { planCutoffs } from './training-plan.ts';
-import { toDMatrix } from './xgb-search.ts';
+import { fitBaselines } from '../model/baselines.ts';
+import { CHAMPION, loadAliasedModel } from '../model/registry.ts';
+import { evaluateScores } from '../model/evaluation.ts';
+import { latestPurchaseDate, prepareWeeks, type ModelSettings } from './train.ts';
+import { planCutoffs } from '../features/cutoff-plan.ts';
+import { toDMatrix } from '../model/xgb-search.ts';
 
 /** The champion on the latest complete week, beside every baseline fitted on the weeks before. */
 export async function evaluateChampion(

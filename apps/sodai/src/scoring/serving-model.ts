@@ -4,15 +4,15 @@ import type { TrackingClient } from '@sodai/tracking';
 import type { Booster, DensePredictor } from '@sodai/xgboost';
 import type { Lang, Prediction } from '../contract/api.ts';
 import { FEATURES } from '../contract/feature-vector.ts';
-import { queryNumber } from '../data/duckdb.ts';
+import { queryNumber } from '../store/duckdb.ts';
 import { buildDataset } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
-import { loadAliasedModel, CHAMPION } from '../model/champion.ts';
-import { latestPurchaseDate, type ModelSettings } from '../model/train-pipeline.ts';
-import { planCutoffs } from '../model/training-plan.ts';
+import { loadAliasedModel, CHAMPION } from '../model/registry.ts';
+import { latestPurchaseDate, type ModelSettings } from '../jobs/train.ts';
+import { planCutoffs } from '../features/cutoff-plan.ts';
 import { toDMatrix } from '../model/xgb-search.ts';
 import { Catalog } from './catalog.ts';
-import type { DbLane } from './db-lane.ts';
+import type { DbLane } from '../store/db-lane.ts';
 import {
   CHUNK_ROWS,
   describeContributions,
@@ -21,9 +21,9 @@ import {
   type ShapMethod,
   type TopContributions,
 } from './explanations.ts';
-import { ServeError } from './errors.ts';
+import { SodaiError } from '../errors.ts';
 import { FeatureStore } from './feature-store.ts';
-import { PREDICTION_TABLE } from '../model/predict-next-week.ts';
+import { PREDICTION_TABLE } from '../jobs/predict.ts';
 
 /** The table `sodai predict` writes: features of every candidate pair at the next cut-off. */
 export { PREDICTION_TABLE };
@@ -106,10 +106,10 @@ export class ServingModel {
   /** Throws the 404 errors of an unknown customer or product. */
   checkIds(customerId: number, productId?: number): void {
     if (!this.catalog.customers.has(customerId)) {
-      throw new ServeError('UNKNOWN_CUSTOMER', `unknown customer_id ${customerId}`);
+      throw new SodaiError('UNKNOWN_CUSTOMER', `unknown customer_id ${customerId}`);
     }
     if (productId !== undefined && !this.catalog.products.has(productId)) {
-      throw new ServeError('UNKNOWN_PRODUCT', `unknown product_id ${productId}`);
+      throw new SodaiError('UNKNOWN_PRODUCT', `unknown product_id ${productId}`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ModelHolder } from './model-holder.ts';
+import type { ModelHolder } from '../scoring/model-holder.ts';
 import type { PredictionLog } from './prediction-log.ts';
 
 /**

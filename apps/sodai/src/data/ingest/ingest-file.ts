@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RAW_TABLES, type RawTableName } from '../contract/index.ts';
-import { SodaiError } from '../errors.ts';
-import { sha256File } from '../util/file-digest.ts';
-import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from './duckdb.ts';
+import { RAW_TABLES, type RawTableName } from '../../contract/index.ts';
+import { SodaiError } from '../../errors.ts';
+import { sha256File } from './file-digest.ts';
+import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
-import { DUCKDB_TYPES, type RawStore } from './raw-store.ts';
+import { DUCKDB_TYPES, type RawStore } from '../../store/raw-store.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
 import type { CheckResult, FatalProblem, ValidationReport } from './validation-report.ts';
 import { writeReport } from './report-writer.ts';

@@ -1,5 +1,5 @@
-import { RAW_TABLES, type RawTableName, type TableContract } from '../contract/index.ts';
-import { sqlIdent, sqlString } from './duckdb.ts';
+import { RAW_TABLES, type RawTableName, type TableContract } from '../../contract/index.ts';
+import { sqlIdent, sqlString } from '../../store/duckdb.ts';
 
 /**
  * What happens to a row a check flags: `quarantine` moves it out of the accepted set, `warn` keeps

@@ -1,15 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
-import { queryNumber, queryRows, sqlString } from '../data/duckdb.ts';
+import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import { SodaiError } from '../errors.ts';
 import { buildDataset, type DatasetSummary } from '../features/dataset-builder.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { writeFileAtomic } from '../store/atomic-write.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
-import { loadAliasedModel, CHAMPION } from './champion.ts';
-import { latestPurchaseDate, type ModelSettings } from './train-pipeline.ts';
-import { planCutoffs } from './training-plan.ts';
-import { toDMatrix } from './xgb-search.ts';
-import type { FittedBaseline } from './baselines.ts';
+import { loadAliasedModel, CHAMPION } from '../model/registry.ts';
+import { latestPurchaseDate, type ModelSettings } from './train.ts';
+import { planCutoffs } from '../features/cutoff-plan.ts';
+import { toDMatrix } from '../model/xgb-search.ts';
+import type { FittedBaseline } from '../model/baselines.ts';
 
 export interface PredictionOutcome {
   readonly cutoff: string;
