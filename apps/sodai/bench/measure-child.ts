@@ -13,7 +13,8 @@ import { openTracking } from '@sodai/tracking';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
-import { latestPurchaseDate, trainAndGate } from '../src/jobs/train.ts';
+import { latestPurchaseDate } from '../src/store/transactions-queries.ts';
+import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { planCutoffs } from '../src/features/cutoff-plan.ts';
 
 const [job, ...args] = process.argv.slice(2);

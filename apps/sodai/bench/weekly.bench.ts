@@ -65,6 +65,20 @@ try {
     console.log(`| ${node.id} | ${t?.state ?? '—'} | ${s.toFixed(2)} |`);
   }
   console.log(`orchestration outside tasks: ${(wall - inTasks).toFixed(2)} s over ${tasks.length} tasks`);
+  // Work done once per run: every task logs each cut-off it builds and each champion it loads.
+  const builds = new Map<string, number>();
+  let championLoads = 0;
+  for (const t of tasks) {
+    for (const entry of await runtime.store.taskLogs(runId, t.taskId)) {
+      const built = /^dataset built for cut-offs? (.+?):/.exec(entry.message);
+      for (const cutoff of built?.[1]?.split(', ') ?? []) builds.set(cutoff, (builds.get(cutoff) ?? 0) + 1);
+      if (/^champion v\d+ loaded/.test(entry.message)) championLoads++;
+    }
+  }
+  const most = Math.max(0, ...builds.values());
+  console.log(
+    `dataset builds: ${builds.size} cut-offs, each built ${most === 1 ? 'once' : `up to ${most} times`}; champion loaded ${championLoads} time(s)`,
+  );
   await runtime.close();
   await tracking.close();
   store.close();

@@ -510,7 +510,10 @@ describe('ops', () => {
     const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     const predict = doc.paths['/predict'].post;
-    expect(predict.requestBody.content['application/json'].schema).toBeDefined();
+    // The request schema is the zod contract's: one pair or a batch of pairs, each field named.
+    const body = JSON.stringify(predict.requestBody.content['application/json'].schema);
+    for (const field of ['customer_id', 'product_id', 'pairs']) expect(body).toContain(`"${field}"`);
+    expect(Object.keys(predict.responses)).toContain('200');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/recommend', '/chat', '/ready', '/api/admin/promote', '/api/tracking/models']),
     );

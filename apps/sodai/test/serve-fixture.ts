@@ -8,10 +8,10 @@ import { RawStore } from '../src/store/raw-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
-import { latestPurchaseDate } from '../src/jobs/train.ts';
+import { latestPurchaseDate } from '../src/store/transactions-queries.ts';
 import { planCutoffs } from '../src/features/cutoff-plan.ts';
-import { toDMatrix } from '../src/model/xgb-search.ts';
-import { PREDICTION_TABLE } from '../src/scoring/serving-model.ts';
+import { toDMatrix } from '../src/features/xgb-matrix.ts';
+import { PREDICTION_TABLE } from '../src/features/prediction-dataset.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 export const ADMIN_TOKEN = 'serve-test-admin-token-0123456789';

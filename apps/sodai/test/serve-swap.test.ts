@@ -45,7 +45,22 @@ interface Client {
   versions: number[];
 }
 
-async function client(id: number, until: () => boolean): Promise<Client> {
+/** Resolves when `count` answers from `version` have come back, across all clients. */
+class AnswerWatch {
+  readonly #counts = new Map<number, number>();
+  readonly #waiting: { version: number; count: number; resolve: () => void }[] = [];
+  seen(version: number): void {
+    const n = (this.#counts.get(version) ?? 0) + 1;
+    this.#counts.set(version, n);
+    for (const w of this.#waiting.filter((x) => x.version === version && n >= x.count)) w.resolve();
+  }
+  answers(version: number, count: number): Promise<void> {
+    if ((this.#counts.get(version) ?? 0) >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#waiting.push({ version, count, resolve }));
+  }
+}
+
+async function client(id: number, until: () => boolean, watch?: AnswerWatch): Promise<Client> {
   const out: Client = { ok: 0, failed: [], versions: [] };
   for (let i = id; !until(); i += 7) {
     const pair = pairs[i % pairs.length]!;
@@ -61,6 +76,7 @@ async function client(id: number, until: () => boolean): Promise<Client> {
       else {
         out.ok++;
         out.versions.push(body.model_version!);
+        watch?.seen(body.model_version!);
       }
     } catch (error) {
       out.failed.push(String(error));
@@ -75,17 +91,15 @@ describe('hot swap under load', () => {
     const first = app.serving.holder.current()!;
     expect(first.version).toBe(v1);
     let stop = false;
-    const clients = Array.from({ length: 16 }, (_, id) => client(id, () => stop));
-    await new Promise((r) => setTimeout(r, 300));
+    const watch = new AnswerWatch();
+    const clients = Array.from({ length: 16 }, (_, id) => client(id, () => stop, watch));
+    // Swap once the clients are answered by v1, stop once they have been answered by v2 for a while.
+    await watch.answers(v1!, 50);
     await fx.tracking.registry.setAlias(MODEL_NAME, CHAMPION, v2, {
       actor: 'test',
       reason: 'swap under load',
     });
-    const deadline = Date.now() + 15_000;
-    while (app.serving.holder.current()?.version !== v2 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    await watch.answers(v2!, 100);
     stop = true;
     const results = await Promise.all(clients);
 

@@ -9,7 +9,7 @@ import { FeatureStore } from '../src/scoring/feature-store.ts';
 import { resolveLang } from '../src/serve/language.ts';
 import { PredictionLog } from '../src/monitor/prediction-log.ts';
 import { reasonText } from '../src/scoring/reasons.ts';
-import { PREDICTION_TABLE } from '../src/scoring/serving-model.ts';
+import { PREDICTION_TABLE } from '../src/features/prediction-dataset.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fx: ServeFixture;

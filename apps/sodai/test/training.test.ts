@@ -11,9 +11,11 @@ import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
 import { averagePrecision } from '../src/model/metrics.ts';
-import { predictNextWeek } from '../src/jobs/predict.ts';
-import { trainAndGate } from '../src/jobs/train.ts';
-import { toDMatrix } from '../src/model/xgb-search.ts';
+import { predictWeek } from '../src/jobs/predict.ts';
+import { trainAndGate } from '../src/jobs/train-and-gate.ts';
+import { weekContext } from '../src/jobs/week-context.ts';
+import { restoreBaseline } from '../src/model/baselines.ts';
+import { toDMatrix } from '../src/features/xgb-matrix.ts';
 import { createRng } from '../src/util/rng.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
@@ -80,8 +82,15 @@ describe('training', () => {
     expect(realAp).toBeGreaterThan(baseRate * 1.8);
   });
 
-  it('trains, registers a version and moves champion only through the gate', async () => {
-    const first = await trainAndGate(store.connection, tracking, settings, { actor: 'test' });
+  it('promotes a challenger that passes the gate and keeps the champion when the next one does not', async () => {
+    // A negative margin makes the first gate pass whatever this small model learned; a margin of 1
+    // (F1 can never beat another by 1) makes the second fail: both branches are exercised for sure.
+    const first = await trainAndGate(
+      store.connection,
+      tracking,
+      { ...settings, gateMarginF1: -1 },
+      { actor: 'test' },
+    );
     expect(first.version).toBe(1);
     expect(first.baselines.map((b) => b.name)).toEqual([
       'popularity',
@@ -92,28 +101,39 @@ describe('training', () => {
     ]);
     expect(first.model.f1.f1).toBeGreaterThan(0);
     expect(first.bootstrap.low).toBeLessThanOrEqual(first.bootstrap.difference);
+    expect(first.gate).toMatchObject({ passed: true });
+    expect(first.promoted).toBe(true);
     const runs = await tracking.searchRuns({ limit: 1000 });
     expect(runs.length).toBeGreaterThanOrEqual(1 + settings.nTrials);
-    const history = await tracking.registry.getAliasHistory(MODEL_NAME, CHAMPION).catch(() => []);
-    if (first.gate.passed) {
-      expect(history).toHaveLength(1);
-      expect(history[0]).toMatchObject({ version: 1 });
-    } else {
-      expect(history).toHaveLength(0);
-    }
+    const history = await tracking.registry.getAliasHistory(MODEL_NAME, CHAMPION);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ version: 1 });
 
-    const second = await trainAndGate(store.connection, tracking, settings, { actor: 'test' });
+    const second = await trainAndGate(
+      store.connection,
+      tracking,
+      { ...settings, gateMarginF1: 1 },
+      { actor: 'test' },
+    );
     expect(second.version).toBe(2);
-    expect(second.gate.testCutoff).toBe(first.gate.testCutoff);
-    if (first.gate.passed) expect(second.gate.championVersion).toBe(1);
-    const after = await tracking.registry.getAliasHistory(MODEL_NAME, CHAMPION).catch(() => []);
-    expect(after.length).toBe(history.length + (second.gate.passed ? 1 : 0));
+    expect(second.gate).toMatchObject({
+      passed: false,
+      championVersion: 1,
+      testCutoff: first.gate.testCutoff,
+    });
+    expect(second.gate.championF1).toBeCloseTo(first.model.f1.f1, 10);
+    expect(second.promoted).toBe(false);
+    expect(await tracking.registry.getAliasHistory(MODEL_NAME, CHAMPION)).toHaveLength(1);
+    expect((await tracking.registry.getAlias(MODEL_NAME, CHAMPION)).version).toBe(1);
   });
 
   it('predicts the next 7 days and writes the distributor CSV, highest score first', async () => {
-    const fallback = (await trainAndGate(store.connection, tracking, settings)).fittedBaselines[0]!;
+    const rule = restoreBaseline(
+      (await trainAndGate(store.connection, tracking, settings)).fittedBaselines[0]!,
+    );
     const csv = path.join(dir, 'next.csv');
-    const outcome = await predictNextWeek(store.connection, tracking, settings, { csvPath: csv, fallback });
+    const week = await weekContext(store.connection, settings);
+    const outcome = await predictWeek(week, { kind: 'rule', rule }, { csvPath: csv });
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines.length).toBe(outcome.predicted);
     expect(lines.every((l) => /^\d+,\d+$/.test(l))).toBe(true);

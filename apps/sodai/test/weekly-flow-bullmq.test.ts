@@ -13,7 +13,7 @@ import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime } from '../src/flows/pipeline-runtime.ts';
 import { WEEKLY_DAG_ID } from '../src/flows/weekly-dag.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
-import { trainAndGate } from '../src/jobs/train.ts';
+import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const redis = await serviceGate('redis');
@@ -105,9 +105,19 @@ describe.runIf(redis.available)('the weekly DAG on BullMQ workers', { timeout: 2
       }),
     );
     const workerLogs = workers.map(() => [] as string[]);
-    workers.forEach((w, i) => w.stderr!.on('data', (d: Buffer) => workerLogs[i]!.push(d.toString())));
+    // Each worker says so once it listens on the queue: wait for that line, not for a fixed time.
+    const ready = workers.map(
+      (w, i) =>
+        new Promise<void>((resolve, reject) => {
+          w.stderr!.on('data', (d: Buffer) => {
+            workerLogs[i]!.push(d.toString());
+            if (workerLogs[i]!.join('').includes('waiting for tasks')) resolve();
+          });
+          w.once('exit', (code) => reject(new Error(`worker exited (${code}): ${workerLogs[i]!.join('')}`)));
+        }),
+    );
     try {
-      await new Promise((r) => setTimeout(r, 2500));
+      await Promise.all(ready);
       const a = await runIn(inline);
       const b = await runIn(queued, redis.url, queueName);
       expect(a.run.state).toBe('success');

@@ -11,7 +11,7 @@ import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime } from '../src/flows/pipeline-runtime.ts';
 import { WEEKLY_DAG_ID } from '../src/flows/weekly-dag.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
-import { trainAndGate } from '../src/jobs/train.ts';
+import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const root = tempDir();

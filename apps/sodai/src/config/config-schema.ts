@@ -87,3 +87,5 @@ export const ConfigSchema = z.strictObject({
 
 export type SodaiConfig = z.infer<typeof ConfigSchema>;
 export type SodaiConfigInput = z.input<typeof ConfigSchema>;
+/** The model's settings: search, windows, gate margin, retraining age. */
+export type ModelSettings = SodaiConfig['model'];

@@ -172,6 +172,12 @@ export const ServingStateSchema = z.object({
   registered_at: z.string().nullable(),
 });
 
+/** Customers and products of the serving snapshot, for the UI's pickers. */
+export const UiCatalogSchema = z.object({
+  customers: z.array(z.object({ id: z.int(), customer_type: z.string().nullable() })),
+  products: z.array(z.object({ id: z.int(), attributes: ProductAttributesSchema })),
+});
+
 export const ReportKindSchema = z.enum(['ingest', 'drift']);
 export const ReportParamsSchema = z.object({
   kind: ReportKindSchema,

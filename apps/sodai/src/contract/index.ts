@@ -1,2 +1,6 @@
+// The one typed contract: raw tables, the feature vector, the HTTP API and the pipeline API.
+// The web app imports its types from here (`@sodai/app/contract`), type-only.
 export * from './raw-tables.ts';
 export * from './table-contract.ts';
+export * from './api.ts';
+export * from './pipeline-api.ts';

@@ -1,3 +1,6 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { latestPurchaseDate } from '../store/transactions-queries.ts';
+
 /** Which weekly cut-offs play which role, all counted back from the prediction cut-off. */
 export interface TrainingPlan {
   /** Predict the 7 days from this day: the day after the latest data. */
@@ -35,3 +38,11 @@ export function planCutoffs(latestDate: string, options: PlanOptions): TrainingP
 }
 
 export { addDays };
+
+/** The plan counted from the latest purchase in the store: what every weekly job starts from. */
+export async function planForLatestData(
+  connection: DuckDBConnection,
+  options: PlanOptions,
+): Promise<TrainingPlan> {
+  return planCutoffs(await latestPurchaseDate(connection), options);
+}

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEATURE_NAMES } from '../contract/feature-vector.ts';
+import { SodaiError } from '../errors.ts';
 import { queryNumber, sqlIdent } from '../store/duckdb.ts';
 
 /** A dataset as typed arrays: row-major features (NaN = missing), labels and row keys. */
@@ -75,6 +76,11 @@ export async function readDatasetMatrix(
       }
     }
     offset += n;
+  }
+  // A read cut short (another statement on the same connection interrupting the stream) must fail
+  // loudly rather than leave zero-filled rows that look like customer 0 and product 0.
+  if (offset !== rows) {
+    throw new SodaiError('STORE_ERROR', `read ${offset} of ${rows} rows of ${table}: the read was cut short`);
   }
   return {
     rows,

@@ -2,6 +2,7 @@ import type { TrackingClient } from '@sodai/tracking';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
+import { ChampionCache } from './champion-cache.ts';
 
 /**
  * What the weekly flow's tasks need. In one process (`npm start`, `sodai run weekly`) the store and
@@ -15,6 +16,8 @@ export interface FlowEnv {
   withTracking<T>(work: (tracking: TrackingClient) => Promise<T>): Promise<T>;
   /** Tells serving that the champion or the predictions changed (in-process reload or HTTP). */
   notifyServing?(): Promise<string>;
+  /** The champion's booster, loaded once per version in this process. */
+  readonly champions: ChampionCache;
 }
 
 export interface FlowEnvSources {
@@ -32,6 +35,7 @@ export function createFlowEnv(sources: FlowEnvSources): FlowEnv {
   return {
     config: sources.config,
     paths: sources.paths,
+    champions: new ChampionCache(),
     async withStore(work) {
       if (sources.store) return work(sources.store);
       const store = await sources.openStore();

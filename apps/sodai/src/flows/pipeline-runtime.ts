@@ -54,6 +54,7 @@ export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntim
     dags: dags.map((d) => d.toJSON()),
     async close() {
       await orchestrator.close();
+      env.champions.clear();
       await executor?.close();
       await store.close();
     },

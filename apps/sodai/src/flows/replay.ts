@@ -1,20 +1,23 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { TrackingClient } from '@sodai/tracking';
-import { openTracking } from '@sodai/tracking';
+import { openTracking, type TrackingClient } from '@sodai/tracking';
+import { ConfigSchema } from '../config/config-schema.ts';
+import { dataPaths } from '../config/load-config.ts';
 import { queryRows, readFileSql, sqlString } from '../store/duckdb.ts';
-import { ingestFile } from '../data/ingest/ingest-file.ts';
 import { batchFilesIn, loadInitialData } from '../data/load-data.ts';
 import { RawStore } from '../store/raw-store.ts';
 import { SodaiError } from '../errors.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
-import { bestBaseline, type FittedBaseline } from '../model/baselines.ts';
+import { PREDICTION_TABLE } from '../features/prediction-dataset.ts';
+import { restoreBaseline, type FittedBaseline } from '../model/baselines.ts';
 import { bootstrapF1Difference, confusionsByCustomer, type BootstrapInterval } from '../model/bootstrap.ts';
-import { aliasedVersion, CHAMPION } from '../model/registry.ts';
 import { confusionAt, f1FromConfusion, type Confusion, type F1Result } from '../model/metrics.ts';
-import { predictNextWeek } from '../jobs/predict.ts';
-import { trainAndGate, type ModelSettings } from '../jobs/train.ts';
-import { addDays } from '../features/cutoff-plan.ts';
+import type { ModelSettings } from '../config/config-schema.ts';
+import type { PredictionOutcome } from '../jobs/predict.ts';
+import type { TrainOutcome } from '../jobs/train.ts';
+import { createFlowEnv } from './flow-env.ts';
+import { startPipelineRuntime } from './pipeline-runtime.ts';
+import { WEEKLY_DAG_ID } from './weekly-dag.ts';
 
 export interface ReplayOptions {
   readonly historyDir: string;
@@ -48,10 +51,11 @@ export interface ReplayResult {
 const WORK_DIR = '.replay-state';
 
 /**
- * The weekly loop on files: before batch i, predict the 7 days after the latest date seen and write
- * `OUT/<batch>.csv`; then ingest batch i. The model is trained when there is no champion or the
- * champion is older than `maxAgeWeeks`. With `truth`, each week's predictions (and the baselines',
- * fitted when the model was) are scored against the batch's purchases in that window.
+ * Production's weekly loop on files, one week at a time: the weekly DAG runs (ingest what landed,
+ * drift, the retrain policy, train and gate when it says so, predict the 7 days after the latest
+ * data) and its export is copied to `OUT/<batch>.csv`; then batch i lands for the next run. With
+ * `truth`, each week's predictions (and the baselines' of the latest training, fitted on its
+ * validation weeks) are scored against the batch's purchases in that window.
  */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   const log = options.log ?? (() => {});
@@ -60,8 +64,24 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   mkdirSync(options.outDir, { recursive: true });
   const work = path.join(options.outDir, WORK_DIR);
   rmSync(work, { recursive: true, force: true });
-  const store = await RawStore.open(path.join(work, 'store.duckdb'), { memoryLimit: options.memoryLimit });
+  const config = ConfigSchema.parse({
+    dataDir: work,
+    model: options.settings,
+    ...(options.memoryLimit ? { storeMemoryLimit: options.memoryLimit } : {}),
+  });
+  const paths = dataPaths(config);
+  mkdirSync(paths.landingDir, { recursive: true });
+  const store = await RawStore.open(paths.storeFile, { memoryLimit: options.memoryLimit });
   const tracking: TrackingClient = await openTracking({ dataDir: work, databaseUrl: '' });
+  const env = createFlowEnv({
+    config,
+    paths,
+    store,
+    tracking,
+    openStore: async () => store,
+    openTracking: async () => tracking,
+  });
+  const runtime = await startPipelineRuntime(env);
   const weeks: ReplayWeek[] = [];
   const pooled = new Map<
     string,
@@ -80,39 +100,32 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     const rejected = initial.find((r) => r.outcome === 'rejected');
     if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
     let baselines: readonly FittedBaseline[] = [];
-    let trainedFor: string | undefined;
     for (const batch of batches) {
       const name = path.basename(batch).replace(/\.[^.]+$/, '');
-      const [latest] = await queryRows(
-        store.connection,
-        'SELECT max(purchase_date)::VARCHAR AS d FROM transactions',
-      );
-      const cutoff = addDays(String(latest!.d), 1);
-      const champion = await aliasedVersion(tracking, CHAMPION);
-      const stale =
-        trainedFor === undefined || daysBetween(trainedFor, cutoff) >= 7 * options.settings.maxAgeWeeks;
-      let retrained = false;
-      if (!champion || stale) {
-        log(`${name}: training (cut-off ${cutoff})…`);
-        const outcome = await trainAndGate(store.connection, tracking, options.settings, {
-          actor: 'sodai replay',
-        });
+      const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'auto' } });
+      const run = await runtime.orchestrator.waitForRun(runId);
+      const tasks = await runtime.store.taskInstances(runId);
+      const output = <T>(id: string) =>
+        tasks.find((t) => t.taskId === id && t.state === 'success')?.output as T | undefined;
+      for (const t of tasks.filter((x) => x.state === 'failed'))
+        log(`${name}: task ${t.taskId} failed: ${t.error}`);
+      const prediction = output<PredictionOutcome>('predict');
+      const exported = output<{ file: string }>('export');
+      if (run.state !== 'success' || !prediction || !exported)
+        throw new SodaiError('STORE_ERROR', `${name}: the weekly run ${runId} ended ${run.state}`);
+      const trained = output<TrainOutcome>('train');
+      if (trained) {
+        baselines = trained.fittedBaselines.map(restoreBaseline);
+        const promoted = output('promote') !== undefined;
         log(
-          `${name}: v${outcome.version} ${outcome.gate.passed ? 'promoted' : 'not promoted'}: ${outcome.gate.reason}`,
+          `${name}: v${trained.version} ${promoted ? 'promoted' : 'not promoted'} (cut-off ${prediction.cutoff})`,
         );
-        baselines = outcome.fittedBaselines;
-        trainedFor = cutoff;
-        retrained = true;
       }
       const csv = path.join(options.outDir, `${name}.csv`);
-      const fallback = baselines.length > 0 ? bestBaseline(baselines) : undefined;
-      const prediction = await predictNextWeek(store.connection, tracking, options.settings, {
-        csvPath: csv,
-        ...(fallback ? { fallback } : {}),
-      });
+      copyFileSync(exported.file, csv);
       let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
       if (options.truth) {
-        const result = await scoreWeek(store, batch, cutoff, baselines);
+        const result = await scoreWeek(store, batch, prediction, baselines);
         scored = { model: result.model, baselines: result.baselines };
         pooled.set(name, result.byCustomer);
         log(
@@ -121,33 +134,31 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       }
       weeks.push({
         batch: name,
-        cutoff,
+        cutoff: prediction.cutoff,
         modelVersion: prediction.modelVersion,
         scorer: prediction.scorer,
-        retrained,
+        retrained: trained !== undefined,
         csv,
         ...scored,
       });
-      const report = await ingestFile(store, batch, { table: 'transactions', asOf: '9999-12-31' });
-      if (report.outcome === 'rejected') throw new SodaiError('BATCH_REJECTED', report.message);
+      // The batch lands where production's batches land; the next run ingests it.
+      copyFileSync(batch, path.join(paths.landingDir, path.basename(batch)));
     }
     return { weeks, ...(options.truth ? { bootstrap: pooledBootstrap(weeks, pooled) } : {}) };
   } finally {
+    await runtime.close();
     await tracking.close();
     store.close();
   }
 }
 
-function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-}
-
 async function scoreWeek(
   store: RawStore,
   batch: string,
-  cutoff: string,
+  prediction: PredictionOutcome,
   baselines: readonly FittedBaseline[],
 ) {
+  const { cutoff } = prediction;
   const truthRows = await queryRows(
     store.connection,
     `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM ${readFileSql(batch)}
@@ -155,7 +166,7 @@ async function scoreWeek(
      GROUP BY ALL HAVING sum(items) > 0`,
   );
   const truth = new Set(truthRows.map((r) => `${r.c}:${r.p}`));
-  const matrix = await readDatasetMatrix(store.connection, 'prediction_dataset');
+  const matrix = await readDatasetMatrix(store.connection, PREDICTION_TABLE);
   const labels = new Float32Array(matrix.rows);
   const seen = new Set<string>();
   for (let i = 0; i < matrix.rows; i++) {
@@ -175,7 +186,7 @@ async function scoreWeek(
   const scores = await queryRows(
     store.connection,
     `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p, predicted FROM predictions
-     WHERE cutoff = DATE ${sqlString(cutoff)} ORDER BY model_version DESC`,
+     WHERE cutoff = DATE ${sqlString(cutoff)} AND model_version = ${prediction.modelVersion}`,
   );
   const predictedSet = new Set(scores.filter((r) => r.predicted === true).map((r) => `${r.c}:${r.p}`));
   const modelPredicted = Array.from({ length: matrix.rows }, (_, i) =>

@@ -1,22 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { defineDag, UnrecoverableTaskError } from '@sodai/pipeline';
+import { defineDag, UnrecoverableTaskError, type TaskContext } from '@sodai/pipeline';
 import { z } from 'zod';
 import { ingestBatches } from '../data/load-data.ts';
 import { isSodaiError } from '../errors.ts';
-import { bestBaseline, fitBaselines } from '../model/baselines.ts';
-import { aliasedVersion, CHAMPION, isCompatible } from '../model/registry.ts';
-import { buildPredictionDataset, exportPredictionsCsv, predictNextWeek } from '../jobs/predict.ts';
-import {
-  latestPurchaseDate,
-  prepareWeeks,
-  promoteChallenger,
-  trainAndGate,
-  type GateDecision,
-} from '../jobs/train.ts';
-import { planCutoffs } from '../features/cutoff-plan.ts';
+import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
 import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
+import { gateChallenger, promoteChallenger, type GateDecision } from '../jobs/gate.ts';
+import { exportPredictionsCsv, fallbackRule, predictWeek, type PredictionOutcome } from '../jobs/predict.ts';
+import { trainChallenger, type TrainOutcome } from '../jobs/train.ts';
+import { weekContext, type WeekContext } from '../jobs/week-context.ts';
+import { restoreBaseline } from '../model/baselines.ts';
+import { aliasedVersion, CHAMPION, isCompatible, trainedFor } from '../model/registry.ts';
+import { decideRetrain } from '../model/retrain-policy.ts';
 import type { FlowEnv } from './flow-env.ts';
+import { dataGaps } from '../store/transactions-queries.ts';
+import type { TrackingClient } from '@sodai/tracking';
+import { GATE_ARTIFACT } from '../jobs/gate.ts';
 
 export const WEEKLY_DAG_ID = 'weekly';
 
@@ -38,14 +38,18 @@ interface IngestOutput {
   readonly rowsQuarantined: number;
 }
 
-interface TrainOutput {
-  readonly version: number;
-  readonly runId: string;
-  readonly gate: GateDecision;
-  readonly testF1: number;
+interface ValidateOutput {
+  readonly lastDate: string;
+  readonly transactions: number;
+  readonly rejected: number;
+  /** Weeks inside the data with no purchase at all (a batch that never arrived). */
+  readonly gaps: readonly string[];
+  /** The run's one cut-off plan: every later task reads it from here. */
+  readonly plan: TrainingPlan;
 }
 
-const DAY_MS = 86_400_000;
+type GateOutput = GateDecision & { readonly version: number };
+
 /** Data problems are not fixed by trying again; everything else (I/O, locks) may be. */
 const retryable = (error: unknown) => !isSodaiError(error);
 
@@ -53,7 +57,8 @@ const retryable = (error: unknown) => !isSodaiError(error);
  * The weekly loop as a DAG: ingest → validate → features → drift → should_retrain ─┬─ train → gate ─┬─ promote
  *                                                                                 │                └─ keep_champion
  *                                                                                 └─ skip_training
- * → predict (once any branch finished) → export → notify_serving.
+ * → predict (once any branch finished) → export → notify_serving. Each task is one job call on the
+ * plan `validate` made; datasets are built once per cut-off and the champion loaded once per version.
  */
 export function buildWeeklyDag(env: FlowEnv) {
   const settings = (params: WeeklyParams) => ({
@@ -67,6 +72,18 @@ export function buildWeeklyDag(env: FlowEnv) {
     maxActiveRuns: 1,
     description: 'ingest new batches, check drift, retrain when needed, predict next week',
   });
+
+  /** Runs a job on the run's plan, in the store, logging to the task's log. */
+  const onWeek = <T>(
+    ctx: TaskContext<WeeklyParams>,
+    plan: TrainingPlan,
+    work: (week: WeekContext) => Promise<T>,
+  ): Promise<T> =>
+    env.withStore(async (store) =>
+      work(await weekContext(store.connection, settings(ctx.params), { plan, log: (l) => ctx.log.info(l) })),
+    );
+  const champion = (ctx: TaskContext<WeeklyParams>) =>
+    env.withTracking((tracking) => env.champions.get(tracking, (l) => ctx.log.info(l)));
 
   const ingest = dag.task(
     'ingest',
@@ -95,44 +112,55 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const validate = dag.task('validate', { upstream: [ingest] }, async (ctx) => {
+  const validate = dag.task('validate', { upstream: [ingest] }, async (ctx): Promise<ValidateOutput> => {
     const ingested = ctx.input(ingest);
     for (const r of ingested.rejected) ctx.log.warn(`rejected: ${r.message}`);
-    const summary = await env.withStore((store) => store.summary());
-    if (summary.transactions === 0)
+    const { summary, gaps } = await env.withStore(async (store) => ({
+      summary: await store.summary(),
+      gaps: await dataGaps(store.connection),
+    }));
+    if (summary.transactions === 0 || !summary.lastDate)
       throw new UnrecoverableTaskError('the store has no transactions: load data first');
+    if (gaps.length > 0)
+      ctx.log.warn(`no purchase at all in the week(s) from ${gaps.join(', ')}: a batch may be missing`);
+    const plan = planCutoffs(summary.lastDate.slice(0, 10), settings(ctx.params));
     ctx.log.info(
-      `${ingested.ingested} batch(es) ingested, ${ingested.rejected.length} rejected, ${ingested.rowsQuarantined} rows quarantined; data up to ${summary.lastDate}`,
+      `${ingested.ingested} batch(es) ingested, ${ingested.rejected.length} rejected, ${ingested.rowsQuarantined} rows quarantined; data up to ${summary.lastDate}; predicting the week from ${plan.predictCutoff}`,
     );
     return {
       lastDate: summary.lastDate,
       transactions: summary.transactions,
       rejected: ingested.rejected.length,
+      gaps,
+      plan,
     };
   });
 
   const features = dag.task('features', { upstream: [validate], retries: 1 }, async (ctx) => {
-    const s = settings(ctx.params);
-    return env.withStore(async (store) => {
-      const { predictCutoff } = planCutoffs(await latestPurchaseDate(store.connection), s);
-      const summary = await buildPredictionDataset(store.connection, s, predictCutoff);
-      ctx.log.info(`${summary.rows} candidate pairs for the week from ${predictCutoff}`);
-      return { cutoff: predictCutoff, candidates: summary.rows };
+    const { plan } = ctx.input(validate);
+    return onWeek(ctx, plan, async (week) => {
+      // Every cut-off the run may need except the training weeks: prediction, drift/gate/test, rule fitting.
+      const summary = await week.datasets.ensure([
+        plan.predictCutoff,
+        plan.testCutoff,
+        ...plan.validationCutoffs,
+      ]);
+      const candidates = (await week.datasets.summary([plan.predictCutoff])).rows;
+      ctx.log.info(`${candidates} candidate pairs for the week from ${plan.predictCutoff}`);
+      const test = summary.coverage.find((c) => c.cutoff === plan.testCutoff);
+      return { cutoff: plan.predictCutoff, candidates, testCoverage: test?.share ?? null };
     });
   });
 
   const drift = dag.task(
     'drift',
     { upstream: [features], retries: 1 },
-    async (ctx): Promise<Omit<DriftCheck, 'report'>> => {
-      const result = await env.withStore((store) =>
-        env.withTracking((tracking) =>
-          checkDrift(
-            store.connection,
-            tracking,
-            settings(ctx.params),
-            path.join(env.paths.reportsDir, 'drift'),
-          ),
+    async (ctx): Promise<Omit<DriftCheck, 'report' | 'lines'>> => {
+      const { plan } = ctx.input(validate);
+      const model = await champion(ctx);
+      const result = await env.withTracking((tracking) =>
+        onWeek(ctx, plan, (week) =>
+          checkDrift(week, tracking, model, path.join(env.paths.reportsDir, 'drift')),
         ),
       );
       ctx.log.info(
@@ -144,66 +172,56 @@ export function buildWeeklyDag(env: FlowEnv) {
   );
 
   const shouldRetrain = dag.branch('should_retrain', { upstream: [drift] }, async (ctx) => {
-    const driftResult = ctx.input(drift);
-    const decide = (train: boolean, why: string) => {
-      ctx.log.info(`${train ? 'retrain' : 'keep the champion'}: ${why}`);
-      return train ? ['train'] : ['skip_training'];
-    };
-    if (ctx.params.retrain === 'force') return decide(true, 'forced by the run parameters');
-    if (ctx.params.retrain === 'never') return decide(false, 'training disabled by the run parameters');
-    const champion = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
-    if (!champion) return decide(true, 'there is no champion yet');
-    if (!isCompatible(champion)) return decide(true, 'the champion was trained on another feature contract');
-    if (driftResult.drifted) return decide(true, `drift: ${driftResult.reason}`);
-    const ageWeeks = (Date.now() - champion.createdAt) / (7 * DAY_MS);
-    if (ageWeeks > env.config.model.maxAgeWeeks) {
-      return decide(
-        true,
-        `the champion is ${ageWeeks.toFixed(1)} weeks old (limit ${env.config.model.maxAgeWeeks})`,
-      );
-    }
-    return decide(false, `no drift and the champion is ${ageWeeks.toFixed(1)} weeks old`);
+    const { plan } = ctx.input(validate);
+    const current = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
+    const decision = decideRetrain({
+      mode: ctx.params.retrain,
+      cutoff: plan.predictCutoff,
+      maxAgeWeeks: env.config.model.maxAgeWeeks,
+      drift: ctx.input(drift),
+      ...(current
+        ? {
+            champion: {
+              version: current.version,
+              compatible: isCompatible(current),
+              trainedFor: trainedFor(current),
+            },
+          }
+        : {}),
+    });
+    ctx.log.info(`${decision.retrain ? 'retrain' : 'keep the champion'}: ${decision.reason}`);
+    return decision.retrain ? ['train'] : ['skip_training'];
   });
 
   const train = dag.task(
     'train',
     { upstream: [shouldRetrain], timeoutMs: 4 * 3600_000 },
-    async (ctx): Promise<TrainOutput> => {
-      const outcome = await env.withStore((store) =>
-        env.withTracking((tracking) =>
-          trainAndGate(store.connection, tracking, settings(ctx.params), {
-            actor: `pipeline:${ctx.runId}`,
-            promote: false,
-            signal: ctx.signal,
-            log: (line) => ctx.log.info(line),
-          }),
-        ),
+    async (ctx): Promise<TrainOutcome> => {
+      const { plan } = ctx.input(validate);
+      return env.withTracking((tracking) =>
+        onWeek(ctx, plan, (week) => trainChallenger(week, tracking, { signal: ctx.signal })),
       );
-      ctx.log.info(
-        `version ${outcome.version}: test F1 ${outcome.model.f1.f1.toFixed(4)}; gate: ${outcome.gate.reason}`,
-      );
-      return {
-        version: outcome.version,
-        runId: outcome.runId,
-        gate: outcome.gate,
-        testF1: outcome.model.f1.f1,
-      };
     },
   );
 
-  const gate = dag.branch('gate', { upstream: [train] }, (ctx) => {
+  const gate = dag.branch('gate', { upstream: [train] }, async (ctx) => {
     const trained = ctx.input(train);
-    ctx.log.info(trained.gate.reason);
-    return trained.gate.passed ? ['promote'] : ['keep_champion'];
+    const model = await champion(ctx);
+    const decision = await env.withTracking((tracking) =>
+      onWeek(ctx, trained.plan, (week) => gateChallenger(week, tracking, trained, model)),
+    );
+    return decision.passed ? ['promote'] : ['keep_champion'];
   });
 
-  const promote = dag.task('promote', { upstream: [gate] }, async (ctx) => {
+  const promote = dag.task('promote', { upstream: [gate] }, async (ctx): Promise<GateOutput> => {
     const trained = ctx.input(train);
-    await env.withTracking((tracking) =>
-      promoteChallenger(tracking, trained.version, trained.gate, `pipeline:${ctx.runId}`),
-    );
+    const decision = await env.withTracking(async (tracking) => {
+      const recorded = await gateRecord(tracking, trained);
+      await promoteChallenger(tracking, trained.version, recorded, `pipeline:${ctx.runId}`);
+      return recorded;
+    });
     ctx.log.info(`champion → v${trained.version}`);
-    return { champion: trained.version };
+    return { ...decision, version: trained.version };
   });
   const keepChampion = dag.task('keep_champion', { upstream: [gate] }, () => ({ kept: true }));
   const skipTraining = dag.task('skip_training', { upstream: [shouldRetrain] }, () => ({ skipped: true }));
@@ -215,29 +233,24 @@ export function buildWeeklyDag(env: FlowEnv) {
       triggerRule: 'none_failed_min_one_success',
       retries: 1,
     },
-    async (ctx) => {
-      const s = settings(ctx.params);
-      return env.withStore((store) =>
-        env.withTracking(async (tracking) => {
-          let fallback;
-          if (!(await aliasedVersion(tracking, CHAMPION))) {
-            // No model has passed the gate yet: the best rule on recent weeks predicts.
-            const plan = planCutoffs(await latestPurchaseDate(store.connection), s);
-            const { valid, missedValid } = await prepareWeeks(store.connection, s, plan, false);
-            fallback = bestBaseline(fitBaselines(valid, missedValid.total));
-            ctx.log.warn(`no champion: predicting with the rule "${fallback.description}"`);
-          }
-          // The features step built this cut-off's rows; training and validation use other tables.
-          const outcome = await predictNextWeek(store.connection, tracking, s, {
-            datasetReady: true,
-            ...(fallback ? { fallback } : {}),
-          });
-          ctx.log.info(
-            `${outcome.predicted} predicted purchases among ${outcome.scored} pairs (${outcome.scorer})`,
-          );
-          return outcome;
-        }),
+    async (ctx): Promise<PredictionOutcome> => {
+      const { plan } = ctx.input(validate);
+      const model = await champion(ctx);
+      const outcome = await onWeek(ctx, plan, async (week) => {
+        if (model) return predictWeek(week, { kind: 'model', model });
+        // No model has passed the gate yet: the best rule, as a challenger just fitted it or as
+        // fitted now on the validation weeks, predicts.
+        const trained = ctx.maybeInput(train);
+        const rule = trained
+          ? restoreBaseline(trained.fittedBaselines.find((b) => b.name === trained.bestBaseline.name)!)
+          : await fallbackRule(week);
+        ctx.log.warn(`no champion: predicting with the rule "${rule.description}"`);
+        return predictWeek(week, { kind: 'rule', rule });
+      });
+      ctx.log.info(
+        `${outcome.predicted} predicted purchases among ${outcome.scored} pairs (${outcome.scorer})`,
       );
+      return outcome;
     },
   );
 
@@ -258,4 +271,16 @@ export function buildWeeklyDag(env: FlowEnv) {
   });
 
   return dag;
+}
+
+/** The gate decision recorded with a challenger's training run. */
+async function gateRecord(tracking: TrackingClient, trained: TrainOutcome): Promise<GateDecision> {
+  const runs = await tracking.searchRuns({
+    parentRunId: trained.runId,
+    where: [{ kind: 'tag', key: 'kind', op: '=', value: 'gate' }],
+  });
+  const run = runs[0];
+  if (!run) throw new UnrecoverableTaskError(`no gate decision recorded for v${trained.version}`);
+  const bytes = await tracking.readArtifact(run.id, GATE_ARTIFACT);
+  return JSON.parse(Buffer.from(bytes).toString('utf8')) as GateDecision;
 }

@@ -1,20 +1,14 @@
 import path from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { createReference, detectDrift, parseReference, type DriftReport } from '@sodai/drift';
 import { isTrackingError, type TrackingClient } from '@sodai/tracking';
 import { queryRows } from '../store/duckdb.ts';
-import { buildDataset } from '../features/dataset-builder.ts';
-import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
-import { CHAMPION, loadAliasedModel } from '../model/registry.ts';
+import type { DatasetMatrix } from '../features/dataset-matrix.ts';
+import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { featureColumns, labelCounts, weekTransactionColumns } from '../model/drift-reference.ts';
-import {
-  latestPurchaseDate,
-  REFERENCE_ARTIFACT,
-  TRANSACTIONS_REFERENCE_ARTIFACT,
-  type ModelSettings,
-} from './train.ts';
-import { addDays, planCutoffs } from '../features/cutoff-plan.ts';
-import { toDMatrix } from '../model/xgb-search.ts';
+import { REFERENCE_ARTIFACT, TRANSACTIONS_REFERENCE_ARTIFACT } from './train.ts';
+import { addDays } from '../features/cutoff-plan.ts';
+import type { WeekContext } from './week-context.ts';
+import { scoreMatrix } from '../features/xgb-matrix.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 
 export interface DriftCheck {
@@ -30,20 +24,14 @@ export interface DriftCheck {
 }
 
 async function weekMatrix(
-  connection: DuckDBConnection,
-  settings: ModelSettings,
+  week: WeekContext,
   cutoff: string,
-  table: string,
 ): Promise<{ matrix: DatasetMatrix; missed: number }> {
-  await buildDataset(connection, {
-    cutoffs: [cutoff],
-    lookbackWeeks: settings.lookbackWeeks,
-    exploreK: settings.exploreK,
-    table,
-  });
-  const matrix = await readDatasetMatrix(connection, table);
-  const [row] = await queryRows(connection, `SELECT count(*) AS n FROM ${table}_uncovered`);
-  return { matrix, missed: Number(row?.n ?? 0) };
+  await week.datasets.ensure([cutoff]);
+  return {
+    matrix: await week.datasets.matrix([cutoff]),
+    missed: (await week.datasets.missed([cutoff])).total,
+  };
 }
 
 /**
@@ -52,82 +40,74 @@ async function weekMatrix(
  * week a year earlier is a seasonal reference: a change that also happened then is not drift.
  */
 export async function checkDrift(
-  connection: DuckDBConnection,
+  ctx: WeekContext,
   tracking: TrackingClient,
-  settings: ModelSettings,
+  champion: LoadedPurchaseModel | undefined,
   reportsDir: string,
 ): Promise<DriftCheck> {
-  const week = planCutoffs(await latestPurchaseDate(connection), settings).testCutoff;
-  const champion = await loadAliasedModel(tracking, CHAMPION);
+  const { connection } = ctx;
+  const week = ctx.plan.testCutoff;
   if (!champion)
     return { drifted: false, reason: 'no champion yet: nothing to compare with', week, seasonal: false };
-  try {
-    const artifact = async (name: string) => {
-      try {
-        const bytes = await tracking.readArtifact(champion.version.runId, name);
-        return parseReference(JSON.parse(Buffer.from(bytes).toString('utf8')));
-      } catch (error) {
-        if (isTrackingError(error, 'ARTIFACT_NOT_FOUND')) return undefined;
-        throw error;
-      }
-    };
-    const reference = await artifact(REFERENCE_ARTIFACT);
-    const transactionsReference = await artifact(TRANSACTIONS_REFERENCE_ARTIFACT);
-    if (!reference || !transactionsReference) {
-      return {
-        drifted: false,
-        reason: `champion v${champion.version.version} has no drift reference saved with it: nothing to compare`,
-        week,
-        championVersion: champion.version.version,
-        seasonal: false,
-      };
+  const artifact = async (name: string) => {
+    try {
+      const bytes = await tracking.readArtifact(champion.version.runId, name);
+      return parseReference(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    } catch (error) {
+      if (isTrackingError(error, 'ARTIFACT_NOT_FOUND')) return undefined;
+      throw error;
     }
-    const current = await weekMatrix(connection, settings, week, 'drift_current');
-    const d = toDMatrix(current.matrix);
-    const predictions = champion.booster.predict(d, { iterationRange: 'best' }).values as Float32Array;
-    d.dispose();
-    const lastYear = addDays(week, -364);
-    const [bounds] = await queryRows(
-      connection,
-      'SELECT min(purchase_date)::VARCHAR AS first FROM transactions',
-    );
-    const seasonalAvailable = String(bounds?.first ?? '9999') <= addDays(lastYear, -7);
-    const seasonalReference = seasonalAvailable
-      ? createReference(
-          featureColumns((await weekMatrix(connection, settings, lastYear, 'drift_seasonal')).matrix),
-        )
-      : undefined;
-    const report = detectDrift(reference, featureColumns(current.matrix), {
-      predictions,
-      labels: labelCounts(current.matrix, current.missed),
-      ...(seasonalReference ? { seasonalReference } : {}),
-    });
-    // Features are cumulative (4, 12, 52-week windows) and react slowly; the week's own lines show a
-    // change in basket sizes or product mix at once.
-    const seasonalLines = seasonalAvailable
-      ? createReference(await weekTransactionColumns(connection, lastYear))
-      : undefined;
-    const lines = detectDrift(transactionsReference, await weekTransactionColumns(connection, week), {
-      ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
-    });
-    const drifted = report.verdict.drifted || lines.verdict.drifted;
-    const reason = `features: ${report.verdict.reason}; this week's lines: ${lines.verdict.reason}`;
-    const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
-    writeFileAtomic(
-      reportPath,
-      `${JSON.stringify({ week, championVersion: champion.version.version, drifted, reason, features: report, lines }, null, 2)}\n`,
-    );
+  };
+  const reference = await artifact(REFERENCE_ARTIFACT);
+  const transactionsReference = await artifact(TRANSACTIONS_REFERENCE_ARTIFACT);
+  if (!reference || !transactionsReference) {
     return {
-      drifted,
-      reason,
-      lines,
+      drifted: false,
+      reason: `champion v${champion.version.version} has no drift reference saved with it: nothing to compare`,
       week,
       championVersion: champion.version.version,
-      seasonal: seasonalReference !== undefined,
-      reportPath,
-      report,
+      seasonal: false,
     };
-  } finally {
-    champion.booster.dispose();
   }
+  const current = await weekMatrix(ctx, week);
+  const predictions = scoreMatrix(champion.booster, current.matrix);
+  const lastYear = addDays(week, -364);
+  const [bounds] = await queryRows(
+    connection,
+    'SELECT min(purchase_date)::VARCHAR AS first FROM transactions',
+  );
+  const seasonalAvailable = String(bounds?.first ?? '9999') <= addDays(lastYear, -7);
+  const seasonalReference = seasonalAvailable
+    ? createReference(featureColumns((await weekMatrix(ctx, lastYear)).matrix))
+    : undefined;
+  const report = detectDrift(reference, featureColumns(current.matrix), {
+    predictions,
+    labels: labelCounts(current.matrix, current.missed),
+    ...(seasonalReference ? { seasonalReference } : {}),
+  });
+  // Features are cumulative (4, 12, 52-week windows) and react slowly; the week's own lines show a
+  // change in basket sizes or product mix at once.
+  const seasonalLines = seasonalAvailable
+    ? createReference(await weekTransactionColumns(connection, lastYear))
+    : undefined;
+  const lines = detectDrift(transactionsReference, await weekTransactionColumns(connection, week), {
+    ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
+  });
+  const drifted = report.verdict.drifted || lines.verdict.drifted;
+  const reason = `features: ${report.verdict.reason}; this week's lines: ${lines.verdict.reason}`;
+  const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
+  writeFileAtomic(
+    reportPath,
+    `${JSON.stringify({ week, championVersion: champion.version.version, drifted, reason, features: report, lines }, null, 2)}\n`,
+  );
+  return {
+    drifted,
+    reason,
+    lines,
+    week,
+    championVersion: champion.version.version,
+    seasonal: seasonalReference !== undefined,
+    reportPath,
+    report,
+  };
 }

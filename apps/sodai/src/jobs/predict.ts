@@ -1,15 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { TrackingClient } from '@sodai/tracking';
+import { PREDICTION_TABLE } from '../features/prediction-dataset.ts';
+import { scoreMatrix } from '../features/xgb-matrix.ts';
+import { bestBaseline, fitBaselines, type FittedBaseline } from '../model/baselines.ts';
+import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
-import { SodaiError } from '../errors.ts';
-import { buildDataset, type DatasetSummary } from '../features/dataset-builder.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
-import { readDatasetMatrix } from '../features/dataset-matrix.ts';
-import { loadAliasedModel, CHAMPION } from '../model/registry.ts';
-import { latestPurchaseDate, type ModelSettings } from './train.ts';
-import { planCutoffs } from '../features/cutoff-plan.ts';
-import { toDMatrix } from '../model/xgb-search.ts';
-import type { FittedBaseline } from '../model/baselines.ts';
+import { SodaiError } from '../errors.ts';
+import type { WeekContext } from './week-context.ts';
 
 export interface PredictionOutcome {
   readonly cutoff: string;
@@ -22,20 +19,26 @@ export interface PredictionOutcome {
   readonly csv?: string;
 }
 
-export const PREDICTION_TABLE = 'prediction_dataset';
+/** What scores the week: the champion, or while no model has passed the gate, the best rule. */
+export type WeekScorer =
+  | { readonly kind: 'model'; readonly model: LoadedPurchaseModel }
+  | { readonly kind: 'rule'; readonly rule: FittedBaseline };
 
-/** Features of every candidate pair at the prediction cut-off (the table serving and predict read). */
-export async function buildPredictionDataset(
-  connection: DuckDBConnection,
-  settings: ModelSettings,
-  cutoff: string,
-): Promise<DatasetSummary> {
-  return buildDataset(connection, {
-    cutoffs: [cutoff],
-    lookbackWeeks: settings.lookbackWeeks,
-    exploreK: settings.exploreK,
-    table: PREDICTION_TABLE,
-  });
+/**
+ * The rule that predicts while no model has passed the gate: every baseline fitted on the plan's
+ * validation weeks, the best kept.
+ */
+export async function fallbackRule(week: WeekContext): Promise<FittedBaseline> {
+  const { validationCutoffs } = week.plan;
+  await week.datasets.ensure(validationCutoffs);
+  const valid = await week.datasets.matrix(validationCutoffs);
+  if (valid.rows === 0)
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      `not enough history to fit a rule before ${week.plan.predictCutoff}`,
+    );
+  const missed = await week.datasets.missed(validationCutoffs);
+  return bestBaseline(fitBaselines(valid, missed.total));
 }
 
 /**
@@ -59,49 +62,29 @@ export async function exportPredictionsCsv(
 }
 
 /**
- * Scores every candidate pair for the 7 days after the latest data with the champion, stores the
- * scores (with each pair's rank within its customer) and optionally writes the distributor's file:
- * header-less `customer_id,product_id` lines of predicted purchases, highest score first.
+ * Scores every candidate pair of the plan's prediction week, stores the scores (with each pair's
+ * rank within its customer) for the scorer's version, and publishes the week's feature rows as the
+ * table serving reads. Optionally writes the distributor's file.
  */
-export async function predictNextWeek(
-  connection: DuckDBConnection,
-  tracking: TrackingClient,
-  settings: ModelSettings,
-  options: {
-    csvPath?: string;
-    now?: Date;
-    fallback?: FittedBaseline;
-    /** The caller already built `prediction_dataset` at this cut-off (the weekly flow's features step). */
-    datasetReady?: boolean;
-  } = {},
+export async function predictWeek(
+  week: WeekContext,
+  scorer: WeekScorer,
+  options: { csvPath?: string; now?: Date } = {},
 ): Promise<PredictionOutcome> {
-  const champion = await loadAliasedModel(tracking, CHAMPION);
-  if (!champion && !options.fallback) {
-    throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
-  }
-  if (champion && !champion.compatible) {
-    champion.booster.dispose();
+  const { connection, plan } = week;
+  if (scorer.kind === 'model' && !scorer.model.compatible) {
     throw new SodaiError(
       'INVALID_ARGUMENT',
-      `champion v${champion.version.version} was trained on another feature contract: retrain`,
+      `champion v${scorer.model.version.version} was trained on another feature contract: retrain`,
     );
   }
-  const { predictCutoff } = planCutoffs(await latestPurchaseDate(connection), settings);
-  if (!options.datasetReady) await buildPredictionDataset(connection, settings, predictCutoff);
-  const matrix = await readDatasetMatrix(connection, PREDICTION_TABLE);
-  let scores: ArrayLike<number>;
-  let threshold: number;
-  if (champion) {
-    const d = toDMatrix(matrix);
-    scores = champion.booster.predict(d, { iterationRange: 'best' }).values;
-    d.dispose();
-    champion.booster.dispose();
-    threshold = champion.threshold;
-  } else {
-    // No model has beaten the rules yet: the best rule, as fitted on validation weeks, predicts.
-    scores = options.fallback!.score(matrix);
-    threshold = options.fallback!.threshold;
-  }
+  const cutoff = plan.predictCutoff;
+  await week.datasets.ensure([cutoff]);
+  const matrix = await week.datasets.matrix([cutoff]);
+  const scores =
+    scorer.kind === 'model' ? scoreMatrix(scorer.model.booster, matrix) : scorer.rule.score(matrix);
+  const threshold = scorer.kind === 'model' ? scorer.model.threshold : scorer.rule.threshold;
+  const version = scorer.kind === 'model' ? scorer.model.version.version : 0;
 
   await connection.run(
     'CREATE OR REPLACE TEMP TABLE new_scores (customer_id BIGINT, product_id BIGINT, score DOUBLE)',
@@ -114,16 +97,14 @@ export async function predictNextWeek(
     appender.endRow();
   }
   appender.closeSync();
-  const version = champion ? champion.version.version : 0;
   const createdAt = (options.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
+  const where = `cutoff = DATE ${sqlString(cutoff)} AND model_version = ${version}`;
   await connection.run('BEGIN TRANSACTION');
   try {
-    await connection.run(
-      `DELETE FROM predictions WHERE cutoff = DATE ${sqlString(predictCutoff)} AND model_version = ${version}`,
-    );
+    await connection.run(`DELETE FROM predictions WHERE ${where}`);
     await connection.run(
       `INSERT INTO predictions
-       SELECT DATE ${sqlString(predictCutoff)}, customer_id, product_id, score,
+       SELECT DATE ${sqlString(cutoff)}, customer_id, product_id, score,
               row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id)::INTEGER,
               score >= ${threshold}, ${version}, TIMESTAMP ${sqlString(createdAt)}
        FROM new_scores`,
@@ -134,18 +115,33 @@ export async function predictNextWeek(
     throw error;
   }
   await connection.run('DROP TABLE new_scores');
-  const where = `cutoff = DATE ${sqlString(predictCutoff)} AND model_version = ${version}`;
+  await week.datasets.publish(cutoff, PREDICTION_TABLE);
   const predicted = await queryNumber(
     connection,
     `SELECT count(*) FROM predictions WHERE ${where} AND predicted`,
   );
-  if (options.csvPath) await exportPredictionsCsv(connection, predictCutoff, version, options.csvPath);
+  if (options.csvPath) await exportPredictionsCsv(connection, cutoff, version, options.csvPath);
   return {
-    cutoff: predictCutoff,
+    cutoff,
     modelVersion: version,
-    scorer: champion ? `xgboost v${version}` : `baseline ${options.fallback!.name}`,
+    scorer: scorer.kind === 'model' ? `xgboost v${version}` : `baseline ${scorer.rule.name}`,
     scored: matrix.rows,
     predicted,
     ...(options.csvPath ? { csv: options.csvPath } : {}),
   };
+}
+
+/**
+ * `sodai predict` in one call: the champion scores the next week, or, while no model has passed the
+ * gate, the best rule does (and the outcome says which).
+ */
+export async function predictWithChampion(
+  week: WeekContext,
+  champion: LoadedPurchaseModel | undefined,
+  options: { csvPath?: string; now?: Date } = {},
+): Promise<PredictionOutcome> {
+  if (champion) return predictWeek(week, { kind: 'model', model: champion }, options);
+  const rule = await fallbackRule(week);
+  week.log(`no champion yet: predicting with the rule "${rule.description}"`);
+  return predictWeek(week, { kind: 'rule', rule }, options);
 }

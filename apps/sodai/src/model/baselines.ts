@@ -2,12 +2,18 @@ import { FEATURE_NAMES } from '../contract/feature-vector.ts';
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 import { bestF1Threshold } from './metrics.ts';
 
-/** A baseline turned into a decision: scores for rows and the threshold chosen on validation. */
-export interface FittedBaseline {
+/** A fitted baseline as plain data (a task output, a JSON artifact): enough to rebuild its scorer. */
+export interface BaselineSpec {
   readonly name: string;
   readonly description: string;
   readonly threshold: number;
   readonly validationF1: number;
+  /** The rule's own parameters (`k` and `n` of "bought in ≥ k of the last n weeks"). */
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/** A baseline turned into a decision: scores for rows and the threshold chosen on validation. */
+export interface FittedBaseline extends BaselineSpec {
   score(matrix: DatasetMatrix): Float32Array;
 }
 
@@ -59,6 +65,11 @@ const SCORE_BASELINES: readonly { name: string; description: string; scorer: Sco
 
 const RULE_WINDOWS = [2, 4, 8, 12] as const;
 
+const kOfNScorer =
+  (k: number, n: number): Scorer =>
+  (m) =>
+    scoreWith(m, (i) => (column(m, `pair_weeks_${n}`)(i) >= k ? 1 : 0));
+
 /**
  * Fits every baseline on validation rows: thresholds for scores, and for the "bought in ≥ k of the
  * last n weeks" rule the (k, n) with the best validation F1.
@@ -66,12 +77,19 @@ const RULE_WINDOWS = [2, 4, 8, 12] as const;
 export function fitBaselines(validation: DatasetMatrix, missedPositives: number): FittedBaseline[] {
   const fitted: FittedBaseline[] = SCORE_BASELINES.map((b) => {
     const { threshold, f1 } = bestF1Threshold(b.scorer(validation), validation.labels, missedPositives);
-    return { name: b.name, description: b.description, threshold, validationF1: f1, score: b.scorer };
+    return {
+      name: b.name,
+      description: b.description,
+      threshold,
+      validationF1: f1,
+      params: {},
+      score: b.scorer,
+    };
   });
   let bestRule: FittedBaseline | undefined;
   for (const n of RULE_WINDOWS) {
     for (let k = 1; k <= n; k++) {
-      const scorer: Scorer = (m) => scoreWith(m, (i) => (column(m, `pair_weeks_${n}`)(i) >= k ? 1 : 0));
+      const scorer = kOfNScorer(k, n);
       const { f1 } = bestF1Threshold(scorer(validation), validation.labels, missedPositives);
       if (!bestRule || f1 > bestRule.validationF1) {
         bestRule = {
@@ -79,6 +97,7 @@ export function fitBaselines(validation: DatasetMatrix, missedPositives: number)
           description: `bought in at least ${k} of the last ${n} weeks`,
           threshold: 0.5,
           validationF1: f1,
+          params: { k, n },
           score: scorer,
         };
       }
@@ -92,4 +111,27 @@ export function fitBaselines(validation: DatasetMatrix, missedPositives: number)
 export function bestBaseline(fitted: readonly FittedBaseline[]): FittedBaseline {
   if (fitted.length === 0) throw new Error('no baseline fitted');
   return fitted.reduce((a, b) => (b.validationF1 > a.validationF1 ? b : a));
+}
+
+/** The fitted baseline a {@link BaselineSpec} describes, scorer included. */
+export function restoreBaseline(spec: BaselineSpec): FittedBaseline {
+  if (spec.name === 'k_of_n') {
+    const { k, n } = spec.params;
+    if (k === undefined || n === undefined) throw new Error('k_of_n needs its k and n');
+    return { ...spec, score: kOfNScorer(k, n) };
+  }
+  const known = SCORE_BASELINES.find((b) => b.name === spec.name);
+  if (!known) throw new Error(`unknown baseline ${spec.name}`);
+  return { ...spec, score: known.scorer };
+}
+
+/** The plain-data part of a fitted baseline. */
+export function baselineSpec(b: BaselineSpec): BaselineSpec {
+  return {
+    name: b.name,
+    description: b.description,
+    threshold: b.threshold,
+    validationF1: b.validationF1,
+    params: b.params,
+  };
 }

@@ -1,4 +1,7 @@
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
+import type { MissedPositives } from '../features/dataset-cache.ts';
+
+export type { MissedPositives } from '../features/dataset-cache.ts';
 import { bootstrapF1Difference, confusionsByCustomer, type BootstrapInterval } from './bootstrap.ts';
 import {
   averagePrecision,
@@ -20,11 +23,6 @@ export interface ScoredEvaluation {
   /** F1 on pairs bought before (repeat) and never bought in the lookback (new). */
   readonly repeat: F1Result;
   readonly newPairs: F1Result;
-}
-
-export interface MissedPositives {
-  readonly total: number;
-  readonly byCustomer: ReadonlyMap<number, number>;
 }
 
 /** Scores one model or baseline on one evaluation set at its decision threshold. */

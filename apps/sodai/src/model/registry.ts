@@ -64,3 +64,12 @@ export async function loadAliasedModel(
     throw error;
   }
 }
+
+/**
+ * The cut-off a version was trained to predict (its data's end + 1 day); versions registered before
+ * this was recorded count from the day they were registered.
+ */
+export function trainedFor(version: ModelVersion): string {
+  const recorded = version.signature?.trainedFor;
+  return typeof recorded === 'string' ? recorded : new Date(version.createdAt).toISOString().slice(0, 10);
+}

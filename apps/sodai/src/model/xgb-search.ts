@@ -1,4 +1,4 @@
-import { Booster, DMatrix, train, type XGBoostParams } from '@sodai/xgboost';
+import { Booster, train, type XGBoostParams } from '@sodai/xgboost';
 import {
   createStudy,
   InMemoryStorage,
@@ -8,7 +8,7 @@ import {
   type Storage,
   type Trial,
 } from '@sodai/tune';
-import { FEATURES } from '../contract/feature-vector.ts';
+import { toDMatrix } from '../features/xgb-matrix.ts';
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 
 export interface SearchOptions {
@@ -48,16 +48,6 @@ const FIXED: XGBoostParams = {
   eval_metric: ['logloss', 'aucpr'],
   max_cat_to_onehot: 8,
 };
-
-export function toDMatrix(matrix: DatasetMatrix): DMatrix {
-  return DMatrix.fromDense(matrix.features, {
-    ncol: FEATURES.length,
-    label: matrix.labels,
-    featureNames: FEATURES.map((f) => f.name),
-    featureTypes: FEATURES.map((f) => (f.type === 'categorical' ? 'c' : 'float')),
-    enableCategorical: true,
-  });
-}
 
 function suggest(trial: Trial): Record<string, number> {
   return {
@@ -124,25 +114,29 @@ export async function searchXgboost(
           } else {
             result.booster.dispose();
           }
-          await options.onTrial?.({
+          const done: TrialOutcome = {
             number: trial.number,
             state: outcome,
             params: sampled,
             validationAucpr: score,
             bestIteration: result.bestIteration,
             history,
-          });
+          };
+          trials.push(done);
+          await options.onTrial?.(done);
           return score;
         } catch (error) {
           outcome = error instanceof TrialPruned ? 'pruned' : 'failed';
-          await options.onTrial?.({
+          const done: TrialOutcome = {
             number: trial.number,
             state: outcome,
             params: sampled,
             validationAucpr: history.length > 0 ? Math.max(...history) : undefined,
             bestIteration: undefined,
             history,
-          });
+          };
+          trials.push(done);
+          await options.onTrial?.(done);
           throw error;
         }
       },

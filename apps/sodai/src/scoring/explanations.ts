@@ -1,7 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { DMatrix, type Booster } from '@sodai/xgboost';
+import type { Booster } from '@sodai/xgboost';
 import type { Contribution, Lang } from '../contract/api.ts';
 import { FEATURES } from '../contract/feature-vector.ts';
+import { scoreRows } from '../features/xgb-matrix.ts';
 
 /** How many contributions an answer lists (the largest by magnitude). */
 export const TOP_CONTRIBUTIONS = 5;
@@ -20,9 +21,6 @@ export const CHUNK_ROWS = 256;
  */
 export type ShapMethod = 'approx' | 'exact';
 
-const FEATURE_NAMES = FEATURES.map((f) => f.name);
-const FEATURE_TYPES = FEATURES.map((f) => (f.type === 'categorical' ? ('c' as const) : ('float' as const)));
-
 /**
  * The top SHAP contributions of every row, kept as feature indices and values (two typed arrays,
  * `TOP_CONTRIBUTIONS` slots per row, index -1 for an unused slot) rather than objects.
@@ -33,19 +31,7 @@ export interface TopContributions {
 }
 
 function shap(booster: Booster, rows: Float32Array, nrow: number, method: ShapMethod): Float32Array {
-  const d = DMatrix.fromDense(rows, {
-    ncol: FEATURES.length,
-    nrow,
-    featureNames: FEATURE_NAMES,
-    featureTypes: FEATURE_TYPES,
-    enableCategorical: true,
-  });
-  try {
-    const output = method === 'exact' ? 'contributions' : 'approxContributions';
-    return booster.predict(d, { output, iterationRange: 'best' }).values;
-  } finally {
-    d.dispose();
-  }
+  return scoreRows(booster, rows, nrow, method === 'exact' ? 'contributions' : 'approxContributions');
 }
 
 /** Writes the top contributions of each of `nrow` rows of SHAP output (F + 1 columns, the last the bias). */

@@ -1,6 +1,6 @@
 import { isTrackingError, type TrackingClient } from '@sodai/tracking';
 import { CHAMPION, MODEL_NAME } from '../model/registry.ts';
-import type { ModelSettings } from '../jobs/train.ts';
+import type { ModelSettings } from '../config/config-schema.ts';
 import type { DbLane } from '../store/db-lane.ts';
 import { loadServingModel, type NotServable, type ServingModel } from './serving-model.ts';
 

@@ -1,16 +1,15 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
 import type { Booster, DensePredictor } from '@sodai/xgboost';
 import type { Lang, Prediction } from '../contract/api.ts';
 import { FEATURES } from '../contract/feature-vector.ts';
 import { queryNumber } from '../store/duckdb.ts';
-import { buildDataset } from '../features/dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
 import { loadAliasedModel, CHAMPION } from '../model/registry.ts';
-import { latestPurchaseDate, type ModelSettings } from '../jobs/train.ts';
-import { planCutoffs } from '../features/cutoff-plan.ts';
-import { toDMatrix } from '../model/xgb-search.ts';
+import type { ModelSettings } from '../config/config-schema.ts';
+import { planForLatestData } from '../features/cutoff-plan.ts';
+import { scoreMatrixYielding } from '../features/xgb-matrix.ts';
+import { buildPredictionDataset, PREDICTION_TABLE } from '../features/prediction-dataset.ts';
 import { Catalog } from './catalog.ts';
 import type { DbLane } from '../store/db-lane.ts';
 import {
@@ -23,10 +22,6 @@ import {
 } from './explanations.ts';
 import { SodaiError } from '../errors.ts';
 import { FeatureStore } from './feature-store.ts';
-import { PREDICTION_TABLE } from '../jobs/predict.ts';
-
-/** The table `sodai predict` writes: features of every candidate pair at the next cut-off. */
-export { PREDICTION_TABLE };
 
 /**
  * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense
@@ -203,12 +198,18 @@ export async function loadServingModel(
   }
   let predictor: DensePredictor | undefined;
   try {
-    const { matrix, catalog } = await lane.run(async (c) => {
+    const version = loaded.version.version;
+    const { matrix, catalog, stored } = await lane.run(async (c) => {
       const m = await readPredictionMatrix(c, settings);
-      return { matrix: m, catalog: await Catalog.load(c, m.cutoffs.at(-1) ?? null) };
+      return {
+        matrix: m,
+        catalog: await Catalog.load(c, m.cutoffs.at(-1) ?? null),
+        stored: await readStoredScores(c, m, version),
+      };
     });
     const features = new FeatureStore(matrix, catalog);
-    const scores = await batchScores(loaded.booster, matrix);
+    // The weekly run's predict task scored these rows with this version: read, never recompute.
+    const scores = stored ?? (await scoreMatrixYielding(loaded.booster, matrix, CHUNK_ROWS * 2));
     const top = await precomputeTopContributions(loaded.booster, matrix.features, matrix.rows);
     predictor = loaded.booster.predictor({ iterationRange: 'best' });
     return new ServingModel(
@@ -229,25 +230,29 @@ export async function loadServingModel(
   }
 }
 
-/** Scores every row, in chunks that yield to the event loop (a swap must not stall answers). */
-async function batchScores(booster: Booster, matrix: DatasetMatrix): Promise<Float32Array> {
-  const F = FEATURES.length;
+/**
+ * The scores `predict` stored for these rows and this version, in the matrix's row order; undefined
+ * when that version has not predicted this cut-off (a champion promoted by hand, an older store).
+ */
+async function readStoredScores(
+  c: DuckDBConnection,
+  matrix: DatasetMatrix,
+  version: number,
+): Promise<Float32Array | undefined> {
+  const cutoff = matrix.cutoffs.at(-1);
+  if (!cutoff || matrix.rows === 0) return undefined;
+  const reader = await c.runAndReadAll(
+    `SELECT customer_id::DOUBLE, product_id::DOUBLE, score FROM predictions
+     WHERE cutoff = DATE '${cutoff}' AND model_version = ${version} ORDER BY customer_id, product_id`,
+  );
+  const rows = reader.getRows();
+  if (rows.length !== matrix.rows) return undefined;
   const scores = new Float32Array(matrix.rows);
-  const step = CHUNK_ROWS * 2;
-  for (let start = 0; start < matrix.rows; start += step) {
-    const n = Math.min(step, matrix.rows - start);
-    const d = toDMatrix({
-      ...matrix,
-      rows: n,
-      features: matrix.features.subarray(start * F, (start + n) * F),
-      labels: matrix.labels.subarray(start, start + n),
-    });
-    try {
-      scores.set(booster.predict(d, { iterationRange: 'best' }).values, start);
-    } finally {
-      d.dispose();
-    }
-    await yieldToEventLoop();
+  for (let i = 0; i < rows.length; i++) {
+    const [customer, product, score] = rows[i]!;
+    if (Number(customer) !== matrix.customerIds[i] || Number(product) !== matrix.productIds[i])
+      return undefined;
+    scores[i] = Number(score);
   }
   return scores;
 }
@@ -260,13 +265,8 @@ async function readPredictionMatrix(c: DuckDBConnection, settings: ModelSettings
   if (!exists) {
     const transactions = await queryNumber(c, 'SELECT count(*) FROM transactions');
     if (transactions > 0) {
-      const { predictCutoff } = planCutoffs(await latestPurchaseDate(c), settings);
-      await buildDataset(c, {
-        cutoffs: [predictCutoff],
-        lookbackWeeks: settings.lookbackWeeks,
-        exploreK: settings.exploreK,
-        table: PREDICTION_TABLE,
-      });
+      const { predictCutoff } = await planForLatestData(c, settings);
+      await buildPredictionDataset(c, settings, predictCutoff);
     }
   }
   const hasTable = exists || (await queryNumber(c, 'SELECT count(*) FROM transactions')) > 0;

@@ -9,47 +9,31 @@ export type {
   Recommendation,
   RecommendFilters,
   RecommendResponse,
-} from '../../../sodai/src/contract/api.ts';
+} from '@sodai/app/contract';
+import type { z } from 'zod';
+import type {
+  AliasMoveResponseSchema,
+  ReportListSchema,
+  ServingStateSchema,
+  UiCatalogSchema,
+} from '@sodai/app/contract';
 
 /** GET /api/serving */
-export interface ServingState {
-  readonly model_version: number | null;
-  readonly threshold: number | null;
-  readonly cutoff: string | null;
-  readonly candidate_pairs: number;
-  readonly customers: number;
-  readonly products: number;
-  readonly loaded_at: string | null;
-  readonly registered_at: string | null;
-}
+export type ServingState = z.infer<typeof ServingStateSchema>;
 
 /** GET /api/ui/catalog */
-export interface UiCatalog {
-  readonly customers: readonly { readonly id: number; readonly customer_type: string | null }[];
-  readonly products: readonly {
-    readonly id: number;
-    readonly attributes: import('../../../sodai/src/contract/api.ts').ProductAttributes;
-  }[];
-}
+export type UiCatalog = z.infer<typeof UiCatalogSchema>;
 
 /** GET /api/reports/:kind */
-export interface ReportEntry {
-  readonly name: string;
-  readonly modified_at: string;
-  readonly bytes: number;
-}
+export type ReportEntry = z.infer<typeof ReportListSchema>[number];
 
 /** POST /api/admin/promote and /rollback */
-export interface AliasMove {
-  readonly alias: string;
-  readonly version: number;
-  readonly serving_version: number | null;
-}
+export type AliasMove = z.infer<typeof AliasMoveResponseSchema>;
 
 /** The request of POST /recommend as the UI sends it. */
 export interface RecommendQuery {
   readonly customer_id: number;
   readonly k: number;
-  readonly filters?: import('../../../sodai/src/contract/api.ts').RecommendFilters;
+  readonly filters?: import('@sodai/app/contract').RecommendFilters;
   readonly exclude_recent?: boolean;
 }

@@ -7,7 +7,7 @@ import type {
   TaskInstanceSchema,
   TaskLogSchema,
   TaskStateSchema,
-} from '../../../sodai/src/contract/pipeline-api.ts';
+} from '@sodai/app/contract';
 
 export type Dag = z.infer<typeof DagSchema>;
 export type PipelineRun = z.infer<typeof PipelineRunSchema>;

@@ -1,15 +1,18 @@
 import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import { predictNextWeek } from '../../jobs/predict.ts';
+import { predictWithChampion } from '../../jobs/predict.ts';
 import { replay, type ReplayResult } from '../../flows/replay.ts';
-import { trainAndGate, type TrainOutcome } from '../../jobs/train.ts';
+import { trainAndGate, type TrainAndGateOutcome } from '../../jobs/train-and-gate.ts';
+import { weekContext } from '../../jobs/week-context.ts';
+import { CHAMPION, loadAliasedModel } from '../../model/registry.ts';
+import { SodaiError } from '../../errors.ts';
 import { evaluateChampion } from '../../jobs/evaluate.ts';
 import { appContext } from '../app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 
 const pct = (v: number) => v.toFixed(4);
 
-export function formatTrainOutcome(o: TrainOutcome): string {
+export function formatTrainOutcome(o: TrainAndGateOutcome): string {
   const rows = [
     [
       'xgboost (model)',
@@ -102,11 +105,14 @@ export function registerModelCommands(program: Command): void {
       const c = ctx();
       const store = await c.openStore();
       const tracking = await c.openTracking();
+      const champion = await loadAliasedModel(tracking, CHAMPION);
       try {
-        process.stdout.write(
-          `${await evaluateChampion(store.connection, tracking, c.resolved.config.model)}\n`,
-        );
+        if (!champion)
+          throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
+        const week = await weekContext(store.connection, c.resolved.config.model);
+        process.stdout.write(`${await evaluateChampion(week, champion)}\n`);
       } finally {
+        champion?.booster.dispose();
         await tracking.close();
         store.close();
       }
@@ -114,25 +120,25 @@ export function registerModelCommands(program: Command): void {
 
   program
     .command('predict')
-    .description('score every candidate pair for the 7 days after the latest data with the champion')
+    .description(
+      'score every candidate pair for the 7 days after the latest data with the champion (or, before any model passed the gate, the best rule)',
+    )
     .option('--out <file.csv>', 'write the predicted purchases as customer_id,product_id lines')
     .action(async (o: { out?: string }) => {
       const c = ctx();
       const store = await c.openStore();
       const tracking = await c.openTracking();
+      const champion = await loadAliasedModel(tracking, CHAMPION);
       try {
-        const r = await predictNextWeek(
-          store.connection,
-          tracking,
-          c.resolved.config.model,
-          o.out ? { csvPath: o.out } : {},
-        );
+        const week = await weekContext(store.connection, c.resolved.config.model, { log });
+        const r = await predictWithChampion(week, champion, o.out ? { csvPath: o.out } : {});
         process.stdout.write(
           `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by ${r.scorer}, ${r.predicted.toLocaleString('en')} predicted purchases` +
             (r.csv ? ` → ${r.csv}` : '') +
             '\n',
         );
       } finally {
+        champion?.booster.dispose();
         await tracking.close();
         store.close();
       }

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ProductAttributesSchema } from '../../contract/api.ts';
+import { UiCatalogSchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /** Where `npm run build -w @sodai/web` writes the UI. */
@@ -16,12 +15,6 @@ export interface WebUiOptions {
   /** The built UI (default: apps/web/dist); without an index.html, `/` says how to build it. */
   readonly distDir?: string;
 }
-
-/** Customers and products of the serving snapshot, for the UI's pickers. */
-export const UiCatalogSchema = z.object({
-  customers: z.array(z.object({ id: z.int(), customer_type: z.string().nullable() })),
-  products: z.array(z.object({ id: z.int(), attributes: ProductAttributesSchema })),
-});
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>SodAI</title>
 <p>The web UI is not built. Run <code>npm run build -w @sodai/web</code> and restart the server.
