@@ -21,7 +21,7 @@ export {
   type PopularProduct,
 } from '../scoring/catalog.ts';
 export { recommend, type RecommendQuery } from '../scoring/recommender.ts';
-export { answerChat, classify, detectLang, type ChatDeps } from '../chat/assistant.ts';
+export { ChatAssistant, type ChatQuestion, type ChatReply } from '../chat/assistant.ts';
 export {
   PredictionLog,
   PREDICTION_LOG_DDL,
