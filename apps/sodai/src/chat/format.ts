@@ -11,14 +11,14 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 }
 
 /**
- * A number in the reader's locale (grouping always on, so 1569 reads "1.569" in Spanish too).
+ * A number in the reader's locale, with its conventions (Spanish groups from five digits).
  *
  * @example
- * formatNumber(1569, 'es'); // '1.569'
+ * formatNumber(15690, 'es'); // '15.690'
  * formatNumber(0.25, 'es', 2); // '0,25'
  */
 export function formatNumber(value: number, lang: Lang, maxDecimals = 0): string {
-  return numberFormat(lang, { maximumFractionDigits: maxDecimals, useGrouping: 'always' }).format(value);
+  return numberFormat(lang, { maximumFractionDigits: maxDecimals }).format(value);
 }
 
 /** A share as a percentage: 0.423 → "42,3 %" (es) / "42.3%" (en). */
