@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture } from '../test/serve-fixture.ts';
+import { evalStore } from './chat-eval/eval-store.ts';
 import type { EvalCase } from './chat-eval/eval-case.ts';
 import { EVAL_SET } from './chat-eval/eval-set.ts';
 import { HELD_OUT_SET } from './chat-eval/held-out-set.ts';
@@ -37,17 +37,28 @@ async function placeholders(c: DuckDBConnection): Promise<Record<string, string>
 
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{(c2|c|p|b)\}/g, (_m, k: string) => v[k]!);
 
-async function run(app: FastifyInstance, c: DuckDBConnection, cases: readonly EvalCase[], v: Record<string, string>): Promise<Score> {
+async function run(
+  app: FastifyInstance,
+  c: DuckDBConnection,
+  cases: readonly EvalCase[],
+  v: Record<string, string>,
+): Promise<Score> {
   const score: Score = { n: 0, intent: 0, entities: 0, answers: 0, checked: 0, latencies: [], misses: [] };
   let session = 0;
   for (const k of cases) {
     const sid = `bench-session-${String(session++).padStart(4, '0')}`;
     for (const before of k.after ?? []) {
-      await app.inject({ method: 'POST', url: '/chat', payload: { message: fill(before, v), session_id: sid } });
+      await app.inject({
+        method: 'POST',
+        url: '/chat',
+        payload: { message: fill(before, v), session_id: sid },
+      });
     }
     const q = fill(k.q, v);
     const t0 = performance.now();
-    const res = (await app.inject({ method: 'POST', url: '/chat', payload: { message: q, session_id: sid } })).json();
+    const res = (
+      await app.inject({ method: 'POST', url: '/chat', payload: { message: q, session_id: sid } })
+    ).json();
     score.latencies.push(performance.now() - t0);
     score.n++;
     const intentOk = res.intent === k.intent;
@@ -71,7 +82,9 @@ async function run(app: FastifyInstance, c: DuckDBConnection, cases: readonly Ev
     }
     if (answerOk) score.answers++;
     if (!intentOk || !entitiesOk || !answerOk) {
-      score.misses.push(`${q} → ${res.intent} ${JSON.stringify(res.entities)}${answerOk ? '' : ` | ${String(res.answer).slice(0, 90)}`}`);
+      score.misses.push(
+        `${q} → ${res.intent} ${JSON.stringify(res.entities)}${answerOk ? '' : ` | ${String(res.answer).slice(0, 90)}`}`,
+      );
     }
   }
   return score;
@@ -88,7 +101,7 @@ function report(name: string, s: Score): void {
   else if (s.misses.length) console.log(`  ${s.misses.length} misses (SODAI_BENCH_VERBOSE=1 lists them)`);
 }
 
-const fx = await serveFixture();
+const fx = await evalStore();
 const app = await buildServer({
   config: fx.config,
   store: fx.store,
@@ -98,8 +111,12 @@ const app = await buildServer({
 await app.serving.initialLoad;
 try {
   const v = await placeholders(fx.store.connection);
-  const es = EVAL_SET.filter((k) => /[¿¡áéíóúñ]|\b(que|qué|cliente|clientes|cuantos|cuántos|productos|el|la|los|las|de|del|y)\b/i.test(k.q)).length;
-  console.log(`generated data (120 customers, 60 products, 20 weeks); evaluation set ${EVAL_SET.length} questions, ${es} in Spanish (${((100 * es) / EVAL_SET.length).toFixed(0)} %)`);
+  const es = EVAL_SET.filter((k) =>
+    /[¿¡áéíóúñ]|\b(que|qué|cliente|clientes|cuantos|cuántos|productos|el|la|los|las|de|del|y)\b/i.test(k.q),
+  ).length;
+  console.log(
+    `generated data (120 customers, 60 products, 20 weeks); evaluation set ${EVAL_SET.length} questions, ${es} in Spanish (${((100 * es) / EVAL_SET.length).toFixed(0)} %)`,
+  );
   report('evaluation set', await run(app, fx.store.connection, EVAL_SET, v));
   report('held-out set  ', await run(app, fx.store.connection, HELD_OUT_SET, v));
 } finally {

@@ -9,14 +9,24 @@ let fx: ServeFixture;
 let app: FastifyInstance;
 
 const ask = async (message: string, session_id?: string) =>
-  (await app.inject({ method: 'POST', url: '/chat', payload: { message, ...(session_id ? { session_id } : {}) } })).json();
+  (
+    await app.inject({
+      method: 'POST',
+      url: '/chat',
+      payload: { message, ...(session_id ? { session_id } : {}) },
+    })
+  ).json();
 const es = (n: number) => new Intl.NumberFormat('es-ES').format(n);
 
 beforeAll(async () => {
   fx = await serveFixture();
   const c = fx.store.connection;
-  await c.run(`INSERT INTO customers SELECT 101252, region_id, zone_id, 'RESTAURANT', "Y", "X", num_deliver_per_week, num_visit_per_week FROM customers WHERE customer_id = 100001`);
-  await c.run(`INSERT INTO products SELECT 20230, brand, category, sub_category, segment, 'BOTELLA', 0.25 FROM products LIMIT 1`);
+  await c.run(
+    `INSERT INTO customers SELECT 101252, region_id, zone_id, 'RESTAURANT', "Y", "X", num_deliver_per_week, num_visit_per_week FROM customers WHERE customer_id = 100001`,
+  );
+  await c.run(
+    `INSERT INTO products SELECT 20230, brand, category, sub_category, segment, 'BOTELLA', 0.25 FROM products LIMIT 1`,
+  );
   app = await buildServer({
     config: fx.config,
     store: fx.store,
@@ -34,8 +44,15 @@ afterAll(async () => {
 describe('the questions of issue 16 answer correctly', () => {
   it('"¿Qué productos debería ofrecer al cliente 100001?" recommends for that customer', async () => {
     const r = await ask('¿Qué productos debería ofrecer al cliente 100001?');
-    expect(r).toMatchObject({ intent: 'recommend', answered: true, lang: 'es', entities: { customer_id: 100001 } });
-    const top = (await app.inject({ method: 'POST', url: '/recommend', payload: { customer_id: 100001, k: 5 } })).json();
+    expect(r).toMatchObject({
+      intent: 'recommend',
+      answered: true,
+      lang: 'es',
+      entities: { customer_id: 100001 },
+    });
+    const top = (
+      await app.inject({ method: 'POST', url: '/recommend', payload: { customer_id: 100001, k: 5 } })
+    ).json();
     expect(r.table.rows.map((row: string[]) => Number(row[1]))).toEqual(
       top.recommendations.map((x: { product_id: number }) => x.product_id),
     );
@@ -59,13 +76,21 @@ describe('the questions of issue 16 answer correctly', () => {
 
   it('"recommend 3 products for customer 999999" says customer 999999 is unknown', async () => {
     const r = await ask('recommend 3 products for customer 999999');
-    expect(r).toMatchObject({ intent: 'recommend', answered: false, lang: 'en', entities: { customer_id: 999999, count: 3 } });
+    expect(r).toMatchObject({
+      intent: 'recommend',
+      answered: false,
+      lang: 'en',
+      entities: { customer_id: 999999, count: 3 },
+    });
     expect(r.answer).toContain('999999');
     expect(r.answer).not.toMatch(/customer 3\b/);
   });
 
   it('"¿Cuántos clientes tipo restaurante hay?" counts restaurants only', async () => {
-    const n = await queryNumber(fx.store.connection, "SELECT count(*) FROM customers WHERE customer_type = 'RESTAURANT'");
+    const n = await queryNumber(
+      fx.store.connection,
+      "SELECT count(*) FROM customers WHERE customer_type = 'RESTAURANT'",
+    );
     const all = await queryNumber(fx.store.connection, 'SELECT count(*) FROM customers');
     expect(n).toBeLessThan(all);
     const r = await ask('¿Cuántos clientes tipo restaurante hay?');
@@ -120,7 +145,10 @@ describe('follow-ups keep the conversation', () => {
     const first = await ask('¿Qué le ofrezco al cliente 100001?', session);
     const firstProduct = Number(first.table.rows[0][1]);
     const why = await ask('¿por qué?', session);
-    expect(why).toMatchObject({ intent: 'explain_recommendation', entities: { customer_id: 100001, product_id: firstProduct } });
+    expect(why).toMatchObject({
+      intent: 'explain_recommendation',
+      entities: { customer_id: 100001, product_id: firstProduct },
+    });
     await ask('¿Qué le ofrezco al cliente 100001?', session);
     const more = await ask('muéstrame más', session);
     expect(more.intent).toBe('recommend');

@@ -6,7 +6,12 @@ import { detectLang } from './understanding/detect-lang.ts';
 import { understand, type Understanding } from './understanding/understand.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
-import { customerBasketTool, customerFrequencyTool, customerHistoryTool, productInfoTool } from './tools/history.ts';
+import {
+  customerBasketTool,
+  customerFrequencyTool,
+  customerHistoryTool,
+  productInfoTool,
+} from './tools/history.ts';
 import {
   comparePeriodsTool,
   countCustomersTool,
@@ -14,7 +19,12 @@ import {
   salesTrendTool,
   topProductsTool,
 } from './tools/market.ts';
-import { driftStatusTool, modelInfoTool, modelPerformanceTool, predictionDriversTool } from './tools/model-tools.ts';
+import {
+  driftStatusTool,
+  modelInfoTool,
+  modelPerformanceTool,
+  predictionDriversTool,
+} from './tools/model-tools.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
@@ -135,7 +145,10 @@ export class ChatAssistant {
             ? 'No sé responder esa pregunta con los datos que tengo. '
             : 'I cannot answer that from the data I have. '
           : '';
-      const answer = notAnswered(lead + text, Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!));
+      const answer = notAnswered(
+        lead + text,
+        Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
+      );
       return intent === 'help' ? { ...answer, answered: true } : answer;
     }
     const request: ToolRequest = {
@@ -150,9 +163,16 @@ export class ChatAssistant {
   }
 }
 
-function toReply(u: Understanding, tool: ToolAnswer, lang: Lang, sessionId: string, vocab: Vocabulary): ChatReply {
+function toReply(
+  u: Understanding,
+  tool: ToolAnswer,
+  lang: Lang,
+  sessionId: string,
+  vocab: Vocabulary,
+): ChatReply {
   const basedOn = [...tool.basedOn];
-  if (u.usedContext) basedOn.push(lang === 'es' ? 'contexto de la pregunta anterior' : 'context from the previous question');
+  if (u.usedContext)
+    basedOn.push(lang === 'es' ? 'contexto de la pregunta anterior' : 'context from the previous question');
   return {
     answer: tool.text,
     intent: u.intent,

@@ -16,8 +16,16 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           '¿Qué productos se vendieron más la semana pasada?',
           '¿Cómo van las ventas de latas?',
         ],
-        modelo: ['¿Qué versión del modelo está en producción?', '¿Cuál fue el F1 del modelo la semana pasada?', '¿Hay drift?'],
-        operaciones: ['¿Cómo fue la última corrida del pipeline?', '¿Cuándo es la próxima corrida?', '¿Cuántas filas quedaron en cuarentena en el último lote?'],
+        modelo: [
+          '¿Qué versión del modelo está en producción?',
+          '¿Cuál fue el F1 del modelo la semana pasada?',
+          '¿Hay drift?',
+        ],
+        operaciones: [
+          '¿Cómo fue la última corrida del pipeline?',
+          '¿Cuándo es la próxima corrida?',
+          '¿Cuántas filas quedaron en cuarentena en el último lote?',
+        ],
       }
     : {
         sales: [
@@ -32,8 +40,16 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           'Which products sold the most last week?',
           'How are can sales trending?',
         ],
-        model: ['Which model version is in production?', "What was the model's F1 last week?", 'Did the model drift?'],
-        operations: ['How did the last pipeline run go?', 'When is the next run?', 'How many rows were quarantined in the last batch?'],
+        model: [
+          'Which model version is in production?',
+          "What was the model's F1 last week?",
+          'Did the model drift?',
+        ],
+        operations: [
+          'How did the last pipeline run go?',
+          'When is the next run?',
+          'How many rows were quarantined in the last batch?',
+        ],
       };
 }
 

@@ -87,7 +87,10 @@ export function productDescription(a: ProductAttributes, lang: Lang): string {
 const CUSTOMER_TYPE_WORDS: Record<string, Record<Lang, [string, string]>> = {
   ABARROTES: { es: ['almacén de abarrotes', 'almacenes de abarrotes'], en: ['grocery', 'groceries'] },
   MAYORISTA: { es: ['mayorista', 'mayoristas'], en: ['wholesaler', 'wholesalers'] },
-  'CANAL FRIO': { es: ['cliente de canal frío', 'clientes de canal frío'], en: ['cold-channel shop', 'cold-channel shops'] },
+  'CANAL FRIO': {
+    es: ['cliente de canal frío', 'clientes de canal frío'],
+    en: ['cold-channel shop', 'cold-channel shops'],
+  },
   RESTAURANT: { es: ['restaurante', 'restaurantes'], en: ['restaurant', 'restaurants'] },
   SUPERMERCADO: { es: ['supermercado', 'supermercados'], en: ['supermarket', 'supermarkets'] },
   MINIMARKET: { es: ['minimarket', 'minimarkets'], en: ['minimarket', 'minimarkets'] },
@@ -99,7 +102,8 @@ const CUSTOMER_TYPE_WORDS: Record<string, Record<Lang, [string, string]>> = {
 
 /** A customer type in words, singular or plural ("restaurantes", "convenience stores"). */
 export function customerTypeWords(type: string | null, lang: Lang, plural = true): string {
-  if (type === null) return lang === 'es' ? (plural ? 'clientes' : 'cliente') : plural ? 'customers' : 'customer';
+  if (type === null)
+    return lang === 'es' ? (plural ? 'clientes' : 'cliente') : plural ? 'customers' : 'customer';
   const words = CUSTOMER_TYPE_WORDS[type]?.[lang];
   return words ? words[plural ? 1 : 0] : type.toLowerCase();
 }

@@ -16,5 +16,8 @@ export interface RealizedWeek {
  */
 export interface PerformanceSource {
   /** Realized weeks, oldest first; the newest `limit` when given. */
-  weeks(options?: { readonly modelVersion?: number; readonly limit?: number }): Promise<readonly RealizedWeek[]>;
+  weeks(options?: {
+    readonly modelVersion?: number;
+    readonly limit?: number;
+  }): Promise<readonly RealizedWeek[]>;
 }

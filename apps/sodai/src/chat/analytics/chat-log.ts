@@ -55,8 +55,16 @@ function provider(): MigrationProvider {
             .addColumn('source', 'text', (c) => c.notNull())
             .addColumn('feedback', 'text')
             .execute();
-          await db.schema.createIndex('chat_questions_asked_at').on('chat_questions').column('asked_at').execute();
-          await db.schema.createIndex('chat_questions_text_key').on('chat_questions').column('text_key').execute();
+          await db.schema
+            .createIndex('chat_questions_asked_at')
+            .on('chat_questions')
+            .column('asked_at')
+            .execute();
+          await db.schema
+            .createIndex('chat_questions_text_key')
+            .on('chat_questions')
+            .column('text_key')
+            .execute();
         },
       },
     }),
@@ -114,7 +122,11 @@ export class ChatLog {
 
   /** Sets the feedback of a logged question; false when there is no such question. */
   async feedback(id: string, rating: 'up' | 'down'): Promise<boolean> {
-    const result = await this.db.updateTable('chat_questions').set({ feedback: rating }).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .updateTable('chat_questions')
+      .set({ feedback: rating })
+      .where('id', '=', id)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   }
 
@@ -126,7 +138,9 @@ export class ChatLog {
         eb.fn.countAll<number | string>().as('total'),
         eb.fn.sum<number | string | null>('answered').as('answered'),
         eb.fn.sum<number | string | null>(sql<number>`case when feedback = 'up' then 1 else 0 end`).as('up'),
-        eb.fn.sum<number | string | null>(sql<number>`case when feedback = 'down' then 1 else 0 end`).as('down'),
+        eb.fn
+          .sum<number | string | null>(sql<number>`case when feedback = 'down' then 1 else 0 end`)
+          .as('down'),
       ])
       .executeTakeFirstOrThrow();
     const latencies = (
@@ -159,13 +173,21 @@ export class ChatLog {
       intent: r.intent as ChatIntent,
       last_asked_at: new Date(Number(r.last)).toISOString(),
     });
-    const recent = await this.db.selectFrom('chat_questions').selectAll().orderBy('asked_at', 'desc').orderBy('id').limit(limit).execute();
+    const recent = await this.db
+      .selectFrom('chat_questions')
+      .selectAll()
+      .orderBy('asked_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     return {
       total: Number(totals.total),
       answered: Number(totals.answered ?? 0),
       up: Number(totals.up ?? 0),
       down: Number(totals.down ?? 0),
-      p95_latency_ms: latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)]! : null,
+      p95_latency_ms: latencies.length
+        ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)]!
+        : null,
       by_intent: byIntent.map((r) => ({ intent: r.intent as ChatIntent, count: Number(r.n) })),
       frequent: (await grouped(undefined)).map(stat),
       unanswered: (await grouped(false)).map(stat),

@@ -22,14 +22,20 @@ export async function openChatLog(options: OpenChatLogOptions): Promise<ChatLog>
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { openPostgresKysely } = await import('@sodai/sql/postgres');
-    const { db, dropSchema } = await openPostgresKysely<ChatLogDatabase>(url, options.schema ? { schema: options.schema } : {});
+    const { db, dropSchema } = await openPostgresKysely<ChatLogDatabase>(
+      url,
+      options.schema ? { schema: options.schema } : {},
+    );
     await ChatLog.migrate(db as Kysely<unknown>);
     return new ChatLog(db, async () => {
       if (options.schema) await dropSchema();
       await db.destroy();
     });
   }
-  const file = url && !url.includes('://') ? path.join(path.dirname(url), 'chat.db') : path.join(options.dataDir, 'chat.db');
+  const file =
+    url && !url.includes('://')
+      ? path.join(path.dirname(url), 'chat.db')
+      : path.join(options.dataDir, 'chat.db');
   const db = openSqliteKysely<ChatLogDatabase>(file);
   await ChatLog.migrate(db as Kysely<unknown>);
   return new ChatLog(db);

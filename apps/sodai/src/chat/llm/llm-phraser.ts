@@ -26,7 +26,11 @@ const TOOLS: readonly LlmTool[] = ChatIntentSchema.options
   .filter((i) => i !== 'unknown' && i !== 'help')
   .map((intent) => ({
     type: 'function',
-    function: { name: intent, description: `SodAI tool: ${intent.replaceAll('_', ' ')}`, parameters: ENTITY_PARAMETERS },
+    function: {
+      name: intent,
+      description: `SodAI tool: ${intent.replaceAll('_', ' ')}`,
+      parameters: ENTITY_PARAMETERS,
+    },
   }));
 
 const SYSTEM = `You are SodAI, a sales assistant for a beverage distributor. Always call exactly one tool to get facts.
@@ -47,7 +51,9 @@ function entitiesFrom(args: Record<string, unknown>, fallback: ChatEntities): Ch
     ...(str(args.package) ? { package: str(args.package) } : {}),
     ...(str(args.customer_type) ? { customer_type: str(args.customer_type) } : {}),
     ...(num(args.count) !== undefined ? { count: Math.trunc(num(args.count)!) } : {}),
-    ...(from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) ? { period: { from, to, label: `${from} – ${to}` } } : {}),
+    ...(from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)
+      ? { period: { from, to, label: `${from} – ${to}` } }
+      : {}),
   };
   return picked;
 }
@@ -67,7 +73,10 @@ export class LlmPhraser implements AnswerPhraser {
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
-  async answer(question: ChatQuestion & { lang: 'es' | 'en' }, rules: RulesTurn): Promise<ChatReply | undefined> {
+  async answer(
+    question: ChatQuestion & { lang: 'es' | 'en' },
+    rules: RulesTurn,
+  ): Promise<ChatReply | undefined> {
     try {
       const messages: LlmMessage[] = [
         { role: 'system', content: SYSTEM },
@@ -82,11 +91,19 @@ export class LlmPhraser implements AnswerPhraser {
         const parsed = ChatIntentSchema.safeParse(call.function.name);
         if (parsed.success && parsed.data !== 'unknown' && parsed.data !== 'help') {
           intent = parsed.data;
-          entities = entitiesFrom(JSON.parse(call.function.arguments || '{}') as Record<string, unknown>, rules.understanding.entities);
+          entities = entitiesFrom(
+            JSON.parse(call.function.arguments || '{}') as Record<string, unknown>,
+            rules.understanding.entities,
+          );
           tool = await rules.run(intent, { ...rules.understanding, intent, entities });
         }
       }
-      const result = { answer: tool.text, based_on: tool.basedOn, table: tool.table ?? null, data: tool.data };
+      const result = {
+        answer: tool.text,
+        based_on: tool.basedOn,
+        table: tool.table ?? null,
+        data: tool.data,
+      };
       const second = await chatCompletion(
         this.settings,
         [
@@ -100,7 +117,10 @@ export class LlmPhraser implements AnswerPhraser {
       );
       const text = second.content?.trim();
       if (!text) return undefined;
-      const grounded = groundNumbers([tool.text, question.message, ...(tool.table?.rows.flat() ?? [])], tool.data);
+      const grounded = groundNumbers(
+        [tool.text, question.message, ...(tool.table?.rows.flat() ?? [])],
+        tool.data,
+      );
       const invented = inventedNumbers(text, grounded);
       const base: ChatReply = {
         ...rules.reply,

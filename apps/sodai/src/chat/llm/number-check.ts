@@ -10,7 +10,9 @@ export interface WrittenNumber {
 export function numbersIn(text: string): WrittenNumber[] {
   const out: WrittenNumber[] = [];
   for (const m of text.matchAll(/\d[\d.,\u00a0\u202f ]*\d|\d/g)) {
-    const raw = m[0].replace(/[\u00a0\u202f ]/g, (s) => (/\d[\u00a0\u202f ]\d{3}(?!\d)/.test(m[0]) ? '' : s)).trim();
+    const raw = m[0]
+      .replace(/[\u00a0\u202f ]/g, (s) => (/\d[\u00a0\u202f ]\d{3}(?!\d)/.test(m[0]) ? '' : s))
+      .trim();
     for (const part of raw.split(/\s+/)) {
       const readings: { value: number; decimals: number }[] = [];
       const read = (thousands: string, decimal: string) => {
@@ -18,7 +20,9 @@ export function numbersIn(text: string): WrittenNumber[] {
         if (groups.length > 2) return;
         const int = groups[0]!;
         if (int.includes(thousands) && !/^\d{1,3}(?:[.,]\d{3})+$/.test(int)) return;
-        const value = Number(int.split(thousands).join('') + (groups[1] !== undefined ? `.${groups[1]}` : ''));
+        const value = Number(
+          int.split(thousands).join('') + (groups[1] !== undefined ? `.${groups[1]}` : ''),
+        );
         if (Number.isFinite(value)) readings.push({ value, decimals: groups[1]?.length ?? 0 });
       };
       read('.', ',');
@@ -35,7 +39,8 @@ export function groundNumbers(texts: readonly string[], data: unknown): number[]
   for (const t of texts) for (const n of numbersIn(t)) for (const r of n.readings) found.push(r.value);
   const walk = (v: unknown) => {
     if (typeof v === 'number' && Number.isFinite(v)) found.push(v);
-    else if (typeof v === 'string') for (const n of numbersIn(v)) for (const r of n.readings) found.push(r.value);
+    else if (typeof v === 'string')
+      for (const n of numbersIn(v)) for (const r of n.readings) found.push(r.value);
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };

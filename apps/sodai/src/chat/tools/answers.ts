@@ -3,12 +3,23 @@ import { say } from '../format.ts';
 import type { ToolAnswer } from './toolbox.ts';
 
 /** A table from headers (with a numeric flag each) and formatted rows. */
-export function table(columns: readonly (readonly [string, boolean])[], rows: readonly (readonly string[])[]): ChatTable {
-  return { columns: columns.map((c) => c[0]), numeric: columns.map((c) => c[1]), rows: rows.map((r) => [...r]) };
+export function table(
+  columns: readonly (readonly [string, boolean])[],
+  rows: readonly (readonly string[])[],
+): ChatTable {
+  return {
+    columns: columns.map((c) => c[0]),
+    numeric: columns.map((c) => c[1]),
+    rows: rows.map((r) => [...r]),
+  };
 }
 
 /** An honest "I cannot answer that" with what can be asked instead. */
-export function notAnswered(text: string, suggestions: readonly string[], data: Record<string, unknown> = {}): ToolAnswer {
+export function notAnswered(
+  text: string,
+  suggestions: readonly string[],
+  data: Record<string, unknown> = {},
+): ToolAnswer {
   return { text, answered: false, basedOn: [], data, suggestions };
 }
 

@@ -43,17 +43,22 @@ export function describeFilters(e: ChatEntities, lang: Lang): string[] {
   const out: string[] = [];
   if (e.brand !== undefined) out.push(say(lang, `marca ${e.brand}`, `brand ${e.brand}`));
   if (e.category !== undefined) out.push(say(lang, `categoría ${e.category}`, `category ${e.category}`));
-  if (e.sub_category !== undefined) out.push(say(lang, `subcategoría ${e.sub_category}`, `sub-category ${e.sub_category}`));
+  if (e.sub_category !== undefined)
+    out.push(say(lang, `subcategoría ${e.sub_category}`, `sub-category ${e.sub_category}`));
   if (e.segment !== undefined) out.push(say(lang, `segmento ${e.segment}`, `segment ${e.segment}`));
   if (e.package !== undefined) out.push(say(lang, `envase ${e.package}`, `package ${e.package}`));
-  if (e.size_litres !== undefined) out.push(say(lang, `tamaño ${formatLitres(e.size_litres, lang)}`, `size ${formatLitres(e.size_litres, lang)}`));
+  if (e.size_litres !== undefined)
+    out.push(
+      say(lang, `tamaño ${formatLitres(e.size_litres, lang)}`, `size ${formatLitres(e.size_litres, lang)}`),
+    );
   if (e.customer_type !== undefined) out.push(customerTypeWords(e.customer_type, lang));
   return out;
 }
 
 /** "la semana pasada (23 dic 2024 – 29 dic 2024)" */
 export function describePeriod(p: ChatPeriod, lang: Lang): string {
-  const range = p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
+  const range =
+    p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
   return `${p.label} (${range})`;
 }
 

@@ -7,7 +7,8 @@ import type { ProductAttributes } from '../../contract/api.ts';
 function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   const id = req.entities.customer_id;
   if (id === undefined) return needsCustomer(req.lang);
-  if (req.customerText || !req.vocab.customerIds.has(id)) return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
+  if (req.customerText || !req.vocab.customerIds.has(id))
+    return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
   return undefined;
 }
 
@@ -24,7 +25,15 @@ function attributesOf(r: Readonly<Record<string, unknown>>): ProductAttributes {
 }
 
 const dataUpTo = (req: ToolRequest) =>
-  req.vocab.lastDay ? [say(req.lang, `transacciones hasta el ${formatDay(req.vocab.lastDay, req.lang)}`, `transactions up to ${formatDay(req.vocab.lastDay, req.lang)}`)] : [];
+  req.vocab.lastDay
+    ? [
+        say(
+          req.lang,
+          `transacciones hasta el ${formatDay(req.vocab.lastDay, req.lang)}`,
+          `transactions up to ${formatDay(req.vocab.lastDay, req.lang)}`,
+        ),
+      ]
+    : [];
 
 /** What a customer bought and when: orders, units, first and last purchase, and the latest lines. */
 export const customerHistoryTool: Tool = async (box, req) => {
@@ -53,7 +62,10 @@ export const customerHistoryTool: Tool = async (box, req) => {
     params,
   );
   const orders = Number(summary?.orders ?? 0);
-  const scope = [entities.period ? describePeriod(entities.period, lang) : null, ...describeFilters({ ...entities, customer_type: undefined }, lang)].filter((x): x is string => x !== null);
+  const scope = [
+    entities.period ? describePeriod(entities.period, lang) : null,
+    ...describeFilters({ ...entities, customer_type: undefined }, lang),
+  ].filter((x): x is string => x !== null);
   const within = scope.length ? ` (${scope.join(', ')})` : '';
   const text =
     orders === 0
@@ -76,7 +88,12 @@ export const customerHistoryTool: Tool = async (box, req) => {
               [say(lang, 'Descripción', 'Description'), false],
               [say(lang, 'Unidades', 'Units'), true],
             ],
-            lines.map((r) => [formatDay(String(r.day), lang), String(r.product), productDescription(attributesOf(r), lang), formatNumber(Number(r.units), lang)]),
+            lines.map((r) => [
+              formatDay(String(r.day), lang),
+              String(r.product),
+              productDescription(attributesOf(r), lang),
+              formatNumber(Number(r.units), lang),
+            ]),
           ),
         }
       : {}),
@@ -121,7 +138,11 @@ export const customerBasketTool: Tool = async (box, req) => {
   const active = Number(rows[0]?.active_weeks ?? 0);
   const text =
     rows.length === 0
-      ? say(lang, `El cliente ${id} no tiene compras${entities.period ? ` ${entities.period.label}` : ''}.`, `Customer ${id} has no purchases${entities.period ? ` ${entities.period.label}` : ''}.`)
+      ? say(
+          lang,
+          `El cliente ${id} no tiene compras${entities.period ? ` ${entities.period.label}` : ''}.`,
+          `Customer ${id} has no purchases${entities.period ? ` ${entities.period.label}` : ''}.`,
+        )
       : say(
           lang,
           `La canasta habitual del cliente ${id} (compró en ${formatNumber(active, lang)} semanas): ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) en ${formatNumber(Number(r.weeks), lang)} semanas`).join('; ')}.`,
@@ -138,9 +159,22 @@ export const customerBasketTool: Tool = async (box, req) => {
         [say(lang, 'Semanas con compra', 'Weeks bought'), true],
         [say(lang, 'Unidades', 'Units'), true],
       ],
-      rows.map((r) => [String(r.product), productDescription(attributesOf(r), lang), formatNumber(Number(r.weeks), lang), formatNumber(Number(r.units), lang)]),
+      rows.map((r) => [
+        String(r.product),
+        productDescription(attributesOf(r), lang),
+        formatNumber(Number(r.weeks), lang),
+        formatNumber(Number(r.units), lang),
+      ]),
     ),
-    data: { customer: id, active_weeks: active, basket: rows.map((r) => ({ product: Number(r.product), weeks: Number(r.weeks), units: Number(r.units) })) },
+    data: {
+      customer: id,
+      active_weeks: active,
+      basket: rows.map((r) => ({
+        product: Number(r.product),
+        weeks: Number(r.weeks),
+        units: Number(r.units),
+      })),
+    },
     products: rows.map((r) => Number(r.product)),
     customers: [id],
     shown: rows.length,
@@ -153,7 +187,8 @@ export const customerFrequencyTool: Tool = async (box, req) => {
   if (problem) return problem;
   const { lang, entities } = req;
   const id = entities.customer_id!;
-  if (entities.product_id !== undefined && !req.vocab.productIds.has(entities.product_id)) return unknownProduct(String(entities.product_id), lang);
+  if (entities.product_id !== undefined && !req.vocab.productIds.has(entities.product_id))
+    return unknownProduct(String(entities.product_id), lang);
   const params: (string | number)[] = [id];
   let extra = '';
   if (entities.product_id !== undefined) {
@@ -169,15 +204,27 @@ export const customerFrequencyTool: Tool = async (box, req) => {
     params,
   );
   const days = Number(r?.days ?? 0);
-  const what = entities.product_id !== undefined ? say(lang, ` el producto ${entities.product_id}`, ` product ${entities.product_id}`) : '';
+  const what =
+    entities.product_id !== undefined
+      ? say(lang, ` el producto ${entities.product_id}`, ` product ${entities.product_id}`)
+      : '';
   if (days === 0) {
-    return { text: say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`), answered: true, basedOn: dataUpTo(req), data: { customer: id, purchase_days: 0 } };
+    return {
+      text: say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
+      answered: true,
+      basedOn: dataUpTo(req),
+      data: { customer: id, purchase_days: 0 },
+    };
   }
   const gap = r!.median_gap === null ? null : Number(r!.median_gap);
   const rhythm =
     gap === null
       ? say(lang, 'solo compró un día', 'bought on one day only')
-      : say(lang, `compra cada ${formatNumber(gap, lang)} días (mediana)`, `buys every ${formatNumber(gap, lang)} days (median)`);
+      : say(
+          lang,
+          `compra cada ${formatNumber(gap, lang)} días (mediana)`,
+          `buys every ${formatNumber(gap, lang)} days (median)`,
+        );
   const text = say(
     lang,
     `El cliente ${id}${what ? ` compró${what}` : ''} en ${formatNumber(days, lang)} días distintos (${formatNumber(Number(r!.weeks), lang)} semanas) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
@@ -197,7 +244,8 @@ export const productInfoTool: Tool = async (box, req) => {
   const { lang, entities } = req;
   const id = entities.product_id;
   if (id === undefined) return needsProduct(lang);
-  if (req.productText || !req.vocab.productIds.has(id)) return unknownProduct(req.productText ?? String(id), lang);
+  if (req.productText || !req.vocab.productIds.has(id))
+    return unknownProduct(req.productText ?? String(id), lang);
   const [r] = await box.data.query(
     `SELECT p.brand, p.category, p.sub_category, p.segment, p.package, p.size::DOUBLE AS size,
             (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE product_id = $1) AS customers,
@@ -212,6 +260,11 @@ export const productInfoTool: Tool = async (box, req) => {
     `El producto ${id} es ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segmento ${a.segment ?? '—'}. Lo compraron ${formatNumber(Number(r!.customers), lang)} clientes, ${formatNumber(Number(r!.units), lang)} unidades en total${r!.last ? `; última venta el ${formatDay(String(r!.last), lang)}` : ''}.`,
     `Product ${id} is ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segment ${a.segment ?? '—'}. ${formatNumber(Number(r!.customers), lang)} customers bought it, ${formatNumber(Number(r!.units), lang)} units in total${r!.last ? `; last sold on ${formatDay(String(r!.last), lang)}` : ''}.`,
   );
-  return { text, answered: true, basedOn: dataUpTo(req), data: { product: id, customers: Number(r!.customers), units: Number(r!.units) }, products: [id] };
+  return {
+    text,
+    answered: true,
+    basedOn: dataUpTo(req),
+    data: { product: id, customers: Number(r!.customers), units: Number(r!.units) },
+    products: [id],
+  };
 };
-

@@ -1,7 +1,14 @@
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { customerTypeWords, formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
+import {
+  customerTypeWords,
+  formatDay,
+  formatNumber,
+  formatPercent,
+  productDescription,
+  say,
+} from '../format.ts';
 import { table, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters } from './filters.ts';
 import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
@@ -13,7 +20,11 @@ function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
   if (req.entities.period) return req.entities.period;
   const last = req.vocab.lastDay;
   if (!last) return undefined;
-  return { from: addDays(last, -27), to: last, label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks') };
+  return {
+    from: addDays(last, -27),
+    to: last,
+    label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks'),
+  };
 }
 
 function scopeWords(e: ChatEntities, lang: Lang): string {
@@ -38,7 +49,9 @@ export const topProductsTool: Tool = async (box, req) => {
      ORDER BY units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
     f.params,
   );
-  const when = period ? describePeriod(period, lang) : say(lang, 'en todo el historial', 'over the whole history');
+  const when = period
+    ? describePeriod(period, lang)
+    : say(lang, 'en todo el historial', 'over the whole history');
   const scope = scopeWords(entities, lang);
   const total = Number(rows[0]?.total ?? 0);
   const attrs = (r: Readonly<Record<string, unknown>>) => ({
@@ -60,7 +73,11 @@ export const topProductsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [when, ...describeFilters(entities, lang), say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)')],
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
+    ],
     table: table(
       [
         ['#', true],
@@ -85,7 +102,10 @@ export const topProductsTool: Tool = async (box, req) => {
       labels: rows.map((r) => String(r.product)),
       series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
     },
-    data: { period: period ?? null, products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })) },
+    data: {
+      period: period ?? null,
+      products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),
+    },
     products: rows.map((r) => Number(r.product)),
     shown: rows.length,
   };
@@ -95,10 +115,21 @@ export const topProductsTool: Tool = async (box, req) => {
 export const salesTrendTool: Tool = async (box, req) => {
   const { lang, vocab } = req;
   const e = req.entities;
-  if (e.product_id !== undefined && !vocab.productIds.has(e.product_id)) return unknownProduct(String(e.product_id), lang);
+  if (e.product_id !== undefined && !vocab.productIds.has(e.product_id))
+    return unknownProduct(String(e.product_id), lang);
   const last = vocab.lastDay;
-  if (!last) return { text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'), answered: false, basedOn: [], data: {} };
-  const period = e.period ?? { from: addDays(mondayOf(last), -77), to: last, label: say(lang, 'las últimas 12 semanas', 'the last 12 weeks') };
+  if (!last)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const period = e.period ?? {
+    from: addDays(mondayOf(last), -77),
+    to: last,
+    label: say(lang, 'las últimas 12 semanas', 'the last 12 weeks'),
+  };
   const f = joinFilters({ ...e, period });
   const params = [...f.params];
   let extra = '';
@@ -123,7 +154,16 @@ export const salesTrendTool: Tool = async (box, req) => {
   ].filter((x): x is string => x !== null);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
   if (rows.length === 0) {
-    return { text: say(lang, `Sin ventas de ${what} ${describePeriod(period, lang)}.`, `No sales of ${what} ${describePeriod(period, lang)}.`), answered: true, basedOn: [describePeriod(period, lang)], data: { weeks: [] } };
+    return {
+      text: say(
+        lang,
+        `Sin ventas de ${what} ${describePeriod(period, lang)}.`,
+        `No sales of ${what} ${describePeriod(period, lang)}.`,
+      ),
+      answered: true,
+      basedOn: [describePeriod(period, lang)],
+      data: { weeks: [] },
+    };
   }
   const units = rows.map((r) => Number(r.units));
   const half = Math.floor(units.length / 2);
@@ -140,20 +180,34 @@ export const salesTrendTool: Tool = async (box, req) => {
   const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
   const text = say(
     lang,
-    `Ventas semanales de ${what}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(units.reduce((a, b) => a + b, 0), lang)} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
-    `Weekly sales of ${what}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(units.reduce((a, b) => a + b, 0), lang)} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
+    `Ventas semanales de ${what}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
+      units.reduce((a, b) => a + b, 0),
+      lang,
+    )} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
+    `Weekly sales of ${what}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
+      units.reduce((a, b) => a + b, 0),
+      lang,
+    )} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
   );
   return {
     text,
     answered: true,
-    basedOn: [describePeriod(period, lang), what, say(lang, 'semanas de lunes a domingo', 'Monday–Sunday weeks')],
+    basedOn: [
+      describePeriod(period, lang),
+      what,
+      say(lang, 'semanas de lunes a domingo', 'Monday–Sunday weeks'),
+    ],
     table: table(
       [
         [say(lang, 'Semana', 'Week'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Clientes', 'Customers'), true],
       ],
-      rows.map((r) => [formatDay(String(r.week), lang), formatNumber(Number(r.units), lang), formatNumber(Number(r.customers), lang)]),
+      rows.map((r) => [
+        formatDay(String(r.week), lang),
+        formatNumber(Number(r.units), lang),
+        formatNumber(Number(r.customers), lang),
+      ]),
     ),
     chart: {
       kind: 'line',
@@ -169,7 +223,13 @@ export const salesTrendTool: Tool = async (box, req) => {
 export const comparePeriodsTool: Tool = async (box, req) => {
   const { lang } = req;
   const current = periodOr4Weeks(req);
-  if (!current) return { text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'), answered: false, basedOn: [], data: {} };
+  if (!current)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
   const [a, b] = current.from >= before.from ? [current, before] : [before, current];
   const figures = async (p: ChatPeriod) => {
@@ -201,15 +261,34 @@ export const comparePeriodsTool: Tool = async (box, req) => {
         [say(lang, 'Cambio', 'Change'), true],
       ],
       [
-        [say(lang, 'Unidades', 'Units'), formatNumber(x.units, lang), formatNumber(y.units, lang), change(x.units, y.units)],
-        [say(lang, 'Pedidos', 'Orders'), formatNumber(x.orders, lang), formatNumber(y.orders, lang), change(x.orders, y.orders)],
-        [say(lang, 'Clientes', 'Customers'), formatNumber(x.customers, lang), formatNumber(y.customers, lang), change(x.customers, y.customers)],
+        [
+          say(lang, 'Unidades', 'Units'),
+          formatNumber(x.units, lang),
+          formatNumber(y.units, lang),
+          change(x.units, y.units),
+        ],
+        [
+          say(lang, 'Pedidos', 'Orders'),
+          formatNumber(x.orders, lang),
+          formatNumber(y.orders, lang),
+          change(x.orders, y.orders),
+        ],
+        [
+          say(lang, 'Clientes', 'Customers'),
+          formatNumber(x.customers, lang),
+          formatNumber(y.customers, lang),
+          change(x.customers, y.customers),
+        ],
       ],
     ),
     chart: {
       kind: 'bar',
       title: say(lang, 'Comparación de períodos', 'Period comparison'),
-      labels: [say(lang, 'Unidades', 'Units'), say(lang, 'Pedidos', 'Orders'), say(lang, 'Clientes', 'Customers')],
+      labels: [
+        say(lang, 'Unidades', 'Units'),
+        say(lang, 'Pedidos', 'Orders'),
+        say(lang, 'Clientes', 'Customers'),
+      ],
       series: [
         { name: a.label, values: [x.units, x.orders, x.customers] },
         { name: b.label, values: [y.units, y.orders, y.customers] },
@@ -234,14 +313,21 @@ export const countCustomersTool: Tool = async (box, req) => {
   let inPeriod: number | undefined;
   if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
     const f = joinFilters(entities);
-    const [p] = await box.data.query(`SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`, f.params);
+    const [p] = await box.data.query(
+      `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
+      f.params,
+    );
     inPeriod = Number(p!.n);
   }
   const who = customerTypeWords(type ?? null, lang);
   const extra =
     inPeriod === undefined
       ? ''
-      : say(lang, ` ${formatNumber(inPeriod, lang)} compraron${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`, ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`);
+      : say(
+          lang,
+          ` ${formatNumber(inPeriod, lang)} compraron${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
+          ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
+        );
   const text = say(
     lang,
     `Hay ${formatNumber(registered, lang)} ${type ? who : 'clientes'} registrados; ${formatNumber(buying, lang)} han comprado al menos una vez.${extra}`,
@@ -250,8 +336,16 @@ export const countCustomersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [say(lang, 'maestro de clientes', 'customer master'), ...describeFilters(entities, lang), ...(entities.period ? [describePeriod(entities.period, lang)] : [])],
-    data: { registered, with_purchases: buying, ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}) },
+    basedOn: [
+      say(lang, 'maestro de clientes', 'customer master'),
+      ...describeFilters(entities, lang),
+      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+    ],
+    data: {
+      registered,
+      with_purchases: buying,
+      ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}),
+    },
   };
 };
 
@@ -273,5 +367,10 @@ export const countProductsTool: Tool = async (box, req) => {
     `Hay ${formatNumber(registered, lang)} productos en el catálogo${scope}; ${formatNumber(sold, lang)} se han vendido al menos una vez.`,
     `There are ${formatNumber(registered, lang)} products in the catalogue${scope}; ${formatNumber(sold, lang)} have been sold at least once.`,
   );
-  return { text, answered: true, basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)], data: { registered, sold } };
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
+    data: { registered, sold },
+  };
 };

@@ -1,7 +1,15 @@
 import type { RecommendFilters } from '../../contract/api.ts';
 import { recommend } from '../../scoring/recommender.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
-import { customerTypeWords, formatDay, formatNumber, formatPercent, productDescription, productLabel, say } from '../format.ts';
+import {
+  customerTypeWords,
+  formatDay,
+  formatNumber,
+  formatPercent,
+  productDescription,
+  productLabel,
+  say,
+} from '../format.ts';
 import { describeFilters } from './filters.ts';
 import { needsCustomer, needsProduct, noModel, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
@@ -12,7 +20,11 @@ function withModel(
   work: (model: ServingModel) => ToolAnswer,
 ): ToolAnswer {
   const model = box.serving.current()?.acquire();
-  if (!model) return noModel(req.lang, say(req.lang, 'el modelo se está cargando o aún no se entrenó', 'it is loading or was never trained'));
+  if (!model)
+    return noModel(
+      req.lang,
+      say(req.lang, 'el modelo se está cargando o aún no se entrenó', 'it is loading or was never trained'),
+    );
   try {
     return work(model);
   } finally {
@@ -23,13 +35,20 @@ function withModel(
 function customerCheck(model: ServingModel, req: ToolRequest): ToolAnswer | undefined {
   const id = req.entities.customer_id;
   if (id === undefined) return needsCustomer(req.lang);
-  if (req.customerText || !model.catalog.customers.has(id)) return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
+  if (req.customerText || !model.catalog.customers.has(id))
+    return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
   return undefined;
 }
 
 function weekOf(model: ServingModel, lang: 'es' | 'en'): string {
   const cutoff = model.features.cutoff;
-  return cutoff ? say(lang, `la semana que empieza el ${formatDay(cutoff, lang)}`, `the week starting ${formatDay(cutoff, lang)}`) : say(lang, 'la próxima semana', 'next week');
+  return cutoff
+    ? say(
+        lang,
+        `la semana que empieza el ${formatDay(cutoff, lang)}`,
+        `the week starting ${formatDay(cutoff, lang)}`,
+      )
+    : say(lang, 'la próxima semana', 'next week');
 }
 
 /** What to offer a customer this week: the champion's ranking, popular products for cold starts. */
@@ -46,21 +65,37 @@ export const recommendTool: Tool = async (box, req) =>
       ...(entities.segment !== undefined ? { segment: entities.segment } : {}),
       ...(entities.package !== undefined ? { package: entities.package } : {}),
     };
-    const result = recommend(model, { customer_id: id, k: req.offset + k, filters, exclude_recent: false }, lang);
+    const result = recommend(
+      model,
+      { customer_id: id, k: req.offset + k, filters, exclude_recent: false },
+      lang,
+    );
     const items = result.recommendations.slice(req.offset);
     const customer = model.catalog.customers.get(id)!;
     const filterWords = describeFilters(entities, lang);
     const basedOn = [
       say(lang, `modelo v${model.version}`, `model v${model.version}`),
       say(lang, `predicción para ${weekOf(model, lang)}`, `prediction for ${weekOf(model, lang)}`),
-      ...(filterWords.length ? [say(lang, `filtros: ${filterWords.join(', ')}`, `filters: ${filterWords.join(', ')}`)] : []),
+      ...(filterWords.length
+        ? [say(lang, `filtros: ${filterWords.join(', ')}`, `filters: ${filterWords.join(', ')}`)]
+        : []),
       ...(result.cold_start
-        ? [say(lang, `sin historial reciente: productos populares entre ${customerTypeWords(customer.customerType, lang)}`, `no recent history: products popular with ${customerTypeWords(customer.customerType, lang)}`)]
+        ? [
+            say(
+              lang,
+              `sin historial reciente: productos populares entre ${customerTypeWords(customer.customerType, lang)}`,
+              `no recent history: products popular with ${customerTypeWords(customer.customerType, lang)}`,
+            ),
+          ]
         : []),
     ];
     if (items.length === 0) {
       return {
-        text: say(lang, `No tengo más productos que sugerir al cliente ${id}${filterWords.length ? ` con ${filterWords.join(', ')}` : ''}.`, `I have no more products to suggest to customer ${id}${filterWords.length ? ` with ${filterWords.join(', ')}` : ''}.`),
+        text: say(
+          lang,
+          `No tengo más productos que sugerir al cliente ${id}${filterWords.length ? ` con ${filterWords.join(', ')}` : ''}.`,
+          `I have no more products to suggest to customer ${id}${filterWords.length ? ` with ${filterWords.join(', ')}` : ''}.`,
+        ),
         answered: true,
         basedOn,
         data: { customer: id, recommendations: [] },
@@ -97,7 +132,11 @@ export const recommendTool: Tool = async (box, req) =>
         customer: id,
         model_version: model.version,
         cold_start: result.cold_start,
-        recommendations: items.map((r) => ({ product: r.product_id, probability: r.source === 'model' ? r.score : null, from: r.source })),
+        recommendations: items.map((r) => ({
+          product: r.product_id,
+          probability: r.source === 'model' ? r.score : null,
+          from: r.source,
+        })),
       },
       products: items.map((r) => r.product_id),
       customers: [id],
@@ -118,10 +157,15 @@ export const explainTool: Tool = async (box, req) =>
     const { lang, entities } = req;
     const productId = entities.product_id;
     if (productId === undefined) return needsProduct(lang);
-    if (req.productText || !model.catalog.products.has(productId)) return unknownProduct(req.productText ?? String(productId), lang);
+    if (req.productText || !model.catalog.products.has(productId))
+      return unknownProduct(req.productText ?? String(productId), lang);
     const customerId = entities.customer_id!;
     const p = model.predict(customerId, productId, lang);
-    const ranking = recommend(model, { customer_id: customerId, k: 20, exclude_recent: false }, lang).recommendations;
+    const ranking = recommend(
+      model,
+      { customer_id: customerId, k: 20, exclude_recent: false },
+      lang,
+    ).recommendations;
     const position = ranking.find((r) => r.product_id === productId);
     const product = model.catalog.products.get(productId)!;
     const top = p.contributions.filter((c) => c.contribution > 0).slice(0, 3);
@@ -129,8 +173,16 @@ export const explainTool: Tool = async (box, req) =>
     const pct = formatPercent(p.probability, lang);
     const threshold = formatPercent(p.threshold, lang);
     const rankText = position
-      ? say(lang, `Está en el puesto ${position.rank} de sus recomendaciones (${position.reason}).`, `It is number ${position.rank} in their recommendations (${position.reason}).`)
-      : say(lang, 'No está entre sus 20 primeras recomendaciones.', 'It is not among their top 20 recommendations.');
+      ? say(
+          lang,
+          `Está en el puesto ${position.rank} de sus recomendaciones (${position.reason}).`,
+          `It is number ${position.rank} in their recommendations (${position.reason}).`,
+        )
+      : say(
+          lang,
+          'No está entre sus 20 primeras recomendaciones.',
+          'It is not among their top 20 recommendations.',
+        );
     const text = say(
       lang,
       `${rankText} El modelo v${model.version} estima una probabilidad de ${pct} de que el cliente ${customerId} compre el ${productLabel(productId, product.attributes, lang)} en ${weekOf(model, lang)} (se recomienda desde ${threshold}). ${top.length ? `A favor: ${top.map((c) => c.label).join('; ')}.` : ''}${against.length ? ` En contra: ${against.map((c) => c.label).join('; ')}.` : ''}`,
@@ -141,7 +193,11 @@ export const explainTool: Tool = async (box, req) =>
       answered: true,
       basedOn: [
         say(lang, `modelo v${model.version}`, `model v${model.version}`),
-        say(lang, `contribuciones SHAP aproximadas del par cliente ${customerId} × producto ${productId}`, `approximate SHAP contributions of customer ${customerId} × product ${productId}`),
+        say(
+          lang,
+          `contribuciones SHAP aproximadas del par cliente ${customerId} × producto ${productId}`,
+          `approximate SHAP contributions of customer ${customerId} × product ${productId}`,
+        ),
       ],
       table: table(
         [
@@ -159,9 +215,21 @@ export const explainTool: Tool = async (box, req) =>
         kind: 'bar',
         title: say(lang, 'Qué pesa en la predicción', 'What drives the prediction'),
         labels: p.contributions.map((c) => c.label),
-        series: [{ name: say(lang, 'contribución', 'contribution'), values: p.contributions.map((c) => Number(c.contribution.toFixed(3))) }],
+        series: [
+          {
+            name: say(lang, 'contribución', 'contribution'),
+            values: p.contributions.map((c) => Number(c.contribution.toFixed(3))),
+          },
+        ],
       },
-      data: { customer: customerId, product: productId, probability: p.probability, threshold: p.threshold, rank: position?.rank ?? null, model_version: model.version },
+      data: {
+        customer: customerId,
+        product: productId,
+        probability: p.probability,
+        threshold: p.threshold,
+        rank: position?.rank ?? null,
+        model_version: model.version,
+      },
       products: [productId],
       customers: [customerId],
     };
@@ -173,13 +241,18 @@ export const likelyBuyersTool: Tool = async (box, req) =>
     const { lang, entities } = req;
     const productId = entities.product_id;
     if (productId === undefined) return needsProduct(lang);
-    if (req.productText || !model.catalog.products.has(productId)) return unknownProduct(req.productText ?? String(productId), lang);
+    if (req.productText || !model.catalog.products.has(productId))
+      return unknownProduct(req.productText ?? String(productId), lang);
     const scored: { customer: number; score: number; usual: boolean }[] = [];
     for (const customer of model.catalog.customers.values()) {
       if (entities.customer_type !== undefined && customer.customerType !== entities.customer_type) continue;
       const row = model.features.findRow(customer.id, productId);
       if (row < 0) continue;
-      scored.push({ customer: customer.id, score: model.scores[row]!, usual: model.features.matrix.fromHistory[row] === 1 });
+      scored.push({
+        customer: customer.id,
+        score: model.scores[row]!,
+        usual: model.features.matrix.fromHistory[row] === 1,
+      });
     }
     scored.sort((a, b) => b.score - a.score || a.customer - b.customer);
     const k = rowsWanted(entities);
@@ -189,7 +262,11 @@ export const likelyBuyersTool: Tool = async (box, req) =>
     const label = productLabel(productId, product.attributes, lang);
     const text =
       items.length === 0
-        ? say(lang, `Ningún cliente${entities.customer_type ? ` (${customerTypeWords(entities.customer_type, lang)})` : ''} tiene el ${label} entre sus candidatos de ${weekOf(model, lang)}.`, `No customer${entities.customer_type ? ` (${customerTypeWords(entities.customer_type, lang)})` : ''} has ${label} among their candidates for ${weekOf(model, lang)}.`)
+        ? say(
+            lang,
+            `Ningún cliente${entities.customer_type ? ` (${customerTypeWords(entities.customer_type, lang)})` : ''} tiene el ${label} entre sus candidatos de ${weekOf(model, lang)}.`,
+            `No customer${entities.customer_type ? ` (${customerTypeWords(entities.customer_type, lang)})` : ''} has ${label} among their candidates for ${weekOf(model, lang)}.`,
+          )
         : say(
             lang,
             `Para ${weekOf(model, lang)}, ${formatNumber(above, lang)} clientes superan el umbral de compra del ${label}. Los más probables: ${items.map((i) => `cliente ${i.customer} (${formatPercent(i.score, lang)})`).join(', ')}.`,
@@ -217,7 +294,11 @@ export const likelyBuyersTool: Tool = async (box, req) =>
           i.usual ? say(lang, 'sí', 'yes') : say(lang, 'no', 'no'),
         ]),
       ),
-      data: { product: productId, above_threshold: above, buyers: items.map((i) => ({ customer: i.customer, probability: i.score })) },
+      data: {
+        product: productId,
+        above_threshold: above,
+        buyers: items.map((i) => ({ customer: i.customer, probability: i.score })),
+      },
       products: [productId],
       customers: items.map((i) => i.customer),
       shown: items.length,
@@ -227,7 +308,13 @@ export const likelyBuyersTool: Tool = async (box, req) =>
 /** Customers who stopped buying a product (or a brand), or stopped buying at all. */
 export const lapsedCustomersTool: Tool = async (box, req) => {
   const { lang, entities, vocab } = req;
-  if (!vocab.lastDay) return { text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'), answered: false, basedOn: [], data: {} };
+  if (!vocab.lastDay)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
   if (req.productText || (entities.product_id !== undefined && !vocab.productIds.has(entities.product_id))) {
     return unknownProduct(req.productText ?? String(entities.product_id), lang);
   }
@@ -267,10 +354,18 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
       : entities.brand !== undefined
         ? say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`)
         : say(lang, 'nada', 'anything');
-  const since = say(lang, `en las últimas ${weeks} semanas (hasta el ${formatDay(vocab.lastDay, lang)})`, `in the last ${weeks} weeks (up to ${formatDay(vocab.lastDay, lang)})`);
+  const since = say(
+    lang,
+    `en las últimas ${weeks} semanas (hasta el ${formatDay(vocab.lastDay, lang)})`,
+    `in the last ${weeks} weeks (up to ${formatDay(vocab.lastDay, lang)})`,
+  );
   const text =
     total === 0
-      ? say(lang, `Ningún cliente habitual dejó de comprar ${what} ${since}.`, `No regular customer stopped buying ${what} ${since}.`)
+      ? say(
+          lang,
+          `Ningún cliente habitual dejó de comprar ${what} ${since}.`,
+          `No regular customer stopped buying ${what} ${since}.`,
+        )
       : say(
           lang,
           `${formatNumber(total, lang)} clientes que compraban ${what} (2 pedidos o más) no lo han hecho ${since}. Los de mayor volumen: ${rows.map((r) => `cliente ${r.customer} (última compra ${formatDay(String(r.last_day), lang)})`).join(', ')}.`,
@@ -280,7 +375,11 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
     text,
     answered: true,
     basedOn: [
-      say(lang, `transacciones hasta el ${formatDay(vocab.lastDay, lang)}`, `transactions up to ${formatDay(vocab.lastDay, lang)}`),
+      say(
+        lang,
+        `transacciones hasta el ${formatDay(vocab.lastDay, lang)}`,
+        `transactions up to ${formatDay(vocab.lastDay, lang)}`,
+      ),
       say(lang, `sin compras en ${weeks} semanas`, `no purchase for ${weeks} weeks`),
       ...describeFilters(entities, lang),
     ],

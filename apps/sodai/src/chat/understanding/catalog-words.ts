@@ -12,7 +12,18 @@ const build = (spec: Record<string, readonly string[]>): WordMap =>
 
 export const CUSTOMER_TYPE_WORDS = build({
   RESTAURANT: ['restaurante', 'restaurantes', 'restaurant', 'restaurants', 'resto', 'restos'],
-  ABARROTES: ['abarrotes', 'abarrote', 'almacen', 'almacenes', 'grocery', 'groceries', 'grocery store', 'grocery stores', 'bodega', 'bodegas'],
+  ABARROTES: [
+    'abarrotes',
+    'abarrote',
+    'almacen',
+    'almacenes',
+    'grocery',
+    'groceries',
+    'grocery store',
+    'grocery stores',
+    'bodega',
+    'bodegas',
+  ],
   MAYORISTA: ['mayorista', 'mayoristas', 'wholesale', 'wholesaler', 'wholesalers', 'mayoreo'],
   'CANAL FRIO': ['canal frio', 'cold channel', 'cold-channel'],
   SUPERMERCADO: ['supermercado', 'supermercados', 'supermarket', 'supermarkets', 'super', 'supers'],
@@ -28,27 +39,82 @@ export const CUSTOMER_TYPE_WORDS = build({
 });
 
 export const CATEGORY_WORDS = build({
-  'BEBIDAS NO CARBONATADAS': ['no carbonatadas', 'no carbonatada', 'sin gas', 'non carbonated', 'non-carbonated', 'still drinks', 'noncarbonated'],
+  'BEBIDAS NO CARBONATADAS': [
+    'no carbonatadas',
+    'no carbonatada',
+    'sin gas',
+    'non carbonated',
+    'non-carbonated',
+    'still drinks',
+    'noncarbonated',
+  ],
   'BEBIDAS CARBONATADAS': ['carbonatadas', 'carbonatada', 'con gas', 'carbonated', 'fizzy', 'sparkling'],
 });
 
 export const SUB_CATEGORY_WORDS = build({
   GASEOSAS: ['gaseosa', 'gaseosas', 'soda', 'sodas', 'refresco', 'refrescos', 'soft drink', 'soft drinks'],
-  'AGUAS SABORIZADAS': ['agua saborizada', 'aguas saborizadas', 'agua con sabor', 'aguas con sabor', 'flavored water', 'flavoured water', 'flavored waters', 'flavoured waters'],
+  'AGUAS SABORIZADAS': [
+    'agua saborizada',
+    'aguas saborizadas',
+    'agua con sabor',
+    'aguas con sabor',
+    'flavored water',
+    'flavoured water',
+    'flavored waters',
+    'flavoured waters',
+  ],
   JUGOS: ['jugo', 'jugos', 'juice', 'juices', 'zumo', 'zumos'],
 });
 
 export const SEGMENT_WORDS = build({
   PREMIUM: ['premium', 'segmento premium', 'premium segment'],
-  HIGH: ['segmento alto', 'gama alta', 'high segment', 'segment high', 'high-end', 'high end', 'segmento high'],
-  MEDIUM: ['segmento medio', 'gama media', 'medium segment', 'segment medium', 'mid-range', 'mid range', 'segmento medium'],
-  LOW: ['segmento bajo', 'gama baja', 'low segment', 'segment low', 'low-end', 'low end', 'economicos', 'economicas', 'budget', 'segmento low'],
+  HIGH: [
+    'segmento alto',
+    'gama alta',
+    'high segment',
+    'segment high',
+    'high-end',
+    'high end',
+    'segmento high',
+  ],
+  MEDIUM: [
+    'segmento medio',
+    'gama media',
+    'medium segment',
+    'segment medium',
+    'mid-range',
+    'mid range',
+    'segmento medium',
+  ],
+  LOW: [
+    'segmento bajo',
+    'gama baja',
+    'low segment',
+    'segment low',
+    'low-end',
+    'low end',
+    'economicos',
+    'economicas',
+    'budget',
+    'segmento low',
+  ],
 });
 
 export const PACKAGE_WORDS = build({
   BOTELLA: ['botella', 'botellas', 'bottle', 'bottles', 'bottled', 'embotellados'],
-  LATA: ['lata', 'latas', 'cans', 'canned', 'in can', 'en lata', 'enlatados', 'tin', 'tins'],
-  TETRA: ['tetra', 'tetrapak', 'tetra pak', 'tetrabrik', 'brick', 'bricks', 'carton', 'cartons', 'caja', 'cajita'],
+  LATA: ['lata', 'latas', 'cans', 'can sales', 'canned', 'in can', 'en lata', 'enlatados', 'tin', 'tins'],
+  TETRA: [
+    'tetra',
+    'tetrapak',
+    'tetra pak',
+    'tetrabrik',
+    'brick',
+    'bricks',
+    'carton',
+    'cartons',
+    'caja',
+    'cajita',
+  ],
   KEG: ['barril', 'barriles', 'keg', 'kegs', 'schop'],
 });
 

@@ -36,8 +36,26 @@ const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|
 const COUNT_NOUN =
   /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores)$/;
 const NUMBER_WORDS: Record<string, number> = {
-  dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6,
-  siete: 7, seven: 7, ocho: 8, eight: 8, nueve: 9, nine: 9, diez: 10, ten: 10, veinte: 20, twenty: 20,
+  dos: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  seven: 7,
+  ocho: 8,
+  eight: 8,
+  nueve: 9,
+  nine: 9,
+  diez: 10,
+  ten: 10,
+  veinte: 20,
+  twenty: 20,
 };
 
 function findWord(text: string, words: WordMap): { value: string; at: number; length: number } | undefined {
@@ -73,17 +91,21 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
   }
 
   // Sizes before ids: "0.25 l", "250 ml", "medio litro", "litro y medio".
-  const size = /(?:^|\s)(\d+(?:\.\d+)?)\s?(l|lt|lts|litro|litros|liter|liters|litre|litres|ml|cc)(?=\s|$)/.exec(rest);
+  const size =
+    /(?:^|\s)(\d+(?:\.\d+)?)\s?(l|lt|lts|litro|litros|liter|liters|litre|litres|ml|cc)(?=\s|$)/.exec(rest);
   if (size) {
     const v = Number(size[1]);
     entities.size_litres = size[2] === 'ml' || size[2] === 'cc' ? v / 1000 : v;
     rest = blank(rest, size.index, size[0].length);
   } else if (/\blitro y medio\b|\bliter and a half\b/.test(rest)) entities.size_litres = 1.5;
-  else if (/\bmedio litro\b|\bhalf (?:a )?liter\b|\bhalf (?:a )?litre\b/.test(rest)) entities.size_litres = 0.5;
+  else if (/\bmedio litro\b|\bhalf (?:a )?liter\b|\bhalf (?:a )?litre\b/.test(rest))
+    entities.size_litres = 0.5;
 
   // Brands: "Brand 7" written whole, or "marca 7" for a brand named "<word> 7".
   for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
-    const m = new RegExp(`(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`).exec(rest);
+    const m = new RegExp(
+      `(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`,
+    ).exec(rest);
     if (m) {
       entities.brand = brand;
       rest = blank(rest, m.index, m[0].length);
@@ -163,4 +185,3 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     ...(productText ? { productText } : {}),
   };
 }
-

@@ -10,10 +10,10 @@ export function normalize(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/(\d)[.,](\d)/g, '$1\u0000$2')
-    .replace(/[^a-z0-9\u0000/-]+/g, ' ')
+    .replace(/(\d)[.,](\d)/g, '$1\u2024$2')
+    .replace(/[^a-z0-9\u2024/-]+/g, ' ')
     .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
-    .replace(/\u0000/g, '.')
+    .replace(/\u2024/g, '.')
     .replace(/\s+/g, ' ')
     .trim();
 }

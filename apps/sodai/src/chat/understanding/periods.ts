@@ -9,24 +9,76 @@ export interface FoundPeriod {
 }
 
 const MONTHS: Record<string, number> = {
-  enero: 1, january: 1, jan: 1, ene: 1,
-  febrero: 2, february: 2, feb: 2,
-  marzo: 3, march: 3, mar: 3,
-  abril: 4, april: 4, apr: 4, abr: 4,
-  mayo: 5, may: 5,
-  junio: 6, june: 6, jun: 6,
-  julio: 7, july: 7, jul: 7,
-  agosto: 8, august: 8, aug: 8, ago: 8,
-  septiembre: 9, setiembre: 9, september: 9, sep: 9, sept: 9,
-  octubre: 10, october: 10, oct: 10,
-  noviembre: 11, november: 11, nov: 11,
-  diciembre: 12, december: 12, dec: 12, dic: 12,
+  enero: 1,
+  january: 1,
+  jan: 1,
+  ene: 1,
+  febrero: 2,
+  february: 2,
+  feb: 2,
+  marzo: 3,
+  march: 3,
+  mar: 3,
+  abril: 4,
+  april: 4,
+  apr: 4,
+  abr: 4,
+  mayo: 5,
+  may: 5,
+  junio: 6,
+  june: 6,
+  jun: 6,
+  julio: 7,
+  july: 7,
+  jul: 7,
+  agosto: 8,
+  august: 8,
+  aug: 8,
+  ago: 8,
+  septiembre: 9,
+  setiembre: 9,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  octubre: 10,
+  october: 10,
+  oct: 10,
+  noviembre: 11,
+  november: 11,
+  nov: 11,
+  diciembre: 12,
+  december: 12,
+  dec: 12,
+  dic: 12,
 };
-const MONTH_WORD = '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
+const MONTH_WORD =
+  '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1, una: 1, uno: 1, one: 1, a: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4,
-  cinco: 5, five: 5, seis: 6, six: 6, siete: 7, seven: 7, ocho: 8, eight: 8, nueve: 9, nine: 9,
-  diez: 10, ten: 10, doce: 12, twelve: 12,
+  un: 1,
+  una: 1,
+  uno: 1,
+  one: 1,
+  a: 1,
+  dos: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  seven: 7,
+  ocho: 8,
+  eight: 8,
+  nueve: 9,
+  nine: 9,
+  diez: 10,
+  ten: 10,
+  doce: 12,
+  twelve: 12,
 };
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
@@ -43,7 +95,9 @@ const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 function lastCompleteWeek(anchor: string): { from: string; to: string } {
   const monday = mondayOf(anchor);
   const sunday = addDays(monday, 6);
-  return sunday === anchor ? { from: monday, to: sunday } : { from: addDays(monday, -7), to: addDays(monday, -1) };
+  return sunday === anchor
+    ? { from: monday, to: sunday }
+    : { from: addDays(monday, -7), to: addDays(monday, -1) };
 }
 
 /** The latest complete calendar month at or before `anchor`. */
@@ -82,44 +136,76 @@ const RULES: readonly Rule[] = [
     // ISO ranges are what people paste: "del 2024-03-01 al 2024-03-15".
     re: /\b(?:del?|from|entre(?: el)?|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:al?|to|until|hasta(?: el)?|y(?: el)?|and)\s+(\d{4}-\d{2}-\d{2})\b/,
     make: (m, _a, lang) =>
-      m[1]! <= m[2]! ? { from: m[1]!, to: m[2]!, label: label(lang, `del ${m[1]} al ${m[2]}`, `${m[1]} to ${m[2]}`) } : undefined,
+      m[1]! <= m[2]!
+        ? { from: m[1]!, to: m[2]!, label: label(lang, `del ${m[1]} al ${m[2]}`, `${m[1]} to ${m[2]}`) }
+        : undefined,
   },
   {
-    re: /\b(?:(?:las|los|the|past|last|ultimas|ultimos)\s+)+(?:last\s+)?${COUNT}\s+(semanas|weeks|dias|days|meses|months)\b/,
+    re: new RegExp(
+      `\\b(?:(?:las|los|the|past|last|ultimas|ultimos)\\s+)+${COUNT}\\s+(semanas|weeks|dias|days|meses|months)\\b`,
+    ),
     make: (m, anchor, lang) => {
       const n = countOf(m[1]!);
       const unit = m[2]!;
-      const days = unit.startsWith('sem') || unit.startsWith('week') ? 7 * n : unit.startsWith('d') ? n : 30 * n;
-      const words = unit.startsWith('sem') || unit.startsWith('week')
-        ? label(lang, n === 1 ? 'la última semana' : `las últimas ${n} semanas`, n === 1 ? 'the last week' : `the last ${n} weeks`)
-        : unit.startsWith('d')
-          ? label(lang, `los últimos ${n} días`, `the last ${n} days`)
-          : label(lang, n === 1 ? 'el último mes' : `los últimos ${n} meses`, n === 1 ? 'the last month' : `the last ${n} months`);
+      const days =
+        unit.startsWith('sem') || unit.startsWith('week') ? 7 * n : unit.startsWith('d') ? n : 30 * n;
+      const words =
+        unit.startsWith('sem') || unit.startsWith('week')
+          ? label(
+              lang,
+              n === 1 ? 'la última semana' : `las últimas ${n} semanas`,
+              n === 1 ? 'the last week' : `the last ${n} weeks`,
+            )
+          : unit.startsWith('d')
+            ? label(lang, `los últimos ${n} días`, `the last ${n} days`)
+            : label(
+                lang,
+                n === 1 ? 'el último mes' : `los últimos ${n} meses`,
+                n === 1 ? 'the last month' : `the last ${n} months`,
+              );
       return { from: addDays(anchor, 1 - days), to: anchor, label: words };
     },
   },
   {
     re: /\b(?:la\s+)?semana\s+(?:pasada|anterior)\b|\b(?:la\s+)?(?:ultima|pasada)\s+semana\b|\blast\s+week\b|\bprevious\s+week\b|\bthe\s+week\s+before\b/,
-    make: (_m, anchor, lang) => ({ ...lastCompleteWeek(anchor), label: label(lang, 'la semana pasada', 'last week') }),
+    make: (_m, anchor, lang) => ({
+      ...lastCompleteWeek(anchor),
+      label: label(lang, 'la semana pasada', 'last week'),
+    }),
   },
   {
     re: /\b(?:esta|this)\s+(?:semana|week)\b/,
-    make: (_m, anchor, lang) => ({ from: mondayOf(anchor), to: anchor, label: label(lang, 'esta semana', 'this week') }),
+    make: (_m, anchor, lang) => ({
+      from: mondayOf(anchor),
+      to: anchor,
+      label: label(lang, 'esta semana', 'this week'),
+    }),
   },
   {
     re: /\b(?:el\s+)?mes\s+(?:pasado|anterior)\b|\b(?:el\s+)?ultimo\s+mes\b|\blast\s+month\b|\bprevious\s+month\b/,
-    make: (_m, anchor, lang) => ({ ...lastCompleteMonth(anchor), label: label(lang, 'el último mes', 'last month') }),
+    make: (_m, anchor, lang) => ({
+      ...lastCompleteMonth(anchor),
+      label: label(lang, 'el último mes', 'last month'),
+    }),
   },
   {
     re: /\b(?:este|this)\s+(?:mes|month)\b/,
     make: (_m, anchor, lang) => {
       const d = toDate(anchor);
-      return { from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1), to: anchor, label: label(lang, 'este mes', 'this month') };
+      return {
+        from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1),
+        to: anchor,
+        label: label(lang, 'este mes', 'this month'),
+      };
     },
   },
   {
     re: /\b(?:este|this)\s+(?:ano|year)\b|\bin\s+the\s+year\b/,
-    make: (_m, anchor, lang) => ({ from: `${yearOfAnchor(anchor)}-01-01`, to: anchor, label: label(lang, 'este año', 'this year') }),
+    make: (_m, anchor, lang) => ({
+      from: `${yearOfAnchor(anchor)}-01-01`,
+      to: anchor,
+      label: label(lang, 'este año', 'this year'),
+    }),
   },
   {
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/,
@@ -158,7 +244,9 @@ const RULES: readonly Rule[] = [
   },
   {
     // "en diciembre", "in march 2024", "diciembre de 2024"; a bare "mar"/"may" needs a preposition.
-    re: new RegExp(`\\b(?:(?:en|in|de|del|durante|during|for|vs|versus|con|with|y|and|contra|against)\\s+(?:el\\s+mes\\s+de\\s+)?)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`),
+    re: new RegExp(
+      `\\b(?:(?:en|in|de|del|durante|during|for|vs|versus|con|with|y|and|contra|against)\\s+(?:el\\s+mes\\s+de\\s+)?)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
     make: (m, anchor, lang) => {
       const word = m[1]!;
       const whole = m[0];
@@ -177,11 +265,19 @@ const RULES: readonly Rule[] = [
   },
   {
     re: /\b(?:en|in|durante|during|del|de|year)\s+(20\d{2})\b/,
-    make: (m, _a, lang) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31`, label: label(lang, `en ${m[1]}`, `in ${m[1]}`) }),
+    make: (m, _a, lang) => ({
+      from: `${m[1]}-01-01`,
+      to: `${m[1]}-12-31`,
+      label: label(lang, `en ${m[1]}`, `in ${m[1]}`),
+    }),
   },
   {
     re: /\b(?:ayer|yesterday)\b/,
-    make: (_m, anchor, lang) => ({ from: anchor, to: anchor, label: label(lang, 'el último día con datos', 'the last day with data') }),
+    make: (_m, anchor, lang) => ({
+      from: anchor,
+      to: anchor,
+      label: label(lang, 'el último día con datos', 'the last day with data'),
+    }),
   },
 ];
 
@@ -224,7 +320,11 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
     const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
     const y = prev.getUTCFullYear();
     const mth = prev.getUTCMonth() + 1;
-    return { from: monthStart(y, mth), to: monthEnd(y, mth), label: label(lang, 'el mes anterior', 'the month before') };
+    return {
+      from: monthStart(y, mth),
+      to: monthEnd(y, mth),
+      label: label(lang, 'el mes anterior', 'the month before'),
+    };
   }
   return {
     from: addDays(p.from, -length),

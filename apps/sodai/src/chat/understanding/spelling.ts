@@ -48,10 +48,12 @@ what which who whom how where with without there have does did were was last
 esperar esperamos espera expect expected
 enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 january february march april june july august september october november december
-hoy today ayer yesterday semanal weekly mensual monthly anual yearly diario daily
+hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
 `;
 
-const LEXICON: readonly string[] = [...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY])];
+const LEXICON: readonly string[] = [
+  ...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY]),
+];
 const KNOWN = new Set(LEXICON);
 
 /** Edits allowed for a word of this length: none for short words, where a typo is another word. */

@@ -64,10 +64,19 @@ export function understand(
     else if (isProduct && !isCustomer && entities.product_id === undefined) entities.product_id = id.value;
     else pending.push(id.value);
   }
-  const filters = ['brand', 'category', 'sub_category', 'segment', 'package', 'size_litres', 'customer_type'] as const;
+  const filters = [
+    'brand',
+    'category',
+    'sub_category',
+    'segment',
+    'package',
+    'size_litres',
+    'customer_type',
+  ] as const;
   const hasFilter = filters.some((k) => entities[k] !== undefined);
   const signals = {
-    hasCustomer: entities.customer_id !== undefined || (pending.length > 0 && entities.product_id !== undefined),
+    hasCustomer:
+      entities.customer_id !== undefined || (pending.length > 0 && entities.product_id !== undefined),
     hasProduct: entities.product_id !== undefined,
     hasPeriod: entities.period !== undefined,
     hasTwoPeriods: entities.compare_to !== undefined,
@@ -94,7 +103,9 @@ export function understand(
     previous &&
     bare &&
     saysLittle &&
-    /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de)\b/.test(text) &&
+    /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de)\b/.test(
+      text,
+    ) &&
     (intent === 'unknown' || previous.intent !== 'unknown')
   ) {
     intent = previous.intent;
@@ -125,7 +136,11 @@ export function understand(
   }
 
   if (previous) {
-    if (NEEDS_CUSTOMER.has(intent) && entities.customer_id === undefined && previous.entities.customer_id !== undefined) {
+    if (
+      NEEDS_CUSTOMER.has(intent) &&
+      entities.customer_id === undefined &&
+      previous.entities.customer_id !== undefined
+    ) {
       entities.customer_id = previous.entities.customer_id;
       usedContext = true;
     }
