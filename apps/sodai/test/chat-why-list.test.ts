@@ -157,3 +157,29 @@ describe('follow-ups keep the conversation', () => {
     expect(other).toMatchObject({ intent: 'recommend', entities: { customer_id: 100002 } });
   });
 });
+
+describe('chat analytics', () => {
+  it('logs every question, takes feedback and lists frequent and unanswered questions', async () => {
+    const answered = await ask('¿Cuántos clientes hay?');
+    await ask('¿Cuántos clientes hay?');
+    await ask('¿va a llover mañana?');
+    expect(answered.question_id).toMatch(/^[0-9a-f-]{36}$/);
+    const feedback = await app.inject({
+      method: 'POST',
+      url: '/chat/feedback',
+      payload: { question_id: answered.question_id, rating: 'up' },
+    });
+    expect(feedback.statusCode).toBe(204);
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/chat/feedback',
+      payload: { question_id: 'no-such-question', rating: 'down' },
+    });
+    expect(missing.statusCode).toBe(404);
+    const stats = (await app.inject({ method: 'GET', url: '/api/chat/analytics?limit=50' })).json();
+    expect(stats.up).toBe(1);
+    expect(stats.frequent.find((f: { text: string }) => f.text === '¿Cuántos clientes hay?')?.count).toBe(2);
+    expect(stats.unanswered.map((u: { text: string }) => u.text)).toContain('¿va a llover mañana?');
+    expect(stats.unanswered.map((u: { text: string }) => u.text)).not.toContain('¿Cuántos clientes hay?');
+  });
+});
