@@ -31,7 +31,7 @@ export {
 export { recommend, type RecommendQuery } from './scoring/recommender.ts';
 export { reasonText, type ReasonFacts } from './scoring/reasons.ts';
 export { TOP_CONTRIBUTIONS, type ShapMethod } from './scoring/explanations.ts';
-export { answerChat, classify, detectLang, type ChatDeps } from './chat/assistant.ts';
+export { ChatAssistant, type ChatQuestion, type ChatReply } from './chat/assistant.ts';
 export {
   PredictionLog,
   PREDICTION_LOG_DDL,

@@ -352,8 +352,8 @@ describe('POST /chat', () => {
     expect(es1).toMatchObject({ intent: 'count_customers', lang: 'es' });
     expect(es1.answer).toContain(n(customers, 'es'));
     const es2 = await ask(`¿Cuántas transacciones ha realizado el cliente ${customer}?`);
-    expect(es2.intent).toBe('customer_transactions');
-    expect(es2.data.transactions).toBe(lines);
+    expect(es2.intent).toBe('customer_history');
+    expect(es2.data.lines).toBe(lines);
     expect(es2.answer).toContain(n(lines, 'es'));
     const es3 = await ask('¿Cuántos productos únicos hay?');
     expect(es3.intent).toBe('count_products');
@@ -367,7 +367,7 @@ describe('POST /chat', () => {
     expect(en1).toMatchObject({ intent: 'count_customers', lang: 'en' });
     expect(en1.answer).toContain(n(customers, 'en'));
     const en2 = await ask(`How many transactions has customer ${customer} made?`);
-    expect(en2).toMatchObject({ intent: 'customer_transactions', lang: 'en' });
+    expect(en2).toMatchObject({ intent: 'customer_history', lang: 'en' });
     expect(en2.answer).toContain(n(lines, 'en'));
     expect((await ask('How many unique products are there?')).answer).toContain(n(products, 'en'));
     const en4 = await ask(`What do you recommend to customer ${customer}?`);

@@ -3,7 +3,6 @@ import { FEATURES } from '../src/contract/feature-vector.ts';
 import { queryNumber } from '../src/store/duckdb.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { Catalog } from '../src/scoring/catalog.ts';
-import { classify, detectLang } from '../src/chat/assistant.ts';
 import { DbLane } from '../src/store/db-lane.ts';
 import { FeatureStore } from '../src/scoring/feature-store.ts';
 import { resolveLang } from '../src/serve/language.ts';
@@ -62,37 +61,12 @@ describe('reasons', () => {
   });
 });
 
-describe('language and chat intents', () => {
+describe('language', () => {
   it('resolves ?lang, then Accept-Language, then Spanish', () => {
     expect(resolveLang('en', 'es')).toBe('en');
     expect(resolveLang(undefined, 'fr-FR, en;q=0.5')).toBe('en');
     expect(resolveLang(undefined, 'de')).toBe('es');
     expect(resolveLang(undefined, undefined)).toBe('es');
-  });
-
-  it('classifies the required questions and their variants', () => {
-    expect(classify('¿Cuántos clientes únicos hay?')).toEqual({ intent: 'count_customers' });
-    expect(classify('cuantos clientes hay')).toEqual({ intent: 'count_customers' });
-    expect(classify('How many unique customers are there?')).toEqual({ intent: 'count_customers' });
-    expect(classify('¿Cuántos productos únicos hay?')).toEqual({ intent: 'count_products' });
-    expect(classify('How many unique products are there?')).toEqual({ intent: 'count_products' });
-    expect(classify('¿Cuántas transacciones ha realizado el cliente 42?')).toEqual({
-      intent: 'customer_transactions',
-      customerId: 42,
-    });
-    expect(classify('How many transactions has customer 42 made?')).toEqual({
-      intent: 'customer_transactions',
-      customerId: 42,
-    });
-    expect(classify('¿Qué le recomiendas al cliente 7?')).toEqual({ intent: 'recommend', customerId: 7 });
-    expect(classify('What would you recommend to customer 7?')).toEqual({
-      intent: 'recommend',
-      customerId: 7,
-    });
-    expect(classify('¿Qué le recomiendas?')).toEqual({ intent: 'unknown' });
-    expect(detectLang('How many customers?')).toBe('en');
-    expect(detectLang('¿Cuántos clientes?')).toBe('es');
-    expect(detectLang('42')).toBeUndefined();
   });
 });
 

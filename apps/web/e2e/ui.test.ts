@@ -97,14 +97,30 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await page.getByRole('button', { name: '¿Cuántos clientes hay?' }).click();
     const answer = page.getByTestId('chat-answer').first();
     await answer.waitFor();
-    expect(await answer.locator('p').textContent()).toMatch(/300/);
+    expect(await answer.locator('p').first().textContent()).toMatch(/300/);
     expect(await answer.locator('table').count()).toBe(1);
     await page
       .getByLabel('Escriba su pregunta')
       .fill(`¿Qué le recomiendas al cliente ${topPair.customer_id}?`);
     await page.keyboard.press('Enter');
-    await page.getByTestId('chat-answer').nth(1).locator('table').nth(1).waitFor();
+    const second = page.getByTestId('chat-answer').nth(1);
+    await second.locator('table').first().waitFor();
+    expect(await second.getByTestId('chat-based-on').textContent()).toMatch(/modelo v\d+/);
+    // A follow-up keeps the customer: "¿por qué?" explains the first recommendation.
+    await page.getByLabel('Escriba su pregunta').fill('¿por qué?');
+    await page.keyboard.press('Enter');
+    const third = page.getByTestId('chat-answer').nth(2);
+    await third.locator('table').first().waitFor();
+    expect(await third.locator('p').first().textContent()).toContain(String(topPair.customer_id));
+    await third.getByRole('button', { name: 'Respuesta útil' }).click();
+    await third.getByText('Gracias por su opinión').waitFor();
     await shot('chat');
+    const stats = (await (await fetch(`${server.baseUrl}/api/chat/analytics?limit=50`)).json()) as {
+      up: number;
+      frequent: { text: string }[];
+    };
+    expect(stats.up).toBe(1);
+    expect(stats.frequent.map((f) => f.text)).toContain('¿por qué?');
   });
 
   it('promotes a model and rolls it back, each with a reason, and shows the history', async () => {

@@ -112,6 +112,13 @@ describe('ChatPage', () => {
                 answer: 'There are 2 customers.',
                 intent: 'count_customers',
                 lang: 'en',
+                answered: true,
+                entities: {},
+                based_on: ['customer master'],
+                suggestions: [],
+                source: 'rules',
+                session_id: 'test-session-1',
+                question_id: 'q1',
                 data: { registered: 2 },
               },
             }
@@ -122,6 +129,8 @@ describe('ChatPage', () => {
     const answer = await screen.findByTestId('chat-answer');
     expect(answer.textContent).toContain('There are 2 customers.');
     expect(within(answer).getByRole('rowheader', { name: 'registered' })).toBeTruthy();
+    expect(within(answer).getByTestId('chat-based-on').textContent).toContain('customer master');
+    expect(within(answer).getByRole('button', { name: 'Helpful answer' })).toBeTruthy();
   });
 });
 

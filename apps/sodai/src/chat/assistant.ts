@@ -1,194 +1,190 @@
+import { randomUUID } from 'node:crypto';
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
-import { queryRows } from '../store/duckdb.ts';
-import type { DbLane } from '../store/db-lane.ts';
-import type { ModelHolder } from '../scoring/model-holder.ts';
-import { recommend } from '../scoring/recommender.ts';
+import { Conversations } from './conversation.ts';
+import { exampleQuestions, helpText } from './examples.ts';
+import { detectLang } from './understanding/detect-lang.ts';
+import { understand, type Understanding } from './understanding/understand.ts';
+import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
+import { notAnswered } from './tools/answers.ts';
+import {
+  customerBasketTool,
+  customerFrequencyTool,
+  customerHistoryTool,
+  productInfoTool,
+} from './tools/history.ts';
+import {
+  comparePeriodsTool,
+  countCustomersTool,
+  countProductsTool,
+  salesTrendTool,
+  topProductsTool,
+} from './tools/market.ts';
+import {
+  driftStatusTool,
+  modelInfoTool,
+  modelPerformanceTool,
+  predictionDriversTool,
+} from './tools/model-tools.ts';
+import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
+import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
+import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
-/** Lower case without accents or opening marks, so "¿Cuántos?" and "cuantos" match alike. */
-function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+/** The tool behind each intent. */
+export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown'>, Tool>> = {
+  recommend: recommendTool,
+  explain_recommendation: explainTool,
+  likely_buyers: likelyBuyersTool,
+  lapsed_customers: lapsedCustomersTool,
+  customer_history: customerHistoryTool,
+  customer_basket: customerBasketTool,
+  customer_frequency: customerFrequencyTool,
+  product_info: productInfoTool,
+  top_products: topProductsTool,
+  sales_trend: salesTrendTool,
+  compare_periods: comparePeriodsTool,
+  count_customers: countCustomersTool,
+  count_products: countProductsTool,
+  model_info: modelInfoTool,
+  model_performance: modelPerformanceTool,
+  prediction_drivers: predictionDriversTool,
+  drift_status: driftStatusTool,
+  pipeline_last_run: pipelineLastRunTool,
+  pipeline_next_run: pipelineNextRunTool,
+  last_batch: lastBatchTool,
+};
+
+/** One question to the assistant. */
+export interface ChatQuestion {
+  readonly message: string;
+  readonly lang?: Lang | undefined;
+  readonly sessionId?: string | undefined;
+  /** Language when neither the request nor the text says (e.g. from Accept-Language). */
+  readonly fallbackLang?: Lang;
 }
 
-const SPANISH =
-  /\b(cuantos|cuantas|que|cliente|clientes|productos|hay|recomiendas|transacciones|realizado)\b|¿/;
-const ENGLISH = /\b(how|many|what|customer|customers|products|are|there|recommend|transactions|made)\b/;
+/** An answer before it is logged: the response without its analytics id. */
+export type ChatReply = Omit<ChatResponse, 'question_id'>;
+
+/** Something that may phrase answers instead of the built-in rules (the optional LLM). */
+export interface AnswerPhraser {
+  answer(question: ChatQuestion & { readonly lang: Lang }, rules: RulesTurn): Promise<ChatReply | undefined>;
+}
+
+/** The built-in understanding of one question, for the LLM path to start from or fall back to. */
+export interface RulesTurn {
+  readonly understanding: Understanding;
+  readonly reply: ChatReply;
+  readonly tool: ToolAnswer;
+  /** Runs a tool as the rules would, for tool calls the LLM makes. */
+  run(intent: ChatIntent, understanding: Understanding): Promise<ToolAnswer>;
+}
 
 /**
- * The language a question is written in, when it says (Spanish wins ties: the distributor's language).
+ * The grounded assistant: understands a question (es/en, typos, follow-ups), runs the one tool that
+ * answers it over the data, the serving model, the registry and the pipeline, and says what the
+ * answer is based on. Every figure comes from a tool; nothing is invented.
  *
  * @example
- * detectLang('How many customers are there?'); // 'en'
+ * const assistant = new ChatAssistant(toolbox);
+ * const reply = await assistant.ask({ message: '¿Qué le ofrezco al cliente 100001 esta semana?', sessionId: 'abc12345' });
+ * reply.answer; reply.table; reply.based_on;
  */
-export function detectLang(message: string): Lang | undefined {
-  const text = normalize(message);
-  if (message.includes('¿') || SPANISH.test(text)) return 'es';
-  if (ENGLISH.test(text)) return 'en';
-  return undefined;
-}
+export class ChatAssistant {
+  readonly #vocab: VocabularyCache;
+  readonly #sessions: Conversations;
 
-interface Intent {
-  readonly intent: ChatIntent;
-  readonly customerId?: number;
-}
-
-/**
- * What a question asks. Rules, not a model: this first version answers a known set of questions.
- *
- * @example
- * classify('¿Qué le recomiendas al cliente 7?'); // { intent: 'recommend', customerId: 7 }
- */
-export function classify(message: string): Intent {
-  const text = normalize(message);
-  const id = /(?:^|\D)(\d{1,15})(?:\D|$)/.exec(text)?.[1];
-  const customerId = id === undefined ? undefined : Number(id);
-  const withId = (intent: ChatIntent): Intent =>
-    customerId === undefined ? { intent: 'unknown' } : { intent, customerId };
-  if (/recomiend|recomendar|recomendacion|sugier|recommend|suggest/.test(text)) return withId('recommend');
-  if (/transacci|compras|pedidos|transaction|purchases|orders/.test(text) && customerId !== undefined) {
-    return withId('customer_transactions');
+  constructor(
+    readonly toolbox: ChatToolbox,
+    options: { readonly vocabularyTtlMs?: number; readonly sessions?: Conversations } = {},
+  ) {
+    this.#vocab = new VocabularyCache(toolbox.data, options.vocabularyTtlMs ?? 60_000);
+    this.#sessions = options.sessions ?? new Conversations();
   }
-  if (/(cuant|how many|numero|number|count).*(cliente|customer)/.test(text))
-    return { intent: 'count_customers' };
-  if (/(cuant|how many|numero|number|count).*(producto|product)/.test(text))
-    return { intent: 'count_products' };
-  return { intent: 'unknown' };
-}
 
-const fmt = (n: number, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 1 }).format(n);
-
-export interface ChatDeps {
-  readonly lane: DbLane;
-  readonly holder: ModelHolder;
-}
-
-/**
- * Answers a question from the data: counts come from the store, recommendations from the serving
- * model, so every figure in an answer is also returned in `data`.
- *
- * @example
- * const reply = await answerChat('¿Cuántos clientes únicos hay?', 'es', { lane, holder });
- * reply.answer; // 'Hay 1569 clientes registrados; 1490 han comprado al menos una vez.'
- */
-export async function answerChat(message: string, lang: Lang, deps: ChatDeps): Promise<ChatResponse> {
-  const { intent, customerId } = classify(message);
-  const es = lang === 'es';
-  switch (intent) {
-    case 'count_customers': {
-      const [r] = await deps.lane.run((c) =>
-        queryRows(
-          c,
-          `SELECT (SELECT count(*) FROM customers) AS registered,
-                  (SELECT count(DISTINCT customer_id) FROM transactions) AS buying`,
-        ),
-      );
-      const registered = Number(r!.registered);
-      const buying = Number(r!.buying);
-      const answer = es
-        ? `Hay ${fmt(registered, lang)} clientes registrados; ${fmt(buying, lang)} han comprado al menos una vez.`
-        : `There are ${fmt(registered, lang)} registered customers; ${fmt(buying, lang)} have bought at least once.`;
-      return { answer, intent, lang, data: { registered, with_purchases: buying } };
-    }
-    case 'count_products': {
-      const [r] = await deps.lane.run((c) =>
-        queryRows(
-          c,
-          `SELECT (SELECT count(*) FROM products) AS registered,
-                  (SELECT count(DISTINCT product_id) FROM transactions) AS sold`,
-        ),
-      );
-      const registered = Number(r!.registered);
-      const sold = Number(r!.sold);
-      const answer = es
-        ? `Hay ${fmt(registered, lang)} productos en el catálogo; ${fmt(sold, lang)} se han vendido al menos una vez.`
-        : `There are ${fmt(registered, lang)} products in the catalogue; ${fmt(sold, lang)} have been sold at least once.`;
-      return { answer, intent, lang, data: { registered, sold } };
-    }
-    case 'customer_transactions': {
-      const id = customerId!;
-      const [r] = await deps.lane.run((c) =>
-        queryRows(
-          c,
-          `SELECT (SELECT count(*) FROM customers WHERE customer_id = ${id}) AS known,
-                  count(*) AS lines, count(DISTINCT order_id) AS orders,
-                  min(purchase_date)::DATE::VARCHAR AS first, max(purchase_date)::DATE::VARCHAR AS last
-           FROM transactions WHERE customer_id = ${id}`,
-        ),
-      );
-      if (Number(r!.known) === 0) return unknownCustomer(id, intent, lang);
-      const lines = Number(r!.lines);
-      const orders = Number(r!.orders);
-      const span =
-        lines === 0
-          ? ''
-          : es
-            ? ` entre el ${String(r!.first)} y el ${String(r!.last)}`
-            : ` between ${String(r!.first)} and ${String(r!.last)}`;
-      const answer = es
-        ? `El cliente ${id} ha realizado ${fmt(lines, lang)} transacciones (líneas) en ${fmt(orders, lang)} pedidos${span}.`
-        : `Customer ${id} has made ${fmt(lines, lang)} transactions (lines) in ${fmt(orders, lang)} orders${span}.`;
-      return {
-        answer,
-        intent,
-        lang,
-        data: {
-          customer_id: id,
-          transactions: lines,
-          orders,
-          first: r!.first ?? null,
-          last: r!.last ?? null,
-        },
+  /** Answers a question with the built-in understanding (and `phraser`, when given, to word it). */
+  async ask(question: ChatQuestion, phraser?: AnswerPhraser): Promise<ChatReply> {
+    const lang = question.lang ?? detectLang(question.message) ?? question.fallbackLang ?? 'es';
+    const sessionId = question.sessionId ?? randomUUID();
+    const vocab = await this.#vocab.get();
+    const previous = this.#sessions.recall(sessionId);
+    const understanding = understand(question.message, vocab, lang, previous);
+    const tool = await this.run(understanding.intent, understanding, vocab, lang);
+    const reply = toReply(understanding, tool, lang, sessionId, vocab);
+    let final = reply;
+    if (phraser) {
+      const turn: RulesTurn = {
+        understanding,
+        reply,
+        tool,
+        run: (intent, u) => this.run(intent, u, vocab, lang),
       };
+      final = (await phraser.answer({ ...question, lang, sessionId }, turn)) ?? reply;
     }
-    case 'recommend': {
-      const id = customerId!;
-      const model = deps.holder.current()?.acquire();
-      if (!model) {
-        return {
-          answer: es ? 'Todavía no hay un modelo cargado.' : 'No model is loaded yet.',
-          intent,
-          lang,
-          data: {},
-        };
-      }
-      try {
-        if (!model.catalog.customers.has(id)) return unknownCustomer(id, intent, lang);
-        const result = recommend(model, { customer_id: id, k: 5, exclude_recent: false }, lang);
-        const items = result.recommendations.map((r) => {
-          const a = r.attributes;
-          const what = [a.brand, a.package, a.size === null ? null : `${fmt(a.size, lang)} L`]
-            .filter((x) => x !== null)
-            .join(' ');
-          return `${es ? 'producto' : 'product'} ${r.product_id} (${what}; ${r.reason})`;
-        });
-        const answer = es
-          ? `Para el cliente ${id} recomiendo: ${items.join('; ')}.`
-          : `For customer ${id} I recommend: ${items.join('; ')}.`;
-        return { answer, intent, lang, data: { ...result } };
-      } finally {
-        model.release();
-      }
+    if (final.answered) {
+      this.#sessions.remember(sessionId, {
+        intent: final.intent,
+        entities: final.entities,
+        offset: understanding.offset,
+        shown: tool.shown ?? 0,
+        products: tool.products ?? [],
+        customers: tool.customers ?? [],
+      });
     }
-    case 'unknown':
-      return {
-        answer: es
-          ? 'Puedo responder cuántos clientes o productos hay, cuántas transacciones ha realizado un cliente y qué le recomiendo a un cliente (por ejemplo: "¿Qué le recomiendas al cliente 123?").'
-          : 'I can answer how many customers or products there are, how many transactions a customer has made, and what I recommend to a customer (e.g. "What do you recommend to customer 123?").',
-        intent,
-        lang,
-        data: {},
-      };
+    return final;
+  }
+
+  /** Runs the tool of an intent (help and unknown get the honest "this is what I can do"). */
+  async run(intent: ChatIntent, u: Understanding, vocab: Vocabulary, lang: Lang): Promise<ToolAnswer> {
+    const someCustomer = vocab.customerIds.values().next().value;
+    const someProduct = vocab.productIds.values().next().value;
+    if (intent === 'help' || intent === 'unknown') {
+      const text = helpText(lang, someCustomer, someProduct);
+      const lead =
+        intent === 'unknown'
+          ? lang === 'es'
+            ? 'No sé responder esa pregunta con los datos que tengo. '
+            : 'I cannot answer that from the data I have. '
+          : '';
+      const answer = notAnswered(
+        lead + text,
+        Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
+      );
+      return intent === 'help' ? { ...answer, answered: true } : answer;
+    }
+    const request: ToolRequest = {
+      entities: u.entities,
+      lang,
+      vocab,
+      offset: u.offset,
+      ...(u.customerText ? { customerText: u.customerText } : {}),
+      ...(u.productText ? { productText: u.productText } : {}),
+    };
+    return TOOLS[intent](this.toolbox, request);
   }
 }
 
-function unknownCustomer(id: number, intent: ChatIntent, lang: Lang): ChatResponse {
+function toReply(
+  u: Understanding,
+  tool: ToolAnswer,
+  lang: Lang,
+  sessionId: string,
+  vocab: Vocabulary,
+): ChatReply {
+  const basedOn = [...tool.basedOn];
+  if (u.usedContext)
+    basedOn.push(lang === 'es' ? 'contexto de la pregunta anterior' : 'context from the previous question');
   return {
-    answer: lang === 'es' ? `No conozco al cliente ${id}.` : `I do not know customer ${id}.`,
-    intent,
+    answer: tool.text,
+    intent: u.intent,
     lang,
-    data: { customer_id: id, known: false },
+    answered: tool.answered,
+    entities: u.entities,
+    based_on: basedOn,
+    ...(tool.table && tool.table.rows.length > 0 ? { table: tool.table } : {}),
+    ...(tool.chart && tool.chart.labels.length > 1 ? { chart: tool.chart } : {}),
+    suggestions: [...(tool.suggestions ?? [])],
+    source: 'rules',
+    session_id: sessionId,
+    data: { ...tool.data, ...(vocab.lastDay ? { data_until: vocab.lastDay } : {}) },
   };
 }

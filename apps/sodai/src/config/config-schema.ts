@@ -82,6 +82,26 @@ export const ConfigSchema = z.strictObject({
       maxAgeWeeks: z.int().min(1).default(4).describe('retrain when the champion is older than this'),
     })
     .prefault({}),
+  chat: z
+    .strictObject({
+      llm: z
+        .strictObject({
+          baseUrl: z
+            .url()
+            .optional()
+            .describe('OpenAI-compatible API base, e.g. http://127.0.0.1:11434/v1 (Ollama); none = LLM off'),
+          model: z.string().min(1).default('llama3.1').describe('model name the endpoint serves'),
+          apiKey: z
+            .string()
+            .min(1)
+            .optional()
+            .describe('bearer key; set it with SODAI_CHAT_LLM_API_KEY rather than in the file'),
+          timeoutMs: z.int().min(100).default(8000).describe('after this the built-in answer is given'),
+        })
+        .prefault({}),
+      logQuestions: z.boolean().default(true).describe('log questions for chat analytics'),
+    })
+    .prefault({}),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -16,6 +16,9 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   SODAI_PORT: ['server', 'port'],
   SODAI_ADMIN_TOKEN: ['server', 'adminToken'],
   SODAI_LOG_LEVEL: ['logLevel'],
+  SODAI_CHAT_LLM_URL: ['chat', 'llm', 'baseUrl'],
+  SODAI_CHAT_LLM_MODEL: ['chat', 'llm', 'model'],
+  SODAI_CHAT_LLM_API_KEY: ['chat', 'llm', 'apiKey'],
 };
 
 export const DEFAULT_CONFIG_FILE = 'sodai.config.json';

@@ -119,22 +119,140 @@ export type RecommendResponse = z.infer<typeof RecommendResponseSchema>;
 export const ChatRequestSchema = z.strictObject({
   message: z.string().min(1).max(2000),
   lang: LangSchema.optional(),
+  session_id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '8 to 64 letters, digits, - or _')
+    .optional()
+    .describe('keeps the conversation (follow-ups); the server makes one when absent'),
 });
+export type ChatRequest = z.infer<typeof ChatRequestSchema>;
+
+/** What a question asks, by family: sales advice, history, the model, operations. */
 export const ChatIntentSchema = z.enum([
+  'recommend',
+  'explain_recommendation',
+  'likely_buyers',
+  'lapsed_customers',
+  'customer_history',
+  'customer_basket',
+  'customer_frequency',
+  'product_info',
+  'top_products',
+  'sales_trend',
+  'compare_periods',
   'count_customers',
   'count_products',
-  'customer_transactions',
-  'recommend',
+  'model_info',
+  'model_performance',
+  'prediction_drivers',
+  'drift_status',
+  'pipeline_last_run',
+  'pipeline_next_run',
+  'last_batch',
+  'help',
   'unknown',
 ]);
 export type ChatIntent = z.infer<typeof ChatIntentSchema>;
+
+/** A date range `[from, to]` (inclusive days) and how the question named it. */
+export const ChatPeriodSchema = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  label: z.string(),
+});
+export type ChatPeriod = z.infer<typeof ChatPeriodSchema>;
+
+/** What a question was understood to be about (all optional). */
+export const ChatEntitiesSchema = z.object({
+  customer_id: z.number().optional(),
+  product_id: z.number().optional(),
+  brand: z.string().optional(),
+  category: z.string().optional(),
+  sub_category: z.string().optional(),
+  segment: z.string().optional(),
+  package: z.string().optional(),
+  size_litres: z.number().optional(),
+  customer_type: z.string().optional(),
+  period: ChatPeriodSchema.optional(),
+  compare_to: ChatPeriodSchema.optional(),
+  count: z.int().optional(),
+  scope: z.enum(['product', 'all']).optional().describe('lapsed customers: of one product or of anything'),
+});
+export type ChatEntities = z.infer<typeof ChatEntitiesSchema>;
+
+/** A table under an answer: column headers and rows of cells already formatted for the locale. */
+export const ChatTableSchema = z.object({
+  columns: z.array(z.string()),
+  /** Which columns hold numbers (right-aligned). */
+  numeric: z.array(z.boolean()),
+  rows: z.array(z.array(z.string())),
+});
+export type ChatTable = z.infer<typeof ChatTableSchema>;
+
+/** A chart under an answer: one or more series over shared labels. */
+export const ChatChartSchema = z.object({
+  kind: z.enum(['bar', 'line']),
+  title: z.string(),
+  labels: z.array(z.string()),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number()) })),
+});
+export type ChatChart = z.infer<typeof ChatChartSchema>;
+
 export const ChatResponseSchema = z.object({
   answer: z.string(),
   intent: ChatIntentSchema,
   lang: LangSchema,
+  answered: z.boolean().describe('false when the question could not be answered from the data'),
+  entities: ChatEntitiesSchema,
+  based_on: z.array(z.string()).describe('what the answer comes from: data, period, filters, model version'),
+  table: ChatTableSchema.optional(),
+  chart: ChatChartSchema.optional(),
+  suggestions: z.array(z.string()).describe('questions to ask next'),
+  source: z.enum(['rules', 'llm']).describe('who phrased the answer; the figures always come from tools'),
+  session_id: z.string(),
+  question_id: z.string().nullable().describe('for feedback; null when the question was not logged'),
   data: z.record(z.string(), z.unknown()).describe('the figures the answer is grounded in'),
 });
 export type ChatResponse = z.infer<typeof ChatResponseSchema>;
+
+export const ChatFeedbackSchema = z.strictObject({
+  question_id: z.string().min(1).max(64),
+  rating: z.enum(['up', 'down']),
+});
+export type ChatFeedback = z.infer<typeof ChatFeedbackSchema>;
+
+export const ChatAnalyticsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+});
+const ChatQuestionStatSchema = z.object({
+  text: z.string(),
+  count: z.int(),
+  intent: ChatIntentSchema,
+  last_asked_at: z.string(),
+});
+export const ChatAnalyticsSchema = z.object({
+  total: z.int(),
+  answered: z.int(),
+  up: z.int(),
+  down: z.int(),
+  p95_latency_ms: z.number().nullable(),
+  by_intent: z.array(z.object({ intent: ChatIntentSchema, count: z.int() })),
+  frequent: z.array(ChatQuestionStatSchema),
+  unanswered: z.array(ChatQuestionStatSchema),
+  recent: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      lang: LangSchema,
+      intent: ChatIntentSchema,
+      answered: z.boolean(),
+      latency_ms: z.number(),
+      feedback: z.enum(['up', 'down']).nullable(),
+      asked_at: z.string(),
+    }),
+  ),
+});
+export type ChatAnalytics = z.infer<typeof ChatAnalyticsSchema>;
 
 // ------------------------------------------------------------------ errors
 export const FieldIssueSchema = z.object({

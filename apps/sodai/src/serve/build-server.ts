@@ -188,7 +188,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       }
       await scope.register(predictRoutes, { ctx });
       await scope.register(recommendRoutes, { ctx });
-      await scope.register(chatRoutes, { ctx });
+      await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
         await scope.register(pipelineReadRoutes, { pipeline: deps.pipeline, now, prefix: '/api/pipeline' });

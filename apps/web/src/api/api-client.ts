@@ -52,8 +52,15 @@ export class ApiClient {
   recommend(query: RecommendQuery, lang: Lang): Promise<RecommendResponse> {
     return this.post(`/recommend?lang=${lang}`, query);
   }
-  chat(message: string, lang: Lang): Promise<ChatResponse> {
-    return this.post('/chat', { message, lang });
+  chat(message: string, lang: Lang, sessionId?: string): Promise<ChatResponse> {
+    return this.post('/chat', { message, lang, ...(sessionId ? { session_id: sessionId } : {}) });
+  }
+  async chatFeedback(questionId: string, rating: 'up' | 'down'): Promise<void> {
+    await this.send('/chat/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question_id: questionId, rating }),
+    });
   }
   model(name = MODEL_NAME): Promise<ModelDetails> {
     return this.get(`/api/tracking/models/${encodeURIComponent(name)}`);

@@ -78,6 +78,10 @@ export const en: Dictionary = {
   'chat.assistant': 'Assistant',
   'chat.error': 'Error',
   'chat.figures': 'Figures',
+  'chat.basedOn': 'Based on',
+  'chat.helpful': 'Helpful answer',
+  'chat.notHelpful': 'Unhelpful answer',
+  'chat.thanks': 'Thanks for your feedback',
   'models.title': 'Models',
   'models.explain':
     'Every training registers a model version. The "champion" version is the one answering predictions. A new version only becomes champion if it beats the current one and the simple rules on the same test week; you can also promote or roll back by hand, writing down why.',

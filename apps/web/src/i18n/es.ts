@@ -78,6 +78,10 @@ export const es = {
   'chat.assistant': 'Asistente',
   'chat.error': 'Error',
   'chat.figures': 'Cifras',
+  'chat.basedOn': 'Basado en',
+  'chat.helpful': 'Respuesta útil',
+  'chat.notHelpful': 'Respuesta no útil',
+  'chat.thanks': 'Gracias por su opinión',
   'models.title': 'Modelos',
   'models.explain':
     'Cada entrenamiento registra una versión del modelo. La versión «champion» es la que responde a las predicciones. Una versión nueva solo pasa a champion si supera a la actual y a las reglas simples en la misma semana de prueba; también se puede promover o volver atrás a mano, dejando el motivo por escrito.',

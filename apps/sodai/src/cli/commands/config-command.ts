@@ -13,6 +13,10 @@ export function registerConfigCommand(program: Command): void {
           ...resolved.config.server,
           adminToken: resolved.config.server.adminToken ? '***' : undefined,
         },
+        chat: {
+          ...resolved.config.chat,
+          llm: { ...resolved.config.chat.llm, apiKey: resolved.config.chat.llm.apiKey ? '***' : undefined },
+        },
       };
       process.stdout.write(`${JSON.stringify(safe, null, 2)}\n`);
       process.stdout.write(`# source: ${resolved.source ?? 'defaults (no config file)'}\n`);

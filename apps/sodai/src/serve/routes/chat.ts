@@ -1,21 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChatRequestSchema, ChatResponseSchema, LangQuerySchema } from '../../contract/api.ts';
-import { answerChat, detectLang } from '../../chat/assistant.ts';
+import { z } from 'zod';
+import {
+  ChatAnalyticsQuerySchema,
+  ChatAnalyticsSchema,
+  ChatFeedbackSchema,
+  ChatRequestSchema,
+  ChatResponseSchema,
+  ErrorBodySchema,
+  LangQuerySchema,
+} from '../../contract/api.ts';
+import { ChatAssistant } from '../../chat/assistant.ts';
+import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
+import type { ChatLog } from '../../chat/analytics/chat-log.ts';
+import { duckDbChatSource } from '../../chat/data-source.ts';
+import { reportFolderDriftSource } from '../../chat/drift-source.ts';
+import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
+import { SodaiError } from '../../errors.ts';
 import { resolveLang } from '../language.ts';
 import type { ServeContext } from '../serve-context.ts';
+import type { PipelineAccess } from './pipeline-api.ts';
 
-/** POST /chat: questions about the data, answered from the store and the serving model.
+/**
+ * POST /chat: questions in Spanish or English answered by the grounded assistant (and, when
+ * configured, phrased by an LLM whose numbers are checked against the tools' results).
+ * POST /chat/feedback: 👍/👎 on an answer. GET /api/chat/analytics: frequent and unanswered questions.
  *
  * @example
  * await app.register(chatRoutes, { ctx });
- * await app.inject({ method: 'POST', url: '/chat', payload: { message: '¿Cuántos clientes únicos hay?' } });
+ * await app.inject({ method: 'POST', url: '/chat', payload: { message: '¿Qué le ofrezco al cliente 100001?' } });
  */
-export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
+export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: PipelineAccess }> = async (
+  app,
+  { ctx, pipeline },
+) => {
+  const assistant = new ChatAssistant({
+    data: duckDbChatSource(ctx.lane),
+    serving: ctx.holder,
+    registry: ctx.tracking,
+    ...(pipeline ? { pipeline: { store: pipeline.store, dags: pipeline.dags } } : {}),
+    drift: reportFolderDriftSource(path.join(ctx.paths.reportsDir, 'drift')),
+    now: ctx.now,
+  });
+  const llmConfig = ctx.config.chat.llm;
+  const phraser = llmConfig.baseUrl
+    ? new LlmPhraser(
+        {
+          baseUrl: llmConfig.baseUrl,
+          model: llmConfig.model,
+          timeoutMs: llmConfig.timeoutMs,
+          ...(llmConfig.apiKey ? { apiKey: llmConfig.apiKey } : {}),
+        },
+        (error) => app.log.warn({ err: error }, 'LLM failed; answering with the built-in understanding'),
+      )
+    : undefined;
+  const log: ChatLog | undefined = ctx.config.chat.logQuestions
+    ? await openChatLog({ databaseUrl: ctx.config.databaseUrl, dataDir: ctx.paths.dataDir })
+    : undefined;
+  app.addHook('onClose', async () => log?.close());
+
+  const noLog = () => new SodaiError('NOT_FOUND', 'chat analytics are off (chat.logQuestions is false)');
+
   app.post(
     '/chat',
     {
       schema: {
-        summary: 'Ask about customers, products, transactions or recommendations (es/en)',
+        summary: 'Ask about customers, products, sales, the model or the pipeline (es/en)',
         tags: ['chat'],
         querystring: LangQuerySchema,
         body: ChatRequestSchema,
@@ -23,13 +74,74 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (a
       },
     },
     async (req) => {
-      // An explicit choice wins; otherwise answer in the language the question is written in.
-      const lang =
-        req.body.lang ??
-        req.query.lang ??
-        detectLang(req.body.message) ??
-        resolveLang(undefined, req.headers['accept-language']);
-      return answerChat(req.body.message, lang, { lane: ctx.lane, holder: ctx.holder });
+      const started = performance.now();
+      const reply = await assistant.ask(
+        {
+          message: req.body.message,
+          lang: req.body.lang ?? req.query.lang,
+          sessionId: req.body.session_id,
+          fallbackLang: resolveLang(undefined, req.headers['accept-language']),
+        },
+        phraser,
+      );
+      const latencyMs = performance.now() - started;
+      let questionId: string | null = null;
+      if (log) {
+        const id = randomUUID();
+        await log
+          .record({
+            id,
+            sessionId: reply.session_id,
+            askedAt: ctx.now(),
+            text: req.body.message,
+            lang: reply.lang,
+            intent: reply.intent,
+            entities: reply.entities,
+            answered: reply.answered,
+            latencyMs,
+            source: reply.source,
+          })
+          .then(
+            () => (questionId = id),
+            (error: unknown) => app.log.error({ err: error }, 'chat log write failed'),
+          );
+      }
+      return { ...reply, question_id: questionId };
+    },
+  );
+
+  app.post(
+    '/chat/feedback',
+    {
+      schema: {
+        summary: 'Rate an answer (👍 up / 👎 down)',
+        tags: ['chat'],
+        body: ChatFeedbackSchema,
+        response: { 204: z.null(), 404: ErrorBodySchema },
+      },
+    },
+    async (req, reply) => {
+      if (!log) throw noLog();
+      if (!(await log.feedback(req.body.question_id, req.body.rating))) {
+        throw new SodaiError('NOT_FOUND', `no chat question ${req.body.question_id}`);
+      }
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/chat/analytics',
+    {
+      schema: {
+        summary: 'Chat analytics: totals, most frequent and unanswered questions, latest questions',
+        tags: ['chat'],
+        querystring: ChatAnalyticsQuerySchema,
+        response: { 200: ChatAnalyticsSchema, 404: ErrorBodySchema },
+      },
+    },
+    async (req) => {
+      if (!log) throw noLog();
+      return log.analytics(req.query.limit);
     },
   );
 };

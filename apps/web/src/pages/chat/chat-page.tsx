@@ -15,6 +15,8 @@ export default function ChatPage() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const nextId = useRef(0);
+  // One conversation per browser tab: follow-ups ("¿y el cliente 1002?") need the same session.
+  const sessionId = useRef(sessionStorage.getItem('sodai.chat.session') ?? newSessionId());
   const endRef = useRef<HTMLLIElement>(null);
 
   useEffect(() => {
@@ -36,9 +38,13 @@ export default function ChatPage() {
     setText('');
     setBusy(true);
     api
-      .chat(question, lang)
+      .chat(question, lang, sessionId.current)
       .then(
-        (response) => setTurns((prev) => [...prev, { id: nextId.current++, role: 'assistant', response }]),
+        (response) => {
+          sessionStorage.setItem('sodai.chat.session', response.session_id);
+          sessionId.current = response.session_id;
+          setTurns((prev) => [...prev, { id: nextId.current++, role: 'assistant', response }]);
+        },
         (error: unknown) =>
           setTurns((prev) => [
             ...prev,
@@ -101,4 +107,10 @@ export default function ChatPage() {
       </section>
     </>
   );
+}
+
+function newSessionId(): string {
+  const id = crypto.randomUUID();
+  sessionStorage.setItem('sodai.chat.session', id);
+  return id;
 }

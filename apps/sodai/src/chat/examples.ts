@@ -1,0 +1,63 @@
+import type { Lang } from '../contract/api.ts';
+
+/** Example questions per family, for the help answer and the UI. */
+export function exampleQuestions(lang: Lang, customer = 100001, product = 20001): Record<string, string[]> {
+  return lang === 'es'
+    ? {
+        ventas: [
+          `¿Qué le ofrezco al cliente ${customer} esta semana?`,
+          `¿Por qué recomiendas el producto ${product} al cliente ${customer}?`,
+          `¿Qué clientes comprarán el producto ${product} la próxima semana?`,
+          '¿Quiénes dejaron de comprar?',
+        ],
+        historial: [
+          `¿Qué compró el cliente ${customer} el último mes?`,
+          `¿Cuál es la canasta habitual del cliente ${customer}?`,
+          '¿Qué productos se vendieron más la semana pasada?',
+          '¿Cómo van las ventas de latas?',
+        ],
+        modelo: [
+          '¿Qué versión del modelo está en producción?',
+          '¿Cuál fue el F1 del modelo la semana pasada?',
+          '¿Hay drift?',
+        ],
+        operaciones: [
+          '¿Cómo fue la última corrida del pipeline?',
+          '¿Cuándo es la próxima corrida?',
+          '¿Cuántas filas quedaron en cuarentena en el último lote?',
+        ],
+      }
+    : {
+        sales: [
+          `What should I offer customer ${customer} this week?`,
+          `Why do you recommend product ${product} to customer ${customer}?`,
+          `Which customers will buy product ${product} next week?`,
+          'Who stopped buying?',
+        ],
+        history: [
+          `What did customer ${customer} buy last month?`,
+          `What is customer ${customer}'s usual basket?`,
+          'Which products sold the most last week?',
+          'How are can sales trending?',
+        ],
+        model: [
+          'Which model version is in production?',
+          "What was the model's F1 last week?",
+          'Did the model drift?',
+        ],
+        operations: [
+          'How did the last pipeline run go?',
+          'When is the next run?',
+          'How many rows were quarantined in the last batch?',
+        ],
+      };
+}
+
+/** The help answer: what can be asked, with one example per family. */
+export function helpText(lang: Lang, customer?: number, product?: number): string {
+  const families = exampleQuestions(lang, customer, product);
+  const lines = Object.entries(families).map(([family, qs]) => `${family}: "${qs[0]}"`);
+  return lang === 'es'
+    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, los más vendidos, tendencias, comparaciones), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
+    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, best sellers, trends, comparisons), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
+}

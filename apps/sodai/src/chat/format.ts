@@ -1,0 +1,114 @@
+import type { Lang, ProductAttributes } from '../contract/api.ts';
+
+const LOCALE: Record<Lang, string> = { es: 'es-ES', en: 'en-US' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALE[lang], options)));
+  return f;
+}
+
+/**
+ * A number in the reader's locale, with its conventions (Spanish groups from five digits).
+ *
+ * @example
+ * formatNumber(15690, 'es'); // '15.690'
+ * formatNumber(0.25, 'es', 2); // '0,25'
+ */
+export function formatNumber(value: number, lang: Lang, maxDecimals = 0): string {
+  return numberFormat(lang, { maximumFractionDigits: maxDecimals }).format(value);
+}
+
+/** A share as a percentage: 0.423 → "42,3 %" (es) / "42.3%" (en). */
+export function formatPercent(share: number, lang: Lang, maxDecimals = 1): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: maxDecimals }).format(share);
+}
+
+/**
+ * A package size in litres with as many decimals as it has (0.25 L stays "0,25 L", never "0,3 L").
+ *
+ * @example
+ * formatLitres(0.25, 'es'); // '0,25 L'
+ */
+export function formatLitres(litres: number, lang: Lang): string {
+  return `${numberFormat(lang, { maximumFractionDigits: 3 }).format(litres)} L`;
+}
+
+/** A day (YYYY-MM-DD) the way people write it: "5 mar 2024" / "Mar 5, 2024". */
+export function formatDay(isoDay: string, lang: Lang): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDay;
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+/** An instant as date and time in UTC. */
+export function formatInstant(at: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+}
+
+const PACKAGE_WORDS: Record<string, Record<Lang, string>> = {
+  BOTELLA: { es: 'botella', en: 'bottle' },
+  LATA: { es: 'lata', en: 'can' },
+  TETRA: { es: 'tetra', en: 'carton' },
+  KEG: { es: 'barril', en: 'keg' },
+};
+
+/**
+ * How a sales rep names a product: "producto 20230 (Brand 7, botella 0,25 L)".
+ *
+ * @example
+ * productLabel(20230, { brand: 'Brand 7', package: 'BOTELLA', size: 0.25, ... }, 'es');
+ */
+export function productLabel(id: number, a: ProductAttributes | undefined, lang: Lang): string {
+  const word = lang === 'es' ? 'producto' : 'product';
+  if (!a) return `${word} ${id}`;
+  return `${word} ${id} (${productDescription(a, lang)})`;
+}
+
+/** "Brand 7, botella 0,25 L" */
+export function productDescription(a: ProductAttributes, lang: Lang): string {
+  const pack = a.package ? (PACKAGE_WORDS[a.package]?.[lang] ?? a.package.toLowerCase()) : null;
+  const size = a.size === null ? null : formatLitres(a.size, lang);
+  const body = [pack, size].filter((x) => x !== null).join(' ');
+  return [a.brand, body || null].filter((x) => x !== null).join(', ');
+}
+
+const CUSTOMER_TYPE_WORDS: Record<string, Record<Lang, [string, string]>> = {
+  ABARROTES: { es: ['almacén de abarrotes', 'almacenes de abarrotes'], en: ['grocery', 'groceries'] },
+  MAYORISTA: { es: ['mayorista', 'mayoristas'], en: ['wholesaler', 'wholesalers'] },
+  'CANAL FRIO': {
+    es: ['cliente de canal frío', 'clientes de canal frío'],
+    en: ['cold-channel shop', 'cold-channel shops'],
+  },
+  RESTAURANT: { es: ['restaurante', 'restaurantes'], en: ['restaurant', 'restaurants'] },
+  SUPERMERCADO: { es: ['supermercado', 'supermercados'], en: ['supermarket', 'supermarkets'] },
+  MINIMARKET: { es: ['minimarket', 'minimarkets'], en: ['minimarket', 'minimarkets'] },
+  'TIENDA DE CONVENIENCIA': {
+    es: ['tienda de conveniencia', 'tiendas de conveniencia'],
+    en: ['convenience store', 'convenience stores'],
+  },
+};
+
+/** A customer type in words, singular or plural ("restaurantes", "convenience stores"). */
+export function customerTypeWords(type: string | null, lang: Lang, plural = true): string {
+  if (type === null)
+    return lang === 'es' ? (plural ? 'clientes' : 'cliente') : plural ? 'customers' : 'customer';
+  const words = CUSTOMER_TYPE_WORDS[type]?.[lang];
+  return words ? words[plural ? 1 : 0] : type.toLowerCase();
+}
+
+/** Picks the phrase of the answer's language. */
+export function say(lang: Lang, es: string, en: string): string {
+  return lang === 'es' ? es : en;
+}

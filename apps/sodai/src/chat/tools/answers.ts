@@ -1,0 +1,81 @@
+import type { ChatTable, Lang } from '../../contract/api.ts';
+import { say } from '../format.ts';
+import type { ToolAnswer } from './toolbox.ts';
+
+/** A table from headers (with a numeric flag each) and formatted rows. */
+export function table(
+  columns: readonly (readonly [string, boolean])[],
+  rows: readonly (readonly string[])[],
+): ChatTable {
+  return {
+    columns: columns.map((c) => c[0]),
+    numeric: columns.map((c) => c[1]),
+    rows: rows.map((r) => [...r]),
+  };
+}
+
+/** An honest "I cannot answer that" with what can be asked instead. */
+export function notAnswered(
+  text: string,
+  suggestions: readonly string[],
+  data: Record<string, unknown> = {},
+): ToolAnswer {
+  return { text, answered: false, basedOn: [], data, suggestions };
+}
+
+export function unknownCustomer(id: string, lang: Lang, lastDay: string | null): ToolAnswer {
+  return notAnswered(
+    say(
+      lang,
+      `No conozco al cliente ${id}: no está en el maestro de clientes${lastDay ? ` (datos hasta el ${lastDay})` : ''}. Revise el número o pregunte, por ejemplo, "¿cuántos clientes tipo restaurante hay?".`,
+      `I do not know customer ${id}: it is not in the customer master${lastDay ? ` (data up to ${lastDay})` : ''}. Check the number, or ask for example "how many restaurant customers are there?".`,
+    ),
+    [],
+    { customer: id, known: false },
+  );
+}
+
+export function unknownProduct(id: string, lang: Lang): ToolAnswer {
+  return notAnswered(
+    say(
+      lang,
+      `No conozco el producto ${id}: no está en el catálogo. Pruebe con "¿cuáles fueron los productos más vendidos la semana pasada?".`,
+      `I do not know product ${id}: it is not in the catalogue. Try "which products sold the most last week?".`,
+    ),
+    [],
+    { product: id, known: false },
+  );
+}
+
+export function needsCustomer(lang: Lang): ToolAnswer {
+  return notAnswered(
+    say(
+      lang,
+      '¿De qué cliente? Dígame su número, por ejemplo "¿qué le ofrezco al cliente 100001?".',
+      'Which customer? Tell me their number, for example "what should I offer customer 100001?".',
+    ),
+    [],
+  );
+}
+
+export function needsProduct(lang: Lang): ToolAnswer {
+  return notAnswered(
+    say(
+      lang,
+      '¿De qué producto? Dígame su código, por ejemplo "¿qué clientes comprarán el producto 20001 la próxima semana?".',
+      'Which product? Tell me its code, for example "which customers will buy product 20001 next week?".',
+    ),
+    [],
+  );
+}
+
+export function noModel(lang: Lang, reason: string): ToolAnswer {
+  return notAnswered(
+    say(
+      lang,
+      `Todavía no hay un modelo sirviendo predicciones (${reason}). Puedo responder preguntas sobre el historial de ventas mientras tanto.`,
+      `No model is serving predictions yet (${reason}). I can answer questions about sales history meanwhile.`,
+    ),
+    [],
+  );
+}

@@ -1,0 +1,70 @@
+import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import type { SqlValue } from '../data-source.ts';
+import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
+
+/** A SQL condition with its parameters, numbered from `$first`. */
+export interface SqlFilter {
+  readonly where: string;
+  readonly params: readonly SqlValue[];
+}
+
+/**
+ * The product and customer conditions a question names, over `products p` and `customers c`.
+ * Parameters are numbered after `firstParam - 1` existing ones.
+ */
+export function catalogFilter(e: ChatEntities, firstParam = 1): SqlFilter {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (sql: string, value: SqlValue) => {
+    params.push(value);
+    parts.push(sql.replace('?', `$${firstParam + params.length - 1}`));
+  };
+  if (e.brand !== undefined) add('p.brand = ?', e.brand);
+  if (e.category !== undefined) add('p.category = ?', e.category);
+  if (e.sub_category !== undefined) add('p.sub_category = ?', e.sub_category);
+  if (e.segment !== undefined) add('p.segment = ?', e.segment);
+  if (e.package !== undefined) add('p.package = ?', e.package);
+  if (e.size_litres !== undefined) add('abs(p.size - ?) < 0.0005', e.size_litres);
+  if (e.customer_type !== undefined) add('c.customer_type = ?', e.customer_type);
+  return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
+}
+
+/** The period condition over `t.purchase_date`. */
+export function periodFilter(p: ChatPeriod | undefined, firstParam: number): SqlFilter {
+  if (!p) return { where: 'TRUE', params: [] };
+  return {
+    where: `t.purchase_date >= $${firstParam}::DATE AND t.purchase_date < $${firstParam + 1}::DATE + 1`,
+    params: [p.from, p.to],
+  };
+}
+
+/** The filters in words, for "based on": "marca Brand 7, botellas de 0,25 L, restaurantes". */
+export function describeFilters(e: ChatEntities, lang: Lang): string[] {
+  const out: string[] = [];
+  if (e.brand !== undefined) out.push(say(lang, `marca ${e.brand}`, `brand ${e.brand}`));
+  if (e.category !== undefined) out.push(say(lang, `categoría ${e.category}`, `category ${e.category}`));
+  if (e.sub_category !== undefined)
+    out.push(say(lang, `subcategoría ${e.sub_category}`, `sub-category ${e.sub_category}`));
+  if (e.segment !== undefined) out.push(say(lang, `segmento ${e.segment}`, `segment ${e.segment}`));
+  if (e.package !== undefined) out.push(say(lang, `envase ${e.package}`, `package ${e.package}`));
+  if (e.size_litres !== undefined)
+    out.push(
+      say(lang, `tamaño ${formatLitres(e.size_litres, lang)}`, `size ${formatLitres(e.size_litres, lang)}`),
+    );
+  if (e.customer_type !== undefined) out.push(customerTypeWords(e.customer_type, lang));
+  return out;
+}
+
+/** "la semana pasada (23 dic 2024 – 29 dic 2024)" */
+export function describePeriod(p: ChatPeriod, lang: Lang): string {
+  const range =
+    p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
+  return `${p.label} (${range})`;
+}
+
+/** Every filter the question named, joined. */
+export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
+  const catalog = catalogFilter(e, firstParam);
+  const period = periodFilter(e.period, firstParam + catalog.params.length);
+  return { where: `${catalog.where} AND ${period.where}`, params: [...catalog.params, ...period.params] };
+}

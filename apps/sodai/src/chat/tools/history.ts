@@ -1,0 +1,270 @@
+import { formatDay, formatNumber, productDescription, say } from '../format.ts';
+import { needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
+import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
+import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
+import type { ProductAttributes } from '../../contract/api.ts';
+
+function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
+  const id = req.entities.customer_id;
+  if (id === undefined) return needsCustomer(req.lang);
+  if (req.customerText || !req.vocab.customerIds.has(id))
+    return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
+  return undefined;
+}
+
+function attributesOf(r: Readonly<Record<string, unknown>>): ProductAttributes {
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+  return {
+    brand: text(r.brand),
+    category: text(r.category),
+    sub_category: text(r.sub_category),
+    segment: text(r.segment),
+    package: text(r.package),
+    size: r.size === null || r.size === undefined ? null : Number(r.size),
+  };
+}
+
+const dataUpTo = (req: ToolRequest) =>
+  req.vocab.lastDay
+    ? [
+        say(
+          req.lang,
+          `transacciones hasta el ${formatDay(req.vocab.lastDay, req.lang)}`,
+          `transactions up to ${formatDay(req.vocab.lastDay, req.lang)}`,
+        ),
+      ]
+    : [];
+
+/** What a customer bought and when: orders, units, first and last purchase, and the latest lines. */
+export const customerHistoryTool: Tool = async (box, req) => {
+  const problem = checkCustomer(req);
+  if (problem) return problem;
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  const catalog = catalogFilter({ ...entities, customer_type: undefined }, 2);
+  const period = periodFilter(entities.period, 2 + catalog.params.length);
+  const params = [id, ...catalog.params, ...period.params];
+  const where = `t.customer_id = $1 AND ${catalog.where} AND ${period.where}`;
+  const [summary] = await box.data.query(
+    `SELECT count(*)::DOUBLE AS lines, count(DISTINCT t.order_id)::DOUBLE AS orders, coalesce(sum(t.items), 0)::DOUBLE AS units,
+            count(DISTINCT t.product_id)::DOUBLE AS products,
+            min(t.purchase_date)::DATE::VARCHAR AS first, max(t.purchase_date)::DATE::VARCHAR AS last
+     FROM transactions t JOIN products p USING (product_id) WHERE ${where}`,
+    params,
+  );
+  const k = rowsWanted(entities);
+  const lines = await box.data.query(
+    `SELECT t.purchase_date::DATE::VARCHAR AS day, t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
+            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
+            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size
+     FROM transactions t JOIN products p USING (product_id) WHERE ${where}
+     GROUP BY ALL ORDER BY day DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
+    params,
+  );
+  const orders = Number(summary?.orders ?? 0);
+  const scope = [
+    entities.period ? describePeriod(entities.period, lang) : null,
+    ...describeFilters({ ...entities, customer_type: undefined }, lang),
+  ].filter((x): x is string => x !== null);
+  const within = scope.length ? ` (${scope.join(', ')})` : '';
+  const text =
+    orders === 0
+      ? say(lang, `El cliente ${id} no tiene compras${within}.`, `Customer ${id} has no purchases${within}.`)
+      : say(
+          lang,
+          `El cliente ${id} hizo ${formatNumber(orders, lang)} pedidos${within}: ${formatNumber(Number(summary!.lines), lang)} líneas, ${formatNumber(Number(summary!.units), lang)} unidades de ${formatNumber(Number(summary!.products), lang)} productos distintos, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
+          `Customer ${id} placed ${formatNumber(orders, lang)} orders${within}: ${formatNumber(Number(summary!.lines), lang)} lines, ${formatNumber(Number(summary!.units), lang)} units of ${formatNumber(Number(summary!.products), lang)} different products, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [...dataUpTo(req), ...scope],
+    ...(lines.length
+      ? {
+          table: table(
+            [
+              [say(lang, 'Fecha', 'Date'), false],
+              [say(lang, 'Producto', 'Product'), true],
+              [say(lang, 'Descripción', 'Description'), false],
+              [say(lang, 'Unidades', 'Units'), true],
+            ],
+            lines.map((r) => [
+              formatDay(String(r.day), lang),
+              String(r.product),
+              productDescription(attributesOf(r), lang),
+              formatNumber(Number(r.units), lang),
+            ]),
+          ),
+        }
+      : {}),
+    data: {
+      customer: id,
+      orders,
+      lines: Number(summary?.lines ?? 0),
+      units: Number(summary?.units ?? 0),
+      first: summary?.first ?? null,
+      last: summary?.last ?? null,
+    },
+    products: lines.map((r) => Number(r.product)),
+    customers: [id],
+    shown: lines.length,
+    suggestions: [
+      say(lang, `¿Cuál es la canasta habitual del cliente ${id}?`, `What is customer ${id}'s usual basket?`),
+      say(lang, `¿Qué le ofrezco al cliente ${id}?`, `What should I offer customer ${id}?`),
+    ],
+  };
+};
+
+/** A customer's usual basket: the products bought in the most weeks. */
+export const customerBasketTool: Tool = async (box, req) => {
+  const problem = checkCustomer(req);
+  if (problem) return problem;
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  const period = periodFilter(entities.period, 2);
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `WITH w AS (SELECT count(DISTINCT date_trunc('week', t.purchase_date))::DOUBLE AS weeks FROM transactions t WHERE t.customer_id = $1 AND ${period.where})
+     SELECT t.product_id::DOUBLE AS product, count(DISTINCT date_trunc('week', t.purchase_date))::DOUBLE AS weeks,
+            sum(t.items)::DOUBLE AS units, any_value(w.weeks) AS active_weeks,
+            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
+            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size
+     FROM transactions t JOIN products p USING (product_id), w
+     WHERE t.customer_id = $1 AND ${period.where}
+     GROUP BY t.product_id HAVING sum(t.items) > 0
+     ORDER BY weeks DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
+    [id, ...period.params],
+  );
+  const active = Number(rows[0]?.active_weeks ?? 0);
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `El cliente ${id} no tiene compras${entities.period ? ` ${entities.period.label}` : ''}.`,
+          `Customer ${id} has no purchases${entities.period ? ` ${entities.period.label}` : ''}.`,
+        )
+      : say(
+          lang,
+          `La canasta habitual del cliente ${id} (compró en ${formatNumber(active, lang)} semanas): ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) en ${formatNumber(Number(r.weeks), lang)} semanas`).join('; ')}.`,
+          `Customer ${id}'s usual basket (bought in ${formatNumber(active, lang)} weeks): ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) in ${formatNumber(Number(r.weeks), lang)} weeks`).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [...dataUpTo(req), ...(entities.period ? [describePeriod(entities.period, lang)] : [])],
+    table: table(
+      [
+        [say(lang, 'Producto', 'Product'), true],
+        [say(lang, 'Descripción', 'Description'), false],
+        [say(lang, 'Semanas con compra', 'Weeks bought'), true],
+        [say(lang, 'Unidades', 'Units'), true],
+      ],
+      rows.map((r) => [
+        String(r.product),
+        productDescription(attributesOf(r), lang),
+        formatNumber(Number(r.weeks), lang),
+        formatNumber(Number(r.units), lang),
+      ]),
+    ),
+    data: {
+      customer: id,
+      active_weeks: active,
+      basket: rows.map((r) => ({
+        product: Number(r.product),
+        weeks: Number(r.weeks),
+        units: Number(r.units),
+      })),
+    },
+    products: rows.map((r) => Number(r.product)),
+    customers: [id],
+    shown: rows.length,
+  };
+};
+
+/** How often a customer buys (or buys one product): weeks with a purchase and the usual gap. */
+export const customerFrequencyTool: Tool = async (box, req) => {
+  const problem = checkCustomer(req);
+  if (problem) return problem;
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  if (entities.product_id !== undefined && !req.vocab.productIds.has(entities.product_id))
+    return unknownProduct(String(entities.product_id), lang);
+  const params: (string | number)[] = [id];
+  let extra = '';
+  if (entities.product_id !== undefined) {
+    params.push(entities.product_id);
+    extra = ' AND product_id = $2';
+  }
+  const [r] = await box.data.query(
+    `WITH days AS (SELECT DISTINCT purchase_date::DATE AS d FROM transactions WHERE customer_id = $1${extra}),
+          gaps AS (SELECT d, d - lag(d) OVER (ORDER BY d) AS gap FROM days)
+     SELECT count(*)::DOUBLE AS days, median(gap)::DOUBLE AS median_gap, min(d)::VARCHAR AS first, max(d)::VARCHAR AS last,
+            count(DISTINCT date_trunc('week', d))::DOUBLE AS weeks
+     FROM gaps`,
+    params,
+  );
+  const days = Number(r?.days ?? 0);
+  const what =
+    entities.product_id !== undefined
+      ? say(lang, ` el producto ${entities.product_id}`, ` product ${entities.product_id}`)
+      : '';
+  if (days === 0) {
+    return {
+      text: say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
+      answered: true,
+      basedOn: dataUpTo(req),
+      data: { customer: id, purchase_days: 0 },
+    };
+  }
+  const gap = r!.median_gap === null ? null : Number(r!.median_gap);
+  const rhythm =
+    gap === null
+      ? say(lang, 'solo compró un día', 'bought on one day only')
+      : say(
+          lang,
+          `compra cada ${formatNumber(gap, lang)} días (mediana)`,
+          `buys every ${formatNumber(gap, lang)} days (median)`,
+        );
+  const text = say(
+    lang,
+    `El cliente ${id}${what ? ` compró${what}` : ''} en ${formatNumber(days, lang)} días distintos (${formatNumber(Number(r!.weeks), lang)} semanas) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
+    `Customer ${id}${what ? ` bought${what}` : ''} on ${formatNumber(days, lang)} different days (${formatNumber(Number(r!.weeks), lang)} weeks) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: dataUpTo(req),
+    data: { customer: id, purchase_days: days, weeks: Number(r!.weeks), median_gap_days: gap, last: r!.last },
+    customers: [id],
+  };
+};
+
+/** A product's attributes and its sales in the data. */
+export const productInfoTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const id = entities.product_id;
+  if (id === undefined) return needsProduct(lang);
+  if (req.productText || !req.vocab.productIds.has(id))
+    return unknownProduct(req.productText ?? String(id), lang);
+  const [r] = await box.data.query(
+    `SELECT p.brand, p.category, p.sub_category, p.segment, p.package, p.size::DOUBLE AS size,
+            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE product_id = $1) AS customers,
+            (SELECT coalesce(sum(items), 0)::DOUBLE FROM transactions WHERE product_id = $1) AS units,
+            (SELECT max(purchase_date)::DATE::VARCHAR FROM transactions WHERE product_id = $1) AS last
+     FROM products p WHERE p.product_id = $1`,
+    [id],
+  );
+  const a = attributesOf(r!);
+  const text = say(
+    lang,
+    `El producto ${id} es ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segmento ${a.segment ?? '—'}. Lo compraron ${formatNumber(Number(r!.customers), lang)} clientes, ${formatNumber(Number(r!.units), lang)} unidades en total${r!.last ? `; última venta el ${formatDay(String(r!.last), lang)}` : ''}.`,
+    `Product ${id} is ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segment ${a.segment ?? '—'}. ${formatNumber(Number(r!.customers), lang)} customers bought it, ${formatNumber(Number(r!.units), lang)} units in total${r!.last ? `; last sold on ${formatDay(String(r!.last), lang)}` : ''}.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: dataUpTo(req),
+    data: { product: id, customers: Number(r!.customers), units: Number(r!.units) },
+    products: [id],
+  };
+};

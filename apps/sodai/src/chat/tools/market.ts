@@ -1,0 +1,376 @@
+import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import { addDays, mondayOf } from '../understanding/days.ts';
+import { previousPeriod } from '../understanding/periods.ts';
+import {
+  customerTypeWords,
+  formatDay,
+  formatNumber,
+  formatPercent,
+  productDescription,
+  say,
+} from '../format.ts';
+import { table, unknownProduct } from './answers.ts';
+import { catalogFilter, describeFilters, describePeriod, joinFilters } from './filters.ts';
+import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
+
+const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
+
+/** The period a question means, or the default: the last complete four weeks. */
+function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
+  if (req.entities.period) return req.entities.period;
+  const last = req.vocab.lastDay;
+  if (!last) return undefined;
+  return {
+    from: addDays(last, -27),
+    to: last,
+    label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks'),
+  };
+}
+
+function scopeWords(e: ChatEntities, lang: Lang): string {
+  const f = describeFilters(e, lang);
+  return f.length ? ` (${f.join(', ')})` : '';
+}
+
+/** Best-selling products by units, for a period and any catalog or customer filters. */
+export const topProductsTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  const entities = { ...req.entities, ...(period ? { period } : {}) };
+  const f = joinFilters(entities);
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units, count(DISTINCT t.customer_id)::DOUBLE AS customers,
+            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
+            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size,
+            sum(sum(t.items)) OVER ()::DOUBLE AS total
+     FROM ${FROM} WHERE ${f.where}
+     GROUP BY t.product_id HAVING sum(t.items) > 0
+     ORDER BY units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
+    f.params,
+  );
+  const when = period
+    ? describePeriod(period, lang)
+    : say(lang, 'en todo el historial', 'over the whole history');
+  const scope = scopeWords(entities, lang);
+  const total = Number(rows[0]?.total ?? 0);
+  const attrs = (r: Readonly<Record<string, unknown>>) => ({
+    brand: (r.brand as string | null) ?? null,
+    category: (r.category as string | null) ?? null,
+    sub_category: (r.sub_category as string | null) ?? null,
+    segment: (r.segment as string | null) ?? null,
+    package: (r.package as string | null) ?? null,
+    size: r.size === null ? null : Number(r.size),
+  });
+  const text =
+    rows.length === 0
+      ? say(lang, `No hubo ventas ${when}${scope}.`, `There were no sales ${when}${scope}.`)
+      : say(
+          lang,
+          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attrs(r), lang)}) con ${formatNumber(Number(r.units), lang)} unidades`).join('; ')}.`,
+          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attrs(r), lang)}) with ${formatNumber(Number(r.units), lang)} units`).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
+    ],
+    table: table(
+      [
+        ['#', true],
+        [say(lang, 'Producto', 'Product'), true],
+        [say(lang, 'Descripción', 'Description'), false],
+        [say(lang, 'Unidades', 'Units'), true],
+        [say(lang, 'Clientes', 'Customers'), true],
+        [say(lang, 'Participación', 'Share'), true],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.product),
+        productDescription(attrs(r), lang),
+        formatNumber(Number(r.units), lang),
+        formatNumber(Number(r.customers), lang),
+        total > 0 ? formatPercent(Number(r.units) / total, lang) : '—',
+      ]),
+    ),
+    chart: {
+      kind: 'bar',
+      title: say(lang, `Unidades por producto, ${when}`, `Units by product, ${when}`),
+      labels: rows.map((r) => String(r.product)),
+      series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
+    },
+    data: {
+      period: period ?? null,
+      products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),
+    },
+    products: rows.map((r) => Number(r.product)),
+    shown: rows.length,
+  };
+};
+
+/** Weekly units over a period (default: the last 12 weeks) for a product, customer or filters. */
+export const salesTrendTool: Tool = async (box, req) => {
+  const { lang, vocab } = req;
+  const e = req.entities;
+  if (e.product_id !== undefined && !vocab.productIds.has(e.product_id))
+    return unknownProduct(String(e.product_id), lang);
+  const last = vocab.lastDay;
+  if (!last)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const period = e.period ?? {
+    from: addDays(mondayOf(last), -77),
+    to: last,
+    label: say(lang, 'las últimas 12 semanas', 'the last 12 weeks'),
+  };
+  const f = joinFilters({ ...e, period });
+  const params = [...f.params];
+  let extra = '';
+  if (e.product_id !== undefined) {
+    params.push(e.product_id);
+    extra += ` AND t.product_id = $${params.length}`;
+  }
+  if (e.customer_id !== undefined) {
+    params.push(e.customer_id);
+    extra += ` AND t.customer_id = $${params.length}`;
+  }
+  const rows = await box.data.query(
+    `SELECT date_trunc('week', t.purchase_date)::DATE::VARCHAR AS week, sum(t.items)::DOUBLE AS units,
+            count(DISTINCT t.customer_id)::DOUBLE AS customers
+     FROM ${FROM} WHERE ${f.where}${extra} GROUP BY 1 ORDER BY 1`,
+    params,
+  );
+  const subject = [
+    e.product_id !== undefined ? say(lang, `producto ${e.product_id}`, `product ${e.product_id}`) : null,
+    e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
+    ...describeFilters(e, lang),
+  ].filter((x): x is string => x !== null);
+  const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
+  if (rows.length === 0) {
+    return {
+      text: say(
+        lang,
+        `Sin ventas de ${what} ${describePeriod(period, lang)}.`,
+        `No sales of ${what} ${describePeriod(period, lang)}.`,
+      ),
+      answered: true,
+      basedOn: [describePeriod(period, lang)],
+      data: { weeks: [] },
+    };
+  }
+  const units = rows.map((r) => Number(r.units));
+  const half = Math.floor(units.length / 2);
+  const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const firstHalf = avg(units.slice(0, half));
+  const secondHalf = avg(units.slice(half));
+  const change = firstHalf > 0 ? secondHalf / firstHalf - 1 : 0;
+  const direction =
+    Math.abs(change) < 0.05
+      ? say(lang, 'estables', 'flat')
+      : change > 0
+        ? say(lang, `al alza (${formatPercent(change, lang)})`, `up (${formatPercent(change, lang)})`)
+        : say(lang, `a la baja (${formatPercent(change, lang)})`, `down (${formatPercent(change, lang)})`);
+  const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
+  const text = say(
+    lang,
+    `Ventas semanales de ${what}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
+      units.reduce((a, b) => a + b, 0),
+      lang,
+    )} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
+    `Weekly sales of ${what}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
+      units.reduce((a, b) => a + b, 0),
+      lang,
+    )} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      describePeriod(period, lang),
+      what,
+      say(lang, 'semanas de lunes a domingo', 'Monday–Sunday weeks'),
+    ],
+    table: table(
+      [
+        [say(lang, 'Semana', 'Week'), false],
+        [say(lang, 'Unidades', 'Units'), true],
+        [say(lang, 'Clientes', 'Customers'), true],
+      ],
+      rows.map((r) => [
+        formatDay(String(r.week), lang),
+        formatNumber(Number(r.units), lang),
+        formatNumber(Number(r.customers), lang),
+      ]),
+    ),
+    chart: {
+      kind: 'line',
+      title: say(lang, `Unidades por semana: ${what}`, `Units per week: ${what}`),
+      labels: rows.map((r) => String(r.week)),
+      series: [{ name: say(lang, 'unidades', 'units'), values: units }],
+    },
+    data: { weeks: rows.map((r) => ({ week: r.week, units: Number(r.units) })), change },
+  };
+};
+
+/** Two periods side by side: units, orders and customers. */
+export const comparePeriodsTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const current = periodOr4Weeks(req);
+  if (!current)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const before = req.entities.compare_to ?? previousPeriod(current, lang);
+  const [a, b] = current.from >= before.from ? [current, before] : [before, current];
+  const figures = async (p: ChatPeriod) => {
+    const f = joinFilters({ ...req.entities, period: p });
+    const [r] = await box.data.query(
+      `SELECT coalesce(sum(t.items), 0)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders, count(DISTINCT t.customer_id)::DOUBLE AS customers
+       FROM ${FROM} WHERE ${f.where}`,
+      f.params,
+    );
+    return { units: Number(r!.units), orders: Number(r!.orders), customers: Number(r!.customers) };
+  };
+  const [x, y] = [await figures(a), await figures(b)];
+  const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
+  const scope = scopeWords(req.entities, lang);
+  const text = say(
+    lang,
+    `${describePeriod(a, lang)}${scope}: ${formatNumber(x.units, lang)} unidades en ${formatNumber(x.orders, lang)} pedidos de ${formatNumber(x.customers, lang)} clientes, frente a ${formatNumber(y.units, lang)} unidades, ${formatNumber(y.orders, lang)} pedidos y ${formatNumber(y.customers, lang)} clientes ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
+    `${describePeriod(a, lang)}${scope}: ${formatNumber(x.units, lang)} units in ${formatNumber(x.orders, lang)} orders from ${formatNumber(x.customers, lang)} customers, against ${formatNumber(y.units, lang)} units, ${formatNumber(y.orders, lang)} orders and ${formatNumber(y.customers, lang)} customers ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [describePeriod(a, lang), describePeriod(b, lang), ...describeFilters(req.entities, lang)],
+    table: table(
+      [
+        ['', false],
+        [a.label, true],
+        [b.label, true],
+        [say(lang, 'Cambio', 'Change'), true],
+      ],
+      [
+        [
+          say(lang, 'Unidades', 'Units'),
+          formatNumber(x.units, lang),
+          formatNumber(y.units, lang),
+          change(x.units, y.units),
+        ],
+        [
+          say(lang, 'Pedidos', 'Orders'),
+          formatNumber(x.orders, lang),
+          formatNumber(y.orders, lang),
+          change(x.orders, y.orders),
+        ],
+        [
+          say(lang, 'Clientes', 'Customers'),
+          formatNumber(x.customers, lang),
+          formatNumber(y.customers, lang),
+          change(x.customers, y.customers),
+        ],
+      ],
+    ),
+    chart: {
+      kind: 'bar',
+      title: say(lang, 'Comparación de períodos', 'Period comparison'),
+      labels: [
+        say(lang, 'Unidades', 'Units'),
+        say(lang, 'Pedidos', 'Orders'),
+        say(lang, 'Clientes', 'Customers'),
+      ],
+      series: [
+        { name: a.label, values: [x.units, x.orders, x.customers] },
+        { name: b.label, values: [y.units, y.orders, y.customers] },
+      ],
+    },
+    data: { current: { period: a, ...x }, previous: { period: b, ...y } },
+  };
+};
+
+/** How many customers (of a type, or buying in a period) there are. */
+export const countCustomersTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const type = entities.customer_type;
+  const [r] = await box.data.query(
+    `SELECT count(*)::DOUBLE AS registered,
+            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'})) AS buying
+     FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'}`,
+    type ? [type] : [],
+  );
+  const registered = Number(r!.registered);
+  const buying = Number(r!.buying);
+  let inPeriod: number | undefined;
+  if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
+    const f = joinFilters(entities);
+    const [p] = await box.data.query(
+      `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
+      f.params,
+    );
+    inPeriod = Number(p!.n);
+  }
+  const who = customerTypeWords(type ?? null, lang);
+  const extra =
+    inPeriod === undefined
+      ? ''
+      : say(
+          lang,
+          ` ${formatNumber(inPeriod, lang)} compraron${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
+          ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
+        );
+  const text = say(
+    lang,
+    `Hay ${formatNumber(registered, lang)} ${type ? who : 'clientes'} registrados; ${formatNumber(buying, lang)} han comprado al menos una vez.${extra}`,
+    `There are ${formatNumber(registered, lang)} registered ${type ? who : 'customers'}; ${formatNumber(buying, lang)} have bought at least once.${extra}`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      say(lang, 'maestro de clientes', 'customer master'),
+      ...describeFilters(entities, lang),
+      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+    ],
+    data: {
+      registered,
+      with_purchases: buying,
+      ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}),
+    },
+  };
+};
+
+/** How many products (matching filters) the catalogue has and how many sold. */
+export const countProductsTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const f = catalogFilter({ ...entities, customer_type: undefined });
+  const [r] = await box.data.query(
+    `SELECT count(*)::DOUBLE AS registered,
+            count(*) FILTER (WHERE p.product_id IN (SELECT product_id FROM transactions))::DOUBLE AS sold
+     FROM products p WHERE ${f.where}`,
+    f.params,
+  );
+  const registered = Number(r!.registered);
+  const sold = Number(r!.sold);
+  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
+  const text = say(
+    lang,
+    `Hay ${formatNumber(registered, lang)} productos en el catálogo${scope}; ${formatNumber(sold, lang)} se han vendido al menos una vez.`,
+    `There are ${formatNumber(registered, lang)} products in the catalogue${scope}; ${formatNumber(sold, lang)} have been sold at least once.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
+    data: { registered, sold },
+  };
+};

@@ -1,0 +1,257 @@
+import type { ModelVersion } from '@sodai/tracking';
+import { FEATURES } from '../../contract/feature-vector.ts';
+import { MODEL_NAME } from '../../model/registry.ts';
+import { formatDay, formatInstant, formatNumber, formatPercent, say } from '../format.ts';
+import { describePeriod } from './filters.ts';
+import { noModel, notAnswered, table } from './answers.ts';
+import { explainTool } from './sales-advice.ts';
+import type { Tool, ToolRequest } from './toolbox.ts';
+
+async function versionRecord(box: Parameters<Tool>[0], version: number): Promise<ModelVersion | undefined> {
+  return box.registry?.registry.getModelVersion(MODEL_NAME, version).catch(() => undefined);
+}
+
+async function testMetrics(
+  box: Parameters<Tool>[0],
+  v: ModelVersion | undefined,
+): Promise<Record<string, number>> {
+  if (!v || !box.registry) return {};
+  const details = await box.registry.getRunDetails(v.runId).catch(() => undefined);
+  return Object.fromEntries((details?.latestMetrics ?? []).map((m) => [m.key, m.value]));
+}
+
+const servingGone = (req: ToolRequest) =>
+  noModel(req.lang, say(req.lang, 'no hay campeón cargado', 'no champion is loaded'));
+
+/** The champion: version, when it was registered and promoted, what it was trained and tested on. */
+export const modelInfoTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const model = box.serving.current();
+  if (!model) return servingGone(req);
+  const record = await versionRecord(box, model.version);
+  const metrics = await testMetrics(box, record);
+  const trainedOn = record?.description ? ` ${say(lang, 'Datos', 'Data')}: ${record.description}.` : '';
+  const f1 =
+    metrics.test_f1 !== undefined
+      ? say(
+          lang,
+          ` En su semana de prueba obtuvo F1 = ${formatNumber(metrics.test_f1, lang, 3)}.`,
+          ` On its test week it scored F1 = ${formatNumber(metrics.test_f1, lang, 3)}.`,
+        )
+      : '';
+  const text = say(
+    lang,
+    `El modelo campeón es la versión ${model.version}, registrada el ${formatInstant(model.registeredAt, lang)} y sirviendo desde el ${formatInstant(model.loadedAt, lang)}; recomienda a partir de una probabilidad de ${formatPercent(model.threshold, lang)}.${trainedOn}${f1}`,
+    `The champion model is version ${model.version}, registered on ${formatInstant(model.registeredAt, lang)} and serving since ${formatInstant(model.loadedAt, lang)}; it recommends from a ${formatPercent(model.threshold, lang)} probability.${trainedOn}${f1}`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'registro de modelos (alias champion)', 'model registry (champion alias)')],
+    table: table(
+      [
+        [say(lang, 'Dato', 'Item'), false],
+        [say(lang, 'Valor', 'Value'), false],
+      ],
+      [
+        [say(lang, 'Versión', 'Version'), String(model.version)],
+        [say(lang, 'Registrada', 'Registered'), formatInstant(model.registeredAt, lang)],
+        [say(lang, 'Umbral de decisión', 'Decision threshold'), formatPercent(model.threshold, lang)],
+        [
+          say(lang, 'Semana predicha', 'Predicted week'),
+          model.features.cutoff ? formatDay(model.features.cutoff, lang) : '—',
+        ],
+        ...(metrics.test_f1 !== undefined ? [['F1 (test)', formatNumber(metrics.test_f1, lang, 3)]] : []),
+      ],
+    ),
+    data: {
+      model_version: model.version,
+      threshold: model.threshold,
+      test_f1: metrics.test_f1 ?? null,
+      description: record?.description ?? null,
+    },
+  };
+};
+
+/** How the model did: realized weeks when measured; otherwise says so and gives its test figures. */
+export const modelPerformanceTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const model = box.serving.current();
+  const record = model ? await versionRecord(box, model.version) : undefined;
+  const metrics = await testMetrics(box, record);
+  const weeks = box.performance ? await box.performance.weeks({ limit: 12 }) : [];
+  const offline =
+    metrics.test_f1 !== undefined && model
+      ? say(
+          lang,
+          ` Antes de promoverlo, la versión ${model.version} obtuvo en su semana de prueba F1 = ${formatNumber(metrics.test_f1, lang, 3)}, precisión ${formatNumber(metrics.test_precision ?? 0, lang, 3)} y recall ${formatNumber(metrics.test_recall ?? 0, lang, 3)}.`,
+          ` Before promotion, version ${model.version} scored F1 = ${formatNumber(metrics.test_f1, lang, 3)}, precision ${formatNumber(metrics.test_precision ?? 0, lang, 3)} and recall ${formatNumber(metrics.test_recall ?? 0, lang, 3)} on its test week.`,
+        )
+      : '';
+  if (weeks.length === 0) {
+    return {
+      text: say(
+        lang,
+        `El desempeño real (predicciones frente a compras reales) todavía no se mide${req.entities.period ? ` para ${describePeriod(req.entities.period, lang)}` : ''}: no está configurada esa medición.${offline}`,
+        `Realized performance (predictions against actual purchases) is not measured yet${req.entities.period ? ` for ${describePeriod(req.entities.period, lang)}` : ''}: no such measurement is set up.${offline}`,
+      ),
+      answered: offline !== '',
+      basedOn: [say(lang, 'registro de modelos: métricas de prueba', 'model registry: test metrics')],
+      data: { realized: null, test_f1: metrics.test_f1 ?? null, model_version: model?.version ?? null },
+    };
+  }
+  const wanted = req.entities.period
+    ? weeks.filter((w) => w.week >= req.entities.period!.from && w.week <= req.entities.period!.to)
+    : weeks;
+  const last = (wanted.length ? wanted : weeks).at(-1)!;
+  const text = say(
+    lang,
+    `En la semana del ${formatDay(last.week, lang)} el modelo v${last.modelVersion} tuvo F1 = ${formatNumber(last.f1, lang, 3)} (precisión ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) sobre ${formatNumber(last.pairs, lang)} pares.`,
+    `In the week of ${formatDay(last.week, lang)} model v${last.modelVersion} scored F1 = ${formatNumber(last.f1, lang, 3)} (precision ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) over ${formatNumber(last.pairs, lang)} pairs.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'desempeño real medido semana a semana', 'realized performance, week by week')],
+    table: table(
+      [
+        [say(lang, 'Semana', 'Week'), false],
+        [say(lang, 'Versión', 'Version'), true],
+        ['F1', true],
+        [say(lang, 'Precisión', 'Precision'), true],
+        ['Recall', true],
+      ],
+      weeks.map((w) => [
+        formatDay(w.week, lang),
+        String(w.modelVersion),
+        formatNumber(w.f1, lang, 3),
+        formatNumber(w.precision, lang, 3),
+        formatNumber(w.recall, lang, 3),
+      ]),
+    ),
+    chart: {
+      kind: 'line',
+      title: say(lang, 'F1 real por semana', 'Realized F1 by week'),
+      labels: weeks.map((w) => w.week),
+      series: [{ name: 'F1', values: weeks.map((w) => w.f1) }],
+    },
+    data: { realized: weeks.map((w) => ({ ...w })), week: last.week, f1: last.f1 },
+  };
+};
+
+/** What drives predictions: one pair's contributions, or the model's overall feature importance. */
+export const predictionDriversTool: Tool = async (box, req) => {
+  if (req.entities.customer_id !== undefined && req.entities.product_id !== undefined)
+    return explainTool(box, req);
+  const { lang } = req;
+  const model = box.serving.current()?.acquire();
+  if (!model) return servingGone(req);
+  try {
+    const gain = model.booster.featureImportance('total_gain');
+    const total = Object.values(gain).reduce((a, b) => a + b, 0);
+    const ranked = Object.entries(gain)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, value]) => ({
+        name,
+        label: FEATURES.find((f) => f.name === name)?.label[lang] ?? name,
+        share: total > 0 ? value / total : 0,
+      }));
+    const text = say(
+      lang,
+      `Lo que más pesa en las predicciones del modelo v${model.version}: ${ranked
+        .slice(0, 5)
+        .map((r) => `${r.label} (${formatPercent(r.share, lang)})`)
+        .join(
+          ', ',
+        )}. Para un cliente y un producto concretos, pregunte "¿por qué recomiendas el producto X al cliente Y?".`,
+      `What weighs most in model v${model.version}'s predictions: ${ranked
+        .slice(0, 5)
+        .map((r) => `${r.label} (${formatPercent(r.share, lang)})`)
+        .join(', ')}. For one customer and product, ask "why do you recommend product X to customer Y?".`,
+    );
+    return {
+      text,
+      answered: true,
+      basedOn: [
+        say(
+          lang,
+          `modelo v${model.version}: ganancia total por variable`,
+          `model v${model.version}: total gain by feature`,
+        ),
+      ],
+      table: table(
+        [
+          [say(lang, 'Variable', 'Feature'), false],
+          [say(lang, 'Peso', 'Weight'), true],
+        ],
+        ranked.map((r) => [r.label, formatPercent(r.share, lang)]),
+      ),
+      chart: {
+        kind: 'bar',
+        title: say(lang, 'Importancia de las variables', 'Feature importance'),
+        labels: ranked.map((r) => r.label),
+        series: [
+          { name: say(lang, 'peso', 'weight'), values: ranked.map((r) => Number(r.share.toFixed(4))) },
+        ],
+      },
+      data: {
+        model_version: model.version,
+        importance: ranked.map((r) => ({ feature: r.name, share: r.share })),
+      },
+    };
+  } finally {
+    model.release();
+  }
+};
+
+/** The latest drift verdict. */
+export const driftStatusTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const latest = await box.drift?.latest();
+  if (!latest) {
+    return notAnswered(
+      say(
+        lang,
+        'Todavía no hay ningún chequeo de drift: se hace en la corrida semanal, cuando llega un lote nuevo.',
+        'There is no drift check yet: the weekly run does one when a new batch lands.',
+      ),
+      [say(lang, '¿Cuándo es la próxima corrida?', 'When is the next run?')],
+    );
+  }
+  const verdict = latest.drifted
+    ? say(
+        lang,
+        `Sí: se detectó drift en la semana del ${formatDay(latest.week, lang)}`,
+        `Yes: drift was detected in the week of ${formatDay(latest.week, lang)}`,
+      )
+    : say(
+        lang,
+        `No: la semana del ${formatDay(latest.week, lang)} no muestra drift`,
+        `No: the week of ${formatDay(latest.week, lang)} shows no drift`,
+      );
+  const features = latest.driftedFeatures.length
+    ? say(
+        lang,
+        ` Variables que cambiaron: ${latest.driftedFeatures.slice(0, 5).join(', ')}.`,
+        ` Features that changed: ${latest.driftedFeatures.slice(0, 5).join(', ')}.`,
+      )
+    : '';
+  return {
+    text: `${verdict}${latest.championVersion !== null ? say(lang, ` frente a la referencia del modelo v${latest.championVersion}`, ` against model v${latest.championVersion}'s reference`) : ''}.${features}`,
+    answered: true,
+    basedOn: [
+      say(
+        lang,
+        `reporte de drift del ${formatInstant(latest.checkedAt, lang)}`,
+        `drift report of ${formatInstant(latest.checkedAt, lang)}`,
+      ),
+    ],
+    data: {
+      week: latest.week,
+      drifted: latest.drifted,
+      drifted_features: latest.driftedFeatures,
+      champion_version: latest.championVersion,
+    },
+  };
+};

@@ -1,0 +1,157 @@
+import { nextFireTime } from '@sodai/pipeline';
+import { formatInstant, formatNumber, say } from '../format.ts';
+import { notAnswered, table } from './answers.ts';
+import type { Tool } from './toolbox.ts';
+
+const STATE_WORDS: Record<string, { es: string; en: string }> = {
+  success: { es: 'terminó bien', en: 'succeeded' },
+  failed: { es: 'falló', en: 'failed' },
+  running: { es: 'está en curso', en: 'is running' },
+  queued: { es: 'está en cola', en: 'is queued' },
+  skipped: { es: 'se saltó', en: 'was skipped' },
+  upstream_failed: { es: 'no corrió por un fallo anterior', en: 'did not run after an upstream failure' },
+  pending: { es: 'está pendiente', en: 'is pending' },
+};
+const stateWords = (state: string, lang: 'es' | 'en') => STATE_WORDS[state]?.[lang] ?? state;
+
+/** The last pipeline run, its state and its failed tasks. */
+export const pipelineLastRunTool: Tool = async (box, req) => {
+  const { lang } = req;
+  if (!box.pipeline)
+    return notAnswered(
+      say(
+        lang,
+        'Este servidor no tiene acceso a las corridas del pipeline.',
+        'This server has no access to pipeline runs.',
+      ),
+      [],
+    );
+  const [run] = await box.pipeline.store.listRuns({ limit: 1 });
+  if (!run)
+    return {
+      text: say(lang, 'El pipeline todavía no ha corrido nunca.', 'The pipeline has never run yet.'),
+      answered: true,
+      basedOn: [say(lang, 'registro de corridas', 'run store')],
+      data: { runs: 0 },
+    };
+  const tasks = await box.pipeline.store.taskInstances(run.id);
+  const failed = tasks.filter((t) => t.state === 'failed' || t.state === 'upstream_failed');
+  const when = formatInstant(run.startedAt ?? run.createdAt, lang);
+  const failedText = failed.length
+    ? say(
+        lang,
+        ` Tareas con fallo: ${failed.map((t) => `${t.taskId} (${t.error ?? stateWords(t.state, lang)})`).join('; ')}.`,
+        ` Failed tasks: ${failed.map((t) => `${t.taskId} (${t.error ?? stateWords(t.state, lang)})`).join('; ')}.`,
+      )
+    : say(lang, ' Ninguna tarea falló.', ' No task failed.');
+  return {
+    text: say(
+      lang,
+      `La última corrida del pipeline ${run.dagId} (${run.id}) empezó el ${when} y ${stateWords(run.state, lang)}.${failedText}`,
+      `The last run of pipeline ${run.dagId} (${run.id}) started on ${when} and ${stateWords(run.state, lang)}.${failedText}`,
+    ),
+    answered: true,
+    basedOn: [say(lang, 'registro de corridas del pipeline', 'pipeline run store')],
+    table: table(
+      [
+        [say(lang, 'Tarea', 'Task'), false],
+        [say(lang, 'Estado', 'State'), false],
+        [say(lang, 'Intentos', 'Attempts'), true],
+      ],
+      tasks.map((t) => [t.taskId, stateWords(t.state, lang), formatNumber(t.attempt, lang)]),
+    ),
+    data: { run_id: run.id, state: run.state, failed_tasks: failed.map((t) => t.taskId) },
+  };
+};
+
+/** When the next scheduled run is. */
+export const pipelineNextRunTool: Tool = async (box, req) => {
+  const { lang } = req;
+  if (!box.pipeline)
+    return notAnswered(
+      say(
+        lang,
+        'Este servidor no tiene acceso al calendario del pipeline.',
+        'This server has no access to the pipeline schedule.',
+      ),
+      [],
+    );
+  const now = box.now();
+  const scheduled = box.pipeline.dags
+    .filter((d) => d.schedule)
+    .map((d) => ({ dag: d, at: nextFireTime(d, now) }))
+    .filter((x) => x.at !== null);
+  if (scheduled.length === 0)
+    return {
+      text: say(lang, 'Ningún pipeline tiene corridas programadas.', 'No pipeline has scheduled runs.'),
+      answered: true,
+      basedOn: [],
+      data: {},
+    };
+  const next = scheduled.sort((a, b) => a.at!.getTime() - b.at!.getTime())[0]!;
+  return {
+    text: say(
+      lang,
+      `La próxima corrida programada es la de ${next.dag.id}, el ${formatInstant(next.at!, lang)} (UTC; calendario ${next.dag.schedule}).`,
+      `The next scheduled run is ${next.dag.id}, on ${formatInstant(next.at!, lang)} (UTC; schedule ${next.dag.schedule}).`,
+    ),
+    answered: true,
+    basedOn: [say(lang, 'calendario de los DAG', 'DAG schedules')],
+    data: { dag: next.dag.id, next_run_at: next.at!.toISOString() },
+  };
+};
+
+/** The last ingested batch and its quarantined rows. */
+export const lastBatchTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const [b] = await box.data.query(
+    `SELECT batch_id, table_name, file, outcome, rows_read::DOUBLE AS rows_read, rows_accepted::DOUBLE AS rows_accepted,
+            rows_quarantined::DOUBLE AS rows_quarantined, date_min::VARCHAR AS date_min, date_max::VARCHAR AS date_max,
+            strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at, message
+     FROM ingestions ORDER BY started_at DESC, batch_id DESC LIMIT 1`,
+  );
+  if (!b)
+    return {
+      text: say(lang, 'Todavía no se ha cargado ningún lote.', 'No batch has been loaded yet.'),
+      answered: true,
+      basedOn: [say(lang, 'registro de ingestas', 'ingestion log')],
+      data: { batches: 0 },
+    };
+  const reasons = await box.data.query(
+    `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
+    [String(b.batch_id)],
+  );
+  const when = formatInstant(new Date(String(b.finished_at)), lang);
+  const quarantined = Number(b.rows_quarantined);
+  const outcome =
+    b.outcome === 'ingested'
+      ? say(lang, 'se cargó', 'was loaded')
+      : say(lang, 'fue rechazado', 'was rejected');
+  const text = say(
+    lang,
+    `El último lote (${b.batch_id}, archivo ${b.file}) ${outcome} el ${when}: ${formatNumber(Number(b.rows_read), lang)} filas leídas, ${formatNumber(Number(b.rows_accepted), lang)} aceptadas y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.date_min ? ` Cubre del ${b.date_min} al ${b.date_max}.` : ''}`,
+    `The last batch (${b.batch_id}, file ${b.file}) ${outcome} on ${when}: ${formatNumber(Number(b.rows_read), lang)} rows read, ${formatNumber(Number(b.rows_accepted), lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.date_min ? ` It covers ${b.date_min} to ${b.date_max}.` : ''}`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'registro de ingestas y cuarentena', 'ingestion log and quarantine')],
+    ...(reasons.length
+      ? {
+          table: table(
+            [
+              [say(lang, 'Motivo', 'Reason'), false],
+              [say(lang, 'Filas', 'Rows'), true],
+            ],
+            reasons.map((r) => [String(r.reasons), formatNumber(Number(r.n), lang)]),
+          ),
+        }
+      : {}),
+    data: {
+      batch_id: b.batch_id,
+      rows_read: Number(b.rows_read),
+      rows_accepted: Number(b.rows_accepted),
+      rows_quarantined: quarantined,
+    },
+  };
+};

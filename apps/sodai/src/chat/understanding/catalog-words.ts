@@ -1,0 +1,128 @@
+/**
+ * Words people use for the catalog's categorical values, normalized (see `normalize`), each
+ * mapped to the value as stored. Longer phrases are tried first, so "no carbonatadas" wins over
+ * "carbonatadas".
+ */
+export type WordMap = readonly (readonly [phrase: string, value: string])[];
+
+const build = (spec: Record<string, readonly string[]>): WordMap =>
+  Object.entries(spec)
+    .flatMap(([value, phrases]) => phrases.map((p) => [p, value] as const))
+    .sort((a, b) => b[0].length - a[0].length);
+
+export const CUSTOMER_TYPE_WORDS = build({
+  RESTAURANT: ['restaurante', 'restaurantes', 'restaurant', 'restaurants', 'resto', 'restos'],
+  ABARROTES: [
+    'abarrotes',
+    'abarrote',
+    'almacen',
+    'almacenes',
+    'grocery',
+    'groceries',
+    'grocery store',
+    'grocery stores',
+    'bodega',
+    'bodegas',
+  ],
+  MAYORISTA: ['mayorista', 'mayoristas', 'wholesale', 'wholesaler', 'wholesalers', 'mayoreo'],
+  'CANAL FRIO': ['canal frio', 'cold channel', 'cold-channel'],
+  SUPERMERCADO: ['supermercado', 'supermercados', 'supermarket', 'supermarkets', 'super', 'supers'],
+  MINIMARKET: ['minimarket', 'minimarkets', 'minimercado', 'minimercados', 'mini market', 'mini markets'],
+  'TIENDA DE CONVENIENCIA': [
+    'tienda de conveniencia',
+    'tiendas de conveniencia',
+    'convenience store',
+    'convenience stores',
+    'conveniencia',
+    'convenience',
+  ],
+});
+
+export const CATEGORY_WORDS = build({
+  'BEBIDAS NO CARBONATADAS': [
+    'no carbonatadas',
+    'no carbonatada',
+    'sin gas',
+    'non carbonated',
+    'non-carbonated',
+    'still drinks',
+    'noncarbonated',
+  ],
+  'BEBIDAS CARBONATADAS': ['carbonatadas', 'carbonatada', 'con gas', 'carbonated', 'fizzy', 'sparkling'],
+});
+
+export const SUB_CATEGORY_WORDS = build({
+  GASEOSAS: ['gaseosa', 'gaseosas', 'soda', 'sodas', 'refresco', 'refrescos', 'soft drink', 'soft drinks'],
+  'AGUAS SABORIZADAS': [
+    'agua saborizada',
+    'aguas saborizadas',
+    'agua con sabor',
+    'aguas con sabor',
+    'flavored water',
+    'flavoured water',
+    'flavored waters',
+    'flavoured waters',
+  ],
+  JUGOS: ['jugo', 'jugos', 'juice', 'juices', 'zumo', 'zumos'],
+});
+
+export const SEGMENT_WORDS = build({
+  PREMIUM: ['premium', 'segmento premium', 'premium segment'],
+  HIGH: [
+    'segmento alto',
+    'gama alta',
+    'high segment',
+    'segment high',
+    'high-end',
+    'high end',
+    'segmento high',
+  ],
+  MEDIUM: [
+    'segmento medio',
+    'gama media',
+    'medium segment',
+    'segment medium',
+    'mid-range',
+    'mid range',
+    'segmento medium',
+  ],
+  LOW: [
+    'segmento bajo',
+    'gama baja',
+    'low segment',
+    'segment low',
+    'low-end',
+    'low end',
+    'economicos',
+    'economicas',
+    'budget',
+    'segmento low',
+  ],
+});
+
+export const PACKAGE_WORDS = build({
+  BOTELLA: ['botella', 'botellas', 'bottle', 'bottles', 'bottled', 'embotellados'],
+  LATA: ['lata', 'latas', 'cans', 'can sales', 'canned', 'in can', 'en lata', 'enlatados', 'tin', 'tins'],
+  TETRA: [
+    'tetra',
+    'tetrapak',
+    'tetra pak',
+    'tetrabrik',
+    'brick',
+    'bricks',
+    'carton',
+    'cartons',
+    'caja',
+    'cajita',
+  ],
+  KEG: ['barril', 'barriles', 'keg', 'kegs', 'schop'],
+});
+
+/** Every word above, for the spelling corrector (so "restorante" becomes "restaurante"). */
+export const CATALOG_VOCABULARY: readonly string[] = [
+  ...CUSTOMER_TYPE_WORDS,
+  ...CATEGORY_WORDS,
+  ...SUB_CATEGORY_WORDS,
+  ...SEGMENT_WORDS,
+  ...PACKAGE_WORDS,
+].flatMap(([phrase]) => phrase.split(' '));

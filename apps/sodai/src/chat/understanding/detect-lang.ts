@@ -1,0 +1,42 @@
+import type { Lang } from '../../contract/api.ts';
+import { normalize, tokens } from './normalize.ts';
+
+// Words frequent in questions to a sales assistant and typical of one language only.
+const SPANISH = new Set(
+  (
+    'que cual cuales cuanto cuantos cuanta cuantas como donde cuando quien quienes por porque para ' +
+    'el la los las del al un una unos unas y o de en con sin hay es son fue ha han le les lo me mi mis ' +
+    'cliente clientes producto productos compro compra compras comprado vendio vendieron ventas mas ' +
+    'semana semanas mes meses pasada pasado ultimo ultima ultimos este esta esto dime muestrame ' +
+    'recomiendas recomienda ofrezco ofrecer deberia modelo entrenado marca tipo dejaron dejo ' +
+    'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas'
+  ).split(' '),
+);
+const ENGLISH = new Set(
+  (
+    'what which how many much who when where why is are was were the a an of to for in on with ' +
+    'and or did does do has have customer customers product products bought buy buys sold sales ' +
+    'most last week weeks month months this that show me tell recommend offer should model trained ' +
+    'brand type stopped usually often next run batch rows drift top best my our'
+  ).split(' '),
+);
+
+/**
+ * The language a question is written in, or undefined when it says nothing (a bare id).
+ * Counts the words typical of each language; an opening "¿" or "¡" is Spanish.
+ *
+ * @example
+ * detectLang('How many customers are there?'); // 'en'
+ * detectLang('¿Cuántos clientes hay?'); // 'es'
+ */
+export function detectLang(message: string): Lang | undefined {
+  if (/[¿¡ñ]/.test(message)) return 'es';
+  let es = 0;
+  let en = 0;
+  for (const word of tokens(normalize(message))) {
+    if (SPANISH.has(word)) es++;
+    if (ENGLISH.has(word)) en++;
+  }
+  if (es === 0 && en === 0) return undefined;
+  return en > es ? 'en' : 'es';
+}

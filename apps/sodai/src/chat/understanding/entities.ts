@@ -1,0 +1,187 @@
+import type { ChatEntities, Lang } from '../../contract/api.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import {
+  CATEGORY_WORDS,
+  CUSTOMER_TYPE_WORDS,
+  PACKAGE_WORDS,
+  SEGMENT_WORDS,
+  SUB_CATEGORY_WORDS,
+  type WordMap,
+} from './catalog-words.ts';
+import { findPeriods } from './periods.ts';
+
+/** An id as written, before its role is known. */
+export interface WrittenId {
+  readonly text: string;
+  readonly value: number;
+  readonly role: 'customer' | 'product' | undefined;
+}
+
+/** What the entity pass found: the contract's entities plus ids whose role needs the intent. */
+export interface FoundEntities {
+  readonly entities: ChatEntities;
+  /** Ids written without "cliente"/"producto" before them, in order. */
+  readonly bareIds: readonly WrittenId[];
+  /** An id as written when it is not a safe integer (answered as unknown, never rounded). */
+  readonly customerText?: string;
+  readonly productText?: string;
+}
+
+const CUSTOMER_WORD =
+  /^(cliente|clientes|customer|customers|client|clients|tienda|tiendas|shop|shops|store|stores|negocio|local|account|cuenta)$/;
+const PRODUCT_WORD =
+  /^(producto|productos|product|products|articulo|articulos|item|items|sku|skus|referencia|ref|codigo)$/;
+/** Words that may sit between "cliente" and its number ("cliente número 7", "customer id 7"). */
+const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|#)$/;
+const COUNT_NOUN =
+  /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores)$/;
+const NUMBER_WORDS: Record<string, number> = {
+  dos: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  seven: 7,
+  ocho: 8,
+  eight: 8,
+  nueve: 9,
+  nine: 9,
+  diez: 10,
+  ten: 10,
+  veinte: 20,
+  twenty: 20,
+};
+
+function findWord(text: string, words: WordMap): { value: string; at: number; length: number } | undefined {
+  for (const [phrase, value] of words) {
+    const m = new RegExp(`(?:^|\\s)${phrase.replace(/[-/]/g, '\\$&')}(?=\\s|$)`).exec(text);
+    if (m) return { value, at: m.index, length: m[0].length };
+  }
+  return undefined;
+}
+
+const blank = (text: string, at: number, length: number) =>
+  text.slice(0, at) + ' '.repeat(length) + text.slice(at + length);
+
+/**
+ * Finds the entities of a normalized, spell-corrected question: ids with their role where the
+ * words say it ("producto 20230 al cliente 101252"), catalog values, sizes, counts and periods.
+ *
+ * @example
+ * extractEntities('por que recomiendas el producto 20230 al cliente 101252', vocab, 'es').entities;
+ * // { product_id: 20230, customer_id: 101252 }
+ */
+export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): FoundEntities {
+  const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = {};
+  let rest = ` ${text} `;
+
+  const anchor = vocab.lastDay;
+  if (anchor) {
+    const periods = findPeriods(rest, anchor, lang);
+    const [first, second] = periods;
+    if (first) entities.period = first.period;
+    if (second) entities.compare_to = second.period;
+    for (const p of periods) rest = blank(rest, p.start, p.end - p.start);
+  }
+
+  // Sizes before ids: "0.25 l", "250 ml", "medio litro", "litro y medio".
+  const size =
+    /(?:^|\s)(\d+(?:\.\d+)?)\s?(l|lt|lts|litro|litros|liter|liters|litre|litres|ml|cc)(?=\s|$)/.exec(rest);
+  if (size) {
+    const v = Number(size[1]);
+    entities.size_litres = size[2] === 'ml' || size[2] === 'cc' ? v / 1000 : v;
+    rest = blank(rest, size.index, size[0].length);
+  } else if (/\blitro y medio\b|\bliter and a half\b/.test(rest)) entities.size_litres = 1.5;
+  else if (/\bmedio litro\b|\bhalf (?:a )?liter\b|\bhalf (?:a )?litre\b/.test(rest))
+    entities.size_litres = 0.5;
+
+  // Brands: "Brand 7" written whole, or "marca 7" for a brand named "<word> 7".
+  for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
+    const m = new RegExp(
+      `(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`,
+    ).exec(rest);
+    if (m) {
+      entities.brand = brand;
+      rest = blank(rest, m.index, m[0].length);
+      break;
+    }
+  }
+  if (!entities.brand) {
+    const m = /(?:^|\s)(?:marca|brand)\s+([a-z0-9]+)(?=\s|$)/.exec(rest);
+    if (m) {
+      const suffix = ` ${m[1]}`;
+      const hit = [...vocab.brands].find(([name]) => name === m[1] || name.endsWith(suffix));
+      if (hit) {
+        entities.brand = hit[1];
+        rest = blank(rest, m.index, m[0].length);
+      }
+    }
+  }
+
+  for (const [key, words] of [
+    ['customer_type', CUSTOMER_TYPE_WORDS],
+    ['category', CATEGORY_WORDS],
+    ['sub_category', SUB_CATEGORY_WORDS],
+    ['segment', SEGMENT_WORDS],
+    ['package', PACKAGE_WORDS],
+  ] as const) {
+    const hit = findWord(rest, words);
+    if (hit) {
+      entities[key] = hit.value;
+      rest = blank(rest, hit.at, hit.length);
+    }
+  }
+
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  const bareIds: WrittenId[] = [];
+  let customerText: string | undefined;
+  let productText: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1] ?? '';
+    if (!/^\d+$/.test(word)) {
+      const n = NUMBER_WORDS[word];
+      if (n !== undefined && COUNT_NOUN.test(next)) entities.count = n;
+      if (/^top\d{1,2}$/.test(word)) entities.count = Number(word.slice(3));
+      continue;
+    }
+    const prevWords: string[] = [];
+    for (let j = i - 1; j >= 0 && prevWords.length < 3; j--) {
+      prevWords.push(words[j]!);
+      if (!FILLER.test(words[j]!)) break;
+    }
+    const role = prevWords.find((w) => !FILLER.test(w)) ?? '';
+    const value = Number(word);
+    if (word.length <= 2 && (COUNT_NOUN.test(next) || /^(top|primeros|first|mejores|best)$/.test(role))) {
+      entities.count = value;
+      continue;
+    }
+    if (word.length <= 2 && COUNT_NOUN.test(next)) continue;
+    if (/^(semanas|weeks|dias|days|meses|months|veces|times|anos|years)$/.test(next)) continue;
+    if (CUSTOMER_WORD.test(role)) {
+      if (entities.customer_id === undefined) {
+        entities.customer_id = value;
+        if (!Number.isSafeInteger(value)) customerText = word;
+      }
+    } else if (PRODUCT_WORD.test(role)) {
+      if (entities.product_id === undefined) {
+        entities.product_id = value;
+        if (!Number.isSafeInteger(value)) productText = word;
+      }
+    } else {
+      bareIds.push({ text: word, value, role: undefined });
+    }
+  }
+  return {
+    entities,
+    bareIds,
+    ...(customerText ? { customerText } : {}),
+    ...(productText ? { productText } : {}),
+  };
+}

@@ -1,0 +1,334 @@
+import type { ChatPeriod, Lang } from '../../contract/api.ts';
+import { addDays, daysBetween, monthEnd, monthStart, mondayOf, toDate } from './days.ts';
+
+/** A period found in a question, with where it was written (to keep its numbers out of ids). */
+export interface FoundPeriod {
+  readonly period: ChatPeriod;
+  readonly start: number;
+  readonly end: number;
+}
+
+const MONTHS: Record<string, number> = {
+  enero: 1,
+  january: 1,
+  jan: 1,
+  ene: 1,
+  febrero: 2,
+  february: 2,
+  feb: 2,
+  marzo: 3,
+  march: 3,
+  mar: 3,
+  abril: 4,
+  april: 4,
+  apr: 4,
+  abr: 4,
+  mayo: 5,
+  may: 5,
+  junio: 6,
+  june: 6,
+  jun: 6,
+  julio: 7,
+  july: 7,
+  jul: 7,
+  agosto: 8,
+  august: 8,
+  aug: 8,
+  ago: 8,
+  septiembre: 9,
+  setiembre: 9,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  octubre: 10,
+  october: 10,
+  oct: 10,
+  noviembre: 11,
+  november: 11,
+  nov: 11,
+  diciembre: 12,
+  december: 12,
+  dec: 12,
+  dic: 12,
+};
+const MONTH_WORD =
+  '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
+const NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  una: 1,
+  uno: 1,
+  one: 1,
+  a: 1,
+  dos: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  seven: 7,
+  ocho: 8,
+  eight: 8,
+  nueve: 9,
+  nine: 9,
+  diez: 10,
+  ten: 10,
+  doce: 12,
+  twelve: 12,
+};
+const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+
+const countOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
+
+interface Rule {
+  readonly re: RegExp;
+  readonly make: (m: RegExpExecArray, anchor: string, lang: Lang) => ChatPeriod | undefined;
+}
+
+const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
+
+/** The last complete Monday–Sunday week at or before `anchor`. */
+function lastCompleteWeek(anchor: string): { from: string; to: string } {
+  const monday = mondayOf(anchor);
+  const sunday = addDays(monday, 6);
+  return sunday === anchor
+    ? { from: monday, to: sunday }
+    : { from: addDays(monday, -7), to: addDays(monday, -1) };
+}
+
+/** The latest complete calendar month at or before `anchor`. */
+function lastCompleteMonth(anchor: string): { from: string; to: string } {
+  const d = toDate(anchor);
+  let year = d.getUTCFullYear();
+  let month = d.getUTCMonth() + 1;
+  if (monthEnd(year, month) !== anchor) {
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return { from: monthStart(year, month), to: monthEnd(year, month) };
+}
+
+/** A named month: in the anchor's year, or the year before when it has not started yet. */
+function namedMonth(month: number, year: number | undefined, anchor: string): { from: string; to: string } {
+  const a = toDate(anchor);
+  const y = year ?? (month <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1);
+  return { from: monthStart(y, month), to: monthEnd(y, month) };
+}
+
+function dayOf(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+const yearOfAnchor = (anchor: string) => toDate(anchor).getUTCFullYear();
+
+const RULES: readonly Rule[] = [
+  {
+    // "entre el 1 y el 15 de marzo", "del 1 al 15 de marzo", "from march 1 to march 15" are rare;
+    // ISO ranges are what people paste: "del 2024-03-01 al 2024-03-15".
+    re: /\b(?:del?|from|entre(?: el)?|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:al?|to|until|hasta(?: el)?|y(?: el)?|and)\s+(\d{4}-\d{2}-\d{2})\b/,
+    make: (m, _a, lang) =>
+      m[1]! <= m[2]!
+        ? { from: m[1]!, to: m[2]!, label: label(lang, `del ${m[1]} al ${m[2]}`, `${m[1]} to ${m[2]}`) }
+        : undefined,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:(?:las|los|the|past|last|ultimas|ultimos)\\s+)+${COUNT}\\s+(semanas|weeks|dias|days|meses|months)\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const n = countOf(m[1]!);
+      const unit = m[2]!;
+      const days =
+        unit.startsWith('sem') || unit.startsWith('week') ? 7 * n : unit.startsWith('d') ? n : 30 * n;
+      const words =
+        unit.startsWith('sem') || unit.startsWith('week')
+          ? label(
+              lang,
+              n === 1 ? 'la última semana' : `las últimas ${n} semanas`,
+              n === 1 ? 'the last week' : `the last ${n} weeks`,
+            )
+          : unit.startsWith('d')
+            ? label(lang, `los últimos ${n} días`, `the last ${n} days`)
+            : label(
+                lang,
+                n === 1 ? 'el último mes' : `los últimos ${n} meses`,
+                n === 1 ? 'the last month' : `the last ${n} months`,
+              );
+      return { from: addDays(anchor, 1 - days), to: anchor, label: words };
+    },
+  },
+  {
+    re: /\b(?:la\s+)?semana\s+(?:pasada|anterior)\b|\b(?:la\s+)?(?:ultima|pasada)\s+semana\b|\blast\s+week\b|\bprevious\s+week\b|\bthe\s+week\s+before\b/,
+    make: (_m, anchor, lang) => ({
+      ...lastCompleteWeek(anchor),
+      label: label(lang, 'la semana pasada', 'last week'),
+    }),
+  },
+  {
+    re: /\b(?:esta|this)\s+(?:semana|week)\b/,
+    make: (_m, anchor, lang) => ({
+      from: mondayOf(anchor),
+      to: anchor,
+      label: label(lang, 'esta semana', 'this week'),
+    }),
+  },
+  {
+    re: /\b(?:el\s+)?mes\s+(?:pasado|anterior)\b|\b(?:el\s+)?ultimo\s+mes\b|\blast\s+month\b|\bprevious\s+month\b/,
+    make: (_m, anchor, lang) => ({
+      ...lastCompleteMonth(anchor),
+      label: label(lang, 'el último mes', 'last month'),
+    }),
+  },
+  {
+    re: /\b(?:este|this)\s+(?:mes|month)\b/,
+    make: (_m, anchor, lang) => {
+      const d = toDate(anchor);
+      return {
+        from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1),
+        to: anchor,
+        label: label(lang, 'este mes', 'this month'),
+      };
+    },
+  },
+  {
+    re: /\b(?:este|this)\s+(?:ano|year)\b|\bin\s+the\s+year\b/,
+    make: (_m, anchor, lang) => ({
+      from: `${yearOfAnchor(anchor)}-01-01`,
+      to: anchor,
+      label: label(lang, 'este año', 'this year'),
+    }),
+  },
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/,
+    make: (m, _a, lang) => {
+      const day = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
+      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+    },
+  },
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/,
+    make: (m, _a, lang) => {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const day = lang === 'en' ? dayOf(Number(m[3]), a, b) : dayOf(Number(m[3]), b, a);
+      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+    },
+  },
+  {
+    // "el 5 de marzo (de 2024)", "5 march"
+    re: new RegExp(`\\b(\\d{1,2})\\s+(?:de\\s+)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`),
+    make: (m, anchor, lang) => {
+      const month = MONTHS[m[2]!]!;
+      const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
+      const day = dayOf(year, month, Number(m[1]));
+      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+    },
+  },
+  {
+    // "march 5(th)(, 2024)"
+    re: new RegExp(`\\b${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?\\b`),
+    make: (m, anchor, lang) => {
+      const month = MONTHS[m[1]!]!;
+      const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
+      const day = dayOf(year, month, Number(m[2]));
+      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+    },
+  },
+  {
+    // "en diciembre", "in march 2024", "diciembre de 2024"; a bare "mar"/"may" needs a preposition.
+    re: new RegExp(
+      `\\b(?:(?:en|in|de|del|durante|during|for|vs|versus|con|with|y|and|contra|against)\\s+(?:el\\s+mes\\s+de\\s+)?)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const word = m[1]!;
+      const whole = m[0];
+      const short = word.length <= 4 && !['mayo', 'june', 'july', 'junio', 'julio'].includes(word);
+      if (short && whole === word) return undefined;
+      if (['may', 'mar'].includes(word) && !/^(en|in|de|del|during|for) /.test(whole)) return undefined;
+      const month = MONTHS[word]!;
+      const range = namedMonth(month, m[2] ? Number(m[2]) : undefined, anchor);
+      const name = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(toDate(range.from));
+      return { ...range, label: label(lang, `en ${name}`, `in ${name}`) };
+    },
+  },
+  {
+    re: /\b(?:en|in|durante|during|del|de|year)\s+(20\d{2})\b/,
+    make: (m, _a, lang) => ({
+      from: `${m[1]}-01-01`,
+      to: `${m[1]}-12-31`,
+      label: label(lang, `en ${m[1]}`, `in ${m[1]}`),
+    }),
+  },
+  {
+    re: /\b(?:ayer|yesterday)\b/,
+    make: (_m, anchor, lang) => ({
+      from: anchor,
+      to: anchor,
+      label: label(lang, 'el último día con datos', 'the last day with data'),
+    }),
+  },
+];
+
+function namedMonthYear(month: number, anchor: string): number {
+  const a = toDate(anchor);
+  return month <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
+}
+
+/**
+ * Every period a normalized question names, in the order written, counted back from `anchor` (the
+ * last day with data: "last week" is the last complete Monday–Sunday week of the data).
+ *
+ * @example
+ * findPeriods('ventas de la semana pasada', '2024-12-31', 'es')[0].period;
+ * // { from: '2024-12-23', to: '2024-12-29', label: 'la semana pasada' }
+ */
+export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeriod[] {
+  const found: FoundPeriod[] = [];
+  let rest = text;
+  for (const rule of RULES) {
+    const re = new RegExp(rule.re.source, 'g');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(rest)) !== null) {
+      const period = rule.make(m, anchor, lang);
+      if (!period) continue;
+      found.push({ period, start: m.index, end: m.index + m[0].length });
+      // Blank the match so a later, looser rule does not read it again.
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The period just before `p`, of the same length (what "compared with before" means). */
+export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
+  const length = daysBetween(p.from, p.to) + 1;
+  const from = toDate(p.from);
+  const isMonth = from.getUTCDate() === 1 && monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 1) === p.to;
+  if (isMonth) {
+    const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
+    const y = prev.getUTCFullYear();
+    const mth = prev.getUTCMonth() + 1;
+    return {
+      from: monthStart(y, mth),
+      to: monthEnd(y, mth),
+      label: label(lang, 'el mes anterior', 'the month before'),
+    };
+  }
+  return {
+    from: addDays(p.from, -length),
+    to: addDays(p.from, -1),
+    label: label(lang, 'el período anterior', 'the period before'),
+  };
+}

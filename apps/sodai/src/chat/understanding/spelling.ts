@@ -1,0 +1,82 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { CATALOG_VOCABULARY } from './catalog-words.ts';
+
+/**
+ * The words the understanding layer looks for, and common words around them (so a correct word is
+ * never "corrected" into a keyword it merely resembles).
+ */
+const WORDS = `
+cliente clientes customer customers client clients tienda tiendas shop shops negocio negocios local locales store stores
+producto productos product products articulo articulos item items referencia referencias sku skus
+recomienda recomiendas recomendar recomendacion recomendaciones recomiendo recommend recommendation recommendations
+recommended suggest suggestion suggestions sugerir sugiere sugieres sugerencia sugerencias ofrecer ofrezco ofrecerle
+offer offering pitch vender venderle vendo llevarle llevo deberia deberiamos should would could
+porque razon reason motivo explica explicame explain why
+probable probables probablemente likely chance chances posibilidad posibilidades comprar compraran comprarian
+candidato candidatos candidates buyers compradores interesados interested
+dejaron dejo dejado stopped stop parado parar volvieron vuelto inactivo inactivos inactive perdidos perdimos lost
+churn abandonaron abandono lapsed dormidos compran compra compro compraron compras comprado comprados compre
+comprando bought buying buys purchase purchases purchased historial history pedido pedidos orders ordered order
+transaccion transacciones transaction transactions lineas
+canasta cesta basket carrito habitual habituales usual usually regular regularly tipicamente typically normalmente
+siempre always frecuencia frequency often seguido veces times cada every
+vendido vendidos vendidas vendio vendieron venden vende ventas sales sold sell selling seller sellers top ranking
+mejores mejor best popular populares estrella estrellas mayores volumen volume unidades units cajas
+tendencia tendencias trend trends evolucion evolution creciendo growing bajando declining subiendo cayendo crece cae
+comparar compara comparado comparacion compare compared comparison versus contra respecto against frente
+cuantos cuantas cuanto cuanta many much numero number count total cantidad
+modelo modelos model models campeon champion version versiones entrenado entrenaron entrenamiento entreno trained
+training train datos data
+rendimiento desempeno performance precision recall accuracy exactitud acierto acerto metricas metrica metrics
+funciono funciona funcionando working resultado resultados results
+influye influyen drives driver drivers factores factors features variables importancia importance importa pesa
+prediccion predicciones prediction predictions predice predict predicted score
+drift deriva desvio cambio cambios changed change shift distribucion distribution
+pipeline flujo corrida corridas ejecucion ejecuciones ejecuto proceso procesos tarea tareas task tasks fallo fallaron
+fallidas failed failure error errores
+proxima proximo siguiente next cuando when scheduled programada programado
+lote lotes batch batches carga cargas ingesta ingest archivo archivos file files cuarentena quarantine quarantined
+rechazadas rechazados rejected filas rows llego landed
+ayuda help puedes preguntar ejemplos examples
+semana semanas week weeks mes meses month months dias days ultimo ultima ultimos ultimas pasado pasada anterior
+marca marcas brand brands categoria categorias category categories segmento segment envase envases package packages
+tamano size litro litros liter liters litre litres
+muestrame mostrar show dame give mas more otros others siguientes
+ultimos last previous this este esta primero primeros first
+que cual cuales quien quienes como donde para por con sin hay tiene tienen suele suelen hizo hace
+what which who whom how where with without there have does did were was last
+esperar esperamos espera expect expected
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+january february march april june july august september october november december
+hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
+`;
+
+const LEXICON: readonly string[] = [
+  ...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY]),
+];
+const KNOWN = new Set(LEXICON);
+
+/** Edits allowed for a word of this length: none for short words, where a typo is another word. */
+function tolerance(length: number): number {
+  if (length < 5) return 0;
+  if (length < 8) return 1;
+  return 2;
+}
+
+/**
+ * Replaces misspelt words by the nearest word the assistant knows ("recomendas" → "recomiendas",
+ * "prodcutos" → "productos"), leaving numbers, short words and unknown words that are far from
+ * any keyword untouched.
+ *
+ * @example
+ * correctSpelling(['cuantos', 'clientse', 'hay']); // ['cuantos', 'clientes', 'hay']
+ */
+export function correctSpelling(words: readonly string[]): string[] {
+  return words.map((word) => {
+    if (KNOWN.has(word) || /\d/.test(word)) return word;
+    const allowed = tolerance(word.length);
+    if (allowed === 0) return word;
+    const best = closest(word, LEXICON as string[]);
+    return distance(word, best) <= allowed ? best : word;
+  });
+}

@@ -1,0 +1,174 @@
+import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
+import type { TurnMemory } from '../conversation.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import { extractEntities } from './entities.ts';
+import { classifyIntent } from './intents.ts';
+import { normalize, tokens } from './normalize.ts';
+import { correctSpelling } from './spelling.ts';
+
+/** A question understood: what it asks, about what, and where to continue a list. */
+export interface Understanding {
+  readonly intent: ChatIntent;
+  readonly entities: ChatEntities;
+  /** Rows of the answer's list to skip ("show more"). */
+  readonly offset: number;
+  /** Ids as written when they are not safe integers (answered as unknown). */
+  readonly customerText?: string;
+  readonly productText?: string;
+  /** Whether the previous turn filled in something this question left out. */
+  readonly usedContext: boolean;
+}
+
+const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
+  'recommend',
+  'explain_recommendation',
+  'customer_history',
+  'customer_basket',
+  'customer_frequency',
+]);
+const NEEDS_PRODUCT: ReadonlySet<ChatIntent> = new Set(['likely_buyers', 'product_info']);
+/** Intents whose lists "show more" can continue. */
+const LISTS: ReadonlySet<ChatIntent> = new Set([
+  'recommend',
+  'likely_buyers',
+  'lapsed_customers',
+  'customer_history',
+  'customer_basket',
+  'top_products',
+]);
+
+/**
+ * Understands a question: normalizes it (case, accents), corrects typos against the assistant's
+ * words, finds entities and the intent, gives bare numbers the role the question needs, and fills
+ * what a follow-up leaves out from the previous turn ("¿y el cliente 1002?", "¿por qué?", "más").
+ *
+ * @example
+ * understand('¿Qué le ofrezco al cliente 101252 esta semana?', vocab, 'es', undefined).intent; // 'recommend'
+ */
+export function understand(
+  message: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  previous: TurnMemory | undefined,
+): Understanding {
+  const text = correctSpelling(tokens(normalize(message))).join(' ');
+  const found = extractEntities(text, vocab, lang);
+  const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = { ...found.entities };
+
+  // Bare numbers: the catalog says which ids are customers and which products.
+  const pending: number[] = [];
+  for (const id of found.bareIds) {
+    const isCustomer = vocab.customerIds.has(id.value);
+    const isProduct = vocab.productIds.has(id.value);
+    if (isCustomer && !isProduct && entities.customer_id === undefined) entities.customer_id = id.value;
+    else if (isProduct && !isCustomer && entities.product_id === undefined) entities.product_id = id.value;
+    else pending.push(id.value);
+  }
+  const filters = [
+    'brand',
+    'category',
+    'sub_category',
+    'segment',
+    'package',
+    'size_litres',
+    'customer_type',
+  ] as const;
+  const hasFilter = filters.some((k) => entities[k] !== undefined);
+  const signals = {
+    hasCustomer:
+      entities.customer_id !== undefined || (pending.length > 0 && entities.product_id !== undefined),
+    hasProduct: entities.product_id !== undefined,
+    hasPeriod: entities.period !== undefined,
+    hasTwoPeriods: entities.compare_to !== undefined,
+    hasFilter,
+    hasCustomerType: entities.customer_type !== undefined,
+  };
+  let guess = classifyIntent(text, signals);
+  if (guess.intent === 'unknown' && !guess.more && pending.length > 0) {
+    guess = classifyIntent(text, { ...signals, hasCustomer: true });
+  }
+  let intent = guess.intent;
+  let offset = 0;
+  let usedContext = false;
+
+  // A follow-up that asks nothing new repeats the previous question with what it changes.
+  const bare = intent === 'unknown' || intent === 'customer_history' || intent === 'product_info';
+  const saysLittle = text.split(' ').length <= 8;
+  if (previous && guess.more) {
+    intent = previous.intent;
+    Object.assign(entities, { ...previous.entities, ...entities });
+    offset = LISTS.has(intent) ? previous.offset + previous.shown : 0;
+    usedContext = true;
+  } else if (
+    previous &&
+    bare &&
+    saysLittle &&
+    /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de)\b/.test(
+      text,
+    ) &&
+    (intent === 'unknown' || previous.intent !== 'unknown')
+  ) {
+    intent = previous.intent;
+    const keep: ChatEntities = { ...previous.entities };
+    // A new customer (or product) replaces the old one and what was specific to it.
+    Object.assign(entities, { ...keep, ...entities });
+    usedContext = true;
+  }
+
+  // Give pending numbers the role the intent needs (a customer, unless the intent is about products).
+  for (const value of pending) {
+    const wantsProduct =
+      (NEEDS_PRODUCT.has(intent) || intent === 'explain_recommendation' || intent === 'lapsed_customers') &&
+      entities.product_id === undefined &&
+      (entities.customer_id !== undefined || !NEEDS_CUSTOMER.has(intent));
+    if (wantsProduct) entities.product_id = value;
+    else if (entities.customer_id === undefined) entities.customer_id = value;
+    else if (entities.product_id === undefined) entities.product_id = value;
+  }
+  if (previous && usedContext && found.bareIds.length > 0 && found.entities.customer_id === undefined) {
+    // "¿y el 1002?" after a customer question: the number is the customer.
+    const role = previous.entities.customer_id !== undefined ? 'customer_id' : 'product_id';
+    const other = role === 'customer_id' ? 'product_id' : 'customer_id';
+    if (entities[other] === found.bareIds[0]!.value && previous.entities[other] !== found.bareIds[0]!.value) {
+      entities[other] = previous.entities[other];
+      entities[role] = found.bareIds[0]!.value;
+    }
+  }
+
+  if (previous) {
+    if (
+      NEEDS_CUSTOMER.has(intent) &&
+      entities.customer_id === undefined &&
+      previous.entities.customer_id !== undefined
+    ) {
+      entities.customer_id = previous.entities.customer_id;
+      usedContext = true;
+    }
+    if (intent === 'explain_recommendation' && entities.product_id === undefined) {
+      const first = previous.products[0] ?? previous.entities.product_id;
+      if (first !== undefined) {
+        entities.product_id = first;
+        usedContext = true;
+      }
+    }
+    if (
+      (NEEDS_PRODUCT.has(intent) || intent === 'prediction_drivers') &&
+      entities.product_id === undefined &&
+      previous.entities.product_id !== undefined
+    ) {
+      entities.product_id = previous.entities.product_id;
+      usedContext = true;
+    }
+  }
+  if (intent === 'lapsed_customers') {
+    entities.scope = entities.product_id !== undefined || entities.brand !== undefined ? 'product' : 'all';
+  }
+  return {
+    intent,
+    entities,
+    offset,
+    usedContext,
+    ...(found.customerText ? { customerText: found.customerText } : {}),
+    ...(found.productText ? { productText: found.productText } : {}),
+  };
+}

@@ -1,0 +1,79 @@
+import type { ChatDataSource } from './data-source.ts';
+import { normalize } from './understanding/normalize.ts';
+
+/**
+ * What the understanding layer needs to know about the data: the brands (to find them in a
+ * question), which ids are customers and which products (to give a bare number its role), and the
+ * last day with data (periods such as "last week" count back from it).
+ */
+export interface Vocabulary {
+  /** Normalized brand name → the brand as stored. */
+  readonly brands: ReadonlyMap<string, string>;
+  readonly customerIds: ReadonlySet<number>;
+  readonly productIds: ReadonlySet<number>;
+  /** Last purchase day in the data (YYYY-MM-DD), or null when there are no transactions. */
+  readonly lastDay: string | null;
+  readonly firstDay: string | null;
+}
+
+export const EMPTY_VOCABULARY: Vocabulary = {
+  brands: new Map(),
+  customerIds: new Set(),
+  productIds: new Set(),
+  lastDay: null,
+  firstDay: null,
+};
+
+/** Reads the vocabulary from the data. */
+export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> {
+  const brands = new Map<string, string>();
+  for (const r of await data.query('SELECT DISTINCT brand FROM products WHERE brand IS NOT NULL')) {
+    brands.set(normalize(String(r.brand)), String(r.brand));
+  }
+  const customerIds = new Set(
+    (await data.query('SELECT customer_id::DOUBLE AS id FROM customers')).map((r) => Number(r.id)),
+  );
+  const productIds = new Set(
+    (await data.query('SELECT product_id::DOUBLE AS id FROM products')).map((r) => Number(r.id)),
+  );
+  const [span] = await data.query(
+    'SELECT min(purchase_date)::DATE::VARCHAR AS first, max(purchase_date)::DATE::VARCHAR AS last FROM transactions',
+  );
+  return {
+    brands,
+    customerIds,
+    productIds,
+    lastDay: (span?.last as string | null | undefined) ?? null,
+    firstDay: (span?.first as string | null | undefined) ?? null,
+  };
+}
+
+/**
+ * The vocabulary, re-read at most every `ttlMs` (new batches bring new ids and days), and once at
+ * once when two questions arrive together.
+ */
+export class VocabularyCache {
+  #value: Vocabulary | undefined;
+  #loadedAt = 0;
+  #loading: Promise<Vocabulary> | undefined;
+
+  constructor(
+    private readonly data: ChatDataSource,
+    private readonly ttlMs = 60_000,
+    private readonly clock: () => number = () => Date.now(),
+  ) {}
+
+  async get(): Promise<Vocabulary> {
+    if (this.#value && this.clock() - this.#loadedAt < this.ttlMs) return this.#value;
+    this.#loading ??= loadVocabulary(this.data)
+      .then((v) => {
+        this.#value = v;
+        this.#loadedAt = this.clock();
+        return v;
+      })
+      .finally(() => {
+        this.#loading = undefined;
+      });
+    return this.#loading;
+  }
+}
