@@ -1,0 +1,68 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * The catalog's tables as Kysely sees them. Times are epoch milliseconds; `bigint` columns come back
+ * as strings from Postgres and numbers from SQLite, so readers convert with `Number()`.
+ */
+type Millis = ColumnType<number | string, number, number>;
+type Count = ColumnType<number | string, number, number>;
+
+export interface CatalogTablesRow {
+  name: string;
+  current_snapshot_id: string | null;
+  updated_at: Millis;
+}
+
+export interface CatalogSnapshotsRow {
+  id: string;
+  table_name: string;
+  parent_id: string | null;
+  /** 1 for a table's first snapshot, parent's + 1 after: the order of a table's history. */
+  sequence: Count;
+  /** Shared by the snapshots one `commit()` made across tables. */
+  commit_id: string;
+  created_at: Millis;
+  operation: string;
+  /** JSON object. */
+  summary: string;
+}
+
+export interface CatalogFilesRow {
+  key: string;
+  table_name: string;
+  content_hash: string;
+  row_count: Count;
+  byte_count: Count;
+  /** `YYYY-MM-DD` bounds of the table's date column in this file, when it has one. */
+  date_min: string | null;
+  date_max: string | null;
+  commit_id: string;
+  created_at: Millis;
+}
+
+export interface CatalogSnapshotFilesRow {
+  snapshot_id: string;
+  file_key: string;
+}
+
+export interface CatalogIngestionsRow {
+  id: string;
+  /** UNIQUE: the same bytes land at most once. */
+  content_hash: string;
+  source_name: string;
+  date_min: string | null;
+  date_max: string | null;
+  status: string;
+  report_key: string | null;
+  message: string | null;
+  commit_id: string | null;
+  created_at: Millis;
+}
+
+export interface CatalogDatabase {
+  catalog_tables: CatalogTablesRow;
+  catalog_snapshots: CatalogSnapshotsRow;
+  catalog_files: CatalogFilesRow;
+  catalog_snapshot_files: CatalogSnapshotFilesRow;
+  catalog_ingestions: CatalogIngestionsRow;
+}

@@ -1,0 +1,32 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { StoreError } from '../../store-error.ts';
+import { catalogInitial } from './0001-catalog.ts';
+
+/** Append new migrations; never edit or rename an applied one. In code, so no directory scanning. */
+const provider: MigrationProvider = {
+  getMigrations: async () => ({ '0001-catalog': catalogInitial }),
+};
+
+/**
+ * Applies pending catalog migrations. Safe when several processes open the catalog at once: Kysely
+ * takes an advisory lock on Postgres; on SQLite the migration runs in one IMMEDIATE transaction (see
+ * `@sodai/sql`), so the second process waits and then finds nothing left to do. Its own migration
+ * table lets the catalog share a database with the tracking and pipeline stores.
+ */
+export async function migrateCatalog(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'catalog_migrations',
+    migrationLockTableName: 'catalog_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreError('CATALOG_ERROR', `catalog migration ${failed} failed: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
