@@ -100,7 +100,13 @@ export function describeObjectStoreConformance(name: string, open: () => Promise
       expect(first).toMatchObject({ created: true, contentHash: sha256('original') });
       const second = await fx.store.putIfAbsent('once/file', Readable.from([Buffer.from('replacement')]));
       expect(second).toMatchObject({ created: false, contentHash: sha256('original'), bytes: 8 });
+      const source = path.join(fx.scratch, 'replacement.txt');
+      writeFileSync(source, 'replacement from a file');
+      const third = await fx.store.putFile('once/file', source, { ifAbsent: true });
+      expect(third).toMatchObject({ created: false, contentHash: sha256('original') });
       expect(Buffer.from(await fx.store.getBytes('once/file')).toString()).toBe('original');
+      const fresh = await fx.store.putFile('once/other', source, { ifAbsent: true });
+      expect(fresh).toMatchObject({ created: true, contentHash: sha256('replacement from a file') });
     });
 
     it('head and exists describe an object, and nothing for a missing one', async () => {

@@ -8,7 +8,7 @@ import { StoreError } from '../store-error.ts';
 import { HashingStream, hashFile } from './content-hash.ts';
 import { bodyStream } from './object-body.ts';
 import { compareKeys, validateKey, validatePrefix } from './object-key.ts';
-import type { ObjectBody, ObjectInfo, ObjectStore, PutResult } from './object-store.ts';
+import type { ObjectBody, ObjectInfo, ObjectStore, PutFileOptions, PutResult } from './object-store.ts';
 
 /** Folder under the root where writes are staged; on the same filesystem, so rename is atomic. */
 const STAGING = '.staging';
@@ -73,8 +73,10 @@ export class LocalObjectStore implements ObjectStore {
     return Object.freeze({ key, contentHash: staged.contentHash, bytes: staged.bytes, created: true });
   }
 
-  putFile(key: string, sourcePath: string): Promise<PutResult> {
-    return this.put(key, createReadStream(sourcePath));
+  putFile(key: string, sourcePath: string, options: PutFileOptions = {}): Promise<PutResult> {
+    this.#path(key);
+    const body = createReadStream(sourcePath);
+    return options.ifAbsent ? this.putIfAbsent(key, body) : this.put(key, body);
   }
 
   async putIfAbsent(key: string, body: ObjectBody): Promise<PutResult> {

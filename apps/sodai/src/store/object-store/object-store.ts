@@ -19,6 +19,10 @@ export interface ObjectInfo {
   readonly contentHash: string | undefined;
 }
 
+export interface PutFileOptions {
+  readonly ifAbsent?: boolean;
+}
+
 /** What `put*` accepts: bytes, a string (UTF-8), or a stream of bytes. */
 export type ObjectBody = Uint8Array | string | Readable;
 
@@ -46,8 +50,11 @@ export interface ObjectStore {
   /** Where the store lives, as a URL (`file:///…` or `s3://bucket/prefix`). */
   readonly url: string;
   put(key: string, body: ObjectBody): Promise<PutResult>;
-  /** Copies a local file in, streaming, so large files never sit in memory. */
-  putFile(key: string, sourcePath: string): Promise<PutResult>;
+  /**
+   * Copies a local file in, streaming, so large files never sit in memory. With `ifAbsent`, behaves
+   * as `putIfAbsent`.
+   */
+  putFile(key: string, sourcePath: string, options?: PutFileOptions): Promise<PutResult>;
   putIfAbsent(key: string, body: ObjectBody): Promise<PutResult>;
   /** The whole object; throws StoreError OBJECT_NOT_FOUND when missing. */
   getBytes(key: string): Promise<Uint8Array>;

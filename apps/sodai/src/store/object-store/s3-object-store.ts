@@ -14,7 +14,7 @@ import { StoreError } from '../store-error.ts';
 import { hashBytes, hashFile, hashHex } from './content-hash.ts';
 import { ObjectCache } from './object-cache.ts';
 import { compareKeys, validateKey, validatePrefix } from './object-key.ts';
-import type { ObjectBody, ObjectInfo, ObjectStore, PutResult } from './object-store.ts';
+import type { ObjectBody, ObjectInfo, ObjectStore, PutFileOptions, PutResult } from './object-store.ts';
 
 export interface S3ObjectStoreOptions {
   readonly bucket: string;
@@ -138,9 +138,10 @@ export class S3ObjectStore implements ObjectStore {
     return this.#putLocalFile(key, spooled.path, spooled.contentHash);
   }
 
-  async putFile(key: string, sourcePath: string): Promise<PutResult> {
+  async putFile(key: string, sourcePath: string, options: PutFileOptions = {}): Promise<PutResult> {
     this.#fullKey(key);
-    return this.#putLocalFile(key, sourcePath, await hashFile(sourcePath));
+    if (options.ifAbsent && (await this.exists(key))) return this.#existing(key);
+    return this.#putLocalFile(key, sourcePath, await hashFile(sourcePath), options.ifAbsent ?? false);
   }
 
   async #putLocalFile(key: string, file: string, contentHash: string, ifAbsent = false): Promise<PutResult> {
