@@ -20,6 +20,14 @@ export const ConfigSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('metadata database: postgres://… or a SQLite file path (default: <dataDir>/metadata.sqlite)'),
+  objectStore: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'where data files live: a folder, file:/path or s3://bucket/prefix (default: <dataDir>/objects); ' +
+        'the S3 endpoint, region and credentials come from the standard AWS_* variables',
+    ),
   storeMemoryLimit: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'a size such as 4GB or 512MB')
