@@ -8,7 +8,11 @@ export interface OpenObjectStoreOptions {
   readonly cacheDir: string;
   /** Base for relative folder paths (default: the working directory). */
   readonly cwd?: string;
-  /** Where AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL / AWS_REGION are read from (default process.env). */
+  /**
+   * Where AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, AWS_REGION and AWS_ACCESS_KEY_ID /
+   * AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN are read from (default process.env). Without keys there,
+   * the SDK's own chain (profiles, instance roles) applies.
+   */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -25,6 +29,14 @@ export async function openObjectStore(url: string, options: OpenObjectStoreOptio
   const env = options.env ?? process.env;
   const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined;
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+  const credentials =
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? {
+          accessKeyId: env.AWS_ACCESS_KEY_ID,
+          secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+          ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+        }
+      : undefined;
   const { S3ObjectStore } = await import('./s3-object-store.ts');
   return new S3ObjectStore({
     bucket: location.bucket,
@@ -32,5 +44,6 @@ export async function openObjectStore(url: string, options: OpenObjectStoreOptio
     cacheDir: path.resolve(options.cwd ?? process.cwd(), options.cacheDir),
     ...(endpoint ? { endpoint } : {}),
     ...(region ? { region } : {}),
+    ...(credentials ? { credentials } : {}),
   });
 }

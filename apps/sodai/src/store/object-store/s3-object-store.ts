@@ -29,7 +29,11 @@ export interface S3ObjectStoreOptions {
   /** Bucket in the path rather than the host name; default true when an endpoint is set. */
   readonly forcePathStyle?: boolean;
   /** Default: the SDK's chain (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, profiles, roles). */
-  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly credentials?: {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    readonly sessionToken?: string;
+  };
 }
 
 /** Metadata key holding the object's sha256, so readers know the cache name before downloading. */
