@@ -241,8 +241,10 @@ function describeCatalogConformance(name: string, open: OpenFixture<Catalog>): v
         const committed = await store.put('tables/transactions/w1.parquet', 'w1');
         await store.put('tables/transactions/crashed.parquet', 'half a change');
         await store.put('reports/w1.json', '{}');
+        await store.put('reports/lost.json', '{}');
         await catalog.commit({
           operation: 'ingest',
+          ingestion: { contentHash: hashOf('batch:w1'), sourceName: 'w1.csv', reportKey: 'reports/w1.json' },
           tables: [
             {
               table: 'transactions',
@@ -257,6 +259,10 @@ function describeCatalogConformance(name: string, open: OpenFixture<Catalog>): v
           'tables/transactions/crashed.parquet',
         ]);
         expect(await catalog.listOrphans(store, { minAgeMs: 3_600_000 })).toEqual([]);
+        // An ingestion's report is referenced too; only prefixes asked for are listed.
+        expect((await catalog.listOrphans(store, { prefixes: ['reports/'] })).map((o) => o.key)).toEqual([
+          'reports/lost.json',
+        ]);
       } finally {
         rmSync(path.join(dir, 'objects'), { recursive: true, force: true });
       }
