@@ -49,7 +49,7 @@ describe.runIf(s3.server !== undefined)('S3 (s3rver on 127.0.0.1)', () => {
   it('serves a cached object without the server: a file is downloaded once per machine', async () => {
     const scratch = scratchDir();
     const bucket = 'cache-test';
-    const own = await (await import('./s3-test-server.ts')).startS3TestServer(bucket);
+    const own = await (await import('./s3-test-server.ts')).startS3TestServer({ bucket });
     const store = new S3ObjectStore({
       bucket,
       prefix: '',

@@ -20,7 +20,7 @@ import {
 import { isStoreError } from '../../src/store/store-error.ts';
 import { s3Gate } from './s3-test-server.ts';
 
-const s3 = await s3Gate('parquet-test');
+const s3 = await s3Gate({ bucket: 'parquet-test' });
 afterAll(async () => s3.server?.stop());
 
 type OpenStore = (scratch: string) => ObjectStore;

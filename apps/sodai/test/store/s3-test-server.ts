@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import S3rver from '@20minutes/s3rver';
 
 /** An S3-compatible server on 127.0.0.1, a random port and its own temporary folder. */
@@ -22,11 +24,16 @@ export interface S3Gate {
 /** s3rver's built-in key pair; it checks signatures with it. */
 const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
-export async function startS3TestServer(bucket = 'sodai-test'): Promise<S3TestServer> {
+export interface S3TestServerOptions {
+  readonly bucket?: string;
+  /** Default 0: a free port. */
+  readonly port?: number;
+}
+
+export async function startS3TestServer(options: S3TestServerOptions = {}): Promise<S3TestServer> {
+  const bucket = options.bucket ?? 'sodai-test';
   const directory = mkdtempSync(path.join(tmpdir(), 'sodai-s3rver-'));
   const server = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
     silent: true,
     directory,
     vhostBuckets: false,
@@ -35,9 +42,19 @@ export async function startS3TestServer(bucket = 'sodai-test'): Promise<S3TestSe
     allowMismatchedSignatures: true,
     configureBuckets: [{ name: bucket }],
   });
+  // Our own HTTP server around s3rver's handler: s3rver's run() never rejects when listen fails (the
+  // error surfaces as an uncaught 'error' event), and a gate must see that failure.
+  const http = createServer(server.callback());
   let port: number;
   try {
-    ({ port } = await server.run());
+    await server.configureBuckets();
+    port = await new Promise<number>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, '127.0.0.1', () => {
+        http.off('error', reject);
+        resolve((http.address() as AddressInfo).port);
+      });
+    });
   } catch (error) {
     rmSync(directory, { recursive: true, force: true });
     throw error;
@@ -54,7 +71,8 @@ export async function startS3TestServer(bucket = 'sodai-test'): Promise<S3TestSe
       AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
     },
     async stop() {
-      await server.close().catch(() => undefined);
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
       rmSync(directory, { recursive: true, force: true });
     },
   };
@@ -64,9 +82,9 @@ export async function startS3TestServer(bucket = 'sodai-test'): Promise<S3TestSe
  * Starts the test server, or reports why it could not. Under SODAI_REQUIRE_SERVICES=1 a server that
  * cannot start throws, so the S3 suites fail instead of skipping.
  */
-export async function s3Gate(bucket?: string): Promise<S3Gate> {
+export async function s3Gate(options: S3TestServerOptions = {}): Promise<S3Gate> {
   try {
-    return { server: await startS3TestServer(bucket), reason: undefined };
+    return { server: await startS3TestServer(options), reason: undefined };
   } catch (error) {
     const reason = `the S3 test server (s3rver) could not start on 127.0.0.1: ${(error as Error).message}`;
     if (process.env.SODAI_REQUIRE_SERVICES === '1') throw new Error(`${reason} (SODAI_REQUIRE_SERVICES=1)`);

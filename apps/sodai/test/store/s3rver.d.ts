@@ -1,13 +1,10 @@
 // The fork ships no types; these cover what the S3 test server helper uses.
 declare module '@20minutes/s3rver' {
-  import type { AddressInfo } from 'node:net';
+  import type { RequestListener } from 'node:http';
 
   interface S3rverOptions {
-    address?: string;
-    port?: number;
     silent?: boolean;
     directory?: string;
-    resetOnClose?: boolean;
     allowMismatchedSignatures?: boolean;
     vhostBuckets?: boolean;
     configureBuckets?: { name: string }[];
@@ -15,7 +12,9 @@ declare module '@20minutes/s3rver' {
 
   export default class S3rver {
     constructor(options: S3rverOptions);
-    run(): Promise<AddressInfo>;
-    close(): Promise<void>;
+    /** Creates the buckets of `configureBuckets`. */
+    configureBuckets(): Promise<void>;
+    /** The request handler (s3rver is a Koa app). */
+    callback(): RequestListener;
   }
 }

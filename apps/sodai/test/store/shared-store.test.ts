@@ -15,7 +15,7 @@ import { openSharedStore, type SharedStore } from '../../src/store/shared-store.
 import { tempDir } from '../helpers.ts';
 import { s3Gate } from './s3-test-server.ts';
 
-const s3 = await s3Gate('shared-store');
+const s3 = await s3Gate({ bucket: 'shared-store' });
 afterAll(async () => s3.server?.stop());
 
 /** One process writes a file and commits it; another, opened separately, reads the same rows. */

@@ -49,6 +49,15 @@ function statusOf(error: unknown): number | undefined {
   return (error as S3Failure).$metadata?.httpStatusCode;
 }
 
+/**
+ * A conditional PUT lost: 412 when the key exists, 409 when another conditional write to it was in
+ * flight (S3 documents both).
+ */
+function lostConditionalPut(error: unknown): boolean {
+  const status = statusOf(error instanceof StoreError ? error.cause : error);
+  return status === 412 || status === 409;
+}
+
 function isNotFound(error: unknown): boolean {
   const name = (error as S3Failure).name;
   return name === 'NoSuchKey' || name === 'NotFound' || statusOf(error) === 404;
@@ -162,7 +171,7 @@ export class S3ObjectStore implements ObjectStore {
         `put ${key}`,
       );
     } catch (error) {
-      if (ifAbsent && statusOf((error as StoreError).cause) === 412) {
+      if (ifAbsent && lostConditionalPut(error)) {
         return this.#existing(key);
       }
       throw error;
@@ -197,7 +206,7 @@ export class S3ObjectStore implements ObjectStore {
           `put ${key}`,
         );
       } catch (error) {
-        if (statusOf((error as StoreError).cause) === 412) return this.#existing(key);
+        if (lostConditionalPut(error)) return this.#existing(key);
         throw error;
       }
       return Object.freeze({ key, contentHash: hashBytes(bytes), bytes: bytes.byteLength, created: true });
