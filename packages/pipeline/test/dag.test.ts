@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineDag } from '../src/dag.ts';
+import { defineDag } from '../src/dag/dag.ts';
 import { PipelineError } from '../src/errors.ts';
-import { backoffDelayMs, seededRandom } from '../src/retry-policy.ts';
-import { dueFireTimes, fireTimesBetween } from '../src/scheduler.ts';
+import { backoffDelayMs, seededRandom } from '../src/run/retry-policy.ts';
+import { dueFireTimes, fireTimesBetween } from '../src/schedule/scheduler.ts';
 
 describe('defineDag', () => {
   it('exposes nodes, edges and trigger rules as JSON', () => {

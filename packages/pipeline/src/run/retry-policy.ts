@@ -1,4 +1,4 @@
-import { isPipelineError } from './errors.ts';
+import { isPipelineError } from '../errors.ts';
 
 /** How a task retries. Delays grow as `min(maxDelayMs, baseDelayMs × 2^(attempt-1))`, minus jitter. */
 export interface RetryPolicy {

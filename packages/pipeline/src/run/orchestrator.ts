@@ -1,16 +1,16 @@
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { AnyDag } from './dag.ts';
+import type { AnyDag } from '../dag/dag.ts';
 import { newRunId } from './run-id.ts';
-import { PipelineError, describeError, isPipelineError, requireArgument } from './errors.ts';
-import type { Executor } from './executors/executor.ts';
-import { InlineExecutor } from './executors/inline-executor.ts';
-import { createFileSensor, type FileSensor, type FileSensorOptions } from './file-sensor.ts';
+import { PipelineError, describeError, isPipelineError, requireArgument } from '../errors.ts';
+import type { Executor } from '../executors/executor.ts';
+import { InlineExecutor } from '../executors/inline-executor.ts';
+import { createFileSensor, type FileSensor, type FileSensorOptions } from '../schedule/file-sensor.ts';
 import { seededRandom } from './retry-policy.ts';
 import { driveRun } from './run-driver.ts';
-import { dueFireTimes, fireTimesBetween, nextFireTime, scheduleRunKey } from './scheduler.ts';
+import { dueFireTimes, fireTimesBetween, nextFireTime, scheduleRunKey } from '../schedule/scheduler.ts';
 import { isRunFinished } from './states.ts';
-import type { RecoveredRun, RunRecord, RunStore, RunTrigger } from './stores/run-store.ts';
+import type { RecoveredRun, RunRecord, RunStore, RunTrigger } from '../stores/run-store.ts';
 
 export interface OrchestratorOptions {
   readonly store: RunStore;

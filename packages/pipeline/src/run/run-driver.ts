@@ -1,12 +1,12 @@
-import type { AnyDag } from './dag.ts';
-import { describeError } from './errors.ts';
-import type { Executor } from './executors/executor.ts';
+import type { AnyDag } from '../dag/dag.ts';
+import { describeError } from '../errors.ts';
+import type { Executor } from '../executors/executor.ts';
 import { backoffDelayMs } from './retry-policy.ts';
 import { isTaskFailure, isTaskFinished, type TaskState } from './states.ts';
-import type { RunRecord, RunStore } from './stores/run-store.ts';
-import type { TaskDefinition } from './task.ts';
+import type { RunRecord, RunStore } from '../stores/run-store.ts';
+import type { TaskDefinition } from '../dag/task.ts';
 import type { AttemptOutcome } from './task-runner.ts';
-import { evaluateTriggerRule } from './trigger-rules.ts';
+import { evaluateTriggerRule } from '../dag/trigger-rules.ts';
 
 export interface DriverDeps {
   readonly store: RunStore;
