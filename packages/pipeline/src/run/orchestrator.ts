@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { dagRegistry } from '../dag/dag-registry.ts';
 import type { AnyDag } from '../dag/dag.ts';
-import { requireArgument } from '../errors.ts';
+import { describeError, requireArgument } from '../errors.ts';
 import type { Executor } from '../executors/executor.ts';
 import { InlineExecutor } from '../executors/inline-executor.ts';
 import { createBackfillRuns, createDueRuns, type CreateKeyedRun } from '../schedule/due-runs.ts';
@@ -30,7 +30,10 @@ export interface OrchestratorOptions {
   readonly seed?: number;
   /** Identifies this process in `run.owner`; default `pid@hostname`. Recovery relies on that default. */
   readonly owner?: string;
-  /** Where background failures go (scheduler ticks, sensors, driver errors); default console.error. */
+  /**
+   * Where background failures go (scheduler ticks, sensors, driver errors). Default: a process
+   * warning (`process.on('warning')`), since a library has no console of its own; pass your logger.
+   */
   readonly onError?: (error: unknown) => void;
 }
 
@@ -67,6 +70,11 @@ export interface Orchestrator {
   close(): Promise<void>;
 }
 
+/** Background failures become process warnings unless the caller says where they go. */
+function warnInBackground(error: unknown): void {
+  process.emitWarning(describeError(error), { type: 'PipelineBackgroundError' });
+}
+
 /**
  * Creates an orchestrator over a store, an executor and the DAGs it may run.
  *
@@ -91,7 +99,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const executor = options.executor ?? new InlineExecutor();
   const ownsExecutor = options.executor === undefined;
   const owner = options.owner ?? localOwner();
-  const onError = options.onError ?? ((e: unknown) => console.error('[pipeline]', e));
+  const onError = options.onError ?? warnInBackground;
   const dags = dagRegistry(options.dags);
   const runs = createRunPump({
     store,
