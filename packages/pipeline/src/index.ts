@@ -25,13 +25,7 @@ export {
   type SchedulerOptions,
   type TriggerOptions,
 } from './run/orchestrator.ts';
-export {
-  backoffDelayMs,
-  defaultRetryable,
-  seededRandom,
-  shouldRetry,
-  type RetryPolicy,
-} from './run/retry-policy.ts';
+export { backoffDelayMs, defaultRetryable, shouldRetry, type RetryPolicy } from './run/retry-policy.ts';
 export { driveRun, type DriverDeps } from './run/run-driver.ts';
 export {
   dueFireTimes,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { seededRandom } from '@sodai/random';
 import { dagRegistry } from '../dag/dag-registry.ts';
 import type { AnyDag } from '../dag/dag.ts';
 import { describeError, requireArgument } from '../errors.ts';
@@ -14,7 +15,6 @@ import {
 import type { RecoveredRun, RunRecord, RunStore } from '../stores/run-store.ts';
 import { createQueuedRun, unlessRunExists, type TriggerOptions } from './new-run.ts';
 import { localOwner, resumeInterruptedRuns } from './recovery.ts';
-import { seededRandom } from './retry-policy.ts';
 import { createRunPump } from './run-pump.ts';
 import { isRunFinished } from './states.ts';
 

@@ -32,7 +32,8 @@ interface Slot {
  * it; call it yourself only to drive a run you started with `store.startRun`.
  *
  * @example
- * import { driveRun, InlineExecutor, seededRandom } from '@sodai/pipeline';
+ * import { driveRun, InlineExecutor } from '@sodai/pipeline';
+ * import { seededRandom } from '@sodai/random';
  * await store.startRun(runId, 'me@host');
  * const run = await driveRun(runId, { store, dag, executor: new InlineExecutor(), random: seededRandom(0) });
  */
