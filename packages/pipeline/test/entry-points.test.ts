@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importCycles, moduleGraph, modulesLoadedBy } from '@sodai/testing';
+import { modulesLoadedBy } from '@sodai/testing';
 import { describe, expect, it } from 'vitest';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -20,11 +19,4 @@ describe('entry points', () => {
       );
     },
   );
-
-  it('no runtime import cycle among the package source files', { timeout: 30_000 }, () => {
-    const src = join(pkg, 'src');
-    const { loaded, edges } = moduleGraph('@sodai/pipeline', pkg);
-    expect(loaded).toContain(join(src, 'run', 'orchestrator.ts'));
-    expect(importCycles(edges, src)).toEqual([]);
-  });
 });

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importCycles, moduleGraph, modulesLoadedBy } from '@sodai/testing';
+import { modulesLoadedBy } from '@sodai/testing';
 import { describe, expect, it } from 'vitest';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -16,12 +15,5 @@ describe('entry points', () => {
 
   it('the postgres subpath does load pg', { timeout: 30_000 }, () => {
     expect(modulesLoadedBy('@sodai/tune/postgres', [PG], pkg)).toEqual([PG]);
-  });
-
-  it('no runtime import cycle among the package source files', { timeout: 30_000 }, () => {
-    const src = join(pkg, 'src');
-    const { loaded, edges } = moduleGraph('@sodai/tune', pkg);
-    expect(loaded).toContain(join(src, 'storages', 'sql-storage.ts'));
-    expect(importCycles(edges, src)).toEqual([]);
   });
 });
