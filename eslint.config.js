@@ -35,4 +35,12 @@ export default tseslint.config(
       ],
     },
   },
+  // Packages: libraries report through an injected logger or onError hook, never the console
+  // (the app decides where output goes).
+  {
+    files: ['packages/*/src/**/*.{ts,js,mjs}'],
+    rules: {
+      'no-console': 'error',
+    },
+  },
 );

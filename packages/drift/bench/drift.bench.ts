@@ -9,25 +9,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createReference, detectDrift, ksTestSorted, sortedFinite, wassersteinSorted } from '../src/index.ts';
+import { seededRandom } from '@sodai/random';
 
 const REF_ROWS = Number(process.env.BENCH_REF_ROWS ?? 1_000_000);
 const CUR_ROWS = Number(process.env.BENCH_CUR_ROWS ?? 200_000);
 const NUMERIC = 20;
 const CATEGORICAL = 5;
 
-/** mulberry32: seeded, so every run measures the same data. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function dataset(seed: number, n: number, shift: number): Record<string, Float64Array | string[]> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const cols: Record<string, Float64Array | string[]> = {};
   for (let c = 0; c < NUMERIC; c++) {
     const a = new Float64Array(n);

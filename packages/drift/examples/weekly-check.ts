@@ -1,16 +1,14 @@
 // A weekly drift check as the app runs it: snapshot at training time, comparison when a week lands, with
 // last year's same weeks as the seasonal reference. Run: npx tsx packages/drift/examples/weekly-check.ts
 import { pathToFileURL } from 'node:url';
+import { Rng } from '@sodai/random';
 import { createReference, detectDrift, parseReference, type DriftReport } from '../src/index.ts';
 
 /** Deterministic pseudo-data: `peak` scales baskets (December), `shift` moves prices. */
 function week(seed: number, n: number, peak: number, shift = 0) {
-  let s = seed >>> 0;
-  const u = (): number => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return (s + 0.5) / 4294967296;
-  };
-  const normal = (): number => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const rng = new Rng(seed);
+  const u = (): number => rng.next();
+  const normal = (): number => rng.normal();
   return {
     basket: new Float64Array(n).map(() => peak * (12 + 3 * normal())),
     price: new Float64Array(n).map(() => 1.5 + 0.2 * (normal() + shift)),

@@ -1,23 +1,19 @@
-/** A tiny seeded generator for test data (mulberry32) with normal deviates by Box–Muller. */
+import { Rng } from '@sodai/random';
+
+/** Test data from the shared seeded generator: normal samples and weighted categories. */
 export class SeededRandom {
-  private state: number;
+  private readonly rng: Rng;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.rng = new Rng(seed);
   }
 
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.rng.next();
   }
 
   normal(mean = 0, sd = 1): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return mean + sd * this.rng.normal();
   }
 
   normals(n: number, mean = 0, sd = 1): Float64Array {

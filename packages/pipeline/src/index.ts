@@ -6,7 +6,7 @@ export {
   type DagNodeJson,
   type DagOptions,
   type ParamsSchema,
-} from './dag.ts';
+} from './dag/dag.ts';
 export { PipelineError, UnrecoverableTaskError, isPipelineError, type PipelineErrorCode } from './errors.ts';
 export type { ExecutionEnv, Executor } from './executors/executor.ts';
 export { InlineExecutor, type InlineExecutorOptions } from './executors/inline-executor.ts';
@@ -15,7 +15,7 @@ export {
   type FileSensor,
   type FileSensorDeps,
   type FileSensorOptions,
-} from './file-sensor.ts';
+} from './schedule/file-sensor.ts';
 export {
   createOrchestrator,
   type Orchestrator,
@@ -24,23 +24,17 @@ export {
   type SchedulerHandle,
   type SchedulerOptions,
   type TriggerOptions,
-} from './orchestrator.ts';
-export {
-  backoffDelayMs,
-  defaultRetryable,
-  seededRandom,
-  shouldRetry,
-  type RetryPolicy,
-} from './retry-policy.ts';
-export { driveRun, type DriverDeps } from './run-driver.ts';
+} from './run/orchestrator.ts';
+export { backoffDelayMs, defaultRetryable, shouldRetry, type RetryPolicy } from './run/retry-policy.ts';
+export { driveRun, type DriverDeps } from './run/run-driver.ts';
 export {
   dueFireTimes,
   fireTimesBetween,
   nextFireTime,
   scheduleRunKey,
   type ScheduleSpec,
-} from './scheduler.ts';
-export { isRunFinished, isTaskFailure, isTaskFinished, type RunState, type TaskState } from './states.ts';
+} from './schedule/scheduler.ts';
+export { isRunFinished, isTaskFailure, isTaskFinished, type RunState, type TaskState } from './run/states.ts';
 export { KyselyRunStore, type KyselyRunStoreOptions } from './stores/kysely-run-store.ts';
 export type {
   CreateRunInput,
@@ -62,11 +56,11 @@ export type {
   TaskLogger,
   TaskOptions,
   TaskRef,
-} from './task.ts';
-export { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from './task-runner.ts';
+} from './dag/task.ts';
+export { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from './run/task-runner.ts';
 export {
   TRIGGER_RULES,
   evaluateTriggerRule,
   type TriggerDecision,
   type TriggerRule,
-} from './trigger-rules.ts';
+} from './dag/trigger-rules.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serviceGate } from '@sodai/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BullMQExecutor } from '../src/executors/bullmq-executor.ts';
-import { createOrchestrator } from '../src/orchestrator.ts';
+import { createOrchestrator } from '../src/run/orchestrator.ts';
 import type { RunStore } from '../src/stores/run-store.ts';
 import { openSqliteRunStore } from '../src/stores/sqlite-run-store.ts';
 import { fanoutDag, workerCrashDag } from './fixtures/fanout-dag.ts';

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOrchestrator } from '../src/orchestrator.ts';
+import { createOrchestrator } from '../src/run/orchestrator.ts';
 import { openSqliteRunStore } from '../src/stores/sqlite-run-store.ts';
 import { failDag, resumeDag } from './fixtures/crash-dags.ts';
 import { tempDir } from './helpers.ts';

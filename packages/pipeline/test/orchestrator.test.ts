@@ -2,11 +2,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineDag } from '../src/dag.ts';
+import { defineDag } from '../src/dag/dag.ts';
 import { UnrecoverableTaskError } from '../src/errors.ts';
 import type { Executor } from '../src/executors/executor.ts';
 import { InlineExecutor } from '../src/executors/inline-executor.ts';
-import { createOrchestrator, type Orchestrator } from '../src/orchestrator.ts';
+import { createOrchestrator, type Orchestrator } from '../src/run/orchestrator.ts';
 import type { RunStore } from '../src/stores/run-store.ts';
 import { openSqliteFixture, sleep, type StoreFixture } from './helpers.ts';
 

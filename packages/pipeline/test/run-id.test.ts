@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRunId } from '../src/run-id.ts';
+import { newRunId } from '../src/run/run-id.ts';
 
 describe('run ids', () => {
   it('sort by creation, even for runs created in the same millisecond (queued runs start FIFO)', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineDag } from '../src/dag.ts';
+import { defineDag } from '../src/dag/dag.ts';
 import type { RunStore } from '../src/stores/run-store.ts';
 import type { OpenFixture, StoreFixture } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTriggerRule, type TriggerDecision, type TriggerRule } from '../src/trigger-rules.ts';
-import type { TaskState } from '../src/states.ts';
+import { evaluateTriggerRule, type TriggerDecision, type TriggerRule } from '../src/dag/trigger-rules.ts';
+import type { TaskState } from '../src/run/states.ts';
 
 const cases: [TriggerRule, TaskState[], TriggerDecision][] = [
   ['all_success', [], 'run'],

@@ -1,3 +1,3 @@
 export { serviceGate, type ServiceGate, type ServiceName } from './service-gate.ts';
-export { modulesLoadedBy } from './loaded-modules.ts';
+export { loadedModules, modulesLoadedBy } from './loaded-modules.ts';
 export { storeFixtures, type OpenFixture, type StoreFixture, type StoreOpeners } from './store-fixtures.ts';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { seededRandom } from '@sodai/random';
 import { serviceGate } from '@sodai/testing';
 import { LocalArtifactStore } from '../src/artifacts/local-artifact-store.ts';
 import { TrackingClient } from '../src/client.ts';
@@ -20,17 +21,6 @@ const STEPS = 100;
 const BATCH = Number(process.env.BENCH_BATCH ?? 5000);
 const QUERY_REPS = 20;
 
-/** Seeded xorshift so every store sees the same values (and Math.random stays out). */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
-
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] as number;
@@ -43,7 +33,7 @@ async function bench(label: string, store: KyselyTrackingStore, dir: string): Pr
     metricBatchSize: BATCH,
     flushIntervalMs: 3_600_000,
   });
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const keys = Array.from({ length: METRICS }, (_, k) => `m${String(k).padStart(2, '0')}`);
   const t0 = performance.now();
   for (let r = 0; r < RUNS; r++) {

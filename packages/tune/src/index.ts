@@ -1,5 +1,4 @@
 export { TuneError, TrialPruned, errorText, type TuneErrorCode } from './errors.ts';
-export { Rng, deriveSeed } from './rng.ts';
 export {
   categoricalDistribution,
   contains,

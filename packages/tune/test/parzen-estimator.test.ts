@@ -1,10 +1,10 @@
+import { Rng } from '@sodai/random';
 import { describe, expect, it } from 'vitest';
 import {
   defaultWeights,
   floatDistribution,
   intDistribution,
   ParzenEstimator,
-  Rng,
   type ParzenEstimatorParameters,
 } from '../src/index.ts';
 

@@ -1,14 +1,4 @@
-/** A seeded generator (mulberry32): tests and benchmarks are replayable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@sodai/random';
 
 /** A binary classification problem: the label depends on the first two features plus noise. */
 export function binaryData(rows: number, cols: number, seed = 42): { X: Float32Array; y: Float32Array } {

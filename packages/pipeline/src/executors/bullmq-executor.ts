@@ -1,9 +1,9 @@
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { AnyDag } from '../dag.ts';
+import type { AnyDag } from '../dag/dag.ts';
 import { PipelineError, requireArgument } from '../errors.ts';
 import type { RunStore } from '../stores/run-store.ts';
-import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../task-runner.ts';
+import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../run/task-runner.ts';
 import type { ExecutionEnv, Executor } from './executor.ts';
 
 /** Default queue name; pass a unique one per environment (and per test run). */

@@ -1,6 +1,6 @@
-import type { AnyDag } from '../dag.ts';
+import type { AnyDag } from '../dag/dag.ts';
 import type { RunStore } from '../stores/run-store.ts';
-import type { AttemptOutcome, TaskAttempt } from '../task-runner.ts';
+import type { AttemptOutcome, TaskAttempt } from '../run/task-runner.ts';
 
 /** What the orchestrator hands an executor with each attempt. */
 export interface ExecutionEnv {

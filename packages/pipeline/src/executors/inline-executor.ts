@@ -1,5 +1,5 @@
 import { requireArgument } from '../errors.ts';
-import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../task-runner.ts';
+import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../run/task-runner.ts';
 import type { ExecutionEnv, Executor } from './executor.ts';
 
 export interface InlineExecutorOptions {

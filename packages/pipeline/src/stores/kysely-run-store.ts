@@ -1,8 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DagJson } from '../dag.ts';
+import type { DagJson } from '../dag/dag.ts';
 import { PipelineError } from '../errors.ts';
-import type { RunState, TaskState } from '../states.ts';
-import type { LogLevel } from '../task.ts';
+import type { RunState, TaskState } from '../run/states.ts';
+import type { LogLevel } from '../dag/task.ts';
 import type {
   CreateRunInput,
   ListRunsFilter,

@@ -1,6 +1,6 @@
-import type { DagJson } from '../dag.ts';
-import type { LogLevel } from '../task.ts';
-import type { RunState, TaskState } from '../states.ts';
+import type { DagJson } from '../dag/dag.ts';
+import type { LogLevel } from '../dag/task.ts';
+import type { RunState, TaskState } from '../run/states.ts';
 
 export type RunTrigger = 'manual' | 'schedule' | 'backfill' | 'sensor';
 

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { requireArgument, TrackingError } from '../errors.ts';
-import type { StoreContext } from '../store/kysely-store.ts';
-import { checkName } from '../store/kysely-store.ts';
-import { toAlias, toHistoryEntry, toModelVersion, toRegisteredModel } from '../store/row-mappers.ts';
+import { toHistoryEntry, toModelVersion } from '../store/row-mappers.ts';
 import type { Database } from '../store/schema.ts';
+import { checkName, type StoreContext } from '../store/store-context.ts';
 import type {
   AliasAction,
   AliasHistoryEntry,
@@ -13,292 +12,254 @@ import type {
   ModelVersion,
   RegisteredModel,
 } from './records.ts';
-
-// The registry's state transitions. Each exported mutation is ONE transaction that first locks the
-// model row, so transitions on one model are serialized on both dialects (SQLite transactions take the
-// write lock at BEGIN IMMEDIATE; Postgres takes a row lock with FOR UPDATE).
+import {
+  getAlias,
+  getAliasHistory,
+  getModelVersion,
+  getRegisteredModel,
+  listAliases,
+  listModelVersions,
+  listRegisteredModels,
+  modelNotFound,
+} from './registry-reads.ts';
+import type { RegistryStore } from './registry-store.ts';
 
 const ALIAS_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
-type Db = Kysely<Database> | Transaction<Database>;
+/**
+ * The model registry over Kysely: the registry part that `KyselyTrackingStore` composes with the runs
+ * part. Each mutation is ONE transaction that first locks the model row, so transitions on one model
+ * are serialized on both dialects (SQLite transactions take the write lock at BEGIN IMMEDIATE;
+ * Postgres takes a row lock with FOR UPDATE).
+ */
+export class KyselyRegistryStore implements RegistryStore {
+  readonly #ctx: StoreContext;
+
+  constructor(ctx: StoreContext) {
+    this.#ctx = ctx;
+  }
+
+  async createRegisteredModel(name: string, description = ''): Promise<RegisteredModel> {
+    const ctx = this.#ctx;
+    checkName('name', name);
+    const t = ctx.now();
+    await ctx.db
+      .insertInto('registered_models')
+      .values({ name, description, created_at: t, updated_at: t })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    return getRegisteredModel(ctx.db, name);
+  }
+
+  async createModelVersion(input: CreateModelVersionInput): Promise<ModelVersion> {
+    const ctx = this.#ctx;
+    checkName('modelName', input.modelName);
+    checkName('artifactPath', input.artifactPath);
+    if (input.metrics) {
+      for (const [k, v] of Object.entries(input.metrics)) {
+        requireArgument(Number.isFinite(v), `metrics.${k}`, 'must be a finite number');
+      }
+    }
+    const t = ctx.now();
+    return ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('registered_models')
+        .values({ name: input.modelName, description: '', created_at: t, updated_at: t })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      await lockModel(ctx, trx, input.modelName);
+      const run = await trx
+        .selectFrom('runs')
+        .select(['id', 'status'])
+        .where('id', '=', input.runId)
+        .executeTakeFirst();
+      if (!run)
+        throw new TrackingError('RUN_NOT_FOUND', `no run with id ${input.runId}`, { runId: input.runId });
+      // A failed or killed training must never become a servable model.
+      if (run.status === 'FAILED' || run.status === 'KILLED') {
+        throw new TrackingError('INVALID_ARGUMENT', `runId: run ${input.runId} ended ${run.status}`, {
+          field: 'runId',
+          status: run.status,
+        });
+      }
+      const artifact = await trx
+        .selectFrom('artifacts')
+        .select('digest')
+        .where('run_id', '=', input.runId)
+        .where('path', '=', input.artifactPath)
+        .executeTakeFirst();
+      if (!artifact) {
+        throw new TrackingError(
+          'ARTIFACT_NOT_FOUND',
+          `run ${input.runId} has no artifact ${input.artifactPath}`,
+          {
+            runId: input.runId,
+            path: input.artifactPath,
+          },
+        );
+      }
+      let metrics = input.metrics;
+      if (!metrics) {
+        const latest = await trx
+          .selectFrom('latest_metrics')
+          .select(['key', 'value'])
+          .where('run_id', '=', input.runId)
+          .orderBy('key')
+          .execute();
+        metrics = Object.fromEntries(latest.map((m) => [m.key, Number(m.value)]));
+      }
+      const max = await trx
+        .selectFrom('model_versions')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('model_name', '=', input.modelName)
+        .executeTakeFirst();
+      const row = {
+        model_name: input.modelName,
+        version: Number(max?.v ?? 0) + 1,
+        run_id: input.runId,
+        artifact_path: input.artifactPath,
+        artifact_digest: artifact.digest,
+        signature_json: input.signature ? JSON.stringify(input.signature) : null,
+        metrics_json: JSON.stringify(metrics),
+        description: input.description ?? '',
+        status: 'READY',
+        created_at: t,
+      };
+      await trx.insertInto('model_versions').values(row).execute();
+      await trx
+        .updateTable('registered_models')
+        .set({ updated_at: t })
+        .where('name', '=', input.modelName)
+        .execute();
+      return toModelVersion(row);
+    });
+  }
+
+  async setAlias(
+    name: string,
+    alias: string,
+    version: number,
+    options: AliasMoveOptions,
+  ): Promise<AliasHistoryEntry> {
+    const ctx = this.#ctx;
+    checkMove(alias, options);
+    requireArgument(Number.isSafeInteger(version) && version > 0, 'version', 'must be a positive integer');
+    return ctx.db.transaction().execute(async (trx) => {
+      await lockModel(ctx, trx, name);
+      await requireServable(trx, name, version);
+      return moveAlias(ctx, trx, name, alias, version, 'set', options);
+    });
+  }
+
+  async rollbackAlias(
+    name: string,
+    alias: string,
+    options: AliasMoveOptions & { readonly toVersion?: number },
+  ): Promise<AliasHistoryEntry> {
+    const ctx = this.#ctx;
+    checkMove(alias, options);
+    requireArgument((options.reason ?? '').trim() !== '', 'reason', 'a rollback needs a reason');
+    return ctx.db.transaction().execute(async (trx) => {
+      await lockModel(ctx, trx, name);
+      const current = await getAlias(trx, name, alias);
+      let target = options.toVersion;
+      if (target !== undefined) {
+        requireArgument(
+          Number.isSafeInteger(target) && target > 0,
+          'toVersion',
+          'must be a positive integer',
+        );
+        await requireServable(trx, name, target);
+      } else {
+        target = await previousHolder(trx, name, alias, current.version);
+        if (target === undefined) {
+          throw new TrackingError(
+            'NOTHING_TO_ROLL_BACK',
+            `alias ${alias} of ${name} has no earlier servable version`,
+            {
+              name,
+              alias,
+            },
+          );
+        }
+      }
+      return moveAlias(ctx, trx, name, alias, target, 'rollback', options);
+    });
+  }
+
+  async archiveVersion(name: string, version: number): Promise<ModelVersion> {
+    const ctx = this.#ctx;
+    return ctx.db.transaction().execute(async (trx) => {
+      await lockModel(ctx, trx, name);
+      const v = await getModelVersion(trx, name, version);
+      const holders = await trx
+        .selectFrom('model_aliases')
+        .select('alias')
+        .where('model_name', '=', name)
+        .where('version', '=', version)
+        .execute();
+      if (holders.length > 0) {
+        const aliases = holders.map((h) => h.alias);
+        throw new TrackingError(
+          'VERSION_IN_USE',
+          `version ${version} of ${name} is held by ${aliases.join(', ')}`,
+          {
+            name,
+            version,
+            aliases,
+          },
+        );
+      }
+      if (v.status === 'ARCHIVED') return v;
+      await trx
+        .updateTable('model_versions')
+        .set({ status: 'ARCHIVED' })
+        .where('model_name', '=', name)
+        .where('version', '=', version)
+        .execute();
+      await trx
+        .updateTable('registered_models')
+        .set({ updated_at: ctx.now() })
+        .where('name', '=', name)
+        .execute();
+      return Object.freeze({ ...v, status: 'ARCHIVED' as const });
+    });
+  }
+
+  getRegisteredModel(name: string): Promise<RegisteredModel> {
+    return getRegisteredModel(this.#ctx.db, name);
+  }
+
+  listRegisteredModels(): Promise<RegisteredModel[]> {
+    return listRegisteredModels(this.#ctx.db);
+  }
+
+  getModelVersion(name: string, version: number): Promise<ModelVersion> {
+    return getModelVersion(this.#ctx.db, name, version);
+  }
+
+  listModelVersions(name: string): Promise<ModelVersion[]> {
+    return listModelVersions(this.#ctx.db, name);
+  }
+
+  getAlias(name: string, alias: string): Promise<ModelAlias> {
+    return getAlias(this.#ctx.db, name, alias);
+  }
+
+  listAliases(name: string): Promise<ModelAlias[]> {
+    return listAliases(this.#ctx.db, name);
+  }
+
+  getAliasHistory(name: string, alias: string): Promise<AliasHistoryEntry[]> {
+    return getAliasHistory(this.#ctx.db, name, alias);
+  }
+}
 
 async function lockModel(ctx: StoreContext, trx: Transaction<Database>, name: string): Promise<void> {
   let q = trx.selectFrom('registered_models').select('name').where('name', '=', name);
   if (ctx.dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();
   if (!row) throw modelNotFound(name);
-}
-
-export async function createRegisteredModel(
-  ctx: StoreContext,
-  name: string,
-  description: string,
-): Promise<RegisteredModel> {
-  checkName('name', name);
-  const t = ctx.now();
-  await ctx.db
-    .insertInto('registered_models')
-    .values({ name, description, created_at: t, updated_at: t })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  return getRegisteredModel(ctx.db, name);
-}
-
-export async function getRegisteredModel(db: Db, name: string): Promise<RegisteredModel> {
-  const row = await db
-    .selectFrom('registered_models')
-    .selectAll()
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (!row) throw modelNotFound(name);
-  return toRegisteredModel(row);
-}
-
-export async function listRegisteredModels(db: Db): Promise<RegisteredModel[]> {
-  return (await db.selectFrom('registered_models').selectAll().orderBy('name').execute()).map(
-    toRegisteredModel,
-  );
-}
-
-export async function createModelVersion(
-  ctx: StoreContext,
-  input: CreateModelVersionInput,
-): Promise<ModelVersion> {
-  checkName('modelName', input.modelName);
-  checkName('artifactPath', input.artifactPath);
-  if (input.metrics) {
-    for (const [k, v] of Object.entries(input.metrics)) {
-      requireArgument(Number.isFinite(v), `metrics.${k}`, 'must be a finite number');
-    }
-  }
-  const t = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('registered_models')
-      .values({ name: input.modelName, description: '', created_at: t, updated_at: t })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
-    await lockModel(ctx, trx, input.modelName);
-    const run = await trx
-      .selectFrom('runs')
-      .select(['id', 'status'])
-      .where('id', '=', input.runId)
-      .executeTakeFirst();
-    if (!run)
-      throw new TrackingError('RUN_NOT_FOUND', `no run with id ${input.runId}`, { runId: input.runId });
-    // A failed or killed training must never become a servable model.
-    if (run.status === 'FAILED' || run.status === 'KILLED') {
-      throw new TrackingError('INVALID_ARGUMENT', `runId: run ${input.runId} ended ${run.status}`, {
-        field: 'runId',
-        status: run.status,
-      });
-    }
-    const artifact = await trx
-      .selectFrom('artifacts')
-      .select('digest')
-      .where('run_id', '=', input.runId)
-      .where('path', '=', input.artifactPath)
-      .executeTakeFirst();
-    if (!artifact) {
-      throw new TrackingError(
-        'ARTIFACT_NOT_FOUND',
-        `run ${input.runId} has no artifact ${input.artifactPath}`,
-        {
-          runId: input.runId,
-          path: input.artifactPath,
-        },
-      );
-    }
-    let metrics = input.metrics;
-    if (!metrics) {
-      const latest = await trx
-        .selectFrom('latest_metrics')
-        .select(['key', 'value'])
-        .where('run_id', '=', input.runId)
-        .orderBy('key')
-        .execute();
-      metrics = Object.fromEntries(latest.map((m) => [m.key, Number(m.value)]));
-    }
-    const max = await trx
-      .selectFrom('model_versions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .where('model_name', '=', input.modelName)
-      .executeTakeFirst();
-    const row = {
-      model_name: input.modelName,
-      version: Number(max?.v ?? 0) + 1,
-      run_id: input.runId,
-      artifact_path: input.artifactPath,
-      artifact_digest: artifact.digest,
-      signature_json: input.signature ? JSON.stringify(input.signature) : null,
-      metrics_json: JSON.stringify(metrics),
-      description: input.description ?? '',
-      status: 'READY',
-      created_at: t,
-    };
-    await trx.insertInto('model_versions').values(row).execute();
-    await trx
-      .updateTable('registered_models')
-      .set({ updated_at: t })
-      .where('name', '=', input.modelName)
-      .execute();
-    return toModelVersion(row);
-  });
-}
-
-export async function getModelVersion(db: Db, name: string, version: number): Promise<ModelVersion> {
-  const row = await db
-    .selectFrom('model_versions')
-    .selectAll()
-    .where('model_name', '=', name)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (!row) {
-    await getRegisteredModel(db, name);
-    throw new TrackingError('VERSION_NOT_FOUND', `model ${name} has no version ${version}`, {
-      name,
-      version,
-    });
-  }
-  return toModelVersion(row);
-}
-
-export async function listModelVersions(db: Db, name: string): Promise<ModelVersion[]> {
-  await getRegisteredModel(db, name);
-  const rows = await db
-    .selectFrom('model_versions')
-    .selectAll()
-    .where('model_name', '=', name)
-    .orderBy('version')
-    .execute();
-  return rows.map(toModelVersion);
-}
-
-export async function setAlias(
-  ctx: StoreContext,
-  name: string,
-  alias: string,
-  version: number,
-  options: AliasMoveOptions,
-): Promise<AliasHistoryEntry> {
-  checkMove(alias, options);
-  requireArgument(Number.isSafeInteger(version) && version > 0, 'version', 'must be a positive integer');
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockModel(ctx, trx, name);
-    await requireServable(trx, name, version);
-    return moveAlias(ctx, trx, name, alias, version, 'set', options);
-  });
-}
-
-export async function rollbackAlias(
-  ctx: StoreContext,
-  name: string,
-  alias: string,
-  options: AliasMoveOptions & { readonly toVersion?: number },
-): Promise<AliasHistoryEntry> {
-  checkMove(alias, options);
-  requireArgument((options.reason ?? '').trim() !== '', 'reason', 'a rollback needs a reason');
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockModel(ctx, trx, name);
-    const current = await getAlias(trx, name, alias);
-    let target = options.toVersion;
-    if (target !== undefined) {
-      requireArgument(Number.isSafeInteger(target) && target > 0, 'toVersion', 'must be a positive integer');
-      await requireServable(trx, name, target);
-    } else {
-      target = await previousHolder(trx, name, alias, current.version);
-      if (target === undefined) {
-        throw new TrackingError(
-          'NOTHING_TO_ROLL_BACK',
-          `alias ${alias} of ${name} has no earlier servable version`,
-          {
-            name,
-            alias,
-          },
-        );
-      }
-    }
-    return moveAlias(ctx, trx, name, alias, target, 'rollback', options);
-  });
-}
-
-export async function archiveVersion(
-  ctx: StoreContext,
-  name: string,
-  version: number,
-): Promise<ModelVersion> {
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockModel(ctx, trx, name);
-    const v = await getModelVersion(trx, name, version);
-    const holders = await trx
-      .selectFrom('model_aliases')
-      .select('alias')
-      .where('model_name', '=', name)
-      .where('version', '=', version)
-      .execute();
-    if (holders.length > 0) {
-      const aliases = holders.map((h) => h.alias);
-      throw new TrackingError(
-        'VERSION_IN_USE',
-        `version ${version} of ${name} is held by ${aliases.join(', ')}`,
-        {
-          name,
-          version,
-          aliases,
-        },
-      );
-    }
-    if (v.status === 'ARCHIVED') return v;
-    await trx
-      .updateTable('model_versions')
-      .set({ status: 'ARCHIVED' })
-      .where('model_name', '=', name)
-      .where('version', '=', version)
-      .execute();
-    await trx
-      .updateTable('registered_models')
-      .set({ updated_at: ctx.now() })
-      .where('name', '=', name)
-      .execute();
-    return Object.freeze({ ...v, status: 'ARCHIVED' as const });
-  });
-}
-
-export async function getAlias(db: Db, name: string, alias: string): Promise<ModelAlias> {
-  const row = await db
-    .selectFrom('model_aliases')
-    .selectAll()
-    .where('model_name', '=', name)
-    .where('alias', '=', alias)
-    .executeTakeFirst();
-  if (!row) {
-    await getRegisteredModel(db, name);
-    throw new TrackingError('ALIAS_NOT_FOUND', `model ${name} has no alias ${alias}`, { name, alias });
-  }
-  return toAlias(row);
-}
-
-export async function listAliases(db: Db, name: string): Promise<ModelAlias[]> {
-  await getRegisteredModel(db, name);
-  const rows = await db
-    .selectFrom('model_aliases')
-    .selectAll()
-    .where('model_name', '=', name)
-    .orderBy('alias')
-    .execute();
-  return rows.map(toAlias);
-}
-
-export async function getAliasHistory(db: Db, name: string, alias: string): Promise<AliasHistoryEntry[]> {
-  await getRegisteredModel(db, name);
-  const rows = await db
-    .selectFrom('alias_history')
-    .selectAll()
-    .where('model_name', '=', name)
-    .where('alias', '=', alias)
-    .orderBy('seq')
-    .execute();
-  return rows.map(toHistoryEntry);
 }
 
 /** Closes the open history entry and opens the next one at the same instant; caller holds the model lock. */
@@ -423,8 +384,4 @@ function checkMove(alias: string, options: AliasMoveOptions): void {
       'a gate result needs a boolean "passed"',
     );
   }
-}
-
-function modelNotFound(name: string): TrackingError {
-  return new TrackingError('MODEL_NOT_FOUND', `no registered model named ${name}`, { name });
 }

@@ -1,5 +1,5 @@
 import type { Distribution } from '../distributions.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '@sodai/random';
 import { logGaussMass, sampleTruncatedStandardNormal, truncatedNormalLogPdf } from './truncated-normal.ts';
 
 /** Bandwidth constant of the multivariate kernels (Scott's rule factor, as in BOHB and Optuna). */

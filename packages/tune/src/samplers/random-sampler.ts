@@ -1,5 +1,5 @@
 import type { Distribution, ParamValue } from '../distributions.ts';
-import { deriveSeed, Rng } from '../rng.ts';
+import { deriveSeed, Rng } from '@sodai/random';
 import type { FrozenTrial } from '../trial/frozen-trial.ts';
 import type { Sampler, SamplerContext } from './sampler.ts';
 

@@ -1,5 +1,5 @@
 import { contains, toExternal, toInternal, type Distribution, type ParamValue } from '../distributions.ts';
-import { deriveSeed, Rng } from '../rng.ts';
+import { deriveSeed, Rng } from '@sodai/random';
 import { lastStep, type FrozenTrial } from '../trial/frozen-trial.ts';
 import { ParzenEstimator, type ParzenEstimatorParameters } from './parzen-estimator.ts';
 import { RandomSampler } from './random-sampler.ts';

@@ -1,4 +1,4 @@
-import type { Rng } from '../rng.ts';
+import type { Rng } from '@sodai/random';
 
 // Standard-normal helpers for the Parzen estimator. Everything works in log space where tails matter, so
 // kernels far from a candidate contribute -large rather than -Infinity and comparisons stay meaningful.

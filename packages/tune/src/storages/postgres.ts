@@ -1,18 +1,20 @@
-import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { openPostgresKysely } from '@sodai/sql/postgres';
 import { TuneError } from '../errors.ts';
 import type { TuneDatabase } from './sql-schema.ts';
 import { SqlStorage } from './sql-storage.ts';
 
 export interface PostgresStorageOptions {
-  /** Postgres schema holding the tables (created if missing). Default: the connection's search path. */
+  /** Postgres schema holding the tables (created if missing; default `public`). Tests use one each. */
   readonly schema?: string;
+  /** Drop the schema on close(): for throwaway test schemas only. */
+  readonly dropSchemaOnClose?: boolean;
   /** Pool size. Default 4. */
   readonly maxConnections?: number;
 }
 
 /**
- * Opens a Postgres database as a study storage. Lives behind `@sodai/tune/postgres` so that importing
+ * Opens a Postgres database as a study storage and applies pending migrations (concurrent openers
+ * are serialized by Kysely's advisory lock). Lives behind `@sodai/tune/postgres` so that importing
  * `@sodai/tune` never loads `pg`.
  *
  * @example
@@ -23,13 +25,17 @@ export async function openPostgresStorage(
   connectionString: string,
   options: PostgresStorageOptions = {},
 ): Promise<SqlStorage> {
-  const schema = options.schema;
-  if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema))
-    throw new TuneError('INVALID_ARGUMENT', `invalid schema name ${schema}`);
-  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 4 });
-  return SqlStorage.open(new Kysely<TuneDatabase>({ dialect: new PostgresDialect({ pool }) }), {
+  const requested = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(requested))
+    throw new TuneError('INVALID_ARGUMENT', `schema "${requested}" must be a lower-case SQL identifier`);
+  const { db, schema, dropSchema } = await openPostgresKysely<TuneDatabase>(connectionString, {
+    schema: requested,
+    maxConnections: options.maxConnections ?? 4,
+  });
+  return SqlStorage.open(db, {
     dialect: 'postgres',
     schema,
+    ...(options.dropSchemaOnClose ? { onClose: dropSchema } : {}),
   });
 }
 

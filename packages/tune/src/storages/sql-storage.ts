@@ -7,7 +7,8 @@ import {
 } from '../distributions.ts';
 import { TuneError } from '../errors.ts';
 import { freezeTrial, type FrozenTrial, type JsonValue, type TrialState } from '../trial/frozen-trial.ts';
-import { migrate, type SqlDialectName, type TuneDatabase } from './sql-schema.ts';
+import { migrateTuneStorage } from './migrations/index.ts';
+import type { SqlDialectName, TuneDatabase } from './sql-schema.ts';
 import {
   staleError,
   type Direction,
@@ -21,12 +22,15 @@ type TrialRow = Selectable<TuneDatabase['tune_trials']>;
 
 export interface SqlStorageOptions {
   readonly dialect: SqlDialectName;
-  /** Postgres only: keep the tables in this schema (created if missing), e.g. one per test run. */
+  /** Postgres only: the schema the connection's search path points at, where migrations are recorded. */
   readonly schema?: string;
+  /** Called by close() after the Kysely instance is destroyed (e.g. drop a test schema). */
+  readonly onClose?: () => Promise<void>;
 }
 
 /**
- * A `Storage` over any Kysely database with the tables of `sql-schema.ts` — SQLite (see `openSqliteStorage`) or
+ * A `Storage` over any Kysely database with the tables of `sql-schema.ts` (made by the versioned migrations in
+ * `migrations/`) — SQLite (see `openSqliteStorage`) or
  * Postgres (`@sodai/tune/postgres`). Studies survive crashes and several processes may share one study:
  * - trial numbers come from one `INSERT … SELECT max(number) + 1` statement, serialised by SQLite's write lock
  *   or, on Postgres, by locking the study row; a unique (study, number) constraint backs it up;
@@ -40,15 +44,25 @@ export interface SqlStorageOptions {
 export class SqlStorage implements Storage {
   private readonly db: Kysely<TuneDatabase>;
   private readonly dialect: SqlDialectName;
+  private readonly onClose: (() => Promise<void>) | undefined;
 
   private constructor(db: Kysely<TuneDatabase>, options: SqlStorageOptions) {
-    this.db = options.schema === undefined ? db : db.withSchema(options.schema);
+    this.db = db;
     this.dialect = options.dialect;
+    this.onClose = options.onClose;
   }
 
-  /** Wraps a Kysely instance (it is owned by the storage from now on) and creates missing tables. */
+  /**
+   * Wraps a Kysely instance (it is owned by the storage from now on) and applies pending migrations;
+   * on failure it destroys the instance and rethrows.
+   */
   static async open(db: Kysely<TuneDatabase>, options: SqlStorageOptions): Promise<SqlStorage> {
-    await migrate(db, options.dialect, options.schema);
+    try {
+      await migrateTuneStorage(db as Kysely<unknown>, options.dialect, options.schema);
+    } catch (e) {
+      await db.destroy();
+      throw e;
+    }
     return new SqlStorage(db, options);
   }
 
@@ -297,6 +311,7 @@ export class SqlStorage implements Storage {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    await this.onClose?.();
   }
 
   private async assertRunning(trialId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { PipelineError } from './errors.ts';
+import { PipelineError } from '../errors.ts';
 
 /** A DAG's schedule as croner reads it: cron expression or nickname (`@weekly`) in a timezone. */
 export interface ScheduleSpec {

@@ -1,7 +1,7 @@
-import type { AnyDag } from './dag.ts';
-import { PipelineError, describeError, isPipelineError } from './errors.ts';
-import type { RunStore } from './stores/run-store.ts';
-import type { LogLevel, TaskContext, TaskRef } from './task.ts';
+import type { AnyDag } from '../dag/dag.ts';
+import { PipelineError, describeError, isPipelineError } from '../errors.ts';
+import type { RunStore } from '../stores/run-store.ts';
+import type { LogLevel, TaskContext, TaskRef } from '../dag/task.ts';
 
 /** One attempt of one task: the unit an executor runs (a BullMQ job carries exactly this). */
 export interface TaskAttempt {

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { requireArgument } from './errors.ts';
-import type { RunStore } from './stores/run-store.ts';
+import { requireArgument } from '../errors.ts';
+import type { RunStore } from '../stores/run-store.ts';
 
 export interface FileSensorOptions {
   readonly dir: string;

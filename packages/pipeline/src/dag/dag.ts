@@ -1,4 +1,4 @@
-import { PipelineError, isPipelineError, requireArgument } from './errors.ts';
+import { PipelineError, isPipelineError, requireArgument } from '../errors.ts';
 import type { TaskDefinition, TaskFn, TaskKind, TaskOptions, TaskRef } from './task.ts';
 import { TRIGGER_RULES, type TriggerRule } from './trigger-rules.ts';
 

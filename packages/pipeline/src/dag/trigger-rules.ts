@@ -1,4 +1,4 @@
-import type { TaskState } from './states.ts';
+import type { TaskState } from '../run/states.ts';
 
 /**
  * When a task runs, given its direct upstream tasks (Airflow's names and semantics):

@@ -1,12 +1,12 @@
-import type { AnyDag } from './dag.ts';
-import { describeError } from './errors.ts';
-import type { Executor } from './executors/executor.ts';
+import type { AnyDag } from '../dag/dag.ts';
+import { describeError } from '../errors.ts';
+import type { Executor } from '../executors/executor.ts';
 import { backoffDelayMs } from './retry-policy.ts';
 import { isTaskFailure, isTaskFinished, type TaskState } from './states.ts';
-import type { RunRecord, RunStore } from './stores/run-store.ts';
-import type { TaskDefinition } from './task.ts';
+import type { RunRecord, RunStore } from '../stores/run-store.ts';
+import type { TaskDefinition } from '../dag/task.ts';
 import type { AttemptOutcome } from './task-runner.ts';
-import { evaluateTriggerRule } from './trigger-rules.ts';
+import { evaluateTriggerRule } from '../dag/trigger-rules.ts';
 
 export interface DriverDeps {
   readonly store: RunStore;
@@ -32,7 +32,8 @@ interface Slot {
  * it; call it yourself only to drive a run you started with `store.startRun`.
  *
  * @example
- * import { driveRun, InlineExecutor, seededRandom } from '@sodai/pipeline';
+ * import { driveRun, InlineExecutor } from '@sodai/pipeline';
+ * import { seededRandom } from '@sodai/random';
  * await store.startRun(runId, 'me@host');
  * const run = await driveRun(runId, { store, dag, executor: new InlineExecutor(), random: seededRandom(0) });
  */

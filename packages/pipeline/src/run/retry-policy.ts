@@ -1,4 +1,4 @@
-import { isPipelineError } from './errors.ts';
+import { isPipelineError } from '../errors.ts';
 
 /** How a task retries. Delays grow as `min(maxDelayMs, baseDelayMs × 2^(attempt-1))`, minus jitter. */
 export interface RetryPolicy {
@@ -45,23 +45,4 @@ export function shouldRetry(
   error: unknown,
 ): boolean {
   return attempt <= policy.retries && policy.retryable(error);
-}
-
-/**
- * A small seeded PRNG (mulberry32) returning uniforms in [0, 1): the default jitter source.
- *
- * @example
- * import { seededRandom } from '@sodai/pipeline';
- * const rand = seededRandom(42);
- * rand() === seededRandom(42)(); // true
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineDag } from '../src/dag/dag.ts';
+import { createOrchestrator } from '../src/run/orchestrator.ts';
+import type { RunStore } from '../src/stores/run-store.ts';
+import { openSqliteFixture, type StoreFixture } from './helpers.ts';
+
+let fx: StoreFixture;
+beforeEach(async () => {
+  fx = await openSqliteFixture();
+});
+afterEach(() => fx.cleanup());
+
+/** The fixture's store, except that listing runs (what starting queued runs needs) fails. */
+function storeFailingToList(store: RunStore): RunStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key === 'listRuns') return () => Promise.reject(new Error('store unreachable'));
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const dag = defineDag({ id: 'one' });
+dag.task('noop', {}, async () => 1);
+
+describe('background failures', () => {
+  it('go to the injected onError', async () => {
+    const seen: unknown[] = [];
+    const o = createOrchestrator({
+      store: storeFailingToList(fx.store),
+      dags: [dag],
+      onError: (e) => seen.push(e),
+    });
+    await o.trigger('one');
+    await o.close();
+    expect(seen).toEqual([expect.objectContaining({ message: 'store unreachable' })]);
+  });
+
+  it('become a process warning when no onError is given, never console output', async () => {
+    const warnings: Error[] = [];
+    const listen = (w: Error) => warnings.push(w);
+    process.on('warning', listen);
+    try {
+      const o = createOrchestrator({ store: storeFailingToList(fx.store), dags: [dag] });
+      await o.trigger('one');
+      await o.close();
+      // Warnings are emitted on the next tick.
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings.map((w) => [w.name, w.message])).toEqual([
+      ['PipelineBackgroundError', 'Error: store unreachable'],
+    ]);
+  });
+});
