@@ -43,4 +43,9 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // CommonJS config files (dependency-cruiser reads only CommonJS).
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

@@ -7,7 +7,7 @@ import {
   f1FromConfusion,
   rankingAtK,
 } from '../src/model/metrics.ts';
-import { createRng } from '../src/util/rng.ts';
+import { seededRandom as createRng } from '@sodai/random';
 
 describe('metrics', () => {
   it('finds the F1-optimal threshold, counting purchases the candidates missed', () => {

@@ -16,7 +16,7 @@ import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { weekContext } from '../src/jobs/week-context.ts';
 import { restoreBaseline } from '../src/model/baselines.ts';
 import { toDMatrix } from '../src/features/xgb-matrix.ts';
-import { createRng } from '../src/util/rng.ts';
+import { seededRandom as createRng } from '@sodai/random';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const dir = tempDir();

@@ -1,4 +1,4 @@
-import { createRng } from '../util/rng.ts';
+import { seededRandom as createRng } from '@sodai/random';
 import { f1FromConfusion, type Confusion } from './metrics.ts';
 
 /** Confusion counts per customer, the unit a bootstrap resamples (pairs of one customer are not independent). */
