@@ -58,6 +58,8 @@ export type {
   TaskRef,
 } from './dag/task.ts';
 export { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from './run/task-runner.ts';
+export { runSingleTask, type SingleTaskOptions, type SingleTaskOutcome } from './run/single-task.ts';
+export { toAirflowDag, type AirflowExportOptions } from './dag/airflow-export.ts';
 export {
   TRIGGER_RULES,
   evaluateTriggerRule,

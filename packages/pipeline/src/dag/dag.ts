@@ -36,6 +36,8 @@ export interface DagNodeJson {
   readonly kind: TaskKind;
   readonly triggerRule: TriggerRule;
   readonly retries: number;
+  /** The first retry's delay (later ones back off from it). */
+  readonly retryDelayMs: number;
   readonly timeoutMs: number | null;
 }
 
@@ -188,6 +190,7 @@ export class Dag<P = Record<string, unknown>> {
         kind: t.kind,
         triggerRule: t.triggerRule,
         retries: t.retries,
+        retryDelayMs: t.retryDelayMs,
         timeoutMs: t.timeoutMs,
       }),
     );

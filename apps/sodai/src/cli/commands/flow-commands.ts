@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import type { RunRecord, TaskInstance } from '@sodai/pipeline';
+import { runSingleTask, toAirflowDag, type RunRecord, type TaskInstance } from '@sodai/pipeline';
+import { hostname } from 'node:os';
+import type { AppContext } from '../app-context.ts';
 import { openRunStore, startPipelineRuntime, watchSchedule } from '../../flows/pipeline-runtime.ts';
 import { untilStopped } from '../until-stopped.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
@@ -38,20 +40,98 @@ function parseParam(value: string, previous: Record<string, string> = {}): Recor
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
+function dagById(dagId: string, c: AppContext) {
+  if (dagId !== WEEKLY_DAG_ID)
+    throw new InvalidArgumentError(`unknown DAG "${dagId}" (known: ${WEEKLY_DAG_ID})`);
+  return buildWeeklyDag(c.flowEnv());
+}
+
 /** `sodai dags`, `run`, `runs tasks`, `logs`, `backfill`, `scheduler`, `worker`: the orchestrator's CLI. */
 export function registerFlowCommands(program: Command): void {
   const ctx = () => appContext(program.opts<{ config?: string }>().config);
 
-  program
-    .command('dags')
-    .description('pipelines')
-    .command('list')
-    .action(() => {
-      const dag = buildWeeklyDag(ctx().flowEnv()).toJSON();
+  const dags = program.command('dags').description('pipelines');
+  dags.command('list').action(() => {
+    const dag = buildWeeklyDag(ctx().flowEnv()).toJSON();
+    process.stdout.write(
+      `${formatTable(['dag', 'schedule', 'tasks', 'description'], [[dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']])}\n`,
+    );
+  });
+  dags
+    .command('export')
+    .description('write a DAG for another scheduler: an Airflow DAG file whose tasks call `sodai task run`')
+    .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
+    .requiredOption('--format <format>', 'airflow')
+    .option('--command <words>', 'how Airflow workers call SodAI', 'sodai')
+    .addHelpText('after', '\nExample:\n  sodai dags export weekly --format airflow > dags/sodai_weekly.py')
+    .action((dagId: string, o: { format: string; command: string }) => {
+      if (o.format !== 'airflow')
+        throw new InvalidArgumentError(`--format: only "airflow" is supported, not "${o.format}"`);
+      const dag = dagById(dagId, ctx());
       process.stdout.write(
-        `${formatTable(['dag', 'schedule', 'tasks', 'description'], [[dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']])}\n`,
+        toAirflowDag(dag.toJSON(), {
+          command: [...o.command.split(/\s+/).filter(Boolean), 'task', 'run', dag.id],
+          dagId: `sodai_${dag.id}`,
+        }),
       );
     });
+
+  program
+    .command('task')
+    .description('one task of a run, for schedulers outside SodAI (Airflow)')
+    .command('run')
+    .description(
+      "run one task of a run (creating the run on its first task) with the orchestrator's semantics",
+    )
+    .argument('<dag>', 'DAG id')
+    .argument('<task>', 'task id')
+    .requiredOption('--run-id <id>', 'the run this task belongs to (Airflow: {{ run_id }})')
+    .option(
+      '-p, --param <key=value>',
+      'run parameter when this call creates the run (repeatable)',
+      parseParam,
+    )
+    .option('--retries <n>', "retries inside this call (default: the task's own; Airflow passes 0)", (v) =>
+      Number.parseInt(v, 10),
+    )
+    .option('--json', 'print the outcome as JSON (state, attempt, branch, output, error)')
+    .addHelpText(
+      'after',
+      '\nExample:\n  sodai task run weekly ingest --run-id manual__2026-01-05 --retries 0',
+    )
+    .action(
+      async (
+        dagId: string,
+        taskId: string,
+        o: { runId: string; param?: Record<string, string>; retries?: number; json?: boolean },
+      ) => {
+        const c = ctx();
+        const dag = dagById(dagId, c);
+        const store = await openRunStore(c.resolved.config, c.paths);
+        try {
+          const outcome = await runSingleTask(dag, store, {
+            runId: o.runId,
+            taskId,
+            ...(o.param ? { params: o.param } : {}),
+            ...(o.retries !== undefined && Number.isFinite(o.retries) ? { retries: o.retries } : {}),
+            owner: `${process.pid}@${hostname()}`,
+          });
+          process.stdout.write(
+            o.json
+              ? `${JSON.stringify(outcome)}\n`
+              : `${taskId}: ${outcome.state} (attempt ${outcome.attempt})${outcome.error ? ` — ${outcome.error.split('\n')[0]}` : ''}\n`,
+          );
+          if (
+            outcome.state === 'failed' ||
+            outcome.state === 'up_for_retry' ||
+            outcome.state === 'upstream_failed'
+          )
+            process.exitCode = 1;
+        } finally {
+          await store.close();
+        }
+      },
+    );
 
   program
     .command('run')
