@@ -28,15 +28,27 @@ describe('sodai CLI', () => {
     for (const command of ['config', 'data', 'ingest', 'demo']) expect(stdout).toContain(command);
   });
 
-  it('prints the effective configuration with secrets masked', async () => {
-    const { code, stdout } = await sodai(['config'], { SODAI_ADMIN_TOKEN: 'a-long-enough-secret-token' });
+  it('prints the effective configuration as JSON alone on stdout, secrets and passwords masked', async () => {
+    const { code, stdout, stderr } = await sodai(['config'], {
+      SODAI_ADMIN_TOKEN: 'a-long-enough-secret-token',
+      DATABASE_URL: 'postgres://sodai:db-password@127.0.0.1:5432/sodai',
+    });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout.slice(0, stdout.indexOf('\n#')))).toMatchObject({
+    // The whole of stdout parses (what `sodai config | jq` needs); the notes are on stderr.
+    expect(JSON.parse(stdout)).toMatchObject({
       dataDir: path.join(dir, 'data'),
       server: { adminToken: '***' },
+      databaseUrl: 'postgres://sodai:***@127.0.0.1:5432/sodai',
     });
-    expect(stdout).not.toContain('a-long-enough-secret-token');
-    expect(stdout).toContain('# environment: SODAI_DATA_DIR, SODAI_ADMIN_TOKEN');
+    expect(stdout + stderr).not.toContain('a-long-enough-secret-token');
+    expect(stdout + stderr).not.toContain('db-password');
+    expect(stderr).toContain('# environment: SODAI_DATA_DIR, DATABASE_URL, SODAI_ADMIN_TOKEN');
+  });
+
+  it('prints its version', async () => {
+    const { code, stdout } = await sodai(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('fails with the key and expected form for a bad setting, without a stack trace', async () => {

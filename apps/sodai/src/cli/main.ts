@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { isSodaiError } from '../errors.ts';
 import { registerConfigCommand } from './commands/config-command.ts';
@@ -9,9 +10,12 @@ import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 
+const APP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
 export function buildCli(): Command {
   const program = new Command('sodai')
     .description('SodAI: weekly purchase prediction for a beverage distributor')
+    .version(APP_VERSION, '-V, --version', 'print the version')
     .option('-c, --config <file>', 'config file (default: ./sodai.config.json when present)')
     .showHelpAfterError()
     .exitOverride();

@@ -1,6 +1,19 @@
 import type { Command } from 'commander';
 import { appContext } from '../app-context.ts';
 
+/** A connection URL with its password replaced by `***` (a URL that does not parse is kept as is). */
+export function maskUrlPassword(url: string | undefined): string | undefined {
+  if (!url) return url;
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 export function registerConfigCommand(program: Command): void {
   program
     .command('config')
@@ -9,6 +22,8 @@ export function registerConfigCommand(program: Command): void {
       const { resolved, paths } = appContext(program.opts<{ config?: string }>().config);
       const safe = {
         ...resolved.config,
+        databaseUrl: maskUrlPassword(resolved.config.databaseUrl),
+        ...(resolved.config.redisUrl ? { redisUrl: maskUrlPassword(resolved.config.redisUrl) } : {}),
         server: {
           ...resolved.config.server,
           adminToken: resolved.config.server.adminToken ? '***' : undefined,
@@ -18,10 +33,11 @@ export function registerConfigCommand(program: Command): void {
           llm: { ...resolved.config.chat.llm, apiKey: resolved.config.chat.llm.apiKey ? '***' : undefined },
         },
       };
+      // stdout is the JSON alone (so `sodai config | jq` works); the notes go to stderr.
       process.stdout.write(`${JSON.stringify(safe, null, 2)}\n`);
-      process.stdout.write(`# source: ${resolved.source ?? 'defaults (no config file)'}\n`);
+      process.stderr.write(`# source: ${resolved.source ?? 'defaults (no config file)'}\n`);
       if (resolved.overrides.length > 0)
-        process.stdout.write(`# environment: ${resolved.overrides.join(', ')}\n`);
-      process.stdout.write(`# store: ${paths.storeFile}\n# landing: ${paths.landingDir}\n`);
+        process.stderr.write(`# environment: ${resolved.overrides.join(', ')}\n`);
+      process.stderr.write(`# store: ${paths.storeFile}\n# landing: ${paths.landingDir}\n`);
     });
 }
