@@ -45,7 +45,10 @@ describe('PredictPage', () => {
     expect(seen.find((r) => r.method === 'POST')?.body).toEqual({ customer_id: 7, product_id: 40 });
     // The same numbers as a table, for screen readers.
     // (the chart loads lazily, with the first answer).
-    expect(await screen.findByRole('cell', { name: 'semanas entre compras' })).toBeTruthy();
+    // Loading that chunk took over the 1 s default of findBy* on a loaded machine.
+    expect(
+      await screen.findByRole('cell', { name: 'semanas entre compras' }, { timeout: 15_000 }),
+    ).toBeTruthy();
   });
 
   it('explains a 503 as "no model serving yet"', async () => {
