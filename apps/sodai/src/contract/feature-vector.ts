@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, CUSTOMER_TYPES, PACKAGES, SEGMENTS, SUB_CATEGORIES } from './raw-tables.ts';
 
-export type FeatureGroup = 'pair' | 'customer' | 'product' | 'static';
+/** `market`: one value per cut-off, the same for every pair (e.g. last week's volume). */
+export type FeatureGroup = 'pair' | 'customer' | 'product' | 'market' | 'static';
 
 export interface FeatureSpec {
   readonly name: string;
@@ -9,6 +10,8 @@ export interface FeatureSpec {
   /** Categorical features are integer codes into `categories`; XGBoost treats them as categories. */
   readonly type: 'numeric' | 'categorical';
   readonly categories?: readonly string[];
+  /** A pair timing left missing (not 0) for a pair never bought; XGBoost learns where missing goes. */
+  readonly missingWhenNeverBought?: boolean;
   /** What it means, in words a sales manager understands (used in explanations). */
   readonly label: { readonly es: string; readonly en: string };
 }
@@ -18,6 +21,10 @@ const num = (name: string, group: FeatureGroup, en: string, es: string): Feature
   group,
   type: 'numeric',
   label: { en, es },
+});
+const timing = (name: string, en: string, es: string): FeatureSpec => ({
+  ...num(name, 'pair', en, es),
+  missingWhenNeverBought: true,
 });
 const cat = (name: string, categories: readonly string[], en: string, es: string): FeatureSpec => ({
   name,
@@ -46,17 +53,15 @@ export const FEATURES: readonly FeatureSpec[] = Object.freeze([
       `semanas con compra de este producto en las últimas ${w} semana${w > 1 ? 's' : ''}`,
     ),
   ),
-  num(
+  timing(
     'weeks_since_last',
-    'pair',
     'weeks since the last purchase of this product',
     'semanas desde la última compra del producto',
   ),
-  num('gap_mean', 'pair', 'usual number of weeks between purchases', 'semanas habituales entre compras'),
-  num('gap_std', 'pair', 'how irregular the purchases are (weeks)', 'irregularidad de las compras (semanas)'),
-  num(
+  timing('gap_mean', 'usual number of weeks between purchases', 'semanas habituales entre compras'),
+  timing('gap_std', 'how irregular the purchases are (weeks)', 'irregularidad de las compras (semanas)'),
+  timing(
     'due_ratio',
-    'pair',
     'weeks since last purchase ÷ usual gap',
     'semanas desde la última compra ÷ intervalo habitual',
   ),
@@ -79,6 +84,17 @@ export const FEATURES: readonly FeatureSpec[] = Object.freeze([
     'unidades semanales recientes frente a anteriores',
   ),
   num('streak', 'pair', 'consecutive recent weeks with a purchase', 'semanas seguidas recientes con compra'),
+  timing(
+    'days_since_last',
+    'days since the last purchase of this product',
+    'días desde la última compra del producto',
+  ),
+  num(
+    'pair_day_share_12',
+    'pair',
+    "share of the customer's delivery days with this product (last 12 weeks)",
+    'proporción de entregas del cliente con este producto (12 semanas)',
+  ),
   num(
     'cust_active_weeks_12',
     'customer',
@@ -109,8 +125,51 @@ export const FEATURES: readonly FeatureSpec[] = Object.freeze([
     'customers who bought this product (last 4 weeks)',
     'clientes que compraron el producto (4 semanas)',
   ),
+  num(
+    'cust_days_since_order',
+    'customer',
+    'days since the customer last ordered anything',
+    'días desde el último pedido del cliente',
+  ),
+  num(
+    'cust_order_days_4',
+    'customer',
+    'delivery days of the customer (last 4 weeks)',
+    'días con entrega al cliente (4 semanas)',
+  ),
+  num(
+    'cust_due_ratio',
+    'customer',
+    "days since the customer's last order ÷ its usual gap",
+    'días desde el último pedido ÷ intervalo habitual del cliente',
+  ),
+  num(
+    'cust_cutoff_weekday_share',
+    'customer',
+    "share of the customer's orders on the weekday the week starts",
+    'proporción de pedidos del cliente en el día en que empieza la semana',
+  ),
+  num(
+    'prod_buyers_1',
+    'product',
+    'customers who bought this product last week',
+    'clientes que compraron el producto la semana pasada',
+  ),
+  num(
+    'prod_age_weeks',
+    'product',
+    'weeks since the product first sold (max 52)',
+    'semanas desde la primera venta del producto (máx. 52)',
+  ),
   num('prod_trend', 'product', 'product popularity trend', 'tendencia de popularidad del producto'),
   num('brand_share', 'product', "brand's share of all purchases", 'participación de la marca en las compras'),
+  num(
+    'market_week_ratio',
+    'market',
+    "last week's purchases ÷ the 8-week weekly average (all customers)",
+    'compras de la semana pasada ÷ promedio semanal de 8 semanas (todos los clientes)',
+  ),
+  num('market_days_1', 'market', 'days with deliveries last week', 'días con entregas la semana pasada'),
   cat('customer_type', CUSTOMER_TYPES, 'kind of shop', 'tipo de cliente'),
   num('num_deliver_per_week', 'static', 'deliveries per week', 'entregas por semana'),
   num('x', 'static', 'location (x)', 'ubicación (x)'),

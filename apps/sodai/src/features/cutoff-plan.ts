@@ -15,7 +15,12 @@ export interface TrainingPlan {
 export interface PlanOptions {
   readonly trainWeeks: number;
   readonly validationWeeks: number;
+  /** First day of data: training cut-offs with less than {@link MIN_HISTORY_WEEKS} before them are dropped. */
+  readonly earliestDate?: string;
 }
+
+/** A training cut-off needs this much history for its features to mean what they mean later. */
+export const MIN_HISTORY_WEEKS = 4;
 
 function addDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -31,9 +36,12 @@ export function planCutoffs(latestDate: string, options: PlanOptions): TrainingP
   const predictCutoff = addDays(latestDate, 1);
   const week = (k: number) => addDays(predictCutoff, -7 * k);
   const validationCutoffs = Array.from({ length: options.validationWeeks }, (_, i) => week(2 + i)).reverse();
+  const firstUseful = options.earliestDate ? addDays(options.earliestDate, 7 * MIN_HISTORY_WEEKS) : '';
   const trainCutoffs = Array.from({ length: options.trainWeeks }, (_, i) =>
     week(2 + options.validationWeeks + i),
-  ).reverse();
+  )
+    .filter((cutoff) => cutoff >= firstUseful)
+    .reverse();
   return { predictCutoff, testCutoff: week(1), validationCutoffs, trainCutoffs };
 }
 

@@ -49,9 +49,15 @@ export async function buildDataset(
     SELECT customer_id, product_id, CAST(purchase_date AS DATE) AS d, sum(items) AS net
     FROM ${source} WHERE purchase_date < (SELECT max(t) + 7 FROM ds_cutoffs) GROUP BY ALL`);
   await c.run(`CREATE OR REPLACE TEMP TABLE ds_buckets AS
-    SELECT k.t, x.customer_id, x.product_id, ((k.t - x.d) // 7)::INT AS b, sum(x.net) AS net
+    SELECT k.t, x.customer_id, x.product_id, ((k.t - x.d) // 7)::INT AS b, sum(x.net) AS net,
+           count(*) FILTER (WHERE x.net > 0) AS days, max(x.d) AS last_d
     FROM ds_pair_days x JOIN ds_cutoffs k ON x.d < k.t AND x.d >= k.t - 364
     GROUP BY ALL HAVING sum(x.net) > 0`);
+  // The customer's delivery days (any product) in the 12 weeks before each cut-off: its rhythm.
+  await c.run(`CREATE OR REPLACE TEMP TABLE ds_cust_days AS
+    SELECT k.t, x.customer_id, x.d
+    FROM (SELECT customer_id, d FROM ds_pair_days GROUP BY ALL HAVING sum(net) > 0) x
+    JOIN ds_cutoffs k ON x.d < k.t AND x.d >= k.t - 84`);
   await c.run(`CREATE OR REPLACE TEMP TABLE ds_labels AS
     SELECT k.t, x.customer_id, x.product_id
     FROM ds_pair_days x JOIN ds_cutoffs k ON x.d >= k.t AND x.d < k.t + 7
@@ -67,12 +73,20 @@ export async function buildDataset(
              row_number() OVER (PARTITION BY b.t, cu.customer_type ORDER BY count(DISTINCT b.customer_id) DESC, b.product_id) AS r
       FROM ds_buckets b JOIN customers cu USING (customer_id) WHERE b.b < 8
       GROUP BY b.t, cu.customer_type, b.product_id),
+    -- Customers without history get the popular products too: first orders are purchases to cover.
+    everyone AS (
+      SELECT k.t, cu.customer_id, cu.customer_type FROM ds_cutoffs k CROSS JOIN customers cu),
     explore AS (
-      SELECT a.t, a.customer_id, p.product_id FROM active a
-      JOIN popular p ON p.t = a.t AND p.customer_type IS NOT DISTINCT FROM a.customer_type AND p.r <= ${options.exploreK})
+      SELECT a.t, a.customer_id, p.product_id FROM everyone a
+      JOIN popular p ON p.t = a.t AND p.customer_type IS NOT DISTINCT FROM a.customer_type AND p.r <= ${options.exploreK}),
+    -- Products first sold within the last 4 weeks spread fast: offer them to every active customer.
+    launches AS (
+      SELECT a.t, a.customer_id, n.product_id FROM active a
+      JOIN (SELECT t, product_id FROM ds_buckets GROUP BY ALL HAVING max(b) < 4) n ON n.t = a.t),
+    offered AS (SELECT * FROM explore UNION SELECT * FROM launches)
     SELECT t, customer_id, product_id, true AS from_history FROM history
     UNION ALL
-    SELECT t, customer_id, product_id, false FROM explore e
+    SELECT t, customer_id, product_id, false FROM offered e
     WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.t = e.t AND h.customer_id = e.customer_id AND h.product_id = e.product_id)`);
 
   const windows = PAIR_WINDOWS_WEEKS.map((w) => `count(*) FILTER (WHERE b < ${w}) AS pair_weeks_${w}`).join(
@@ -94,9 +108,10 @@ export async function buildDataset(
     ['package', categoricalCode('pr.package', FEATURES.find((f) => f.name === 'package')!.categories!)],
     ['size', 'pr.size'],
     ['num_deliver_per_week', 'cu.num_deliver_per_week'],
+    ['pair_day_share_12', 'coalesce(pair.pair_days_12 / nullif(rhythm.cust_order_days_12, 0), 0)'],
   ]);
   // Counts are 0 for a pair never bought; timings (recency, gaps) stay missing, which XGBoost handles.
-  const missingWhenNeverBought = new Set(['weeks_since_last', 'gap_mean', 'gap_std', 'due_ratio']);
+  const missingWhenNeverBought = new Set(FEATURES.filter((f) => f.missingWhenNeverBought).map((f) => f.name));
   const featureColumns = FEATURES.map((f) => {
     const expression =
       byName.get(f.name) ??
@@ -118,8 +133,23 @@ export async function buildDataset(
       sum(net) FILTER (WHERE b < 4) AS items_4,
       sum(net) FILTER (WHERE b < 12) AS items_12,
       coalesce(sum(net) FILTER (WHERE b < 4), 0) / 4 - coalesce(sum(net) FILTER (WHERE b >= 4 AND b < 12), 0) / 8 AS items_trend,
-      count(*) FILTER (WHERE rn = b) AS streak
+      count(*) FILTER (WHERE rn = b) AS streak,
+      t - max(last_d) AS days_since_last,
+      sum(days) FILTER (WHERE b < 12) AS pair_days_12
       FROM ordered GROUP BY t, customer_id, product_id),
+    rhythm AS (
+      SELECT t, customer_id,
+             t - max(d) AS cust_days_since_order,
+             count(*) AS cust_order_days_12,
+             count(*) FILTER (WHERE d >= t - 28) AS cust_order_days_4,
+             (t - max(d)) * count(*) / 84 AS cust_due_ratio,
+             count(*) FILTER (WHERE dayofweek(d) = dayofweek(t)) / count(*) AS cust_cutoff_weekday_share
+      FROM ds_cust_days GROUP BY t, customer_id),
+    market AS (
+      SELECT t,
+             count(*) FILTER (WHERE b = 0) / (count(*) FILTER (WHERE b < 8) / 8 + 1) AS market_week_ratio,
+             count(DISTINCT last_d) FILTER (WHERE b = 0) AS market_days_1
+      FROM ds_buckets GROUP BY t),
     cust_week AS (SELECT t, customer_id, b, count(*) AS n FROM ds_buckets GROUP BY ALL),
     cust AS (
       SELECT w.t, w.customer_id,
@@ -133,6 +163,8 @@ export async function buildDataset(
     prod AS (
       SELECT t, product_id,
              count(DISTINCT customer_id) FILTER (WHERE b < 4) AS prod_buyers_4,
+             count(DISTINCT customer_id) FILTER (WHERE b = 0) AS prod_buyers_1,
+             max(b) + 1 AS prod_age_weeks,
              (count(DISTINCT customer_id) FILTER (WHERE b < 4) + 1) / (count(DISTINCT customer_id) FILTER (WHERE b >= 4 AND b < 12) / 2 + 1) AS prod_trend
       FROM ds_buckets GROUP BY t, product_id),
     brand AS (
@@ -145,6 +177,8 @@ export async function buildDataset(
     LEFT JOIN pair USING (t, customer_id, product_id)
     LEFT JOIN cust USING (t, customer_id)
     LEFT JOIN prod USING (t, product_id)
+    LEFT JOIN rhythm USING (t, customer_id)
+    LEFT JOIN market USING (t)
     LEFT JOIN customers cu USING (customer_id)
     LEFT JOIN products pr USING (product_id)
     LEFT JOIN brand ON brand.t = k.t AND brand.brand IS NOT DISTINCT FROM pr.brand
@@ -164,7 +198,14 @@ export async function buildDataset(
     c,
     `SELECT count(*) AS rows, sum(label) AS positives FROM ${sqlIdent(options.table)}`,
   );
-  for (const name of ['ds_cutoffs', 'ds_pair_days', 'ds_buckets', 'ds_labels', 'ds_candidates']) {
+  for (const name of [
+    'ds_cutoffs',
+    'ds_pair_days',
+    'ds_buckets',
+    'ds_cust_days',
+    'ds_labels',
+    'ds_candidates',
+  ]) {
     await c.run(`DROP TABLE IF EXISTS ${name}`);
   }
   return {

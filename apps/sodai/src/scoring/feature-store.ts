@@ -12,7 +12,9 @@ const idx = (name: string): number => {
 };
 
 /** Pair timings the dataset builder leaves missing for a never-bought pair (counts are 0). */
-const MISSING_WHEN_NEVER_BOUGHT = new Set(['weeks_since_last', 'gap_mean', 'gap_std', 'due_ratio']);
+const MISSING_WHEN_NEVER_BOUGHT = new Set(
+  FEATURES.filter((f) => f.missingWhenNeverBought).map((f) => f.name),
+);
 
 /** A customer's rows: `[start, end)` in the store, sorted by product id. */
 export interface RowRange {
@@ -121,7 +123,8 @@ export class FeatureStore {
     const customerRow = this.#customerRows.get(customerId)?.start ?? -1;
     const productRow = this.#productRow.get(productId) ?? -1;
     const fromGroup = (group: FeatureGroup, j: number): number => {
-      const row = group === 'customer' ? customerRow : productRow;
+      // Market features are the same on every row of the cut-off.
+      const row = group === 'customer' ? customerRow : group === 'market' ? 0 : productRow;
       return row < 0 ? 0 : this.value(row, j);
     };
     const a = product.attributes;
