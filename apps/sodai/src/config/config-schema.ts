@@ -63,9 +63,33 @@ export const ConfigSchema = z.strictObject({
     .prefault({}),
   model: z
     .strictObject({
-      nTrials: z.int().min(1).default(30).describe('TPE trials per training'),
+      nTrials: z
+        .int()
+        .min(1)
+        .default(3)
+        .describe('TPE trials per training (the first is the warm start; the search surface is flat)'),
       seed: z.int().min(0).default(42),
-      trainWeeks: z.int().min(1).default(12).describe('weekly cut-offs the model learns from'),
+      trainWeeks: z
+        .int()
+        .min(1)
+        .default(52)
+        .describe('weekly cut-offs the model learns from (only those with 4 weeks of history before them)'),
+      negativeSampleRate: z
+        .number()
+        .gt(0)
+        .max(1)
+        .default(0.3)
+        .describe('share of non-purchase training rows kept, weighted back up (1 = all)'),
+      refit: z
+        .boolean()
+        .default(true)
+        .describe('retrain the chosen parameters on training + validation weeks after the search'),
+      decisionRule: z
+        .enum(['expected-f1', 'threshold'])
+        .default('expected-f1')
+        .describe(
+          "expected-f1: per week, the count maximising expected F1 from calibrated probabilities; threshold: validation's best cut",
+        ),
       validationWeeks: z
         .int()
         .min(1)
@@ -80,7 +104,7 @@ export const ConfigSchema = z.strictObject({
       exploreK: z
         .int()
         .min(0)
-        .default(20)
+        .default(30)
         .describe('popular products of the customer type added as candidates'),
       gateMarginF1: z
         .number()

@@ -6,20 +6,26 @@ import type { DatasetMatrix } from './dataset-matrix.ts';
 const FEATURE_TYPES = FEATURES.map((f) => (f.type === 'categorical' ? ('c' as const) : ('float' as const)));
 
 /** Row-major feature values of the feature contract, as XGBoost takes them (NaN = missing). */
-export function featureDMatrix(features: Float32Array, nrow: number, labels?: Float32Array): DMatrix {
+export function featureDMatrix(
+  features: Float32Array,
+  nrow: number,
+  labels?: Float32Array,
+  weight?: Float32Array,
+): DMatrix {
   return DMatrix.fromDense(features, {
     ncol: FEATURES.length,
     nrow,
     ...(labels ? { label: labels } : {}),
+    ...(weight ? { weight } : {}),
     featureNames: FEATURE_NAMES,
     featureTypes: FEATURE_TYPES,
     enableCategorical: true,
   });
 }
 
-/** A dataset's rows and labels as a DMatrix. The caller disposes it. */
-export function toDMatrix(matrix: DatasetMatrix): DMatrix {
-  return featureDMatrix(matrix.features, matrix.rows, matrix.labels);
+/** A dataset's rows and labels (and optional per-row weights) as a DMatrix. The caller disposes it. */
+export function toDMatrix(matrix: DatasetMatrix, weight?: Float32Array): DMatrix {
+  return featureDMatrix(matrix.features, matrix.rows, matrix.labels, weight);
 }
 
 export type ScoreOutput = 'probability' | 'contributions' | 'approxContributions';

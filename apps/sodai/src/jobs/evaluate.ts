@@ -5,6 +5,7 @@ import { evaluateScores } from '../model/evaluation.ts';
 import { planMatrices } from './train.ts';
 import type { WeekContext } from './week-context.ts';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
+import { weekThreshold } from '../model/decision-rule.ts';
 
 /** The champion on the latest complete week, beside every baseline fitted on the weeks before. */
 export async function evaluateChampion(week: WeekContext, champion: LoadedPurchaseModel): Promise<string> {
@@ -15,7 +16,7 @@ export async function evaluateChampion(week: WeekContext, champion: LoadedPurcha
     evaluateScores(
       `champion v${champion.version.version}`,
       scores,
-      champion.threshold,
+      weekThreshold(champion.rule, scores),
       test,
       missedTest,
       true,

@@ -1,3 +1,4 @@
+import { weekThreshold } from '../model/decision-rule.ts';
 import type { TrackingClient } from '@sodai/tracking';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
 import { decideGate, type GateDecision } from '../model/champion-gate.ts';
@@ -29,14 +30,9 @@ export async function gateChallenger(
     await week.datasets.ensure([testCutoff]);
     const test = await week.datasets.matrix([testCutoff]);
     const missed = await week.datasets.missed([testCutoff]);
-    championF1 = evaluateScores(
-      'champion',
-      scoreMatrix(champion.booster, test),
-      champion.threshold,
-      test,
-      missed,
-      true,
-    ).f1.f1;
+    const scores = scoreMatrix(champion.booster, test);
+    championF1 = evaluateScores('champion', scores, weekThreshold(champion.rule, scores), test, missed, true)
+      .f1.f1;
   }
   const decision = decideGate({
     testCutoff,

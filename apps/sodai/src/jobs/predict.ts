@@ -5,6 +5,7 @@ import { bestBaseline, fitBaselines, type FittedBaseline } from '../model/baseli
 import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
+import { weekThreshold } from '../model/decision-rule.ts';
 import { SodaiError } from '../errors.ts';
 import type { WeekContext } from './week-context.ts';
 
@@ -83,7 +84,9 @@ export async function predictWeek(
   const matrix = await week.datasets.matrix([cutoff]);
   const scores =
     scorer.kind === 'model' ? scoreMatrix(scorer.model.booster, matrix) : scorer.rule.score(matrix);
-  const threshold = scorer.kind === 'model' ? scorer.model.threshold : scorer.rule.threshold;
+  // A model's rule may adapt the cut to this week's expected volume.
+  const threshold =
+    scorer.kind === 'model' ? weekThreshold(scorer.model.rule, scores) : scorer.rule.threshold;
   const version = scorer.kind === 'model' ? scorer.model.version.version : 0;
 
   await connection.run(

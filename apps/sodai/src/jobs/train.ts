@@ -11,9 +11,9 @@ import { baselineSpec, bestBaseline, fitBaselines, type BaselineSpec } from '../
 import type { BootstrapInterval } from '../model/bootstrap.ts';
 import { referenceSnapshot, weekTransactionColumns } from '../model/drift-reference.ts';
 import { compareByBootstrap, evaluateScores, type ScoredEvaluation } from '../model/evaluation.ts';
-import { bestF1Threshold } from '../model/metrics.ts';
 import { MODEL_NAME } from '../model/registry.ts';
-import { searchXgboost } from '../model/xgb-search.ts';
+import { weekThreshold } from '../model/decision-rule.ts';
+import { describeProgress, fitPurchaseModel, type ProgressListener } from '../model/fit-purchase-model.ts';
 import { SodaiError } from '../errors.ts';
 import type { WeekContext } from './week-context.ts';
 
@@ -90,19 +90,31 @@ function shapSummary(booster: Booster, matrix: DatasetMatrix, limit = 5000): Rec
 }
 
 /**
- * Trains one challenger for the week's plan: baselines fitted on the validation weeks → TPE-tuned
- * XGBoost (each trial a nested run) → decision threshold on the validation weeks → evaluation on the
+ * Trains one challenger for the week's plan: baselines fitted on the validation weeks →
+ * {@link fitPurchaseModel} (short search, each trial a nested run; calibration and the week-level
+ * decision rule on the validation weeks) → evaluation on the
  * test week beside every baseline → a registered version with its artifacts. It does not judge the
  * challenger against the champion: that is the gate's job ({@link gateChallenger}).
  */
 export async function trainChallenger(
   week: WeekContext,
   tracking: TrackingClient,
-  options: { signal?: AbortSignal } = {},
+  options: {
+    signal?: AbortSignal;
+    /** Each long step as it ends (default: one line to the week's log). */
+    progress?: ProgressListener;
+  } = {},
 ): Promise<TrainOutcome> {
   const { plan, settings, log } = week;
+  const progress: ProgressListener = options.progress ?? ((event) => log(describeProgress(event)));
+  const started = performance.now();
   const { train, valid, test, missedValid, missedTest, summary } = await planMatrices(week, true);
-  log(`dataset: ${summary.rows.toLocaleString('en')} candidate rows over ${summary.coverage.length} weeks`);
+  await progress({
+    step: 'dataset',
+    rows: summary.rows,
+    weeks: summary.coverage.length,
+    seconds: (performance.now() - started) / 1000,
+  });
   const baselines = fitBaselines(valid, missedValid.total);
 
   const run = await tracking.startRun({
@@ -110,6 +122,9 @@ export async function trainChallenger(
     name: `train ${plan.predictCutoff}`,
     params: {
       n_trials: settings.nTrials,
+      negative_sample_rate: settings.negativeSampleRate,
+      refit: String(settings.refit),
+      decision_rule: settings.decisionRule,
       seed: settings.seed,
       train_weeks: settings.trainWeeks,
       validation_weeks: settings.validationWeeks,
@@ -126,14 +141,15 @@ export async function trainChallenger(
       rowCount: train.rows + valid.rows + test.rows,
       schema: { features: FEATURES.map((f) => ({ name: f.name, type: f.type })) },
     });
-    const search = await searchXgboost(train, valid, {
-      nTrials: settings.nTrials,
-      seed: settings.seed,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onTrial: async (trial) => {
-        log(
-          `trial ${trial.number + 1}/${settings.nTrials}: ${trial.state}${trial.validationAucpr !== undefined ? ` aucpr ${trial.validationAucpr.toFixed(4)}` : ''}`,
-        );
+    const search = await fitPurchaseModel(
+      train,
+      valid,
+      missedValid.total,
+      { ...settings, ...(options.signal ? { signal: options.signal } : {}) },
+      async (event) => {
+        await progress(event);
+        if (event.step !== 'trial') return;
+        const trial = event.trial;
         const nested = await tracking.startRun({
           experiment: MODEL_NAME,
           name: `trial ${trial.number}`,
@@ -141,15 +157,21 @@ export async function trainChallenger(
           params: trial.params,
           tags: { kind: 'trial', state: trial.state },
         });
-        trial.history.forEach((v, step) => void nested.logMetric('valid_aucpr', v, step));
+        trial.history.forEach((v, step) => void nested.logMetric('valid_logloss', v, step));
         await nested.end(trial.state === 'failed' ? 'FAILED' : 'FINISHED');
       },
-    });
+    );
     try {
-      const validScores = scoreMatrix(search.booster, valid);
-      const rule = bestF1Threshold(validScores, valid.labels, missedValid.total);
+      const rule = { threshold: search.threshold, f1: search.validationF1 };
       const testScores = scoreMatrix(search.booster, test);
-      const model = evaluateScores('xgboost', testScores, rule.threshold, test, missedTest, true);
+      // The rule may adapt the cut to the test week's expected volume, as it will every week.
+      const testThreshold = weekThreshold(search.rule, testScores);
+      const model = evaluateScores('xgboost', testScores, testThreshold, test, missedTest, true);
+      await progress({
+        step: 'evaluation',
+        testF1: model.f1.f1,
+        seconds: (performance.now() - started) / 1000,
+      });
       const baselineEvals = baselines.map((b) => ({
         ...evaluateScores(b.name, b.score(test), b.threshold, test, missedTest, false),
         description: b.description,
@@ -159,7 +181,7 @@ export async function trainChallenger(
       const bestEval = baselineEvals.find((e) => e.name === best.name)!;
       const bootstrap = compareByBootstrap(
         testScores,
-        rule.threshold,
+        testThreshold,
         best.score(test),
         best.threshold,
         test,
@@ -171,9 +193,13 @@ export async function trainChallenger(
         ),
       );
       await run.logMetrics({
-        valid_aucpr: search.validationAucpr,
+        valid_logloss: search.validationLogloss,
         best_iteration: search.bestIteration,
+        served_rounds: search.rounds,
+        calibration_error_raw: search.calibrationError.raw,
+        calibration_error: search.calibrationError.calibrated,
         decision_threshold: rule.threshold,
+        test_week_threshold: testThreshold,
         valid_f1: rule.f1,
         test_f1: model.f1.f1,
         test_precision: model.f1.precision,
@@ -209,10 +235,11 @@ export async function trainChallenger(
         createReference(await weekTransactionColumns(week.connection, plan.testCutoff)),
       );
       await run.logJson('decision_rule.json', {
-        kind: 'threshold',
+        ...search.rule,
         threshold: rule.threshold,
         chosenOn: plan.validationCutoffs,
         validationF1: rule.f1,
+        calibrationError: search.calibrationError,
       });
       const version = await tracking.registry.createModelVersion({
         modelName: MODEL_NAME,
@@ -225,6 +252,7 @@ export async function trainChallenger(
           })),
           outputs: [{ name: 'purchase_probability', type: 'float' }],
           decisionThreshold: rule.threshold,
+          decisionRule: search.rule,
           trainedFor: plan.predictCutoff,
           testCutoff: plan.testCutoff,
           categories: Object.fromEntries(

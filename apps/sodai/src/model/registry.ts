@@ -1,6 +1,7 @@
 import { Booster } from '@sodai/xgboost';
 import { isTrackingError, type ModelVersion, type TrackingClient } from '@sodai/tracking';
 import { FEATURE_NAMES } from '../contract/feature-vector.ts';
+import type { DecisionRule } from './decision-rule.ts';
 
 export const MODEL_NAME = 'weekly-purchase';
 export const CHAMPION = 'champion';
@@ -9,7 +10,10 @@ export const CHAMPION = 'champion';
 export interface LoadedPurchaseModel {
   readonly version: ModelVersion;
   readonly booster: Booster;
+  /** The fixed cut (serving's default for one pair at a time). */
   readonly threshold: number;
+  /** How a whole week's scores become decisions (predict, evaluate, gate). */
+  readonly rule: DecisionRule;
   /** Whether its inputs are today's feature contract (otherwise it cannot score today's rows). */
   readonly compatible: boolean;
 }
@@ -19,6 +23,27 @@ export function signatureThreshold(version: ModelVersion): number {
   if (typeof threshold !== 'number')
     throw new Error(`model version ${version.version} has no decision threshold`);
   return threshold;
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The version's week-level decision rule; versions from before rules existed use their threshold. */
+export function signatureRule(version: ModelVersion): DecisionRule {
+  const stored = version.signature?.decisionRule as Record<string, unknown> | undefined;
+  const calibration = stored?.calibration as Record<string, unknown> | undefined;
+  if (
+    stored?.kind === 'expected-f1' &&
+    isNumber(stored.missedShare) &&
+    isNumber(calibration?.a) &&
+    isNumber(calibration?.b)
+  ) {
+    return {
+      kind: 'expected-f1',
+      calibration: { a: calibration.a, b: calibration.b },
+      missedShare: stored.missedShare,
+    };
+  }
+  return { kind: 'threshold', threshold: signatureThreshold(version) };
 }
 
 /** Whether a version's inputs are today's feature contract (otherwise it cannot score today's rows). */
@@ -57,6 +82,7 @@ export async function loadAliasedModel(
       version: loaded.version,
       booster: Booster.fromBuffer(loaded.bytes),
       threshold: signatureThreshold(loaded.version),
+      rule: signatureRule(loaded.version),
       compatible: isCompatible(loaded.version),
     };
   } catch (error) {
