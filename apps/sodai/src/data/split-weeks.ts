@@ -12,6 +12,15 @@ export interface SplitWeeksOptions {
   readonly lastWeeks?: number;
   /** Also write everything before the first batch here, with the reference files, for replays. */
   readonly historyDir?: string;
+  /**
+   * Batches of this many days from `from` (instead of Monday-to-Sunday weeks): cut-offs then fall on
+   * every weekday, as when deliveries land mid-week. Needs `from`.
+   */
+  readonly batchDays?: number;
+  /** First day of the first batch (YYYY-MM-DD); earlier data is history. */
+  readonly from?: string;
+  /** Only this many days from `from` are cut into batches (default: to the end of the data). */
+  readonly days?: number;
 }
 
 export interface WeekBatch {
@@ -42,20 +51,38 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
       `CREATE TABLE tx AS SELECT ${columns}, date_trunc('week', CAST(purchase_date AS DATE))::DATE AS week_start
        FROM ${readFileSql(file)}`,
     );
+    await db.connection.run(`ALTER TABLE tx ADD COLUMN batch_start DATE`);
+    if (options.batchDays !== undefined || options.from !== undefined) {
+      if (!options.from)
+        throw new SodaiError('INVALID_ARGUMENT', 'batches of N days need a first day (from)');
+      const span = options.batchDays ?? 7;
+      const from = sqlString(options.from);
+      const until = options.days === undefined ? '' : ` AND purchase_date < DATE ${from} + ${options.days}`;
+      await db.connection.run(
+        `UPDATE tx SET batch_start = DATE ${from} + ((CAST(purchase_date AS DATE) - DATE ${from}) // ${span}) * ${span}
+         WHERE CAST(purchase_date AS DATE) >= DATE ${from}${until}`,
+      );
+    } else {
+      await db.connection.run('UPDATE tx SET batch_start = week_start');
+    }
     let weeks = (
-      await queryRows(db.connection, `SELECT DISTINCT week_start::VARCHAR AS w FROM tx ORDER BY 1`)
+      await queryRows(
+        db.connection,
+        `SELECT DISTINCT batch_start::VARCHAR AS w FROM tx WHERE batch_start IS NOT NULL ORDER BY 1`,
+      )
     ).map((r) => String(r.w));
     if (options.lastWeeks !== undefined) weeks = weeks.slice(-options.lastWeeks);
+    const prefix = options.batchDays === undefined || options.batchDays === 7 ? 'week' : 'days';
     mkdirSync(options.outDir, { recursive: true });
     const batches: WeekBatch[] = [];
     for (const week of weeks) {
-      const out = path.join(options.outDir, `week-${week}.parquet`);
+      const out = path.join(options.outDir, `${prefix}-${week}.parquet`);
       const [row] = await queryRows(
         db.connection,
-        `SELECT count(*) AS n FROM tx WHERE week_start = DATE ${sqlString(week)}`,
+        `SELECT count(*) AS n FROM tx WHERE batch_start = DATE ${sqlString(week)}`,
       );
       await db.connection.run(
-        `COPY (SELECT ${columns} FROM tx WHERE week_start = DATE ${sqlString(week)} ORDER BY rowid)
+        `COPY (SELECT ${columns} FROM tx WHERE batch_start = DATE ${sqlString(week)} ORDER BY rowid)
          TO ${sqlString(out)} (FORMAT parquet)`,
       );
       batches.push({ file: out, weekStart: week, rows: Number(row!.n) });
@@ -63,7 +90,7 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
     if (options.historyDir && weeks.length > 0) {
       mkdirSync(options.historyDir, { recursive: true });
       await db.connection.run(
-        `COPY (SELECT ${columns} FROM tx WHERE week_start < DATE ${sqlString(weeks[0]!)} ORDER BY rowid)
+        `COPY (SELECT ${columns} FROM tx WHERE CAST(purchase_date AS DATE) < DATE ${sqlString(weeks[0]!)} ORDER BY rowid)
          TO ${sqlString(path.join(options.historyDir, TRANSACTIONS_FILE))} (FORMAT parquet)`,
       );
       for (const name of REFERENCE_FILES) {

@@ -18,12 +18,19 @@ import type { TrainOutcome } from '../jobs/train.ts';
 import { createFlowEnv } from './flow-env.ts';
 import { startPipelineRuntime } from './pipeline-runtime.ts';
 import { WEEKLY_DAG_ID } from './weekly-dag.ts';
+import { splitWeeks } from '../data/split-weeks.ts';
 
 export interface ReplayOptions {
   readonly historyDir: string;
   readonly batchesDir: string;
   readonly outDir: string;
   readonly truth: boolean;
+  /**
+   * Where the real purchases of each week are read (with `truth`): a transactions file holding the
+   * replayed period. Default: this batch and the later ones, so a week that spans two short batches
+   * is scored on all 7 days.
+   */
+  readonly truthFile?: string;
   readonly settings: ModelSettings;
   /** DuckDB memory cap of the replay's own store. */
   readonly memoryLimit?: string;
@@ -49,6 +56,47 @@ export interface ReplayResult {
 }
 
 const WORK_DIR = '.replay-state';
+
+export interface ReplayPeriod {
+  /** A folder with clientes/productos/transacciones Parquet files. */
+  readonly dataDir: string;
+  /** First day replayed (YYYY-MM-DD); the data before it is the history. */
+  readonly from: string;
+  readonly weeks: number;
+  /** Days per batch (7 = weekly deliveries; 5 puts cut-offs on every weekday). */
+  readonly batchDays: number;
+  /** Where the history and batch files are written. */
+  readonly workDir: string;
+}
+
+/**
+ * Cuts a period of real data into a replay's inputs: the history before `from`, batches of
+ * `batchDays` days over `weeks` weeks, and the full transactions file as the truth (so every
+ * prediction is scored on the 7 days after its cut-off, whatever the batch length).
+ */
+export async function prepareReplayPeriod(
+  period: ReplayPeriod,
+): Promise<Pick<ReplayOptions, 'historyDir' | 'batchesDir' | 'truthFile'>> {
+  if (!Number.isInteger(period.batchDays) || period.batchDays < 1 || period.batchDays > 7) {
+    throw new SodaiError('INVALID_ARGUMENT', `--batch-days must be 1 … 7, got ${period.batchDays}`);
+  }
+  const historyDir = path.join(period.workDir, 'history');
+  const batchesDir = path.join(period.workDir, 'batches');
+  rmSync(period.workDir, { recursive: true, force: true });
+  const batches = await splitWeeks({
+    input: period.dataDir,
+    outDir: batchesDir,
+    historyDir,
+    from: period.from,
+    batchDays: period.batchDays,
+    // Whole batches only: a stub at the end would be scored on fewer days than it predicts.
+    days: Math.floor((7 * period.weeks) / period.batchDays) * period.batchDays,
+  });
+  if (batches.length === 0) {
+    throw new SodaiError('INVALID_ARGUMENT', `no purchases in the ${period.weeks} weeks from ${period.from}`);
+  }
+  return { historyDir, batchesDir, truthFile: path.join(period.dataDir, 'transacciones.parquet') };
+}
 
 /**
  * Production's weekly loop on files, one week at a time: the weekly DAG runs (ingest what landed,
@@ -100,7 +148,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     const rejected = initial.find((r) => r.outcome === 'rejected');
     if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
     let baselines: readonly FittedBaseline[] = [];
-    for (const batch of batches) {
+    for (const [index, batch] of batches.entries()) {
       const name = path.basename(batch).replace(/\.[^.]+$/, '');
       const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'auto' } });
       const run = await runtime.orchestrator.waitForRun(runId);
@@ -125,7 +173,8 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       copyFileSync(exported.file, csv);
       let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
       if (options.truth) {
-        const result = await scoreWeek(store, batch, prediction, baselines);
+        const truthSource = options.truthFile ? [options.truthFile] : batches.slice(index);
+        const result = await scoreWeek(store, truthSource, prediction, baselines);
         scored = { model: result.model, baselines: result.baselines };
         pooled.set(name, result.byCustomer);
         log(
@@ -154,14 +203,15 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
 
 async function scoreWeek(
   store: RawStore,
-  batch: string,
+  truthFiles: readonly string[],
   prediction: PredictionOutcome,
   baselines: readonly FittedBaseline[],
 ) {
   const { cutoff } = prediction;
   const truthRows = await queryRows(
     store.connection,
-    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM ${readFileSql(batch)}
+    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p
+     FROM (${truthFiles.map((f) => `SELECT customer_id, product_id, purchase_date, items FROM ${readFileSql(f)}`).join(' UNION ALL ')})
      WHERE CAST(purchase_date AS DATE) >= DATE ${sqlString(cutoff)} AND CAST(purchase_date AS DATE) < DATE ${sqlString(cutoff)} + 7
      GROUP BY ALL HAVING sum(items) > 0`,
   );

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
 import { predictWithChampion } from '../../jobs/predict.ts';
-import { replay, type ReplayResult } from '../../flows/replay.ts';
+import path from 'node:path';
+import { prepareReplayPeriod, replay, type ReplayOptions, type ReplayResult } from '../../flows/replay.ts';
 import { trainAndGate, type TrainAndGateOutcome } from '../../jobs/train-and-gate.ts';
 import { weekContext } from '../../jobs/week-context.ts';
 import { CHAMPION, loadAliasedModel } from '../../model/registry.ts';
@@ -42,28 +43,52 @@ export function formatTrainOutcome(o: TrainAndGateOutcome): string {
 
 export function formatReplay(result: ReplayResult): string {
   const names = Object.keys(result.weeks[0]?.baselines ?? {});
+  const scored = result.weeks.every((w) => w.model && w.baselines);
+  const mean = (f: (w: ReplayResult['weeks'][number]) => number) =>
+    result.weeks.reduce((s, w) => s + f(w), 0) / Math.max(1, result.weeks.length);
+  // The rule compared with is the one with the best mean F1 over the replayed weeks.
+  const best = scored
+    ? names.reduce((a, b) => (mean((w) => w.baselines![b]!.f1) > mean((w) => w.baselines![a]!.f1) ? b : a))
+    : undefined;
+  const gain = (w: ReplayResult['weeks'][number]) => w.model!.f1 - w.baselines![best!]!.f1;
   const rows = result.weeks.map((w) => [
     w.batch,
     w.cutoff,
     `${w.scorer}${w.retrained ? '*' : ''}`,
     w.model ? pct(w.model.f1) : '—',
     ...names.map((n) => (w.baselines?.[n] ? pct(w.baselines[n]!.f1) : '—')),
+    ...(best ? [pct(gain(w))] : []),
   ]);
-  if (result.weeks.every((w) => w.model)) {
-    const mean = (f: (w: ReplayResult['weeks'][number]) => number) =>
-      pct(result.weeks.reduce((s, w) => s + f(w), 0) / result.weeks.length);
+  if (scored) {
     rows.push([
       'mean',
       '',
       '',
-      mean((w) => w.model!.f1),
-      ...names.map((n) => mean((w) => w.baselines![n]!.f1)),
+      pct(mean((w) => w.model!.f1)),
+      ...names.map((n) => pct(mean((w) => w.baselines![n]!.f1))),
+      pct(mean(gain)),
     ]);
   }
   const lines = [
-    formatTable(['batch', 'cut-off', 'model', 'F1 model', ...names.map((n) => `F1 ${n}`)], rows),
+    formatTable(
+      [
+        'batch',
+        'cut-off',
+        'model',
+        'F1 model',
+        ...names.map((n) => `F1 ${n}`),
+        ...(best ? [`model − ${best}`] : []),
+      ],
+      rows,
+    ),
     '* = retrained before this week',
   ];
+  if (best) {
+    const wins = result.weeks.filter((w) => gain(w) > 0).length;
+    lines.push(
+      `model beats ${best} in ${wins} of ${result.weeks.length} weeks; worst week ${pct(Math.min(...result.weeks.map(gain)))}`,
+    );
+  }
   if (result.bootstrap) {
     const b = result.bootstrap;
     lines.push(
@@ -149,23 +174,50 @@ export function registerModelCommands(program: Command): void {
     .description(
       'replay weekly batches: predict the next 7 days, write OUT/<batch>.csv, ingest, retrain by policy',
     )
-    .requiredOption('--history <dir>', 'clientes/productos/transacciones Parquet files')
-    .requiredOption('--batches <dir>', 'weekly transaction batches, processed in file-name order')
+    .option('--history <dir>', 'clientes/productos/transacciones Parquet files')
+    .option('--batches <dir>', 'weekly transaction batches, processed in file-name order')
+    .option('--data <dir>', 'instead of --history/--batches: a data folder to cut a period from')
+    .option('--weeks-from <date>', 'with --data: first day replayed (YYYY-MM-DD)')
+    .option('--weeks <n>', 'with --data: weeks replayed', positiveInt, 8)
+    .option('--batch-days <n>', 'with --data: days per batch (5 = cut-offs on every weekday)', positiveInt, 7)
     .requiredOption('--out <dir>', 'where the CSV files go')
     .option('--truth', 'score each batch (precision, recall, F1 over distinct pairs) and print a table')
     .option('--trials <n>', 'TPE trials per training', positiveInt)
     .action(
-      async (o: { history: string; batches: string; out: string; truth?: boolean; trials?: number }) => {
+      async (o: {
+        history?: string;
+        batches?: string;
+        data?: string;
+        weeksFrom?: string;
+        weeks: number;
+        batchDays: number;
+        out: string;
+        truth?: boolean;
+        trials?: number;
+      }) => {
         const c = ctx();
         const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
-        const result = await replay({
-          historyDir: o.history,
-          batchesDir: o.batches,
-          outDir: o.out,
-          truth: o.truth === true,
-          settings,
-          log,
-        });
+        let inputs: Pick<ReplayOptions, 'historyDir' | 'batchesDir' | 'truthFile'>;
+        if (o.data) {
+          if (!o.weeksFrom || !/^\d{4}-\d{2}-\d{2}$/.test(o.weeksFrom)) {
+            throw new SodaiError('INVALID_ARGUMENT', '--data needs --weeks-from YYYY-MM-DD');
+          }
+          inputs = await prepareReplayPeriod({
+            dataDir: o.data,
+            from: o.weeksFrom,
+            weeks: o.weeks,
+            batchDays: o.batchDays,
+            workDir: path.join(o.out, '.replay-input'),
+          });
+        } else if (o.history && o.batches) {
+          inputs = { historyDir: o.history, batchesDir: o.batches };
+        } else {
+          throw new SodaiError(
+            'INVALID_ARGUMENT',
+            'give --history and --batches, or --data and --weeks-from',
+          );
+        }
+        const result = await replay({ ...inputs, outDir: o.out, truth: o.truth === true, settings, log });
         process.stdout.write(
           o.truth ? `${formatReplay(result)}\n` : `${result.weeks.length} weeks written to ${o.out}\n`,
         );
