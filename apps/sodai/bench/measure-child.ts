@@ -4,6 +4,7 @@
  *   ingest <dataDir> <storeFile>
  *   dataset <storeFile> <cutoffCount>   (the training plan's last N cut-offs)
  *   train <storeFile> <dataDir> <trials>
+ *   panel <transactionsFile>          (the reference panel of ../shared/bench/panel-spec.md)
  */
 import path from 'node:path';
 import { generateData } from '../src/data/generator/generate.ts';
@@ -16,6 +17,8 @@ import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { latestPurchaseDate } from '../src/store/transactions-queries.ts';
 import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { planCutoffs } from '../src/features/cutoff-plan.ts';
+import { openDuckDb, queryRows, readFileSql } from '../src/store/duckdb.ts';
+import { buildReferencePanel, panelChecksums } from './reference-panel.ts';
 
 const [job, ...args] = process.argv.slice(2);
 const started = performance.now();
@@ -94,6 +97,15 @@ if (job === 'generate') {
     gainHigh: outcome.bootstrap.high,
     gate: outcome.gate.reason,
   };
+} else if (job === 'panel') {
+  const [file] = args;
+  const db = await openDuckDb(':memory:');
+  await buildReferencePanel(db.connection, file!);
+  const buildSeconds = (performance.now() - started) / 1000;
+  const checksums = await panelChecksums(db.connection);
+  const [tx] = await queryRows(db.connection, `SELECT count(*) AS n FROM ${readFileSql(file!)}`);
+  db.close();
+  result = { buildSeconds, checksums, transactions: Number(tx!.n) };
 } else {
   throw new Error(`unknown job ${job}`);
 }
