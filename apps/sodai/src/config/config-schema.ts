@@ -66,7 +66,7 @@ export const ConfigSchema = z.strictObject({
       nTrials: z
         .int()
         .min(1)
-        .default(3)
+        .default(1)
         .describe('TPE trials per training (the first is the warm start; the search surface is flat)'),
       seed: z.int().min(0).default(42),
       trainWeeks: z
@@ -78,11 +78,11 @@ export const ConfigSchema = z.strictObject({
         .number()
         .gt(0)
         .max(1)
-        .default(0.3)
+        .default(0.25)
         .describe('share of non-purchase training rows kept, weighted back up (1 = all)'),
       refit: z
         .boolean()
-        .default(true)
+        .default(false)
         .describe('retrain the chosen parameters on training + validation weeks after the search'),
       decisionRule: z
         .enum(['expected-f1', 'threshold'])

@@ -11,6 +11,7 @@ import { appContext } from '../app-context.ts';
 import { formatTasks } from './flow-commands.ts';
 import { printReports } from './ingest-command.ts';
 import { positiveInt } from '../option-parsers.ts';
+import type { RunStore } from '@sodai/pipeline';
 
 /**
  * The one-command demo: generate a year of data when there is none, load all but its last weeks,
@@ -18,15 +19,40 @@ import { positiveInt } from '../option-parsers.ts';
  * trains, gates and predicts) and tell the server to load the result. Runs again are quick: data,
  * store and models are kept under the data folder.
  */
+/** Prints each task's log lines as they are written, so long steps (training) are not silent. */
+function followTaskLogs(store: RunStore, runId: string, everyMs = 1000): { stop(): Promise<void> } {
+  const printed = new Map<string, number>();
+  const flush = async () => {
+    for (const task of await store.taskInstances(runId)) {
+      const lines = await store.taskLogs(runId, task.taskId);
+      for (const line of lines.slice(printed.get(task.taskId) ?? 0)) {
+        process.stdout.write(`  [${task.taskId}] ${line.message}\n`);
+      }
+      printed.set(task.taskId, lines.length);
+    }
+  };
+  let pending = Promise.resolve();
+  const timer = setInterval(() => {
+    pending = pending.then(flush).catch(() => {});
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await pending;
+      await flush().catch(() => {});
+    },
+  };
+}
+
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('generate data → load → serve → run the weekly pipeline once (the default `npm start`)')
     .option('--weeks <n>', 'weeks of history to generate', positiveInt, 53)
     .option('--batches <n>', 'last weeks landed as weekly batches', positiveInt, 2)
-    .option('--trials <n>', 'TPE trials when the pipeline trains', positiveInt, 4)
+    .option('--trials <n>', 'TPE trials when the pipeline trains (default: model.nTrials)', positiveInt)
     .option('--no-serve', 'stop after the pipeline run instead of serving')
-    .action(async (opts: { weeks: number; batches: number; trials: number; serve: boolean }) => {
+    .action(async (opts: { weeks: number; batches: number; trials?: number; serve: boolean }) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const generated = path.join(ctx.paths.dataDir, 'generated');
       const history = path.join(ctx.paths.dataDir, 'history');
@@ -79,10 +105,12 @@ export function registerDemoCommand(program: Command): void {
           }
           process.stdout.write(`\n== weekly pipeline (landing: ${ctx.paths.landingDir}) ==\n`);
           const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, {
-            params: { trials: opts.trials },
+            params: opts.trials ? { trials: opts.trials } : {},
             trigger: 'manual',
           });
+          const follow = followTaskLogs(runtime.store, runId);
           const run = await runtime.orchestrator.waitForRun(runId);
+          await follow.stop();
           process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
           if (run.state !== 'success') process.exitCode = 1;
           const s = await store.summary();
