@@ -3,7 +3,8 @@
  *   generate <customers> <products> <weeks> <outDir>
  *   ingest <dataDir> <storeFile>
  *   dataset <storeFile> <cutoffCount>   (the training plan's last N cut-offs)
- *   train <storeFile> <dataDir> <trials>
+ *   train <storeFile> <dataDir> <settingsJson>   (model settings over the defaults)
+ *   plain-fit <transactionsFile>      (one 200-round XGBoost fit on the reference panel: the yardstick)
  *   panel <transactionsFile>          (the reference panel of ../shared/bench/panel-spec.md)
  */
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { generateData } from '../src/data/generator/generate.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/store/raw-store.ts';
 import { openTracking } from '@sodai/tracking';
+import { DMatrix, train as xgbTrain } from '@sodai/xgboost';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
@@ -80,22 +82,76 @@ if (job === 'generate') {
     coverage,
   };
 } else if (job === 'train') {
-  const [storeFile, dataDir, trials] = args;
+  const [storeFile, dataDir, overrides] = args;
   const store = await RawStore.open(storeFile!);
   const tracking = await openTracking({ dataDir: dataDir!, databaseUrl: '' });
-  const settings = { ...ConfigSchema.parse({}).model, nTrials: Number(trials) };
+  const settings = { ...ConfigSchema.parse({}).model, ...(JSON.parse(overrides ?? '{}') as object) };
   const outcome = await trainAndGate(store.connection, tracking, settings, { actor: 'bench' });
   await tracking.close();
   store.close();
   result = {
-    trials: settings.nTrials,
+    settings,
     testCutoff: outcome.plan.testCutoff,
+    trainWeeks: outcome.plan.trainCutoffs.length,
     modelF1: outcome.model.f1.f1,
     modelPrAuc: outcome.model.prAuc,
+    coverage: outcome.coverage.at(-1)?.share,
     baselines: Object.fromEntries(outcome.baselines.map((b) => [b.name, b.f1.f1])),
     gainLow: outcome.bootstrap.low,
     gainHigh: outcome.bootstrap.high,
     gate: outcome.gate.reason,
+  };
+} else if (job === 'plain-fit') {
+  const [file] = args;
+  const db = await openDuckDb(':memory:');
+  await buildReferencePanel(db.connection, file!);
+  const columns = [
+    'orders_lag1',
+    'orders_lag2',
+    'orders_lag3',
+    'orders_lag4',
+    'items_lag1',
+    'items_lag2',
+    'items_lag3',
+    'items_lag4',
+    'orders_roll4',
+    'orders_roll8',
+    'items_roll4',
+    'items_roll8',
+    'weeks_since_last',
+  ];
+  const rows = await db.connection.runAndReadAll(
+    `SELECT ${columns.map((c) => `${c}::FLOAT`).join(', ')}, label::FLOAT FROM panel WHERE label IS NOT NULL`,
+  );
+  const data = rows.getColumns();
+  db.close();
+  const n = data[0]!.length;
+  const x = new Float32Array(n * columns.length);
+  const y = new Float32Array(n);
+  for (let j = 0; j < columns.length; j++) {
+    const column = data[j]!;
+    for (let i = 0; i < n; i++)
+      x[i * columns.length + j] = column[i] === null ? Number.NaN : Number(column[i]);
+  }
+  for (let i = 0; i < n; i++) y[i] = Number(data[columns.length]![i]);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const d = DMatrix.fromDense(x, { ncol: columns.length, label: y });
+  const fit = await xgbTrain(
+    { objective: 'binary:logistic', tree_method: 'hist', max_depth: 6, eta: 0.1, nthread: 0 },
+    d,
+    {
+      numBoostRound: 200,
+    },
+  );
+  const cpu = process.cpuUsage(cpu0);
+  fit.booster.dispose();
+  d.dispose();
+  result = {
+    rows: n,
+    features: columns.length,
+    fitSeconds: (performance.now() - t0) / 1000,
+    fitCpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
 } else if (job === 'panel') {
   const [file] = args;
@@ -110,6 +166,8 @@ if (job === 'generate') {
   throw new Error(`unknown job ${job}`);
 }
 const seconds = (performance.now() - started) / 1000;
+const usage = process.resourceUsage();
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
 process.stdout.write(
-  `${JSON.stringify({ ...result, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ ...result, seconds, cpuSeconds, maxRssMb: usage.maxRSS / 1024 })}\n`,
 );
