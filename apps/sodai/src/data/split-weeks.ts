@@ -59,7 +59,7 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
       const from = sqlString(options.from);
       const until = options.days === undefined ? '' : ` AND purchase_date < DATE ${from} + ${options.days}`;
       await db.connection.run(
-        `UPDATE tx SET batch_start = DATE ${from} + ((CAST(purchase_date AS DATE) - DATE ${from}) // ${span}) * ${span}
+        `UPDATE tx SET batch_start = DATE ${from} + CAST((date_diff('day', DATE ${from}, CAST(purchase_date AS DATE)) // ${span}) * ${span} AS INTEGER)
          WHERE CAST(purchase_date AS DATE) >= DATE ${from}${until}`,
       );
     } else {
