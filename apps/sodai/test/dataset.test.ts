@@ -81,6 +81,63 @@ describe('customer × product × week dataset', () => {
     expect(leaks[0]!.changedRows).toBeGreaterThan(0);
   });
 
+  // Each new feature family: its columns vary (so the check is not vacuous), do not change when the
+  // future is deleted, and the audit catches a version of the family that reads the label week.
+  const FAMILIES: Record<string, { columns: string[]; leaky: string }> = {
+    'pair day-level timing': {
+      columns: ['days_since_last', 'pair_day_share_12'],
+      leaky: `(SELECT max(d) FROM ds_pair_days x WHERE x.customer_id = k.customer_id AND x.product_id = k.product_id) - k.t`,
+    },
+    'customer delivery rhythm': {
+      columns: ['cust_days_since_order', 'cust_order_days_4', 'cust_due_ratio', 'cust_cutoff_weekday_share'],
+      leaky: `(SELECT count(DISTINCT d) FROM ds_pair_days x WHERE x.customer_id = k.customer_id AND x.d >= k.t - 84)`,
+    },
+    'product last week and age': {
+      columns: ['prod_buyers_1', 'prod_age_weeks'],
+      leaky: `(SELECT count(DISTINCT customer_id) FROM ds_pair_days x WHERE x.product_id = k.product_id AND x.d >= k.t - 7)`,
+    },
+    // market_days_1 (days with deliveries last week) is 7 every week in generated data: not listed here.
+    'market volume': {
+      columns: ['market_week_ratio'],
+      leaky: `(SELECT count(*) FROM ds_pair_days x WHERE x.d >= k.t - 7)`,
+    },
+  };
+  for (const [family, { columns, leaky }] of Object.entries(FAMILIES)) {
+    it(`${family}: varies, reads only the past, and a future-reading variant is caught`, async () => {
+      await buildDataset(store.connection, {
+        cutoffs: ['2024-03-06', '2024-03-13'],
+        lookbackWeeks: 12,
+        exploreK: 3,
+        table: 'family',
+      });
+      for (const column of columns) {
+        const distinct = await queryNumber(
+          store.connection,
+          `SELECT count(DISTINCT "${column}") FROM family`,
+        );
+        expect(distinct, column).toBeGreaterThan(1);
+      }
+      const leaks = await auditPointInTime(store.connection, {
+        cutoff: '2024-03-06',
+        lookbackWeeks: 12,
+        exploreK: 3,
+        extraColumns: { leaky_variant: leaky },
+      });
+      expect(leaks.map((l) => l.feature)).toEqual(['leaky_variant']);
+    });
+  }
+
+  it('drops training cut-offs with less than four weeks of history', () => {
+    const plan = planCutoffs('2024-03-31', {
+      trainWeeks: 52,
+      validationWeeks: 2,
+      earliestDate: '2024-01-01',
+    });
+    expect(plan.trainCutoffs[0]).toBe('2024-01-29');
+    expect(plan.trainCutoffs.at(-1)).toBe('2024-03-04');
+    expect(planCutoffs('2024-03-31', { trainWeeks: 52, validationWeeks: 2 }).trainCutoffs).toHaveLength(52);
+  });
+
   it('reads the dataset into typed arrays in the contract order', async () => {
     await buildDataset(store.connection, {
       cutoffs: ['2024-03-06', '2024-03-13'],
