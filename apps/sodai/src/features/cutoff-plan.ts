@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from '../store/duckdb.ts';
 import { latestPurchaseDate } from '../store/transactions-queries.ts';
 
 /** Which weekly cut-offs play which role, all counted back from the prediction cut-off. */
@@ -47,10 +48,20 @@ export function planCutoffs(latestDate: string, options: PlanOptions): TrainingP
 
 export { addDays };
 
-/** The plan counted from the latest purchase in the store: what every weekly job starts from. */
+/**
+ * The plan counted from the latest purchase in the store (what every weekly job starts from), with
+ * training cut-offs only where the store has enough history before them.
+ */
 export async function planForLatestData(
   connection: DuckDBConnection,
   options: PlanOptions,
 ): Promise<TrainingPlan> {
-  return planCutoffs(await latestPurchaseDate(connection), options);
+  const [first] = await queryRows(
+    connection,
+    'SELECT min(purchase_date)::DATE::VARCHAR AS d FROM transactions',
+  );
+  return planCutoffs(await latestPurchaseDate(connection), {
+    ...options,
+    ...(first?.d ? { earliestDate: String(first.d) } : {}),
+  });
 }

@@ -123,7 +123,10 @@ export function buildWeeklyDag(env: FlowEnv) {
       throw new UnrecoverableTaskError('the store has no transactions: load data first');
     if (gaps.length > 0)
       ctx.log.warn(`no purchase at all in the week(s) from ${gaps.join(', ')}: a batch may be missing`);
-    const plan = planCutoffs(summary.lastDate.slice(0, 10), settings(ctx.params));
+    const plan = planCutoffs(summary.lastDate.slice(0, 10), {
+      ...settings(ctx.params),
+      ...(summary.firstDate ? { earliestDate: summary.firstDate.slice(0, 10) } : {}),
+    });
     ctx.log.info(
       `${ingested.ingested} batch(es) ingested, ${ingested.rejected.length} rejected, ${ingested.rowsQuarantined} rows quarantined; data up to ${summary.lastDate}; predicting the week from ${plan.predictCutoff}`,
     );
