@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrate, expectedCalibrationError, fitPlatt } from '../src/model/calibration.ts';
 import { weekThreshold } from '../src/model/decision-rule.ts';
 import { confusionAt, f1FromConfusion } from '../src/model/metrics.ts';
-import { createRng } from '../src/util/rng.ts';
+import { seededRandom as createRng } from '@sodai/random';
 
 /** Rows whose true purchase probability is `truth`, scored by a model that is overconfident. */
 function week(rows: number, scale: number, seed: number) {

@@ -1,6 +1,6 @@
 import { train, type Booster, type XGBoostParams } from '@sodai/xgboost';
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
-import { createRng } from '../util/rng.ts';
+import { seededRandom as createRng } from '@sodai/random';
 import { calibrate, expectedCalibrationError, fitPlatt } from './calibration.ts';
 import type { DecisionRule } from './decision-rule.ts';
 import { bestF1Threshold } from './metrics.ts';
