@@ -47,4 +47,26 @@ describe('split-weeks', () => {
     db.close();
     expect(row).toEqual({ n: '10', last: '2024-12-29' });
   });
+
+  it('cuts batches of N days from a first day, so cut-offs fall on any weekday', async () => {
+    const batches = await splitWeeks({
+      input: path.join(dir, 'transacciones.parquet'),
+      outDir: path.join(dir, 'days'),
+      historyDir: path.join(dir, 'days-history'),
+      from: '2024-12-21',
+      batchDays: 5,
+      days: 10,
+    });
+    expect(batches.map((b) => [path.basename(b.file), b.rows])).toEqual([
+      ['days-2024-12-21.parquet', 5],
+      ['days-2024-12-26.parquet', 5],
+    ]);
+    const db = await openDuckDb(':memory:');
+    const [history] = await queryRows(
+      db.connection,
+      `SELECT count(*) AS n, max(purchase_date)::DATE::VARCHAR AS last FROM read_parquet(${sqlString(path.join(dir, 'days-history', 'transacciones.parquet'))})`,
+    );
+    db.close();
+    expect(history).toEqual({ n: '1', last: '2024-12-20' });
+  });
 });
