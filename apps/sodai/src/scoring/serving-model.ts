@@ -1,3 +1,4 @@
+import { weekThreshold } from '../model/decision-rule.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
 import type { Booster, DensePredictor } from '@sodai/xgboost';
@@ -214,7 +215,8 @@ export async function loadServingModel(
     predictor = loaded.booster.predictor({ iterationRange: 'best' });
     return new ServingModel(
       loaded.version.version,
-      loaded.threshold,
+      // The cut the week's rule gives over this cut-off's scores: what predict applied to them.
+      weekThreshold(loaded.rule, scores),
       new Date(loaded.version.createdAt),
       now(),
       loaded.booster,
