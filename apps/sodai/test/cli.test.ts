@@ -45,10 +45,14 @@ describe('sodai CLI', () => {
     expect(stderr).toContain('# environment: SODAI_DATA_DIR, DATABASE_URL, SODAI_ADMIN_TOKEN');
   });
 
-  it('prints its version', async () => {
+  it('prints its version, and leaves a subcommand its own --version option', async () => {
     const { code, stdout } = await sodai(['--version']);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // `models promote --version N` must reach the registry, not print the program's version.
+    const promote = await sodai(['models', 'promote', '--version', '999', '--reason', 'test']);
+    expect(promote.code).toBe(1);
+    expect(promote.stderr).toContain('no registered model');
   });
 
   it('fails with the key and expected form for a bad setting, without a stack trace', async () => {

@@ -15,7 +15,7 @@ const APP_VERSION = (createRequire(import.meta.url)('../../package.json') as { v
 export function buildCli(): Command {
   const program = new Command('sodai')
     .description('SodAI: weekly purchase prediction for a beverage distributor')
-    .version(APP_VERSION, '-V, --version', 'print the version')
+    .addHelpText('after', '\nsodai --version prints the version.')
     .option('-c, --config <file>', 'config file (default: ./sodai.config.json when present)')
     .showHelpAfterError()
     .exitOverride();
@@ -31,6 +31,12 @@ export function buildCli(): Command {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Only as the whole command line: `sodai models promote --version 3` keeps its own --version.
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${APP_VERSION}\n`);
+    return;
+  }
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
