@@ -38,7 +38,7 @@ if (job === 'generate') {
   result = { rows: generated.rows.transactions, truthRows: generated.rows.truth };
 } else if (job === 'ingest') {
   const [dataDir, storeFile] = args;
-  const store = await RawStore.open(storeFile!);
+  const store = await RawStore.openDir(storeFile!);
   const reports = await loadInitialData(
     store,
     {
@@ -48,13 +48,13 @@ if (job === 'generate') {
     },
     {},
   );
-  store.close();
+  await store.close();
   const tx = reports.find((r) => r.table === 'transactions')!;
   result = { rows: tx.rows.read, transactionsMs: tx.durationMs, outcomes: reports.map((r) => r.outcome) };
 } else if (job === 'dataset') {
   const [storeFile, count] = args;
   // The app's default cap (config storeMemoryLimit), so the figure is what a user gets.
-  const store = await RawStore.open(storeFile!, { memoryLimit: ConfigSchema.parse({}).storeMemoryLimit });
+  const store = await RawStore.openDir(storeFile!, ConfigSchema.parse({}).storeMemoryLimit);
   const plan = planCutoffs(await latestPurchaseDate(store.connection), {
     trainWeeks: 12,
     validationWeeks: 3,
@@ -71,7 +71,7 @@ if (job === 'generate') {
   const t1 = performance.now();
   const matrix = await readDatasetMatrix(store.connection, 'bench_ds');
   const readSeconds = (performance.now() - t1) / 1000;
-  store.close();
+  await store.close();
   const coverage = summary.coverage.reduce((s, c) => s + c.share, 0) / summary.coverage.length;
   result = {
     rows: summary.rows,
@@ -83,12 +83,12 @@ if (job === 'generate') {
   };
 } else if (job === 'train') {
   const [storeFile, dataDir, overrides] = args;
-  const store = await RawStore.open(storeFile!);
+  const store = await RawStore.openDir(storeFile!);
   const tracking = await openTracking({ dataDir: dataDir!, databaseUrl: '' });
   const settings = { ...ConfigSchema.parse({}).model, ...(JSON.parse(overrides ?? '{}') as object) };
   const outcome = await trainAndGate(store.connection, tracking, settings, { actor: 'bench' });
   await tracking.close();
-  store.close();
+  await store.close();
   result = {
     settings,
     testCutoff: outcome.plan.testCutoff,

@@ -28,7 +28,7 @@ try {
   const paths = dataPaths(config);
   const history = path.join(dir, 'history');
   await splitWeeks({ input: REAL_DIR, outDir: paths.landingDir, lastWeeks: 2, historyDir: history });
-  const store = await RawStore.open(paths.storeFile);
+  const store = await RawStore.openDir(paths.dataDir);
   const h = (f: string) => path.join(history, f);
   await loadInitialData(
     store,
@@ -81,7 +81,7 @@ try {
   );
   await runtime.close();
   await tracking.close();
-  store.close();
+  await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@ export * from './contract/index.ts';
 export { ConfigSchema, type SodaiConfig, type SodaiConfigInput } from './config/config-schema.ts';
 export { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from './config/load-config.ts';
 export { SodaiError, isSodaiError, type SodaiErrorCode } from './errors.ts';
-export { RawStore, type IngestionRecord, type StoreSummary } from './store/raw-store.ts';
+export { RawStore, openEmbeddedStore, type IngestionRecord, type StoreSummary } from './store/raw-store.ts';
 export { ingestFile, type IngestOptions } from './data/ingest/ingest-file.ts';
 export { ingestBatches, loadInitialData, batchFilesIn } from './data/load-data.ts';
 export type { ValidationReport, CheckResult, FatalProblem } from './data/ingest/validation-report.ts';
@@ -34,7 +34,7 @@ export { TOP_CONTRIBUTIONS, type ShapMethod } from './scoring/explanations.ts';
 export { ChatAssistant, type ChatQuestion, type ChatReply } from './chat/assistant.ts';
 export {
   PredictionLog,
-  PREDICTION_LOG_DDL,
+  PREDICTION_LOG_TABLE,
   type PredictionLogOptions,
   type LoggedRoute,
 } from './monitor/prediction-log.ts';

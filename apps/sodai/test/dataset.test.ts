@@ -15,7 +15,7 @@ let store: RawStore;
 
 beforeAll(async () => {
   await generateSmall(dir, { customers: 200, weeks: 20, seed: 21 });
-  store = await RawStore.open(':memory:');
+  store = await RawStore.openDir(path.join(dir, 'store'));
   await loadInitialData(
     store,
     {

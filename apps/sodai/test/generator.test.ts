@@ -32,7 +32,7 @@ describe('synthetic generator', () => {
   it('makes data that passes validation, quarantining only its injected duplicates', async () => {
     const out = path.join(dir, 'valid');
     await generateSmall(out, { seed: 8 });
-    const store = await RawStore.open(':memory:');
+    const store = await RawStore.openDir(path.join(out, 'store'));
     try {
       const reports = await loadInitialData(
         store,
@@ -58,7 +58,7 @@ describe('synthetic generator', () => {
       expect(tx.rows.quarantined).toBe(duplicates);
       expect(tx.checks.find((c) => c.id === 'return')!.count).toBeGreaterThan(0);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -20,7 +20,7 @@ let storeCount = 0;
 const reportsDir = path.join(dir, 'reports');
 
 async function freshStore(): Promise<RawStore> {
-  const s = await RawStore.open(path.join(dir, `store-${storeCount++}.duckdb`));
+  const s = await RawStore.openDir(path.join(dir, `store-${storeCount++}`));
   const reports = await loadInitialData(
     s,
     {
@@ -126,7 +126,7 @@ describe('ingesting weekly batches', () => {
       JSON.stringify([
         await queryRows(store.connection, 'SELECT * FROM transactions ORDER BY ALL'),
         await queryRows(store.connection, 'SELECT * FROM quarantine ORDER BY ALL'),
-        await queryRows(store.connection, 'SELECT * FROM ingested_files ORDER BY ALL'),
+        (await store.shared.catalog.listIngestions()).filter((i) => i.status === 'landed'),
       ]);
     const before = await data();
     const report = await ingestFile(store, week(0), { table: 'transactions' });

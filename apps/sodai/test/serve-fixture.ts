@@ -33,7 +33,7 @@ export interface ServeFixture {
 export async function serveFixture(): Promise<ServeFixture> {
   const dir = tempDir('sodai-serve-');
   await generateSmall(path.join(dir, 'data'), { customers: 120, products: 60, weeks: 20, seed: 7 });
-  const store = await RawStore.open(path.join(dir, 'store.duckdb'));
+  const store = await RawStore.openDir(dir);
   await loadInitialData(
     store,
     {
@@ -104,7 +104,7 @@ export async function serveFixture(): Promise<ServeFixture> {
     versions: [v1, v2],
     async close() {
       await tracking.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -73,7 +73,11 @@ describe('language', () => {
 describe('PredictionLog', () => {
   it('writes in batches and counts what it had to drop', async () => {
     const lane = new DbLane(fx.store.connection);
-    const log = await PredictionLog.open(lane, { maxBatch: 1000, maxBuffered: 3, flushIntervalMs: 60_000 });
+    const log = await PredictionLog.open(lane, fx.store, {
+      maxBatch: 1000,
+      maxBuffered: 3,
+      flushIntervalMs: 60_000,
+    });
     const before = await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log');
     for (let i = 0; i < 5; i++) log.record('predict', 1, i, 0.5, i % 2 === 0, 0, 7, 0.1);
     expect(log.pending).toBe(3);
@@ -90,7 +94,7 @@ describe('PredictionLog', () => {
 
   it('flushes on its own once a batch is full', async () => {
     const lane = new DbLane(fx.store.connection);
-    const log = await PredictionLog.open(lane, { maxBatch: 4, flushIntervalMs: 60_000 });
+    const log = await PredictionLog.open(lane, fx.store, { maxBatch: 4, flushIntervalMs: 60_000 });
     const before = await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log');
     for (let i = 0; i < 4; i++) log.record('recommend', 2, i, 0.1, null, i + 1, 8, 0.2);
     const deadline = Date.now() + 5000;

@@ -32,7 +32,7 @@ let tracking: TrackingClient;
 
 beforeAll(async () => {
   await generateSmall(path.join(dir, 'data'), { customers: 250, products: 100, weeks: 20, seed: 4 });
-  store = await RawStore.open(path.join(dir, 'store.duckdb'));
+  store = await RawStore.openDir(dir);
   await loadInitialData(
     store,
     {
@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await tracking.close();
-  store.close();
+  await store.close();
 });
 
 describe('training', () => {
@@ -132,7 +132,7 @@ describe('training', () => {
       (await trainAndGate(store.connection, tracking, settings)).fittedBaselines[0]!,
     );
     const csv = path.join(dir, 'next.csv');
-    const week = await weekContext(store.connection, settings);
+    const week = await weekContext(store.connection, settings, { store });
     const outcome = await predictWeek(week, { kind: 'rule', rule }, { csvPath: csv });
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
     expect(lines.length).toBe(outcome.predicted);

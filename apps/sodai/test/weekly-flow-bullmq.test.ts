@@ -31,7 +31,7 @@ async function seed(dir: string): Promise<void> {
     lastWeeks: 2,
     historyDir: path.join(dir, 'history'),
   });
-  const store = await RawStore.open(paths.storeFile);
+  const store = await RawStore.openDir(paths.dataDir);
   const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
   const h = (f: string) => path.join(dir, 'history', f);
   await loadInitialData(
@@ -54,7 +54,7 @@ async function seed(dir: string): Promise<void> {
     reason: 'fixture',
   });
   await tracking.close();
-  store.close();
+  await store.close();
 }
 
 async function runIn(dir: string, redisUrl?: string, queueName?: string) {
@@ -67,7 +67,7 @@ async function runIn(dir: string, redisUrl?: string, queueName?: string) {
   const env = createFlowEnv({
     config,
     paths,
-    openStore: () => RawStore.open(paths.storeFile),
+    openStore: () => RawStore.openDir(paths.dataDir),
     openTracking: () => openTracking({ dataDir: dir, databaseUrl: '' }),
   });
   const runtime = await startPipelineRuntime(env);

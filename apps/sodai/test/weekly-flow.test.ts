@@ -36,7 +36,7 @@ async function preparedDataDir(name: string, driftWeek?: number) {
   const paths = dataPaths(config);
   const history = path.join(dir, 'history');
   await splitWeeks({ input: generated, outDir: paths.landingDir, lastWeeks: 2, historyDir: history });
-  const store = await RawStore.open(paths.storeFile);
+  const store = await RawStore.openDir(paths.dataDir);
   const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
   await loadInitialData(
     store,
@@ -55,7 +55,7 @@ async function preparedDataDir(name: string, driftWeek?: number) {
     reason: 'fixture',
   });
   await tracking.close();
-  store.close();
+  await store.close();
   return { dir, config, paths };
 }
 
@@ -66,7 +66,7 @@ async function runWeekly(
   const env = createFlowEnv({
     config: prepared.config,
     paths: prepared.paths,
-    openStore: () => RawStore.open(prepared.paths.storeFile),
+    openStore: () => RawStore.openDir(prepared.paths.dataDir),
     openTracking: () => openTracking({ dataDir: prepared.dir, databaseUrl: '' }),
   });
   const runtime = await startPipelineRuntime(env);

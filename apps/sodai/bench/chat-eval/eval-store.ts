@@ -40,7 +40,7 @@ export async function evalStore(): Promise<EvalStore> {
     seed: 7,
     outDir: path.join(dir, 'data'),
   });
-  const store = await RawStore.open(path.join(dir, 'store.duckdb'));
+  const store = await RawStore.openDir(dir);
   await loadInitialData(
     store,
     {
@@ -110,7 +110,7 @@ export async function evalStore(): Promise<EvalStore> {
     versions: [v1, v2],
     async close() {
       await tracking.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

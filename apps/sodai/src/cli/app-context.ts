@@ -1,5 +1,6 @@
 import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../config/load-config.ts';
 import { RawStore } from '../store/raw-store.ts';
+import { openSharedStore } from '../store/shared-store.ts';
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
@@ -20,6 +21,7 @@ export interface AppContext {
 export function appContext(configFile?: string): AppContext {
   const resolved = loadConfig(configFile ? { file: configFile } : {});
   const paths = dataPaths(resolved.config);
+  const openStore = async () => RawStore.open(await openSharedStore(resolved.config), { ownsShared: true });
   const openTrackingClient = () =>
     openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl });
   return {
@@ -29,11 +31,11 @@ export function appContext(configFile?: string): AppContext {
       createFlowEnv({
         config: resolved.config,
         paths,
-        openStore: () => RawStore.open(paths.storeFile, { memoryLimit: resolved.config.storeMemoryLimit }),
+        openStore,
         openTracking: openTrackingClient,
         ...shared,
       }),
-    openStore: () => RawStore.open(paths.storeFile, { memoryLimit: resolved.config.storeMemoryLimit }),
+    openStore,
     openTracking: openTrackingClient,
     ingestOptions: (overrides = {}) => ({
       reportsDir: path.join(paths.reportsDir, 'ingest'),

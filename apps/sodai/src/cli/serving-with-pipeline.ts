@@ -12,8 +12,9 @@ export interface ServingWithPipeline {
 }
 
 /**
- * One process that serves and runs pipelines on the same store (DuckDB lets one process hold it):
- * the server shows and starts runs, and a run's last step reloads the server.
+ * One process that serves and runs pipelines: the server shows and starts runs, and a run's last
+ * step reloads the server. The server reads through its own snapshot `store`; every pipeline task
+ * opens its own, so a job never shares a DuckDB connection with serving.
  */
 export async function startServingWithPipeline(
   ctx: AppContext,
@@ -24,7 +25,6 @@ export async function startServingWithPipeline(
   let app: FastifyInstance | undefined;
   const runtime = await startPipelineRuntime(
     ctx.flowEnv({
-      store,
       tracking,
       notifyServing: async () => {
         if (!app) return 'no server attached';

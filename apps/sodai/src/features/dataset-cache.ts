@@ -104,11 +104,9 @@ export class DatasetCache {
     return { total: [...byCustomer.values()].reduce((a, b) => a + b, 0), byCustomer };
   }
 
-  /** Copies one cut-off's rows to a table of their own (the table serving reads). */
-  async publish(cutoff: string, table: string): Promise<void> {
-    await this.connection.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${TABLE} WHERE ${inCutoffs([cutoff])} ORDER BY cutoff, customer_id, product_id`,
-    );
+  /** A query for one built cut-off's rows, in pair order (what serving reads for that week). */
+  rowsQuery(cutoff: string): string {
+    return `SELECT * FROM ${TABLE} WHERE ${inCutoffs([cutoff])} ORDER BY cutoff, customer_id, product_id`;
   }
 
   async clear(): Promise<void> {

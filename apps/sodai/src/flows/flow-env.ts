@@ -42,7 +42,7 @@ export function createFlowEnv(sources: FlowEnvSources): FlowEnv {
       try {
         return await work(store);
       } finally {
-        store.close();
+        await store.close();
       }
     },
     async withTracking(work) {

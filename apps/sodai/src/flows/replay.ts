@@ -119,7 +119,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   });
   const paths = dataPaths(config);
   mkdirSync(paths.landingDir, { recursive: true });
-  const store = await RawStore.open(paths.storeFile, { memoryLimit: options.memoryLimit });
+  const store = await RawStore.openDir(paths.dataDir, options.memoryLimit);
   const tracking: TrackingClient = await openTracking({ dataDir: work, databaseUrl: '' });
   const env = createFlowEnv({
     config,
@@ -197,7 +197,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   } finally {
     await runtime.close();
     await tracking.close();
-    store.close();
+    await store.close();
   }
 }
 

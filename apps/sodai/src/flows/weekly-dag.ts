@@ -80,7 +80,13 @@ export function buildWeeklyDag(env: FlowEnv) {
     work: (week: WeekContext) => Promise<T>,
   ): Promise<T> =>
     env.withStore(async (store) =>
-      work(await weekContext(store.connection, settings(ctx.params), { plan, log: (l) => ctx.log.info(l) })),
+      work(
+        await weekContext(store.connection, settings(ctx.params), {
+          plan,
+          store,
+          log: (l) => ctx.log.info(l),
+        }),
+      ),
     );
   const champion = (ctx: TaskContext<WeeklyParams>) =>
     env.withTracking((tracking) => env.champions.get(tracking, (l) => ctx.log.info(l)));

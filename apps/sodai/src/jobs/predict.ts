@@ -6,6 +6,8 @@ import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import { weekThreshold } from '../model/decision-rule.ts';
+import { newTableFileKey, writeQueryToStore } from '../store/parquet-table.ts';
+import type { RawStore } from '../store/raw-store.ts';
 import { SodaiError } from '../errors.ts';
 import type { WeekContext } from './week-context.ts';
 
@@ -72,7 +74,8 @@ export async function predictWeek(
   scorer: WeekScorer,
   options: { csvPath?: string; now?: Date } = {},
 ): Promise<PredictionOutcome> {
-  const { connection, plan } = week;
+  const { connection, plan, store } = week;
+  if (!store) throw new SodaiError('INVALID_ARGUMENT', 'predictWeek needs the store its week reads');
   if (scorer.kind === 'model' && !scorer.model.compatible) {
     throw new SodaiError(
       'INVALID_ARGUMENT',
@@ -101,24 +104,17 @@ export async function predictWeek(
   }
   appender.closeSync();
   const createdAt = (options.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
-  const where = `cutoff = DATE ${sqlString(cutoff)} AND model_version = ${version}`;
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    await connection.run(`DELETE FROM predictions WHERE ${where}`);
-    await connection.run(
-      `INSERT INTO predictions
-       SELECT DATE ${sqlString(cutoff)}, customer_id, product_id, score,
-              row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id)::INTEGER,
-              score >= ${threshold}, ${version}, TIMESTAMP ${sqlString(createdAt)}
-       FROM new_scores`,
-    );
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+  await commitPredictions(store, week, {
+    cutoff,
+    version,
+    query: `SELECT DATE ${sqlString(cutoff)} AS cutoff, customer_id, product_id, score,
+              (row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id))::INTEGER AS rank_in_customer,
+              score >= ${threshold} AS predicted, ${version}::INTEGER AS model_version,
+              TIMESTAMP ${sqlString(createdAt)} AS created_at
+       FROM new_scores ORDER BY customer_id, product_id`,
+  });
   await connection.run('DROP TABLE new_scores');
-  await week.datasets.publish(cutoff, PREDICTION_TABLE);
+  const where = `cutoff = DATE ${sqlString(cutoff)} AND model_version = ${version}`;
   const predicted = await queryNumber(
     connection,
     `SELECT count(*) FROM predictions WHERE ${where} AND predicted`,
@@ -132,6 +128,54 @@ export async function predictWeek(
     predicted,
     ...(options.csvPath ? { csv: options.csvPath } : {}),
   };
+}
+
+/**
+ * Writes the week's scores as a new file of table `predictions` (replacing the files an earlier run
+ * of the same cut-off and version wrote) and the week's feature rows as table `prediction_dataset`
+ * (what serving reads), and commits both at once.
+ */
+async function commitPredictions(
+  store: RawStore,
+  week: WeekContext,
+  scores: { cutoff: string; version: number; query: string },
+): Promise<void> {
+  const prefix = `tables/predictions/${scores.cutoff}/v${scores.version}/`;
+  const stamp = () => newTableFileKey('x').slice('tables/x/'.length);
+  await store.commitWithRetry(async () => {
+    const previous = store.read.predictions;
+    const predictions = await writeQueryToStore(
+      store.connection,
+      scores.query,
+      store.shared.objects,
+      `${prefix}${stamp()}`,
+    );
+    const features = await writeQueryToStore(
+      store.connection,
+      week.datasets.rowsQuery(scores.cutoff),
+      store.shared.objects,
+      newTableFileKey(PREDICTION_TABLE),
+    );
+    return {
+      operation: 'predict',
+      summary: { cutoff: scores.cutoff, modelVersion: scores.version, features: features.key },
+      tables: [
+        {
+          table: 'predictions',
+          mode: 'append',
+          parent: previous?.id ?? null,
+          add: [predictions],
+          remove: (previous?.files ?? []).filter((f) => f.key.startsWith(prefix)).map((f) => f.key),
+        },
+        {
+          table: PREDICTION_TABLE,
+          mode: 'replace',
+          parent: store.read[PREDICTION_TABLE]?.id ?? null,
+          add: [features],
+        },
+      ],
+    };
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ModelSettings } from '../config/config-schema.ts';
 import { DatasetCache } from '../features/dataset-cache.ts';
 import { planForLatestData, type TrainingPlan } from '../features/cutoff-plan.ts';
+import type { RawStore } from '../store/raw-store.ts';
 
 /**
  * What every weekly job works on: one cut-off plan and one dataset cache, made once per run and
@@ -9,6 +10,8 @@ import { planForLatestData, type TrainingPlan } from '../features/cutoff-plan.ts
  */
 export interface WeekContext {
   readonly connection: DuckDBConnection;
+  /** The store `connection` belongs to, for jobs that commit (predict). */
+  readonly store: RawStore | undefined;
   readonly settings: ModelSettings;
   readonly plan: TrainingPlan;
   readonly datasets: DatasetCache;
@@ -19,11 +22,12 @@ export interface WeekContext {
 export async function weekContext(
   connection: DuckDBConnection,
   settings: ModelSettings,
-  options: { plan?: TrainingPlan; log?: (line: string) => void } = {},
+  options: { plan?: TrainingPlan; log?: (line: string) => void; store?: RawStore } = {},
 ): Promise<WeekContext> {
   const log = options.log ?? (() => {});
   return {
     connection,
+    store: options.store,
     settings,
     plan: options.plan ?? (await planForLatestData(connection, settings)),
     datasets: new DatasetCache(connection, {

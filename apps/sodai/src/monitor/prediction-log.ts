@@ -3,19 +3,11 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DbLane } from '../store/db-lane.ts';
+import { newTableFileKey, writeQueryToStore } from '../store/parquet-table.ts';
+import type { RawStore } from '../store/raw-store.ts';
 
-/** The table monitoring reads realized performance from. One row per pair answered. */
-export const PREDICTION_LOG_DDL = `CREATE TABLE IF NOT EXISTS prediction_log (
-  logged_at TIMESTAMP NOT NULL,
-  route VARCHAR NOT NULL,
-  customer_id BIGINT NOT NULL,
-  product_id BIGINT NOT NULL,
-  score DOUBLE NOT NULL,
-  will_buy BOOLEAN,
-  rank INTEGER,
-  model_version INTEGER NOT NULL,
-  latency_ms DOUBLE NOT NULL
-)`;
+/** The catalog table monitoring reads realized performance from. One row per pair answered. */
+export const PREDICTION_LOG_TABLE = 'prediction_log';
 
 export type LoggedRoute = 'predict' | 'recommend';
 
@@ -32,13 +24,13 @@ export interface PredictionLogOptions {
 
 /**
  * The prediction log: answers are recorded in memory (columnar arrays, no per-row objects) and
- * written to the `prediction_log` table in batches — every second or every 500 rows, one write at a
- * time (rows arriving meanwhile join the next batch) — by one INSERT that DuckDB runs off the event
- * loop. If the database falls behind, the buffer is capped and
- * the overflow is counted in `dropped` rather than growing without bound.
+ * written in batches — every second or every 500 rows, one write at a time (rows arriving meanwhile
+ * join the next batch) — as one Parquet segment that DuckDB writes off the event loop, appended to
+ * the catalog table `prediction_log`. If the store falls behind, the buffer is capped and the
+ * overflow is counted in `dropped` rather than growing without bound.
  *
  * @example
- * const log = await PredictionLog.open(lane);
+ * const log = await PredictionLog.open(lane, store);
  * log.record('predict', 1, 2, 0.7, true, 0, 3, 0.4);
  * await log.close(); // flushes
  */
@@ -67,6 +59,7 @@ export class PredictionLog {
 
   private constructor(
     private readonly lane: DbLane,
+    private readonly store: RawStore,
     private readonly options: PredictionLogOptions,
   ) {
     this.#maxBatch = options.maxBatch ?? 500;
@@ -76,10 +69,13 @@ export class PredictionLog {
     this.#timer.unref();
   }
 
-  /** Creates the table when missing and starts the periodic flush. */
-  static async open(lane: DbLane, options: PredictionLogOptions = {}): Promise<PredictionLog> {
-    await lane.run((c) => c.run(PREDICTION_LOG_DDL));
-    return new PredictionLog(lane, options);
+  /** Starts the periodic flush; `lane` runs on `store`'s connection. */
+  static async open(
+    lane: DbLane,
+    store: RawStore,
+    options: PredictionLogOptions = {},
+  ): Promise<PredictionLog> {
+    return new PredictionLog(lane, store, options);
   }
 
   get pending(): number {
@@ -144,10 +140,22 @@ export class PredictionLog {
         const file = path.join(this.#dir, `batch-${this.#batches++}.csv`);
         await writeFile(file, csv);
         try {
-          await c.run(`INSERT INTO prediction_log SELECT epoch_ms(t), route, c, p, s, d, r, v, l FROM read_csv(
+          const segment = await writeQueryToStore(
+            c,
+            `SELECT epoch_ms(t) AS logged_at, route, c AS customer_id, p AS product_id, s AS score,
+                    d AS will_buy, r AS rank, v AS model_version, l AS latency_ms FROM read_csv(
             '${file}', header = false, auto_detect = false, delim = ',',
             columns = {'t': 'BIGINT', 'route': 'VARCHAR', 'c': 'BIGINT', 'p': 'BIGINT', 's': 'DOUBLE',
-                       'd': 'BOOLEAN', 'r': 'INTEGER', 'v': 'INTEGER', 'l': 'DOUBLE'})`);
+                       'd': 'BOOLEAN', 'r': 'INTEGER', 'v': 'INTEGER', 'l': 'DOUBLE'})`,
+            this.store.shared.objects,
+            newTableFileKey(PREDICTION_LOG_TABLE),
+            { tempDirectory: this.#dir },
+          );
+          // Appends commute: no parent, so the server never conflicts with another writer.
+          await this.store.commit({
+            operation: 'log',
+            tables: [{ table: PREDICTION_LOG_TABLE, mode: 'append', add: [segment] }],
+          });
         } finally {
           await rm(file, { force: true });
         }

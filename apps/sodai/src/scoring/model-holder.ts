@@ -21,6 +21,8 @@ export function registryModelProvider(
   tracking: TrackingClient,
   settings: ModelSettings,
   now?: () => Date,
+  /** Re-reads the store's snapshots before each load (the server's snapshot store). */
+  refresh?: () => Promise<void>,
 ): ModelProvider {
   return {
     async championVersion() {
@@ -31,7 +33,7 @@ export function registryModelProvider(
         throw error;
       }
     },
-    load: () => loadServingModel(lane, tracking, settings, now),
+    load: () => loadServingModel(lane, tracking, settings, now, refresh),
   };
 }
 

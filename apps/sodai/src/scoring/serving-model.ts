@@ -190,6 +190,8 @@ export async function loadServingModel(
   tracking: TrackingClient,
   settings: ModelSettings,
   now: () => Date = () => new Date(),
+  /** Re-reads the store's snapshots on the lane's connection before the features are read. */
+  refresh?: () => Promise<void>,
 ): Promise<ServingModel | NotServable> {
   const loaded = await loadAliasedModel(tracking, CHAMPION);
   if (!loaded) return { reason: 'no champion model in the registry yet: run `sodai train`' };
@@ -201,6 +203,7 @@ export async function loadServingModel(
   try {
     const version = loaded.version.version;
     const { matrix, catalog, stored } = await lane.run(async (c) => {
+      await refresh?.();
       const m = await readPredictionMatrix(c, settings);
       return {
         matrix: m,
@@ -262,7 +265,7 @@ async function readStoredScores(
 async function readPredictionMatrix(c: DuckDBConnection, settings: ModelSettings): Promise<DatasetMatrix> {
   const exists = await queryNumber(
     c,
-    `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${PREDICTION_TABLE}' AND NOT temporary`,
+    `SELECT count(*) FROM information_schema.tables WHERE table_name = '${PREDICTION_TABLE}'`,
   );
   if (!exists) {
     const transactions = await queryNumber(c, 'SELECT count(*) FROM transactions');

@@ -126,12 +126,13 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const log =
     options.predictionLog === false
       ? undefined
-      : await PredictionLog.open(lane, {
+      : await PredictionLog.open(lane, deps.store, {
           ...options.predictionLog,
           onError: (error) => app.log.error({ err: error }, 'prediction log write failed'),
         });
   const holder = new ModelHolder(
-    deps.modelProvider ?? registryModelProvider(lane, deps.tracking, deps.config.model, now),
+    deps.modelProvider ??
+      registryModelProvider(lane, deps.tracking, deps.config.model, now, () => deps.store.refresh()),
     {
       pollIntervalMs: options.pollIntervalMs ?? 5000,
       onSwap: (next, previous) =>

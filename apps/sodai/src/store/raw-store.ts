@@ -1,121 +1,193 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RAW_TABLES, type RawTable } from '../contract/index.ts';
-import { openDuckDb, queryRows, sqlIdent, type DuckDb } from './duckdb.ts';
+import type { CatalogChange, CommitResult, Snapshot } from './catalog/catalog-records.ts';
+import { openCatalog } from './catalog/open-catalog.ts';
+import { queryRows, sqlIdent, sqlString } from './duckdb.ts';
+import { openObjectStore } from './object-store/open-object-store.ts';
+import { createTableView, openJobDuckDb, type EmptyColumns, type JobDuckDb } from './parquet-table.ts';
+import type { SharedStore } from './shared-store.ts';
+import { StoreError } from './store-error.ts';
 
 /** The store's SQL type for each contract column kind. */
 export const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
 
-function tableDdl(table: RawTable, extra: string[] = []): string {
-  const columns = table.columns.map((c) => `${sqlIdent(c.name)} ${DUCKDB_TYPES[c.kind]}`);
-  return [...columns, ...extra].join(',\n  ');
+function contractColumns(table: RawTable, extra: Record<string, string> = {}): EmptyColumns {
+  return {
+    ...Object.fromEntries(table.columns.map((c) => [c.name, DUCKDB_TYPES[c.kind]])),
+    ...extra,
+  };
 }
 
 /**
- * The store's schema. Customers and products are keyed by id (re-loads upsert); transactions keep
- * the batch that brought them for lineage; quarantine keeps rejected rows with their reason.
+ * The catalog tables every job sees as views, with the columns a view has while the table has no
+ * files. Customers and products are keyed by id (re-loads upsert by rewriting the table);
+ * transactions keep the batch that brought them for lineage; quarantine keeps rejected rows with
+ * their reason; predictions hold every scored pair by cut-off and model version.
  */
-const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS customers (\n  ${tableDdl(RAW_TABLES.customers, ['PRIMARY KEY (customer_id)'])}\n)`,
-  `CREATE TABLE IF NOT EXISTS products (\n  ${tableDdl(RAW_TABLES.products, ['PRIMARY KEY (product_id)'])}\n)`,
-  `CREATE TABLE IF NOT EXISTS transactions (\n  ${tableDdl(RAW_TABLES.transactions, ['batch_id VARCHAR NOT NULL'])}\n)`,
-  `CREATE TABLE IF NOT EXISTS quarantine (
-  batch_id VARCHAR NOT NULL,
-  table_name VARCHAR NOT NULL,
-  source_row BIGINT NOT NULL,
-  reasons VARCHAR NOT NULL,
-  details VARCHAR NOT NULL,
-  record VARCHAR NOT NULL
-)`,
-  `CREATE TABLE IF NOT EXISTS ingestions (
-  batch_id VARCHAR PRIMARY KEY,
-  table_name VARCHAR NOT NULL,
-  file VARCHAR NOT NULL,
-  sha256 VARCHAR NOT NULL,
-  outcome VARCHAR NOT NULL,
-  rows_read BIGINT NOT NULL,
-  rows_accepted BIGINT NOT NULL,
-  rows_quarantined BIGINT NOT NULL,
-  date_min DATE,
-  date_max DATE,
-  started_at TIMESTAMP NOT NULL,
-  finished_at TIMESTAMP NOT NULL,
-  message VARCHAR,
-  report_path VARCHAR
-)`,
-  // One row per file whose content landed; the primary key is what makes ingestion exactly-once,
-  // even when two processes race on the same file.
-  `CREATE TABLE IF NOT EXISTS ingested_files (
-  sha256 VARCHAR PRIMARY KEY,
-  batch_id VARCHAR NOT NULL
-)`,
-  // Scores for every candidate pair of a predicted week, by model version.
-  `CREATE TABLE IF NOT EXISTS predictions (
-  cutoff DATE NOT NULL,
-  customer_id BIGINT NOT NULL,
-  product_id BIGINT NOT NULL,
-  score DOUBLE NOT NULL,
-  rank_in_customer INTEGER NOT NULL,
-  predicted BOOLEAN NOT NULL,
-  model_version INTEGER NOT NULL,
-  created_at TIMESTAMP NOT NULL
-)`,
-];
+export const STORE_VIEWS: Readonly<Record<string, EmptyColumns>> = {
+  customers: contractColumns(RAW_TABLES.customers),
+  products: contractColumns(RAW_TABLES.products),
+  transactions: contractColumns(RAW_TABLES.transactions, { batch_id: 'VARCHAR' }),
+  quarantine: {
+    batch_id: 'VARCHAR',
+    table_name: 'VARCHAR',
+    source_row: 'BIGINT',
+    reasons: 'VARCHAR',
+    details: 'VARCHAR',
+    record: 'VARCHAR',
+  },
+  predictions: {
+    cutoff: 'DATE',
+    customer_id: 'BIGINT',
+    product_id: 'BIGINT',
+    score: 'DOUBLE',
+    rank_in_customer: 'INTEGER',
+    predicted: 'BOOLEAN',
+    model_version: 'INTEGER',
+    created_at: 'TIMESTAMP',
+  },
+  prediction_log: {
+    logged_at: 'TIMESTAMP',
+    route: 'VARCHAR',
+    customer_id: 'BIGINT',
+    product_id: 'BIGINT',
+    score: 'DOUBLE',
+    will_buy: 'BOOLEAN',
+    rank: 'INTEGER',
+    model_version: 'INTEGER',
+    latency_ms: 'DOUBLE',
+  },
+};
 
-/** Tables whose content makes up the store's state (used to prove atomicity). */
-export const STORE_TABLES = [
-  'customers',
-  'products',
-  'transactions',
-  'quarantine',
-  'ingestions',
-  'ingested_files',
-];
+/**
+ * Catalog tables shown as views only once something was committed to them (their readers check
+ * whether the view exists): the feature rows serving explains with.
+ */
+export const OPTIONAL_VIEWS = ['prediction_dataset'] as const;
 
+/** Tables whose content makes up the store's data (used to prove atomicity). */
+export const STORE_TABLES = ['customers', 'products', 'transactions', 'quarantine'];
+
+/** Where an ingestion's reports live in the object store. */
+export function ingestReportKey(batchId: string, ext: 'json' | 'html'): string {
+  return `reports/ingest/${batchId}.${ext}`;
+}
+
+/**
+ * Opens the embedded deployment's shared store: objects in `<dataDir>/objects`, the catalog in
+ * `<dataDir>/catalog.db` (SQLite). For tests and single-machine use.
+ */
+export async function openEmbeddedStore(dataDir: string, memoryLimit = '4GB'): Promise<SharedStore> {
+  const objects = await openObjectStore(path.join(dataDir, 'objects'), {
+    cacheDir: path.join(dataDir, 'cache', 'objects'),
+  });
+  const catalog = await openCatalog({ dataDir });
+  return {
+    catalog,
+    objects,
+    memoryLimit,
+    async close() {
+      await catalog.close();
+      await objects.close();
+    },
+  };
+}
+
+export interface RawStoreOptions {
+  /** Close the shared store with this RawStore (a CLI command's or a task's own). */
+  readonly ownsShared?: boolean;
+}
+
+/**
+ * The data a job works on: its own in-memory DuckDB with one view per catalog table over the current
+ * snapshot's Parquet files. It holds no lock on shared data, so the server, the CLI and workers each
+ * open their own at once. Writes never go through the views: a job writes new files and commits them
+ * to the catalog ({@link commit}), which then re-reads the changed tables.
+ *
+ * @example
+ * const store = await RawStore.open(await openEmbeddedStore('.sodai'), { ownsShared: true });
+ * const n = await queryNumber(store.connection, 'SELECT count(*) FROM transactions');
+ * await store.close();
+ */
 export class RawStore {
+  /** The snapshot each view shows (undefined: the table has none); commit parents. */
+  readonly read: Record<string, Snapshot | undefined> = {};
+  #closed = false;
+
   private constructor(
-    private readonly db: DuckDb,
-    readonly file: string,
+    readonly shared: SharedStore,
+    private readonly db: JobDuckDb,
+    private readonly ownsShared: boolean,
   ) {}
 
-  /**
-   * Opens the store file, creating the folder and the schema when missing. `memoryLimit` caps
-   * DuckDB's memory (it spills to a temporary folder beside the file beyond it); by default DuckDB
-   * takes up to 80 % of the machine.
-   */
-  static async open(file: string, options: { memoryLimit?: string } = {}): Promise<RawStore> {
-    if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    const db = await openDuckDb(
-      file,
-      options.memoryLimit
-        ? {
-            memory_limit: options.memoryLimit,
-            ...(file !== ':memory:' ? { temp_directory: `${file}.tmp` } : {}),
-          }
-        : {},
-    );
-    for (const statement of SCHEMA) await db.connection.run(statement);
-    return new RawStore(db, file);
+  static async open(shared: SharedStore, options: RawStoreOptions = {}): Promise<RawStore> {
+    const db = await openJobDuckDb({ memoryLimit: shared.memoryLimit });
+    const store = new RawStore(shared, db, options.ownsShared ?? false);
+    try {
+      await store.refresh();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** A RawStore over the embedded store in `dataDir` ({@link openEmbeddedStore}), closed with it. */
+  static async openDir(dataDir: string, memoryLimit?: string): Promise<RawStore> {
+    return RawStore.open(await openEmbeddedStore(dataDir, memoryLimit), { ownsShared: true });
   }
 
   get connection(): DuckDBConnection {
     return this.db.connection;
   }
 
+  /** Re-points the views at the catalog's current snapshots (all tables, or those named). */
+  async refresh(tables: readonly string[] = [...Object.keys(STORE_VIEWS), ...OPTIONAL_VIEWS]): Promise<void> {
+    for (const table of tables) {
+      const emptyColumns = STORE_VIEWS[table];
+      if (emptyColumns === undefined) {
+        const snapshot = await this.shared.catalog.currentSnapshot(table);
+        // A reader may have built the table locally while the catalog had none (serving's fallback).
+        const [local] = await queryRows(
+          this.connection,
+          `SELECT table_type AS t FROM information_schema.tables WHERE table_name = ${sqlString(table)}`,
+        );
+        if (snapshot === undefined) {
+          if (local?.t === 'VIEW') await this.connection.run(`DROP VIEW ${sqlIdent(table)}`);
+          this.read[table] = undefined;
+          continue;
+        }
+        if (local !== undefined && local.t !== 'VIEW')
+          await this.connection.run(`DROP TABLE ${sqlIdent(table)}`);
+      }
+      this.read[table] = await createTableView(this.connection, table, {
+        catalog: this.shared.catalog,
+        store: this.shared.objects,
+        table,
+        ...(emptyColumns ? { emptyColumns } : {}),
+      });
+    }
+  }
+
+  /** Commits `change` to the catalog, then re-reads the tables it changed. */
+  async commit(change: CatalogChange): Promise<CommitResult> {
+    const result = await this.shared.catalog.commit(change);
+    await this.refresh(change.tables.map((t) => t.table));
+    return result;
+  }
+
   /**
-   * Runs `work` in one transaction: everything it writes lands together or, if it throws, not at
-   * all. Temporary tables are not part of the store and may be used for staging.
+   * Runs `prepare` (which writes files and returns the change) and commits it; when another process
+   * moved one of its tables meanwhile (SNAPSHOT_CONFLICT), re-reads and tries once more.
    */
-  async transaction<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    await this.connection.run('BEGIN TRANSACTION');
+  async commitWithRetry(prepare: () => Promise<CatalogChange>): Promise<CommitResult> {
     try {
-      const result = await work(this.connection);
-      await this.connection.run('COMMIT');
-      return result;
+      return await this.commit(await prepare());
     } catch (error) {
-      await this.connection.run('ROLLBACK');
-      throw error;
+      if (!(error instanceof StoreError) || error.reason !== 'SNAPSHOT_CONFLICT') throw error;
+      await this.refresh();
+      return this.commit(await prepare());
     }
   }
 
@@ -127,54 +199,72 @@ export class RawStore {
               (SELECT count(*) FROM products) AS products,
               (SELECT count(*) FROM transactions) AS transactions,
               (SELECT count(*) FROM quarantine) AS quarantined,
-              (SELECT count(*) FROM ingestions WHERE outcome = 'ingested') AS batches,
               (SELECT min(purchase_date) FROM transactions)::VARCHAR AS first_date,
               (SELECT max(purchase_date) FROM transactions)::VARCHAR AS last_date`,
     );
+    const landed = (await this.shared.catalog.listIngestions()).filter((i) => i.status === 'landed');
     return {
       customers: Number(row!.customers),
       products: Number(row!.products),
       transactions: Number(row!.transactions),
       quarantined: Number(row!.quarantined),
-      batches: Number(row!.batches),
+      batches: landed.length,
       firstDate: (row!.first_date as string | null) ?? null,
       lastDate: (row!.last_date as string | null) ?? null,
     };
   }
 
-  /** The ingestion log, newest first. */
+  /** The ingestion log, newest first (each entry read from its report in the object store). */
   async ingestions(limit = 100): Promise<IngestionRecord[]> {
-    const rows = await queryRows(
-      this.connection,
-      `SELECT batch_id, table_name, file, sha256, outcome, rows_read, rows_accepted, rows_quarantined,
-              date_min::VARCHAR AS date_min, date_max::VARCHAR AS date_max,
-              strftime(started_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS started_at,
-              strftime(finished_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS finished_at, message, report_path
-       FROM ingestions ORDER BY started_at DESC, batch_id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-    );
-    return rows.map((r) =>
-      Object.freeze({
-        batchId: String(r.batch_id),
-        table: String(r.table_name),
-        file: String(r.file),
-        sha256: String(r.sha256),
-        outcome: String(r.outcome) as IngestionOutcome,
-        rowsRead: Number(r.rows_read),
-        rowsAccepted: Number(r.rows_accepted),
-        rowsQuarantined: Number(r.rows_quarantined),
-        dateMin: (r.date_min as string | null) ?? null,
-        dateMax: (r.date_max as string | null) ?? null,
-        startedAt: String(r.started_at),
-        finishedAt: String(r.finished_at),
-        message: (r.message as string | null) ?? null,
-        reportPath: (r.report_path as string | null) ?? null,
-      }),
-    );
+    const all = await this.shared.catalog.listIngestions();
+    const newest = all.reverse().slice(0, Math.max(1, Math.floor(limit)));
+    const records: IngestionRecord[] = [];
+    for (const entry of newest) {
+      if (entry.reportKey === undefined) continue;
+      const report = JSON.parse(
+        Buffer.from(await this.shared.objects.getBytes(entry.reportKey)).toString('utf8'),
+      ) as StoredIngestReport;
+      records.push(
+        Object.freeze({
+          batchId: report.batchId,
+          table: report.table,
+          file: report.file,
+          sha256: report.sha256,
+          outcome: entry.status === 'landed' ? 'ingested' : 'rejected',
+          rowsRead: report.rows.read,
+          rowsAccepted: entry.status === 'landed' ? report.rows.accepted : 0,
+          rowsQuarantined: entry.status === 'landed' ? report.rows.quarantined : 0,
+          dateMin: report.dateRange?.min ?? null,
+          dateMax: report.dateRange?.max ?? null,
+          startedAt: report.startedAt,
+          finishedAt: report.finishedAt,
+          message: entry.message ?? report.message,
+          reportPath: entry.reportKey,
+        }),
+      );
+    }
+    return records;
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     this.db.close();
+    if (this.ownsShared) await this.shared.close();
   }
+}
+
+/** The fields of an ingestion report the log shows. */
+interface StoredIngestReport {
+  readonly batchId: string;
+  readonly table: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly message: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly rows: { readonly read: number; readonly accepted: number; readonly quarantined: number };
+  readonly dateRange: { readonly min: string; readonly max: string } | null;
 }
 
 export interface StoreSummary {

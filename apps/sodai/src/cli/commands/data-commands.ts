@@ -34,7 +34,7 @@ export function registerDataCommands(program: Command): void {
             ` (${s.firstDate ?? '—'} … ${s.lastDate ?? '—'}), ${s.quarantined} quarantined rows\n`,
         );
       } finally {
-        store.close();
+        await store.close();
       }
     });
 
@@ -71,7 +71,7 @@ export function registerDataCommands(program: Command): void {
           );
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 

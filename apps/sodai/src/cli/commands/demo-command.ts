@@ -131,7 +131,7 @@ export function registerDemoCommand(program: Command): void {
         }
       } finally {
         await tracking.close();
-        store.close();
+        await store.close();
       }
     });
 }

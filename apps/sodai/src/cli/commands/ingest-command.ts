@@ -27,7 +27,7 @@ export function registerIngestCommand(program: Command): void {
       try {
         printReports(await ingestBatches(store, target ?? ctx.paths.landingDir, ctx.ingestOptions(opts)));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -119,7 +119,7 @@ export function registerModelCommands(program: Command): void {
         );
       } finally {
         await tracking.close();
-        store.close();
+        await store.close();
       }
     });
 
@@ -139,7 +139,7 @@ export function registerModelCommands(program: Command): void {
       } finally {
         champion?.booster.dispose();
         await tracking.close();
-        store.close();
+        await store.close();
       }
     });
 
@@ -155,7 +155,7 @@ export function registerModelCommands(program: Command): void {
       const tracking = await c.openTracking();
       const champion = await loadAliasedModel(tracking, CHAMPION);
       try {
-        const week = await weekContext(store.connection, c.resolved.config.model, { log });
+        const week = await weekContext(store.connection, c.resolved.config.model, { log, store });
         const r = await predictWithChampion(week, champion, o.out ? { csvPath: o.out } : {});
         process.stdout.write(
           `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by ${r.scorer}, ${r.predicted.toLocaleString('en')} predicted purchases` +
@@ -165,7 +165,7 @@ export function registerModelCommands(program: Command): void {
       } finally {
         champion?.booster.dispose();
         await tracking.close();
-        store.close();
+        await store.close();
       }
     });
 

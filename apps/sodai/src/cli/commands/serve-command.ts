@@ -58,7 +58,7 @@ export function registerServeCommand(program: Command): void {
         await app!.close();
         await runtime.close();
         await tracking.close();
-        store.close();
+        await store.close();
       },
     );
 }

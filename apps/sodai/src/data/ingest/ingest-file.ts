@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -6,10 +7,13 @@ import { SodaiError } from '../../errors.ts';
 import { sha256File } from './file-digest.ts';
 import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
-import { DUCKDB_TYPES, type RawStore } from '../../store/raw-store.ts';
+import { DUCKDB_TYPES, ingestReportKey, type RawStore } from '../../store/raw-store.ts';
+import type { CatalogChange, TableChange } from '../../store/catalog/catalog-records.ts';
+import { newTableFileKey, writeQueryToStore } from '../../store/parquet-table.ts';
+import { StoreError } from '../../store/store-error.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
 import type { CheckResult, FatalProblem, ValidationReport } from './validation-report.ts';
-import { writeReport } from './report-writer.ts';
+import { renderReportHtml, writeReport } from './report-writer.ts';
 
 const EXAMPLES_PER_CHECK = 5;
 
@@ -23,8 +27,8 @@ export interface IngestOptions {
   readonly outlierSeverity?: 'warn' | 'quarantine';
   readonly now?: () => Date;
   /**
-   * Called inside the write transaction just before it commits. Lets tests prove that a failure at
-   * the last moment leaves the store unchanged.
+   * Called after the files are written, just before the catalog commit. Lets tests prove that a
+   * failure at the last moment leaves the store unchanged.
    */
   readonly beforeCommit?: (batchId: string) => void | Promise<void>;
 }
@@ -34,8 +38,15 @@ function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): strin
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `${table}-${stamp}-${sha256.slice(0, 10)}`;
+  // The random suffix keeps ids unique when the same file is attempted twice in one second.
+  return `${table}-${stamp}-${sha256.slice(0, 10)}-${randomBytes(3).toString('hex')}`;
 }
+
+const contentHashOf = (sha256: string) => `sha256:${sha256}`;
+
+/** The batch id a report key names (`reports/ingest/<batchId>.json`). */
+const batchIdOfReport = (key: string | undefined) =>
+  key === undefined ? '(unknown)' : path.basename(key, '.json');
 
 async function stage(connection: DuckDBConnection, file: string, table: RawTableName): Promise<void> {
   // The CTAS keeps file order, so rowid + 1 is the data row number a person finds in the file.
@@ -138,13 +149,8 @@ export async function ingestFile(
     };
   };
 
-  const previous = await queryRows(
-    connection,
-    `SELECT batch_id FROM ingested_files WHERE sha256 = ${sqlString(sha256)}`,
-  );
-  if (previous.length > 0) {
-    const previousBatchId = String(previous[0]!.batch_id);
-    return finish({
+  const skipped = (previousBatchId: string) =>
+    finish({
       outcome: 'skipped',
       message: `${absolute}: already ingested as ${previousBatchId} (same content); nothing done`,
       rows: { read: 0, accepted: 0, quarantined: 0 },
@@ -154,7 +160,8 @@ export async function ingestFile(
       checks: [],
       previousBatchId,
     });
-  }
+  const previous = await store.shared.catalog.findIngestion(contentHashOf(sha256));
+  if (previous?.status === 'landed') return skipped(batchIdOfReport(previous.reportKey));
 
   const table = RAW_TABLES[options.table];
   const inspection = await inspectFile(connection, absolute, table);
@@ -247,43 +254,113 @@ export async function ingestFile(
     warnings,
     checks: results,
   });
-  const columns = table.columns.map((c) => sqlIdent(c.name)).join(', ');
   const paths = options.reportsDir ? reportPaths(options.reportsDir, batchId) : undefined;
-  await store.transaction(async (tx) => {
-    const acceptedRows = `SELECT ${columns} FROM staged ANTI JOIN quarantined USING (source_row) ORDER BY source_row`;
-    if (options.table === 'transactions') {
-      await tx.run(`INSERT INTO transactions SELECT *, ${sqlString(batchId)} FROM (${acceptedRows})`);
-    } else {
-      await tx.run(`INSERT OR REPLACE INTO ${options.table} (${columns}) ${acceptedRows}`);
+  let landed: ValidationReport;
+  try {
+    await store.commitWithRetry(() => prepareChange(store, report, options));
+    landed = report;
+  } catch (error) {
+    if (error instanceof StoreError && error.reason === 'DUPLICATE_CONTENT') {
+      const winner = await store.shared.catalog.findIngestion(contentHashOf(sha256));
+      await dropStaging(connection);
+      return skipped(batchIdOfReport(winner?.reportKey));
     }
-    await tx.run(
-      `INSERT INTO quarantine SELECT ${sqlString(batchId)}, ${sqlString(options.table)}, q.source_row, q.reasons,
-              q.details, to_json(s)::VARCHAR
-       FROM quarantined q JOIN staged s USING (source_row) ORDER BY q.source_row`,
-    );
-    await insertIngestion(tx, report, paths?.json);
-    await tx.run(`INSERT INTO ingested_files VALUES (${sqlString(sha256)}, ${sqlString(batchId)})`);
-    await options.beforeCommit?.(batchId);
-  });
+    if (error instanceof StoreError && error.reason === 'DATE_OVERLAP') {
+      // Another process landed overlapping dates after this one checked: the catalog said no.
+      await dropStaging(connection);
+      const overlap: FatalProblem = {
+        check: 'overlap',
+        column: 'purchase_date',
+        message: `${absolute}: ${error.message}; a batch must start after the last ingested day`,
+      };
+      return reject([overlap], read, dateRange, results);
+    }
+    await dropStaging(connection);
+    throw error;
+  }
   await dropStaging(connection);
-  return paths ? { ...report, reportPaths: writeReport(report, paths) } : report;
+  return paths ? { ...landed, reportPaths: writeReport(landed, paths) } : landed;
+}
+
+/**
+ * Writes the batch's files (accepted rows, quarantined rows, the reports) and returns the one catalog
+ * change that lands them: transactions append (refused on date overlap), customers and products are
+ * rewritten whole with this batch's rows replacing those of the same id.
+ */
+async function prepareChange(
+  store: RawStore,
+  report: ValidationReport,
+  options: IngestOptions,
+): Promise<CatalogChange> {
+  const { connection } = store;
+  const { objects } = store.shared;
+  const table = RAW_TABLES[options.table];
+  const columns = table.columns.map((c) => sqlIdent(c.name)).join(', ');
+  const batch = sqlString(report.batchId);
+  const acceptedRows = `SELECT ${columns} FROM staged ANTI JOIN quarantined USING (source_row) ORDER BY source_row`;
+  const tables: TableChange[] = [];
+  if (options.table === 'transactions') {
+    const file = await writeQueryToStore(
+      connection,
+      `SELECT *, ${batch} AS batch_id FROM (${acceptedRows})`,
+      objects,
+      newTableFileKey('transactions'),
+      { dateColumn: 'purchase_date' },
+    );
+    tables.push({ table: 'transactions', mode: 'append', add: [file], rejectDateOverlap: true });
+  } else {
+    const key = sqlIdent(table.columns[0]!.name);
+    const file = await writeQueryToStore(
+      connection,
+      `SELECT ${columns} FROM (
+         SELECT ${columns} FROM ${options.table} WHERE ${key} NOT IN (SELECT ${key} FROM (${acceptedRows}))
+         UNION ALL ${acceptedRows}) ORDER BY ${key}`,
+      objects,
+      newTableFileKey(options.table),
+    );
+    tables.push({
+      table: options.table,
+      mode: 'replace',
+      parent: store.read[options.table]?.id ?? null,
+      add: [file],
+    });
+  }
+  if (report.rows.quarantined > 0) {
+    const quarantined = await writeQueryToStore(
+      connection,
+      `SELECT ${batch} AS batch_id, ${sqlString(options.table)} AS table_name, q.source_row, q.reasons,
+              q.details, to_json(s)::VARCHAR AS record
+       FROM quarantined q JOIN staged s USING (source_row) ORDER BY q.source_row`,
+      objects,
+      newTableFileKey('quarantine'),
+    );
+    tables.push({ table: 'quarantine', mode: 'append', add: [quarantined] });
+  }
+  const reportKey = await putReport(store, report);
+  await options.beforeCommit?.(report.batchId);
+  return {
+    operation: 'ingest',
+    summary: { batchId: report.batchId, sourceTable: options.table },
+    ingestion: {
+      contentHash: contentHashOf(report.sha256),
+      sourceName: report.file,
+      reportKey,
+      ...(report.dateRange ? { dateMin: report.dateRange.min, dateMax: report.dateRange.max } : {}),
+    },
+    tables,
+  };
+}
+
+/** Puts the report (JSON and HTML) in the object store; returns the JSON's key. */
+async function putReport(store: RawStore, report: ValidationReport): Promise<string> {
+  const key = ingestReportKey(report.batchId, 'json');
+  await store.shared.objects.put(key, `${JSON.stringify(report, null, 2)}\n`);
+  await store.shared.objects.put(ingestReportKey(report.batchId, 'html'), renderReportHtml(report));
+  return key;
 }
 
 function reportPaths(reportsDir: string, batchId: string): { json: string; html: string } {
   return { json: path.join(reportsDir, `${batchId}.json`), html: path.join(reportsDir, `${batchId}.html`) };
-}
-
-async function insertIngestion(connection: DuckDBConnection, report: ValidationReport, reportPath?: string) {
-  const dateOrNull = (value: string | undefined) => (value ? `DATE ${sqlString(value)}` : 'NULL');
-  await connection.run(
-    `INSERT INTO ingestions VALUES (
-       ${sqlString(report.batchId)}, ${sqlString(report.table)}, ${sqlString(report.file)}, ${sqlString(report.sha256)},
-       ${sqlString(report.outcome)}, ${report.rows.read}, ${report.rows.accepted}, ${report.rows.quarantined},
-       ${dateOrNull(report.dateRange?.min)}, ${dateOrNull(report.dateRange?.max)},
-       TIMESTAMP ${sqlString(report.startedAt.replace('T', ' ').replace('Z', ''))},
-       TIMESTAMP ${sqlString(report.finishedAt.replace('T', ' ').replace('Z', ''))},
-       ${sqlString(report.message)}, ${reportPath ? sqlString(reportPath) : 'NULL'})`,
-  );
 }
 
 async function dropStaging(connection: DuckDBConnection): Promise<void> {
@@ -298,7 +375,14 @@ async function recordAndWrite(
   reportsDir: string | undefined,
 ): Promise<ValidationReport> {
   const paths = reportsDir ? reportPaths(reportsDir, report.batchId) : undefined;
-  await insertIngestion(store.connection, report, paths?.json);
   await dropStaging(store.connection);
+  const reportKey = await putReport(store, report);
+  await store.shared.catalog.recordRejection({
+    contentHash: contentHashOf(report.sha256),
+    sourceName: report.file,
+    reportKey,
+    message: report.message,
+    ...(report.dateRange ? { dateMin: report.dateRange.min, dateMax: report.dateRange.max } : {}),
+  });
   return paths ? { ...report, reportPaths: writeReport(report, paths) } : report;
 }
