@@ -312,9 +312,10 @@ async function prepareChange(
     const key = sqlIdent(table.columns[0]!.name);
     const file = await writeQueryToStore(
       connection,
-      `SELECT ${columns} FROM (
-         SELECT ${columns} FROM ${options.table} WHERE ${key} NOT IN (SELECT ${key} FROM (${acceptedRows}))
-         UNION ALL ${acceptedRows}) ORDER BY ${key}`,
+      `WITH accepted AS (SELECT ${columns} FROM staged ANTI JOIN quarantined USING (source_row))
+       SELECT ${columns} FROM (
+         SELECT ${columns} FROM ${options.table} WHERE ${key} NOT IN (SELECT ${key} FROM accepted)
+         UNION ALL SELECT ${columns} FROM accepted) ORDER BY ${key}`,
       objects,
       newTableFileKey(options.table),
     );
