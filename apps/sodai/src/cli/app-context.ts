@@ -1,6 +1,12 @@
 import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../config/load-config.ts';
 import { RawStore } from '../store/raw-store.ts';
 import { openSharedStore } from '../store/shared-store.ts';
+import { migrateLegacyStore, type MigrationResult } from '../store/migrate-legacy.ts';
+
+export function describeMigration(result: MigrationResult): string {
+  const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`);
+  return `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}`;
+}
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';

@@ -9,6 +9,7 @@ import { registerModelCommands } from './commands/model-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
+import { registerStoreCommands } from './commands/store-commands.ts';
 
 const APP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -26,6 +27,7 @@ export function buildCli(): Command {
   registerRegistryCommands(program);
   registerFlowCommands(program);
   registerServeCommand(program);
+  registerStoreCommands(program);
   registerDemoCommand(program);
   return program;
 }
