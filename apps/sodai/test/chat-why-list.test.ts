@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { commitRows } from './helpers.ts';
 
 // The questions issue 16 found unanswered, over a generated store with the issue's ids added.
 let fx: ServeFixture;
@@ -21,11 +22,19 @@ const es = (n: number) => new Intl.NumberFormat('es-ES').format(n);
 beforeAll(async () => {
   fx = await serveFixture();
   const c = fx.store.connection;
-  await c.run(
-    `INSERT INTO customers SELECT 101252, region_id, zone_id, 'RESTAURANT', "Y", "X", num_deliver_per_week, num_visit_per_week FROM customers WHERE customer_id = 100001`,
+  await commitRows(
+    fx.store,
+    'customers',
+    `SELECT * FROM customers UNION ALL
+     SELECT 101252, region_id, zone_id, 'RESTAURANT', "Y", "X", num_deliver_per_week, num_visit_per_week FROM customers WHERE customer_id = 100001`,
+    'replace',
   );
-  await c.run(
-    `INSERT INTO products SELECT 20230, brand, category, sub_category, segment, 'BOTELLA', 0.25 FROM products LIMIT 1`,
+  await commitRows(
+    fx.store,
+    'products',
+    `SELECT * FROM products UNION ALL
+     (SELECT 20230, brand, category, sub_category, segment, 'BOTELLA', 0.25 FROM products LIMIT 1)`,
+    'replace',
   );
   app = await buildServer({
     config: fx.config,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
 import { STORE_TABLES, type RawStore } from '../src/store/raw-store.ts';
+import { newTableFileKey, writeQueryToStore } from '../src/store/parquet-table.ts';
 import { generateData } from '../src/data/generator/generate.ts';
 import type { GeneratorOptions } from '../src/data/generator/generator-options.ts';
 
@@ -55,4 +56,18 @@ export async function writeTable(sql: string, file: string): Promise<string> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Commits the rows of `query` to a store table as one new file: `append` adds them, `replace` makes
+ * them the whole table. Tests use it where they once wrote into the store's tables directly.
+ */
+export async function commitRows(
+  store: RawStore,
+  table: string,
+  query: string,
+  mode: 'append' | 'replace' = 'append',
+): Promise<void> {
+  const file = await writeQueryToStore(store.connection, query, store.shared.objects, newTableFileKey(table));
+  await store.commit({ operation: 'test', tables: [{ table, mode, add: [file] }] });
 }

@@ -9,6 +9,7 @@ import { loadAliasedModel } from '../src/model/registry.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { registryModelProvider } from '../src/scoring/model-holder.ts';
 import { DbLane } from '../src/store/db-lane.ts';
+import { commitRows } from './helpers.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fx: ServeFixture;
@@ -26,9 +27,13 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 beforeAll(async () => {
   fx = await serveFixture();
   // A registered customer with no purchases: recommendations must fall back to popular products.
-  await fx.store.connection.run(
-    `INSERT INTO customers SELECT ${COLD_CUSTOMER}, region_id, zone_id, customer_type, "Y", "X",
-       num_deliver_per_week, num_visit_per_week FROM customers LIMIT 1`,
+  await commitRows(
+    fx.store,
+    'customers',
+    `SELECT * FROM customers UNION ALL
+     (SELECT ${COLD_CUSTOMER}, region_id, zone_id, customer_type, "Y", "X",
+       num_deliver_per_week, num_visit_per_week FROM customers LIMIT 1)`,
+    'replace',
   );
   const [row] = await queryRows(
     fx.store.connection,
@@ -426,10 +431,12 @@ describe('read APIs', () => {
   it('/api/predictions reads the stored predictions and /api/ingestions the log', async () => {
     const empty = (await app.inject({ method: 'GET', url: '/api/predictions' })).json();
     expect(empty).toEqual({ cutoff: null, total: 0, predictions: [] });
+    await fx.store.connection.run('CREATE TEMP TABLE new_predictions AS SELECT * FROM predictions LIMIT 0');
     await fx.store.connection.run(
-      `INSERT INTO predictions VALUES (DATE '2030-01-07', ${customer}, ${product}, 0.9, 1, true, 1, now()::TIMESTAMP),
+      `INSERT INTO new_predictions VALUES (DATE '2030-01-07', ${customer}, ${product}, 0.9, 1, true, 1, now()::TIMESTAMP),
                                       (DATE '2030-01-07', ${customer}, ${otherProduct}, 0.1, 2, false, 1, now()::TIMESTAMP)`,
     );
+    await commitRows(fx.store, 'predictions', 'SELECT * FROM new_predictions');
     const res = (
       await app.inject({ method: 'GET', url: `/api/predictions?customer_id=${customer}&predicted_only=true` })
     ).json();

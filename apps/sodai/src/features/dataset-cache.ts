@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FEATURE_NAMES } from '../contract/feature-vector.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
+import type { ObjectStore } from '../store/object-store/object-store.ts';
+import { writeQueryToStore } from '../store/parquet-table.ts';
+import { StoreError } from '../store/store-error.ts';
 import { transactionsVersion } from '../store/transactions-queries.ts';
 import { buildDataset, type DatasetSummary } from './dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from './dataset-matrix.ts';
@@ -22,6 +25,20 @@ export interface DatasetCacheOptions {
   readonly exploreK: number;
   /** Told which cut-offs were built and which were reused (a task log, a progress bar). */
   readonly log?: (line: string) => void;
+  /**
+   * Where built cut-offs are kept for other jobs and processes: `datasets/<digest>/<cutoff>.parquet`
+   * (+ `.uncovered.parquet`, `.json`), the digest naming the transactions' content, the settings and
+   * the feature contract. Without it the cache lives only in this connection.
+   */
+  readonly objects?: ObjectStore;
+}
+
+/** Counts kept per built cut-off. */
+interface CutoffMeta {
+  readonly rows: number;
+  readonly positives: number;
+  readonly purchased: number;
+  readonly covered: number;
 }
 
 export const inCutoffs = (cutoffs: readonly string[]): string =>
@@ -55,10 +72,16 @@ export class DatasetCache {
     const have = new Set(
       (await queryRows(c, `SELECT cutoff::VARCHAR AS c FROM ${META}`)).map((r) => String(r.c)),
     );
-    const missing = [...new Set(cutoffs)].filter((t) => !have.has(t)).sort();
+    let missing = [...new Set(cutoffs)].filter((t) => !have.has(t)).sort();
+    if (missing.length > 0 && this.options.objects) {
+      const loaded = await this.#loadKept(missing, version);
+      for (const t of loaded) have.add(t);
+      missing = missing.filter((t) => !loaded.includes(t));
+    }
     if (missing.length > 0) {
       const built = await buildDataset(c, { ...this.options, cutoffs: missing, table: BUILD });
       await this.#keep(missing, built, version);
+      if (this.options.objects) await this.#putKept(missing, version, this.options.objects);
       this.options.log?.(
         `dataset built for cut-off${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${built.rows.toLocaleString('en')} candidate rows`,
       );
@@ -113,6 +136,88 @@ export class DatasetCache {
     for (const t of [TABLE, UNCOVERED, BUILD, `${BUILD}_uncovered`])
       await this.connection.run(`DROP TABLE IF EXISTS ${t}`);
     await this.connection.run(`DELETE FROM ${META}`);
+  }
+
+  #objectKey(version: string, cutoff: string, suffix: string): string {
+    const digest = createHash('sha256').update(version).digest('hex').slice(0, 32);
+    return `datasets/${digest}/${cutoff}${suffix}`;
+  }
+
+  /** Loads the cut-offs another job already kept in the object store; returns those found. */
+  async #loadKept(cutoffs: readonly string[], version: string): Promise<string[]> {
+    const objects = this.options.objects!;
+    const c = this.connection;
+    const found: string[] = [];
+    for (const t of cutoffs) {
+      const metaKey = this.#objectKey(version, t, '.json');
+      if (!(await objects.exists(metaKey))) continue;
+      const meta = JSON.parse(Buffer.from(await objects.getBytes(metaKey)).toString('utf8')) as CutoffMeta;
+      const rows = await objects.localPath(this.#objectKey(version, t, '.parquet'));
+      const uncovered = await objects.localPath(this.#objectKey(version, t, '.uncovered.parquet'));
+      const exists = await queryNumber(
+        c,
+        `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${TABLE}' AND NOT temporary`,
+      );
+      await c.run('BEGIN TRANSACTION');
+      try {
+        if (exists) {
+          await c.run(`INSERT INTO ${TABLE} SELECT * FROM read_parquet(${sqlString(rows)})`);
+          await c.run(`INSERT INTO ${UNCOVERED} SELECT * FROM read_parquet(${sqlString(uncovered)})`);
+        } else {
+          await c.run(`CREATE TABLE ${TABLE} AS SELECT * FROM read_parquet(${sqlString(rows)})`);
+          await c.run(`CREATE TABLE ${UNCOVERED} AS SELECT * FROM read_parquet(${sqlString(uncovered)})`);
+        }
+        await c.run(
+          `INSERT INTO ${META} VALUES (DATE ${sqlString(t)}, ${sqlString(version)}, ${meta.rows},
+           ${meta.positives}, ${meta.purchased}, ${meta.covered})`,
+        );
+        await c.run('COMMIT');
+      } catch (error) {
+        await c.run('ROLLBACK');
+        throw error;
+      }
+      found.push(t);
+    }
+    return found;
+  }
+
+  /**
+   * Keeps freshly built cut-offs in the object store. The metadata goes last, so a reader that finds
+   * it finds both files; when another process kept the same cut-off first, its files stay.
+   */
+  async #putKept(cutoffs: readonly string[], version: string, objects: ObjectStore): Promise<void> {
+    const c = this.connection;
+    for (const t of cutoffs) {
+      const metaKey = this.#objectKey(version, t, '.json');
+      if (await objects.exists(metaKey)) continue;
+      const [meta] = await queryRows(
+        c,
+        `SELECT rows, positives, purchased, covered FROM ${META} WHERE cutoff = DATE ${sqlString(t)}`,
+      );
+      try {
+        for (const [table, suffix] of [
+          [TABLE, '.parquet'],
+          [UNCOVERED, '.uncovered.parquet'],
+        ] as const) {
+          await writeQueryToStore(
+            c,
+            `SELECT * FROM ${table} WHERE ${inCutoffs([t])} ORDER BY ALL`,
+            objects,
+            this.#objectKey(version, t, suffix),
+          );
+        }
+      } catch (error) {
+        if (error instanceof StoreError && error.reason === 'DUPLICATE_FILE') continue;
+        throw error;
+      }
+      const kept: CutoffMeta = {
+        rows: Number(meta?.rows ?? 0),
+        positives: Number(meta?.positives ?? 0),
+        purchased: Number(meta?.purchased ?? 0),
+        covered: Number(meta?.covered ?? 0),
+      };
+      await objects.putIfAbsent(metaKey, JSON.stringify(kept));
+    }
   }
 
   async #version(): Promise<string> {

@@ -5,9 +5,9 @@ import type { RawStore } from '../store/raw-store.ts';
 import { ChampionCache } from './champion-cache.ts';
 
 /**
- * What the weekly flow's tasks need. In one process (`npm start`, `sodai run weekly`) the store and
- * tracking client are shared with the server; in a `sodai worker` each task opens and closes them,
- * because DuckDB lets one process at a time hold the store file.
+ * What the weekly flow's tasks need. Each task opens its own snapshot store (its own in-memory
+ * DuckDB over the catalog) and closes it, so a task never shares a connection with the server or
+ * another task; the tracking client may be shared within a process.
  */
 export interface FlowEnv {
   readonly config: SodaiConfig;
@@ -25,7 +25,10 @@ export interface FlowEnvSources {
   readonly paths: DataPaths;
   openStore(): Promise<RawStore>;
   openTracking(): Promise<TrackingClient>;
-  /** Shared instances: used as they are and never closed by a task. */
+  /**
+   * Shared instances: used as they are and never closed by a task. A shared store is only for a
+   * process whose tasks run one at a time and that serves nothing (replay, benchmarks, tests).
+   */
   readonly store?: RawStore;
   readonly tracking?: TrackingClient;
   readonly notifyServing?: () => Promise<string>;

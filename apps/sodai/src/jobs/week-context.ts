@@ -34,6 +34,7 @@ export async function weekContext(
       lookbackWeeks: settings.lookbackWeeks,
       exploreK: settings.exploreK,
       log,
+      ...(options.store ? { objects: options.store.shared.objects } : {}),
     }),
     log,
   };
