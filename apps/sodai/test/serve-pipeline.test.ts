@@ -4,6 +4,7 @@ import { dataPaths } from '../src/config/load-config.ts';
 import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime, type PipelineRuntime } from '../src/flows/pipeline-runtime.ts';
 import { buildServer } from '../src/serve/build-server.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fixture: ServeFixture;
@@ -16,9 +17,9 @@ beforeAll(async () => {
   const env = createFlowEnv({
     config: fixture.config,
     paths: dataPaths(fixture.config),
-    store: fixture.store,
     tracking: fixture.tracking,
-    openStore: async () => fixture.store,
+    // Tasks open their own stores, as in `sodai serve --schedule`: never the server's connection.
+    openStore: () => RawStore.openDir(fixture.dir),
     openTracking: async () => fixture.tracking,
   });
   runtime = await startPipelineRuntime(env);

@@ -113,6 +113,8 @@ export function registerDemoCommand(program: Command): void {
           await follow.stop();
           process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
           if (run.state !== 'success') process.exitCode = 1;
+          // The run's tasks committed through their own stores: re-read the catalog first.
+          await store.refresh();
           const s = await store.summary();
           process.stdout.write(
             `\nstore: ${s.transactions.toLocaleString('en')} transactions (${s.firstDate} … ${s.lastDate}), ${s.batches} batches, ` +
