@@ -1,6 +1,7 @@
 import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../config/load-config.ts';
 import { RawStore } from '../store/raw-store.ts';
 import { openSharedStore } from '../store/shared-store.ts';
+import { SharedStorePool } from '../store/shared-store-pool.ts';
 import { migrateLegacyStore, type MigrationResult } from '../store/migrate-legacy.ts';
 
 export function describeMigration(result: MigrationResult): string {
@@ -27,7 +28,28 @@ export interface AppContext {
 export function appContext(configFile?: string): AppContext {
   const resolved = loadConfig(configFile ? { file: configFile } : {});
   const paths = dataPaths(resolved.config);
-  const openStore = async () => RawStore.open(await openSharedStore(resolved.config), { ownsShared: true });
+  // One catalog connection per process, whatever number of jobs run at once (see SharedStorePool).
+  const pool = new SharedStorePool(async () => {
+    const shared = await openSharedStore(resolved.config);
+    try {
+      // An earlier version's single-file store upgrades on first open.
+      const migrated = await migrateLegacyStore(paths.dataDir, shared);
+      if (migrated) process.stderr.write(`${describeMigration(migrated)}\n`);
+    } catch (error) {
+      await shared.close();
+      throw error;
+    }
+    return shared;
+  });
+  const openStore = async () => {
+    const { shared, release } = await pool.acquire();
+    try {
+      return await RawStore.open(shared, { onClose: release });
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  };
   const openTrackingClient = () =>
     openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl });
   return {

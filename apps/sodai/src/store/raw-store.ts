@@ -7,6 +7,7 @@ import { queryRows, sqlIdent, sqlString } from './duckdb.ts';
 import { openObjectStore } from './object-store/open-object-store.ts';
 import { createTableView, openJobDuckDb, type EmptyColumns, type JobDuckDb } from './parquet-table.ts';
 import type { SharedStore } from './shared-store.ts';
+import { SharedStorePool } from './shared-store-pool.ts';
 import { StoreError } from './store-error.ts';
 
 /** The store's SQL type for each contract column kind. */
@@ -97,7 +98,12 @@ export async function openEmbeddedStore(dataDir: string, memoryLimit = '4GB'): P
 export interface RawStoreOptions {
   /** Close the shared store with this RawStore (a CLI command's or a task's own). */
   readonly ownsShared?: boolean;
+  /** Called once this RawStore is closed (hands a pooled shared store back). */
+  readonly onClose?: () => Promise<void>;
 }
+
+/** The embedded stores this process opened, one per data folder and memory cap. */
+const embeddedPools = new Map<string, SharedStorePool>();
 
 /**
  * The data a job works on: its own in-memory DuckDB with one view per catalog table over the current
@@ -119,11 +125,12 @@ export class RawStore {
     readonly shared: SharedStore,
     private readonly db: JobDuckDb,
     private readonly ownsShared: boolean,
+    private readonly onClose: (() => Promise<void>) | undefined,
   ) {}
 
   static async open(shared: SharedStore, options: RawStoreOptions = {}): Promise<RawStore> {
     const db = await openJobDuckDb({ memoryLimit: shared.memoryLimit });
-    const store = new RawStore(shared, db, options.ownsShared ?? false);
+    const store = new RawStore(shared, db, options.ownsShared ?? false, options.onClose);
     try {
       await store.refresh();
     } catch (error) {
@@ -133,9 +140,24 @@ export class RawStore {
     return store;
   }
 
-  /** A RawStore over the embedded store in `dataDir` ({@link openEmbeddedStore}), closed with it. */
+  /**
+   * A RawStore over the embedded store in `dataDir` ({@link openEmbeddedStore}); every RawStore of
+   * one folder in this process shares one catalog connection, closed with the last of them.
+   */
   static async openDir(dataDir: string, memoryLimit?: string): Promise<RawStore> {
-    return RawStore.open(await openEmbeddedStore(dataDir, memoryLimit), { ownsShared: true });
+    const id = `${path.resolve(dataDir)}\u0000${memoryLimit ?? ''}`;
+    let pool = embeddedPools.get(id);
+    if (!pool) {
+      pool = new SharedStorePool(() => openEmbeddedStore(dataDir, memoryLimit));
+      embeddedPools.set(id, pool);
+    }
+    const { shared, release } = await pool.acquire();
+    try {
+      return await RawStore.open(shared, { onClose: release });
+    } catch (error) {
+      await release();
+      throw error;
+    }
   }
 
   get connection(): DuckDBConnection {
@@ -251,6 +273,7 @@ export class RawStore {
     this.#closed = true;
     this.db.close();
     if (this.ownsShared) await this.shared.close();
+    await this.onClose?.();
   }
 }
 
