@@ -21,7 +21,6 @@ const es = (n: number) => new Intl.NumberFormat('es-ES').format(n);
 
 beforeAll(async () => {
   fx = await serveFixture();
-  const c = fx.store.connection;
   await commitRows(
     fx.store,
     'customers',
