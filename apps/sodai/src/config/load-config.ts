@@ -11,6 +11,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   DATABASE_URL: ['databaseUrl'],
   REDIS_URL: ['redisUrl'],
   SODAI_STORE_MEMORY_LIMIT: ['storeMemoryLimit'],
+  SODAI_OBJECT_STORE: ['objectStore'],
   SODAI_QUEUE_NAME: ['queueName'],
   SODAI_HOST: ['server', 'host'],
   SODAI_PORT: ['server', 'port'],
