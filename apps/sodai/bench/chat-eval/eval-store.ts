@@ -1,116 +1,21 @@
-import path from 'node:path';
-import { openTracking, type TrackingClient } from '@sodai/tracking';
-import { train } from '@sodai/xgboost';
-import { ConfigSchema, type SodaiConfig } from '../../src/config/config-schema.ts';
-import { FEATURES } from '../../src/contract/feature-vector.ts';
-import { loadInitialData } from '../../src/data/load-data.ts';
-import { RawStore } from '../../src/store/raw-store.ts';
-import { buildDataset } from '../../src/features/dataset-builder.ts';
-import { readDatasetMatrix } from '../../src/features/dataset-matrix.ts';
-import { CHAMPION, MODEL_NAME } from '../../src/model/registry.ts';
-import { latestPurchaseDate } from '../../src/store/transactions-queries.ts';
-import { planCutoffs } from '../../src/features/cutoff-plan.ts';
-import { toDMatrix } from '../../src/features/xgb-matrix.ts';
-import { PREDICTION_TABLE } from '../../src/features/prediction-dataset.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { generateData } from '../../src/data/generator/generate.ts';
+import path from 'node:path';
+import { buildServedStore, type ServedStore } from '../../test/served-store.ts';
 
-export interface EvalStore {
-  readonly dir: string;
-  readonly config: SodaiConfig;
-  readonly store: RawStore;
-  readonly tracking: TrackingClient;
-  /** Registered versions: v1 (the champion) and v2 (a different model, not promoted). */
-  readonly versions: readonly [number, number];
-  close(): Promise<void>;
-}
+export type EvalStore = ServedStore;
 
 /**
- * The evaluation store: generated data (as `sodai data generate` makes it) with the next week's
- * candidate features and a small champion, built like the serve tests' fixture but outside vitest.
+ * The evaluation store: the serve tests' store (generated data, the next week's candidate features, a
+ * small champion) in a temporary folder that `close()` removes, built outside vitest.
  */
 export async function evalStore(): Promise<EvalStore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sodai-chat-bench-'));
-  await generateData({
-    customers: 120,
-    products: 60,
-    weeks: 20,
-    start: '2024-01-01',
-    seed: 7,
-    outDir: path.join(dir, 'data'),
-  });
-  const store = await RawStore.openDir(dir);
-  await loadInitialData(
-    store,
-    {
-      customers: path.join(dir, 'data', 'clientes.parquet'),
-      products: path.join(dir, 'data', 'productos.parquet'),
-      transactions: path.join(dir, 'data', 'transacciones.parquet'),
-    },
-    {},
-  );
-  const config = ConfigSchema.parse({
-    dataDir: dir,
-    model: { lookbackWeeks: 12, exploreK: 5 },
-    logLevel: 'silent',
-  });
-  const plan = planCutoffs(await latestPurchaseDate(store.connection), {
-    trainWeeks: 4,
-    validationWeeks: 1,
-  });
-  await buildDataset(store.connection, {
-    cutoffs: [plan.predictCutoff],
-    lookbackWeeks: 12,
-    exploreK: 5,
-    table: PREDICTION_TABLE,
-  });
-  await buildDataset(store.connection, {
-    cutoffs: [...plan.trainCutoffs, plan.testCutoff],
-    lookbackWeeks: 12,
-    exploreK: 5,
-    table: 'serve_train',
-  });
-  const trainSet = toDMatrix(await readDatasetMatrix(store.connection, 'serve_train'));
-  const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
-  const register = async (params: Record<string, number>, rounds: number, threshold: number) => {
-    const { booster } = await train(
-      { objective: 'binary:logistic', tree_method: 'hist', seed: 1, max_cat_to_onehot: 8, ...params },
-      trainSet,
-      { numBoostRound: rounds },
-    );
-    const run = await tracking.startRun({ experiment: 'serve-test' });
-    await run.logArtifact('model.ubj', booster.toBuffer('ubj'), 'application/ubjson');
-    await run.end('FINISHED');
-    booster.dispose();
-    const version = await tracking.registry.createModelVersion({
-      modelName: MODEL_NAME,
-      runId: run.id,
-      artifactPath: 'model.ubj',
-      signature: {
-        inputs: FEATURES.map((f) => ({
-          name: f.name,
-          type: f.type === 'categorical' ? 'category' : 'float',
-        })),
-        outputs: [{ name: 'purchase_probability', type: 'float' }],
-        decisionThreshold: threshold,
-      },
-    });
-    return version.version;
-  };
-  const v1 = await register({ max_depth: 3, eta: 0.3 }, 15, 0.3);
-  const v2 = await register({ max_depth: 2, eta: 0.1 }, 5, 0.4);
-  trainSet.dispose();
-  await tracking.registry.setAlias(MODEL_NAME, CHAMPION, v1, { actor: 'test', reason: 'fixture' });
+  const built = await buildServedStore(dir);
   return {
-    dir,
-    config,
-    store,
-    tracking,
-    versions: [v1, v2],
+    ...built,
     async close() {
-      await tracking.close();
-      await store.close();
+      await built.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

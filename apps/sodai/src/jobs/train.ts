@@ -11,7 +11,7 @@ import { baselineSpec, bestBaseline, fitBaselines, type BaselineSpec } from '../
 import type { BootstrapInterval } from '../model/bootstrap.ts';
 import { referenceSnapshot, weekTransactionColumns } from '../model/drift-reference.ts';
 import { compareByBootstrap, evaluateScores, type ScoredEvaluation } from '../model/evaluation.ts';
-import { MODEL_NAME } from '../model/registry.ts';
+import { MODEL_NAME, purchaseModelSignature } from '../model/registry.ts';
 import { weekThreshold } from '../model/decision-rule.ts';
 import { describeProgress, fitPurchaseModel, type ProgressListener } from '../model/fit-purchase-model.ts';
 import { SodaiError } from '../errors.ts';
@@ -245,20 +245,14 @@ export async function trainChallenger(
         modelName: MODEL_NAME,
         runId: run.id,
         artifactPath: 'model.ubj',
-        signature: {
-          inputs: FEATURES.map((f) => ({
-            name: f.name,
-            type: f.type === 'categorical' ? 'category' : 'float',
-          })),
-          outputs: [{ name: 'purchase_probability', type: 'float' }],
-          decisionThreshold: rule.threshold,
+        signature: purchaseModelSignature(rule.threshold, {
           decisionRule: search.rule,
           trainedFor: plan.predictCutoff,
           testCutoff: plan.testCutoff,
           categories: Object.fromEntries(
             FEATURES.filter((f) => f.categories).map((f) => [f.name, f.categories]),
           ),
-        },
+        }),
         description: `trained on ${plan.trainCutoffs[0]}…${plan.trainCutoffs.at(-1)}, tested on the week from ${plan.testCutoff}`,
       });
       await run.end('FINISHED');

@@ -1,6 +1,11 @@
 import { Booster } from '@sodai/xgboost';
-import { isTrackingError, type ModelVersion, type TrackingClient } from '@sodai/tracking';
-import { FEATURE_NAMES } from '../contract/feature-vector.ts';
+import {
+  isTrackingError,
+  type ModelSignature,
+  type ModelVersion,
+  type TrackingClient,
+} from '@sodai/tracking';
+import { FEATURES, FEATURE_NAMES } from '../contract/feature-vector.ts';
 import type { DecisionRule } from './decision-rule.ts';
 
 export const MODEL_NAME = 'weekly-purchase';
@@ -98,4 +103,20 @@ export async function loadAliasedModel(
 export function trainedFor(version: ModelVersion): string {
   const recorded = version.signature?.trainedFor;
   return typeof recorded === 'string' ? recorded : new Date(version.createdAt).toISOString().slice(0, 10);
+}
+
+/**
+ * The registry signature of a purchase model: today's feature contract as inputs, one probability out,
+ * the decision threshold, and whatever else the caller records (rule, cut-offs, categories).
+ */
+export function purchaseModelSignature(
+  decisionThreshold: number,
+  extra: Readonly<Record<string, unknown>> = {},
+): ModelSignature {
+  return {
+    inputs: FEATURES.map((f) => ({ name: f.name, type: f.type === 'categorical' ? 'category' : 'float' })),
+    outputs: [{ name: 'purchase_probability', type: 'float' }],
+    decisionThreshold,
+    ...extra,
+  };
 }
