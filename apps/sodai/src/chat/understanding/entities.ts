@@ -9,6 +9,7 @@ import {
   type WordMap,
 } from './catalog-words.ts';
 import { findPeriods } from './periods.ts';
+import { TWO_TO_TEN } from './number-words.ts';
 
 /** An id as written, before its role is known. */
 export interface WrittenId {
@@ -36,24 +37,7 @@ const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|
 const COUNT_NOUN =
   /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores)$/;
 const NUMBER_WORDS: Record<string, number> = {
-  dos: 2,
-  two: 2,
-  tres: 3,
-  three: 3,
-  cuatro: 4,
-  four: 4,
-  cinco: 5,
-  five: 5,
-  seis: 6,
-  six: 6,
-  siete: 7,
-  seven: 7,
-  ocho: 8,
-  eight: 8,
-  nueve: 9,
-  nine: 9,
-  diez: 10,
-  ten: 10,
+  ...TWO_TO_TEN,
   veinte: 20,
   twenty: 20,
 };

@@ -1,5 +1,6 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, daysBetween, monthEnd, monthStart, mondayOf, toDate } from './days.ts';
+import { TWO_TO_TEN } from './number-words.ts';
 
 /** A period found in a question, with where it was written (to keep its numbers out of ids). */
 export interface FoundPeriod {
@@ -59,24 +60,7 @@ const NUMBER_WORDS: Record<string, number> = {
   uno: 1,
   one: 1,
   a: 1,
-  dos: 2,
-  two: 2,
-  tres: 3,
-  three: 3,
-  cuatro: 4,
-  four: 4,
-  cinco: 5,
-  five: 5,
-  seis: 6,
-  six: 6,
-  siete: 7,
-  seven: 7,
-  ocho: 8,
-  eight: 8,
-  nueve: 9,
-  nine: 9,
-  diez: 10,
-  ten: 10,
+  ...TWO_TO_TEN,
   doce: 12,
   twelve: 12,
 };

@@ -1,0 +1,21 @@
+/** Spelled-out counts from two to ten, in Spanish and English ("3 productos" / "tres productos"). */
+export const TWO_TO_TEN: Readonly<Record<string, number>> = Object.freeze({
+  dos: 2,
+  two: 2,
+  tres: 3,
+  three: 3,
+  cuatro: 4,
+  four: 4,
+  cinco: 5,
+  five: 5,
+  seis: 6,
+  six: 6,
+  siete: 7,
+  seven: 7,
+  ocho: 8,
+  eight: 8,
+  nueve: 9,
+  nine: 9,
+  diez: 10,
+  ten: 10,
+});
