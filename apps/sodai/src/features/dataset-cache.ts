@@ -220,7 +220,18 @@ export class DatasetCache {
     }
   }
 
-  async #version(): Promise<string> {
+  #versionOnce: Promise<string> | undefined;
+
+  /**
+   * The data fingerprint scans every transaction, so it is taken once per cache: a cache lives for one
+   * job, whose view of the transactions does not change.
+   */
+  #version(): Promise<string> {
+    this.#versionOnce ??= this.#computeVersion();
+    return this.#versionOnce;
+  }
+
+  async #computeVersion(): Promise<string> {
     const settings = `${this.options.lookbackWeeks}:${this.options.exploreK}:${FEATURE_NAMES.join(',')}`;
     const digest = createHash('sha256').update(settings).digest('hex').slice(0, 16);
     return `${await transactionsVersion(this.connection)}:${digest}`;
