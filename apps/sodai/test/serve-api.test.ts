@@ -101,6 +101,7 @@ describe('readiness', () => {
       });
       expect(predict.statusCode).toBe(503);
       expect(predict.json().error).toBe('MODEL_NOT_READY');
+      expect(predict.json().message).toMatch(/^no model is serving yet/);
       expect((await slow.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       open();
       await slow.serving.initialLoad;

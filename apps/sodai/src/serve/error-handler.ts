@@ -111,7 +111,8 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     return reply.code(status).send({
       error: error.code,
-      message: status >= 500 ? 'internal error' : error.message,
+      // A 503 is a state the client can act on (no model yet): its message says which; only a 500 hides.
+      message: status === 500 ? 'internal error' : error.message,
     } satisfies ErrorBody);
   }
   const status =
