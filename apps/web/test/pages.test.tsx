@@ -211,7 +211,7 @@ describe('App shell', () => {
   it('switches language from the toggle and remembers it', async () => {
     vi.stubGlobal('scrollTo', () => undefined);
     renderApp(<App />, (req) =>
-      req.url === '/api/serving' ? { body: { model_version: null } } : { body: CATALOG },
+      req.url.startsWith('/api/serving') ? { body: { model_version: null } } : { body: CATALOG },
     );
     expect(screen.getByRole('link', { name: 'Predecir' }).getAttribute('aria-current')).toBe('page');
     await act(async () => {
@@ -224,6 +224,42 @@ describe('App shell', () => {
       'textContent',
       'No model is serving yet: predictions will be available after the first training.',
     );
+    vi.unstubAllGlobals();
+  });
+
+  it('says which rule serves, in the page language, while no model has passed the gate', async () => {
+    vi.stubGlobal('scrollTo', () => undefined);
+    const asked: string[] = [];
+    renderApp(<App />, (req) => {
+      if (!req.url.startsWith('/api/serving')) return { body: CATALOG };
+      asked.push(req.url);
+      const es = req.url.endsWith('lang=es');
+      return {
+        body: {
+          model_version: 0,
+          cutoff: '2024-12-30',
+          served_by: {
+            kind: 'rule',
+            model_version: null,
+            rule: 'k_of_n',
+            rule_description: es
+              ? 'comprado en al menos 2 de las últimas 4 semanas'
+              : 'bought in at least 2 of the last 4 weeks',
+            reason: 'no_champion',
+          },
+        },
+      };
+    });
+    expect((await screen.findByTestId('serving')).textContent).toContain(
+      'comprado en al menos 2 de las últimas 4 semanas',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'EN' }));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('serving').textContent).toContain('bought in at least 2 of the last 4 weeks'),
+    );
+    expect(asked).toEqual(['/api/serving?lang=es', '/api/serving?lang=en']);
     vi.unstubAllGlobals();
   });
 });

@@ -270,11 +270,26 @@ export const ErrorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 // ------------------------------------------------------------------ ops
+export const ServedBySchema = z
+  .object({
+    kind: z.enum(['model', 'rule']),
+    model_version: z.int().nullable().describe('the serving version; null while a rule serves'),
+    rule: z.string().nullable().describe('the rule that serves while no model has passed the gate'),
+    rule_description: z.string().nullable().describe("the rule in words, in the request's language"),
+    reason: z
+      .enum(['no_champion'])
+      .nullable()
+      .describe('why a rule serves: no_champion = no model has beaten the simple rules yet'),
+  })
+  .describe('what answers: the champion model, or, until one passes the gate, the best simple rule');
+export type ServedBy = z.infer<typeof ServedBySchema>;
+
 export const HealthResponseSchema = z.object({ status: z.literal('ok'), uptime_s: z.number() });
 export const ReadyResponseSchema = z.object({
   ready: z.boolean(),
   model_version: z.int().nullable(),
   loaded_at: z.string().nullable(),
+  served_by: ServedBySchema.nullable(),
   reason: z.string().optional(),
 });
 
@@ -288,6 +303,7 @@ export const ServingStateSchema = z.object({
   products: z.int(),
   loaded_at: z.string().nullable(),
   registered_at: z.string().nullable(),
+  served_by: ServedBySchema.nullable(),
 });
 
 /** Customers and products of the serving snapshot, for the UI's pickers. */

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { PREDICTION_TABLE } from '../features/prediction-dataset.ts';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
-import { bestBaseline, fitBaselines, type FittedBaseline } from '../model/baselines.ts';
+import { baselineSpec, bestBaseline, fitBaselines, type FittedBaseline } from '../model/baselines.ts';
+import { fitRuleRates, type StoredRule } from '../model/rule-rates.ts';
 import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
@@ -42,6 +43,13 @@ export async function fallbackRule(week: WeekContext): Promise<FittedBaseline> {
     );
   const missed = await week.datasets.missed(validationCutoffs);
   return bestBaseline(fitBaselines(valid, missed.total));
+}
+
+async function storedRule(week: WeekContext, rule: FittedBaseline): Promise<StoredRule> {
+  const { validationCutoffs } = week.plan;
+  await week.datasets.ensure(validationCutoffs);
+  const valid = await week.datasets.matrix(validationCutoffs);
+  return { ...baselineSpec(rule), rates: fitRuleRates(rule.score(valid), valid.labels, rule.threshold) };
 }
 
 /**
@@ -91,6 +99,8 @@ export async function predictWeek(
   const threshold =
     scorer.kind === 'model' ? weekThreshold(scorer.model.rule, scores) : scorer.rule.threshold;
   const version = scorer.kind === 'model' ? scorer.model.version.version : 0;
+  // Serving shows a rule's scores as what such pairs really did on its validation weeks.
+  const rule = scorer.kind === 'rule' ? await storedRule(week, scorer.rule) : undefined;
 
   await connection.run(
     'CREATE OR REPLACE TEMP TABLE new_scores (customer_id BIGINT, product_id BIGINT, score DOUBLE)',
@@ -107,6 +117,7 @@ export async function predictWeek(
   await commitPredictions(store, week, {
     cutoff,
     version,
+    ...(rule ? { rule } : {}),
     query: `SELECT DATE ${sqlString(cutoff)} AS cutoff, customer_id, product_id, score,
               (row_number() OVER (PARTITION BY customer_id ORDER BY score DESC, product_id))::INTEGER AS rank_in_customer,
               score >= ${threshold} AS predicted, ${version}::INTEGER AS model_version,
@@ -138,7 +149,7 @@ export async function predictWeek(
 async function commitPredictions(
   store: RawStore,
   week: WeekContext,
-  scores: { cutoff: string; version: number; query: string },
+  scores: { cutoff: string; version: number; query: string; rule?: StoredRule },
 ): Promise<void> {
   const prefix = `tables/predictions/${scores.cutoff}/v${scores.version}/`;
   const stamp = () => newTableFileKey('x').slice('tables/x/'.length);
@@ -158,7 +169,12 @@ async function commitPredictions(
     );
     return {
       operation: 'predict',
-      summary: { cutoff: scores.cutoff, modelVersion: scores.version, features: features.key },
+      summary: {
+        cutoff: scores.cutoff,
+        modelVersion: scores.version,
+        features: features.key,
+        ...(scores.rule ? { rule: scores.rule } : {}),
+      },
       tables: [
         {
           table: 'predictions',

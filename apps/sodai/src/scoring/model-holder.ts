@@ -2,6 +2,8 @@ import { isTrackingError, type TrackingClient } from '@sodai/tracking';
 import { CHAMPION, MODEL_NAME } from '../model/registry.ts';
 import type { ModelSettings } from '../config/config-schema.ts';
 import type { DbLane } from '../store/db-lane.ts';
+import type { Catalog } from '../store/catalog/catalog.ts';
+import { latestRulePredictions } from './stored-rule.ts';
 import { loadServingModel, type NotServable, type ServingModel } from './serving-model.ts';
 
 /**
@@ -11,7 +13,12 @@ import { loadServingModel, type NotServable, type ServingModel } from './serving
 export interface ModelProvider {
   /** The version the champion alias points at now (null when none), cheap enough to poll. */
   championVersion(): Promise<number | null>;
-  /** Builds a full snapshot of the current champion, or says why it cannot. */
+  /**
+   * Identifies the rule predictions that serve while there is no champion (null: none), cheap
+   * enough to poll; absent when the provider never serves a rule.
+   */
+  ruleKey?(): Promise<string | null>;
+  /** Builds a full snapshot of the current champion (or the stand-in rule), or says why it cannot. */
   load(): Promise<ServingModel | NotServable>;
 }
 
@@ -23,8 +30,13 @@ export function registryModelProvider(
   now?: () => Date,
   /** Re-reads the store's snapshots before each load (the server's snapshot store). */
   refresh?: () => Promise<void>,
+  /** Where a rule's stored predictions are described, for serving while no model passed the gate. */
+  catalog?: Catalog,
 ): ModelProvider {
   return {
+    async ruleKey() {
+      return catalog ? ((await latestRulePredictions(catalog))?.key ?? null) : null;
+    },
     async championVersion() {
       try {
         return (await tracking.registry.getAlias(MODEL_NAME, CHAMPION)).version;
@@ -33,7 +45,15 @@ export function registryModelProvider(
         throw error;
       }
     },
-    load: () => loadServingModel(lane, tracking, settings, now, refresh),
+    load: () =>
+      loadServingModel(
+        lane,
+        tracking,
+        settings,
+        now,
+        refresh,
+        catalog ? () => latestRulePredictions(catalog) : undefined,
+      ),
   };
 }
 
@@ -97,15 +117,27 @@ export class ModelHolder {
     return next;
   }
 
-  /** Checks the alias once and reloads when it points elsewhere than the served version. */
+  /**
+   * Checks the alias once and reloads when it points elsewhere than the served version; while there
+   * is no champion, reloads when the stand-in rule predicted a new week.
+   */
   async poll(): Promise<ReloadOutcome> {
     const version = await this.provider.championVersion();
-    if (version !== null && version === this.#current?.version) {
-      return { version, swapped: false };
+    const current = this.#current;
+    if (version !== null) {
+      if (current?.servedBy.kind === 'model' && version === current.version) {
+        return { version, swapped: false };
+      }
+      return this.reload();
     }
-    if (version === null && this.#current === undefined) {
-      this.#reason = 'no champion model in the registry yet: run `sodai train`';
-      return { version: null, swapped: false, reason: this.#reason };
+    const ruleKey = (await this.provider.ruleKey?.()) ?? null;
+    if (ruleKey === null || (current && current.ruleKey === ruleKey)) {
+      if (!current) this.#reason = 'no champion model in the registry yet: run `sodai run weekly`';
+      return {
+        version: current?.version ?? null,
+        swapped: false,
+        ...(current ? {} : { reason: this.#reason }),
+      };
     }
     return this.reload();
   }

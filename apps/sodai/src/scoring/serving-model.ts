@@ -23,6 +23,14 @@ import {
 } from './explanations.ts';
 import { SodaiError } from '../errors.ts';
 import { FeatureStore } from './feature-store.ts';
+import {
+  emptyTopContributions,
+  modelEngine,
+  ruleEngine,
+  type ScoringEngine,
+  type ServedBy,
+} from './scoring-engine.ts';
+import type { RulePredictions } from './stored-rule.ts';
 
 /**
  * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense
@@ -54,8 +62,8 @@ export class ServingModel {
     /** When the version was registered (the model's age counts from here). */
     readonly registeredAt: Date,
     readonly loadedAt: Date,
-    readonly booster: Booster,
-    readonly predictor: DensePredictor,
+    /** The champion's booster, or while no model has passed the gate, the best rule. */
+    readonly engine: ScoringEngine,
     readonly features: FeatureStore,
     readonly scores: Float32Array,
     readonly top: TopContributions,
@@ -76,6 +84,21 @@ export class ServingModel {
 
   get catalog(): Catalog {
     return this.features.catalog;
+  }
+
+  /** What answers: the model version, or the rule and why it stands in. */
+  get servedBy(): ServedBy {
+    return this.engine.servedBy;
+  }
+
+  /** Which stored rule predictions serve (undefined while a model serves). */
+  get ruleKey(): string | undefined {
+    return this.engine.kind === 'rule' ? this.engine.key : undefined;
+  }
+
+  /** The champion's booster; undefined while a rule serves. */
+  get booster(): Booster | undefined {
+    return this.engine.kind === 'model' ? this.engine.booster : undefined;
   }
 
   /** Marks the snapshot in use by one more request. */
@@ -120,8 +143,12 @@ export class ServingModel {
     const scratch = this.#scratch;
     if (row >= 0) this.features.copyRow(row, scratch);
     else this.features.fillRow(customerId, productId, scratch);
-    const probability = row >= 0 ? this.scores[row]! : this.predictor.predictOne(scratch);
-    const top = topContributionsOf(this.booster, scratch, method);
+    const engine = this.engine;
+    const probability = row >= 0 ? this.scores[row]! : engine.scoreOne(scratch);
+    const top =
+      engine.kind === 'model'
+        ? topContributionsOf(engine.booster, scratch, method)
+        : emptyTopContributions(1);
     return {
       customer_id: customerId,
       product_id: productId,
@@ -167,8 +194,7 @@ export class ServingModel {
   #dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.predictor.dispose();
-    this.booster.dispose();
+    this.engine.dispose();
   }
 }
 
@@ -178,8 +204,9 @@ export type NotServable = { readonly reason: string };
 /**
  * Builds a snapshot from the champion in the registry and the store's latest feature rows: the
  * `prediction_dataset` table that `sodai predict` writes, or, when it is missing, the same dataset
- * built now. Returns a reason instead when there is no champion yet or it cannot score today's
- * features (another contract).
+ * built now. While no model has passed the gate, the best rule's stored predictions of the latest
+ * week serve instead (when `storedRule` finds them), so a first install answers from day one.
+ * Returns a reason instead when neither can serve, or the champion cannot score today's features.
  *
  * @example
  * const loaded = await loadServingModel(lane, tracking, config.model);
@@ -192,9 +219,18 @@ export async function loadServingModel(
   now: () => Date = () => new Date(),
   /** Re-reads the store's snapshots on the lane's connection before the features are read. */
   refresh?: () => Promise<void>,
+  /** The rule that predicted a cut-off while no model had passed the gate (see `readStoredRule`). */
+  storedRule?: () => Promise<RulePredictions | undefined>,
 ): Promise<ServingModel | NotServable> {
   const loaded = await loadAliasedModel(tracking, CHAMPION);
-  if (!loaded) return { reason: 'no champion model in the registry yet: run `sodai train`' };
+  if (!loaded) {
+    const rule = storedRule ? await loadRuleSnapshot(lane, settings, now, refresh, storedRule) : undefined;
+    return (
+      rule ?? {
+        reason: 'no champion model in the registry yet, and no rule predictions: run `sodai run weekly`',
+      }
+    );
+  }
   if (!loaded.compatible) {
     loaded.booster.dispose();
     return { reason: `champion v${loaded.version.version} was trained on another feature contract` };
@@ -202,28 +238,19 @@ export async function loadServingModel(
   let predictor: DensePredictor | undefined;
   try {
     const version = loaded.version.version;
-    const { matrix, catalog, stored } = await lane.run(async (c) => {
-      await refresh?.();
-      const m = await readPredictionMatrix(c, settings);
-      return {
-        matrix: m,
-        catalog: await Catalog.load(c, m.cutoffs.at(-1) ?? null),
-        stored: await readStoredScores(c, m, version),
-      };
-    });
+    const { matrix, catalog, stored } = await readSnapshotRows(lane, settings, version, refresh);
     const features = new FeatureStore(matrix, catalog);
     // The weekly run's predict task scored these rows with this version: read, never recompute.
     const scores = stored ?? (await scoreMatrixYielding(loaded.booster, matrix, CHUNK_ROWS * 2));
     const top = await precomputeTopContributions(loaded.booster, matrix.features, matrix.rows);
     predictor = loaded.booster.predictor({ iterationRange: 'best' });
     return new ServingModel(
-      loaded.version.version,
+      version,
       // The cut the week's rule gives over this cut-off's scores: what predict applied to them.
       weekThreshold(loaded.rule, scores),
       new Date(loaded.version.createdAt),
       now(),
-      loaded.booster,
-      predictor,
+      modelEngine(version, loaded.booster, predictor),
       features,
       scores,
       top,
@@ -233,6 +260,55 @@ export async function loadServingModel(
     loaded.booster.dispose();
     throw error;
   }
+}
+
+async function readSnapshotRows(
+  lane: DbLane,
+  settings: ModelSettings,
+  version: number,
+  refresh?: () => Promise<void>,
+) {
+  return lane.run(async (c) => {
+    await refresh?.();
+    const m = await readPredictionMatrix(c, settings);
+    return {
+      matrix: m,
+      catalog: await Catalog.load(c, m.cutoffs.at(-1) ?? null),
+      stored: await readStoredScores(c, m, version),
+    };
+  });
+}
+
+/**
+ * The snapshot of the rule that predicted the latest week (version 0): its stored scores turned into
+ * the share of such pairs bought on its validation weeks, and the rule's own cut. Undefined when the
+ * latest week has no rule predictions.
+ */
+async function loadRuleSnapshot(
+  lane: DbLane,
+  settings: ModelSettings,
+  now: () => Date,
+  refresh: (() => Promise<void>) | undefined,
+  storedRule: () => Promise<RulePredictions | undefined>,
+): Promise<ServingModel | undefined> {
+  // Looked up first: it is one catalog query, while the rows are the whole week.
+  const latest = await storedRule();
+  if (!latest) return undefined;
+  const { matrix, catalog, stored } = await readSnapshotRows(lane, settings, 0, refresh);
+  if (!stored || matrix.cutoffs.at(-1) !== latest.cutoff) return undefined;
+  const { rule } = latest;
+  const engine = ruleEngine(rule, 'no_champion', latest.key);
+  const scores = stored.map((score) => engine.probabilityOf(score));
+  return new ServingModel(
+    0,
+    engine.probabilityOf(rule.threshold),
+    now(),
+    now(),
+    engine,
+    new FeatureStore(matrix, catalog),
+    scores,
+    emptyTopContributions(matrix.rows),
+  );
 }
 
 /**

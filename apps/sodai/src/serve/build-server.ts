@@ -132,7 +132,14 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
         });
   const holder = new ModelHolder(
     deps.modelProvider ??
-      registryModelProvider(lane, deps.tracking, deps.config.model, now, () => deps.store.refresh()),
+      registryModelProvider(
+        lane,
+        deps.tracking,
+        deps.config.model,
+        now,
+        () => deps.store.refresh(),
+        deps.store.shared.catalog,
+      ),
     {
       pollIntervalMs: options.pollIntervalMs ?? 5000,
       onSwap: (next, previous) =>

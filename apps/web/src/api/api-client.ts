@@ -40,8 +40,8 @@ export class ApiClient {
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  serving(): Promise<ServingState> {
-    return this.get('/api/serving');
+  serving(lang: Lang): Promise<ServingState> {
+    return this.get(`/api/serving?lang=${lang}`);
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');

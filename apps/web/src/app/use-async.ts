@@ -13,7 +13,7 @@ export type AsyncState<T> =
  * overwrites a newer one.
  *
  * @example
- * const state = useAsync(() => api.serving(), [api]);
+ * const state = useAsync(() => api.serving(lang), [api, lang]);
  * if (state.status === 'done') console.log(state.value.model_version);
  */
 export function useAsync<T>(

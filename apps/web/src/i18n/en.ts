@@ -8,6 +8,7 @@ export const en: Dictionary = {
   'shell.adminToken': 'Admin token',
   'shell.adminTokenPlaceholder': 'to promote, roll back and trigger',
   'shell.noModel': 'No model is serving yet: predictions will be available after the first training.',
+  'shell.servingRule': 'No model beats the simple rules yet: the rule "{rule}" predicts · week from {week}',
   'shell.serving': 'Serving model: v{version} · predicting the week from {week}',
   'nav.predict': 'Predict',
   'nav.recommend': 'Recommend',

@@ -8,6 +8,8 @@ export const es = {
   'shell.adminTokenPlaceholder': 'para promover, revertir y lanzar',
   'shell.noModel':
     'Todavía no hay un modelo en servicio: las predicciones estarán disponibles tras el primer entrenamiento.',
+  'shell.servingRule':
+    'Aún ningún modelo supera a las reglas simples: predice la regla «{rule}» · semana predicha desde el {week}',
   'shell.serving': 'Modelo en servicio: v{version} · semana predicha desde el {week}',
   'nav.predict': 'Predecir',
   'nav.recommend': 'Recomendar',

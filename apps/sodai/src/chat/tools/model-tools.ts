@@ -5,6 +5,7 @@ import { formatDay, formatInstant, formatNumber, formatPercent, say } from '../f
 import { describePeriod } from './filters.ts';
 import { noModel, notAnswered, table } from './answers.ts';
 import { explainTool } from './sales-advice.ts';
+import { ruleServingNote, scorerLabel } from '../scorer-label.ts';
 import type { Tool, ToolRequest } from './toolbox.ts';
 
 async function versionRecord(box: Parameters<Tool>[0], version: number): Promise<ModelVersion | undefined> {
@@ -28,6 +29,14 @@ export const modelInfoTool: Tool = async (box, req) => {
   const { lang } = req;
   const model = box.serving.current();
   if (!model) return servingGone(req);
+  if (model.servedBy.kind === 'rule') {
+    return {
+      text: ruleServingNote(model, lang),
+      answered: true,
+      basedOn: [say(lang, 'registro de modelos (alias champion)', 'model registry (champion alias)')],
+      data: { model_version: null, rule: model.servedBy.rule.name, threshold: model.threshold },
+    };
+  }
   const record = await versionRecord(box, model.version);
   const metrics = await testMetrics(box, record);
   const trainedOn = record?.description ? ` ${say(lang, 'Datos', 'Data')}: ${record.description}.` : '';
@@ -147,6 +156,14 @@ export const predictionDriversTool: Tool = async (box, req) => {
   const model = box.serving.current()?.acquire();
   if (!model) return servingGone(req);
   try {
+    if (!model.booster) {
+      return {
+        text: ruleServingNote(model, lang),
+        answered: true,
+        basedOn: [scorerLabel(model, lang)],
+        data: { model_version: null, importance: [] },
+      };
+    }
     const gain = model.booster.featureImportance('total_gain');
     const total = Object.values(gain).reduce((a, b) => a + b, 0);
     const ranked = Object.entries(gain)

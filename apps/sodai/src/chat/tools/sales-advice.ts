@@ -11,6 +11,7 @@ import {
   say,
 } from '../format.ts';
 import { describeFilters } from './filters.ts';
+import { capitalize, scorerLabel } from '../scorer-label.ts';
 import { needsCustomer, needsProduct, noModel, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
 
@@ -74,7 +75,7 @@ export const recommendTool: Tool = async (box, req) =>
     const customer = model.catalog.customers.get(id)!;
     const filterWords = describeFilters(entities, lang);
     const basedOn = [
-      say(lang, `modelo v${model.version}`, `model v${model.version}`),
+      scorerLabel(model, lang),
       say(lang, `predicción para ${weekOf(model, lang)}`, `prediction for ${weekOf(model, lang)}`),
       ...(filterWords.length
         ? [say(lang, `filtros: ${filterWords.join(', ')}`, `filters: ${filterWords.join(', ')}`)]
@@ -185,14 +186,14 @@ export const explainTool: Tool = async (box, req) =>
         );
     const text = say(
       lang,
-      `${rankText} El modelo v${model.version} estima una probabilidad de ${pct} de que el cliente ${customerId} compre el ${productLabel(productId, product.attributes, lang)} en ${weekOf(model, lang)} (se recomienda desde ${threshold}). ${top.length ? `A favor: ${top.map((c) => c.label).join('; ')}.` : ''}${against.length ? ` En contra: ${against.map((c) => c.label).join('; ')}.` : ''}`,
-      `${rankText} Model v${model.version} gives customer ${customerId} a ${pct} probability of buying ${productLabel(productId, product.attributes, lang)} in ${weekOf(model, lang)} (recommended from ${threshold}). ${top.length ? `For: ${top.map((c) => c.label).join('; ')}.` : ''}${against.length ? ` Against: ${against.map((c) => c.label).join('; ')}.` : ''}`,
+      `${rankText} ${capitalize(scorerLabel(model, 'es'))} estima una probabilidad de ${pct} de que el cliente ${customerId} compre el ${productLabel(productId, product.attributes, lang)} en ${weekOf(model, lang)} (se recomienda desde ${threshold}). ${top.length ? `A favor: ${top.map((c) => c.label).join('; ')}.` : ''}${against.length ? ` En contra: ${against.map((c) => c.label).join('; ')}.` : ''}`,
+      `${rankText} ${capitalize(scorerLabel(model, 'en'))} gives customer ${customerId} a ${pct} probability of buying ${productLabel(productId, product.attributes, lang)} in ${weekOf(model, lang)} (recommended from ${threshold}). ${top.length ? `For: ${top.map((c) => c.label).join('; ')}.` : ''}${against.length ? ` Against: ${against.map((c) => c.label).join('; ')}.` : ''}`,
     ).trim();
     return {
       text,
       answered: true,
       basedOn: [
-        say(lang, `modelo v${model.version}`, `model v${model.version}`),
+        scorerLabel(model, lang),
         say(
           lang,
           `contribuciones SHAP aproximadas del par cliente ${customerId} × producto ${productId}`,
@@ -276,7 +277,7 @@ export const likelyBuyersTool: Tool = async (box, req) =>
       text,
       answered: true,
       basedOn: [
-        say(lang, `modelo v${model.version}`, `model v${model.version}`),
+        scorerLabel(model, lang),
         say(lang, `predicción para ${weekOf(model, lang)}`, `prediction for ${weekOf(model, lang)}`),
         ...describeFilters(entities, lang),
       ],

@@ -1,3 +1,4 @@
+import { describeRule, type ServedBy } from '../../scoring/scoring-engine.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -121,6 +122,7 @@ export function registerDemoCommand(program: Command): void {
               `${s.quarantined} rows quarantined; reports in ${ctx.paths.reportsDir}\n`,
           );
           if (app && address) {
+            process.stdout.write(`${describeServing(app.serving.holder.current()?.servedBy)}\n`);
             process.stdout.write(
               `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
                 `serving until Ctrl-C\n`,
@@ -136,4 +138,11 @@ export function registerDemoCommand(program: Command): void {
         await store.close();
       }
     });
+}
+
+/** One line on what answers the API now. */
+function describeServing(by: ServedBy | undefined): string {
+  if (!by) return 'serving: nothing yet (see /ready)';
+  if (by.kind === 'model') return `serving: model v${by.version}`;
+  return `serving: the rule "${describeRule(by.rule, 'en')}" (no model has beaten the simple rules yet; the next weekly run trains again)`;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponseSchema, ReadyResponseSchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
+import { resolveLang } from '../language.ts';
+import { servedByBody } from '../served-by.ts';
 
 /** /health (the process answers), /ready (a model is serving), /metrics (Prometheus).
  *
@@ -19,19 +21,29 @@ export const opsRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (ap
     '/ready',
     {
       schema: {
-        summary: 'Readiness: 200 once a model serves, 503 before',
+        summary:
+          'Readiness: 200 once predictions serve (the champion, or until one passes the gate, the best rule), 503 before',
         tags: ['ops'],
         response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema },
       },
     },
-    async (_req, reply) => {
+    async (req, reply) => {
       const model = ctx.holder.current();
       if (!model) {
-        return reply
-          .code(503)
-          .send({ ready: false, model_version: null, loaded_at: null, reason: ctx.holder.reason });
+        return reply.code(503).send({
+          ready: false,
+          model_version: null,
+          loaded_at: null,
+          served_by: null,
+          reason: ctx.holder.reason,
+        });
       }
-      return { ready: true, model_version: model.version, loaded_at: model.loadedAt.toISOString() };
+      return {
+        ready: true,
+        model_version: model.version,
+        loaded_at: model.loadedAt.toISOString(),
+        served_by: servedByBody(model, resolveLang(undefined, req.headers['accept-language'])),
+      };
     },
   );
   app.get(

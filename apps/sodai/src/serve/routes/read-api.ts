@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   IngestionsResponseSchema,
+  LangSchema,
   PredictionsQuerySchema,
   PredictionsResponseSchema,
   ReportKindSchema,
@@ -14,6 +15,8 @@ import {
 import { queryNumber, queryRows } from '../../store/duckdb.ts';
 import { SodaiError } from '../../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
+import { resolveLang } from '../language.ts';
+import { servedByBody } from '../served-by.ts';
 
 /**
  * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
@@ -31,12 +34,14 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
       schema: {
         summary: 'The serving model and its data',
         tags: ['read'],
+        querystring: z.object({ lang: LangSchema.optional() }),
         response: { 200: ServingStateSchema },
       },
     },
-    async () => {
+    async (req) => {
       const m = ctx.holder.current();
       return {
+        served_by: m ? servedByBody(m, resolveLang(req.query.lang, req.headers['accept-language'])) : null,
         model_version: m?.version ?? null,
         threshold: m?.threshold ?? null,
         cutoff: m?.features.cutoff ?? null,
