@@ -94,7 +94,10 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
 
   it('answers a chat question with the figures in a table', async () => {
     await open('chat');
-    await page.getByRole('button', { name: '¿Cuántos clientes hay?' }).click();
+    // The examples are grouped by family and name a real customer of the week.
+    await page.getByRole('heading', { name: 'Ventas' }).waitFor();
+    await page.getByLabel('Escriba su pregunta').fill('¿Cuántos clientes hay?');
+    await page.keyboard.press('Enter');
     const answer = page.getByTestId('chat-answer').first();
     await answer.waitFor();
     expect(await answer.locator('p').first().textContent()).toMatch(/300/);
@@ -121,6 +124,10 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     };
     expect(stats.up).toBe(1);
     expect(stats.frequent.map((f) => f.text)).toContain('¿por qué?');
+    // The same question, seen where a manager looks: the chat analytics panel of the page.
+    await page.getByText('Qué pregunta la gente').click();
+    await page.getByTestId('chat-analytics-frequent').getByText('¿por qué?').waitFor();
+    await shot('chat-analytics');
   });
 
   it('promotes a model and rolls it back, each with a reason, and shows the history', async () => {

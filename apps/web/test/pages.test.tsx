@@ -135,6 +135,60 @@ describe('ChatPage', () => {
     expect(within(answer).getByTestId('chat-based-on').textContent).toContain('customer master');
     expect(within(answer).getByRole('button', { name: 'Helpful answer' })).toBeTruthy();
   });
+
+  it("shows the server's example questions grouped by family", async () => {
+    renderApp(<ChatPage />, (req) =>
+      req.url === '/api/chat/examples?lang=es'
+        ? {
+            body: {
+              families: [
+                { family: 'Ventas', questions: ['¿Qué le ofrezco al cliente 100007 esta semana?'] },
+                { family: 'Modelo', questions: ['¿Hay drift?'] },
+              ],
+            },
+          }
+        : { body: CATALOG },
+    );
+    expect(await screen.findByRole('heading', { name: 'Ventas' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Modelo' })).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: '¿Qué le ofrezco al cliente 100007 esta semana?' }),
+    ).toBeTruthy();
+  });
+
+  it('lists the most frequent and the unanswered questions when chat analytics is opened', async () => {
+    const { seen } = renderApp(<ChatPage />, (req) =>
+      req.url.startsWith('/api/chat/analytics')
+        ? {
+            body: {
+              total: 4,
+              answered: 3,
+              up: 1,
+              down: 0,
+              p95_latency_ms: 12,
+              by_intent: [],
+              frequent: [
+                { text: '¿por qué?', count: 2, intent: 'why_recommended', last_asked_at: '2026-11-28' },
+              ],
+              unanswered: [
+                { text: '¿va a llover?', count: 1, intent: 'unknown', last_asked_at: '2026-11-28' },
+              ],
+              recent: [],
+            },
+          }
+        : { body: CATALOG },
+    );
+    const panel = screen.getByTestId('chat-analytics') as HTMLDetailsElement;
+    expect(seen.some((r) => r.url.startsWith('/api/chat/analytics'))).toBe(false);
+    await act(async () => {
+      panel.open = true;
+      panel.dispatchEvent(new Event('toggle'));
+    });
+    const frequent = await screen.findByTestId('chat-analytics-frequent');
+    expect(within(frequent).getByText('¿por qué?')).toBeTruthy();
+    expect(within(screen.getByTestId('chat-analytics-unanswered')).getByText('¿va a llover?')).toBeTruthy();
+    expect(screen.getByTestId('chat-analytics-totals').textContent).toContain('75');
+  });
 });
 
 describe('ModelsPage', () => {

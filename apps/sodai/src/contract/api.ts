@@ -230,6 +230,18 @@ const ChatQuestionStatSchema = z.object({
   intent: ChatIntentSchema,
   last_asked_at: z.string(),
 });
+export const ChatExamplesSchema = z.object({
+  families: z.array(
+    z.object({
+      family: z
+        .string()
+        .describe("the family's name in the asked language (sales, history, model, operations)"),
+      questions: z.array(z.string()),
+    }),
+  ),
+});
+export type ChatExamples = z.infer<typeof ChatExamplesSchema>;
+
 export const ChatAnalyticsSchema = z.object({
   total: z.int(),
   answered: z.int(),

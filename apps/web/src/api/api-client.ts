@@ -2,6 +2,8 @@ import { codeForStatus, WebError } from '../errors.ts';
 import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
   AliasMove,
+  ChatAnalytics,
+  ChatExamples,
   ChatResponse,
   Lang,
   Prediction,
@@ -61,6 +63,12 @@ export class ApiClient {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question_id: questionId, rating }),
     });
+  }
+  chatExamples(lang: Lang): Promise<ChatExamples> {
+    return this.get(`/api/chat/examples?lang=${lang}`);
+  }
+  chatAnalytics(limit = 10): Promise<ChatAnalytics> {
+    return this.get(`/api/chat/analytics?limit=${limit}`);
   }
   model(name = MODEL_NAME): Promise<ModelDetails> {
     return this.get(`/api/tracking/models/${encodeURIComponent(name)}`);

@@ -1,6 +1,8 @@
 // The serving API's request and response types, taken from the server's zod contract (type-only:
 // nothing of zod reaches the browser bundle).
 export type {
+  ChatAnalytics,
+  ChatExamples,
   ChatResponse,
   Contribution,
   Lang,

@@ -224,4 +224,16 @@ export const en: Dictionary = {
   'pipeline.runState.success': 'finished fine',
   'pipeline.runState.failed': 'failed',
   'pipeline.triggeredBy': 'Triggered by',
+  // chat analytics (what people ask)
+  'chatStats.title': 'What people ask',
+  'chatStats.explain':
+    'The questions the assistant received: the most frequent and those it could not answer (what to teach it next).',
+  'chatStats.totals': '{total} questions · {answered} answered · {up} thumbs up and {down} thumbs down',
+  'chatStats.frequent': 'Most frequent',
+  'chatStats.unanswered': 'Unanswered',
+  'chatStats.none': 'No questions yet.',
+  'chatStats.noneUnanswered': 'Every question got an answer.',
+  'chatStats.question': 'Question',
+  'chatStats.times': 'Times',
+  'chatStats.refresh': 'Refresh',
 };

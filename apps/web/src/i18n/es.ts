@@ -225,4 +225,17 @@ export const es = {
   'pipeline.runState.success': 'terminó bien',
   'pipeline.runState.failed': 'falló',
   'pipeline.triggeredBy': 'Origen',
+  // chat analytics (what people ask)
+  'chatStats.title': 'Qué pregunta la gente',
+  'chatStats.explain':
+    'Las preguntas que recibió el asistente: las más frecuentes y las que no supo responder (lo que conviene enseñarle).',
+  'chatStats.totals':
+    '{total} preguntas · {answered} respondidas · {up} valoraciones positivas y {down} negativas',
+  'chatStats.frequent': 'Las más frecuentes',
+  'chatStats.unanswered': 'Sin respuesta',
+  'chatStats.none': 'Aún no hay preguntas.',
+  'chatStats.noneUnanswered': 'Todas las preguntas tuvieron respuesta.',
+  'chatStats.question': 'Pregunta',
+  'chatStats.times': 'Veces',
+  'chatStats.refresh': 'Actualizar',
 } as const;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ChatAnalyticsQuerySchema,
   ChatAnalyticsSchema,
+  ChatExamplesSchema,
   ChatFeedbackSchema,
   ChatRequestSchema,
   ChatResponseSchema,
@@ -12,6 +13,8 @@ import {
   LangQuerySchema,
 } from '../../contract/api.ts';
 import { ChatAssistant } from '../../chat/assistant.ts';
+import { exampleQuestions } from '../../chat/examples.ts';
+import type { ServingModel } from '../../scoring/serving-model.ts';
 import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
 import { duckDbChatSource } from '../../chat/data-source.ts';
@@ -26,6 +29,7 @@ import type { PipelineAccess } from './pipeline-api.ts';
  * POST /chat: questions in Spanish or English answered by the grounded assistant (and, when
  * configured, phrased by an LLM whose numbers are checked against the tools' results).
  * POST /chat/feedback: 👍/👎 on an answer. GET /api/chat/analytics: frequent and unanswered questions.
+ * GET /api/chat/examples: example questions per family, for the UI.
  *
  * @example
  * await app.register(chatRoutes, { ctx });
@@ -130,6 +134,29 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
   );
 
   app.get(
+    '/api/chat/examples',
+    {
+      schema: {
+        summary: 'Example questions per family, with a real customer and product of the serving week',
+        tags: ['chat'],
+        querystring: LangQuerySchema,
+        response: { 200: ChatExamplesSchema },
+      },
+    },
+    async (req) => {
+      const lang = resolveLang(req.query.lang, req.headers['accept-language']);
+      const pair = topServedPair(ctx.holder.current());
+      const families = exampleQuestions(lang, pair?.customer, pair?.product);
+      return {
+        families: Object.entries(families).map(([family, questions]) => ({
+          family: family.charAt(0).toUpperCase() + family.slice(1),
+          questions,
+        })),
+      };
+    },
+  );
+
+  app.get(
     '/api/chat/analytics',
     {
       schema: {
@@ -145,3 +172,12 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
     },
   );
 };
+
+/** The week's most likely purchase, so the examples name a customer and product that answer well. */
+function topServedPair(model: ServingModel | undefined): { customer: number; product: number } | undefined {
+  if (!model || model.features.rows === 0) return undefined;
+  let best = 0;
+  for (let r = 1; r < model.features.rows; r++) if (model.scores[r]! > model.scores[best]!) best = r;
+  const { customerIds, productIds } = model.features.matrix;
+  return { customer: customerIds[best]!, product: productIds[best]! };
+}

@@ -4,6 +4,8 @@ import { useCatalog } from '../../app/use-catalog.ts';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ChatMessage, type ChatTurn } from './chat-message.tsx';
+import { ChatAnalyticsPanel } from './chat-analytics.tsx';
+import { useAsync } from '../../app/use-async.ts';
 
 /** Chat: questions in plain words about customers, products and recommendations. */
 export default function ChatPage() {
@@ -24,12 +26,22 @@ export default function ChatPage() {
   }, [turns]);
 
   const someCustomer = catalog.customers[0]?.id ?? 1;
-  const examples = [
-    t('chat.example.customers'),
-    t('chat.example.products'),
-    t('chat.example.transactions', { id: someCustomer }),
-    t('chat.example.recommend', { id: someCustomer }),
-  ];
+  const served = useAsync(() => api.chatExamples(lang), [api, lang]);
+  // The server's examples name a real customer and product of the week; these stand in without it.
+  const families =
+    served.status === 'done' && Array.isArray(served.value.families) && served.value.families.length > 0
+      ? served.value.families
+      : [
+          {
+            family: t('chat.examples'),
+            questions: [
+              t('chat.example.customers'),
+              t('chat.example.products'),
+              t('chat.example.transactions', { id: someCustomer }),
+              t('chat.example.recommend', { id: someCustomer }),
+            ],
+          },
+        ];
 
   const ask = (message: string) => {
     const question = message.trim();
@@ -68,13 +80,18 @@ export default function ChatPage() {
       <PageIntro title={t('chat.title')} explanation={t('chat.explain')} />
       <section className="card" aria-labelledby="examples-title">
         <h2 id="examples-title">{t('chat.examples')}</h2>
-        <div className="chips">
-          {examples.map((q) => (
-            <button type="button" className="chip" key={q} onClick={() => ask(q)} disabled={busy}>
-              {q}
-            </button>
-          ))}
-        </div>
+        {families.map((f) => (
+          <div key={f.family} className="example-family">
+            <h3>{f.family}</h3>
+            <div className="chips">
+              {f.questions.map((q) => (
+                <button type="button" className="chip" key={q} onClick={() => ask(q)} disabled={busy}>
+                  {q}
+                </button>
+              ))}
+            </div>
+          </div>
+        ))}
       </section>
       <section className="card chat" aria-label={t('chat.conversation')}>
         <ol className="conversation" aria-live="polite">
@@ -105,6 +122,7 @@ export default function ChatPage() {
           </button>
         </form>
       </section>
+      <ChatAnalyticsPanel />
     </>
   );
 }

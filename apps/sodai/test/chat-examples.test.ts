@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/serve/build-server.ts';
+import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+// The Chat page shows these examples as buttons: each must get a real answer, not the help text.
+let fx: ServeFixture;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  fx = await serveFixture();
+  app = await buildServer({ config: fx.config, store: fx.store, tracking: fx.tracking });
+  await app.serving.initialLoad;
+});
+afterAll(async () => {
+  await app?.close();
+  await fx?.close();
+});
+
+describe('example questions per family', () => {
+  it.each(['es', 'en'] as const)('every %s example names real ids and is answered', async (lang) => {
+    const res = await app.inject({ method: 'GET', url: `/api/chat/examples?lang=${lang}` });
+    expect(res.statusCode).toBe(200);
+    const { families } = res.json() as { families: { family: string; questions: string[] }[] };
+    expect(families.length).toBe(4);
+    const model = app.serving.holder.current()!;
+    const customers = new Set(model.features.matrix.customerIds);
+    for (const { questions } of families) {
+      expect(questions.length).toBeGreaterThanOrEqual(3);
+      for (const question of questions) {
+        for (const id of question.match(/\d{5,}/g) ?? []) {
+          expect(model.catalog.customers.has(Number(id)) || model.catalog.products.has(Number(id))).toBe(
+            true,
+          );
+        }
+        const answer = (
+          await app.inject({ method: 'POST', url: '/chat', payload: { message: question, lang } })
+        ).json() as { intent: string; answered: boolean };
+        expect({ question, intent: answer.intent }).not.toMatchObject({ intent: 'unknown' });
+        expect({ question, intent: answer.intent }).not.toMatchObject({ intent: 'help' });
+      }
+    }
+    const first = families[0]!.questions[0]!;
+    const id = Number(first.match(/\d{5,}/)?.[0]);
+    expect(customers.has(id)).toBe(true);
+  });
+});
