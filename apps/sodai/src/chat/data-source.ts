@@ -5,8 +5,8 @@ export type Row = Readonly<Record<string, unknown>>;
 
 /**
  * The assistant's only way to read the distributor's data: read-only SQL (DuckDB dialect, `$1`
- * parameters) over the tables `customers`, `products`, `transactions`, `ingestions`, `quarantine`
- * and `predictions` with the columns of the raw-table contract. Whatever stores the data (a DuckDB
+ * parameters) over the tables `customers`, `products`, `transactions`, `quarantine` and
+ * `predictions` with the columns of the raw-table contract. Whatever stores the data (a DuckDB
  * file today, Parquet snapshots behind a catalog tomorrow) only has to expose those tables.
  * BIGINT columns may arrive as strings: callers cast to DOUBLE or VARCHAR in SQL.
  *

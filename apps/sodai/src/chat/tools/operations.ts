@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
@@ -104,12 +105,7 @@ export const pipelineNextRunTool: Tool = async (box, req) => {
 /** The last ingested batch and its quarantined rows. */
 export const lastBatchTool: Tool = async (box, req) => {
   const { lang } = req;
-  const [b] = await box.data.query(
-    `SELECT batch_id, table_name, file, outcome, rows_read::DOUBLE AS rows_read, rows_accepted::DOUBLE AS rows_accepted,
-            rows_quarantined::DOUBLE AS rows_quarantined, date_min::VARCHAR AS date_min, date_max::VARCHAR AS date_max,
-            strftime(finished_at, '%Y-%m-%dT%H:%M:%SZ') AS finished_at, message
-     FROM ingestions ORDER BY started_at DESC, batch_id DESC LIMIT 1`,
-  );
+  const [b] = box.ingestions ? await box.ingestions(1) : [];
   if (!b)
     return {
       text: say(lang, 'Todavía no se ha cargado ningún lote.', 'No batch has been loaded yet.'),
@@ -119,18 +115,18 @@ export const lastBatchTool: Tool = async (box, req) => {
     };
   const reasons = await box.data.query(
     `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
-    [String(b.batch_id)],
+    [b.batchId],
   );
-  const when = formatInstant(new Date(String(b.finished_at)), lang);
-  const quarantined = Number(b.rows_quarantined);
+  const when = formatInstant(new Date(b.finishedAt), lang);
+  const quarantined = b.rowsQuarantined;
   const outcome =
     b.outcome === 'ingested'
       ? say(lang, 'se cargó', 'was loaded')
       : say(lang, 'fue rechazado', 'was rejected');
   const text = say(
     lang,
-    `El último lote (${b.batch_id}, archivo ${b.file}) ${outcome} el ${when}: ${formatNumber(Number(b.rows_read), lang)} filas leídas, ${formatNumber(Number(b.rows_accepted), lang)} aceptadas y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.date_min ? ` Cubre del ${b.date_min} al ${b.date_max}.` : ''}`,
-    `The last batch (${b.batch_id}, file ${b.file}) ${outcome} on ${when}: ${formatNumber(Number(b.rows_read), lang)} rows read, ${formatNumber(Number(b.rows_accepted), lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.date_min ? ` It covers ${b.date_min} to ${b.date_max}.` : ''}`,
+    `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${formatNumber(b.rowsRead, lang)} filas leídas, ${formatNumber(b.rowsAccepted, lang)} aceptadas y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
+    `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${formatNumber(b.rowsRead, lang)} rows read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
   );
   return {
     text,
@@ -148,9 +144,9 @@ export const lastBatchTool: Tool = async (box, req) => {
         }
       : {}),
     data: {
-      batch_id: b.batch_id,
-      rows_read: Number(b.rows_read),
-      rows_accepted: Number(b.rows_accepted),
+      batch_id: b.batchId,
+      rows_read: b.rowsRead,
+      rows_accepted: b.rowsAccepted,
       rows_quarantined: quarantined,
     },
   };

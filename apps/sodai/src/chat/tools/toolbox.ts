@@ -12,6 +12,8 @@ import type { Vocabulary } from '../vocabulary.ts';
  * the serving snapshot, the model registry, pipeline runs, drift reports and — once it exists —
  * realized performance. Absent sources are answered honestly ("not measured yet").
  */
+import type { IngestionRecord } from '../../store/raw-store.ts';
+
 export interface ChatToolbox {
   readonly data: ChatDataSource;
   readonly serving: { current(): ServingModel | undefined };
@@ -19,6 +21,8 @@ export interface ChatToolbox {
   readonly pipeline?: { readonly store: RunStore; readonly dags: readonly DagJson[] };
   readonly drift?: DriftSource;
   readonly performance?: PerformanceSource;
+  /** The ingestion log, newest first (the catalog's, read through the store). */
+  readonly ingestions?: (limit: number) => Promise<readonly IngestionRecord[]>;
   readonly now: () => Date;
 }
 

@@ -45,6 +45,8 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
     registry: ctx.tracking,
     ...(pipeline ? { pipeline: { store: pipeline.store, dags: pipeline.dags } } : {}),
     drift: reportFolderDriftSource(path.join(ctx.paths.reportsDir, 'drift')),
+    // The log lives in the catalog, so a batch another process ingested shows without a restart.
+    ingestions: (limit) => ctx.lane.run(() => ctx.store.ingestions(limit)),
     now: ctx.now,
   });
   const llmConfig = ctx.config.chat.llm;
