@@ -14,7 +14,9 @@ if (entry.endsWith('.ts')) {
 } else if (existsSync(fileURLToPath(entry))) {
   await import(entry);
 } else {
-  process.stderr.write('sodai: not built (no apps/sodai/dist); running the sources. `npm run build` compiles them.\n');
+  process.stderr.write(
+    'sodai: not built (no apps/sodai/dist); running the sources. `npm run build` compiles them.\n',
+  );
   // Other workspaces must resolve to their sources too, so the condition is added for every import.
   const addCondition = `export async function resolve(specifier, context, next) {
     return next(specifier, { ...context, conditions: [...context.conditions, ${JSON.stringify(SOURCE_CONDITION)}] });

@@ -86,6 +86,8 @@ function loadBetterSqlite3(): typeof BetterSqlite3 {
     return createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
   } catch (err) {
     if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
-    throw new Error('SQLite storage needs better-sqlite3, an optional peer of @sodai/sql: npm install better-sqlite3');
+    throw new Error(
+      'SQLite storage needs better-sqlite3, an optional peer of @sodai/sql: npm install better-sqlite3',
+    );
   }
 }
