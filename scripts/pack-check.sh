@@ -24,8 +24,14 @@ for p in "${PACKAGES[@]}"; do
 done
 
 cd "$scratch/project"
+# Install scripts a user's project would approve: SQLite's native build and the libxgboost fetch.
 cat > package.json <<'JSON'
-{ "name": "sodai-pack-check", "private": true, "type": "module" }
+{
+  "name": "sodai-pack-check",
+  "private": true,
+  "type": "module",
+  "allowScripts": { "better-sqlite3": true, "koffi": true, "@sodai/xgboost": true }
+}
 JSON
 cat > tsconfig.json <<JSON
 {
