@@ -108,7 +108,7 @@ describe('Python hand-off: sodai export model vN --format python', () => {
     }
   });
 
-  it('names the missing version instead of failing obscurely', async () => {
+  it('names the missing version instead of failing obscurely', { timeout: 240_000 }, async () => {
     const failed = await run(
       process.execPath,
       [BIN, 'export', 'model', 'v99', '--format', 'python', path.join(dataDir, 'x')],
