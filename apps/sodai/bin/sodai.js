@@ -4,7 +4,8 @@
 // when nothing is built yet (a fresh clone): then tsx loads them, a dev-only dependency.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { fileURLToPath, URL } from 'node:url';
 
 const SOURCE_CONDITION = '@sodai/source';
 const entry = import.meta.resolve('@sodai/app/cli');
