@@ -47,7 +47,7 @@ export async function exportModelForPython(
   dir: string,
 ): Promise<PythonExport> {
   const loaded = await tracking.registry.loadModelVersion(MODEL_NAME, version).catch((error: unknown) => {
-    if (isTrackingError(error, 'MODEL_NOT_FOUND')) {
+    if (isTrackingError(error, 'MODEL_NOT_FOUND', 'VERSION_NOT_FOUND')) {
       throw new SodaiError('NOT_FOUND', `model version ${version} of ${MODEL_NAME} does not exist`);
     }
     throw error;
