@@ -1,7 +1,9 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // The API server serves dist/ at `/`; in `vite dev` the API calls go to a running `sodai serve`.
 export default defineConfig({
+  // @sodai/app/contract resolves to its TypeScript source: the UI build needs no server build first.
+  resolve: { conditions: ['@sodai/source', ...defaultClientConditions] },
   // JSX follows tsconfig's `react-jsx` (esbuild reads it): no React plugin needed for a build.
   base: '/',
   build: {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
@@ -67,11 +68,26 @@ class ImmediateSqliteDialect extends SqliteDialect {
 export function openSqliteKysely<DB>(path: string, options: SqliteKyselyOptions = {}): Kysely<DB> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const busy = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 30_000));
-  const sqlite = new BetterSqlite3(path, { timeout: busy });
+  const sqlite = new (loadBetterSqlite3())(path, { timeout: busy });
   sqlite.pragma(`busy_timeout = ${busy}`);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * better-sqlite3 is an optional peer (a native module): loaded only when a SQLite database opens, so
+ * Postgres-only users need not install it, and a missing install says what to do.
+ */
+function loadBetterSqlite3(): typeof BetterSqlite3 {
+  try {
+    return createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'MODULE_NOT_FOUND') throw err;
+    throw new Error(
+      'SQLite storage needs better-sqlite3, an optional peer of @sodai/sql: npm install better-sqlite3',
+    );
+  }
 }

@@ -1,6 +1,10 @@
 import { Worker } from 'node:worker_threads';
 
-const ENTRY = new URL('./worker-train-entry.mjs', import.meta.url);
+// Compiled, the worker is plain JS; from sources, a small .mjs entry first gives the thread a
+// TypeScript loader.
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? new URL('./worker-train-entry.mjs', import.meta.url)
+  : new URL('./worker-train.js', import.meta.url);
 const MAX_IDLE = 2;
 
 const idle: Worker[] = [];

@@ -5,6 +5,8 @@ import { registerConfigCommand } from './commands/config-command.ts';
 import { registerDataCommands } from './commands/data-commands.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
+import { registerDoctorCommand } from './commands/doctor-command.ts';
+import { registerExportCommand } from './commands/export-command.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
@@ -29,6 +31,8 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerStoreCommands(program);
   registerDemoCommand(program);
+  registerDoctorCommand(program);
+  registerExportCommand(program);
   return program;
 }
 

@@ -30,40 +30,48 @@ export interface DatasetSummary {
 const categoricalCode = (column: string, categories: readonly string[]) =>
   `CASE ${column} ${categories.map((c, i) => `WHEN ${sqlString(c)} THEN ${i}`).join(' ')} ELSE NULL END`;
 
+/** The temporary tables {@link featureStatements} creates on the way to the dataset table. */
+export const DATASET_TEMP_TABLES = [
+  'ds_cutoffs',
+  'ds_pair_days',
+  'ds_buckets',
+  'ds_cust_days',
+  'ds_labels',
+  'ds_candidates',
+] as const;
+
 /**
- * Builds the customer × product × cut-off dataset in DuckDB. Only candidate pairs are materialised
- * (never customers × products × weeks), and every feature at cut-off t reads purchases dated before
- * t only, so deleting later data cannot change it. Weeks are counted back from each cut-off, which
- * may fall on any weekday: a partial last week is simply the 7 days before the cut-off.
+ * The DuckDB statements that build the dataset table from `transactions`, `customers` and
+ * `products`: the one definition of the features, run by {@link buildDataset} and written out as
+ * `features.sql` by the Python hand-off. Every feature at cut-off t reads purchases dated before t
+ * only, so deleting later data cannot change it. Weeks are counted back from each cut-off, which may
+ * fall on any weekday: a partial last week is simply the 7 days before the cut-off.
  */
-export async function buildDataset(
-  connection: DuckDBConnection,
-  options: DatasetOptions,
-): Promise<DatasetSummary> {
+export function featureStatements(options: DatasetOptions): string[] {
   const source = options.transactions ?? 'transactions';
-  const c = connection;
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_cutoffs AS
+  const statements: string[] = [];
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_cutoffs AS
     SELECT CAST(t AS DATE) AS t FROM (VALUES ${options.cutoffs.map((t) => `(${sqlString(t)})`).join(', ')}) v(t)`);
   // Net items per pair and day: returns cancel purchases of the same week below.
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_pair_days AS
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_pair_days AS
     SELECT customer_id, product_id, CAST(purchase_date AS DATE) AS d, sum(items) AS net
     FROM ${source} WHERE purchase_date < (SELECT max(t) + 7 FROM ds_cutoffs) GROUP BY ALL`);
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_buckets AS
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_buckets AS
     SELECT k.t, x.customer_id, x.product_id, ((k.t - x.d) // 7)::INT AS b, sum(x.net) AS net,
            count(*) FILTER (WHERE x.net > 0) AS days, max(x.d) AS last_d
     FROM ds_pair_days x JOIN ds_cutoffs k ON x.d < k.t AND x.d >= k.t - 364
     GROUP BY ALL HAVING sum(x.net) > 0`);
   // The customer's delivery days (any product) in the 12 weeks before each cut-off: its rhythm.
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_cust_days AS
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_cust_days AS
     SELECT k.t, x.customer_id, x.d
     FROM (SELECT customer_id, d FROM ds_pair_days GROUP BY ALL HAVING sum(net) > 0) x
     JOIN ds_cutoffs k ON x.d < k.t AND x.d >= k.t - 84`);
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_labels AS
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_labels AS
     SELECT k.t, x.customer_id, x.product_id
     FROM ds_pair_days x JOIN ds_cutoffs k ON x.d >= k.t AND x.d < k.t + 7
     GROUP BY ALL HAVING sum(x.net) > 0`);
 
-  await c.run(`CREATE OR REPLACE TEMP TABLE ds_candidates AS
+  statements.push(`CREATE OR REPLACE TEMP TABLE ds_candidates AS
     WITH history AS (
       SELECT DISTINCT t, customer_id, product_id FROM ds_buckets WHERE b < ${options.lookbackWeeks}),
     active AS (
@@ -118,7 +126,7 @@ export async function buildDataset(
       (missingWhenNeverBought.has(f.name) ? sqlIdent(f.name) : `coalesce(${sqlIdent(f.name)}, 0)`);
     return `CAST(${expression} AS FLOAT) AS ${sqlIdent(f.name)}`;
   });
-  await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(options.table)} AS
+  statements.push(`CREATE OR REPLACE TABLE ${sqlIdent(options.table)} AS
     WITH ordered AS (
       SELECT *, lag(b) OVER (PARTITION BY t, customer_id, product_id ORDER BY b) AS newer_b,
              row_number() OVER (PARTITION BY t, customer_id, product_id ORDER BY b) - 1 AS rn
@@ -184,6 +192,19 @@ export async function buildDataset(
     LEFT JOIN brand ON brand.t = k.t AND brand.brand IS NOT DISTINCT FROM pr.brand
     LEFT JOIN ds_labels l USING (t, customer_id, product_id)
     ORDER BY cutoff, customer_id, product_id`);
+  return statements;
+}
+
+/**
+ * Builds the customer × product × cut-off dataset in DuckDB. Only candidate pairs are materialised
+ * (never customers × products × weeks); see {@link featureStatements} for the point-in-time rules.
+ */
+export async function buildDataset(
+  connection: DuckDBConnection,
+  options: DatasetOptions,
+): Promise<DatasetSummary> {
+  const c = connection;
+  for (const statement of featureStatements(options)) await c.run(statement);
 
   // Purchases the candidates missed still count as misses when a week is scored.
   await c.run(`CREATE OR REPLACE TABLE ${sqlIdent(`${options.table}_uncovered`)} AS
@@ -198,16 +219,7 @@ export async function buildDataset(
     c,
     `SELECT count(*) AS rows, sum(label) AS positives FROM ${sqlIdent(options.table)}`,
   );
-  for (const name of [
-    'ds_cutoffs',
-    'ds_pair_days',
-    'ds_buckets',
-    'ds_cust_days',
-    'ds_labels',
-    'ds_candidates',
-  ]) {
-    await c.run(`DROP TABLE IF EXISTS ${name}`);
-  }
+  for (const name of DATASET_TEMP_TABLES) await c.run(`DROP TABLE IF EXISTS ${name}`);
   return {
     rows: Number(totals!.rows),
     positives: Number(totals!.positives ?? 0),

@@ -9,7 +9,8 @@ import { transactionsVersion } from '../store/transactions-queries.ts';
 import { buildDataset, type DatasetSummary } from './dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from './dataset-matrix.ts';
 
-const TABLE = 'weekly_dataset';
+export const DATASET_CACHE_TABLE = 'weekly_dataset';
+const TABLE = DATASET_CACHE_TABLE;
 const UNCOVERED = `${TABLE}_uncovered`;
 const META = `${TABLE}_meta`;
 const BUILD = `${TABLE}_build`;

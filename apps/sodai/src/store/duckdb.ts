@@ -37,9 +37,18 @@ export interface DuckDb {
   close(): void;
 }
 
+/**
+ * Every DuckDB the app opens: extensions are never fetched from the network nor loaded behind a
+ * query's back (a `read_parquet('s3://…')` must not download httpfs at run time).
+ */
+export const DUCKDB_SAFE_OPTIONS: Readonly<Record<string, string>> = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+};
+
 /** Opens (creating if needed) a DuckDB database file, or an in-memory one for ':memory:'. */
 export async function openDuckDb(file: string, options: Record<string, string> = {}): Promise<DuckDb> {
-  const instance = await DuckDBInstance.create(file, options);
+  const instance = await DuckDBInstance.create(file, { ...DUCKDB_SAFE_OPTIONS, ...options });
   const connection = await instance.connect();
   return {
     instance,

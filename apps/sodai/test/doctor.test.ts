@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { serviceGate } from '@sodai/testing';
+import { describe, expect, it } from 'vitest';
+import { checkDisk, checkPostgres, checkRedis, type DoctorCheck } from '../src/cli/doctor.ts';
+import { tempDir } from './helpers.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
+const run = promisify(execFile);
+const postgres = await serviceGate('postgres');
+const redis = await serviceGate('redis');
+
+/** A port nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function doctor(args: string[], env: Record<string, string>) {
+  const dir = tempDir();
+  try {
+    const { stdout } = await run(process.execPath, [BIN, 'doctor', ...args], {
+      env: { ...process.env, SODAI_DATA_DIR: dir, ...env },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string };
+    return { code: failed.code, stdout: failed.stdout };
+  }
+}
+
+describe('sodai doctor', () => {
+  it(
+    'fails, critically and with the project-local fetch as the fix, when libxgboost cannot load',
+    { timeout: 240_000 },
+    async () => {
+      const missing = path.join(tempDir(), 'no-libxgboost.so');
+      const full = await doctor(['--json'], { XGBOOST_LIBRARY_PATH: missing });
+      expect(full.code).toBe(1);
+      const report = JSON.parse(full.stdout) as { ok: boolean; checks: DoctorCheck[] };
+      expect(report.ok).toBe(false);
+      const lib = report.checks.find((c) => c.name === 'libxgboost');
+      expect(lib).toMatchObject({ status: 'fail', critical: true });
+      expect(lib?.fix).toMatch(/fetch-libxgboost|apt-get install libxgboost0/);
+      expect(report.checks.find((c) => c.name === 'duckdb')?.status).toBe('ok');
+
+      // `npm start` runs the startup form: it stops the demo only for this kind of failure.
+      const startup = await doctor(['--startup'], { XGBOOST_LIBRARY_PATH: missing });
+      expect(startup.code).toBe(1);
+      expect(startup.stdout).toContain('FAIL libxgboost');
+    },
+  );
+
+  it(
+    'reports an unreachable configured Redis with its address, but --startup still lets the demo start',
+    { timeout: 240_000 },
+    async () => {
+      const url = `redis://127.0.0.1:${await closedPort()}`;
+      const full = await doctor(['--json'], { REDIS_URL: url });
+      const report = JSON.parse(full.stdout) as { checks: DoctorCheck[] };
+      const check = report.checks.find((c) => c.name === 'redis');
+      expect(check?.status).toBe('fail');
+      expect(check?.detail).toContain(new URL(url).host);
+      expect(full.code).toBe(1);
+      expect((await doctor(['--startup'], { REDIS_URL: url })).code).toBe(0);
+    },
+  );
+
+  it('skips services that are not configured and reports free disk space', async () => {
+    expect((await checkPostgres(undefined)).status).toBe('skipped');
+    expect((await checkRedis(undefined)).status).toBe('skipped');
+    const disk = checkDisk(path.join(tempDir(), 'not', 'yet', 'created'));
+    expect(['ok', 'warn', 'fail']).toContain(disk.status);
+    expect(disk.detail).toMatch(/GiB free at \//);
+  });
+
+  it.runIf(postgres.available)('reaches the test Postgres', async () => {
+    expect(await checkPostgres(postgres.url)).toMatchObject({ name: 'postgres', status: 'ok' });
+  });
+
+  it.runIf(redis.available)('reaches the test Redis', async () => {
+    expect(await checkRedis(redis.url)).toMatchObject({ name: 'redis', status: 'ok' });
+  });
+});
