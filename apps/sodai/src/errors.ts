@@ -14,7 +14,8 @@ export type SodaiErrorCode =
   | 'UNKNOWN_PRODUCT'
   | 'MODEL_NOT_READY'
   | 'UNAUTHORIZED'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS';
 
 export class SodaiError extends Error {
   readonly code: SodaiErrorCode;

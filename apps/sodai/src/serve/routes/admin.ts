@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -8,6 +8,7 @@ import {
   PromoteRequestSchema,
   RollbackRequestSchema,
   UploadParamsSchema,
+  UploadQuerySchema,
   UploadResponseSchema,
 } from '../../contract/api.ts';
 import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
@@ -111,6 +112,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
         tags: ['admin'],
         security,
         params: UploadParamsSchema,
+        querystring: UploadQuerySchema,
         response: { 201: UploadResponseSchema, ...errors },
       },
     },
@@ -123,12 +125,27 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
         );
       }
       await mkdir(ctx.paths.landingDir, { recursive: true });
-      const target = path.join(ctx.paths.landingDir, req.params.file);
-      // Written beside, then renamed: the ingest sensor never sees half a file.
-      const temp = path.join(ctx.paths.landingDir, `.${req.params.file}.${process.pid}.upload`);
+      const name = req.params.file;
+      const target = path.join(ctx.paths.landingDir, name);
+      // Written beside under a name of its own (concurrent uploads of one name never share it),
+      // then moved in whole: the ingest sensor never sees half a file.
+      const temp = path.join(ctx.paths.landingDir, `.${name}.${randomUUID()}.upload`);
       await writeFile(temp, body);
-      await rename(temp, target);
-      return reply.code(201).send({ path: target, bytes: body.length });
+      try {
+        if (req.query.replace === 'true') await rename(temp, target);
+        else await link(temp, target); // fails if the name is taken, atomically
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new SodaiError(
+            'ALREADY_EXISTS',
+            `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
+          );
+        }
+        throw error;
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+      return reply.code(201).send({ path: `landing/${name}`, bytes: body.length });
     },
   );
   if (options.pipeline) await app.register(pipelineAdminRoutes, { pipeline: options.pipeline });
