@@ -15,7 +15,8 @@ export type SodaiErrorCode =
   | 'MODEL_NOT_READY'
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
-  | 'ALREADY_EXISTS';
+  | 'ALREADY_EXISTS'
+  | 'RATE_LIMITED';
 
 export class SodaiError extends Error {
   readonly code: SodaiErrorCode;

@@ -44,6 +44,20 @@ export const ConfigSchema = z.strictObject({
         .min(16)
         .optional()
         .describe('bearer token for admin routes; none = admin routes off'),
+      trustProxy: z
+        .union([z.boolean(), z.string().min(1)])
+        .default(false)
+        .describe(
+          'behind a reverse proxy: the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-For ' +
+            'names the client, or true to trust any; false = the socket address is the client',
+        ),
+      bulkScoring: z
+        .strictObject({
+          capacity: z.number().positive().default(20_000),
+          refillPerSecond: z.number().positive().default(2_000),
+        })
+        .prefault({})
+        .describe('per-client budget of pairs scored on the spot by /predict (exact SHAP costs 25 each)'),
     })
     .prefault({}),
   validation: z

@@ -17,6 +17,8 @@ import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
 import { errorHandler } from './error-handler.ts';
+import { CostLimiter } from './cost-limiter.ts';
+import { TimeSlicer } from './time-slicer.ts';
 import {
   ModelHolder,
   registryModelProvider,
@@ -53,6 +55,8 @@ export interface ServeOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Process metrics (event loop, memory) in /metrics. Default true. */
   readonly defaultMetrics?: boolean;
+  /** Longest stretch (ms) bulk scoring holds the event loop before letting others run. Default 5. */
+  readonly scoringSliceMs?: number;
   /** Base folder for relative config paths (default: the working directory). */
   readonly cwd?: string;
 }
@@ -112,6 +116,8 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
+    // Behind a proxy, req.ip (rate limits, audit) is the client from X-Forwarded-For, not the proxy.
+    trustProxy: deps.config.server.trustProxy,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     // Ids in the path and query are numbers; anything else is a 400, never a crash.
     routerOptions: { maxParamLength: 200 },
@@ -151,6 +157,8 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     metrics,
     log,
     now,
+    slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
+    scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
 
   app.addHook('onResponse', async (req, reply) => {

@@ -20,6 +20,7 @@ export const ERROR_STATUS: Readonly<Record<SodaiErrorCode, number> & Record<Trac
     UNKNOWN_PRODUCT: 404,
     NOT_FOUND: 404,
     ALREADY_EXISTS: 409,
+    RATE_LIMITED: 429,
     MODEL_NOT_READY: 503,
     UNAUTHORIZED: 401,
     INVALID_CONFIG: 500,
