@@ -51,6 +51,14 @@ export const ConfigSchema = z.strictObject({
           'behind a reverse proxy: the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-For ' +
             'names the client, or true to trust any; false = the socket address is the client',
         ),
+      exitWhenBrokenS: z
+        .int()
+        .min(0)
+        .default(60)
+        .describe(
+          '`sodai serve` exits (code 70) when the store, catalog or registry failed every check this ' +
+            'long, so its supervisor restarts it; 0 = never',
+        ),
       bulkScoring: z
         .strictObject({
           capacity: z.number().positive().default(20_000),

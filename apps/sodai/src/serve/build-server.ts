@@ -17,6 +17,8 @@ import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
 import { errorHandler } from './error-handler.ts';
+import { Readiness, type DependencyProbe } from './readiness.ts';
+import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
 import { TimeSlicer } from './time-slicer.ts';
 import {
@@ -57,6 +59,16 @@ export interface ServeOptions {
   readonly defaultMetrics?: boolean;
   /** Longest stretch (ms) bulk scoring holds the event loop before letting others run. Default 5. */
   readonly scoringSliceMs?: number;
+  /**
+   * Called when the store, the catalog or the registry has failed every readiness check for this
+   * long (ms): the process cannot heal by itself, so `sodai serve` exits and its supervisor restarts
+   * it. Default: off (tests, embedders).
+   */
+  readonly brokenFor?: {
+    readonly ms: number;
+    readonly checkEveryMs?: number;
+    onBroken(reason: string): void;
+  };
   /** Base folder for relative config paths (default: the working directory). */
   readonly cwd?: string;
 }
@@ -157,6 +169,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     metrics,
     log,
     now,
+    readiness: new Readiness(dependencyProbes(deps.store, lane, holder)),
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
@@ -221,6 +234,8 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     });
   }
 
+  const watchdog = options.brokenFor && watchDependencies(ctx.readiness, options.brokenFor);
+
   const initialLoad = holder.reload();
   initialLoad
     .then((outcome) => {
@@ -236,9 +251,47 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     reload: () => holder.reload(),
   } satisfies ServingHandle);
   app.addHook('onClose', async () => {
+    if (watchdog) clearInterval(watchdog);
     await initialLoad.catch(() => undefined);
     await holder.close();
     await log?.close();
   });
   return app;
+}
+
+/**
+ * A real operation on each dependency: a statement on the server's DuckDB (an invalidated database
+ * fails every one), a catalog read (the metadata database), the existence of a data file the views
+ * read (the object store) and the champion lookup (the registry database).
+ */
+function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): DependencyProbe[] {
+  return [
+    { name: 'store (DuckDB)', check: async () => void (await lane.run((c) => queryNumber(c, 'SELECT 1'))) },
+    {
+      name: 'catalog (metadata database)',
+      check: async () => void (await store.shared.catalog.currentSnapshot('transactions')),
+    },
+    {
+      name: 'object store',
+      check: async () => {
+        const file = store.read.transactions?.files[0];
+        if (file && !(await store.shared.objects.exists(file.key))) throw new Error(`${file.key} is missing`);
+      },
+    },
+    { name: 'model registry', check: async () => void (await holder.provider.championVersion()) },
+  ];
+}
+
+function watchDependencies(
+  readiness: Readiness,
+  brokenFor: NonNullable<ServeOptions['brokenFor']>,
+): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    void readiness.status().then((status) => {
+      if (!status.ok && readiness.failingForMs() >= brokenFor.ms)
+        brokenFor.onBroken(status.failures.join('; '));
+    });
+  }, brokenFor.checkEveryMs ?? 5000);
+  timer.unref();
+  return timer;
 }

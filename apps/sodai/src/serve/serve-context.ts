@@ -5,6 +5,7 @@ import type { RawStore } from '../store/raw-store.ts';
 import type { DbLane } from '../store/db-lane.ts';
 import { SodaiError } from '../errors.ts';
 import type { CostLimiter } from './cost-limiter.ts';
+import type { Readiness } from './readiness.ts';
 import type { TimeSlicer } from './time-slicer.ts';
 import type { ModelHolder } from '../scoring/model-holder.ts';
 import type { PredictionLog } from '../monitor/prediction-log.ts';
@@ -26,6 +27,8 @@ export interface ServeContext {
   readonly slicer: TimeSlicer;
   /** What bulk scoring costs each client (pairs scored on the spot, exact explanations). */
   readonly scoringBudget: CostLimiter;
+  /** Whether the store, the catalog and the registry answer (for /ready). */
+  readonly readiness: Readiness;
 }
 
 /**

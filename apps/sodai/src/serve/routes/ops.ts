@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponseSchema, ReadyResponseSchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
 
-/** /health (the process answers), /ready (a model is serving), /metrics (Prometheus).
+/**
+ * /health (the process answers), /ready (a model serves and the store, the catalog and the registry
+ * answer), /metrics (Prometheus).
  *
  * @example
  * await app.register(opsRoutes, { ctx });
@@ -19,17 +21,23 @@ export const opsRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (ap
     '/ready',
     {
       schema: {
-        summary: 'Readiness: 200 once a model serves, 503 before',
+        summary:
+          'Readiness: 200 while a model serves and its store, catalog and registry answer; 503 naming what fails',
         tags: ['ops'],
         response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema },
       },
     },
     async (_req, reply) => {
       const model = ctx.holder.current();
-      if (!model) {
-        return reply
-          .code(503)
-          .send({ ready: false, model_version: null, loaded_at: null, reason: ctx.holder.reason });
+      const dependencies = await ctx.readiness.status();
+      if (!model || !dependencies.ok) {
+        const reason = [...(model ? [] : [ctx.holder.reason]), ...dependencies.failures].join('; ');
+        return reply.code(503).send({
+          ready: false,
+          model_version: model?.version ?? null,
+          loaded_at: model?.loadedAt.toISOString() ?? null,
+          reason,
+        });
       }
       return { ready: true, model_version: model.version, loaded_at: model.loadedAt.toISOString() };
     },
