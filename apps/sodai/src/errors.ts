@@ -16,7 +16,8 @@ export type SodaiErrorCode =
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'ALREADY_EXISTS'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'FORBIDDEN';
 
 export class SodaiError extends Error {
   readonly code: SodaiErrorCode;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -16,7 +15,9 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
-import { errorHandler } from './error-handler.ts';
+import { ERROR_STATUS, errorHandler } from './error-handler.ts';
+import { SodaiError } from '../errors.ts';
+import { Access } from './access.ts';
 import { Readiness, type DependencyProbe } from './readiness.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
@@ -169,6 +170,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     metrics,
     log,
     now,
+    access: Access.fromConfig(deps.config.server),
     readiness: new Readiness(dependencyProbes(deps.store, lane, holder)),
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
@@ -213,21 +215,30 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
-        await scope.register(pipelineReadRoutes, { pipeline: deps.pipeline, now, prefix: '/api/pipeline' });
+        const pipeline = deps.pipeline;
+        // Runs and task logs are operations data: readers only (unless everything is public).
+        await scope.register(async (reads) => {
+          reads.addHook('onRequest', async (req) => ctx.access.requireReader(req));
+          await reads.register(pipelineReadRoutes, { pipeline, now, prefix: '/api/pipeline' });
+        });
       }
-      // Without a configured token, writes to tracking are locked behind a token nobody knows.
+      // Reads (runs, models, artifacts) need a reader; writes an operator, recorded under its name.
       await scope.register(trackingPlugin, {
         prefix: '/api/tracking',
         client: deps.tracking,
-        adminToken: deps.config.server.adminToken ?? randomBytes(32).toString('hex'),
+        authorize: (req, access) =>
+          withHttpStatus(() => {
+            if (access === 'write') return ctx.access.require(req, 'operator').name;
+            ctx.access.requireReader(req);
+            return ctx.access.caller(req)?.name ?? null;
+          }),
       });
     },
     { prefix: PUBLIC_PREFIX },
   );
-  if (deps.config.server.adminToken) {
+  if (ctx.access.hasOperators) {
     await app.register(adminRoutes, {
       ctx,
-      adminToken: deps.config.server.adminToken,
       uploadLimitBytes: options.uploadLimitBytes ?? 256 * 1024 * 1024,
       ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
       prefix: '/api/admin',
@@ -294,4 +305,14 @@ function watchDependencies(
   }, brokenFor.checkEveryMs ?? 5000);
   timer.unref();
   return timer;
+}
+
+/** Runs `check`; a refusal leaves with its HTTP status, which plugins with their own handler need. */
+function withHttpStatus<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof SodaiError) Object.assign(error, { statusCode: ERROR_STATUS[error.code] });
+    throw error;
+  }
 }

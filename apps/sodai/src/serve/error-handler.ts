@@ -21,6 +21,7 @@ export const ERROR_STATUS: Readonly<Record<SodaiErrorCode, number> & Record<Trac
     NOT_FOUND: 404,
     ALREADY_EXISTS: 409,
     RATE_LIMITED: 429,
+    FORBIDDEN: 403,
     MODEL_NOT_READY: 503,
     UNAUTHORIZED: 401,
     INVALID_CONFIG: 500,

@@ -4,6 +4,7 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import type { DbLane } from '../store/db-lane.ts';
 import { SodaiError } from '../errors.ts';
+import type { Access } from './access.ts';
 import type { CostLimiter } from './cost-limiter.ts';
 import type { Readiness } from './readiness.ts';
 import type { TimeSlicer } from './time-slicer.ts';
@@ -29,6 +30,8 @@ export interface ServeContext {
   readonly scoringBudget: CostLimiter;
   /** Whether the store, the catalog and the registry answer (for /ready). */
   readonly readiness: Readiness;
+  /** Named tokens, roles and what is public. */
+  readonly access: Access;
 }
 
 /**
