@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: '@sodai/app',
     include: ['test/**/*.test.ts'],
+    // Fault injection (mounts, SIGKILLs, restarts) runs on its own: `npm run test:faults`.
+    exclude: ['test/faults/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -14,7 +14,10 @@ export type SodaiErrorCode =
   | 'UNKNOWN_PRODUCT'
   | 'MODEL_NOT_READY'
   | 'UNAUTHORIZED'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'RATE_LIMITED'
+  | 'FORBIDDEN';
 
 export class SodaiError extends Error {
   readonly code: SodaiErrorCode;

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { tempDir, writeTable } from './helpers.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -109,7 +109,12 @@ describe('sodai CLI', () => {
     expect(ingest.stdout.match(/✔ transactions ingested/g)).toHaveLength(2);
     const again = await sodai(['ingest', path.join(dir, 'landing')]);
     expect(again.stdout.match(/↷ transactions skipped/g)).toHaveLength(2);
-    const overlap = await sodai(['ingest', path.join(out, 'transacciones.parquet')]);
+    // The same dates with other quantities: a correction without --replace is rejected.
+    const changed = await writeTable(
+      `SELECT * REPLACE (items + 1 AS items) FROM read_parquet('${path.join(out, 'transacciones.parquet')}')`,
+      path.join(dir, 'changed.parquet'),
+    );
+    const overlap = await sodai(['ingest', changed]);
     expect(overlap.code).toBe(1);
     expect(overlap.stdout).toContain('FATAL overlap');
     const log = await sodai(['data', 'batches']);

@@ -129,10 +129,15 @@ describe('ingesting weekly batches', () => {
         (await store.shared.catalog.listIngestions()).filter((i) => i.status === 'landed'),
       ]);
     const before = await data();
-    const report = await ingestFile(store, week(0), { table: 'transactions' });
+    // Same dates as the delivered week, different rows: a correction needs --replace.
+    const changed = await writeTable(
+      `SELECT * REPLACE (items + 1 AS items) FROM read_parquet(${sqlString(week(1))})`,
+      path.join(dir, 'week1-changed.parquet'),
+    );
+    const report = await ingestFile(store, changed, { table: 'transactions' });
     expect(report.outcome).toBe('rejected');
     expect(report.fatal[0]).toMatchObject({ check: 'overlap', column: 'purchase_date' });
-    expect(report.message).toContain(week(0));
+    expect(report.message).toContain(changed);
     // The attempt is logged; the data is untouched.
     expect((await store.ingestions(1))[0]).toMatchObject({ batchId: report.batchId, outcome: 'rejected' });
     expect(await data()).toBe(before);

@@ -59,7 +59,8 @@ beforeAll(async () => {
     )[0]!.p,
   );
   app = await buildServer({
-    config: fx.config,
+    // Reads open, as before roles: who may read what is tested in serve-faults.test.ts.
+    config: { ...fx.config, server: { ...fx.config.server, publicRead: 'all' } },
     store: fx.store,
     tracking: fx.tracking,
     options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },

@@ -24,7 +24,8 @@ beforeAll(async () => {
   });
   runtime = await startPipelineRuntime(env);
   app = await buildServer({
-    config: fixture.config,
+    // Reads open, as before roles: who may read what is tested in serve-faults.test.ts.
+    config: { ...fixture.config, server: { ...fixture.config.server, publicRead: 'all' } },
     store: fixture.store,
     tracking: fixture.tracking,
     options: { pollIntervalMs: 0 },

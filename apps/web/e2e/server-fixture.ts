@@ -51,7 +51,15 @@ export async function ensureWebBuild(): Promise<void> {
 export async function startServerFixture(): Promise<ServerFixture> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sodai-web-e2e-'));
   const config = path.join(dir, 'sodai.config.json');
-  writeFileSync(config, JSON.stringify({ model: { trainWeeks: 5, validationWeeks: 2 }, logLevel: 'warn' }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      model: { trainWeeks: 5, validationWeeks: 2 },
+      logLevel: 'warn',
+      // The UI has no sign-in yet (branch ux-web): its data pages read without a token.
+      server: { publicRead: 'all' },
+    }),
+  );
   const env = {
     ...process.env,
     SODAI_DATA_DIR: path.join(dir, '.sodai'),

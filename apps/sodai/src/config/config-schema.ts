@@ -44,6 +44,51 @@ export const ConfigSchema = z.strictObject({
         .min(16)
         .optional()
         .describe('bearer token for admin routes; none = admin routes off'),
+      tokens: z
+        .array(
+          z.strictObject({
+            name: z.string().regex(/^[\w.@-]{1,64}$/, 'a name of letters, digits, _ . @ -'),
+            role: z.enum(['reader', 'operator', 'admin']),
+            sha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/, 'the hex sha256 of the token (`printf %s TOKEN | sha256sum`)'),
+          }),
+        )
+        .default([])
+        .describe('named bearer tokens, stored as their sha256; the name is the audit actor'),
+      tokenSecrets: z
+        .string()
+        .optional()
+        .describe('name:role:token[,…] from SODAI_TOKENS (hashed when the server starts, never printed)'),
+      publicRead: z
+        .enum(['predictions', 'all'])
+        .default('predictions')
+        .describe(
+          'what needs no token: `predictions` (/predict, /recommend, /chat, the UI shell) or `all`; ' +
+            'raw data, prediction lists, reports, tracking and artifacts otherwise need a reader token',
+        ),
+      trustProxy: z
+        .union([z.boolean(), z.string().min(1)])
+        .default(false)
+        .describe(
+          'behind a reverse proxy: the proxy addresses/CIDRs (comma-separated) whose X-Forwarded-For ' +
+            'names the client, or true to trust any; false = the socket address is the client',
+        ),
+      exitWhenBrokenS: z
+        .int()
+        .min(0)
+        .default(60)
+        .describe(
+          '`sodai serve` exits (code 70) when the store, catalog or registry failed every check this ' +
+            'long, so its supervisor restarts it; 0 = never',
+        ),
+      bulkScoring: z
+        .strictObject({
+          capacity: z.number().positive().default(20_000),
+          refillPerSecond: z.number().positive().default(2_000),
+        })
+        .prefault({})
+        .describe('per-client budget of pairs scored on the spot by /predict (exact SHAP costs 25 each)'),
     })
     .prefault({}),
   validation: z

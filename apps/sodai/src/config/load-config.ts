@@ -16,6 +16,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   SODAI_HOST: ['server', 'host'],
   SODAI_PORT: ['server', 'port'],
   SODAI_ADMIN_TOKEN: ['server', 'adminToken'],
+  SODAI_TOKENS: ['server', 'tokenSecrets'],
   SODAI_LOG_LEVEL: ['logLevel'],
   SODAI_CHAT_LLM_URL: ['chat', 'llm', 'baseUrl'],
   SODAI_CHAT_LLM_MODEL: ['chat', 'llm', 'model'],

@@ -380,7 +380,14 @@ export const AliasMoveResponseSchema = z.object({
 export const UploadParamsSchema = z.object({
   file: z
     .string()
-    .regex(/^[\w.-]+\.(parquet|csv)$/, 'a plain file name ending in .parquet or .csv')
+    // No leading dot: hidden files are never batches (and uploads in progress are hidden).
+    .regex(
+      /^[\w-][\w.-]*\.(parquet|csv)$/,
+      'a plain file name ending in .parquet or .csv, not starting with a dot',
+    )
     .max(200),
 });
+/** `?replace=true` overwrites a file of the same name still waiting in the landing folder. */
+export const UploadQuerySchema = z.object({ replace: z.enum(['true', 'false']).optional() });
+/** `path` is relative to the data folder (`landing/<file>`): responses never reveal server paths. */
 export const UploadResponseSchema = z.object({ path: z.string(), bytes: z.int() });

@@ -36,13 +36,16 @@ export async function loadInitialData(
   return reports;
 }
 
-/** Data files in a folder, in file-name order (the order batches are meant to be applied). */
+/**
+ * Data files in a folder, in file-name order (the order batches are meant to be applied). Hidden
+ * files are left out: they are uploads in progress, editor backups or system files, never batches.
+ */
 export function batchFilesIn(target: string): string[] {
   const stats = statSync(target, { throwIfNoEntry: false });
   if (!stats) throw new SodaiError('FILE_NOT_FOUND', `${target}: no such file or folder`);
   if (stats.isFile()) return [target];
   return readdirSync(target)
-    .filter((name) => /\.(parquet|pq|csv)$/i.test(name))
+    .filter((name) => !name.startsWith('.') && /\.(parquet|pq|csv)$/i.test(name))
     .sort()
     .map((name) => path.join(target, name))
     .filter((file) => {

@@ -88,6 +88,8 @@ export class ModelHolder {
   #current: ServingModel | undefined;
   #reason = 'loading';
   #queue: Promise<unknown> = Promise.resolve();
+  /** The reload queued behind the running one, which every further request joins. */
+  #pending: Promise<ReloadOutcome> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #polling = false;
@@ -109,10 +111,17 @@ export class ModelHolder {
 
   /**
    * Builds a snapshot of the current champion and swaps it in; resolves once the new snapshot
-   * serves. Call it after a promotion or after new predictions were written.
+   * serves. Call it after a promotion or after new predictions were written. Requests coalesce: at
+   * most one load runs and one waits; a request made while one waits shares its outcome (that load
+   * starts after the request, so it sees whatever the request wanted reloaded).
    */
   reload(): Promise<ReloadOutcome> {
-    const next = this.#queue.then(() => this.#load());
+    if (this.#pending) return this.#pending;
+    const next = this.#queue.then(() => {
+      this.#pending = undefined;
+      return this.#load();
+    });
+    this.#pending = next;
     this.#queue = next.catch(() => undefined);
     return next;
   }

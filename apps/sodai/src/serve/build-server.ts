@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -16,7 +15,13 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
-import { errorHandler } from './error-handler.ts';
+import { ERROR_STATUS, errorHandler } from './error-handler.ts';
+import { SodaiError } from '../errors.ts';
+import { Access } from './access.ts';
+import { Readiness, type DependencyProbe } from './readiness.ts';
+import { queryNumber } from '../store/duckdb.ts';
+import { CostLimiter } from './cost-limiter.ts';
+import { TimeSlicer } from './time-slicer.ts';
 import {
   ModelHolder,
   registryModelProvider,
@@ -53,6 +58,18 @@ export interface ServeOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** Process metrics (event loop, memory) in /metrics. Default true. */
   readonly defaultMetrics?: boolean;
+  /** Longest stretch (ms) bulk scoring holds the event loop before letting others run. Default 5. */
+  readonly scoringSliceMs?: number;
+  /**
+   * Called when the store, the catalog or the registry has failed every readiness check for this
+   * long (ms): the process cannot heal by itself, so `sodai serve` exits and its supervisor restarts
+   * it. Default: off (tests, embedders).
+   */
+  readonly brokenFor?: {
+    readonly ms: number;
+    readonly checkEveryMs?: number;
+    onBroken(reason: string): void;
+  };
   /** Base folder for relative config paths (default: the working directory). */
   readonly cwd?: string;
 }
@@ -112,6 +129,8 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel },
+    // Behind a proxy, req.ip (rate limits, audit) is the client from X-Forwarded-For, not the proxy.
+    trustProxy: deps.config.server.trustProxy,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     // Ids in the path and query are numbers; anything else is a 400, never a crash.
     routerOptions: { maxParamLength: 200 },
@@ -158,6 +177,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     metrics,
     log,
     now,
+    access: Access.fromConfig(deps.config.server),
+    readiness: new Readiness(dependencyProbes(deps.store, lane, holder)),
+    slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
+    scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
 
   app.addHook('onResponse', async (req, reply) => {
@@ -199,26 +222,37 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
-        await scope.register(pipelineReadRoutes, { pipeline: deps.pipeline, now, prefix: '/api/pipeline' });
+        const pipeline = deps.pipeline;
+        // Runs and task logs are operations data: readers only (unless everything is public).
+        await scope.register(async (reads) => {
+          reads.addHook('onRequest', async (req) => ctx.access.requireReader(req));
+          await reads.register(pipelineReadRoutes, { pipeline, now, prefix: '/api/pipeline' });
+        });
       }
-      // Without a configured token, writes to tracking are locked behind a token nobody knows.
+      // Reads (runs, models, artifacts) need a reader; writes an operator, recorded under its name.
       await scope.register(trackingPlugin, {
         prefix: '/api/tracking',
         client: deps.tracking,
-        adminToken: deps.config.server.adminToken ?? randomBytes(32).toString('hex'),
+        authorize: (req, access) =>
+          withHttpStatus(() => {
+            if (access === 'write') return ctx.access.require(req, 'operator').name;
+            ctx.access.requireReader(req);
+            return ctx.access.caller(req)?.name ?? null;
+          }),
       });
     },
     { prefix: PUBLIC_PREFIX },
   );
-  if (deps.config.server.adminToken) {
+  if (ctx.access.hasOperators) {
     await app.register(adminRoutes, {
       ctx,
-      adminToken: deps.config.server.adminToken,
       uploadLimitBytes: options.uploadLimitBytes ?? 256 * 1024 * 1024,
       ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
       prefix: '/api/admin',
     });
   }
+
+  const watchdog = options.brokenFor && watchDependencies(ctx.readiness, options.brokenFor);
 
   const initialLoad = holder.reload();
   initialLoad
@@ -235,9 +269,57 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     reload: () => holder.reload(),
   } satisfies ServingHandle);
   app.addHook('onClose', async () => {
+    if (watchdog) clearInterval(watchdog);
     await initialLoad.catch(() => undefined);
     await holder.close();
     await log?.close();
   });
   return app;
+}
+
+/**
+ * A real operation on each dependency: a statement on the server's DuckDB (an invalidated database
+ * fails every one), a catalog read (the metadata database), the existence of a data file the views
+ * read (the object store) and the champion lookup (the registry database).
+ */
+function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): DependencyProbe[] {
+  return [
+    { name: 'store (DuckDB)', check: async () => void (await lane.run((c) => queryNumber(c, 'SELECT 1'))) },
+    {
+      name: 'catalog (metadata database)',
+      check: async () => void (await store.shared.catalog.currentSnapshot('transactions')),
+    },
+    {
+      name: 'object store',
+      check: async () => {
+        const file = store.read.transactions?.files[0];
+        if (file && !(await store.shared.objects.exists(file.key))) throw new Error(`${file.key} is missing`);
+      },
+    },
+    { name: 'model registry', check: async () => void (await holder.provider.championVersion()) },
+  ];
+}
+
+function watchDependencies(
+  readiness: Readiness,
+  brokenFor: NonNullable<ServeOptions['brokenFor']>,
+): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    void readiness.status().then((status) => {
+      if (!status.ok && readiness.failingForMs() >= brokenFor.ms)
+        brokenFor.onBroken(status.failures.join('; '));
+    });
+  }, brokenFor.checkEveryMs ?? 5000);
+  timer.unref();
+  return timer;
+}
+
+/** Runs `check`; a refusal leaves with its HTTP status, which plugins with their own handler need. */
+function withHttpStatus<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof SodaiError) Object.assign(error, { statusCode: ERROR_STATUS[error.code] });
+    throw error;
+  }
 }

@@ -4,6 +4,10 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import type { DbLane } from '../store/db-lane.ts';
 import { SodaiError } from '../errors.ts';
+import type { Access } from './access.ts';
+import type { CostLimiter } from './cost-limiter.ts';
+import type { Readiness } from './readiness.ts';
+import type { TimeSlicer } from './time-slicer.ts';
 import type { ModelHolder } from '../scoring/model-holder.ts';
 import type { PredictionLog } from '../monitor/prediction-log.ts';
 import type { ServerMetrics } from '../monitor/server-metrics.ts';
@@ -20,6 +24,14 @@ export interface ServeContext {
   readonly metrics: ServerMetrics;
   readonly log: PredictionLog | undefined;
   readonly now: () => Date;
+  /** Where per-pair scoring runs, in slices that keep the event loop answering. */
+  readonly slicer: TimeSlicer;
+  /** What bulk scoring costs each client (pairs scored on the spot, exact explanations). */
+  readonly scoringBudget: CostLimiter;
+  /** Whether the store, the catalog and the registry answer (for /ready). */
+  readonly readiness: Readiness;
+  /** Named tokens, roles and what is public. */
+  readonly access: Access;
 }
 
 /**

@@ -1,19 +1,38 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+
+const callers = new WeakMap<FastifyRequest, string>();
+
+/** Records who an authorized request comes from (the audit actor of its writes). */
+export function rememberCaller(req: FastifyRequest, name: string): void {
+  callers.set(req, name);
+}
 
 /**
- * An `onRequest` hook that lets reads (GET, HEAD) through and answers 401 to any write without
- * `Authorization: Bearer <adminToken>`; the comparison takes the same time wherever it differs.
+ * The audit actor of a write: the authorized caller's name. A body may no longer choose it, so the
+ * alias history says who really moved an alias.
  */
-export function requireAdminTokenForWrites(adminToken: string) {
+export function callerOf(req: FastifyRequest): string {
+  const name = callers.get(req);
+  if (name === undefined) throw new Error('callerOf: the request was not authorized as a writer');
+  return name;
+}
+
+/**
+ * Reads (GET, HEAD) open; writes need `Authorization: Bearer <adminToken>` and are recorded as
+ * `admin`. The comparison takes the same time wherever it differs.
+ */
+export function adminTokenAuthorizer(adminToken: string) {
   const expected = Buffer.from(`Bearer ${adminToken}`);
-  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    if (req.method === 'GET' || req.method === 'HEAD') return undefined;
+  return (req: FastifyRequest, access: 'read' | 'write'): string | null => {
+    if (access === 'read') return null;
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      // An async hook that answered must return the reply, so Fastify stops the request here.
-      return reply.code(401).send({ error: 'UNAUTHORIZED', message: 'writes need the admin bearer token' });
+      throw Object.assign(new Error('writes need the admin bearer token'), {
+        statusCode: 401,
+        code: 'UNAUTHORIZED',
+      });
     }
-    return undefined;
+    return 'admin';
   };
 }

@@ -69,14 +69,15 @@ export const createVersionBody = z.strictObject({
 });
 
 const gate = z.looseObject({ passed: z.boolean() });
+// `actor` is accepted for older clients and ignored: the audit actor is the authorized caller.
 export const setAliasBody = z.strictObject({
   version: z.number().int().positive(),
-  actor: z.string().min(1).max(200),
+  actor: z.string().min(1).max(200).optional(),
   reason: z.string().max(2000).optional(),
   gate: gate.optional(),
 });
 export const rollbackBody = z.strictObject({
-  actor: z.string().min(1).max(200),
+  actor: z.string().min(1).max(200).optional(),
   reason: z.string().min(1).max(2000),
   toVersion: z.number().int().positive().optional(),
   gate: gate.optional(),

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrackingClient } from '../client.ts';
-import { requireAdminTokenForWrites } from './admin-token.ts';
+import type { FastifyRequest } from 'fastify';
+import { adminTokenAuthorizer, rememberCaller } from './admin-token.ts';
 import { errorHandler } from './error-handler.ts';
 import { registryReadRoutes } from './routes/registry-reads.ts';
 import { registryWriteRoutes } from './routes/registry-writes.ts';
@@ -10,11 +11,25 @@ import { runWriteRoutes } from './routes/run-writes.ts';
 
 export type { ErrorBody, FieldIssue } from './error-handler.ts';
 
-export interface TrackingPluginOptions {
+/**
+ * Decides who may call: returns the caller's name (the audit actor of writes), null for an allowed
+ * anonymous call, or throws (an error with `statusCode` 401/403) to refuse.
+ */
+export type TrackingAuthorizer = (
+  req: FastifyRequest,
+  access: 'read' | 'write',
+) => string | null | Promise<string | null>;
+
+export type TrackingPluginOptions = {
   readonly client: TrackingClient;
-  /** Writes need `Authorization: Bearer <adminToken>`; reads are open. */
-  readonly adminToken: string;
-}
+} & (
+  | {
+      /** Writes need `Authorization: Bearer <adminToken>` and are recorded as `admin`; reads are open. */
+      readonly adminToken: string;
+      readonly authorize?: never;
+    }
+  | { readonly authorize: TrackingAuthorizer; readonly adminToken?: never }
+);
 
 /**
  * The REST API of tracking and the registry as an encapsulated Fastify plugin; register it under a
@@ -29,12 +44,21 @@ export interface TrackingPluginOptions {
  * const res = await app.inject({ method: 'GET', url: '/api/tracking/models' });
  */
 export const trackingPlugin: FastifyPluginAsync<TrackingPluginOptions> = async (fastify, options) => {
-  if (!options.adminToken) throw new Error('trackingPlugin: adminToken is required');
+  if (!options.adminToken && !options.authorize)
+    throw new Error('trackingPlugin: adminToken or authorize is required');
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Set before the route plugins register, so each of them inherits the validator, handler and hook.
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
-  app.addHook('onRequest', requireAdminTokenForWrites(options.adminToken));
+  const authorize = options.authorize ?? adminTokenAuthorizer(options.adminToken!);
+  app.addHook('onRequest', async (req) => {
+    const access = req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write';
+    const caller = await authorize(req, access);
+    if (access === 'write' && caller === null) {
+      throw Object.assign(new Error('writes need a bearer token'), { statusCode: 401, code: 'UNAUTHORIZED' });
+    }
+    if (caller !== null) rememberCaller(req, caller);
+  });
 
   const routes = { client: options.client };
   await app.register(runReadRoutes, routes);

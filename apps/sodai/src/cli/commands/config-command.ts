@@ -27,6 +27,7 @@ export function registerConfigCommand(program: Command): void {
         server: {
           ...resolved.config.server,
           adminToken: resolved.config.server.adminToken ? '***' : undefined,
+          tokenSecrets: resolved.config.server.tokenSecrets ? '***' : undefined,
         },
         chat: {
           ...resolved.config.chat,

@@ -4,6 +4,7 @@ import { appContext } from '../app-context.ts';
 import { watchSchedule } from '../../flows/pipeline-runtime.ts';
 import { startServingWithPipeline } from '../serving-with-pipeline.ts';
 import { untilStopped } from '../until-stopped.ts';
+import type { ServeOptions } from '../../serve/build-server.ts';
 
 /**
  * `sodai serve [--port N] [--host H] [--poll-ms MS] [--cors ORIGIN...]`: the HTTP API on the
@@ -38,6 +39,7 @@ export function registerServeCommand(program: Command): void {
         const { runtime, app } = await startServingWithPipeline(c, store, tracking, {
           serve: true,
           serveOptions: {
+            ...exitWhenBroken(c.resolved.config.server.exitWhenBrokenS),
             ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
             ...(o.cors ? { corsOrigins: o.cors } : {}),
             ...(o.rateLimit !== undefined
@@ -61,4 +63,20 @@ export function registerServeCommand(program: Command): void {
         await store.close();
       },
     );
+}
+
+/** EX_SOFTWARE: the process is broken beyond repair; a supervisor (systemd, Kubernetes) restarts it. */
+const EXIT_BROKEN = 70;
+
+function exitWhenBroken(seconds: number): Pick<ServeOptions, 'brokenFor'> {
+  if (seconds === 0) return {};
+  return {
+    brokenFor: {
+      ms: seconds * 1000,
+      onBroken(reason) {
+        process.stderr.write(`sodai serve: dependencies failing for ${seconds} s (${reason}); exiting\n`);
+        process.exit(EXIT_BROKEN);
+      },
+    },
+  };
 }

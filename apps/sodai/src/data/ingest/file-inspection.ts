@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind, ColumnSpec, TableContract } from '../../contract/index.ts';
-import { queryNumber, queryRows, readFileSql, sqlIdent } from '../../store/duckdb.ts';
+import { formatOf, queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
 
 const INTEGER_TYPES = new Set([
   'TINYINT',
@@ -49,7 +49,7 @@ function typeFits(kind: ColumnKind, type: string): 'yes' | 'no' | 'if-integral' 
 }
 
 export interface FileProblem {
-  readonly check: 'unreadable_file' | 'missing_column' | 'wrong_type';
+  readonly check: 'unreadable_file' | 'missing_column' | 'wrong_type' | 'empty_batch';
   readonly column?: string;
   readonly message: string;
 }
@@ -62,12 +62,14 @@ export interface FileInspection {
 
 /**
  * Compares a file's columns and types with a table contract without reading its rows into JS.
- * Messages name the file, the column, what was found and what was expected.
+ * Messages name the file (`name`: how the person gave it; `file` may be a link to it), the column,
+ * what was found and what was expected, and for a CSV the first row holding a bad value.
  */
 export async function inspectFile(
   connection: DuckDBConnection,
   file: string,
   table: TableContract,
+  name: string = file,
 ): Promise<FileInspection> {
   let described: Record<string, unknown>[];
   try {
@@ -75,7 +77,7 @@ export async function inspectFile(
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     return {
-      problems: [{ check: 'unreadable_file', message: `${file}: cannot be read: ${reason}` }],
+      problems: [{ check: 'unreadable_file', message: `${name}: cannot be read: ${reason}` }],
       extraColumns: [],
     };
   }
@@ -87,22 +89,53 @@ export async function inspectFile(
       problems.push({
         check: 'missing_column',
         column: column.name,
-        message: `${file}: missing column "${column.name}" (${column.description}; expected ${EXPECTED[column.kind]})`,
+        message: `${name}: missing column "${column.name}" (${column.description}; expected ${EXPECTED[column.kind]})`,
       });
       continue;
     }
     const fit = typeFits(column.kind, type);
     if (fit === 'no' || (fit === 'if-integral' && !(await allIntegral(connection, file, column)))) {
+      const where = formatOf(file) === 'csv' ? await firstBadCsvValue(connection, file, column) : '';
       problems.push({
         check: 'wrong_type',
         column: column.name,
-        message: `${file}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}`,
+        message: `${name}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}${where}`,
       });
     }
+  }
+  // A header-only CSV has no values to type, so every column reads as text: say what is wrong.
+  if (problems.some((p) => p.check === 'wrong_type') && (await rowCount(connection, file)) === 0) {
+    return {
+      problems: [{ check: 'empty_batch', message: `${name}: the file has no rows` }],
+      extraColumns: [],
+    };
   }
   const known = new Set([...table.columns.map((c) => c.name), ...table.ignoredColumns]);
   const extraColumns = [...types.keys()].filter((name) => !known.has(name));
   return { problems, extraColumns };
+}
+
+async function rowCount(connection: DuckDBConnection, file: string): Promise<number> {
+  return queryNumber(connection, `SELECT count(*) FROM ${readFileSql(file)}`);
+}
+
+/** ` (first at row 12: "abc")`: where a CSV column first holds a value its kind cannot read. */
+async function firstBadCsvValue(
+  connection: DuckDBConnection,
+  file: string,
+  column: ColumnSpec,
+): Promise<string> {
+  if (column.kind === 'string') return '';
+  const reads = column.kind === 'date' ? 'TRY_CAST(value AS TIMESTAMP)' : 'TRY_CAST(value AS DOUBLE)';
+  const [row] = await queryRows(
+    connection,
+    `SELECT row, value FROM (
+       SELECT row_number() OVER () AS row, ${sqlIdent(column.name)} AS value
+       FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))
+     WHERE value IS NOT NULL AND trim(value) <> '' AND ${reads} IS NULL
+     ORDER BY row LIMIT 1`,
+  );
+  return row ? ` (first at row ${String(row.row)}: ${JSON.stringify(row.value)})` : '';
 }
 
 async function allIntegral(connection: DuckDBConnection, file: string, column: ColumnSpec): Promise<boolean> {

@@ -5,14 +5,16 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { RAW_TABLES, type RawTableName } from '../../contract/index.ts';
 import { SodaiError } from '../../errors.ts';
 import { sha256File } from './file-digest.ts';
-import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
+import { queryNumber, queryRows, sqlIdent, sqlString } from '../../store/duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
-import { DUCKDB_TYPES, ingestReportKey, type RawStore } from '../../store/raw-store.ts';
-import type { CatalogChange, TableChange } from '../../store/catalog/catalog-records.ts';
+import { ingestReportKey, type RawStore } from '../../store/raw-store.ts';
+import type { CatalogChange, NewFile, TableChange } from '../../store/catalog/catalog-records.ts';
 import { newTableFileKey, writeQueryToStore } from '../../store/parquet-table.ts';
 import { StoreError } from '../../store/store-error.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
-import type { CheckResult, FatalProblem, ValidationReport } from './validation-report.ts';
+import type { CheckResult, Correction, FatalProblem, ValidationReport } from './validation-report.ts';
+import { globFreePath } from './glob-free-path.ts';
+import { stage, unparseableValueCheck } from './staging.ts';
 import { renderReportHtml, writeReport } from './report-writer.ts';
 
 const EXAMPLES_PER_CHECK = 5;
@@ -31,6 +33,11 @@ export interface IngestOptions {
    * failure at the last moment leaves the store unchanged.
    */
   readonly beforeCommit?: (batchId: string) => void | Promise<void>;
+  /**
+   * A correction: the transactions stored for this file's dates are replaced by its rows, recording
+   * who and why. Without it a batch meeting stored dates is rejected (or skipped when identical).
+   */
+  readonly replace?: { readonly actor: string; readonly reason: string };
 }
 
 function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): string {
@@ -47,18 +54,6 @@ const contentHashOf = (sha256: string) => `sha256:${sha256}`;
 /** The batch id a report key names (`reports/ingest/<batchId>.json`). */
 const batchIdOfReport = (key: string | undefined) =>
   key === undefined ? '(unknown)' : path.basename(key, '.json');
-
-async function stage(connection: DuckDBConnection, file: string, table: RawTableName): Promise<void> {
-  // The CTAS keeps file order, so rowid + 1 is the data row number a person finds in the file.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE raw_file AS SELECT * FROM ${readFileSql(file)}`);
-  const casts = RAW_TABLES[table].columns
-    .map((c) => `CAST(${sqlIdent(c.name)} AS ${DUCKDB_TYPES[c.kind]}) AS ${sqlIdent(c.name)}`)
-    .join(', ');
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE staged AS SELECT rowid + 1 AS source_row, ${casts} FROM raw_file`,
-  );
-  await connection.run('DROP TABLE raw_file');
-}
 
 async function runChecks(connection: DuckDBConnection, checks: readonly RowCheck[]): Promise<CheckResult[]> {
   await connection.run(
@@ -127,7 +122,6 @@ export async function ingestFile(
   const sha256 = await sha256File(absolute);
   const batchId = batchIdFor(options.table, started, sha256);
   const asOf = options.asOf ?? started.toISOString().slice(0, 10);
-  const connection = store.connection;
 
   const base = {
     batchId,
@@ -163,8 +157,90 @@ export async function ingestFile(
   const previous = await store.shared.catalog.findIngestion(contentHashOf(sha256));
   if (previous?.status === 'landed') return skipped(batchIdOfReport(previous.reportKey));
 
+  const readable = globFreePath(absolute);
+  try {
+    return await validateAndLand(store, readable.path, options, { absolute, asOf, finish, skipped });
+  } finally {
+    readable.release();
+  }
+}
+
+/** The report fields one attempt fixes before validation starts. */
+type AttemptFields =
+  'batchId' | 'table' | 'file' | 'sha256' | 'asOf' | 'startedAt' | 'finishedAt' | 'durationMs';
+
+interface Attempt {
+  readonly absolute: string;
+  readonly asOf: string;
+  readonly finish: (partial: Omit<ValidationReport, AttemptFields>) => ValidationReport;
+  readonly skipped: (previousBatchId: string) => ValidationReport;
+}
+
+/** What the store already holds in a batch's dates. */
+interface StoredInRange {
+  readonly rows: number;
+  readonly batches: string[];
+}
+
+async function storedInRange(
+  connection: DuckDBConnection,
+  range: NonNullable<ValidationReport['dateRange']>,
+): Promise<StoredInRange> {
+  const [row] = await queryRows(
+    connection,
+    `SELECT count(*) AS n, list(DISTINCT batch_id ORDER BY batch_id) AS batches FROM transactions
+     WHERE purchase_date BETWEEN ${sqlDate(range.min)} AND ${sqlDate(range.max)}`,
+  );
+  return { rows: Number(row?.n ?? 0), batches: ((row?.batches as string[] | null) ?? []).map(String) };
+}
+
+/** A warning when whole weeks are missing between the last stored day before the batch and it. */
+async function gapWarning(
+  connection: DuckDBConnection,
+  range: NonNullable<ValidationReport['dateRange']>,
+): Promise<string | undefined> {
+  const [row] = await queryRows(
+    connection,
+    `SELECT max(purchase_date)::VARCHAR AS previous,
+            date_diff('week', date_trunc('week', max(purchase_date)), date_trunc('week', ${sqlDate(range.min)})) - 1 AS weeks
+     FROM transactions WHERE purchase_date < ${sqlDate(range.min)}`,
+  );
+  const weeks = Number(row?.weeks ?? 0);
+  if (row?.previous == null || weeks < 1) return undefined;
+  return (
+    `gap: no transactions between ${String(row.previous)} and ${range.min} (${weeks} missing ` +
+    `week${weeks === 1 ? '' : 's'}); the missing week${weeks === 1 ? '' : 's'} can still be ingested later`
+  );
+}
+
+/** Whether the batch's accepted rows are exactly the rows stored for its dates (a re-export). */
+async function sameAsStored(
+  connection: DuckDBConnection,
+  columns: string,
+  range: NonNullable<ValidationReport['dateRange']>,
+): Promise<boolean> {
+  const incoming = `SELECT ${columns} FROM staged ANTI JOIN quarantined USING (source_row)`;
+  const stored = `SELECT ${columns} FROM transactions
+                  WHERE purchase_date BETWEEN ${sqlDate(range.min)} AND ${sqlDate(range.max)}`;
+  const differing = await queryNumber(
+    connection,
+    `SELECT (SELECT count(*) FROM (${incoming} EXCEPT ALL ${stored}))
+          + (SELECT count(*) FROM (${stored} EXCEPT ALL ${incoming}))`,
+  );
+  return differing === 0;
+}
+
+const sqlDate = (day: string) => `DATE ${sqlString(day)}`;
+
+async function validateAndLand(
+  store: RawStore,
+  file: string,
+  options: IngestOptions,
+  { absolute, asOf, finish, skipped }: Attempt,
+): Promise<ValidationReport> {
+  const connection = store.connection;
   const table = RAW_TABLES[options.table];
-  const inspection = await inspectFile(connection, absolute, table);
+  const inspection = await inspectFile(connection, file, table, absolute);
   const warnings = inspection.extraColumns.map(
     (c) => `column "${c}" is not part of the contract and was dropped`,
   );
@@ -187,35 +263,31 @@ export async function ingestFile(
   };
   if (inspection.problems.length > 0) return reject([...inspection.problems], 0, null);
 
-  await stage(connection, absolute, options.table);
+  try {
+    await stage(connection, file, options.table);
+  } catch (error) {
+    // A malformed line past what inspection samples: the batch is rejected with DuckDB's reason.
+    const reason = (error as Error).message.split('\n')[0];
+    return reject([{ check: 'unreadable_file', message: `${absolute}: cannot be read: ${reason}` }], 0, null);
+  }
   const read = await queryNumber(connection, 'SELECT count(*) FROM staged');
   if (read === 0) {
     return reject([{ check: 'empty_batch', message: `${absolute}: the file has no rows` }], 0, null);
   }
 
   let dateRange: ValidationReport['dateRange'] = null;
+  let stored: StoredInRange = { rows: 0, batches: [] };
   if (options.table === 'transactions') {
     const [range] = await queryRows(
       connection,
-      `SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max,
-              (SELECT max(purchase_date)::VARCHAR FROM transactions) AS stored_max FROM staged`,
+      'SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max FROM staged',
     );
     if (range?.min != null && range.max != null)
       dateRange = { min: String(range.min), max: String(range.max) };
-    if (dateRange && range?.stored_max != null && dateRange.min <= String(range.stored_max)) {
-      return reject(
-        [
-          {
-            check: 'overlap',
-            column: 'purchase_date',
-            message:
-              `${absolute}: dates ${dateRange.min}…${dateRange.max} overlap data already ingested up to ` +
-              `${String(range.stored_max)}; a batch must start after the last ingested day`,
-          },
-        ],
-        read,
-        dateRange,
-      );
+    if (dateRange) {
+      stored = await storedInRange(connection, dateRange);
+      const gap = stored.rows === 0 ? await gapWarning(connection, dateRange) : undefined;
+      if (gap) warnings.push(gap);
     }
   }
 
@@ -227,6 +299,7 @@ export async function ingestFile(
           outlierSeverity: options.outlierSeverity ?? 'warn',
         })
       : referenceChecks(options.table);
+  checks.unshift(unparseableValueCheck);
   const results = await runChecks(connection, checks);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE quarantined AS
@@ -245,23 +318,55 @@ export async function ingestFile(
     );
   }
 
+  if (dateRange && stored.rows > 0 && !options.replace) {
+    const columns = table.columns.map((c) => sqlIdent(c.name)).join(', ');
+    if (await sameAsStored(connection, columns, dateRange)) {
+      await dropStaging(connection);
+      return skipped(stored.batches.join(', '));
+    }
+    return reject(
+      [
+        {
+          check: 'overlap',
+          column: 'purchase_date',
+          message:
+            `${absolute}: dates ${dateRange.min}…${dateRange.max} already hold ${stored.rows} ingested rows ` +
+            `(batch ${stored.batches.join(', ')}) that differ from this file's; a missing week can be ` +
+            'ingested at any time, a delivered one only replaced with `sodai ingest --replace --reason …`',
+        },
+      ],
+      read,
+      dateRange,
+      results,
+    );
+  }
+  const correction: Correction | undefined = options.replace && {
+    ...options.replace,
+    replacedBatches: stored.batches,
+    replacedRows: stored.rows,
+  };
+  if (correction && stored.rows === 0)
+    warnings.push('--replace: nothing was stored in these dates; the batch was simply added');
+
   const report = finish({
     outcome: 'ingested',
-    message: `${absolute}: ${accepted} rows accepted, ${quarantinedCount} quarantined`,
+    message:
+      `${absolute}: ${accepted} rows accepted, ${quarantinedCount} quarantined` +
+      (correction && stored.rows > 0
+        ? `; replaced ${stored.rows} rows of ${stored.batches.join(', ')} (by ${correction.actor}: ${correction.reason})`
+        : ''),
     rows: { read, accepted, quarantined: quarantinedCount },
     dateRange,
     fatal: [],
     warnings,
     checks: results,
+    ...(correction ? { correction } : {}),
   });
-  const paths = options.reportsDir ? reportPaths(options.reportsDir, batchId) : undefined;
-  let landed: ValidationReport;
   try {
     await store.commitWithRetry(() => prepareChange(store, report, options));
-    landed = report;
   } catch (error) {
     if (error instanceof StoreError && error.reason === 'DUPLICATE_CONTENT') {
-      const winner = await store.shared.catalog.findIngestion(contentHashOf(sha256));
+      const winner = await store.shared.catalog.findIngestion(contentHashOf(report.sha256));
       await dropStaging(connection);
       return skipped(batchIdOfReport(winner?.reportKey));
     }
@@ -271,7 +376,7 @@ export async function ingestFile(
       const overlap: FatalProblem = {
         check: 'overlap',
         column: 'purchase_date',
-        message: `${absolute}: ${error.message}; a batch must start after the last ingested day`,
+        message: `${absolute}: ${error.message}; a batch must not meet dates already ingested`,
       };
       return reject([overlap], read, dateRange, results);
     }
@@ -279,7 +384,28 @@ export async function ingestFile(
     throw error;
   }
   await dropStaging(connection);
-  return paths ? { ...landed, reportPaths: writeReport(landed, paths) } : landed;
+  return withLocalReport(report, options.reportsDir);
+}
+
+/**
+ * Writes the local copy of a landed batch's report. The batch is committed and its report is in the
+ * store already, so a failure here (disk full, read-only folder) is a warning, not a failed ingest:
+ * failing would make a retry say "skipped" for data that did land.
+ */
+function withLocalReport(report: ValidationReport, reportsDir: string | undefined): ValidationReport {
+  if (!reportsDir) return report;
+  try {
+    return { ...report, reportPaths: writeReport(report, reportPaths(reportsDir, report.batchId)) };
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    return {
+      ...report,
+      warnings: [
+        ...report.warnings,
+        `the report copy could not be written to ${reportsDir} (${reason}); it is kept in the store as ${ingestReportKey(report.batchId, 'json')}`,
+      ],
+    };
+  }
 }
 
 /**
@@ -307,7 +433,16 @@ async function prepareChange(
       newTableFileKey('transactions'),
       { dateColumn: 'purchase_date' },
     );
-    tables.push({ table: 'transactions', mode: 'append', add: [file], rejectDateOverlap: true });
+    const corrected =
+      report.correction && report.dateRange ? await correctedFiles(store, report.dateRange) : undefined;
+    tables.push({
+      table: 'transactions',
+      mode: 'append',
+      add: [file, ...(corrected?.rest ?? [])],
+      rejectDateOverlap: true,
+      // A correction rewrites files others may be appending beside: it must apply to what it read.
+      ...(corrected ? { remove: corrected.remove, parent: store.read.transactions?.id ?? null } : {}),
+    });
   } else {
     const key = sqlIdent(table.columns[0]!.name);
     const file = await writeQueryToStore(
@@ -341,7 +476,11 @@ async function prepareChange(
   await options.beforeCommit?.(report.batchId);
   return {
     operation: 'ingest',
-    summary: { batchId: report.batchId, sourceTable: options.table },
+    summary: {
+      batchId: report.batchId,
+      sourceTable: options.table,
+      ...(report.correction ? { correction: { ...report.correction, dates: report.dateRange } } : {}),
+    },
     ingestion: {
       contentHash: contentHashOf(report.sha256),
       sourceName: report.file,
@@ -350,6 +489,36 @@ async function prepareChange(
     },
     tables,
   };
+}
+
+/**
+ * The transactions files a correction of `range` removes, and for each of them that also holds other
+ * days, a new file with just those other days (history files span many weeks).
+ */
+async function correctedFiles(
+  store: RawStore,
+  range: NonNullable<ValidationReport['dateRange']>,
+): Promise<{ remove: string[]; rest: NewFile[] }> {
+  const files = (store.read.transactions?.files ?? []).filter(
+    (f) =>
+      f.dateMin !== undefined && f.dateMax !== undefined && f.dateMin <= range.max && f.dateMax >= range.min,
+  );
+  const rest: NewFile[] = [];
+  for (const f of files) {
+    if (f.dateMin! >= range.min && f.dateMax! <= range.max) continue;
+    const local = await store.shared.objects.localPath(f.key, f.contentHash);
+    rest.push(
+      await writeQueryToStore(
+        store.connection,
+        `SELECT * FROM read_parquet(${sqlString(local)})
+         WHERE purchase_date NOT BETWEEN ${sqlDate(range.min)} AND ${sqlDate(range.max)}`,
+        store.shared.objects,
+        newTableFileKey('transactions'),
+        { dateColumn: 'purchase_date' },
+      ),
+    );
+  }
+  return { remove: files.map((f) => f.key), rest };
 }
 
 /** Puts the report (JSON and HTML) in the object store; returns the JSON's key. */

@@ -27,6 +27,15 @@ export interface CheckResult {
   readonly examples: readonly CheckExample[];
 }
 
+/** A delivered week replaced by a corrected file: recorded in the report and the catalog commit. */
+export interface Correction {
+  readonly actor: string;
+  readonly reason: string;
+  /** The batches whose rows in the corrected dates were replaced (empty: nothing was stored there). */
+  readonly replacedBatches: readonly string[];
+  readonly replacedRows: number;
+}
+
 /** Everything one ingestion attempt found and decided; saved as JSON and HTML. */
 export interface ValidationReport {
   readonly batchId: string;
@@ -44,6 +53,8 @@ export interface ValidationReport {
   readonly fatal: readonly FatalProblem[];
   readonly warnings: readonly string[];
   readonly checks: readonly CheckResult[];
+  /** For a correction (`sodai ingest --replace`): who replaced which stored rows, and why. */
+  readonly correction?: Correction;
   /** For a skipped file: the batch that already ingested the same content. */
   readonly previousBatchId?: string;
   readonly reportPaths?: { readonly json: string; readonly html: string };

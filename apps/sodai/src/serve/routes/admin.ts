@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -8,6 +8,7 @@ import {
   PromoteRequestSchema,
   RollbackRequestSchema,
   UploadParamsSchema,
+  UploadQuerySchema,
   UploadResponseSchema,
 } from '../../contract/api.ts';
 import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
@@ -17,7 +18,6 @@ import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
 export interface AdminOptions {
   readonly ctx: ServeContext;
-  readonly adminToken: string;
   /** Largest upload accepted, in bytes. */
   readonly uploadLimitBytes: number;
   /** Lets the admin start pipeline runs. */
@@ -25,22 +25,19 @@ export interface AdminOptions {
 }
 
 /**
- * Admin APIs behind `Authorization: Bearer <server.adminToken>`: promote a version or roll the
+ * Admin APIs behind `Authorization: Bearer <token>` of an operator (an admin to move the champion): promote a version or roll the
  * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
  * to the landing folder for the next ingest.
  *
  * @example
- * await app.register(adminRoutes, { ctx, adminToken, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
+ * await app.register(adminRoutes, { ctx, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
  * await app.inject({ method: 'POST', url: '/api/admin/promote', headers: { authorization: `Bearer ${adminToken}` }, payload: { version: 2 } });
  */
 export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, options) => {
   const { ctx } = options;
-  const expected = Buffer.from(`Bearer ${options.adminToken}`);
+  // Operators reload, upload and run the pipeline; moving the champion needs an admin.
   app.addHook('onRequest', async (req) => {
-    const given = Buffer.from(req.headers.authorization ?? '');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new SodaiError('UNAUTHORIZED', 'admin routes need the admin bearer token');
-    }
+    ctx.access.require(req, 'operator');
   });
   // Batches arrive as raw bytes (Parquet or CSV); only this scope parses them.
   app.addContentTypeParser(
@@ -64,7 +61,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
     },
     async (req) => {
       const alias = await ctx.tracking.registry.setAlias(MODEL_NAME, CHAMPION, req.body.version, {
-        actor: `api:${req.ip}`,
+        actor: ctx.access.require(req, 'admin').name,
         reason: req.body.reason,
       });
       const outcome = await ctx.holder.reload();
@@ -85,7 +82,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
     },
     async (req) => {
       const alias = await ctx.tracking.registry.rollbackAlias(MODEL_NAME, CHAMPION, {
-        actor: `api:${req.ip}`,
+        actor: ctx.access.require(req, 'admin').name,
         reason: req.body.reason,
         ...(req.body.to_version !== undefined ? { toVersion: req.body.to_version } : {}),
       });
@@ -111,6 +108,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
         tags: ['admin'],
         security,
         params: UploadParamsSchema,
+        querystring: UploadQuerySchema,
         response: { 201: UploadResponseSchema, ...errors },
       },
     },
@@ -123,12 +121,27 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
         );
       }
       await mkdir(ctx.paths.landingDir, { recursive: true });
-      const target = path.join(ctx.paths.landingDir, req.params.file);
-      // Written beside, then renamed: the ingest sensor never sees half a file.
-      const temp = path.join(ctx.paths.landingDir, `.${req.params.file}.${process.pid}.upload`);
+      const name = req.params.file;
+      const target = path.join(ctx.paths.landingDir, name);
+      // Written beside under a name of its own (concurrent uploads of one name never share it),
+      // then moved in whole: the ingest sensor never sees half a file.
+      const temp = path.join(ctx.paths.landingDir, `.${name}.${randomUUID()}.upload`);
       await writeFile(temp, body);
-      await rename(temp, target);
-      return reply.code(201).send({ path: target, bytes: body.length });
+      try {
+        if (req.query.replace === 'true') await rename(temp, target);
+        else await link(temp, target); // fails if the name is taken, atomically
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new SodaiError(
+            'ALREADY_EXISTS',
+            `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
+          );
+        }
+        throw error;
+      } finally {
+        await unlink(temp).catch(() => undefined);
+      }
+      return reply.code(201).send({ path: `landing/${name}`, bytes: body.length });
     },
   );
   if (options.pipeline) await app.register(pipelineAdminRoutes, { pipeline: options.pipeline });

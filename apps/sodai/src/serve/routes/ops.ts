@@ -4,7 +4,9 @@ import type { ServeContext } from '../serve-context.ts';
 import { resolveLang } from '../language.ts';
 import { servedByBody } from '../served-by.ts';
 
-/** /health (the process answers), /ready (a model is serving), /metrics (Prometheus).
+/**
+ * /health (the process answers), /ready (a model serves and the store, the catalog and the registry
+ * answer), /metrics (Prometheus).
  *
  * @example
  * await app.register(opsRoutes, { ctx });
@@ -22,20 +24,22 @@ export const opsRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (ap
     {
       schema: {
         summary:
-          'Readiness: 200 once predictions serve (the champion, or until one passes the gate, the best rule), 503 before',
+          'Readiness: 200 while predictions serve (the champion, or until one passes the gate, the best rule) and the store, catalog and registry answer; 503 naming what fails',
         tags: ['ops'],
         response: { 200: ReadyResponseSchema, 503: ReadyResponseSchema },
       },
     },
     async (req, reply) => {
       const model = ctx.holder.current();
-      if (!model) {
+      const dependencies = await ctx.readiness.status();
+      if (!model || !dependencies.ok) {
+        const reason = [...(model ? [] : [ctx.holder.reason]), ...dependencies.failures].join('; ');
         return reply.code(503).send({
           ready: false,
-          model_version: null,
-          loaded_at: null,
+          model_version: model?.version ?? null,
+          loaded_at: model?.loadedAt.toISOString() ?? null,
           served_by: null,
-          reason: ctx.holder.reason,
+          reason,
         });
       }
       return {

@@ -19,6 +19,9 @@ import { plainJson } from './plain-json.ts';
  */
 export const MAX_EXACT_PAIRS = 10;
 
+/** What scoring one pair costs against a client's budget: cached candidates are nearly free. */
+const PAIR_COST = { candidate: 0.05, onTheSpot: 1, exact: 25 } as const;
+
 /**
  * POST /predict: one pair or a batch → probability, decision, model version and the largest SHAP
  * contributions with readable names. Unknown ids → 404 naming every unknown id.
@@ -32,7 +35,12 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         tags: ['predictions'],
         querystring: PredictQuerySchema,
         body: PredictRequestSchema,
-        response: { 200: PredictResponseSchema, 404: ErrorBodySchema, 503: ErrorBodySchema },
+        response: {
+          200: PredictResponseSchema,
+          404: ErrorBodySchema,
+          429: ErrorBodySchema,
+          503: ErrorBodySchema,
+        },
       },
       serializerCompiler: plainJson,
     },
@@ -90,7 +98,22 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
             parts.join('; '),
           );
         }
-        const predictions = body.pairs.map((pair) =>
+        let cost = 0;
+        for (const pair of body.pairs) {
+          const candidate = model.features.findRow(pair.customer_id, pair.product_id) >= 0;
+          cost +=
+            method === 'exact' ? PAIR_COST.exact : candidate ? PAIR_COST.candidate : PAIR_COST.onTheSpot;
+        }
+        const wait = ctx.scoringBudget.take(req.ip, cost);
+        if (wait > 0) {
+          void reply.header('retry-after', String(wait));
+          throw new SodaiError(
+            'RATE_LIMITED',
+            `scoring budget used up: this batch costs ${Math.ceil(cost)} pair units; retry in ${wait} s`,
+          );
+        }
+        // Sliced: a 1,000-pair batch scored on the spot must not hold the event loop for a second.
+        const predictions = await ctx.slicer.map(body.pairs, (pair) =>
           model.predict(pair.customer_id, pair.product_id, lang, method),
         );
         const latency = reply.elapsedTime;

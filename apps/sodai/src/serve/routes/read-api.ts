@@ -17,6 +17,7 @@ import { SodaiError } from '../../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { resolveLang } from '../language.ts';
 import { servedByBody } from '../served-by.ts';
+import { withoutServerPaths } from '../server-paths.ts';
 
 /**
  * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
@@ -28,6 +29,11 @@ import { servedByBody } from '../served-by.ts';
  * await app.inject({ method: 'GET', url: '/api/predictions?customer_id=1&predicted_only=true' });
  */
 export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
+  // What serves now is public; stored predictions, the ingestion log and reports need a reader.
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.split('?')[0]!.endsWith('/serving')) ctx.access.requireReader(req);
+  });
+  const serverFolders = () => [ctx.paths.dataDir, ctx.paths.landingDir, ctx.paths.reportsDir];
   app.get(
     '/serving',
     {
@@ -113,7 +119,11 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         response: { 200: IngestionsResponseSchema },
       },
     },
-    async (req) => (await ctx.lane.run(() => ctx.store.ingestions(req.query.limit))).map((r) => ({ ...r })),
+    async (req) => {
+      const records = await ctx.lane.run(() => ctx.store.ingestions(req.query.limit));
+      // Each record's source folder too: files are ingested from anywhere on the server.
+      return records.map((r) => withoutServerPaths({ ...r }, [...serverFolders(), path.dirname(r.file)]));
+    },
   );
 
   app.get(
@@ -162,7 +172,12 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
       const text = await readFile(file, 'utf8').catch(() => {
         throw new SodaiError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
       });
-      return reply.type('application/json').send(text);
+      const report = JSON.parse(text) as { file?: unknown; reportPaths?: unknown };
+      delete report.reportPaths;
+      const source = typeof report.file === 'string' ? [path.dirname(report.file)] : [];
+      return reply
+        .type('application/json')
+        .send(JSON.stringify(withoutServerPaths(report, [...serverFolders(), ...source])));
     },
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModelSignature } from '../../registry/records.ts';
 import * as s from '../schemas.ts';
 import type { RouteOptions } from './route-options.ts';
+import { callerOf } from '../admin-token.ts';
 
 /** The model registry, write side: new versions, alias moves and rollbacks, archiving. */
 export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (fastify, options) => {
@@ -29,9 +30,9 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
     '/models/:name/aliases/:alias',
     { schema: { params: s.aliasParams, body: s.setAliasBody } },
     async (req) => {
-      const { version, actor, reason, gate } = req.body;
+      const { version, reason, gate } = req.body;
       return registry.setAlias(req.params.name, req.params.alias, version, {
-        actor,
+        actor: callerOf(req),
         ...(reason !== undefined ? { reason } : {}),
         ...(gate !== undefined ? { gate } : {}),
       });
@@ -42,9 +43,9 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
     '/models/:name/aliases/:alias/rollback',
     { schema: { params: s.aliasParams, body: s.rollbackBody } },
     async (req) => {
-      const { actor, reason, toVersion, gate } = req.body;
+      const { reason, toVersion, gate } = req.body;
       return registry.rollbackAlias(req.params.name, req.params.alias, {
-        actor,
+        actor: callerOf(req),
         reason,
         ...(toVersion !== undefined ? { toVersion } : {}),
         ...(gate !== undefined ? { gate } : {}),

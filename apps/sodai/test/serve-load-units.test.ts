@@ -1,0 +1,107 @@
+/** Regression tests for the load findings of issue 18 that need no server: slicing, budgets, reloads. */
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { CostLimiter } from '../src/serve/cost-limiter.ts';
+import { TimeSlicer } from '../src/serve/time-slicer.ts';
+import { ModelHolder, type ModelProvider } from '../src/scoring/model-holder.ts';
+import type { ServingModel } from '../src/scoring/serving-model.ts';
+
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
+
+describe('finding 3: bulk scoring holds the event loop', () => {
+  it('a sliced bulk job lets the event loop turn between slices', async () => {
+    const slicer = new TimeSlicer(5);
+    let turns = 0;
+    let finished = false;
+    const probe = () => {
+      if (finished) return;
+      turns++;
+      setImmediate(probe);
+    };
+    setImmediate(probe);
+    // 200 items of 1 ms: 40 slices of 5 ms. Run whole, the loop would not turn once.
+    const job = slicer.map(
+      Array.from({ length: 200 }, (_, i) => i),
+      (i) => {
+        busy(1);
+        return i * 2;
+      },
+    );
+    const results = await job;
+    finished = true;
+    expect(results).toEqual(Array.from({ length: 200 }, (_, i) => i * 2));
+    expect(turns).toBeGreaterThanOrEqual(20);
+  });
+
+  it('a small job submitted behind a big one finishes first (jobs take turns)', async () => {
+    const slicer = new TimeSlicer(2);
+    const order: string[] = [];
+    const big = slicer.map(Array.from({ length: 300 }), () => busy(0.2)).then(() => order.push('big'));
+    const small = slicer.map([1, 2, 3], (x) => x).then(() => order.push('small'));
+    await Promise.all([big, small]);
+    expect(order).toEqual(['small', 'big']);
+  });
+
+  it('an item that throws fails its own job only', async () => {
+    const slicer = new TimeSlicer(5);
+    const bad = slicer.map([1, 2, 3], (x) => {
+      if (x === 2) throw new Error('boom at 2');
+      return x;
+    });
+    const good = slicer.map([4, 5], (x) => x + 1);
+    await expect(bad).rejects.toThrow('boom at 2');
+    await expect(good).resolves.toEqual([5, 6]);
+    expect(slicer.pending).toBe(0);
+  });
+
+  it('bulk scoring is limited by cost per client, not by request count', () => {
+    let now = 0;
+    const limiter = new CostLimiter({ capacity: 2_000, refillPerSecond: 100 }, () => now);
+    expect(limiter.take('a', 1_000)).toBe(0);
+    expect(limiter.take('a', 1_000)).toBe(0);
+    const wait = limiter.take('a', 1_000);
+    expect(wait).toBe(10); // 1,000 units at 100 a second
+    expect(limiter.take('b', 1_000)).toBe(0); // another client has its own budget
+    now += 10_000;
+    expect(limiter.take('a', 1_000)).toBe(0);
+    // A clock moving backwards refills nothing (nor drains); time counts again from there.
+    now -= 60_000;
+    expect(limiter.take('a', 1_000)).toBe(10);
+    now += 10_000;
+    expect(limiter.take('a', 1_000)).toBe(0);
+  });
+});
+
+describe('finding 8: reload storms', () => {
+  it('thirty reloads during a slow load coalesce into one more load, and all resolve', async () => {
+    let loads = 0;
+    let version = 0;
+    const model = (v: number) =>
+      ({
+        version: v,
+        predict: () => undefined,
+        retire: () => undefined,
+      }) as unknown as ServingModel;
+    const provider: ModelProvider = {
+      championVersion: () => Promise.resolve(version),
+      load: async () => {
+        loads++;
+        version++;
+        await new Promise((r) => setTimeout(r, 30));
+        return model(version);
+      },
+    };
+    const holder = new ModelHolder(provider, { pollIntervalMs: 0 });
+    const first = holder.reload();
+    await new Promise((r) => setTimeout(r, 5)); // the first load is running
+    const storm = Array.from({ length: 30 }, () => holder.reload());
+    const outcomes = await Promise.all([first, ...storm]);
+    expect(loads).toBe(2);
+    expect(outcomes[0]!.version).toBe(1);
+    expect(new Set(outcomes.slice(1).map((o) => o.version))).toEqual(new Set([2]));
+    await holder.close();
+  });
+});
