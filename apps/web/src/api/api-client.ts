@@ -1,4 +1,4 @@
-import { codeForStatus, WebError } from '../errors.ts';
+import { codeForStatus, readErrorBody, WebError } from '../errors.ts';
 import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
   AliasMove,
@@ -10,6 +10,7 @@ import type {
   ReportEntry,
   ServingState,
   UiCatalog,
+  UiFeatures,
 } from './contract.ts';
 import type {
   AliasHistoryEntry,
@@ -45,6 +46,9 @@ export class ApiClient {
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');
+  }
+  features(): Promise<UiFeatures> {
+    return this.get('/api/ui/features');
   }
   predict(customerId: number, productId: number, lang: Lang): Promise<Prediction> {
     return this.post(`/predict?lang=${lang}`, { customer_id: customerId, product_id: productId });
@@ -146,12 +150,13 @@ export class ApiClient {
       throw new WebError('NETWORK', error instanceof Error ? error.message : String(error));
     }
     if (res.ok) return res;
-    const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+    const body = readErrorBody(await res.json().catch(() => null));
     throw new WebError(
       codeForStatus(res.status),
-      body?.message ?? `${res.status} ${res.statusText}`,
+      body.message ?? `${res.status} ${res.statusText}`,
       res.status,
-      body?.error ?? null,
+      body.code,
+      body.fields,
     );
   }
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UiCatalogSchema } from '../../contract/api.ts';
+import { UiCatalogSchema, UiFeaturesSchema } from '../../contract/api.ts';
+import { FEATURES } from '../../contract/feature-vector.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /** Where `npm run build -w @sodai/web` writes the UI. */
@@ -51,6 +52,18 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
         products: [...catalog.products.values()].map((p) => ({ id: p.id, attributes: p.attributes })),
       };
     },
+  );
+
+  app.get(
+    '/api/ui/features',
+    {
+      schema: {
+        summary: 'The model inputs with their meaning in Spanish and English (for the UI)',
+        tags: ['read'],
+        response: { 200: UiFeaturesSchema },
+      },
+    },
+    async () => FEATURES.map((f) => ({ name: f.name, label: f.label })),
   );
 
   const indexFile = path.join(dist, 'index.html');

@@ -59,7 +59,7 @@ export function AliasActions({
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('models.actionsTitle')}</h2>
       <p className="explain">{t('models.actionsExplain')}</p>
-      {adminToken ? null : <p className="warning">{t('models.needToken')}</p>}
+      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
       <div className="grid-2">
         <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
           <div className="field">
