@@ -15,6 +15,7 @@ import type {
 import type {
   AliasHistoryEntry,
   Experiment,
+  GateRecord,
   MetricPoint,
   ModelDetails,
   Run,
@@ -83,6 +84,15 @@ export class ApiClient {
       toVersion === undefined ? { reason } : { reason, to_version: toVersion },
       token,
     );
+  }
+  /** The gate decision stored under a training run, or null when that run was never gated. */
+  async gateDecision(trainingRunId: string): Promise<GateRecord | null> {
+    const children = await this.get<Run[]>(
+      `/api/tracking/runs?parentRunId=${encodeURIComponent(trainingRunId)}&limit=100`,
+    );
+    const gate = children.find((r) => r.name.startsWith('gate'));
+    if (!gate) return null;
+    return this.get(`/api/tracking/runs/${encodeURIComponent(gate.id)}/artifact?path=gate.json`);
   }
   experiments(): Promise<Experiment[]> {
     return this.get('/api/tracking/experiments');

@@ -11,7 +11,7 @@ import { RunsTable } from './runs-table.tsx';
 /** Runs whose details are loaded for the table (newest first). */
 const RUNS_SHOWN = 100;
 const MAX_COMPARED = 5;
-const STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'];
+const STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
 
 /** Experiments: every training run with its metrics, sortable and filterable; compare 2–5. */
 export default function ExperimentsPage() {
@@ -63,7 +63,9 @@ export default function ExperimentsPage() {
             <select id={statusId} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
               <option value="">{t('recommend.any')}</option>
               {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {t(`experiments.status.${s}`)}
+                </option>
               ))}
             </select>
           </div>

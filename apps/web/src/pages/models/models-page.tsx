@@ -15,6 +15,14 @@ export default function ModelsPage() {
   const { api } = useApp();
   const model = useAsync(() => api.model(), [api]);
   const history = useAsync(() => api.aliasHistory(CHAMPION).catch(() => []), [api]);
+  // Each version's stored gate decision, by version; a version whose decision cannot be read shows none.
+  const gates = useAsync(async () => {
+    const m = await api.model();
+    const entries = await Promise.all(
+      m.versions.map(async (v) => [v.version, await api.gateDecision(v.runId).catch(() => null)] as const),
+    );
+    return new Map(entries);
+  }, [api]);
   const refresh = () => {
     model.reload();
     history.reload();
@@ -31,9 +39,18 @@ export default function ModelsPage() {
                 {champion === null ? t('models.noChampion') : t('models.champion', { version: champion })}
               </p>
               <section className="card">
-                <VersionsTable versions={m.versions} aliases={m.aliases} />
+                <VersionsTable
+                  versions={m.versions}
+                  aliases={m.aliases}
+                  gates={gates.status === 'done' ? gates.value : null}
+                />
               </section>
-              <AliasActions versions={m.versions} championVersion={champion} onMoved={refresh} />
+              <AliasActions
+                versions={m.versions}
+                championVersion={champion}
+                canRollBack={history.status === 'done' && history.value.length > 1}
+                onMoved={refresh}
+              />
             </>
           );
         }}
