@@ -26,13 +26,14 @@ type Settle = (page: Page, lang: UiLang, pair: Pair) => Promise<void>;
 /** What each page needs done before it shows its real content (a result, a report, a chart). */
 const PAGES: Readonly<Record<string, Settle>> = {
   predict: async (page, lang, pair) => {
+    // Asked in the other language, then switched: the explanation must follow without asking again.
+    await setLanguage(page, lang === 'es' ? 'en' : 'es');
     await page.locator('input[name="customer"]').fill(String(pair.customer_id));
     await page.locator('input[name="product"]').fill(String(pair.product_id));
     await page.locator('main form button[type="submit"]').click();
     await page.getByTestId('probability').waitFor();
-    // The explanation must follow a language switch without asking again.
-    await setLanguage(page, lang === 'es' ? 'en' : 'es');
     await setLanguage(page, lang);
+    await page.waitForLoadState('networkidle');
     await page.locator('.recharts-bar-rectangle').first().waitFor();
   },
   recommend: async (page, _lang, pair) => {
@@ -80,8 +81,17 @@ function visibleTexts(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       const text = node.textContent?.trim() ?? '';
-      if (!el || text === '' || el.closest('[translate="no"], script, style, noscript')) continue;
-      if (!el.checkVisibility()) continue;
+      if (
+        !el ||
+        text === '' ||
+        el.closest('[translate="no"], [aria-hidden="true"], script, style, noscript')
+      ) {
+        continue;
+      }
+      // Hidden, or parked off the page (charts measure their labels in a span far above the top).
+      const box = el.getBoundingClientRect();
+      if (!el.checkVisibility() || box.bottom + window.scrollY < 0 || box.right + window.scrollX < 0)
+        continue;
       out.push(text);
     }
     for (const el of document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title]')) {

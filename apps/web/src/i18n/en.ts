@@ -369,6 +369,11 @@ export const en: Dictionary = {
     'Passed: F1 {f1} beats the rule «{rule}» ({ruleF1}) and champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':
     'Passed: F1 {f1} beats the rule «{rule}» ({ruleF1}); there was no comparable champion.',
+  'models.rule.popularity': 'product popularity',
+  'models.rule.frequency': 'purchase frequency',
+  'models.rule.recent_frequency': 'recent frequency',
+  'models.rule.bought_last_week': 'bought last week',
+  'models.rule.k_of_n': 'bought k of the last n weeks',
   'models.f1Note':
     'Each version was tested on its own week: compare an F1 only with another from the same test week.',
   'models.confirmPromote': 'Put v{version} in service now? Predictions will use it immediately.',

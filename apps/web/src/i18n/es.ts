@@ -370,6 +370,11 @@ export const es = {
     'Aprobada: F1 {f1} supera a la regla «{rule}» ({ruleF1}) y al champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':
     'Aprobada: F1 {f1} supera a la regla «{rule}» ({ruleF1}); no había champion comparable.',
+  'models.rule.popularity': 'popularidad del producto',
+  'models.rule.frequency': 'frecuencia de compra',
+  'models.rule.recent_frequency': 'frecuencia reciente',
+  'models.rule.bought_last_week': 'compró la semana pasada',
+  'models.rule.k_of_n': 'compró k de las últimas n semanas',
   'models.f1Note':
     'Cada versión se probó en su propia semana: un F1 solo se compara con otro de la misma semana de prueba.',
   'models.confirmPromote':

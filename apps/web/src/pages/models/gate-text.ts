@@ -5,12 +5,12 @@ import type { I18n } from '../../i18n/i18n-context.tsx';
  * The stored gate decision in the reader's words, built from its figures (the stored reason is an
  * English sentence): who beat the version, or whom it beat, on its own test week.
  */
-export function gateText(gate: GateRecord, i18n: Pick<I18n, 't' | 'num'>): string {
-  const { t, num } = i18n;
+export function gateText(gate: GateRecord, i18n: Pick<I18n, 't' | 'tOr' | 'num'>): string {
+  const { t, tOr, num } = i18n;
   const f = (v: number | undefined) => (v === undefined ? '—' : num(v, 4));
   const vars = {
     f1: f(gate.challengerF1),
-    rule: gate.bestBaseline ?? '—',
+    rule: gate.bestBaseline ? tOr(`models.rule.${gate.bestBaseline}`, gate.bestBaseline) : '—',
     ruleF1: f(gate.bestBaselineF1),
     margin: f(gate.margin),
     champion: gate.championVersion ?? '—',

@@ -15,14 +15,18 @@ export default function ModelsPage() {
   const { api } = useApp();
   const model = useAsync(() => api.model(), [api]);
   const history = useAsync(() => api.aliasHistory(CHAMPION).catch(() => []), [api]);
-  // Each version's stored gate decision, by version; a version whose decision cannot be read shows none.
+  // Each version's stored gate decision, by version, read once per set of versions (not on every
+  // reload); a version whose decision cannot be read shows none.
+  const versions = model.status === 'done' ? model.value.versions : null;
+  const versionsKey = versions?.map((v) => `${v.version}:${v.runId}`).join(',') ?? '';
   const gates = useAsync(async () => {
-    const m = await api.model();
     const entries = await Promise.all(
-      m.versions.map(async (v) => [v.version, await api.gateDecision(v.runId).catch(() => null)] as const),
+      (versions ?? []).map(
+        async (v) => [v.version, await api.gateDecision(v.runId).catch(() => null)] as const,
+      ),
     );
     return new Map(entries);
-  }, [api]);
+  }, [api, versionsKey]);
   const refresh = () => {
     model.reload();
     history.reload();
