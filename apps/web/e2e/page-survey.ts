@@ -66,6 +66,9 @@ const PAGES: Readonly<Record<string, Settle>> = {
   monitoring: async (page) => {
     await page.getByTestId('routes').waitFor();
   },
+  upload: async (page) => {
+    await page.getByTestId('drop-zone').waitFor();
+  },
 };
 
 async function setLanguage(page: Page, lang: UiLang): Promise<void> {

@@ -132,6 +132,50 @@ export class ApiClient {
   triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {
     return this.post(`/api/admin/pipeline/dags/${encodeURIComponent(dagId)}/runs`, params, token);
   }
+  /**
+   * Uploads a weekly batch file's bytes to the landing folder (admin), reporting the share sent
+   * (0–1) as it goes: XMLHttpRequest, because fetch cannot report upload progress.
+   */
+  uploadBatch(
+    file: Blob,
+    name: string,
+    token: string,
+    onProgress: (share: number) => void,
+  ): Promise<{ path: string; bytes: number }> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('PUT', `${this.baseUrl}/api/admin/landing/${encodeURIComponent(name)}`);
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress(e.loaded / e.total);
+      };
+      xhr.onerror = () => reject(new WebError('NETWORK', 'the upload did not reach the server'));
+      xhr.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as { path: string; bytes: number });
+          return;
+        }
+        const err = readErrorBody(body);
+        reject(
+          new WebError(
+            codeForStatus(xhr.status),
+            err.message ?? `${xhr.status} ${xhr.statusText}`,
+            xhr.status,
+            err.code,
+            err.fields,
+          ),
+        );
+      };
+      xhr.send(file);
+    });
+  }
   /** The Prometheus exposition text of /metrics. */
   async metrics(): Promise<string> {
     const res = await this.send('/metrics', { method: 'GET' });

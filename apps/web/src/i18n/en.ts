@@ -253,7 +253,7 @@ export const en: Dictionary = {
     'Drop the week’s sales file (Parquet or CSV) here or pick it. It lands in the incoming folder and is checked by the next run of the weekly pipeline; when that finishes, its validation report shows here.',
   'upload.drop': 'Drop the file here',
   'upload.pick': 'Choose file',
-  'upload.chosen': 'File: {name} ({size})',
+  'upload.chosen': 'Chosen file ({size}):',
   'upload.send': 'Upload',
   'upload.progress': 'Uploading… {pct}',
   'upload.uploaded': 'Uploaded ({size}). Checking the batch…',

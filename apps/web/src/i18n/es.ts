@@ -253,7 +253,7 @@ export const es = {
     'Arrastre aquí el archivo de ventas de la semana (Parquet o CSV) o elíjalo. Queda en la carpeta de entrada y se revisa en la siguiente ejecución del flujo semanal; al terminar, aquí se ve su informe de validación.',
   'upload.drop': 'Suelte el archivo aquí',
   'upload.pick': 'Elegir archivo',
-  'upload.chosen': 'Archivo: {name} ({size})',
+  'upload.chosen': 'Archivo elegido ({size}):',
   'upload.send': 'Subir',
   'upload.progress': 'Subiendo… {pct}',
   'upload.uploaded': 'Subido ({size}). Revisando el lote…',

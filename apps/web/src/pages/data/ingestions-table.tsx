@@ -4,6 +4,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 export interface Ingestion {
   readonly batchId: string;
   readonly table: string;
+  /** Where the batch was read from (the landing folder for weekly batches). */
+  readonly file?: string;
   readonly outcome: string;
   readonly rowsRead: number | null;
   readonly rowsAccepted: number | null;

@@ -1,0 +1,219 @@
+// @vitest-environment node
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from './browser.ts';
+import { E2E_ADMIN_TOKEN, ensureWebBuild, startServerFixture, type ServerFixture } from './server-fixture.ts';
+
+// Without Chromium the suite skips, unless CI requires it (`.ci/run` installs Debian's chromium).
+const runnable = existsSync(CHROMIUM) || process.env.SODAI_REQUIRE_SERVICES === '1';
+
+const SHOTS = fileURLToPath(new URL('./screenshots', import.meta.url));
+
+let server: ServerFixture;
+let chromium: { context: BrowserContext; close(): Promise<void> };
+let page: Page;
+let topPair: { customer_id: number; product_id: number };
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function open(route: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/#/${route}`);
+  await page.locator('main h1').waitFor();
+}
+
+describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    await ensureWebBuild();
+    server = await startServerFixture();
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    const stored = (await (
+      await fetch(`${server.baseUrl}/api/predictions?limit=1&predicted_only=true`)
+    ).json()) as {
+      predictions: { customer_id: number; product_id: number }[];
+    };
+    topPair = stored.predictions[0]!;
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it('serves the app at / and switches between Spanish and English', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await expect(page.getByRole('link', { name: 'Predecir' }).count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('link', { name: 'Predict' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('button', { name: 'ES' }).click();
+    await page.getByRole('link', { name: 'Predecir' }).waitFor();
+  });
+
+  it('makes a prediction with its probability, decision and contributions chart', async () => {
+    await open('predict');
+    await page.getByLabel('Cliente').fill(String(topPair.customer_id));
+    await page.getByLabel('Producto').fill(String(topPair.product_id));
+    await page.getByRole('button', { name: 'Calcular probabilidad' }).click();
+    const probability = await page.getByTestId('probability').textContent();
+    expect(probability).toMatch(/^\d{1,3}(,\d)?\s?%$/);
+    // The top stored prediction is a predicted purchase, so the decision says "will buy".
+    await expect(page.getByTestId('decision').textContent()).resolves.toBe(
+      'Probablemente comprará la próxima semana',
+    );
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(2);
+    await shot('predict');
+  });
+
+  it('gets recommendations, with reasons, and exports them as CSV', async () => {
+    await open('recommend');
+    await page.getByLabel('Cliente').fill(String(topPair.customer_id));
+    await page.getByLabel('Cuántos productos').fill('5');
+    await page.getByRole('button', { name: 'Recomendar' }).click();
+    const rows = page.getByTestId('recommendations').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(5);
+    expect((await rows.first().locator('td.reason').textContent())!.length).toBeGreaterThan(5);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('customer_id,rank,product_id,score,source,brand,category,segment,package,reason');
+    expect(csv).toHaveLength(6);
+    await shot('recommend');
+  });
+
+  it('answers a chat question with the figures in a table', async () => {
+    await open('chat');
+    await page.getByRole('button', { name: '¿Cuántos clientes hay?' }).click();
+    const answer = page.getByTestId('chat-answer').first();
+    await answer.waitFor();
+    expect(await answer.locator('p').first().textContent()).toMatch(/300/);
+    expect(await answer.locator('table').count()).toBe(1);
+    await page
+      .getByLabel('Escriba su pregunta')
+      .fill(`¿Qué le recomiendas al cliente ${topPair.customer_id}?`);
+    await page.keyboard.press('Enter');
+    const second = page.getByTestId('chat-answer').nth(1);
+    await second.locator('table').first().waitFor();
+    expect(await second.getByTestId('chat-based-on').textContent()).toMatch(/modelo v\d+/);
+    // A follow-up keeps the customer: "¿por qué?" explains the first recommendation.
+    await page.getByLabel('Escriba su pregunta').fill('¿por qué?');
+    await page.keyboard.press('Enter');
+    const third = page.getByTestId('chat-answer').nth(2);
+    await third.locator('table').first().waitFor();
+    expect(await third.locator('p').first().textContent()).toContain(String(topPair.customer_id));
+    await third.getByRole('button', { name: 'Respuesta útil' }).click();
+    await third.getByText('Gracias por su opinión').waitFor();
+    await shot('chat');
+    const stats = (await (await fetch(`${server.baseUrl}/api/chat/analytics?limit=50`)).json()) as {
+      up: number;
+      frequent: { text: string }[];
+    };
+    expect(stats.up).toBe(1);
+    expect(stats.frequent.map((f) => f.text)).toContain('¿por qué?');
+  });
+
+  it('promotes a model and rolls it back, each with a reason, and shows the history', async () => {
+    await open('models');
+    await page.getByTestId('champion').waitFor();
+    expect(await page.getByTestId('champion').textContent()).toMatch(/v1$/);
+    await page.getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+    await page.getByLabel('Versión a promover').selectOption('2');
+    await page.getByRole('form', { name: 'Promover' }).getByLabel('Motivo').fill('prueba e2e: promover v2');
+    await page.getByRole('button', { name: 'Promover', exact: true }).click();
+    await page.getByText('Hecho: el champion es v2; sirve v2.').waitFor();
+    await page.getByTestId('champion').filter({ hasText: 'v2' }).waitFor();
+    await page
+      .getByRole('form', { name: 'Volver atrás' })
+      .getByLabel('Motivo')
+      .fill('prueba e2e: volver a v1');
+    await page.getByRole('button', { name: 'Volver atrás', exact: true }).click();
+    await page.getByText('Hecho: el champion es v1; sirve v1.').waitFor();
+    await page.getByTestId('champion').filter({ hasText: 'v1' }).waitFor();
+    const timeline = page.getByTestId('alias-timeline');
+    await timeline.getByText('prueba e2e: volver a v1').waitFor();
+    expect(await timeline.locator('li').count()).toBeGreaterThanOrEqual(3);
+    await shot('models');
+  });
+
+  it('shows the ingested batches, a validation report and its quarantined rows', async () => {
+    await open('data');
+    const batches = page.getByTestId('ingestions').locator('tbody tr');
+    await batches.first().waitFor();
+    expect(await batches.count()).toBeGreaterThanOrEqual(5);
+    // A batch with quarantined rows (last column): its report lists the checks and example rows.
+    const quarantined = batches.filter({ has: page.locator('td:last-child', { hasNotText: /^0$/ }) });
+    await quarantined.first().getByRole('button').click();
+    const report = page.getByTestId('validation-report');
+    await report.waitFor();
+    expect(await report.locator('table').first().locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await report.locator('table').count()).toBeGreaterThanOrEqual(2);
+    await shot('data');
+  });
+
+  it('lists the runs, sorts them and compares two', async () => {
+    await open('experiments');
+    const rows = page.getByTestId('runs').locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThanOrEqual(4);
+    await page.getByRole('button', { name: /^Nombre/ }).click();
+    const names = (await page.getByTestId('runs').locator('tbody tr td:nth-child(2)').allTextContents()).map(
+      (n) => n.replace(/^↳ /, ''),
+    );
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    expect(await comparison.locator('thead th').count()).toBe(3);
+    await shot('experiments');
+  });
+
+  it('shows the weekly drift verdict, per-feature statistics and the histograms', async () => {
+    await open('drift');
+    await page.getByTestId('drift-weeks').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('feature-drift').locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('drift');
+  });
+
+  it('shows requests, latency and predictions per model version', async () => {
+    await open('monitoring');
+    const routes = page.getByTestId('routes').locator('tbody tr');
+    await routes.first().waitFor();
+    expect(await page.getByTestId('routes').getByText('/predict', { exact: true }).count()).toBe(1);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot('monitoring');
+  });
+
+  it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
+    await open('pipeline');
+    await page.getByTestId('next-run').waitFor();
+    const before = await page.getByTestId('pipeline-runs').locator('tbody tr').count();
+    await page.getByLabel('Reentrenar').selectOption('never');
+    await page.getByRole('button', { name: 'Ejecutar ahora' }).click();
+    // The new run is listed first and shown; watch it until it finishes.
+    const runs = page.getByTestId('pipeline-runs').locator('tbody tr');
+    await expect.poll(() => runs.count(), { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(() => runs.first().getAttribute('class')).toBe('selected');
+    await runs.first().locator('[data-run-state="success"]').waitFor({ timeout: 90_000 });
+    await page.getByTestId('run-title').filter({ hasText: 'terminó bien' }).waitFor();
+    expect(await page.getByTestId('dag-graph').locator('.react-flow__node').count()).toBeGreaterThan(8);
+    expect(
+      await page.getByTestId('dag-graph').locator('.react-flow__node.state-success').count(),
+    ).toBeGreaterThan(3);
+    await page.getByTestId('tasks').getByRole('button', { name: 'ingest' }).click();
+    await page.getByTestId('task-logs').waitFor();
+    await shot('pipeline');
+  });
+});

@@ -1,0 +1,161 @@
+import { codeForStatus, WebError } from '../errors.ts';
+import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
+import type {
+  AliasMove,
+  ChatResponse,
+  Lang,
+  Prediction,
+  RecommendQuery,
+  RecommendResponse,
+  ReportEntry,
+  ServingState,
+  UiCatalog,
+} from './contract.ts';
+import type {
+  AliasHistoryEntry,
+  Experiment,
+  MetricPoint,
+  ModelDetails,
+  Run,
+  RunDetails,
+} from './tracking-types.ts';
+
+/** The registered model the platform trains and serves. */
+export const MODEL_NAME = 'weekly-purchase';
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * A typed client for the SodAI server, one method per route the UI uses. Errors are `WebError`s
+ * whose code says what to tell the user; the server's message is kept.
+ *
+ * @example
+ * const api = new ApiClient('');
+ * const p = await api.predict(12, 40, 'es');
+ * console.log(p.probability, p.will_buy);
+ */
+export class ApiClient {
+  constructor(
+    private readonly baseUrl = '',
+    private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  serving(): Promise<ServingState> {
+    return this.get('/api/serving');
+  }
+  catalog(): Promise<UiCatalog> {
+    return this.get('/api/ui/catalog');
+  }
+  predict(customerId: number, productId: number, lang: Lang): Promise<Prediction> {
+    return this.post(`/predict?lang=${lang}`, { customer_id: customerId, product_id: productId });
+  }
+  recommend(query: RecommendQuery, lang: Lang): Promise<RecommendResponse> {
+    return this.post(`/recommend?lang=${lang}`, query);
+  }
+  chat(message: string, lang: Lang, sessionId?: string): Promise<ChatResponse> {
+    return this.post('/chat', { message, lang, ...(sessionId ? { session_id: sessionId } : {}) });
+  }
+  async chatFeedback(questionId: string, rating: 'up' | 'down'): Promise<void> {
+    await this.send('/chat/feedback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question_id: questionId, rating }),
+    });
+  }
+  model(name = MODEL_NAME): Promise<ModelDetails> {
+    return this.get(`/api/tracking/models/${encodeURIComponent(name)}`);
+  }
+  aliasHistory(alias: string, name = MODEL_NAME): Promise<AliasHistoryEntry[]> {
+    return this.get(
+      `/api/tracking/models/${encodeURIComponent(name)}/aliases/${encodeURIComponent(alias)}/history`,
+    );
+  }
+  promote(version: number, reason: string, token: string): Promise<AliasMove> {
+    return this.post('/api/admin/promote', { version, reason }, token);
+  }
+  rollback(reason: string, token: string, toVersion?: number): Promise<AliasMove> {
+    return this.post(
+      '/api/admin/rollback',
+      toVersion === undefined ? { reason } : { reason, to_version: toVersion },
+      token,
+    );
+  }
+  experiments(): Promise<Experiment[]> {
+    return this.get('/api/tracking/experiments');
+  }
+  runs(limit = 500): Promise<Run[]> {
+    return this.get(`/api/tracking/runs?limit=${limit}`);
+  }
+  run(id: string): Promise<RunDetails> {
+    return this.get(`/api/tracking/runs/${encodeURIComponent(id)}`);
+  }
+  metricHistory(runId: string, key: string): Promise<MetricPoint[]> {
+    return this.get(`/api/tracking/runs/${encodeURIComponent(runId)}/metrics/${encodeURIComponent(key)}`);
+  }
+  ingestions(limit = 100): Promise<Record<string, unknown>[]> {
+    return this.get(`/api/ingestions?limit=${limit}`);
+  }
+  reports(kind: 'ingest' | 'drift'): Promise<ReportEntry[]> {
+    return this.get(`/api/reports/${kind}`);
+  }
+  report(kind: 'ingest' | 'drift', name: string): Promise<unknown> {
+    return this.get(`/api/reports/${kind}/${encodeURIComponent(name)}`);
+  }
+  dags(): Promise<Dag[]> {
+    return this.get('/api/pipeline/dags');
+  }
+  pipelineRuns(limit = 50): Promise<PipelineRun[]> {
+    return this.get(`/api/pipeline/runs?limit=${limit}`);
+  }
+  pipelineRun(runId: string): Promise<PipelineRunDetail> {
+    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`);
+  }
+  taskLogs(runId: string, taskId: string): Promise<TaskLog[]> {
+    return this.get(
+      `/api/pipeline/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
+    );
+  }
+  triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {
+    return this.post(`/api/admin/pipeline/dags/${encodeURIComponent(dagId)}/runs`, params, token);
+  }
+  /** The Prometheus exposition text of /metrics. */
+  async metrics(): Promise<string> {
+    const res = await this.send('/metrics', { method: 'GET' });
+    return res.text();
+  }
+
+  private get<T>(url: string, token?: string): Promise<T> {
+    return this.json<T>(url, { method: 'GET', headers: authHeaders(token) });
+  }
+  private post<T>(url: string, body: unknown, token?: string): Promise<T> {
+    return this.json<T>(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authHeaders(token) },
+      body: JSON.stringify(body),
+    });
+  }
+  private async json<T>(url: string, init: RequestInit): Promise<T> {
+    const res = await this.send(url, init);
+    return (await res.json()) as T;
+  }
+  private async send(url: string, init: RequestInit): Promise<Response> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.baseUrl + url, init);
+    } catch (error) {
+      throw new WebError('NETWORK', error instanceof Error ? error.message : String(error));
+    }
+    if (res.ok) return res;
+    const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+    throw new WebError(
+      codeForStatus(res.status),
+      body?.message ?? `${res.status} ${res.statusText}`,
+      res.status,
+      body?.error ?? null,
+    );
+  }
+}
+
+function authHeaders(token: string | undefined): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {};
+}

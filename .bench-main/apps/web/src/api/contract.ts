@@ -1,0 +1,39 @@
+// The serving API's request and response types, taken from the server's zod contract (type-only:
+// nothing of zod reaches the browser bundle).
+export type {
+  ChatResponse,
+  Contribution,
+  Lang,
+  Prediction,
+  ProductAttributes,
+  Recommendation,
+  RecommendFilters,
+  RecommendResponse,
+} from '@sodai/app/contract';
+import type { z } from 'zod';
+import type {
+  AliasMoveResponseSchema,
+  ReportListSchema,
+  ServingStateSchema,
+  UiCatalogSchema,
+} from '@sodai/app/contract';
+
+/** GET /api/serving */
+export type ServingState = z.infer<typeof ServingStateSchema>;
+
+/** GET /api/ui/catalog */
+export type UiCatalog = z.infer<typeof UiCatalogSchema>;
+
+/** GET /api/reports/:kind */
+export type ReportEntry = z.infer<typeof ReportListSchema>[number];
+
+/** POST /api/admin/promote and /rollback */
+export type AliasMove = z.infer<typeof AliasMoveResponseSchema>;
+
+/** The request of POST /recommend as the UI sends it. */
+export interface RecommendQuery {
+  readonly customer_id: number;
+  readonly k: number;
+  readonly filters?: import('@sodai/app/contract').RecommendFilters;
+  readonly exclude_recent?: boolean;
+}

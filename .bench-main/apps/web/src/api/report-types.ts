@@ -1,0 +1,69 @@
+// The JSON reports the server lists under /api/reports/{ingest,drift}, mirrored minimally.
+
+/** One validation check of an ingest report. */
+export interface ValidationCheck {
+  readonly id: string;
+  readonly severity: 'fatal' | 'quarantine' | 'warn' | 'info';
+  readonly description: string;
+  readonly policy: string;
+  readonly count: number;
+  readonly examples: readonly {
+    readonly row: number;
+    readonly detail: string;
+    readonly record: Readonly<Record<string, unknown>>;
+  }[];
+}
+
+/** reports/ingest/<batch>.json */
+export interface IngestReport {
+  readonly batchId: string;
+  readonly table: string;
+  readonly file: string;
+  readonly outcome: string;
+  readonly message: string;
+  readonly rows: { readonly read: number; readonly accepted: number; readonly quarantined: number };
+  readonly dateRange?: { readonly min: string | null; readonly max: string | null } | null;
+  readonly checks: readonly ValidationCheck[];
+}
+
+export interface NumericHistogram {
+  readonly edges: readonly number[];
+  readonly counts: readonly number[];
+}
+export interface CategoricalHistogram {
+  readonly categories: readonly string[];
+  readonly counts: readonly number[];
+  readonly other: number;
+}
+
+/** One column's comparison in a drift report. */
+export interface ColumnDrift {
+  readonly name: string;
+  readonly kind: string;
+  readonly method: string;
+  readonly statistic: number;
+  readonly threshold: number;
+  readonly pValue?: number;
+  readonly drifted: boolean;
+  readonly referenceCount: number;
+  readonly currentCount: number;
+  readonly referenceHistogram: NumericHistogram | CategoricalHistogram;
+  readonly currentHistogram: NumericHistogram | CategoricalHistogram;
+}
+
+export interface DriftDatasetReport {
+  readonly columns: readonly ColumnDrift[];
+  readonly driftedColumns: number;
+  readonly shareDrifted: number;
+  readonly verdict: { readonly drifted: boolean; readonly reason: string };
+}
+
+/** reports/drift/drift-<week>-v<version>.json, written by the weekly DAG's drift task. */
+export interface DriftFile {
+  readonly week: string;
+  readonly championVersion: number;
+  readonly drifted: boolean;
+  readonly reason: string;
+  readonly features: DriftDatasetReport;
+  readonly lines: DriftDatasetReport;
+}

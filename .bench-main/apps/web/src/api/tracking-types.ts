@@ -1,0 +1,72 @@
+// The tracking server's JSON (`/api/tracking/*`), mirrored minimally from @sodai/tracking's records:
+// the UI reads these fields only. Timestamps are epoch milliseconds.
+
+export type RunStatus = 'RUNNING' | 'FINISHED' | 'FAILED' | 'KILLED';
+
+export interface Experiment {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface Run {
+  readonly id: string;
+  readonly experimentId: string;
+  readonly name: string;
+  readonly status: RunStatus;
+  readonly startTime: number;
+  readonly endTime: number | null;
+  readonly parentRunId: string | null;
+}
+
+export interface MetricPoint {
+  readonly key: string;
+  readonly value: number;
+  readonly step: number;
+  readonly timestamp: number;
+}
+
+export interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface RunDetails {
+  readonly run: Run;
+  readonly params: readonly KeyValue[];
+  readonly tags: readonly KeyValue[];
+  readonly latestMetrics: readonly MetricPoint[];
+}
+
+export interface ModelVersion {
+  readonly modelName: string;
+  readonly version: number;
+  readonly runId: string;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly description: string;
+  readonly status: 'READY' | 'ARCHIVED';
+  readonly createdAt: number;
+  readonly signature: { readonly decisionThreshold?: number } | null;
+}
+
+export interface ModelAlias {
+  readonly alias: string;
+  readonly version: number;
+  readonly updatedAt: number;
+}
+
+export interface ModelDetails {
+  readonly model: { readonly name: string; readonly description: string };
+  readonly versions: readonly ModelVersion[];
+  readonly aliases: readonly ModelAlias[];
+}
+
+export interface AliasHistoryEntry {
+  readonly seq: number;
+  readonly version: number;
+  readonly action: 'set' | 'rollback';
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+  readonly actor: string;
+  readonly reason: string;
+  readonly gate: ({ readonly passed: boolean } & Readonly<Record<string, unknown>>) | null;
+}

@@ -1,0 +1,51 @@
+import { Suspense } from 'react';
+import { Loading } from '../components/loading.tsx';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { AdminTokenField } from './admin-token-field.tsx';
+import { LanguageToggle } from './language-toggle.tsx';
+import { ROUTES, routeFor } from './routes.ts';
+import { ServingBadge } from './serving-badge.tsx';
+import { useHash } from './use-hash.ts';
+
+/** The shell: skip link, header with menu, language and admin token, and the current page. */
+export function App() {
+  const { t } = useI18n();
+  const route = routeFor(useHash());
+  const Page = route.component;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skip')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ◆
+          </span>{' '}
+          SodAI
+        </div>
+        <nav aria-label={t('shell.menu')}>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.path}>
+                <a href={`#/${r.path}`} aria-current={r.path === route.path ? 'page' : undefined}>
+                  {t(r.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar-tools">
+          <LanguageToggle />
+          <AdminTokenField />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ServingBadge />
+        <Suspense fallback={<Loading />}>
+          <Page key={route.path} />
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n/dictionary.ts';
+
+/** One page of the app: its hash path, its menu label and its lazily loaded component. */
+export interface PageRoute {
+  readonly path: string;
+  readonly label: MessageKey;
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+// Each page is its own chunk: the first visit loads the shell and one page only.
+export const ROUTES: readonly PageRoute[] = [
+  {
+    path: 'predict',
+    label: 'nav.predict',
+    component: lazy(() => import('../pages/predict/predict-page.tsx')),
+  },
+  {
+    path: 'recommend',
+    label: 'nav.recommend',
+    component: lazy(() => import('../pages/recommend/recommend-page.tsx')),
+  },
+  { path: 'chat', label: 'nav.chat', component: lazy(() => import('../pages/chat/chat-page.tsx')) },
+  { path: 'models', label: 'nav.models', component: lazy(() => import('../pages/models/models-page.tsx')) },
+  {
+    path: 'experiments',
+    label: 'nav.experiments',
+    component: lazy(() => import('../pages/experiments/experiments-page.tsx')),
+  },
+  {
+    path: 'pipeline',
+    label: 'nav.pipeline',
+    component: lazy(() => import('../pages/pipeline/pipeline-page.tsx')),
+  },
+  { path: 'data', label: 'nav.data', component: lazy(() => import('../pages/data/data-page.tsx')) },
+  { path: 'drift', label: 'nav.drift', component: lazy(() => import('../pages/drift/drift-page.tsx')) },
+  {
+    path: 'monitoring',
+    label: 'nav.monitoring',
+    component: lazy(() => import('../pages/monitoring/monitoring-page.tsx')),
+  },
+];
+
+/**
+ * The route a location hash names (`#/models` → models), the first one otherwise.
+ *
+ * @example
+ * routeFor('#/chat').path; // 'chat'
+ */
+export function routeFor(hash: string): PageRoute {
+  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
+  return ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+}

@@ -1,0 +1,63 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { browserLanguage, rememberLanguage } from './detect-language.ts';
+import { interpolate, type Dictionary, type Lang, type MessageKey } from './dictionary.ts';
+import { en } from './en.ts';
+import { es } from './es.ts';
+
+const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { es, en };
+
+/** What a component needs to speak the user's language. */
+export interface I18n {
+  readonly lang: Lang;
+  setLang(lang: Lang): void;
+  /** The message for `key`, placeholders filled. */
+  t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string;
+  /** Numbers in the user's locale. */
+  num(value: number, digits?: number): string;
+  /** A share 0–1 as a percentage. */
+  pct(value: number, digits?: number): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+/**
+ * Provides the language (initially from the browser, or `initial`) and keeps `<html lang>` in step.
+ *
+ * @example
+ * <I18nProvider initial="en"><App /></I18nProvider>
+ */
+export function I18nProvider({ initial, children }: { initial?: Lang; children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => initial ?? browserLanguage());
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const setLang = useCallback((next: Lang) => {
+    rememberLanguage(next);
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dict = DICTIONARIES[lang];
+    const locale = lang === 'es' ? 'es-ES' : 'en-US';
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => interpolate(dict[key], vars),
+      num: (v, digits = 0) =>
+        v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      pct: (v, digits = 1) =>
+        v.toLocaleString(locale, {
+          style: 'percent',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language and its messages; throws outside an `I18nProvider`. */
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n needs an <I18nProvider> above it');
+  return value;
+}

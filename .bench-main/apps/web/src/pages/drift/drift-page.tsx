@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { DriftFile } from '../../api/report-types.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { FeatureDriftTable } from './feature-drift-table.tsx';
+import { HistogramChart } from './histogram-chart.tsx';
+
+/** Weeks of drift reports loaded at once (newest first). */
+const WEEKS_SHOWN = 12;
+
+/** Drift: the weekly verdicts, per-feature statistics and reference-vs-current histograms. */
+export default function DriftPage() {
+  const { t, pct } = useI18n();
+  const { api } = useApp();
+  const reports = useAsync(async () => {
+    const list = (await api.reports('drift')).slice(0, WEEKS_SHOWN);
+    const files = await Promise.all(
+      list.map(async (r) => ({ name: r.name, file: (await api.report('drift', r.name)) as DriftFile })),
+    );
+    return files.sort((a, b) => b.file.week.localeCompare(a.file.week));
+  }, [api]);
+  const [week, setWeek] = useState<string | null>(null);
+  const [feature, setFeature] = useState<string | null>(null);
+  return (
+    <>
+      <PageIntro title={t('drift.title')} explanation={t('drift.explain')} />
+      <AsyncView state={reports}>
+        {(files) => {
+          if (files.length === 0) return <p className="card muted">{t('drift.none')}</p>;
+          const current = files.find((f) => f.name === week) ?? files[0]!;
+          const column =
+            current.file.features.columns.find((c) => c.name === feature) ??
+            current.file.features.columns.find((c) => c.drifted) ??
+            current.file.features.columns[0];
+          return (
+            <>
+              <section className="card">
+                <div className="table-wrap">
+                  <table className="table" data-testid="drift-weeks">
+                    <caption>{t('drift.weeksCaption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('drift.week')}</th>
+                        <th scope="col">{t('drift.model')}</th>
+                        <th scope="col">{t('drift.shareDrifted')}</th>
+                        <th scope="col">{t('drift.verdict')}</th>
+                        <th scope="col">{t('drift.reason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {files.map(({ name, file }) => (
+                        <tr key={name} className={name === current.name ? 'selected' : ''}>
+                          <td>
+                            <button
+                              type="button"
+                              className="link"
+                              aria-pressed={name === current.name}
+                              onClick={() => {
+                                setWeek(name);
+                                setFeature(null);
+                              }}
+                            >
+                              {file.week}
+                            </button>
+                          </td>
+                          <td>v{file.championVersion}</td>
+                          <td>{pct(file.features.shareDrifted, 0)}</td>
+                          <td>
+                            <span className={`status ${file.drifted ? 'drift' : 'ok'}`}>
+                              {file.drifted ? t('drift.changed') : t('drift.stable')}
+                            </span>
+                          </td>
+                          <td className="reason">{file.reason}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </section>
+              <div className="grid-2 wide-left">
+                <section className="card">
+                  <FeatureDriftTable
+                    columns={current.file.features.columns}
+                    selected={column?.name ?? null}
+                    onSelect={setFeature}
+                  />
+                </section>
+                <section className="card">{column ? <HistogramChart column={column} /> : null}</section>
+              </div>
+            </>
+          );
+        }}
+      </AsyncView>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { ColumnDrift } from '../../api/report-types.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/** Per-feature statistics of one week: method, statistic against its threshold, verdict. */
+export function FeatureDriftTable({
+  columns,
+  selected,
+  onSelect,
+}: {
+  columns: readonly ColumnDrift[];
+  selected: string | null;
+  onSelect(name: string): void;
+}) {
+  const { t, num } = useI18n();
+  const sorted = [...columns].sort(
+    (a, b) => Number(b.drifted) - Number(a.drifted) || a.name.localeCompare(b.name),
+  );
+  return (
+    <div className="table-wrap">
+      <table className="table compact" data-testid="feature-drift">
+        <caption>{t('drift.featuresCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('drift.feature')}</th>
+            <th scope="col">{t('drift.method')}</th>
+            <th scope="col">{t('drift.statistic')}</th>
+            <th scope="col">{t('drift.threshold')}</th>
+            <th scope="col">{t('drift.rows')}</th>
+            <th scope="col">{t('drift.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((c) => (
+            <tr key={c.name} className={c.name === selected ? 'selected' : ''}>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  aria-pressed={c.name === selected}
+                  onClick={() => onSelect(c.name)}
+                >
+                  {c.name}
+                </button>
+              </td>
+              <td>{c.method}</td>
+              <td>{num(c.statistic, 3)}</td>
+              <td>{num(c.threshold, 3)}</td>
+              <td>
+                {num(c.referenceCount)} → {num(c.currentCount)}
+              </td>
+              <td>
+                <span className={`status ${c.drifted ? 'drift' : 'ok'}`}>
+                  {c.drifted ? t('drift.changed') : t('drift.stable')}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useApp } from '../../app/app-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { paramDiff, preferredMetrics, type RunRow } from './run-row.ts';
+
+const COLORS = ['#0b5fa5', '#b3261e', '#1b7f4b', '#8a5300', '#6a3fa0'];
+
+/** 2–5 runs side by side: the params that differ first, and one metric's curve per run. */
+export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
+  const { t, num } = useI18n();
+  const { api } = useApp();
+  const metricId = useId();
+  const keys = preferredMetrics(rows.flatMap((r) => Object.keys(r.metrics)));
+  const [metric, setMetric] = useState(keys[0] ?? '');
+  const chosen = keys.includes(metric) ? metric : (keys[0] ?? '');
+  const ids = rows.map((r) => r.run.id).join(',');
+  const curves = useAsync(async () => {
+    const histories = await Promise.all(rows.map((r) => api.metricHistory(r.run.id, chosen).catch(() => [])));
+    const steps = [...new Set(histories.flatMap((h) => h.map((p) => p.step)))].sort((a, b) => a - b);
+    return steps.map((step) =>
+      Object.fromEntries([
+        ['step', step],
+        ...histories.map((h, i) => [`r${i}`, h.find((p) => p.step === step)?.value ?? null]),
+      ]),
+    );
+  }, [api, ids, chosen]);
+  const diff = paramDiff(rows);
+  return (
+    <section className="card" aria-labelledby="compare-title" data-testid="comparison">
+      <h2 id="compare-title">{t('experiments.compareTitle', { n: rows.length })}</h2>
+      <div className="table-wrap">
+        <table className="table compact">
+          <caption>{t('experiments.paramsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('experiments.param')}</th>
+              {rows.map((r) => (
+                <th scope="col" key={r.run.id}>
+                  {r.run.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {diff.map((d) => (
+              <tr key={d.key} className={d.differs ? 'differs' : ''}>
+                <th scope="row">{d.key}</th>
+                {d.values.map((v, i) => (
+                  <td key={i}>{v ?? '—'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {keys.length > 0 ? (
+        <>
+          <div className="field">
+            <label htmlFor={metricId}>{t('experiments.metric')}</label>
+            <select id={metricId} value={chosen} onChange={(e) => setMetric(e.currentTarget.value)}>
+              {keys.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </div>
+          <AsyncView state={curves}>
+            {(data) => (
+              <div
+                className="chart"
+                role="img"
+                aria-label={t('experiments.curveLabel', { metric: chosen })}
+                style={{ height: 280 }}
+              >
+                <ResponsiveContainer width="100%" height="100%">
+                  <LineChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" />
+                    <XAxis dataKey="step" />
+                    <YAxis tickFormatter={(v: number) => num(v, 3)} domain={['auto', 'auto']} />
+                    <Tooltip formatter={(v) => num(Number(v), 4)} />
+                    <Legend />
+                    {rows.map((r, i) => (
+                      <Line
+                        key={r.run.id}
+                        dataKey={`r${i}`}
+                        name={r.run.name}
+                        stroke={COLORS[i % COLORS.length]}
+                        dot={data.length < 30}
+                        connectNulls
+                        isAnimationActive={false}
+                      />
+                    ))}
+                  </LineChart>
+                </ResponsiveContainer>
+              </div>
+            )}
+          </AsyncView>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Run, RunDetails } from '../../api/tracking-types.ts';
+
+/** A run as the runs table shows it: the record plus its latest metrics and params by key. */
+export interface RunRow {
+  readonly run: Run;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** Flattens run details into a table row. */
+export function toRunRow(details: RunDetails): RunRow {
+  return {
+    run: details.run,
+    metrics: Object.fromEntries(details.latestMetrics.map((m) => [m.key, m.value])),
+    params: Object.fromEntries(details.params.map((p) => [p.key, p.value])),
+  };
+}
+
+/** What the table sorts by: a run field or a metric key. */
+export type SortKey =
+  { kind: 'field'; field: 'name' | 'status' | 'startTime' } | { kind: 'metric'; key: string };
+
+/**
+ * Filters by a case-insensitive text (name, status or id) and status, then sorts; runs without the
+ * sorted metric go last either way.
+ *
+ * @example
+ * filterAndSort(rows, 'trial', 'FINISHED', { kind: 'metric', key: 'aucpr' }, 'desc');
+ */
+export function filterAndSort(
+  rows: readonly RunRow[],
+  text: string,
+  status: string,
+  sort: SortKey,
+  direction: 'asc' | 'desc',
+): RunRow[] {
+  const needle = text.trim().toLowerCase();
+  const kept = rows.filter(
+    (r) =>
+      (status === '' || r.run.status === status) &&
+      (needle === '' || `${r.run.name} ${r.run.status} ${r.run.id}`.toLowerCase().includes(needle)),
+  );
+  const sign = direction === 'asc' ? 1 : -1;
+  const value = (r: RunRow): string | number | undefined =>
+    sort.kind === 'metric' ? r.metrics[sort.key] : r.run[sort.field];
+  return kept.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va === undefined || vb === undefined) return va === vb ? 0 : va === undefined ? 1 : -1;
+    return (
+      sign *
+      (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb)))
+    );
+  });
+}
+
+/**
+ * Param keys of the compared runs, those whose values differ first.
+ *
+ * @example
+ * paramDiff([{ params: { a: '1', b: '2' } }, { params: { a: '1', b: '3' } }] as RunRow[]);
+ * // [{ key: 'b', values: ['2', '3'], differs: true }, { key: 'a', values: ['1', '1'], differs: false }]
+ */
+export function paramDiff(
+  rows: readonly Pick<RunRow, 'params'>[],
+): { key: string; values: (string | null)[]; differs: boolean }[] {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r.params)))].sort();
+  return keys
+    .map((key) => {
+      const values = rows.map((r) => r.params[key] ?? null);
+      return { key, values, differs: new Set(values).size > 1 };
+    })
+    .sort((a, b) => Number(b.differs) - Number(a.differs));
+}
+
+/**
+ * Distinct metric keys, the model's own first and the baselines' (`baseline_*`) last, each group
+ * alphabetical.
+ *
+ * @example
+ * preferredMetrics(['baseline_f1', 'test_f1', 'aucpr', 'test_f1']); // ['aucpr', 'test_f1', 'baseline_f1']
+ */
+export function preferredMetrics(keys: readonly string[]): string[] {
+  const baseline = (k: string) => (k.startsWith('baseline_') ? 1 : 0);
+  return [...new Set(keys)].sort((a, b) => baseline(a) - baseline(b) || a.localeCompare(b));
+}

@@ -1,0 +1,116 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ModelVersion } from '../../api/tracking-types.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/** Promote a version to champion, or roll the champion back, each with a written reason. */
+export function AliasActions({
+  versions,
+  championVersion,
+  onMoved,
+}: {
+  versions: readonly ModelVersion[];
+  championVersion: number | null;
+  onMoved(): void;
+}) {
+  const { t } = useI18n();
+  const { api, adminToken } = useApp();
+  const versionId = useId();
+  const promoteReasonId = useId();
+  const rollbackReasonId = useId();
+  const candidates = versions.filter((v) => v.status === 'READY' && v.version !== championVersion);
+  const [version, setVersion] = useState<number | ''>('');
+  const [promoteReason, setPromoteReason] = useState('');
+  const [rollbackReason, setRollbackReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(
+    null,
+  );
+
+  const act = (run: () => Promise<{ version: number; serving_version: number | null }>) => {
+    setBusy(true);
+    setMessage(null);
+    run()
+      .then(
+        (r) => {
+          setMessage({
+            ok: true,
+            text: t('models.moved', { version: r.version, serving: r.serving_version ?? '—' }),
+          });
+          onMoved();
+        },
+        (error: unknown) => setMessage({ ok: false, error }),
+      )
+      .finally(() => setBusy(false));
+  };
+  const promote = (e: FormEvent) => {
+    e.preventDefault();
+    if (version === '' || !promoteReason.trim()) return;
+    act(() => api.promote(version, promoteReason.trim(), adminToken));
+  };
+  const rollback = (e: FormEvent) => {
+    e.preventDefault();
+    if (!rollbackReason.trim()) return;
+    act(() => api.rollback(rollbackReason.trim(), adminToken));
+  };
+
+  return (
+    <section className="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('models.actionsTitle')}</h2>
+      <p className="explain">{t('models.actionsExplain')}</p>
+      {adminToken ? null : <p className="warning">{t('models.needToken')}</p>}
+      <div className="grid-2">
+        <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
+          <div className="field">
+            <label htmlFor={versionId}>{t('models.promoteVersion')}</label>
+            <select
+              id={versionId}
+              value={version}
+              onChange={(e) => setVersion(e.currentTarget.value === '' ? '' : Number(e.currentTarget.value))}
+            >
+              <option value="">{t('models.choose')}</option>
+              {candidates.map((v) => (
+                <option key={v.version} value={v.version}>
+                  v{v.version}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={promoteReasonId}>{t('models.reason')}</label>
+            <input
+              id={promoteReasonId}
+              value={promoteReason}
+              maxLength={1000}
+              onChange={(e) => setPromoteReason(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" disabled={busy || version === '' || !promoteReason.trim()}>
+            {t('models.promote')}
+          </button>
+        </form>
+        <form onSubmit={rollback} aria-label={t('models.rollback')} className="stack">
+          <div className="field">
+            <label htmlFor={rollbackReasonId}>{t('models.reason')}</label>
+            <input
+              id={rollbackReasonId}
+              value={rollbackReason}
+              maxLength={1000}
+              onChange={(e) => setRollbackReason(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" className="danger" disabled={busy || !rollbackReason.trim()}>
+            {t('models.rollback')}
+          </button>
+        </form>
+      </div>
+      {message?.ok === true ? (
+        <p className="success" role="status">
+          {message.text}
+        </p>
+      ) : null}
+      {message?.ok === false ? <ErrorNote error={message.error} /> : null}
+    </section>
+  );
+}

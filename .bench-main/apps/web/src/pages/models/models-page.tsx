@@ -1,0 +1,47 @@
+import { useApp } from '../../app/app-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { AliasActions } from './alias-actions.tsx';
+import { AliasTimeline } from './alias-timeline.tsx';
+import { VersionsTable } from './versions-table.tsx';
+
+const CHAMPION = 'champion';
+
+/** Models: registered versions, the champion's history, promote and roll back. */
+export default function ModelsPage() {
+  const { t } = useI18n();
+  const { api } = useApp();
+  const model = useAsync(() => api.model(), [api]);
+  const history = useAsync(() => api.aliasHistory(CHAMPION).catch(() => []), [api]);
+  const refresh = () => {
+    model.reload();
+    history.reload();
+  };
+  return (
+    <>
+      <PageIntro title={t('models.title')} explanation={t('models.explain')} />
+      <AsyncView state={model}>
+        {(m) => {
+          const champion = m.aliases.find((a) => a.alias === CHAMPION)?.version ?? null;
+          return (
+            <>
+              <p className="lead" data-testid="champion">
+                {champion === null ? t('models.noChampion') : t('models.champion', { version: champion })}
+              </p>
+              <section className="card">
+                <VersionsTable versions={m.versions} aliases={m.aliases} />
+              </section>
+              <AliasActions versions={m.versions} championVersion={champion} onMoved={refresh} />
+            </>
+          );
+        }}
+      </AsyncView>
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('models.historyTitle')}</h2>
+        <AsyncView state={history}>{(h) => <AliasTimeline entries={h} />}</AsyncView>
+      </section>
+    </>
+  );
+}

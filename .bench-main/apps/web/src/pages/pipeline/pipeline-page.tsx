@@ -1,0 +1,167 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useApp } from '../../app/app-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { PageIntro } from '../../components/page-intro.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { TaskList } from './task-list.tsx';
+import { runStateKey } from './state-keys.ts';
+import { TriggerForm } from './trigger-form.tsx';
+
+const DagGraph = lazy(() => import('./dag-graph.tsx'));
+
+/** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
+const POLL_MS = 1500;
+
+/** Pipeline: the weekly DAG as a graph with task states, its runs, task logs, and "run now". */
+export default function PipelinePage() {
+  const { t, lang } = useI18n();
+  const { api } = useApp();
+  const dags = useAsync(() => api.dags(), [api]);
+  const runs = useAsync(() => api.pipelineRuns(30), [api]);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [taskId, setTaskId] = useState<string | null>(null);
+  const latest = runs.status === 'done' ? (runs.value[0]?.id ?? null) : null;
+  const shownRun = runId ?? latest;
+  const detail = useAsync(async () => (shownRun ? api.pipelineRun(shownRun) : null), [api, shownRun]);
+  const logs = useAsync(
+    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId) : null),
+    [api, shownRun, taskId],
+  );
+  const { reload: reloadRuns } = runs;
+  const { reload: reloadDetail } = detail;
+  const { reload: reloadLogs } = logs;
+  useEffect(() => {
+    const timer = setInterval(() => {
+      reloadRuns();
+      reloadDetail();
+      reloadLogs();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reloadRuns, reloadDetail, reloadLogs]);
+  const date = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US') : '—';
+
+  return (
+    <>
+      <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
+      <AsyncView state={dags}>
+        {(list) => {
+          const dag = list[0];
+          if (!dag) return <p className="card muted">{t('pipeline.noDag')}</p>;
+          return (
+            <section className="card">
+              <div className="row-between">
+                <h2>
+                  {dag.id}
+                  {dag.schedule ? <span className="badge">{dag.schedule}</span> : null}
+                </h2>
+                <p data-testid="next-run">
+                  {dag.next_run_at
+                    ? t('pipeline.nextRun', { at: date(dag.next_run_at) })
+                    : t('pipeline.noSchedule')}
+                </p>
+              </div>
+              {dag.description ? <p className="muted">{dag.description}</p> : null}
+              <TriggerForm
+                dagId={dag.id}
+                onStarted={(id) => {
+                  setRunId(id);
+                  setTaskId(null);
+                  reloadRuns();
+                }}
+              />
+            </section>
+          );
+        }}
+      </AsyncView>
+      <div className="grid-2 wide-right">
+        <section className="card">
+          <h2>{t('pipeline.runs')}</h2>
+          <AsyncView state={runs}>
+            {(list) =>
+              list.length === 0 ? (
+                <p className="muted">{t('pipeline.noRuns')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table className="table compact" data-testid="pipeline-runs">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('pipeline.started')}</th>
+                        <th scope="col">{t('pipeline.triggeredBy')}</th>
+                        <th scope="col">{t('pipeline.state')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {list.map((r) => (
+                        <tr key={r.id} className={r.id === shownRun ? 'selected' : ''}>
+                          <td>
+                            <button
+                              type="button"
+                              className="link"
+                              aria-pressed={r.id === shownRun}
+                              onClick={() => {
+                                setRunId(r.id);
+                                setTaskId(null);
+                              }}
+                            >
+                              {date(r.started_at ?? r.created_at)}
+                            </button>
+                          </td>
+                          <td>{r.trigger}</td>
+                          <td>
+                            <span className={`task-state state-${r.state}`} data-run-state={r.state}>
+                              {t(runStateKey(r.state))}
+                            </span>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )
+            }
+          </AsyncView>
+        </section>
+        <section className="card">
+          <AsyncView state={detail}>
+            {(d) =>
+              d ? (
+                <>
+                  <h2 data-testid="run-title">
+                    {t('pipeline.runTitle', { when: date(d.started_at ?? d.created_at) })} ·{' '}
+                    {t(runStateKey(d.state))}
+                  </h2>
+                  {d.error ? <p className="error-note">{d.error}</p> : null}
+                  <Suspense fallback={<Loading />}>
+                    <DagGraph dag={d.dag} tasks={d.tasks} selected={taskId} onSelect={setTaskId} />
+                  </Suspense>
+                  <TaskList tasks={d.tasks} selected={taskId} onSelect={setTaskId} />
+                </>
+              ) : (
+                <p className="muted">{t('pipeline.noRuns')}</p>
+              )
+            }
+          </AsyncView>
+        </section>
+      </div>
+      {taskId ? (
+        <section className="card" aria-labelledby="logs-title">
+          <h2 id="logs-title">{t('pipeline.logsTitle', { task: taskId })}</h2>
+          <AsyncView state={logs}>
+            {(lines) =>
+              lines && lines.length > 0 ? (
+                <pre className="logs" data-testid="task-logs" tabIndex={0}>
+                  {lines.map((l) => `${l.at}  [${l.level}] (${l.attempt})  ${l.message}`).join('\n')}
+                </pre>
+              ) : (
+                <p className="muted">{t('pipeline.noLogs')}</p>
+              )
+            }
+          </AsyncView>
+        </section>
+      ) : null}
+    </>
+  );
+}

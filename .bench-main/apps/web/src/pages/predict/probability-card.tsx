@@ -1,0 +1,30 @@
+import type { Prediction } from '../../api/contract.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/** The probability in large type, the decision and what the threshold means. */
+export function ProbabilityCard({ prediction }: { prediction: Prediction }) {
+  const { t, pct } = useI18n();
+  const p = prediction;
+  return (
+    <section className="card probability" aria-labelledby="prob-title">
+      <h2 id="prob-title">{t('predict.resultTitle', { customer: p.customer_id, product: p.product_id })}</h2>
+      <p className="big-number" data-testid="probability">
+        {pct(p.probability)}
+      </p>
+      <div className="meter" aria-hidden="true">
+        <div className="meter-fill" style={{ width: `${Math.round(p.probability * 100)}%` }} />
+        <div className="meter-threshold" style={{ left: `${p.threshold * 100}%` }} />
+      </div>
+      <p className={p.will_buy ? 'decision yes' : 'decision no'} data-testid="decision">
+        {p.will_buy ? t('predict.willBuy') : t('predict.wontBuy')}
+      </p>
+      <p className="explain">
+        {t('predict.probabilityMeans', { pct: pct(p.probability, 0), threshold: pct(p.threshold, 0) })}
+      </p>
+      <p className="muted">
+        {t('predict.modelVersion', { version: p.model_version })}
+        {p.candidate ? '' : ` · ${t('predict.notCandidate')}`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { routeFor } from '../src/app/routes.ts';
+import { customerOptions, productOptions } from '../src/components/catalog-options.ts';
+import { parseLeadingId } from '../src/components/id-picker.tsx';
+import { codeForStatus } from '../src/errors.ts';
+import { answerTables } from '../src/pages/chat/answer-data.ts';
+import { toCsv } from '../src/pages/recommend/to-csv.ts';
+import { CATALOG } from './render.tsx';
+
+describe('toCsv', () => {
+  it('quotes commas, quotes and line breaks, and ends lines with CRLF', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x,y'],
+          [null, 'say "hi"\nbye'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,"x,y"\r\n,"say ""hi""\nbye"\r\n');
+  });
+});
+
+describe('answerTables', () => {
+  it('turns scalar figures into one table and arrays of objects into their own, flattening one level', () => {
+    const tables = answerTables({
+      customer_id: 7,
+      cold_start: false,
+      recommendations: [{ rank: 1, product_id: 40, score: 0.51234, attributes: { brand: 'B', size: null } }],
+    });
+    expect(tables).toEqual([
+      {
+        key: 'figures',
+        columns: ['', ''],
+        rows: [
+          ['customer_id', '7'],
+          ['cold_start', 'false'],
+        ],
+      },
+      {
+        key: 'recommendations',
+        columns: ['rank', 'product_id', 'score', 'brand', 'size'],
+        rows: [['1', '40', '0.512', 'B', '—']],
+      },
+    ]);
+  });
+
+  it('gives no table for an answer without figures', () => {
+    expect(answerTables({})).toEqual([]);
+  });
+});
+
+describe('pickers', () => {
+  it('read the id at the start of the text', () => {
+    expect(parseLeadingId(' 42 · Tienda')).toBe(42);
+    expect(parseLeadingId('#7')).toBe(7);
+    expect(parseLeadingId('tienda 42')).toBeNull();
+  });
+
+  it('describe customers by shop type and products by their attributes', () => {
+    expect(customerOptions(CATALOG).map((o) => o.label)).toEqual(['7 · ABARROTES', '8 · RESTAURANT']);
+    expect(productOptions(CATALOG)[1]!.label).toBe('41 · Brand 2 · JUGOS · LATA · 0.33');
+  });
+});
+
+describe('routing and errors', () => {
+  it('maps the hash to a page, the first page otherwise', () => {
+    expect(routeFor('#/models').path).toBe('models');
+    expect(routeFor('#/chat?x=1').path).toBe('chat');
+    expect(routeFor('').path).toBe('predict');
+    expect(routeFor('#/nope').path).toBe('predict');
+  });
+
+  it('maps HTTP statuses to what the user is told', () => {
+    expect([401, 403, 503, 500, 400, 404].map(codeForStatus)).toEqual([
+      'UNAUTHORIZED',
+      'UNAUTHORIZED',
+      'NOT_READY',
+      'SERVER',
+      'REJECTED',
+      'REJECTED',
+    ]);
+  });
+});
+
+describe('monitoring and experiments helpers', async () => {
+  const { parsePrometheus, routeStats, predictionsByVersion } =
+    await import('../src/pages/monitoring/prometheus-text.ts');
+  const { filterAndSort, paramDiff, preferredMetrics } = await import('../src/pages/experiments/run-row.ts');
+
+  it('reads requests, errors, mean and p95 per API route, leaving the UI files out', () => {
+    const text = [
+      '# HELP x',
+      'sodai_http_requests_total{method="POST",route="/predict",status="200"} 8',
+      'sodai_http_requests_total{method="POST",route="/predict",status="503"} 2',
+      'sodai_http_requests_total{method="GET",route="/assets/a.js",status="200"} 1',
+      'sodai_http_request_duration_seconds_bucket{le="0.001",method="POST",route="/predict"} 5',
+      'sodai_http_request_duration_seconds_bucket{le="0.01",method="POST",route="/predict"} 9',
+      'sodai_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/predict"} 10',
+      'sodai_http_request_duration_seconds_sum{method="POST",route="/predict"} 0.05',
+      'sodai_http_request_duration_seconds_count{method="POST",route="/predict"} 10',
+      'sodai_predictions_total{model_version="2",route="/predict"} 7',
+      'sodai_predictions_total{model_version="2",route="/recommend"} 3',
+    ].join('\n');
+    const samples = parsePrometheus(text);
+    expect(routeStats(samples)).toEqual([
+      { route: '/predict', requests: 10, errors: 2, meanMs: 5, p95Ms: null },
+    ]);
+    expect(predictionsByVersion(samples)).toEqual([{ version: 'v2', predictions: 10 }]);
+  });
+
+  it('filters, sorts runs by a metric with missing ones last, and diffs params', () => {
+    const run = (id: string, name: string, f1?: number) => ({
+      run: {
+        id,
+        experimentId: 'e',
+        name,
+        status: 'FINISHED' as const,
+        startTime: 0,
+        endTime: 1,
+        parentRunId: null,
+      },
+      metrics: (f1 === undefined ? {} : { f1 }) as Record<string, number>,
+      params: { eta: id },
+    });
+    const rows = [run('a', 'train', 0.2), run('b', 'trial', 0.5), run('c', 'train x')];
+    expect(filterAndSort(rows, '', '', { kind: 'metric', key: 'f1' }, 'desc').map((r) => r.run.id)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
+    expect(
+      filterAndSort(rows, 'TRAIN', '', { kind: 'metric', key: 'f1' }, 'asc').map((r) => r.run.id),
+    ).toEqual(['a', 'c']);
+    expect(paramDiff(rows.slice(0, 2))).toEqual([{ key: 'eta', values: ['a', 'b'], differs: true }]);
+    expect(preferredMetrics(['baseline_f1', 'test_f1', 'aucpr'])).toEqual([
+      'aucpr',
+      'test_f1',
+      'baseline_f1',
+    ]);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: '@sodai/web',
+    include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    environment: 'jsdom',
+    // The end-to-end file builds a store, trains a small model and drives Chromium.
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+  },
+});
