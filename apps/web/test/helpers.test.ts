@@ -6,6 +6,7 @@ import { codeForStatus, readErrorBody } from '../src/errors.ts';
 import { answerTables } from '../src/pages/chat/answer-data.ts';
 import { detailMessage } from '../src/pages/data/check-detail.ts';
 import { runLabel } from '../src/pages/experiments/run-label.ts';
+import { underParents } from '../src/pages/experiments/run-row.ts';
 import { CSV_DIALECTS, toCsv } from '../src/pages/recommend/to-csv.ts';
 import { CATALOG } from './render.tsx';
 
@@ -179,6 +180,21 @@ describe('monitoring and experiments helpers', async () => {
       'aucpr',
       'test_f1',
       'baseline_f1',
+    ]);
+  });
+});
+
+describe('underParents', () => {
+  it('lists each tuning trial under its own training run, whatever the sort put next to it', () => {
+    const run = (id: string, parentRunId: string | null = null) => ({ run: { id, parentRunId } });
+    // Sorted by time, trial b1 ran between trainings a and b: it must not sit under a.
+    const rows = [run('a'), run('b1', 'b'), run('a1', 'a'), run('b'), run('x1', 'gone')];
+    expect(underParents(rows as never[]).map((r: { run: { id: string } }) => r.run.id)).toEqual([
+      'a',
+      'a1',
+      'b',
+      'b1',
+      'x1',
     ]);
   });
 });

@@ -385,6 +385,7 @@ export const en: Dictionary = {
   'experiments.kind.train': 'training',
   'experiments.kind.trial': 'tuning trial',
   'experiments.kind.gate': 'check',
+  'experiments.step': 'Step',
   'experiments.status.RUNNING': 'running',
   'experiments.status.FINISHED': 'finished',
   'experiments.status.FAILED': 'failed',

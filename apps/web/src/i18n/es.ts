@@ -387,6 +387,7 @@ export const es = {
   'experiments.kind.train': 'entrenamiento',
   'experiments.kind.trial': 'prueba de ajuste',
   'experiments.kind.gate': 'comprobación',
+  'experiments.step': 'Paso',
   'experiments.status.RUNNING': 'en curso',
   'experiments.status.FINISHED': 'terminada',
   'experiments.status.FAILED': 'falló',

@@ -1,14 +1,19 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { DriftFile } from '../../api/report-types.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
+import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { FeatureDriftTable } from './feature-drift-table.tsx';
 import { featureNamer } from './feature-label.ts';
 import { DriftReason } from './drift-reason.tsx';
-import { HistogramChart } from './histogram-chart.tsx';
+
+// The chart library loads beside the reports, not before them: the verdicts show first.
+const HistogramChart = lazy(() =>
+  import('./histogram-chart.tsx').then((m) => ({ default: m.HistogramChart })),
+);
 
 /** Weeks of drift reports loaded at once (newest first). */
 const WEEKS_SHOWN = 12;
@@ -104,7 +109,11 @@ export default function DriftPage() {
                   />
                 </section>
                 <section className="card">
-                  {column ? <HistogramChart column={column} label={nameOf(column.name)} /> : null}
+                  {column ? (
+                    <Suspense fallback={<Loading />}>
+                      <HistogramChart column={column} label={nameOf(column.name)} />
+                    </Suspense>
+                  ) : null}
                 </section>
               </div>
             </>

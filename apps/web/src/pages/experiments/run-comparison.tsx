@@ -76,10 +76,19 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
                 style={{ height: 280 }}
               >
                 <ResponsiveContainer width="100%" height="100%">
-                  <LineChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+                  {/* Room for the axis titles and for ticks like "0,1234", which the defaults clip. */}
+                  <LineChart data={data} margin={{ left: 16, right: 16, top: 8, bottom: 24 }}>
                     <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="step" />
-                    <YAxis tickFormatter={(v: number) => num(v, 3)} domain={['auto', 'auto']} />
+                    <XAxis
+                      dataKey="step"
+                      label={{ value: t('experiments.step'), position: 'insideBottom', offset: -16 }}
+                    />
+                    <YAxis
+                      width={72}
+                      tickFormatter={(v: number) => num(v, 3)}
+                      domain={['auto', 'auto']}
+                      label={{ value: chosen, angle: -90, position: 'insideLeft', offset: -8 }}
+                    />
                     <Tooltip formatter={(v) => num(Number(v), 4)} />
                     <Legend />
                     {rows.map((r, i) => (
