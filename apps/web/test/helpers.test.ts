@@ -7,6 +7,7 @@ import { answerTables } from '../src/pages/chat/answer-data.ts';
 import { detailMessage } from '../src/pages/data/check-detail.ts';
 import { runLabel } from '../src/pages/experiments/run-label.ts';
 import { underParents } from '../src/pages/experiments/run-row.ts';
+import { attributeValues } from '../src/pages/recommend/attribute-values.ts';
 import { CSV_DIALECTS, toCsv } from '../src/pages/recommend/to-csv.ts';
 import { CATALOG } from './render.tsx';
 
@@ -196,5 +197,19 @@ describe('underParents', () => {
       'b1',
       'x1',
     ]);
+  });
+});
+
+describe('attributeValues', () => {
+  it('sorts brands naturally: Brand 2 before Brand 10', () => {
+    const product = (id: number, brand: string) => ({
+      id,
+      attributes: { ...CATALOG.products[0]!.attributes, brand },
+    });
+    const catalog = {
+      customers: [],
+      products: [product(1, 'Brand 10'), product(2, 'Brand 2'), product(3, 'Brand 1')],
+    };
+    expect(attributeValues(catalog, 'brand')).toEqual(['Brand 1', 'Brand 2', 'Brand 10']);
   });
 });

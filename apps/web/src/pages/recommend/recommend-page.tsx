@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { RecommendFilters, RecommendResponse, UiCatalog } from '../../api/contract.ts';
+import type { RecommendFilters, RecommendResponse } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useCatalog } from '../../app/use-catalog.ts';
 import { customerOptions } from '../../components/catalog-options.ts';
@@ -8,6 +8,7 @@ import { IdPicker } from '../../components/id-picker.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { attributeValues } from './attribute-values.ts';
 import { FilterSelect } from './filter-select.tsx';
 import { RecommendationsTable } from './recommendations-table.tsx';
 import { CSV_DIALECTS, downloadText, toCsv } from './to-csv.ts';
@@ -20,15 +21,6 @@ type Outcome =
 
 const FILTER_KEYS = ['category', 'brand', 'segment', 'package'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-
-function attributeValues(catalog: UiCatalog, key: FilterKey): string[] {
-  const values = new Set<string>();
-  for (const p of catalog.products) {
-    const v = p.attributes[key];
-    if (v) values.add(v);
-  }
-  return [...values].sort((a, b) => a.localeCompare(b));
-}
 
 /** Recommend: a customer's top-k products for next week, with filters, reasons and CSV export. */
 export default function RecommendPage() {
