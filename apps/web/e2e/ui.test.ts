@@ -264,7 +264,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     expect(
       await page.getByTestId('dag-graph').locator('.react-flow__node.state-success').count(),
     ).toBeGreaterThan(3);
-    await page.getByTestId('tasks').getByRole('button', { name: 'ingest' }).click();
+    await page.getByTestId('tasks').getByRole('button', { name: 'recibir lotes' }).click();
     await page.getByTestId('task-logs').waitFor();
     await shot('pipeline');
   });
