@@ -40,7 +40,10 @@ const closure = (keys: readonly string[], seen = new Set<string>()): Set<string>
   return seen;
 };
 const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-const pages = Object.keys(manifest).filter((k) => /pages\/[^/]+\/[^/]+-page\.tsx$/.test(k));
+// A page's chunk is keyed by its source file, or, when the bundler shares it with a lazy part of the
+// same page (the DAG graph, the comparison), by the chunk's own name (`_pipeline-page-<hash>.js`).
+const PAGE_KEY = /(?:pages\/[^/]+\/|^_)([a-z]+)-page(?:\.tsx|-[\w-]+\.js)$/;
+const pages = Object.keys(manifest).filter((k) => PAGE_KEY.test(k));
 
 // The UI routes only need the serving snapshot for the catalog, which this bench does not weigh.
 const app = Fastify();
@@ -86,7 +89,7 @@ interface PageWeight {
 const rows: PageWeight[] = [];
 for (const key of pages) {
   rows.push({
-    page: path.basename(key, '-page.tsx'),
+    page: PAGE_KEY.exec(key)![1]!,
     open: await weigh(closure([entry, key])),
     full: await weigh(closure([entry, key, ...(manifest[key]!.dynamicImports ?? [])])),
   });
