@@ -21,6 +21,15 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Signs in through the header's dialog (the token then lives in this tab's sessionStorage). */
+async function signIn(): Promise<void> {
+  if ((await page.getByTestId('signed-in').count()) > 0) return;
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await page.getByRole('dialog').getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+  await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
+  await page.getByTestId('signed-in').waitFor();
+}
+
 async function open(route: string): Promise<void> {
   await page.goto(`${server.baseUrl}/#/${route}`);
   await page.locator('main h1').waitFor();
@@ -84,11 +93,13 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Exportar CSV' }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
-      .trim()
-      .split('\r\n');
-    expect(csv[0]).toBe('customer_id,rank,product_id,score,source,brand,category,segment,package,reason');
+    // Spanish Excel: a UTF-8 BOM, `;` between fields, headers in Spanish, decimal commas.
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(csv[0]).toBe('cliente;puesto;producto;puntuación;origen;marca;categoría;segmento;envase;motivo');
     expect(csv).toHaveLength(6);
+    expect(csv[1]!.split(';')[3]).toMatch(/^0,\d+$/);
     await shot('recommend');
   });
 
@@ -134,10 +145,11 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await open('models');
     await page.getByTestId('champion').waitFor();
     expect(await page.getByTestId('champion').textContent()).toMatch(/v1$/);
-    await page.getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+    await signIn();
     await page.getByLabel('Versión a promover').selectOption('2');
     await page.getByRole('form', { name: 'Promover' }).getByLabel('Motivo').fill('prueba e2e: promover v2');
     await page.getByRole('button', { name: 'Promover', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirmar' }).click();
     await page.getByText('Hecho: el champion es v2; sirve v2.').waitFor();
     await page.getByTestId('champion').filter({ hasText: 'v2' }).waitFor();
     await page
@@ -145,6 +157,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
       .getByLabel('Motivo')
       .fill('prueba e2e: volver a v1');
     await page.getByRole('button', { name: 'Volver atrás', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Confirmar' }).click();
     await page.getByText('Hecho: el champion es v1; sirve v1.').waitFor();
     await page.getByTestId('champion').filter({ hasText: 'v1' }).waitFor();
     const timeline = page.getByTestId('alias-timeline');
@@ -174,10 +187,11 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThanOrEqual(4);
     await page.getByRole('button', { name: /^Nombre/ }).click();
-    const names = (await page.getByTestId('runs').locator('tbody tr td:nth-child(2)').allTextContents()).map(
-      (n) => n.replace(/^↳ /, ''),
-    );
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    // Top-level runs follow the sort; each one's trials and gate stay right under it (↳).
+    const names = await page.getByTestId('runs').locator('tbody tr td:nth-child(2)').allTextContents();
+    const topLevel = names.filter((n) => !n.startsWith('↳'));
+    expect(topLevel.length).toBeGreaterThan(1);
+    expect(topLevel).toEqual([...topLevel].sort((a, b) => a.localeCompare(b)));
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     const comparison = page.getByTestId('comparison');
@@ -203,6 +217,44 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('monitoring');
   });
 
+  it('uploads a weekly batch by file picker and shows its validation report once checked', async () => {
+    await open('upload');
+    await signIn();
+    const catalog = (await (await fetch(`${server.baseUrl}/api/ui/catalog`)).json()) as {
+      customers: { id: number }[];
+      products: { id: number }[];
+    };
+    const [c1, c2] = catalog.customers;
+    const [p1, p2] = catalog.products;
+    // Three sales of the week after the data, one of them sent twice (a system echo → quarantine).
+    const csv = [
+      'customer_id,product_id,order_id,purchase_date,items',
+      `${c1!.id},${p1!.id},900001,2024-06-18,2`,
+      `${c2!.id},${p2!.id},900002,2024-06-19,1`,
+      `${c2!.id},${p2!.id},900002,2024-06-19,1`,
+    ].join('\n');
+    await page.locator('main input[type="file"]').setInputFiles({
+      name: 'week-upload-e2e.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('chosen-file').filter({ hasText: 'week-upload-e2e.csv' }).waitFor();
+    await page.getByRole('button', { name: 'Subir', exact: true }).click();
+    await page.getByTestId('upload-waiting').waitFor();
+    // The pipeline checks it (here without retraining, to keep the test short); the page shows the report.
+    const started = await fetch(`${server.baseUrl}/api/admin/pipeline/dags/weekly/runs`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ retrain: 'never' }),
+    });
+    expect(started.status).toBeLessThan(300);
+    const report = page.getByTestId('validation-report');
+    await report.waitFor({ timeout: 90_000 });
+    expect(await report.textContent()).toContain('3 filas leídas: 2 aceptadas, 1 en cuarentena.');
+    expect(await report.textContent()).toContain('copia exacta de una fila anterior del lote');
+    await shot('upload');
+  });
+
   it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
     await open('pipeline');
     await page.getByTestId('next-run').waitFor();
@@ -219,7 +271,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     expect(
       await page.getByTestId('dag-graph').locator('.react-flow__node.state-success').count(),
     ).toBeGreaterThan(3);
-    await page.getByTestId('tasks').getByRole('button', { name: 'ingest' }).click();
+    await page.getByTestId('tasks').getByRole('button', { name: 'recibir lotes' }).click();
     await page.getByTestId('task-logs').waitFor();
     await shot('pipeline');
   });

@@ -24,6 +24,8 @@ export class WebError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly serverCode: string | null = null,
+    /** The request fields the server named as wrong (`body.k`, `params.name`), when it did. */
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
   }
@@ -35,4 +37,35 @@ export function codeForStatus(status: number): WebErrorCode {
   if (status === 503) return 'NOT_READY';
   if (status >= 500) return 'SERVER';
   return 'REJECTED';
+}
+
+/** The parts of a server error body the UI reads, whichever of the server's shapes it came in. */
+export interface ServerErrorBody {
+  readonly code: string | null;
+  readonly message: string | null;
+  readonly fields: readonly string[];
+}
+
+/**
+ * Reads an error body: the stable code (`code`, or the older `error`), the message, and the field
+ * locations (`issues` / `errors` / `fields`, each with `location`+`path` or a `loc` list).
+ *
+ * @example
+ * readErrorBody({ error: 'INVALID_ARGUMENT', message: '…', issues: [{ location: 'body', path: 'k' }] });
+ * // { code: 'INVALID_ARGUMENT', message: '…', fields: ['body.k'] }
+ */
+export function readErrorBody(body: unknown): ServerErrorBody {
+  const o = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  const list = [o.issues, o.errors, o.fields].find(Array.isArray) ?? [];
+  const fields = list.flatMap((item: unknown) => {
+    if (typeof item === 'string') return [item];
+    if (typeof item !== 'object' || item === null) return [];
+    const i = item as Record<string, unknown>;
+    if (Array.isArray(i.loc)) return [i.loc.map(String).join('.')];
+    const path = text(i.path) ?? text(i.field);
+    if (!path) return [];
+    return [text(i.location) ? `${String(i.location)}.${path}` : path];
+  });
+  return { code: text(o.code) ?? text(o.error), message: text(o.message), fields };
 }

@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { routeFor } from '../src/app/routes.ts';
 import { customerOptions, productOptions } from '../src/components/catalog-options.ts';
 import { parseLeadingId } from '../src/components/id-picker.tsx';
-import { codeForStatus } from '../src/errors.ts';
+import { codeForStatus, readErrorBody } from '../src/errors.ts';
 import { answerTables } from '../src/pages/chat/answer-data.ts';
-import { toCsv } from '../src/pages/recommend/to-csv.ts';
+import { detailMessage } from '../src/pages/data/check-detail.ts';
+import { runLabel } from '../src/pages/experiments/run-label.ts';
+import { underParents } from '../src/pages/experiments/run-row.ts';
+import { attributeValues } from '../src/pages/recommend/attribute-values.ts';
+import { CSV_DIALECTS, toCsv } from '../src/pages/recommend/to-csv.ts';
 import { CATALOG } from './render.tsx';
 
 describe('toCsv', () => {
@@ -18,6 +22,46 @@ describe('toCsv', () => {
         ],
       ),
     ).toBe('a,b\r\n1,"x,y"\r\n,"say ""hi""\nbye"\r\n');
+  });
+
+  it("writes Spanish Excel's dialect: semicolons, a UTF-8 BOM, decimal commas left unquoted", () => {
+    const csv = toCsv(['categoría', 'puntuación'], [['BEBIDAS; JUGOS', '0,51']], CSV_DIALECTS.es);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1)).toBe('categoría;puntuación\r\n"BEBIDAS; JUGOS";0,51\r\n');
+  });
+});
+
+describe('readErrorBody', () => {
+  it('reads the code and field locations of either error shape the server sends', () => {
+    expect(
+      readErrorBody({ error: 'INVALID_ARGUMENT', message: 'm', issues: [{ location: 'body', path: 'k' }] }),
+    ).toEqual({ code: 'INVALID_ARGUMENT', message: 'm', fields: ['body.k'] });
+    expect(
+      readErrorBody({ code: 'VALIDATION_ERROR', message: 'm', errors: [{ loc: ['body', 'k'] }] }),
+    ).toEqual({
+      code: 'VALIDATION_ERROR',
+      message: 'm',
+      fields: ['body.k'],
+    });
+    expect(readErrorBody('<html>')).toEqual({ code: null, message: null, fields: [] });
+  });
+});
+
+describe("validation details and run names in the reader's language", () => {
+  it("reads the server's row-detail templates back, and leaves plain column = value alone", () => {
+    expect(detailMessage('copy of row 5')).toEqual({ key: 'data.detail.copyOf', vars: { row: '5' } });
+    expect(detailMessage('customer_id 12 unknown')).toEqual({
+      key: 'data.detail.unknown',
+      vars: { column: 'customer_id', value: '12' },
+    });
+    expect(detailMessage('items = -0.33')).toBeNull();
+  });
+
+  it("says a run's kind in the UI language and keeps its detail", () => {
+    const tOr = (key: string, fallback: string) =>
+      (({ 'experiments.kind.gate': 'comprobación' }) as Record<string, string>)[key] ?? fallback;
+    expect(runLabel('gate v2', tOr)).toBe('comprobación v2');
+    expect(runLabel('nightly-custom', tOr)).toBe('nightly-custom');
   });
 });
 
@@ -138,5 +182,34 @@ describe('monitoring and experiments helpers', async () => {
       'test_f1',
       'baseline_f1',
     ]);
+  });
+});
+
+describe('underParents', () => {
+  it('lists each tuning trial under its own training run, whatever the sort put next to it', () => {
+    const run = (id: string, parentRunId: string | null = null) => ({ run: { id, parentRunId } });
+    // Sorted by time, trial b1 ran between trainings a and b: it must not sit under a.
+    const rows = [run('a'), run('b1', 'b'), run('a1', 'a'), run('b'), run('x1', 'gone')];
+    expect(underParents(rows as never[]).map((r: { run: { id: string } }) => r.run.id)).toEqual([
+      'a',
+      'a1',
+      'b',
+      'b1',
+      'x1',
+    ]);
+  });
+});
+
+describe('attributeValues', () => {
+  it('sorts brands naturally: Brand 2 before Brand 10', () => {
+    const product = (id: number, brand: string) => ({
+      id,
+      attributes: { ...CATALOG.products[0]!.attributes, brand },
+    });
+    const catalog = {
+      customers: [],
+      products: [product(1, 'Brand 10'), product(2, 'Brand 2'), product(3, 'Brand 1')],
+    };
+    expect(attributeValues(catalog, 'brand')).toEqual(['Brand 1', 'Brand 2', 'Brand 10']);
   });
 });

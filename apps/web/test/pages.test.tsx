@@ -51,7 +51,7 @@ describe('PredictPage', () => {
     ).toBeTruthy();
   });
 
-  it('explains a 503 as "no model serving yet"', async () => {
+  it("explains a 503 by its code, without the server's English words in the Spanish UI", async () => {
     renderApp(<PredictPage />, (req) =>
       req.method === 'POST'
         ? { status: 503, body: { error: 'MODEL_NOT_READY', message: 'no champion' } }
@@ -62,7 +62,8 @@ describe('PredictPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Calcular probabilidad' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Todavía no hay un modelo en servicio.');
-    expect(alert.textContent).toContain('no champion');
+    expect(alert.textContent).not.toContain('no champion');
+    expect(alert.getAttribute('data-error-code')).toBe('MODEL_NOT_READY');
   });
 });
 
@@ -191,6 +192,58 @@ describe('ChatPage', () => {
   });
 });
 
+describe('RecommendPage: unknown and new customers', () => {
+  const popularOnly = {
+    customer_id: 8,
+    model_version: 3,
+    cold_start: true,
+    recommendations: [
+      {
+        rank: 1,
+        product_id: 41,
+        score: 0.2,
+        source: 'popular',
+        attributes: CATALOG.products[1]!.attributes,
+        reason: 'popular',
+      },
+    ],
+  };
+
+  it("clears the previous customer's table and says so when an unknown customer is typed", async () => {
+    renderApp(<RecommendPage />, (req) => {
+      if (req.url === '/api/ui/catalog') return { body: CATALOG };
+      if (req.method === 'POST') return { body: popularOnly };
+      return undefined;
+    });
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'JUGOS' })).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Cliente'), { target: { value: '8' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Recomendar' }));
+    await screen.findByTestId('recommendations');
+    fireEvent.change(screen.getByLabelText('Cliente'), { target: { value: '999' } });
+    expect(screen.queryByTestId('recommendations')).toBeNull();
+    expect(screen.getByTestId('unknown-customer').textContent).toBe(
+      'No hay ningún cliente con el número 999.',
+    );
+  });
+
+  it("labels a never-bought customer's scores as popularity, not probability", async () => {
+    renderApp(<RecommendPage />, (req) => {
+      if (req.url === '/api/ui/catalog') return { body: CATALOG };
+      if (req.method === 'POST') return { body: popularOnly };
+      return undefined;
+    });
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'JUGOS' })).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Cliente'), { target: { value: '8' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Recomendar' }));
+    const table = await screen.findByTestId('recommendations');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toContain('Popularidad');
+    expect(headers).not.toContain('Probabilidad');
+  });
+});
+
 describe('ModelsPage', () => {
   const model = {
     model: { name: 'weekly-purchase', description: '' },
@@ -233,6 +286,11 @@ describe('ModelsPage', () => {
     const promoteForm = screen.getByRole('form', { name: 'Promover' });
     fireEvent.change(within(promoteForm).getByLabelText('Motivo'), { target: { value: 'mejor F1' } });
     fireEvent.click(within(promoteForm).getByRole('button', { name: 'Promover' }));
+    // Nothing moves until the operator confirms.
+    const confirm = await screen.findByRole('alertdialog');
+    expect(confirm.textContent).toContain('¿Poner v2 en servicio ahora?');
+    expect(seen.some((r) => r.url === '/api/admin/promote')).toBe(false);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Confirmar' }));
     expect((await screen.findByRole('status')).textContent).toBe('Hecho: el champion es v2; sirve v2.');
     expect(seen.find((r) => r.url === '/api/admin/promote')).toMatchObject({
       body: { version: 2, reason: 'mejor F1' },
@@ -243,21 +301,105 @@ describe('ModelsPage', () => {
     );
   });
 
-  it('asks for the admin token when there is none, and explains a 401', async () => {
+  const history = [
+    {
+      seq: 1,
+      version: 1,
+      action: 'set',
+      startedAt: 0,
+      endedAt: 5,
+      actor: 'cli',
+      reason: 'first',
+      gate: null,
+    },
+    {
+      seq: 2,
+      version: 2,
+      action: 'set',
+      startedAt: 5,
+      endedAt: null,
+      actor: 'cli',
+      reason: 'second',
+      gate: null,
+    },
+  ];
+
+  it('asks to sign in when there is no token, and explains a 401 in Spanish', async () => {
     renderApp(<ModelsPage />, (req) => {
-      if (req.url.endsWith('/history')) return { body: [] };
+      if (req.url.endsWith('/history')) return { body: history };
       if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
       if (req.url === '/api/admin/rollback')
         return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
       return undefined;
     });
-    expect(
-      await screen.findByText('Introduzca el token de administración arriba para poder hacerlo.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Inicie sesión de administración (arriba) para hacer esto.')).toBeTruthy();
     const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
     fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
+    await waitFor(() =>
+      expect(within(rollbackForm).getByRole('button', { name: 'Volver atrás' })).toHaveProperty(
+        'disabled',
+        false,
+      ),
+    );
     fireEvent.click(within(rollbackForm).getByRole('button', { name: 'Volver atrás' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('token de administración válido');
+    fireEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Confirmar' }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('iniciar sesión de administración');
+    expect(alert.textContent).not.toContain('needs token');
+  });
+
+  it('disables rollback when the champion has no earlier version', async () => {
+    renderApp(<ModelsPage />, (req) => {
+      if (req.url.endsWith('/history')) return { body: [history[0]] };
+      if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
+      return undefined;
+    });
+    expect(await screen.findByText('No hay una versión anterior a la que volver.')).toBeTruthy();
+    const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
+    fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
+    expect(within(rollbackForm).getByRole('button', { name: 'Volver atrás' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+  });
+
+  it('marks a version a rule beat on its test week as rejected, never as passed', async () => {
+    const gate = (passed: boolean, f1: number) => ({
+      passed,
+      reason: 'English sentence the UI must not show',
+      testCutoff: passed ? '2024-05-27' : '2024-06-03',
+      margin: 0,
+      challengerF1: f1,
+      bestBaseline: 'k_of_n',
+      bestBaselineF1: 0.26,
+    });
+    renderApp(<ModelsPage />, (req) => {
+      if (req.url.endsWith('/history')) return { body: [] };
+      if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
+      if (req.url.startsWith('/api/tracking/runs?parentRunId=a'))
+        return { body: [{ id: 'ga', name: 'gate v1' }] };
+      if (req.url.startsWith('/api/tracking/runs?parentRunId=b'))
+        return { body: [{ id: 'gb', name: 'gate v2' }] };
+      if (req.url.startsWith('/api/tracking/runs/ga/artifact')) return { body: gate(true, 0.3) };
+      if (req.url.startsWith('/api/tracking/runs/gb/artifact')) return { body: gate(false, 0.25) };
+      return undefined;
+    });
+    const v2 = await waitFor(() => {
+      const row = document.querySelector('tr[data-version="2"]');
+      expect(row?.getAttribute('data-gate')).toBe('rejected');
+      return row as HTMLElement;
+    });
+    expect(v2.textContent).toContain('rechazada');
+    expect(v2.textContent).toContain('2024-06-03');
+    expect(v2.textContent).toContain('Rechazada: la regla «compró k de las últimas n semanas» (0,2600)');
+    expect(v2.textContent).not.toContain('Aprobada');
+    const v1 = document.querySelector('tr[data-version="1"]')!;
+    expect(v1.getAttribute('data-gate')).toBe('passed');
+    expect(v1.textContent).toContain('2024-05-27');
+    expect(document.body.textContent).not.toContain('English sentence');
+    expect(screen.getByTestId('f1-note').textContent).toContain('misma semana de prueba');
   });
 });
 

@@ -324,6 +324,11 @@ export const UiCatalogSchema = z.object({
   products: z.array(z.object({ id: z.int(), attributes: ProductAttributesSchema })),
 });
 
+/** GET /api/ui/features: each model input's name and what it means, in both languages (drift page). */
+export const UiFeaturesSchema = z.array(
+  z.object({ name: z.string(), label: z.object({ es: z.string(), en: z.string() }) }),
+);
+
 export const ReportKindSchema = z.enum(['ingest', 'drift']);
 export const ReportParamsSchema = z.object({
   kind: ReportKindSchema,

@@ -1,4 +1,4 @@
-import { codeForStatus, WebError } from '../errors.ts';
+import { codeForStatus, readErrorBody, WebError } from '../errors.ts';
 import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
   AliasMove,
@@ -12,10 +12,12 @@ import type {
   ReportEntry,
   ServingState,
   UiCatalog,
+  UiFeatures,
 } from './contract.ts';
 import type {
   AliasHistoryEntry,
   Experiment,
+  GateRecord,
   MetricPoint,
   ModelDetails,
   Run,
@@ -47,6 +49,9 @@ export class ApiClient {
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');
+  }
+  features(): Promise<UiFeatures> {
+    return this.get('/api/ui/features');
   }
   predict(customerId: number, productId: number, lang: Lang): Promise<Prediction> {
     return this.post(`/predict?lang=${lang}`, { customer_id: customerId, product_id: productId });
@@ -88,6 +93,15 @@ export class ApiClient {
       token,
     );
   }
+  /** The gate decision stored under a training run, or null when that run was never gated. */
+  async gateDecision(trainingRunId: string): Promise<GateRecord | null> {
+    const children = await this.get<Run[]>(
+      `/api/tracking/runs?parentRunId=${encodeURIComponent(trainingRunId)}&limit=100`,
+    );
+    const gate = children.find((r) => r.name.startsWith('gate'));
+    if (!gate) return null;
+    return this.get(`/api/tracking/runs/${encodeURIComponent(gate.id)}/artifact?path=gate.json`);
+  }
   experiments(): Promise<Experiment[]> {
     return this.get('/api/tracking/experiments');
   }
@@ -126,6 +140,50 @@ export class ApiClient {
   triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {
     return this.post(`/api/admin/pipeline/dags/${encodeURIComponent(dagId)}/runs`, params, token);
   }
+  /**
+   * Uploads a weekly batch file's bytes to the landing folder (admin), reporting the share sent
+   * (0–1) as it goes: XMLHttpRequest, because fetch cannot report upload progress.
+   */
+  uploadBatch(
+    file: Blob,
+    name: string,
+    token: string,
+    onProgress: (share: number) => void,
+  ): Promise<{ path: string; bytes: number }> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('PUT', `${this.baseUrl}/api/admin/landing/${encodeURIComponent(name)}`);
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress(e.loaded / e.total);
+      };
+      xhr.onerror = () => reject(new WebError('NETWORK', 'the upload did not reach the server'));
+      xhr.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = null;
+        }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          resolve(body as { path: string; bytes: number });
+          return;
+        }
+        const err = readErrorBody(body);
+        reject(
+          new WebError(
+            codeForStatus(xhr.status),
+            err.message ?? `${xhr.status} ${xhr.statusText}`,
+            xhr.status,
+            err.code,
+            err.fields,
+          ),
+        );
+      };
+      xhr.send(file);
+    });
+  }
   /** The Prometheus exposition text of /metrics. */
   async metrics(): Promise<string> {
     const res = await this.send('/metrics', { method: 'GET' });
@@ -154,12 +212,13 @@ export class ApiClient {
       throw new WebError('NETWORK', error instanceof Error ? error.message : String(error));
     }
     if (res.ok) return res;
-    const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+    const body = readErrorBody(await res.json().catch(() => null));
     throw new WebError(
       codeForStatus(res.status),
-      body?.message ?? `${res.status} ${res.statusText}`,
+      body.message ?? `${res.status} ${res.statusText}`,
       res.status,
-      body?.error ?? null,
+      body.code,
+      body.fields,
     );
   }
 }

@@ -18,6 +18,7 @@ import type {
   ReportListSchema,
   ServingStateSchema,
   UiCatalogSchema,
+  UiFeaturesSchema,
 } from '@sodai/app/contract';
 
 /** GET /api/serving */
@@ -25,6 +26,9 @@ export type ServingState = z.infer<typeof ServingStateSchema>;
 
 /** GET /api/ui/catalog */
 export type UiCatalog = z.infer<typeof UiCatalogSchema>;
+
+/** GET /api/ui/features */
+export type UiFeatures = z.infer<typeof UiFeaturesSchema>;
 
 /** GET /api/reports/:kind */
 export type ReportEntry = z.infer<typeof ReportListSchema>[number];

@@ -70,3 +70,19 @@ export interface AliasHistoryEntry {
   readonly reason: string;
   readonly gate: ({ readonly passed: boolean } & Readonly<Record<string, unknown>>) | null;
 }
+
+/**
+ * The gate's decision as the training job stores it (`gate.json` of the `gate` run nested under the
+ * challenger's training run). Fields beyond `passed` are optional: older or newer gates may store
+ * less or more, and the UI shows what is there.
+ */
+export interface GateRecord {
+  readonly passed: boolean;
+  readonly testCutoff?: string;
+  readonly margin?: number;
+  readonly challengerF1?: number;
+  readonly bestBaseline?: string;
+  readonly bestBaselineF1?: number;
+  readonly championVersion?: number;
+  readonly championF1?: number;
+}

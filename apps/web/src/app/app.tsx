@@ -1,17 +1,22 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Loading } from '../components/loading.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
-import { AdminTokenField } from './admin-token-field.tsx';
 import { LanguageToggle } from './language-toggle.tsx';
 import { ROUTES, routeFor } from './routes.ts';
 import { ServingBadge } from './serving-badge.tsx';
+import { SignIn } from './sign-in.tsx';
 import { useHash } from './use-hash.ts';
 
-/** The shell: skip link, header with menu, language and admin token, and the current page. */
+/** The shell: skip link, header with menu, language and sign-in, and the current page. */
 export function App() {
   const { t } = useI18n();
   const route = routeFor(useHash());
   const Page = route.component;
+  const pageName = t(route.label);
+  // Each page names itself in the tab and in the history list, in the current language.
+  useEffect(() => {
+    document.title = `${pageName} · SodAI`;
+  }, [pageName]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -37,7 +42,7 @@ export function App() {
         </nav>
         <div className="topbar-tools">
           <LanguageToggle />
-          <AdminTokenField />
+          <SignIn />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -33,6 +33,11 @@ export const ROUTES: readonly PageRoute[] = [
     component: lazy(() => import('../pages/pipeline/pipeline-page.tsx')),
   },
   { path: 'data', label: 'nav.data', component: lazy(() => import('../pages/data/data-page.tsx')) },
+  {
+    path: 'upload',
+    label: 'nav.upload',
+    component: lazy(() => import('../pages/upload/upload-page.tsx')),
+  },
   { path: 'drift', label: 'nav.drift', component: lazy(() => import('../pages/drift/drift-page.tsx')) },
   {
     path: 'monitoring',

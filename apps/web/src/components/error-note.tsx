@@ -1,23 +1,34 @@
 import { WebError } from '../errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-/** What went wrong, in words for the reader, with the server's own message underneath. */
+const GENERIC = {
+  NETWORK: 'error.network',
+  UNAUTHORIZED: 'error.unauthorized',
+  NOT_READY: 'error.notReady',
+  REJECTED: 'error.rejected',
+  SERVER: 'error.server',
+} as const;
+
+/**
+ * What went wrong, in the reader's language: the server's stable error code picks the message
+ * (`error.code.<CODE>`), else the kind of failure does; the fields the server named are listed. The
+ * server's own words (always English) are shown only in the English UI.
+ */
 export function ErrorNote({ error }: { error: unknown }) {
-  const { t } = useI18n();
-  const code = error instanceof WebError ? error.code : 'SERVER';
-  const key = (
-    {
-      NETWORK: 'error.network',
-      UNAUTHORIZED: 'error.unauthorized',
-      NOT_READY: 'error.notReady',
-      REJECTED: 'error.rejected',
-      SERVER: 'error.server',
-    } as const
-  )[code];
+  const { t, tOr, lang } = useI18n();
+  const web = error instanceof WebError ? error : null;
+  const generic = t(GENERIC[web?.code ?? 'SERVER']);
+  const headline = web?.serverCode ? tOr(`error.code.${web.serverCode}`, generic) : generic;
+  const detail = error instanceof Error ? error.message : String(error);
   return (
-    <div className="error-note" role="alert">
-      <strong>{t(key)}</strong>
-      <span className="detail">{error instanceof Error ? error.message : String(error)}</span>
+    <div className="error-note" role="alert" data-error-code={web?.serverCode ?? web?.code ?? 'SERVER'}>
+      <strong>{headline}</strong>
+      {web && web.fields.length > 0 ? (
+        <span className="detail">
+          {t('error.fields')} <code translate="no">{web.fields.join(', ')}</code>
+        </span>
+      ) : null}
+      {lang === 'en' ? <span className="detail">{detail}</span> : null}
     </div>
   );
 }

@@ -19,6 +19,7 @@ export function IdPicker({
   options,
   value,
   onChange,
+  onUnknown,
   name,
 }: {
   label: string;
@@ -26,6 +27,8 @@ export function IdPicker({
   options: readonly PickerOption[];
   value: number | null;
   onChange(id: number | null): void;
+  /** Told the id typed when the catalog has no such id (null once the text names a known one or none). */
+  onUnknown?(id: number | null): void;
   name: string;
 }) {
   const inputId = useId();
@@ -49,7 +52,9 @@ export function IdPicker({
           setText(e.currentTarget.value);
           const id = parseLeadingId(e.currentTarget.value);
           // Before the catalog arrives any id is accepted; the server then says if it is unknown.
-          onChange(id !== null && (byId.size === 0 || byId.has(id)) ? id : null);
+          const known = id !== null && (byId.size === 0 || byId.has(id));
+          onChange(known ? id : null);
+          onUnknown?.(known ? null : id);
         }}
       />
       <datalist id={listId}>

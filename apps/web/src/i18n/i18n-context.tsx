@@ -12,6 +12,11 @@ export interface I18n {
   setLang(lang: Lang): void;
   /** The message for `key`, placeholders filled. */
   t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string;
+  /**
+   * The message for a key built at run time (a task id, a check id, an error code), or `fallback`
+   * when the dictionaries have no such key: data the UI has no words for yet shows as it came.
+   */
+  tOr(key: string, fallback: string, vars?: Readonly<Record<string, string | number>>): string;
   /** Numbers in the user's locale. */
   num(value: number, digits?: number): string;
   /** A share 0–1 as a percentage. */
@@ -42,6 +47,8 @@ export function I18nProvider({ initial, children }: { initial?: Lang; children: 
       lang,
       setLang,
       t: (key, vars) => interpolate(dict[key], vars),
+      tOr: (key, fallback, vars) =>
+        Object.hasOwn(dict, key) ? interpolate(dict[key as MessageKey], vars) : fallback,
       num: (v, digits = 0) =>
         v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
       pct: (v, digits = 1) =>

@@ -1,10 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyEtag from '@fastify/etag';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { UiCatalogSchema } from '../../contract/api.ts';
+import { UiCatalogSchema, UiFeaturesSchema } from '../../contract/api.ts';
+import { FEATURES } from '../../contract/feature-vector.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /** Where `npm run build -w @sodai/web` writes the UI. */
@@ -20,8 +24,12 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>SodAI</title>
 <p>The web UI is not built. Run <code>npm run build -w @sodai/web</code> and restart the server.
 The API is at <a href="/docs">/docs</a>.</p>`;
 
+/** Brotli at a middle quality: close to the best size at a fraction of quality 11's time per request. */
+const BROTLI_QUALITY = 5;
+
 /**
- * The web UI at `/`: the Vite build's files (hashed assets cached for a year, index.html never),
+ * The web UI at `/`: the Vite build's files, compressed (brotli or gzip, as the browser accepts) and
+ * cached (hashed assets for a year as immutable; index.html and the catalog revalidated by ETag),
  * `/index.html` for any other GET a browser navigates to (so deep links reload), and
  * `GET /api/ui/catalog` for the customer and product pickers. Requests that do not ask for HTML
  * keep the API's JSON 404.
@@ -33,6 +41,13 @@ The API is at <a href="/docs">/docs</a>.</p>`;
 export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, options) => {
   const { ctx } = options;
   const dist = options.distDir ?? DEFAULT_WEB_DIST;
+  // Both plugins apply to this plugin's routes only (it is its own encapsulated scope): the API's
+  // hot JSON routes stay uncompressed and un-hashed.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+  });
+  await app.register(fastifyEtag);
 
   app.get(
     '/api/ui/catalog',
@@ -43,7 +58,9 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
         response: { 200: UiCatalogSchema },
       },
     },
-    async () => {
+    async (_req, reply) => {
+      // Changes only when the serving snapshot does: the browser revalidates and mostly gets a 304.
+      reply.header('cache-control', 'no-cache');
       const catalog = ctx.holder.current()?.catalog;
       if (!catalog) return { customers: [], products: [] };
       return {
@@ -51,6 +68,18 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
         products: [...catalog.products.values()].map((p) => ({ id: p.id, attributes: p.attributes })),
       };
     },
+  );
+
+  app.get(
+    '/api/ui/features',
+    {
+      schema: {
+        summary: 'The model inputs with their meaning in Spanish and English (for the UI)',
+        tags: ['read'],
+        response: { 200: UiFeaturesSchema },
+      },
+    },
+    async () => FEATURES.map((f) => ({ name: f.name, label: f.label })),
   );
 
   const indexFile = path.join(dist, 'index.html');

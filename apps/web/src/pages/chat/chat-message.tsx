@@ -46,13 +46,19 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
         <div className="table-wrap" key={table.key}>
           <table className="table compact">
             <caption>
-              {table.key === 'figures' ? t('chat.figures') : table.key === 'answer' ? '' : table.key}
+              {table.key === 'figures' ? (
+                t('chat.figures')
+              ) : table.key === 'answer' ? (
+                ''
+              ) : (
+                <span translate="no">{table.key}</span>
+              )}
             </caption>
             {table.key === 'figures' ? null : (
               <thead>
                 <tr>
                   {table.columns.map((c) => (
-                    <th scope="col" key={c}>
+                    <th scope="col" key={c} translate="no">
                       {c}
                     </th>
                   ))}
@@ -64,7 +70,7 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
                 <tr key={i}>
                   {row.map((v, j) =>
                     j === 0 && table.key === 'figures' ? (
-                      <th scope="row" key={j}>
+                      <th scope="row" key={j} translate="no">
                         {v}
                       </th>
                     ) : (

@@ -4,6 +4,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 export interface Ingestion {
   readonly batchId: string;
   readonly table: string;
+  /** Where the batch was read from (the landing folder for weekly batches). */
+  readonly file?: string;
   readonly outcome: string;
   readonly rowsRead: number | null;
   readonly rowsAccepted: number | null;
@@ -23,7 +25,7 @@ export function IngestionsTable({
   selected: string | null;
   onSelect(batchId: string): void;
 }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
   const n = (v: number | null) => (v === null ? '—' : num(v));
   return (
     <div className="table-wrap">
@@ -49,14 +51,15 @@ export function IngestionsTable({
                   className="link"
                   aria-pressed={r.batchId === selected}
                   onClick={() => onSelect(r.batchId)}
+                  translate="no"
                 >
                   {r.batchId}
                 </button>
               </td>
-              <td>{r.table}</td>
+              <td>{tOr(`data.tableName.${r.table}`, r.table)}</td>
               <td>{r.dateMin ? `${r.dateMin} … ${r.dateMax ?? ''}` : '—'}</td>
               <td>
-                <span className={`status ${r.outcome}`}>{r.outcome}</span>
+                <span className={`status ${r.outcome}`}>{tOr(`data.outcome.${r.outcome}`, r.outcome)}</span>
               </td>
               <td>{n(r.rowsRead)}</td>
               <td>{n(r.rowsAccepted)}</td>

@@ -1,14 +1,42 @@
 import type { IngestReport } from '../../api/report-types.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { detailMessage } from './check-detail.ts';
+
+/** The file name without its folder (the server's path means nothing to the reader). */
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
 /** One batch's checks with their policy, and examples of the quarantined rows. */
 export function ValidationReport({ report }: { report: IngestReport }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
+  const detail = (text: string) => {
+    const m = detailMessage(text);
+    return m ? t(m.key, m.vars) : text;
+  };
   const quarantined = report.checks.filter((c) => c.severity === 'quarantine' && c.examples.length > 0);
   return (
     <section className="card" aria-labelledby="report-title" data-testid="validation-report">
-      <h2 id="report-title">{t('data.reportTitle', { batch: report.batchId })}</h2>
-      <p>{report.message}</p>
+      <h2 id="report-title">
+        {t('data.reportTitle', { batch: '' })}
+        <span translate="no">{report.batchId}</span>
+      </h2>
+      <p>
+        {t('data.file')}: <code translate="no">{baseName(report.file)}</code> ·{' '}
+        <span className={`status ${report.outcome}`}>
+          {tOr(`data.outcome.${report.outcome}`, report.outcome)}
+        </span>
+      </p>
+      <p>
+        {t('data.summary', {
+          read: num(report.rows.read),
+          accepted: num(report.rows.accepted),
+          quarantined: num(report.rows.quarantined),
+        })}
+      </p>
+      {report.outcome === 'rejected' ? (
+        <p className="error-note" translate="no" lang="en">
+          {report.message}
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table className="table compact">
           <caption>{t('data.checks')}</caption>
@@ -23,12 +51,12 @@ export function ValidationReport({ report }: { report: IngestReport }) {
           <tbody>
             {report.checks.map((c) => (
               <tr key={c.id}>
-                <td title={c.description}>{c.description}</td>
+                <td>{tOr(`data.check.${c.id}`, c.description)}</td>
                 <td>
-                  <span className={`badge sev-${c.severity}`}>{c.severity}</span>
+                  <span className={`badge sev-${c.severity}`}>{t(`data.severity.${c.severity}`)}</span>
                 </td>
                 <td>{num(c.count)}</td>
-                <td>{c.policy}</td>
+                <td>{tOr(`data.policy.${c.id}`, c.policy)}</td>
               </tr>
             ))}
           </tbody>
@@ -44,13 +72,13 @@ export function ValidationReport({ report }: { report: IngestReport }) {
             <div className="table-wrap" key={c.id}>
               <table className="table compact">
                 <caption>
-                  {c.id} ({num(c.count)})
+                  {tOr(`data.check.${c.id}`, c.description)} ({num(c.count)})
                 </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('data.row')}</th>
                     {columns.map((col) => (
-                      <th scope="col" key={col}>
+                      <th scope="col" key={col} translate="no">
                         {col}
                       </th>
                     ))}
@@ -68,7 +96,7 @@ export function ValidationReport({ report }: { report: IngestReport }) {
                             : String(e.record[col])}
                         </td>
                       ))}
-                      <td>{e.detail}</td>
+                      <td>{detail(e.detail)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,20 +1,37 @@
-import { useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { DriftFile } from '../../api/report-types.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
+import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { FeatureDriftTable } from './feature-drift-table.tsx';
-import { HistogramChart } from './histogram-chart.tsx';
+import { featureNamer } from './feature-label.ts';
+import { DriftReason } from './drift-reason.tsx';
+
+// The chart library loads beside the reports, not before them: the verdicts show first.
+const HistogramChart = lazy(() =>
+  import('./histogram-chart.tsx').then((m) => ({ default: m.HistogramChart })),
+);
 
 /** Weeks of drift reports loaded at once (newest first). */
 const WEEKS_SHOWN = 12;
 
 /** Drift: the weekly verdicts, per-feature statistics and reference-vs-current histograms. */
 export default function DriftPage() {
-  const { t, pct } = useI18n();
+  const { t, tOr, pct, lang } = useI18n();
   const { api } = useApp();
+  // Without labels the raw names still show: the page does not fail for want of words.
+  const features = useAsync(() => api.features().catch(() => []), [api]);
+  const nameOf = useMemo(
+    () =>
+      featureNamer(features.status === 'done' ? features.value : [], lang, (n) => {
+        const line = tOr(`drift.line.${n}`, '');
+        return line === '' ? null : line;
+      }),
+    [features, lang, tOr],
+  );
   const reports = useAsync(async () => {
     const list = (await api.reports('drift')).slice(0, WEEKS_SHOWN);
     const files = await Promise.all(
@@ -39,7 +56,7 @@ export default function DriftPage() {
             <>
               <section className="card">
                 <div className="table-wrap">
-                  <table className="table" data-testid="drift-weeks">
+                  <table className="table cards" data-testid="drift-weeks">
                     <caption>{t('drift.weeksCaption')}</caption>
                     <thead>
                       <tr>
@@ -53,7 +70,7 @@ export default function DriftPage() {
                     <tbody>
                       {files.map(({ name, file }) => (
                         <tr key={name} className={name === current.name ? 'selected' : ''}>
-                          <td>
+                          <td data-label={t('drift.week')}>
                             <button
                               type="button"
                               className="link"
@@ -66,14 +83,16 @@ export default function DriftPage() {
                               {file.week}
                             </button>
                           </td>
-                          <td>v{file.championVersion}</td>
-                          <td>{pct(file.features.shareDrifted, 0)}</td>
-                          <td>
+                          <td data-label={t('drift.model')}>v{file.championVersion}</td>
+                          <td data-label={t('drift.shareDrifted')}>{pct(file.features.shareDrifted, 0)}</td>
+                          <td data-label={t('drift.verdict')}>
                             <span className={`status ${file.drifted ? 'drift' : 'ok'}`}>
                               {file.drifted ? t('drift.changed') : t('drift.stable')}
                             </span>
                           </td>
-                          <td className="reason">{file.reason}</td>
+                          <td className="reason" data-label={t('drift.reason')}>
+                            <DriftReason file={file} nameOf={nameOf} />
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -86,9 +105,16 @@ export default function DriftPage() {
                     columns={current.file.features.columns}
                     selected={column?.name ?? null}
                     onSelect={setFeature}
+                    nameOf={nameOf}
                   />
                 </section>
-                <section className="card">{column ? <HistogramChart column={column} /> : null}</section>
+                <section className="card">
+                  {column ? (
+                    <Suspense fallback={<Loading />}>
+                      <HistogramChart column={column} label={nameOf(column.name)} />
+                    </Suspense>
+                  ) : null}
+                </section>
               </div>
             </>
           );

@@ -1,4 +1,5 @@
 import type { ColumnDrift } from '../../api/report-types.ts';
+import type { FeatureNamer } from './feature-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** Per-feature statistics of one week: method, statistic against its threshold, verdict. */
@@ -6,12 +7,14 @@ export function FeatureDriftTable({
   columns,
   selected,
   onSelect,
+  nameOf,
 }: {
   columns: readonly ColumnDrift[];
   selected: string | null;
   onSelect(name: string): void;
+  nameOf: FeatureNamer;
 }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
   const sorted = [...columns].sort(
     (a, b) => Number(b.drifted) - Number(a.drifted) || a.name.localeCompare(b.name),
   );
@@ -39,10 +42,10 @@ export function FeatureDriftTable({
                   aria-pressed={c.name === selected}
                   onClick={() => onSelect(c.name)}
                 >
-                  {c.name}
+                  {nameOf(c.name)}
                 </button>
               </td>
-              <td>{c.method}</td>
+              <td>{tOr(`drift.method.${c.method}`, c.method)}</td>
               <td>{num(c.statistic, 3)}</td>
               <td>{num(c.threshold, 3)}</td>
               <td>

@@ -4,16 +4,16 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { histogramRows } from './histogram-rows.ts';
 
 /** Reference and current distribution of one feature, side by side, as shares of rows. */
-export function HistogramChart({ column }: { column: ColumnDrift }) {
+export function HistogramChart({ column, label }: { column: ColumnDrift; label: string }) {
   const { t, pct } = useI18n();
   const rows = histogramRows(column.referenceHistogram, column.currentHistogram);
   return (
     <figure className="chart-figure">
-      <figcaption>{t('drift.histogramTitle', { feature: column.name })}</figcaption>
+      <figcaption>{t('drift.histogramTitle', { feature: label })}</figcaption>
       <div
         className="chart"
         role="img"
-        aria-label={t('drift.histogramTitle', { feature: column.name })}
+        aria-label={t('drift.histogramTitle', { feature: label })}
         style={{ height: 280 }}
       >
         <ResponsiveContainer width="100%" height="100%">

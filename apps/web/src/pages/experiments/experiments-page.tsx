@@ -1,17 +1,20 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
+import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { RunComparison } from './run-comparison.tsx';
-import { filterAndSort, preferredMetrics, toRunRow, type SortKey } from './run-row.ts';
+import { filterAndSort, preferredMetrics, toRunRow, underParents, type SortKey } from './run-row.ts';
 import { RunsTable } from './runs-table.tsx';
+
+// The chart library loads when two runs are ticked, not with the list: the page opens lighter.
+const RunComparison = lazy(() => import('./run-comparison.tsx').then((m) => ({ default: m.RunComparison })));
 
 /** Runs whose details are loaded for the table (newest first). */
 const RUNS_SHOWN = 100;
 const MAX_COMPARED = 5;
-const STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'];
+const STATUSES = ['RUNNING', 'FINISHED', 'FAILED', 'KILLED'] as const;
 
 /** Experiments: every training run with its metrics, sortable and filterable; compare 2–5. */
 export default function ExperimentsPage() {
@@ -34,7 +37,7 @@ export default function ExperimentsPage() {
     [all],
   );
   const shown = useMemo(
-    () => filterAndSort(all, text, status, sort, direction),
+    () => underParents(filterAndSort(all, text, status, sort, direction)),
     [all, text, status, sort, direction],
   );
   const onSort = (k: SortKey) => {
@@ -63,7 +66,9 @@ export default function ExperimentsPage() {
             <select id={statusId} value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
               <option value="">{t('recommend.any')}</option>
               {STATUSES.map((s) => (
-                <option key={s}>{s}</option>
+                <option key={s} value={s}>
+                  {t(`experiments.status.${s}`)}
+                </option>
               ))}
             </select>
           </div>
@@ -84,7 +89,11 @@ export default function ExperimentsPage() {
           )}
         </AsyncView>
       </section>
-      {compared.length >= 2 ? <RunComparison rows={compared} /> : null}
+      {compared.length >= 2 ? (
+        <Suspense fallback={<Loading />}>
+          <RunComparison rows={compared} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

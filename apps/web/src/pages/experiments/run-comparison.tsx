@@ -4,13 +4,14 @@ import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { runLabel } from './run-label.ts';
 import { paramDiff, preferredMetrics, type RunRow } from './run-row.ts';
 
 const COLORS = ['#0b5fa5', '#b3261e', '#1b7f4b', '#8a5300', '#6a3fa0'];
 
 /** 2–5 runs side by side: the params that differ first, and one metric's curve per run. */
 export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
   const { api } = useApp();
   const metricId = useId();
   const keys = preferredMetrics(rows.flatMap((r) => Object.keys(r.metrics)));
@@ -39,7 +40,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
               <th scope="col">{t('experiments.param')}</th>
               {rows.map((r) => (
                 <th scope="col" key={r.run.id}>
-                  {r.run.name}
+                  {runLabel(r.run.name, tOr)}
                 </th>
               ))}
             </tr>
@@ -75,17 +76,26 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
                 style={{ height: 280 }}
               >
                 <ResponsiveContainer width="100%" height="100%">
-                  <LineChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+                  {/* Room for the axis titles and for ticks like "0,1234", which the defaults clip. */}
+                  <LineChart data={data} margin={{ left: 16, right: 16, top: 8, bottom: 24 }}>
                     <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="step" />
-                    <YAxis tickFormatter={(v: number) => num(v, 3)} domain={['auto', 'auto']} />
+                    <XAxis
+                      dataKey="step"
+                      label={{ value: t('experiments.step'), position: 'insideBottom', offset: -16 }}
+                    />
+                    <YAxis
+                      width={72}
+                      tickFormatter={(v: number) => num(v, 3)}
+                      domain={['auto', 'auto']}
+                      label={{ value: chosen, angle: -90, position: 'insideLeft', offset: -8 }}
+                    />
                     <Tooltip formatter={(v) => num(Number(v), 4)} />
                     <Legend />
                     {rows.map((r, i) => (
                       <Line
                         key={r.run.id}
                         dataKey={`r${i}`}
-                        name={r.run.name}
+                        name={runLabel(r.run.name, tOr)}
                         stroke={COLORS[i % COLORS.length]}
                         dot={data.length < 30}
                         connectNulls

@@ -55,6 +55,33 @@ export function filterAndSort(
 }
 
 /**
+ * Puts each run's children (tuning trials, the gate) right under it, keeping the given order among
+ * top-level runs and among siblings; a child whose parent is not in the list stays where it is.
+ * Without this a trial sorted by time lands under whichever training ran next to it.
+ *
+ * @example
+ * underParents([t1, trialOfT2, t2]).map((r) => r.run.id); // ['t1', 't2', 'trialOfT2']
+ */
+export function underParents<T extends Pick<RunRow, 'run'>>(rows: readonly T[]): T[] {
+  const ids = new Set(rows.map((r) => r.run.id));
+  const children = new Map<string, T[]>();
+  for (const r of rows) {
+    const parent = r.run.parentRunId;
+    if (parent && ids.has(parent)) children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const out: T[] = [];
+  const place = (r: T) => {
+    out.push(r);
+    for (const child of children.get(r.run.id) ?? []) place(child);
+  };
+  for (const r of rows) {
+    const parent = r.run.parentRunId;
+    if (!parent || !ids.has(parent)) place(r);
+  }
+  return out;
+}
+
+/**
  * Param keys of the compared runs, those whose values differ first.
  *
  * @example

@@ -1,3 +1,4 @@
+import { runLabel } from './run-label.ts';
 import type { RunRow, SortKey } from './run-row.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -21,7 +22,7 @@ export function RunsTable({
   onToggle(id: string): void;
   maxSelected: number;
 }) {
-  const { t, num, lang } = useI18n();
+  const { t, tOr, num, lang } = useI18n();
   const same = (k: SortKey) => JSON.stringify(k) === JSON.stringify(sort);
   const header = (k: SortKey, label: string) => (
     <th scope="col" aria-sort={same(k) ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
@@ -69,15 +70,15 @@ export function RunsTable({
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={t('experiments.compareRun', { name: r.run.name })}
+                    aria-label={t('experiments.compareRun', { name: runLabel(r.run.name, tOr) })}
                     checked={checked}
                     disabled={!checked && selected.length >= maxSelected}
                     onChange={() => onToggle(r.run.id)}
                   />
                 </td>
-                <td>{r.run.parentRunId ? `↳ ${r.run.name}` : r.run.name}</td>
+                <td>{r.run.parentRunId ? `↳ ${runLabel(r.run.name, tOr)}` : runLabel(r.run.name, tOr)}</td>
                 <td>
-                  <span className={`status ${r.run.status}`}>{r.run.status}</span>
+                  <span className={`status ${r.run.status}`}>{t(`experiments.status.${r.run.status}`)}</span>
                 </td>
                 <td>{new Date(r.run.startTime).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')}</td>
                 {metricKeys.map((k) => (

@@ -4,14 +4,20 @@ import { useApp } from '../../app/app-context.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
-/** Promote a version to champion, or roll the champion back, each with a written reason. */
+/**
+ * Promote a version to champion, or roll the champion back, each with a written reason and a
+ * confirmation (both change what answers predictions at once). Rolling back is disabled when the
+ * champion has no earlier version to return to.
+ */
 export function AliasActions({
   versions,
   championVersion,
+  canRollBack,
   onMoved,
 }: {
   versions: readonly ModelVersion[];
   championVersion: number | null;
+  canRollBack: boolean;
   onMoved(): void;
 }) {
   const { t } = useI18n();
@@ -24,11 +30,13 @@ export function AliasActions({
   const [promoteReason, setPromoteReason] = useState('');
   const [rollbackReason, setRollbackReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState<'promote' | 'rollback' | null>(null);
   const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(
     null,
   );
 
   const act = (run: () => Promise<{ version: number; serving_version: number | null }>) => {
+    setConfirming(null);
     setBusy(true);
     setMessage(null);
     run()
@@ -47,19 +55,26 @@ export function AliasActions({
   const promote = (e: FormEvent) => {
     e.preventDefault();
     if (version === '' || !promoteReason.trim()) return;
-    act(() => api.promote(version, promoteReason.trim(), adminToken));
+    setConfirming('promote');
   };
   const rollback = (e: FormEvent) => {
     e.preventDefault();
-    if (!rollbackReason.trim()) return;
-    act(() => api.rollback(rollbackReason.trim(), adminToken));
+    if (!rollbackReason.trim() || !canRollBack) return;
+    setConfirming('rollback');
+  };
+  const confirm = () => {
+    if (confirming === 'promote' && version !== '') {
+      act(() => api.promote(version, promoteReason.trim(), adminToken));
+    } else if (confirming === 'rollback') {
+      act(() => api.rollback(rollbackReason.trim(), adminToken));
+    }
   };
 
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('models.actionsTitle')}</h2>
       <p className="explain">{t('models.actionsExplain')}</p>
-      {adminToken ? null : <p className="warning">{t('models.needToken')}</p>}
+      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
       <div className="grid-2">
         <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
           <div className="field">
@@ -100,11 +115,39 @@ export function AliasActions({
               onChange={(e) => setRollbackReason(e.currentTarget.value)}
             />
           </div>
-          <button type="submit" className="danger" disabled={busy || !rollbackReason.trim()}>
+          <button type="submit" className="danger" disabled={busy || !canRollBack || !rollbackReason.trim()}>
             {t('models.rollback')}
           </button>
+          {canRollBack ? null : <p className="muted">{t('models.noEarlier')}</p>}
         </form>
       </div>
+      {confirming ? (
+        <div
+          className="confirm warning"
+          role="alertdialog"
+          aria-labelledby="confirm-text"
+          data-testid="confirm"
+        >
+          <p id="confirm-text">
+            {confirming === 'promote'
+              ? t('models.confirmPromote', { version: version === '' ? '—' : version })
+              : t('models.confirmRollback')}
+          </p>
+          <div className="row-between">
+            <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+              {t('models.cancel')}
+            </button>
+            <button
+              type="button"
+              className={confirming === 'rollback' ? 'danger' : ''}
+              onClick={confirm}
+              autoFocus
+            >
+              {t('models.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {message?.ok === true ? (
         <p className="success" role="status">
           {message.text}

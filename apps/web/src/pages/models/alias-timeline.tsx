@@ -1,9 +1,11 @@
-import type { AliasHistoryEntry } from '../../api/tracking-types.ts';
+import type { AliasHistoryEntry, GateRecord } from '../../api/tracking-types.ts';
+import { gateText } from './gate-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /** The champion alias over time, newest first: which version, who moved it, why, and the gate. */
 export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry[] }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const date = (ms: number) => new Date(ms).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US');
   const sorted = [...entries].sort((a, b) => b.seq - a.seq);
   if (sorted.length === 0) return <p className="muted">{t('models.noHistory')}</p>;
@@ -18,14 +20,17 @@ export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry
             </strong>
             {e.endedAt === null ? <span className="badge model">{t('models.current')}</span> : null}
             <div className="muted">
-              {date(e.startedAt)} · {e.actor}
+              {date(e.startedAt)} · <span translate="no">{e.actor}</span>
             </div>
-            <div>{e.reason}</div>
+            {/* A gated move's reason is the gate's English sentence: its figures are said instead.
+                A hand-written reason is the operator's own words and stays as written. */}
             {e.gate ? (
               <div className={e.gate.passed ? 'gate pass' : 'gate fail'}>
-                {e.gate.passed ? t('models.gatePassed') : t('models.gateFailed')}
+                {gateText(e.gate as GateRecord, i18n)}
               </div>
-            ) : null}
+            ) : (
+              <div translate="no">{e.reason}</div>
+            )}
           </div>
         </li>
       ))}

@@ -15,6 +15,18 @@ export default function ModelsPage() {
   const { api } = useApp();
   const model = useAsync(() => api.model(), [api]);
   const history = useAsync(() => api.aliasHistory(CHAMPION).catch(() => []), [api]);
+  // Each version's stored gate decision, by version, read once per set of versions (not on every
+  // reload); a version whose decision cannot be read shows none.
+  const versions = model.status === 'done' ? model.value.versions : null;
+  const versionsKey = versions?.map((v) => `${v.version}:${v.runId}`).join(',') ?? '';
+  const gates = useAsync(async () => {
+    const entries = await Promise.all(
+      (versions ?? []).map(
+        async (v) => [v.version, await api.gateDecision(v.runId).catch(() => null)] as const,
+      ),
+    );
+    return new Map(entries);
+  }, [api, versionsKey]);
   const refresh = () => {
     model.reload();
     history.reload();
@@ -31,9 +43,18 @@ export default function ModelsPage() {
                 {champion === null ? t('models.noChampion') : t('models.champion', { version: champion })}
               </p>
               <section className="card">
-                <VersionsTable versions={m.versions} aliases={m.aliases} />
+                <VersionsTable
+                  versions={m.versions}
+                  aliases={m.aliases}
+                  gates={gates.status === 'done' ? gates.value : null}
+                />
               </section>
-              <AliasActions versions={m.versions} championVersion={champion} onMoved={refresh} />
+              <AliasActions
+                versions={m.versions}
+                championVersion={champion}
+                canRollBack={history.status === 'done' && history.value.length > 1}
+                onMoved={refresh}
+              />
             </>
           );
         }}

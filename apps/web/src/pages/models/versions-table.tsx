@@ -1,64 +1,109 @@
-import type { ModelAlias, ModelVersion } from '../../api/tracking-types.ts';
+import type { GateRecord, ModelAlias, ModelVersion } from '../../api/tracking-types.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { gateText } from './gate-text.ts';
 
 /** The metrics worth showing first, when a version has them. */
 const KEY_METRICS = ['test_f1', 'test_auc_pr', 'test_precision', 'test_recall', 'f1', 'auc_pr'];
 
-/** Registered versions, newest first, with their aliases and headline metrics. */
+/**
+ * Registered versions, newest first: aliases, the week each was tested on beside its metrics (an F1
+ * only compares with one of the same week), and what the stored gate decided — a version a rule or
+ * the champion beat is marked rejected, never "passed".
+ */
 export function VersionsTable({
   versions,
   aliases,
+  gates,
 }: {
   versions: readonly ModelVersion[];
   aliases: readonly ModelAlias[];
+  /** Each version's stored gate decision (null: never gated); absent while loading. */
+  gates: ReadonlyMap<number, GateRecord | null> | null;
 }) {
-  const { t, lang, num } = useI18n();
-  const metricKeys = KEY_METRICS.filter((k) => versions.some((v) => k in v.metrics)).slice(0, 4);
+  const i18n = useI18n();
+  const { t, tOr, lang, num } = i18n;
+  const metricKeys = KEY_METRICS.filter((k) => versions.some((v) => k in v.metrics)).slice(0, 3);
   const shown =
     metricKeys.length > 0
       ? metricKeys
-      : [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].slice(0, 4);
+      : [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].slice(0, 3);
+  const metricLabel = (k: string) => tOr(`models.metric.${k}`, k);
   return (
-    <div className="table-wrap">
-      <table className="table" data-testid="versions">
-        <caption>{t('models.versionsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('models.version')}</th>
-            <th scope="col">{t('models.aliases')}</th>
-            <th scope="col">{t('models.created')}</th>
-            {shown.map((k) => (
-              <th scope="col" key={k}>
-                {k}
-              </th>
-            ))}
-            <th scope="col">{t('models.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...versions]
-            .sort((a, b) => b.version - a.version)
-            .map((v) => (
-              <tr key={v.version}>
-                <td>v{v.version}</td>
-                <td>
-                  {aliases
-                    .filter((a) => a.version === v.version)
-                    .map((a) => (
-                      <span key={a.alias} className="badge model">
-                        {a.alias}
-                      </span>
+    <>
+      <div className="table-wrap">
+        <table className="table cards" data-testid="versions">
+          <caption>{t('models.versionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('models.version')}</th>
+              <th scope="col">{t('models.aliases')}</th>
+              <th scope="col">{t('models.created')}</th>
+              <th scope="col">{t('models.testWeek')}</th>
+              {shown.map((k) => (
+                <th scope="col" key={k}>
+                  {metricLabel(k)}
+                </th>
+              ))}
+              <th scope="col">{t('models.status')}</th>
+              <th scope="col">{t('models.gate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...versions]
+              .sort((a, b) => b.version - a.version)
+              .map((v) => {
+                const gate = gates?.get(v.version);
+                return (
+                  <tr
+                    key={v.version}
+                    data-version={v.version}
+                    data-gate={gate ? (gate.passed ? 'passed' : 'rejected') : 'none'}
+                  >
+                    <td data-label={t('models.version')}>v{v.version}</td>
+                    <td data-label={t('models.aliases')}>
+                      {aliases
+                        .filter((a) => a.version === v.version)
+                        .map((a) => (
+                          <span key={a.alias} className="badge model" translate="no">
+                            {a.alias}
+                          </span>
+                        ))}
+                    </td>
+                    <td data-label={t('models.created')}>
+                      {new Date(v.createdAt).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')}
+                    </td>
+                    <td data-label={t('models.testWeek')}>{gate?.testCutoff ?? '—'}</td>
+                    {shown.map((k) => (
+                      <td key={k} data-label={metricLabel(k)}>
+                        {v.metrics[k] === undefined ? '—' : num(v.metrics[k], 4)}
+                      </td>
                     ))}
-                </td>
-                <td>{new Date(v.createdAt).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')}</td>
-                {shown.map((k) => (
-                  <td key={k}>{v.metrics[k] === undefined ? '—' : num(v.metrics[k], 4)}</td>
-                ))}
-                <td>{v.status}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-    </div>
+                    <td data-label={t('models.status')}>
+                      {t(`models.status.${v.status}`)}
+                      {gate && !gate.passed ? (
+                        <span className="badge rejected">{t('models.rejected')}</span>
+                      ) : null}
+                    </td>
+                    <td data-label={t('models.gate')} className="reason">
+                      {gates === null ? (
+                        '…'
+                      ) : gate ? (
+                        <span className={gate.passed ? 'gate pass' : 'gate fail'}>
+                          {gateText(gate, i18n)}
+                        </span>
+                      ) : (
+                        <span className="muted">{t('models.gateUnknown')}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted" data-testid="f1-note">
+        {t('models.f1Note')}
+      </p>
+    </>
   );
 }

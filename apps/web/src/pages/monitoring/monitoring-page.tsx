@@ -79,7 +79,7 @@ export default function MonitoringPage() {
                     <tbody>
                       {parsed.routes.map((r) => (
                         <tr key={r.route}>
-                          <td>{r.route}</td>
+                          <td translate="no">{r.route}</td>
                           <td>{num(r.requests)}</td>
                           <td>{num(r.errors)}</td>
                           <td>{r.meanMs === null ? '—' : num(r.meanMs, 1)}</td>

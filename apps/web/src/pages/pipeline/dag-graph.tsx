@@ -32,8 +32,9 @@ export default function DagGraph({
   selected: string | null;
   onSelect(taskId: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, tOr } = useI18n();
   const { nodes, edges } = useMemo(() => {
+    const taskName = (id: string) => tOr(`pipeline.taskName.${id}`, id);
     const byTask = new Map(tasks.map((x) => [x.task_id, x]));
     const placed = layoutDag(
       dag.nodes.map((n) => n.id),
@@ -45,8 +46,8 @@ export default function DagGraph({
       return {
         id: p.id,
         position: { x: p.x, y: p.y },
-        data: { label: p.id },
-        ariaLabel: `${p.id}: ${state ? t(taskStateKey(state)) : t(taskStateKey('none'))}`,
+        data: { label: taskName(p.id) },
+        ariaLabel: `${taskName(p.id)}: ${state ? t(taskStateKey(state)) : t(taskStateKey('none'))}`,
         className: `dag-node state-${state ?? 'none'}`,
         style: {
           width: NODE_WIDTH,
@@ -68,9 +69,10 @@ export default function DagGraph({
       source: e.from,
       target: e.to,
       markerEnd: { type: MarkerType.ArrowClosed },
+      ariaLabel: t('pipeline.edge', { from: taskName(e.from), to: taskName(e.to) }),
     }));
     return { nodes, edges };
-  }, [dag, tasks, selected, t]);
+  }, [dag, tasks, selected, t, tOr]);
   return (
     <div className="dag-graph" data-testid="dag-graph">
       <ReactFlow

@@ -16,7 +16,7 @@ const POLL_MS = 1500;
 
 /** Pipeline: the weekly DAG as a graph with task states, its runs, task logs, and "run now". */
 export default function PipelinePage() {
-  const { t, lang } = useI18n();
+  const { t, tOr, lang } = useI18n();
   const { api } = useApp();
   const dags = useAsync(() => api.dags(), [api]);
   const runs = useAsync(() => api.pipelineRuns(30), [api]);
@@ -54,8 +54,10 @@ export default function PipelinePage() {
             <section className="card">
               <div className="row-between">
                 <h2>
-                  {dag.id}
-                  {dag.schedule ? <span className="badge">{dag.schedule}</span> : null}
+                  {tOr(`pipeline.dag.${dag.id}.name`, dag.id)}
+                  {dag.schedule ? (
+                    <span className="badge">{tOr(`pipeline.schedule.${dag.schedule}`, dag.schedule)}</span>
+                  ) : null}
                 </h2>
                 <p data-testid="next-run">
                   {dag.next_run_at
@@ -63,7 +65,9 @@ export default function PipelinePage() {
                     : t('pipeline.noSchedule')}
                 </p>
               </div>
-              {dag.description ? <p className="muted">{dag.description}</p> : null}
+              {dag.description ? (
+                <p className="muted">{tOr(`pipeline.dag.${dag.id}.description`, dag.description)}</p>
+              ) : null}
               <TriggerForm
                 dagId={dag.id}
                 onStarted={(id) => {
@@ -109,7 +113,7 @@ export default function PipelinePage() {
                               {date(r.started_at ?? r.created_at)}
                             </button>
                           </td>
-                          <td>{r.trigger}</td>
+                          <td>{tOr(`pipeline.trigger.${r.trigger}`, r.trigger)}</td>
                           <td>
                             <span className={`task-state state-${r.state}`} data-run-state={r.state}>
                               {t(runStateKey(r.state))}
@@ -133,7 +137,11 @@ export default function PipelinePage() {
                     {t('pipeline.runTitle', { when: date(d.started_at ?? d.created_at) })} ·{' '}
                     {t(runStateKey(d.state))}
                   </h2>
-                  {d.error ? <p className="error-note">{d.error}</p> : null}
+                  {d.error ? (
+                    <p className="error-note" translate="no" lang="en">
+                      {d.error}
+                    </p>
+                  ) : null}
                   <Suspense fallback={<Loading />}>
                     <DagGraph dag={d.dag} tasks={d.tasks} selected={taskId} onSelect={setTaskId} />
                   </Suspense>
@@ -148,11 +156,14 @@ export default function PipelinePage() {
       </div>
       {taskId ? (
         <section className="card" aria-labelledby="logs-title">
-          <h2 id="logs-title">{t('pipeline.logsTitle', { task: taskId })}</h2>
+          <h2 id="logs-title">
+            {t('pipeline.logsTitle', { task: tOr(`pipeline.taskName.${taskId}`, taskId) })}
+          </h2>
+          <p className="muted">{t('pipeline.logsNote')}</p>
           <AsyncView state={logs}>
             {(lines) =>
               lines && lines.length > 0 ? (
-                <pre className="logs" data-testid="task-logs" tabIndex={0}>
+                <pre className="logs" data-testid="task-logs" tabIndex={0} translate="no" lang="en">
                   {lines.map((l) => `${l.at}  [${l.level}] (${l.attempt})  ${l.message}`).join('\n')}
                 </pre>
               ) : (

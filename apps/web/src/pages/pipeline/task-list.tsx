@@ -12,7 +12,7 @@ export function TaskList({
   selected: string | null;
   onSelect(id: string): void;
 }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
   const seconds = (x: TaskInstance) =>
     x.started_at && x.finished_at
       ? num((Date.parse(x.finished_at) - Date.parse(x.started_at)) / 1000, 1)
@@ -39,7 +39,7 @@ export function TaskList({
                   aria-pressed={x.task_id === selected}
                   onClick={() => onSelect(x.task_id)}
                 >
-                  {x.task_id}
+                  {tOr(`pipeline.taskName.${x.task_id}`, x.task_id)}
                 </button>
               </td>
               <td>

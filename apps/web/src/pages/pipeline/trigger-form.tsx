@@ -50,7 +50,7 @@ export function TriggerForm({ dagId, onStarted }: { dagId: string; onStarted(run
       <button type="submit" disabled={busy}>
         {t('pipeline.trigger')}
       </button>
-      {adminToken ? null : <p className="warning">{t('models.needToken')}</p>}
+      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

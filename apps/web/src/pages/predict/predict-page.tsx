@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { Prediction } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useCatalog } from '../../app/use-catalog.ts';
@@ -23,21 +23,34 @@ type Outcome =
 
 /** Predict: one customer and one product → the probability of a purchase next week, and why. */
 export default function PredictPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pct } = useI18n();
   const { api } = useApp();
   const catalog = useCatalog();
   const [customer, setCustomer] = useState<number | null>(null);
   const [product, setProduct] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  // The pair last asked about: asked again when the language changes, since the server words the
+  // explanation in the language of the request.
+  const [asked, setAsked] = useState<{ customer: number; product: number } | null>(null);
+
+  useEffect(() => {
+    if (asked === null) return;
+    let current = true;
+    setOutcome((o) => (o.kind === 'done' ? o : { kind: 'loading' }));
+    api.predict(asked.customer, asked.product, lang).then(
+      (prediction) => current && setOutcome({ kind: 'done', prediction }),
+      (error: unknown) => current && setOutcome({ kind: 'failed', error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, asked, lang]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (customer === null || product === null) return;
     setOutcome({ kind: 'loading' });
-    api.predict(customer, product, lang).then(
-      (prediction) => setOutcome({ kind: 'done', prediction }),
-      (error: unknown) => setOutcome({ kind: 'failed', error }),
-    );
+    setAsked({ customer, product });
   };
 
   return (
@@ -64,6 +77,14 @@ export default function PredictPage() {
           {t('predict.submit')}
         </button>
       </form>
+      {/* Always present, so screen readers announce each new result when its text changes. */}
+      <p className="sr-only" aria-live="polite" data-testid="prediction-announcement">
+        {outcome.kind === 'done'
+          ? `${pct(outcome.prediction.probability)} · ${
+              outcome.prediction.will_buy ? t('predict.willBuy') : t('predict.wontBuy')
+            }`
+          : ''}
+      </p>
       {outcome.kind === 'loading' ? <Loading /> : null}
       {outcome.kind === 'failed' ? <ErrorNote error={outcome.error} /> : null}
       {outcome.kind === 'done' ? (

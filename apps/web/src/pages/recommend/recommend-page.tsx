@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { RecommendFilters, RecommendResponse, UiCatalog } from '../../api/contract.ts';
+import type { RecommendFilters, RecommendResponse } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useCatalog } from '../../app/use-catalog.ts';
 import { customerOptions } from '../../components/catalog-options.ts';
@@ -8,9 +8,10 @@ import { IdPicker } from '../../components/id-picker.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { attributeValues } from './attribute-values.ts';
 import { FilterSelect } from './filter-select.tsx';
 import { RecommendationsTable } from './recommendations-table.tsx';
-import { downloadText, toCsv } from './to-csv.ts';
+import { CSV_DIALECTS, downloadText, toCsv } from './to-csv.ts';
 
 type Outcome =
   | { kind: 'none' }
@@ -20,15 +21,6 @@ type Outcome =
 
 const FILTER_KEYS = ['category', 'brand', 'segment', 'package'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
-
-function attributeValues(catalog: UiCatalog, key: FilterKey): string[] {
-  const values = new Set<string>();
-  for (const p of catalog.products) {
-    const v = p.attributes[key];
-    if (v) values.add(v);
-  }
-  return [...values].sort((a, b) => a.localeCompare(b));
-}
 
 /** Recommend: a customer's top-k products for next week, with filters, reasons and CSV export. */
 export default function RecommendPage() {
@@ -47,6 +39,7 @@ export default function RecommendPage() {
     [catalog],
   );
   const [customer, setCustomer] = useState<number | null>(null);
+  const [unknownId, setUnknownId] = useState<number | null>(null);
   const [k, setK] = useState(10);
   const [filters, setFilters] = useState<Record<FilterKey, string>>({
     category: '',
@@ -80,34 +73,37 @@ export default function RecommendPage() {
       );
   };
 
+  // Headers, decimal mark and separator follow the UI language, so the spreadsheet opens it in columns.
   const exportCsv = (result: RecommendResponse) => {
+    const decimal = (v: number) => (lang === 'es' ? String(v).replace('.', ',') : String(v));
     const csv = toCsv(
       [
-        'customer_id',
-        'rank',
-        'product_id',
-        'score',
-        'source',
-        'brand',
-        'category',
-        'segment',
-        'package',
-        'reason',
+        t('recommend.csv.customer'),
+        t('recommend.csv.rank'),
+        t('recommend.csv.product'),
+        t('recommend.csv.score'),
+        t('recommend.csv.source'),
+        t('recommend.csv.brand'),
+        t('recommend.csv.category'),
+        t('recommend.csv.segment'),
+        t('recommend.csv.package'),
+        t('recommend.csv.reason'),
       ],
       result.recommendations.map((r) => [
         result.customer_id,
         r.rank,
         r.product_id,
-        r.score,
-        r.source,
+        decimal(r.score),
+        r.source === 'model' ? t('recommend.sourceModel') : t('recommend.sourcePopular'),
         r.attributes.brand,
         r.attributes.category,
         r.attributes.segment,
         r.attributes.package,
         r.reason,
       ]),
+      CSV_DIALECTS[lang],
     );
-    downloadText(`recommendations-customer-${result.customer_id}.csv`, csv);
+    downloadText(t('recommend.csv.file', { customer: result.customer_id }), csv);
   };
 
   const filterLabels: Record<FilterKey, string> = {
@@ -127,7 +123,12 @@ export default function RecommendPage() {
           hint={t('common.searchHint')}
           options={options}
           value={customer}
-          onChange={setCustomer}
+          onChange={(id) => {
+            setCustomer(id);
+            // Another customer (or none): the previous customer's table must not stay on screen.
+            setOutcome({ kind: 'none' });
+          }}
+          onUnknown={setUnknownId}
         />
         <div className="field">
           <label htmlFor={kId}>{t('recommend.k')}</label>
@@ -162,6 +163,11 @@ export default function RecommendPage() {
           {t('recommend.submit')}
         </button>
       </form>
+      {unknownId !== null ? (
+        <p className="warning" role="status" data-testid="unknown-customer">
+          {t('recommend.unknownCustomer', { id: unknownId })}
+        </p>
+      ) : null}
       {outcome.kind === 'loading' ? <Loading /> : null}
       {outcome.kind === 'failed' ? <ErrorNote error={outcome.error} /> : null}
       {outcome.kind === 'done' ? (
@@ -174,6 +180,9 @@ export default function RecommendPage() {
               {t('recommend.exportCsv')}
             </button>
           </div>
+          {outcome.result.cold_start && outcome.result.recommendations.every((r) => r.source !== 'model') ? (
+            <p className="muted">{t('recommend.popularityNote')}</p>
+          ) : null}
           {outcome.result.recommendations.length === 0 ? (
             <p>{t('recommend.none')}</p>
           ) : (

@@ -1,46 +1,69 @@
 import type { RecommendResponse } from '../../api/contract.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
-/** The recommended products in rank order, each with the reason it was chosen. */
+/**
+ * The recommended products in rank order, each with the reason it was chosen. On a phone each row
+ * is a card (the header becomes each value's label) so the score and the reason stay on screen. For
+ * a customer who never bought, the score is a popularity share, and its column says so.
+ */
 export function RecommendationsTable({ result }: { result: RecommendResponse }) {
   const { t, pct } = useI18n();
+  const allPopular = result.recommendations.every((r) => r.source !== 'model');
+  const scoreLabel = allPopular ? t('recommend.popularity') : t('recommend.score');
+  const head = {
+    rank: '#',
+    product: t('common.product'),
+    brand: t('recommend.brand'),
+    category: t('recommend.category'),
+    package: t('recommend.package'),
+    source: t('recommend.source'),
+    reason: t('recommend.reason'),
+  };
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="recommendations">
+      <table className="table cards" data-testid="recommendations">
         <caption>
           {t('recommend.tableCaption', { customer: result.customer_id, version: result.model_version })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('common.product')}</th>
-            <th scope="col">{t('recommend.brand')}</th>
-            <th scope="col">{t('recommend.category')}</th>
-            <th scope="col">{t('recommend.package')}</th>
-            <th scope="col">{t('recommend.score')}</th>
-            <th scope="col">{t('recommend.source')}</th>
-            <th scope="col">{t('recommend.reason')}</th>
+            <th scope="col">{head.rank}</th>
+            <th scope="col">{head.product}</th>
+            <th scope="col">{head.brand}</th>
+            <th scope="col">{head.category}</th>
+            <th scope="col">{head.package}</th>
+            <th scope="col">{scoreLabel}</th>
+            <th scope="col">{head.source}</th>
+            <th scope="col">{head.reason}</th>
           </tr>
         </thead>
         <tbody>
           {result.recommendations.map((r) => (
             <tr key={r.product_id}>
-              <td>{r.rank}</td>
-              <td>{r.product_id}</td>
-              <td>{r.attributes.brand ?? '—'}</td>
-              <td>{r.attributes.category ?? '—'}</td>
-              <td>
+              <td data-label={head.rank}>{r.rank}</td>
+              <td data-label={head.product}>{r.product_id}</td>
+              <td data-label={head.brand} translate="no">
+                {r.attributes.brand ?? '—'}
+              </td>
+              <td data-label={head.category} translate="no">
+                {r.attributes.category ?? '—'}
+              </td>
+              <td data-label={head.package} translate="no">
                 {[r.attributes.package, r.attributes.size === null ? null : String(r.attributes.size)]
                   .filter(Boolean)
                   .join(' ') || '—'}
               </td>
-              <td>{pct(r.score)}</td>
-              <td>
+              <td data-label={r.source === 'model' ? t('recommend.score') : t('recommend.popularity')}>
+                {pct(r.score)}
+              </td>
+              <td data-label={head.source}>
                 <span className={`badge ${r.source}`}>
                   {r.source === 'model' ? t('recommend.sourceModel') : t('recommend.sourcePopular')}
                 </span>
               </td>
-              <td className="reason">{r.reason}</td>
+              <td className="reason" data-label={head.reason}>
+                {r.reason}
+              </td>
             </tr>
           ))}
         </tbody>

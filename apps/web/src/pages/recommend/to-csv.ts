@@ -1,18 +1,36 @@
+/** How a CSV file is written for the spreadsheet that will open it. */
+export interface CsvDialect {
+  /** `;` where the decimal mark is a comma (Spanish Excel), `,` otherwise. */
+  readonly separator: ',' | ';';
+  /** A UTF-8 byte-order mark first, so Excel reads accents as UTF-8 instead of the local code page. */
+  readonly bom: boolean;
+}
+
+/** The dialect a Spanish or English spreadsheet expects. */
+export const CSV_DIALECTS = {
+  es: { separator: ';', bom: true },
+  en: { separator: ',', bom: true },
+} as const satisfies Record<string, CsvDialect>;
+
 /**
- * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF lines.
+ * RFC 4180 CSV with a chosen separator: fields holding the separator, a quote or a line break are
+ * quoted, quotes doubled; CRLF lines.
  *
  * @example
- * toCsv(['a', 'b'], [[1, 'x,y']]); // 'a,b\r\n1,"x,y"\r\n'
+ * toCsv(['a', 'b'], [[1, 'x;y']], { separator: ';', bom: false }); // 'a;b\r\n1;"x;y"\r\n'
  */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
+  dialect: CsvDialect = { separator: ',', bom: false },
 ): string {
+  const sep = dialect.separator;
   const field = (v: string | number | null): string => {
     const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
-  return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+  const body = [header, ...rows].map((r) => r.map(field).join(sep)).join('\r\n') + '\r\n';
+  return dialect.bom ? `\uFEFF${body}` : body;
 }
 
 /** Offers `text` as a file download (the browser's save dialog or downloads folder). */
