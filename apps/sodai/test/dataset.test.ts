@@ -7,7 +7,7 @@ import { RawStore } from '../src/store/raw-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { auditPointInTime } from '../src/features/point-in-time-audit.ts';
-import { planCutoffs } from '../src/features/cutoff-plan.ts';
+import { addDays, planCutoffs } from '../src/features/cutoff-plan.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -83,7 +83,8 @@ describe('customer × product × week dataset', () => {
 
   // Each new feature family: its columns vary (so the check is not vacuous), do not change when the
   // future is deleted, and the audit catches a version of the family that reads the label week.
-  const FAMILIES: Record<string, { columns: string[]; leaky: string }> = {
+  // `cutoff`: a week where the family varies (a product is first sold on 2024-03-25 in this data).
+  const FAMILIES: Record<string, { columns: string[]; leaky: string; cutoff?: string }> = {
     'pair day-level timing': {
       columns: ['days_since_last', 'pair_day_share_12'],
       leaky: `(SELECT max(d) FROM ds_pair_days x WHERE x.customer_id = k.customer_id AND x.product_id = k.product_id) - k.t`,
@@ -95,6 +96,7 @@ describe('customer × product × week dataset', () => {
     'product last week and age': {
       columns: ['prod_buyers_1', 'prod_age_weeks'],
       leaky: `(SELECT count(DISTINCT customer_id) FROM ds_pair_days x WHERE x.product_id = k.product_id AND x.d >= k.t - 7)`,
+      cutoff: '2024-04-10',
     },
     // market_days_1 (days with deliveries last week) is 7 every week in generated data: not listed here.
     'market volume': {
@@ -102,10 +104,10 @@ describe('customer × product × week dataset', () => {
       leaky: `(SELECT count(*) FROM ds_pair_days x WHERE x.d >= k.t - 7)`,
     },
   };
-  for (const [family, { columns, leaky }] of Object.entries(FAMILIES)) {
+  for (const [family, { columns, leaky, cutoff = '2024-03-06' }] of Object.entries(FAMILIES)) {
     it(`${family}: varies, reads only the past, and a future-reading variant is caught`, async () => {
       await buildDataset(store.connection, {
-        cutoffs: ['2024-03-06', '2024-03-13'],
+        cutoffs: [cutoff, addDays(cutoff, 7)],
         lookbackWeeks: 12,
         exploreK: 3,
         table: 'family',
@@ -118,7 +120,7 @@ describe('customer × product × week dataset', () => {
         expect(distinct, column).toBeGreaterThan(1);
       }
       const leaks = await auditPointInTime(store.connection, {
-        cutoff: '2024-03-06',
+        cutoff,
         lookbackWeeks: 12,
         exploreK: 3,
         extraColumns: { leaky_variant: leaky },
@@ -126,6 +128,29 @@ describe('customer × product × week dataset', () => {
       expect(leaks.map((l) => l.feature)).toEqual(['leaky_variant']);
     });
   }
+
+  it('product age: a product sold in the first week of data is established, not new, at an early cut-off', async () => {
+    await buildDataset(store.connection, {
+      cutoffs: ['2024-04-10'],
+      lookbackWeeks: 12,
+      exploreK: 3,
+      table: 'age',
+    });
+    const rows = await queryRows(
+      store.connection,
+      `WITH first_sale AS (SELECT product_id, min(purchase_date)::DATE AS first FROM transactions
+                          WHERE purchase_date < DATE '2024-04-10' GROUP BY ALL)
+       SELECT f.first < DATE '2024-01-08' AS since_start, min(a.prod_age_weeks) AS lo, max(a.prod_age_weeks) AS hi,
+              bool_and(a.prod_age_weeks = ((DATE '2024-04-10' - f.first) // 7) + 1) AS counted
+       FROM age a JOIN first_sale f USING (product_id) GROUP BY 1 ORDER BY 1`,
+    );
+    const byStart = new Map(rows.map((r) => [Boolean(r.since_start), r]));
+    // Fourteen weeks into the data: without the censoring these would all read 15 weeks old.
+    expect(byStart.get(true)).toMatchObject({ lo: 52, hi: 52 });
+    // Products first sold later keep their measured age.
+    expect(byStart.get(false)?.counted).toBe(true);
+    expect(Number(byStart.get(false)?.hi)).toBeLessThan(15);
+  });
 
   it('drops training cut-offs with less than four weeks of history', () => {
     const plan = planCutoffs('2024-03-31', {

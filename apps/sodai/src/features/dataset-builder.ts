@@ -27,6 +27,12 @@ export interface DatasetSummary {
   readonly coverage: readonly { cutoff: string; purchased: number; covered: number; share: number }[];
 }
 
+/**
+ * Bumped whenever a feature's definition changes under the same name, so datasets cached by an
+ * older build are rebuilt rather than mixed with new ones (2: product age censored at the data start).
+ */
+export const DATASET_DEFINITION_REVISION = 2;
+
 const categoricalCode = (column: string, categories: readonly string[]) =>
   `CASE ${column} ${categories.map((c, i) => `WHEN ${sqlString(c)} THEN ${i}`).join(' ')} ELSE NULL END`;
 
@@ -168,13 +174,16 @@ export function featureStatements(options: DatasetOptions): string[] {
       FROM cust_week w JOIN (SELECT t, customer_id, count(DISTINCT product_id) AS products FROM ds_buckets GROUP BY ALL) p
         USING (t, customer_id)
       GROUP BY w.t, w.customer_id),
+    data_start AS (SELECT min(d) AS first_day FROM ds_pair_days),
     prod AS (
-      SELECT t, product_id,
+      SELECT k.t, k.product_id,
              count(DISTINCT customer_id) FILTER (WHERE b < 4) AS prod_buyers_4,
              count(DISTINCT customer_id) FILTER (WHERE b = 0) AS prod_buyers_1,
-             max(b) + 1 AS prod_age_weeks,
+             -- A product already sold in the data's first week has an unknown age: calling it
+             -- new would make every product look new at the early training cut-offs.
+             CASE WHEN k.t - 7 * (max(b) + 1) < any_value(s.first_day) + 7 THEN 52 ELSE max(b) + 1 END AS prod_age_weeks,
              (count(DISTINCT customer_id) FILTER (WHERE b < 4) + 1) / (count(DISTINCT customer_id) FILTER (WHERE b >= 4 AND b < 12) / 2 + 1) AS prod_trend
-      FROM ds_buckets GROUP BY t, product_id),
+      FROM ds_buckets k CROSS JOIN data_start s GROUP BY k.t, k.product_id),
     brand AS (
       SELECT k.t, pr.brand, count(*) / sum(count(*)) OVER (PARTITION BY k.t) AS brand_share
       FROM ds_buckets k JOIN products pr USING (product_id) GROUP BY k.t, pr.brand)

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../store/object-store/object-store.ts';
 import { writeQueryToStore } from '../store/parquet-table.ts';
 import { StoreError } from '../store/store-error.ts';
 import { transactionsVersion } from '../store/transactions-queries.ts';
-import { buildDataset, type DatasetSummary } from './dataset-builder.ts';
+import { buildDataset, DATASET_DEFINITION_REVISION, type DatasetSummary } from './dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from './dataset-matrix.ts';
 
 export const DATASET_CACHE_TABLE = 'weekly_dataset';
@@ -233,7 +233,7 @@ export class DatasetCache {
   }
 
   async #computeVersion(): Promise<string> {
-    const settings = `${this.options.lookbackWeeks}:${this.options.exploreK}:${FEATURE_NAMES.join(',')}`;
+    const settings = `${DATASET_DEFINITION_REVISION}:${this.options.lookbackWeeks}:${this.options.exploreK}:${FEATURE_NAMES.join(',')}`;
     const digest = createHash('sha256').update(settings).digest('hex').slice(0, 16);
     return `${await transactionsVersion(this.connection)}:${digest}`;
   }
