@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineDag, UnrecoverableTaskError, type TaskContext } from '@sodai/pipeline';
 import { z } from 'zod';
-import { ingestBatches } from '../data/load-data.ts';
+import { configuredSource } from '../data/sources/batch-source.ts';
+import { ingestFromSource } from '../data/sources/ingest-from-source.ts';
 import { isSodaiError } from '../errors.ts';
 import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
 import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
@@ -24,7 +25,7 @@ export const WeeklyParamsSchema = z.strictObject({
   /** `auto` follows the policy (drift, no champion, stale champion); `force` always trains; `never` never does. */
   retrain: z.enum(['auto', 'force', 'never']).default('auto'),
   trials: z.int().min(1).optional(),
-  /** Set by the file sensor: the file that triggered the run (the whole landing folder is ingested). */
+  /** Set by the sensor: the file or object that triggered the run (the whole source is ingested). */
   file: z.string().optional(),
 });
 export type WeeklyParams = z.infer<typeof WeeklyParamsSchema>;
@@ -95,14 +96,20 @@ export function buildWeeklyDag(env: FlowEnv) {
     'ingest',
     { retries: 2, retryDelayMs: 2000, retryable },
     async (ctx): Promise<IngestOutput> => {
+      const source = configuredSource(env.config, env.paths.landingDir);
       // A landing folder nobody has written to yet simply holds no new batch.
-      mkdirSync(env.paths.landingDir, { recursive: true });
+      if (source.kind === 'folder' && source.path !== undefined) mkdirSync(source.path, { recursive: true });
       const reports = await env.withStore((store) =>
-        ingestBatches(store, env.paths.landingDir, {
-          reportsDir: path.join(env.paths.reportsDir, 'ingest'),
-          outlierMadMultiplier: env.config.validation.outlierMadMultiplier,
-          outlierSeverity: env.config.validation.outlierSeverity,
-        }),
+        ingestFromSource(
+          store,
+          source,
+          {
+            reportsDir: path.join(env.paths.reportsDir, 'ingest'),
+            outlierMadMultiplier: env.config.validation.outlierMadMultiplier,
+            outlierSeverity: env.config.validation.outlierSeverity,
+          },
+          path.join(env.paths.dataDir, 'cache'),
+        ),
       );
       for (const r of reports) ctx.log.info(`${r.outcome}: ${r.message}`);
       return {

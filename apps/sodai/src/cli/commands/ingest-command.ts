@@ -1,5 +1,9 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { ingestBatches } from '../../data/load-data.ts';
+import { configuredSource, type BatchSourceSpec } from '../../data/sources/batch-source.ts';
+import { ingestFromSource } from '../../data/sources/ingest-from-source.ts';
+import { maskUrl } from '../../data/sources/mask-url.ts';
+import { SodaiError } from '../../errors.ts';
 import { appContext } from '../app-context.ts';
 import { formatReportSummary } from '../report-summary.ts';
 import type { ValidationReport } from '../../data/ingest/validation-report.ts';
@@ -10,22 +14,85 @@ export function printReports(reports: readonly ValidationReport[]): void {
   if (reports.some((r) => r.outcome === 'rejected')) process.exitCode = 1;
 }
 
+interface IngestFlags {
+  asOf?: string;
+  table?: string;
+  query?: string;
+  watermarkColumn?: string;
+}
+
+/** What the command line names: a URL, a file or folder; the Postgres flags only go with a postgres URL. */
+function sourceFromArguments(target: string, flags: IngestFlags): BatchSourceSpec {
+  const postgresFlags = [flags.table, flags.query, flags.watermarkColumn].some((f) => f !== undefined);
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    if ((flags.table === undefined) === (flags.query === undefined)) {
+      throw new SodaiError('INVALID_ARGUMENT', `${maskUrl(target)}: give exactly one of --table and --query`);
+    }
+    if (flags.watermarkColumn === undefined) {
+      throw new SodaiError(
+        'INVALID_ARGUMENT',
+        `${maskUrl(target)}: --watermark-column is required (each run reads the rows after the last one landed)`,
+      );
+    }
+    return {
+      kind: 'postgres',
+      url: target,
+      watermarkColumn: flags.watermarkColumn,
+      ...(flags.table !== undefined ? { table: flags.table } : { query: flags.query! }),
+    };
+  }
+  if (postgresFlags) {
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      '--table, --query and --watermark-column only apply to a postgres:// source',
+    );
+  }
+  if (/^s3:\/\//i.test(target)) return { kind: 's3', url: target };
+  return { kind: 'folder', path: target };
+}
+
+function describeSource(source: BatchSourceSpec): string {
+  if (source.kind === 'folder') return source.path ?? '(landing folder)';
+  return maskUrl(source.url);
+}
+
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      'validate and ingest weekly transaction files (a file or every file of a folder, in name order)',
+      'validate and ingest weekly transactions: a file, every file of a folder or of an s3:// prefix ' +
+        '(in name order, each once), or the new rows of a Postgres table',
     )
-    .argument('[path]', 'file or folder (default: the landing folder)')
+    .argument(
+      '[source]',
+      'file, folder, s3://bucket/prefix/ or postgres://… (default: the configured source, else the landing folder)',
+    )
     .option(
       '--as-of <date>',
       'delivery day (YYYY-MM-DD); later purchase dates are quarantined (default: today)',
     )
-    .action(async (target: string | undefined, opts: { asOf?: string }) => {
+    .option('--table <schema.table>', 'postgres source: the table to read')
+    .option('--query <sql>', 'postgres source: a SELECT to read instead of a table')
+    .option(
+      '--watermark-column <column>',
+      'postgres source: each run reads the rows after the last landed value of this column',
+    )
+    .action(async (target: string | undefined, flags: IngestFlags) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
+      const source =
+        target === undefined
+          ? configuredSource(ctx.resolved.config, ctx.paths.landingDir)
+          : sourceFromArguments(target, flags);
       const store = await ctx.openStore();
       try {
-        printReports(await ingestBatches(store, target ?? ctx.paths.landingDir, ctx.ingestOptions(opts)));
+        const reports = await ingestFromSource(
+          store,
+          source,
+          ctx.ingestOptions(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+          path.join(ctx.paths.dataDir, 'cache'),
+        );
+        if (reports.length === 0) process.stdout.write(`${describeSource(source)}: nothing new to ingest\n`);
+        printReports(reports);
       } finally {
         await store.close();
       }

@@ -68,6 +68,8 @@ export async function inspectFile(
   connection: DuckDBConnection,
   file: string,
   table: TableContract,
+  /** What messages call the file (where it came from, when `file` is a local copy). */
+  label = file,
 ): Promise<FileInspection> {
   let described: Record<string, unknown>[];
   try {
@@ -75,7 +77,7 @@ export async function inspectFile(
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     return {
-      problems: [{ check: 'unreadable_file', message: `${file}: cannot be read: ${reason}` }],
+      problems: [{ check: 'unreadable_file', message: `${label}: cannot be read: ${reason}` }],
       extraColumns: [],
     };
   }
@@ -87,7 +89,7 @@ export async function inspectFile(
       problems.push({
         check: 'missing_column',
         column: column.name,
-        message: `${file}: missing column "${column.name}" (${column.description}; expected ${EXPECTED[column.kind]})`,
+        message: `${label}: missing column "${column.name}" (${column.description}; expected ${EXPECTED[column.kind]})`,
       });
       continue;
     }
@@ -96,7 +98,7 @@ export async function inspectFile(
       problems.push({
         check: 'wrong_type',
         column: column.name,
-        message: `${file}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}`,
+        message: `${label}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}`,
       });
     }
   }

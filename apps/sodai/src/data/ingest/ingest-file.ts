@@ -8,7 +8,7 @@ import { sha256File } from './file-digest.ts';
 import { queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
 import { DUCKDB_TYPES, ingestReportKey, type RawStore } from '../../store/raw-store.ts';
-import type { CatalogChange, TableChange } from '../../store/catalog/catalog-records.ts';
+import type { CatalogChange, TableChange, WatermarkAdvance } from '../../store/catalog/catalog-records.ts';
 import { newTableFileKey, writeQueryToStore } from '../../store/parquet-table.ts';
 import { StoreError } from '../../store/store-error.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
@@ -31,6 +31,13 @@ export interface IngestOptions {
    * failure at the last moment leaves the store unchanged.
    */
   readonly beforeCommit?: (batchId: string) => void | Promise<void>;
+  /**
+   * What the batch is called in reports and the ingestion log when the local file is only a copy
+   * (`s3://bucket/prefix/week-01.csv`, a Postgres source); default: the file's absolute path.
+   */
+  readonly sourceName?: string;
+  /** An incremental source's watermark, moved in the same commit as the batch it read. */
+  readonly watermark?: WatermarkAdvance;
 }
 
 function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): string {
@@ -120,11 +127,13 @@ export async function ingestFile(
 ): Promise<ValidationReport> {
   const now = options.now ?? (() => new Date());
   const started = now();
-  const absolute = path.resolve(file);
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+  const local = path.resolve(file);
+  if (!existsSync(local) || !statSync(local).isFile()) {
     throw new SodaiError('FILE_NOT_FOUND', `${file}: no such file`);
   }
-  const sha256 = await sha256File(absolute);
+  // Messages and reports name the batch where the operator put it, not the local copy.
+  const absolute = options.sourceName ?? local;
+  const sha256 = await sha256File(local);
   const batchId = batchIdFor(options.table, started, sha256);
   const asOf = options.asOf ?? started.toISOString().slice(0, 10);
   const connection = store.connection;
@@ -164,7 +173,7 @@ export async function ingestFile(
   if (previous?.status === 'landed') return skipped(batchIdOfReport(previous.reportKey));
 
   const table = RAW_TABLES[options.table];
-  const inspection = await inspectFile(connection, absolute, table);
+  const inspection = await inspectFile(connection, local, table, absolute);
   const warnings = inspection.extraColumns.map(
     (c) => `column "${c}" is not part of the contract and was dropped`,
   );
@@ -187,7 +196,7 @@ export async function ingestFile(
   };
   if (inspection.problems.length > 0) return reject([...inspection.problems], 0, null);
 
-  await stage(connection, absolute, options.table);
+  await stage(connection, local, options.table);
   const read = await queryNumber(connection, 'SELECT count(*) FROM staged');
   if (read === 0) {
     return reject([{ check: 'empty_batch', message: `${absolute}: the file has no rows` }], 0, null);
@@ -349,6 +358,7 @@ async function prepareChange(
       ...(report.dateRange ? { dateMin: report.dateRange.min, dateMax: report.dateRange.max } : {}),
     },
     tables,
+    ...(options.watermark ? { watermark: options.watermark } : {}),
   };
 }
 

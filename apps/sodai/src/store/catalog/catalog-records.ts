@@ -67,6 +67,17 @@ export interface IngestionClaim {
 }
 
 /**
+ * An incremental source moving forward: committed with the batch it read, and only when the source
+ * is still at `previous` (else WATERMARK_CONFLICT: another process read the same rows first).
+ */
+export interface WatermarkAdvance {
+  readonly sourceId: string;
+  /** The watermark the batch was read after (`null`: the source was never read). */
+  readonly previous: string | null;
+  readonly value: string;
+}
+
+/**
  * Everything one logical change (an ingest, a prediction run, a migration) commits at once: every
  * table moves, or none does.
  */
@@ -75,6 +86,7 @@ export interface CatalogChange {
   readonly operation: string;
   readonly tables: readonly TableChange[];
   readonly ingestion?: IngestionClaim;
+  readonly watermark?: WatermarkAdvance;
   readonly summary?: Readonly<Record<string, unknown>>;
 }
 
