@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -12,6 +11,8 @@ import {
 } from '../../contract/api.ts';
 import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
 import { SodaiError } from '../../errors.ts';
+import { openBatchLanding } from '../../data/sources/batch-landing.ts';
+import { configuredSource } from '../../data/sources/batch-source.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
@@ -27,7 +28,7 @@ export interface AdminOptions {
 /**
  * Admin APIs behind `Authorization: Bearer <server.adminToken>`: promote a version or roll the
  * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
- * to the landing folder for the next ingest.
+ * to the landing folder (or the S3 source's prefix) for the next ingest.
  *
  * @example
  * await app.register(adminRoutes, { ctx, adminToken, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
@@ -107,7 +108,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
     '/landing/:file',
     {
       schema: {
-        summary: 'Upload a weekly batch (raw Parquet or CSV bytes) to the landing folder',
+        summary: 'Upload a weekly batch (raw Parquet or CSV bytes) to the landing folder or S3 source prefix',
         tags: ['admin'],
         security,
         params: UploadParamsSchema,
@@ -122,12 +123,22 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
           'send the file as the raw request body (application/octet-stream)',
         );
       }
-      await mkdir(ctx.paths.landingDir, { recursive: true });
-      const target = path.join(ctx.paths.landingDir, req.params.file);
-      // Written beside, then renamed: the ingest sensor never sees half a file.
-      const temp = path.join(ctx.paths.landingDir, `.${req.params.file}.${process.pid}.upload`);
-      await writeFile(temp, body);
-      await rename(temp, target);
+      const landing = await openBatchLanding(
+        configuredSource(ctx.config, ctx.paths.landingDir),
+        path.join(ctx.paths.dataDir, 'cache'),
+      );
+      if (!landing) {
+        throw new SodaiError(
+          'INVALID_ARGUMENT',
+          'the configured source is a Postgres table: batches arrive there, not by upload',
+        );
+      }
+      let target: string;
+      try {
+        target = await landing.put(req.params.file, body);
+      } finally {
+        await landing.close();
+      }
       return reply.code(201).send({ path: target, bytes: body.length });
     },
   );
