@@ -339,7 +339,10 @@ describe('orchestrator (inline, SQLite)', () => {
       orchestrate(dag).fileSensor({ dir: 's3://landing/in/', list, pattern: /\.csv$/, dagId: 'bucket' });
     expect(await sense().poll()).toEqual(['s3://landing/in/2024/week1.csv']);
     keys.unshift('2024/week0.csv', '2024/week2.csv');
-    expect(await sense().poll()).toEqual(['s3://landing/in/2024/week0.csv', 's3://landing/in/2024/week2.csv']);
+    expect(await sense().poll()).toEqual([
+      's3://landing/in/2024/week0.csv',
+      's3://landing/in/2024/week2.csv',
+    ]);
     expect(await sense().poll()).toEqual([]);
     const runs = await store.listRuns({ dagId: 'bucket' });
     expect(runs).toHaveLength(3);

@@ -15,7 +15,11 @@ export function registerServeCommand(program: Command): void {
     .description('serve /predict, /recommend, /chat, read and admin APIs, /metrics and /docs over HTTP')
     .option('-p, --port <n>', 'port (default: server.port)', port)
     .option('--host <host>', 'address to listen on (default: server.host)')
-    .option('--poll-ms <ms>', 'how often to check the champion alias and, with --schedule, the landing (0 = never)', nonNegativeInt)
+    .option(
+      '--poll-ms <ms>',
+      'how often to check the champion alias and, with --schedule, the landing (0 = never)',
+      nonNegativeInt,
+    )
     .option('--cors <origins...>', 'origins allowed by CORS (default: none)')
     .option('--schedule', 'also run the weekly schedule and the landing sensor in this process')
     .option(
