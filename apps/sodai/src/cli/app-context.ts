@@ -7,7 +7,11 @@ import { migrateLegacyStore, type MigrationResult } from '../store/migrate-legac
 
 export function describeMigration(result: MigrationResult): string {
   const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`);
-  return `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}`;
+  const { landed, rejected } = result.ingestions;
+  return (
+    `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}; ` +
+    `ingestion log: ${landed} landed, ${rejected} rejected batches (content hashes checked)`
+  );
 }
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';

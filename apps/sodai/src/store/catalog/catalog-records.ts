@@ -87,10 +87,23 @@ export interface CatalogChange {
   readonly tables: readonly TableChange[];
   readonly ingestion?: IngestionClaim;
   readonly watermark?: WatermarkAdvance;
+  /**
+   * Ingestion history carried over from elsewhere (a migration): recorded in the same transaction,
+   * landed ones under this commit. Content hashes must be distinct and not yet in the catalog.
+   */
+  readonly importedIngestions?: readonly ImportedIngestion[];
   readonly summary?: Readonly<Record<string, unknown>>;
 }
 
 export type IngestionStatus = 'landed' | 'rejected';
+
+/** A batch of another store's history, as `importedIngestions` records it. */
+export interface ImportedIngestion extends IngestionClaim {
+  readonly status: IngestionStatus;
+  readonly message?: string;
+  /** When the batch was ingested (epoch ms), kept from the source. */
+  readonly createdAt: number;
+}
 
 export function isLanded(status: IngestionStatus): boolean {
   return status === 'landed';

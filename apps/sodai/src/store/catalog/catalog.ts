@@ -167,6 +167,23 @@ export class Catalog {
       await trx.insertInto('catalog_ingestions').values(row).execute();
       ingestion = toIngestion(row);
     }
+    for (const imported of change.importedIngestions ?? []) {
+      await trx
+        .insertInto('catalog_ingestions')
+        .values({
+          id: randomUUID(),
+          content_hash: imported.contentHash,
+          source_name: imported.sourceName,
+          date_min: imported.dateMin ?? null,
+          date_max: imported.dateMax ?? null,
+          status: imported.status,
+          report_key: imported.reportKey ?? null,
+          message: imported.message ?? null,
+          commit_id: imported.status === 'landed' ? commitId : null,
+          created_at: imported.createdAt,
+        })
+        .execute();
+    }
     const snapshots: Snapshot[] = [];
     for (const id of snapshotIds) snapshots.push(await this.#loadSnapshot(trx, id));
     return Object.freeze({ commitId, snapshots: Object.freeze(snapshots), ingestion });
