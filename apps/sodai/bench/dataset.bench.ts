@@ -33,7 +33,7 @@ try {
         `${(r.rows as number).toLocaleString('en')} | ${(r.buildSeconds as number).toFixed(1)} | ${(r.readSeconds as number).toFixed(1)} | ` +
         `${(r.maxRssMb as number).toFixed(0)} | ${((r.coverage as number) * 100).toFixed(1)}% |`,
     );
-    rmSync(storeFile, { force: true });
+    rmSync(storeFile, { recursive: true, force: true });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

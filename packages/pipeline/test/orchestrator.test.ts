@@ -329,6 +329,27 @@ describe('orchestrator (inline, SQLite)', () => {
     ]);
     for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
   });
+
+  it('a sensor over a listing that is not a folder (a bucket prefix) fires once per new name, keyed by the listing', async () => {
+    const dag = defineDag({ id: 'bucket', params: z.object({ file: z.string() }) });
+    dag.task('ingest', {}, (ctx) => ctx.params.file);
+    const keys = ['2024/week1.csv', 'README.md'];
+    const list = () => Promise.resolve([...keys]);
+    const sense = () =>
+      orchestrate(dag).fileSensor({ dir: 's3://landing/in/', list, pattern: /\.csv$/, dagId: 'bucket' });
+    expect(await sense().poll()).toEqual(['s3://landing/in/2024/week1.csv']);
+    keys.unshift('2024/week0.csv', '2024/week2.csv');
+    expect(await sense().poll()).toEqual([
+      's3://landing/in/2024/week0.csv',
+      's3://landing/in/2024/week2.csv',
+    ]);
+    expect(await sense().poll()).toEqual([]);
+    const runs = await store.listRuns({ dagId: 'bucket' });
+    expect(runs).toHaveLength(3);
+    const o = orchestrate(dag);
+    for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
+    expect(runs.map((r) => r.trigger)).toEqual(['sensor', 'sensor', 'sensor']);
+  });
 });
 
 describe('inputs', () => {

@@ -2,14 +2,21 @@ import { loadConfig, dataPaths, type DataPaths, type ResolvedConfig } from '../c
 import { RawStore } from '../store/raw-store.ts';
 import { openSharedStore } from '../store/shared-store.ts';
 import { SharedStorePool } from '../store/shared-store-pool.ts';
+import { ObjectArtifactStore } from '../store/object-artifact-store.ts';
 import { migrateLegacyStore, type MigrationResult } from '../store/migrate-legacy.ts';
 
 export function describeMigration(result: MigrationResult): string {
   const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`);
-  return `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}`;
+  const { landed, rejected } = result.ingestions;
+  return (
+    `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}; ` +
+    `ingestion log: ${landed} landed, ${rejected} rejected batches (content hashes checked)`
+  );
 }
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
+import { openBatchLanding, type BatchLanding } from '../data/sources/batch-landing.ts';
+import { configuredSource } from '../data/sources/batch-source.ts';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { createFlowEnv, type FlowEnv, type FlowEnvSources } from '../flows/flow-env.ts';
 
@@ -20,6 +27,8 @@ export interface AppContext {
   /** Experiment tracking and the model registry: SQLite in the data folder, or Postgres by DATABASE_URL. */
   openTracking(): Promise<TrackingClient>;
   ingestOptions(overrides?: { asOf?: string }): BatchIngestOptions;
+  /** Where new batches land and are watched (the landing folder or the S3 source's prefix). */
+  openLanding(): Promise<BatchLanding | undefined>;
   /** The weekly flow's environment; shared instances (a server's store) may be passed in. */
   flowEnv(shared?: Pick<FlowEnvSources, 'store' | 'tracking' | 'notifyServing'>): FlowEnv;
 }
@@ -50,8 +59,28 @@ export function appContext(configFile?: string): AppContext {
       throw error;
     }
   };
-  const openTrackingClient = () =>
-    openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl });
+  const openTrackingClient = async () => {
+    const options = { dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl };
+    // An explicit object store (a bucket, a shared folder) holds the artifacts too, so any machine
+    // loads a model any other trained; the default keeps them in <dataDir>/artifacts as before.
+    if (resolved.config.objectStore === undefined) return openTracking(options);
+    const { shared, release } = await pool.acquire();
+    try {
+      const client = await openTracking({ ...options, artifacts: new ObjectArtifactStore(shared.objects) });
+      const closeClient = client.close.bind(client);
+      client.close = async () => {
+        try {
+          await closeClient();
+        } finally {
+          await release();
+        }
+      };
+      return client;
+    } catch (error) {
+      await release();
+      throw error;
+    }
+  };
   return {
     resolved,
     paths,
@@ -65,6 +94,11 @@ export function appContext(configFile?: string): AppContext {
       }),
     openStore,
     openTracking: openTrackingClient,
+    openLanding: () =>
+      openBatchLanding(
+        configuredSource(resolved.config, paths.landingDir),
+        path.join(paths.dataDir, 'cache'),
+      ),
     ingestOptions: (overrides = {}) => ({
       reportsDir: path.join(paths.reportsDir, 'ingest'),
       outlierMadMultiplier: resolved.config.validation.outlierMadMultiplier,

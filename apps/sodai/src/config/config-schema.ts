@@ -15,6 +15,40 @@ export const ConfigSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('folder where weekly transaction files land (default: <dataDir>/landing)'),
+  source: z
+    .discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('folder'),
+        path: z.string().min(1).optional().describe('default: landingDir'),
+      }),
+      z.strictObject({
+        kind: z.literal('s3'),
+        url: z
+          .string()
+          .regex(/^s3:\/\/[^/]+/, 'an s3://bucket/prefix/ URL')
+          .describe('every object under the prefix is a weekly batch, ingested once, in key order'),
+      }),
+      z
+        .strictObject({
+          kind: z.literal('postgres'),
+          url: z
+            .string()
+            .regex(/^postgres(ql)?:\/\//, 'a postgres://… URL')
+            .describe('leave the password out and set PGPASSWORD instead'),
+          table: z.string().min(1).optional().describe('schema.table to read'),
+          query: z.string().min(1).optional().describe('a SELECT to read instead of a table'),
+          watermarkColumn: z
+            .string()
+            .min(1)
+            .describe('each run reads the rows after the last landed value of this column'),
+        })
+        .refine((s) => (s.table === undefined) !== (s.query === undefined), {
+          message: 'give exactly one of table and query',
+          path: ['table'],
+        }),
+    ])
+    .optional()
+    .describe("where the weekly run's batches come from (default: the landing folder)"),
   databaseUrl: z
     .string()
     .min(1)

@@ -12,6 +12,8 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import type { FlowEnv } from './flow-env.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from './weekly-dag.ts';
+import type { BatchLanding } from '../data/sources/batch-landing.ts';
+import { BATCH_FILE } from '../data/sources/batch-source.ts';
 
 /** Run state lives beside the rest of the metadata: SQLite in the data folder, or Postgres. */
 export async function openRunStore(config: SodaiConfig, paths: DataPaths): Promise<RunStore> {
@@ -62,24 +64,31 @@ export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntim
 }
 
 /**
- * The weekly schedule and the landing-folder sensor (a new batch file triggers a run), in this
- * process, until `stop()`.
+ * The weekly schedule and the landing sensor (a new batch file in the landing folder, or a new
+ * object under the S3 source's prefix, triggers a run), in this process, until `stop()`. Without a
+ * landing (a Postgres source) only the schedule runs.
  */
 export function watchSchedule(
   runtime: PipelineRuntime,
-  options: { landingDir: string; catchUp: boolean; pollMs?: number },
-): { stop(): void } {
+  options: { landing: BatchLanding | undefined; catchUp: boolean; pollMs?: number },
+): { stop(): Promise<void> } {
   const scheduler = runtime.orchestrator.startScheduler({ catchUp: options.catchUp });
-  const sensor = runtime.orchestrator.fileSensor({
-    dagId: WEEKLY_DAG_ID,
-    dir: options.landingDir,
-    pattern: /\.(parquet|csv)$/i,
-    ...(options.pollMs !== undefined ? { intervalMs: options.pollMs } : {}),
-  });
+  const landing = options.landing;
+  const sensor = landing
+    ? runtime.orchestrator.fileSensor({
+        dagId: WEEKLY_DAG_ID,
+        dir: landing.where,
+        pattern: BATCH_FILE,
+        ...(landing.list ? { list: landing.list } : {}),
+        ...(options.pollMs !== undefined ? { intervalMs: options.pollMs } : {}),
+      })
+    : undefined;
+  sensor?.start();
   return {
-    stop() {
-      sensor.stop();
+    async stop() {
+      await sensor?.stop();
       scheduler.stop();
+      await landing?.close();
     },
   };
 }

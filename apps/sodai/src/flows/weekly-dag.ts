@@ -1,8 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { defineDag, UnrecoverableTaskError, type TaskContext } from '@sodai/pipeline';
+import { hostname } from 'node:os';
+import {
+  defineDag,
+  UnrecoverableTaskError,
+  type TaskContext,
+  type TaskFn,
+  type TaskOptions,
+} from '@sodai/pipeline';
 import { z } from 'zod';
-import { ingestBatches } from '../data/load-data.ts';
+import { configuredSource } from '../data/sources/batch-source.ts';
+import { ingestFromSource } from '../data/sources/ingest-from-source.ts';
 import { isSodaiError } from '../errors.ts';
 import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
 import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
@@ -20,11 +28,15 @@ import { GATE_ARTIFACT } from '../jobs/gate.ts';
 
 export const WEEKLY_DAG_ID = 'weekly';
 
+/** How a task's log says where it ran: `ran on <pid>@<host>`. */
+export const RAN_ON = 'ran on ';
+const processName = () => `${process.pid}@${hostname()}`;
+
 export const WeeklyParamsSchema = z.strictObject({
   /** `auto` follows the policy (drift, no champion, stale champion); `force` always trains; `never` never does. */
   retrain: z.enum(['auto', 'force', 'never']).default('auto'),
   trials: z.int().min(1).optional(),
-  /** Set by the file sensor: the file that triggered the run (the whole landing folder is ingested). */
+  /** Set by the sensor: the file or object that triggered the run (the whole source is ingested). */
   file: z.string().optional(),
 });
 export type WeeklyParams = z.infer<typeof WeeklyParamsSchema>;
@@ -73,6 +85,19 @@ export function buildWeeklyDag(env: FlowEnv) {
     description: 'ingest new batches, check drift, retrain when needed, predict next week',
   });
 
+  // Every attempt's first log line names the process that ran it, so a run's task records show which
+  // worker (of many, on other machines) did each task.
+  const task = <Out>(id: string, options: TaskOptions, fn: TaskFn<WeeklyParams, Out>) =>
+    dag.task(id, options, (ctx) => {
+      ctx.log.info(`${RAN_ON}${processName()}`);
+      return fn(ctx);
+    });
+  const branch = (id: string, options: TaskOptions, fn: TaskFn<WeeklyParams, readonly string[]>) =>
+    dag.branch(id, options, (ctx) => {
+      ctx.log.info(`${RAN_ON}${processName()}`);
+      return fn(ctx);
+    });
+
   /** Runs a job on the run's plan, in the store, logging to the task's log. */
   const onWeek = <T>(
     ctx: TaskContext<WeeklyParams>,
@@ -91,18 +116,24 @@ export function buildWeeklyDag(env: FlowEnv) {
   const champion = (ctx: TaskContext<WeeklyParams>) =>
     env.withTracking((tracking) => env.champions.get(tracking, (l) => ctx.log.info(l)));
 
-  const ingest = dag.task(
+  const ingest = task(
     'ingest',
     { retries: 2, retryDelayMs: 2000, retryable },
     async (ctx): Promise<IngestOutput> => {
+      const source = configuredSource(env.config, env.paths.landingDir);
       // A landing folder nobody has written to yet simply holds no new batch.
-      mkdirSync(env.paths.landingDir, { recursive: true });
+      if (source.kind === 'folder' && source.path !== undefined) mkdirSync(source.path, { recursive: true });
       const reports = await env.withStore((store) =>
-        ingestBatches(store, env.paths.landingDir, {
-          reportsDir: path.join(env.paths.reportsDir, 'ingest'),
-          outlierMadMultiplier: env.config.validation.outlierMadMultiplier,
-          outlierSeverity: env.config.validation.outlierSeverity,
-        }),
+        ingestFromSource(
+          store,
+          source,
+          {
+            reportsDir: path.join(env.paths.reportsDir, 'ingest'),
+            outlierMadMultiplier: env.config.validation.outlierMadMultiplier,
+            outlierSeverity: env.config.validation.outlierSeverity,
+          },
+          path.join(env.paths.dataDir, 'cache'),
+        ),
       );
       for (const r of reports) ctx.log.info(`${r.outcome}: ${r.message}`);
       return {
@@ -118,7 +149,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const validate = dag.task('validate', { upstream: [ingest] }, async (ctx): Promise<ValidateOutput> => {
+  const validate = task('validate', { upstream: [ingest] }, async (ctx): Promise<ValidateOutput> => {
     const ingested = ctx.input(ingest);
     for (const r of ingested.rejected) ctx.log.warn(`rejected: ${r.message}`);
     const { summary, gaps } = await env.withStore(async (store) => ({
@@ -145,7 +176,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     };
   });
 
-  const features = dag.task('features', { upstream: [validate], retries: 1 }, async (ctx) => {
+  const features = task('features', { upstream: [validate], retries: 1 }, async (ctx) => {
     const { plan } = ctx.input(validate);
     return onWeek(ctx, plan, async (week) => {
       // Every cut-off the run may need except the training weeks: prediction, drift/gate/test, rule fitting.
@@ -161,7 +192,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     });
   });
 
-  const drift = dag.task(
+  const drift = task(
     'drift',
     { upstream: [features], retries: 1 },
     async (ctx): Promise<Omit<DriftCheck, 'report' | 'lines'>> => {
@@ -180,7 +211,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const shouldRetrain = dag.branch('should_retrain', { upstream: [drift] }, async (ctx) => {
+  const shouldRetrain = branch('should_retrain', { upstream: [drift] }, async (ctx) => {
     const { plan } = ctx.input(validate);
     const current = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
     const decision = decideRetrain({
@@ -202,7 +233,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     return decision.retrain ? ['train'] : ['skip_training'];
   });
 
-  const train = dag.task(
+  const train = task(
     'train',
     { upstream: [shouldRetrain], timeoutMs: 4 * 3600_000 },
     async (ctx): Promise<TrainOutcome> => {
@@ -213,7 +244,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const gate = dag.branch('gate', { upstream: [train] }, async (ctx) => {
+  const gate = branch('gate', { upstream: [train] }, async (ctx) => {
     const trained = ctx.input(train);
     const model = await champion(ctx);
     const decision = await env.withTracking((tracking) =>
@@ -222,7 +253,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     return decision.passed ? ['promote'] : ['keep_champion'];
   });
 
-  const promote = dag.task('promote', { upstream: [gate] }, async (ctx): Promise<GateOutput> => {
+  const promote = task('promote', { upstream: [gate] }, async (ctx): Promise<GateOutput> => {
     const trained = ctx.input(train);
     const decision = await env.withTracking(async (tracking) => {
       const recorded = await gateRecord(tracking, trained);
@@ -232,10 +263,10 @@ export function buildWeeklyDag(env: FlowEnv) {
     ctx.log.info(`champion → v${trained.version}`);
     return { ...decision, version: trained.version };
   });
-  const keepChampion = dag.task('keep_champion', { upstream: [gate] }, () => ({ kept: true }));
-  const skipTraining = dag.task('skip_training', { upstream: [shouldRetrain] }, () => ({ skipped: true }));
+  const keepChampion = task('keep_champion', { upstream: [gate] }, () => ({ kept: true }));
+  const skipTraining = task('skip_training', { upstream: [shouldRetrain] }, () => ({ skipped: true }));
 
-  const predict = dag.task(
+  const predict = task(
     'predict',
     {
       upstream: [promote, keepChampion, skipTraining],
@@ -263,17 +294,21 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const exportCsv = dag.task('export', { upstream: [predict] }, async (ctx) => {
+  const exportCsv = task('export', { upstream: [predict] }, async (ctx) => {
     const p = ctx.input(predict);
     const file = path.join(env.paths.dataDir, 'exports', `predictions-${p.cutoff}.csv`);
-    const lines = await env.withStore((store) =>
-      exportPredictionsCsv(store.connection, p.cutoff, p.modelVersion, file),
-    );
-    ctx.log.info(`${lines} lines → ${file}`);
-    return { file, lines };
+    // Also put in the object store: with workers on other machines, the local file is on one of them.
+    const key = `exports/predictions-${p.cutoff}.csv`;
+    const { lines, url } = await env.withStore(async (store) => {
+      const written = await exportPredictionsCsv(store.connection, p.cutoff, p.modelVersion, file);
+      await store.shared.objects.putFile(key, file);
+      return { lines: written, url: `${store.shared.objects.url}/${key}` };
+    });
+    ctx.log.info(`${lines} lines → ${file} and ${url}`);
+    return { file, lines, key };
   });
 
-  dag.task('notify_serving', { upstream: [exportCsv], retries: 2, retryDelayMs: 1000 }, async (ctx) => {
+  task('notify_serving', { upstream: [exportCsv], retries: 2, retryDelayMs: 1000 }, async (ctx) => {
     const message = env.notifyServing ? await env.notifyServing() : 'no server attached to this run';
     ctx.log.info(message);
     return { message };

@@ -17,6 +17,7 @@ export type StoreErrorReason =
   | 'DUPLICATE_FILE'
   | 'INVALID_CHANGE'
   | 'SNAPSHOT_NOT_FOUND'
+  | 'WATERMARK_CONFLICT'
   | 'CATALOG_ERROR';
 
 const CODE_OF: Record<StoreErrorReason, SodaiErrorCode> = {
@@ -31,6 +32,7 @@ const CODE_OF: Record<StoreErrorReason, SodaiErrorCode> = {
   DUPLICATE_FILE: 'STORE_ERROR',
   INVALID_CHANGE: 'INVALID_ARGUMENT',
   SNAPSHOT_NOT_FOUND: 'NOT_FOUND',
+  WATERMARK_CONFLICT: 'STORE_ERROR',
   CATALOG_ERROR: 'STORE_ERROR',
 };
 

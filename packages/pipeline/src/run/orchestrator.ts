@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { seededRandom } from '@sodai/random';
 import { dagRegistry } from '../dag/dag-registry.ts';
 import type { AnyDag } from '../dag/dag.ts';
@@ -6,7 +5,12 @@ import { describeError, requireArgument } from '../errors.ts';
 import type { Executor } from '../executors/executor.ts';
 import { InlineExecutor } from '../executors/inline-executor.ts';
 import { createBackfillRuns, createDueRuns, type CreateKeyedRun } from '../schedule/due-runs.ts';
-import { createFileSensor, type FileSensor, type FileSensorOptions } from '../schedule/file-sensor.ts';
+import {
+  createFileSensor,
+  sensedDir,
+  type FileSensor,
+  type FileSensorOptions,
+} from '../schedule/file-sensor.ts';
 import {
   startSchedulerLoop,
   type SchedulerHandle,
@@ -166,7 +170,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       const dag = dags.get(o.dagId);
       const sensor = createFileSensor(o, {
         store,
-        sensorId: `file:${dag.id}:${resolve(o.dir)}`,
+        sensorId: `file:${dag.id}:${sensedDir(o)}`,
         onError,
         onFile: async (file) => {
           await unlessRunExists(() =>

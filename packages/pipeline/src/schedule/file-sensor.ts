@@ -11,6 +11,12 @@ export interface FileSensorOptions {
   readonly intervalMs?: number;
   /** Ignore files modified less than this long ago, so a file still being copied is not picked up (default 0). */
   readonly minAgeMs?: number;
+  /**
+   * Names to look at instead of reading `dir`, for listings that are not folders (an object-store
+   * prefix): `dir` is then only the listing's name (`s3://bucket/landing`), a file's path is
+   * `<dir>/<name>` and `minAgeMs` does not apply (the lister returns whole objects only).
+   */
+  readonly list?: () => Promise<readonly string[]>;
 }
 
 export interface FileSensorDeps {
@@ -30,6 +36,11 @@ export interface FileSensor {
   poll(): Promise<readonly string[]>;
   start(): void;
   stop(): Promise<void>;
+}
+
+/** The folder (resolved) or the listing's name (as given, without a trailing slash) a sensor watches. */
+export function sensedDir(options: Pick<FileSensorOptions, 'dir' | 'list'>): string {
+  return options.list ? options.dir.replace(/\/+$/, '') : resolve(options.dir);
 }
 
 function toRegExp(pattern: RegExp | string | undefined): RegExp {
@@ -56,7 +67,7 @@ function toRegExp(pattern: RegExp | string | undefined): RegExp {
  * await sensor.poll();
  */
 export function createFileSensor(options: FileSensorOptions, deps: FileSensorDeps): FileSensor {
-  const dir = resolve(options.dir);
+  const dir = sensedDir(options);
   const regex = toRegExp(options.pattern);
   const intervalMs = options.intervalMs ?? 5000;
   const minAgeMs = options.minAgeMs ?? 0;
@@ -65,19 +76,24 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<readonly string[]> | null = null;
 
-  const pollOnce = async (): Promise<readonly string[]> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+  const pathOf = (name: string) => (options.list ? `${dir}/${name}` : join(dir, name));
+  const listFolder = async (): Promise<string[]> => {
     const names: string[] = [];
-    for (const e of entries) {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
       if (!e.isFile() || !regex.test(e.name)) continue;
       if (minAgeMs > 0 && now() - (await stat(join(dir, e.name))).mtimeMs < minAgeMs) continue;
       names.push(e.name);
     }
+    return names;
+  };
+
+  const pollOnce = async (): Promise<readonly string[]> => {
+    const names = options.list ? (await options.list()).filter((n) => regex.test(n)) : await listFolder();
     names.sort();
     const fresh = await deps.store.unseen(deps.sensorId, names);
     const fired: string[] = [];
     for (const name of fresh) {
-      const path = join(dir, name);
+      const path = pathOf(name);
       await deps.onFile(path);
       await deps.store.markSeen(deps.sensorId, [name]);
       fired.push(path);

@@ -250,19 +250,18 @@ export function registerFlowCommands(program: Command): void {
 
   program
     .command('scheduler')
-    .description('run the weekly schedule (with catch-up) and the landing-folder sensor until stopped')
-    .option('--poll-ms <n>', 'landing folder poll interval', positiveInt, 5000)
+    .description('run the weekly schedule (with catch-up) and the landing sensor until stopped')
+    .option('--poll-ms <n>', 'landing (folder or S3 prefix) poll interval', positiveInt, 5000)
     .action(async (o: { pollMs: number }) => {
       const c = ctx();
       const runtime = await startPipelineRuntime(c.flowEnv());
-      const schedule = watchSchedule(runtime, {
-        landingDir: c.paths.landingDir,
-        catchUp: true,
-        pollMs: o.pollMs,
-      });
-      process.stderr.write(`scheduler running; watching ${c.paths.landingDir} (Ctrl-C stops)\n`);
+      const landing = await c.openLanding();
+      const schedule = watchSchedule(runtime, { landing, catchUp: true, pollMs: o.pollMs });
+      process.stderr.write(
+        `scheduler running; watching ${landing?.where ?? 'the schedule only (Postgres source)'} (Ctrl-C stops)\n`,
+      );
       await untilStopped();
-      schedule.stop();
+      await schedule.stop();
       await runtime.close();
     });
 

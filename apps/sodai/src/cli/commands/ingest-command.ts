@@ -1,6 +1,9 @@
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import { ingestBatches } from '../../data/load-data.ts';
+import { configuredSource, type BatchSourceSpec } from '../../data/sources/batch-source.ts';
+import { ingestFromSource } from '../../data/sources/ingest-from-source.ts';
+import { maskUrl } from '../../data/sources/mask-url.ts';
 import { SodaiError } from '../../errors.ts';
 import { appContext } from '../app-context.ts';
 import { formatReportSummary } from '../report-summary.ts';
@@ -12,15 +15,18 @@ export function printReports(reports: readonly ValidationReport[]): void {
   if (reports.some((r) => r.outcome === 'rejected')) process.exitCode = 1;
 }
 
-interface IngestCommandOptions {
+interface IngestFlags {
   asOf?: string;
+  table?: string;
+  query?: string;
+  watermarkColumn?: string;
   replace?: boolean;
   reason?: string;
   actor?: string;
 }
 
 /** The recorded who and why of a correction; a replacement without a reason is refused. */
-function correctionOf(opts: IngestCommandOptions): { actor: string; reason: string } | undefined {
+function correctionOf(opts: IngestFlags): { actor: string; reason: string } | undefined {
   if (!opts.replace) {
     if (opts.reason !== undefined || opts.actor !== undefined)
       throw new SodaiError('INVALID_ARGUMENT', '--reason and --actor only apply with --replace');
@@ -34,13 +40,52 @@ function correctionOf(opts: IngestCommandOptions): { actor: string; reason: stri
   return { actor, reason };
 }
 
+/** What the command line names: a URL, a file or folder; the Postgres flags only go with a postgres URL. */
+function sourceFromArguments(target: string, flags: IngestFlags): BatchSourceSpec {
+  const postgresFlags = [flags.table, flags.query, flags.watermarkColumn].some((f) => f !== undefined);
+  if (/^postgres(ql)?:\/\//i.test(target)) {
+    if ((flags.table === undefined) === (flags.query === undefined)) {
+      throw new SodaiError('INVALID_ARGUMENT', `${maskUrl(target)}: give exactly one of --table and --query`);
+    }
+    if (flags.watermarkColumn === undefined) {
+      throw new SodaiError(
+        'INVALID_ARGUMENT',
+        `${maskUrl(target)}: --watermark-column is required (each run reads the rows after the last one landed)`,
+      );
+    }
+    return {
+      kind: 'postgres',
+      url: target,
+      watermarkColumn: flags.watermarkColumn,
+      ...(flags.table !== undefined ? { table: flags.table } : { query: flags.query! }),
+    };
+  }
+  if (postgresFlags) {
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      '--table, --query and --watermark-column only apply to a postgres:// source',
+    );
+  }
+  if (/^s3:\/\//i.test(target)) return { kind: 's3', url: target };
+  return { kind: 'folder', path: target };
+}
+
+function describeSource(source: BatchSourceSpec): string {
+  if (source.kind === 'folder') return source.path ?? '(landing folder)';
+  return maskUrl(source.url);
+}
+
 export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      'validate and ingest weekly transaction files (a file or every file of a folder, in name order)',
+      'validate and ingest weekly transactions: a file, every file of a folder or of an s3:// prefix ' +
+        '(in name order, each once), or the new rows of a Postgres table',
     )
-    .argument('[path]', 'file or folder (default: the landing folder)')
+    .argument(
+      '[source]',
+      'file, folder, s3://bucket/prefix/ or postgres://… (default: the configured source, else the landing folder)',
+    )
     .option(
       '--as-of <date>',
       'delivery day (YYYY-MM-DD); later purchase dates are quarantined (default: today)',
@@ -51,13 +96,32 @@ export function registerIngestCommand(program: Command): void {
     )
     .option('--reason <text>', 'why the delivered data is replaced (required with --replace; recorded)')
     .option('--actor <name>', 'who replaces it (recorded; default: $SODAI_ACTOR or the OS user)')
-    .action(async (target: string | undefined, opts: IngestCommandOptions) => {
+    .option('--table <schema.table>', 'postgres source: the table to read')
+    .option('--query <sql>', 'postgres source: a SELECT to read instead of a table')
+    .option(
+      '--watermark-column <column>',
+      'postgres source: each run reads the rows after the last landed value of this column',
+    )
+    .action(async (target: string | undefined, flags: IngestFlags) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
-      const replace = correctionOf(opts);
+      const replace = correctionOf(flags);
+      const source =
+        target === undefined
+          ? configuredSource(ctx.resolved.config, ctx.paths.landingDir)
+          : sourceFromArguments(target, flags);
       const store = await ctx.openStore();
       try {
-        const options = { ...ctx.ingestOptions(opts), ...(replace ? { replace } : {}) };
-        printReports(await ingestBatches(store, target ?? ctx.paths.landingDir, options));
+        const reports = await ingestFromSource(
+          store,
+          source,
+          {
+            ...ctx.ingestOptions(flags.asOf !== undefined ? { asOf: flags.asOf } : {}),
+            ...(replace ? { replace } : {}),
+          },
+          path.join(ctx.paths.dataDir, 'cache'),
+        );
+        if (reports.length === 0) process.stdout.write(`${describeSource(source)}: nothing new to ingest\n`);
+        printReports(reports);
       } finally {
         await store.close();
       }

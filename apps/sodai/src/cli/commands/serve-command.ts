@@ -16,9 +16,13 @@ export function registerServeCommand(program: Command): void {
     .description('serve /predict, /recommend, /chat, read and admin APIs, /metrics and /docs over HTTP')
     .option('-p, --port <n>', 'port (default: server.port)', port)
     .option('--host <host>', 'address to listen on (default: server.host)')
-    .option('--poll-ms <ms>', 'how often to check the champion alias (0 = never)', nonNegativeInt)
+    .option(
+      '--poll-ms <ms>',
+      'how often to check the champion alias and, with --schedule, the landing (0 = never)',
+      nonNegativeInt,
+    )
     .option('--cors <origins...>', 'origins allowed by CORS (default: none)')
-    .option('--schedule', 'also run the weekly schedule and the landing-folder sensor in this process')
+    .option('--schedule', 'also run the weekly schedule and the landing sensor in this process')
     .option(
       '--rate-limit <n>',
       'requests a client may send to public routes per minute (0 = no limit; default 6000)',
@@ -48,7 +52,11 @@ export function registerServeCommand(program: Command): void {
           },
         });
         const schedule = o.schedule
-          ? watchSchedule(runtime, { landingDir: c.paths.landingDir, catchUp: false })
+          ? watchSchedule(runtime, {
+              landing: await c.openLanding(),
+              catchUp: false,
+              ...(o.pollMs !== undefined && o.pollMs > 0 ? { pollMs: o.pollMs } : {}),
+            })
           : undefined;
         const address = await app!.listen({
           port: o.port ?? c.resolved.config.server.port,
@@ -56,7 +64,7 @@ export function registerServeCommand(program: Command): void {
         });
         process.stderr.write(`sodai serving on ${address} (docs: ${address}/docs)\n`);
         await untilStopped();
-        schedule?.stop();
+        await schedule?.stop();
         await app!.close();
         await runtime.close();
         await tracking.close();

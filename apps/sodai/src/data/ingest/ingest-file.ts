@@ -8,7 +8,12 @@ import { sha256File } from './file-digest.ts';
 import { queryNumber, queryRows, sqlIdent, sqlString } from '../../store/duckdb.ts';
 import { inspectFile } from './file-inspection.ts';
 import { ingestReportKey, type RawStore } from '../../store/raw-store.ts';
-import type { CatalogChange, NewFile, TableChange } from '../../store/catalog/catalog-records.ts';
+import type {
+  CatalogChange,
+  NewFile,
+  TableChange,
+  WatermarkAdvance,
+} from '../../store/catalog/catalog-records.ts';
 import { newTableFileKey, writeQueryToStore } from '../../store/parquet-table.ts';
 import { StoreError } from '../../store/store-error.ts';
 import { referenceChecks, transactionChecks, type RowCheck } from './row-checks.ts';
@@ -38,6 +43,13 @@ export interface IngestOptions {
    * who and why. Without it a batch meeting stored dates is rejected (or skipped when identical).
    */
   readonly replace?: { readonly actor: string; readonly reason: string };
+  /**
+   * What the batch is called in reports and the ingestion log when the local file is only a copy
+   * (`s3://bucket/prefix/week-01.csv`, a Postgres source); default: the file's absolute path.
+   */
+  readonly sourceName?: string;
+  /** An incremental source's watermark, moved in the same commit as the batch it read. */
+  readonly watermark?: WatermarkAdvance;
 }
 
 function batchIdFor(table: RawTableName, startedAt: Date, sha256: string): string {
@@ -115,11 +127,13 @@ export async function ingestFile(
 ): Promise<ValidationReport> {
   const now = options.now ?? (() => new Date());
   const started = now();
-  const absolute = path.resolve(file);
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+  const local = path.resolve(file);
+  if (!existsSync(local) || !statSync(local).isFile()) {
     throw new SodaiError('FILE_NOT_FOUND', `${file}: no such file`);
   }
-  const sha256 = await sha256File(absolute);
+  // Messages and reports name the batch where the operator put it, not the local copy.
+  const absolute = options.sourceName ?? local;
+  const sha256 = await sha256File(local);
   const batchId = batchIdFor(options.table, started, sha256);
   const asOf = options.asOf ?? started.toISOString().slice(0, 10);
 
@@ -157,7 +171,7 @@ export async function ingestFile(
   const previous = await store.shared.catalog.findIngestion(contentHashOf(sha256));
   if (previous?.status === 'landed') return skipped(batchIdOfReport(previous.reportKey));
 
-  const readable = globFreePath(absolute);
+  const readable = globFreePath(local);
   try {
     return await validateAndLand(store, readable.path, options, { absolute, asOf, finish, skipped });
   } finally {
@@ -488,6 +502,7 @@ async function prepareChange(
       ...(report.dateRange ? { dateMin: report.dateRange.min, dateMax: report.dateRange.max } : {}),
     },
     tables,
+    ...(options.watermark ? { watermark: options.watermark } : {}),
   };
 }
 

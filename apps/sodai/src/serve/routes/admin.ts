@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -13,6 +11,8 @@ import {
 } from '../../contract/api.ts';
 import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
 import { SodaiError } from '../../errors.ts';
+import { openBatchLanding } from '../../data/sources/batch-landing.ts';
+import { configuredSource } from '../../data/sources/batch-source.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
@@ -27,7 +27,7 @@ export interface AdminOptions {
 /**
  * Admin APIs behind `Authorization: Bearer <token>` of an operator (an admin to move the champion): promote a version or roll the
  * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
- * to the landing folder for the next ingest.
+ * to the landing folder (or the S3 source's prefix) for the next ingest.
  *
  * @example
  * await app.register(adminRoutes, { ctx, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
@@ -104,7 +104,7 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
     '/landing/:file',
     {
       schema: {
-        summary: 'Upload a weekly batch (raw Parquet or CSV bytes) to the landing folder',
+        summary: 'Upload a weekly batch (raw Parquet or CSV bytes) to the landing folder or S3 source prefix',
         tags: ['admin'],
         security,
         params: UploadParamsSchema,
@@ -120,28 +120,25 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
           'send the file as the raw request body (application/octet-stream)',
         );
       }
-      await mkdir(ctx.paths.landingDir, { recursive: true });
-      const name = req.params.file;
-      const target = path.join(ctx.paths.landingDir, name);
-      // Written beside under a name of its own (concurrent uploads of one name never share it),
-      // then moved in whole: the ingest sensor never sees half a file.
-      const temp = path.join(ctx.paths.landingDir, `.${name}.${randomUUID()}.upload`);
-      await writeFile(temp, body);
-      try {
-        if (req.query.replace === 'true') await rename(temp, target);
-        else await link(temp, target); // fails if the name is taken, atomically
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new SodaiError(
-            'ALREADY_EXISTS',
-            `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
-          );
-        }
-        throw error;
-      } finally {
-        await unlink(temp).catch(() => undefined);
+      const landing = await openBatchLanding(
+        configuredSource(ctx.config, ctx.paths.landingDir),
+        path.join(ctx.paths.dataDir, 'cache'),
+      );
+      if (!landing) {
+        throw new SodaiError(
+          'INVALID_ARGUMENT',
+          'the configured source is a Postgres table: batches arrive there, not by upload',
+        );
       }
-      return reply.code(201).send({ path: `landing/${name}`, bytes: body.length });
+      let target: string;
+      try {
+        target = await landing.put(req.params.file, body, { replace: req.query.replace === 'true' });
+      } finally {
+        await landing.close();
+      }
+      // A bucket's URL says where the batch went; a folder's own path is not the client's business.
+      const shown = landing.list ? target : `landing/${req.params.file}`;
+      return reply.code(201).send({ path: shown, bytes: body.length });
     },
   );
   if (options.pipeline) await app.register(pipelineAdminRoutes, { pipeline: options.pipeline });

@@ -34,6 +34,11 @@ export function mapCatalogError(error: unknown): StoreError {
       },
     );
   }
+  if (unique && text.includes('catalog_source_watermarks')) {
+    return new StoreError('WATERMARK_CONFLICT', 'another process read the same source rows first', {
+      cause: error,
+    });
+  }
   if ((unique && text.includes('catalog_snapshots')) || e.code === '40001' || e.code === '40P01') {
     return new StoreError(
       'SNAPSHOT_CONFLICT',

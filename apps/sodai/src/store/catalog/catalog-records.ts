@@ -67,6 +67,17 @@ export interface IngestionClaim {
 }
 
 /**
+ * An incremental source moving forward: committed with the batch it read, and only when the source
+ * is still at `previous` (else WATERMARK_CONFLICT: another process read the same rows first).
+ */
+export interface WatermarkAdvance {
+  readonly sourceId: string;
+  /** The watermark the batch was read after (`null`: the source was never read). */
+  readonly previous: string | null;
+  readonly value: string;
+}
+
+/**
  * Everything one logical change (an ingest, a prediction run, a migration) commits at once: every
  * table moves, or none does.
  */
@@ -75,10 +86,24 @@ export interface CatalogChange {
   readonly operation: string;
   readonly tables: readonly TableChange[];
   readonly ingestion?: IngestionClaim;
+  readonly watermark?: WatermarkAdvance;
+  /**
+   * Ingestion history carried over from elsewhere (a migration): recorded in the same transaction,
+   * landed ones under this commit. Content hashes must be distinct and not yet in the catalog.
+   */
+  readonly importedIngestions?: readonly ImportedIngestion[];
   readonly summary?: Readonly<Record<string, unknown>>;
 }
 
 export type IngestionStatus = 'landed' | 'rejected';
+
+/** A batch of another store's history, as `importedIngestions` records it. */
+export interface ImportedIngestion extends IngestionClaim {
+  readonly status: IngestionStatus;
+  readonly message?: string;
+  /** When the batch was ingested (epoch ms), kept from the source. */
+  readonly createdAt: number;
+}
 
 export function isLanded(status: IngestionStatus): boolean {
   return status === 'landed';

@@ -59,10 +59,20 @@ export interface CatalogIngestionsRow {
   created_at: Millis;
 }
 
+export interface CatalogSourceWatermarksRow {
+  /** A source's identity without secrets (`postgres://host:5432/db#sales.purchase_date`). */
+  source_id: string;
+  /** The last value of the watermark column a landed batch read, as Postgres prints it. */
+  watermark: string;
+  commit_id: string;
+  updated_at: Millis;
+}
+
 export interface CatalogDatabase {
   catalog_tables: CatalogTablesRow;
   catalog_snapshots: CatalogSnapshotsRow;
   catalog_files: CatalogFilesRow;
   catalog_snapshot_files: CatalogSnapshotFilesRow;
   catalog_ingestions: CatalogIngestionsRow;
+  catalog_source_watermarks: CatalogSourceWatermarksRow;
 }

@@ -12,6 +12,7 @@ import type {
   IngestionStatus,
   Snapshot,
   TableChange,
+  WatermarkAdvance,
 } from './catalog-records.ts';
 import type { CatalogDatabase, CatalogIngestionsRow, CatalogSnapshotsRow } from './catalog-schema.ts';
 import { mapCatalogError } from './catalog-db-error.ts';
@@ -139,6 +140,7 @@ export class Catalog {
       }
     }
     if (change.ingestion) await this.#claimContent(trx, change.ingestion);
+    if (change.watermark) await this.#advanceWatermark(trx, change.watermark, commitId, now);
     await this.#checkNewKeys(trx, change);
 
     const snapshotIds: string[] = [];
@@ -164,6 +166,23 @@ export class Catalog {
       } satisfies Insertable<CatalogIngestionsRow>;
       await trx.insertInto('catalog_ingestions').values(row).execute();
       ingestion = toIngestion(row);
+    }
+    for (const imported of change.importedIngestions ?? []) {
+      await trx
+        .insertInto('catalog_ingestions')
+        .values({
+          id: randomUUID(),
+          content_hash: imported.contentHash,
+          source_name: imported.sourceName,
+          date_min: imported.dateMin ?? null,
+          date_max: imported.dateMax ?? null,
+          status: imported.status,
+          report_key: imported.reportKey ?? null,
+          message: imported.message ?? null,
+          commit_id: imported.status === 'landed' ? commitId : null,
+          created_at: imported.createdAt,
+        })
+        .execute();
     }
     const snapshots: Snapshot[] = [];
     for (const id of snapshotIds) snapshots.push(await this.#loadSnapshot(trx, id));
@@ -201,6 +220,38 @@ export class Catalog {
       );
     }
     await trx.deleteFrom('catalog_ingestions').where('id', '=', existing.id).execute();
+  }
+
+  /** Moves a source's watermark, unless another commit moved it since `previous` was read. */
+  async #advanceWatermark(trx: Tx, advance: WatermarkAdvance, commitId: string, now: number): Promise<void> {
+    let current = trx
+      .selectFrom('catalog_source_watermarks')
+      .select('watermark')
+      .where('source_id', '=', advance.sourceId);
+    if (this.dialect === 'postgres') current = current.forUpdate();
+    const row = await current.executeTakeFirst();
+    const at = row?.watermark ?? null;
+    if (at !== advance.previous) {
+      throw new StoreError(
+        'WATERMARK_CONFLICT',
+        `source ${advance.sourceId} moved to ${at ?? '(start)'} while this batch was read after ` +
+          `${advance.previous ?? '(start)'}; read it again`,
+      );
+    }
+    const values = { watermark: advance.value, commit_id: commitId, updated_at: now };
+    if (row) {
+      await trx
+        .updateTable('catalog_source_watermarks')
+        .set(values)
+        .where('source_id', '=', advance.sourceId)
+        .execute();
+    } else {
+      // Two first reads at once: the primary key lets one in; the other fails and is mapped below.
+      await trx
+        .insertInto('catalog_source_watermarks')
+        .values({ source_id: advance.sourceId, ...values })
+        .execute();
+    }
   }
 
   async #checkNewKeys(trx: Tx, change: CatalogChange): Promise<void> {
@@ -476,6 +527,16 @@ export class Catalog {
         updatedAt: Number(r.updated_at),
       }),
     );
+  }
+
+  /** Where an incremental source's last landed batch ended, or undefined before its first. */
+  async watermark(sourceId: string): Promise<string | undefined> {
+    const row = await this.#db
+      .selectFrom('catalog_source_watermarks')
+      .select('watermark')
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst();
+    return row?.watermark;
   }
 
   async findIngestion(contentHash: string): Promise<IngestionRecord | undefined> {

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SodaiError } from '../../errors.ts';
+import { openObjectStore } from '../../store/object-store/open-object-store.ts';
+import { BATCH_FILE, type BatchSourceSpec } from './batch-source.ts';
+
+/**
+ * Where new batch files are dropped and watched: the landing folder, or the S3 source's prefix (so
+ * a worker on another machine ingests what the server received). A Postgres source has none.
+ */
+export interface BatchLanding {
+  /** The folder, or the prefix as a URL (`s3://bucket/landing`): what sensors and runs name. */
+  readonly where: string;
+  /** A bucket's batch keys under the prefix; undefined for a folder (a sensor reads it itself). */
+  readonly list: (() => Promise<readonly string[]>) | undefined;
+  /**
+   * Stores an uploaded batch whole (a sensor never sees part of it); returns where it went. A
+   * folder refuses a name already waiting (ALREADY_EXISTS) unless `replace` says to overwrite it.
+   */
+  put(name: string, body: Uint8Array, options?: { readonly replace?: boolean }): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The landing of a source; `cacheDir` is this machine's cache folder (`<dataDir>/cache`). */
+export async function openBatchLanding(
+  source: BatchSourceSpec,
+  cacheDir: string,
+): Promise<BatchLanding | undefined> {
+  if (source.kind === 'postgres') return undefined;
+  if (source.kind === 'folder') return folderLanding(path.resolve(source.path ?? '.'));
+  const bucket = await openObjectStore(source.url, { cacheDir: path.join(cacheDir, 'objects') });
+  return {
+    where: bucket.url,
+    list: async () => (await bucket.list()).map((o) => o.key).filter((key) => BATCH_FILE.test(key)),
+    async put(name, body) {
+      await bucket.put(name, body);
+      return `${bucket.url}/${name}`;
+    },
+    close: () => bucket.close(),
+  };
+}
+
+function folderLanding(dir: string): BatchLanding {
+  return {
+    where: dir,
+    list: undefined,
+    async put(name, body, options = {}) {
+      await mkdir(dir, { recursive: true });
+      const target = path.join(dir, name);
+      // Written beside under a name of its own that the sensor ignores (concurrent uploads of one
+      // name never share it), then moved in whole.
+      const temp = path.join(dir, `.${name}.${randomUUID()}.upload`);
+      try {
+        await writeFile(temp, body);
+        if (options.replace) await rename(temp, target);
+        else await link(temp, target); // fails if the name is taken, atomically
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+          throw new SodaiError(
+            'ALREADY_EXISTS',
+            `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
+          );
+        }
+        throw error;
+      } finally {
+        await rm(temp, { force: true });
+      }
+      return target;
+    },
+    close: () => Promise.resolve(),
+  };
+}
