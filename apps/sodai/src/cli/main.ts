@@ -6,6 +6,7 @@ import { registerDataCommands } from './commands/data-commands.ts';
 import { registerIngestCommand } from './commands/ingest-command.ts';
 import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
+import { registerMonitorCommands } from './commands/monitor-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
@@ -28,6 +29,7 @@ export function buildCli(): Command {
   registerFlowCommands(program);
   registerServeCommand(program);
   registerStoreCommands(program);
+  registerMonitorCommands(program);
   registerDemoCommand(program);
   return program;
 }

@@ -59,10 +59,34 @@ export interface CatalogIngestionsRow {
   created_at: Millis;
 }
 
+/** One realized metric of one scorer on one week whose purchases are known (`monitor/realized`). */
+export interface MonitorRealizedRow {
+  week: string;
+  /** The version whose stored predictions were scored; 0 for rules. */
+  model_version: Count;
+  scorer: string;
+  metric: string;
+  value: number;
+  /** Days of the week's 7 the data covered when scored. */
+  days_observed: Count;
+  scored_at: Millis;
+}
+
+/** One expected metric of a week's predictions, computed from their probabilities when predicted. */
+export interface MonitorEstimatedRow {
+  week: string;
+  model_version: Count;
+  metric: string;
+  value: number;
+  estimated_at: Millis;
+}
+
 export interface CatalogDatabase {
   catalog_tables: CatalogTablesRow;
   catalog_snapshots: CatalogSnapshotsRow;
   catalog_files: CatalogFilesRow;
   catalog_snapshot_files: CatalogSnapshotFilesRow;
   catalog_ingestions: CatalogIngestionsRow;
+  monitor_realized: MonitorRealizedRow;
+  monitor_estimated: MonitorEstimatedRow;
 }

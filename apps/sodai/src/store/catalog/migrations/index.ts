@@ -1,10 +1,11 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { StoreError } from '../../store-error.ts';
 import { catalogInitial } from './0001-catalog.ts';
+import { monitorMetrics } from './0002-monitor.ts';
 
 /** Append new migrations; never edit or rename an applied one. In code, so no directory scanning. */
 const provider: MigrationProvider = {
-  getMigrations: async () => ({ '0001-catalog': catalogInitial }),
+  getMigrations: async () => ({ '0001-catalog': catalogInitial, '0002-monitor': monitorMetrics }),
 };
 
 /**
