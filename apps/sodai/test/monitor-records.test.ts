@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog } from '../src/store/catalog/catalog.ts';
 import type { RealizedMetricRow } from '../src/store/catalog/monitor-records.ts';
 import { alignStoredPredictions, pairKey, scoreRealizedWeek } from '../src/model/realized-scoring.ts';
-import { groupRealizedRows } from '../src/monitor/realized-performance.ts';
+import { estimatePerformance } from '../src/model/estimated-performance.ts';
+import {
+  estimationError,
+  groupEstimatedRows,
+  groupRealizedRows,
+} from '../src/monitor/realized-performance.ts';
+import { seededRandom } from '@sodai/random';
 import type { DatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { catalogFixtures } from './store/catalog-fixtures.ts';
 
@@ -138,3 +144,59 @@ describe('scoring stored predictions', () => {
     expect(weeks[0]!.rules.map((r) => r.scorer)).toEqual(['rule:k_of_n', 'rule:last_week']);
   });
 });
+
+describe('estimated performance before the labels', () => {
+  it('expects hits from the probabilities of the predicted pairs and counts uncovered purchases as misses', () => {
+    const e = estimatePerformance([0.9, 0.6, 0.2, 0.1], 0.5, 0.2);
+    expect(e.expected_hits).toBeCloseTo(1.5, 12);
+    expect(e.expected_purchases).toBeCloseTo(2, 12);
+    expect(e.precision).toBeCloseTo(0.75, 12);
+    expect(e.recall).toBeCloseTo(0.75, 12);
+    expect(e.f1).toBeCloseTo((2 * 1.5) / (2 + 2), 12);
+  });
+
+  it('lands near the F1 that calibrated probabilities actually deliver', () => {
+    const random = seededRandom(3);
+    const probabilities = Array.from({ length: 20_000 }, () => random() ** 3);
+    const estimate = estimatePerformance(probabilities, 0.4, 0);
+    const realized: number[] = [];
+    for (let draw = 0; draw < 5; draw++) {
+      const labels = probabilities.map((p) => (random() < p ? 1 : 0));
+      realized.push(
+        scoreRealizedWeek(probabilities, 0.4, weekOf(labels), { total: 0, byCustomer: new Map() }).f1,
+      );
+    }
+    for (const f1 of realized) expect(Math.abs(f1 - estimate.f1)).toBeLessThan(0.02);
+  });
+
+  it('measures the estimation error over the weeks that have an estimate and a realized value', () => {
+    const weeks = groupRealizedRows(
+      [row('2024-03-04', 'model', 'f1', 0.4, 3), row('2024-03-11', 'model', 'f1', 0.5, 3)],
+      groupEstimatedRows([
+        { week: '2024-03-04', version: 3, metric: 'f1', value: 0.45 },
+        { week: '2024-03-18', version: 3, metric: 'f1', value: 0.9 },
+      ]),
+    );
+    expect(weeks[0]!.estimated).toEqual([{ version: 3, metrics: { f1: 0.45 } }]);
+    const error = estimationError(weeks);
+    expect(error.weeks).toBe(1);
+    expect(error.f1MeanAbsError).toBeCloseTo(0.05, 12);
+    expect(error.f1MeanBias).toBeCloseTo(0.05, 12);
+  });
+});
+
+/** One customer per row (so ranking metrics stay trivial), with the labels given. */
+function weekOf(labels: number[]): DatasetMatrix {
+  const n = labels.length;
+  return {
+    rows: n,
+    featureNames: [],
+    features: new Float32Array(0),
+    labels: Float32Array.from(labels),
+    customerIds: Float64Array.from({ length: n }, (_, i) => i),
+    productIds: new Float64Array(n),
+    cutoffIndex: new Int32Array(n),
+    cutoffs: ['2024-03-04'],
+    fromHistory: new Uint8Array(n).fill(1),
+  };
+}

@@ -24,8 +24,10 @@ interface RealizedBody {
     served: { version: number; scorer: string; metrics: Record<string, number> }[];
     best_rule: { scorer: string; metrics: Record<string, number> } | null;
     rules: { scorer: string; metrics: Record<string, number> }[];
+    estimated: { version: number; metrics: Record<string, number> }[];
   }[];
-  waiting: { week: string; days_observed: number }[];
+  waiting: { week: string; days_observed: number; estimated: { version: number }[] }[];
+  estimation_error: { weeks: number; f1_mean_abs_error: number; f1_mean_bias: number };
 }
 
 let result: ReplayResult;
@@ -129,6 +131,26 @@ describe('realized performance over a replay', () => {
     expect(bad.body).toContain('from');
   });
 
+  it('keeps what each model version expected of its week beside the realized value, with the error', async () => {
+    const body = await realized();
+    const byModel = body.weeks.filter((w) => w.served.some((s) => s.version > 0));
+    // The replay's first training passes the gate on this data, so models predict from then on.
+    expect(byModel.length).toBeGreaterThan(0);
+    let gaps = 0;
+    for (const week of byModel) {
+      const served = week.served.find((s) => s.version > 0)!;
+      const estimate = week.estimated.find((e) => e.version === served.version);
+      expect(estimate, week.week).toBeDefined();
+      expect(estimate!.metrics.f1).toBeGreaterThan(0);
+      expect(estimate!.metrics.f1).toBeLessThan(1);
+      gaps += Math.abs(estimate!.metrics.f1! - served.metrics.f1!);
+    }
+    // Rules have no probabilities: only model versions estimate.
+    expect(body.weeks.flatMap((w) => w.estimated).every((e) => e.version > 0)).toBe(true);
+    expect(body.estimation_error.weeks).toBe(byModel.length);
+    expect(body.estimation_error.f1_mean_abs_error).toBeCloseTo(gaps / byModel.length, 12);
+  });
+
   it('a week the data covers only partly waits, and is scored once the rest lands', async () => {
     const last = result.weeks.at(-1)!.cutoff;
     const inWeek = (from: number, to: number) =>
@@ -136,7 +158,10 @@ describe('realized performance over a replay', () => {
          AND CAST(purchase_date AS DATE) < DATE ${sqlString(addDays(last, to))}`;
     await commitRows(store, 'transactions', inWeek(0, 3));
     expect(await scoreRealizedWeeks(store, SETTINGS)).toEqual([]);
-    expect((await realized()).waiting).toEqual([{ week: last, days_observed: 3 }]);
+    const waiting = (await realized()).waiting;
+    expect(waiting.map((w) => [w.week, w.days_observed])).toEqual([[last, 3]]);
+    // Its estimate is there before its labels: the model predicted it.
+    expect(waiting[0]!.estimated.map((e) => e.version)).toEqual([result.weeks.at(-1)!.modelVersion]);
 
     await commitRows(store, 'transactions', inWeek(3, 7));
     const scored = await scoreRealizedWeeks(store, SETTINGS);

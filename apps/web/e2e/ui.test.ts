@@ -196,6 +196,29 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('monitoring');
   });
 
+  it('charts the realized F1 of the serving version beside the best rule, without scrolling sideways at 390 px', async () => {
+    // The fixture predicted a week, then its batches landed and the weekly run scored it.
+    const realized = (await (await fetch(`${server.baseUrl}/api/monitor/realized`)).json()) as {
+      weeks: { week: string; served: { metrics: { f1: number } }[] }[];
+    };
+    expect(realized.weeks.length).toBeGreaterThan(0);
+    await open('monitoring');
+    const chart = page.getByTestId('realized-chart');
+    await chart.locator('.recharts-line').first().waitFor();
+    // One line per serving version and the rule's.
+    expect(await chart.locator('.recharts-line').count()).toBeGreaterThanOrEqual(2);
+    const rows = page.getByTestId('realized-weeks').locator('tbody tr');
+    expect(await rows.count()).toBe(realized.weeks.length);
+    const newest = realized.weeks.at(-1)!;
+    await expect(rows.first().locator('td').first().textContent()).resolves.toBe(newest.week);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await chart.locator('.recharts-line').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('monitoring-realized-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
     await open('pipeline');
     await page.getByTestId('next-run').waitFor();

@@ -16,16 +16,32 @@ export const RealizedScorerSchema = z.object({
   metrics: z.record(z.string(), z.number()),
 });
 
+export const EstimatedScorerSchema = z.object({
+  version: z.number().int().min(1),
+  /** `f1`, `precision`, `recall`, `expected_hits`, `expected_purchases`: expected from the probabilities. */
+  metrics: z.record(z.string(), z.number()),
+});
+
 export const RealizedWeekSchema = z.object({
   week: isoDay,
   days_observed: z.number().int().min(0).max(7),
   served: z.array(RealizedScorerSchema),
   best_rule: RealizedScorerSchema.nullable(),
   rules: z.array(RealizedScorerSchema),
+  /** What each model version expected of the week when it predicted it. */
+  estimated: z.array(EstimatedScorerSchema),
 });
 
 export const RealizedResponseSchema = z.object({
   weeks: z.array(RealizedWeekSchema),
   /** Predicted weeks the data does not cover completely yet. */
-  waiting: z.array(z.object({ week: isoDay, days_observed: z.number().int() })),
+  waiting: z.array(
+    z.object({ week: isoDay, days_observed: z.number().int(), estimated: z.array(EstimatedScorerSchema) }),
+  ),
+  /** Estimated vs realized F1 over the weeks that have both. */
+  estimation_error: z.object({
+    weeks: z.number().int(),
+    f1_mean_abs_error: z.number(),
+    f1_mean_bias: z.number(),
+  }),
 });

@@ -1,4 +1,8 @@
-import type { MonitorRecords, RealizedMetricRow } from '../store/catalog/monitor-records.ts';
+import type {
+  EstimatedMetricRow,
+  MonitorRecords,
+  RealizedMetricRow,
+} from '../store/catalog/monitor-records.ts';
 import { predictionWeeks, type PredictionWeek } from '../store/prediction-weeks.ts';
 import type { RawStore } from '../store/raw-store.ts';
 
@@ -23,10 +27,67 @@ export interface RealizedWeek {
   readonly bestRule: RealizedScorerWeek | undefined;
   /** Every rule, by name. */
   readonly rules: readonly RealizedScorerWeek[];
+  /** What each model version expected of the week when it predicted it (no rule has probabilities). */
+  readonly estimated: readonly EstimatedWeek[];
+}
+
+/** A version's expected metrics of a week (`f1`, `precision`, `recall`, …), stored when it predicted. */
+export interface EstimatedWeek {
+  readonly version: number;
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+/** How far the estimates were from what happened, over the weeks that have both. */
+export interface EstimationError {
+  readonly weeks: number;
+  /** Mean |estimated F1 − realized F1|. */
+  readonly f1MeanAbsError: number;
+  /** Mean estimated F1 − realized F1: above 0 the model promised more than it delivered. */
+  readonly f1MeanBias: number;
+}
+
+/** Estimated rows grouped by week, each week's versions newest first. */
+export function groupEstimatedRows(rows: readonly EstimatedMetricRow[]): Map<string, EstimatedWeek[]> {
+  const weeks = new Map<string, Map<number, Record<string, number>>>();
+  for (const row of rows) {
+    let versions = weeks.get(row.week);
+    if (!versions) weeks.set(row.week, (versions = new Map()));
+    const metrics = versions.get(row.version) ?? {};
+    metrics[row.metric] = row.value;
+    versions.set(row.version, metrics);
+  }
+  return new Map(
+    [...weeks].map(([week, versions]) => [
+      week,
+      [...versions].map(([version, metrics]) => ({ version, metrics })).sort((a, b) => b.version - a.version),
+    ]),
+  );
+}
+
+/** The estimation error of F1 over every week where a version both estimated and was scored. */
+export function estimationError(weeks: readonly RealizedWeek[]): EstimationError {
+  const gaps: number[] = [];
+  for (const week of weeks) {
+    for (const served of week.served) {
+      const estimated = week.estimated.find((e) => e.version === served.version)?.metrics.f1;
+      const realized = served.metrics.f1;
+      if (estimated !== undefined && realized !== undefined) gaps.push(estimated - realized);
+    }
+  }
+  const mean = (values: number[]) =>
+    values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+  return {
+    weeks: gaps.length,
+    f1MeanAbsError: mean(gaps.map(Math.abs)),
+    f1MeanBias: mean(gaps),
+  };
 }
 
 /** Realized rows grouped into weeks, oldest first: what the API, the CLI and the alerts read. */
-export function groupRealizedRows(rows: readonly RealizedMetricRow[]): RealizedWeek[] {
+export function groupRealizedRows(
+  rows: readonly RealizedMetricRow[],
+  estimated: ReadonlyMap<string, readonly EstimatedWeek[]> = new Map(),
+): RealizedWeek[] {
   const weeks = new Map<string, { days: number; scorers: Map<string, RealizedScorerWeek> }>();
   for (const row of rows) {
     let week = weeks.get(row.week);
@@ -49,6 +110,7 @@ export function groupRealizedRows(rows: readonly RealizedMetricRow[]): RealizedW
         rules: all
           .filter((s) => s.scorer.startsWith('rule:'))
           .sort((a, b) => a.scorer.localeCompare(b.scorer)),
+        estimated: estimated.get(week) ?? [],
       };
     });
 }
@@ -61,14 +123,19 @@ export function groupRealizedRows(rows: readonly RealizedMetricRow[]): RealizedW
  * const last = weeks.at(-1); // last?.served[0]?.metrics.f1 beside last?.bestRule?.metrics.f1
  */
 export async function realizedWeeks(records: MonitorRecords, from?: string): Promise<RealizedWeek[]> {
-  return groupRealizedRows(await records.realized(from ? { from } : {}));
+  const filter = from ? { from } : {};
+  return groupRealizedRows(
+    await records.realized(filter),
+    groupEstimatedRows(await records.estimated(filter)),
+  );
 }
 
 export interface RealizedStatus {
   readonly scoredWeeks: number;
   readonly lastScored: RealizedWeek | undefined;
-  /** Predicted weeks the data does not cover completely yet, with the days it does. */
-  readonly waiting: readonly PredictionWeek[];
+  /** Predicted weeks the data does not cover completely yet, with the days it does and the estimates. */
+  readonly waiting: readonly (PredictionWeek & { readonly estimated: readonly EstimatedWeek[] })[];
+  readonly estimationError: EstimationError;
   /** Fully observed predicted weeks without realized rows (scored by the next run or a backfill). */
   readonly unscored: readonly string[];
 }
@@ -78,10 +145,14 @@ export async function realizedStatus(store: RawStore): Promise<RealizedStatus> {
   const weeks = await realizedWeeks(store.shared.catalog.monitor);
   const scored = new Set(weeks.map((w) => w.week));
   const predicted = await predictionWeeks(store.connection);
+  const estimated = groupEstimatedRows(await store.shared.catalog.monitor.estimated());
   return {
     scoredWeeks: weeks.length,
     lastScored: weeks.at(-1),
-    waiting: predicted.filter((w) => w.daysObserved < 7),
+    waiting: predicted
+      .filter((w) => w.daysObserved < 7)
+      .map((w) => ({ ...w, estimated: estimated.get(w.week) ?? [] })),
+    estimationError: estimationError(weeks),
     unscored: predicted.filter((w) => w.daysObserved === 7 && !scored.has(w.week)).map((w) => w.week),
   };
 }

@@ -5,6 +5,7 @@ import type {
   ChatResponse,
   Lang,
   Prediction,
+  RealizedResponse,
   RecommendQuery,
   RecommendResponse,
   ReportEntry,
@@ -42,6 +43,10 @@ export class ApiClient {
 
   serving(): Promise<ServingState> {
     return this.get('/api/serving');
+  }
+  /** Realized performance per predicted week (issue 14). */
+  realized(): Promise<RealizedResponse> {
+    return this.get('/api/monitor/realized');
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');

@@ -12,6 +12,7 @@ export type {
 } from '@sodai/app/contract';
 import type { z } from 'zod';
 import type {
+  RealizedResponseSchema,
   AliasMoveResponseSchema,
   ReportListSchema,
   ServingStateSchema,
@@ -37,3 +38,6 @@ export interface RecommendQuery {
   readonly filters?: import('@sodai/app/contract').RecommendFilters;
   readonly exclude_recent?: boolean;
 }
+
+/** GET /api/monitor/realized */
+export type RealizedResponse = z.infer<typeof RealizedResponseSchema>;
