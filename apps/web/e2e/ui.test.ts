@@ -204,7 +204,9 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     expect(realized.weeks.length).toBeGreaterThan(0);
     await open('monitoring');
     const chart = page.getByTestId('realized-chart');
-    await chart.locator('.recharts-line').first().waitFor();
+    // A single scored week draws a point, not a segment: wait for the line layers, then their dots.
+    await chart.locator('.recharts-line').first().waitFor({ state: 'attached' });
+    await chart.locator('.recharts-line-dot').first().waitFor();
     // One line per serving version and the rule's.
     expect(await chart.locator('.recharts-line').count()).toBeGreaterThanOrEqual(2);
     const rows = page.getByTestId('realized-weeks').locator('tbody tr');
@@ -212,7 +214,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     const newest = realized.weeks.at(-1)!;
     await expect(rows.first().locator('td').first().textContent()).resolves.toBe(newest.week);
     await page.setViewportSize({ width: 390, height: 844 });
-    await chart.locator('.recharts-line').first().waitFor();
+    await chart.locator('.recharts-line-dot').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('monitoring-realized-390');
