@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideGate } from '../src/model/champion-gate.ts';
+import { decideGate, ruleToBeat } from '../src/model/champion-gate.ts';
 
 const base = { testCutoff: '2024-12-25', margin: 0.01, bestBaseline: 'k_of_n', bestBaselineF1: 0.55 };
 
@@ -30,5 +30,58 @@ describe('champion gate', () => {
     const g = decideGate({ ...base, challengerF1: 0.57, champion: { version: 2, f1: undefined } });
     expect(g).toMatchObject({ passed: true, championVersion: 2 });
     expect(g.championF1).toBeUndefined();
+  });
+});
+
+describe('champion gate on the ranking and on every rule (issue 14)', () => {
+  const champion = { version: 3, f1: 0.58, ndcgAt5: 0.7 };
+  it('fails a challenger whose NDCG@5 falls below the champion by more than the tolerance', () => {
+    const g = decideGate({
+      ...base,
+      challengerF1: 0.62,
+      champion,
+      ndcg: { challengerAt5: 0.68, tolerance: 0.01 },
+    });
+    expect(g.passed).toBe(false);
+    expect(g.reason).toMatch(/NDCG@5 0\.6800 is below champion v3 \(0\.7000\) by more than 0\.01/);
+    expect(g).toMatchObject({ challengerNdcgAt5: 0.68, championNdcgAt5: 0.7, ndcgTolerance: 0.01 });
+  });
+
+  it('passes a challenger whose NDCG@5 is lower only within the tolerance', () => {
+    const g = decideGate({
+      ...base,
+      challengerF1: 0.62,
+      champion,
+      ndcg: { challengerAt5: 0.695, tolerance: 0.01 },
+    });
+    expect(g.passed).toBe(true);
+  });
+
+  it('stores the full comparison with the decision', () => {
+    const comparison = {
+      scorers: [
+        { name: 'challenger v4', role: 'challenger' as const, metrics: { f1: 0.62, ndcg_at_5: 0.7 } },
+        { name: 'k_of_n', role: 'rule' as const, metrics: { f1: 0.55, ndcg_at_5: 0.6 } },
+      ],
+      bootstrap: { difference: 0.07, low: 0.02, high: 0.11 },
+    };
+    expect(decideGate({ ...base, challengerF1: 0.62, comparison }).comparison).toEqual(comparison);
+  });
+
+  it('a rule that beat the challenger on its test week never lets it pass (v1 vs k_of_n)', () => {
+    // Validation preferred last_week, but k_of_n scored higher on the test week than the challenger.
+    const toBeat = ruleToBeat({ name: 'last_week', testF1: 0.5 }, [
+      { name: 'last_week', testF1: 0.5 },
+      { name: 'k_of_n', testF1: 0.58 },
+    ]);
+    expect(toBeat).toEqual({ name: 'k_of_n', testF1: 0.58 });
+    const g = decideGate({
+      ...base,
+      bestBaseline: toBeat.name,
+      bestBaselineF1: toBeat.testF1,
+      challengerF1: 0.56,
+    });
+    expect(g.passed).toBe(false);
+    expect(g.reason).toMatch(/does not beat k_of_n/);
   });
 });

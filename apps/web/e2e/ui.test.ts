@@ -255,6 +255,39 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('upload');
   });
 
+  it('charts the realized F1 of the serving version beside the best rule', async () => {
+    // The fixture predicted a week, then its batches landed and the weekly run scored it.
+    const realized = (await (await fetch(`${server.baseUrl}/api/monitor/realized`)).json()) as {
+      weeks: { week: string; served: { metrics: { f1: number } }[] }[];
+    };
+    expect(realized.weeks.length).toBeGreaterThan(0);
+    await open('monitoring');
+    const chart = page.getByTestId('realized-chart');
+    // A single scored week draws a point, not a segment: wait for the line layers, then their dots.
+    await chart.locator('.recharts-line').first().waitFor({ state: 'attached' });
+    await chart.locator('.recharts-line-dot').first().waitFor();
+    // One line per serving version and the rule's.
+    expect(await chart.locator('.recharts-line').count()).toBeGreaterThanOrEqual(2);
+    const rows = page.getByTestId('realized-weeks').locator('tbody tr');
+    expect(await rows.count()).toBe(realized.weeks.length);
+    const newest = realized.weeks.at(-1)!;
+    await expect(rows.first().locator('td').first().textContent()).resolves.toBe(newest.week);
+    await shot('monitoring-realized');
+  });
+
+  it('the Monitoring page does not scroll sideways at 390 px', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open('monitoring');
+      await page.getByTestId('realized-chart').locator('.recharts-line-dot').first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await shot('monitoring-390');
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
     await open('pipeline');
     await page.getByTestId('next-run').waitFor();

@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerDoctorCommand } from './commands/doctor-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
+import { registerMonitorCommands } from './commands/monitor-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
@@ -30,6 +31,7 @@ export function buildCli(): Command {
   registerFlowCommands(program);
   registerServeCommand(program);
   registerStoreCommands(program);
+  registerMonitorCommands(program);
   registerDemoCommand(program);
   registerDoctorCommand(program);
   registerExportCommand(program);

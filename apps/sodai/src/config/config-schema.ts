@@ -190,6 +190,11 @@ export const ConfigSchema = z.strictObject({
         .min(0)
         .default(0.002)
         .describe('F1 a challenger must gain over champion and best baseline'),
+      gateNdcgTolerance: z
+        .number()
+        .min(0)
+        .default(0.01)
+        .describe("how much lower than the champion's NDCG@5 a challenger's may be and still pass"),
       maxAgeWeeks: z.int().min(1).default(4).describe('retrain when the champion is older than this'),
     })
     .prefault({}),

@@ -16,6 +16,7 @@ import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
 import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
 import { gateChallenger, promoteChallenger, type GateDecision } from '../jobs/gate.ts';
 import { exportPredictionsCsv, fallbackRule, predictWeek, type PredictionOutcome } from '../jobs/predict.ts';
+import { scoreRealizedWeeks, type RealizedWeekOutcome } from '../jobs/score-realized.ts';
 import { trainChallenger, type TrainOutcome } from '../jobs/train.ts';
 import { weekContext, type WeekContext } from '../jobs/week-context.ts';
 import { restoreBaseline } from '../model/baselines.ts';
@@ -69,7 +70,8 @@ const retryable = (error: unknown) => !isSodaiError(error);
  * The weekly loop as a DAG: ingest → validate → features → drift → should_retrain ─┬─ train → gate ─┬─ promote
  *                                                                                 │                └─ keep_champion
  *                                                                                 └─ skip_training
- * → predict (once any branch finished) → export → notify_serving. Each task is one job call on the
+ * → predict (once any branch finished) → export → notify_serving, and export → score_realized (scores the
+ * predicted weeks the new batches completed). Each task is one job call on the
  * plan `validate` made; datasets are built once per cut-off and the champion loaded once per version.
  */
 export function buildWeeklyDag(env: FlowEnv) {
@@ -307,6 +309,19 @@ export function buildWeeklyDag(env: FlowEnv) {
     ctx.log.info(`${lines} lines → ${file} and ${url}`);
     return { file, lines, key };
   });
+
+  // After the export, beside notify_serving: a scoring failure never holds back a prediction, and
+  // the run's tasks that use the store still run one at a time (replay shares one connection).
+  task(
+    'score_realized',
+    { upstream: [exportCsv], retries: 1 },
+    async (ctx): Promise<{ weeks: readonly RealizedWeekOutcome[] }> => {
+      const weeks = await env.withStore((store) =>
+        scoreRealizedWeeks(store, settings(ctx.params), { log: (l) => ctx.log.info(l) }),
+      );
+      return { weeks };
+    },
+  );
 
   task('notify_serving', { upstream: [exportCsv], retries: 2, retryDelayMs: 1000 }, async (ctx) => {
     const message = env.notifyServing ? await env.notifyServing() : 'no server attached to this run';

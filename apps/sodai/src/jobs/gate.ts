@@ -1,8 +1,8 @@
 import { weekThreshold } from '../model/decision-rule.ts';
 import type { TrackingClient } from '@sodai/tracking';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
-import { decideGate, type GateDecision } from '../model/champion-gate.ts';
-import { evaluateScores } from '../model/evaluation.ts';
+import { decideGate, ruleToBeat, type GateDecision } from '../model/champion-gate.ts';
+import { evaluateScores, type ScoredEvaluation } from '../model/evaluation.ts';
 import { CHAMPION, MODEL_NAME, type LoadedPurchaseModel } from '../model/registry.ts';
 import { SodaiError } from '../errors.ts';
 import type { TrainOutcome } from './train.ts';
@@ -21,26 +21,61 @@ export const GATE_ARTIFACT = 'gate.json';
 export async function gateChallenger(
   week: WeekContext,
   tracking: TrackingClient,
-  challenger: Pick<TrainOutcome, 'runId' | 'version' | 'model' | 'bestBaseline' | 'plan'>,
+  challenger: Pick<TrainOutcome, 'runId' | 'version' | 'model' | 'bestBaseline' | 'plan'> &
+    Partial<Pick<TrainOutcome, 'baselines' | 'bootstrap'>>,
   champion: LoadedPurchaseModel | undefined,
 ): Promise<GateDecision> {
   const testCutoff = challenger.plan.testCutoff;
-  let championF1: number | undefined;
+  let championEval: ScoredEvaluation | undefined;
   if (champion?.compatible) {
     await week.datasets.ensure([testCutoff]);
     const test = await week.datasets.matrix([testCutoff]);
     const missed = await week.datasets.missed([testCutoff]);
     const scores = scoreMatrix(champion.booster, test);
-    championF1 = evaluateScores('champion', scores, weekThreshold(champion.rule, scores), test, missed, true)
-      .f1.f1;
+    championEval = evaluateScores(
+      `champion v${champion.version.version}`,
+      scores,
+      weekThreshold(champion.rule, scores),
+      test,
+      missed,
+      true,
+    );
   }
+  const rules = challenger.baselines ?? [];
+  const bestOnTest = ruleToBeat(
+    challenger.bestBaseline,
+    rules.map((r) => ({ name: r.name, testF1: r.f1.f1 })),
+  );
   const decision = decideGate({
     testCutoff,
     margin: week.settings.gateMarginF1,
     challengerF1: challenger.model.f1.f1,
-    bestBaseline: challenger.bestBaseline.name,
-    bestBaselineF1: challenger.bestBaseline.testF1,
-    ...(champion ? { champion: { version: champion.version.version, f1: championF1 } } : {}),
+    bestBaseline: bestOnTest.name,
+    bestBaselineF1: bestOnTest.testF1,
+    ndcg: { challengerAt5: challenger.model.at5.ndcg, tolerance: week.settings.gateNdcgTolerance },
+    ...(champion
+      ? {
+          champion: {
+            version: champion.version.version,
+            f1: championEval?.f1.f1,
+            ndcgAt5: championEval?.at5.ndcg,
+          },
+        }
+      : {}),
+    comparison: {
+      scorers: [
+        {
+          name: `challenger v${challenger.version}`,
+          role: 'challenger',
+          metrics: comparedMetrics(challenger.model),
+        },
+        ...(championEval
+          ? [{ name: championEval.name, role: 'champion' as const, metrics: comparedMetrics(championEval) }]
+          : []),
+        ...rules.map((r) => ({ name: r.name, role: 'rule' as const, metrics: comparedMetrics(r) })),
+      ],
+      ...(challenger.bootstrap ? { bootstrap: { ...challenger.bootstrap } } : {}),
+    },
   });
   await tracking.withRun(
     {
@@ -54,6 +89,20 @@ export async function gateChallenger(
   );
   week.log(decision.reason);
   return decision;
+}
+
+/** The metrics the gate compares, by name, for the stored comparison. */
+function comparedMetrics(e: ScoredEvaluation): Record<string, number> {
+  return {
+    f1: e.f1.f1,
+    precision: e.f1.precision,
+    recall: e.f1.recall,
+    pr_auc: e.prAuc,
+    p_at_5: e.at5.precision,
+    r_at_5: e.at5.recall,
+    ndcg_at_5: e.at5.ndcg,
+    ndcg_at_10: e.at10.ndcg,
+  };
 }
 
 /** Moves `champion` to a version whose gate passed, recording the gate with the move. */

@@ -7,6 +7,7 @@ import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import { weekThreshold } from '../model/decision-rule.ts';
+import { estimatePerformance } from '../model/estimated-performance.ts';
 import { newTableFileKey, writeQueryToStore } from '../store/parquet-table.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { SodaiError } from '../errors.ts';
@@ -130,6 +131,7 @@ export async function predictWeek(
     connection,
     `SELECT count(*) FROM predictions WHERE ${where} AND predicted`,
   );
+  if (scorer.kind === 'model') await storeEstimate(week, store, cutoff, version, scores, threshold);
   if (options.csvPath) await exportPredictionsCsv(connection, cutoff, version, options.csvPath);
   return {
     cutoff,
@@ -139,6 +141,30 @@ export async function predictWeek(
     predicted,
     ...(options.csvPath ? { csv: options.csvPath } : {}),
   };
+}
+
+/**
+ * Stores what the model expects of the week (F1, precision, recall from its calibrated
+ * probabilities), to set beside the realized values once the week's purchases arrive. The
+ * purchases no candidate will cover are taken as many as in the latest labelled week.
+ */
+async function storeEstimate(
+  week: WeekContext,
+  store: RawStore,
+  cutoff: string,
+  version: number,
+  scores: Float32Array,
+  threshold: number,
+): Promise<void> {
+  const { testCutoff } = week.plan;
+  await week.datasets.ensure([testCutoff]);
+  const latest = (await week.datasets.summary([testCutoff])).coverage[0];
+  const estimate = estimatePerformance(scores, threshold, latest ? latest.purchased - latest.covered : 0);
+  await store.shared.catalog.monitor.replaceEstimated(
+    cutoff,
+    version,
+    Object.entries(estimate).map(([metric, value]) => ({ week: cutoff, version, metric, value })),
+  );
 }
 
 /**

@@ -28,7 +28,7 @@ export interface ScoredEvaluation {
 /** Scores one model or baseline on one evaluation set at its decision threshold. */
 export function evaluateScores(
   name: string,
-  scores: Float32Array,
+  scores: ArrayLike<number>,
   threshold: number,
   matrix: DatasetMatrix,
   missed: MissedPositives,

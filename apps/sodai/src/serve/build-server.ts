@@ -34,6 +34,7 @@ import { chatRoutes } from './routes/chat.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { predictRoutes } from './routes/predict.ts';
 import { readApiRoutes } from './routes/read-api.ts';
+import { monitorRoutes } from './routes/monitor.ts';
 import { recommendRoutes } from './routes/recommend.ts';
 import { webUiRoutes } from './routes/web-ui.ts';
 import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
@@ -221,6 +222,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(recommendRoutes, { ctx });
       await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
+      await scope.register(monitorRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
         const pipeline = deps.pipeline;
         // Runs and task logs are operations data: readers only (unless everything is public).

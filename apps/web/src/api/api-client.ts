@@ -7,6 +7,7 @@ import type {
   ChatResponse,
   Lang,
   Prediction,
+  RealizedResponse,
   RecommendQuery,
   RecommendResponse,
   ReportEntry,
@@ -46,6 +47,10 @@ export class ApiClient {
 
   serving(lang: Lang): Promise<ServingState> {
     return this.get(`/api/serving?lang=${lang}`);
+  }
+  /** Realized performance per predicted week (issue 14). */
+  realized(): Promise<RealizedResponse> {
+    return this.get('/api/monitor/realized');
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');

@@ -14,6 +14,7 @@ export type {
 } from '@sodai/app/contract';
 import type { z } from 'zod';
 import type {
+  RealizedResponseSchema,
   AliasMoveResponseSchema,
   ReportListSchema,
   ServingStateSchema,
@@ -43,3 +44,6 @@ export interface RecommendQuery {
   readonly filters?: import('@sodai/app/contract').RecommendFilters;
   readonly exclude_recent?: boolean;
 }
+
+/** GET /api/monitor/realized */
+export type RealizedResponse = z.infer<typeof RealizedResponseSchema>;

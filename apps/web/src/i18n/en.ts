@@ -403,4 +403,22 @@ export const en: Dictionary = {
   'experiments.status.FINISHED': 'finished',
   'experiments.status.FAILED': 'failed',
   'experiments.status.KILLED': 'stopped',
+  // Monitoring: realized performance (issue 14, monitor-realized)
+  'realized.title': 'Realized F1 per week',
+  'realized.explain':
+    'Once the purchases of a predicted week are in the data, its predictions are checked against what customers really bought. F1 balances precision (of the pairs we predicted, how many were bought) and recall (of the pairs bought, how many we predicted): 1 is perfect. Each line is a model version that served; the dashed line is the simple rule chosen before that week (for example "bought in 2 of the last 4 weeks"). A model below the rule is not earning its keep.',
+  'realized.none':
+    'No predicted week has been checked yet: a week is checked once all 7 of its days are in the data.',
+  'realized.waiting': 'Waiting for data: the week from {week} ({days} of 7 days in).',
+  'realized.chart': 'Realized F1 per week for each serving version and the best rule',
+  'realized.version': 'v{version}',
+  'realized.rule': 'Best rule',
+  'realized.week': 'Week from',
+  'realized.served': 'Served by',
+  'realized.f1': 'F1',
+  'realized.ruleF1': 'Rule F1',
+  'realized.ndcg5': 'NDCG@5',
+  'realized.tableCaption': 'Realized metrics per week',
+  'realized.ndcgExplain':
+    "NDCG@5 rates the order of each customer's top 5 suggestions: 1 when what they bought is at the top.",
 };

@@ -407,4 +407,22 @@ export const es = {
   'experiments.status.FINISHED': 'terminada',
   'experiments.status.FAILED': 'falló',
   'experiments.status.KILLED': 'detenida',
+  // Monitoring: realized performance (issue 14, monitor-realized)
+  'realized.title': 'F1 real por semana',
+  'realized.explain':
+    'Cuando las compras de una semana predicha ya están en los datos, sus predicciones se comparan con lo que los clientes compraron de verdad. El F1 equilibra la precisión (de los pares que predijimos, cuántos se compraron) y la exhaustividad (de los pares comprados, cuántos predijimos): 1 es perfecto. Cada línea es una versión del modelo que sirvió; la discontinua es la regla sencilla elegida antes de esa semana (por ejemplo «compró en 2 de las últimas 4 semanas»). Un modelo por debajo de la regla no aporta.',
+  'realized.none':
+    'Todavía no se ha comprobado ninguna semana predicha: una semana se comprueba cuando sus 7 días están en los datos.',
+  'realized.waiting': 'Esperando datos: la semana del {week} ({days} de 7 días recibidos).',
+  'realized.chart': 'F1 real por semana de cada versión en servicio y de la mejor regla',
+  'realized.version': 'v{version}',
+  'realized.rule': 'Mejor regla',
+  'realized.week': 'Semana del',
+  'realized.served': 'Servida por',
+  'realized.f1': 'F1',
+  'realized.ruleF1': 'F1 de la regla',
+  'realized.ndcg5': 'NDCG@5',
+  'realized.tableCaption': 'Métricas reales por semana',
+  'realized.ndcgExplain':
+    'El NDCG@5 valora el orden de las 5 primeras sugerencias de cada cliente: 1 cuando lo que compró está arriba del todo.',
 } as const;

@@ -68,6 +68,28 @@ export interface CatalogSourceWatermarksRow {
   updated_at: Millis;
 }
 
+/** One realized metric of one scorer on one week whose purchases are known (`monitor/realized`). */
+export interface MonitorRealizedRow {
+  week: string;
+  /** The version whose stored predictions were scored; 0 for rules. */
+  model_version: Count;
+  scorer: string;
+  metric: string;
+  value: number;
+  /** Days of the week's 7 the data covered when scored. */
+  days_observed: Count;
+  scored_at: Millis;
+}
+
+/** One expected metric of a week's predictions, computed from their probabilities when predicted. */
+export interface MonitorEstimatedRow {
+  week: string;
+  model_version: Count;
+  metric: string;
+  value: number;
+  estimated_at: Millis;
+}
+
 export interface CatalogDatabase {
   catalog_tables: CatalogTablesRow;
   catalog_snapshots: CatalogSnapshotsRow;
@@ -75,4 +97,6 @@ export interface CatalogDatabase {
   catalog_snapshot_files: CatalogSnapshotFilesRow;
   catalog_ingestions: CatalogIngestionsRow;
   catalog_source_watermarks: CatalogSourceWatermarksRow;
+  monitor_realized: MonitorRealizedRow;
+  monitor_estimated: MonitorEstimatedRow;
 }

@@ -17,6 +17,7 @@ import type {
 import type { CatalogDatabase, CatalogIngestionsRow, CatalogSnapshotsRow } from './catalog-schema.ts';
 import { mapCatalogError } from './catalog-db-error.ts';
 import { validateChange } from './validate-change.ts';
+import { MonitorRecords } from './monitor-records.ts';
 
 export type CatalogDialect = 'sqlite' | 'postgres';
 
@@ -96,12 +97,15 @@ export class Catalog {
   readonly #db: Kysely<CatalogDatabase>;
   readonly #now: () => number;
   readonly #onClose: (() => Promise<void>) | undefined;
+  /** Realized and estimated performance per week, in the same database. */
+  readonly monitor: MonitorRecords;
 
   constructor(db: Kysely<CatalogDatabase>, options: CatalogOptions) {
     this.#db = db;
     this.dialect = options.dialect;
     this.#now = options.now ?? Date.now;
     this.#onClose = options.onClose;
+    this.monitor = new MonitorRecords(db, this.#now);
   }
 
   /**

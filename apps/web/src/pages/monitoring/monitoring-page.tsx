@@ -6,6 +6,7 @@ import { AsyncView } from '../../components/async-view.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { parsePrometheus, predictionsByVersion, routeStats } from './prometheus-text.ts';
+import { RealizedSection } from './realized-section.tsx';
 
 const REFRESH_MS = 10_000;
 
@@ -14,6 +15,7 @@ export default function MonitoringPage() {
   const { t, num } = useI18n();
   const { api } = useApp();
   const metrics = useAsync(() => api.metrics(), [api]);
+  const realized = useAsync(() => api.realized(), [api]);
   const { reload } = metrics;
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
@@ -31,6 +33,7 @@ export default function MonitoringPage() {
           {t('monitoring.refresh')}
         </button>
       </PageIntro>
+      <AsyncView state={realized}>{(value) => <RealizedSection realized={value} />}</AsyncView>
       <AsyncView state={metrics}>
         {() =>
           parsed ? (

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { StoreError } from '../../store-error.ts';
 import { catalogInitial } from './0001-catalog.ts';
 import { sourceWatermarks } from './0002-source-watermarks.ts';
+import { monitorMetrics } from './0003-monitor.ts';
 
 /** Append new migrations; never edit or rename an applied one. In code, so no directory scanning. */
 const provider: MigrationProvider = {
   getMigrations: async () => ({
     '0001-catalog': catalogInitial,
     '0002-source-watermarks': sourceWatermarks,
+    '0003-monitor': monitorMetrics,
   }),
 };
 

@@ -1,0 +1,136 @@
+import type { ModelSettings } from '../config/config-schema.ts';
+import { addDays, planCutoffs } from '../features/cutoff-plan.ts';
+import { DatasetCache } from '../features/dataset-cache.ts';
+import { bestBaseline, fitBaselines } from '../model/baselines.ts';
+import {
+  alignStoredPredictions,
+  pairKey,
+  CHOSEN_RULE,
+  REALIZED_METRICS,
+  scoreRealizedWeek,
+  type RealizedMetrics,
+} from '../model/realized-scoring.ts';
+import type { RealizedMetricRow } from '../store/catalog/monitor-records.ts';
+import { queryRows, sqlString } from '../store/duckdb.ts';
+import type { RawStore } from '../store/raw-store.ts';
+import { predictionWeeks } from '../store/prediction-weeks.ts';
+
+/** Stored predictions of a version ≥ 1 are `model`; version 0 (a rule predicted) is `fallback`. */
+export const storedScorer = (version: number): string => (version > 0 ? 'model' : 'fallback');
+
+export interface RealizedWeekOutcome {
+  readonly week: string;
+  readonly daysObserved: number;
+  /** F1 per scored scorer, `v3 model` / `v0 rule:k_of_n`, for the log. */
+  readonly f1: Readonly<Record<string, number>>;
+}
+
+export interface ScoreRealizedOptions {
+  readonly log?: (line: string) => void;
+  /** Score these weeks again even when they already have rows (`sodai monitor backfill --rescore`). */
+  readonly rescore?: boolean;
+}
+
+/**
+ * Weeks with stored predictions whose 7 days the store now holds completely and that have no
+ * realized rows yet. A week the data covers only partly waits for the batch that completes it.
+ */
+export async function weeksToScore(store: RawStore, rescore = false): Promise<string[]> {
+  const predicted = await predictionWeeks(store.connection);
+  const scored = rescore ? new Map<string, number>() : await store.shared.catalog.monitor.realizedWeeks();
+  return predicted.filter((w) => w.daysObserved === 7 && !scored.has(w.week)).map((w) => w.week);
+}
+
+/**
+ * Scores every week {@link weeksToScore} returns: each version's stored predictions of the week, and
+ * every rule fitted on the validation weeks of the plan that predicted it (the best of them marked
+ * `chosen`), on the purchases the week turned out to hold. Each week's rows replace its old ones
+ * in one transaction.
+ */
+export async function scoreRealizedWeeks(
+  store: RawStore,
+  settings: ModelSettings,
+  options: ScoreRealizedOptions = {},
+): Promise<RealizedWeekOutcome[]> {
+  const log = options.log ?? (() => {});
+  const weeks = await weeksToScore(store, options.rescore);
+  if (weeks.length === 0) {
+    log('no predicted week has become fully observed since the last scoring');
+    return [];
+  }
+  const datasets = new DatasetCache(store.connection, {
+    lookbackWeeks: settings.lookbackWeeks,
+    exploreK: settings.exploreK,
+    log,
+    objects: store.shared.objects,
+  });
+  const outcomes: RealizedWeekOutcome[] = [];
+  for (const week of weeks) {
+    const rows = await realizedRowsOf(store, datasets, settings, week);
+    await store.shared.catalog.monitor.replaceRealizedWeek(week, rows);
+    const f1: Record<string, number> = {};
+    for (const r of rows) if (r.metric === 'f1') f1[`v${r.version} ${r.scorer}`] = r.value;
+    log(
+      `realized week from ${week}: ${Object.entries(f1)
+        .map(([k, v]) => `${k} F1 ${v.toFixed(4)}`)
+        .join(', ')}`,
+    );
+    outcomes.push({ week, daysObserved: 7, f1 });
+  }
+  return outcomes;
+}
+
+async function realizedRowsOf(
+  store: RawStore,
+  datasets: DatasetCache,
+  settings: ModelSettings,
+  week: string,
+): Promise<RealizedMetricRow[]> {
+  // The plan whose prediction week this was: its validation weeks are where its rules were fitted.
+  const plan = planCutoffs(addDays(week, -1), settings);
+  await datasets.ensure([week, ...plan.validationCutoffs]);
+  const matrix = await datasets.matrix([week]);
+  const missed = await datasets.missed([week]);
+  const rows: RealizedMetricRow[] = [];
+  const push = (version: number, scorer: string, metrics: RealizedMetrics) => {
+    for (const metric of REALIZED_METRICS)
+      rows.push({ week, version, scorer, metric, value: metrics[metric], daysObserved: 7 });
+  };
+
+  const stored = await queryRows(
+    store.connection,
+    `SELECT model_version AS v, customer_id::DOUBLE AS c, product_id::DOUBLE AS p, score, predicted
+     FROM predictions WHERE cutoff = DATE ${sqlString(week)}`,
+  );
+  const byVersion = new Map<number, Map<string, { score: number; predicted: boolean }>>();
+  for (const r of stored) {
+    const version = Number(r.v);
+    let pairs = byVersion.get(version);
+    if (!pairs) byVersion.set(version, (pairs = new Map()));
+    pairs.set(pairKey(Number(r.c), Number(r.p)), { score: Number(r.score), predicted: r.predicted === true });
+  }
+  for (const [version, pairs] of byVersion) {
+    const { scores, threshold } = alignStoredPredictions(matrix, pairs);
+    push(version, storedScorer(version), scoreRealizedWeek(scores, threshold, matrix, missed));
+  }
+
+  const valid = await datasets.matrix(plan.validationCutoffs);
+  if (valid.rows > 0) {
+    const rules = fitBaselines(valid, (await datasets.missed(plan.validationCutoffs)).total);
+    const best = bestBaseline(rules);
+    for (const rule of rules) {
+      const scorer = `rule:${rule.name}`;
+      push(0, scorer, scoreRealizedWeek(rule.score(matrix), rule.threshold, matrix, missed));
+      // Which rule the plan would have predicted with: chosen before the week, never in hindsight.
+      rows.push({
+        week,
+        version: 0,
+        scorer,
+        metric: CHOSEN_RULE,
+        value: rule === best ? 1 : 0,
+        daysObserved: 7,
+      });
+    }
+  }
+  return rows;
+}
