@@ -71,7 +71,7 @@ describe('pipeline HTTP API', () => {
       headers: auth,
       payload: { retrain: 'sometimes' },
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.json().issues[0].path).toContain('retrain');
   });
 

@@ -17,6 +17,7 @@ import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
 import { errorHandler } from './error-handler.ts';
+import { addOpenApiDefaults } from './openapi-defaults.ts';
 import {
   ModelHolder,
   registryModelProvider,
@@ -119,8 +120,9 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  addOpenApiDefaults(app);
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` }),
+    reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` }),
   );
 
   const log =

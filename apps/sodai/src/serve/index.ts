@@ -1,4 +1,4 @@
 // The HTTP layer's public surface; `src/index.ts` re-exports it.
 export { buildServer, type ServeDeps, type ServeOptions, type ServingHandle } from './build-server.ts';
-export { ERROR_STATUS, errorHandler } from './error-handler.ts';
+export { errorHandler } from './error-handler.ts';
 export { resolveLang } from './language.ts';

@@ -146,12 +146,12 @@ export class ApiClient {
       throw new WebError('NETWORK', error instanceof Error ? error.message : String(error));
     }
     if (res.ok) return res;
-    const body = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
+    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
     throw new WebError(
       codeForStatus(res.status),
       body?.message ?? `${res.status} ${res.statusText}`,
       res.status,
-      body?.error ?? null,
+      body?.code ?? null,
     );
   }
 }

@@ -12,7 +12,7 @@ export function requireAdminTokenForWrites(adminToken: string) {
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       // An async hook that answered must return the reply, so Fastify stops the request here.
-      return reply.code(401).send({ error: 'UNAUTHORIZED', message: 'writes need the admin bearer token' });
+      return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'writes need the admin bearer token' });
     }
     return undefined;
   };
