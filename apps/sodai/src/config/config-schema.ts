@@ -44,6 +44,12 @@ export const ConfigSchema = z.strictObject({
         .min(16)
         .optional()
         .describe('bearer token for admin routes; none = admin routes off'),
+      requestLog: z
+        .enum(['all', 'cold', 'off'])
+        .default('cold')
+        .describe(
+          'one log line per request: all routes, only the cold ones (not /predict, /recommend, /health, /ready, /metrics, static files), or none; failures are logged either way',
+        ),
     })
     .prefault({}),
   validation: z

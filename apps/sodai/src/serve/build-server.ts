@@ -5,7 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
 import { trackingPlugin } from '@sodai/tracking/http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -52,6 +52,8 @@ export interface ServeOptions {
   readonly predictionLog?: PredictionLogOptions | false;
   /** Fastify's logger option (default: pino at the configured level). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** A pino logger to use instead (the CLI's, so serve, scheduler and worker log alike). */
+  readonly loggerInstance?: FastifyBaseLogger;
   /** Process metrics (event loop, memory) in /metrics. Default true. */
   readonly defaultMetrics?: boolean;
   /** Base folder for relative config paths (default: the working directory). */
@@ -90,6 +92,18 @@ declare module 'fastify' {
 const PUBLIC_PREFIX = '';
 
 /**
+ * Routes answered thousands of times a second (and probes, and static files): a log line each
+ * would cost a fifth of the throughput and fill disks, so `server.requestLog: cold` (the default)
+ * leaves them out; `all` logs them too (SODAI_REQUEST_LOG=all). Failures are logged either way.
+ */
+const HOT_ROUTES = new Set(['/predict', '/recommend', '/health', '/ready', '/metrics', '/', '/*']);
+
+function isHotRoute(route: string): boolean {
+  // Static files get a route each, named by the file.
+  return HOT_ROUTES.has(route) || route.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(route);
+}
+
+/**
  * Builds the HTTP server without listening: `app.inject()` in tests, `app.listen()` to serve.
  * Starts loading the champion in the background (`/ready` says when it serves) and polls the alias;
  * `app.close()` stops polling, flushes the prediction log and frees the model (the store and the
@@ -112,7 +126,11 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const lane = new DbLane(deps.store.connection);
 
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: deps.config.logLevel } }),
+    // Fastify's own two lines a request are replaced by one, and none on hot routes (see below).
+    disableRequestLogging: true,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
     // Ids in the path and query are numbers; anything else is a 400, never a crash.
     routerOptions: { maxParamLength: 200 },
@@ -155,13 +173,16 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     now,
   };
 
+  const requestLog = deps.config.server.requestLog;
   app.addHook('onResponse', async (req, reply) => {
-    metrics.observeRequest(
-      req.method,
-      req.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (requestLog === 'all' || (requestLog === 'cold' && !isHotRoute(route))) {
+      req.log.info(
+        { method: req.method, url: req.url, status: reply.statusCode, ms: reply.elapsedTime },
+        'request',
+      );
+    }
   });
 
   if (options.corsOrigins && options.corsOrigins.length > 0) {
