@@ -160,7 +160,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, 'champion check failed'),
     },
   );
-  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true);
+  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true, {
+    store: deps.store,
+    ...(deps.pipeline ? { runs: deps.pipeline.store } : {}),
+  });
   const ctx: ServeContext = {
     config: deps.config,
     paths,
