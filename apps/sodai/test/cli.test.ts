@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -172,6 +172,36 @@ describe('sodai CLI', () => {
       const show = await sodai(['pipelines', 'show', 'no-such-run']);
       expect(show.code).toBe(1);
       expect(show.stderr).toContain('no-such-run');
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    '`run weekly --follow` shows task progress on stderr within 2 s of the run starting',
+    async () => {
+      const child = spawn(process.execPath, [BIN, 'run', 'weekly', '--follow'], {
+        cwd: dir,
+        env: { ...process.env, SODAI_DATA_DIR: path.join(dir, 'follow') },
+      });
+      const lines: { at: number; text: string }[] = [];
+      let stdout = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      let rest = '';
+      child.stderr.on('data', (b: Buffer) => {
+        const parts = (rest + b.toString()).split('\n');
+        rest = parts.pop()!;
+        for (const text of parts) lines.push({ at: performance.now(), text });
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const started = lines.find((l) => /^run \S+ started$/.test(l.text));
+      const firstTask = lines.find((l) => /^\d\d:\d\d:\d\d ingest: running/.test(l.text));
+      expect(started, lines.map((l) => l.text).join('\n')).toBeDefined();
+      expect(firstTask, lines.map((l) => l.text).join('\n')).toBeDefined();
+      expect(firstTask!.at - started!.at).toBeLessThan(2000);
+      // An empty store fails at validation: the follow shows why, and the table lands on stdout.
+      expect(lines.some((l) => /validate: failed .*no transactions/.test(l.text))).toBe(true);
+      expect(stdout).toMatch(/^run \S+ \(weekly\) failed/);
+      expect(code).toBe(1);
     },
     SPAWNS_TIMEOUT,
   );

@@ -86,7 +86,9 @@ export function followRun(
             ? ` (${((task.finishedAt.getTime() - task.startedAt.getTime()) / 1000).toFixed(1)} s)`
             : '';
         const error = task.error ? ` — ${task.error.split('\n')[0]}` : '';
-        sink.line(`${clock(new Date())} ${id}: ${task.state}${seconds}${error}`);
+        // Waiting tasks are the default: only real moves are news.
+        if (task.state !== 'pending')
+          sink.line(`${clock(new Date())} ${id}: ${task.state}${seconds}${error}`);
       }
       // Logs of tasks that have started; one read per task that may have new lines.
       if (task.state === 'pending' || (previous === task.state && FINAL.has(task.state))) continue;
