@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DMatrix } from '@sodai/xgboost';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../src/contract/feature-vector.ts';
 import { ERROR_CODES } from '../src/contract/error-codes.ts';
@@ -611,6 +612,42 @@ describe('ops', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('request logs', () => {
+  it('by default log one line per request on cold routes and none on hot ones; `all` logs those too', async () => {
+    const linesFor = async (requestLog: 'cold' | 'all') => {
+      const lines: { msg: string; url?: string }[] = [];
+      const logger = pino(
+        { level: 'info' },
+        { write: (line: string) => void lines.push(JSON.parse(line) as { msg: string; url?: string }) },
+      );
+      const server = await buildServer({
+        config: { ...fx.config, server: { ...fx.config.server, requestLog } },
+        store: fx.store,
+        tracking: fx.tracking,
+        options: { loggerInstance: logger, pollIntervalMs: 0, predictionLog: false, defaultMetrics: false },
+      });
+      try {
+        await server.serving.initialLoad;
+        for (let i = 0; i < 5; i++)
+          await server.inject({
+            method: 'POST',
+            url: '/predict',
+            payload: { customer_id: customer, product_id: product },
+          });
+        await server.inject({ method: 'GET', url: '/health' });
+        await server.inject({ method: 'GET', url: '/api/serving' });
+      } finally {
+        await server.close();
+      }
+      return lines.filter((l) => l.msg === 'request').map((l) => l.url);
+    };
+    expect(await linesFor('cold')).toEqual(['/api/serving']);
+    const all = await linesFor('all');
+    expect(all.filter((u) => u?.startsWith('/predict'))).toHaveLength(5);
+    expect(all).toContain('/health');
   });
 });
 
