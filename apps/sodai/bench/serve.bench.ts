@@ -1,7 +1,8 @@
 // `npm run bench:serve`: throughput and latency of the real server on the real data. Prepares a
 // store once (load the 2024 files, train with 5 trials when there is no champion, predict), starts
 // `sodai serve` in its own process on 127.0.0.1, and drives /predict and /recommend (k = 5) with
-// autocannon at 50 connections over varied pairs. Targets on 2 cores: /predict ≥ 10 k req/s with
+// autocannon at 50 connections over varied pairs, once at the default log level and once at `warn`
+// (the default must cost at most 10% more server CPU per request). Targets on 2 cores: /predict ≥ 10 k req/s with
 // p99 < 10 ms, /recommend ≥ 3 k req/s with p99 < 20 ms.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -58,27 +59,54 @@ const customers = [...new Set(pairs.map((p) => (JSON.parse(p) as { customer_id: 
 );
 db.close();
 
-const server = spawn(
-  process.execPath,
-  [CLI, 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--rate-limit', '100000000'],
-  { env, stdio: ['ignore', 'inherit', 'inherit'] },
-);
+/** One server per log level, in turn: the default level (info, as shipped) and `warn`. */
+const LEVELS = ['info', 'warn'] as const;
+let server = startServer('info');
+let logBytes = 0;
+
+function startServer(level: string) {
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      '--log-format',
+      'json',
+      'serve',
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+      '--rate-limit',
+      '100000000',
+    ],
+    { env: { ...env, SODAI_LOG_LEVEL: level }, stdio: ['ignore', 'inherit', 'pipe'] },
+  );
+  // What the server logs is counted, not shown: the bytes a day of traffic would write to disk.
+  child.stderr.on('data', (b: Buffer) => (logBytes += b.length));
+  return child;
+}
+
 const base = `http://127.0.0.1:${PORT}`;
-const started = Date.now();
-for (;;) {
-  try {
-    const ready = (await (await fetch(`${base}/ready`)).json()) as { ready: boolean; model_version: number };
-    if (ready.ready) {
-      console.log(
-        `server ready in ${((Date.now() - started) / 1000).toFixed(1)} s, model v${ready.model_version}`,
-      );
-      break;
+async function waitReady(): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      const ready = (await (await fetch(`${base}/ready`)).json()) as {
+        ready: boolean;
+        model_version: number;
+      };
+      if (ready.ready) {
+        console.log(
+          `server ready in ${((Date.now() - started) / 1000).toFixed(1)} s, model v${ready.model_version}`,
+        );
+        return;
+      }
+    } catch {
+      // not listening yet
     }
-  } catch {
-    // not listening yet
+    if (Date.now() - started > 120_000) throw new Error('the server did not become ready in 2 minutes');
+    await new Promise((r) => setTimeout(r, 250));
   }
-  if (Date.now() - started > 120_000) throw new Error('the server did not become ready in 2 minutes');
-  await new Promise((r) => setTimeout(r, 250));
 }
 
 /** CPU seconds the server process has used (Linux /proc; NaN elsewhere). */
@@ -138,11 +166,29 @@ async function run(route: string, bodies: readonly string[], seconds: number): P
   };
 }
 
+interface LevelFigures {
+  readonly level: string;
+  readonly figures: readonly Figures[];
+  readonly logBytesPerRequest: number;
+}
+
+const byLevel: LevelFigures[] = [];
 try {
-  // Warm-up: JIT, caches of reasons, connection pools.
-  await run('/predict', pairs, 2);
-  await run('/recommend', customers, 2);
-  const figures = [await run('/predict', pairs, SECONDS), await run('/recommend', customers, SECONDS)];
+  for (const level of LEVELS) {
+    if (level !== LEVELS[0]) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      server = startServer(level);
+    }
+    await waitReady();
+    // Warm-up: JIT, caches of reasons, connection pools.
+    await run('/predict', pairs, 2);
+    await run('/recommend', customers, 2);
+    logBytes = 0;
+    const figures = [await run('/predict', pairs, SECONDS), await run('/recommend', customers, SECONDS)];
+    const total = figures.reduce((n, f) => n + f.total, 0);
+    byLevel.push({ level, figures, logBytesPerRequest: logBytes / Math.max(1, total) });
+  }
   const targets: Record<string, { rps: number; p99: number }> = {
     '/predict': { rps: 10_000, p99: 10 },
     '/recommend': { rps: 3_000, p99: 20 },
@@ -150,14 +196,31 @@ try {
   console.log(
     `\n${CONNECTIONS} connections, ${SECONDS} s each, requests cycling over ${Math.min(SAMPLE, pairs.length)} of ${pairs.length} pairs / ${Math.min(SAMPLE, customers.length)} of ${customers.length} customers`,
   );
-  console.log('route        req/s     p50 ms  p99 ms  non-2xx  errors  server CPU/request  target');
-  for (const f of figures) {
-    const t = targets[f.route]!;
-    const met = f.reqPerSec >= t.rps && f.p99 < t.p99 && f.non2xx === 0 && f.errors === 0;
+  console.log(
+    'log level  route        req/s     p50 ms  p99 ms  non-2xx  errors  server CPU/request  target',
+  );
+  for (const { level, figures } of byLevel) {
+    for (const f of figures) {
+      const t = targets[f.route]!;
+      const met = f.reqPerSec >= t.rps && f.p99 < t.p99 && f.non2xx === 0 && f.errors === 0;
+      console.log(
+        `${level.padEnd(10)} ${f.route.padEnd(12)} ${f.reqPerSec.toFixed(0).padStart(7)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(7)} ${String(f.non2xx).padStart(8)} ${String(f.errors).padStart(7)}  ${f.cpuMicros.toFixed(0).padStart(6)} µs (${(1e6 / f.cpuMicros).toFixed(0)} req/s a core)  ≥${t.rps} req/s, p99 < ${t.p99} ms: ${met ? 'met' : 'NOT met'}`,
+      );
+    }
+  }
+  // The default level must cost at most 10% over `warn`: compared on server CPU per request, which
+  // other work on the machine disturbs far less than req/s.
+  const [deflt, warn] = byLevel;
+  for (const route of ['/predict', '/recommend']) {
+    const d = deflt!.figures.find((f) => f.route === route)!;
+    const w = warn!.figures.find((f) => f.route === route)!;
+    const extra = d.cpuMicros / w.cpuMicros - 1;
     console.log(
-      `${f.route.padEnd(12)} ${f.reqPerSec.toFixed(0).padStart(7)} ${String(f.p50).padStart(8)} ${String(f.p99).padStart(7)} ${String(f.non2xx).padStart(8)} ${String(f.errors).padStart(7)}  ${f.cpuMicros.toFixed(0).padStart(6)} µs (${(1e6 / f.cpuMicros).toFixed(0)} req/s a core)  ≥${t.rps} req/s, p99 < ${t.p99} ms: ${met ? 'met' : 'NOT met'}`,
+      `${route}: default (info) vs warn — CPU/request ${(extra * 100).toFixed(1)}% more, req/s ${((d.reqPerSec / w.reqPerSec - 1) * 100).toFixed(1)}%: ${extra <= 0.1 ? 'within 10%' : 'NOT within 10%'}`,
     );
   }
+  for (const { level, logBytesPerRequest } of byLevel)
+    console.log(`log output at ${level}: ${logBytesPerRequest.toFixed(2)} bytes per request`);
   const load = loadavg()[0]!;
   console.log(
     `load average ${load.toFixed(1)} on ${availableParallelism()} cores during the run${load > availableParallelism() ? ': the machine was busy with other work, so req/s and latency are understated (CPU per request less so)' : ''}`,

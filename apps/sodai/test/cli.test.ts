@@ -1,12 +1,23 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeTable } from './helpers.ts';
 
 const run = promisify(execFile);
+
+/** Parses `text` with jq when it is installed (what a user's script does), with JSON.parse otherwise. */
+function jq(text: string): unknown {
+  const which = spawnSync('jq', ['--version']);
+  if (which.error) return JSON.parse(text);
+  const out = spawnSync('jq', ['-c', '.'], { input: text, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`jq rejected the output: ${out.stderr}`);
+  return JSON.parse(out.stdout);
+}
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
 const dir = tempDir();
+/** Each spawn loads the CLI from source (seconds on a busy machine); tests that spawn several get room. */
+const SPAWNS_TIMEOUT = 240_000;
 
 async function sodai(args: string[], env: Record<string, string> = {}) {
   try {
@@ -49,6 +60,8 @@ describe('sodai CLI', () => {
     const { code, stdout } = await sodai(['--version']);
     expect(code).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const short = await sodai(['-V']);
+    expect([short.code, short.stdout]).toEqual([0, stdout]);
     // `models promote --version N` must reach the registry, not print the program's version.
     const promote = await sodai(['models', 'promote', '--version', '999', '--reason', 'test']);
     expect(promote.code).toBe(1);
@@ -120,6 +133,83 @@ describe('sodai CLI', () => {
     const log = await sodai(['data', 'batches']);
     expect(log.stdout.split('\n').filter(Boolean)).toHaveLength(6);
   });
+
+  it(
+    'on a fresh install `runs list --json` and `pipelines list --json` list nothing and exit 0',
+    async () => {
+      const fresh = { SODAI_DATA_DIR: path.join(dir, 'fresh') };
+      const runs = await sodai(['runs', 'list', '--json'], fresh);
+      expect(runs.code).toBe(0);
+      expect(JSON.parse(runs.stdout)).toEqual([]);
+      expect(jq(runs.stdout)).toEqual([]);
+      const pipelines = await sodai(['pipelines', 'list', '--json'], fresh);
+      expect([pipelines.code, JSON.parse(pipelines.stdout)]).toEqual([0, []]);
+      // An experiment the user names and gets wrong is still an error.
+      const named = await sodai(['runs', 'list', '--experiment', 'nope'], fresh);
+      expect(named.code).toBe(1);
+      expect(named.stderr).toContain('nope');
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    '`config --json` is JSON alone on stdout, parsed by JSON.parse and by jq',
+    async () => {
+      const { code, stdout, stderr } = await sodai(['config', '--json'], {
+        REDIS_URL: 'redis://:redis-secret@127.0.0.1:6379',
+      });
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ server: { requestLog: 'cold' } });
+      expect(jq(stdout)).toMatchObject({ redisUrl: 'redis://:***@127.0.0.1:6379' });
+      expect(stdout + stderr).not.toContain('redis-secret');
+      expect(stderr).toContain('# source:');
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    '`logs` of an unknown run or task exits non-zero naming it',
+    async () => {
+      const run = await sodai(['logs', 'no-such-run', 'train']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('no pipeline run "no-such-run"');
+      expect(run.stdout).toBe('');
+      const show = await sodai(['pipelines', 'show', 'no-such-run']);
+      expect(show.code).toBe(1);
+      expect(show.stderr).toContain('no-such-run');
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    '`run weekly --follow` shows task progress on stderr within 2 s of the run starting',
+    async () => {
+      const child = spawn(process.execPath, [BIN, 'run', 'weekly', '--follow'], {
+        cwd: dir,
+        env: { ...process.env, SODAI_DATA_DIR: path.join(dir, 'follow') },
+      });
+      const lines: { at: number; text: string }[] = [];
+      let stdout = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      let rest = '';
+      child.stderr.on('data', (b: Buffer) => {
+        const parts = (rest + b.toString()).split('\n');
+        rest = parts.pop()!;
+        for (const text of parts) lines.push({ at: performance.now(), text });
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      const started = lines.find((l) => /^run \S+ started$/.test(l.text));
+      const firstTask = lines.find((l) => /^\d\d:\d\d:\d\d ingest: running/.test(l.text));
+      expect(started, lines.map((l) => l.text).join('\n')).toBeDefined();
+      expect(firstTask, lines.map((l) => l.text).join('\n')).toBeDefined();
+      expect(firstTask!.at - started!.at).toBeLessThan(2000);
+      // An empty store fails at validation: the follow shows why, and the table lands on stdout.
+      expect(lines.some((l) => /validate: failed .*no transactions/.test(l.text))).toBe(true);
+      expect(stdout).toMatch(/^run \S+ \(weekly\) failed/);
+      expect(code).toBe(1);
+    },
+    SPAWNS_TIMEOUT,
+  );
 
   it('rejects a bad option value naming the option', async () => {
     const { code, stderr } = await sodai(['data', 'generate', '--customers', 'many', '--out', dir]);

@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DMatrix } from '@sodai/xgboost';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../src/contract/feature-vector.ts';
+import { ERROR_CODES } from '../src/contract/error-codes.ts';
 import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { loadAliasedModel } from '../src/model/registry.ts';
 import { buildServer } from '../src/serve/build-server.ts';
@@ -20,6 +22,11 @@ let product: number;
 /** A known product that is not among that customer's candidates. */
 let otherProduct: number;
 const COLD_CUSTOMER = 99_999_001;
+
+interface OpenApiOperation {
+  readonly operationId?: string;
+  readonly responses?: Record<string, unknown>;
+}
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   app.inject({ method: 'POST', url, payload: payload as object, headers });
@@ -101,7 +108,7 @@ describe('readiness', () => {
         payload: { customer_id: customer, product_id: product },
       });
       expect(predict.statusCode).toBe(503);
-      expect(predict.json().error).toBe('MODEL_NOT_READY');
+      expect(predict.json().code).toBe('MODEL_NOT_READY');
       expect(predict.json().message).toMatch(/^no model is serving yet/);
       expect((await slow.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
       open();
@@ -179,7 +186,7 @@ describe('POST /predict', () => {
     const tooMany = await post('/predict?shap=exact', {
       pairs: Array.from({ length: 11 }, () => ({ customer_id: customer, product_id: product })),
     });
-    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.statusCode).toBe(422);
   });
 
   it('scores a known pair outside the candidates on the fly', async () => {
@@ -208,11 +215,11 @@ describe('POST /predict', () => {
   it('404 names the unknown customer or product ids', async () => {
     const c = await post('/predict', { customer_id: 123456789, product_id: product });
     expect(c.statusCode).toBe(404);
-    expect(c.json()).toMatchObject({ error: 'UNKNOWN_CUSTOMER' });
+    expect(c.json()).toMatchObject({ code: 'UNKNOWN_CUSTOMER' });
     expect(c.json().message).toContain('123456789');
     const p = await post('/predict', { customer_id: customer, product_id: 987654321 });
     expect(p.statusCode).toBe(404);
-    expect(p.json()).toMatchObject({ error: 'UNKNOWN_PRODUCT' });
+    expect(p.json()).toMatchObject({ code: 'UNKNOWN_PRODUCT' });
     expect(p.json().message).toContain('987654321');
     const batch = await post('/predict', {
       pairs: [
@@ -225,11 +232,11 @@ describe('POST /predict', () => {
     expect(batch.json().message).toContain('22222222');
   });
 
-  it('400 lists every failing field with location, path, message and type', async () => {
+  it('422 lists every failing field with location, path, message and type', async () => {
     const res = await post('/predict', { customer_id: 'abc', product_id: -3 });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
     const body = res.json();
-    expect(body.error).toBe('INVALID_ARGUMENT');
+    expect(body.code).toBe('INVALID_ARGUMENT');
     expect(body.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ location: 'body', path: 'customer_id', type: 'invalid_type' }),
@@ -241,7 +248,7 @@ describe('POST /predict', () => {
       expect.objectContaining({ location: 'body', path: 'pairs.0.product_id', type: 'invalid_type' }),
     ]);
     const query = await post('/predict?lang=fr', { customer_id: customer, product_id: product });
-    expect(query.statusCode).toBe(400);
+    expect(query.statusCode).toBe(422);
     expect(query.json().issues[0]).toMatchObject({ location: 'querystring', path: 'lang' });
   });
 
@@ -253,6 +260,7 @@ describe('POST /predict', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('MALFORMED_BODY');
     expect(bad.json().issues[0].location).toBe('body');
     const text = await app.inject({
       method: 'POST',
@@ -260,18 +268,19 @@ describe('POST /predict', () => {
       payload: 'hello',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(text.statusCode).toBe(400);
+    // Text is read as a string, which then fails the body's schema.
+    expect(text.statusCode).toBe(422);
     const xml = await app.inject({
       method: 'POST',
       url: '/predict',
       payload: '<pair/>',
       headers: { 'content-type': 'application/xml' },
     });
-    expect(xml.statusCode).toBe(415);
+    expect([xml.statusCode, xml.json().code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     const big = await post('/predict', {
       pairs: Array.from({ length: 5000 }, () => ({ customer_id: customer, product_id: product })),
     });
-    expect(big.statusCode).toBe(413);
+    expect([big.statusCode, big.json().code]).toEqual([413, 'BODY_TOO_LARGE']);
   });
 });
 
@@ -337,8 +346,8 @@ describe('POST /recommend', () => {
   });
 
   it('validates k and rejects unknown customers', async () => {
-    expect((await post('/recommend', { customer_id: customer, k: 51 })).statusCode).toBe(400);
-    expect((await post('/recommend', { customer_id: customer, k: 0 })).statusCode).toBe(400);
+    expect((await post('/recommend', { customer_id: customer, k: 51 })).statusCode).toBe(422);
+    expect((await post('/recommend', { customer_id: customer, k: 0 })).statusCode).toBe(422);
     const unknown = await post('/recommend', { customer_id: 424242 });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().message).toContain('424242');
@@ -425,9 +434,9 @@ describe('read APIs', () => {
     expect(one.json()).toEqual({ drift: true });
     expect((await app.inject({ method: 'GET', url: '/api/reports/drift/nope' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/api/reports/drift/..%2F..%2Fsecret' })).statusCode).toBe(
-      400,
+      422,
     );
-    expect((await app.inject({ method: 'GET', url: '/api/reports/other' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/reports/other' })).statusCode).toBe(422);
   });
 
   it('/api/predictions reads the stored predictions and /api/ingestions the log', async () => {
@@ -496,7 +505,7 @@ describe('admin APIs', () => {
       payload: bytes,
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/octet-stream' },
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
   });
 });
 
@@ -604,5 +613,80 @@ describe('ops', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('request logs', () => {
+  it('by default log one line per request on cold routes and none on hot ones; `all` logs those too', async () => {
+    const linesFor = async (requestLog: 'cold' | 'all') => {
+      const lines: { msg: string; url?: string }[] = [];
+      const logger = pino(
+        { level: 'info' },
+        { write: (line: string) => void lines.push(JSON.parse(line) as { msg: string; url?: string }) },
+      );
+      const server = await buildServer({
+        config: { ...fx.config, server: { ...fx.config.server, requestLog } },
+        store: fx.store,
+        tracking: fx.tracking,
+        options: { loggerInstance: logger, pollIntervalMs: 0, predictionLog: false, defaultMetrics: false },
+      });
+      try {
+        await server.serving.initialLoad;
+        for (let i = 0; i < 5; i++)
+          await server.inject({
+            method: 'POST',
+            url: '/predict',
+            payload: { customer_id: customer, product_id: product },
+          });
+        await server.inject({ method: 'GET', url: '/health' });
+        await server.inject({ method: 'GET', url: '/api/serving' });
+      } finally {
+        await server.close();
+      }
+      return lines.filter((l) => l.msg === 'request').map((l) => l.url);
+    };
+    expect(await linesFor('cold')).toEqual(['/api/serving']);
+    const all = await linesFor('all');
+    expect(all.filter((u) => u?.startsWith('/predict'))).toHaveLength(5);
+    expect(all).toContain('/health');
+  });
+});
+
+describe('one error shape and the OpenAPI document', () => {
+  it('every documented operation has a unique operationId and declares the error body', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const operations = Object.entries(doc.paths as Record<string, Record<string, OpenApiOperation>>).flatMap(
+      ([url, methods]) => Object.entries(methods).map(([method, op]) => ({ where: `${method} ${url}`, op })),
+    );
+    expect(operations.length).toBeGreaterThan(20);
+    const missing = operations.filter(({ op }) => !op.operationId).map((o) => o.where);
+    expect(missing).toEqual([]);
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/tracking/runs/{runId}'].get.operationId).toBe('getApiTrackingRunsByRunId');
+    const withoutErrors = operations.filter(({ op }) => !op.responses?.['4XX']).map((o) => o.where);
+    expect(withoutErrors).toEqual([]);
+    expect(JSON.stringify(doc.paths['/predict'].post.responses['4XX'])).toContain('"code"');
+  });
+
+  it('answers every error in one shape, tracking routes and unknown routes included', async () => {
+    const answers = await Promise.all([
+      app.inject({ method: 'GET', url: '/api/tracking/runs/nope' }),
+      app.inject({ method: 'GET', url: '/api/tracking/runs?limit=0' }),
+      app.inject({ method: 'POST', url: '/recommend', payload: { customer_id: 424242 } }),
+      app.inject({ method: 'GET', url: '/no/such/route' }),
+    ]);
+    expect(answers.map((a) => [a.statusCode, a.json().code])).toEqual([
+      [404, 'RUN_NOT_FOUND'],
+      [422, 'INVALID_ARGUMENT'],
+      [404, 'UNKNOWN_CUSTOMER'],
+      [404, 'NOT_FOUND'],
+    ]);
+    for (const a of answers) {
+      expect(Object.keys(a.json()).sort()).toEqual(expect.arrayContaining(['code', 'message']));
+      expect(a.json()).not.toHaveProperty('error');
+      expect(Object.keys(ERROR_CODES)).toContain(a.json().code);
+    }
+    expect(answers[1]!.json().issues[0]).toMatchObject({ location: 'querystring', path: 'limit' });
   });
 });

@@ -72,7 +72,7 @@ describe('pipeline HTTP API', () => {
       headers: auth,
       payload: { retrain: 'sometimes' },
     });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.json().issues[0].path).toContain('retrain');
   });
 
@@ -108,5 +108,30 @@ describe('pipeline HTTP API', () => {
     ).toBe(404);
     const list = (await app.inject({ method: 'GET', url: '/api/pipeline/runs?limit=5' })).json();
     expect(list[0].id).toBe(runId);
+  });
+
+  it('/metrics after a run shows pipeline, task, drift and ingest totals and stock process metrics', async () => {
+    // The previous test finished one weekly run (retrain never); the totals come from its records.
+    const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    const value = (pattern: string) => {
+      const match = new RegExp(`^${pattern} (\\S+)$`, 'm').exec(text);
+      return match ? Number(match[1]) : undefined;
+    };
+    expect(value('sodai_pipeline_runs_total\\{dag="weekly",state="success"\\}')).toBeGreaterThanOrEqual(1);
+    expect(value('sodai_pipeline_tasks_total\\{task="predict",state="success"\\}')).toBeGreaterThanOrEqual(1);
+    expect(value('sodai_pipeline_tasks_total\\{task="train",state="skipped"\\}')).toBeGreaterThanOrEqual(1);
+    expect(value('sodai_pipeline_task_seconds_total\\{task="predict"\\}')).toBeGreaterThan(0);
+    const verdicts =
+      (value('sodai_drift_checks_total\\{verdict="drift"\\}') ?? 0) +
+      (value('sodai_drift_checks_total\\{verdict="no_drift"\\}') ?? 0);
+    expect(verdicts).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('# TYPE sodai_gate_decisions_total counter');
+    expect(value('sodai_ingest_rows_total\\{outcome="accepted"\\}')).toBeGreaterThan(0);
+    expect(value('sodai_quarantined_rows')).toBeGreaterThanOrEqual(0);
+    expect(value('sodai_prediction_log_dropped_total')).toBe(0);
+    // Process metrics keep their stock names, so stock Node dashboards work.
+    expect(text).toMatch(/^process_cpu_user_seconds_total \S+$/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \S+$/m);
+    expect(text).not.toMatch(/^sodai_(process|nodejs)_/m);
   });
 });

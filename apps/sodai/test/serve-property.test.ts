@@ -123,7 +123,7 @@ async function expectNoServerError(
   if (res.statusCode >= 500)
     throw new Error(`${method} ${url} ${JSON.stringify(payload)} → ${res.statusCode} ${res.body}`);
   if (res.statusCode >= 400 && res.statusCode !== 404) {
-    expect(typeof res.json().error).toBe('string');
+    expect(typeof res.json().code).toBe('string');
   }
   return res;
 }

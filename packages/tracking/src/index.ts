@@ -57,6 +57,8 @@ export {
 } from './registry/records.ts';
 export {
   runsList,
+  findRuns,
+  formatRunsList,
   runsShow,
   runsCompare,
   formatRunDetails,

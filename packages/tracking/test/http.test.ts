@@ -64,33 +64,33 @@ describe('tracking REST API', () => {
     expect(wrong.statusCode).toBe(401);
   });
 
-  it('answers 400 naming every failing body field', async () => {
+  it('answers 422 naming every failing body field', async () => {
     const res = await app.inject({
       method: 'POST',
       url: `/api/tracking/runs/${runId}/metrics`,
       headers: auth,
       payload: { metrics: [{ key: '', value: 'high', step: -1 }] },
     });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(422);
     const body = res.json();
-    expect(body.error).toBe('INVALID_ARGUMENT');
+    expect(body.code).toBe('INVALID_ARGUMENT');
     const paths = body.issues.map((i: { location: string; path: string }) => `${i.location}:${i.path}`);
     expect(paths).toEqual(
       expect.arrayContaining(['body:metrics.0.key', 'body:metrics.0.value', 'body:metrics.0.step']),
     );
   });
 
-  it('answers 400 for bad query strings, params, unknown keys, filters and malformed JSON', async () => {
+  it('answers 422 for bad query strings, params, unknown keys and filters, 400 for malformed JSON', async () => {
     const limit = await app.inject({ url: '/api/tracking/runs?limit=0' });
-    expect(limit.statusCode).toBe(400);
+    expect(limit.statusCode).toBe(422);
     expect(limit.json().issues[0]).toMatchObject({ location: 'querystring', path: 'limit' });
     const unknown = await app.inject({ url: '/api/tracking/runs?colour=red' });
-    expect(unknown.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(422);
     const filter = await app.inject({ url: '/api/tracking/runs?filter=metrics.auc%20%3E%20high' });
-    expect(filter.statusCode).toBe(400);
+    expect(filter.statusCode).toBe(422);
     expect(filter.json().issues[0]).toMatchObject({ location: 'querystring', path: 'filter' });
     const version = await app.inject({ url: '/api/tracking/models/m/versions/abc' });
-    expect(version.statusCode).toBe(400);
+    expect(version.statusCode).toBe(422);
     expect(version.json().issues[0]).toMatchObject({ location: 'params', path: 'version' });
     const json = await app.inject({
       method: 'POST',
@@ -98,7 +98,7 @@ describe('tracking REST API', () => {
       headers: { ...auth, 'content-type': 'application/json' },
       payload: '{"name":',
     });
-    expect(json.statusCode).toBe(400);
+    expect([json.statusCode, json.json().code]).toEqual([400, 'MALFORMED_BODY']);
     const alias = await app.inject({
       method: 'PUT',
       url: '/api/tracking/models/m/aliases/9bad',
@@ -106,12 +106,12 @@ describe('tracking REST API', () => {
       payload: { version: 1, actor: 'a' },
     });
     // The model does not exist yet, but the alias name is checked first: a 400 naming the field.
-    expect(alias.statusCode).toBe(400);
+    expect(alias.statusCode).toBe(422);
     expect(alias.json().issues[0]).toMatchObject({ path: 'alias' });
   });
 
   it('answers 404 for unknown ids and 409 for conflicts', async () => {
-    expect((await app.inject({ url: '/api/tracking/runs/nope' })).json().error).toBe('RUN_NOT_FOUND');
+    expect((await app.inject({ url: '/api/tracking/runs/nope' })).json().code).toBe('RUN_NOT_FOUND');
     expect((await app.inject({ url: '/api/tracking/runs/nope' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/api/tracking/models/ghost' })).statusCode).toBe(404);
     const ended = await app.inject({
@@ -120,7 +120,7 @@ describe('tracking REST API', () => {
       headers: auth,
       payload: { params: { depth: 7 } },
     });
-    expect([ended.statusCode, ended.json().error]).toEqual([409, 'RUN_NOT_ACTIVE']);
+    expect([ended.statusCode, ended.json().code]).toEqual([409, 'RUN_NOT_ACTIVE']);
   });
 
   it('registers, promotes, rolls back and shows lineage through the API', async () => {
@@ -140,7 +140,7 @@ describe('tracking REST API', () => {
     expect(promote.statusCode).toBe(200);
     await post('/models/purchase/aliases/champion', { version: 2, actor: 'ci', reason: 'better' }, 'PUT');
     const noReason = await post('/models/purchase/aliases/champion/rollback', { actor: 'ops' });
-    expect(noReason.statusCode).toBe(400);
+    expect(noReason.statusCode).toBe(422);
     expect(noReason.json().issues[0]).toMatchObject({ location: 'body', path: 'reason' });
     const rb = await post('/models/purchase/aliases/champion/rollback', {
       actor: 'ops',
@@ -153,7 +153,7 @@ describe('tracking REST API', () => {
     expect(lineage.json().run.id).toBe(runId);
     expect(lineage.json().inputs[0].digest).toBe('sha256:f');
     const archive = await post('/models/purchase/versions/1/archive', {});
-    expect([archive.statusCode, archive.json().error]).toEqual([409, 'VERSION_IN_USE']);
+    expect([archive.statusCode, archive.json().code]).toEqual([409, 'VERSION_IN_USE']);
   });
 
   it('logs a run end to end over HTTP', async () => {

@@ -1,51 +1,27 @@
 import { createRequire } from 'node:module';
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { isSodaiError } from '../errors.ts';
-import { registerConfigCommand } from './commands/config-command.ts';
-import { registerDataCommands } from './commands/data-commands.ts';
-import { registerIngestCommand } from './commands/ingest-command.ts';
-import { registerDemoCommand } from './commands/demo-command.ts';
-import { registerDoctorCommand } from './commands/doctor-command.ts';
-import { registerExportCommand } from './commands/export-command.ts';
-import { registerModelCommands } from './commands/model-commands.ts';
-import { registerMonitorCommands } from './commands/monitor-commands.ts';
-import { registerRegistryCommands } from './commands/registry-commands.ts';
-import { registerFlowCommands } from './commands/flow-commands.ts';
-import { registerServeCommand } from './commands/serve-command.ts';
-import { registerStoreCommands } from './commands/store-commands.ts';
 
 const APP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-export function buildCli(): Command {
-  const program = new Command('sodai')
-    .description('SodAI: weekly purchase prediction for a beverage distributor')
-    .addHelpText('after', '\nsodai --version prints the version.')
-    .option('-c, --config <file>', 'config file (default: ./sodai.config.json when present)')
-    .showHelpAfterError()
-    .exitOverride();
-  registerConfigCommand(program);
-  registerDataCommands(program);
-  registerIngestCommand(program);
-  registerModelCommands(program);
-  registerRegistryCommands(program);
-  registerFlowCommands(program);
-  registerServeCommand(program);
-  registerStoreCommands(program);
-  registerMonitorCommands(program);
-  registerDemoCommand(program);
-  registerDoctorCommand(program);
-  registerExportCommand(program);
-  return program;
+/** Whether `word` is the value of the global option before it (`-c file`, `--log-format json`). */
+function isOptionValue(args: readonly string[], word: string): boolean {
+  const before = args[args.indexOf(word) - 1];
+  return before === '-c' || before === '--config' || before === '--log-format';
 }
 
 async function main(argv: string[]): Promise<void> {
-  // Only as the whole command line: `sodai models promote --version 3` keeps its own --version.
+  // Only before any command: `sodai models promote --version 3` keeps its own --version.
   const args = argv.slice(2);
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const firstCommand = args.findIndex((a) => !a.startsWith('-') && !isOptionValue(args, a));
+  const head = firstCommand === -1 ? args : args.slice(0, firstCommand);
+  if (head.includes('--version') || head.includes('-V')) {
     process.stdout.write(`${APP_VERSION}\n`);
     return;
   }
   try {
+    // Loaded after the version check: the command tree pulls in DuckDB, XGBoost and the server.
+    const { buildCli } = await import('./build-cli.ts');
     await buildCli().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -123,6 +123,12 @@ export const ConfigSchema = z.strictObject({
         })
         .prefault({})
         .describe('per-client budget of pairs scored on the spot by /predict (exact SHAP costs 25 each)'),
+      requestLog: z
+        .enum(['all', 'cold', 'off'])
+        .default('cold')
+        .describe(
+          'one log line per request: all routes, only the cold ones (not /predict, /recommend, /health, /ready, /metrics, static files), or none; failures are logged either way',
+        ),
     })
     .prefault({}),
   validation: z

@@ -18,6 +18,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   SODAI_ADMIN_TOKEN: ['server', 'adminToken'],
   SODAI_TOKENS: ['server', 'tokenSecrets'],
   SODAI_LOG_LEVEL: ['logLevel'],
+  SODAI_REQUEST_LOG: ['server', 'requestLog'],
   SODAI_CHAT_LLM_URL: ['chat', 'llm', 'baseUrl'],
   SODAI_CHAT_LLM_MODEL: ['chat', 'llm', 'model'],
   SODAI_CHAT_LLM_API_KEY: ['chat', 'llm', 'apiKey'],

@@ -274,10 +274,11 @@ export const FieldIssueSchema = z.object({
   type: z.string().describe('the validation rule that failed (zod issue code)'),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+/** Every error answer of every route; codes and statuses are listed in `error-codes.ts`. */
 export const ErrorBodySchema = z.object({
-  error: z.string().describe('stable error code'),
-  message: z.string(),
-  issues: z.array(FieldIssueSchema).optional(),
+  code: z.string().describe('stable error code (see ERROR_CODES); clients translate it'),
+  message: z.string().describe('English, for people and logs; may change'),
+  issues: z.array(FieldIssueSchema).optional().describe('each failing field of a 422'),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 

@@ -5,3 +5,4 @@ export * from './table-contract.ts';
 export * from './api.ts';
 export * from './pipeline-api.ts';
 export * from './monitor-api.ts';
+export * from './error-codes.ts';

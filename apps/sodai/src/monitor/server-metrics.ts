@@ -1,11 +1,13 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ModelHolder } from '../scoring/model-holder.ts';
 import type { PredictionLog } from './prediction-log.ts';
+import { registerPipelineMetrics, type PipelineMetricSources } from './pipeline-metrics.ts';
 
 /**
  * The server's Prometheus metrics, on a registry of its own (two servers in one process, as in
  * tests, do not share counters): requests and latency by route, predictions by model version, the
- * serving model's age and version, and the prediction log's backlog.
+ * serving model's age and version, the prediction log's backlog, writes and drops, process metrics
+ * under their stock names, and (given sources) pipeline, ingest, drift and gate totals.
  *
  * @example
  * const metrics = new ServerMetrics(holder, () => Date.now());
@@ -18,9 +20,17 @@ export class ServerMetrics {
   readonly latency: Histogram<'method' | 'route'>;
   readonly predictions: Counter<'model_version' | 'route'>;
 
-  constructor(holder: ModelHolder, now: () => number, log?: PredictionLog, defaults = true) {
+  constructor(
+    holder: ModelHolder,
+    now: () => number,
+    log?: PredictionLog,
+    defaults = true,
+    pipeline?: PipelineMetricSources,
+  ) {
     const registers = [this.registry];
-    if (defaults) collectDefaultMetrics({ register: this.registry, prefix: 'sodai_' });
+    // Stock names (process_cpu_seconds_total, nodejs_heap_size_used_bytes): stock Node dashboards work.
+    if (defaults) collectDefaultMetrics({ register: this.registry });
+    if (pipeline) registerPipelineMetrics(this.registry, pipeline);
     this.requests = new Counter({
       name: 'sodai_http_requests_total',
       help: 'HTTP requests answered, by route and status',
@@ -75,12 +85,23 @@ export class ServerMetrics {
           this.set(log.pending);
         },
       });
-      new Gauge({
-        name: 'sodai_prediction_log_dropped',
+      new Counter({
+        name: 'sodai_prediction_log_dropped_total',
         help: 'prediction log rows dropped (database too slow or failing)',
         registers,
         collect() {
-          this.set(log.dropped);
+          // The log keeps the running count; the counter mirrors it (it never goes down).
+          this.reset();
+          this.inc(log.dropped);
+        },
+      });
+      new Counter({
+        name: 'sodai_prediction_log_written_total',
+        help: 'prediction log rows written to the store',
+        registers,
+        collect() {
+          this.reset();
+          this.inc(log.written);
         },
       });
     }

@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
 import { trackingPlugin } from '@sodai/tracking/http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,7 +15,9 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import { dataPaths } from '../config/load-config.ts';
 import type { RawStore } from '../store/raw-store.ts';
 import { DbLane } from '../store/db-lane.ts';
-import { ERROR_STATUS, errorHandler } from './error-handler.ts';
+import { errorHandler } from './error-handler.ts';
+import { ERROR_STATUS } from '../contract/error-codes.ts';
+import { addOpenApiDefaults } from './openapi-defaults.ts';
 import { SodaiError } from '../errors.ts';
 import { Access } from './access.ts';
 import { Readiness, type DependencyProbe } from './readiness.ts';
@@ -57,6 +59,8 @@ export interface ServeOptions {
   readonly predictionLog?: PredictionLogOptions | false;
   /** Fastify's logger option (default: pino at the configured level). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** A pino logger to use instead (the CLI's, so serve, scheduler and worker log alike). */
+  readonly loggerInstance?: FastifyBaseLogger;
   /** Process metrics (event loop, memory) in /metrics. Default true. */
   readonly defaultMetrics?: boolean;
   /** Longest stretch (ms) bulk scoring holds the event loop before letting others run. Default 5. */
@@ -107,6 +111,18 @@ declare module 'fastify' {
 const PUBLIC_PREFIX = '';
 
 /**
+ * Routes answered thousands of times a second (and probes, and static files): a log line each
+ * would cost a fifth of the throughput and fill disks, so `server.requestLog: cold` (the default)
+ * leaves them out; `all` logs them too (SODAI_REQUEST_LOG=all). Failures are logged either way.
+ */
+const HOT_ROUTES = new Set(['/predict', '/recommend', '/health', '/ready', '/metrics', '/', '/*']);
+
+function isHotRoute(route: string): boolean {
+  // Static files get a route each, named by the file.
+  return HOT_ROUTES.has(route) || route.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(route);
+}
+
+/**
  * Builds the HTTP server without listening: `app.inject()` in tests, `app.listen()` to serve.
  * Starts loading the champion in the background (`/ready` says when it serves) and polls the alias;
  * `app.close()` stops polling, flushes the prediction log and frees the model (the store and the
@@ -129,7 +145,11 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const lane = new DbLane(deps.store.connection);
 
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: deps.config.logLevel } }),
+    // Fastify's own two lines a request are replaced by one, and none on hot routes (see below).
+    disableRequestLogging: true,
     // Behind a proxy, req.ip (rate limits, audit) is the client from X-Forwarded-For, not the proxy.
     trustProxy: deps.config.server.trustProxy,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
@@ -139,8 +159,9 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  addOpenApiDefaults(app);
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` }),
+    reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` }),
   );
 
   const log =
@@ -167,7 +188,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, 'champion check failed'),
     },
   );
-  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true);
+  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true, {
+    store: deps.store,
+    ...(deps.pipeline ? { runs: deps.pipeline.store } : {}),
+  });
   const ctx: ServeContext = {
     config: deps.config,
     paths,
@@ -184,13 +208,16 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
 
+  const requestLog = deps.config.server.requestLog;
   app.addHook('onResponse', async (req, reply) => {
-    metrics.observeRequest(
-      req.method,
-      req.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+    if (requestLog === 'all' || (requestLog === 'cold' && !isHotRoute(route))) {
+      req.log.info(
+        { method: req.method, url: req.url, status: reply.statusCode, ms: reply.elapsedTime },
+        'request',
+      );
+    }
   });
 
   if (options.corsOrigins && options.corsOrigins.length > 0) {

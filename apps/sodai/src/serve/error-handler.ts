@@ -1,37 +1,22 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isTrackingError, type TrackingErrorCode } from '@sodai/tracking';
-import { HTTP_STATUS as TRACKING_STATUS } from '@sodai/tracking/http';
 import type { ErrorBody, FieldIssue } from '../contract/api.ts';
+import { ERROR_STATUS, type ErrorCode } from '../contract/error-codes.ts';
 import { isSodaiError, type SodaiErrorCode } from '../errors.ts';
 
-/**
- * The one table from error codes to HTTP status. Typed as full Records so a new code fails
- * type-checking until it is mapped here.
- *
- * @example
- * ERROR_STATUS.UNKNOWN_CUSTOMER; // 404
- * ERROR_STATUS.MODEL_NOT_READY; // 503
- */
-export const ERROR_STATUS: Readonly<Record<SodaiErrorCode, number> & Record<TrackingErrorCode, number>> =
-  Object.freeze({
-    ...TRACKING_STATUS,
-    UNKNOWN_CUSTOMER: 404,
-    UNKNOWN_PRODUCT: 404,
-    NOT_FOUND: 404,
-    ALREADY_EXISTS: 409,
-    RATE_LIMITED: 429,
-    FORBIDDEN: 403,
-    MODEL_NOT_READY: 503,
-    UNAUTHORIZED: 401,
-    INVALID_CONFIG: 500,
-    INVALID_ARGUMENT: 400,
-    FILE_NOT_FOUND: 404,
-    FILE_UNREADABLE: 422,
-    SCHEMA_MISMATCH: 422,
-    BATCH_REJECTED: 422,
-    STORE_ERROR: 500,
-  });
+// Every code this server raises has a status in the contract's one table: typed so a new code in
+// the app or the tracking package fails type-checking until it is listed there.
+const STATUS: Readonly<Record<SodaiErrorCode | TrackingErrorCode, number>> = ERROR_STATUS;
+
+/** Fastify's own client errors, by status, as stable codes (its `FST_ERR_*` codes are internals). */
+const CLIENT_ERROR_CODES: Readonly<Record<number, ErrorCode>> = {
+  400: 'MALFORMED_BODY',
+  404: 'NOT_FOUND',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
 
 type Location = FieldIssue['location'];
 
@@ -92,8 +77,8 @@ function validationIssues(error: FastifyError & { validation: readonly ZodIssueL
 }
 
 /**
- * The server's error handler: validation failures → 400 listing every failing field (location,
- * path, message, type); coded errors → their status from {@link ERROR_STATUS}; Fastify's own
+ * The server's error handler, every answer an {@link ErrorBody}: validation failures → 422 listing every failing field (location,
+ * path, message, type); coded errors → their status from the contract's `ERROR_CODES`; Fastify's own
  * client errors (bad JSON, body too large, wrong content type, rate limit) keep their 4xx; the rest
  * is a logged 500 with no details.
  *
@@ -103,17 +88,17 @@ function validationIssues(error: FastifyError & { validation: readonly ZodIssueL
 export function errorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = validationIssues(error);
-    return reply.code(400).send({
-      error: 'INVALID_ARGUMENT',
+    return reply.code(ERROR_STATUS.INVALID_ARGUMENT).send({
+      code: 'INVALID_ARGUMENT',
       message: issues.map((i) => `${i.location}.${i.path}: ${i.message}`).join('; '),
       issues,
     } satisfies ErrorBody);
   }
   if (isSodaiError(error) || isTrackingError(error)) {
-    const status = ERROR_STATUS[error.code];
+    const status = STATUS[error.code];
     if (status >= 500) req.log.error({ err: error }, 'request failed');
     return reply.code(status).send({
-      error: error.code,
+      code: error.code,
       // A 503 is a state the client can act on (no model yet): its message says which; only a 500 hides.
       message: status === 500 ? 'internal error' : error.message,
     } satisfies ErrorBody);
@@ -124,12 +109,13 @@ export function errorHandler(error: FastifyError, req: FastifyRequest, reply: Fa
       : 500;
   if (status >= 500) {
     req.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'internal error' } satisfies ErrorBody);
+    return reply.code(500).send({ code: 'INTERNAL', message: 'internal error' } satisfies ErrorBody);
   }
+  const code = CLIENT_ERROR_CODES[status] ?? 'BAD_REQUEST';
   const body: ErrorBody = {
-    error: error.code ?? 'BAD_REQUEST',
+    code,
     message: error.message,
-    ...(status === 400
+    ...(code === 'MALFORMED_BODY'
       ? {
           issues: [
             { location: 'body', path: '(root)', message: error.message, type: error.code ?? 'invalid' },

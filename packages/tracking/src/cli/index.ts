@@ -1,5 +1,7 @@
 export {
   runsList,
+  findRuns,
+  formatRunsList,
   runsShow,
   runsCompare,
   formatRunDetails,

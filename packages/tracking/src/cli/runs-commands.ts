@@ -19,25 +19,39 @@ export interface RunsListOptions {
 }
 
 /**
+ * The runs `sodai runs list` shows, with their details (for `--json`, or a table by {@link runsList}).
+ *
+ * @example
+ * const runs = await findRuns(client, { experiment: 'weekly', orderBy: 'metrics.auc desc', limit: 10 });
+ */
+export async function findRuns(client: TrackingClient, options: RunsListOptions = {}): Promise<RunDetails[]> {
+  const search: RunSearch = {
+    ...(options.experiment
+      ? { experimentIds: [(await client.getExperimentByName(options.experiment)).id] }
+      : {}),
+    ...(options.filter ? { where: parseRunFilter(options.filter) } : {}),
+    ...(options.orderBy ? { orderBy: options.orderBy.split(',').map(parseRunOrder) } : {}),
+    ...(options.status ? { statuses: parseStatuses(options.status) } : {}),
+    limit: options.limit ?? 20,
+  };
+  const runs = await client.searchRuns(search);
+  return runs.length === 0 ? [] : client.compareRuns(runs.map((r) => r.id));
+}
+
+/**
  * `sodai runs list`: one line per run with status, start, duration and metric columns.
  *
  * @example
  * console.log(await runsList(client, { experiment: 'weekly', orderBy: 'metrics.auc desc', limit: 10 }));
  */
 export async function runsList(client: TrackingClient, options: RunsListOptions = {}): Promise<string> {
+  return formatRunsList(await findRuns(client, options), options);
+}
+
+/** The table of {@link runsList}, from runs already found. */
+export function formatRunsList(details: readonly RunDetails[], options: RunsListOptions = {}): string {
+  if (details.length === 0) return 'no runs';
   const orderBy = options.orderBy ? options.orderBy.split(',').map(parseRunOrder) : undefined;
-  const search: RunSearch = {
-    ...(options.experiment
-      ? { experimentIds: [(await client.getExperimentByName(options.experiment)).id] }
-      : {}),
-    ...(options.filter ? { where: parseRunFilter(options.filter) } : {}),
-    ...(orderBy ? { orderBy } : {}),
-    ...(options.status ? { statuses: parseStatuses(options.status) } : {}),
-    limit: options.limit ?? 20,
-  };
-  const runs = await client.searchRuns(search);
-  if (runs.length === 0) return 'no runs';
-  const details = await client.compareRuns(runs.map((r) => r.id));
   let keys = options.metrics
     ? [...options.metrics]
     : (orderBy ?? []).flatMap((o) => (o.field.kind === 'metric' ? [o.field.key] : []));

@@ -3,22 +3,37 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isTrackingError } from '../errors.ts';
 import { HTTP_STATUS } from './error-status.ts';
 
-/** One failing input field in a 400 body. */
+/** One failing input field in a 422 body; `path` is dotted (`metrics.0.key`). */
 export interface FieldIssue {
   readonly location: 'body' | 'querystring' | 'params' | 'headers';
   readonly path: string;
   readonly message: string;
+  /** The rule that failed (the validator's keyword, or `invalid`). */
+  readonly type: string;
 }
 
-/** Every error body: a code from the error table, a message, and for 400s the failing fields. */
+/**
+ * Every error body: a stable `code` (a `TrackingErrorCode` or one of Fastify's client errors
+ * named below), a message, and for 422s the failing fields. The shape is the common
+ * `{ code, message, issues }` so an app mounting this plugin answers alike on all its routes.
+ */
 export interface ErrorBody {
-  readonly error: string;
+  readonly code: string;
   readonly message: string;
   readonly issues?: readonly FieldIssue[];
 }
 
+/** Fastify's own client errors, by status, as stable codes (its `FST_ERR_*` codes are internals). */
+const CLIENT_ERROR_CODES: Readonly<Record<number, string>> = {
+  400: 'MALFORMED_BODY',
+  404: 'NOT_FOUND',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
 /**
- * Maps every failure to an {@link ErrorBody}: schema failures 400 with each field, tracking errors by
+ * Maps every failure to an {@link ErrorBody}: schema failures 422 with each field, tracking errors by
  * the `HTTP_STATUS` table, Fastify's own client errors keep their 4xx, anything else a logged 500.
  */
 export function errorHandler(
@@ -33,9 +48,10 @@ export function errorHandler(
       location,
       path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '(root)',
       message: v.message ?? 'invalid',
+      type: v.keyword,
     }));
-    return reply.code(400).send({
-      error: 'INVALID_ARGUMENT',
+    return reply.code(HTTP_STATUS.INVALID_ARGUMENT).send({
+      code: 'INVALID_ARGUMENT',
       message: issues.map((i) => `${i.location}.${i.path}: ${i.message}`).join('; '),
       issues,
     } satisfies ErrorBody);
@@ -43,10 +59,10 @@ export function errorHandler(
   if (isTrackingError(error)) {
     const field = error.details.field;
     const body: ErrorBody = {
-      error: error.code,
+      code: error.code,
       message: error.message,
       ...(error.code === 'INVALID_ARGUMENT' && typeof field === 'string'
-        ? { issues: [{ location: locationOf(req), path: field, message: error.message }] }
+        ? { issues: [{ location: locationOf(req), path: field, message: error.message, type: 'invalid' }] }
         : {}),
     };
     return reply.code(HTTP_STATUS[error.code]).send(body);
@@ -55,7 +71,7 @@ export function errorHandler(
   const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
   if (status >= 500) req.log.error({ err: error }, 'tracking API failure');
   return reply.code(status).send({
-    error: status < 500 ? (error.code ?? 'BAD_REQUEST') : 'INTERNAL',
+    code: status < 500 ? (CLIENT_ERROR_CODES[status] ?? 'BAD_REQUEST') : 'INTERNAL',
     message: status < 500 ? error.message : 'internal error',
   } satisfies ErrorBody);
 }

@@ -9,7 +9,8 @@ import type { TrackingErrorCode } from '../errors.ts';
  * HTTP_STATUS.RUN_NOT_FOUND; // 404
  */
 export const HTTP_STATUS: Readonly<Record<TrackingErrorCode, number>> = Object.freeze({
-  INVALID_ARGUMENT: 400,
+  // A request whose fields fail validation, as FastAPI answers it.
+  INVALID_ARGUMENT: 422,
   EXPERIMENT_NOT_FOUND: 404,
   RUN_NOT_FOUND: 404,
   ARTIFACT_NOT_FOUND: 404,

@@ -33,7 +33,7 @@ export type TrackingPluginOptions = {
 
 /**
  * The REST API of tracking and the registry as an encapsulated Fastify plugin; register it under a
- * prefix. Reads are open; writes need the admin token. Bad input answers 400 with each failing field,
+ * prefix. Reads are open; writes need the admin token. Bad input answers 422 with each failing field (`{ code, message, issues }`),
  * unknown ids 404, state conflicts 409 (see `HTTP_STATUS`).
  *
  * @example

@@ -4,20 +4,25 @@ import { SodaiError } from '../../errors.ts';
 import { loadInitialData } from '../../data/load-data.ts';
 import { splitWeeks } from '../../data/split-weeks.ts';
 import { appContext } from '../app-context.ts';
+import { printResult, withJson, type JsonOption } from '../output.ts';
 import { printReports } from './ingest-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
 
 export function registerDataCommands(program: Command): void {
   const data = program.command('data').description('raw data: load, generate, split, inspect');
 
-  data
-    .command('load')
-    .description('initial load: customers and products (upserted), then transactions, all validated')
-    .option('--customers <file>', 'customers Parquet/CSV (clientes)')
-    .option('--products <file>', 'products Parquet/CSV (productos)')
-    .option('--transactions <file>', 'transactions Parquet/CSV (transacciones)')
-    .option('--as-of <date>', 'delivery day; later purchase dates are quarantined', isoDay)
-    .action(async (opts: { customers?: string; products?: string; transactions?: string; asOf?: string }) => {
+  withJson(
+    data
+      .command('load')
+      .description('initial load: customers and products (upserted), then transactions, all validated')
+      .option('--customers <file>', 'customers Parquet/CSV (clientes)')
+      .option('--products <file>', 'products Parquet/CSV (productos)')
+      .option('--transactions <file>', 'transactions Parquet/CSV (transacciones)')
+      .option('--as-of <date>', 'delivery day; later purchase dates are quarantined', isoDay),
+  ).action(
+    async (
+      opts: { customers?: string; products?: string; transactions?: string; asOf?: string } & JsonOption,
+    ) => {
       if (!opts.customers && !opts.products && !opts.transactions) {
         throw new SodaiError(
           'INVALID_ARGUMENT',
@@ -27,16 +32,22 @@ export function registerDataCommands(program: Command): void {
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const store = await ctx.openStore();
       try {
-        printReports(await loadInitialData(store, opts, ctx.ingestOptions(opts)));
+        const reports = await loadInitialData(store, opts, ctx.ingestOptions(opts));
         const s = await store.summary();
-        process.stdout.write(
-          `store: ${s.customers} customers, ${s.products} products, ${s.transactions.toLocaleString('en')} transactions` +
-            ` (${s.firstDate ?? '—'} … ${s.lastDate ?? '—'}), ${s.quarantined} quarantined rows\n`,
-        );
+        if (opts.json) printResult(opts, { reports, store: s }, () => '');
+        else {
+          printReports(reports);
+          process.stdout.write(
+            `store: ${s.customers} customers, ${s.products} products, ${s.transactions.toLocaleString('en')} transactions` +
+              ` (${s.firstDate ?? '—'} … ${s.lastDate ?? '—'}), ${s.quarantined} quarantined rows\n`,
+          );
+        }
+        if (reports.some((r) => r.outcome === 'rejected')) process.exitCode = 1;
       } finally {
         await store.close();
       }
-    });
+    },
+  );
 
   data
     .command('split-weeks')
@@ -56,24 +67,31 @@ export function registerDataCommands(program: Command): void {
       process.stdout.write(`${batches.length} weekly batches written to ${opts.out}\n`);
     });
 
-  data
-    .command('batches')
-    .description('the ingestion log: every file, its outcome and its report')
-    .option('-n, --limit <n>', 'how many', positiveInt, 50)
-    .action(async (opts: { limit: number }) => {
-      const ctx = appContext(program.opts<{ config?: string }>().config);
-      const store = await ctx.openStore();
-      try {
-        for (const r of await store.ingestions(opts.limit)) {
-          process.stdout.write(
-            `${r.startedAt}  ${r.outcome.padEnd(8)} ${r.table.padEnd(12)} accepted ${String(r.rowsAccepted).padStart(8)}` +
-              `  quarantined ${String(r.rowsQuarantined).padStart(6)}  ${r.dateMin ?? ''}…${r.dateMax ?? ''}  ${r.file}\n`,
-          );
-        }
-      } finally {
-        await store.close();
-      }
-    });
+  withJson(
+    data
+      .command('batches')
+      .description('the ingestion log: every file, its outcome and its report')
+      .option('-n, --limit <n>', 'how many', positiveInt, 50),
+  ).action(async (opts: { limit: number } & JsonOption) => {
+    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const store = await ctx.openStore();
+    try {
+      const batches = await store.ingestions(opts.limit);
+      printResult(opts, batches, () =>
+        batches.length === 0
+          ? 'no batches ingested yet'
+          : batches
+              .map(
+                (r) =>
+                  `${r.startedAt}  ${r.outcome.padEnd(8)} ${r.table.padEnd(12)} accepted ${String(r.rowsAccepted).padStart(8)}` +
+                  `  quarantined ${String(r.rowsQuarantined).padStart(6)}  ${r.dateMin ?? ''}…${r.dateMax ?? ''}  ${r.file}`,
+              )
+              .join('\n'),
+      );
+    } finally {
+      await store.close();
+    }
+  });
 
   registerGenerateCommand(data);
 }

@@ -10,9 +10,9 @@ import { untilStopped } from '../until-stopped.ts';
 import { WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { appContext } from '../app-context.ts';
 import { formatTasks } from './flow-commands.ts';
+import { barSink, followRun, lineSink } from '../follow-run.ts';
 import { printReports } from './ingest-command.ts';
 import { positiveInt } from '../option-parsers.ts';
-import type { RunStore } from '@sodai/pipeline';
 
 /**
  * The one-command demo: generate a year of data when there is none, load all but its last weeks,
@@ -20,31 +20,6 @@ import type { RunStore } from '@sodai/pipeline';
  * trains, gates and predicts) and tell the server to load the result. Runs again are quick: data,
  * store and models are kept under the data folder.
  */
-/** Prints each task's log lines as they are written, so long steps (training) are not silent. */
-function followTaskLogs(store: RunStore, runId: string, everyMs = 1000): { stop(): Promise<void> } {
-  const printed = new Map<string, number>();
-  const flush = async () => {
-    for (const task of await store.taskInstances(runId)) {
-      const lines = await store.taskLogs(runId, task.taskId);
-      for (const line of lines.slice(printed.get(task.taskId) ?? 0)) {
-        process.stdout.write(`  [${task.taskId}] ${line.message}\n`);
-      }
-      printed.set(task.taskId, lines.length);
-    }
-  };
-  let pending = Promise.resolve();
-  const timer = setInterval(() => {
-    pending = pending.then(flush).catch(() => {});
-  }, everyMs);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await pending;
-      await flush().catch(() => {});
-    },
-  };
-}
-
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
@@ -109,9 +84,14 @@ export function registerDemoCommand(program: Command): void {
             params: opts.trials ? { trials: opts.trials } : {},
             trigger: 'manual',
           });
-          const follow = followTaskLogs(runtime.store, runId);
+          // The demo's output is a walkthrough: task states and progress go to stdout with the rest.
+          const stopFollowing = followRun(
+            runtime.store,
+            runId,
+            process.stdout.isTTY ? barSink(process.stdout) : lineSink(process.stdout),
+          );
           const run = await runtime.orchestrator.waitForRun(runId);
-          await follow.stop();
+          await stopFollowing();
           process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
           if (run.state !== 'success') process.exitCode = 1;
           // The run's tasks committed through their own stores: re-read the catalog first.

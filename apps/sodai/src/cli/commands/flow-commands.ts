@@ -1,6 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import { runSingleTask, toAirflowDag, type RunRecord, type TaskInstance } from '@sodai/pipeline';
+import {
+  isPipelineError,
+  runSingleTask,
+  toAirflowDag,
+  type RunRecord,
+  type RunStore,
+  type TaskInstance,
+  type TaskLogEntry,
+} from '@sodai/pipeline';
 import { hostname } from 'node:os';
 import type { AppContext } from '../app-context.ts';
 import { openRunStore, startPipelineRuntime, watchSchedule } from '../../flows/pipeline-runtime.ts';
@@ -8,6 +16,11 @@ import { untilStopped } from '../until-stopped.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { appContext } from '../app-context.ts';
 import { isoDay, positiveInt } from '../option-parsers.ts';
+import { note, printResult, withJson, type JsonOption } from '../output.ts';
+import { followRun, progressSink } from '../follow-run.ts';
+import { SodaiError } from '../../errors.ts';
+import type { Logger } from 'pino';
+import { cliLogger } from '../cli-logger.ts';
 
 const time = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '—');
 
@@ -46,24 +59,73 @@ function dagById(dagId: string, c: AppContext) {
   return buildWeeklyDag(c.flowEnv());
 }
 
-/** `sodai dags`, `run`, `runs tasks`, `logs`, `backfill`, `scheduler`, `worker`: the orchestrator's CLI. */
+/**
+ * A run's log lines, of one task or all in DAG order; an unknown run or task is an error naming
+ * it (an empty answer would look like a task that logged nothing).
+ */
+export async function runLogs(
+  store: Pick<RunStore, 'getRun' | 'taskLogs'>,
+  runId: string,
+  task: string | undefined,
+): Promise<TaskLogEntry[]> {
+  let run: RunRecord;
+  try {
+    run = await store.getRun(runId);
+  } catch (error) {
+    if (isPipelineError(error, 'RUN_NOT_FOUND'))
+      throw new SodaiError('NOT_FOUND', `no pipeline run "${runId}" (see \`sodai pipelines list\`)`);
+    throw error;
+  }
+  const ids = run.dag.nodes.map((n) => n.id);
+  if (task !== undefined && !ids.includes(task))
+    throw new SodaiError('NOT_FOUND', `run ${runId} has no task "${task}" (its tasks: ${ids.join(', ')})`);
+  const logs: TaskLogEntry[] = [];
+  for (const id of task === undefined ? ids : [task]) logs.push(...(await store.taskLogs(runId, id)));
+  return logs;
+}
+
+/**
+ * The run store, with every task log line also written to the process log: a worker's own log
+ * then shows what its tasks did (progress included), not only the run store.
+ */
+function loggingLogs(store: RunStore, log: Logger): RunStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      if (key !== 'appendLog') {
+        const value: unknown = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return async (...args: Parameters<RunStore['appendLog']>) => {
+        const [runId, taskId, attempt, level, message] = args;
+        log[level === 'warn' || level === 'error' ? level : 'info']({ runId, taskId, attempt }, message);
+        return target.appendLog(...args);
+      };
+    },
+  });
+}
+
+/** `sodai dags`, `run`, `pipelines list|show|logs`, `logs`, `backfill`, `scheduler`, `worker`: the orchestrator's CLI. */
 export function registerFlowCommands(program: Command): void {
   const ctx = () => appContext(program.opts<{ config?: string }>().config);
 
-  const dags = program.command('dags').description('pipelines');
-  dags.command('list').action(() => {
-    const dag = buildWeeklyDag(ctx().flowEnv()).toJSON();
-    process.stdout.write(
-      `${formatTable(['dag', 'schedule', 'tasks', 'description'], [[dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']])}\n`,
-    );
-  });
+  const dags = program.command('dags').description('pipeline definitions (DAGs)');
+  withJson(dags.command('list').description('the DAGs, their schedules and tasks')).action(
+    (o: JsonOption) => {
+      const dag = buildWeeklyDag(ctx().flowEnv()).toJSON();
+      printResult(o, [dag], () =>
+        formatTable(
+          ['dag', 'schedule', 'tasks', 'description'],
+          [[dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']],
+        ),
+      );
+    },
+  );
   dags
     .command('export')
     .description('write a DAG for another scheduler: an Airflow DAG file whose tasks call `sodai task run`')
     .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
     .requiredOption('--format <format>', 'airflow')
     .option('--command <words>', 'how Airflow workers call SodAI', 'sodai')
-    .addHelpText('after', '\nExample:\n  sodai dags export weekly --format airflow > dags/sodai_weekly.py')
     .action((dagId: string, o: { format: string; command: string }) => {
       if (o.format !== 'airflow')
         throw new InvalidArgumentError(`--format: only "airflow" is supported, not "${o.format}"`);
@@ -95,10 +157,6 @@ export function registerFlowCommands(program: Command): void {
       Number.parseInt(v, 10),
     )
     .option('--json', 'print the outcome as JSON (state, attempt, branch, output, error)')
-    .addHelpText(
-      'after',
-      '\nExample:\n  sodai task run weekly ingest --run-id manual__2026-01-05 --retries 0',
-    )
     .action(
       async (
         dagId: string,
@@ -133,120 +191,147 @@ export function registerFlowCommands(program: Command): void {
       },
     );
 
-  program
-    .command('run')
-    .description('trigger a DAG run now and follow it to the end')
-    .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
-    .option('--retrain <mode>', 'auto | force | never')
-    .option('--trials <n>', 'TPE trials if it trains', positiveInt)
-    .option('-p, --param <key=value>', 'any other parameter (repeatable)', parseParam)
-    .action(
-      async (dagId: string, o: { retrain?: string; trials?: number; param?: Record<string, string> }) => {
-        const runtime = await startPipelineRuntime(ctx().flowEnv());
-        try {
-          const params = {
-            ...o.param,
-            ...(o.retrain ? { retrain: o.retrain } : {}),
-            ...(o.trials ? { trials: o.trials } : {}),
-          };
-          const runId = await runtime.orchestrator.trigger(dagId, { params, trigger: 'manual' });
-          process.stderr.write(`run ${runId} started\n`);
-          const run = await runtime.orchestrator.waitForRun(runId);
-          process.stdout.write(`${formatTasks(run, await runtime.store.taskInstances(runId))}\n`);
-          if (run.state !== 'success') process.exitCode = 1;
-        } finally {
-          await runtime.close();
-        }
-      },
-    );
-
-  const runs = program.commands.find((c) => c.name() === 'runs') ?? program.command('runs');
-  runs
-    .command('tasks')
-    .description('the tasks of a pipeline run, their states and timings')
-    .argument('[run-id]', 'pipeline run id (default: the latest)')
-    .action(async (runId: string | undefined) => {
-      const c = ctx();
-      const store = await openRunStore(c.resolved.config, c.paths);
-      try {
-        const id = runId ?? (await store.listRuns({ limit: 1 }))[0]?.id;
-        if (!id) throw new InvalidArgumentError('no pipeline run yet');
-        process.stdout.write(`${formatTasks(await store.getRun(id), await store.taskInstances(id))}\n`);
-      } finally {
-        await store.close();
-      }
-    });
-  runs
-    .command('pipelines')
-    .description('recent pipeline runs')
-    .option('-n, --limit <n>', 'how many', positiveInt, 20)
-    .action(async (o: { limit: number }) => {
-      const c = ctx();
-      const store = await openRunStore(c.resolved.config, c.paths);
-      try {
-        const list = await store.listRuns({ limit: o.limit });
-        process.stdout.write(
-          `${formatTable(
-            ['run', 'dag', 'state', 'trigger', 'logical date', 'started', 'finished'],
-            list.map((r) => [
-              r.id,
-              r.dagId,
-              r.state,
-              r.trigger,
-              time(r.logicalDate),
-              time(r.startedAt),
-              time(r.finishedAt),
-            ]),
-          )}\n`,
-        );
-      } finally {
-        await store.close();
-      }
-    });
-
-  program
-    .command('logs')
-    .description("a task's captured log lines")
-    .argument('<run-id>')
-    .argument('<task>')
-    .action(async (runId: string, task: string) => {
-      const c = ctx();
-      const store = await openRunStore(c.resolved.config, c.paths);
-      try {
-        for (const entry of await store.taskLogs(runId, task)) {
-          process.stdout.write(
-            `${entry.at.toISOString()} [try ${entry.attempt}] ${entry.level.padEnd(5)} ${entry.message}\n`,
-          );
-        }
-      } finally {
-        await store.close();
-      }
-    });
-
-  program
-    .command('backfill')
-    .description('one run per scheduled date in a range')
-    .requiredOption('--from <date>', 'first day (YYYY-MM-DD)', isoDay)
-    .requiredOption('--to <date>', 'last day (YYYY-MM-DD)', isoDay)
-    .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
-    .action(async (dagId: string, o: { from: string; to: string }) => {
+  withJson(
+    program
+      .command('run')
+      .description('trigger a DAG run now and wait for it, showing task states, logs and progress')
+      .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
+      .option('--retrain <mode>', 'auto | force | never')
+      .option('--trials <n>', 'TPE trials if it trains', positiveInt)
+      .option('-p, --param <key=value>', 'any other parameter (repeatable)', parseParam)
+      .option('--follow', 'stream task states and log lines on stderr (default on a terminal)')
+      .option('--no-follow', 'only the final table'),
+  ).action(
+    async (
+      dagId: string,
+      o: { retrain?: string; trials?: number; param?: Record<string, string>; follow?: boolean } & JsonOption,
+    ) => {
       const runtime = await startPipelineRuntime(ctx().flowEnv());
       try {
-        const ids = await runtime.orchestrator.backfill(
-          dagId,
-          new Date(`${o.from}T00:00:00Z`),
-          new Date(`${o.to}T23:59:59Z`),
-        );
-        process.stderr.write(`${ids.length} run(s) created\n`);
-        for (const id of ids) {
-          const run = await runtime.orchestrator.waitForRun(id);
-          process.stdout.write(`${id} ${time(run.logicalDate)} ${run.state}\n`);
-          if (run.state !== 'success') process.exitCode = 1;
-        }
+        const params = {
+          ...o.param,
+          ...(o.retrain ? { retrain: o.retrain } : {}),
+          ...(o.trials ? { trials: o.trials } : {}),
+        };
+        const runId = await runtime.orchestrator.trigger(dagId, { params, trigger: 'manual' });
+        note(`run ${runId} started`);
+        const follow = o.follow ?? process.stderr.isTTY === true;
+        const stopFollowing = follow ? followRun(runtime.store, runId, progressSink()) : undefined;
+        const run = await runtime.orchestrator.waitForRun(runId);
+        await stopFollowing?.();
+        const tasks = await runtime.store.taskInstances(runId);
+        printResult(o, { run, tasks }, () => formatTasks(run, tasks));
+        if (run.state !== 'success') process.exitCode = 1;
       } finally {
         await runtime.close();
       }
+    },
+  );
+
+  const pipelines = program
+    .command('pipelines')
+    .description('pipeline runs (the weekly DAG): list, show, logs — experiment runs are `sodai runs`');
+  withJson(
+    pipelines
+      .command('list')
+      .description('recent pipeline runs, newest first')
+      .option('-n, --limit <n>', 'how many', positiveInt, 20),
+  ).action(async (o: { limit: number } & JsonOption) => {
+    const c = ctx();
+    const store = await openRunStore(c.resolved.config, c.paths);
+    try {
+      const list = await store.listRuns({ limit: o.limit });
+      printResult(o, list, () =>
+        list.length === 0
+          ? 'no pipeline runs'
+          : formatTable(
+              ['run', 'dag', 'state', 'trigger', 'logical date', 'started', 'finished'],
+              list.map((r) => [
+                r.id,
+                r.dagId,
+                r.state,
+                r.trigger,
+                time(r.logicalDate),
+                time(r.startedAt),
+                time(r.finishedAt),
+              ]),
+            ),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+  withJson(
+    pipelines
+      .command('show')
+      .description('the tasks of a pipeline run, their states and timings')
+      .argument('[run-id]', 'pipeline run id (default: the latest)'),
+  ).action(async (runId: string | undefined, o: JsonOption) => {
+    const c = ctx();
+    const store = await openRunStore(c.resolved.config, c.paths);
+    try {
+      const id = runId ?? (await store.listRuns({ limit: 1 }))[0]?.id;
+      if (!id) throw new SodaiError('NOT_FOUND', 'no pipeline run yet: start one with `sodai run weekly`');
+      const run = await store.getRun(id);
+      const tasks = await store.taskInstances(id);
+      printResult(o, { run, tasks }, () => formatTasks(run, tasks));
+    } finally {
+      await store.close();
+    }
+  });
+  const logs = (command: Command) =>
+    withJson(
+      command
+        .description("a pipeline task's captured log lines (every task's when none is named)")
+        .argument('<run-id>', 'pipeline run id (`sodai pipelines list`)')
+        .argument('[task]', 'task id (`sodai pipelines show <run-id>`)'),
+    ).action(async (runId: string, task: string | undefined, o: JsonOption) => {
+      const c = ctx();
+      const store = await openRunStore(c.resolved.config, c.paths);
+      try {
+        const entries = await runLogs(store, runId, task);
+        printResult(o, entries, () =>
+          entries
+            .map(
+              (e) => `${e.at.toISOString()} ${e.taskId} [try ${e.attempt}] ${e.level.padEnd(5)} ${e.message}`,
+            )
+            .join('\n'),
+        );
+      } finally {
+        await store.close();
+      }
     });
+  logs(pipelines.command('logs'));
+  logs(program.command('logs'));
+
+  withJson(
+    program
+      .command('backfill')
+      .description('one run per scheduled date in a range')
+      .requiredOption('--from <date>', 'first day (YYYY-MM-DD)', isoDay)
+      .requiredOption('--to <date>', 'last day (YYYY-MM-DD)', isoDay)
+      .argument('[dag]', 'DAG id', WEEKLY_DAG_ID),
+  ).action(async (dagId: string, o: { from: string; to: string } & JsonOption) => {
+    const runtime = await startPipelineRuntime(ctx().flowEnv());
+    try {
+      const ids = await runtime.orchestrator.backfill(
+        dagId,
+        new Date(`${o.from}T00:00:00Z`),
+        new Date(`${o.to}T23:59:59Z`),
+      );
+      note(`${ids.length} run(s) created`);
+      const finished: RunRecord[] = [];
+      for (const id of ids) {
+        const run = await runtime.orchestrator.waitForRun(id);
+        if (!o.json) process.stdout.write(`${id} ${time(run.logicalDate)} ${run.state}\n`);
+        finished.push(run);
+        if (run.state !== 'success') process.exitCode = 1;
+      }
+      if (o.json) printResult(o, finished, () => '');
+    } finally {
+      await runtime.close();
+    }
+  });
 
   program
     .command('scheduler')
@@ -257,8 +342,9 @@ export function registerFlowCommands(program: Command): void {
       const runtime = await startPipelineRuntime(c.flowEnv());
       const landing = await c.openLanding();
       const schedule = watchSchedule(runtime, { landing, catchUp: true, pollMs: o.pollMs });
-      process.stderr.write(
-        `scheduler running; watching ${landing?.where ?? 'the schedule only (Postgres source)'} (Ctrl-C stops)\n`,
+      cliLogger().info(
+        { watching: landing?.where ?? 'the schedule only (Postgres source)' },
+        'scheduler running (Ctrl-C stops)',
       );
       await untilStopped();
       await schedule.stop();
@@ -274,7 +360,8 @@ export function registerFlowCommands(program: Command): void {
       if (!c.resolved.config.redisUrl)
         throw new InvalidArgumentError('set REDIS_URL (or redisUrl in the config) to run a worker');
       const { startWorker } = await import('@sodai/pipeline/bullmq');
-      const store = await openRunStore(c.resolved.config, c.paths);
+      const log = cliLogger();
+      const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), log);
       const worker = await startWorker({
         redisUrl: c.resolved.config.redisUrl,
         queueName: c.resolved.config.queueName,
@@ -282,7 +369,12 @@ export function registerFlowCommands(program: Command): void {
         store,
         concurrency: o.concurrency,
       });
-      process.stderr.write(`worker ${process.pid} waiting for tasks\n`);
+      worker.worker.on('active', (job) => log.info(job.data, 'task started'));
+      worker.worker.on('completed', (job, outcome) =>
+        log.info({ ...job.data, state: outcome.state, error: outcome.error }, 'task finished'),
+      );
+      worker.worker.on('failed', (job, error) => log.error({ ...job?.data, err: error }, 'task crashed'));
+      log.info({ pid: process.pid, queue: c.resolved.config.queueName }, 'worker waiting for tasks');
       await untilStopped();
       await worker.close();
       await store.close();

@@ -6,12 +6,14 @@ import { ingestFromSource } from '../../data/sources/ingest-from-source.ts';
 import { maskUrl } from '../../data/sources/mask-url.ts';
 import { SodaiError } from '../../errors.ts';
 import { appContext } from '../app-context.ts';
+import { printResult, withJson, type JsonOption } from '../output.ts';
 import { formatReportSummary } from '../report-summary.ts';
 import type { ValidationReport } from '../../data/ingest/validation-report.ts';
 
-/** Prints each report and sets a failing exit code when any batch was rejected. */
-export function printReports(reports: readonly ValidationReport[]): void {
-  for (const report of reports) process.stdout.write(`${formatReportSummary(report)}\n`);
+/** Prints each report (all as one JSON array with `--json`); a rejected batch fails the exit code. */
+export function printReports(reports: readonly ValidationReport[], options: JsonOption = {}): void {
+  if (options.json) printResult(options, reports, () => '');
+  else for (const report of reports) process.stdout.write(`${formatReportSummary(report)}\n`);
   if (reports.some((r) => r.outcome === 'rejected')) process.exitCode = 1;
 }
 
@@ -76,8 +78,7 @@ function describeSource(source: BatchSourceSpec): string {
 }
 
 export function registerIngestCommand(program: Command): void {
-  program
-    .command('ingest')
+  withJson(program.command('ingest'))
     .description(
       'validate and ingest weekly transactions: a file, every file of a folder or of an s3:// prefix ' +
         '(in name order, each once), or the new rows of a Postgres table',
@@ -102,7 +103,7 @@ export function registerIngestCommand(program: Command): void {
       '--watermark-column <column>',
       'postgres source: each run reads the rows after the last landed value of this column',
     )
-    .action(async (target: string | undefined, flags: IngestFlags) => {
+    .action(async (target: string | undefined, flags: IngestFlags & JsonOption) => {
       const ctx = appContext(program.opts<{ config?: string }>().config);
       const replace = correctionOf(flags);
       const source =
@@ -120,8 +121,9 @@ export function registerIngestCommand(program: Command): void {
           },
           path.join(ctx.paths.dataDir, 'cache'),
         );
-        if (reports.length === 0) process.stdout.write(`${describeSource(source)}: nothing new to ingest\n`);
-        printReports(reports);
+        if (reports.length === 0 && !flags.json)
+          process.stdout.write(`${describeSource(source)}: nothing new to ingest\n`);
+        printReports(reports, flags);
       } finally {
         await store.close();
       }

@@ -10,6 +10,7 @@ import { SodaiError } from '../../errors.ts';
 import { evaluateChampion } from '../../jobs/evaluate.ts';
 import { appContext } from '../app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
+import { printResult, withJson, type JsonOption } from '../output.ts';
 
 const pct = (v: number) => v.toFixed(4);
 
@@ -102,26 +103,26 @@ export function registerModelCommands(program: Command): void {
   const ctx = () => appContext(program.opts<{ config?: string }>().config);
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
-  program
-    .command('train')
-    .description(
-      'tune and train XGBoost on the store, evaluate beside the baselines, register, gate the champion',
-    )
-    .option('--trials <n>', 'TPE trials (default: model.nTrials)', positiveInt)
-    .action(async (o: { trials?: number }) => {
-      const c = ctx();
-      const store = await c.openStore();
-      const tracking = await c.openTracking();
-      try {
-        const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
-        process.stdout.write(
-          `${formatTrainOutcome(await trainAndGate(store.connection, tracking, settings, { log }))}\n`,
-        );
-      } finally {
-        await tracking.close();
-        await store.close();
-      }
-    });
+  withJson(
+    program
+      .command('train')
+      .description(
+        'tune and train XGBoost on the store, evaluate beside the baselines, register, gate the champion',
+      )
+      .option('--trials <n>', 'TPE trials (default: model.nTrials)', positiveInt),
+  ).action(async (o: { trials?: number } & JsonOption) => {
+    const c = ctx();
+    const store = await c.openStore();
+    const tracking = await c.openTracking();
+    try {
+      const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
+      const outcome = await trainAndGate(store.connection, tracking, settings, { log });
+      printResult(o, outcome, () => formatTrainOutcome(outcome));
+    } finally {
+      await tracking.close();
+      await store.close();
+    }
+  });
 
   program
     .command('evaluate')
@@ -143,31 +144,34 @@ export function registerModelCommands(program: Command): void {
       }
     });
 
-  program
-    .command('predict')
-    .description(
-      'score every candidate pair for the 7 days after the latest data with the champion (or, before any model passed the gate, the best rule)',
-    )
-    .option('--out <file.csv>', 'write the predicted purchases as customer_id,product_id lines')
-    .action(async (o: { out?: string }) => {
-      const c = ctx();
-      const store = await c.openStore();
-      const tracking = await c.openTracking();
-      const champion = await loadAliasedModel(tracking, CHAMPION);
-      try {
-        const week = await weekContext(store.connection, c.resolved.config.model, { log, store });
-        const r = await predictWithChampion(week, champion, o.out ? { csvPath: o.out } : {});
-        process.stdout.write(
+  withJson(
+    program
+      .command('predict')
+      .description(
+        'score every candidate pair for the 7 days after the latest data with the champion (or, before any model passed the gate, the best rule)',
+      )
+      .option('--out <file.csv>', 'write the predicted purchases as customer_id,product_id lines'),
+  ).action(async (o: { out?: string } & JsonOption) => {
+    const c = ctx();
+    const store = await c.openStore();
+    const tracking = await c.openTracking();
+    const champion = await loadAliasedModel(tracking, CHAMPION);
+    try {
+      const week = await weekContext(store.connection, c.resolved.config.model, { log, store });
+      const r = await predictWithChampion(week, champion, o.out ? { csvPath: o.out } : {});
+      printResult(
+        o,
+        r,
+        () =>
           `week from ${r.cutoff}: ${r.scored.toLocaleString('en')} pairs scored by ${r.scorer}, ${r.predicted.toLocaleString('en')} predicted purchases` +
-            (r.csv ? ` → ${r.csv}` : '') +
-            '\n',
-        );
-      } finally {
-        champion?.booster.dispose();
-        await tracking.close();
-        await store.close();
-      }
-    });
+          (r.csv ? ` → ${r.csv}` : ''),
+      );
+    } finally {
+      champion?.booster.dispose();
+      await tracking.close();
+      await store.close();
+    }
+  });
 
   program
     .command('replay')

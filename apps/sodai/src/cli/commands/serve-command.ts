@@ -3,6 +3,7 @@ import { nonNegativeInt, port } from '../option-parsers.ts';
 import { appContext } from '../app-context.ts';
 import { watchSchedule } from '../../flows/pipeline-runtime.ts';
 import { startServingWithPipeline } from '../serving-with-pipeline.ts';
+import { cliLogger } from '../cli-logger.ts';
 import { untilStopped } from '../until-stopped.ts';
 import type { ServeOptions } from '../../serve/build-server.ts';
 
@@ -44,6 +45,7 @@ export function registerServeCommand(program: Command): void {
           serve: true,
           serveOptions: {
             ...exitWhenBroken(c.resolved.config.server.exitWhenBrokenS),
+            loggerInstance: cliLogger().child({}, { level: c.resolved.config.logLevel }),
             ...(o.pollMs !== undefined ? { pollIntervalMs: o.pollMs } : {}),
             ...(o.cors ? { corsOrigins: o.cors } : {}),
             ...(o.rateLimit !== undefined
@@ -62,7 +64,7 @@ export function registerServeCommand(program: Command): void {
           port: o.port ?? c.resolved.config.server.port,
           host: o.host ?? c.resolved.config.server.host,
         });
-        process.stderr.write(`sodai serving on ${address} (docs: ${address}/docs)\n`);
+        cliLogger().info({ address, docs: `${address}/docs` }, 'sodai serving');
         await untilStopped();
         await schedule?.stop();
         await app!.close();

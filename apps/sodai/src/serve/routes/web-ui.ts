@@ -113,7 +113,7 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
   app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     if (!(req.headers.accept ?? '').includes('text/html') || req.url.startsWith('/api/')) {
-      return reply.code(404).send({ error: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` });
+      return reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` });
     }
     return sendIndex(reply);
   });
