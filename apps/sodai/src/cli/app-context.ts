@@ -12,6 +12,7 @@ import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { createFlowEnv, type FlowEnv, type FlowEnvSources } from '../flows/flow-env.ts';
+import { alertsOnRunFinished, type AlertingOptions } from '../monitor/alerts/open-alerting.ts';
 
 export interface AppContext {
   readonly resolved: ResolvedConfig;
@@ -20,6 +21,8 @@ export interface AppContext {
   /** Experiment tracking and the model registry: SQLite in the data folder, or Postgres by DATABASE_URL. */
   openTracking(): Promise<TrackingClient>;
   ingestOptions(overrides?: { asOf?: string }): BatchIngestOptions;
+  /** Where this process's alerts are kept and sent (the log line goes to stderr). */
+  readonly alerting: AlertingOptions;
   /** The weekly flow's environment; shared instances (a server's store) may be passed in. */
   flowEnv(shared?: Pick<FlowEnvSources, 'store' | 'tracking' | 'notifyServing'>): FlowEnv;
 }
@@ -52,15 +55,23 @@ export function appContext(configFile?: string): AppContext {
   };
   const openTrackingClient = () =>
     openTracking({ dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl });
+  const alerting: AlertingOptions = {
+    alerts: resolved.config.alerts,
+    databaseUrl: resolved.config.databaseUrl,
+    dataDir: paths.dataDir,
+    log: (level, line) => process.stderr.write(`${level === 'warn' ? 'ALERT' : 'alert'} ${line}\n`),
+  };
   return {
     resolved,
     paths,
+    alerting,
     flowEnv: (shared = {}) =>
       createFlowEnv({
         config: resolved.config,
         paths,
         openStore,
         openTracking: openTrackingClient,
+        onRunFinished: alertsOnRunFinished(alerting),
         ...shared,
       }),
     openStore,

@@ -27,6 +27,18 @@ export function registerConfigCommand(program: Command): void {
         server: {
           ...resolved.config.server,
           adminToken: resolved.config.server.adminToken ? '***' : undefined,
+          operatorToken: resolved.config.server.operatorToken ? '***' : undefined,
+        },
+        alerts: {
+          ...resolved.config.alerts,
+          ...(resolved.config.alerts.webhook
+            ? {
+                webhook: {
+                  ...resolved.config.alerts.webhook,
+                  secret: resolved.config.alerts.webhook.secret ? '***' : undefined,
+                },
+              }
+            : {}),
         },
         chat: {
           ...resolved.config.chat,
