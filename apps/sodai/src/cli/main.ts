@@ -10,6 +10,7 @@ import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
 import { registerServeCommand } from './commands/serve-command.ts';
 import { registerStoreCommands } from './commands/store-commands.ts';
+import { registerAlertCommands } from './commands/alert-commands.ts';
 
 const APP_VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -29,6 +30,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerStoreCommands(program);
   registerDemoCommand(program);
+  registerAlertCommands(program);
   return program;
 }
 

@@ -4,3 +4,4 @@ export * from './raw-tables.ts';
 export * from './table-contract.ts';
 export * from './api.ts';
 export * from './pipeline-api.ts';
+export * from './alerts-api.ts';

@@ -1,4 +1,5 @@
 import type { AlertRecord } from './alert-store.ts';
+import { alertJson } from './alert-json.ts';
 
 /** What channels are told: an alert opened or resolved. Repeats of an open alert tell nobody. */
 export interface AlertEvent {
@@ -6,24 +7,9 @@ export interface AlertEvent {
   readonly alert: AlertRecord;
 }
 
-/** The JSON body of an event: the wire format of the webhook and the API. */
+/** The JSON body of an event: the webhook's wire format. */
 export function alertEventJson(event: AlertEvent) {
-  const a = event.alert;
-  return {
-    event: event.kind,
-    alert: {
-      id: a.id,
-      key: a.key,
-      rule: a.rule,
-      severity: a.severity,
-      state: a.state,
-      summary: a.summary,
-      details: a.details,
-      resolution: a.resolution,
-      opened_at: a.openedAt.toISOString(),
-      resolved_at: a.resolvedAt?.toISOString() ?? null,
-    },
-  };
+  return { event: event.kind, alert: alertJson(event.alert) };
 }
 
 /** One line for people: the log and chat tools. */

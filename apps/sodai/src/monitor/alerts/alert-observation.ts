@@ -1,16 +1,6 @@
-/** The rules the platform evaluates; each names one kind of condition. */
-export const ALERT_RULES = [
-  'realized_below_rule',
-  'realized_below_test',
-  'dataset_drift',
-  'weekly_run_failed',
-  'stale_data',
-  'gate_rejections',
-  'api_error_rate',
-  'api_latency',
-  'prediction_log_drops',
-] as const;
-export type AlertRule = (typeof ALERT_RULES)[number];
+import type { AlertRule } from '../../contract/alerts-api.ts';
+
+export type { AlertRule } from '../../contract/alerts-api.ts';
 
 export type AlertSeverity = 'warning' | 'critical';
 
