@@ -1,6 +1,7 @@
 import { codeForStatus, WebError } from '../errors.ts';
 import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
+  Alert,
   AliasMove,
   ChatResponse,
   Lang,
@@ -117,6 +118,12 @@ export class ApiClient {
   }
   triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {
     return this.post(`/api/admin/pipeline/dags/${encodeURIComponent(dagId)}/runs`, params, token);
+  }
+  alerts(state: 'open' | 'resolved' | 'all', token: string): Promise<{ alerts: Alert[] }> {
+    return this.get(`/api/alerts?state=${state}`, token);
+  }
+  acknowledgeAlert(id: string, token: string): Promise<Alert> {
+    return this.post(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, token);
   }
   /** The Prometheus exposition text of /metrics. */
   async metrics(): Promise<string> {

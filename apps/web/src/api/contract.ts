@@ -1,6 +1,7 @@
 // The serving API's request and response types, taken from the server's zod contract (type-only:
 // nothing of zod reaches the browser bundle).
 export type {
+  AlertJson as Alert,
   ChatResponse,
   Contribution,
   Lang,

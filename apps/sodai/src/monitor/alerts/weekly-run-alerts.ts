@@ -28,7 +28,11 @@ export async function weeklyRunObservations(
   settings: { readonly gateRejectionsInARow: number },
 ): Promise<AlertObservation[]> {
   if (run.dagId !== WEEKLY_RUN_TASKS.dagId || (run.state !== 'success' && run.state !== 'failed')) return [];
-  const out: AlertObservation[] = [weeklyRunFailed({ id: run.id, state: run.state, error: run.error })];
+  // The run's own error only lists the failed tasks; the first failed task says why.
+  const failedTask =
+    run.state === 'failed' ? (await runs.taskInstances(run.id)).find((t) => t.state === 'failed') : undefined;
+  const error = failedTask ? `${failedTask.taskId}: ${failedTask.error ?? 'no error recorded'}` : run.error;
+  const out: AlertObservation[] = [weeklyRunFailed({ id: run.id, state: run.state, error })];
   const [drift] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.drift]);
   if (drift?.state === 'success') {
     const verdict = drift.output as { drifted: boolean; week: string; reason: string };

@@ -6,6 +6,7 @@ import { AsyncView } from '../../components/async-view.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { parsePrometheus, predictionsByVersion, routeStats } from './prometheus-text.ts';
+import { AlertInbox } from './alert-inbox.tsx';
 
 const REFRESH_MS = 10_000;
 
@@ -31,6 +32,7 @@ export default function MonitoringPage() {
           {t('monitoring.refresh')}
         </button>
       </PageIntro>
+      <AlertInbox />
       <AsyncView state={metrics}>
         {() =>
           parsed ? (
