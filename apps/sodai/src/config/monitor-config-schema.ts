@@ -74,25 +74,16 @@ export const AlertsConfigSchema = z
   })
   .prefault({});
 
-/** What `sodai gc` and the `maintenance` DAG may remove. Orphan files are always removed. */
+/**
+ * What `sodai gc` keeps. Only orphan files so far; age limits for runs, unpromoted artifacts and
+ * prediction logs come with the delete operations the run store and the registry do not have yet.
+ */
 export const RetentionConfigSchema = z
   .strictObject({
-    runDays: z
-      .int()
-      .min(1)
-      .default(90)
-      .describe('finished pipeline runs and their task logs older than this'),
-    unpromotedArtifactDays: z
-      .int()
-      .min(1)
-      .default(30)
-      .describe('artifacts of model versions never promoted to champion, older than this'),
-    predictionLogDays: z.int().min(1).default(180).describe('prediction log segments older than this'),
     orphanGraceMinutes: z
       .int()
       .min(0)
       .default(60)
       .describe('orphan files younger than this may belong to a commit in progress and stay'),
-    schedule: z.string().min(1).default('@daily').describe('cron of the maintenance DAG'),
   })
   .prefault({});
