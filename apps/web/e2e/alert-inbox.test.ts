@@ -47,8 +47,10 @@ describe.skipIf(!runnable)('the alert inbox in Chromium at 390 px', () => {
     await page.getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
     await page.getByText('Falló la ejecución semanal').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.getByRole('button', { name: 'Confirmar' }).click();
-    await page.getByText(/Confirmada por admin@/).waitFor();
+    // The fixture's own weekly run may raise real alerts too (drift): act on the seeded one.
+    const seeded = page.getByTestId('alert-weekly_run_failed');
+    await seeded.getByRole('button', { name: 'Confirmar' }).click();
+    await seeded.getByText(/Confirmada por admin@/).waitFor();
     await page.getByRole('button', { name: 'EN' }).click();
     await page.getByText('The weekly run failed').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
