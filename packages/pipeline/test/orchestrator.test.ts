@@ -151,6 +151,33 @@ describe('orchestrator (inline, SQLite)', () => {
     expect((await store.taskInstances(run.id))[0]?.error).toBe('Error: boom');
   });
 
+  it('calls onRunFinished once per finished run before waitForRun returns, and a throwing hook changes nothing', async () => {
+    const dag = defineDag({ id: 'hooked', params: z.object({ fail: z.boolean() }) });
+    dag.task('only', {}, (ctx) => {
+      if (ctx.params.fail) throw new UnrecoverableTaskError('asked to fail');
+      return 1;
+    });
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    const o = createOrchestrator({
+      store,
+      dags: [dag],
+      onError: (e) => errors.push(e),
+      onRunFinished: (run) => {
+        seen.push(`${run.id}:${run.state}`);
+        if (run.state === 'failed') throw new Error('hook broke');
+      },
+    });
+    orchestrators.push(o);
+    const ok = await o.waitForRun(await o.trigger('hooked', { params: { fail: false } }));
+    expect(seen).toEqual([`${ok.id}:success`]);
+    const bad = await o.waitForRun(await o.trigger('hooked', { params: { fail: true } }));
+    expect(bad.state).toBe('failed');
+    expect(seen).toEqual([`${ok.id}:success`, `${bad.id}:failed`]);
+    expect(String(errors[0])).toMatch(/hook broke/);
+    expect((await store.getRun(bad.id)).state).toBe('failed');
+  });
+
   it('a flaky task succeeds after exponential backoff', async () => {
     let calls = 0;
     const times: number[] = [];

@@ -19,6 +19,7 @@ import { openBatchLanding, type BatchLanding } from '../data/sources/batch-landi
 import { configuredSource } from '../data/sources/batch-source.ts';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { createFlowEnv, type FlowEnv, type FlowEnvSources } from '../flows/flow-env.ts';
+import { alertsOnRunFinished, type AlertingOptions } from '../monitor/alerts/open-alerting.ts';
 
 export interface AppContext {
   readonly resolved: ResolvedConfig;
@@ -29,6 +30,8 @@ export interface AppContext {
   ingestOptions(overrides?: { asOf?: string }): BatchIngestOptions;
   /** Where new batches land and are watched (the landing folder or the S3 source's prefix). */
   openLanding(): Promise<BatchLanding | undefined>;
+  /** Where this process's alerts are kept and sent (the log line goes to stderr). */
+  readonly alerting: AlertingOptions;
   /** The weekly flow's environment; shared instances (a server's store) may be passed in. */
   flowEnv(shared?: Pick<FlowEnvSources, 'store' | 'tracking' | 'notifyServing'>): FlowEnv;
 }
@@ -81,15 +84,23 @@ export function appContext(configFile?: string): AppContext {
       throw error;
     }
   };
+  const alerting: AlertingOptions = {
+    alerts: resolved.config.alerts,
+    databaseUrl: resolved.config.databaseUrl,
+    dataDir: paths.dataDir,
+    log: (level, line) => process.stderr.write(`${level === 'warn' ? 'ALERT' : 'alert'} ${line}\n`),
+  };
   return {
     resolved,
     paths,
+    alerting,
     flowEnv: (shared = {}) =>
       createFlowEnv({
         config: resolved.config,
         paths,
         openStore,
         openTracking: openTrackingClient,
+        onRunFinished: alertsOnRunFinished(alerting),
         ...shared,
       }),
     openStore,

@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo-command.ts';
 import { registerDoctorCommand } from './commands/doctor-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerMonitorCommands } from './commands/monitor-commands.ts';
+import { registerAlertCommands } from './commands/alert-commands.ts';
 import { registerModelCommands } from './commands/model-commands.ts';
 import { registerRegistryCommands } from './commands/registry-commands.ts';
 import { registerFlowCommands } from './commands/flow-commands.ts';
@@ -35,6 +36,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerStoreCommands(program);
   registerMonitorCommands(program);
+  registerAlertCommands(program);
   registerDemoCommand(program);
   registerDoctorCommand(program);
   registerExportCommand(program);

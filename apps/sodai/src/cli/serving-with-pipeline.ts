@@ -4,6 +4,7 @@ import type { RawStore } from '../store/raw-store.ts';
 import { startPipelineRuntime, type PipelineRuntime } from '../flows/pipeline-runtime.ts';
 import { buildServer, type ServeOptions } from '../serve/build-server.ts';
 import type { AppContext } from './app-context.ts';
+import { openAlertCenter } from '../monitor/alerts/open-alerting.ts';
 
 export interface ServingWithPipeline {
   readonly runtime: PipelineRuntime;
@@ -36,13 +37,25 @@ export async function startServingWithPipeline(
     }),
   );
   if (options.serve) {
-    app = await buildServer({
-      config: ctx.resolved.config,
-      store,
-      tracking,
-      pipeline: { store: runtime.store, dags: runtime.dags, orchestrator: runtime.orchestrator },
-      ...(options.serveOptions ? { options: options.serveOptions } : {}),
+    // The server's alerts log through its own logger once it exists.
+    const alerts = await openAlertCenter({
+      ...ctx.alerting,
+      log: (level, line) => (app ? app.log[level](line) : ctx.alerting.log(level, line)),
     });
+    try {
+      app = await buildServer({
+        config: ctx.resolved.config,
+        store,
+        tracking,
+        alerts,
+        pipeline: { store: runtime.store, dags: runtime.dags, orchestrator: runtime.orchestrator },
+        ...(options.serveOptions ? { options: options.serveOptions } : {}),
+      });
+    } catch (error) {
+      await alerts.store.close();
+      throw error;
+    }
+    app.addHook('onClose', () => alerts.store.close());
   }
   return { runtime, app };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertsConfigSchema, RetentionConfigSchema } from './monitor-config-schema.ts';
 
 /**
  * The one configuration object: defaults live here and nowhere else. Units are in the key names.
@@ -129,6 +130,11 @@ export const ConfigSchema = z.strictObject({
         .describe(
           'one log line per request: all routes, only the cold ones (not /predict, /recommend, /health, /ready, /metrics, static files), or none; failures are logged either way',
         ),
+      operatorToken: z
+        .string()
+        .min(16)
+        .optional()
+        .describe('bearer token that may read and acknowledge alerts (the admin token may too)'),
     })
     .prefault({}),
   validation: z
@@ -224,6 +230,8 @@ export const ConfigSchema = z.strictObject({
       logQuestions: z.boolean().default(true).describe('log questions for chat analytics'),
     })
     .prefault({}),
+  alerts: AlertsConfigSchema,
+  retention: RetentionConfigSchema,
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -231,3 +239,7 @@ export type SodaiConfig = z.infer<typeof ConfigSchema>;
 export type SodaiConfigInput = z.input<typeof ConfigSchema>;
 /** The model's settings: search, windows, gate margin, retraining age. */
 export type ModelSettings = SodaiConfig['model'];
+/** Alert rules, their thresholds and where notifications go. */
+export type AlertsConfig = SodaiConfig['alerts'];
+/** What `sodai gc` keeps and for how long. */
+export type RetentionConfig = SodaiConfig['retention'];

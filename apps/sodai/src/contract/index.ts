@@ -6,3 +6,4 @@ export * from './api.ts';
 export * from './pipeline-api.ts';
 export * from './monitor-api.ts';
 export * from './error-codes.ts';
+export * from './alerts-api.ts';

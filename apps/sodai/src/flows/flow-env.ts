@@ -1,3 +1,4 @@
+import type { RunRecord, RunStore } from '@sodai/pipeline';
 import type { TrackingClient } from '@sodai/tracking';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
@@ -18,6 +19,8 @@ export interface FlowEnv {
   notifyServing?(): Promise<string>;
   /** The champion's booster, loaded once per version in this process. */
   readonly champions: ChampionCache;
+  /** Called when a run this process drove ends (alerts read its outcome here). */
+  onRunFinished?(run: RunRecord, runs: RunStore): Promise<void>;
 }
 
 export interface FlowEnvSources {
@@ -32,6 +35,7 @@ export interface FlowEnvSources {
   readonly store?: RawStore;
   readonly tracking?: TrackingClient;
   readonly notifyServing?: () => Promise<string>;
+  readonly onRunFinished?: (run: RunRecord, runs: RunStore) => Promise<void>;
 }
 
 export function createFlowEnv(sources: FlowEnvSources): FlowEnv {
@@ -58,5 +62,6 @@ export function createFlowEnv(sources: FlowEnvSources): FlowEnv {
       }
     },
     ...(sources.notifyServing ? { notifyServing: sources.notifyServing } : {}),
+    ...(sources.onRunFinished ? { onRunFinished: sources.onRunFinished } : {}),
   };
 }

@@ -5,6 +5,7 @@ import {
   type DagJson,
   type Executor,
   type Orchestrator,
+  type RunRecord,
   type RunStore,
 } from '@sodai/pipeline';
 import { isPostgresUrl } from '@sodai/tracking';
@@ -44,10 +45,12 @@ export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntim
   const store = await openRunStore(env.config, env.paths);
   const executor = await createExecutor(env.config);
   const dags = [buildWeeklyDag(env)];
+  const onRunFinished = env.onRunFinished?.bind(env);
   const orchestrator = createOrchestrator({
     store,
     dags,
     ...(executor ? { executor } : {}),
+    ...(onRunFinished ? { onRunFinished: (run: RunRecord) => onRunFinished(run, store) } : {}),
   });
   await orchestrator.recover();
   return {

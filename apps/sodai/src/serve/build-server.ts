@@ -42,6 +42,10 @@ import { webUiRoutes } from './routes/web-ui.ts';
 import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
 import type { ServeContext } from './serve-context.ts';
 import { ServerMetrics } from '../monitor/server-metrics.ts';
+import type { AlertCenter } from '../monitor/alerts/alert-center.ts';
+import { serverAlertTimer } from '../monitor/alerts/server-alert-timer.ts';
+import { RequestWindow } from '../monitor/request-window.ts';
+import { alertRoutes } from './routes/alerts.ts';
 
 /** Server settings that are not (yet) part of the configuration file, with their defaults. */
 export interface ServeOptions {
@@ -89,6 +93,8 @@ export interface ServeDeps {
   readonly options?: ServeOptions;
   /** Pipeline runs to show (and, with an orchestrator, to start from the admin API). */
   readonly pipeline?: PipelineAccess;
+  /** Alert state and channels: enables /api/alerts and the server's health checks. Closed by the caller. */
+  readonly alerts?: AlertCenter;
 }
 
 /** Handles of a built server, on `app.serving`. */
@@ -100,6 +106,8 @@ export interface ServingHandle {
   readonly initialLoad: Promise<ReloadOutcome>;
   /** Rebuilds the snapshot (for the pipeline to call after a promotion or new predictions). */
   reload(): Promise<ReloadOutcome>;
+  /** One evaluation of the server's alert rules now (API health, log drops, stale data). */
+  checkAlerts(): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -209,7 +217,9 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   };
 
   const requestLog = deps.config.server.requestLog;
+  const requests = new RequestWindow(deps.config.alerts.api.windowMs);
   app.addHook('onResponse', async (req, reply) => {
+    requests.record(now().getTime(), reply.elapsedTime, reply.statusCode);
     const route = req.routeOptions.url ?? 'unmatched';
     metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
     if (requestLog === 'all' || (requestLog === 'cold' && !isHotRoute(route))) {
@@ -282,6 +292,22 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   }
 
   const watchdog = options.brokenFor && watchDependencies(ctx.readiness, options.brokenFor);
+  const tokens = { admin: deps.config.server.adminToken, operator: deps.config.server.operatorToken };
+  const alertTimer = deps.alerts
+    ? serverAlertTimer({
+        center: deps.alerts,
+        settings: deps.config.alerts,
+        requests,
+        droppedRows: () => log?.dropped,
+        catalog: deps.store.shared.catalog,
+        now: () => now().getTime(),
+        onError: (error) => app.log.error({ err: error }, 'alert check failed'),
+      })
+    : undefined;
+  if (deps.alerts && (tokens.admin || tokens.operator)) {
+    await app.register(alertRoutes, { store: deps.alerts.store, tokens, now, prefix: '/api/alerts' });
+  }
+  alertTimer?.start();
 
   const initialLoad = holder.reload();
   initialLoad
@@ -296,9 +322,13 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     log,
     initialLoad,
     reload: () => holder.reload(),
+    checkAlerts: async () => {
+      await alertTimer?.check();
+    },
   } satisfies ServingHandle);
   app.addHook('onClose', async () => {
     if (watchdog) clearInterval(watchdog);
+    await alertTimer?.stop();
     await initialLoad.catch(() => undefined);
     await holder.close();
     await log?.close();

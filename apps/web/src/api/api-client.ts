@@ -1,6 +1,7 @@
 import { codeForStatus, readErrorBody, WebError } from '../errors.ts';
 import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from './pipeline-types.ts';
 import type {
+  Alert,
   AliasMove,
   ChatAnalytics,
   ChatExamples,
@@ -188,6 +189,12 @@ export class ApiClient {
       };
       xhr.send(file);
     });
+  }
+  alerts(state: 'open' | 'resolved' | 'all', token: string): Promise<{ alerts: Alert[] }> {
+    return this.get(`/api/alerts?state=${state}`, token);
+  }
+  acknowledgeAlert(id: string, token: string): Promise<Alert> {
+    return this.post(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, token);
   }
   /** The Prometheus exposition text of /metrics. */
   async metrics(): Promise<string> {

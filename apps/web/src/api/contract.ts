@@ -3,6 +3,7 @@
 export type {
   ChatAnalytics,
   ChatExamples,
+  AlertJson as Alert,
   ChatResponse,
   Contribution,
   Lang,

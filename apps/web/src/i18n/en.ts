@@ -421,4 +421,26 @@ export const en: Dictionary = {
   'realized.tableCaption': 'Realized metrics per week',
   'realized.ndcgExplain':
     "NDCG@5 rates the order of each customer's top 5 suggestions: 1 when what they bought is at the top.",
+  // Monitoring: alert inbox (monitor-alerts)
+  'alerts.title': 'Alerts',
+  'alerts.explain':
+    'Problems the platform noticed: each stays one alert until it is over. Acknowledge one to say someone is on it.',
+  'alerts.needToken': 'Enter the admin or operator token above to see the alerts.',
+  'alerts.none': 'No open alerts.',
+  'alerts.showResolved': 'Show resolved alerts too',
+  'alerts.acknowledge': 'Acknowledge',
+  'alerts.acknowledgedBy': 'Acknowledged by {who}',
+  'alerts.openedAt': 'Since {when}',
+  'alerts.resolvedAt': 'Resolved {when}',
+  'alerts.severity.warning': 'Warning',
+  'alerts.severity.critical': 'Critical',
+  'alerts.rule.realized_below_rule': 'The model does worse than a simple rule',
+  'alerts.rule.realized_below_test': 'The model does worse than when it was tested',
+  'alerts.rule.dataset_drift': 'The data changed (drift)',
+  'alerts.rule.weekly_run_failed': 'The weekly run failed',
+  'alerts.rule.stale_data': 'No new data is arriving',
+  'alerts.rule.gate_rejections': 'New models keep being rejected',
+  'alerts.rule.api_error_rate': 'Many requests are failing',
+  'alerts.rule.api_latency': 'Answers are slow',
+  'alerts.rule.prediction_log_drops': 'The prediction log is losing rows',
 };

@@ -425,4 +425,26 @@ export const es = {
   'realized.tableCaption': 'Métricas reales por semana',
   'realized.ndcgExplain':
     'El NDCG@5 valora el orden de las 5 primeras sugerencias de cada cliente: 1 cuando lo que compró está arriba del todo.',
+  // Monitoring: alert inbox (monitor-alerts)
+  'alerts.title': 'Alertas',
+  'alerts.explain':
+    'Problemas que la plataforma detectó: cada uno es una sola alerta hasta que se resuelve. Confirme una para indicar que alguien se ocupa.',
+  'alerts.needToken': 'Escriba arriba el token de administración u operación para ver las alertas.',
+  'alerts.none': 'No hay alertas abiertas.',
+  'alerts.showResolved': 'Mostrar también las resueltas',
+  'alerts.acknowledge': 'Confirmar',
+  'alerts.acknowledgedBy': 'Confirmada por {who}',
+  'alerts.openedAt': 'Desde {when}',
+  'alerts.resolvedAt': 'Resuelta {when}',
+  'alerts.severity.warning': 'Aviso',
+  'alerts.severity.critical': 'Crítica',
+  'alerts.rule.realized_below_rule': 'El modelo acierta menos que una regla simple',
+  'alerts.rule.realized_below_test': 'El modelo acierta menos que cuando se probó',
+  'alerts.rule.dataset_drift': 'Los datos cambiaron (deriva)',
+  'alerts.rule.weekly_run_failed': 'Falló la ejecución semanal',
+  'alerts.rule.stale_data': 'No llegan datos nuevos',
+  'alerts.rule.gate_rejections': 'Los modelos nuevos se rechazan una y otra vez',
+  'alerts.rule.api_error_rate': 'Muchas consultas fallan',
+  'alerts.rule.api_latency': 'Las respuestas tardan',
+  'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
 } as const;

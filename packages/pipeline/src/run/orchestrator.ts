@@ -39,6 +39,11 @@ export interface OrchestratorOptions {
    * warning (`process.on('warning')`), since a library has no console of its own; pass your logger.
    */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Called when a run driven by this orchestrator ends (`success` or `failed`), before `waitForRun`
+   * resolves — Airflow's DAG-level success/failure callback. Its errors go to `onError`.
+   */
+  readonly onRunFinished?: (run: RunRecord) => Promise<void> | void;
 }
 
 export interface OrchestratorFileSensorOptions extends FileSensorOptions {
@@ -112,6 +117,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     owner,
     random: seededRandom(options.seed ?? 0),
     onError,
+    ...(options.onRunFinished ? { onRunFinished: options.onRunFinished } : {}),
   });
   const stoppers = new Set<() => Promise<void> | void>();
 

@@ -14,6 +14,8 @@ export interface RunPumpDeps {
   /** Retry jitter, seeded so a replay waits the same delays. */
   readonly random: () => number;
   readonly onError: (error: unknown) => void;
+  /** Called once per run this process drove to its end, before `waitForRun` returns it. */
+  readonly onRunFinished?: (run: RunRecord) => Promise<void> | void;
 }
 
 /** Starts queued runs within each DAG's `maxActiveRuns` and drives the ones it started. */
@@ -63,13 +65,23 @@ export function createRunPump(deps: RunPumpDeps): RunPump {
     },
 
     drive(runId, dag) {
-      const p = driveRun(runId, { store, executor, dag, random }).catch(async (e: unknown) => {
-        onError(e);
-        // Never leave the run `running` because the driver broke (store hiccup, bad state).
-        return store
-          .finishRun(runId, 'failed', `orchestrator error: ${describeError(e)}`)
-          .catch(() => store.getRun(runId));
-      });
+      const p = driveRun(runId, { store, executor, dag, random })
+        .catch(async (e: unknown) => {
+          onError(e);
+          // Never leave the run `running` because the driver broke (store hiccup, bad state).
+          return store
+            .finishRun(runId, 'failed', `orchestrator error: ${describeError(e)}`)
+            .catch(() => store.getRun(runId));
+        })
+        .then(async (run) => {
+          // A broken hook must not change the run's outcome: it only reports.
+          try {
+            await deps.onRunFinished?.(run);
+          } catch (e) {
+            onError(e);
+          }
+          return run;
+        });
       drivers.set(runId, p);
       void p.finally(() => {
         drivers.delete(runId);

@@ -30,6 +30,18 @@ export function registerConfigCommand(program: Command): void {
         ...resolved.config.server,
         adminToken: resolved.config.server.adminToken ? '***' : undefined,
         tokenSecrets: resolved.config.server.tokenSecrets ? '***' : undefined,
+        operatorToken: resolved.config.server.operatorToken ? '***' : undefined,
+      },
+      alerts: {
+        ...resolved.config.alerts,
+        ...(resolved.config.alerts.webhook
+          ? {
+              webhook: {
+                ...resolved.config.alerts.webhook,
+                secret: resolved.config.alerts.webhook.secret ? '***' : undefined,
+              },
+            }
+          : {}),
       },
       chat: {
         ...resolved.config.chat,

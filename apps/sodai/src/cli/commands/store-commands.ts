@@ -4,9 +4,6 @@ import { migrateLegacyStore } from '../../store/migrate-legacy.ts';
 import { appContext, describeMigration } from '../app-context.ts';
 import { nonNegativeInt } from '../option-parsers.ts';
 
-/** Files a writer put but has not committed yet must survive: only older orphans are removed. */
-const DEFAULT_GRACE_MINUTES = 60;
-
 /** `sodai gc [--dry-run]` and `sodai migrate`: upkeep of the shared store. */
 export function registerStoreCommands(program: Command): void {
   program
@@ -15,7 +12,7 @@ export function registerStoreCommands(program: Command): void {
     .option('--dry-run', 'only list the orphan files')
     .option(
       '--grace-minutes <n>',
-      `keep orphans younger than this, which may belong to a commit in progress (default ${DEFAULT_GRACE_MINUTES})`,
+      'keep orphans younger than this, which may belong to a commit in progress (default: retention.orphanGraceMinutes)',
       nonNegativeInt,
     )
     .action(async (o: { dryRun?: boolean; graceMinutes?: number }) => {
@@ -23,7 +20,8 @@ export function registerStoreCommands(program: Command): void {
       const shared = await openSharedStore(ctx.resolved.config);
       try {
         const orphans = await shared.catalog.listOrphans(shared.objects, {
-          minAgeMs: (o.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000,
+          // Files a writer put but has not committed yet must survive: only older orphans go.
+          minAgeMs: (o.graceMinutes ?? ctx.resolved.config.retention.orphanGraceMinutes) * 60_000,
         });
         for (const orphan of orphans) {
           if (!o.dryRun) await shared.objects.delete(orphan.key);

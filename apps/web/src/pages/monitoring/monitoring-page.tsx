@@ -7,6 +7,7 @@ import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { parsePrometheus, predictionsByVersion, routeStats } from './prometheus-text.ts';
 import { RealizedSection } from './realized-section.tsx';
+import { AlertInbox } from './alert-inbox.tsx';
 
 const REFRESH_MS = 10_000;
 
@@ -34,6 +35,7 @@ export default function MonitoringPage() {
         </button>
       </PageIntro>
       <AsyncView state={realized}>{(value) => <RealizedSection realized={value} />}</AsyncView>
+      <AlertInbox />
       <AsyncView state={metrics}>
         {() =>
           parsed ? (

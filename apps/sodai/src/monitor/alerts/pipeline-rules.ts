@@ -1,0 +1,151 @@
+import { observation, type AlertObservation } from './alert-observation.ts';
+
+const DAY_MS = 86_400_000;
+
+/** A finished weekly run: failed opens the alert, the next success resolves it. */
+export function weeklyRunFailed(run: {
+  readonly id: string;
+  readonly state: 'success' | 'failed';
+  readonly error: string | null;
+}): AlertObservation {
+  const failed = run.state === 'failed';
+  return observation(
+    'weekly_run_failed',
+    failed,
+    failed
+      ? `weekly run ${run.id} failed: ${run.error ?? 'no error recorded'}`
+      : `weekly run ${run.id} succeeded`,
+    { run_id: run.id, error: run.error },
+    { severity: 'critical' },
+  );
+}
+
+/** The drift task's verdict on the latest complete week. */
+export function datasetDrift(verdict: {
+  readonly drifted: boolean;
+  readonly week: string;
+  readonly reason: string;
+}): AlertObservation {
+  return observation(
+    'dataset_drift',
+    verdict.drifted,
+    verdict.drifted
+      ? `dataset drift in the week from ${verdict.week}: ${verdict.reason}`
+      : `no drift in the week from ${verdict.week}`,
+    { week: verdict.week, reason: verdict.reason },
+  );
+}
+
+/**
+ * The gate's decisions, newest first. Firing when the last `inARow` all rejected the challenger;
+ * a promotion resolves. Nothing is said before the gate has decided anything.
+ */
+export function gateRejections(
+  decisions: readonly ('promoted' | 'rejected')[],
+  inARow: number,
+): AlertObservation | undefined {
+  if (decisions.length === 0) return undefined;
+  let streak = 0;
+  while (streak < decisions.length && decisions[streak] === 'rejected') streak++;
+  if (streak > 0 && streak < inARow) return undefined; // not yet, and not over
+  const firing = streak >= inARow;
+  return observation(
+    'gate_rejections',
+    firing,
+    firing
+      ? `the gate rejected the last ${streak} challengers: the champion is ageing`
+      : 'the gate promoted a challenger',
+    { rejected_in_a_row: streak, bound: inARow },
+  );
+}
+
+export interface StaleDataInput {
+  /** When the newest batch landed (wall clock, epoch ms); null when none ever did. */
+  readonly lastIngestAt: number | null;
+  /** The newest purchase date in the store (`YYYY-MM-DD`), for the data-time check. */
+  readonly lastDataDate: string | null;
+  readonly now: number;
+  readonly maxDaysSinceBatch: number;
+  /** Data-time bound; undefined = not checked. */
+  readonly maxDataLagDays?: number | undefined;
+}
+
+/**
+ * No new batch for N days. Wall-clock time since the last landing is what says a delivery is
+ * missing: data time alone fires forever on a replay or a backfill of old weeks. Data time (newest
+ * purchase date vs today) is an optional second check, for a feed that keeps landing old rows.
+ */
+export function staleData(input: StaleDataInput): AlertObservation | undefined {
+  if (input.lastIngestAt === null) return undefined;
+  const daysSince = (input.now - input.lastIngestAt) / DAY_MS;
+  const lagDays =
+    input.lastDataDate !== null
+      ? (input.now - Date.parse(`${input.lastDataDate.slice(0, 10)}T00:00:00Z`)) / DAY_MS
+      : null;
+  const wallStale = daysSince > input.maxDaysSinceBatch;
+  const dataStale = input.maxDataLagDays !== undefined && lagDays !== null && lagDays > input.maxDataLagDays;
+  const firing = wallStale || dataStale;
+  const lastLanded = new Date(input.lastIngestAt).toISOString();
+  return observation(
+    'stale_data',
+    firing,
+    wallStale
+      ? `no new batch for ${daysSince.toFixed(1)} days (last landed ${lastLanded}; bound ${input.maxDaysSinceBatch})`
+      : dataStale
+        ? `newest purchase is ${lagDays!.toFixed(0)} days old (${input.lastDataDate}; bound ${input.maxDataLagDays})`
+        : `a batch landed ${daysSince.toFixed(1)} days ago`,
+    {
+      last_ingest_at: lastLanded,
+      days_since_batch: daysSince,
+      last_data_date: input.lastDataDate,
+      data_lag_days: lagDays,
+    },
+  );
+}
+
+export interface ApiWindowStats {
+  readonly requests: number;
+  readonly serverErrors: number;
+  /** null when the window is empty. */
+  readonly p99Ms: number | null;
+  readonly windowMs: number;
+}
+
+/** Error rate and p99 over the window; too few requests decide nothing. */
+export function apiHealth(
+  stats: ApiWindowStats,
+  bounds: { readonly minRequests: number; readonly maxErrorRate: number; readonly maxP99Ms: number },
+): AlertObservation[] {
+  if (stats.requests < bounds.minRequests) return [];
+  const rate = stats.serverErrors / stats.requests;
+  const minutes = (stats.windowMs / 60_000).toFixed(0);
+  const p99 = stats.p99Ms ?? 0;
+  return [
+    observation(
+      'api_error_rate',
+      rate > bounds.maxErrorRate,
+      `${(rate * 100).toFixed(1)}% of ${stats.requests} requests failed in the last ${minutes} min (bound ${(bounds.maxErrorRate * 100).toFixed(1)}%)`,
+      { requests: stats.requests, server_errors: stats.serverErrors, rate, bound: bounds.maxErrorRate },
+      { severity: 'critical' },
+    ),
+    observation(
+      'api_latency',
+      p99 > bounds.maxP99Ms,
+      `p99 latency ${p99.toFixed(0)} ms over the last ${minutes} min (bound ${bounds.maxP99Ms} ms)`,
+      { requests: stats.requests, p99_ms: p99, bound_ms: bounds.maxP99Ms },
+    ),
+  ];
+}
+
+/** The prediction log dropped rows since the last check (the store fell behind or failed). */
+export function predictionLogDrops(droppedSinceLastCheck: number, droppedTotal: number): AlertObservation {
+  const firing = droppedSinceLastCheck > 0;
+  return observation(
+    'prediction_log_drops',
+    firing,
+    firing
+      ? `the prediction log dropped ${droppedSinceLastCheck} rows (${droppedTotal} since the server started)`
+      : 'the prediction log keeps every row again',
+    { dropped_since_last_check: droppedSinceLastCheck, dropped_total: droppedTotal },
+  );
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { Alert } from '../../api/contract.ts';
+import { useApp } from '../../app/app-context.tsx';
+import { useAsync } from '../../app/use-async.ts';
+import { AsyncView } from '../../components/async-view.tsx';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/**
+ * The alert inbox: open alerts (and, when asked, resolved ones) with an acknowledge button. The
+ * server shows alerts only to the admin or operator token, so without one it says where to type it.
+ */
+export function AlertInbox() {
+  const { t, lang } = useI18n();
+  const { api, adminToken } = useApp();
+  const [showResolved, setShowResolved] = useState(false);
+  const [ackError, setAckError] = useState<unknown>(null);
+  const list = useAsync(
+    () => (adminToken ? api.alerts(showResolved ? 'all' : 'open', adminToken) : Promise.resolve(null)),
+    [api, adminToken, showResolved],
+  );
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'es' ? 'es-CL' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+  const acknowledge = (alert: Alert) => {
+    setAckError(null);
+    api.acknowledgeAlert(alert.id, adminToken).then(list.reload, setAckError);
+  };
+  return (
+    <section className="card alert-inbox" aria-labelledby="alert-inbox-title">
+      <h2 id="alert-inbox-title">{t('alerts.title')}</h2>
+      <p className="muted">{t('alerts.explain')}</p>
+      <label className="checkbox">
+        <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} />{' '}
+        {t('alerts.showResolved')}
+      </label>
+      {ackError ? <ErrorNote error={ackError} /> : null}
+      <AsyncView state={list}>
+        {(value) =>
+          value === null ? (
+            <p className="warning">{t('alerts.needToken')}</p>
+          ) : value.alerts.length === 0 ? (
+            <p className="muted">{t('alerts.none')}</p>
+          ) : (
+            <ul className="alert-list" data-testid="alerts">
+              {value.alerts.map((a) => (
+                <li
+                  key={a.id}
+                  className={`alert-item ${a.severity} ${a.state}`}
+                  data-testid={`alert-${a.rule}`}
+                >
+                  <div className="alert-head">
+                    <strong>{t(`alerts.rule.${a.rule}`)}</strong>{' '}
+                    <span className="badge">{t(`alerts.severity.${a.severity}`)}</span>
+                  </div>
+                  {/* The summary is the server's own sentence (figures, weeks): shown as written. */}
+                  <p className="alert-summary">
+                    {a.state === 'resolved' ? (a.resolution ?? a.summary) : a.summary}
+                  </p>
+                  <p className="muted small">
+                    {a.state === 'open'
+                      ? t('alerts.openedAt', { when: when(a.opened_at) })
+                      : t('alerts.resolvedAt', { when: when(a.resolved_at ?? a.last_seen_at) })}
+                    {a.acknowledged_by ? ` · ${t('alerts.acknowledgedBy', { who: a.acknowledged_by })}` : ''}
+                  </p>
+                  {a.state === 'open' && !a.acknowledged_at ? (
+                    <button type="button" className="secondary" onClick={() => acknowledge(a)}>
+                      {t('alerts.acknowledge')}
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </AsyncView>
+    </section>
+  );
+}
