@@ -95,6 +95,9 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist|\\.sodai)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['@sodai/source', 'import', 'types', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['@sodai/source', 'import', 'types', 'default'],
+    },
   },
 };
