@@ -9,7 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openDuckDb, queryRows } from '../src/store/duckdb.ts';
+import { queryRows } from '../src/store/duckdb.ts';
+import { RawStore } from '../src/store/raw-store.ts';
 
 const REAL = path.resolve(import.meta.dirname, '../../../../shared/data/sodai-2024');
 const CLI = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -46,10 +47,11 @@ if (!existsSync(marker)) {
 }
 
 // Pairs to ask about: every candidate pair, and the customers that have them.
-const db = await openDuckDb(path.join(DIR, 'store.duckdb'), { access_mode: 'READ_ONLY' });
+// Read through the catalog like any other process: the store is Parquet files, not one DuckDB file.
+const store = await RawStore.openDir(DIR);
 const pairs = (
   await queryRows(
-    db.connection,
+    store.connection,
     `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM prediction_dataset
      WHERE cutoff = (SELECT max(cutoff) FROM prediction_dataset) ORDER BY hash(customer_id, product_id)`,
   )
@@ -57,7 +59,7 @@ const pairs = (
 const customers = [...new Set(pairs.map((p) => (JSON.parse(p) as { customer_id: number }).customer_id))].map(
   (c) => JSON.stringify({ customer_id: c, k: 5 }),
 );
-db.close();
+await store.close();
 
 /** One server per log level, in turn: the default level (info, as shipped) and `warn`. */
 const LEVELS = ['info', 'warn'] as const;
