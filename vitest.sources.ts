@@ -7,7 +7,19 @@ import { defaultClientConditions, defaultServerConditions } from 'vite';
  */
 export const SOURCE_CONDITION = '@sodai/source';
 
+/**
+ * Node test projects resolve as Node does, plus the source condition: Vite's `module` and `browser`
+ * conditions pick bundler-only builds (the AWS SDK's `dist-es`, extensionless imports) that Node
+ * then cannot load.
+ */
+const NODE_CONDITIONS = [SOURCE_CONDITION, 'node', 'development|production'];
 export const resolveSources = {
+  resolve: { conditions: NODE_CONDITIONS },
+  ssr: { resolve: { conditions: NODE_CONDITIONS } },
+};
+
+/** The web app's jsdom project: browser conditions for the UI code. */
+export const resolveBrowserSources = {
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 };

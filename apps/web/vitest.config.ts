@@ -1,8 +1,8 @@
 import { defineProject } from 'vitest/config';
-import { resolveSources } from '../../vitest.sources.ts';
+import { resolveBrowserSources } from '../../vitest.sources.ts';
 
 export default defineProject({
-  ...resolveSources,
+  ...resolveBrowserSources,
   test: {
     name: '@sodai/web',
     include: ['test/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],

@@ -127,7 +127,7 @@ describe('realized performance over a replay', () => {
     const byVersion = await realized(`?version=${version}`);
     expect(byVersion.weeks.every((w) => w.served.some((s) => s.version === version))).toBe(true);
     const bad = await app.inject({ method: 'GET', url: '/api/monitor/realized?from=last-week' });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('from');
   });
 

@@ -80,7 +80,7 @@ describe('finding 7 and 12: uploads', () => {
 
   it('a hidden file name is refused and the response never shows a server path', async () => {
     const hidden = await upload(app, '.x.parquet', 'PAR1');
-    expect(hidden.statusCode).toBe(400);
+    expect(hidden.statusCode).toBe(422);
     expect(existsSync(path.join(fx.dir, 'landing', '.x.parquet'))).toBe(false);
     const ok = await upload(app, 'visible.csv', 'a\n1\n');
     expect(ok.json()).toEqual({ path: 'landing/visible.csv', bytes: 4 });
@@ -114,7 +114,7 @@ describe('finding 3: bulk /predict', () => {
       const refused = await send('10.0.0.1');
       expect(refused.statusCode).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-      expect(refused.json()).toMatchObject({ error: 'RATE_LIMITED' });
+      expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
       expect((await send('10.0.0.2')).statusCode).toBe(200);
       expect((await limited.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     } finally {

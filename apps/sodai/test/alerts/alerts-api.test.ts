@@ -85,11 +85,11 @@ describe('alert inbox API', () => {
     });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({
-      error: 'NOT_FOUND',
+      code: 'NOT_FOUND',
       message: expect.stringMatching(/no-such-alert/),
     });
     const bad = await get('/api/alerts?state=sideways', OPERATOR);
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(422);
     expect(bad.body).toMatch(/state/);
   });
 
