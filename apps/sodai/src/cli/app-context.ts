@@ -20,6 +20,7 @@ import { configuredSource } from '../data/sources/batch-source.ts';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { createFlowEnv, type FlowEnv, type FlowEnvSources } from '../flows/flow-env.ts';
 import { alertsOnRunFinished, type AlertingOptions } from '../monitor/alerts/open-alerting.ts';
+import { realizedF1Source } from '../monitor/alerts/realized-source.ts';
 
 export interface AppContext {
   readonly resolved: ResolvedConfig;
@@ -89,6 +90,14 @@ export function appContext(configFile?: string): AppContext {
     databaseUrl: resolved.config.databaseUrl,
     dataDir: paths.dataDir,
     log: (level, line) => process.stderr.write(`${level === 'warn' ? 'ALERT' : 'alert'} ${line}\n`),
+    // Through the pool, so a server that already holds the catalog does not open a second one.
+    realized: realizedF1Source({
+      openMonitor: async () => {
+        const { shared, release } = await pool.acquire();
+        return { records: shared.catalog.monitor, release };
+      },
+      openTracking: openTrackingClient,
+    }),
   };
   return {
     resolved,
