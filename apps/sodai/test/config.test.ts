@@ -21,7 +21,17 @@ describe('configuration', () => {
   it('works with no file and no environment, with safe defaults', () => {
     const { config, source } = loadConfig({ env: {}, cwd: dir });
     expect(source).toBeUndefined();
-    expect(config.server).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.server).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      // Safe defaults: raw data and reports need a token, no proxy is trusted, no named tokens.
+      publicRead: 'predictions',
+      trustProxy: false,
+      tokens: [],
+      requestLog: 'cold',
+    });
+    expect(config.server.operatorToken).toBeUndefined();
+    expect(config.server.tokenSecrets).toBeUndefined();
     expect(config.server.adminToken).toBeUndefined();
     expect(dataPaths(config, dir).storeFile).toBe(path.join(dir, '.sodai', 'store.duckdb'));
   });

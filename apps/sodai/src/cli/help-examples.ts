@@ -35,6 +35,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'monitor status': ['sodai monitor status', 'sodai monitor status --json'],
   'monitor weeks': ['sodai monitor weeks', 'sodai monitor weeks --json'],
   'monitor backfill': ['sodai monitor backfill', 'sodai monitor backfill --rescore'],
+  'monitor alerts': [
+    'sodai monitor alerts',
+    'sodai monitor alerts --state all --json',
+    'sodai monitor alerts --ack <alert-id> --by ana',
+  ],
   doctor: ['sodai doctor', 'sodai doctor --json', 'sodai doctor --fetch-libxgboost'],
   export: ['sodai export model 3 --format python ./handoff'],
   'export model': ['sodai export model 3 --format python ./handoff', 'python3 ./handoff/score.py'],
