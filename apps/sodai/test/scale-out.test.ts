@@ -140,7 +140,8 @@ describe.runIf(services)(
           objectStore: `s3://${server.bucket}/${unique}/store`,
           source: { kind: 's3', url: `s3://${server.bucket}/${unique}/landing/` },
           model: MODEL,
-          logLevel: 'error',
+          // info: the processes say when they are ready ('sodai serving', 'worker waiting for tasks').
+          logLevel: 'info',
           server: { host: '127.0.0.1', port, adminToken: ADMIN_TOKEN },
         };
         const configFor = (name: string) => {
@@ -171,10 +172,10 @@ describe.runIf(services)(
         const serving = start(
           ['serve', '--schedule', '--poll-ms', '300', '--rate-limit', '0'],
           childEnv(configFor('server')),
-          'sodai serving on',
+          'sodai serving',
         );
         const workers = ['worker-a', 'worker-b'].map((name) =>
-          start(['worker'], childEnv(configFor(name)), 'waiting for tasks'),
+          start(['worker'], childEnv(configFor(name)), 'worker waiting for tasks'),
         );
         const children = [serving.child, ...workers.map((w) => w.child)];
         const logs = () => [serving, ...workers].map((p) => p.output()).join('\n---\n');
