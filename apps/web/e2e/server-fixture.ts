@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,13 +87,15 @@ export async function startServerFixture(): Promise<ServerFixture> {
   cpSync(path.join(dir, 'batches'), path.join(dir, '.sodai', 'landing'), { recursive: true });
   await sodai('run', 'weekly', '--retrain', 'never');
 
-  const child = spawn('node', [SODAI, '--config', config, 'serve', '--port', '0', '--poll-ms', '0'], {
-    cwd: dir,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const baseUrl = await listeningAddress(child);
-  await waitReady(baseUrl);
+  // A port chosen here: the server's own startup line is a log line, silent at `warn`.
+  const port = await freePort();
+  const child = spawn(
+    'node',
+    [SODAI, '--config', config, 'serve', '--host', '127.0.0.1', '--port', String(port), '--poll-ms', '0'],
+    { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitReady(baseUrl, child);
   return {
     baseUrl,
     dir,
@@ -107,20 +110,24 @@ export async function startServerFixture(): Promise<ServerFixture> {
   };
 }
 
-function listeningAddress(child: ChildProcess): Promise<string> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    let text = '';
-    child.stderr!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = /sodai serving on (http:\/\/\S+)/.exec(text);
-      if (match) resolve(match[1]!);
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
     });
-    child.once('exit', (code) => reject(new Error(`sodai serve exited (${code}): ${text}`)));
   });
 }
 
-async function waitReady(baseUrl: string): Promise<void> {
+async function waitReady(baseUrl: string, child: ChildProcess): Promise<void> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`sodai serve exited (${child.exitCode}): ${stderr}`);
     const res = await fetch(`${baseUrl}/ready`).catch(() => null);
     if (res?.ok) return;
     await new Promise((r) => setTimeout(r, 200));
