@@ -44,7 +44,11 @@ describe.skipIf(!runnable)('the alert inbox in Chromium at 390 px', () => {
   it('shows the alert in Spanish, acknowledges it, and never scrolls sideways', async () => {
     await page.goto(`${server.baseUrl}/#/monitoring`);
     await page.locator('main h1').waitFor();
-    await page.getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+    // The inbox is for operators: sign in as the UI does (a dialog, not a token box on every page).
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await page.getByRole('dialog').getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+    await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
+    await page.getByTestId('signed-in').waitFor();
     await page.getByText('Falló la ejecución semanal').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // The fixture's own weekly run may raise real alerts too (drift): act on the seeded one.
