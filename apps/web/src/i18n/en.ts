@@ -325,6 +325,8 @@ export const en: Dictionary = {
   'data.severity.warn': 'warning',
   'data.severity.info': 'information',
   'data.check.null_key': 'a required value is missing (customer, product, order, date or quantity)',
+  'data.check.unparseable_value': 'a value that cannot be read as its column type (e.g. letters in items)',
+  'data.policy.unparseable_value': 'quarantined: the value cannot be trusted or repaired',
   'data.policy.null_key': 'quarantined: the row cannot be attributed',
   'data.check.duplicate_id': 'the same id appears more than once',
   'data.policy.duplicate_id': 'the first is kept, the others quarantined',

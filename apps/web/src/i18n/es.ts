@@ -327,6 +327,9 @@ export const es = {
   'data.severity.warn': 'aviso',
   'data.severity.info': 'información',
   'data.check.null_key': 'falta un dato obligatorio (cliente, producto, pedido, fecha o cantidad)',
+  'data.check.unparseable_value':
+    'un valor que no se puede leer con el tipo de su columna (p. ej. letras en las unidades)',
+  'data.policy.unparseable_value': 'a cuarentena: el valor no es fiable ni se puede reparar',
   'data.policy.null_key': 'a cuarentena: la fila no se puede atribuir',
   'data.check.duplicate_id': 'el mismo identificador aparece más de una vez',
   'data.policy.duplicate_id': 'se guarda la primera, las demás a cuarentena',
