@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { openPostgresRunStore } from '@sodai/pipeline/postgres';
-import { serviceGate } from '@sodai/testing';
+import { freePort, serviceGate } from '@sodai/testing';
 import { openTracking } from '@sodai/tracking';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,17 +30,6 @@ const postgres = await serviceGate('postgres');
 const redis = await serviceGate('redis');
 const s3 = await s3Gate({ bucket: 'sodai-scale' });
 afterAll(() => s3.server?.stop());
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Generated history (loaded before the test) and the next week's batch (uploaded during it). */
 async function dataSet(dir: string) {

@@ -48,17 +48,14 @@ describe('serving while no model has passed the gate', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    await generateSmall(path.join(dir, 'data'), { customers: 150, products: 60, weeks: 20, seed: 11 });
+    const { files } = await generateSmall(path.join(dir, 'data'), {
+      customers: 150,
+      products: 60,
+      weeks: 20,
+      seed: 11,
+    });
     store = await RawStore.openDir(dir);
-    await loadInitialData(
-      store,
-      {
-        customers: path.join(dir, 'data', 'clientes.parquet'),
-        products: path.join(dir, 'data', 'productos.parquet'),
-        transactions: path.join(dir, 'data', 'transacciones.parquet'),
-      },
-      {},
-    );
+    await loadInitialData(store, files, {});
     tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
     // What `sodai predict` does on a first install: no champion, so the best rule predicts.
     const week = await weekContext(store.connection, config.model, { store });

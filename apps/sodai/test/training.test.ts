@@ -31,17 +31,14 @@ let store: RawStore;
 let tracking: TrackingClient;
 
 beforeAll(async () => {
-  await generateSmall(path.join(dir, 'data'), { customers: 250, products: 100, weeks: 20, seed: 4 });
+  const { files } = await generateSmall(path.join(dir, 'data'), {
+    customers: 250,
+    products: 100,
+    weeks: 20,
+    seed: 4,
+  });
   store = await RawStore.openDir(dir);
-  await loadInitialData(
-    store,
-    {
-      customers: path.join(dir, 'data', 'clientes.parquet'),
-      products: path.join(dir, 'data', 'productos.parquet'),
-      transactions: path.join(dir, 'data', 'transacciones.parquet'),
-    },
-    {},
-  );
+  await loadInitialData(store, files, {});
   tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
 });
 afterAll(async () => {

@@ -54,15 +54,7 @@ export function appContext(configFile?: string): AppContext {
     }
     return shared;
   });
-  const openStore = async () => {
-    const { shared, release } = await pool.acquire();
-    try {
-      return await RawStore.open(shared, { onClose: release });
-    } catch (error) {
-      await release();
-      throw error;
-    }
-  };
+  const openStore = () => RawStore.openPooled(pool);
   const openTrackingClient = async () => {
     const options = { dataDir: paths.dataDir, databaseUrl: resolved.config.databaseUrl };
     // An explicit object store (a bucket, a shared folder) holds the artifacts too, so any machine

@@ -151,6 +151,11 @@ export class RawStore {
       pool = new SharedStorePool(() => openEmbeddedStore(dataDir, memoryLimit));
       embeddedPools.set(id, pool);
     }
+    return RawStore.openPooled(pool);
+  }
+
+  /** A job's own RawStore over a shared store taken from `pool`, handed back when it closes. */
+  static async openPooled(pool: SharedStorePool): Promise<RawStore> {
     const { shared, release } = await pool.acquire();
     try {
       return await RawStore.open(shared, { onClose: release });
