@@ -427,7 +427,7 @@ export const en: Dictionary = {
   'alerts.title': 'Alerts',
   'alerts.explain':
     'Problems the platform noticed: each stays one alert until it is over. Acknowledge one to say someone is on it.',
-  'alerts.needToken': 'Sign in (top) with the admin or operator token to see the alerts.',
+  'alerts.needToken': 'Enter the admin or operator token above to see the alerts.',
   'alerts.none': 'No open alerts.',
   'alerts.showResolved': 'Show resolved alerts too',
   'alerts.acknowledge': 'Acknowledge',

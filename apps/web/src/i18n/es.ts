@@ -432,8 +432,7 @@ export const es = {
   'alerts.title': 'Alertas',
   'alerts.explain':
     'Problemas que la plataforma detectó: cada uno es una sola alerta hasta que se resuelve. Confirme una para indicar que alguien se ocupa.',
-  'alerts.needToken':
-    'Inicie sesión (arriba) con el token de administración u operación para ver las alertas.',
+  'alerts.needToken': 'Escriba arriba el token de administración u operación para ver las alertas.',
   'alerts.none': 'No hay alertas abiertas.',
   'alerts.showResolved': 'Mostrar también las resueltas',
   'alerts.acknowledge': 'Confirmar',
