@@ -23,3 +23,13 @@ export const resolveBrowserSources = {
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
 };
+
+/**
+ * Processes the tests start (the `sodai` bin, workers under tsx) inherit NODE_OPTIONS and so load
+ * sources too. Every top-level vitest config calls this once.
+ */
+export function passSourceConditionToChildren(): void {
+  const flag = `--conditions=${SOURCE_CONDITION}`;
+  const current = process.env.NODE_OPTIONS ?? '';
+  if (!current.includes(flag)) process.env.NODE_OPTIONS = `${current} ${flag}`.trim();
+}
