@@ -3,10 +3,14 @@
 // store (the serve test fixture: 120 customers, 60 products, 20 weeks, a small champion) and, when
 // present, the real 2024 data with a quickly trained model. Targets without the LLM: intent ≥ 95 %,
 // entities ≥ 95 %, answers ≥ 90 %, p95 < 100 ms (end to end through POST /chat).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { evalStore } from './chat-eval/eval-store.ts';
+import type { ServedStoreData } from '../test/served-store.ts';
+import { REAL_DIR } from './child.ts';
 import type { EvalCase } from './chat-eval/eval-case.ts';
 import { EVAL_SET } from './chat-eval/eval-set.ts';
 import { HELD_OUT_SET } from './chat-eval/held-out-set.ts';
@@ -19,6 +23,8 @@ interface Score {
   answers: number;
   checked: number;
   latencies: number[];
+  /** The slowest questions, for SODAI_BENCH_VERBOSE. */
+  timed: { q: string; ms: number }[];
   misses: string[];
 }
 
@@ -43,7 +49,16 @@ async function run(
   cases: readonly EvalCase[],
   v: Record<string, string>,
 ): Promise<Score> {
-  const score: Score = { n: 0, intent: 0, entities: 0, answers: 0, checked: 0, latencies: [], misses: [] };
+  const score: Score = {
+    n: 0,
+    intent: 0,
+    entities: 0,
+    answers: 0,
+    checked: 0,
+    latencies: [],
+    timed: [],
+    misses: [],
+  };
   let session = 0;
   for (const k of cases) {
     const sid = `bench-session-${String(session++).padStart(4, '0')}`;
@@ -59,7 +74,9 @@ async function run(
     const res = (
       await app.inject({ method: 'POST', url: '/chat', payload: { message: q, session_id: sid } })
     ).json();
-    score.latencies.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    score.latencies.push(ms);
+    score.timed.push({ q, ms });
     score.n++;
     const intentOk = res.intent === k.intent;
     if (intentOk) score.intent++;
@@ -97,29 +114,45 @@ function report(name: string, s: Score): void {
   console.log(
     `${name}: ${s.n} questions | intent ${pct(s.intent)} | entities ${pct(s.entities)} | answers ${pct(s.answers)} | latency p50 ${p(0.5)} ms, p95 ${p(0.95)} ms`,
   );
-  if (process.env.SODAI_BENCH_VERBOSE) for (const m of s.misses) console.log(`  miss: ${m}`);
-  else if (s.misses.length) console.log(`  ${s.misses.length} misses (SODAI_BENCH_VERBOSE=1 lists them)`);
+  if (process.env.SODAI_BENCH_VERBOSE) {
+    for (const m of s.misses) console.log(`  miss: ${m}`);
+    const slowest = [...s.timed].sort((a, b) => b.ms - a.ms).slice(0, 8);
+    for (const t of slowest) console.log(`  slow: ${t.ms.toFixed(1)} ms  ${t.q}`);
+  } else if (s.misses.length) console.log(`  ${s.misses.length} misses (SODAI_BENCH_VERBOSE=1 lists them)`);
 }
 
-const fx = await evalStore();
-const app = await buildServer({
-  config: fx.config,
-  store: fx.store,
-  tracking: fx.tracking,
-  options: { logger: false, pollIntervalMs: 0, defaultMetrics: false, rateLimit: false },
-});
-await app.serving.initialLoad;
-try {
-  const v = await placeholders(fx.store.connection);
-  const es = EVAL_SET.filter((k) =>
-    /[¿¡áéíóúñ]|\b(que|qué|cliente|clientes|cuantos|cuántos|productos|el|la|los|las|de|del|y)\b/i.test(k.q),
-  ).length;
-  console.log(
-    `generated data (120 customers, 60 products, 20 weeks); evaluation set ${EVAL_SET.length} questions, ${es} in Spanish (${((100 * es) / EVAL_SET.length).toFixed(0)} %)`,
-  );
-  report('evaluation set', await run(app, fx.store.connection, EVAL_SET, v));
-  report('held-out set  ', await run(app, fx.store.connection, HELD_OUT_SET, v));
-} finally {
-  await app.close();
-  await fx.close();
+async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
+  const fx = await evalStore(data);
+  const app = await buildServer({
+    config: fx.config,
+    store: fx.store,
+    tracking: fx.tracking,
+    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false, rateLimit: false },
+  });
+  await app.serving.initialLoad;
+  try {
+    const v = await placeholders(fx.store.connection);
+    const es = EVAL_SET.filter((k) =>
+      /[¿¡áéíóúñ]|\b(que|qué|cliente|clientes|cuantos|cuántos|productos|el|la|los|las|de|del|y)\b/i.test(k.q),
+    ).length;
+    console.log(
+      `\n${label}; evaluation set ${EVAL_SET.length} questions, ${es} in Spanish (${((100 * es) / EVAL_SET.length).toFixed(0)} %)`,
+    );
+    report('evaluation set', await run(app, fx.store.connection, EVAL_SET, v));
+    report('held-out set  ', await run(app, fx.store.connection, HELD_OUT_SET, v));
+  } finally {
+    await app.close();
+    await fx.close();
+  }
+}
+
+await evaluate('generated data (120 customers, 60 products, 20 weeks)');
+if (existsSync(path.join(REAL_DIR, 'transacciones.parquet'))) {
+  await evaluate(`real data (${REAL_DIR})`, {
+    customers: path.join(REAL_DIR, 'clientes.parquet'),
+    products: path.join(REAL_DIR, 'productos.parquet'),
+    transactions: path.join(REAL_DIR, 'transacciones.parquet'),
+  });
+} else {
+  console.log(`\nreal data not found at ${REAL_DIR}: evaluated on generated data only`);
 }

@@ -191,3 +191,29 @@ describe('chat analytics', () => {
     expect(stats.unanswered.map((u: { text: string }) => u.text)).not.toContain('¿Cuántos clientes hay?');
   });
 });
+
+describe('customers who stopped buying altogether', () => {
+  it('says they bought nothing, not that they "used to buy nothing", in both languages', async () => {
+    const [row] = await queryRows(
+      fx.store.connection,
+      `WITH bought AS (SELECT customer_id, max(purchase_date)::DATE AS last_day FROM transactions
+                       GROUP BY 1 HAVING count(DISTINCT order_id) >= 2)
+       SELECT count(*)::DOUBLE AS n FROM bought JOIN customers USING (customer_id)
+       WHERE last_day <= (SELECT max(purchase_date)::DATE FROM transactions) - 28`,
+    );
+    const lapsed = Number(row!.n);
+    const es = await ask('¿qué clientes dejaron de comprar?');
+    const en = await ask('which customers stopped buying?');
+    expect(es.intent).toBe('lapsed_customers');
+    expect(en.intent).toBe('lapsed_customers');
+    expect(es.answer).not.toMatch(/compraban nada|dejó de comprar nada/);
+    expect(en.answer).not.toMatch(/used to buy anything|stopped buying anything/);
+    if (lapsed > 0) {
+      expect(es.answer).toContain(`${new Intl.NumberFormat('es-ES').format(lapsed)} clientes habituales`);
+      expect(en.answer).toContain(`${new Intl.NumberFormat('en-US').format(lapsed)} regular customers`);
+    } else {
+      expect(es.answer).toMatch(/^Ningún cliente habitual dejó de comprar en las últimas/);
+      expect(en.answer).toMatch(/^No regular customer stopped buying in the last/);
+    }
+  });
+});

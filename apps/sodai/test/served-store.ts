@@ -24,30 +24,27 @@ export interface ServedStore {
   close(): Promise<void>;
 }
 
+/** The three initial files a served store loads. */
+export interface ServedStoreData {
+  readonly customers: string;
+  readonly products: string;
+  readonly transactions: string;
+}
+
 /**
  * A small store in `dir` with the next week's candidate features and two tiny registered models, v1
  * the champion. Trained directly (a few trees each) so it builds in a few seconds. Free of vitest, so
- * the serve tests' fixture and the chat bench share it.
+ * the serve tests' fixture and the chat bench share it. Loads `data` when given (the chat bench
+ * passes the real data), otherwise a generated 120-customer, 20-week set.
  */
-export async function buildServedStore(dir: string, config: SodaiConfigInput = {}): Promise<ServedStore> {
-  await generateData({
-    customers: 120,
-    products: 60,
-    weeks: 20,
-    start: '2024-01-01',
-    seed: 7,
-    outDir: path.join(dir, 'data'),
-  });
+export async function buildServedStore(
+  dir: string,
+  config: SodaiConfigInput = {},
+  data?: ServedStoreData,
+): Promise<ServedStore> {
+  const files = data ?? (await generatedFiles(path.join(dir, 'data')));
   const store = await RawStore.openDir(dir);
-  await loadInitialData(
-    store,
-    {
-      customers: path.join(dir, 'data', 'clientes.parquet'),
-      products: path.join(dir, 'data', 'productos.parquet'),
-      transactions: path.join(dir, 'data', 'transacciones.parquet'),
-    },
-    {},
-  );
+  await loadInitialData(store, files, {});
   const parsed = ConfigSchema.parse({
     dataDir: dir,
     model: { lookbackWeeks: 12, exploreK: 5 },
@@ -104,5 +101,14 @@ export async function buildServedStore(dir: string, config: SodaiConfigInput = {
       await tracking.close();
       await store.close();
     },
+  };
+}
+
+async function generatedFiles(outDir: string): Promise<ServedStoreData> {
+  await generateData({ customers: 120, products: 60, weeks: 20, start: '2024-01-01', seed: 7, outDir });
+  return {
+    customers: path.join(outDir, 'clientes.parquet'),
+    products: path.join(outDir, 'productos.parquet'),
+    transactions: path.join(outDir, 'transacciones.parquet'),
   };
 }

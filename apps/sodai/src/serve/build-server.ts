@@ -4,7 +4,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
 import { trackingPlugin } from '@sodai/tracking/http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -157,7 +162,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       ? { loggerInstance: options.loggerInstance }
       : { logger: options.logger ?? { level: deps.config.logLevel } }),
     // Fastify's own two lines a request are replaced by one, and none on hot routes (see below).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Behind a proxy, req.ip (rate limits, audit) is the client from X-Forwarded-For, not the proxy.
     trustProxy: deps.config.server.trustProxy,
     bodyLimit: options.bodyLimitBytes ?? 64 * 1024,

@@ -349,29 +349,53 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
     params,
   );
   const total = rows.length ? Number(rows[0]!.total) : 0;
+  // Without a product or brand the customers stopped buying altogether: "stopped buying nothing"
+  // would read as the opposite.
   const what =
     entities.product_id !== undefined
       ? say(lang, `el producto ${entities.product_id}`, `product ${entities.product_id}`)
       : entities.brand !== undefined
         ? say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`)
-        : say(lang, 'nada', 'anything');
+        : null;
   const since = say(
     lang,
     `en las últimas ${weeks} semanas (hasta el ${formatDay(vocab.lastDay, lang)})`,
     `in the last ${weeks} weeks (up to ${formatDay(vocab.lastDay, lang)})`,
   );
+  const biggest = rows
+    .map((r) =>
+      say(
+        lang,
+        `cliente ${r.customer} (última compra ${formatDay(String(r.last_day), lang)})`,
+        `customer ${r.customer} (last purchase ${formatDay(String(r.last_day), lang)})`,
+      ),
+    )
+    .join(', ');
+  const count = formatNumber(total, lang);
   const text =
     total === 0
-      ? say(
-          lang,
-          `Ningún cliente habitual dejó de comprar ${what} ${since}.`,
-          `No regular customer stopped buying ${what} ${since}.`,
-        )
-      : say(
-          lang,
-          `${formatNumber(total, lang)} clientes que compraban ${what} (2 pedidos o más) no lo han hecho ${since}. Los de mayor volumen: ${rows.map((r) => `cliente ${r.customer} (última compra ${formatDay(String(r.last_day), lang)})`).join(', ')}.`,
-          `${formatNumber(total, lang)} customers who used to buy ${what} (2 orders or more) have not ${since}. The biggest: ${rows.map((r) => `customer ${r.customer} (last purchase ${formatDay(String(r.last_day), lang)})`).join(', ')}.`,
-        );
+      ? what === null
+        ? say(
+            lang,
+            `Ningún cliente habitual dejó de comprar ${since}.`,
+            `No regular customer stopped buying ${since}.`,
+          )
+        : say(
+            lang,
+            `Ningún cliente habitual dejó de comprar ${what} ${since}.`,
+            `No regular customer stopped buying ${what} ${since}.`,
+          )
+      : what === null
+        ? say(
+            lang,
+            `${count} clientes habituales (2 pedidos o más) no han comprado nada ${since}. Los de mayor volumen: ${biggest}.`,
+            `${count} regular customers (2 orders or more) have bought nothing ${since}. The biggest: ${biggest}.`,
+          )
+        : say(
+            lang,
+            `${count} clientes que compraban ${what} (2 pedidos o más) no lo han hecho ${since}. Los de mayor volumen: ${biggest}.`,
+            `${count} customers who used to buy ${what} (2 orders or more) have not ${since}. The biggest: ${biggest}.`,
+          );
   return {
     text,
     answered: true,
