@@ -135,6 +135,14 @@ export const ConfigSchema = z.strictObject({
         .min(16)
         .optional()
         .describe('bearer token that may read and acknowledge alerts (the admin token may too)'),
+      memoryCopyMaxRows: z
+        .int()
+        .min(0)
+        .default(5_000_000)
+        .describe(
+          'the server keeps customers, products and transactions in memory (re-read when a batch lands) ' +
+            'while a table has at most this many rows, so chat and history questions do not scan Parquet; 0 = never',
+        ),
     })
     .prefault({}),
   validation: z

@@ -135,6 +135,9 @@ function isHotRoute(route: string): boolean {
   return HOT_ROUTES.has(route) || route.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(route);
 }
 
+/** What chat, history and catalog questions read most: point lookups by customer or product. */
+const MEMORY_COPIED_TABLES = ['customers', 'products', 'transactions'];
+
 /**
  * Builds the HTTP server without listening: `app.inject()` in tests, `app.listen()` to serve.
  * Starts loading the champion in the background (`/ready` says when it serves) and polls the alias;
@@ -156,6 +159,9 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const now = deps.clock ?? (() => new Date());
   const paths = dataPaths(deps.config, options.cwd);
   const lane = new DbLane(deps.store.connection);
+  if (deps.config.server.memoryCopyMaxRows > 0) {
+    await lane.run(() => deps.store.keepInMemory(MEMORY_COPIED_TABLES, deps.config.server.memoryCopyMaxRows));
+  }
 
   const app = Fastify({
     ...(options.loggerInstance

@@ -120,6 +120,9 @@ export class RawStore {
   /** The snapshot each view shows (undefined: the table has none); commit parents. */
   readonly read: Record<string, Snapshot | undefined> = {};
   #closed = false;
+  #memoryCopies: { readonly tables: ReadonlySet<string>; readonly maxRows: number } | undefined;
+  /** The snapshot each in-memory copy holds, by table. */
+  readonly #copied = new Map<string, string>();
 
   private constructor(
     readonly shared: SharedStore,
@@ -188,13 +191,44 @@ export class RawStore {
         if (local !== undefined && local.t !== 'VIEW')
           await this.connection.run(`DROP TABLE ${sqlIdent(table)}`);
       }
+      const copied = this.#copied.get(table);
+      if (copied !== undefined && (await this.shared.catalog.currentSnapshot(table))?.id === copied) continue;
       this.read[table] = await createTableView(this.connection, table, {
         catalog: this.shared.catalog,
         store: this.shared.objects,
         table,
         ...(emptyColumns ? { emptyColumns } : {}),
       });
+      if (this.#memoryCopies?.tables.has(table)) await this.#copyToMemory(table, this.#memoryCopies.maxRows);
     }
+  }
+
+  /**
+   * Serves `tables` from in-memory copies while each has at most `maxRows` rows: a long-lived reader
+   * (the server) then answers point lookups without decompressing Parquet on every query. Copies are
+   * re-made whenever the table's snapshot changes, so they never show other data than the view would.
+   */
+  async keepInMemory(tables: readonly string[], maxRows: number): Promise<void> {
+    this.#memoryCopies = { tables: new Set(tables), maxRows };
+    await this.refresh(tables);
+  }
+
+  /**
+   * Points view `table` at a copy of what it shows now (a Parquet view just made by refresh). Every
+   * step leaves the view showing the same snapshot, so a query between them is still right.
+   */
+  async #copyToMemory(table: string, maxRows: number): Promise<void> {
+    const copy = sqlIdent(`memory_copy__${table}`);
+    const snapshot = this.read[table];
+    const rows = (snapshot?.files ?? []).reduce((n, f) => n + f.rows, 0);
+    this.#copied.delete(table);
+    if (snapshot === undefined || rows === 0 || rows > maxRows) {
+      await this.connection.run(`DROP TABLE IF EXISTS ${copy}`);
+      return;
+    }
+    await this.connection.run(`CREATE OR REPLACE TABLE ${copy} AS SELECT * FROM ${sqlIdent(table)}`);
+    await this.connection.run(`CREATE OR REPLACE VIEW ${sqlIdent(table)} AS SELECT * FROM ${copy}`);
+    this.#copied.set(table, snapshot.id);
   }
 
   /** Commits `change` to the catalog, then re-reads the tables it changed. */
