@@ -445,4 +445,20 @@ export const en: Dictionary = {
   'alerts.rule.api_error_rate': 'Many requests are failing',
   'alerts.rule.api_latency': 'Answers are slow',
   'alerts.rule.prediction_log_drops': 'The prediction log is losing rows',
+  // Monitoring: usage from the prediction log (monitor-usage)
+  'usage.title': 'Usage from {from} to {to}',
+  'usage.explain':
+    'How many questions the server answered, from the prediction log kept in the store (it survives a restart). Each answer is one customer × product pair: a recommendation of 5 products counts 5.',
+  'usage.none': 'No question was answered in this period.',
+  'usage.totals': '{answers} answers about {customers} customers and {products} products.',
+  'usage.latency': 'Response time: median {p50}, p90 {p90}, p99 {p99}.',
+  'usage.ms': '{value} ms',
+  'usage.byVersion': 'By model version:',
+  'usage.byRoute': 'by route:',
+  'usage.chart': 'Answers per day',
+  'usage.answers': 'Answers',
+  'usage.topCustomers': 'Customers asked about most',
+  'usage.topProducts': 'Products asked about most',
+  'usage.customer': 'Customer',
+  'usage.product': 'Product',
 };
