@@ -292,6 +292,9 @@ export const en: Dictionary = {
   'pipeline.dag.weekly.name': 'Weekly pipeline',
   'pipeline.dag.weekly.description':
     'Takes in new batches, checks drift, retrains when needed and predicts next week.',
+  'pipeline.dag.maintenance.name': 'Maintenance',
+  'pipeline.dag.maintenance.description':
+    'Applies the retention policy: deletes old runs and logs, never-promoted versions and orphan files; never the champion or its history.',
   'pipeline.schedule.@weekly': 'every week',
   'pipeline.schedule.@daily': 'every day',
   'pipeline.trigger.manual': 'by hand',
@@ -299,6 +302,7 @@ export const en: Dictionary = {
   'pipeline.trigger.backfill': 'backfill',
   'pipeline.trigger.sensor': 'on new data',
   'pipeline.edge': 'From «{from}» to «{to}»',
+  'pipeline.taskName.gc': 'clean up (gc)',
   'pipeline.taskName.ingest': 'take in batches',
   'pipeline.taskName.validate': 'check data',
   'pipeline.taskName.features': 'build model inputs',

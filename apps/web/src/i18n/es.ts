@@ -294,6 +294,9 @@ export const es = {
   'pipeline.dag.weekly.name': 'Flujo semanal',
   'pipeline.dag.weekly.description':
     'Recibe los lotes nuevos, mide la deriva, reentrena cuando hace falta y predice la semana siguiente.',
+  'pipeline.dag.maintenance.name': 'Mantenimiento',
+  'pipeline.dag.maintenance.description':
+    'Aplica la política de retención: borra ejecuciones y registros antiguos, versiones nunca promovidas y archivos huérfanos; nunca el campeón ni su historial.',
   'pipeline.schedule.@weekly': 'cada semana',
   'pipeline.schedule.@daily': 'cada día',
   'pipeline.trigger.manual': 'a mano',
@@ -301,6 +304,7 @@ export const es = {
   'pipeline.trigger.backfill': 'recuperación',
   'pipeline.trigger.sensor': 'al llegar datos',
   'pipeline.edge': 'De «{from}» a «{to}»',
+  'pipeline.taskName.gc': 'limpiar (gc)',
   'pipeline.taskName.ingest': 'recibir lotes',
   'pipeline.taskName.validate': 'comprobar datos',
   'pipeline.taskName.features': 'calcular datos del modelo',
