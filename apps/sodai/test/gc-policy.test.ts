@@ -91,7 +91,7 @@ describe('the retention policy, kind by kind', { timeout: 120_000 }, () => {
     // Seen from 200 days on, the snapshots that listed them are past the grace period as well, so
     // the same pass forgets those snapshots and deletes the segments' files.
     const released = outcome?.removed.filter(
-      (i) => i.kind === 'prediction-log' && i.reason.includes('expired'),
+      (i) => i.kind === 'prediction-log' && i.reason.includes('superseded'),
     );
     expect(released?.map((i) => i.id).sort()).toEqual([...segments].sort());
     for (const key of segments) expect(await store.shared.objects.exists(key)).toBe(false);

@@ -276,6 +276,27 @@ function describeCatalogConformance(name: string, open: OpenFixture<Catalog>): v
       expect(await catalog.expireSnapshots('prediction_log', 0)).toEqual([]);
     });
 
+    it('a log snapshot superseded after the horizon is still in use: its files stay, however old it is', async () => {
+      await catalog.commit({
+        operation: 'log',
+        tables: [{ table: 'prediction_log', mode: 'append', add: [fileEntry('tables/prediction_log/old')] }],
+      });
+      await new Promise((r) => setTimeout(r, 5));
+      const horizon = Date.now();
+      await new Promise((r) => setTimeout(r, 5));
+      // Committed before the horizon, but current until this drop, after it: a reader may hold it.
+      await catalog.commit({
+        operation: 'retention',
+        tables: [{ table: 'prediction_log', mode: 'append', add: [], remove: ['tables/prediction_log/old'] }],
+      });
+      expect(await catalog.releasableFiles('prediction_log', horizon)).toEqual([]);
+      expect(await catalog.expireSnapshots('prediction_log', horizon)).toEqual([]);
+      expect(await catalog.history('prediction_log')).toHaveLength(2);
+      expect((await catalog.expireSnapshots('prediction_log', Date.now() + 1)).map((f) => f.key)).toEqual([
+        'tables/prediction_log/old',
+      ]);
+    });
+
     it('names the model versions prediction commits recorded', async () => {
       expect(await catalog.referencedModelVersions()).toEqual(new Set());
       for (const [i, modelVersion] of [3, 7, 3].entries()) {

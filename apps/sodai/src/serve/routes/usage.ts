@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { UsageQuerySchema, UsageResponseSchema } from '../../contract/usage-api.ts';
 import { usageReport } from '../../monitor/usage-analytics.ts';
+import { PREDICTION_LOG_TABLE } from '../../store/prediction-log-table.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /**
@@ -26,9 +27,12 @@ export const usageRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (
     async (req) => {
       // What was answered a moment ago is still in memory: write it first so it counts.
       await ctx.log?.flush();
-      const r = await ctx.lane.run((c) =>
-        usageReport(c, { days: req.query.days, top: req.query.top, now: ctx.now().getTime() }),
-      );
+      const r = await ctx.lane.run(async (c) => {
+        // The current log, not the one this server last wrote: other servers append too, and gc
+        // deletes the files of log snapshots superseded long ago.
+        await ctx.store.refresh([PREDICTION_LOG_TABLE]);
+        return usageReport(c, { days: req.query.days, top: req.query.top, now: ctx.now().getTime() });
+      });
       return {
         from: r.from,
         to: r.to,

@@ -1,6 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { CatalogDialect } from './catalog.ts';
 import type { CatalogDatabase } from './catalog-schema.ts';
+
+type SelectFrom = ExpressionBuilder<
+  CatalogDatabase & { s: CatalogDatabase['catalog_snapshots'] },
+  's'
+>['selectFrom'];
+
+/** The successor of snapshot `s` (alias `s` in the outer query), if it was committed before `before`. */
+function supersededBefore(selectFrom: SelectFrom, before: number) {
+  return selectFrom('catalog_snapshots as next')
+    .select('next.id')
+    .whereRef('next.table_name', '=', 's.table_name')
+    .where(({ eb, ref }) => eb('next.sequence', '=', eb(ref('s.sequence'), '+', 1)))
+    .where('next.created_at', '<', before);
+}
 
 /** A data file no snapshot lists any more: its object can be deleted. */
 export interface ReleasedFile {
@@ -9,10 +23,12 @@ export interface ReleasedFile {
 }
 
 /**
- * Forgets `table`'s snapshots created before `before`, except the current one, in one transaction,
- * and returns the files no remaining snapshot lists (their catalog rows go too; the caller deletes
- * the objects). The oldest kept snapshot loses its parent: history before the horizon is gone.
- * Only for tables nobody time-travels (the prediction log): elsewhere a snapshot is lineage.
+ * Forgets `table`'s snapshots that stopped being current before `before` (their successor was
+ * committed before it), in one transaction, and returns the files no remaining snapshot lists (their
+ * catalog rows go too; the caller deletes the objects). A reader that opened a snapshot shortly
+ * before it was superseded may still read its files, so age counts from the successor, not from the
+ * snapshot's own commit. The oldest kept snapshot loses its parent: history before the horizon is
+ * gone. Only for tables nobody time-travels (the prediction log): elsewhere a snapshot is lineage.
  */
 export async function expireSnapshots(
   db: Kysely<CatalogDatabase>,
@@ -28,11 +44,11 @@ export async function expireSnapshots(
     if (current === null) return [];
     const expired = (
       await trx
-        .selectFrom('catalog_snapshots')
-        .select('id')
-        .where('table_name', '=', table)
-        .where('created_at', '<', before)
-        .where('id', '!=', current)
+        .selectFrom('catalog_snapshots as s')
+        .select('s.id')
+        .where('s.table_name', '=', table)
+        .where('s.id', '!=', current)
+        .where(({ exists, selectFrom }) => exists(supersededBefore(selectFrom, before)))
         .execute()
     ).map((r) => r.id);
     if (expired.length === 0) return [];
@@ -83,7 +99,7 @@ export async function expireSnapshots(
 
 /**
  * What {@link expireSnapshots} with the same arguments would release now: files of `table` that only
- * snapshots older than `before` (and not current) list, or none at all.
+ * snapshots superseded before `before` list, or none at all.
  */
 export async function releasableFiles(
   db: Kysely<CatalogDatabase>,
@@ -110,7 +126,9 @@ export async function releasableFiles(
             .innerJoin('catalog_snapshots as s', 's.id', 'sf.snapshot_id')
             .select('sf.file_key')
             .whereRef('sf.file_key', '=', 'f.key')
-            .where((w) => w.or([w('s.created_at', '>=', before), w('s.id', '=', current)])),
+            .where(({ or, eb, not, exists, selectFrom: inner }) =>
+              or([eb('s.id', '=', current), not(exists(supersededBefore(inner, before)))]),
+            ),
         ),
       ),
     )

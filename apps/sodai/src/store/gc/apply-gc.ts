@@ -53,7 +53,7 @@ export async function applyGc(sources: GcSources, policy: GcPolicy, plan: Planne
       id: file.key,
       bytes: file.bytes,
       since: plan.graceBefore,
-      reason: 'left the log earlier; only expired snapshots listed it',
+      reason: 'left the log earlier; only snapshots superseded before the grace period listed it',
     });
   }
 

@@ -26,7 +26,7 @@ export interface PipelineGcItem extends GcItem {
 
 /**
  * `drop`: a segment older than the log's retention, removed from the log by a commit; its bytes are
- * freed by a later gc, once no snapshot younger than the grace period lists it. `release`: a file
+ * freed by a later gc, once every snapshot listing it was superseded longer than the grace period ago. `release`: a file
  * only such old snapshots list, deleted now with those snapshots.
  */
 export interface LogGcItem extends GcItem {
@@ -50,7 +50,8 @@ export interface PlannedGc extends GcPlan {
  * What the retention policy removes now, without removing anything (`sodai gc --dry-run` prints it,
  * `applyGc` carries it out). Never listed: the champion, any version that held an alias, the newest
  * version, versions a catalog commit names, running runs, each DAG's latest scheduled run, files a
- * snapshot younger than the grace period lists, and orphans younger than the grace period.
+ * snapshot superseded within the grace period lists (a reader may hold it), and orphans younger than
+ * the grace period.
  */
 export async function planGc(sources: GcSources, policy: GcPolicy, now: number): Promise<PlannedGc> {
   const { catalog, objects } = sources.shared;
@@ -94,7 +95,7 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
       id: f.key,
       bytes: f.bytes,
       since: graceBefore,
-      reason: 'left the log earlier; only expired snapshots list it',
+      reason: 'left the log earlier; only snapshots superseded before the grace period list it',
     })),
   ];
 
