@@ -74,6 +74,19 @@ describe('configuration', () => {
     );
   });
 
+  it('names the retention schedule when it is not a cron expression, and defaults to a weekly gc', () => {
+    const file = path.join(dir, 'retention.json');
+    writeFileSync(file, JSON.stringify({ retention: { schedule: 'every sunday' } }));
+    expect(configError(() => loadConfig({ file, env: {} }))).toMatch(
+      /retention\.schedule.*cron expression or nickname/,
+    );
+    expect(loadConfig({ env: {}, cwd: path.join(dir, 'none') }).config.retention).toMatchObject({
+      schedule: '0 4 * * 0',
+      runsDays: 90,
+      unpromotedVersionsDays: 30,
+    });
+  });
+
   it('refuses a short admin token', () => {
     expect(configError(() => loadConfig({ env: { SODAI_ADMIN_TOKEN: 'short' }, cwd: dir }))).toContain(
       'server.adminToken (from SODAI_ADMIN_TOKEN)',

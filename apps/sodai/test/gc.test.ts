@@ -11,9 +11,18 @@ const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
 async function gc(cwd: string, dataDir: string, args: string[]) {
   const { stdout } = await run(process.execPath, [BIN, 'gc', ...args], {
     cwd,
-    env: { ...process.env, SODAI_DATA_DIR: dataDir },
+    env: { ...process.env, SODAI_DATA_DIR: dataDir, DATABASE_URL: '', REDIS_URL: '' },
   });
   return stdout;
+}
+
+async function objectExists(dataDir: string, key: string): Promise<boolean> {
+  const store = await RawStore.openDir(dataDir);
+  try {
+    return await store.shared.objects.exists(key);
+  } finally {
+    await store.close();
+  }
 }
 
 describe('sodai gc', () => {
@@ -32,14 +41,19 @@ describe('sodai gc', () => {
     }
 
     const listed = await gc(dir, dataDir, ['--dry-run', '--grace-minutes', '0']);
-    expect(listed).toContain('orphan tables/transactions/crashed-writer.parquet');
+    expect(listed).toMatch(/orphan-file\s+tables\/transactions\/crashed-writer\.parquet\s+13 B/);
+    expect(listed).toContain('1 item, 13 B would be freed (dry run: nothing removed)');
     expect(listed).not.toContain(committed);
+    expect(await objectExists(dataDir, 'tables/transactions/crashed-writer.parquet')).toBe(true);
 
     // Younger than the grace period: it may belong to a commit in progress, so it stays.
-    expect(await gc(dir, dataDir, ['--grace-minutes', '60'])).toContain('0 orphan files removed');
+    expect(await gc(dir, dataDir, ['--grace-minutes', '60'])).toContain('0 items removed, 0 B freed');
 
-    const removed = await gc(dir, dataDir, ['--grace-minutes', '0']);
-    expect(removed).toContain('removed tables/transactions/crashed-writer.parquet');
+    const removed = await gc(dir, dataDir, ['--grace-minutes', '0', '--json']);
+    const outcome = (JSON.parse(removed) as { outcome: { removed: { kind: string; id: string }[] } }).outcome;
+    expect(outcome.removed).toMatchObject([
+      { kind: 'orphan-file', id: 'tables/transactions/crashed-writer.parquet', bytes: 13 },
+    ]);
 
     const after = await RawStore.openDir(dataDir);
     try {

@@ -65,6 +65,7 @@ const PAGES: Readonly<Record<string, Settle>> = {
   },
   monitoring: async (page) => {
     await page.getByTestId('routes').waitFor();
+    await page.getByTestId('usage').waitFor();
   },
   upload: async (page) => {
     await page.getByTestId('drop-zone').waitFor();

@@ -38,6 +38,7 @@ export { isRunFinished, isTaskFailure, isTaskFinished, type RunState, type TaskS
 export { KyselyRunStore, type KyselyRunStoreOptions } from './stores/kysely-run-store.ts';
 export type {
   CreateRunInput,
+  ExpiredRun,
   ListRunsFilter,
   RecoveredRun,
   RunRecord,

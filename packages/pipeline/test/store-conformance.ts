@@ -123,6 +123,50 @@ export function describeStoreConformance(name: string, open: OpenFixture, enable
       expect(await store.listRuns({ limit: 1 })).toHaveLength(1);
     });
 
+    it('deletes finished runs with their tasks and logs, never unfinished ones', async () => {
+      for (const id of ['done', 'broken', 'busy', 'waiting']) await newRun(store, id);
+      for (const id of ['done', 'broken', 'busy']) await store.startRun(id, 'me');
+      await store.appendLog('done', 'a', 1, 'info', 'twelve chars');
+      await store.appendLog('done', 'b', 1, 'info', 'abc');
+      await store.finishRun('done', 'success');
+      await store.finishRun('broken', 'failed', 'a failed');
+      const later = new Date(Date.now() + 60_000);
+      // Both finished within a millisecond or two: compare by id, not by their order.
+      const expired = [...(await store.expiredRuns(later))].sort((a, b) => a.runId.localeCompare(b.runId));
+      expect(expired.map((r) => [r.runId, r.state, r.taskCount, r.logLines, r.logChars])).toEqual([
+        ['broken', 'failed', 2, 0, 0],
+        ['done', 'success', 2, 2, 15],
+      ]);
+      expect(await store.expiredRuns(new Date(0))).toEqual([]);
+      const deleted = await store.deleteFinishedRuns(['done', 'busy', 'waiting', 'missing']);
+      expect(deleted).toEqual(['done']);
+      await expect(store.getRun('done')).rejects.toMatchObject({ code: 'RUN_NOT_FOUND' });
+      await expect(store.taskInstances('done')).rejects.toMatchObject({ code: 'RUN_NOT_FOUND' });
+      expect(await store.taskLogs('done', 'a')).toEqual([]);
+      expect((await store.listRuns()).map((r) => r.id).sort()).toEqual(['broken', 'busy', 'waiting']);
+    });
+
+    it("retention keeps each DAG's latest scheduled run, so the scheduler does not catch up again", async () => {
+      for (const day of [1, 8]) {
+        const id = `s${day}`;
+        await store.createRun({
+          id,
+          dag: structure,
+          trigger: 'schedule',
+          runKey: `schedule:${day}`,
+          params: {},
+          logicalDate: new Date(Date.UTC(2024, 0, day)),
+        });
+        await store.startRun(id, 'me');
+        await store.finishRun(id, 'success');
+      }
+      const later = new Date(Date.now() + 60_000);
+      expect((await store.expiredRuns(later)).map((r) => r.runId)).toEqual(['s1']);
+      expect(await store.deleteFinishedRuns(['s1', 's8'])).toEqual(['s1']);
+      const [last] = await store.listRuns({ trigger: 'schedule', orderBy: 'logicalDate', limit: 1 });
+      expect(last?.id).toBe('s8');
+    });
+
     it('keeps task logs in order, per task', async () => {
       await newRun(store, 'r1');
       for (let i = 0; i < 5; i++)

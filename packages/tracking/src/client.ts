@@ -5,6 +5,7 @@ import { TrackingError } from './errors.ts';
 import { ModelRegistry } from './registry/model-registry.ts';
 import { ActiveRun, artifactKey, type ActiveRunOptions, type ParamValue } from './runs/active-run.ts';
 import type { RunSearch } from './runs/run-filter.ts';
+import type { DeletedRuns } from './runs/delete-run-tree.ts';
 import type { TerminalRunStatus } from './runs/run-status.ts';
 import { isProcessAlive } from './runs/process-liveness.ts';
 import type { Experiment, MetricPoint, Run, RunDetails } from './store/records.ts';
@@ -162,6 +163,17 @@ export class TrackingClient {
   async readArtifact(runId: string, path: string): Promise<Uint8Array> {
     await this.store.getArtifact(runId, path);
     return this.artifacts.get(artifactKey(runId, path));
+  }
+
+  /**
+   * Deletes a finished run, the runs nested under it and their artifacts (see `RunStore.deleteRun`).
+   * The records go first, in one transaction, then the bytes: a crash in between leaves unreferenced
+   * bytes, never a record whose artifact is gone.
+   */
+  async deleteRun(runId: string): Promise<DeletedRuns> {
+    const deleted = await this.store.deleteRun(runId);
+    for (const a of deleted.artifacts) await this.artifacts.delete(artifactKey(a.runId, a.path));
+    return deleted;
   }
 
   /**

@@ -5,6 +5,7 @@ export type TrackingErrorCode =
   | 'EXPERIMENT_ALREADY_EXISTS'
   | 'RUN_NOT_FOUND'
   | 'RUN_NOT_ACTIVE'
+  | 'RUN_IN_USE'
   | 'PARAM_ALREADY_LOGGED'
   | 'ARTIFACT_NOT_FOUND'
   | 'ARTIFACT_CORRUPT'

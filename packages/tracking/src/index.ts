@@ -23,6 +23,7 @@ export {
   type RunSearch,
 } from './runs/run-filter.ts';
 export { isProcessAlive } from './runs/process-liveness.ts';
+export type { DeletedRuns } from './runs/delete-run-tree.ts';
 export type { TrackingStore, CreateRunInput, ReapOptions } from './store/tracking-store.ts';
 export { KyselyTrackingStore, type KyselyStoreOptions, type SqlDialectName } from './store/kysely-store.ts';
 export { migrateToLatest } from './store/migrate.ts';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalArtifactStore } from '../src/artifacts/local-artifact-store.ts';
 import { TrackingClient } from '../src/client.ts';
+import { artifactKey } from '../src/runs/active-run.ts';
 import { TrackingError } from '../src/errors.ts';
 import type { TrackingStore } from '../src/store/tracking-store.ts';
 import { assertConsistentChain, type OpenFixture, type StoreFixture } from './helpers.ts';
@@ -297,6 +298,51 @@ export function describeStoreConformance(name: string, open: OpenFixture, enable
       const archived = await store.archiveVersion('z', 2);
       expect(archived.status).toBe('ARCHIVED');
       await expectCode(store.setAlias('z', 'champion', 2, { actor: 'a' }), 'VERSION_ARCHIVED');
+    });
+
+    it('deletes a run with its nested runs, data and artifact bytes, but never one in use', async () => {
+      const parent = await client.startRun({ experiment: 'gc', name: 'train', params: { eta: 0.1 } });
+      parent.logMetric('f1', 0.4, 1);
+      await parent.logArtifact('model.ubj', 'model bytes');
+      const gate = await client.startRun({ experiment: 'gc', name: 'gate', parentRunId: parent.id });
+      await gate.logArtifact('gate.json', '{}');
+      await expectCode(client.deleteRun(parent.id), 'RUN_IN_USE');
+      await gate.end();
+      await parent.end();
+      const kept = await trainedRun(0.7, 'gc');
+      const deleted = await client.deleteRun(parent.id);
+      expect(deleted.runIds).toEqual([parent.id, gate.id]);
+      expect(deleted.artifacts.map((a) => a.path)).toEqual(['gate.json', 'model.ubj']);
+      await expectCode(store.getRun(parent.id), 'RUN_NOT_FOUND');
+      await expectCode(store.getRun(gate.id), 'RUN_NOT_FOUND');
+      expect(await client.artifacts.exists(artifactKey(parent.id, 'model.ubj'))).toBe(false);
+      expect(await client.artifacts.exists(artifactKey(kept, 'model.ubj'))).toBe(true);
+      expect((await store.getRunDetails(kept)).artifacts).toHaveLength(1);
+      await expectCode(client.deleteRun(parent.id), 'RUN_NOT_FOUND');
+      await store.createModelVersion({ modelName: 'gc', runId: kept, artifactPath: 'model.ubj' });
+      await expectCode(client.deleteRun(kept), 'RUN_IN_USE');
+    });
+
+    it('deletes a version only when it never held an alias and is not the newest', async () => {
+      const runs = [await trainedRun(0.6), await trainedRun(0.7), await trainedRun(0.8)];
+      for (const runId of runs)
+        await store.createModelVersion({ modelName: 'd', runId, artifactPath: 'model.ubj' });
+      await store.setAlias('d', 'champion', 1, { actor: 'flow' });
+      await store.setAlias('d', 'champion', 3, { actor: 'flow' });
+      await expectCode(store.deleteModelVersion('d', 1), 'VERSION_IN_USE');
+      await expectCode(store.deleteModelVersion('d', 3), 'VERSION_IN_USE');
+      await expectCode(store.deleteModelVersion('d', 9), 'VERSION_NOT_FOUND');
+      expect((await store.deleteModelVersion('d', 2)).runId).toBe(runs[1]);
+      expect((await store.listModelVersions('d')).map((v) => v.version)).toEqual([1, 3]);
+      await client.deleteRun(runs[1] as string);
+      // Numbers are never given out twice, even after a deletion below the newest.
+      const next = await store.createModelVersion({
+        modelName: 'd',
+        runId: runs[2] as string,
+        artifactPath: 'model.ubj',
+      });
+      expect(next.version).toBe(4);
+      await expectCode(store.deleteModelVersion('d', 4), 'VERSION_IN_USE');
     });
 
     it('loads the model behind an alias and answers the lineage query', async () => {

@@ -1,3 +1,4 @@
+import { nextFireTime } from '@sodai/pipeline';
 import { z } from 'zod';
 
 const webhookSchema = z.strictObject({
@@ -85,5 +86,46 @@ export const RetentionConfigSchema = z
       .min(0)
       .default(60)
       .describe('orphan files younger than this may belong to a commit in progress and stay'),
+    runsDays: z
+      .int()
+      .min(1)
+      .default(90)
+      .describe(
+        'tracking runs (with nested runs and artifacts) no kept model version came from go this long after they end',
+      ),
+    taskLogsDays: z
+      .int()
+      .min(1)
+      .default(90)
+      .describe('finished pipeline runs, their task states and logs go this long after they finish'),
+    unpromotedVersionsDays: z
+      .int()
+      .min(1)
+      .default(30)
+      .describe(
+        'model versions that never held an alias go this long after they were registered, with their run and artifacts',
+      ),
+    predictionLogDays: z
+      .int()
+      .min(1)
+      .default(180)
+      .describe('prediction log segments older than this leave the log'),
+    schedule: z
+      .string()
+      .min(1)
+      .nullable()
+      .default('0 4 * * 0')
+      .refine(isCron, { message: 'must be a cron expression or nickname such as @weekly' })
+      .describe('when the maintenance DAG runs gc (cron, UTC; default Sundays 04:00); null = never'),
   })
   .prefault({});
+
+function isCron(schedule: string | null): boolean {
+  if (schedule === null) return true;
+  try {
+    nextFireTime({ id: 'maintenance', schedule, timezone: 'UTC' }, new Date(0));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   ALIAS_NOT_FOUND: { status: 404, meaning: 'the model has no such alias' },
   EXPERIMENT_ALREADY_EXISTS: { status: 409, meaning: 'an experiment by that name exists' },
   RUN_NOT_ACTIVE: { status: 409, meaning: 'the run has ended; it takes no more writes' },
+  RUN_IN_USE: { status: 409, meaning: 'the run is still running or a model version was made from it' },
   PARAM_ALREADY_LOGGED: { status: 409, meaning: 'a parameter is logged once per run' },
   VERSION_ARCHIVED: { status: 409, meaning: 'the version is archived' },
   VERSION_IN_USE: { status: 409, meaning: 'an alias points at the version' },

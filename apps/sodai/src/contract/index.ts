@@ -5,5 +5,6 @@ export * from './table-contract.ts';
 export * from './api.ts';
 export * from './pipeline-api.ts';
 export * from './monitor-api.ts';
+export * from './usage-api.ts';
 export * from './error-codes.ts';
 export * from './alerts-api.ts';

@@ -12,6 +12,7 @@ import { isPostgresUrl } from '@sodai/tracking';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import type { FlowEnv } from './flow-env.ts';
+import { buildMaintenanceDag } from './maintenance-dag.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from './weekly-dag.ts';
 import type { BatchLanding } from '../data/sources/batch-landing.ts';
 import { BATCH_FILE } from '../data/sources/batch-source.ts';
@@ -44,7 +45,7 @@ export interface PipelineRuntime {
 export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntime> {
   const store = await openRunStore(env.config, env.paths);
   const executor = await createExecutor(env.config);
-  const dags = [buildWeeklyDag(env)];
+  const dags = [buildWeeklyDag(env), buildMaintenanceDag(env, (work) => work(store))];
   const onRunFinished = env.onRunFinished?.bind(env);
   const orchestrator = createOrchestrator({
     store,

@@ -3,11 +3,11 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DbLane } from '../store/db-lane.ts';
+import { PREDICTION_LOG_TABLE } from '../store/prediction-log-table.ts';
 import { newTableFileKey, writeQueryToStore } from '../store/parquet-table.ts';
 import type { RawStore } from '../store/raw-store.ts';
 
-/** The catalog table monitoring reads realized performance from. One row per pair answered. */
-export const PREDICTION_LOG_TABLE = 'prediction_log';
+export { PREDICTION_LOG_TABLE };
 
 export type LoggedRoute = 'predict' | 'recommend';
 

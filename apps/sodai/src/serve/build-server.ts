@@ -42,6 +42,7 @@ import { opsRoutes } from './routes/ops.ts';
 import { predictRoutes } from './routes/predict.ts';
 import { readApiRoutes } from './routes/read-api.ts';
 import { monitorRoutes } from './routes/monitor.ts';
+import { usageRoutes } from './routes/usage.ts';
 import { recommendRoutes } from './routes/recommend.ts';
 import { webUiRoutes } from './routes/web-ui.ts';
 import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
@@ -271,6 +272,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
       await scope.register(monitorRoutes, { ctx, prefix: '/api' });
+      await scope.register(usageRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
         const pipeline = deps.pipeline;
         // Runs and task logs are operations data: readers only (unless everything is public).

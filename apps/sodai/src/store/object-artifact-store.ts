@@ -44,4 +44,8 @@ export class ObjectArtifactStore implements ArtifactStore {
   exists(key: string): Promise<boolean> {
     return this.#objects.exists(ARTIFACTS_PREFIX + key);
   }
+
+  delete(key: string): Promise<void> {
+    return this.#objects.delete(ARTIFACTS_PREFIX + key);
+  }
 }

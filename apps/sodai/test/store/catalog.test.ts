@@ -235,6 +235,86 @@ function describeCatalogConformance(name: string, open: OpenFixture<Catalog>): v
       expect(await catalog.listIngestions()).toHaveLength(1);
     });
 
+    it('retention drops old log segments, then forgets old snapshots and releases their files', async () => {
+      const log = (key: string) =>
+        catalog.commit({
+          operation: 'log',
+          tables: [{ table: 'prediction_log', mode: 'append', add: [fileEntry(key)] }],
+        });
+      await log('tables/prediction_log/s1');
+      await log('tables/prediction_log/s2');
+      await ingest('w1', WEEK1);
+      const cutoff = Date.now() + 1;
+      expect((await catalog.currentFilesBefore('prediction_log', 0)).map((f) => f.key)).toEqual([]);
+      const old = await catalog.currentFilesBefore('prediction_log', cutoff);
+      expect(old.map((f) => [f.key, f.bytes])).toEqual([
+        ['tables/prediction_log/s1', 1000],
+        ['tables/prediction_log/s2', 1000],
+      ]);
+      await catalog.commit({
+        operation: 'retention',
+        tables: [{ table: 'prediction_log', mode: 'append', add: [], remove: old.map((f) => f.key) }],
+      });
+      await log('tables/prediction_log/s3');
+      // Every snapshot is younger than the epoch: nothing may go yet.
+      expect(await catalog.releasableFiles('prediction_log', 0)).toEqual([]);
+      const later = Date.now() + 1;
+      const releasable = await catalog.releasableFiles('prediction_log', later);
+      expect(releasable.map((f) => f.key)).toEqual(['tables/prediction_log/s1', 'tables/prediction_log/s2']);
+      expect(await catalog.expireSnapshots('prediction_log', later)).toEqual(releasable);
+
+      const current = await catalog.currentSnapshot('prediction_log');
+      expect(current?.files.map((f) => f.key)).toEqual(['tables/prediction_log/s3']);
+      expect(current?.parentId).toBeUndefined();
+      expect((await catalog.history('prediction_log')).map((h) => h.id)).toEqual([current?.id]);
+      const referenced = await catalog.referencedKeys();
+      expect(referenced.has('tables/prediction_log/s1')).toBe(false);
+      expect(referenced.has('tables/prediction_log/s3')).toBe(true);
+      // Other tables keep their history, and the log keeps working.
+      expect(await catalog.history('transactions')).toHaveLength(1);
+      await log('tables/prediction_log/s4');
+      expect(await catalog.expireSnapshots('prediction_log', 0)).toEqual([]);
+    });
+
+    it('a log snapshot superseded after the horizon is still in use: its files stay, however old it is', async () => {
+      await catalog.commit({
+        operation: 'log',
+        tables: [{ table: 'prediction_log', mode: 'append', add: [fileEntry('tables/prediction_log/old')] }],
+      });
+      await new Promise((r) => setTimeout(r, 5));
+      const horizon = Date.now();
+      await new Promise((r) => setTimeout(r, 5));
+      // Committed before the horizon, but current until this drop, after it: a reader may hold it.
+      await catalog.commit({
+        operation: 'retention',
+        tables: [{ table: 'prediction_log', mode: 'append', add: [], remove: ['tables/prediction_log/old'] }],
+      });
+      expect(await catalog.releasableFiles('prediction_log', horizon)).toEqual([]);
+      expect(await catalog.expireSnapshots('prediction_log', horizon)).toEqual([]);
+      expect(await catalog.history('prediction_log')).toHaveLength(2);
+      expect((await catalog.expireSnapshots('prediction_log', Date.now() + 1)).map((f) => f.key)).toEqual([
+        'tables/prediction_log/old',
+      ]);
+    });
+
+    it('names the model versions prediction commits recorded', async () => {
+      expect(await catalog.referencedModelVersions()).toEqual(new Set());
+      for (const [i, modelVersion] of [3, 7, 3].entries()) {
+        await catalog.commit({
+          operation: 'predict',
+          summary: { cutoff: '2024-01-08', modelVersion },
+          tables: [
+            {
+              table: 'predictions',
+              mode: 'replace',
+              add: [fileEntry(`tables/p/${i}-v${modelVersion}`)],
+            },
+          ],
+        });
+      }
+      expect(await catalog.referencedModelVersions()).toEqual(new Set([3, 7]));
+    });
+
     it('lists orphans: files under tables/ that no committed snapshot references', async () => {
       const store = new LocalObjectStore(path.join(dir, 'objects'));
       try {

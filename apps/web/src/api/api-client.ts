@@ -15,6 +15,7 @@ import type {
   ServingState,
   UiCatalog,
   UiFeatures,
+  UsageResponse,
 } from './contract.ts';
 import type {
   AliasHistoryEntry,
@@ -52,6 +53,10 @@ export class ApiClient {
   /** Realized performance per predicted week (issue 14). */
   realized(): Promise<RealizedResponse> {
     return this.get('/api/monitor/realized');
+  }
+  /** Usage from the prediction log over the last `days` days (issue 14). */
+  usage(days = 30): Promise<UsageResponse> {
+    return this.get(`/api/monitor/usage?days=${days}`);
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');

@@ -16,6 +16,7 @@ export type {
 import type { z } from 'zod';
 import type {
   RealizedResponseSchema,
+  UsageResponseSchema,
   AliasMoveResponseSchema,
   ReportListSchema,
   ServingStateSchema,
@@ -48,3 +49,6 @@ export interface RecommendQuery {
 
 /** GET /api/monitor/realized */
 export type RealizedResponse = z.infer<typeof RealizedResponseSchema>;
+
+/** GET /api/monitor/usage */
+export type UsageResponse = z.infer<typeof UsageResponseSchema>;

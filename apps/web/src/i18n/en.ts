@@ -292,6 +292,9 @@ export const en: Dictionary = {
   'pipeline.dag.weekly.name': 'Weekly pipeline',
   'pipeline.dag.weekly.description':
     'Takes in new batches, checks drift, retrains when needed and predicts next week.',
+  'pipeline.dag.maintenance.name': 'Maintenance',
+  'pipeline.dag.maintenance.description':
+    'Applies the retention policy: deletes old runs and logs, never-promoted versions and orphan files; never the champion or its history.',
   'pipeline.schedule.@weekly': 'every week',
   'pipeline.schedule.@daily': 'every day',
   'pipeline.trigger.manual': 'by hand',
@@ -299,6 +302,7 @@ export const en: Dictionary = {
   'pipeline.trigger.backfill': 'backfill',
   'pipeline.trigger.sensor': 'on new data',
   'pipeline.edge': 'From «{from}» to «{to}»',
+  'pipeline.taskName.gc': 'clean up (gc)',
   'pipeline.taskName.ingest': 'take in batches',
   'pipeline.taskName.validate': 'check data',
   'pipeline.taskName.features': 'build model inputs',
@@ -445,4 +449,20 @@ export const en: Dictionary = {
   'alerts.rule.api_error_rate': 'Many requests are failing',
   'alerts.rule.api_latency': 'Answers are slow',
   'alerts.rule.prediction_log_drops': 'The prediction log is losing rows',
+  // Monitoring: usage from the prediction log (monitor-usage)
+  'usage.title': 'Usage from {from} to {to}',
+  'usage.explain':
+    'How many questions the server answered, from the prediction log kept in the store (it survives a restart). Each answer is one customer × product pair: a recommendation of 5 products counts 5.',
+  'usage.none': 'No question was answered in this period.',
+  'usage.totals': '{answers} answers about {customers} customers and {products} products.',
+  'usage.latency': 'Response time: median {p50}, p90 {p90}, p99 {p99}.',
+  'usage.ms': '{value} ms',
+  'usage.byVersion': 'By model version:',
+  'usage.byRoute': 'by route:',
+  'usage.chart': 'Answers per day',
+  'usage.answers': 'Answers',
+  'usage.topCustomers': 'Customers asked about most',
+  'usage.topProducts': 'Products asked about most',
+  'usage.customer': 'Customer',
+  'usage.product': 'Product',
 };

@@ -294,6 +294,9 @@ export const es = {
   'pipeline.dag.weekly.name': 'Flujo semanal',
   'pipeline.dag.weekly.description':
     'Recibe los lotes nuevos, mide la deriva, reentrena cuando hace falta y predice la semana siguiente.',
+  'pipeline.dag.maintenance.name': 'Mantenimiento',
+  'pipeline.dag.maintenance.description':
+    'Aplica la política de retención: borra ejecuciones y registros antiguos, versiones nunca promovidas y archivos huérfanos; nunca el campeón ni su historial.',
   'pipeline.schedule.@weekly': 'cada semana',
   'pipeline.schedule.@daily': 'cada día',
   'pipeline.trigger.manual': 'a mano',
@@ -301,6 +304,7 @@ export const es = {
   'pipeline.trigger.backfill': 'recuperación',
   'pipeline.trigger.sensor': 'al llegar datos',
   'pipeline.edge': 'De «{from}» a «{to}»',
+  'pipeline.taskName.gc': 'limpiar (gc)',
   'pipeline.taskName.ingest': 'recibir lotes',
   'pipeline.taskName.validate': 'comprobar datos',
   'pipeline.taskName.features': 'calcular datos del modelo',
@@ -450,4 +454,20 @@ export const es = {
   'alerts.rule.api_error_rate': 'Muchas consultas fallan',
   'alerts.rule.api_latency': 'Las respuestas tardan',
   'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
+  // Monitoring: usage from the prediction log (monitor-usage)
+  'usage.title': 'Uso del {from} al {to}',
+  'usage.explain':
+    'Cuántas consultas respondió el servidor, sacado del registro de predicciones guardado en el almacén (no se pierde al reiniciar). Cada respuesta es un par cliente × producto: una recomendación de 5 productos cuenta 5.',
+  'usage.none': 'Ninguna consulta respondida en este periodo.',
+  'usage.totals': '{answers} respuestas sobre {customers} clientes y {products} productos.',
+  'usage.latency': 'Tiempo de respuesta: mediana {p50}, p90 {p90}, p99 {p99}.',
+  'usage.ms': '{value} ms',
+  'usage.byVersion': 'Por versión del modelo:',
+  'usage.byRoute': 'por ruta:',
+  'usage.chart': 'Respuestas por día',
+  'usage.answers': 'Respuestas',
+  'usage.topCustomers': 'Clientes más consultados',
+  'usage.topProducts': 'Productos más consultados',
+  'usage.customer': 'Cliente',
+  'usage.product': 'Producto',
 } as const;

@@ -13,6 +13,7 @@ import type {
   TaskInstance,
   TaskLogEntry,
 } from './run-store.ts';
+import { deleteFinishedRuns, expiredRuns, type ExpiredRun } from './run-retention.ts';
 import type { PipelineDatabase } from './schema.ts';
 
 type RunRow = Selectable<PipelineDatabase['pipeline_runs']>;
@@ -359,6 +360,14 @@ export class KyselyRunStore implements RunStore {
       if (result) recovered.push(result);
     }
     return Object.freeze(recovered);
+  }
+
+  async expiredRuns(finishedBefore: Date): Promise<readonly ExpiredRun[]> {
+    return Object.freeze(await expiredRuns(this.#db, finishedBefore));
+  }
+
+  async deleteFinishedRuns(runIds: readonly string[]): Promise<readonly string[]> {
+    return Object.freeze(await this.#db.transaction().execute((trx) => deleteFinishedRuns(trx, runIds)));
   }
 
   async unseen(sensorId: string, keys: readonly string[]): Promise<readonly string[]> {

@@ -1,6 +1,9 @@
 import type { DagJson } from '../dag/dag.ts';
 import type { LogLevel } from '../dag/task.ts';
 import type { RunState, TaskState } from '../run/states.ts';
+import type { ExpiredRun } from './run-retention.ts';
+
+export type { ExpiredRun } from './run-retention.ts';
 
 export type RunTrigger = 'manual' | 'schedule' | 'backfill' | 'sensor';
 
@@ -119,6 +122,17 @@ export interface RunStore {
     newOwner: string,
     isOwnerDead: (owner: string | null) => boolean,
   ): Promise<readonly RecoveredRun[]>;
+  /**
+   * Finished runs (`success` | `failed`) that ended before `finishedBefore`, oldest first, for
+   * retention. Never lists a DAG's latest scheduled run: the scheduler catches up from it.
+   */
+  expiredRuns(finishedBefore: Date): Promise<readonly ExpiredRun[]>;
+  /**
+   * One transaction: deletes those of `runIds` that are finished, with their task instances and logs;
+   * queued or running runs, unknown ids and each DAG's latest scheduled run are left alone. Returns
+   * the ids deleted, sorted.
+   */
+  deleteFinishedRuns(runIds: readonly string[]): Promise<readonly string[]>;
   /** The subset of `keys` not yet remembered for `sensorId`. */
   unseen(sensorId: string, keys: readonly string[]): Promise<readonly string[]>;
   /** Remembers `keys` for `sensorId` and returns those not seen before (atomically: each key is new once). */

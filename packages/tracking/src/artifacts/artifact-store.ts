@@ -10,7 +10,8 @@ export interface StoredObject {
  * filesystem implementation is the default; an S3-compatible one only has to implement these methods.
  *
  * Rules: `put` is atomic (readers see the old object or the whole new one, never a prefix) and
- * overwrites; `get` of a missing key throws `TrackingError` ARTIFACT_NOT_FOUND.
+ * overwrites; `get` of a missing key throws `TrackingError` ARTIFACT_NOT_FOUND; `delete` of a missing
+ * key succeeds (retention may retry a deletion that was cut short).
  */
 export interface ArtifactStore {
   put(key: string, data: Uint8Array): Promise<StoredObject>;
@@ -18,6 +19,7 @@ export interface ArtifactStore {
   putFile(key: string, sourcePath: string): Promise<StoredObject>;
   get(key: string): Promise<Uint8Array>;
   exists(key: string): Promise<boolean>;
+  delete(key: string): Promise<void>;
   /** A local filesystem path to the object when the store has one (so loaders can mmap or open it). */
   localPath?(key: string): string | undefined;
 }

@@ -89,6 +89,10 @@ export class LocalArtifactStore implements ArtifactStore {
     }
   }
 
+  async delete(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
+  }
+
   localPath(key: string): string {
     return this.#path(key);
   }

@@ -226,6 +226,44 @@ export class KyselyRegistryStore implements RegistryStore {
     });
   }
 
+  async deleteModelVersion(name: string, version: number): Promise<ModelVersion> {
+    const ctx = this.#ctx;
+    return ctx.db.transaction().execute(async (trx) => {
+      await lockModel(ctx, trx, name);
+      const v = await getModelVersion(trx, name, version);
+      const inUse = (reason: string): never => {
+        throw new TrackingError('VERSION_IN_USE', `version ${version} of ${name} ${reason}`, {
+          name,
+          version,
+        });
+      };
+      const held = await trx
+        .selectFrom('alias_history')
+        .select('alias')
+        .where('model_name', '=', name)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (held) inUse(`held the alias ${held.alias}`);
+      const newest = await trx
+        .selectFrom('model_versions')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('model_name', '=', name)
+        .executeTakeFirst();
+      if (Number(newest?.v) === version) inUse('is the newest version');
+      await trx
+        .deleteFrom('model_versions')
+        .where('model_name', '=', name)
+        .where('version', '=', version)
+        .execute();
+      await trx
+        .updateTable('registered_models')
+        .set({ updated_at: ctx.now() })
+        .where('name', '=', name)
+        .execute();
+      return v;
+    });
+  }
+
   getRegisteredModel(name: string): Promise<RegisteredModel> {
     return getRegisteredModel(this.#ctx.db, name);
   }

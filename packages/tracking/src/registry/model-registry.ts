@@ -88,6 +88,10 @@ export class ModelRegistry {
   archiveVersion(name: string, version: number): Promise<ModelVersion> {
     return this.#store.archiveVersion(name, version);
   }
+  /** Removes a version that never held an alias and is not the newest (see `RegistryStore.deleteModelVersion`). */
+  deleteModelVersion(name: string, version: number): Promise<ModelVersion> {
+    return this.#store.deleteModelVersion(name, version);
+  }
   getAlias(name: string, alias: string): Promise<ModelAlias> {
     return this.#store.getAlias(name, alias);
   }

@@ -46,6 +46,13 @@ export interface RegistryStore {
   ): Promise<AliasHistoryEntry>;
   /** READY → ARCHIVED; VERSION_IN_USE while an alias points at it. */
   archiveVersion(name: string, version: number): Promise<ModelVersion>;
+  /**
+   * One transaction: removes a version's row (its run and artifact stay; delete the run afterwards).
+   * VERSION_IN_USE when an alias points at it, when it ever held an alias (the history must keep
+   * naming a real version) or when it is the newest version (numbers are max + 1 and must never be
+   * given out twice).
+   */
+  deleteModelVersion(name: string, version: number): Promise<ModelVersion>;
   getAlias(name: string, alias: string): Promise<ModelAlias>;
   listAliases(name: string): Promise<ModelAlias[]>;
   /** Oldest first. */

@@ -12,6 +12,7 @@ import type {
 } from '../store/records.ts';
 import { toArtifact, toExperiment, toInput, toMetric, toRun } from '../store/row-mappers.ts';
 import { checkName, newId, requireRunning, type StoreContext } from '../store/store-context.ts';
+import { deleteRunTree, type DeletedRuns } from './delete-run-tree.ts';
 import { insertMetrics } from './insert-metrics.ts';
 import type { RunSearch } from './run-filter.ts';
 import { isRunStatus, type TerminalRunStatus } from './run-status.ts';
@@ -210,6 +211,10 @@ export class KyselyRunStore implements RunStore {
       inputs: Object.freeze(inputs.map(toInput)),
       artifacts: Object.freeze(artifacts.map(toArtifact)),
     });
+  }
+
+  deleteRun(id: string): Promise<DeletedRuns> {
+    return this.#ctx.db.transaction().execute((trx) => deleteRunTree(trx, id));
   }
 
   // ---------------------------------------------------------------- run data

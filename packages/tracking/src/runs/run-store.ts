@@ -1,3 +1,4 @@
+import type { DeletedRuns } from './delete-run-tree.ts';
 import type { RunSearch } from './run-filter.ts';
 import type { TerminalRunStatus } from './run-status.ts';
 import type {
@@ -53,6 +54,12 @@ export interface RunStore {
   reapDeadRuns(options: ReapOptions): Promise<Run[]>;
   searchRuns(search: RunSearch): Promise<Run[]>;
   getRunDetails(id: string): Promise<RunDetails>;
+  /**
+   * Deletes a finished run, every run nested under it and all their data, in one transaction; returns
+   * the artifact records so the caller can delete the bytes. RUN_IN_USE while a run of the tree is
+   * RUNNING or a model version was made from one (delete the version first).
+   */
+  deleteRun(id: string): Promise<DeletedRuns>;
 
   // -- run data (all require the run to be RUNNING: RUN_NOT_ACTIVE otherwise)
   /** Params are immutable: re-logging the same value is a no-op, a different one PARAM_ALREADY_LOGGED. */

@@ -8,6 +8,7 @@ import type {
   ModelVersion,
   RegisteredModel,
 } from '../registry/records.ts';
+import type { DeletedRuns } from '../runs/delete-run-tree.ts';
 import { KyselyRunStore } from '../runs/kysely-run-store.ts';
 import type { RunSearch } from '../runs/run-filter.ts';
 import type { TerminalRunStatus } from '../runs/run-status.ts';
@@ -107,6 +108,9 @@ export class KyselyTrackingStore implements TrackingStore {
   getRunDetails(id: string): Promise<RunDetails> {
     return this.#runs.getRunDetails(id);
   }
+  deleteRun(id: string): Promise<DeletedRuns> {
+    return this.#runs.deleteRun(id);
+  }
   logParams(runId: string, params: readonly Param[]): Promise<void> {
     return this.#runs.logParams(runId, params);
   }
@@ -172,6 +176,9 @@ export class KyselyTrackingStore implements TrackingStore {
   }
   archiveVersion(name: string, version: number): Promise<ModelVersion> {
     return this.#registry.archiveVersion(name, version);
+  }
+  deleteModelVersion(name: string, version: number): Promise<ModelVersion> {
+    return this.#registry.deleteModelVersion(name, version);
   }
   getAlias(name: string, alias: string): Promise<ModelAlias> {
     return this.#registry.getAlias(name, alias);

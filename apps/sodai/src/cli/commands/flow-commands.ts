@@ -13,6 +13,7 @@ import { hostname } from 'node:os';
 import type { AppContext } from '../app-context.ts';
 import { openRunStore, startPipelineRuntime, watchSchedule } from '../../flows/pipeline-runtime.ts';
 import { untilStopped } from '../until-stopped.ts';
+import { buildMaintenanceDag, MAINTENANCE_DAG_ID, type WithRuns } from '../../flows/maintenance-dag.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
 import { appContext } from '../app-context.ts';
 import { isoDay, positiveInt } from '../option-parsers.ts';
@@ -53,9 +54,22 @@ function parseParam(value: string, previous: Record<string, string> = {}): Recor
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
+/** The pipeline's run store for a task run outside an orchestrator (`sodai task run`). */
+function withOwnRuns(c: AppContext): WithRuns {
+  return async (work) => {
+    const runs = await openRunStore(c.resolved.config, c.paths);
+    try {
+      return await work(runs);
+    } finally {
+      await runs.close();
+    }
+  };
+}
+
 function dagById(dagId: string, c: AppContext) {
+  if (dagId === MAINTENANCE_DAG_ID) return buildMaintenanceDag(c.flowEnv(), withOwnRuns(c));
   if (dagId !== WEEKLY_DAG_ID)
-    throw new InvalidArgumentError(`unknown DAG "${dagId}" (known: ${WEEKLY_DAG_ID})`);
+    throw new InvalidArgumentError(`unknown DAG "${dagId}" (known: ${WEEKLY_DAG_ID}, ${MAINTENANCE_DAG_ID})`);
   return buildWeeklyDag(c.flowEnv());
 }
 
@@ -111,11 +125,14 @@ export function registerFlowCommands(program: Command): void {
   const dags = program.command('dags').description('pipeline definitions (DAGs)');
   withJson(dags.command('list').description('the DAGs, their schedules and tasks')).action(
     (o: JsonOption) => {
-      const dag = buildWeeklyDag(ctx().flowEnv()).toJSON();
-      printResult(o, [dag], () =>
+      const c = ctx();
+      const all = [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), withOwnRuns(c))].map((d) =>
+        d.toJSON(),
+      );
+      printResult(o, all, () =>
         formatTable(
           ['dag', 'schedule', 'tasks', 'description'],
-          [[dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']],
+          all.map((dag) => [dag.id, dag.schedule ?? '—', String(dag.nodes.length), dag.description ?? '']),
         ),
       );
     },
@@ -365,7 +382,7 @@ export function registerFlowCommands(program: Command): void {
       const worker = await startWorker({
         redisUrl: c.resolved.config.redisUrl,
         queueName: c.resolved.config.queueName,
-        dags: [buildWeeklyDag(c.flowEnv())],
+        dags: [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), (work) => work(store))],
         store,
         concurrency: o.concurrency,
       });

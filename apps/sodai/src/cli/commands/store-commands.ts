@@ -3,37 +3,52 @@ import { openSharedStore } from '../../store/shared-store.ts';
 import { migrateLegacyStore } from '../../store/migrate-legacy.ts';
 import { appContext, describeMigration } from '../app-context.ts';
 import { nonNegativeInt } from '../option-parsers.ts';
+import { collectGarbage } from '../../jobs/collect-garbage.ts';
+import { openRunStore } from '../../flows/pipeline-runtime.ts';
+import { formatGc } from '../gc-report.ts';
+import { printResult, withJson, type JsonOption } from '../output.ts';
 
-/** `sodai gc [--dry-run]` and `sodai migrate`: upkeep of the shared store. */
+/** `sodai gc [--dry-run] [--json]` and `sodai migrate`: upkeep of the shared store. */
 export function registerStoreCommands(program: Command): void {
-  program
-    .command('gc')
-    .description('list (--dry-run) or remove data files no committed snapshot references')
-    .option('--dry-run', 'only list the orphan files')
-    .option(
-      '--grace-minutes <n>',
-      'keep orphans younger than this, which may belong to a commit in progress (default: retention.orphanGraceMinutes)',
-      nonNegativeInt,
-    )
-    .action(async (o: { dryRun?: boolean; graceMinutes?: number }) => {
-      const ctx = appContext(program.opts<{ config?: string }>().config);
-      const shared = await openSharedStore(ctx.resolved.config);
+  withJson(
+    program
+      .command('gc')
+      .description(
+        'apply the retention policy (config "retention"): old runs and task logs, never-promoted model versions, old prediction log segments, orphan files',
+      )
+      .option('--dry-run', 'only list what would be removed, and the bytes')
+      .option(
+        '--grace-minutes <n>',
+        'keep orphans and snapshots younger than this, which may belong to a commit or read in progress (default: retention.orphanGraceMinutes)',
+        nonNegativeInt,
+      ),
+  ).action(async (o: JsonOption & { dryRun?: boolean; graceMinutes?: number }) => {
+    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const { config } = ctx.resolved;
+    const retention = {
+      ...config.retention,
+      orphanGraceMinutes: o.graceMinutes ?? config.retention.orphanGraceMinutes,
+    };
+    const shared = await openSharedStore(config);
+    try {
+      const tracking = await ctx.openTracking();
       try {
-        const orphans = await shared.catalog.listOrphans(shared.objects, {
-          // Files a writer put but has not committed yet must survive: only older orphans go.
-          minAgeMs: (o.graceMinutes ?? ctx.resolved.config.retention.orphanGraceMinutes) * 60_000,
-        });
-        for (const orphan of orphans) {
-          if (!o.dryRun) await shared.objects.delete(orphan.key);
-          process.stdout.write(`${o.dryRun ? 'orphan' : 'removed'} ${orphan.key} (${orphan.bytes} bytes)\n`);
+        const pipeline = await openRunStore(config, ctx.paths);
+        try {
+          const result = await collectGarbage({ shared, tracking, pipeline }, retention, {
+            dryRun: o.dryRun === true,
+          });
+          printResult(o, { dryRun: o.dryRun === true, ...result }, () => formatGc(result));
+        } finally {
+          await pipeline.close();
         }
-        process.stdout.write(
-          `${orphans.length} orphan file${orphans.length === 1 ? '' : 's'}${o.dryRun ? ' (dry run: nothing removed)' : ' removed'}\n`,
-        );
       } finally {
-        await shared.close();
+        await tracking.close();
       }
-    });
+    } finally {
+      await shared.close();
+    }
+  });
 
   program
     .command('migrate')

@@ -18,6 +18,7 @@ import type { CatalogDatabase, CatalogIngestionsRow, CatalogSnapshotsRow } from 
 import { mapCatalogError } from './catalog-db-error.ts';
 import { validateChange } from './validate-change.ts';
 import { MonitorRecords } from './monitor-records.ts';
+import { expireSnapshots, releasableFiles, type ReleasedFile } from './snapshot-expiry.ts';
 
 export type CatalogDialect = 'sqlite' | 'postgres';
 
@@ -606,6 +607,56 @@ export class Catalog {
       .where('report_key', 'is not', null)
       .execute();
     return new Set([...files.map((r) => r.file_key), ...reports.map((r) => r.report_key as string)]);
+  }
+
+  /** Files of `table`'s current snapshot committed before `before` (epoch ms), oldest first. */
+  async currentFilesBefore(
+    table: string,
+    before: number,
+  ): Promise<(CatalogFile & { readonly committedAt: number })[]> {
+    const current = await this.currentSnapshot(table);
+    if (!current) return [];
+    const old = await this.#db
+      .selectFrom('catalog_snapshot_files as sf')
+      .innerJoin('catalog_files as f', 'f.key', 'sf.file_key')
+      .select(['f.key', 'f.created_at'])
+      .where('sf.snapshot_id', '=', current.id)
+      .where('f.created_at', '<', before)
+      .execute();
+    const committedAt = new Map(old.map((r) => [r.key, Number(r.created_at)]));
+    return current.files
+      .filter((f) => committedAt.has(f.key))
+      .map((f) => Object.freeze({ ...f, committedAt: committedAt.get(f.key) as number }))
+      .sort((a, b) => a.committedAt - b.committedAt || a.key.localeCompare(b.key));
+  }
+
+  /** See {@link expireSnapshots}: forgets `table`'s non-current snapshots older than `before`. */
+  expireSnapshots(table: string, before: number): Promise<ReleasedFile[]> {
+    return expireSnapshots(this.#db, this.dialect, table, before);
+  }
+
+  /** What `expireSnapshots(table, before)` would release now (for `sodai gc --dry-run`). */
+  releasableFiles(table: string, before: number): Promise<ReleasedFile[]> {
+    return releasableFiles(this.#db, table, before);
+  }
+
+  /**
+   * Model versions a committed snapshot names in its summary (`modelVersion`: the version a
+   * prediction run scored with). Retention never deletes those: realized performance and lineage
+   * read them back.
+   */
+  async referencedModelVersions(): Promise<Set<number>> {
+    const rows = await this.#db
+      .selectFrom('catalog_snapshots')
+      .select('summary')
+      .where('summary', 'like', '%"modelVersion"%')
+      .execute();
+    const versions = new Set<number>();
+    for (const row of rows) {
+      const version = (JSON.parse(row.summary) as { modelVersion?: unknown }).modelVersion;
+      if (typeof version === 'number') versions.add(version);
+    }
+    return versions;
   }
 
   /**

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { parsePrometheus, predictionsByVersion, routeStats } from './prometheus-text.ts';
 import { RealizedSection } from './realized-section.tsx';
 import { AlertInbox } from './alert-inbox.tsx';
+import { UsageSection } from './usage-section.tsx';
 
 const REFRESH_MS = 10_000;
 
@@ -17,6 +18,7 @@ export default function MonitoringPage() {
   const { api } = useApp();
   const metrics = useAsync(() => api.metrics(), [api]);
   const realized = useAsync(() => api.realized(), [api]);
+  const usage = useAsync(() => api.usage(), [api]);
   const { reload } = metrics;
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
@@ -36,6 +38,7 @@ export default function MonitoringPage() {
       </PageIntro>
       <AsyncView state={realized}>{(value) => <RealizedSection realized={value} />}</AsyncView>
       <AlertInbox />
+      <AsyncView state={usage}>{(value) => <UsageSection usage={value} />}</AsyncView>
       <AsyncView state={metrics}>
         {() =>
           parsed ? (

@@ -1,0 +1,102 @@
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { UsageResponse } from '../../api/contract.ts';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+
+/** Two columns of (id, answers): the customers or products asked about most. */
+function TopTable(props: {
+  caption: string;
+  idHeader: string;
+  rows: readonly { id: number; answers: number }[];
+}) {
+  const { t, num } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="table compact">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.idHeader}</th>
+            <th scope="col">{t('usage.answers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              <td>{num(r.answers)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Usage from the prediction log (kept in the store, so it survives restarts): answers per day, per
+ * model version and route, latency percentiles, and who and what is asked about most.
+ */
+export function UsageSection({ usage }: { usage: UsageResponse }) {
+  const { t, num } = useI18n();
+  const ms = (v: number) => t('usage.ms', { value: num(v, 1) });
+  return (
+    <section className="card" aria-labelledby="usage-title" data-testid="usage">
+      <h2 id="usage-title">{t('usage.title', { from: usage.from, to: usage.to })}</h2>
+      <p className="muted">{t('usage.explain')}</p>
+      {usage.answers === 0 ? (
+        <p className="muted">{t('usage.none')}</p>
+      ) : (
+        <>
+          <p data-testid="usage-totals">
+            {t('usage.totals', {
+              answers: num(usage.answers),
+              customers: num(usage.customers),
+              products: num(usage.products),
+            })}
+          </p>
+          {usage.latency_ms ? (
+            <p className="muted">
+              {t('usage.latency', {
+                p50: ms(usage.latency_ms.p50),
+                p90: ms(usage.latency_ms.p90),
+                p99: ms(usage.latency_ms.p99),
+              })}
+            </p>
+          ) : null}
+          <p className="muted">
+            {t('usage.byVersion')}{' '}
+            {usage.per_version.map((v) => `v${v.version}: ${num(v.answers)}`).join(' · ')}
+            {' — '}
+            {t('usage.byRoute')}{' '}
+            <span translate="no">
+              {usage.per_route.map((r) => `${r.route}: ${num(r.answers)}`).join(' · ')}
+            </span>
+          </p>
+          <div className="chart" role="img" aria-label={t('usage.chart')} style={{ height: 180 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={[...usage.per_day]}>
+                <CartesianGrid vertical={false} strokeDasharray="3 3" />
+                <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={12} />
+                <YAxis allowDecimals={false} width={40} />
+                <Tooltip />
+                <Bar dataKey="answers" name={t('usage.answers')} fill="#0b5fa5" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="grid-2">
+            <TopTable
+              caption={t('usage.topCustomers')}
+              idHeader={t('usage.customer')}
+              rows={usage.top_customers.map((c) => ({ id: c.customer_id, answers: c.answers }))}
+            />
+            <TopTable
+              caption={t('usage.topProducts')}
+              idHeader={t('usage.product')}
+              rows={usage.top_products.map((p) => ({ id: p.product_id, answers: p.answers }))}
+            />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
