@@ -50,6 +50,7 @@ async function run(
   c: DuckDBConnection,
   cases: readonly EvalCase[],
   v: Record<string, string>,
+  set: string,
 ): Promise<Score> {
   const score: Score = {
     n: 0,
@@ -63,7 +64,9 @@ async function run(
   };
   let session = 0;
   for (const k of cases) {
-    const sid = `bench-session-${String(session++).padStart(4, '0')}`;
+    // One session per question and set: numbering alone would hand a held-out question the last
+    // turn of the evaluation question with the same index as its "previous" turn.
+    const sid = `bench-${set}-${String(session++).padStart(4, '0')}`;
     for (const before of k.after ?? []) {
       await app.inject({
         method: 'POST',
@@ -145,12 +148,18 @@ async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
   try {
     const v = await placeholders(fx.store.connection);
     console.log(`\n${label}`);
-    report(`evaluation set ${spanishShare(EVAL_SET)}`, await run(app, fx.store.connection, EVAL_SET, v));
+    report(
+      `evaluation set ${spanishShare(EVAL_SET)}`,
+      await run(app, fx.store.connection, EVAL_SET, v, 'eval'),
+    );
     report(
       `held-out set   ${spanishShare(HELD_OUT_SET)}`,
-      await run(app, fx.store.connection, HELD_OUT_SET, v),
+      await run(app, fx.store.connection, HELD_OUT_SET, v, 'held1'),
     );
-    report(`held-out set 2 ${spanishShare(HELD_OUT_2)}`, await run(app, fx.store.connection, HELD_OUT_2, v));
+    report(
+      `held-out set 2 ${spanishShare(HELD_OUT_2)}`,
+      await run(app, fx.store.connection, HELD_OUT_2, v, 'held2'),
+    );
   } finally {
     await app.close();
     await fx.close();
