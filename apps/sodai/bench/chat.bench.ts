@@ -1,6 +1,6 @@
 // `npm run bench:chat`: intent, entity and answer accuracy and latency of the chat assistant over the
 // evaluation set (bench/chat-eval/eval-set.ts) and, separately, the two held-out sets (held-out-set.ts,
-// held-out-2.ts: never used to tune the parser), on a generated
+// held-out-2.ts: never used to tune the parser; held-out-3.ts, a small probe), on a generated
 // store (the serve test fixture: 120 customers, 60 products, 20 weeks, a small champion) and, when
 // present, the real 2024 data with a quickly trained model. Targets without the LLM: intent ≥ 95 %,
 // entities ≥ 95 %, answers ≥ 90 %, p95 < 100 ms (end to end through POST /chat).
@@ -16,6 +16,7 @@ import type { EvalCase } from './chat-eval/eval-case.ts';
 import { EVAL_SET } from './chat-eval/eval-set.ts';
 import { HELD_OUT_SET } from './chat-eval/held-out-set.ts';
 import { HELD_OUT_2 } from './chat-eval/held-out-2.ts';
+import { HELD_OUT_3 } from './chat-eval/held-out-3.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 interface Score {
@@ -159,6 +160,10 @@ async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
     report(
       `held-out set 2 ${spanishShare(HELD_OUT_2)}`,
       await run(app, fx.store.connection, HELD_OUT_2, v, 'held2'),
+    );
+    report(
+      `held-out set 3 ${spanishShare(HELD_OUT_3)}`,
+      await run(app, fx.store.connection, HELD_OUT_3, v, 'held3'),
     );
   } finally {
     await app.close();

@@ -9,6 +9,7 @@ import { understand } from '../../src/chat/understanding/understand.ts';
 import type { EvalCase } from './eval-case.ts';
 import { EVAL_SET } from './eval-set.ts';
 import { HELD_OUT_2 } from './held-out-2.ts';
+import { HELD_OUT_3 } from './held-out-3.ts';
 import { HELD_OUT_SET } from './held-out-set.ts';
 
 const V = { c: '176403', c2: '186174', p: '11262', b: 'Brand 24' };
@@ -28,7 +29,7 @@ function ask(message: string, previous: TurnMemory | undefined) {
   return understand(message, vocab, detectLang(message) ?? 'es', previous);
 }
 
-function check(name: string, cases: readonly EvalCase[]): void {
+function check(name: string, cases: readonly EvalCase[], listMisses = true): void {
   let ok = 0;
   const misses: string[] = [];
   for (const k of cases) {
@@ -54,10 +55,12 @@ function check(name: string, cases: readonly EvalCase[]): void {
     else misses.push(`${fill(k.q)} → ${u.intent} (want ${k.intent}) ${JSON.stringify(u.entities)}`);
   }
   console.log(`${name}: ${ok}/${cases.length}`);
-  for (const m of misses) console.log(`  ${m}`);
+  if (listMisses) for (const m of misses) console.log(`  ${m}`);
 }
 
 const only = process.argv[2];
 if (!only || only === 'eval') check('evaluation set', EVAL_SET);
 if (!only || only === 'held') check('held-out set', HELD_OUT_SET);
 if (!only || only === 'held2') check('held-out set 2', HELD_OUT_2);
+// The probe only on request, and by its figure: it is not for tuning.
+if (only === 'held3') check('held-out set 3', HELD_OUT_3, false);
