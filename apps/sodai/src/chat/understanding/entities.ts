@@ -35,7 +35,7 @@ const PRODUCT_WORD =
 /** Words that may sit between "cliente" and its number ("cliente número 7", "customer id 7"). */
 const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|#)$/;
 const COUNT_NOUN =
-  /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores)$/;
+  /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores|cosas|things|picks)$/;
 const NUMBER_WORDS: Record<string, number> = {
   ...TWO_TO_TEN,
   veinte: 20,
@@ -158,6 +158,15 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
         entities.product_id = value;
         if (!Number.isSafeInteger(value)) productText = word;
       }
+    } else if (
+      word.length <= 2 &&
+      entities.count === undefined &&
+      !vocab.customerIds.has(value) &&
+      !vocab.productIds.has(value) &&
+      !/^(semana|semanas|week|weeks|mes|month|dia|day|ano|year|dic|dec)$/.test(words[i - 1] ?? '')
+    ) {
+      // "dame 3 para el 1002": a one- or two-digit number that is no id is how many to show.
+      entities.count = value;
     } else {
       bareIds.push({ text: word, value, role: undefined });
     }

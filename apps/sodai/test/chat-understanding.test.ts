@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Vocabulary } from '../src/chat/vocabulary.ts';
+import { correctSpelling } from '../src/chat/understanding/spelling.ts';
+import { understand } from '../src/chat/understanding/understand.ts';
+
+// A vocabulary without a store: the understanding layer only needs ids, brands and the last day.
+const vocab: Vocabulary = {
+  brands: new Map([['brand 7', 'Brand 7']]),
+  customerIds: new Set([101252, 100001]),
+  productIds: new Set([20230]),
+  lastDay: '2024-12-31',
+  firstDay: '2024-01-01',
+};
+const ask = (q: string, lang: 'es' | 'en' = 'es') => understand(q, vocab, lang, undefined);
+
+describe('understanding the sales floor', () => {
+  it.each([
+    ['que le coloco al 101252', 'recommend'],
+    ['hay que empujarle algo al cliente 101252', 'recommend'],
+    ['que le metemos al 101252 el lunes', 'recommend'],
+    ['ideas para venderle al 101252', 'recommend'],
+  ])('reads the verbs of pushing product into a shop: %s', (q, intent) => {
+    expect(ask(q)).toMatchObject({ intent, entities: { customer_id: 101252 } });
+  });
+
+  it.each([
+    ['que almacenes se nos perdieron', 'all'],
+    ['locales que hace meses no piden nada', 'all'],
+    ['clientes que no compran la marca Brand 7 desde hace tiempo', 'product'],
+  ])('reads colloquial lapsed customers: %s', (q, scope) => {
+    expect(ask(q)).toMatchObject({ intent: 'lapsed_customers', entities: { scope } });
+  });
+
+  it('reads "cómo viene" as a summary for a customer and as a trend for a brand', () => {
+    expect(ask('como viene el 101252').intent).toBe('customer_history');
+    expect(ask('como anda la marca Brand 7')).toMatchObject({
+      intent: 'sales_trend',
+      entities: { brand: 'Brand 7' },
+    });
+    // A greeting is not a sales question.
+    expect(ask('hola como estas').intent).toBe('unknown');
+  });
+
+  it('reads model questions that do not say "model"', () => {
+    expect(ask('which features weigh most?', 'en').intent).toBe('prediction_drivers');
+    expect(ask('que version tenemos en produccion').intent).toBe('model_info');
+    // ...unless they are about customers: "registered customers" is not the model registry.
+    expect(ask('cuantos clientes registrados hay').intent).toBe('count_customers');
+  });
+
+  it('takes a short number that is no id as how many to show, not as a product', () => {
+    const u = ask('give me 4 picks for customer 101252', 'en');
+    expect(u.intent).toBe('recommend');
+    expect(u.entities.count).toBe(4);
+    expect(u.entities.product_id).toBeUndefined();
+    // A known id stays an id, however short it is written.
+    expect(ask('que es el 20230').entities.product_id).toBe(20230);
+  });
+
+  it('reads customer types and packages as they are said', () => {
+    expect(ask('cuantos restoranes hay').entities.customer_type).toBe('RESTAURANT');
+    expect(ask('top de los distribuidores').entities.customer_type).toBe('MAYORISTA');
+    expect(ask('ranking de latitas').entities.package).toBe('LATA');
+  });
+});
+
+describe('spelling', () => {
+  it('leaves inflected keywords and ordinary words alone', () => {
+    expect(correctSpelling(['drifting', 'went', 'quiet'])).toEqual(['drifting', 'went', 'quiet']);
+  });
+
+  it('corrects typos of the sales-floor words too', () => {
+    expect(correctSpelling(['meterlle', 'candidatoss'])).toEqual(['meterle', 'candidatos']);
+  });
+});
