@@ -64,6 +64,27 @@ describe('understanding the sales floor', () => {
   });
 });
 
+describe('periods said without dates', () => {
+  // The data ends on Tuesday 2024-12-31: the last complete week is 23–29 December.
+  it.each([
+    ['que compro el 101252 la semana antepasada', '2024-12-16', '2024-12-22'],
+    ['que compro el 101252 hace 3 semanas', '2024-12-09', '2024-12-15'],
+    ['top productos del trimestre pasado', '2024-10-01', '2024-12-31'],
+    ['top productos del primer semestre', '2024-01-01', '2024-06-30'],
+    ['ventas de latas desde noviembre', '2024-11-01', '2024-12-31'],
+    ['lo mas vendido el mes antepasado', '2024-11-01', '2024-11-30'],
+  ])('%s', (q, from, to) => {
+    expect(ask(q).entities.period).toMatchObject({ from, to });
+  });
+
+  it('reads "the week before last" as two weeks back, not as last week', () => {
+    expect(ask('best sellers the week before last', 'en').entities.period).toMatchObject({
+      from: '2024-12-16',
+      label: 'the week before last',
+    });
+  });
+});
+
 describe('spelling', () => {
   it('leaves inflected keywords and ordinary words alone', () => {
     expect(correctSpelling(['drifting', 'went', 'quiet'])).toEqual(['drifting', 'went', 'quiet']);

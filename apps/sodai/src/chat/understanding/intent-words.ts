@@ -44,7 +44,8 @@ export const INTENT_WORDS = {
     'llevo',
     'propon\\w*',
     'aconsej\\w*',
-    'what (?:should|can|could) (?:i|we) (?:sell|bring|take|offer)',
+    'what (?:else )?(?:should|can|could) (?:i|we) (?:sell|bring|take|offer)',
+    '(?:sell|offer|pitch) (?:to|him|her|them)',
     '(?:bring|take) (?:to|for)',
     'que (?:le )?(?:puedo|podemos|deberia|deberiamos|podria)? ?vender',
     'vender',
@@ -81,6 +82,11 @@ export const INTENT_WORDS = {
     'on what basis',
     'a que se debe',
     'what makes you',
+    // "¿tiene sentido ofrecerle el X?": is this one a good idea, and why.
+    'tiene sentido',
+    'vale la pena',
+    'makes sense',
+    'worth (?:it|offering|pitching)',
   ],
   likely: [
     'probables?',
@@ -143,8 +149,11 @@ export const INTENT_WORDS = {
     // "se nos fueron", "hace rato que no compran", "no me compran hace tiempo".
     'se (?:nos |me )?(?:fueron|fue|perdieron|perdio)',
     'hace (?:rato|tiempo|mucho|semanas|meses) (?:que )?(?:no|sin)',
-    'no (?:me |nos |le |les )?(?:compran|compra|piden|pide|han comprado|ha comprado|han pedido|ha pedido)\\b.{0,40}\\b(?:hace|desde) (?:rato|tiempo|mucho|harto|semanas|meses|\\d+)',
+    'no (?:me |nos |le |les )?(?:compran|compra|piden|pide|han comprado|ha comprado|han pedido|ha pedido)\\b.{0,40}\\b(?:hace|desde)\\b',
     '(?:went|gone|going) (?:quiet|silent|cold|dark)',
+    '(?:dropped|fell|falling) (?:off|out|away)',
+    'stopped coming',
+    'compraban .{0,40}ya no',
     'not (?:ordered|bought) (?:in|since|for)',
   ],
   basket: [
@@ -286,11 +295,16 @@ export const INTENT_WORDS = {
     'improving',
     'worsening',
     'vendiendo (?:mas|menos)',
+    'para (?:arriba|abajo)',
+    '(?:al alza|a la baja)',
+    'up or down',
+    'comportamiento de (?:las )?ventas',
     'selling (?:more|less)',
   ],
   /** "¿Cómo viene/anda X?": how something is doing; a trend for a product, a summary for a customer. */
   howIsItDoing: [
     'como (?:viene|vienen|anda|andan|va|van|esta|estan|ha ido|han ido)',
+    'como se (?:comporta|comportan|mueve|mueven)',
     'how (?:is|are) .{0,30}doing',
   ],
   compare: [
@@ -416,6 +430,8 @@ export const INTENT_WORDS = {
     'contribu\\w*',
     'se fija',
     'looks? at',
+    'que mira',
+    'mira el modelo',
     'matter\\w*',
   ],
   /** Drivers words that mean the model even when the model is not named ("what features matter?"). */
@@ -441,6 +457,7 @@ export const INTENT_WORDS = {
     'distribucion',
     'distribution',
     'datos raros',
+    '(?:datos|data)\\b.{0,20}\\b(?:cambi\\w*|changed|changing|distint\\w*|diferent\\w*)',
     'anomal\\w*',
     // A change measured against training is drift ("¿cambió X respecto al entrenamiento?").
     '(?:cambi\\w*|distint\\w*|diferent\\w*|differ\\w*|parec\\w*|changed) (?:\\w+ ){0,8}(?:entrenamiento|training|entreno)',
@@ -452,7 +469,8 @@ export const INTENT_WORDS = {
     'corridas?',
     'ejecucion\\w*',
     'ejecut\\w*',
-    'proceso semanal',
+    'proceso(?: semanal| de (?:anoche|ayer|hoy|la semana|esta semana|entrenamiento))',
+    'como (?:termino|salio|resulto) (?:el|la) (?:proceso|corrida|ejecucion|carga)',
     'weekly (?:run|job|process|pipeline)',
     'runs?',
     'ran',

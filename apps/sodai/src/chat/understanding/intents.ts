@@ -83,7 +83,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   ) {
     return { intent: 'likely_buyers' };
   }
-  if (has('recommend')) return { intent: 'recommend' };
+  // "¿Le ofrezco el 20230 al 101252?" names the product: it asks about that one, not for a list.
+  if (has('recommend')) {
+    return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
+  }
 
   if (has('basket')) return { intent: 'customer_basket' };
   if (has('frequency')) return { intent: 'customer_frequency' };

@@ -51,6 +51,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre n
 january february march april june july august september october november december
 hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
 venta visita visito visitar llamar llamo cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
+trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde since primer segundo tercer tercero cuarto
 `;
 
 /**
