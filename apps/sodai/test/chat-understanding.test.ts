@@ -19,6 +19,7 @@ describe('understanding the sales floor', () => {
     ['hay que empujarle algo al cliente 101252', 'recommend'],
     ['que le metemos al 101252 el lunes', 'recommend'],
     ['ideas para venderle al 101252', 'recommend'],
+    ['que le falta al 101252', 'recommend'],
   ])('reads the verbs of pushing product into a shop: %s', (q, intent) => {
     expect(ask(q)).toMatchObject({ intent, entities: { customer_id: 101252 } });
   });
@@ -39,6 +40,13 @@ describe('understanding the sales floor', () => {
     });
     // A greeting is not a sales question.
     expect(ask('hola como estas').intent).toBe('unknown');
+  });
+
+  it('reads operations questions said as data freshness', () => {
+    expect(ask('los datos estan al dia?').intent).toBe('last_batch');
+    expect(ask('corrio todo bien anoche?').intent).toBe('pipeline_last_run');
+    // "actualizó" about the model is the model, not a batch.
+    expect(ask('cuando se actualizo el modelo').intent).toBe('model_info');
   });
 
   it('reads model questions that do not say "model"', () => {

@@ -28,7 +28,9 @@ export const TUNING_2: readonly EvalCase[] = [
   E('what else can I sell to {c}', 'recommend', { customer_id: C }),
   E('le ofrezco el {p} al {c}?', 'explain_recommendation', { customer_id: C, product_id: P }),
   E('tiene sentido ofrecerle el {p} al {c}', 'explain_recommendation', { customer_id: C, product_id: P }),
-  E('why {p}?', 'explain_recommendation', { customer_id: C, product_id: P }, ['what should I offer customer {c}?']),
+  E('why {p}?', 'explain_recommendation', { customer_id: C, product_id: P }, [
+    'what should I offer customer {c}?',
+  ]),
   E('quien podria estar interesado en el {p}', 'likely_buyers', { product_id: P }),
   E('a quienes les ofrezco {b}', 'likely_buyers', { brand: B }),
   E('best prospects for product {p}', 'likely_buyers', { product_id: P }),
@@ -51,7 +53,10 @@ export const TUNING_2: readonly EvalCase[] = [
   E('que se vendio mas ayer', 'top_products', {}),
   E('ventas por marca del mes pasado', 'top_products', { period: 'el último mes' }),
   E('lo mas vendido en canal frio', 'top_products', { customer_type: 'CANAL FRIO' }),
-  E('best sellers among wholesalers last month', 'top_products', { customer_type: 'MAYORISTA', period: 'last month' }),
+  E('best sellers among wholesalers last month', 'top_products', {
+    customer_type: 'MAYORISTA',
+    period: 'last month',
+  }),
   E('top juices in tetra', 'top_products', { sub_category: 'JUGOS', package: 'TETRA' }),
   E('como se comporta {b}', 'sales_trend', { brand: B }),
   E('{b} va para arriba o para abajo?', 'sales_trend', { brand: B }),

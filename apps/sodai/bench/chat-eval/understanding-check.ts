@@ -59,6 +59,21 @@ function check(name: string, cases: readonly EvalCase[], listMisses = true): voi
   if (listMisses) for (const m of misses) console.log(`  ${m}`);
 }
 
+/** p95 of `understand` alone over every question (the rest of a turn's latency is the tools'). */
+function timing(sets: readonly (readonly EvalCase[])[]): void {
+  const ms: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const k of sets.flat()) {
+      const t0 = performance.now();
+      ask(fill(k.q), undefined);
+      ms.push(performance.now() - t0);
+    }
+  }
+  ms.sort((a, b) => a - b);
+  const p = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(ms.length * q) - 1)]!.toFixed(2);
+  console.log(`understand() alone: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms over ${ms.length} calls`);
+}
+
 const only = process.argv[2];
 if (!only || only === 'eval') check('evaluation set', EVAL_SET);
 if (!only || only === 'held') check('held-out set', HELD_OUT_SET);
@@ -66,3 +81,4 @@ if (!only || only === 'held2') check('held-out set 2', HELD_OUT_2);
 if (!only || only === 'tuning2') check('tuning set 2', TUNING_2);
 // The probe only on request, and by its figure: it is not for tuning.
 if (only === 'held3') check('held-out set 3', HELD_OUT_3, false);
+if (!only || only === 'timing') timing([EVAL_SET, HELD_OUT_SET, HELD_OUT_2]);

@@ -42,9 +42,23 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20,
 };
 
+/** Each word map's phrases compiled once (a question is read against all of them). */
+const COMPILED = new WeakMap<WordMap, readonly (readonly [RegExp, string])[]>();
+function compiled(words: WordMap): readonly (readonly [RegExp, string])[] {
+  let list = COMPILED.get(words);
+  if (!list) {
+    list = words.map(
+      ([phrase, value]) =>
+        [new RegExp(`(?:^|\\s)${phrase.replace(/[-/]/g, '\\$&')}(?=\\s|$)`), value] as const,
+    );
+    COMPILED.set(words, list);
+  }
+  return list;
+}
+
 function findWord(text: string, words: WordMap): { value: string; at: number; length: number } | undefined {
-  for (const [phrase, value] of words) {
-    const m = new RegExp(`(?:^|\\s)${phrase.replace(/[-/]/g, '\\$&')}(?=\\s|$)`).exec(text);
+  for (const [re, value] of compiled(words)) {
+    const m = re.exec(text);
     if (m) return { value, at: m.index, length: m[0].length };
   }
   return undefined;

@@ -96,6 +96,15 @@ function wordPatterns(fragment: string): string[] {
  */
 const KEYWORD = new RegExp(`^(?:${Object.values(INTENT_WORDS).flat().flatMap(wordPatterns).join('|')})$`);
 
+/** Lexicon words by length: only those within `allowed` letters of a word can be within `allowed` edits. */
+const BY_LENGTH = new Map<number, string[]>();
+for (const w of LEXICON) BY_LENGTH.set(w.length, [...(BY_LENGTH.get(w.length) ?? []), w]);
+function nearLength(length: number, allowed: number): string[] {
+  const out: string[] = [];
+  for (let l = length - allowed; l <= length + allowed; l++) out.push(...(BY_LENGTH.get(l) ?? []));
+  return out;
+}
+
 /** Edits allowed for a word of this length: none for short words, where a typo is another word. */
 function tolerance(length: number): number {
   if (length < 5) return 0;
@@ -116,7 +125,9 @@ export function correctSpelling(words: readonly string[]): string[] {
     if (KNOWN.has(word) || /\d/.test(word) || KEYWORD.test(word)) return word;
     const allowed = tolerance(word.length);
     if (allowed === 0) return word;
-    const best = closest(word, LEXICON as string[]);
+    const near = nearLength(word.length, allowed);
+    if (near.length === 0) return word;
+    const best = closest(word, near);
     return distance(word, best) <= allowed ? best : word;
   });
 }
