@@ -11,6 +11,7 @@ import { EVAL_SET } from './eval-set.ts';
 import { HELD_OUT_2 } from './held-out-2.ts';
 import { HELD_OUT_3 } from './held-out-3.ts';
 import { HELD_OUT_4 } from './held-out-4.ts';
+import { HELD_OUT_5 } from './held-out-5.ts';
 import { TUNING_2 } from './tuning-2.ts';
 import { HELD_OUT_SET } from './held-out-set.ts';
 
@@ -82,5 +83,6 @@ if (!only || only === 'held2') check('held-out set 2', HELD_OUT_2);
 if (!only || only === 'tuning2') check('tuning set 2', TUNING_2);
 // The probe only on request, and by its figure: it is not for tuning.
 if (only === 'held3') check('held-out set 3', HELD_OUT_3, false);
-if (only === 'held4') check('held-out set 4', HELD_OUT_4, false);
+if (only === 'held4') check('held-out set 4', HELD_OUT_4);
+if (only === 'held5') check('held-out set 5', HELD_OUT_5, false);
 if (!only || only === 'timing') timing([EVAL_SET, HELD_OUT_SET, HELD_OUT_2]);
