@@ -98,6 +98,11 @@ describe('spelling', () => {
     expect(correctSpelling(['drifting', 'went', 'quiet'])).toEqual(['drifting', 'went', 'quiet']);
   });
 
+  it('does not turn a short word into a month', () => {
+    expect(ask('quien es el mayor comprador del 20230').entities.period).toBeUndefined();
+    expect(correctSpelling(['junto', 'entre'])).toEqual(['junto', 'entre']);
+  });
+
   it('corrects typos of the sales-floor words too', () => {
     expect(correctSpelling(['meterlle', 'candidatoss'])).toEqual(['meterle', 'candidatos']);
   });

@@ -42,6 +42,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('drivers') && (modelish || has('why') || /\bpredic\w*|prediction\w*|score\b/.test(text))) {
     return { intent: 'prediction_drivers' };
   }
+  // "¿Qué explica la predicción del 20230 para el 101252?" asks for the drivers of a prediction.
+  if (has('why') && /\b(?:predic\w*|prediction\w*)\b/.test(text) && !has('recommend')) {
+    return { intent: 'prediction_drivers' };
+  }
   if (has('why')) return { intent: 'explain_recommendation' };
 
   if (has('batch') && !has('history') && !s.hasCustomer) return { intent: 'last_batch' };
@@ -59,6 +63,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
 
   const aboutSales = s.hasProduct || s.hasCustomer || s.hasFilter;
+  // "¿Hubo alguna falla?" with nothing about sales is about the weekly run.
+  if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
   if (has('performance') && (modelish || (!has('top') && !aboutSales)))
     return { intent: 'model_performance' };
   if (has('performance') && aboutSales) return { intent: 'sales_trend' };
@@ -73,6 +79,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
 
   if (has('lapsed')) return { intent: 'lapsed_customers' };
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
+  // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.
+  if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && /\ba quien(?:es)?\b/.test(text)) {
+    return { intent: 'likely_buyers' };
+  }
   if (
     has('recommend') &&
     !s.hasCustomer &&

@@ -105,9 +105,12 @@ function nearLength(length: number, allowed: number): string[] {
   return out;
 }
 
-/** Edits allowed for a word of this length: none for short words, where a typo is another word. */
+/**
+ * Edits allowed for a word of this length: none up to five letters, where a typo is too often
+ * another word ("mayor" is one edit from "mayo", "entro" from "enero": both would become a month).
+ */
 function tolerance(length: number): number {
-  if (length < 5) return 0;
+  if (length < 6) return 0;
   if (length < 8) return 1;
   return 2;
 }
