@@ -61,6 +61,8 @@ describe('understanding the sales floor', () => {
     expect(u.intent).toBe('recommend');
     expect(u.entities.count).toBe(4);
     expect(u.entities.product_id).toBeUndefined();
+    // A second short number is not an id either.
+    expect(ask('cuanto es 2 mas 2').entities.customer_id).toBeUndefined();
     // A known id stays an id, however short it is written.
     expect(ask('que es el 20230').entities.product_id).toBe(20230);
   });

@@ -3,7 +3,10 @@ import type { EvalCase } from './eval-case.ts';
 
 /**
  * Fifth held-out set: written before held-out-4's misses were read (held-out-4 then became a
- * tuning set), and run once, after that last round of changes, to measure it. Not tuned on.
+ * tuning set), and run once, after that last round of changes, to measure it. First run
+ * (understanding-check, intents and entities): 36/40, and 34/40 before any of the work (commit
+ * 7f89d69). Its four misses ("de siempre", "repite", "going up", a second small number read as a
+ * customer) were then fixed, so from here on it is a tuning set too.
  */
 type Entities = Readonly<Record<string, string | number>>;
 const E = (

@@ -84,5 +84,5 @@ if (!only || only === 'tuning2') check('tuning set 2', TUNING_2);
 // The probe only on request, and by its figure: it is not for tuning.
 if (only === 'held3') check('held-out set 3', HELD_OUT_3, false);
 if (only === 'held4') check('held-out set 4', HELD_OUT_4);
-if (only === 'held5') check('held-out set 5', HELD_OUT_5, false);
+if (only === 'held5') check('held-out set 5', HELD_OUT_5);
 if (!only || only === 'timing') timing([EVAL_SET, HELD_OUT_SET, HELD_OUT_2]);

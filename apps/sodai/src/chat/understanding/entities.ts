@@ -174,13 +174,13 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
       }
     } else if (
       word.length <= 2 &&
-      entities.count === undefined &&
       !vocab.customerIds.has(value) &&
       !vocab.productIds.has(value) &&
       !/^(semana|semanas|week|weeks|mes|month|dia|day|ano|year|dic|dec)$/.test(words[i - 1] ?? '')
     ) {
-      // "dame 3 para el 1002": a one- or two-digit number that is no id is how many to show.
-      entities.count = value;
+      // "dame 3 para el 1002": a one- or two-digit number that is no id is how many to show (the
+      // first one); never an id, which would answer "I do not know customer 2".
+      entities.count ??= value;
     } else {
       bareIds.push({ text: word, value, role: undefined });
     }
