@@ -1,5 +1,7 @@
 // `npm run bench:chat`: intent, entity and answer accuracy and latency of the chat assistant over the
-// evaluation set (bench/chat-eval/eval-set.ts) and, separately, the held-out set, on a generated
+// evaluation set (bench/chat-eval/eval-set.ts) and, separately, the two held-out sets (held-out-set.ts,
+// held-out-2.ts: never used to tune the parser until its before figure was taken; held-out-3.ts and
+// held-out-4.ts, written later, held-out-5.ts last: see each file for what was tuned on it), on a generated
 // store (the serve test fixture: 120 customers, 60 products, 20 weeks, a small champion) and, when
 // present, the real 2024 data with a quickly trained model. Targets without the LLM: intent ≥ 95 %,
 // entities ≥ 95 %, answers ≥ 90 %, p95 < 100 ms (end to end through POST /chat).
@@ -14,6 +16,10 @@ import { REAL_DIR } from './child.ts';
 import type { EvalCase } from './chat-eval/eval-case.ts';
 import { EVAL_SET } from './chat-eval/eval-set.ts';
 import { HELD_OUT_SET } from './chat-eval/held-out-set.ts';
+import { HELD_OUT_2 } from './chat-eval/held-out-2.ts';
+import { HELD_OUT_3 } from './chat-eval/held-out-3.ts';
+import { HELD_OUT_4 } from './chat-eval/held-out-4.ts';
+import { HELD_OUT_5 } from './chat-eval/held-out-5.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 interface Score {
@@ -48,6 +54,7 @@ async function run(
   c: DuckDBConnection,
   cases: readonly EvalCase[],
   v: Record<string, string>,
+  set: string,
 ): Promise<Score> {
   const score: Score = {
     n: 0,
@@ -61,7 +68,9 @@ async function run(
   };
   let session = 0;
   for (const k of cases) {
-    const sid = `bench-session-${String(session++).padStart(4, '0')}`;
+    // One session per question and set: numbering alone would hand a held-out question the last
+    // turn of the evaluation question with the same index as its "previous" turn.
+    const sid = `bench-${set}-${String(session++).padStart(4, '0')}`;
     for (const before of k.after ?? []) {
       await app.inject({
         method: 'POST',
@@ -121,6 +130,16 @@ function report(name: string, s: Score): void {
   } else if (s.misses.length) console.log(`  ${s.misses.length} misses (SODAI_BENCH_VERBOSE=1 lists them)`);
 }
 
+/** How many questions of a set are Spanish, by a rough word test (the issue asks for ≥ 60 %). */
+function spanishShare(cases: readonly EvalCase[]): string {
+  const es = cases.filter((k) =>
+    /[¿¡áéíóúñ]|\b(que|qué|q|cliente|clientes|cuantos|cuántos|cuantas|productos|el|la|los|las|de|del|y|pal|pa)\b/i.test(
+      k.q,
+    ),
+  ).length;
+  return `(${String(es)}/${String(cases.length)} es)`;
+}
+
 async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
   const fx = await evalStore(data);
   const app = await buildServer({
@@ -132,14 +151,31 @@ async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
   await app.serving.initialLoad;
   try {
     const v = await placeholders(fx.store.connection);
-    const es = EVAL_SET.filter((k) =>
-      /[¿¡áéíóúñ]|\b(que|qué|cliente|clientes|cuantos|cuántos|productos|el|la|los|las|de|del|y)\b/i.test(k.q),
-    ).length;
-    console.log(
-      `\n${label}; evaluation set ${EVAL_SET.length} questions, ${es} in Spanish (${((100 * es) / EVAL_SET.length).toFixed(0)} %)`,
+    console.log(`\n${label}`);
+    report(
+      `evaluation set ${spanishShare(EVAL_SET)}`,
+      await run(app, fx.store.connection, EVAL_SET, v, 'eval'),
     );
-    report('evaluation set', await run(app, fx.store.connection, EVAL_SET, v));
-    report('held-out set  ', await run(app, fx.store.connection, HELD_OUT_SET, v));
+    report(
+      `held-out set   ${spanishShare(HELD_OUT_SET)}`,
+      await run(app, fx.store.connection, HELD_OUT_SET, v, 'held1'),
+    );
+    report(
+      `held-out set 2 ${spanishShare(HELD_OUT_2)}`,
+      await run(app, fx.store.connection, HELD_OUT_2, v, 'held2'),
+    );
+    report(
+      `held-out set 3 ${spanishShare(HELD_OUT_3)}`,
+      await run(app, fx.store.connection, HELD_OUT_3, v, 'held3'),
+    );
+    report(
+      `held-out set 4 ${spanishShare(HELD_OUT_4)}`,
+      await run(app, fx.store.connection, HELD_OUT_4, v, 'held4'),
+    );
+    report(
+      `held-out set 5 ${spanishShare(HELD_OUT_5)}`,
+      await run(app, fx.store.connection, HELD_OUT_5, v, 'held5'),
+    );
   } finally {
     await app.close();
     await fx.close();

@@ -11,7 +11,24 @@ const build = (spec: Record<string, readonly string[]>): WordMap =>
     .sort((a, b) => b[0].length - a[0].length);
 
 export const CUSTOMER_TYPE_WORDS = build({
-  RESTAURANT: ['restaurante', 'restaurantes', 'restaurant', 'restaurants', 'resto', 'restos'],
+  RESTAURANT: [
+    'restaurante',
+    'restaurantes',
+    'restaurant',
+    'restaurants',
+    'resto',
+    'restos',
+    // As said and typed on the sales floor.
+    'restoran',
+    'restoranes',
+    'restorant',
+    'restorantes',
+    'restobar',
+    'restobares',
+    'fuente de soda',
+    'fuentes de soda',
+    'horeca',
+  ],
   ABARROTES: [
     'abarrotes',
     'abarrote',
@@ -23,11 +40,50 @@ export const CUSTOMER_TYPE_WORDS = build({
     'grocery stores',
     'bodega',
     'bodegas',
+    'almacenes de barrio',
+    'almacen de barrio',
+    'negocios de barrio',
+    'tiendas de barrio',
+    'boliche',
+    'boliches',
   ],
-  MAYORISTA: ['mayorista', 'mayoristas', 'wholesale', 'wholesaler', 'wholesalers', 'mayoreo'],
+  MAYORISTA: [
+    'mayorista',
+    'mayoristas',
+    'wholesale',
+    'wholesaler',
+    'wholesalers',
+    'mayoreo',
+    'al por mayor',
+    'distribuidores',
+    'distribuidoras',
+    'distributors',
+  ],
   'CANAL FRIO': ['canal frio', 'cold channel', 'cold-channel'],
-  SUPERMERCADO: ['supermercado', 'supermercados', 'supermarket', 'supermarkets', 'super', 'supers'],
-  MINIMARKET: ['minimarket', 'minimarkets', 'minimercado', 'minimercados', 'mini market', 'mini markets'],
+  SUPERMERCADO: [
+    'supermercado',
+    'supermercados',
+    'supermarket',
+    'supermarkets',
+    'super',
+    'supers',
+    'hipermercado',
+    'hipermercados',
+    'hiper',
+    'cadenas de supermercados',
+  ],
+  MINIMARKET: [
+    'minimarket',
+    'minimarkets',
+    'minimercado',
+    'minimercados',
+    'mini market',
+    'mini markets',
+    'mini mercado',
+    'mini mercados',
+    'minimarts',
+    'minimart',
+  ],
   'TIENDA DE CONVENIENCIA': [
     'tienda de conveniencia',
     'tiendas de conveniencia',
@@ -52,7 +108,19 @@ export const CATEGORY_WORDS = build({
 });
 
 export const SUB_CATEGORY_WORDS = build({
-  GASEOSAS: ['gaseosa', 'gaseosas', 'soda', 'sodas', 'refresco', 'refrescos', 'soft drink', 'soft drinks'],
+  GASEOSAS: [
+    'gaseosa',
+    'gaseosas',
+    'soda',
+    'sodas',
+    'refresco',
+    'refrescos',
+    'soft drink',
+    'soft drinks',
+    'bebidas gaseosas',
+    'colas',
+    'pop',
+  ],
   'AGUAS SABORIZADAS': [
     'agua saborizada',
     'aguas saborizadas',
@@ -62,8 +130,11 @@ export const SUB_CATEGORY_WORDS = build({
     'flavoured water',
     'flavored waters',
     'flavoured waters',
+    // The catalog has no plain water: "aguas" are the flavoured ones.
+    'aguas',
+    'aguitas',
   ],
-  JUGOS: ['jugo', 'jugos', 'juice', 'juices', 'zumo', 'zumos'],
+  JUGOS: ['jugo', 'jugos', 'juice', 'juices', 'zumo', 'zumos', 'nectar', 'nectares', 'nectars', 'juguitos'],
 });
 
 export const SEGMENT_WORDS = build({
@@ -95,14 +166,30 @@ export const SEGMENT_WORDS = build({
     'low end',
     'economicos',
     'economicas',
+    'baratos',
+    'baratas',
+    'low cost',
     'budget',
     'segmento low',
   ],
 });
 
 export const PACKAGE_WORDS = build({
-  BOTELLA: ['botella', 'botellas', 'bottle', 'bottles', 'bottled', 'embotellados'],
-  LATA: ['lata', 'latas', 'cans', 'can sales', 'canned', 'in can', 'en lata', 'enlatados', 'tin', 'tins'],
+  BOTELLA: ['botella', 'botellas', 'bottle', 'bottles', 'bottled', 'embotellados', 'botellita', 'botellitas'],
+  LATA: [
+    'lata',
+    'latas',
+    'cans',
+    'can sales',
+    'canned',
+    'in can',
+    'en lata',
+    'enlatados',
+    'tin',
+    'tins',
+    'latita',
+    'latitas',
+  ],
   TETRA: [
     'tetra',
     'tetrapak',

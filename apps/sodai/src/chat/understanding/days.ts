@@ -33,3 +33,27 @@ export function monthEnd(year: number, month: number): string {
 export function monthStart(year: number, month: number): string {
   return toDay(new Date(Date.UTC(year, month - 1, 1)));
 }
+
+/** The last complete Monday–Sunday week at or before `anchor`. */
+export function lastCompleteWeek(anchor: string): { from: string; to: string } {
+  const monday = mondayOf(anchor);
+  const sunday = addDays(monday, 6);
+  return sunday === anchor
+    ? { from: monday, to: sunday }
+    : { from: addDays(monday, -7), to: addDays(monday, -1) };
+}
+
+/** The latest complete calendar month at or before `anchor`. */
+export function lastCompleteMonth(anchor: string): { from: string; to: string } {
+  const d = toDate(anchor);
+  let year = d.getUTCFullYear();
+  let month = d.getUTCMonth() + 1;
+  if (monthEnd(year, month) !== anchor) {
+    month -= 1;
+    if (month === 0) {
+      month = 12;
+      year -= 1;
+    }
+  }
+  return { from: monthStart(year, month), to: monthEnd(year, month) };
+}

@@ -35,16 +35,30 @@ const PRODUCT_WORD =
 /** Words that may sit between "cliente" and its number ("cliente número 7", "customer id 7"). */
 const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|#)$/;
 const COUNT_NOUN =
-  /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores)$/;
+  /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores|cosas|things|picks)$/;
 const NUMBER_WORDS: Record<string, number> = {
   ...TWO_TO_TEN,
   veinte: 20,
   twenty: 20,
 };
 
+/** Each word map's phrases compiled once (a question is read against all of them). */
+const COMPILED = new WeakMap<WordMap, readonly (readonly [RegExp, string])[]>();
+function compiled(words: WordMap): readonly (readonly [RegExp, string])[] {
+  let list = COMPILED.get(words);
+  if (!list) {
+    list = words.map(
+      ([phrase, value]) =>
+        [new RegExp(`(?:^|\\s)${phrase.replace(/[-/]/g, '\\$&')}(?=\\s|$)`), value] as const,
+    );
+    COMPILED.set(words, list);
+  }
+  return list;
+}
+
 function findWord(text: string, words: WordMap): { value: string; at: number; length: number } | undefined {
-  for (const [phrase, value] of words) {
-    const m = new RegExp(`(?:^|\\s)${phrase.replace(/[-/]/g, '\\$&')}(?=\\s|$)`).exec(text);
+  for (const [re, value] of compiled(words)) {
+    const m = re.exec(text);
     if (m) return { value, at: m.index, length: m[0].length };
   }
   return undefined;
@@ -158,6 +172,15 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
         entities.product_id = value;
         if (!Number.isSafeInteger(value)) productText = word;
       }
+    } else if (
+      word.length <= 2 &&
+      !vocab.customerIds.has(value) &&
+      !vocab.productIds.has(value) &&
+      !/^(semana|semanas|week|weeks|mes|month|dia|day|ano|year|dic|dec)$/.test(words[i - 1] ?? '')
+    ) {
+      // "dame 3 para el 1002": a one- or two-digit number that is no id is how many to show (the
+      // first one); never an id, which would answer "I do not know customer 2".
+      entities.count ??= value;
     } else {
       bareIds.push({ text: word, value, role: undefined });
     }

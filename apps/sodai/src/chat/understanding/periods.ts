@@ -1,5 +1,15 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
-import { addDays, daysBetween, monthEnd, monthStart, mondayOf, toDate } from './days.ts';
+import {
+  addDays,
+  daysBetween,
+  lastCompleteMonth,
+  lastCompleteWeek,
+  monthEnd,
+  monthStart,
+  mondayOf,
+  toDate,
+} from './days.ts';
+import { RELATIVE_RULES } from './periods-relative.ts';
 import { TWO_TO_TEN } from './number-words.ts';
 
 /** A period found in a question, with where it was written (to keep its numbers out of ids). */
@@ -68,36 +78,12 @@ const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
 const countOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
 
-interface Rule {
+export interface PeriodRule {
   readonly re: RegExp;
   readonly make: (m: RegExpExecArray, anchor: string, lang: Lang) => ChatPeriod | undefined;
 }
 
 const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
-
-/** The last complete Monday–Sunday week at or before `anchor`. */
-function lastCompleteWeek(anchor: string): { from: string; to: string } {
-  const monday = mondayOf(anchor);
-  const sunday = addDays(monday, 6);
-  return sunday === anchor
-    ? { from: monday, to: sunday }
-    : { from: addDays(monday, -7), to: addDays(monday, -1) };
-}
-
-/** The latest complete calendar month at or before `anchor`. */
-function lastCompleteMonth(anchor: string): { from: string; to: string } {
-  const d = toDate(anchor);
-  let year = d.getUTCFullYear();
-  let month = d.getUTCMonth() + 1;
-  if (monthEnd(year, month) !== anchor) {
-    month -= 1;
-    if (month === 0) {
-      month = 12;
-      year -= 1;
-    }
-  }
-  return { from: monthStart(year, month), to: monthEnd(year, month) };
-}
 
 /** A named month: in the anchor's year, or the year before when it has not started yet. */
 function namedMonth(month: number, year: number | undefined, anchor: string): { from: string; to: string } {
@@ -114,7 +100,8 @@ function dayOf(year: number, month: number, day: number): string | undefined {
 
 const yearOfAnchor = (anchor: string) => toDate(anchor).getUTCFullYear();
 
-const RULES: readonly Rule[] = [
+const RULES: readonly PeriodRule[] = [
+  ...RELATIVE_RULES,
   {
     // "entre el 1 y el 15 de marzo", "del 1 al 15 de marzo", "from march 1 to march 15" are rare;
     // ISO ranges are what people paste: "del 2024-03-01 al 2024-03-15".
@@ -224,6 +211,22 @@ const RULES: readonly Rule[] = [
       const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
       const day = dayOf(year, month, Number(m[2]));
       return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+    },
+  },
+  {
+    // "desde noviembre", "since march": from the month's first day to the last day with data.
+    re: new RegExp(
+      `\\b(?:desde|since)\\s+(?:el\\s+mes\\s+de\\s+)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const range = namedMonth(MONTHS[m[1]!]!, m[2] ? Number(m[2]) : undefined, anchor);
+      if (range.from > anchor) return undefined;
+      const name = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(toDate(range.from));
+      return { from: range.from, to: anchor, label: label(lang, `desde ${name}`, `since ${name}`) };
     },
   },
   {

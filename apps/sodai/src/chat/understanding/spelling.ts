@@ -1,5 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { CATALOG_VOCABULARY } from './catalog-words.ts';
+import { INTENT_WORDS } from './intent-words.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -49,16 +50,67 @@ esperar esperamos espera expect expected
 enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 january february march april june july august september october november december
 hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
+venta visita visito visitar llamar llamo cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
+trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde since primer segundo tercer tercero cuarto
 `;
 
+/**
+ * The words of the intent vocabulary's plain entries ("meterle", "pedido sugerido", "candidatos?"),
+ * so a typo of one is corrected to it and a correct one is never turned into another keyword.
+ * Entries with stems or alternatives ("recomiend\\w*") are left out: their pieces are not words.
+ */
+function intentWords(): string[] {
+  return Object.values(INTENT_WORDS)
+    .flat()
+    .filter((fragment) => /^[a-z ]+(?:s\?)?$/.test(fragment))
+    .flatMap((fragment) => fragment.replace('?', '').split(' '))
+    .filter((w) => w.length >= 3);
+}
+
 const LEXICON: readonly string[] = [
-  ...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY]),
+  ...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY, ...intentWords()]),
 ];
 const KNOWN = new Set(LEXICON);
+/** A fragment cut at its top-level spaces: "como (?:viene|anda)" → ["como", "(?:viene|anda)"]. */
+function wordPatterns(fragment: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < fragment.length; i++) {
+    const ch = fragment[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ' ' && depth === 0) {
+      out.push(fragment.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(fragment.slice(from));
+  // A piece such as "?sell" (from "cross ?sell") is no pattern of its own.
+  return out.filter((p) => p !== '' && !p.startsWith('?'));
+}
 
-/** Edits allowed for a word of this length: none for short words, where a typo is another word. */
+/**
+ * Every word the intent vocabulary can match, stems and alternatives included: "drifting" is
+ * "drift\w*" and "vienen" is in "como (?:viene|vienen)", so neither is a typo to correct.
+ */
+const KEYWORD = new RegExp(`^(?:${Object.values(INTENT_WORDS).flat().flatMap(wordPatterns).join('|')})$`);
+
+/** Lexicon words by length: only those within `allowed` letters of a word can be within `allowed` edits. */
+const BY_LENGTH = new Map<number, string[]>();
+for (const w of LEXICON) BY_LENGTH.set(w.length, [...(BY_LENGTH.get(w.length) ?? []), w]);
+function nearLength(length: number, allowed: number): string[] {
+  const out: string[] = [];
+  for (let l = length - allowed; l <= length + allowed; l++) out.push(...(BY_LENGTH.get(l) ?? []));
+  return out;
+}
+
+/**
+ * Edits allowed for a word of this length: none up to five letters, where a typo is too often
+ * another word ("mayor" is one edit from "mayo", "entro" from "enero": both would become a month).
+ */
 function tolerance(length: number): number {
-  if (length < 5) return 0;
+  if (length < 6) return 0;
   if (length < 8) return 1;
   return 2;
 }
@@ -73,10 +125,12 @@ function tolerance(length: number): number {
  */
 export function correctSpelling(words: readonly string[]): string[] {
   return words.map((word) => {
-    if (KNOWN.has(word) || /\d/.test(word)) return word;
+    if (KNOWN.has(word) || /\d/.test(word) || KEYWORD.test(word)) return word;
     const allowed = tolerance(word.length);
     if (allowed === 0) return word;
-    const best = closest(word, LEXICON as string[]);
+    const near = nearLength(word.length, allowed);
+    if (near.length === 0) return word;
+    const best = closest(word, near);
     return distance(word, best) <= allowed ? best : word;
   });
 }

@@ -1,0 +1,177 @@
+import type { Lang } from '../../contract/api.ts';
+import { addDays, lastCompleteMonth, lastCompleteWeek, monthEnd, monthStart, toDate } from './days.ts';
+import { TWO_TO_TEN } from './number-words.ts';
+import type { PeriodRule } from './periods.ts';
+
+/**
+ * Periods counted back from the data's last day that a sales force names without dates: "la
+ * semana antepasada", "hace 3 semanas", "el trimestre pasado", "Q4", "en lo que va del año",
+ * "el primer semestre". Tried before the general rules, which would read "the week before last"
+ * as "the week before".
+ */
+const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
+
+const COUNT_WORDS: Record<string, number> = { un: 1, una: 1, a: 1, one: 1, ...TWO_TO_TEN };
+const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})`;
+const countOf = (word: string): number => COUNT_WORDS[word] ?? Number(word);
+
+function shiftMonths(range: { from: string }, back: number): { from: string; to: string } {
+  const d = toDate(range.from);
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1));
+  const y = first.getUTCFullYear();
+  const m = first.getUTCMonth() + 1;
+  return { from: monthStart(y, m), to: monthEnd(y, m) };
+}
+
+/** Quarter `q` (1–4) of `year`. */
+function quarter(year: number, q: number): { from: string; to: string } {
+  return { from: monthStart(year, 3 * q - 2), to: monthEnd(year, 3 * q) };
+}
+
+const QUARTER_WORDS: Record<string, number> = {
+  primer: 1,
+  primero: 1,
+  first: 1,
+  segundo: 2,
+  second: 2,
+  tercer: 3,
+  tercero: 3,
+  third: 3,
+  cuarto: 4,
+  fourth: 4,
+};
+
+const ORDINAL_ES = ['primer', 'segundo', 'tercer', 'cuarto'];
+
+export const RELATIVE_RULES: readonly PeriodRule[] = [
+  {
+    re: /\b(?:la\s+)?semana\s+antepasada\b|\b(?:la\s+)?antepenultima\s+semana\b|\bthe\s+week\s+before\s+last\b/,
+    make: (_m, anchor, lang) => {
+      const last = lastCompleteWeek(anchor);
+      return {
+        from: addDays(last.from, -7),
+        to: addDays(last.to, -7),
+        label: label(lang, 'la semana antepasada', 'the week before last'),
+      };
+    },
+  },
+  {
+    re: /\b(?:el\s+)?mes\s+antepasado\b|\bthe\s+month\s+before\s+last\b/,
+    make: (_m, anchor, lang) => ({
+      ...shiftMonths(lastCompleteMonth(anchor), 1),
+      label: label(lang, 'el mes antepasado', 'the month before last'),
+    }),
+  },
+  {
+    // "hace 2 semanas" is the complete week two weeks back, not the last fortnight.
+    re: new RegExp(
+      `\\bhace\\s+${COUNT}\\s+(semanas?|meses|mes|dias?)\\b|\\b${COUNT}\\s+(weeks?|months?|days?)\\s+ago\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const n = countOf(m[1] ?? m[3]!);
+      const unit = (m[2] ?? m[4]!).slice(0, 3);
+      if (n < 1) return undefined;
+      if (unit === 'sem' || unit === 'wee') {
+        const last = lastCompleteWeek(anchor);
+        const back = 7 * (n - 1);
+        return {
+          from: addDays(last.from, -back),
+          to: addDays(last.to, -back),
+          label: label(
+            lang,
+            n === 1 ? 'hace una semana' : `hace ${n} semanas`,
+            n === 1 ? 'a week ago' : `${n} weeks ago`,
+          ),
+        };
+      }
+      if (unit === 'mes' || unit === 'mon') {
+        return {
+          ...shiftMonths(lastCompleteMonth(anchor), n - 1),
+          label: label(
+            lang,
+            n === 1 ? 'hace un mes' : `hace ${n} meses`,
+            n === 1 ? 'a month ago' : `${n} months ago`,
+          ),
+        };
+      }
+      const day = addDays(anchor, -n);
+      return { from: day, to: day, label: label(lang, `hace ${n} días`, `${n} days ago`) };
+    },
+  },
+  {
+    re: /\b(?:este|this)\s+(?:trimestre|quarter)\b/,
+    make: (_m, anchor, lang) => {
+      const d = toDate(anchor);
+      const q = Math.floor(d.getUTCMonth() / 3) + 1;
+      return {
+        from: quarter(d.getUTCFullYear(), q).from,
+        to: anchor,
+        label: label(lang, 'este trimestre', 'this quarter'),
+      };
+    },
+  },
+  {
+    re: /\b(?:el\s+)?trimestre\s+(?:pasado|anterior)\b|\b(?:el\s+)?ultimo\s+trimestre\b|\b(?:last|previous)\s+quarter\b/,
+    make: (_m, anchor, lang) => {
+      const d = toDate(anchor);
+      let year = d.getUTCFullYear();
+      let q = Math.floor(d.getUTCMonth() / 3) + 1;
+      // The quarter holding the anchor counts only when the anchor is its last day.
+      if (quarter(year, q).to !== anchor) q -= 1;
+      if (q === 0) {
+        q = 4;
+        year -= 1;
+      }
+      return { ...quarter(year, q), label: label(lang, 'el último trimestre', 'last quarter') };
+    },
+  },
+  {
+    re: /\bq([1-4])\b|\b(primer|primero|segundo|tercer|tercero|cuarto|first|second|third|fourth)\s+(?:trimestre|quarter)\b/,
+    make: (m, anchor, lang) => {
+      const q = m[1] ? Number(m[1]) : QUARTER_WORDS[m[2]!]!;
+      const a = toDate(anchor);
+      const year = 3 * q - 2 <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
+      return {
+        ...quarter(year, q),
+        label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `Q${q} ${year}`),
+      };
+    },
+  },
+  {
+    re: /\b(primer|segundo|first|second)\s+(?:semestre|half)\b/,
+    make: (m, anchor, lang) => {
+      const first = m[1] === 'primer' || m[1] === 'first';
+      const a = toDate(anchor);
+      const year = first || a.getUTCMonth() >= 6 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
+      return {
+        from: monthStart(year, first ? 1 : 7),
+        to: monthEnd(year, first ? 6 : 12),
+        label: label(
+          lang,
+          `el ${first ? 'primer' : 'segundo'} semestre de ${year}`,
+          `the ${first ? 'first' : 'second'} half of ${year}`,
+        ),
+      };
+    },
+  },
+  {
+    // Same periods, and labels, as "este año" / "este mes".
+    re: /\ben\s+lo\s+que\s+va\s+del\s+(ano|mes)\b|\b(year|month)\s+to\s+date\b|\bso\s+far\s+this\s+(year|month)\b|\b(ytd|mtd)\b/,
+    make: (m, anchor, lang) => {
+      const unit = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+      const d = toDate(anchor);
+      if (unit === 'ano' || unit === 'year' || unit === 'ytd') {
+        return {
+          from: `${d.getUTCFullYear()}-01-01`,
+          to: anchor,
+          label: label(lang, 'este año', 'this year'),
+        };
+      }
+      return {
+        from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1),
+        to: anchor,
+        label: label(lang, 'este mes', 'this month'),
+      };
+    },
+  },
+];

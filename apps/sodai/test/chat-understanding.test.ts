@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Vocabulary } from '../src/chat/vocabulary.ts';
+import { correctSpelling } from '../src/chat/understanding/spelling.ts';
+import { understand } from '../src/chat/understanding/understand.ts';
+
+// A vocabulary without a store: the understanding layer only needs ids, brands and the last day.
+const vocab: Vocabulary = {
+  brands: new Map([['brand 7', 'Brand 7']]),
+  customerIds: new Set([101252, 100001]),
+  productIds: new Set([20230]),
+  lastDay: '2024-12-31',
+  firstDay: '2024-01-01',
+};
+const ask = (q: string, lang: 'es' | 'en' = 'es') => understand(q, vocab, lang, undefined);
+
+describe('understanding the sales floor', () => {
+  it.each([
+    ['que le coloco al 101252', 'recommend'],
+    ['hay que empujarle algo al cliente 101252', 'recommend'],
+    ['que le metemos al 101252 el lunes', 'recommend'],
+    ['ideas para venderle al 101252', 'recommend'],
+    ['que le falta al 101252', 'recommend'],
+  ])('reads the verbs of pushing product into a shop: %s', (q, intent) => {
+    expect(ask(q)).toMatchObject({ intent, entities: { customer_id: 101252 } });
+  });
+
+  it.each([
+    ['que almacenes se nos perdieron', 'all'],
+    ['locales que hace meses no piden nada', 'all'],
+    ['clientes que no compran la marca Brand 7 desde hace tiempo', 'product'],
+  ])('reads colloquial lapsed customers: %s', (q, scope) => {
+    expect(ask(q)).toMatchObject({ intent: 'lapsed_customers', entities: { scope } });
+  });
+
+  it('reads "cómo viene" as a summary for a customer and as a trend for a brand', () => {
+    expect(ask('como viene el 101252').intent).toBe('customer_history');
+    expect(ask('como anda la marca Brand 7')).toMatchObject({
+      intent: 'sales_trend',
+      entities: { brand: 'Brand 7' },
+    });
+    // A greeting is not a sales question.
+    expect(ask('hola como estas').intent).toBe('unknown');
+  });
+
+  it('reads operations questions said as data freshness', () => {
+    expect(ask('los datos estan al dia?').intent).toBe('last_batch');
+    expect(ask('corrio todo bien anoche?').intent).toBe('pipeline_last_run');
+    // "actualizó" about the model is the model, not a batch.
+    expect(ask('cuando se actualizo el modelo').intent).toBe('model_info');
+  });
+
+  it('reads model questions that do not say "model"', () => {
+    expect(ask('which features weigh most?', 'en').intent).toBe('prediction_drivers');
+    expect(ask('que version tenemos en produccion').intent).toBe('model_info');
+    // ...unless they are about customers: "registered customers" is not the model registry.
+    expect(ask('cuantos clientes registrados hay').intent).toBe('count_customers');
+  });
+
+  it('takes a short number that is no id as how many to show, not as a product', () => {
+    const u = ask('give me 4 picks for customer 101252', 'en');
+    expect(u.intent).toBe('recommend');
+    expect(u.entities.count).toBe(4);
+    expect(u.entities.product_id).toBeUndefined();
+    // A second short number is not an id either.
+    expect(ask('cuanto es 2 mas 2').entities.customer_id).toBeUndefined();
+    // A known id stays an id, however short it is written.
+    expect(ask('que es el 20230').entities.product_id).toBe(20230);
+  });
+
+  it('reads customer types and packages as they are said', () => {
+    expect(ask('cuantos restoranes hay').entities.customer_type).toBe('RESTAURANT');
+    expect(ask('top de los distribuidores').entities.customer_type).toBe('MAYORISTA');
+    expect(ask('ranking de latitas').entities.package).toBe('LATA');
+  });
+});
+
+describe('periods said without dates', () => {
+  // The data ends on Tuesday 2024-12-31: the last complete week is 23–29 December.
+  it.each([
+    ['que compro el 101252 la semana antepasada', '2024-12-16', '2024-12-22'],
+    ['que compro el 101252 hace 3 semanas', '2024-12-09', '2024-12-15'],
+    ['top productos del trimestre pasado', '2024-10-01', '2024-12-31'],
+    ['top productos del primer semestre', '2024-01-01', '2024-06-30'],
+    ['ventas de latas desde noviembre', '2024-11-01', '2024-12-31'],
+    ['lo mas vendido el mes antepasado', '2024-11-01', '2024-11-30'],
+  ])('%s', (q, from, to) => {
+    expect(ask(q).entities.period).toMatchObject({ from, to });
+  });
+
+  it('reads "the week before last" as two weeks back, not as last week', () => {
+    expect(ask('best sellers the week before last', 'en').entities.period).toMatchObject({
+      from: '2024-12-16',
+      label: 'the week before last',
+    });
+  });
+});
+
+describe('spelling', () => {
+  it('leaves inflected keywords and ordinary words alone', () => {
+    expect(correctSpelling(['drifting', 'went', 'quiet'])).toEqual(['drifting', 'went', 'quiet']);
+  });
+
+  it('does not turn a short word into a month', () => {
+    expect(ask('quien es el mayor comprador del 20230').entities.period).toBeUndefined();
+    expect(correctSpelling(['junto', 'entre'])).toEqual(['junto', 'entre']);
+  });
+
+  it('corrects typos of the sales-floor words too', () => {
+    expect(correctSpelling(['meterlle', 'candidatoss'])).toEqual(['meterle', 'candidatos']);
+  });
+});
