@@ -39,6 +39,10 @@ export async function openPostgresKysely<DB>(
     max: options.maxConnections ?? 10,
     options: `-c search_path=${schema}`,
   });
+  // A restart or failover ends idle connections with an 'error' event on the pool; without a
+  // listener Node throws it and the process dies. The pool has already dropped that client and
+  // opens a new one for the next query, so there is nothing else to do here.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch((e: unknown) => {

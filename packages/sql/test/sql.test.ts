@@ -71,4 +71,22 @@ describe.runIf(pg.available)('openPostgresKysely', () => {
       /lower-case SQL identifier/,
     );
   });
+
+  it('survives the server ending its idle connections (a Postgres restart) and reconnects', async () => {
+    const schema = `sql_restart_${process.pid}`;
+    const opened = await openPostgresKysely<Tables>(pg.url, { schema, maxConnections: 2 });
+    try {
+      const mine = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(opened.db);
+      const admin = await openPostgresKysely<Tables>(pg.url, { maxConnections: 1 });
+      // What a restart does to every connection: the server ends it while it sits idle in the pool.
+      await sql`select pg_terminate_backend(${mine.rows[0]!.pid})`.execute(admin.db);
+      await admin.db.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const again = await sql<{ one: number }>`select 1 as one`.execute(opened.db);
+      expect(again.rows[0]!.one).toBe(1);
+    } finally {
+      await opened.dropSchema();
+      await opened.db.destroy();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
+import type { Executor } from '@sodai/pipeline';
 import { trackingPlugin } from '@sodai/tracking/http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
@@ -211,7 +212,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     log,
     now,
     access: Access.fromConfig(deps.config.server),
-    readiness: new Readiness(dependencyProbes(deps.store, lane, holder)),
+    readiness: new Readiness(dependencyProbes(deps.store, lane, holder, deps.pipeline?.executor)),
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
@@ -339,9 +340,16 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
 /**
  * A real operation on each dependency: a statement on the server's DuckDB (an invalidated database
  * fails every one), a catalog read (the metadata database), the existence of a data file the views
- * read (the object store) and the champion lookup (the registry database).
+ * read (the object store), the champion lookup (the registry database) and, when pipeline tasks go
+ * through a queue, the queue's server.
  */
-function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): DependencyProbe[] {
+function dependencyProbes(
+  store: RawStore,
+  lane: DbLane,
+  holder: ModelHolder,
+  executor: Executor | undefined,
+): DependencyProbe[] {
+  const queue = executor?.check?.bind(executor);
   return [
     { name: 'store (DuckDB)', check: async () => void (await lane.run((c) => queryNumber(c, 'SELECT 1'))) },
     {
@@ -356,6 +364,7 @@ function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): D
       },
     },
     { name: 'model registry', check: async () => void (await holder.provider.championVersion()) },
+    ...(queue ? [{ name: 'task queue', check: queue }] : []),
   ];
 }
 

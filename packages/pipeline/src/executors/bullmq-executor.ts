@@ -96,6 +96,16 @@ export class BullMQExecutor implements Executor {
     }
   }
 
+  /**
+   * Rejects unless Redis answers now. Commands wait while the connection is down (BullMQ needs
+   * that), so a down connection is reported from its state rather than by a ping that would hang.
+   */
+  async check(): Promise<void> {
+    const connection = this.#connections[0]!;
+    if (connection.status !== 'ready') throw new Error(`Redis connection is ${connection.status}`);
+    await connection.ping();
+  }
+
   /** Deletes the queue and all its jobs from Redis (tests, or retiring an environment). */
   async obliterate(): Promise<void> {
     await this.#queue.obliterate({ force: true });
