@@ -72,7 +72,7 @@ describe.runIf(pg.available)('openPostgresKysely', () => {
     );
   });
 
-  it('survives the server ending its idle connections (a Postgres restart) and reconnects', async () => {
+  it('survives the server ending its connections, idle or inside a transaction (a Postgres restart), and reconnects', async () => {
     const schema = `sql_restart_${process.pid}`;
     const opened = await openPostgresKysely<Tables>(pg.url, { schema, maxConnections: 2 });
     try {
@@ -80,10 +80,20 @@ describe.runIf(pg.available)('openPostgresKysely', () => {
       const admin = await openPostgresKysely<Tables>(pg.url, { maxConnections: 1 });
       // What a restart does to every connection: the server ends it while it sits idle in the pool.
       await sql`select pg_terminate_backend(${mine.rows[0]!.pid})`.execute(admin.db);
-      await admin.db.destroy();
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const again = await sql<{ one: number }>`select 1 as one`.execute(opened.db);
-      expect(again.rows[0]!.one).toBe(1);
+      expect((await sql<{ one: number }>`select 1 as one`.execute(opened.db)).rows[0]!.one).toBe(1);
+      // The same in the middle of a transaction, while its connection sits between two statements:
+      // the transaction fails, the process lives on.
+      await expect(
+        opened.db.transaction().execute(async (trx) => {
+          const held = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          await sql`select pg_terminate_backend(${held.rows[0]!.pid})`.execute(admin.db);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await sql`select 1`.execute(trx);
+        }),
+      ).rejects.toThrow();
+      await admin.db.destroy();
+      expect((await sql<{ one: number }>`select 1 as one`.execute(opened.db)).rows[0]!.one).toBe(1);
     } finally {
       await opened.dropSchema();
       await opened.db.destroy();
