@@ -166,7 +166,7 @@ describe.runIf(postgres.available && redis.available && canRestart)(
             async () => {
               const r = await fetch(`${base}/api/pipeline/runs/${runId}`, { headers: auth });
               if (r.status !== 200) return false;
-              state = ((await r.json()) as { run: { state: string } }).run.state;
+              state = ((await r.json()) as { state: string }).state;
               return state === 'success' || state === 'failed';
             },
             timeoutMs,
