@@ -73,6 +73,12 @@ const server = spawn(process.execPath, [BIN, 'serve', '--rate-limit', '0', '--po
 });
 let serverErr = '';
 server.stderr.on('data', (b: Buffer) => (serverErr += b.toString()));
+let stopping = false;
+server.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`sodai serve exited (${code ?? signal}) during the soak:\n${serverErr.slice(-4000)}`);
+  process.exit(1);
+});
 
 async function waitReady(): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -224,6 +230,7 @@ clearInterval(sampler);
 rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) });
 const totalS = elapsed() / 1000;
 const serverCpuS = cpuSeconds(server.pid!);
+stopping = true;
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
 

@@ -22,6 +22,9 @@ import { addOpenApiDefaults } from './openapi-defaults.ts';
 import { SodaiError } from '../errors.ts';
 import { Access } from './access.ts';
 import { Readiness, type DependencyProbe } from './readiness.ts';
+import { writableFoldersProbe, type WritableFolder } from './writable-folders.ts';
+import { LocalObjectStore } from '../store/object-store/local-object-store.ts';
+import { configuredSource } from '../data/sources/batch-source.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
 import { TimeSlicer } from './time-slicer.ts';
@@ -212,7 +215,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     log,
     now,
     access: Access.fromConfig(deps.config.server),
-    readiness: new Readiness(dependencyProbes(deps.store, lane, holder, deps.pipeline?.executor)),
+    readiness: new Readiness([
+      ...dependencyProbes(deps.store, lane, holder, deps.pipeline?.executor),
+      writableFoldersProbe(writableFolders(deps, paths.landingDir), paths.dataDir),
+    ]),
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
@@ -351,7 +357,9 @@ function dependencyProbes(
 ): DependencyProbe[] {
   const queue = executor?.check?.bind(executor);
   return [
-    { name: 'store (DuckDB)', check: async () => void (await lane.run((c) => queryNumber(c, 'SELECT 1'))) },
+    // Busy is not broken: under load the lane's queue may outlast the check's timeout, and a
+    // server that answers slowly must not be stopped by its watchdog (it was, after 60 s of load).
+    { name: 'store (DuckDB)', check: () => lane.answers((c) => queryNumber(c, 'SELECT 1')) },
     {
       name: 'catalog (metadata database)',
       check: async () => void (await store.shared.catalog.currentSnapshot('transactions')),
@@ -366,6 +374,16 @@ function dependencyProbes(
     { name: 'model registry', check: async () => void (await holder.provider.championVersion()) },
     ...(queue ? [{ name: 'task queue', check: queue }] : []),
   ];
+}
+
+/** The local folders the server writes to: the object store (prediction log) and the landing folder (uploads). */
+function writableFolders(deps: ServeDeps, landingDir: string): WritableFolder[] {
+  const folders: WritableFolder[] = [];
+  const objects = deps.store.shared.objects;
+  if (objects instanceof LocalObjectStore) folders.push({ label: 'object store', path: objects.root });
+  const source = configuredSource(deps.config, landingDir);
+  if (source.kind === 'folder') folders.push({ label: 'landing folder', path: source.path });
+  return folders;
 }
 
 function watchDependencies(
