@@ -382,7 +382,7 @@ function writableFolders(deps: ServeDeps, landingDir: string): WritableFolder[] 
   const objects = deps.store.shared.objects;
   if (objects instanceof LocalObjectStore) folders.push({ label: 'object store', path: objects.root });
   const source = configuredSource(deps.config, landingDir);
-  if (source.kind === 'folder') folders.push({ label: 'landing folder', path: source.path });
+  if (source.kind === 'folder') folders.push({ label: 'landing folder', path: source.path ?? landingDir });
   return folders;
 }
 

@@ -1,6 +1,5 @@
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import type { BatchSourceSpec } from '../data/sources/batch-source.ts';
 import { SodaiError } from '../errors.ts';
 import type { DependencyProbe } from './readiness.ts';
 
@@ -60,20 +59,21 @@ export function writableFoldersProbe(folders: readonly WritableFolder[], dataDir
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT']);
 
 /**
- * A write into a folder that failed because the folder cannot take it (read-only, full) as a 503
- * naming the folder the way answers show it; undefined for any other failure.
+ * A write into a local folder (undefined: not a folder) that failed because the folder cannot take
+ * it (read-only, full) as a 503 naming the folder the way answers show it; undefined for any other
+ * failure.
  */
 export function unwritable(
   error: unknown,
   label: string,
-  source: BatchSourceSpec,
+  folder: string | undefined,
   dataDir: string,
 ): SodaiError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (source.kind !== 'folder' || code === undefined || !UNWRITABLE.has(code)) return undefined;
+  if (folder === undefined || code === undefined || !UNWRITABLE.has(code)) return undefined;
   return new SodaiError(
     'STORAGE_UNAVAILABLE',
-    `the ${label} ${shownFolder(source.path, dataDir)} cannot take the file (${code}); the server's operator must make it writable`,
+    `the ${label} ${shownFolder(folder, dataDir)} cannot take the file (${code}); the server's operator must make it writable`,
     { cause: error },
   );
 }

@@ -133,7 +133,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
       try {
         target = await landing.put(req.params.file, body, { replace: req.query.replace === 'true' });
       } catch (error) {
-        throw unwritable(error, 'landing folder', source, ctx.paths.dataDir) ?? error;
+        const folder = source.kind === 'folder' ? (source.path ?? ctx.paths.landingDir) : undefined;
+        throw unwritable(error, 'landing folder', folder, ctx.paths.dataDir) ?? error;
       } finally {
         await landing.close();
       }
