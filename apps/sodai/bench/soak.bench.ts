@@ -230,6 +230,13 @@ clearInterval(sampler);
 rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) });
 const totalS = elapsed() / 1000;
 const serverCpuS = cpuSeconds(server.pid!);
+// The server's own event-loop delay (prom-client's, since it started): what the server blocks for
+// itself, as opposed to waiting for a CPU on a machine shared with other work.
+const metrics = await fetch(`${base}/metrics`).then(
+  (r) => r.text(),
+  () => '',
+);
+const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) * 1000;
 stopping = true;
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));
@@ -268,6 +275,10 @@ console.log(
     `while a bulk /predict was in flight: ${inBulk.length} probes, p99 ${pct(inBulk, 0.99).toFixed(1)} ms, worst ${Math.max(...inBulk).toFixed(1)} ms (target p99 ≤ 50 ms)`,
 );
 
+console.log(
+  `server event-loop delay: p50 ${gauge('nodejs_eventloop_lag_p50_seconds').toFixed(1)} ms, p99 ${gauge('nodejs_eventloop_lag_p99_seconds').toFixed(1)} ms, ` +
+    `max ${gauge('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`,
+);
 console.log(`RSS (MB) over time: ${rss.map((r) => `${r.atS}s ${r.mb.toFixed(0)}`).join(', ')}`);
 const minute1 = rss.find((r) => r.atS >= 60) ?? rss[0]!;
 const last = rss.at(-1)!;
