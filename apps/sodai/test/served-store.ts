@@ -4,6 +4,7 @@ import { train } from '@sodai/xgboost';
 import { ConfigSchema, type SodaiConfig } from '../src/config/config-schema.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/store/raw-store.ts';
+import { openSharedStore } from '../src/store/shared-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { CHAMPION, MODEL_NAME, purchaseModelSignature } from '../src/model/registry.ts';
@@ -35,7 +36,9 @@ export interface ServedStoreData {
  * A small store in `dir` with the next week's candidate features and two tiny registered models, v1
  * the champion. Trained directly (a few trees each) so it builds in a few seconds. Free of vitest, so
  * the serve tests' fixture and the chat bench share it. Loads `data` when given (the chat bench
- * passes the real data), otherwise a generated 120-customer, 20-week set.
+ * passes the real data), otherwise a generated 120-customer, 20-week set. With a Postgres
+ * `databaseUrl` in `config` the catalog and the registry live there (objects and artifacts stay in
+ * `dir`).
  */
 export async function buildServedStore(
   dir: string,
@@ -43,14 +46,16 @@ export async function buildServedStore(
   data?: ServedStoreData,
 ): Promise<ServedStore> {
   const files = data ?? (await generatedFiles(path.join(dir, 'data')));
-  const store = await RawStore.openDir(dir);
-  await loadInitialData(store, files, {});
   const parsed = ConfigSchema.parse({
     dataDir: dir,
     model: { lookbackWeeks: 12, exploreK: 5 },
     logLevel: 'silent',
     ...config,
   });
+  const store = parsed.databaseUrl
+    ? await RawStore.open(await openSharedStore(parsed), { ownsShared: true })
+    : await RawStore.openDir(dir);
+  await loadInitialData(store, files, {});
   const plan = planCutoffs(await latestPurchaseDate(store.connection), {
     trainWeeks: 4,
     validationWeeks: 1,
@@ -68,7 +73,7 @@ export async function buildServedStore(
     table: 'serve_train',
   });
   const trainSet = toDMatrix(await readDatasetMatrix(store.connection, 'serve_train'));
-  const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
+  const tracking = await openTracking({ dataDir: dir, databaseUrl: parsed.databaseUrl ?? '' });
   const register = async (params: Record<string, number>, rounds: number, threshold: number) => {
     const { booster } = await train(
       { objective: 'binary:logistic', tree_method: 'hist', seed: 1, max_cat_to_onehot: 8, ...params },

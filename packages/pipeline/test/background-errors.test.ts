@@ -55,3 +55,52 @@ describe('background failures', () => {
     ]);
   });
 });
+
+/** The fixture's store, except that every call fails while `down.now` is set (its database restarting). */
+function storeThatGoesDown(store: RunStore, down: { now: boolean }): RunStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        down.now
+          ? Promise.reject(new Error('connection refused'))
+          : (value as (...a: unknown[]) => unknown).apply(target, args);
+    },
+  });
+}
+
+describe('the run store going away mid-run', () => {
+  it('does not crash the process, and the run is recorded failed once the store is back', async () => {
+    const down = { now: false };
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const gated = defineDag({ id: 'gated' });
+    gated.task('wait', {}, async () => {
+      started();
+      await gate;
+      return 1;
+    });
+    const seen: unknown[] = [];
+    const o = createOrchestrator({
+      store: storeThatGoesDown(fx.store, down),
+      dags: [gated],
+      onError: (e) => seen.push(e),
+    });
+    const runId = await o.trigger('gated');
+    await running;
+    // The task ends while the store is unreachable: recording it fails, and so does the first
+    // attempt to mark the run failed; the store comes back a moment later.
+    down.now = true;
+    release();
+    setTimeout(() => (down.now = false), 400);
+    const run = await o.waitForRun(runId);
+    await o.close();
+    expect(run.state).toBe('failed');
+    expect(run.error).toMatch(/orchestrator error: .*connection refused/);
+    expect(seen).not.toEqual([]);
+    expect((await fx.store.getRun(runId)).state).toBe('failed');
+  });
+});

@@ -129,4 +129,21 @@ describe.runIf(redis.available)('BullMQ executor (two worker processes, local Re
     expect(pids).toHaveLength(2);
     expect(pids[1]).not.toBe(pids[0]);
   });
+
+  it('an attempt whose job Redis forgot (restarted without its data) is interrupted instead of awaited for ever', async () => {
+    const queueName = `pipeline-test-${randomBytes(6).toString('hex')}`;
+    const executor = new BullMQExecutor({ redisUrl: redis.url, queueName, pollMs: 100 });
+    cleanups.push(async () => {
+      await executor.obliterate();
+      await executor.close();
+    });
+    const dag = fanoutDag;
+    const store = await openSqliteRunStore(join(tempDir(), 'pipeline.db'));
+    cleanups.push(() => store.close());
+    // No worker takes the job; Redis then loses it, as a restart without persistence does.
+    const waiting = executor.execute({ dagId: dag.id, runId: 'r1', taskId: 't', attempt: 1 }, { dag, store });
+    await sleep(300);
+    await executor.obliterate();
+    await expect(waiting).rejects.toMatchObject({ code: 'TASK_INTERRUPTED' });
+  });
 });

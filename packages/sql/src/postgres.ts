@@ -39,6 +39,12 @@ export async function openPostgresKysely<DB>(
     max: options.maxConnections ?? 10,
     options: `-c search_path=${schema}`,
   });
+  // A restart or failover ends connections with an 'error' event: on the pool for idle ones, on the
+  // client for one checked out between two queries (inside a transaction). Without a listener Node
+  // throws it and the process dies. Nothing else is needed: the next query on that client fails
+  // (so its transaction rolls back), the pool drops the dead client and opens a new one.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch((e: unknown) => {

@@ -71,4 +71,32 @@ describe.runIf(pg.available)('openPostgresKysely', () => {
       /lower-case SQL identifier/,
     );
   });
+
+  it('survives the server ending its connections, idle or inside a transaction (a Postgres restart), and reconnects', async () => {
+    const schema = `sql_restart_${process.pid}`;
+    const opened = await openPostgresKysely<Tables>(pg.url, { schema, maxConnections: 2 });
+    try {
+      const mine = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(opened.db);
+      const admin = await openPostgresKysely<Tables>(pg.url, { maxConnections: 1 });
+      // What a restart does to every connection: the server ends it while it sits idle in the pool.
+      await sql`select pg_terminate_backend(${mine.rows[0]!.pid})`.execute(admin.db);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await sql<{ one: number }>`select 1 as one`.execute(opened.db)).rows[0]!.one).toBe(1);
+      // The same in the middle of a transaction, while its connection sits between two statements:
+      // the transaction fails, the process lives on.
+      await expect(
+        opened.db.transaction().execute(async (trx) => {
+          const held = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+          await sql`select pg_terminate_backend(${held.rows[0]!.pid})`.execute(admin.db);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await sql`select 1`.execute(trx);
+        }),
+      ).rejects.toThrow();
+      await admin.db.destroy();
+      expect((await sql<{ one: number }>`select 1 as one`.execute(opened.db)).rows[0]!.one).toBe(1);
+    } finally {
+      await opened.dropSchema();
+      await opened.db.destroy();
+    }
+  });
 });

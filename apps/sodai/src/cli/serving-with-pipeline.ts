@@ -48,7 +48,12 @@ export async function startServingWithPipeline(
         store,
         tracking,
         alerts,
-        pipeline: { store: runtime.store, dags: runtime.dags, orchestrator: runtime.orchestrator },
+        pipeline: {
+          store: runtime.store,
+          dags: runtime.dags,
+          orchestrator: runtime.orchestrator,
+          ...(runtime.executor ? { executor: runtime.executor } : {}),
+        },
         ...(options.serveOptions ? { options: options.serveOptions } : {}),
       });
     } catch (error) {

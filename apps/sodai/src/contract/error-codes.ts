@@ -36,6 +36,10 @@ export const ERROR_CODES = {
   BATCH_REJECTED: { status: 422, meaning: 'a batch failed validation; the report says which rows' },
   INVALID_CONFIG: { status: 500, meaning: 'the server configuration is invalid' },
   STORE_ERROR: { status: 500, meaning: 'the data store failed' },
+  STORAGE_UNAVAILABLE: {
+    status: 503,
+    meaning: 'a folder the server writes to is read-only or full; the message names it',
+  },
   INTERNAL: { status: 500, meaning: 'an unexpected failure (logged; no details sent)' },
   // Experiment tracking and the model registry (/api/tracking)
   EXPERIMENT_NOT_FOUND: { status: 404, meaning: 'no experiment by that id or name' },

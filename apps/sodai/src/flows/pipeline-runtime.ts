@@ -38,6 +38,8 @@ export interface PipelineRuntime {
   readonly store: RunStore;
   /** The structure of the DAGs it runs (for the UI's graph). */
   readonly dags: readonly DagJson[];
+  /** Undefined when tasks run inline. */
+  readonly executor: Executor | undefined;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntim
     orchestrator,
     store,
     dags: dags.map((d) => d.toJSON()),
+    executor,
     async close() {
       await orchestrator.close();
       env.champions.clear();

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
+import type { Executor } from '@sodai/pipeline';
 import { trackingPlugin } from '@sodai/tracking/http';
 import Fastify, {
   LogController,
@@ -26,6 +27,9 @@ import { addOpenApiDefaults } from './openapi-defaults.ts';
 import { SodaiError } from '../errors.ts';
 import { Access } from './access.ts';
 import { Readiness, type DependencyProbe } from './readiness.ts';
+import { writableFoldersProbe, type WritableFolder } from './writable-folders.ts';
+import { LocalObjectStore } from '../store/object-store/local-object-store.ts';
+import { configuredSource } from '../data/sources/batch-source.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
 import { TimeSlicer } from './time-slicer.ts';
@@ -223,7 +227,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     log,
     now,
     access: Access.fromConfig(deps.config.server),
-    readiness: new Readiness(dependencyProbes(deps.store, lane, holder)),
+    readiness: new Readiness([
+      ...dependencyProbes(deps.store, lane, holder, deps.pipeline?.executor),
+      writableFoldersProbe(writableFolders(deps, paths.landingDir), paths.dataDir),
+    ]),
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
@@ -352,11 +359,20 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
 /**
  * A real operation on each dependency: a statement on the server's DuckDB (an invalidated database
  * fails every one), a catalog read (the metadata database), the existence of a data file the views
- * read (the object store) and the champion lookup (the registry database).
+ * read (the object store), the champion lookup (the registry database) and, when pipeline tasks go
+ * through a queue, the queue's server.
  */
-function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): DependencyProbe[] {
+function dependencyProbes(
+  store: RawStore,
+  lane: DbLane,
+  holder: ModelHolder,
+  executor: Executor | undefined,
+): DependencyProbe[] {
+  const queue = executor?.check?.bind(executor);
   return [
-    { name: 'store (DuckDB)', check: async () => void (await lane.run((c) => queryNumber(c, 'SELECT 1'))) },
+    // Busy is not broken: under load the lane's queue may outlast the check's timeout, and a
+    // server that answers slowly must not be stopped by its watchdog (it was, after 60 s of load).
+    { name: 'store (DuckDB)', check: () => lane.answers((c) => queryNumber(c, 'SELECT 1')) },
     {
       name: 'catalog (metadata database)',
       check: async () => void (await store.shared.catalog.currentSnapshot('transactions')),
@@ -369,7 +385,18 @@ function dependencyProbes(store: RawStore, lane: DbLane, holder: ModelHolder): D
       },
     },
     { name: 'model registry', check: async () => void (await holder.provider.championVersion()) },
+    ...(queue ? [{ name: 'task queue', check: queue }] : []),
   ];
+}
+
+/** The local folders the server writes to: the object store (prediction log) and the landing folder (uploads). */
+function writableFolders(deps: ServeDeps, landingDir: string): WritableFolder[] {
+  const folders: WritableFolder[] = [];
+  const objects = deps.store.shared.objects;
+  if (objects instanceof LocalObjectStore) folders.push({ label: 'object store', path: objects.root });
+  const source = configuredSource(deps.config, landingDir);
+  if (source.kind === 'folder') folders.push({ label: 'landing folder', path: source.path ?? landingDir });
+  return folders;
 }
 
 function watchDependencies(

@@ -2,6 +2,12 @@
 export interface DependencyProbe {
   readonly name: string;
   check(): Promise<void>;
+  /**
+   * False when restarting the process cannot cure this failure (a read-only folder): it makes the
+   * server not ready but never counts toward {@link Readiness.failingForMs}, or a supervisor would
+   * restart it in a loop. Default true.
+   */
+  readonly restartHelps?: boolean;
 }
 
 export interface ReadinessStatus {
@@ -57,7 +63,7 @@ export class Readiness {
     return this.#running;
   }
 
-  /** How long the dependencies have failed without a success in between (0: they are fine). */
+  /** How long dependencies a restart could cure have failed without a success in between (0: they are fine). */
   failingForMs(): number {
     return this.#failingSince === undefined ? 0 : Math.max(0, this.#now() - this.#failingSince);
   }
@@ -70,14 +76,18 @@ export class Readiness {
           await withTimeout(probe.check(), timeoutMs);
           return undefined;
         } catch (error) {
-          return `${probe.name}: ${String((error as Error).message ?? error).split('\n')[0]}`;
+          return {
+            failure: `${probe.name}: ${String((error as Error).message ?? error).split('\n')[0]}`,
+            restartHelps: probe.restartHelps ?? true,
+          };
         }
       }),
     );
-    const failures = results.filter((r): r is string => r !== undefined);
+    const failed = results.filter((r) => r !== undefined);
+    const failures = failed.map((r) => r.failure);
     const now = this.#now();
-    if (failures.length === 0) this.#failingSince = undefined;
-    else this.#failingSince ??= now;
+    if (failed.some((r) => r.restartHelps)) this.#failingSince ??= now;
+    else this.#failingSince = undefined;
     const status = { ok: failures.length === 0, failures };
     this.#last = { at: now, status };
     return status;

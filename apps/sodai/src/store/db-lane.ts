@@ -11,6 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
  */
 export class DbLane {
   #tail: Promise<unknown> = Promise.resolve();
+  readonly #onSuccess = new Set<() => void>();
 
   constructor(readonly connection: DuckDBConnection) {}
 
@@ -21,6 +22,32 @@ export class DbLane {
       () => work(this.connection),
     );
     this.#tail = next.catch(() => undefined);
+    void next.then(
+      () => {
+        for (const notify of this.#onSuccess) notify();
+        this.#onSuccess.clear();
+      },
+      () => undefined,
+    );
     return next;
+  }
+
+  /**
+   * Whether the connection answers, without waiting behind a long queue: resolves as soon as a
+   * `SELECT 1` run through the lane or any other call already queued succeeds, and rejects when
+   * the `SELECT 1` fails (a database invalidated by a full disk fails every statement). A busy
+   * lane is a working one; only a lane where nothing succeeds is broken.
+   */
+  async answers(probe: (connection: DuckDBConnection) => Promise<unknown>): Promise<void> {
+    let notify: (() => void) | undefined;
+    const other = new Promise<void>((resolve) => {
+      notify = resolve;
+      this.#onSuccess.add(resolve);
+    });
+    try {
+      await Promise.race([this.run(probe), other]);
+    } finally {
+      this.#onSuccess.delete(notify!);
+    }
   }
 }

@@ -29,11 +29,16 @@ export function describeMoment(m: KillMoment): string {
  * watched file is the last one a change puts before its catalog commit, so a kill shortly after it
  * lands inside the commit window, whatever the machine's speed.
  */
-export function runCli(dataDir: string, args: readonly string[], moment?: KillMoment): Promise<CliOutcome> {
+export function runCli(
+  dataDir: string,
+  args: readonly string[],
+  moment?: KillMoment,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliOutcome> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, SODAI_DATA_DIR: dataDir, SODAI_LOG_LEVEL: 'error' },
+      env: { ...process.env, SODAI_DATA_DIR: dataDir, SODAI_LOG_LEVEL: 'error', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
+import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AnyDag } from '../dag/dag.ts';
 import { PipelineError, requireArgument } from '../errors.ts';
@@ -20,6 +20,8 @@ export interface BullMQConnectionOptions {
 export interface BullMQExecutorOptions extends BullMQConnectionOptions {
   /** How long finished jobs stay in Redis for inspection (default 1 h). */
   readonly keepJobsForMs?: number;
+  /** How often a waiting attempt asks Redis for its job's state besides listening for events (default 5 s). */
+  readonly pollMs?: number;
 }
 
 function connect(url: string): Redis {
@@ -49,12 +51,14 @@ export class BullMQExecutor implements Executor {
   readonly #events: QueueEvents;
   readonly #connections: Redis[];
   readonly #keepJobsForMs: number;
+  readonly #pollMs: number;
   #ready: Promise<unknown> | null = null;
 
   constructor(options: BullMQExecutorOptions) {
     requireArgument(options.redisUrl.length > 0, 'redisUrl', 'is required');
     this.queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
     this.#keepJobsForMs = options.keepJobsForMs ?? 3_600_000;
+    this.#pollMs = options.pollMs ?? 5000;
     const queueConnection = connect(options.redisUrl);
     const eventsConnection = connect(options.redisUrl);
     this.#connections = [queueConnection, eventsConnection];
@@ -84,8 +88,9 @@ export class BullMQExecutor implements Executor {
         removeOnFail: { age: ageS },
       },
     );
+    const watch = { stopped: false };
     try {
-      return await job.waitUntilFinished(this.#events);
+      return await Promise.race([job.waitUntilFinished(this.#events), this.#pollJob(job.id!, watch)]);
     } catch (e) {
       throw new PipelineError(
         'TASK_INTERRUPTED',
@@ -93,7 +98,44 @@ export class BullMQExecutor implements Executor {
         { jobId: job.id },
         e,
       );
+    } finally {
+      watch.stopped = true;
     }
+  }
+
+  /**
+   * Settles with the job once it has finished, as seen by asking Redis now and then: completion events
+   * sent while the events connection was down are never replayed, and a Redis restarted without
+   * persistence has forgotten the job altogether, so waiting for the event alone could wait for ever.
+   */
+  async #pollJob(jobId: string, watch: { stopped: boolean }): Promise<AttemptOutcome> {
+    while (!watch.stopped) {
+      await new Promise((resolve) => setTimeout(resolve, this.#pollMs));
+      if (watch.stopped) break;
+      let state: string;
+      try {
+        state = await this.#queue.getJobState(jobId);
+      } catch {
+        continue; // Redis is away; the attempt may still finish once it is back.
+      }
+      if (state === 'unknown') throw new Error('the job is no longer in Redis (restarted without its data?)');
+      if (state === 'completed' || state === 'failed') {
+        const job = await Job.fromId<TaskAttempt, AttemptOutcome>(this.#queue, jobId);
+        if (job && state === 'completed') return job.returnvalue;
+        throw new Error(job?.failedReason ?? `the job ${state} without a record`);
+      }
+    }
+    return new Promise<never>(() => undefined);
+  }
+
+  /**
+   * Rejects unless Redis answers now. Commands wait while the connection is down (BullMQ needs
+   * that), so a down connection is reported from its state rather than by a ping that would hang.
+   */
+  async check(): Promise<void> {
+    const connection = this.#connections[0]!;
+    if (connection.status !== 'ready') throw new Error(`Redis connection is ${connection.status}`);
+    await connection.ping();
   }
 
   /** Deletes the queue and all its jobs from Redis (tests, or retiring an environment). */

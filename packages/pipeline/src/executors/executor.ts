@@ -17,5 +17,7 @@ export interface ExecutionEnv {
  */
 export interface Executor {
   execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome>;
+  /** Rejects, saying why, while attempts cannot be handed out (a queue's server is down): for readiness checks. */
+  check?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -69,9 +69,7 @@ export function createRunPump(deps: RunPumpDeps): RunPump {
         .catch(async (e: unknown) => {
           onError(e);
           // Never leave the run `running` because the driver broke (store hiccup, bad state).
-          return store
-            .finishRun(runId, 'failed', `orchestrator error: ${describeError(e)}`)
-            .catch(() => store.getRun(runId));
+          return recordDriverFailure(store, runId, `orchestrator error: ${describeError(e)}`);
         })
         .then(async (run) => {
           // A broken hook must not change the run's outcome: it only reports.
@@ -83,7 +81,8 @@ export function createRunPump(deps: RunPumpDeps): RunPump {
           return run;
         });
       drivers.set(runId, p);
-      void p.finally(() => {
+      // Callers of driverOf see the rejection; this chain must not turn it into an unhandled one.
+      void p.catch(onError).finally(() => {
         drivers.delete(runId);
         void pump.pump();
       });
@@ -108,4 +107,24 @@ export function createRunPump(deps: RunPumpDeps): RunPump {
     },
   };
   return pump;
+}
+
+/** Waits between attempts to record a broken run as failed: about a minute in all, a database restart's length. */
+const FAILURE_RECORD_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+
+/**
+ * Records a run whose driver broke as failed. The store may be what broke (its database restarting),
+ * so this retries for a while instead of leaving the run `running`; a run another process already
+ * finished is read back as it is. Rejects only if the store never answered.
+ */
+async function recordDriverFailure(store: RunStore, runId: string, reason: string): Promise<RunRecord> {
+  for (const delayMs of [0, ...FAILURE_RECORD_DELAYS_MS]) {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    try {
+      return await store.finishRun(runId, 'failed', reason);
+    } catch (e) {
+      if (isPipelineError(e, 'INVALID_TRANSITION')) return store.getRun(runId);
+    }
+  }
+  return store.getRun(runId);
 }

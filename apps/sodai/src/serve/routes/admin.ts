@@ -14,6 +14,7 @@ import { SodaiError } from '../../errors.ts';
 import { openBatchLanding } from '../../data/sources/batch-landing.ts';
 import { configuredSource } from '../../data/sources/batch-source.ts';
 import type { ServeContext } from '../serve-context.ts';
+import { unwritable } from '../writable-folders.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
 export interface AdminOptions {
@@ -120,10 +121,8 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
           'send the file as the raw request body (application/octet-stream)',
         );
       }
-      const landing = await openBatchLanding(
-        configuredSource(ctx.config, ctx.paths.landingDir),
-        path.join(ctx.paths.dataDir, 'cache'),
-      );
+      const source = configuredSource(ctx.config, ctx.paths.landingDir);
+      const landing = await openBatchLanding(source, path.join(ctx.paths.dataDir, 'cache'));
       if (!landing) {
         throw new SodaiError(
           'INVALID_ARGUMENT',
@@ -133,6 +132,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
       let target: string;
       try {
         target = await landing.put(req.params.file, body, { replace: req.query.replace === 'true' });
+      } catch (error) {
+        const folder = source.kind === 'folder' ? (source.path ?? ctx.paths.landingDir) : undefined;
+        throw unwritable(error, 'landing folder', folder, ctx.paths.dataDir) ?? error;
       } finally {
         await landing.close();
       }

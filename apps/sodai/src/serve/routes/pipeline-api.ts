@@ -3,6 +3,7 @@ import {
   isPipelineError,
   nextFireTime,
   type DagJson,
+  type Executor,
   type Orchestrator,
   type RunRecord,
   type RunStore,
@@ -29,6 +30,8 @@ export interface PipelineAccess {
   readonly dags: readonly DagJson[];
   /** Present when this process may start runs (it drives them in-process or queues them). */
   readonly orchestrator?: Orchestrator;
+  /** Where its runs' tasks go: a queue that is down makes the server not ready. */
+  readonly executor?: Executor;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

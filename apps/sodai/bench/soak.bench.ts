@@ -1,0 +1,306 @@
+// `npm run bench:soak`: `sodai serve` (a child process, the real CLI) under a few minutes of mixed
+// load — single /predict, /recommend, /chat, and one client sending bulk /predict of 1,000
+// non-candidate pairs — with a weekly run (retrain never) and two reloads in the middle. Prints
+// req/s, p50/p99 and errors per route, the server's RSS over time, /health latency overall and while
+// a bulk request is in flight, and whether the weekly run's export equals the same run made without
+// load on a copy of the store. Targets (issue 18): 0 errors, RSS growth < 10 % from minute 1 to the
+// end, /health p99 ≤ 50 ms during bulk scoring, identical exports. SOAK_S sets the length (default 300).
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { seededRandom } from '@sodai/random';
+import { freePort } from '@sodai/testing';
+import { queryRows } from '../src/store/duckdb.ts';
+import { buildServedStore } from '../test/served-store.ts';
+
+const SOAK_MS = Number(process.env.SOAK_S ?? 300) * 1000;
+const CLIENTS = 4;
+const TOKEN = 'soak-bench-admin-token-0123456789';
+const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
+const run = promisify(execFile);
+
+type Pair = { customer_id: number; product_id: number };
+
+const root = mkdtempSync(path.join(tmpdir(), 'sodai-bench-soak-'));
+const dir = path.join(root, 'served');
+const fixture = await buildServedStore(dir, {
+  // A budget no bench client exhausts: this measures the server, not the limiter.
+  server: { adminToken: TOKEN, bulkScoring: { capacity: 1e9, refillPerSecond: 1e9 } },
+  logLevel: 'warn',
+});
+const candidates = (
+  await queryRows(
+    fixture.store.connection,
+    `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM prediction_dataset ORDER BY ALL`,
+  )
+).map((r): Pair => ({ customer_id: Number(r.c), product_id: Number(r.p) }));
+const bulkPairs = (
+  await queryRows(
+    fixture.store.connection,
+    `SELECT c.customer_id::DOUBLE AS c, p.product_id::DOUBLE AS p FROM customers c CROSS JOIN products p
+     ANTI JOIN prediction_dataset d ON d.customer_id = c.customer_id AND d.product_id = p.product_id
+     ORDER BY hash(c.customer_id, p.product_id) LIMIT 1000`,
+  )
+).map((r): Pair => ({ customer_id: Number(r.c), product_id: Number(r.p) }));
+const customers = [...new Set(candidates.map((p) => p.customer_id))];
+const config = { ...fixture.config, dataDir: dir };
+await fixture.close();
+// The reference: the same store, for the same weekly run made without load once the soak is over.
+const reference = path.join(root, 'reference');
+cpSync(dir, reference, { recursive: true });
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const configFile = (d: string) => {
+  const file = path.join(d, 'sodai.config.json');
+  writeFileSync(file, JSON.stringify({ ...config, dataDir: d, server: { ...config.server, port } }));
+  return file;
+};
+const cleanEnv = (file: string) => ({
+  ...process.env,
+  SODAI_CONFIG: file,
+  SODAI_DATA_DIR: '',
+  DATABASE_URL: '',
+  REDIS_URL: '',
+  SODAI_ADMIN_TOKEN: '',
+});
+const server = spawn(process.execPath, [BIN, 'serve', '--rate-limit', '0', '--poll-ms', '5000'], {
+  env: cleanEnv(configFile(dir)),
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let serverErr = '';
+server.stderr.on('data', (b: Buffer) => (serverErr += b.toString()));
+let stopping = false;
+server.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`sodai serve exited (${code ?? signal}) during the soak:\n${serverErr.slice(-4000)}`);
+  process.exit(1);
+});
+
+async function waitReady(): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ok = await fetch(`${base}/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return;
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server not ready:\n${serverErr}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** User + system CPU time of a process so far (Linux /proc; clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+interface RouteStats {
+  latencies: number[];
+  errors: string[];
+}
+const stats = new Map<string, RouteStats>();
+const record = (route: string, ms: number, error?: string) => {
+  const s = stats.get(route) ?? { latencies: [], errors: [] };
+  stats.set(route, s);
+  s.latencies.push(ms);
+  if (error !== undefined && s.errors.length < 5) s.errors.push(error);
+  else if (error !== undefined) s.errors.push('');
+};
+
+async function call(route: string, init: RequestInit & { url: string }, okStatus = 200): Promise<string> {
+  const t = performance.now();
+  try {
+    const res = await fetch(`${base}${init.url}`, init);
+    const text = await res.text();
+    record(
+      route,
+      performance.now() - t,
+      res.status === okStatus ? undefined : `${res.status} ${text.slice(0, 200)}`,
+    );
+    return text;
+  } catch (error) {
+    record(route, performance.now() - t, String(error));
+    return '';
+  }
+}
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) => ({
+  url,
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+await waitReady();
+const started = performance.now();
+const elapsed = () => performance.now() - started;
+const running = () => elapsed() < SOAK_MS;
+const rss: { atS: number; mb: number }[] = [{ atS: 0, mb: rssMb(server.pid!) }];
+const sampler = setInterval(
+  () => rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) }),
+  10_000,
+);
+
+const chatQuestions = (c: number) => [
+  '¿Cuántos clientes hay?',
+  'How many products are there?',
+  `¿Cuántas transacciones hizo el cliente ${c}?`,
+  `What should I recommend to customer ${c}?`,
+];
+
+async function client(seed: number): Promise<void> {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+  while (running()) {
+    const roll = random();
+    if (roll < 0.6) await call('POST /predict', post('/predict', pick(candidates)));
+    else if (roll < 0.85)
+      await call('POST /recommend', post('/recommend', { customer_id: pick(customers), k: 5 }));
+    else await call('POST /chat', post('/chat', { message: pick(chatQuestions(pick(customers))) }));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const bulkWindows: [number, number][] = [];
+async function bulkClient(): Promise<void> {
+  const body = post('/predict', { pairs: bulkPairs });
+  while (running()) {
+    const from = performance.now();
+    await call('POST /predict (1,000 pairs)', body);
+    bulkWindows.push([from, performance.now()]);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+const health: { at: number; ms: number }[] = [];
+async function healthProbe(): Promise<void> {
+  while (running()) {
+    const at = performance.now();
+    await call('GET /health', { url: '/health' });
+    health.push({ at, ms: performance.now() - at });
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The middle of the soak: a weekly run (inline, in the server process) and two reloads. */
+async function operations(): Promise<{ runId: string; state: string }> {
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  await new Promise((r) => setTimeout(r, SOAK_MS * 0.3));
+  const text = await call(
+    'POST admin run',
+    post('/api/admin/pipeline/dags/weekly/runs', { retrain: 'never' }, auth),
+    202,
+  );
+  const runId = (JSON.parse(text || '{}') as { run_id?: string }).run_id ?? '';
+  await new Promise((r) => setTimeout(r, SOAK_MS * 0.15));
+  await call('POST admin reload', post('/api/admin/reload', {}, auth));
+  await new Promise((r) => setTimeout(r, SOAK_MS * 0.1));
+  await call('POST admin reload', post('/api/admin/reload', {}, auth));
+  let state = 'unknown';
+  // Waits past the end of the soak if it must: the run is part of what is measured.
+  while (runId) {
+    const res = await fetch(`${base}/api/pipeline/runs/${runId}`, { headers: auth });
+    state = ((await res.json()) as { state: string }).state;
+    if (state === 'success' || state === 'failed') break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return { runId, state };
+}
+
+const loadBefore = loadavg()[0]!;
+console.log(
+  `soak: ${SOAK_MS / 1000} s, ${CLIENTS} clients (60 % /predict, 25 % /recommend, 15 % /chat), one bulk client, /health every 20 ms`,
+);
+const [weekly] = await Promise.all([
+  operations(),
+  bulkClient(),
+  healthProbe(),
+  ...Array.from({ length: CLIENTS }, (_, i) => client(i + 1)),
+]);
+clearInterval(sampler);
+rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) });
+const totalS = elapsed() / 1000;
+const serverCpuS = cpuSeconds(server.pid!);
+// The server's own event-loop delay (prom-client's, since it started): what the server blocks for
+// itself, as opposed to waiting for a CPU on a machine shared with other work.
+const metrics = await fetch(`${base}/metrics`).then(
+  (r) => r.text(),
+  () => '',
+);
+const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) * 1000;
+stopping = true;
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
+
+const pct = (xs: readonly number[], q: number) =>
+  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+let requests = 0;
+let errors = 0;
+console.log('\nroute                          requests   req/s    p50 ms   p99 ms  errors');
+for (const [route, s] of stats) {
+  const n = s.latencies.length;
+  const e = s.errors.length;
+  requests += n;
+  errors += e;
+  console.log(
+    `${route.padEnd(30)} ${String(n).padStart(8)} ${(n / totalS).toFixed(1).padStart(7)} ` +
+      `${pct(s.latencies, 0.5).toFixed(1).padStart(8)} ${pct(s.latencies, 0.99).toFixed(1).padStart(8)} ${String(e).padStart(7)}`,
+  );
+  for (const m of s.errors.filter(Boolean)) console.log(`    e.g. ${m}`);
+}
+console.log(`all routes: ${requests} requests, ${(requests / totalS).toFixed(1)} req/s, ${errors} errors`);
+console.log(
+  `server CPU: ${serverCpuS.toFixed(0)} s in ${totalS.toFixed(0)} s; machine load average (1 min) ${loadBefore.toFixed(1)} at the start, ` +
+    `${loadavg()[0]!.toFixed(1)} at the end on ${cpus().length} cores (shared: figures are only comparable at similar load)`,
+);
+
+const inBulk = health.filter((h) => bulkWindows.some(([a, b]) => h.at >= a && h.at <= b)).map((h) => h.ms);
+console.log(
+  `/health: p50 ${pct(
+    health.map((h) => h.ms),
+    0.5,
+  ).toFixed(1)} ms, p99 ${pct(
+    health.map((h) => h.ms),
+    0.99,
+  ).toFixed(1)} ms over ${health.length} probes; ` +
+    `while a bulk /predict was in flight: ${inBulk.length} probes, p99 ${pct(inBulk, 0.99).toFixed(1)} ms, worst ${Math.max(...inBulk).toFixed(1)} ms (target p99 ≤ 50 ms)`,
+);
+
+console.log(
+  `server event-loop delay: p50 ${gauge('nodejs_eventloop_lag_p50_seconds').toFixed(1)} ms, p99 ${gauge('nodejs_eventloop_lag_p99_seconds').toFixed(1)} ms, ` +
+    `max ${gauge('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`,
+);
+console.log(`RSS (MB) over time: ${rss.map((r) => `${r.atS}s ${r.mb.toFixed(0)}`).join(', ')}`);
+const minute1 = rss.find((r) => r.atS >= 60) ?? rss[0]!;
+const last = rss.at(-1)!;
+console.log(
+  `RSS growth from ${minute1.atS} s to ${last.atS} s: ${(((last.mb - minute1.mb) / minute1.mb) * 100).toFixed(1)} % (target < 10 %)`,
+);
+
+// The same weekly run without load, on the copy made before the soak.
+console.log(`weekly run during the soak: ${weekly.runId} ${weekly.state}`);
+await run(process.execPath, [BIN, 'run', 'weekly', '--retrain', 'never'], {
+  env: cleanEnv(configFile(reference)),
+  maxBuffer: 1 << 26,
+});
+const exports = (d: string) => {
+  const files = readdirSync(path.join(d, 'exports')).filter((f) => f.endsWith('.csv'));
+  if (files.length === 0) throw new Error(`no export in ${d}`);
+  return files
+    .sort()
+    .map((f) => `${f}\n${readFileSync(path.join(d, 'exports', f), 'utf8')}`)
+    .join('\n');
+};
+const same = exports(dir) === exports(reference);
+console.log(`export under load identical to the export without load: ${same ? 'yes' : 'NO'}`);
+rmSync(root, { recursive: true, force: true });
+if (errors > 0 || !same || weekly.state !== 'success') process.exitCode = 1;
