@@ -15,6 +15,11 @@ export interface BullMQConnectionOptions {
   readonly queueName?: string;
   /** Redis key prefix (BullMQ's `prefix`, default `bull`). */
   readonly prefix?: string;
+  /**
+   * Told once when a connection to Redis is lost (ioredis keeps reconnecting); told again only after
+   * it was back. Default: one line on stderr, where ioredis alone prints a stack per retry.
+   */
+  readonly onConnectionError?: (error: Error) => void;
 }
 
 export interface BullMQExecutorOptions extends BullMQConnectionOptions {
@@ -24,10 +29,28 @@ export interface BullMQExecutorOptions extends BullMQConnectionOptions {
   readonly pollMs?: number;
 }
 
-function connect(url: string): Redis {
+const reportToStderr = (error: Error): void => {
+  process.stderr.write(`@sodai/pipeline: lost the Redis connection (${error.message}); reconnecting\n`);
+};
+
+function connect(options: BullMQConnectionOptions): Redis {
   // BullMQ requires maxRetriesPerRequest null on connections that block (workers, events).
-  return new Redis(url, { maxRetriesPerRequest: null });
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  const report = options.onConnectionError ?? reportToStderr;
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (down) return;
+    down = true;
+    report(error);
+  });
+  redis.on('ready', () => {
+    down = false;
+  });
+  return redis;
 }
+
+/** How long `close()` waits for Redis before dropping the connections. */
+const CLOSE_GRACE_MS = 3000;
 
 const jobIdOf = (a: TaskAttempt): string => `${a.runId}.${a.taskId}.${a.attempt}`;
 
@@ -59,8 +82,8 @@ export class BullMQExecutor implements Executor {
     this.queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
     this.#keepJobsForMs = options.keepJobsForMs ?? 3_600_000;
     this.#pollMs = options.pollMs ?? 5000;
-    const queueConnection = connect(options.redisUrl);
-    const eventsConnection = connect(options.redisUrl);
+    const queueConnection = connect(options);
+    const eventsConnection = connect(options);
     this.#connections = [queueConnection, eventsConnection];
     const prefix = options.prefix === undefined ? {} : { prefix: options.prefix };
     this.#queue = new Queue<TaskAttempt, AttemptOutcome>(this.queueName, {
@@ -143,9 +166,19 @@ export class BullMQExecutor implements Executor {
     await this.#queue.obliterate({ force: true });
   }
 
+  /**
+   * Closes the queue and its events stream, waiting at most `CLOSE_GRACE_MS` for Redis: while Redis is
+   * unreachable BullMQ's close waits for a connection that never comes, which held a stopping server.
+   */
   async close(): Promise<void> {
-    await this.#events.close();
-    await this.#queue.close();
+    const graceful = (async () => {
+      await this.#events.close();
+      await this.#queue.close();
+    })().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS)));
+    await Promise.race([graceful, grace]);
+    clearTimeout(timer);
     for (const c of this.#connections) c.disconnect();
   }
 }
@@ -181,7 +214,7 @@ export interface PipelineWorker {
  */
 export async function startWorker(options: StartWorkerOptions): Promise<PipelineWorker> {
   const dags = new Map(options.dags.map((d) => [d.id, d]));
-  const connection = connect(options.redisUrl);
+  const connection = connect(options);
   const worker = new Worker<TaskAttempt, AttemptOutcome>(
     options.queueName ?? DEFAULT_QUEUE_NAME,
     async (job: Job<TaskAttempt, AttemptOutcome>, _token?: string, signal?: AbortSignal) => {
