@@ -32,6 +32,11 @@ export const en: Dictionary = {
   'predict.wontBuy': 'Unlikely to buy next week',
   'predict.probabilityMeans':
     'Estimated probability: {pct}. The model says "will buy" from {threshold} up: that threshold was chosen at training to balance hits against false alarms.',
+  'predict.probabilityMeansRule':
+    'Estimated probability: {pct}, the share of cases like this one that were bought. No model beats the simple rules yet, so the rule answers: it says "will buy" from {threshold} up.',
+  'predict.byRule': 'Simple rule (no model has passed the check yet)',
+  'predict.ruleNoContributions':
+    'A simple rule does not split its answer among the facts: there are no contributions to show.',
   'predict.modelVersion': 'Model v{version}',
   'predict.notCandidate': "this pair was not among the week's candidates; it was scored on the spot",
   'predict.contributionsTitle': 'What weighed in the prediction',
@@ -55,6 +60,10 @@ export const en: Dictionary = {
   'recommend.score': 'Probability',
   'recommend.source': 'Source',
   'recommend.sourceModel': 'model',
+  'recommend.sourceRule': 'rule',
+  'recommend.tableCaptionRule': 'Recommendations for customer {customer} (rule: {rule})',
+  'recommend.warmRule':
+    'No model beats the simple rules yet: ordered by the probability the rule gives (the share of cases like this one that were bought).',
   'recommend.sourcePopular': 'popular',
   'recommend.reason': 'Why',
   'recommend.coldStart': 'Customer with little history: some suggestions come from similar shops.',

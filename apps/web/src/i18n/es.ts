@@ -33,6 +33,11 @@ export const es = {
   'predict.wontBuy': 'Probablemente no comprará la próxima semana',
   'predict.probabilityMeans':
     'Probabilidad estimada: {pct}. El modelo dice «comprará» a partir de {threshold}: ese umbral se eligió al entrenar para equilibrar aciertos y falsas alarmas.',
+  'predict.probabilityMeansRule':
+    'Probabilidad estimada: {pct}, la proporción de casos como este que compraron. Aún ningún modelo supera a las reglas simples, así que responde la regla: dice «comprará» a partir de {threshold}.',
+  'predict.byRule': 'Regla simple (aún ningún modelo ha superado la evaluación)',
+  'predict.ruleNoContributions':
+    'Una regla simple no reparte su resultado entre los datos: no hay contribuciones que mostrar.',
   'predict.modelVersion': 'Modelo v{version}',
   'predict.notCandidate': 'este par no estaba entre los candidatos de la semana; se calculó al momento',
   'predict.contributionsTitle': 'Qué pesó en la predicción',
@@ -56,6 +61,10 @@ export const es = {
   'recommend.score': 'Probabilidad',
   'recommend.source': 'Origen',
   'recommend.sourceModel': 'modelo',
+  'recommend.sourceRule': 'regla',
+  'recommend.tableCaptionRule': 'Recomendaciones para el cliente {customer} (regla: {rule})',
+  'recommend.warmRule':
+    'Aún ningún modelo supera a las reglas simples: ordenadas por la probabilidad que da la regla (la proporción de casos como este que compraron).',
   'recommend.sourcePopular': 'popular',
   'recommend.reason': 'Por qué',
   'recommend.coldStart': 'Cliente con poco historial: algunas sugerencias vienen de tiendas parecidas.',
