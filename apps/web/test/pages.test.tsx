@@ -404,7 +404,7 @@ describe('ModelsPage', () => {
         return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
       return undefined;
     });
-    expect(await screen.findByText('Inicie sesión de administración (arriba) para hacer esto.')).toBeTruthy();
+    expect(await screen.findByText('Inicie sesión de administración para hacer esto.')).toBeTruthy();
     const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
     fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
     await waitFor(() =>

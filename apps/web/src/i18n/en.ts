@@ -250,7 +250,7 @@ export const en: Dictionary = {
     'Promoting, rolling back, running the pipeline and uploading batches need the admin token. It is kept in this browser tab only.',
   'auth.cancel': 'Cancel',
   'auth.submit': 'Sign in',
-  'auth.needed': 'Sign in as admin (top) to do this.',
+  'auth.needed': 'Sign in as admin to do this.',
   'error.fields': 'Fields with problems:',
   'error.code.UNKNOWN_CUSTOMER': 'There is no such customer.',
   'error.code.UNKNOWN_PRODUCT': 'There is no such product.',
@@ -436,7 +436,7 @@ export const en: Dictionary = {
   'alerts.title': 'Alerts',
   'alerts.explain':
     'Problems the platform noticed: each stays one alert until it is over. Acknowledge one to say someone is on it.',
-  'alerts.needToken': 'Enter the admin or operator token above to see the alerts.',
+  'alerts.needSignIn': 'Sign in with the admin or operator token to see the alerts.',
   'alerts.none': 'No open alerts.',
   'alerts.showResolved': 'Show resolved alerts too',
   'alerts.acknowledge': 'Acknowledge',

@@ -252,7 +252,7 @@ export const es = {
     'Promover, revertir, lanzar el flujo y subir lotes necesitan el token de administración. Se guarda solo en esta pestaña del navegador.',
   'auth.cancel': 'Cancelar',
   'auth.submit': 'Entrar',
-  'auth.needed': 'Inicie sesión de administración (arriba) para hacer esto.',
+  'auth.needed': 'Inicie sesión de administración para hacer esto.',
   'error.fields': 'Campos con problemas:',
   'error.code.UNKNOWN_CUSTOMER': 'No existe ese cliente.',
   'error.code.UNKNOWN_PRODUCT': 'No existe ese producto.',
@@ -441,7 +441,7 @@ export const es = {
   'alerts.title': 'Alertas',
   'alerts.explain':
     'Problemas que la plataforma detectó: cada uno es una sola alerta hasta que se resuelve. Confirme una para indicar que alguien se ocupa.',
-  'alerts.needToken': 'Escriba arriba el token de administración u operación para ver las alertas.',
+  'alerts.needSignIn': 'Inicie sesión con el token de administración u operación para ver las alertas.',
   'alerts.none': 'No hay alertas abiertas.',
   'alerts.showResolved': 'Mostrar también las resueltas',
   'alerts.acknowledge': 'Confirmar',
