@@ -8,6 +8,7 @@ import { detailMessage } from '../src/pages/data/check-detail.ts';
 import { runLabel } from '../src/pages/experiments/run-label.ts';
 import { underParents } from '../src/pages/experiments/run-row.ts';
 import { attributeValues } from '../src/pages/recommend/attribute-values.ts';
+import { histogramRows } from '../src/pages/drift/histogram-rows.ts';
 import { sourceDetail } from '../src/pages/recommend/ranked-by.ts';
 import { CSV_DIALECTS, toCsv } from '../src/pages/recommend/to-csv.ts';
 import { en } from '../src/i18n/en.ts';
@@ -251,5 +252,31 @@ describe('the CSV source column while a rule serves', () => {
     expect(sourceDetail(item('popular'), result, t)).toBe('popular');
     const tEn = (key: MessageKey) => interpolate(en[key]);
     expect(sourceDetail(item('rule'), result, tEn)).toMatch(/^rule: /);
+  });
+});
+
+describe('drift histogram bins', () => {
+  it('labels numeric bins by their range, not by a lower edge alone', () => {
+    const rows = histogramRows(
+      { edges: [0, 1, 2], counts: [1, 3], below: 0, above: 0 },
+      { edges: [0, 1, 2], counts: [2, 2], below: 0, above: 0 },
+    );
+    expect(rows).toEqual([
+      { bin: '0–1', reference: 0.25, current: 0.5 },
+      { bin: '1–2', reference: 0.75, current: 0.5 },
+    ]);
+  });
+
+  it('shows this week’s values outside the reference’s range as bars of their own', () => {
+    // A reference with a single value is one degenerate bin: the move shows only in `above`.
+    const rows = histogramRows(
+      { edges: [3, 3], counts: [10], below: 0, above: 0 },
+      { edges: [3, 3], counts: [4], below: 2, above: 4 },
+    );
+    expect(rows).toEqual([
+      { bin: '< 3', reference: 0, current: 0.2 },
+      { bin: '3', reference: 1, current: 0.4 },
+      { bin: '> 3', reference: 0, current: 0.4 },
+    ]);
   });
 });

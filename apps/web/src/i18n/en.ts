@@ -145,7 +145,8 @@ export const en: Dictionary = {
   'drift.title': 'Data drift',
   'drift.explain':
     'There is "drift" when this week\'s data no longer looks like the data the model was trained on (other customers, other products, orders of another size). When many facts change at once, predictions become less reliable and the model is retrained. Every week each fact is compared with its reference; the bars show both distributions.',
-  'drift.none': 'No drift reports yet: the weekly pipeline writes them.',
+  'drift.none':
+    "No reference yet to compare with: the weekly pipeline writes one report a week, from the week after the serving model's own test week.",
   'drift.weeksCaption': 'Verdict of each week',
   'drift.week': 'Week',
   'drift.model': 'Model',
@@ -364,6 +365,10 @@ export const en: Dictionary = {
   'data.detail.aboveBound': 'quantity {items} above the bound {bound}',
   'data.detail.afterAsOf': 'date {date} after {asOf}',
   'data.file': 'File',
+  'drift.seasonal': 'seasonal',
+  'drift.seasonalCount':
+    '{count} changes were also seen in the same week a year earlier: seasonal, not counted.',
+  'drift.seasonalCompared': 'Also compared with the same week a year earlier.',
   'drift.reasonCount': '{drifted} of {total} facts changed.',
   'drift.mostChanged': 'Changed most: {list}.',
   'drift.method.wasserstein': 'Wasserstein distance',

@@ -146,7 +146,8 @@ export const es = {
   'drift.title': 'Deriva de los datos',
   'drift.explain':
     'Hay «deriva» cuando los datos de esta semana ya no se parecen a aquellos con los que se entrenó el modelo (otros clientes, otros productos, pedidos de otro tamaño). Si cambian muchos datos a la vez, las predicciones pierden fiabilidad y el modelo se vuelve a entrenar. Cada semana se compara cada dato con su referencia; las barras muestran ambas distribuciones.',
-  'drift.none': 'Todavía no hay informes de deriva: se generan al ejecutar el flujo semanal.',
+  'drift.none':
+    'Todavía no hay referencia con la que comparar: el flujo semanal escribe un informe por semana a partir de la semana siguiente a la de prueba del modelo en servicio.',
   'drift.weeksCaption': 'Veredicto de cada semana',
   'drift.week': 'Semana',
   'drift.model': 'Modelo',
@@ -368,6 +369,10 @@ export const es = {
   'data.detail.aboveBound': 'cantidad {items} por encima del límite {bound}',
   'data.detail.afterAsOf': 'fecha {date} posterior a {asOf}',
   'data.file': 'Archivo',
+  'drift.seasonal': 'estacional',
+  'drift.seasonalCount':
+    '{count} cambios también se vieron en la misma semana hace un año: son estacionales y no cuentan.',
+  'drift.seasonalCompared': 'Comparada también con la misma semana del año anterior.',
   'drift.reasonCount': '{drifted} de {total} datos cambiaron.',
   'drift.mostChanged': 'Los que más cambiaron: {list}.',
   'drift.method.wasserstein': 'distancia de Wasserstein',
