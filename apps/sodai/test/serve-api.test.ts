@@ -160,6 +160,10 @@ describe('POST /predict', () => {
     expect(body.contributions.length).toBeLessThanOrEqual(5);
     const spanish = FEATURES.find((f) => f.name === body.contributions[0].feature)!;
     expect(body.contributions[0].label.startsWith(spanish.label.es)).toBe(true);
+    // Each value says what it counts, as the feature contract does.
+    for (const c of body.contributions as { feature: string; unit: string }[]) {
+      expect(c.unit).toBe(FEATURES.find((f) => f.name === c.feature)!.unit);
+    }
     const magnitudes = body.contributions.map((c: { contribution: number }) => Math.abs(c.contribution));
     expect([...magnitudes].sort((a, b) => b - a)).toEqual(magnitudes);
   });

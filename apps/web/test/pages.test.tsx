@@ -23,8 +23,9 @@ const PREDICTION = {
   candidate: true,
   contributions_method: 'approx',
   contributions: [
-    { feature: 'w2', label: 'semanas con compra', value: 2, contribution: 0.4 },
-    { feature: 'gap', label: 'semanas entre compras', value: 4, contribution: -0.1 },
+    { feature: 'w2', label: 'semanas con compra', value: 2, unit: 'weeks', contribution: 0.4 },
+    { feature: 'share', label: 'proporción de entregas', value: 0.25, unit: 'share', contribution: 0.2 },
+    { feature: 'gap', label: 'semanas entre compras', value: 4.5, unit: 'weeks', contribution: -0.1 },
   ],
 };
 
@@ -49,6 +50,13 @@ describe('PredictPage', () => {
     expect(
       await screen.findByRole('cell', { name: 'semanas entre compras' }, { timeout: 15_000 }),
     ).toBeTruthy();
+    // Values carry their unit, and the scale of a contribution is said.
+    const gapRow = screen.getByRole('cell', { name: 'semanas entre compras' }).closest('tr')!;
+    expect(within(gapRow).getByRole('cell', { name: '4,50 semanas' })).toBeTruthy();
+    const shareRow = screen.getByRole('cell', { name: 'proporción de entregas' }).closest('tr')!;
+    expect(within(shareRow).getAllByRole('cell')[1]!.textContent).toBe('25\u00a0%');
+    expect(screen.getByTestId('contribution-scale').textContent).toContain('log-odds');
+    expect(screen.getByRole('columnheader', { name: 'Contribución (puntos de log-odds)' })).toBeTruthy();
   });
 
   it('says a rule answered, not "Modelo v0", while no model has passed the gate', async () => {

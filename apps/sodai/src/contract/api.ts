@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEATURE_UNITS } from './feature-vector.ts';
 
 // The HTTP contract of `sodai serve`: every request and response body. Validation, the OpenAPI
 // document (/docs) and the route handlers' types all derive from these schemas.
@@ -51,8 +52,20 @@ export type PredictRequest = z.infer<typeof PredictRequestSchema>;
 export const ContributionSchema = z.object({
   feature: z.string().describe('feature name in the model contract'),
   label: z.string().describe('what the feature means, in the answer language'),
-  value: z.number().nullable().describe('the feature value for this pair (null = missing)'),
-  contribution: z.number().describe('SHAP value on the log-odds scale'),
+  value: z
+    .number()
+    .nullable()
+    .describe('the feature value for this pair (null = missing; a category code for unit "category")'),
+  unit: z
+    .enum(FEATURE_UNITS)
+    .describe(
+      'what the value counts: share = a fraction 0–1 (e.g. 0.25 = 25 %); ratio = a quotient where 1 is "as usual"; category = a code, named in the label',
+    ),
+  contribution: z
+    .number()
+    .describe(
+      "SHAP value in log-odds points: contributions add up, from the model's average, to the log-odds of buying; +0.69 doubles the odds, −0.69 halves them",
+    ),
 });
 export type Contribution = z.infer<typeof ContributionSchema>;
 

@@ -42,9 +42,18 @@ export const en: Dictionary = {
   'predict.contributionsTitle': 'What weighed in the prediction',
   'predict.contributionsExplain':
     'Each bar is a fact about the customer or the product. Green ones push towards a purchase, red ones against; the longer, the more it weighed.',
+  'predict.unit.weeks': '{n} weeks',
+  'predict.unit.days': '{n} days',
+  'predict.unit.units': '{n} units',
+  'predict.unit.customers': '{n} customers',
+  'predict.unit.products': '{n} products',
+  'predict.unit.deliveries_per_week': '{n} deliveries a week',
+  'predict.unit.litres': '{n} L',
+  'predict.contributionUnit': 'Contribution (log-odds points)',
+  'predict.contributionScale':
+    "Contributions are in log-odds points, the model's internal scale: they add up from the model's average to the prediction. +0.7 roughly doubles the odds of buying against not buying; −0.7 halves them.",
   'predict.feature': 'Fact',
   'predict.value': 'Value',
-  'predict.contribution': 'Contribution',
   'recommend.title': 'Recommend products',
   'recommend.explain':
     'For one customer, the products the model finds most likely to be bought next week, highest first. When the customer has little history, the list is filled with the products most bought by shops of the same type. Each row says why it was chosen.',

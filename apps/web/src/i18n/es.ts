@@ -43,9 +43,18 @@ export const es = {
   'predict.contributionsTitle': 'Qué pesó en la predicción',
   'predict.contributionsExplain':
     'Cada barra es un dato del cliente o del producto. Las verdes empujan hacia la compra y las rojas en contra; cuanto más larga, más pesó.',
+  'predict.unit.weeks': '{n} semanas',
+  'predict.unit.days': '{n} días',
+  'predict.unit.units': '{n} unidades',
+  'predict.unit.customers': '{n} clientes',
+  'predict.unit.products': '{n} productos',
+  'predict.unit.deliveries_per_week': '{n} entregas por semana',
+  'predict.unit.litres': '{n} L',
+  'predict.contributionUnit': 'Contribución (puntos de log-odds)',
+  'predict.contributionScale':
+    'Las contribuciones están en puntos de log-odds, la escala interna del modelo: se suman desde el promedio del modelo hasta la predicción. +0,7 duplica aproximadamente las posibilidades de compra frente a no compra; −0,7 las reduce a la mitad.',
   'predict.feature': 'Dato',
   'predict.value': 'Valor',
-  'predict.contribution': 'Aporte',
   'recommend.title': 'Recomendar productos',
   'recommend.explain':
     'Para un cliente, los productos con mayor probabilidad de compra la próxima semana según el modelo, de mayor a menor. Si el cliente tiene poco historial, se completan con los productos más comprados por tiendas del mismo tipo. Cada fila dice por qué se eligió.',
