@@ -258,13 +258,21 @@ describe('the CSV source column while a rule serves', () => {
 describe('drift histogram bins', () => {
   it('labels numeric bins by their range, not by a lower edge alone', () => {
     const rows = histogramRows(
-      { edges: [0, 1, 2], counts: [1, 3], below: 0, above: 0 },
-      { edges: [0, 1, 2], counts: [2, 2], below: 0, above: 0 },
+      { edges: [0, 1.5, 4], counts: [1, 3], below: 0, above: 0 },
+      { edges: [0, 1.5, 4], counts: [2, 2], below: 0, above: 0 },
     );
     expect(rows).toEqual([
-      { bin: '0–1', reference: 0.25, current: 0.5 },
-      { bin: '1–2', reference: 0.75, current: 0.5 },
+      { bin: '0–1.50', reference: 0.25, current: 0.5 },
+      { bin: '1.50–4', reference: 0.75, current: 0.5 },
     ]);
+  });
+
+  it('names a count’s one-value bins by their value (a 0/1 flag shows "0" and "1")', () => {
+    const rows = histogramRows(
+      { edges: [0, 0, 1], counts: [90, 10], below: 0, above: 0 },
+      { edges: [0, 0, 1], counts: [80, 20], below: 0, above: 0 },
+    );
+    expect(rows.map((r) => r.bin)).toEqual(['0', '1']);
   });
 
   it('shows this week’s values outside the reference’s range as bars of their own', () => {

@@ -34,7 +34,9 @@ function numericRows(
     ...reference.counts.map((_, i) => {
       const lo = edges[i] ?? 0;
       const hi = edges[i + 1] ?? lo;
-      return lo === hi ? edge(lo) : `${edge(lo)}–${edge(hi)}`;
+      // Bins after the first are open on the left: (2, 3] of a count holds only 3.
+      const single = lo === hi || (i > 0 && Number.isInteger(lo) && hi === lo + 1);
+      return single ? edge(hi) : `${edge(lo)}–${edge(hi)}`;
     }),
     `> ${edge(edges.at(-1) ?? 0)}`,
   ];
@@ -55,7 +57,7 @@ function numericRows(
  *   { edges: [0, 1, 2], counts: [1, 3], below: 0, above: 0 },
  *   { edges: [0, 1, 2], counts: [2, 1], below: 0, above: 1 },
  * );
- * // [{ bin: '0–1', reference: 0.25, current: 0.5 }, { bin: '1–2', reference: 0.75, current: 0.25 },
+ * // [{ bin: '0–1', reference: 0.25, current: 0.5 }, { bin: '2', reference: 0.75, current: 0.25 },
  * //  { bin: '> 2', reference: 0, current: 0.25 }]
  */
 export function histogramRows(
