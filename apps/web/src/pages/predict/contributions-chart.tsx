@@ -40,17 +40,7 @@ export function ContributionsChart({ contributions }: { contributions: readonly 
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-            <XAxis
-              type="number"
-              tickFormatter={(v: number) => num(v, 1)}
-              label={{
-                value: t('predict.contributionUnit'),
-                position: 'insideBottom',
-                offset: -4,
-                fontSize: 12,
-              }}
-              height={40}
-            />
+            <XAxis type="number" tickFormatter={(v: number) => num(v, 1)} />
             <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
             <ReferenceLine x={0} stroke="#555" />
             <Tooltip formatter={(v) => num(Number(v), 3)} />
@@ -62,6 +52,8 @@ export function ContributionsChart({ contributions }: { contributions: readonly 
           </BarChart>
         </ResponsiveContainer>
       </div>
+      {/* Under the chart, not as an axis title: at 390 px a title would be cut off. */}
+      <p className="muted chart-unit">{t('predict.contributionUnit')}</p>
       <details>
         <summary>{t('common.showTable')}</summary>
         <table className="table">
