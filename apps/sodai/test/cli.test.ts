@@ -102,8 +102,12 @@ describe('sodai CLI', () => {
       '2',
       '--history',
       path.join(dir, 'hist'),
+      '--json',
     ]);
-    expect(split.stdout).toContain('2 weekly batches');
+    // --json: one document on stdout, the batches written.
+    const parsed = JSON.parse(split.stdout) as { batches: { file: string; rows: number }[] };
+    expect(parsed.batches).toHaveLength(2);
+    expect(parsed.batches.every((b) => b.rows > 0)).toBe(true);
     const h = (f: string) => path.join(dir, 'hist', f);
     const load = await sodai([
       'data',

@@ -160,6 +160,10 @@ describe('POST /predict', () => {
     expect(body.contributions.length).toBeLessThanOrEqual(5);
     const spanish = FEATURES.find((f) => f.name === body.contributions[0].feature)!;
     expect(body.contributions[0].label.startsWith(spanish.label.es)).toBe(true);
+    // Each value says what it counts, as the feature contract does.
+    for (const c of body.contributions as { feature: string; unit: string }[]) {
+      expect(c.unit).toBe(FEATURES.find((f) => f.name === c.feature)!.unit);
+    }
     const magnitudes = body.contributions.map((c: { contribution: number }) => Math.abs(c.contribution));
     expect([...magnitudes].sort((a, b) => b - a)).toEqual(magnitudes);
   });
@@ -289,13 +293,18 @@ describe('POST /recommend', () => {
     const res = await post('/recommend', { customer_id: customer });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ customer_id: customer, model_version: fx.versions[0], cold_start: false });
+    expect(body).toMatchObject({
+      customer_id: customer,
+      model_version: fx.versions[0],
+      served_by: { kind: 'model', model_version: fx.versions[0], rule: null },
+      cold_start: false,
+    });
     expect(body.recommendations).toHaveLength(5);
     const scores = body.recommendations.map((r: { score: number }) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     expect(body.recommendations.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     for (const r of body.recommendations) {
-      expect(r.source).toBe('model');
+      expect(r).toMatchObject({ source: 'model', rule: null });
       expect(r.reason.length).toBeGreaterThan(5);
       expect(r.attributes).toHaveProperty('brand');
     }

@@ -121,6 +121,26 @@ describe('serving while no model has passed the gate', () => {
     expect(chat.json().answer).toMatch(/regla/);
   });
 
+  it('says a rule, not the model, ranked /recommend while no model has passed the gate', async () => {
+    const [top] = await queryRows(
+      store.connection,
+      `SELECT customer_id::INTEGER AS c FROM predictions WHERE model_version = 0 ORDER BY score DESC LIMIT 1`,
+    );
+    const res = await app.inject({
+      method: 'POST',
+      url: '/recommend?lang=en',
+      payload: { customer_id: top!.c, k: 50 },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const rule = (await app.inject({ method: 'GET', url: '/api/serving' })).json().served_by.rule;
+    expect(body.served_by).toMatchObject({ kind: 'rule', rule, reason: 'no_champion' });
+    const ranked = body.recommendations.filter((r: { source: string }) => r.source !== 'popular');
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) expect(r).toMatchObject({ source: 'rule', rule });
+    expect(body.recommendations.some((r: { source: string }) => r.source === 'model')).toBe(false);
+  });
+
   it('swaps to the model once one is champion and has predicted the week', async () => {
     const cutoffs = ['2024-03-25', '2024-04-01', '2024-04-08'];
     await buildDataset(store.connection, { cutoffs, lookbackWeeks: 12, exploreK: 5, table: 'rule_fb_train' });

@@ -1,7 +1,17 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AlertInbox } from '../src/pages/monitoring/alert-inbox.tsx';
 import { renderApp } from './render.tsx';
+
+// jsdom has <dialog> but not its modal methods: open and close it by its attribute.
+beforeAll(() => {
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
 
 afterEach(() => {
   cleanup();
@@ -25,12 +35,22 @@ const ALERT = {
 };
 
 describe('AlertInbox', () => {
-  it('asks for a token before it asks the server', async () => {
-    const { seen } = renderApp(<AlertInbox />, () => undefined, 'en');
-    expect(
-      await screen.findByText('Enter the admin or operator token above to see the alerts.'),
-    ).toBeTruthy();
+  it('offers the sign-in, not the removed token box, before it asks the server', async () => {
+    const { seen } = renderApp(
+      <AlertInbox />,
+      (req) => (req.url === '/api/alerts?state=open' ? { body: { alerts: [ALERT] } } : undefined),
+      'en',
+    );
+    const needed = await screen.findByTestId('sign-in-needed');
+    expect(needed.textContent).toContain('Sign in with the admin or operator token to see the alerts.');
+    expect(needed.textContent).not.toMatch(/above|enter the/i);
     expect(seen).toEqual([]);
+    fireEvent.click(within(needed).getByRole('button', { name: 'Sign in' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/token/i), { target: { value: 'tok-0123456789abcdef' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(ALERT.summary)).toBeTruthy();
+    expect(seen[0]?.authorization).toBe('Bearer tok-0123456789abcdef');
   });
 
   it('lists open alerts in words, acknowledges one with the token and shows who did', async () => {

@@ -8,8 +8,14 @@ import { detailMessage } from '../src/pages/data/check-detail.ts';
 import { runLabel } from '../src/pages/experiments/run-label.ts';
 import { underParents } from '../src/pages/experiments/run-row.ts';
 import { attributeValues } from '../src/pages/recommend/attribute-values.ts';
+import { histogramRows } from '../src/pages/drift/histogram-rows.ts';
+import { sourceDetail } from '../src/pages/recommend/ranked-by.ts';
 import { CSV_DIALECTS, toCsv } from '../src/pages/recommend/to-csv.ts';
+import { en } from '../src/i18n/en.ts';
+import { es } from '../src/i18n/es.ts';
+import { interpolate, type MessageKey } from '../src/i18n/dictionary.ts';
 import { CATALOG } from './render.tsx';
+import type { RecommendResponse } from '../src/api/contract.ts';
 
 describe('toCsv', () => {
   it('quotes commas, quotes and line breaks, and ends lines with CRLF', () => {
@@ -211,5 +217,74 @@ describe('attributeValues', () => {
       products: [product(1, 'Brand 10'), product(2, 'Brand 2'), product(3, 'Brand 1')],
     };
     expect(attributeValues(catalog, 'brand')).toEqual(['Brand 1', 'Brand 2', 'Brand 10']);
+  });
+});
+
+describe('the CSV source column while a rule serves', () => {
+  const result: RecommendResponse = {
+    customer_id: 7,
+    model_version: 0,
+    served_by: {
+      kind: 'rule',
+      model_version: null,
+      rule: 'k_of_n',
+      rule_description: 'comprado en al menos 2 de las últimas 4 semanas',
+      reason: 'no_champion',
+    },
+    cold_start: false,
+    recommendations: [],
+  };
+  const item = (source: 'rule' | 'popular') => ({
+    rank: 1,
+    product_id: 41,
+    score: 0.4,
+    source,
+    rule: source === 'rule' ? 'k_of_n' : null,
+    attributes: { brand: null, category: null, sub_category: null, segment: null, package: null, size: null },
+    reason: '',
+  });
+
+  it('names the rule in words, never "model"', () => {
+    const t = (key: MessageKey) => interpolate(es[key]);
+    expect(sourceDetail(item('rule'), result, t)).toBe(
+      'regla: comprado en al menos 2 de las últimas 4 semanas',
+    );
+    expect(sourceDetail(item('popular'), result, t)).toBe('popular');
+    const tEn = (key: MessageKey) => interpolate(en[key]);
+    expect(sourceDetail(item('rule'), result, tEn)).toMatch(/^rule: /);
+  });
+});
+
+describe('drift histogram bins', () => {
+  it('labels numeric bins by their range, not by a lower edge alone', () => {
+    const rows = histogramRows(
+      { edges: [0, 1.5, 4], counts: [1, 3], below: 0, above: 0 },
+      { edges: [0, 1.5, 4], counts: [2, 2], below: 0, above: 0 },
+    );
+    expect(rows).toEqual([
+      { bin: '0–1.50', reference: 0.25, current: 0.5 },
+      { bin: '1.50–4', reference: 0.75, current: 0.5 },
+    ]);
+  });
+
+  it('names a count’s one-value bins by their value (a 0/1 flag shows "0" and "1")', () => {
+    const rows = histogramRows(
+      { edges: [0, 0, 1], counts: [90, 10], below: 0, above: 0 },
+      { edges: [0, 0, 1], counts: [80, 20], below: 0, above: 0 },
+    );
+    expect(rows.map((r) => r.bin)).toEqual(['0', '1']);
+  });
+
+  it('shows this week’s values outside the reference’s range as bars of their own', () => {
+    // A reference with a single value is one degenerate bin: the move shows only in `above`.
+    const rows = histogramRows(
+      { edges: [3, 3], counts: [10], below: 0, above: 0 },
+      { edges: [3, 3], counts: [4], below: 2, above: 4 },
+    );
+    expect(rows).toEqual([
+      { bin: '< 3', reference: 0, current: 0.2 },
+      { bin: '3', reference: 1, current: 0.4 },
+      { bin: '> 3', reference: 0, current: 0.4 },
+    ]);
   });
 });

@@ -23,8 +23,9 @@ const PREDICTION = {
   candidate: true,
   contributions_method: 'approx',
   contributions: [
-    { feature: 'w2', label: 'semanas con compra', value: 2, contribution: 0.4 },
-    { feature: 'gap', label: 'semanas entre compras', value: 4, contribution: -0.1 },
+    { feature: 'w2', label: 'semanas con compra', value: 2, unit: 'weeks', contribution: 0.4 },
+    { feature: 'share', label: 'proporción de entregas', value: 0.25, unit: 'share', contribution: 0.2 },
+    { feature: 'gap', label: 'semanas entre compras', value: 4.5, unit: 'weeks', contribution: -0.1 },
   ],
 };
 
@@ -49,6 +50,29 @@ describe('PredictPage', () => {
     expect(
       await screen.findByRole('cell', { name: 'semanas entre compras' }, { timeout: 15_000 }),
     ).toBeTruthy();
+    // Values carry their unit, and the scale of a contribution is said.
+    const gapRow = screen.getByRole('cell', { name: 'semanas entre compras' }).closest('tr')!;
+    expect(within(gapRow).getByRole('cell', { name: '4,50 semanas' })).toBeTruthy();
+    const shareRow = screen.getByRole('cell', { name: 'proporción de entregas' }).closest('tr')!;
+    expect(within(shareRow).getAllByRole('cell')[1]!.textContent).toBe('25\u00a0%');
+    expect(screen.getByTestId('contribution-scale').textContent).toContain('log-odds');
+    expect(screen.getByRole('columnheader', { name: 'Contribución (puntos de log-odds)' })).toBeTruthy();
+  });
+
+  it('says a rule answered, not "Modelo v0", while no model has passed the gate', async () => {
+    renderApp(<PredictPage />, (req) => {
+      if (req.url === '/api/ui/catalog') return { body: CATALOG };
+      if (req.url === '/predict?lang=es')
+        return { body: { ...PREDICTION, model_version: 0, contributions: [] } };
+      return undefined;
+    });
+    fireEvent.change(screen.getByLabelText('Cliente'), { target: { value: '7 · ABARROTES' } });
+    fireEvent.change(screen.getByLabelText('Producto'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Calcular probabilidad' }));
+    await screen.findByTestId('probability');
+    expect(document.body.textContent).not.toContain('Modelo v0');
+    expect(document.body.textContent).toContain('Regla simple');
+    expect(screen.getByTestId('rule-no-contributions')).toBeTruthy();
   });
 
   it("explains a 503 by its code, without the server's English words in the Spanish UI", async () => {
@@ -67,6 +91,14 @@ describe('PredictPage', () => {
   });
 });
 
+const SERVED_BY_MODEL = {
+  kind: 'model',
+  model_version: 3,
+  rule: null,
+  rule_description: null,
+  reason: null,
+} as const;
+
 describe('RecommendPage', () => {
   it('sends k and only the chosen filters, and lists the products with their reasons', async () => {
     const { seen } = renderApp(<RecommendPage />, (req) => {
@@ -76,6 +108,7 @@ describe('RecommendPage', () => {
           body: {
             customer_id: 7,
             model_version: 3,
+            served_by: SERVED_BY_MODEL,
             cold_start: false,
             recommendations: [
               {
@@ -83,6 +116,7 @@ describe('RecommendPage', () => {
                 product_id: 41,
                 score: 0.5,
                 source: 'model',
+                rule: null,
                 attributes: CATALOG.products[1]!.attributes,
                 reason: 'compra cada 2 semanas',
               },
@@ -102,6 +136,50 @@ describe('RecommendPage', () => {
       url: '/recommend?lang=es',
       body: { customer_id: 7, k: 3, exclude_recent: false, filters: { category: 'JUGOS' } },
     });
+  });
+  it('names the serving rule, not a model, while no model has passed the gate', async () => {
+    renderApp(<RecommendPage />, (req) => {
+      if (req.url === '/api/ui/catalog') return { body: CATALOG };
+      if (req.method === 'POST')
+        return {
+          body: {
+            customer_id: 7,
+            model_version: 0,
+            served_by: {
+              kind: 'rule',
+              model_version: null,
+              rule: 'k_of_n',
+              rule_description: 'comprado en al menos 2 de las últimas 4 semanas',
+              reason: 'no_champion',
+            },
+            cold_start: false,
+            recommendations: [
+              {
+                rank: 1,
+                product_id: 41,
+                score: 0.4,
+                source: 'rule',
+                rule: 'k_of_n',
+                attributes: CATALOG.products[1]!.attributes,
+                reason: 'compra cada 2 semanas',
+              },
+            ],
+          },
+        };
+      return undefined;
+    });
+    await waitFor(() => expect(screen.getAllByRole('option', { name: 'JUGOS' })).toHaveLength(1));
+    fireEvent.change(screen.getByLabelText('Cliente'), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Recomendar' }));
+    const table = await screen.findByTestId('recommendations');
+    expect(within(table).getByText('regla')).toBeTruthy();
+    expect(table.querySelector('caption')?.textContent).toBe(
+      'Recomendaciones para el cliente 7 (regla: comprado en al menos 2 de las últimas 4 semanas)',
+    );
+    const result = table.closest('section')!;
+    expect(result.textContent).toContain('ordenadas por la probabilidad que da la regla');
+    expect(result.textContent).not.toMatch(/modelo v\d|estima el modelo/);
+    expect(within(table).queryByText('modelo')).toBeNull();
   });
 });
 
@@ -196,6 +274,7 @@ describe('RecommendPage: unknown and new customers', () => {
   const popularOnly = {
     customer_id: 8,
     model_version: 3,
+    served_by: SERVED_BY_MODEL,
     cold_start: true,
     recommendations: [
       {
@@ -203,6 +282,7 @@ describe('RecommendPage: unknown and new customers', () => {
         product_id: 41,
         score: 0.2,
         source: 'popular',
+        rule: null,
         attributes: CATALOG.products[1]!.attributes,
         reason: 'popular',
       },
@@ -332,7 +412,7 @@ describe('ModelsPage', () => {
         return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
       return undefined;
     });
-    expect(await screen.findByText('Inicie sesión de administración (arriba) para hacer esto.')).toBeTruthy();
+    expect(await screen.findByText('Inicie sesión de administración para hacer esto.')).toBeTruthy();
     const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
     fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
     await waitFor(() =>

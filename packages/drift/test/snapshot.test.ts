@@ -75,6 +75,23 @@ describe('createReference', () => {
     expect(k.kind === 'numeric' && k.histogram).toEqual({ edges: [4, 4], counts: [50], below: 0, above: 0 });
   });
 
+  it('gives a flag or small count one bin per value, not one bar for all (drift page histograms)', () => {
+    // 95 % zeros: every decile is 0, so quantile bins would put 0 and 1 in one bin.
+    const flag = Float64Array.from({ length: 1000 }, (_, i) => (i % 20 === 0 ? 1 : 0));
+    const s = createReference({ flag });
+    const h = s.columns[0]!.kind === 'numeric' ? s.columns[0]!.histogram : undefined;
+    expect(h).toEqual({ edges: [0, 0, 1], counts: [950, 50], below: 0, above: 0 });
+  });
+
+  it('puts a zero-inflated column’s point mass in a bin of its own', () => {
+    const values = Float64Array.from({ length: 1000 }, (_, i) => (i < 600 ? 0 : i / 10));
+    const s = createReference({ values });
+    const h = s.columns[0]!.kind === 'numeric' ? s.columns[0]!.histogram : undefined;
+    expect(h?.edges.slice(0, 2)).toEqual([0, 0]);
+    expect(h?.counts[0]).toBe(600);
+    expect(h?.counts.length).toBeGreaterThan(3);
+  });
+
   it('rejects bad settings and bad input with codes', () => {
     expect(() => createReference({ x: new Float64Array(3) }, { bins: 1 })).toThrow(DriftError);
     try {

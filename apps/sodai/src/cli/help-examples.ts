@@ -18,7 +18,10 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'sodai data load --customers gen/clientes.parquet --products gen/productos.parquet --transactions gen/transacciones.parquet',
     'sodai data load --transactions history.csv --as-of 2024-06-30 --json',
   ],
-  'data split-weeks': ['sodai data split-weeks --in gen --out batches --last 4 --history history'],
+  'data split-weeks': [
+    'sodai data split-weeks --in gen --out batches --last 4 --history history',
+    "sodai data split-weeks --in gen --out batches --json | jq '.batches[].file'",
+  ],
   'data batches': ['sodai data batches -n 10', 'sodai data batches --json | jq ".[0].outcome"'],
   'data generate': [
     'sodai data generate --out ./gen',
@@ -44,7 +47,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   export: ['sodai export model 3 --format python ./handoff'],
   'export model': ['sodai export model 3 --format python ./handoff', 'python3 ./handoff/score.py'],
   train: ['sodai train', 'sodai train --trials 5 --json | jq .gate'],
-  evaluate: ['sodai evaluate'],
+  evaluate: ['sodai evaluate', "sodai evaluate --json | jq '.scorers[] | {name, f1: .f1.f1}'"],
   predict: ['sodai predict --out next-week.csv', 'sodai predict --json | jq .predicted'],
   replay: [
     'sodai replay --history history --batches batches --out out --truth',

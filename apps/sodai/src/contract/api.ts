@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEATURE_UNITS } from './feature-vector.ts';
 
 // The HTTP contract of `sodai serve`: every request and response body. Validation, the OpenAPI
 // document (/docs) and the route handlers' types all derive from these schemas.
@@ -12,6 +13,21 @@ const productId = z.int().min(0).describe('product identifier (productos.product
 
 /** `?lang=es|en` on every route that answers in words. */
 export const LangQuerySchema = z.object({ lang: LangSchema.optional() });
+
+// ------------------------------------------------------------------ who answers
+export const ServedBySchema = z
+  .object({
+    kind: z.enum(['model', 'rule']),
+    model_version: z.int().nullable().describe('the serving version; null while a rule serves'),
+    rule: z.string().nullable().describe('the rule that serves while no model has passed the gate'),
+    rule_description: z.string().nullable().describe("the rule in words, in the request's language"),
+    reason: z
+      .enum(['no_champion'])
+      .nullable()
+      .describe('why a rule serves: no_champion = no model has beaten the simple rules yet'),
+  })
+  .describe('what answers: the champion model, or, until one passes the gate, the best simple rule');
+export type ServedBy = z.infer<typeof ServedBySchema>;
 
 // ------------------------------------------------------------------ /predict
 export const PredictQuerySchema = z.object({
@@ -36,8 +52,20 @@ export type PredictRequest = z.infer<typeof PredictRequestSchema>;
 export const ContributionSchema = z.object({
   feature: z.string().describe('feature name in the model contract'),
   label: z.string().describe('what the feature means, in the answer language'),
-  value: z.number().nullable().describe('the feature value for this pair (null = missing)'),
-  contribution: z.number().describe('SHAP value on the log-odds scale'),
+  value: z
+    .number()
+    .nullable()
+    .describe('the feature value for this pair (null = missing; a category code for unit "category")'),
+  unit: z
+    .enum(FEATURE_UNITS)
+    .describe(
+      'what the value counts: share = a fraction 0–1 (e.g. 0.25 = 25 %); ratio = a quotient where 1 is "as usual"; category = a code, named in the label',
+    ),
+  contribution: z
+    .number()
+    .describe(
+      "SHAP value in log-odds points: contributions add up, from the model's average, to the log-odds of buying; +0.69 doubles the odds, −0.69 halves them",
+    ),
 });
 export type Contribution = z.infer<typeof ContributionSchema>;
 
@@ -47,7 +75,9 @@ export const PredictionSchema = z.object({
   probability: z.number().describe('probability of buying the product in the predicted week'),
   will_buy: z.boolean().describe("the decision at the model's rule: probability ≥ threshold"),
   threshold: z.number(),
-  model_version: z.int(),
+  model_version: z
+    .int()
+    .describe('the version that scored; 0 while a rule serves because no model has passed the gate'),
   candidate: z
     .boolean()
     .describe('false when the pair is not among the scored candidates and was scored on the fly'),
@@ -100,8 +130,17 @@ export type ProductAttributes = z.infer<typeof ProductAttributesSchema>;
 export const RecommendationSchema = z.object({
   rank: z.int(),
   product_id: z.int(),
-  score: z.number().describe('purchase probability, or for popular fill-ins the share of similar shops'),
-  source: z.enum(['model', 'popular']),
+  score: z
+    .number()
+    .describe(
+      "purchase probability (a rule's: the share of pairs it scored alike that were bought), or for popular fill-ins the share of similar shops",
+    ),
+  source: z
+    .enum(['model', 'rule', 'popular'])
+    .describe(
+      'what ranked the product: the champion model; the simple rule that serves while no model has passed the gate; or popularity among similar shops',
+    ),
+  rule: z.string().nullable().describe("the rule's name when source is 'rule', else null"),
   attributes: ProductAttributesSchema,
   reason: z.string(),
 });
@@ -109,7 +148,8 @@ export type Recommendation = z.infer<typeof RecommendationSchema>;
 
 export const RecommendResponseSchema = z.object({
   customer_id: z.int(),
-  model_version: z.int(),
+  model_version: z.int().describe('the serving version; 0 while a rule serves'),
+  served_by: ServedBySchema,
   cold_start: z.boolean().describe('true when the customer has no recent history'),
   recommendations: z.array(RecommendationSchema),
 });
@@ -283,19 +323,6 @@ export const ErrorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 // ------------------------------------------------------------------ ops
-export const ServedBySchema = z
-  .object({
-    kind: z.enum(['model', 'rule']),
-    model_version: z.int().nullable().describe('the serving version; null while a rule serves'),
-    rule: z.string().nullable().describe('the rule that serves while no model has passed the gate'),
-    rule_description: z.string().nullable().describe("the rule in words, in the request's language"),
-    reason: z
-      .enum(['no_champion'])
-      .nullable()
-      .describe('why a rule serves: no_champion = no model has beaten the simple rules yet'),
-  })
-  .describe('what answers: the champion model, or, until one passes the gate, the best simple rule');
-export type ServedBy = z.infer<typeof ServedBySchema>;
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok'), uptime_s: z.number() });
 export const ReadyResponseSchema = z.object({

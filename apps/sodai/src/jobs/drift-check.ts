@@ -49,6 +49,18 @@ export async function checkDrift(
   const week = ctx.plan.testCutoff;
   if (!champion)
     return { drifted: false, reason: 'no champion yet: nothing to compare with', week, seasonal: false };
+  // The reference saved with a version is its own test week: right after training (a first run,
+  // or no new data since) the week to check is that very week, and comparing it with itself says
+  // nothing.
+  if (champion.version.signature?.testCutoff === week) {
+    return {
+      drifted: false,
+      reason: `no reference yet: champion v${champion.version.version}'s reference is this same week; drift is checked from the next week on`,
+      week,
+      championVersion: champion.version.version,
+      seasonal: false,
+    };
+  }
   const artifact = async (name: string) => {
     try {
       const bytes = await tracking.readArtifact(champion.version.runId, name);

@@ -126,6 +126,7 @@ export function describeContributions(
       feature: spec.name,
       label: category === undefined ? spec.label[lang] : `${spec.label[lang]}: ${category}`,
       value: Number.isNaN(raw) ? null : raw,
+      unit: spec.unit,
       contribution: top.value[base + s]!,
     });
   }

@@ -13,6 +13,9 @@ const GAP = FEATURE_INDEX.get('gap_mean')!;
 const SINCE = FEATURE_INDEX.get('weeks_since_last')!;
 const LAST_WEEK = FEATURE_INDEX.get('pair_weeks_1')!;
 
+/** A ranking before the route says who serves (`served_by` needs the serve layer's wording). */
+export type RecommendResult = Omit<RecommendResponse, 'served_by'>;
+
 /** What `/recommend` takes once validated (defaults applied). */
 export interface RecommendQuery {
   readonly customer_id: number;
@@ -57,8 +60,9 @@ function matcher(filters: RecommendFilters | undefined): (a: ProductAttributes) 
 }
 
 /**
- * Ranks products for a customer: their candidate pairs by the champion's probability (reasons from
- * the pair's purchase rhythm), then, when fewer than `k` remain after filters — or the customer has
+ * Ranks products for a customer: their candidate pairs by the serving probability — the champion's,
+ * or while no model has passed the gate the rule's (`source: 'rule'`) — with reasons from the
+ * pair's purchase rhythm, then, when fewer than `k` remain after filters — or the customer has
  * no recent history (cold start) — the products most popular with shops of the same type.
  * Throws `UNKNOWN_CUSTOMER` for an id not in the catalog.
  *
@@ -70,11 +74,17 @@ function matcher(filters: RecommendFilters | undefined): (a: ProductAttributes) 
  *   model.release();
  * }
  */
-export function recommend(model: ServingModel, query: RecommendQuery, lang: Lang): RecommendResponse {
+export function recommend(model: ServingModel, query: RecommendQuery, lang: Lang): RecommendResult {
   model.checkIds(query.customer_id);
   const { features, catalog, ranked, scores } = model;
   const accepts = matcher(query.filters);
   const range = features.customerRows(query.customer_id);
+  const by = model.servedBy;
+  // While no model has passed the gate the candidates are ranked by the serving rule: say so.
+  const ranker =
+    by.kind === 'rule'
+      ? { source: 'rule' as const, rule: by.rule.name }
+      : { source: 'model' as const, rule: null };
   const out: Recommendation[] = [];
   if (range) {
     const productIds = features.matrix.productIds;
@@ -87,7 +97,7 @@ export function recommend(model: ServingModel, query: RecommendQuery, lang: Lang
         rank: out.length + 1,
         product_id: product.id,
         score: scores[row]!,
-        source: 'model',
+        ...ranker,
         attributes: product.attributes,
         reason: candidateReason(model, row, lang),
       });
@@ -106,6 +116,7 @@ export function recommend(model: ServingModel, query: RecommendQuery, lang: Lang
         product_id: product.id,
         score: popular.share,
         source: 'popular',
+        rule: null,
         attributes: product.attributes,
         reason: reasonText(
           { kind: 'popular', customerType: customer.customerType, share: popular.share },

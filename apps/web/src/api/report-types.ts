@@ -26,9 +26,12 @@ export interface IngestReport {
   readonly checks: readonly ValidationCheck[];
 }
 
+/** Counts on bins [e0, e1], (e1, e2], …; `below`/`above`: values outside the reference's range. */
 export interface NumericHistogram {
   readonly edges: readonly number[];
   readonly counts: readonly number[];
+  readonly below?: number;
+  readonly above?: number;
 }
 export interface CategoricalHistogram {
   readonly categories: readonly string[];
@@ -49,6 +52,10 @@ export interface ColumnDrift {
   readonly currentCount: number;
   readonly referenceHistogram: NumericHistogram | CategoricalHistogram;
   readonly currentHistogram: NumericHistogram | CategoricalHistogram;
+  /** Drifted against the recent reference before the seasonal rule (reports with a seasonal reference). */
+  readonly driftedVsReference?: boolean;
+  /** The same comparison with the same week a year earlier, when the store reaches that far back. */
+  readonly seasonal?: { readonly drifted: boolean; readonly statistic: number; readonly threshold: number };
 }
 
 export interface DriftDatasetReport {
@@ -56,6 +63,8 @@ export interface DriftDatasetReport {
   readonly driftedColumns: number;
   readonly shareDrifted: number;
   readonly verdict: { readonly drifted: boolean; readonly reason: string };
+  /** Whether the same week a year earlier was compared too (a change it also had is not drift). */
+  readonly seasonal?: boolean;
 }
 
 /** reports/drift/drift-<week>-v<version>.json, written by the weekly DAG's drift task. */

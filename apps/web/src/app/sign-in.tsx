@@ -9,16 +9,6 @@ import { useApp } from './app-context.tsx';
 export function SignIn() {
   const { t } = useI18n();
   const { adminToken, setAdminToken } = useApp();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const inputId = useId();
-  const [draft, setDraft] = useState('');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!draft.trim()) return;
-    setAdminToken(draft.trim());
-    setDraft('');
-    dialog.current?.close();
-  };
   if (adminToken) {
     return (
       <div className="sign-in">
@@ -33,6 +23,30 @@ export function SignIn() {
   }
   return (
     <div className="sign-in">
+      <SignInButton />
+    </div>
+  );
+}
+
+/**
+ * The sign-in button and its dialog, for any place that needs the token (the header, and the
+ * sections that say what signing in would show).
+ */
+export function SignInButton() {
+  const { t } = useI18n();
+  const { setAdminToken } = useApp();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const inputId = useId();
+  const [draft, setDraft] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft.trim()) return;
+    setAdminToken(draft.trim());
+    setDraft('');
+    dialog.current?.close();
+  };
+  return (
+    <>
       <button type="button" className="secondary small" onClick={() => dialog.current?.showModal()}>
         {t('auth.signIn')}
       </button>
@@ -60,6 +74,6 @@ export function SignIn() {
           </div>
         </form>
       </dialog>
-    </div>
+    </>
   );
 }

@@ -32,14 +32,28 @@ export const en: Dictionary = {
   'predict.wontBuy': 'Unlikely to buy next week',
   'predict.probabilityMeans':
     'Estimated probability: {pct}. The model says "will buy" from {threshold} up: that threshold was chosen at training to balance hits against false alarms.',
+  'predict.probabilityMeansRule':
+    'Estimated probability: {pct}, the share of cases like this one that were bought. No model beats the simple rules yet, so the rule answers: it says "will buy" from {threshold} up.',
+  'predict.byRule': 'Simple rule (no model has passed the check yet)',
+  'predict.ruleNoContributions':
+    'A simple rule does not split its answer among the facts: there are no contributions to show.',
   'predict.modelVersion': 'Model v{version}',
   'predict.notCandidate': "this pair was not among the week's candidates; it was scored on the spot",
   'predict.contributionsTitle': 'What weighed in the prediction',
   'predict.contributionsExplain':
     'Each bar is a fact about the customer or the product. Green ones push towards a purchase, red ones against; the longer, the more it weighed.',
+  'predict.unit.weeks': '{n} weeks',
+  'predict.unit.days': '{n} days',
+  'predict.unit.units': '{n} units',
+  'predict.unit.customers': '{n} customers',
+  'predict.unit.products': '{n} products',
+  'predict.unit.deliveries_per_week': '{n} deliveries a week',
+  'predict.unit.litres': '{n} L',
+  'predict.contributionUnit': 'Contribution (log-odds points)',
+  'predict.contributionScale':
+    "Contributions are in log-odds points, the model's internal scale: they add up from the model's average to the prediction. +0.7 roughly doubles the odds of buying against not buying; −0.7 halves them.",
   'predict.feature': 'Fact',
   'predict.value': 'Value',
-  'predict.contribution': 'Contribution',
   'recommend.title': 'Recommend products',
   'recommend.explain':
     'For one customer, the products the model finds most likely to be bought next week, highest first. When the customer has little history, the list is filled with the products most bought by shops of the same type. Each row says why it was chosen.',
@@ -55,6 +69,10 @@ export const en: Dictionary = {
   'recommend.score': 'Probability',
   'recommend.source': 'Source',
   'recommend.sourceModel': 'model',
+  'recommend.sourceRule': 'rule',
+  'recommend.tableCaptionRule': 'Recommendations for customer {customer} (rule: {rule})',
+  'recommend.warmRule':
+    'No model beats the simple rules yet: ordered by the probability the rule gives (the share of cases like this one that were bought).',
   'recommend.sourcePopular': 'popular',
   'recommend.reason': 'Why',
   'recommend.coldStart': 'Customer with little history: some suggestions come from similar shops.',
@@ -136,7 +154,8 @@ export const en: Dictionary = {
   'drift.title': 'Data drift',
   'drift.explain':
     'There is "drift" when this week\'s data no longer looks like the data the model was trained on (other customers, other products, orders of another size). When many facts change at once, predictions become less reliable and the model is retrained. Every week each fact is compared with its reference; the bars show both distributions.',
-  'drift.none': 'No drift reports yet: the weekly pipeline writes them.',
+  'drift.none':
+    "No reference yet to compare with: the weekly pipeline writes one report a week, from the week after the serving model's own test week.",
   'drift.weeksCaption': 'Verdict of each week',
   'drift.week': 'Week',
   'drift.model': 'Model',
@@ -241,7 +260,7 @@ export const en: Dictionary = {
     'Promoting, rolling back, running the pipeline and uploading batches need the admin token. It is kept in this browser tab only.',
   'auth.cancel': 'Cancel',
   'auth.submit': 'Sign in',
-  'auth.needed': 'Sign in as admin (top) to do this.',
+  'auth.needed': 'Sign in as admin to do this.',
   'error.fields': 'Fields with problems:',
   'error.code.UNKNOWN_CUSTOMER': 'There is no such customer.',
   'error.code.UNKNOWN_PRODUCT': 'There is no such product.',
@@ -359,6 +378,10 @@ export const en: Dictionary = {
   'data.detail.aboveBound': 'quantity {items} above the bound {bound}',
   'data.detail.afterAsOf': 'date {date} after {asOf}',
   'data.file': 'File',
+  'drift.seasonal': 'seasonal',
+  'drift.seasonalCount':
+    '{count} changes were also seen in the same week a year earlier: seasonal, not counted.',
+  'drift.seasonalCompared': 'Also compared with the same week a year earlier.',
   'drift.reasonCount': '{drifted} of {total} facts changed.',
   'drift.mostChanged': 'Changed most: {list}.',
   'drift.method.wasserstein': 'Wasserstein distance',
@@ -431,7 +454,7 @@ export const en: Dictionary = {
   'alerts.title': 'Alerts',
   'alerts.explain':
     'Problems the platform noticed: each stays one alert until it is over. Acknowledge one to say someone is on it.',
-  'alerts.needToken': 'Enter the admin or operator token above to see the alerts.',
+  'alerts.needSignIn': 'Sign in with the admin or operator token to see the alerts.',
   'alerts.none': 'No open alerts.',
   'alerts.showResolved': 'Show resolved alerts too',
   'alerts.acknowledge': 'Acknowledge',

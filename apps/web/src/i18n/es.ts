@@ -33,14 +33,28 @@ export const es = {
   'predict.wontBuy': 'Probablemente no comprará la próxima semana',
   'predict.probabilityMeans':
     'Probabilidad estimada: {pct}. El modelo dice «comprará» a partir de {threshold}: ese umbral se eligió al entrenar para equilibrar aciertos y falsas alarmas.',
+  'predict.probabilityMeansRule':
+    'Probabilidad estimada: {pct}, la proporción de casos como este que compraron. Aún ningún modelo supera a las reglas simples, así que responde la regla: dice «comprará» a partir de {threshold}.',
+  'predict.byRule': 'Regla simple (aún ningún modelo ha superado la evaluación)',
+  'predict.ruleNoContributions':
+    'Una regla simple no reparte su resultado entre los datos: no hay contribuciones que mostrar.',
   'predict.modelVersion': 'Modelo v{version}',
   'predict.notCandidate': 'este par no estaba entre los candidatos de la semana; se calculó al momento',
   'predict.contributionsTitle': 'Qué pesó en la predicción',
   'predict.contributionsExplain':
     'Cada barra es un dato del cliente o del producto. Las verdes empujan hacia la compra y las rojas en contra; cuanto más larga, más pesó.',
+  'predict.unit.weeks': '{n} semanas',
+  'predict.unit.days': '{n} días',
+  'predict.unit.units': '{n} unidades',
+  'predict.unit.customers': '{n} clientes',
+  'predict.unit.products': '{n} productos',
+  'predict.unit.deliveries_per_week': '{n} entregas por semana',
+  'predict.unit.litres': '{n} L',
+  'predict.contributionUnit': 'Contribución (puntos de log-odds)',
+  'predict.contributionScale':
+    'Las contribuciones están en puntos de log-odds, la escala interna del modelo: se suman desde el promedio del modelo hasta la predicción. +0,7 duplica aproximadamente las posibilidades de compra frente a no compra; −0,7 las reduce a la mitad.',
   'predict.feature': 'Dato',
   'predict.value': 'Valor',
-  'predict.contribution': 'Aporte',
   'recommend.title': 'Recomendar productos',
   'recommend.explain':
     'Para un cliente, los productos con mayor probabilidad de compra la próxima semana según el modelo, de mayor a menor. Si el cliente tiene poco historial, se completan con los productos más comprados por tiendas del mismo tipo. Cada fila dice por qué se eligió.',
@@ -56,6 +70,10 @@ export const es = {
   'recommend.score': 'Probabilidad',
   'recommend.source': 'Origen',
   'recommend.sourceModel': 'modelo',
+  'recommend.sourceRule': 'regla',
+  'recommend.tableCaptionRule': 'Recomendaciones para el cliente {customer} (regla: {rule})',
+  'recommend.warmRule':
+    'Aún ningún modelo supera a las reglas simples: ordenadas por la probabilidad que da la regla (la proporción de casos como este que compraron).',
   'recommend.sourcePopular': 'popular',
   'recommend.reason': 'Por qué',
   'recommend.coldStart': 'Cliente con poco historial: algunas sugerencias vienen de tiendas parecidas.',
@@ -137,7 +155,8 @@ export const es = {
   'drift.title': 'Deriva de los datos',
   'drift.explain':
     'Hay «deriva» cuando los datos de esta semana ya no se parecen a aquellos con los que se entrenó el modelo (otros clientes, otros productos, pedidos de otro tamaño). Si cambian muchos datos a la vez, las predicciones pierden fiabilidad y el modelo se vuelve a entrenar. Cada semana se compara cada dato con su referencia; las barras muestran ambas distribuciones.',
-  'drift.none': 'Todavía no hay informes de deriva: se generan al ejecutar el flujo semanal.',
+  'drift.none':
+    'Todavía no hay referencia con la que comparar: el flujo semanal escribe un informe por semana a partir de la semana siguiente a la de prueba del modelo en servicio.',
   'drift.weeksCaption': 'Veredicto de cada semana',
   'drift.week': 'Semana',
   'drift.model': 'Modelo',
@@ -243,7 +262,7 @@ export const es = {
     'Promover, revertir, lanzar el flujo y subir lotes necesitan el token de administración. Se guarda solo en esta pestaña del navegador.',
   'auth.cancel': 'Cancelar',
   'auth.submit': 'Entrar',
-  'auth.needed': 'Inicie sesión de administración (arriba) para hacer esto.',
+  'auth.needed': 'Inicie sesión de administración para hacer esto.',
   'error.fields': 'Campos con problemas:',
   'error.code.UNKNOWN_CUSTOMER': 'No existe ese cliente.',
   'error.code.UNKNOWN_PRODUCT': 'No existe ese producto.',
@@ -363,6 +382,10 @@ export const es = {
   'data.detail.aboveBound': 'cantidad {items} por encima del límite {bound}',
   'data.detail.afterAsOf': 'fecha {date} posterior a {asOf}',
   'data.file': 'Archivo',
+  'drift.seasonal': 'estacional',
+  'drift.seasonalCount':
+    '{count} cambios también se vieron en la misma semana hace un año: son estacionales y no cuentan.',
+  'drift.seasonalCompared': 'Comparada también con la misma semana del año anterior.',
   'drift.reasonCount': '{drifted} de {total} datos cambiaron.',
   'drift.mostChanged': 'Los que más cambiaron: {list}.',
   'drift.method.wasserstein': 'distancia de Wasserstein',
@@ -436,7 +459,7 @@ export const es = {
   'alerts.title': 'Alertas',
   'alerts.explain':
     'Problemas que la plataforma detectó: cada uno es una sola alerta hasta que se resuelve. Confirme una para indicar que alguien se ocupa.',
-  'alerts.needToken': 'Escriba arriba el token de administración u operación para ver las alertas.',
+  'alerts.needSignIn': 'Inicie sesión con el token de administración u operación para ver las alertas.',
   'alerts.none': 'No hay alertas abiertas.',
   'alerts.showResolved': 'Mostrar también las resueltas',
   'alerts.acknowledge': 'Confirmar',

@@ -16,6 +16,27 @@ export function quantileEdges(sortedReference: ArrayLike<number>, bins: number):
   return edges;
 }
 
+/**
+ * The bins a reference keeps: a column with at most `bins` distinct values (a flag, a small count)
+ * gets one bin per value; otherwise equal-frequency bins ({@link quantileEdges}), with the minimum
+ * in a bin of its own when it holds at least a bin's share of the rows (zero-inflated counts), so a
+ * point mass never hides the rest in one bar.
+ */
+export function referenceEdges(sortedReference: ArrayLike<number>, bins: number): number[] {
+  const n = sortedReference.length;
+  if (n === 0) return [];
+  const distinct: number[] = [];
+  for (let i = 0; i < n && distinct.length <= bins; i++) {
+    const v = sortedReference[i]!;
+    if (distinct.length === 0 || v > distinct[distinct.length - 1]!) distinct.push(v);
+  }
+  // [v0, v0], (v0, v1], …: bins are closed on the right, so each holds exactly one reference value.
+  if (distinct.length <= bins) return [distinct[0]!, ...distinct];
+  const edges = quantileEdges(sortedReference, bins);
+  const min = edges[0]!;
+  return countAtMost(sortedReference, min) * bins >= n ? [min, ...edges] : edges;
+}
+
 /** Counts of sorted values on the bins of `edges` (see {@link NumericHistogram}). */
 export function binSorted(edges: readonly number[], sorted: ArrayLike<number>): NumericHistogram {
   if (edges.length === 0) return { edges: [], counts: [], below: 0, above: sorted.length };

@@ -1,6 +1,6 @@
 import { countCategories, type NormalizedColumn } from '../columns.ts';
 import { quantileSorted, sortedFinite } from '../stats/quantile.ts';
-import { binSorted, quantileEdges } from './histogram.ts';
+import { binSorted, referenceEdges } from './histogram.ts';
 import type {
   CategoricalColumnSnapshot,
   CategoricalHistogram,
@@ -60,7 +60,7 @@ export function summarizeNumeric(
     min: count > 0 ? sorted[0]! : 0,
     max: count > 0 ? sorted[count - 1]! : 0,
     quantiles: { probs, values },
-    histogram: binSorted(quantileEdges(sorted, settings.bins), sorted),
+    histogram: binSorted(referenceEdges(sorted, settings.bins), sorted),
   };
   const exact = valueTable(sorted, settings.exactUpTo);
   return exact === undefined ? snapshot : { ...snapshot, exact };

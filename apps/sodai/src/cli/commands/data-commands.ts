@@ -49,23 +49,28 @@ export function registerDataCommands(program: Command): void {
     },
   );
 
-  data
-    .command('split-weeks')
-    .description('cut a transactions file into one batch file per week (Monday to Sunday)')
-    .requiredOption('--in <path>', 'transactions file, or a folder with transacciones.parquet')
-    .requiredOption('--out <dir>', 'folder for week-YYYY-MM-DD.parquet files')
-    .option('--last <n>', 'only the last N weeks', positiveInt)
-    .option('--history <dir>', 'also write the data before the first batch (and reference files) here')
-    .action(async (opts: { in: string; out: string; last?: number; history?: string }) => {
-      const batches = await splitWeeks({
-        input: opts.in,
-        outDir: opts.out,
-        ...(opts.last !== undefined ? { lastWeeks: opts.last } : {}),
-        ...(opts.history ? { historyDir: opts.history } : {}),
-      });
-      for (const b of batches) process.stdout.write(`${b.file}\t${b.rows}\n`);
-      process.stdout.write(`${batches.length} weekly batches written to ${opts.out}\n`);
+  withJson(
+    data
+      .command('split-weeks')
+      .description('cut a transactions file into one batch file per week (Monday to Sunday)')
+      .requiredOption('--in <path>', 'transactions file, or a folder with transacciones.parquet')
+      .requiredOption('--out <dir>', 'folder for week-YYYY-MM-DD.parquet files')
+      .option('--last <n>', 'only the last N weeks', positiveInt)
+      .option('--history <dir>', 'also write the data before the first batch (and reference files) here'),
+  ).action(async (opts: { in: string; out: string; last?: number; history?: string } & JsonOption) => {
+    const batches = await splitWeeks({
+      input: opts.in,
+      outDir: opts.out,
+      ...(opts.last !== undefined ? { lastWeeks: opts.last } : {}),
+      ...(opts.history ? { historyDir: opts.history } : {}),
     });
+    printResult(opts, { out: opts.out, batches }, () =>
+      [
+        ...batches.map((b) => `${b.file}\t${b.rows}`),
+        `${batches.length} weekly batches written to ${opts.out}`,
+      ].join('\n'),
+    );
+  });
 
   withJson(
     data

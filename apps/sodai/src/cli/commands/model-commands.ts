@@ -7,7 +7,7 @@ import { trainAndGate, type TrainAndGateOutcome } from '../../jobs/train-and-gat
 import { weekContext } from '../../jobs/week-context.ts';
 import { CHAMPION, loadAliasedModel } from '../../model/registry.ts';
 import { SodaiError } from '../../errors.ts';
-import { evaluateChampion } from '../../jobs/evaluate.ts';
+import { evaluateChampion, formatEvaluation } from '../../jobs/evaluate.ts';
 import { appContext } from '../app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
@@ -124,25 +124,27 @@ export function registerModelCommands(program: Command): void {
     }
   });
 
-  program
-    .command('evaluate')
-    .description('score the champion on the latest complete week beside the baselines')
-    .action(async () => {
-      const c = ctx();
-      const store = await c.openStore();
-      const tracking = await c.openTracking();
-      const champion = await loadAliasedModel(tracking, CHAMPION);
-      try {
-        if (!champion)
-          throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
-        const week = await weekContext(store.connection, c.resolved.config.model);
-        process.stdout.write(`${await evaluateChampion(week, champion)}\n`);
-      } finally {
-        champion?.booster.dispose();
-        await tracking.close();
-        await store.close();
-      }
-    });
+  withJson(
+    program
+      .command('evaluate')
+      .description('score the champion on the latest complete week beside the baselines'),
+  ).action(async (o: JsonOption) => {
+    const c = ctx();
+    const store = await c.openStore();
+    const tracking = await c.openTracking();
+    const champion = await loadAliasedModel(tracking, CHAMPION);
+    try {
+      if (!champion)
+        throw new SodaiError('INVALID_ARGUMENT', 'no champion model yet: run `sodai train` first');
+      const week = await weekContext(store.connection, c.resolved.config.model);
+      const evaluation = await evaluateChampion(week, champion);
+      printResult(o, evaluation, () => formatEvaluation(evaluation));
+    } finally {
+      champion?.booster.dispose();
+      await tracking.close();
+      await store.close();
+    }
+  });
 
   withJson(
     program

@@ -9,6 +9,7 @@ import { resolveLang } from '../language.ts';
 import { recommend } from '../../scoring/recommender.ts';
 import { acquireModel, type ServeContext } from '../serve-context.ts';
 import { plainJson } from './plain-json.ts';
+import { servedByBody } from '../served-by.ts';
 
 /** POST /recommend: a customer's top products for the predicted week, with reasons.
  *
@@ -54,7 +55,7 @@ export const recommendRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = asy
           { model_version: model.version, route: 'recommend' },
           result.recommendations.length,
         );
-        return result;
+        return { ...result, served_by: servedByBody(model, lang) };
       } finally {
         model.release();
       }

@@ -8,7 +8,7 @@ import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { FeatureDriftTable } from './feature-drift-table.tsx';
 import { featureNamer } from './feature-label.ts';
-import { DriftReason } from './drift-reason.tsx';
+import { DriftReason, weekColumns } from './drift-reason.tsx';
 
 // The chart library loads beside the reports, not before them: the verdicts show first.
 const HistogramChart = lazy(() =>
@@ -48,10 +48,9 @@ export default function DriftPage() {
         {(files) => {
           if (files.length === 0) return <p className="card muted">{t('drift.none')}</p>;
           const current = files.find((f) => f.name === week) ?? files[0]!;
+          const columns = weekColumns(current.file);
           const column =
-            current.file.features.columns.find((c) => c.name === feature) ??
-            current.file.features.columns.find((c) => c.drifted) ??
-            current.file.features.columns[0];
+            columns.find((c) => c.name === feature) ?? columns.find((c) => c.drifted) ?? columns[0];
           return (
             <>
               <section className="card">
@@ -84,7 +83,12 @@ export default function DriftPage() {
                             </button>
                           </td>
                           <td data-label={t('drift.model')}>v{file.championVersion}</td>
-                          <td data-label={t('drift.shareDrifted')}>{pct(file.features.shareDrifted, 0)}</td>
+                          <td data-label={t('drift.shareDrifted')}>
+                            {pct(
+                              weekColumns(file).filter((c) => c.drifted).length / weekColumns(file).length,
+                              0,
+                            )}
+                          </td>
                           <td data-label={t('drift.verdict')}>
                             <span className={`status ${file.drifted ? 'drift' : 'ok'}`}>
                               {file.drifted ? t('drift.changed') : t('drift.stable')}
@@ -102,7 +106,7 @@ export default function DriftPage() {
               <div className="grid-2 wide-left">
                 <section className="card">
                   <FeatureDriftTable
-                    columns={current.file.features.columns}
+                    columns={columns}
                     selected={column?.name ?? null}
                     onSelect={setFeature}
                     nameOf={nameOf}

@@ -2,6 +2,22 @@ import type { ColumnDrift } from '../../api/report-types.ts';
 import type { FeatureNamer } from './feature-label.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
+/**
+ * A column's verdict. With a seasonal reference, a change against the recent reference that the
+ * same week a year earlier also shows is seasonal, not drift: said so rather than called stable.
+ */
+function ColumnVerdict({ column }: { column: ColumnDrift }) {
+  const { t } = useI18n();
+  if (column.drifted) return <span className="status drift">{t('drift.changed')}</span>;
+  if (column.driftedVsReference && column.seasonal)
+    return (
+      <span className="status seasonal" data-testid={`seasonal-${column.name}`}>
+        {t('drift.seasonal')}
+      </span>
+    );
+  return <span className="status ok">{t('drift.stable')}</span>;
+}
+
 /** Per-feature statistics of one week: method, statistic against its threshold, verdict. */
 export function FeatureDriftTable({
   columns,
@@ -52,9 +68,7 @@ export function FeatureDriftTable({
                 {num(c.referenceCount)} → {num(c.currentCount)}
               </td>
               <td>
-                <span className={`status ${c.drifted ? 'drift' : 'ok'}`}>
-                  {c.drifted ? t('drift.changed') : t('drift.stable')}
-                </span>
+                <ColumnVerdict column={c} />
               </td>
             </tr>
           ))}

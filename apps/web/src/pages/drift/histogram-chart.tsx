@@ -5,8 +5,9 @@ import { histogramRows } from './histogram-rows.ts';
 
 /** Reference and current distribution of one feature, side by side, as shares of rows. */
 export function HistogramChart({ column, label }: { column: ColumnDrift; label: string }) {
-  const { t, pct } = useI18n();
-  const rows = histogramRows(column.referenceHistogram, column.currentHistogram);
+  const { t, pct, num } = useI18n();
+  const edge = (v: number) => (Number.isInteger(v) || Math.abs(v) >= 100 ? num(Math.round(v)) : num(v, 2));
+  const rows = histogramRows(column.referenceHistogram, column.currentHistogram, edge);
   return (
     <figure className="chart-figure">
       <figcaption>{t('drift.histogramTitle', { feature: label })}</figcaption>

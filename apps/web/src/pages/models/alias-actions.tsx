@@ -3,6 +3,7 @@ import type { ModelVersion } from '../../api/tracking-types.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /**
  * Promote a version to champion, or roll the champion back, each with a written reason and a
@@ -74,7 +75,7 @@ export function AliasActions({
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('models.actionsTitle')}</h2>
       <p className="explain">{t('models.actionsExplain')}</p>
-      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
+      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
       <div className="grid-2">
         <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
           <div className="field">

@@ -4,11 +4,12 @@ import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /**
  * The alert inbox: open alerts (and, when asked, resolved ones) with an acknowledge button. The
- * server shows alerts only to the admin or operator token, so without one it says where to type it.
+ * server shows alerts only to the admin or operator token, so without one it offers the sign-in.
  */
 export function AlertInbox() {
   const { t, lang } = useI18n();
@@ -40,7 +41,7 @@ export function AlertInbox() {
       <AsyncView state={list}>
         {(value) =>
           value === null ? (
-            <p className="warning">{t('alerts.needToken')}</p>
+            <SignInNeeded message={t('alerts.needSignIn')} />
           ) : value.alerts.length === 0 ? (
             <p className="muted">{t('alerts.none')}</p>
           ) : (

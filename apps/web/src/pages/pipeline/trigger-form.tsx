@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApp } from '../../app/app-context.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /** Starts a run of the DAG now (admin token), with the retrain choice and the tuning trials. */
 export function TriggerForm({ dagId, onStarted }: { dagId: string; onStarted(runId: string): void }) {
@@ -50,7 +51,7 @@ export function TriggerForm({ dagId, onStarted }: { dagId: string; onStarted(run
       <button type="submit" disabled={busy}>
         {t('pipeline.trigger')}
       </button>
-      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
+      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

@@ -90,9 +90,15 @@ export default function PredictPage() {
       {outcome.kind === 'done' ? (
         <div className="grid-2">
           <ProbabilityCard prediction={outcome.prediction} />
-          <Suspense fallback={<Loading />}>
-            <ContributionsChart contributions={outcome.prediction.contributions} />
-          </Suspense>
+          {outcome.prediction.model_version === 0 ? (
+            <p className="card muted" data-testid="rule-no-contributions">
+              {t('predict.ruleNoContributions')}
+            </p>
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <ContributionsChart contributions={outcome.prediction.contributions} />
+            </Suspense>
+          )}
         </div>
       ) : null}
     </>

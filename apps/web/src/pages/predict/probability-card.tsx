@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 export function ProbabilityCard({ prediction }: { prediction: Prediction }) {
   const { t, pct } = useI18n();
   const p = prediction;
+  // Version 0 is the stand-in rule that serves while no model has passed the gate.
+  const byRule = p.model_version === 0;
   return (
     <section className="card probability" aria-labelledby="prob-title">
       <h2 id="prob-title">{t('predict.resultTitle', { customer: p.customer_id, product: p.product_id })}</h2>
@@ -19,10 +21,13 @@ export function ProbabilityCard({ prediction }: { prediction: Prediction }) {
         {p.will_buy ? t('predict.willBuy') : t('predict.wontBuy')}
       </p>
       <p className="explain">
-        {t('predict.probabilityMeans', { pct: pct(p.probability, 0), threshold: pct(p.threshold, 0) })}
+        {t(byRule ? 'predict.probabilityMeansRule' : 'predict.probabilityMeans', {
+          pct: pct(p.probability, 0),
+          threshold: pct(p.threshold, 0),
+        })}
       </p>
       <p className="muted">
-        {t('predict.modelVersion', { version: p.model_version })}
+        {byRule ? t('predict.byRule') : t('predict.modelVersion', { version: p.model_version })}
         {p.candidate ? '' : ` · ${t('predict.notCandidate')}`}
       </p>
     </section>

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { attributeValues } from './attribute-values.ts';
 import { FilterSelect } from './filter-select.tsx';
 import { RecommendationsTable } from './recommendations-table.tsx';
+import { orderNote, sourceDetail } from './ranked-by.ts';
 import { CSV_DIALECTS, downloadText, toCsv } from './to-csv.ts';
 
 type Outcome =
@@ -94,7 +95,7 @@ export default function RecommendPage() {
         r.rank,
         r.product_id,
         decimal(r.score),
-        r.source === 'model' ? t('recommend.sourceModel') : t('recommend.sourcePopular'),
+        sourceDetail(r, result, t),
         r.attributes.brand,
         r.attributes.category,
         r.attributes.segment,
@@ -173,14 +174,13 @@ export default function RecommendPage() {
       {outcome.kind === 'done' ? (
         <section className="card">
           <div className="row-between">
-            <p className="muted">
-              {outcome.result.cold_start ? t('recommend.coldStart') : t('recommend.warm')}
-            </p>
+            <p className="muted">{orderNote(outcome.result, t)}</p>
             <button type="button" className="secondary" onClick={() => exportCsv(outcome.result)}>
               {t('recommend.exportCsv')}
             </button>
           </div>
-          {outcome.result.cold_start && outcome.result.recommendations.every((r) => r.source !== 'model') ? (
+          {outcome.result.cold_start &&
+          outcome.result.recommendations.every((r) => r.source === 'popular') ? (
             <p className="muted">{t('recommend.popularityNote')}</p>
           ) : null}
           {outcome.result.recommendations.length === 0 ? (

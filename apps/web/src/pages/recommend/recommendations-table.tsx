@@ -1,5 +1,6 @@
 import type { RecommendResponse } from '../../api/contract.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { rankedByCaption, sourceLabel } from './ranked-by.ts';
 
 /**
  * The recommended products in rank order, each with the reason it was chosen. On a phone each row
@@ -8,7 +9,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
  */
 export function RecommendationsTable({ result }: { result: RecommendResponse }) {
   const { t, pct } = useI18n();
-  const allPopular = result.recommendations.every((r) => r.source !== 'model');
+  const allPopular = result.recommendations.every((r) => r.source === 'popular');
   const scoreLabel = allPopular ? t('recommend.popularity') : t('recommend.score');
   const head = {
     rank: '#',
@@ -22,9 +23,7 @@ export function RecommendationsTable({ result }: { result: RecommendResponse }) 
   return (
     <div className="table-wrap">
       <table className="table cards" data-testid="recommendations">
-        <caption>
-          {t('recommend.tableCaption', { customer: result.customer_id, version: result.model_version })}
-        </caption>
+        <caption>{rankedByCaption(result, t)}</caption>
         <thead>
           <tr>
             <th scope="col">{head.rank}</th>
@@ -53,13 +52,11 @@ export function RecommendationsTable({ result }: { result: RecommendResponse }) 
                   .filter(Boolean)
                   .join(' ') || '—'}
               </td>
-              <td data-label={r.source === 'model' ? t('recommend.score') : t('recommend.popularity')}>
+              <td data-label={r.source === 'popular' ? t('recommend.popularity') : t('recommend.score')}>
                 {pct(r.score)}
               </td>
               <td data-label={head.source}>
-                <span className={`badge ${r.source}`}>
-                  {r.source === 'model' ? t('recommend.sourceModel') : t('recommend.sourcePopular')}
-                </span>
+                <span className={`badge ${r.source}`}>{sourceLabel(r, t)}</span>
               </td>
               <td className="reason" data-label={head.reason}>
                 {r.reason}

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Ingestion } from '../data/ingestions-table.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
 import { findIngestion, isBatchFileName } from './batch-file-name.ts';
+import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /** How often the ingestion log is read while waiting for the pipeline to check an upload. */
 const POLL_MS = 2000;
@@ -85,7 +86,7 @@ export default function UploadPage() {
   return (
     <>
       <PageIntro title={t('upload.title')} explanation={t('upload.explain')} />
-      {adminToken ? null : <p className="warning">{t('auth.needed')}</p>}
+      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
       <section className="card">
         <div
           className={over ? 'drop-zone over' : 'drop-zone'}
