@@ -141,6 +141,24 @@ describe('serving while no model has passed the gate', () => {
     expect(body.recommendations.some((r: { source: string }) => r.source === 'model')).toBe(false);
   });
 
+  it("chat's recommendations show the rule's probability while a rule serves", async () => {
+    const [top] = await queryRows(
+      store.connection,
+      `SELECT customer_id::INTEGER AS c FROM predictions WHERE model_version = 0 ORDER BY score DESC LIMIT 1`,
+    );
+    const reply = (
+      await app.inject({
+        method: 'POST',
+        url: '/chat',
+        payload: { message: `what should I offer customer ${top!.c}?` },
+      })
+    ).json();
+    expect(reply.intent).toBe('recommend');
+    const ranked = reply.data.recommendations.filter((r: { from: string }) => r.from === 'rule');
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const r of ranked) expect(r.probability).toBeTypeOf('number');
+  });
+
   it('swaps to the model once one is champion and has predicted the week', async () => {
     const cutoffs = ['2024-03-25', '2024-04-01', '2024-04-08'];
     await buildDataset(store.connection, { cutoffs, lookbackWeeks: 12, exploreK: 5, table: 'rule_fb_train' });

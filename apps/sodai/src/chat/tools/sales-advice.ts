@@ -125,7 +125,7 @@ export const recommendTool: Tool = async (box, req) =>
           String(req.offset + r.rank - req.offset),
           String(r.product_id),
           productDescription(r.attributes, lang),
-          r.source === 'model' ? formatPercent(r.score, lang) : '—',
+          r.source === 'popular' ? '—' : formatPercent(r.score, lang),
           r.reason,
         ]),
       ),
@@ -135,7 +135,7 @@ export const recommendTool: Tool = async (box, req) =>
         cold_start: result.cold_start,
         recommendations: items.map((r) => ({
           product: r.product_id,
-          probability: r.source === 'model' ? r.score : null,
+          probability: r.source === 'popular' ? null : r.score,
           from: r.source,
         })),
       },
