@@ -24,7 +24,7 @@ async function shot(name: string): Promise<void> {
 /** Signs in through the header's dialog (the token then lives in this tab's sessionStorage). */
 async function signIn(): Promise<void> {
   if ((await page.getByTestId('signed-in').count()) > 0) return;
-  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  await page.locator('header').getByRole('button', { name: 'Iniciar sesión' }).click();
   await page.getByRole('dialog').getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
   await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
   await page.getByTestId('signed-in').waitFor();
@@ -290,10 +290,14 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
 
   it('triggers a run of the weekly DAG and watches it finish, task by task', async () => {
     await open('pipeline');
-    await page.getByTestId('next-run').waitFor();
+    const weekly = page.getByTestId('dag-weekly');
+    await weekly.getByTestId('next-run').waitFor();
+    // The maintenance DAG is listed too, with its own button but nothing about training.
+    await page.getByTestId('dag-maintenance').getByRole('button', { name: 'Ejecutar ahora' }).waitFor();
+    expect(await page.getByTestId('dag-maintenance').getByLabel('Reentrenar').count()).toBe(0);
     const before = await page.getByTestId('pipeline-runs').locator('tbody tr').count();
-    await page.getByLabel('Reentrenar').selectOption('never');
-    await page.getByRole('button', { name: 'Ejecutar ahora' }).click();
+    await weekly.getByLabel('Reentrenar').selectOption('never');
+    await weekly.getByRole('button', { name: 'Ejecutar ahora' }).click();
     // The new run is listed first and shown; watch it until it finishes.
     const runs = page.getByTestId('pipeline-runs').locator('tbody tr');
     await expect.poll(() => runs.count(), { timeout: 15_000 }).toBe(before + 1);

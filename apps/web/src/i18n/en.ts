@@ -216,6 +216,7 @@ export const en: Dictionary = {
   'pipeline.retrainForce': 'always',
   'pipeline.trials': 'Tuning trials',
   'pipeline.runs': 'Runs',
+  'pipeline.flow': 'Flow',
   'pipeline.noRuns': 'No runs yet.',
   'pipeline.started': 'Started',
   'pipeline.state': 'State',

@@ -217,6 +217,7 @@ export const es = {
   'pipeline.retrainForce': 'siempre',
   'pipeline.trials': 'Pruebas de ajuste',
   'pipeline.runs': 'Ejecuciones',
+  'pipeline.flow': 'Flujo',
   'pipeline.noRuns': 'Todavía no hay ejecuciones.',
   'pipeline.started': 'Inicio',
   'pipeline.state': 'Estado',

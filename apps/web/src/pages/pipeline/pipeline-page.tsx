@@ -14,7 +14,7 @@ const DagGraph = lazy(() => import('./dag-graph.tsx'));
 /** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
 const POLL_MS = 1500;
 
-/** Pipeline: the weekly DAG as a graph with task states, its runs, task logs, and "run now". */
+/** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
   const { api } = useApp();
@@ -47,38 +47,41 @@ export default function PipelinePage() {
     <>
       <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
       <AsyncView state={dags}>
-        {(list) => {
-          const dag = list[0];
-          if (!dag) return <p className="card muted">{t('pipeline.noDag')}</p>;
-          return (
-            <section className="card">
-              <div className="row-between">
-                <h2>
-                  {tOr(`pipeline.dag.${dag.id}.name`, dag.id)}
-                  {dag.schedule ? (
-                    <span className="badge">{tOr(`pipeline.schedule.${dag.schedule}`, dag.schedule)}</span>
-                  ) : null}
-                </h2>
-                <p data-testid="next-run">
-                  {dag.next_run_at
-                    ? t('pipeline.nextRun', { at: date(dag.next_run_at) })
-                    : t('pipeline.noSchedule')}
-                </p>
-              </div>
-              {dag.description ? (
-                <p className="muted">{tOr(`pipeline.dag.${dag.id}.description`, dag.description)}</p>
-              ) : null}
-              <TriggerForm
-                dagId={dag.id}
-                onStarted={(id) => {
-                  setRunId(id);
-                  setTaskId(null);
-                  reloadRuns();
-                }}
-              />
-            </section>
-          );
-        }}
+        {(list) =>
+          list.length === 0 ? (
+            <p className="card muted">{t('pipeline.noDag')}</p>
+          ) : (
+            list.map((dag) => (
+              <section className="card" key={dag.id} data-testid={`dag-${dag.id}`}>
+                <div className="row-between">
+                  <h2>
+                    {tOr(`pipeline.dag.${dag.id}.name`, dag.id)}
+                    {dag.schedule ? (
+                      <span className="badge">{tOr(`pipeline.schedule.${dag.schedule}`, dag.schedule)}</span>
+                    ) : null}
+                  </h2>
+                  <p data-testid="next-run">
+                    {dag.next_run_at
+                      ? t('pipeline.nextRun', { at: date(dag.next_run_at) })
+                      : t('pipeline.noSchedule')}
+                  </p>
+                </div>
+                {dag.description ? (
+                  <p className="muted">{tOr(`pipeline.dag.${dag.id}.description`, dag.description)}</p>
+                ) : null}
+                <TriggerForm
+                  dagId={dag.id}
+                  trains={dag.nodes.some((n) => n.id === 'train')}
+                  onStarted={(id) => {
+                    setRunId(id);
+                    setTaskId(null);
+                    reloadRuns();
+                  }}
+                />
+              </section>
+            ))
+          )
+        }
       </AsyncView>
       <div className="grid-2 wide-right">
         <section className="card">
@@ -93,6 +96,7 @@ export default function PipelinePage() {
                     <thead>
                       <tr>
                         <th scope="col">{t('pipeline.started')}</th>
+                        <th scope="col">{t('pipeline.flow')}</th>
                         <th scope="col">{t('pipeline.triggeredBy')}</th>
                         <th scope="col">{t('pipeline.state')}</th>
                       </tr>
@@ -113,6 +117,7 @@ export default function PipelinePage() {
                               {date(r.started_at ?? r.created_at)}
                             </button>
                           </td>
+                          <td>{tOr(`pipeline.dag.${r.dag_id}.name`, r.dag_id)}</td>
                           <td>{tOr(`pipeline.trigger.${r.trigger}`, r.trigger)}</td>
                           <td>
                             <span className={`task-state state-${r.state}`} data-run-state={r.state}>

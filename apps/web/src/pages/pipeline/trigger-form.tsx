@@ -4,8 +4,19 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
-/** Starts a run of the DAG now (admin token), with the retrain choice and the tuning trials. */
-export function TriggerForm({ dagId, onStarted }: { dagId: string; onStarted(runId: string): void }) {
+/**
+ * Starts a run of the DAG now (admin token); for a DAG that trains, with the retrain choice and the
+ * tuning trials.
+ */
+export function TriggerForm({
+  dagId,
+  trains,
+  onStarted,
+}: {
+  dagId: string;
+  trains: boolean;
+  onStarted(runId: string): void;
+}) {
   const { t } = useI18n();
   const { api, adminToken } = useApp();
   const retrainId = useId();
@@ -19,35 +30,39 @@ export function TriggerForm({ dagId, onStarted }: { dagId: string; onStarted(run
     setBusy(true);
     setError(null);
     api
-      .triggerRun(dagId, { retrain, trials }, adminToken)
+      .triggerRun(dagId, trains ? { retrain, trials } : {}, adminToken)
       .then((r) => onStarted(r.run_id), setError)
       .finally(() => setBusy(false));
   };
   return (
     <form className="form-row" onSubmit={submit} aria-label={t('pipeline.trigger')}>
-      <div className="field">
-        <label htmlFor={retrainId}>{t('pipeline.retrain')}</label>
-        <select
-          id={retrainId}
-          value={retrain}
-          onChange={(e) => setRetrain(e.currentTarget.value as typeof retrain)}
-        >
-          <option value="auto">{t('pipeline.retrainAuto')}</option>
-          <option value="never">{t('pipeline.retrainNever')}</option>
-          <option value="force">{t('pipeline.retrainForce')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={trialsId}>{t('pipeline.trials')}</label>
-        <input
-          id={trialsId}
-          type="number"
-          min={1}
-          max={500}
-          value={trials}
-          onChange={(e) => setTrials(Math.max(1, Math.min(500, Number(e.currentTarget.value) || 1)))}
-        />
-      </div>
+      {trains ? (
+        <>
+          <div className="field">
+            <label htmlFor={retrainId}>{t('pipeline.retrain')}</label>
+            <select
+              id={retrainId}
+              value={retrain}
+              onChange={(e) => setRetrain(e.currentTarget.value as typeof retrain)}
+            >
+              <option value="auto">{t('pipeline.retrainAuto')}</option>
+              <option value="never">{t('pipeline.retrainNever')}</option>
+              <option value="force">{t('pipeline.retrainForce')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={trialsId}>{t('pipeline.trials')}</label>
+            <input
+              id={trialsId}
+              type="number"
+              min={1}
+              max={500}
+              value={trials}
+              onChange={(e) => setTrials(Math.max(1, Math.min(500, Number(e.currentTarget.value) || 1)))}
+            />
+          </div>
+        </>
+      ) : null}
       <button type="submit" disabled={busy}>
         {t('pipeline.trigger')}
       </button>
