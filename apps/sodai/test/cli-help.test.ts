@@ -27,6 +27,8 @@ const RESULT_COMMANDS = [
   'pipelines logs',
   'logs',
   'backfill',
+  'gc',
+  'migrate',
 ];
 
 describe('sodai --help', () => {

@@ -95,7 +95,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   worker: ['REDIS_URL=redis://127.0.0.1:6379 sodai worker --concurrency 2'],
   serve: ['sodai serve', 'SODAI_ADMIN_TOKEN=… sodai serve --port 8080'],
   gc: ['sodai gc --dry-run', 'sodai gc --grace-minutes 120'],
-  migrate: ['sodai migrate'],
+  migrate: ['sodai migrate', 'sodai migrate --json'],
   demo: ['sodai demo', 'npm run demo'],
 };
 

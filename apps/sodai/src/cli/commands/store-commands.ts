@@ -8,7 +8,7 @@ import { openRunStore } from '../../flows/pipeline-runtime.ts';
 import { formatGc } from '../gc-report.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 
-/** `sodai gc [--dry-run] [--json]` and `sodai migrate`: upkeep of the shared store. */
+/** `sodai gc [--dry-run] [--json]` and `sodai migrate [--json]`: upkeep of the shared store. */
 export function registerStoreCommands(program: Command): void {
   withJson(
     program
@@ -50,21 +50,20 @@ export function registerStoreCommands(program: Command): void {
     }
   });
 
-  program
-    .command('migrate')
-    .description("copy an earlier version's store.duckdb into the catalog (also done on first open)")
-    .action(async () => {
-      const ctx = appContext(program.opts<{ config?: string }>().config);
-      const shared = await openSharedStore(ctx.resolved.config);
-      try {
-        const result = await migrateLegacyStore(ctx.paths.dataDir, shared);
-        process.stdout.write(
-          result
-            ? `${describeMigration(result)}\n`
-            : 'nothing to migrate (no store.duckdb, or the catalog has data)\n',
-        );
-      } finally {
-        await shared.close();
-      }
-    });
+  withJson(
+    program
+      .command('migrate')
+      .description("copy an earlier version's store.duckdb into the catalog (also done on first open)"),
+  ).action(async (o: JsonOption) => {
+    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const shared = await openSharedStore(ctx.resolved.config);
+    try {
+      const result = await migrateLegacyStore(ctx.paths.dataDir, shared);
+      printResult(o, { migrated: result !== undefined, ...result }, () =>
+        result ? describeMigration(result) : 'nothing to migrate (no store.duckdb, or the catalog has data)',
+      );
+    } finally {
+      await shared.close();
+    }
+  });
 }
