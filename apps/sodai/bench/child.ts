@@ -8,7 +8,15 @@ const run = promisify(execFile);
 export async function measureChild(args: string[]): Promise<Record<string, unknown>> {
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, 'measure-child.ts'), ...args],
+    // The child resolves workspace packages to their sources, as the parent does: without the
+    // condition it looks for their dist/ builds, which a fresh worktree does not have.
+    [
+      '--conditions=@sodai/source',
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'measure-child.ts'),
+      ...args,
+    ],
     { maxBuffer: 1 << 24 },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;

@@ -86,6 +86,22 @@ describe('synthetic generator', () => {
     expect(Number(calibration!.low)).toBeLessThan(0.12);
   });
 
+  it('draws each week independently: the share of purchases repeated from the week before stays steady', async () => {
+    // Regression: correlated hash draws made some weeks copy the previous week's purchases (share
+    // ~0.75) and others avoid them (~0.1), a calendar pattern no feature can see.
+    const rows = await queryRows(
+      db.connection,
+      `WITH t AS (SELECT DISTINCT customer_id, product_id, (purchase_date::DATE - DATE '2024-01-01') // 7 AS w
+                  FROM read_parquet('${path.join(dir, 'a', 'transacciones.parquet')}') WHERE items > 0)
+       SELECT a.w, count(b.w) / count(*) AS repeated
+       FROM t a LEFT JOIN t b ON b.customer_id = a.customer_id AND b.product_id = a.product_id AND b.w = a.w - 1
+       WHERE a.w > 0 GROUP BY a.w`,
+    );
+    const shares = rows.map((r) => Number(r.repeated));
+    expect(shares).toHaveLength(15);
+    expect(Math.max(...shares) - Math.min(...shares), JSON.stringify(shares)).toBeLessThan(0.2);
+  });
+
   it('injects drift from the given week: the top product collapses and a new one takes off', async () => {
     const out = path.join(dir, 'drift');
     await generateSmall(out, { seed: 9, weeks: 20, driftWeek: 10 });

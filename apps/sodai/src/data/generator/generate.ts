@@ -59,8 +59,11 @@ function macros(seed: number, options: ResolvedGeneratorOptions): string[] {
   const monthFactor = `list_extract([${MONTH_FACTORS.join(', ')}], month(d))`;
   return [
     // Uniform draws come from hashing (seed, tag, keys): every value depends only on its own keys,
-    // so the data is identical whatever the thread count or chunking.
-    `CREATE MACRO u(tag, a, b, c) AS (hash(${seed}, tag, a, b, c) >> 11)::DOUBLE / 9007199254740992.0`,
+    // so the data is identical whatever the thread count or chunking. DuckDB's multi-argument hash
+    // combines its arguments without a final mix: the top bits for week w and week w − 1 were
+    // correlated by up to ±1, so whole weeks repeated or inverted the previous week's purchases.
+    // Hashing the combined value again mixes every bit.
+    `CREATE MACRO u(tag, a, b, c) AS (hash(hash(${seed}, tag, a, b, c)) >> 11)::DOUBLE / 9007199254740992.0`,
     `CREATE MACRO gauss(tag, a, b, c) AS
        sqrt(-2 * ln(greatest(u(tag || ':r', a, b, c), 1e-300))) * cos(2 * pi() * u(tag || ':t', a, b, c))`,
     `CREATE MACRO season(d) AS ${monthFactor}
