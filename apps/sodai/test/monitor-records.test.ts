@@ -129,6 +129,36 @@ describe('scoring stored predictions', () => {
     expect(metrics.customer_coverage).toBeCloseTo(2 / 3, 12);
   });
 
+  it('counts top-5 hits, the lists with a hit, and expected against realized units of the predicted pairs', () => {
+    // Customer 1 bought product 10; customer 2 bought 10 and 11 (11 was never scored, so in no list).
+    const matrix = matrixOf([1, 0, 0, 1, 1, 0]);
+    const scores = Float64Array.from([0.9, 0.5, 0.2, 0.1, Number.NEGATIVE_INFINITY, 0.05]);
+    const units = {
+      usual: Float64Array.from([4, 2, 10, 6, 3, 1]),
+      bought: Float64Array.from([5, 0, 0, 7, 2, 0]),
+    };
+    const missed = { total: 0, byCustomer: new Map<number, number>() };
+    const model = scoreRealizedWeek(scores, 0.4, matrix, missed, { ...units, probabilities: true });
+    // Lists: customer 1 → 10, 11, 12 (10 bought); customer 2 → 10, 12 (10 bought).
+    expect(model.top5_hits).toBe(2);
+    expect(model.top5_hit_rate).toBe(1);
+    // Predicted pairs (score ≥ 0.4): (1,10) and (1,11).
+    expect(model.expected_units).toBeCloseTo(0.9 * 4 + 0.5 * 2, 12);
+    expect(model.realized_units).toBe(5);
+    const rule = scoreRealizedWeek(scores, 0.4, matrix, missed, { ...units, probabilities: false });
+    expect(rule.expected_units).toBeNaN();
+    expect(rule.realized_units).toBe(5);
+    // Customer 2's list misses when only an unbought product leads it.
+    const worse = scoreRealizedWeek(
+      Float64Array.from([0.9, 0.5, 0.2, -1, Number.NEGATIVE_INFINITY, 0.05]),
+      0.4,
+      matrixOf([0, 0, 0, 0, 1, 0]),
+      missed,
+    );
+    expect(worse.top5_hits).toBe(0);
+    expect(worse.top5_hit_rate).toBe(0);
+  });
+
   it('groups rows into weeks with the served versions newest first and the chosen rule', () => {
     const weeks = groupRealizedRows([
       row('2024-03-04', 'model', 'f1', 0.4, 2),

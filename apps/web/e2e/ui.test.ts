@@ -258,7 +258,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
   it('charts the realized F1 of the serving version beside the best rule', async () => {
     // The fixture predicted a week, then its batches landed and the weekly run scored it.
     const realized = (await (await fetch(`${server.baseUrl}/api/monitor/realized`)).json()) as {
-      weeks: { week: string; served: { metrics: { f1: number } }[] }[];
+      weeks: { week: string; served: { metrics: { f1: number; top5_hits?: number } }[] }[];
     };
     expect(realized.weeks.length).toBeGreaterThan(0);
     await open('monitoring');
@@ -272,6 +272,13 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     expect(await rows.count()).toBe(realized.weeks.length);
     const newest = realized.weeks.at(-1)!;
     await expect(rows.first().locator('td').first().textContent()).resolves.toBe(newest.week);
+    // The same weeks in sales terms: products sold from each customer's top 5, against the rule's.
+    const business = page.getByTestId('business-weeks').locator('tbody tr');
+    expect(await business.count()).toBe(realized.weeks.length);
+    const sold = newest.served[0]!.metrics.top5_hits!;
+    await expect(business.first().locator('td').nth(2).textContent()).resolves.toBe(
+      new Intl.NumberFormat('es-ES').format(sold),
+    );
     await shot('monitoring-realized');
   });
 

@@ -8,8 +8,10 @@ import {
   CHOSEN_RULE,
   REALIZED_METRICS,
   scoreRealizedWeek,
+  type PairUnits,
   type RealizedMetrics,
 } from '../model/realized-scoring.ts';
+import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 import type { RealizedMetricRow } from '../store/catalog/monitor-records.ts';
 import { queryRows, sqlString } from '../store/duckdb.ts';
 import type { RawStore } from '../store/raw-store.ts';
@@ -93,9 +95,13 @@ async function realizedRowsOf(
   const missed = await datasets.missed([week]);
   const rows: RealizedMetricRow[] = [];
   const push = (version: number, scorer: string, metrics: RealizedMetrics) => {
-    for (const metric of REALIZED_METRICS)
+    for (const metric of REALIZED_METRICS) {
+      // A metric a scorer cannot have (expected units of a rule, whose scores are no probabilities).
+      if (!Number.isFinite(metrics[metric])) continue;
       rows.push({ week, version, scorer, metric, value: metrics[metric], daysObserved: 7 });
+    }
   };
+  const units = await pairUnits(store, matrix, week, settings.lookbackWeeks);
 
   const stored = await queryRows(
     store.connection,
@@ -111,7 +117,11 @@ async function realizedRowsOf(
   }
   for (const [version, pairs] of byVersion) {
     const { scores, threshold } = alignStoredPredictions(matrix, pairs);
-    push(version, storedScorer(version), scoreRealizedWeek(scores, threshold, matrix, missed));
+    push(
+      version,
+      storedScorer(version),
+      scoreRealizedWeek(scores, threshold, matrix, missed, { ...units, probabilities: version > 0 }),
+    );
   }
 
   const valid = await datasets.matrix(plan.validationCutoffs);
@@ -120,7 +130,14 @@ async function realizedRowsOf(
     const best = bestBaseline(rules);
     for (const rule of rules) {
       const scorer = `rule:${rule.name}`;
-      push(0, scorer, scoreRealizedWeek(rule.score(matrix), rule.threshold, matrix, missed));
+      push(
+        0,
+        scorer,
+        scoreRealizedWeek(rule.score(matrix), rule.threshold, matrix, missed, {
+          ...units,
+          probabilities: false,
+        }),
+      );
       // Which rule the plan would have predicted with: chosen before the week, never in hindsight.
       rows.push({
         week,
@@ -133,4 +150,46 @@ async function realizedRowsOf(
     }
   }
   return rows;
+}
+
+/**
+ * Per candidate row of the week: the units its pair usually comes to (units per week it was bought
+ * in the lookback before the week; a pair never bought takes its product's usual units per buying
+ * customer-week, else 1) and the units bought in the week itself.
+ */
+async function pairUnits(
+  store: RawStore,
+  matrix: DatasetMatrix,
+  week: string,
+  lookbackWeeks: number,
+): Promise<PairUnits> {
+  const from = sqlString(addDays(week, -7 * lookbackWeeks));
+  const start = sqlString(week);
+  const end = sqlString(addDays(week, 7));
+  const history = `SELECT customer_id, product_id, sum(items) AS units, count(DISTINCT date_trunc('week', purchase_date)) AS weeks
+     FROM transactions WHERE purchase_date >= DATE ${from} AND purchase_date < DATE ${start} GROUP BY ALL`;
+  const pairs = await queryRows(
+    store.connection,
+    `WITH h AS (${history}),
+          b AS (SELECT customer_id, product_id, sum(items) AS units FROM transactions
+                WHERE purchase_date >= DATE ${start} AND purchase_date < DATE ${end} GROUP BY ALL)
+     SELECT coalesce(h.customer_id, b.customer_id)::DOUBLE AS c, coalesce(h.product_id, b.product_id)::DOUBLE AS p,
+            (h.units / h.weeks)::DOUBLE AS usual, b.units::DOUBLE AS bought
+     FROM h FULL JOIN b ON h.customer_id = b.customer_id AND h.product_id = b.product_id`,
+  );
+  const products = await queryRows(
+    store.connection,
+    `WITH h AS (${history}) SELECT product_id::DOUBLE AS p, (sum(units) / sum(weeks))::DOUBLE AS usual FROM h GROUP BY ALL`,
+  );
+  const byPair = new Map(pairs.map((r) => [pairKey(Number(r.c), Number(r.p)), r]));
+  const byProduct = new Map(products.map((r) => [Number(r.p), Number(r.usual)]));
+  const usual = new Float64Array(matrix.rows);
+  const bought = new Float64Array(matrix.rows);
+  for (let i = 0; i < matrix.rows; i++) {
+    const row = byPair.get(pairKey(matrix.customerIds[i]!, matrix.productIds[i]!));
+    const own = row?.usual === null || row?.usual === undefined ? undefined : Number(row.usual);
+    usual[i] = own ?? byProduct.get(matrix.productIds[i]!) ?? 1;
+    bought[i] = row?.bought === null || row?.bought === undefined ? 0 : Math.max(0, Number(row.bought));
+  }
+  return { usual, bought };
 }

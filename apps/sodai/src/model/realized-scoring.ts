@@ -17,6 +17,10 @@ export const REALIZED_METRICS = [
   'hits',
   'predicted',
   'purchased',
+  'top5_hits',
+  'top5_hit_rate',
+  'expected_units',
+  'realized_units',
 ] as const;
 /** A rule's extra row: 1 on the rule chosen on the validation weeks before the week, else 0. */
 export const CHOSEN_RULE = 'chosen';
@@ -24,17 +28,32 @@ export const CHOSEN_RULE = 'chosen';
 export type RealizedMetric = (typeof REALIZED_METRICS)[number];
 export type RealizedMetrics = Readonly<Record<RealizedMetric, number>>;
 
+/** Units per candidate row of a week's matrix, for the business metrics. */
+export interface PairUnits {
+  /** What the pair usually comes to when bought (units per buying week before the cut-off). */
+  readonly usual: Float64Array;
+  /** Units of the pair bought in the week itself (0 when not bought). */
+  readonly bought: Float64Array;
+}
+
 /**
  * A week's metrics for scores on its candidate rows, labelled with what was bought. F1, precision
  * and recall count purchases no candidate covered as misses (as training's evaluation does);
  * `customer_coverage` is the share of the week's buyers given at least one predicted pair;
  * `candidate_share` the share of the week's purchased pairs that were candidates at all.
+ *
+ * Business metrics: `top5_hits` counts the products of each customer's five best-scored candidates
+ * that the customer bought, `top5_hit_rate` the share of those lists with at least one such
+ * product; with `units` and `probabilities` (scores that are calibrated probabilities, a model's),
+ * `expected_units` is Σ p × usual units over the predicted pairs and `realized_units` what those
+ * pairs really came to (NaN when the scores are no probabilities).
  */
 export function scoreRealizedWeek(
   scores: ArrayLike<number>,
   threshold: number,
   matrix: DatasetMatrix,
   missed: MissedPositives,
+  units?: PairUnits & { readonly probabilities: boolean },
 ): RealizedMetrics {
   const evaluation = evaluateScores('realized', scores, threshold, matrix, missed, false);
   const at5 = evaluation.at5;
@@ -51,6 +70,18 @@ export function scoreRealizedWeek(
   }
   let coveredBuyers = 0;
   for (const c of buyers) if (served.has(c)) coveredBuyers++;
+  const top5 = topFiveHits(scores, matrix);
+  let expectedUnits = Number.NaN;
+  let realizedUnits = Number.NaN;
+  if (units) {
+    realizedUnits = 0;
+    expectedUnits = units.probabilities ? 0 : Number.NaN;
+    for (let i = 0; i < matrix.rows; i++) {
+      if (!(scores[i]! >= threshold)) continue;
+      realizedUnits += units.bought[i]!;
+      if (units.probabilities) expectedUnits += scores[i]! * units.usual[i]!;
+    }
+  }
   const { f1 } = evaluation;
   return {
     f1: f1.f1,
@@ -66,7 +97,39 @@ export function scoreRealizedWeek(
     hits: f1.tp,
     predicted: f1.tp + f1.fp,
     purchased: f1.tp + f1.fn,
+    top5_hits: top5.hits,
+    top5_hit_rate: top5.lists === 0 ? 0 : top5.listsWithHit / top5.lists,
+    expected_units: expectedUnits,
+    realized_units: realizedUnits,
   };
+}
+
+/**
+ * Each customer's five best-scored candidates (ties by row order): how many were bought, and how
+ * many customers' lists held at least one. Candidates never scored (−∞) are never in a list.
+ */
+function topFiveHits(
+  scores: ArrayLike<number>,
+  matrix: DatasetMatrix,
+): { hits: number; lists: number; listsWithHit: number } {
+  const byCustomer = new Map<number, number[]>();
+  for (let i = 0; i < matrix.rows; i++) {
+    if (scores[i]! === Number.NEGATIVE_INFINITY) continue;
+    const c = matrix.customerIds[i]!;
+    let rows = byCustomer.get(c);
+    if (!rows) byCustomer.set(c, (rows = []));
+    rows.push(i);
+  }
+  let hits = 0;
+  let listsWithHit = 0;
+  for (const rows of byCustomer.values()) {
+    rows.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    let inList = 0;
+    for (const i of rows.slice(0, 5)) if (matrix.labels[i]! > 0.5) inList++;
+    hits += inList;
+    if (inList > 0) listsWithHit++;
+  }
+  return { hits, lists: byCustomer.size, listsWithHit };
 }
 
 /**

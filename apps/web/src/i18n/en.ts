@@ -451,6 +451,15 @@ export const en: Dictionary = {
   'realized.tableCaption': 'Realized metrics per week',
   'realized.ndcgExplain':
     "NDCG@5 rates the order of each customer's top 5 suggestions: 1 when what they bought is at the top.",
+  'business.title': 'Business results',
+  'business.caption': 'What the suggestions were worth in sales, week by week',
+  'business.listsSold': 'Customers who bought something from their 5 suggestions',
+  'business.top5Sold': 'Products sold from the 5 suggestions',
+  'business.uplift': 'Against the best rule',
+  'business.expectedUnits': 'Expected units',
+  'business.soldUnits': 'Units sold',
+  'business.explain':
+    "Each customer gets their 5 most likely products. 'Products sold' counts those they bought that week; 'against the best rule', how many more (or fewer) than the rule's 5 would have sold. Expected units add up probability × what the customer usually takes of each product the model predicted; units sold, what those products really sold.",
   // Monitoring: alert inbox (monitor-alerts)
   'alerts.title': 'Alerts',
   'alerts.explain':

@@ -456,6 +456,15 @@ export const es = {
   'realized.tableCaption': 'Métricas reales por semana',
   'realized.ndcgExplain':
     'El NDCG@5 valora el orden de las 5 primeras sugerencias de cada cliente: 1 cuando lo que compró está arriba del todo.',
+  'business.title': 'Resultado comercial',
+  'business.caption': 'Lo que las sugerencias valieron en ventas, por semana',
+  'business.listsSold': 'Clientes que compraron algo de sus 5 sugerencias',
+  'business.top5Sold': 'Productos vendidos de las 5 sugerencias',
+  'business.uplift': 'Frente a la mejor regla',
+  'business.expectedUnits': 'Unidades esperadas',
+  'business.soldUnits': 'Unidades vendidas',
+  'business.explain':
+    'Cada cliente recibe sus 5 productos más probables. «Productos vendidos» cuenta los que compró esa semana; «frente a la mejor regla», cuántos más (o menos) que con las 5 de la regla. Las unidades esperadas suman probabilidad × lo que el cliente suele llevar de cada producto que el modelo predijo; las vendidas, lo que esos productos vendieron de verdad.',
   // Monitoring: alert inbox (monitor-alerts)
   'alerts.title': 'Alertas',
   'alerts.explain':

@@ -89,8 +89,61 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
             </table>
           </div>
           <p className="muted">{t('realized.ndcgExplain')}</p>
+          <BusinessTable realized={realized} />
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What the predictions were worth in sales terms, week by week: lists that sold, products sold from
+ * the top 5 against the best rule's, and units expected against units sold of the predicted pairs.
+ */
+function BusinessTable({ realized }: { realized: RealizedResponse }) {
+  const { t, num } = useI18n();
+  const count = (v: number | undefined) => (v === undefined ? '—' : num(v, 0));
+  const share = (v: number | undefined) => (v === undefined ? '—' : `${num(100 * v, 0)} %`);
+  const signed = (v: number) => `${v > 0 ? '+' : ''}${num(v, 0)}`;
+  const weeks = [...realized.weeks].reverse().filter((w) => w.served[0]?.metrics.top5_hits !== undefined);
+  if (weeks.length === 0) return null;
+  return (
+    <>
+      <h3>{t('business.title')}</h3>
+      <div className="table-wrap">
+        <table className="table compact" data-testid="business-weeks">
+          <caption className="muted">{t('business.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('realized.week')}</th>
+              <th scope="col">{t('business.listsSold')}</th>
+              <th scope="col">{t('business.top5Sold')}</th>
+              <th scope="col">{t('business.uplift')}</th>
+              <th scope="col">{t('business.expectedUnits')}</th>
+              <th scope="col">{t('business.soldUnits')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((w) => {
+              const m = w.served[0]!.metrics;
+              const rule = w.best_rule?.metrics.top5_hits;
+              return (
+                <tr key={w.week}>
+                  <td className="nowrap">{w.week}</td>
+                  <td>{share(m.top5_hit_rate)}</td>
+                  <td>{count(m.top5_hits)}</td>
+                  <td>
+                    {rule === undefined || m.top5_hits === undefined ? '—' : signed(m.top5_hits - rule)}
+                  </td>
+                  <td>{count(m.expected_units)}</td>
+                  <td>{count(m.realized_units)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('business.explain')}</p>
+    </>
   );
 }
