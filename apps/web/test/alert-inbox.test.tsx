@@ -25,7 +25,7 @@ const ALERT = {
   severity: 'warning',
   state: 'open',
   summary: 'dataset drift in the week from 2024-07-08: psi 0.41 on line_items',
-  details: {},
+  details: { week: '2024-07-08', reason: 'psi 0.41 on line_items' },
   resolution: null,
   opened_at: '2024-07-15T06:00:00.000Z',
   last_seen_at: '2024-07-15T06:00:00.000Z',
@@ -35,6 +35,17 @@ const ALERT = {
 };
 
 describe('AlertInbox', () => {
+  it("falls back to the server's sentence for a rule the UI has no words for", async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok-0123456789abcdef');
+    const novel = { ...ALERT, id: 'a2', key: 'novel', rule: 'novel_rule', summary: 'something new happened' };
+    renderApp(
+      <AlertInbox />,
+      (req) => (req.url === '/api/alerts?state=open' ? { body: { alerts: [novel] } } : undefined),
+      'en',
+    );
+    expect(await screen.findByText('something new happened')).toBeTruthy();
+  });
+
   it('offers the sign-in, not the removed token box, before it asks the server', async () => {
     const { seen } = renderApp(
       <AlertInbox />,
@@ -49,7 +60,11 @@ describe('AlertInbox', () => {
     const dialog = screen.getByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText(/token/i), { target: { value: 'tok-0123456789abcdef' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText(ALERT.summary)).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'The data of the week from 2024-07-08 departs from the reference: the details are on the Drift page.',
+      ),
+    ).toBeTruthy();
     expect(seen[0]?.authorization).toBe('Bearer tok-0123456789abcdef');
   });
 
@@ -74,7 +89,13 @@ describe('AlertInbox', () => {
       return undefined;
     });
     expect(await screen.findByText('Los datos cambiaron (deriva)')).toBeTruthy();
-    expect(screen.getByText(ALERT.summary)).toBeTruthy();
+    // In the reader's language, from the alert's details: never the server's English sentence.
+    expect(
+      screen.getByText(
+        'Los datos de la semana del 2024-07-08 se apartan de los de referencia: el detalle está en Deriva.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(ALERT.summary)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Confirmar' }));
     await waitFor(() => expect(screen.getByText(/Confirmada por admin@127.0.0.1/)).toBeTruthy());
     expect(screen.queryByRole('button', { name: 'Confirmar' })).toBeNull();
@@ -82,7 +103,7 @@ describe('AlertInbox', () => {
     expect(post?.authorization).toBe('Bearer tok-0123456789abcdef');
   });
 
-  it('shows resolved alerts when asked, with what resolved them', async () => {
+  it('shows resolved alerts when asked, said to be resolved', async () => {
     window.sessionStorage.setItem('sodai.adminToken', 'tok-0123456789abcdef');
     renderApp(
       <AlertInbox />,
@@ -107,6 +128,6 @@ describe('AlertInbox', () => {
     );
     expect(await screen.findByText('No open alerts.')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Show resolved alerts too'));
-    expect(await screen.findByText('no drift in the week from 2024-07-22')).toBeTruthy();
+    expect(await screen.findByText('Resolved: the condition no longer holds.')).toBeTruthy();
   });
 });

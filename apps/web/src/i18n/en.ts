@@ -482,6 +482,22 @@ export const en: Dictionary = {
   'alerts.rule.api_error_rate': 'Many requests are failing',
   'alerts.rule.api_latency': 'Answers are slow',
   'alerts.rule.prediction_log_drops': 'The prediction log is losing rows',
+  'alerts.summary.weekly_run_failed':
+    'The weekly run {run} failed: the details are on the Weekly pipeline page.',
+  'alerts.summary.dataset_drift':
+    'The data of the week from {week} departs from the reference: the details are on the Drift page.',
+  'alerts.summary.stale_data': 'No new batch has landed for {days} days.',
+  'alerts.summary.gate_rejections':
+    'The automatic check rejected the last {n} challenger models: the serving model is ageing.',
+  'alerts.summary.api_error_rate': '{rate} of {requests} requests failed (bound {bound}).',
+  'alerts.summary.api_latency': '99 % of answers take up to {p99} ms (bound {bound} ms).',
+  'alerts.summary.prediction_log_drops':
+    'The prediction log dropped {n} rows ({total} since the server started).',
+  'alerts.summary.realized_below_rule':
+    'v{version} did worse than the best rule {n} weeks in a row (week from {week}: F1 {f1} against {rule}).',
+  'alerts.summary.realized_below_test':
+    'v{version} reached a realized F1 of {f1} in the week from {week}, below the {test} of its test.',
+  'alerts.summary.resolved': 'Resolved: the condition no longer holds.',
   // Monitoring: usage from the prediction log (monitor-usage)
   'usage.title': 'Usage from {from} to {to}',
   'usage.explain':

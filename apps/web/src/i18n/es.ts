@@ -487,6 +487,21 @@ export const es = {
   'alerts.rule.api_error_rate': 'Muchas consultas fallan',
   'alerts.rule.api_latency': 'Las respuestas tardan',
   'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
+  'alerts.summary.weekly_run_failed': 'La ejecución semanal {run} falló: el detalle está en Flujo semanal.',
+  'alerts.summary.dataset_drift':
+    'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
+  'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',
+  'alerts.summary.gate_rejections':
+    'El control automático rechazó los últimos {n} modelos candidatos: el modelo en servicio envejece.',
+  'alerts.summary.api_error_rate': 'Falló el {rate} de {requests} consultas (límite {bound}).',
+  'alerts.summary.api_latency': 'El 99 % de las respuestas tarda hasta {p99} ms (límite {bound} ms).',
+  'alerts.summary.prediction_log_drops':
+    'El registro de predicciones perdió {n} filas ({total} desde que arrancó el servidor).',
+  'alerts.summary.realized_below_rule':
+    'v{version} acertó menos que la mejor regla {n} semanas seguidas (semana del {week}: F1 {f1} frente a {rule}).',
+  'alerts.summary.realized_below_test':
+    'v{version} logró un F1 real de {f1} la semana del {week}, por debajo del {test} de su prueba.',
+  'alerts.summary.resolved': 'Resuelta: la condición ya no se cumple.',
   // Monitoring: usage from the prediction log (monitor-usage)
   'usage.title': 'Uso del {from} al {to}',
   'usage.explain':

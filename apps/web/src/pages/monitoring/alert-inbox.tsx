@@ -6,13 +6,15 @@ import { AsyncView } from '../../components/async-view.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { alertSummary } from './alert-summary.ts';
 
 /**
  * The alert inbox: open alerts (and, when asked, resolved ones) with an acknowledge button. The
  * server shows alerts only to the admin or operator token, so without one it offers the sign-in.
  */
 export function AlertInbox() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const { api, adminToken } = useApp();
   const [showResolved, setShowResolved] = useState(false);
   const [ackError, setAckError] = useState<unknown>(null);
@@ -56,10 +58,7 @@ export function AlertInbox() {
                     <strong>{t(`alerts.rule.${a.rule}`)}</strong>{' '}
                     <span className="badge">{t(`alerts.severity.${a.severity}`)}</span>
                   </div>
-                  {/* The summary is the server's own sentence (figures, weeks): shown as written. */}
-                  <p className="alert-summary">
-                    {a.state === 'resolved' ? (a.resolution ?? a.summary) : a.summary}
-                  </p>
+                  <p className="alert-summary">{alertSummary(a, i18n)}</p>
                   <p className="muted small">
                     {a.state === 'open'
                       ? t('alerts.openedAt', { when: when(a.opened_at) })
