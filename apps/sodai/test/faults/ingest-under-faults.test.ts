@@ -130,9 +130,12 @@ describe('SIGKILL during ingest', () => {
         env: { ...process.env, SODAI_DATA_DIR: killed },
         stdio: 'ignore',
       });
+      // Listened for from the start: on a fast machine the ingest may finish before the kill, and
+      // an 'exit' already emitted is never emitted again (this waited for ever on an idle CI box).
+      const exited = new Promise((r) => child.once('exit', r));
       await new Promise((r) => setTimeout(r, afterMs));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       // Whatever moment it died at, each batch is wholly in or wholly out.
       const store = await RawStore.openDir(killed);
       const landed = (await store.shared.catalog.listIngestions()).filter((i) => i.status === 'landed');
