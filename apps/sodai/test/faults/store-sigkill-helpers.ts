@@ -69,7 +69,8 @@ export function runCli(
 export async function gcDryRun(dataDir: string): Promise<string[]> {
   const out = await runCli(dataDir, ['gc', '--dry-run', '--grace-minutes', '0']);
   expect(out.code, out.output).toBe(0);
-  return [...out.output.matchAll(/^orphan (\S+) /gm)].map((m) => m[1]!).sort();
+  // The table's kind column is padded to its widest kind (`model-version`).
+  return [...out.output.matchAll(/^orphan-file\s+(\S+)\s/gm)].map((m) => m[1]!).sort();
 }
 
 /**
