@@ -70,6 +70,40 @@ describe('serving while no model has passed the gate', () => {
     await store.close();
   });
 
+  /** Trains a small model on `job`'s store, makes it champion and predicts the week with it there. */
+  async function trainPromoteAndPredict(job: RawStore): Promise<number> {
+    const cutoffs = ['2024-03-25', '2024-04-01', '2024-04-08'];
+    await buildDataset(job.connection, { cutoffs, lookbackWeeks: 12, exploreK: 5, table: 'rule_fb_train' });
+    const trainSet = toDMatrix(await readDatasetMatrix(job.connection, 'rule_fb_train'));
+    const { booster } = await train(
+      { objective: 'binary:logistic', tree_method: 'hist', seed: 1, max_cat_to_onehot: 8, max_depth: 3 },
+      trainSet,
+      { numBoostRound: 10 },
+    );
+    trainSet.dispose();
+    const run = await tracking.startRun({ experiment: 'rule-fallback-test' });
+    await run.logArtifact('model.ubj', booster.toBuffer('ubj'), 'application/ubjson');
+    await run.end('FINISHED');
+    booster.dispose();
+    const { version } = await tracking.registry.createModelVersion({
+      modelName: MODEL_NAME,
+      runId: run.id,
+      artifactPath: 'model.ubj',
+      signature: purchaseModelSignature(0.3),
+    });
+    await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, { actor: 'test', reason: 'fixture' });
+    const champion = (await loadAliasedModel(tracking, CHAMPION))!;
+    try {
+      await predictWeek(await weekContext(job.connection, config.model, { store: job }), {
+        kind: 'model',
+        model: champion,
+      });
+    } finally {
+      champion.booster.dispose();
+    }
+    return version;
+  }
+
   it('is ready and says which rule serves and why, in the asked language', async () => {
     const ready = await app.inject({ method: 'GET', url: '/ready' });
     expect(ready.statusCode).toBe(200);
@@ -160,34 +194,14 @@ describe('serving while no model has passed the gate', () => {
   });
 
   it('swaps to the model once one is champion and has predicted the week', async () => {
-    const cutoffs = ['2024-03-25', '2024-04-01', '2024-04-08'];
-    await buildDataset(store.connection, { cutoffs, lookbackWeeks: 12, exploreK: 5, table: 'rule_fb_train' });
-    const trainSet = toDMatrix(await readDatasetMatrix(store.connection, 'rule_fb_train'));
-    const { booster } = await train(
-      { objective: 'binary:logistic', tree_method: 'hist', seed: 1, max_cat_to_onehot: 8, max_depth: 3 },
-      trainSet,
-      { numBoostRound: 10 },
-    );
-    trainSet.dispose();
-    const run = await tracking.startRun({ experiment: 'rule-fallback-test' });
-    await run.logArtifact('model.ubj', booster.toBuffer('ubj'), 'application/ubjson');
-    await run.end('FINISHED');
-    booster.dispose();
-    const { version } = await tracking.registry.createModelVersion({
-      modelName: MODEL_NAME,
-      runId: run.id,
-      artifactPath: 'model.ubj',
-      signature: purchaseModelSignature(0.3),
-    });
-    await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, { actor: 'test', reason: 'fixture' });
-    const champion = (await loadAliasedModel(tracking, CHAMPION))!;
+    // The pipeline's own store, as in production: sharing the server's connection outside its lane
+    // let a chat-log write cut the prediction's dataset read short ("read 0 of 900 rows").
+    const job = await RawStore.openDir(dir);
+    let version: number;
     try {
-      await predictWeek(await weekContext(store.connection, config.model, { store }), {
-        kind: 'model',
-        model: champion,
-      });
+      version = await trainPromoteAndPredict(job);
     } finally {
-      champion.booster.dispose();
+      await job.close();
     }
     const outcome = await app.serving.holder.poll();
     expect(outcome).toMatchObject({ swapped: true, version });
