@@ -15,3 +15,33 @@ export interface EvalCase {
   /** Earlier turns of the same session (follow-ups). */
   readonly after?: readonly string[];
 }
+
+type Entities = Readonly<Record<string, string | number>>;
+
+/** One case, as the sets write it: `E(question, intent, entities?, check?, earlier turns?)`. */
+export const evalCase = (
+  q: string,
+  intent: ChatIntent,
+  entities?: Entities,
+  check?: EvalCase['check'],
+  after?: string[],
+): EvalCase => ({
+  q,
+  intent,
+  ...(entities ? { entities } : {}),
+  ...(check ? { check } : {}),
+  ...(after ? { after } : {}),
+});
+
+/** Placeholders the bench fills from the data (see {@link EvalCase}). */
+export const C = '{c}';
+export const C2 = '{c2}';
+export const P = '{p}';
+export const B = '{b}';
+/** The answer must be grounded / must honestly say it cannot answer. */
+export const ANSWERED = { answered: true } as const;
+export const REFUSED = { answered: false } as const;
+/** The answer must hold the number of customers of type `t`. */
+export const TYPE_COUNT = (t: string) => ({
+  number: `SELECT count(*) FROM customers WHERE customer_type = '${t}'`,
+});

@@ -1,27 +1,8 @@
-import type { ChatIntent } from '../../src/contract/api.ts';
-import type { EvalCase } from './eval-case.ts';
+import { ANSWERED, C, REFUSED, evalCase as E, TYPE_COUNT, type EvalCase } from './eval-case.ts';
 
-type Entities = Readonly<Record<string, string | number>>;
-const E = (
-  q: string,
-  intent: ChatIntent,
-  entities?: Entities,
-  check?: EvalCase['check'],
-  after?: string[],
-): EvalCase => ({
-  q,
-  intent,
-  ...(entities ? { entities } : {}),
-  ...(check ? { check } : {}),
-  ...(after ? { after } : {}),
-});
-const C = '{c}';
 const NUM_CUSTOMERS = { number: 'SELECT count(*) FROM customers' };
 const NUM_PRODUCTS = { number: 'SELECT count(*) FROM products' };
 const ORDERS_C = { number: 'SELECT count(DISTINCT order_id) FROM transactions WHERE customer_id = {c}' };
-const TYPE_COUNT = (t: string) => ({ number: `SELECT count(*) FROM customers WHERE customer_type = '${t}'` });
-const ANSWERED = { answered: true };
-const REFUSED = { answered: false };
 
 /** The tuning set: questions as sales people ask them, in Spanish (most) and English. */
 export const EVAL_SET: readonly EvalCase[] = [

@@ -1,5 +1,4 @@
-import type { ChatIntent } from '../../src/contract/api.ts';
-import type { EvalCase } from './eval-case.ts';
+import { ANSWERED, B, C, C2, P, REFUSED, evalCase as E, type EvalCase } from './eval-case.ts';
 
 /**
  * Third held-out set, a probe: written after held-out-2's misses were seen but before any change
@@ -7,21 +6,6 @@ import type { EvalCase } from './eval-case.ts';
  * work generalizes beyond the misses it was prompted by. Smaller than the others: read its figure
  * with that in mind.
  */
-type Entities = Readonly<Record<string, string | number>>;
-const E = (
-  q: string,
-  intent: ChatIntent,
-  entities: Entities = {},
-  check?: EvalCase['check'],
-  after?: string[],
-): EvalCase => ({ q, intent, entities, ...(check ? { check } : {}), ...(after ? { after } : {}) });
-
-const C = '{c}';
-const C2 = '{c2}';
-const P = '{p}';
-const B = '{b}';
-const ANSWERED = { answered: true };
-const REFUSED = { answered: false };
 
 export const HELD_OUT_3: readonly EvalCase[] = [
   E('que le podria colocar al {c} esta semana', 'recommend', { customer_id: C }, ANSWERED),

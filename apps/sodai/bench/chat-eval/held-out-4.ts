@@ -1,5 +1,4 @@
-import type { ChatIntent } from '../../src/contract/api.ts';
-import type { EvalCase } from './eval-case.ts';
+import { ANSWERED, B, C, C2, P, REFUSED, evalCase as E, type EvalCase } from './eval-case.ts';
 
 /**
  * Fourth held-out set: written after all the vocabulary work on held-out-2 and tuning-2, run once,
@@ -10,21 +9,6 @@ import type { EvalCase } from './eval-case.ts';
  * generalized far less than held-out-2 (79.8 % → 100 %) suggests. Its misses were then read and
  * tuned on (so it is a tuning set now); held-out-5, written before that, measures that round.
  */
-type Entities = Readonly<Record<string, string | number>>;
-const E = (
-  q: string,
-  intent: ChatIntent,
-  entities: Entities = {},
-  check?: EvalCase['check'],
-  after?: string[],
-): EvalCase => ({ q, intent, entities, ...(check ? { check } : {}), ...(after ? { after } : {}) });
-
-const C = '{c}';
-const C2 = '{c2}';
-const P = '{p}';
-const B = '{b}';
-const ANSWERED = { answered: true };
-const REFUSED = { answered: false };
 
 export const HELD_OUT_4: readonly EvalCase[] = [
   // sales advice
