@@ -166,29 +166,37 @@ async function pairUnits(
   const from = sqlString(addDays(week, -7 * lookbackWeeks));
   const start = sqlString(week);
   const end = sqlString(addDays(week, 7));
-  const history = `SELECT customer_id, product_id, sum(items) AS units, count(DISTINCT date_trunc('week', purchase_date)) AS weeks
-     FROM transactions WHERE purchase_date >= DATE ${from} AND purchase_date < DATE ${start} GROUP BY ALL`;
+  // One scan: each pair's units and buying weeks before the week and its units in the week; the
+  // product-level fallback is summed from the same rows.
   const pairs = await queryRows(
     store.connection,
-    `WITH h AS (${history}),
+    `WITH h AS (SELECT customer_id, product_id, sum(items) AS units,
+                       count(DISTINCT date_trunc('week', purchase_date)) AS weeks
+                FROM transactions WHERE purchase_date >= DATE ${from} AND purchase_date < DATE ${start} GROUP BY ALL),
           b AS (SELECT customer_id, product_id, sum(items) AS units FROM transactions
                 WHERE purchase_date >= DATE ${start} AND purchase_date < DATE ${end} GROUP BY ALL)
      SELECT coalesce(h.customer_id, b.customer_id)::DOUBLE AS c, coalesce(h.product_id, b.product_id)::DOUBLE AS p,
-            (h.units / h.weeks)::DOUBLE AS usual, b.units::DOUBLE AS bought
+            h.units::DOUBLE AS units, h.weeks::DOUBLE AS weeks, b.units::DOUBLE AS bought
      FROM h FULL JOIN b ON h.customer_id = b.customer_id AND h.product_id = b.product_id`,
   );
-  const products = await queryRows(
-    store.connection,
-    `WITH h AS (${history}) SELECT product_id::DOUBLE AS p, (sum(units) / sum(weeks))::DOUBLE AS usual FROM h GROUP BY ALL`,
-  );
   const byPair = new Map(pairs.map((r) => [pairKey(Number(r.c), Number(r.p)), r]));
-  const byProduct = new Map(products.map((r) => [Number(r.p), Number(r.usual)]));
+  const perProduct = new Map<number, { units: number; weeks: number }>();
+  for (const r of pairs) {
+    if (r.weeks === null) continue;
+    const t = perProduct.get(Number(r.p)) ?? { units: 0, weeks: 0 };
+    perProduct.set(Number(r.p), { units: t.units + Number(r.units), weeks: t.weeks + Number(r.weeks) });
+  }
   const usual = new Float64Array(matrix.rows);
   const bought = new Float64Array(matrix.rows);
   for (let i = 0; i < matrix.rows; i++) {
     const row = byPair.get(pairKey(matrix.customerIds[i]!, matrix.productIds[i]!));
-    const own = row?.usual === null || row?.usual === undefined ? undefined : Number(row.usual);
-    usual[i] = own ?? byProduct.get(matrix.productIds[i]!) ?? 1;
+    const product = perProduct.get(matrix.productIds[i]!);
+    usual[i] =
+      row && row.weeks !== null
+        ? Number(row.units) / Number(row.weeks)
+        : product
+          ? product.units / product.weeks
+          : 1;
     bought[i] = row?.bought === null || row?.bought === undefined ? 0 : Math.max(0, Number(row.bought));
   }
   return { usual, bought };

@@ -5,7 +5,7 @@ import type { CatalogChange, CommitResult, Snapshot } from './catalog/catalog-re
 import { openCatalog } from './catalog/open-catalog.ts';
 import { queryRows, sqlIdent, sqlString } from './duckdb.ts';
 import { openObjectStore } from './object-store/open-object-store.ts';
-import { createTableView, openJobDuckDb, type EmptyColumns, type JobDuckDb } from './parquet-table.ts';
+import { createParquetView, openJobDuckDb, type EmptyColumns, type JobDuckDb } from './parquet-table.ts';
 import type { SharedStore } from './shared-store.ts';
 import { SharedStorePool } from './shared-store-pool.ts';
 import { StoreError } from './store-error.ts';
@@ -176,8 +176,8 @@ export class RawStore {
   async refresh(tables: readonly string[] = [...Object.keys(STORE_VIEWS), ...OPTIONAL_VIEWS]): Promise<void> {
     for (const table of tables) {
       const emptyColumns = STORE_VIEWS[table];
+      const snapshot = await this.shared.catalog.currentSnapshot(table);
       if (emptyColumns === undefined) {
-        const snapshot = await this.shared.catalog.currentSnapshot(table);
         // A reader may have built the table locally while the catalog had none (serving's fallback).
         const [local] = await queryRows(
           this.connection,
@@ -192,13 +192,15 @@ export class RawStore {
           await this.connection.run(`DROP TABLE ${sqlIdent(table)}`);
       }
       const copied = this.#copied.get(table);
-      if (copied !== undefined && (await this.shared.catalog.currentSnapshot(table))?.id === copied) continue;
-      this.read[table] = await createTableView(this.connection, table, {
-        catalog: this.shared.catalog,
-        store: this.shared.objects,
+      if (copied !== undefined && snapshot?.id === copied) continue;
+      await createParquetView(
+        this.connection,
         table,
-        ...(emptyColumns ? { emptyColumns } : {}),
-      });
+        snapshot?.files ?? [],
+        this.shared.objects,
+        emptyColumns,
+      );
+      this.read[table] = snapshot;
       if (this.#memoryCopies?.tables.has(table)) await this.#copyToMemory(table, this.#memoryCopies.maxRows);
     }
   }

@@ -101,9 +101,9 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
  * the top 5 against the best rule's, and units expected against units sold of the predicted pairs.
  */
 function BusinessTable({ realized }: { realized: RealizedResponse }) {
-  const { t, num } = useI18n();
+  const { t, num, pct } = useI18n();
   const count = (v: number | undefined) => (v === undefined ? '—' : num(v, 0));
-  const share = (v: number | undefined) => (v === undefined ? '—' : `${num(100 * v, 0)} %`);
+  const share = (v: number | undefined) => (v === undefined ? '—' : pct(v, 0));
   const signed = (v: number) => `${v > 0 ? '+' : ''}${num(v, 0)}`;
   const weeks = [...realized.weeks].reverse().filter((w) => w.served[0]?.metrics.top5_hits !== undefined);
   if (weeks.length === 0) return null;
