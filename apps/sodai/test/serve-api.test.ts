@@ -675,6 +675,17 @@ describe('one error shape and the OpenAPI document', () => {
     expect(doc.paths['/api/tracking/runs/{runId}'].get.operationId).toBe('getApiTrackingRunsByRunId');
     const withoutErrors = operations.filter(({ op }) => !op.responses?.['4XX']).map((o) => o.where);
     expect(withoutErrors).toEqual([]);
+    const withoutSuccess = operations
+      .filter(({ op }) => !Object.keys(op.responses ?? {}).some((code) => code.startsWith('2')))
+      .map((o) => o.where);
+    expect(withoutSuccess).toEqual([]);
+    const runDetails = doc.paths['/api/tracking/runs/{runId}'].get.responses['200'];
+    expect(Object.keys(runDetails.content['application/json'].schema.properties)).toEqual(
+      expect.arrayContaining(['run', 'params', 'latestMetrics', 'artifacts']),
+    );
+    const artifact = doc.paths['/api/tracking/runs/{runId}/artifact'].get.responses['200'];
+    expect(artifact.content['application/octet-stream'].schema).toMatchObject({ format: 'binary' });
+    expect(Object.keys(doc.paths['/metrics'].get.responses['200'].content)).toEqual(['text/plain']);
     expect(JSON.stringify(doc.paths['/predict'].post.responses['4XX'])).toContain('"code"');
   });
 

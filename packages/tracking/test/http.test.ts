@@ -182,4 +182,52 @@ describe('tracking REST API', () => {
     const hist = await app.inject({ url: `/api/tracking/runs/${id}/metrics/loss` });
     expect(hist.json()).toMatchObject([{ key: 'loss', value: 0.5, step: 1 }]);
   });
+
+  it('answers every read with the whole record its schema documents, nothing stripped', async () => {
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const get = async (url: string) => (await app.inject({ url: `/api/tracking${url}` })).json();
+    const registry = client.registry;
+    expect(await get('/experiments')).toEqual(json(await client.listExperiments()));
+    expect(await get(`/runs/${runId}`)).toEqual(json(await client.getRunDetails(runId)));
+    expect(await get(`/runs?experiment=api`)).toEqual(
+      json(await client.searchRuns({})).filter((r: { id: string }) => r.id === runId),
+    );
+    expect(await get(`/runs/${runId}/metrics/auc`)).toEqual(
+      json(await client.getMetricHistory(runId, 'auc')),
+    );
+    expect(await get('/models')).toEqual(json(await registry.listRegisteredModels()));
+    expect(await get('/models/purchase/versions/2')).toEqual(
+      json(await registry.getModelVersion('purchase', 2)),
+    );
+    expect(await get('/models/purchase/aliases/champion/lineage')).toEqual(
+      json(await registry.lineage('purchase', 'champion')),
+    );
+    expect(await get('/models/purchase/aliases/champion/history')).toEqual(
+      json(await registry.getAliasHistory('purchase', 'champion')),
+    );
+  });
+});
+
+describe('tracking REST API documentation', () => {
+  it('declares a response schema for the success answer of every route', async () => {
+    const dir = tempDir();
+    const client = await TrackingClient.open({
+      store: await openSqliteStore(join(dir, 't.db')),
+      artifacts: new LocalArtifactStore(join(dir, 'artifacts')),
+    });
+    const app = Fastify();
+    const undocumented: string[] = [];
+    app.addHook('onRoute', (route) => {
+      const method = String(route.method);
+      const codes = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
+      if (method !== 'HEAD' && !codes.some((c) => c.startsWith('2')))
+        undocumented.push(`${method} ${route.url}`);
+    });
+    await app.register(trackingPlugin, { prefix: '/api/tracking', client, adminToken: TOKEN });
+    await app.ready();
+    expect(undocumented).toEqual([]);
+    await app.close();
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

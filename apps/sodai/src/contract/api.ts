@@ -368,6 +368,17 @@ export const ReportParamsSchema = z.object({
 export const ReportListSchema = z.array(
   z.object({ name: z.string(), modified_at: z.string(), bytes: z.int() }),
 );
+/** A report as written by the ingest or the drift check: its shape depends on the kind and the version. */
+export const ReportSchema = z.record(z.string(), z.unknown());
+
+export const ReloadResponseSchema = z.object({
+  serving_version: z.int().nullable().describe('the model version serving now; null while a rule serves'),
+  swapped: z.boolean(),
+  reason: z.string().nullable(),
+});
+
+/** Prometheus text exposition; documented for OpenAPI, sent as text. */
+export const MetricsTextSchema = z.string().describe('Prometheus text exposition format 0.0.4');
 
 export const PredictionsQuerySchema = z.strictObject({
   customer_id: z.coerce.number().int().min(0).optional(),

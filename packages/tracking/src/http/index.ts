@@ -6,3 +6,15 @@ export {
   type ErrorBody,
 } from './tracking-plugin.ts';
 export { HTTP_STATUS } from './error-status.ts';
+// Clients that validate answers (or generate types) use the same schemas the server serializes with.
+export {
+  aliasHistoryEntrySchema,
+  experimentSchema,
+  lineageSchema,
+  metricPointSchema,
+  modelAliasSchema,
+  modelVersionSchema,
+  registeredModelSchema,
+  runDetailsSchema,
+  runSchema,
+} from './response-schemas.ts';

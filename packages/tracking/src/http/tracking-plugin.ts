@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { TrackingClient } from '../client.ts';
 import type { FastifyRequest } from 'fastify';
 import { adminTokenAuthorizer, rememberCaller } from './admin-token.ts';
@@ -49,6 +49,7 @@ export const trackingPlugin: FastifyPluginAsync<TrackingPluginOptions> = async (
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Set before the route plugins register, so each of them inherits the validator, handler and hook.
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   const authorize = options.authorize ?? adminTokenAuthorizer(options.adminToken!);
   app.addHook('onRequest', async (req) => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AliasMoveResponseSchema,
   ErrorBodySchema,
+  ReloadResponseSchema,
   PromoteRequestSchema,
   RollbackRequestSchema,
   UploadParamsSchema,
@@ -94,7 +95,14 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
 
   app.post(
     '/reload',
-    { schema: { summary: 'Rebuild the serving snapshot now', tags: ['admin'], security } },
+    {
+      schema: {
+        summary: 'Rebuild the serving snapshot now',
+        tags: ['admin'],
+        security,
+        response: { 200: ReloadResponseSchema },
+      },
+    },
     async () => {
       const outcome = await ctx.holder.reload();
       return { serving_version: outcome.version, swapped: outcome.swapped, reason: outcome.reason ?? null };

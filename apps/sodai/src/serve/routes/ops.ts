@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HealthResponseSchema, ReadyResponseSchema } from '../../contract/api.ts';
+import { HealthResponseSchema, MetricsTextSchema, ReadyResponseSchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { resolveLang } from '../language.ts';
 import { servedByBody } from '../served-by.ts';
@@ -52,7 +52,15 @@ export const opsRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (ap
   );
   app.get(
     '/metrics',
-    { schema: { summary: 'Prometheus metrics', tags: ['ops'], hide: false } },
+    {
+      schema: {
+        summary: 'Prometheus metrics',
+        tags: ['ops'],
+        hide: false,
+        produces: ['text/plain'],
+        response: { 200: MetricsTextSchema },
+      },
+    },
     async (_req, reply) => {
       const text = await ctx.metrics.registry.metrics();
       return reply.type(ctx.metrics.registry.contentType).send(text);

@@ -10,6 +10,7 @@ import {
   ReportKindSchema,
   ReportListSchema,
   ReportParamsSchema,
+  ReportSchema,
   ServingStateSchema,
 } from '../../contract/api.ts';
 import { queryNumber, queryRows } from '../../store/duckdb.ts';
@@ -164,9 +165,10 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         summary: 'One report (JSON)',
         tags: ['read'],
         params: ReportParamsSchema,
+        response: { 200: ReportSchema },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const name = req.params.name.replace(/\.json$/, '');
       const file = path.join(ctx.paths.reportsDir, req.params.kind, `${name}.json`);
       const text = await readFile(file, 'utf8').catch(() => {
@@ -175,9 +177,7 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
       const report = JSON.parse(text) as { file?: unknown; reportPaths?: unknown };
       delete report.reportPaths;
       const source = typeof report.file === 'string' ? [path.dirname(report.file)] : [];
-      return reply
-        .type('application/json')
-        .send(JSON.stringify(withoutServerPaths(report, [...serverFolders(), ...source])));
+      return withoutServerPaths(report, [...serverFolders(), ...source]);
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ModelSignature } from '../../registry/records.ts';
+import * as r from '../response-schemas.ts';
 import * as s from '../schemas.ts';
 import type { RouteOptions } from './route-options.ts';
 import { callerOf } from '../admin-token.ts';
@@ -11,7 +12,7 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
 
   fastify.post(
     '/models/:name/versions',
-    { schema: { params: s.modelParams, body: s.createVersionBody } },
+    { schema: { params: s.modelParams, body: s.createVersionBody, response: { 201: r.modelVersionSchema } } },
     async (req, reply) => {
       const b = req.body;
       const version = await registry.createModelVersion({
@@ -28,7 +29,7 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
 
   fastify.put(
     '/models/:name/aliases/:alias',
-    { schema: { params: s.aliasParams, body: s.setAliasBody } },
+    { schema: { params: s.aliasParams, body: s.setAliasBody, response: { 200: r.aliasHistoryEntrySchema } } },
     async (req) => {
       const { version, reason, gate } = req.body;
       return registry.setAlias(req.params.name, req.params.alias, version, {
@@ -41,7 +42,7 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
 
   fastify.post(
     '/models/:name/aliases/:alias/rollback',
-    { schema: { params: s.aliasParams, body: s.rollbackBody } },
+    { schema: { params: s.aliasParams, body: s.rollbackBody, response: { 200: r.aliasHistoryEntrySchema } } },
     async (req) => {
       const { reason, toVersion, gate } = req.body;
       return registry.rollbackAlias(req.params.name, req.params.alias, {
@@ -55,7 +56,7 @@ export const registryWriteRoutes: FastifyPluginAsyncZod<RouteOptions> = async (f
 
   fastify.post(
     '/models/:name/versions/:version/archive',
-    { schema: { params: s.versionParams } },
+    { schema: { params: s.versionParams, response: { 200: r.modelVersionSchema } } },
     async (req) => registry.archiveVersion(req.params.name, req.params.version),
   );
 };
