@@ -2,7 +2,8 @@
  * One measured job in its own process, so peak RSS belongs to that job alone. Prints one JSON line.
  *   generate <customers> <products> <weeks> <outDir>
  *   ingest <dataDir> <storeFile>
- *   dataset <storeFile> <cutoffCount>   (the training plan's last N cut-offs)
+ *   dataset <storeFile> <cutoffCount> [native]   (the training plan's last N cut-offs; `native`: over
+ *     a copy of the tables in DuckDB's own file format, the single-file layout before the shared store)
  *   train <storeFile> <dataDir> <settingsJson>   (model settings over the defaults)
  *   plain-fit <transactionsFile>      (one 200-round XGBoost fit on the reference panel: the yardstick)
  *   panel <transactionsFile>          (the reference panel of ../shared/bench/panel-spec.md)
@@ -21,6 +22,21 @@ import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { planCutoffs } from '../src/features/cutoff-plan.ts';
 import { openDuckDb, queryRows, readFileSql } from '../src/store/duckdb.ts';
 import { buildReferencePanel, panelChecksums } from './reference-panel.ts';
+
+/**
+ * The store's tables copied (untimed) into one DuckDB file, opened with the same cap: the reference
+ * the Parquet-snapshot store is compared with in the same run.
+ */
+async function nativeCopy(storeDir: string, memoryLimit: string) {
+  const file = path.join(storeDir, 'native-reference.duckdb');
+  const store = await RawStore.openDir(storeDir, memoryLimit);
+  await store.connection.run(`ATTACH '${file}' AS native_ref`);
+  for (const table of ['customers', 'products', 'transactions'])
+    await store.connection.run(`CREATE TABLE native_ref.${table} AS SELECT * FROM ${table}`);
+  await store.connection.run('DETACH native_ref');
+  await store.close();
+  return openDuckDb(file, { memory_limit: memoryLimit });
+}
 
 const [job, ...args] = process.argv.slice(2);
 const started = performance.now();
@@ -52,9 +68,13 @@ if (job === 'generate') {
   const tx = reports.find((r) => r.table === 'transactions')!;
   result = { rows: tx.rows.read, transactionsMs: tx.durationMs, outcomes: reports.map((r) => r.outcome) };
 } else if (job === 'dataset') {
-  const [storeFile, count] = args;
+  const [storeFile, count, layout] = args;
   // The app's default cap (config storeMemoryLimit), so the figure is what a user gets.
-  const store = await RawStore.openDir(storeFile!, ConfigSchema.parse({}).storeMemoryLimit);
+  const memoryLimit = ConfigSchema.parse({}).storeMemoryLimit;
+  const store =
+    layout === 'native'
+      ? await nativeCopy(storeFile!, memoryLimit)
+      : await RawStore.openDir(storeFile!, memoryLimit);
   const plan = planCutoffs(await latestPurchaseDate(store.connection), {
     trainWeeks: 12,
     validationWeeks: 3,
