@@ -109,3 +109,63 @@ describe('spelling', () => {
     expect(correctSpelling(['meterlle', 'candidatoss'])).toEqual(['meterle', 'candidatos']);
   });
 });
+
+describe('phrasings nobody tuned for (held-out-6 round)', () => {
+  it.each([
+    ['cuantos prods hay', 'count_products', {}],
+    ['a q clientes les muevo el prod 20230', 'likely_buyers', { product_id: 20230 }],
+  ])('spells out phone shorthand: %s', (q, intent, entities) => {
+    expect(ask(q)).toMatchObject({ intent, entities });
+  });
+
+  it('reads "qué le <verbo> al cliente" as what to sell him, whatever the verb, but not in the past', () => {
+    expect(ask('que le enchufo al 101252')).toMatchObject({
+      intent: 'recommend',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('que le chanto al 101252').intent).toBe('recommend');
+    expect(ask('que le vendimos al 101252').intent).toBe('customer_history');
+  });
+
+  it('reads how a product sells as its trend', () => {
+    expect(ask('el 20230 se vende bien?')).toMatchObject({
+      intent: 'sales_trend',
+      entities: { product_id: 20230 },
+    });
+    expect(ask('is 20230 selling well?', 'en').intent).toBe('sales_trend');
+  });
+
+  it('ranks brands when the question asks for brands, not when it names one', () => {
+    expect(ask('que marcas se mueven mas')).toMatchObject({
+      intent: 'top_products',
+      entities: { group_by: 'brand' },
+    });
+    const one = ask('lo mas vendido de la marca Brand 7');
+    expect(one.entities).toMatchObject({ brand: 'Brand 7' });
+    expect(one.entities.group_by).toBeUndefined();
+  });
+
+  it('gives lapsed customers the window the question names, up to the last day', () => {
+    expect(ask('que clientes no me compran hace 2 semanas').entities.period).toEqual({
+      from: '2024-12-18',
+      to: '2024-12-31',
+      label: 'las últimas 2 semanas',
+    });
+    expect(ask('customers who have not ordered in 5 weeks', 'en').entities.period?.label).toBe(
+      'the last 5 weeks',
+    );
+  });
+
+  it('answers the first part of a compound question and keeps the second', () => {
+    expect(ask('cuantos clientes hay y que productos se venden mas')).toMatchObject({
+      intent: 'count_customers',
+      unanswered: 'que productos se venden mas',
+    });
+    expect(ask('que compro el 101252 y cuando').unanswered).toBeUndefined();
+  });
+
+  it('does not pretend to know prices or stock', () => {
+    expect(ask('cuanto cuesta el 20230').intent).toBe('unknown');
+    expect(ask('how much stock of 20230 is left', 'en').intent).toBe('unknown');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Lang } from '../../contract/api.ts';
 import { normalize, tokens } from './normalize.ts';
+import { expandShorthand } from './shorthand.ts';
 
 // Words frequent in questions to a sales assistant and typical of one language only.
 const SPANISH = new Set(
@@ -33,7 +34,7 @@ export function detectLang(message: string): Lang | undefined {
   if (/[¿¡ñ]/.test(message)) return 'es';
   let es = 0;
   let en = 0;
-  for (const word of tokens(normalize(message))) {
+  for (const word of expandShorthand(tokens(normalize(message)))) {
     if (SPANISH.has(word)) es++;
     if (ENGLISH.has(word)) en++;
   }

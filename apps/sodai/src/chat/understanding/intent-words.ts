@@ -30,6 +30,8 @@ export const INTENT_WORDS = {
     'ofrec\\w*',
     'ofrezc\\w*',
     'offer\\w*',
+    // "ofertas para el 1002", "qué le oferto": the Spanish noun and verb of "offer".
+    'ofert\\w*',
     'pitch\\w*',
     'push\\w*',
     // "empujarle", "colocarle", "meterle": pushing product into a shop.
@@ -587,6 +589,19 @@ export const INTENT_WORDS = {
     'caracteristicas',
     'about product',
     'tell me about',
+  ],
+  /** What the data does not hold: prices, costs and stock (asked, and answered honestly). */
+  notInData: [
+    'stock',
+    'inventario\\w*',
+    'inventor\\w*',
+    'existencias',
+    'precios?',
+    'prices?',
+    'pricing',
+    'cuesta\\w*',
+    'costos?',
+    'costs?',
   ],
   help: [
     'preguntarte',

@@ -5,6 +5,16 @@ import { GROUP_RE, type WordGroup } from './intent-words.ts';
 const MORE =
   /^(?:y |and |ok |vale |bueno )?(?:muestrame|muestra|mostrame|ensename|dame|show(?: me)?|give me|ver|see|quiero ver|list|lista)?\s*(?:mas|more|otros|otras|others|siguientes|los demas|las demas|the rest|next ones|resto)(?: (?:productos|products|clientes|customers|resultados|results|filas|rows|opciones|options))?(?: por favor| please)?$/;
 
+/** "¿a quién / a qué clientes / a cuáles …?": who a product is for. */
+const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
+
+/**
+ * "¿qué le encajo / meto / llevo al 1002?": "what do I <verb> him" in the present or infinitive
+ * asks what to sell him, whatever the (often slang) verb; past tenses ("le vendimos") do not match.
+ */
+const SELL_TO_HIM =
+  /\bque (?:le|les) (?:(?:puedo|podria|podemos|deberia|deberiamos|voy a|vamos a|tengo que) )?\w+?(?:o|ar|er|ir)(?:le|les)?\b/;
+
 /** What the rules may use besides the words. */
 export interface IntentSignals {
   readonly hasCustomer: boolean;
@@ -33,6 +43,7 @@ export interface IntentGuess {
 export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const has = (k: WordGroup) => GROUP_RE[k].test(text);
   if (MORE.test(text)) return { intent: 'unknown', more: true };
+  if (has('notInData')) return { intent: 'unknown' };
 
   const modelish = has('model');
   if (has('drift')) return { intent: 'drift_status' };
@@ -80,7 +91,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('lapsed')) return { intent: 'lapsed_customers' };
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
   // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.
-  if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && /\ba quien(?:es)?\b/.test(text)) {
+  if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && TO_WHOM.test(text)) {
     return { intent: 'likely_buyers' };
   }
   if (
@@ -96,6 +107,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿Le ofrezco el 20230 al 101252?" names the product: it asks about that one, not for a list.
   if (has('recommend')) {
     return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
+  }
+
+  if (s.hasCustomer && !s.hasProduct && SELL_TO_HIM.test(text) && !has('history')) {
+    return { intent: 'recommend' };
   }
 
   if (has('basket')) return { intent: 'customer_basket' };
@@ -116,11 +131,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     if (s.hasCustomerType) return { intent: 'count_customers' };
     if (s.hasFilter || /\b(?:catalogo|catalogue|catalog)\b/.test(text)) return { intent: 'count_products' };
   }
-  if (has('history') && (s.hasCustomer || /\b(?:me|mi|my)\b/.test(text)))
+  // "mi", "su": the speaker's or an earlier-named customer ("… y cuándo fue su última compra").
+  if (has('history') && (s.hasCustomer || /\b(?:me|mi|my|su|sus|his|her|their|he|she|they)\b/.test(text)))
     return { intent: 'customer_history' };
   if (has('history') && s.hasProduct) return { intent: 'sales_trend' };
   if (has('history') && (s.hasPeriod || s.hasFilter)) return { intent: 'top_products' };
-  if (/\b(?:ventas|sales|vendimos|vendieron|sold|vendio)\b/.test(text)) {
+  if (/\b(?:ventas|sales|sold|vend\w*|sell\w*)\b/.test(text)) {
     return { intent: s.hasCustomer ? 'customer_history' : s.hasProduct ? 'sales_trend' : 'top_products' };
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
