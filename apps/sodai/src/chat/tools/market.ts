@@ -11,7 +11,7 @@ import {
 } from '../format.ts';
 import { table, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
-import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
 
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
