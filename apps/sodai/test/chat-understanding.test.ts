@@ -164,8 +164,21 @@ describe('phrasings nobody tuned for (held-out-6 round)', () => {
     expect(ask('que compro el 101252 y cuando').unanswered).toBeUndefined();
   });
 
+  it('reads a question about one customer and one product as that pair, and "did X stop buying" as X', () => {
+    expect(ask('le conviene al 101252 el 20230?')).toMatchObject({
+      intent: 'explain_recommendation',
+      entities: { customer_id: 101252, product_id: 20230 },
+    });
+    expect(ask('el 101252 dejo de comprar?')).toMatchObject({
+      intent: 'customer_history',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('quienes dejaron de comprar').intent).toBe('lapsed_customers');
+  });
+
   it('does not pretend to know prices or stock', () => {
     expect(ask('cuanto cuesta el 20230').intent).toBe('unknown');
+    expect(ask('cuanto vale el 20230').intent).toBe('unknown');
     expect(ask('how much stock of 20230 is left', 'en').intent).toBe('unknown');
   });
 });

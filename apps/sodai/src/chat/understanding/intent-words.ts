@@ -600,6 +600,7 @@ export const INTENT_WORDS = {
     'prices?',
     'pricing',
     'cuesta\\w*',
+    'cuanto (?:vale|valen)',
     'costos?',
     'costs?',
   ],

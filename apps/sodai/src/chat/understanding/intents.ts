@@ -88,7 +88,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'model_info' };
   }
 
-  if (has('lapsed')) return { intent: 'lapsed_customers' };
+  // "¿el 1002 dejó de comprar?" asks about one customer: their history shows when they last bought.
+  if (has('lapsed')) {
+    return {
+      intent: s.hasCustomer && !s.hasProduct && !s.hasFilter ? 'customer_history' : 'lapsed_customers',
+    };
+  }
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
   // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.
   if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && TO_WHOM.test(text)) {
@@ -143,5 +148,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('help')) return { intent: 'help' };
   if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history' };
   if (s.hasProduct && !s.hasCustomer) return { intent: 'product_info' };
+  // A customer and a product with no other word ("¿le conviene al 1002 el 20230?"): that pair's case.
+  if (s.hasProduct && s.hasCustomer) return { intent: 'explain_recommendation' };
   return { intent: 'unknown' };
 }
