@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../src/chat/vocabulary.ts';
+import { detectLang } from '../src/chat/understanding/detect-lang.ts';
 import { correctSpelling } from '../src/chat/understanding/spelling.ts';
 import { understand } from '../src/chat/understanding/understand.ts';
 
@@ -114,8 +115,16 @@ describe('phrasings nobody tuned for (held-out-6 round)', () => {
   it.each([
     ['cuantos prods hay', 'count_products', {}],
     ['a q clientes les muevo el prod 20230', 'likely_buyers', { product_id: 20230 }],
-  ])('spells out phone shorthand: %s', (q, intent, entities) => {
+    ['how many custs r there', 'count_customers', {}],
+    ['whos gonna buy 20230 nxt week', 'likely_buyers', { product_id: 20230 }],
+    ['who quit buying 20230', 'lapsed_customers', { product_id: 20230 }],
+  ])('spells out phone shorthand and slang: %s', (q, intent, entities) => {
     expect(ask(q)).toMatchObject({ intent, entities });
+  });
+
+  it('tells the language of a question written in shorthand', () => {
+    expect(detectLang('q le llevo al 101252')).toBe('es');
+    expect(detectLang('top prods')).toBe('en');
   });
 
   it('reads "qué le <verbo> al cliente" as what to sell him, whatever the verb, but not in the past', () => {

@@ -148,6 +148,7 @@ export const INTENT_WORDS = {
     'dejado de',
     'stopped',
     'stop buying',
+    'quit\\w*',
     'no (?:han|ha) vuelto',
     'no volvi\\w*',
     'haven t',
