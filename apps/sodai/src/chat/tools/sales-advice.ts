@@ -359,9 +359,9 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
         ? say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`)
         : null;
   const window = `${formatDay(quiet.from, lang)} – ${formatDay(quiet.to, lang)}`;
-  const since = /^(?:en|in) /.test(quiet.label)
-    ? `${quiet.label} (${window})`
-    : say(lang, `en ${quiet.label} (${window})`, `in ${quiet.label} (${window})`);
+  // Labels read after "en"/"in" unless they carry their own preposition ("desde octubre", "last week").
+  const bare = lang === 'es' ? /^(?:en|desde) / : /^(?:in|since|last|this) /;
+  const since = `${bare.test(quiet.label) ? '' : say(lang, 'en ', 'in ')}${quiet.label} (${window})`;
   const biggest = rows
     .map((r) =>
       say(
