@@ -185,6 +185,21 @@ describe('phrasings nobody tuned for (held-out-6 round)', () => {
     expect(ask('quienes dejaron de comprar').intent).toBe('lapsed_customers');
   });
 
+  it('reads "qué llevó el X en <un período pasado>" as what X bought: advice is for next week', () => {
+    expect(ask('q llevo el 101252 en noviembre')).toMatchObject({
+      intent: 'customer_history',
+      entities: { customer_id: 101252, period: { label: 'en noviembre de 2024' } },
+    });
+    expect(ask('que le llevo al 101252 esta semana').intent).toBe('recommend');
+  });
+
+  it('takes the number after "top" as how many, not as a day ("top 10 de diciembre")', () => {
+    expect(ask('dame el top 10 de diciembre').entities).toMatchObject({
+      count: 10,
+      period: { from: '2024-12-01', to: '2024-12-31' },
+    });
+  });
+
   it('does not pretend to know prices or stock', () => {
     expect(ask('cuanto cuesta el 20230').intent).toBe('unknown');
     expect(ask('cuanto vale el 20230').intent).toBe('unknown');

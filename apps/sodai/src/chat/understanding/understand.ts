@@ -119,6 +119,11 @@ function understandText(
     guess = classifyIntent(text, { ...signals, hasCustomer: true });
   }
   let intent = guess.intent;
+  // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
+  // asks what the customer bought ("llevo" without accents reads as either).
+  if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
+    intent = 'customer_history';
+  }
   let offset = 0;
   let usedContext = false;
 
