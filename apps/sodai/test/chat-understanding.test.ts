@@ -200,9 +200,19 @@ describe('phrasings nobody tuned for (held-out-6 round)', () => {
     });
   });
 
+  it('reads "what should X get / order" as advice, and "what did X order" as history', () => {
+    expect(ask('what should 101252 get next', 'en')).toMatchObject({
+      intent: 'recommend',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('what did 101252 order', 'en').intent).toBe('customer_history');
+    expect(ask('did new data come in', 'en').intent).toBe('last_batch');
+  });
+
   it('does not pretend to know prices or stock', () => {
     expect(ask('cuanto cuesta el 20230').intent).toBe('unknown');
     expect(ask('cuanto vale el 20230').intent).toBe('unknown');
+    expect(ask('how much is 20230', 'en').intent).toBe('unknown');
     expect(ask('how much stock of 20230 is left', 'en').intent).toBe('unknown');
   });
 });

@@ -577,6 +577,8 @@ export const INTENT_WORDS = {
     'last (?:data )?update',
     'subid[oa]s?',
     'uploaded',
+    'new data',
+    'data (?:come|came|coming|arrive\\w*) in',
   ],
   productInfo: [
     'que es el',
@@ -602,6 +604,7 @@ export const INTENT_WORDS = {
     'pricing',
     'cuesta\\w*',
     'cuanto (?:vale|valen)',
+    'how much (?:is|are)(?: the)?(?: product| item)? \\d+',
     'costos?',
     'costs?',
   ],

@@ -15,6 +15,10 @@ const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
 const SELL_TO_HIM =
   /\bque (?:le|les) (?:(?:puedo|podria|podemos|deberia|deberiamos|voy a|vamos a|tengo que) )?\w+?(?:o|ar|er|ir)(?:le|les)?\b/;
 
+/** "What should 1002 get / order next?": advice, whatever the verb. */
+const SHOULD_GET =
+  /\bwhat (?:else )?(?:should|could|would|can|might) \S+ (?:\S+ )?(?:get|buy|order|stock|carry|try|take|have)\b/;
+
 /** What the rules may use besides the words. */
 export interface IntentSignals {
   readonly hasCustomer: boolean;
@@ -114,7 +118,11 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
   }
 
-  if (s.hasCustomer && !s.hasProduct && SELL_TO_HIM.test(text) && !has('history')) {
+  if (
+    s.hasCustomer &&
+    !s.hasProduct &&
+    ((SELL_TO_HIM.test(text) && !has('history')) || SHOULD_GET.test(text))
+  ) {
     return { intent: 'recommend' };
   }
 
