@@ -1,7 +1,8 @@
 // `npm run bench:chat`: intent, entity and answer accuracy and latency of the chat assistant over the
 // evaluation set (bench/chat-eval/eval-set.ts) and, separately, the two held-out sets (held-out-set.ts,
 // held-out-2.ts: never used to tune the parser until its before figure was taken; held-out-3.ts and
-// held-out-4.ts, written later, held-out-5.ts last: see each file for what was tuned on it), on a generated
+// held-out-4.ts, written later, then held-out-5.ts, then held-out-6.ts (tuned on) and held-out-7.ts (never
+// tuned on): see each file for what was tuned on it), on a generated
 // store (the serve test fixture: 120 customers, 60 products, 20 weeks, a small champion) and, when
 // present, the real 2024 data with a quickly trained model. Targets without the LLM: intent ≥ 95 %,
 // entities ≥ 95 %, answers ≥ 90 %, p95 < 100 ms (end to end through POST /chat).
@@ -20,6 +21,8 @@ import { HELD_OUT_2 } from './chat-eval/held-out-2.ts';
 import { HELD_OUT_3 } from './chat-eval/held-out-3.ts';
 import { HELD_OUT_4 } from './chat-eval/held-out-4.ts';
 import { HELD_OUT_5 } from './chat-eval/held-out-5.ts';
+import { HELD_OUT_6 } from './chat-eval/held-out-6.ts';
+import { HELD_OUT_7 } from './chat-eval/held-out-7.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 interface Score {
@@ -175,6 +178,14 @@ async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
     report(
       `held-out set 5 ${spanishShare(HELD_OUT_5)}`,
       await run(app, fx.store.connection, HELD_OUT_5, v, 'held5'),
+    );
+    report(
+      `held-out set 6 ${spanishShare(HELD_OUT_6)}`,
+      await run(app, fx.store.connection, HELD_OUT_6, v, 'held6'),
+    );
+    report(
+      `held-out set 7 ${spanishShare(HELD_OUT_7)}`,
+      await run(app, fx.store.connection, HELD_OUT_7, v, 'held7'),
     );
   } finally {
     await app.close();

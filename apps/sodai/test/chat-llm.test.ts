@@ -102,6 +102,18 @@ describe('the optional LLM path', () => {
     expect(reply.based_on.join(' ')).toContain(`cifras sin respaldo (${invented})`);
   });
 
+  it('can ask the top-products tool for brands', async () => {
+    llm.script([
+      toolCall('top_products', { group_by: 'brand' }),
+      { role: 'assistant', content: 'Estas son las marcas que más se venden.' },
+    ]);
+    // The rules alone read products here: the brands come from the tool call.
+    const reply = await assistant.ask({ message: 'lo más vendido' }, phraser());
+    expect(reply).toMatchObject({ source: 'llm', intent: 'top_products', entities: { group_by: 'brand' } });
+    const tool = llm.requests.at(-1) as { messages: { role: string; content: string }[] };
+    expect(tool.messages.at(-1)!.content).toContain('"brands"');
+  });
+
   it('falls back to the built-in answer when the LLM times out', async () => {
     llm.script(['hang']);
     const started = Date.now();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../src/chat/vocabulary.ts';
+import { detectLang } from '../src/chat/understanding/detect-lang.ts';
 import { correctSpelling } from '../src/chat/understanding/spelling.ts';
 import { understand } from '../src/chat/understanding/understand.ts';
 
@@ -107,5 +108,111 @@ describe('spelling', () => {
 
   it('corrects typos of the sales-floor words too', () => {
     expect(correctSpelling(['meterlle', 'candidatoss'])).toEqual(['meterle', 'candidatos']);
+  });
+});
+
+describe('phrasings nobody tuned for (held-out-6 round)', () => {
+  it.each([
+    ['cuantos prods hay', 'count_products', {}],
+    ['a q clientes les muevo el prod 20230', 'likely_buyers', { product_id: 20230 }],
+    ['how many custs r there', 'count_customers', {}],
+    ['whos gonna buy 20230 nxt week', 'likely_buyers', { product_id: 20230 }],
+    ['who quit buying 20230', 'lapsed_customers', { product_id: 20230 }],
+  ])('spells out phone shorthand and slang: %s', (q, intent, entities) => {
+    expect(ask(q)).toMatchObject({ intent, entities });
+  });
+
+  it('tells the language of a question written in shorthand', () => {
+    expect(detectLang('q le llevo al 101252')).toBe('es');
+    expect(detectLang('top prods')).toBe('en');
+  });
+
+  it('reads "qué le <verbo> al cliente" as what to sell him, whatever the verb, but not in the past', () => {
+    expect(ask('que le enchufo al 101252')).toMatchObject({
+      intent: 'recommend',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('que le chanto al 101252').intent).toBe('recommend');
+    expect(ask('que le vendimos al 101252').intent).toBe('customer_history');
+  });
+
+  it('reads how a product sells as its trend', () => {
+    expect(ask('el 20230 se vende bien?')).toMatchObject({
+      intent: 'sales_trend',
+      entities: { product_id: 20230 },
+    });
+    expect(ask('is 20230 selling well?', 'en').intent).toBe('sales_trend');
+  });
+
+  it('ranks brands when the question asks for brands, not when it names one', () => {
+    expect(ask('que marcas se mueven mas')).toMatchObject({
+      intent: 'top_products',
+      entities: { group_by: 'brand' },
+    });
+    const one = ask('lo mas vendido de la marca Brand 7');
+    expect(one.entities).toMatchObject({ brand: 'Brand 7' });
+    expect(one.entities.group_by).toBeUndefined();
+  });
+
+  it('gives lapsed customers the window the question names, up to the last day', () => {
+    expect(ask('que clientes no me compran hace 2 semanas').entities.period).toEqual({
+      from: '2024-12-18',
+      to: '2024-12-31',
+      label: 'las últimas 2 semanas',
+    });
+    expect(ask('customers who have not ordered in 5 weeks', 'en').entities.period?.label).toBe(
+      'the last 5 weeks',
+    );
+  });
+
+  it('answers the first part of a compound question and keeps the second', () => {
+    expect(ask('cuantos clientes hay y que productos se venden mas')).toMatchObject({
+      intent: 'count_customers',
+      unanswered: 'que productos se venden mas',
+    });
+    expect(ask('que compro el 101252 y cuando').unanswered).toBeUndefined();
+  });
+
+  it('reads a question about one customer and one product as that pair, and "did X stop buying" as X', () => {
+    expect(ask('le conviene al 101252 el 20230?')).toMatchObject({
+      intent: 'explain_recommendation',
+      entities: { customer_id: 101252, product_id: 20230 },
+    });
+    expect(ask('el 101252 dejo de comprar?')).toMatchObject({
+      intent: 'customer_history',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('quienes dejaron de comprar').intent).toBe('lapsed_customers');
+  });
+
+  it('reads "qué llevó el X en <un período pasado>" as what X bought: advice is for next week', () => {
+    expect(ask('q llevo el 101252 en noviembre')).toMatchObject({
+      intent: 'customer_history',
+      entities: { customer_id: 101252, period: { label: 'en noviembre de 2024' } },
+    });
+    expect(ask('que le llevo al 101252 esta semana').intent).toBe('recommend');
+  });
+
+  it('takes the number after "top" as how many, not as a day ("top 10 de diciembre")', () => {
+    expect(ask('dame el top 10 de diciembre').entities).toMatchObject({
+      count: 10,
+      period: { from: '2024-12-01', to: '2024-12-31' },
+    });
+  });
+
+  it('reads "what should X get / order" as advice, and "what did X order" as history', () => {
+    expect(ask('what should 101252 get next', 'en')).toMatchObject({
+      intent: 'recommend',
+      entities: { customer_id: 101252 },
+    });
+    expect(ask('what did 101252 order', 'en').intent).toBe('customer_history');
+    expect(ask('did new data come in', 'en').intent).toBe('last_batch');
+  });
+
+  it('does not pretend to know prices or stock', () => {
+    expect(ask('cuanto cuesta el 20230').intent).toBe('unknown');
+    expect(ask('cuanto vale el 20230').intent).toBe('unknown');
+    expect(ask('how much is 20230', 'en').intent).toBe('unknown');
+    expect(ask('how much stock of 20230 is left', 'en').intent).toBe('unknown');
   });
 });

@@ -217,3 +217,66 @@ describe('customers who stopped buying altogether', () => {
     }
   });
 });
+
+describe('top brands', () => {
+  it('ranks brands by units sold in the last four weeks, from the data, in both languages', async () => {
+    const [top] = await queryRows(
+      fx.store.connection,
+      `SELECT p.brand, sum(t.items)::DOUBLE AS units FROM transactions t JOIN products p USING (product_id)
+       WHERE t.purchase_date >= (SELECT max(purchase_date)::DATE FROM transactions) - 27
+       GROUP BY 1 HAVING sum(t.items) > 0 ORDER BY 2 DESC, 1 LIMIT 1`,
+    );
+    const es = await ask('¿qué marcas se venden más?');
+    const en = await ask('top brands');
+    for (const [reply, lang, header] of [
+      [es, 'es-ES', 'Marca'],
+      [en, 'en-US', 'Brand'],
+    ] as const) {
+      expect(reply).toMatchObject({
+        intent: 'top_products',
+        answered: true,
+        entities: { group_by: 'brand' },
+      });
+      expect(reply.table.columns[1]).toBe(header);
+      expect(reply.table.rows[0][1]).toBe(top!.brand);
+      expect(reply.table.rows[0][2]).toBe(new Intl.NumberFormat(lang).format(Number(top!.units)));
+    }
+    expect(es.answer).toMatch(/^Las marcas más vendidas/);
+  });
+});
+
+describe('lapsed customers over the window the question names', () => {
+  it('"no compran hace 3 semanas" counts customers quiet for three weeks, not four', async () => {
+    const [row] = await queryRows(
+      fx.store.connection,
+      `WITH bought AS (SELECT customer_id, max(purchase_date)::DATE AS last_day FROM transactions
+                       GROUP BY 1 HAVING count(DISTINCT order_id) >= 2)
+       SELECT count(*)::DOUBLE AS n FROM bought JOIN customers USING (customer_id)
+       WHERE last_day < (SELECT max(purchase_date)::DATE FROM transactions) - 20`,
+    );
+    const reply = await ask('clientes que no compran hace 3 semanas');
+    expect(reply.intent).toBe('lapsed_customers');
+    expect(reply.answer).toContain('las últimas 3 semanas');
+    if (Number(row!.n) > 0) expect(reply.answer).toContain(`${es(Number(row!.n))} clientes habituales`);
+  });
+});
+
+describe('questions the assistant cannot fully answer', () => {
+  it('a compound question gets its first part answered and says which part is left', async () => {
+    const reply = await ask('¿cuántos clientes tipo restaurante hay y qué productos se venden más?');
+    const restaurants = await queryNumber(
+      fx.store.connection,
+      `SELECT count(*) FROM customers WHERE customer_type = 'RESTAURANT'`,
+    );
+    expect(reply.intent).toBe('count_customers');
+    expect(reply.answer).toContain(es(restaurants));
+    expect(reply.answer).toContain('Respondí la primera parte');
+    expect(reply.suggestions[0]).toBe('que productos se venden mas');
+  });
+
+  it('a question about prices or stock is refused, saying what the data holds', async () => {
+    const reply = await ask('¿cuánto stock queda del producto 20230?');
+    expect(reply).toMatchObject({ intent: 'unknown', answered: false });
+    expect(reply.answer).toMatch(/no hay precios, costos ni stock/);
+  });
+});

@@ -12,6 +12,8 @@ import { HELD_OUT_2 } from './held-out-2.ts';
 import { HELD_OUT_3 } from './held-out-3.ts';
 import { HELD_OUT_4 } from './held-out-4.ts';
 import { HELD_OUT_5 } from './held-out-5.ts';
+import { HELD_OUT_6 } from './held-out-6.ts';
+import { HELD_OUT_7 } from './held-out-7.ts';
 import { TUNING_2 } from './tuning-2.ts';
 import { HELD_OUT_SET } from './held-out-set.ts';
 
@@ -85,4 +87,7 @@ if (!only || only === 'tuning2') check('tuning set 2', TUNING_2);
 if (only === 'held3') check('held-out set 3', HELD_OUT_3, false);
 if (only === 'held4') check('held-out set 4', HELD_OUT_4);
 if (only === 'held5') check('held-out set 5', HELD_OUT_5);
+if (only === 'held6') check('held-out set 6', HELD_OUT_6);
+// Held-out-7 is never tuned on: its misses are listed only to be reported.
+if (only === 'held7') check('held-out set 7', HELD_OUT_7);
 if (!only || only === 'timing') timing([EVAL_SET, HELD_OUT_SET, HELD_OUT_2]);

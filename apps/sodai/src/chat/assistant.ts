@@ -26,6 +26,7 @@ import {
   predictionDriversTool,
 } from './tools/model-tools.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
+import { topBrandsTool } from './tools/top-brands.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
@@ -39,7 +40,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown'>, Too
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
   product_info: productInfoTool,
-  top_products: topProductsTool,
+  // A ranking of brands is the same question at another grain.
+  top_products: (box, req) =>
+    req.entities.group_by === 'brand' ? topBrandsTool(box, req) : topProductsTool(box, req),
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
   count_customers: countCustomersTool,
@@ -142,8 +145,8 @@ export class ChatAssistant {
       const lead =
         intent === 'unknown'
           ? lang === 'es'
-            ? 'No sé responder esa pregunta con los datos que tengo. '
-            : 'I cannot answer that from the data I have. '
+            ? 'No sé responder esa pregunta con los datos que tengo (clientes, productos y unidades vendidas; no hay precios, costos ni stock). '
+            : 'I cannot answer that from the data I have (customers, products and units sold; there are no prices, costs or stock). '
           : '';
       const answer = notAnswered(
         lead + text,
@@ -173,8 +176,13 @@ function toReply(
   const basedOn = [...tool.basedOn];
   if (u.usedContext)
     basedOn.push(lang === 'es' ? 'contexto de la pregunta anterior' : 'context from the previous question');
+  // A compound question gets its first part answered and says so, suggesting the rest.
+  const rest = u.unanswered;
+  const answer = rest
+    ? `${tool.text} ${lang === 'es' ? `(Respondí la primera parte de su pregunta; pregunte aparte «${rest}».)` : `(I answered the first part of your question; ask "${rest}" separately.)`}`
+    : tool.text;
   return {
-    answer: tool.text,
+    answer,
     intent: u.intent,
     lang,
     answered: tool.answered,
@@ -182,7 +190,7 @@ function toReply(
     based_on: basedOn,
     ...(tool.table && tool.table.rows.length > 0 ? { table: tool.table } : {}),
     ...(tool.chart && tool.chart.labels.length > 1 ? { chart: tool.chart } : {}),
-    suggestions: [...(tool.suggestions ?? [])],
+    suggestions: [...(rest ? [rest] : []), ...(tool.suggestions ?? [])],
     source: 'rules',
     session_id: sessionId,
     data: { ...tool.data, ...(vocab.lastDay ? { data_until: vocab.lastDay } : {}) },

@@ -14,6 +14,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `¿Qué compró el cliente ${customer} el último mes?`,
           `¿Cuál es la canasta habitual del cliente ${customer}?`,
           '¿Qué productos se vendieron más la semana pasada?',
+          '¿Qué marcas se venden más?',
           '¿Cómo van las ventas de latas?',
         ],
         modelo: [
@@ -38,6 +39,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `What did customer ${customer} buy last month?`,
           `What is customer ${customer}'s usual basket?`,
           'Which products sold the most last week?',
+          'Which brands sell the most?',
           'How are can sales trending?',
         ],
         model: [
@@ -58,6 +60,6 @@ export function helpText(lang: Lang, customer?: number, product?: number): strin
   const families = exampleQuestions(lang, customer, product);
   const lines = Object.entries(families).map(([family, qs]) => `${family}: "${qs[0]}"`);
   return lang === 'es'
-    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, los más vendidos, tendencias, comparaciones), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
-    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, best sellers, trends, comparisons), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
+    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, los productos y marcas más vendidos, tendencias, comparaciones), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
+    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, best-selling products and brands, trends, comparisons), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
 }

@@ -217,6 +217,7 @@ export const ChatEntitiesSchema = z.object({
   compare_to: ChatPeriodSchema.optional(),
   count: z.int().optional(),
   scope: z.enum(['product', 'all']).optional().describe('lapsed customers: of one product or of anything'),
+  group_by: z.enum(['brand']).optional().describe('top products: rank brands instead of products'),
 });
 export type ChatEntities = z.infer<typeof ChatEntitiesSchema>;
 

@@ -18,6 +18,11 @@ const ENTITY_PARAMETERS = {
     period_from: { type: 'string', description: 'YYYY-MM-DD' },
     period_to: { type: 'string', description: 'YYYY-MM-DD' },
     count: { type: 'integer', description: 'how many rows to list' },
+    group_by: {
+      type: 'string',
+      enum: ['brand'],
+      description: 'top_products: rank brands instead of products',
+    },
   },
 } as const;
 
@@ -51,6 +56,7 @@ function entitiesFrom(args: Record<string, unknown>, fallback: ChatEntities): Ch
     ...(str(args.package) ? { package: str(args.package) } : {}),
     ...(str(args.customer_type) ? { customer_type: str(args.customer_type) } : {}),
     ...(num(args.count) !== undefined ? { count: Math.trunc(num(args.count)!) } : {}),
+    ...(args.group_by === 'brand' ? { group_by: 'brand' as const } : {}),
     ...(from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)
       ? { period: { from, to, label: `${from} – ${to}` } }
       : {}),

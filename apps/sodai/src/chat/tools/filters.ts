@@ -1,6 +1,8 @@
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { SqlValue } from '../data-source.ts';
+import { addDays } from '../understanding/days.ts';
 import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
+import type { ToolRequest } from './toolbox.ts';
 
 /** A SQL condition with its parameters, numbered from `$first`. */
 export interface SqlFilter {
@@ -67,4 +69,16 @@ export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
   const catalog = catalogFilter(e, firstParam);
   const period = periodFilter(e.period, firstParam + catalog.params.length);
   return { where: `${catalog.where} AND ${period.where}`, params: [...catalog.params, ...period.params] };
+}
+
+/** The period a question means, or the default: the four weeks up to the last day of data. */
+export function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
+  if (req.entities.period) return req.entities.period;
+  const last = req.vocab.lastDay;
+  if (!last) return undefined;
+  return {
+    from: addDays(last, -27),
+    to: last,
+    label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks'),
+  };
 }

@@ -10,24 +10,12 @@ import {
   say,
 } from '../format.ts';
 import { table, unknownProduct } from './answers.ts';
-import { catalogFilter, describeFilters, describePeriod, joinFilters } from './filters.ts';
-import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
+import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
 
-const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
+export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
-/** The period a question means, or the default: the last complete four weeks. */
-function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
-  if (req.entities.period) return req.entities.period;
-  const last = req.vocab.lastDay;
-  if (!last) return undefined;
-  return {
-    from: addDays(last, -27),
-    to: last,
-    label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks'),
-  };
-}
-
-function scopeWords(e: ChatEntities, lang: Lang): string {
+export function scopeWords(e: ChatEntities, lang: Lang): string {
   const f = describeFilters(e, lang);
   return f.length ? ` (${f.join(', ')})` : '';
 }

@@ -10,7 +10,7 @@ import {
   productLabel,
   say,
 } from '../format.ts';
-import { describeFilters } from './filters.ts';
+import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { capitalize, scorerLabel } from '../scorer-label.ts';
 import { needsCustomer, needsProduct, noModel, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
@@ -319,8 +319,9 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
   if (req.productText || (entities.product_id !== undefined && !vocab.productIds.has(entities.product_id))) {
     return unknownProduct(req.productText ?? String(entities.product_id), lang);
   }
-  const weeks = 4;
-  const params: (string | number)[] = [vocab.lastDay, weeks * 7];
+  // Quiet since the start of the period the question names ("hace 3 semanas"), else four weeks.
+  const quiet = periodOr4Weeks(req)!;
+  const params: (string | number)[] = [quiet.from];
   const conditions: string[] = [];
   if (entities.product_id !== undefined) {
     params.push(entities.product_id);
@@ -344,7 +345,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
      SELECT b.customer_id::DOUBLE AS customer, b.last_day::VARCHAR AS last_day, b.orders::DOUBLE AS orders,
             b.units::DOUBLE AS units, c.customer_type, count(*) OVER ()::DOUBLE AS total
      FROM bought b JOIN customers c USING (customer_id)
-     WHERE b.last_day <= $1::DATE - $2::INTEGER
+     WHERE b.last_day < $1::DATE
      ORDER BY b.units DESC, b.customer_id LIMIT ${k} OFFSET ${req.offset}`,
     params,
   );
@@ -357,11 +358,10 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
       : entities.brand !== undefined
         ? say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`)
         : null;
-  const since = say(
-    lang,
-    `en las últimas ${weeks} semanas (hasta el ${formatDay(vocab.lastDay, lang)})`,
-    `in the last ${weeks} weeks (up to ${formatDay(vocab.lastDay, lang)})`,
-  );
+  const window = `${formatDay(quiet.from, lang)} – ${formatDay(quiet.to, lang)}`;
+  // Labels read after "en"/"in" unless they carry their own preposition ("desde octubre", "last week").
+  const bare = lang === 'es' ? /^(?:en|desde) / : /^(?:in|since|last|this) /;
+  const since = `${bare.test(quiet.label) ? '' : say(lang, 'en ', 'in ')}${quiet.label} (${window})`;
   const biggest = rows
     .map((r) =>
       say(
@@ -405,7 +405,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
         `transacciones hasta el ${formatDay(vocab.lastDay, lang)}`,
         `transactions up to ${formatDay(vocab.lastDay, lang)}`,
       ),
-      say(lang, `sin compras en ${weeks} semanas`, `no purchase for ${weeks} weeks`),
+      say(lang, `sin compras ${since}`, `no purchase ${since}`),
       ...describeFilters(entities, lang),
     ],
     table: table(

@@ -1,5 +1,6 @@
 import type { Lang } from '../../contract/api.ts';
 import { normalize, tokens } from './normalize.ts';
+import { shorthandLang } from './shorthand.ts';
 
 // Words frequent in questions to a sales assistant and typical of one language only.
 const SPANISH = new Set(
@@ -34,8 +35,8 @@ export function detectLang(message: string): Lang | undefined {
   let es = 0;
   let en = 0;
   for (const word of tokens(normalize(message))) {
-    if (SPANISH.has(word)) es++;
-    if (ENGLISH.has(word)) en++;
+    if (SPANISH.has(word) || shorthandLang(word) === 'es') es++;
+    if (ENGLISH.has(word) || shorthandLang(word) === 'en') en++;
   }
   if (es === 0 && en === 0) return undefined;
   return en > es ? 'en' : 'es';

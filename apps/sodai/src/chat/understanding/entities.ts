@@ -79,6 +79,13 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
   const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = {};
   let rest = ` ${text} `;
 
+  // "top 10 de diciembre": the number after "top" is how many, not a day of the month.
+  const top = /(?:^|\s)top (\d{1,2})(?=\s|$)/.exec(rest);
+  if (top) {
+    entities.count = Number(top[1]);
+    rest = blank(rest, top.index, top[0].length);
+  }
+
   const anchor = vocab.lastDay;
   if (anchor) {
     const periods = findPeriods(rest, anchor, lang);

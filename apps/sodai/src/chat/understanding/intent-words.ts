@@ -30,6 +30,8 @@ export const INTENT_WORDS = {
     'ofrec\\w*',
     'ofrezc\\w*',
     'offer\\w*',
+    // "ofertas para el 1002", "qué le oferto": the Spanish noun and verb of "offer".
+    'ofert\\w*',
     'pitch\\w*',
     'push\\w*',
     // "empujarle", "colocarle", "meterle": pushing product into a shop.
@@ -146,6 +148,7 @@ export const INTENT_WORDS = {
     'dejado de',
     'stopped',
     'stop buying',
+    'quit\\w*',
     'no (?:han|ha) vuelto',
     'no volvi\\w*',
     'haven t',
@@ -574,6 +577,8 @@ export const INTENT_WORDS = {
     'last (?:data )?update',
     'subid[oa]s?',
     'uploaded',
+    'new data',
+    'data (?:come|came|coming|arrive\\w*) in',
   ],
   productInfo: [
     'que es el',
@@ -587,6 +592,21 @@ export const INTENT_WORDS = {
     'caracteristicas',
     'about product',
     'tell me about',
+  ],
+  /** What the data does not hold: prices, costs and stock (asked, and answered honestly). */
+  notInData: [
+    'stock',
+    'inventario\\w*',
+    'inventor\\w*',
+    'existencias',
+    'precios?',
+    'prices?',
+    'pricing',
+    'cuesta\\w*',
+    'cuanto (?:vale|valen)',
+    'how much (?:is|are)(?: the)?(?: product| item)? \\d+',
+    'costos?',
+    'costs?',
   ],
   help: [
     'preguntarte',

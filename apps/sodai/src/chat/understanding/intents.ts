@@ -5,6 +5,20 @@ import { GROUP_RE, type WordGroup } from './intent-words.ts';
 const MORE =
   /^(?:y |and |ok |vale |bueno )?(?:muestrame|muestra|mostrame|ensename|dame|show(?: me)?|give me|ver|see|quiero ver|list|lista)?\s*(?:mas|more|otros|otras|others|siguientes|los demas|las demas|the rest|next ones|resto)(?: (?:productos|products|clientes|customers|resultados|results|filas|rows|opciones|options))?(?: por favor| please)?$/;
 
+/** "¿a quién / a qué clientes / a cuáles …?": who a product is for. */
+const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
+
+/**
+ * "¿qué le encajo / meto / llevo al 1002?": "what do I <verb> him" in the present or infinitive
+ * asks what to sell him, whatever the (often slang) verb; past tenses ("le vendimos") do not match.
+ */
+const SELL_TO_HIM =
+  /\bque (?:le|les) (?:(?:puedo|podria|podemos|deberia|deberiamos|voy a|vamos a|tengo que) )?\w+?(?:o|ar|er|ir)(?:le|les)?\b/;
+
+/** "What should 1002 get / order next?": advice, whatever the verb. */
+const SHOULD_GET =
+  /\bwhat (?:else )?(?:should|could|would|can|might) \S+ (?:\S+ )?(?:get|buy|order|stock|carry|try|take|have)\b/;
+
 /** What the rules may use besides the words. */
 export interface IntentSignals {
   readonly hasCustomer: boolean;
@@ -33,6 +47,7 @@ export interface IntentGuess {
 export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const has = (k: WordGroup) => GROUP_RE[k].test(text);
   if (MORE.test(text)) return { intent: 'unknown', more: true };
+  if (has('notInData')) return { intent: 'unknown' };
 
   const modelish = has('model');
   if (has('drift')) return { intent: 'drift_status' };
@@ -77,10 +92,15 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'model_info' };
   }
 
-  if (has('lapsed')) return { intent: 'lapsed_customers' };
+  // "¿el 1002 dejó de comprar?" asks about one customer: their history shows when they last bought.
+  if (has('lapsed')) {
+    return {
+      intent: s.hasCustomer && !s.hasProduct && !s.hasFilter ? 'customer_history' : 'lapsed_customers',
+    };
+  }
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
   // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.
-  if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && /\ba quien(?:es)?\b/.test(text)) {
+  if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && TO_WHOM.test(text)) {
     return { intent: 'likely_buyers' };
   }
   if (
@@ -96,6 +116,14 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿Le ofrezco el 20230 al 101252?" names the product: it asks about that one, not for a list.
   if (has('recommend')) {
     return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
+  }
+
+  if (
+    s.hasCustomer &&
+    !s.hasProduct &&
+    ((SELL_TO_HIM.test(text) && !has('history')) || SHOULD_GET.test(text))
+  ) {
+    return { intent: 'recommend' };
   }
 
   if (has('basket')) return { intent: 'customer_basket' };
@@ -116,16 +144,19 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     if (s.hasCustomerType) return { intent: 'count_customers' };
     if (s.hasFilter || /\b(?:catalogo|catalogue|catalog)\b/.test(text)) return { intent: 'count_products' };
   }
-  if (has('history') && (s.hasCustomer || /\b(?:me|mi|my)\b/.test(text)))
+  // "mi", "su": the speaker's or an earlier-named customer ("… y cuándo fue su última compra").
+  if (has('history') && (s.hasCustomer || /\b(?:me|mi|my|su|sus|his|her|their|he|she|they)\b/.test(text)))
     return { intent: 'customer_history' };
   if (has('history') && s.hasProduct) return { intent: 'sales_trend' };
   if (has('history') && (s.hasPeriod || s.hasFilter)) return { intent: 'top_products' };
-  if (/\b(?:ventas|sales|vendimos|vendieron|sold|vendio)\b/.test(text)) {
+  if (/\b(?:ventas|sales|sold|vend\w*|sell\w*)\b/.test(text)) {
     return { intent: s.hasCustomer ? 'customer_history' : s.hasProduct ? 'sales_trend' : 'top_products' };
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
   if (has('help')) return { intent: 'help' };
   if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history' };
   if (s.hasProduct && !s.hasCustomer) return { intent: 'product_info' };
+  // A customer and a product with no other word ("¿le conviene al 1002 el 20230?"): that pair's case.
+  if (s.hasProduct && s.hasCustomer) return { intent: 'explain_recommendation' };
   return { intent: 'unknown' };
 }

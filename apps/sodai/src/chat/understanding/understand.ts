@@ -2,8 +2,11 @@ import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { extractEntities } from './entities.ts';
+import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
+import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
+import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
 
 /** A question understood: what it asks, about what, and where to continue a list. */
@@ -17,6 +20,8 @@ export interface Understanding {
   readonly productText?: string;
   /** Whether the previous turn filled in something this question left out. */
   readonly usedContext: boolean;
+  /** The second question of a compound one, left unanswered ("… y cuándo compró por última vez"). */
+  readonly unanswered?: string;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -38,7 +43,7 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
 ]);
 
 /**
- * Understands a question: normalizes it (case, accents), corrects typos against the assistant's
+ * Understands a question: normalizes it (case, accents), spells out shorthand, corrects typos against the assistant's
  * words, finds entities and the intent, gives bare numbers the role the question needs, and fills
  * what a follow-up leaves out from the previous turn ("¿y el cliente 1002?", "¿por qué?", "más").
  *
@@ -51,7 +56,33 @@ export function understand(
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
-  const text = correctSpelling(tokens(normalize(message))).join(' ');
+  const text = correctSpelling(expandShorthand(tokens(normalize(message)))).join(' ');
+  const whole = understandText(text, vocab, lang, previous);
+  const parts = splitCompound(text);
+  if (!parts) return whole;
+  // Two questions in one: answer the first and say which part is left, unless the second part is
+  // no question of its own (unknown alone) or asks the same thing.
+  const first = understandText(parts.first, vocab, lang, previous);
+  const context: TurnMemory = {
+    intent: first.intent,
+    entities: first.entities,
+    offset: 0,
+    shown: 0,
+    products: [],
+    customers: [],
+  };
+  const second = understandText(parts.second, vocab, lang, context);
+  if (first.intent === 'unknown' || second.intent === 'unknown' || second.intent === first.intent)
+    return whole;
+  return { ...first, unanswered: parts.second };
+}
+
+function understandText(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  previous: TurnMemory | undefined,
+): Understanding {
   const found = extractEntities(text, vocab, lang);
   const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = { ...found.entities };
 
@@ -88,6 +119,11 @@ export function understand(
     guess = classifyIntent(text, { ...signals, hasCustomer: true });
   }
   let intent = guess.intent;
+  // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
+  // asks what the customer bought ("llevo" without accents reads as either).
+  if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
+    intent = 'customer_history';
+  }
   let offset = 0;
   let usedContext = false;
 
@@ -160,7 +196,13 @@ export function understand(
       usedContext = true;
     }
   }
+  // "¿qué marcas venden más?" ranks brands; "lo más vendido de la marca X" names one.
+  if (intent === 'top_products' && entities.brand === undefined && /\b(?:marcas?|brands?)\b/.test(text)) {
+    entities.group_by = 'brand';
+  }
   if (intent === 'lapsed_customers') {
+    const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
+    if (quiet) entities.period = quiet;
     entities.scope = entities.product_id !== undefined || entities.brand !== undefined ? 'product' : 'all';
   }
   return {
