@@ -110,6 +110,13 @@ export const RetentionConfigSchema = z
       .min(1)
       .default(180)
       .describe('prediction log segments older than this leave the log'),
+    quarantineDays: z
+      .int()
+      .min(1)
+      .default(90)
+      .describe(
+        "quarantined rows go this long after their batch was ingested (the batch's report keeps the counts and examples)",
+      ),
     schedule: z
       .string()
       .min(1)

@@ -12,12 +12,13 @@ export interface GcSources {
   readonly pipeline: PipelineRunStore;
 }
 
-/** The retention settings plus the names the policy applies to (the app's model and log table). */
+/** The retention settings plus the names the policy applies to (the app's model and tables). */
 export interface GcPolicy extends Omit<RetentionConfig, 'schedule'> {
   readonly modelName: string;
   /** The serving alias, reported as the champion the plan keeps. */
   readonly championAlias: string;
   readonly predictionLogTable: string;
+  readonly quarantineTable: string;
 }
 
 export interface PipelineGcItem extends GcItem {
@@ -25,12 +26,13 @@ export interface PipelineGcItem extends GcItem {
 }
 
 /**
- * `drop`: a segment older than the log's retention, removed from the log by a commit; its bytes are
- * freed by a later gc, once every snapshot listing it was superseded longer than the grace period ago. `release`: a file
- * only such old snapshots list, deleted now with those snapshots.
+ * A file of a table whose files expire by age (the prediction log's segments, the quarantine's
+ * batches). `drop`: older than the table's retention, removed from the table by a commit; its bytes
+ * are freed by a later gc, once every snapshot listing it was superseded longer than the grace period
+ * ago. `release`: a file only such old snapshots list, deleted now with those snapshots.
  */
-export interface LogGcItem extends GcItem {
-  readonly kind: 'prediction-log';
+export interface ExpiringFileGcItem extends GcItem {
+  readonly kind: ExpiringTable['kind'];
   readonly action: 'drop' | 'release';
 }
 
@@ -38,7 +40,76 @@ export interface OrphanGcItem extends GcItem {
   readonly kind: 'orphan-file';
 }
 
-export type PlannedGcItem = TrackingGcItem | PipelineGcItem | LogGcItem | OrphanGcItem;
+export interface OrphanArtifactGcItem extends GcItem {
+  readonly kind: 'orphan-artifact';
+}
+
+export type PlannedGcItem =
+  TrackingGcItem | PipelineGcItem | ExpiringFileGcItem | OrphanGcItem | OrphanArtifactGcItem;
+
+/**
+ * A catalog table whose files leave it by age and whose old snapshots are then forgotten, so their
+ * bytes can go: nobody reads either as of a past snapshot.
+ */
+export interface ExpiringTable {
+  readonly kind: 'prediction-log' | 'quarantine';
+  readonly table: string;
+  readonly days: number;
+  /** `logged 200 days ago`, `quarantined 200 days ago`. */
+  readonly added: string;
+  /** `the log`, `the quarantine`. */
+  readonly name: string;
+}
+
+/** The tables retention expires files of, in the order gc handles them. */
+export function expiringTables(policy: GcPolicy): readonly ExpiringTable[] {
+  return [
+    {
+      kind: 'prediction-log',
+      table: policy.predictionLogTable,
+      days: policy.predictionLogDays,
+      added: 'logged',
+      name: 'the log',
+    },
+    {
+      kind: 'quarantine',
+      table: policy.quarantineTable,
+      days: policy.quarantineDays,
+      added: 'quarantined',
+      name: 'the quarantine',
+    },
+  ];
+}
+
+/** The reason of a file released with the snapshots that listed it. */
+export const releasedReason = (t: ExpiringTable): string =>
+  `left ${t.name} earlier; only snapshots superseded before the grace period list it`;
+
+async function planExpiringTable(
+  catalog: GcSources['shared']['catalog'],
+  t: ExpiringTable,
+  now: number,
+  graceBefore: number,
+): Promise<ExpiringFileGcItem[]> {
+  return [
+    ...(await catalog.currentFilesBefore(t.table, now - t.days * DAY_MS)).map((f): ExpiringFileGcItem => ({
+      kind: t.kind,
+      action: 'drop',
+      id: f.key,
+      bytes: f.bytes,
+      since: f.committedAt,
+      reason: `${t.added} ${daysAgo(now, f.committedAt)}: leaves ${t.name} (bytes freed by a later gc)`,
+    })),
+    ...(await catalog.releasableFiles(t.table, graceBefore)).map((f): ExpiringFileGcItem => ({
+      kind: t.kind,
+      action: 'release',
+      id: f.key,
+      bytes: f.bytes,
+      since: graceBefore,
+      reason: releasedReason(t),
+    })),
+  ];
+}
 
 export interface PlannedGc extends GcPlan {
   readonly items: readonly PlannedGcItem[];
@@ -46,12 +117,15 @@ export interface PlannedGc extends GcPlan {
   readonly graceBefore: number;
 }
 
+/** A file that leaves its table in this pass and is freed by a later one. */
+export const isDrop = (i: PlannedGcItem): i is ExpiringFileGcItem => 'action' in i && i.action === 'drop';
+
 /**
  * What the retention policy removes now, without removing anything (`sodai gc --dry-run` prints it,
  * `applyGc` carries it out). Never listed: the champion, any version that held an alias, the newest
- * version, versions a catalog commit names, running runs, each DAG's latest scheduled run, files a
- * snapshot superseded within the grace period lists (a reader may hold it), and orphans younger than
- * the grace period.
+ * version, versions a catalog commit names, running runs and their artifacts, each DAG's latest
+ * scheduled run, files a current snapshot lists or one superseded within the grace period lists (a
+ * reader may hold it), and orphan files and artifacts younger than the grace period.
  */
 export async function planGc(sources: GcSources, policy: GcPolicy, now: number): Promise<PlannedGc> {
   const { catalog, objects } = sources.shared;
@@ -78,26 +152,9 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     reason: `${r.dagId} run ${r.state} ${daysAgo(now, r.finishedAt.getTime())}: ${r.taskCount} tasks, ${r.logLines} log lines`,
   }));
 
-  const log: LogGcItem[] = [
-    ...(
-      await catalog.currentFilesBefore(policy.predictionLogTable, now - policy.predictionLogDays * DAY_MS)
-    ).map((f): LogGcItem => ({
-      kind: 'prediction-log',
-      action: 'drop',
-      id: f.key,
-      bytes: f.bytes,
-      since: f.committedAt,
-      reason: `logged ${daysAgo(now, f.committedAt)}: leaves the log (bytes freed by a later gc)`,
-    })),
-    ...(await catalog.releasableFiles(policy.predictionLogTable, graceBefore)).map((f): LogGcItem => ({
-      kind: 'prediction-log',
-      action: 'release',
-      id: f.key,
-      bytes: f.bytes,
-      since: graceBefore,
-      reason: 'left the log earlier; only snapshots superseded before the grace period list it',
-    })),
-  ];
+  const expiring: ExpiringFileGcItem[] = [];
+  for (const t of expiringTables(policy))
+    expiring.push(...(await planExpiringTable(catalog, t, now, graceBefore)));
 
   const orphans: OrphanGcItem[] = (
     await catalog.listOrphans(objects, { minAgeMs: policy.orphanGraceMinutes * 60_000 })
@@ -109,7 +166,19 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     reason: `no snapshot lists it; written ${daysAgo(now, o.lastModified.getTime())}`,
   }));
 
-  const items: PlannedGcItem[] = [...tracking.items, ...pipeline, ...log, ...orphans];
+  const artifacts: OrphanArtifactGcItem[] = (
+    await sources.tracking.unreferencedArtifacts({ writtenBefore: graceBefore })
+  ).map((a) => ({
+    kind: 'orphan-artifact',
+    id: a.key,
+    bytes: a.sizeBytes,
+    since: a.modifiedAt,
+    reason: a.runExists
+      ? `run ${a.runId} never recorded it (an interrupted write); written ${daysAgo(now, a.modifiedAt)}`
+      : `run ${a.runId} no longer exists; written ${daysAgo(now, a.modifiedAt)}`,
+  }));
+
+  const items: PlannedGcItem[] = [...tracking.items, ...pipeline, ...expiring, ...orphans, ...artifacts];
   const champion = await sources.tracking.registry
     .getAlias(policy.modelName, policy.championAlias)
     .then((a) => a.version)
@@ -121,11 +190,8 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     at: now,
     graceBefore,
     items: Object.freeze(items),
-    // Log segments that only leave the log free nothing in this pass.
-    bytes: items.reduce(
-      (sum, i) => sum + (i.kind === 'prediction-log' && i.action === 'drop' ? 0 : i.bytes),
-      0,
-    ),
+    // Files that only leave their table free nothing in this pass.
+    bytes: items.reduce((sum, i) => sum + (isDrop(i) ? 0 : i.bytes), 0),
     kept: Object.freeze({ champion, versions: Object.freeze([...tracking.kept].sort((a, b) => a - b)) }),
   });
 }
