@@ -149,11 +149,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     );
     const rejected = initial.find((r) => r.outcome === 'rejected');
     if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
-    const datasets = new DatasetCache(store.connection, {
-      lookbackWeeks: options.settings.lookbackWeeks,
-      exploreK: options.settings.exploreK,
-      objects: store.shared.objects,
-    });
     for (const [index, batch] of batches.entries()) {
       const name = path.basename(batch).replace(/\.[^.]+$/, '');
       const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'auto' } });
@@ -179,7 +174,13 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
       if (options.truth) {
         const truthSource = options.truthFile ? [options.truthFile] : batches.slice(index);
-        // The rules realized scoring scores too: fitted before the week, whether or not a challenger was.
+        // The rules realized scoring scores too: fitted before the week, whether or not a challenger
+        // was. A cache per week, as per job: a cache knows the data it was opened on.
+        const datasets = new DatasetCache(store.connection, {
+          lookbackWeeks: options.settings.lookbackWeeks,
+          exploreK: options.settings.exploreK,
+          objects: store.shared.objects,
+        });
         const rules = await rulesFittedBefore(datasets, options.settings, prediction.cutoff);
         const result = await scoreWeek(store, truthSource, prediction, rules);
         scored = { model: result.model, baselines: result.baselines };

@@ -1,14 +1,7 @@
 import { isTrackingError } from '@sodai/tracking';
 import type { GcItem, GcOutcome } from './gc-item.ts';
-import {
-  expiringTables,
-  isDrop,
-  releasedReason,
-  type ExpiringFileGcItem,
-  type GcPolicy,
-  type GcSources,
-  type PlannedGc,
-} from './plan-gc.ts';
+import { expiringTables, isDrop, releasedReason, type ExpiringFileGcItem } from './expiring-tables.ts';
+import type { GcPolicy, GcSources, PlannedGc } from './plan-gc.ts';
 
 /**
  * Carries out a plan from `planGc`. Each deletion goes through the API that guards it, so whatever
@@ -86,7 +79,7 @@ export async function applyGc(sources: GcSources, policy: GcPolicy, plan: Planne
     }
   }
 
-  const freed = removed.filter((i) => !('action' in i && i.action === 'drop'));
+  const freed = removed.filter((i) => !isDrop(i));
   return Object.freeze({
     removed: Object.freeze(removed),
     skipped: Object.freeze(skipped),

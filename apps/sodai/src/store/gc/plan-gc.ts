@@ -4,6 +4,7 @@ import type { RetentionConfig } from '../../config/config-schema.ts';
 import type { SharedStore } from '../shared-store.ts';
 import { DAY_MS, daysAgo, type GcItem, type GcPlan } from './gc-item.ts';
 import { planTrackingGc, type TrackingGcItem } from './tracking-retention.ts';
+import { expiringTables, isDrop, planExpiringTable, type ExpiringFileGcItem } from './expiring-tables.ts';
 
 /** Where gc looks: the catalog and objects, tracking and the registry, the pipeline's run store. */
 export interface GcSources {
@@ -25,17 +26,6 @@ export interface PipelineGcItem extends GcItem {
   readonly kind: 'pipeline-run';
 }
 
-/**
- * A file of a table whose files expire by age (the prediction log's segments, the quarantine's
- * batches). `drop`: older than the table's retention, removed from the table by a commit; its bytes
- * are freed by a later gc, once every snapshot listing it was superseded longer than the grace period
- * ago. `release`: a file only such old snapshots list, deleted now with those snapshots.
- */
-export interface ExpiringFileGcItem extends GcItem {
-  readonly kind: ExpiringTable['kind'];
-  readonly action: 'drop' | 'release';
-}
-
 export interface OrphanGcItem extends GcItem {
   readonly kind: 'orphan-file';
 }
@@ -47,85 +37,18 @@ export interface OrphanArtifactGcItem extends GcItem {
 export type PlannedGcItem =
   TrackingGcItem | PipelineGcItem | ExpiringFileGcItem | OrphanGcItem | OrphanArtifactGcItem;
 
-/**
- * A catalog table whose files leave it by age and whose old snapshots are then forgotten, so their
- * bytes can go: nobody reads either as of a past snapshot.
- */
-export interface ExpiringTable {
-  readonly kind: 'prediction-log' | 'quarantine';
-  readonly table: string;
-  readonly days: number;
-  /** `logged 200 days ago`, `quarantined 200 days ago`. */
-  readonly added: string;
-  /** `the log`, `the quarantine`. */
-  readonly name: string;
-}
-
-/** The tables retention expires files of, in the order gc handles them. */
-export function expiringTables(policy: GcPolicy): readonly ExpiringTable[] {
-  return [
-    {
-      kind: 'prediction-log',
-      table: policy.predictionLogTable,
-      days: policy.predictionLogDays,
-      added: 'logged',
-      name: 'the log',
-    },
-    {
-      kind: 'quarantine',
-      table: policy.quarantineTable,
-      days: policy.quarantineDays,
-      added: 'quarantined',
-      name: 'the quarantine',
-    },
-  ];
-}
-
-/** The reason of a file released with the snapshots that listed it. */
-export const releasedReason = (t: ExpiringTable): string =>
-  `left ${t.name} earlier; only snapshots superseded before the grace period list it`;
-
-async function planExpiringTable(
-  catalog: GcSources['shared']['catalog'],
-  t: ExpiringTable,
-  now: number,
-  graceBefore: number,
-): Promise<ExpiringFileGcItem[]> {
-  return [
-    ...(await catalog.currentFilesBefore(t.table, now - t.days * DAY_MS)).map((f): ExpiringFileGcItem => ({
-      kind: t.kind,
-      action: 'drop',
-      id: f.key,
-      bytes: f.bytes,
-      since: f.committedAt,
-      reason: `${t.added} ${daysAgo(now, f.committedAt)}: leaves ${t.name} (bytes freed by a later gc)`,
-    })),
-    ...(await catalog.releasableFiles(t.table, graceBefore)).map((f): ExpiringFileGcItem => ({
-      kind: t.kind,
-      action: 'release',
-      id: f.key,
-      bytes: f.bytes,
-      since: graceBefore,
-      reason: releasedReason(t),
-    })),
-  ];
-}
-
 export interface PlannedGc extends GcPlan {
   readonly items: readonly PlannedGcItem[];
   /** The grace cut-off (epoch ms) the plan used for snapshots and orphans. */
   readonly graceBefore: number;
 }
 
-/** A file that leaves its table in this pass and is freed by a later one. */
-export const isDrop = (i: PlannedGcItem): i is ExpiringFileGcItem => 'action' in i && i.action === 'drop';
-
 /**
  * What the retention policy removes now, without removing anything (`sodai gc --dry-run` prints it,
  * `applyGc` carries it out). Never listed: the champion, any version that held an alias, the newest
  * version, versions a catalog commit names, running runs and their artifacts, each DAG's latest
- * scheduled run, files a current snapshot lists or one superseded within the grace period lists (a
- * reader may hold it), and orphan files and artifacts younger than the grace period.
+ * scheduled run, and orphan files and artifacts younger than the grace period; no file's bytes go
+ * while the current snapshot or one superseded within the grace period lists it (a reader may hold it).
  */
 export async function planGc(sources: GcSources, policy: GcPolicy, now: number): Promise<PlannedGc> {
   const { catalog, objects } = sources.shared;
