@@ -27,6 +27,7 @@ const RESULT_COMMANDS = [
   'pipelines logs',
   'logs',
   'backfill',
+  'replay',
   'gc',
   'migrate',
 ];

@@ -84,6 +84,7 @@ describe('configuration', () => {
       schedule: '0 4 * * 0',
       runsDays: 90,
       unpromotedVersionsDays: 30,
+      quarantineDays: 90,
     });
   });
 

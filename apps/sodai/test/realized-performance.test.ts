@@ -95,6 +95,20 @@ describe('realized performance over a replay', () => {
     }
   });
 
+  it('replay --truth scores the rules realized monitoring scores, fitted before each week whether or not it retrained', async () => {
+    const { weeks } = await realized();
+    for (const [i, week] of weeks.entries()) {
+      const rules = Object.entries(result.weeks[i]!.baselines!);
+      expect(rules.length, week.week).toBeGreaterThan(1);
+      for (const [name, f1] of rules) {
+        const rule = week.rules.find((r) => r.scorer === `rule:${name}`);
+        expect(rule?.metrics.f1, `${week.week} ${name}`).toBeCloseTo(f1.f1, 10);
+      }
+    }
+    // The fixture's point: a week predicted by an older version, with no challenger trained for it.
+    expect(result.weeks.slice(0, -1).some((w) => !w.retrained)).toBe(true);
+  });
+
   it('scores every rule fitted before the week and marks the one the plan would have used', async () => {
     const { weeks } = await realized();
     for (const week of weeks) {

@@ -1,6 +1,11 @@
 import { hostname } from 'node:os';
 import type { ArtifactStore } from './artifacts/artifact-store.ts';
 import { LocalArtifactStore } from './artifacts/local-artifact-store.ts';
+import {
+  deleteUnreferencedArtifact,
+  findUnreferencedArtifacts,
+  type UnreferencedArtifact,
+} from './artifacts/unreferenced-artifacts.ts';
 import { TrackingError } from './errors.ts';
 import { ModelRegistry } from './registry/model-registry.ts';
 import { ActiveRun, artifactKey, type ActiveRunOptions, type ParamValue } from './runs/active-run.ts';
@@ -174,6 +179,23 @@ export class TrackingClient {
     const deleted = await this.store.deleteRun(runId);
     for (const a of deleted.artifacts) await this.artifacts.delete(artifactKey(a.runId, a.path));
     return deleted;
+  }
+
+  /**
+   * Run artifact bytes no record and no model version points at, written before `writtenBefore`
+   * (epoch ms; leave a grace period longer than a write takes). See {@link findUnreferencedArtifacts}.
+   *
+   * @example
+   * const stale = await client.unreferencedArtifacts({ writtenBefore: Date.now() - 3_600_000 });
+   * for (const a of stale) await client.deleteUnreferencedArtifact(a.key);
+   */
+  unreferencedArtifacts(options: { readonly writtenBefore: number }): Promise<UnreferencedArtifact[]> {
+    return findUnreferencedArtifacts(this, options);
+  }
+
+  /** Deletes unreferenced bytes, checking again first (ARTIFACT_IN_USE if something points at them). */
+  deleteUnreferencedArtifact(key: string): Promise<void> {
+    return deleteUnreferencedArtifact(this, key);
   }
 
   /**

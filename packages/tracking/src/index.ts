@@ -39,7 +39,8 @@ export type {
   RunDetails,
   Tag,
 } from './store/records.ts';
-export type { ArtifactStore, StoredObject } from './artifacts/artifact-store.ts';
+export type { ArtifactInfo, ArtifactStore, StoredObject } from './artifacts/artifact-store.ts';
+export type { UnreferencedArtifact } from './artifacts/unreferenced-artifacts.ts';
 export { LocalArtifactStore } from './artifacts/local-artifact-store.ts';
 export { digestBytes, digestFile } from './artifacts/digest.ts';
 export { ModelRegistry, type LoadedModel, type ModelLineage } from './registry/model-registry.ts';

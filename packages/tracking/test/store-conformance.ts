@@ -323,6 +323,52 @@ export function describeStoreConformance(name: string, open: OpenFixture, enable
       await expectCode(client.deleteRun(kept), 'RUN_IN_USE');
     });
 
+    it('finds artifact bytes no record or version points at, and deletes only those', async () => {
+      const kept = await trainedRun(0.7, 'orphans');
+      await store.createModelVersion({ modelName: 'orphans', runId: kept, artifactPath: 'model.ubj' });
+      // A training killed between writing its model and recording it, with a temporary file beside.
+      const killed = await client.startRun({ experiment: 'orphans', name: 'killed' });
+      await killed.logArtifact('params.json', '{}');
+      await client.artifacts.put(artifactKey(killed.id, 'model.ubj'), new TextEncoder().encode('unrecorded'));
+      await client.artifacts.put(
+        artifactKey(killed.id, 'model.ubj.1f2e.tmp'),
+        new TextEncoder().encode('half'),
+      );
+      await killed.end('KILLED');
+      // Bytes left by a run deletion cut short between the records and the bytes.
+      await client.artifacts.put(artifactKey('gone-run', 'model.ubj'), new TextEncoder().encode('gone'));
+      // A running run's bytes may be recorded any moment.
+      const running = await client.startRun({ experiment: 'orphans', name: 'running' });
+      await client.artifacts.put(artifactKey(running.id, 'model.ubj'), new TextEncoder().encode('in flight'));
+
+      const later = Date.now() + 60_000;
+      const found = await client.unreferencedArtifacts({ writtenBefore: later });
+      expect(found.map((a) => [a.key, a.runExists, a.sizeBytes]).sort()).toEqual(
+        [
+          [artifactKey('gone-run', 'model.ubj'), false, 4],
+          [artifactKey(killed.id, 'model.ubj'), true, 10],
+          [artifactKey(killed.id, 'model.ubj.1f2e.tmp'), true, 4],
+        ].sort(),
+      );
+      // Younger than the grace period: a write may be in progress.
+      expect(await client.unreferencedArtifacts({ writtenBefore: Date.now() - 60_000 })).toEqual([]);
+
+      for (const a of found) await client.deleteUnreferencedArtifact(a.key);
+      expect(await client.unreferencedArtifacts({ writtenBefore: later })).toEqual([]);
+      for (const a of found) expect(await client.artifacts.exists(a.key)).toBe(false);
+      expect(await client.artifacts.exists(artifactKey(kept, 'model.ubj'))).toBe(true);
+      expect(await client.artifacts.exists(artifactKey(killed.id, 'params.json'))).toBe(true);
+
+      await expectCode(client.deleteUnreferencedArtifact(artifactKey(kept, 'model.ubj')), 'ARTIFACT_IN_USE');
+      await expectCode(
+        client.deleteUnreferencedArtifact(artifactKey(running.id, 'model.ubj')),
+        'ARTIFACT_IN_USE',
+      );
+      await expectCode(client.deleteUnreferencedArtifact('models/elsewhere.bin'), 'INVALID_ARGUMENT');
+      expect(await client.artifacts.exists(artifactKey(running.id, 'model.ubj'))).toBe(true);
+      await running.end();
+    });
+
     it('deletes a version only when it never held an alias and is not the newest', async () => {
       const runs = [await trainedRun(0.6), await trainedRun(0.7), await trainedRun(0.8)];
       for (const runId of runs)

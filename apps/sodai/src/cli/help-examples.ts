@@ -52,6 +52,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   replay: [
     'sodai replay --history history --batches batches --out out --truth',
     'sodai replay --data gen --weeks-from 2024-09-02 --weeks 4 --out out --truth --trials 5',
+    'sodai replay --data gen --weeks-from 2024-09-02 --out out --truth --json | jq ".weeks[].model.f1"',
   ],
   runs: ['sodai runs list', 'sodai runs show <run-id>'],
   'runs list': [

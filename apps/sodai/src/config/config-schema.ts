@@ -216,6 +216,13 @@ export const ConfigSchema = z.strictObject({
         .default(0.01)
         .describe("how much lower than the champion's NDCG@5 a challenger's may be and still pass"),
       maxAgeWeeks: z.int().min(1).default(4).describe('retrain when the champion is older than this'),
+      retrainOnDrift: z
+        .boolean()
+        .default(true)
+        .describe(
+          'retrain when the drift check says the data drifted; false = drift is only reported and alerted, ' +
+            'and the champion is retrained by age (maxAgeWeeks)',
+        ),
     })
     .prefault({}),
   chat: z

@@ -76,8 +76,8 @@ export const AlertsConfigSchema = z
   .prefault({});
 
 /**
- * What `sodai gc` keeps. Only orphan files so far; age limits for runs, unpromoted artifacts and
- * prediction logs come with the delete operations the run store and the registry do not have yet.
+ * What `sodai gc` removes and when: each kind of data after its age limit, leftovers of interrupted
+ * writes after a grace period (see `store/gc/plan-gc.ts` for what it never removes).
  */
 export const RetentionConfigSchema = z
   .strictObject({
@@ -85,7 +85,9 @@ export const RetentionConfigSchema = z
       .int()
       .min(0)
       .default(60)
-      .describe('orphan files younger than this may belong to a commit in progress and stay'),
+      .describe(
+        'orphan files and model artifacts younger than this may belong to a commit or write in progress and stay',
+      ),
     runsDays: z
       .int()
       .min(1)
@@ -110,6 +112,13 @@ export const RetentionConfigSchema = z
       .min(1)
       .default(180)
       .describe('prediction log segments older than this leave the log'),
+    quarantineDays: z
+      .int()
+      .min(1)
+      .default(90)
+      .describe(
+        "quarantined rows go this long after their batch was ingested (the batch's report keeps the counts and examples)",
+      ),
     schedule: z
       .string()
       .min(1)

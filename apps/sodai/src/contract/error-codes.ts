@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   PARAM_ALREADY_LOGGED: { status: 409, meaning: 'a parameter is logged once per run' },
   VERSION_ARCHIVED: { status: 409, meaning: 'the version is archived' },
   VERSION_IN_USE: { status: 409, meaning: 'an alias points at the version' },
+  ARTIFACT_IN_USE: { status: 409, meaning: 'a run records the artifact file or a version points at it' },
   NOTHING_TO_ROLL_BACK: { status: 409, meaning: 'the alias has no earlier version' },
   ARTIFACT_CORRUPT: { status: 500, meaning: 'a stored artifact does not match its checksum' },
 } as const satisfies Record<string, { readonly status: number; readonly meaning: string }>;

@@ -28,7 +28,7 @@ export function buildMaintenanceDag(env: FlowEnv, withRuns: WithRuns) {
     params: MaintenanceParamsSchema,
     maxActiveRuns: 1,
     description:
-      'apply the retention policy: old runs, never-promoted versions, task logs, prediction log, orphans',
+      'apply the retention policy: old runs, never-promoted versions, task logs, prediction log, quarantine, orphans',
   });
 
   dag.task('gc', { retries: 1, retryDelayMs: 60_000 }, async (ctx) => {

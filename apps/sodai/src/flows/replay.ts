@@ -9,11 +9,13 @@ import { RawStore } from '../store/raw-store.ts';
 import { SodaiError } from '../errors.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
 import { PREDICTION_TABLE } from '../features/prediction-dataset.ts';
-import { restoreBaseline, type FittedBaseline } from '../model/baselines.ts';
+import type { FittedBaseline } from '../model/baselines.ts';
 import { bootstrapF1Difference, confusionsByCustomer, type BootstrapInterval } from '../model/bootstrap.ts';
 import { confusionAt, f1FromConfusion, type Confusion, type F1Result } from '../model/metrics.ts';
 import type { ModelSettings } from '../config/config-schema.ts';
 import type { PredictionOutcome } from '../jobs/predict.ts';
+import { rulesFittedBefore } from '../jobs/score-realized.ts';
+import { DatasetCache } from '../features/dataset-cache.ts';
 import type { TrainOutcome } from '../jobs/train.ts';
 import { createFlowEnv } from './flow-env.ts';
 import { startPipelineRuntime } from './pipeline-runtime.ts';
@@ -102,8 +104,8 @@ export async function prepareReplayPeriod(
  * Production's weekly loop on files, one week at a time: the weekly DAG runs (ingest what landed,
  * drift, the retrain policy, train and gate when it says so, predict the 7 days after the latest
  * data) and its export is copied to `OUT/<batch>.csv`; then batch i lands for the next run. With
- * `truth`, each week's predictions (and the baselines' of the latest training, fitted on its
- * validation weeks) are scored against the batch's purchases in that window.
+ * `truth`, each week's predictions and every rule (fitted on the validation weeks before that week,
+ * as realized scoring fits them) are scored against the purchases in that window.
  */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   const log = options.log ?? (() => {});
@@ -147,7 +149,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     );
     const rejected = initial.find((r) => r.outcome === 'rejected');
     if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
-    let baselines: readonly FittedBaseline[] = [];
     for (const [index, batch] of batches.entries()) {
       const name = path.basename(batch).replace(/\.[^.]+$/, '');
       const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'auto' } });
@@ -163,7 +164,6 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
         throw new SodaiError('STORE_ERROR', `${name}: the weekly run ${runId} ended ${run.state}`);
       const trained = output<TrainOutcome>('train');
       if (trained) {
-        baselines = trained.fittedBaselines.map(restoreBaseline);
         const promoted = output('promote') !== undefined;
         log(
           `${name}: v${trained.version} ${promoted ? 'promoted' : 'not promoted'} (cut-off ${prediction.cutoff})`,
@@ -174,7 +174,15 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
       let scored: Pick<ReplayWeek, 'model' | 'baselines'> = {};
       if (options.truth) {
         const truthSource = options.truthFile ? [options.truthFile] : batches.slice(index);
-        const result = await scoreWeek(store, truthSource, prediction, baselines);
+        // The rules realized scoring scores too: fitted before the week, whether or not a challenger
+        // was. A cache per week, as per job: a cache knows the data it was opened on.
+        const datasets = new DatasetCache(store.connection, {
+          lookbackWeeks: options.settings.lookbackWeeks,
+          exploreK: options.settings.exploreK,
+          objects: store.shared.objects,
+        });
+        const rules = await rulesFittedBefore(datasets, options.settings, prediction.cutoff);
+        const result = await scoreWeek(store, truthSource, prediction, rules);
         scored = { model: result.model, baselines: result.baselines };
         pooled.set(name, result.byCustomer);
         log(

@@ -220,6 +220,7 @@ export function buildWeeklyDag(env: FlowEnv) {
       mode: ctx.params.retrain,
       cutoff: plan.predictCutoff,
       maxAgeWeeks: env.config.model.maxAgeWeeks,
+      retrainOnDrift: env.config.model.retrainOnDrift,
       drift: ctx.input(drift),
       ...(current
         ? {

@@ -4,8 +4,9 @@ import { applyGc } from '../store/gc/apply-gc.ts';
 import type { GcOutcome } from '../store/gc/gc-item.ts';
 import { planGc, type GcPolicy, type GcSources, type PlannedGc } from '../store/gc/plan-gc.ts';
 import { PREDICTION_LOG_TABLE } from '../store/prediction-log-table.ts';
+import { QUARANTINE_TABLE } from '../store/raw-store.ts';
 
-/** The configured retention applied to this app's model, champion alias and prediction log. */
+/** The configured retention applied to this app's model, champion alias, prediction log and quarantine. */
 export function gcPolicy(retention: RetentionConfig): GcPolicy {
   const { schedule: _schedule, ...days } = retention;
   return {
@@ -13,6 +14,7 @@ export function gcPolicy(retention: RetentionConfig): GcPolicy {
     modelName: MODEL_NAME,
     championAlias: CHAMPION,
     predictionLogTable: PREDICTION_LOG_TABLE,
+    quarantineTable: QUARANTINE_TABLE,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { ModelSettings } from '../config/config-schema.ts';
 import { addDays, planCutoffs } from '../features/cutoff-plan.ts';
 import { DatasetCache } from '../features/dataset-cache.ts';
-import { bestBaseline, fitBaselines } from '../model/baselines.ts';
+import { bestBaseline, fitBaselines, type FittedBaseline } from '../model/baselines.ts';
 import {
   alignStoredPredictions,
   pairKey,
@@ -82,15 +82,36 @@ export async function scoreRealizedWeeks(
   return outcomes;
 }
 
+/**
+ * Every rule as the plan that predicted `week` fitted it, on that plan's validation weeks (none
+ * when the data has no validation week yet). Realized scoring and `sodai replay --truth` both score
+ * these, so a week's rule figures do not depend on whether a challenger was trained before it.
+ */
+export async function rulesFittedBefore(
+  datasets: DatasetCache,
+  settings: ModelSettings,
+  week: string,
+): Promise<FittedBaseline[]> {
+  const cutoffs = ruleWeeksOf(week, settings);
+  await datasets.ensure(cutoffs);
+  const valid = await datasets.matrix(cutoffs);
+  if (valid.rows === 0) return [];
+  return fitBaselines(valid, (await datasets.missed(cutoffs)).total);
+}
+
+/** The validation weeks of the plan that predicted `week`, where {@link rulesFittedBefore} fits. */
+function ruleWeeksOf(week: string, settings: ModelSettings): readonly string[] {
+  return planCutoffs(addDays(week, -1), settings).validationCutoffs;
+}
+
 async function realizedRowsOf(
   store: RawStore,
   datasets: DatasetCache,
   settings: ModelSettings,
   week: string,
 ): Promise<RealizedMetricRow[]> {
-  // The plan whose prediction week this was: its validation weeks are where its rules were fitted.
-  const plan = planCutoffs(addDays(week, -1), settings);
-  await datasets.ensure([week, ...plan.validationCutoffs]);
+  // One build for the week and its rule weeks: each build scans the transactions once.
+  await datasets.ensure([week, ...ruleWeeksOf(week, settings)]);
   const matrix = await datasets.matrix([week]);
   const missed = await datasets.missed([week]);
   const rows: RealizedMetricRow[] = [];
@@ -124,9 +145,8 @@ async function realizedRowsOf(
     );
   }
 
-  const valid = await datasets.matrix(plan.validationCutoffs);
-  if (valid.rows > 0) {
-    const rules = fitBaselines(valid, (await datasets.missed(plan.validationCutoffs)).total);
+  const rules = await rulesFittedBefore(datasets, settings, week);
+  if (rules.length > 0) {
     const best = bestBaseline(rules);
     for (const rule of rules) {
       const scorer = `rule:${rule.name}`;

@@ -6,6 +6,8 @@ export interface RetrainFacts {
   /** The cut-off the run predicts for (the day after the latest data). */
   readonly cutoff: string;
   readonly maxAgeWeeks: number;
+  /** Whether a drift verdict retrains (`model.retrainOnDrift`); otherwise it is only reported. */
+  readonly retrainOnDrift: boolean;
   readonly champion?: {
     readonly version: number;
     /** Whether it takes today's feature contract as input. */
@@ -34,7 +36,7 @@ export function weeksBetween(from: string, to: string): number {
  * wall-clock time: a replay of last year ages its champion as the year did.
  *
  * @example
- * decideRetrain({ mode: 'auto', cutoff: '2024-12-02', maxAgeWeeks: 4 }).reason; // 'there is no champion yet'
+ * decideRetrain({ mode: 'auto', cutoff: '2024-12-02', maxAgeWeeks: 4, retrainOnDrift: true }).reason; // 'there is no champion yet'
  */
 export function decideRetrain(facts: RetrainFacts): RetrainDecision {
   if (facts.mode === 'force') return { retrain: true, reason: 'forced by the run parameters' };
@@ -43,7 +45,8 @@ export function decideRetrain(facts: RetrainFacts): RetrainDecision {
   if (!champion) return { retrain: true, reason: 'there is no champion yet' };
   if (!champion.compatible)
     return { retrain: true, reason: 'the champion was trained on another feature contract' };
-  if (facts.drift?.drifted) return { retrain: true, reason: `drift: ${facts.drift.reason}` };
+  if (facts.drift?.drifted && facts.retrainOnDrift)
+    return { retrain: true, reason: `drift: ${facts.drift.reason}` };
   const age = weeksBetween(champion.trainedFor, facts.cutoff);
   if (age >= facts.maxAgeWeeks) {
     return {
@@ -51,5 +54,6 @@ export function decideRetrain(facts: RetrainFacts): RetrainDecision {
       reason: `the champion is ${age.toFixed(1)} weeks of data old (limit ${facts.maxAgeWeeks})`,
     };
   }
-  return { retrain: false, reason: `no drift and the champion is ${age.toFixed(1)} weeks of data old` };
+  const driftWords = facts.drift?.drifted ? 'drift (model.retrainOnDrift is off)' : 'no drift';
+  return { retrain: false, reason: `${driftWords} and the champion is ${age.toFixed(1)} weeks of data old` };
 }

@@ -1,4 +1,4 @@
-import { TrackingError, type ArtifactStore, type StoredObject } from '@sodai/tracking';
+import { TrackingError, type ArtifactInfo, type ArtifactStore, type StoredObject } from '@sodai/tracking';
 import type { ObjectStore } from './object-store/object-store.ts';
 import { isStoreError } from './store-error.ts';
 
@@ -47,5 +47,13 @@ export class ObjectArtifactStore implements ArtifactStore {
 
   delete(key: string): Promise<void> {
     return this.#objects.delete(ARTIFACTS_PREFIX + key);
+  }
+
+  async list(prefix: string): Promise<ArtifactInfo[]> {
+    return (await this.#objects.list(ARTIFACTS_PREFIX + prefix)).map((o) => ({
+      key: o.key.slice(ARTIFACTS_PREFIX.length),
+      sizeBytes: o.bytes,
+      modifiedAt: o.lastModified.getTime(),
+    }));
   }
 }

@@ -67,8 +67,11 @@ export const STORE_VIEWS: Readonly<Record<string, EmptyColumns>> = {
  */
 export const OPTIONAL_VIEWS = ['prediction_dataset'] as const;
 
+/** The catalog table of rows ingest set aside (retention expires its files after `quarantineDays`). */
+export const QUARANTINE_TABLE = 'quarantine';
+
 /** Tables whose content makes up the store's data (used to prove atomicity). */
-export const STORE_TABLES = ['customers', 'products', 'transactions', 'quarantine'];
+export const STORE_TABLES = ['customers', 'products', 'transactions', QUARANTINE_TABLE];
 
 /** Where an ingestion's reports live in the object store. */
 export function ingestReportKey(batchId: string, ext: 'json' | 'html'): string {

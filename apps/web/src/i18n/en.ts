@@ -314,7 +314,7 @@ export const en: Dictionary = {
     'Takes in new batches, checks drift, retrains when needed and predicts next week.',
   'pipeline.dag.maintenance.name': 'Maintenance',
   'pipeline.dag.maintenance.description':
-    'Applies the retention policy: deletes old runs and logs, never-promoted versions and orphan files; never the champion or its history.',
+    'Applies the retention policy: deletes old runs and logs, never-promoted versions, old quarantined rows, and orphan data and model files; never the champion or its history.',
   'pipeline.schedule.@weekly': 'every week',
   'pipeline.schedule.@daily': 'every day',
   'pipeline.trigger.manual': 'by hand',

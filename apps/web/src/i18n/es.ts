@@ -316,7 +316,7 @@ export const es = {
     'Recibe los lotes nuevos, mide la deriva, reentrena cuando hace falta y predice la semana siguiente.',
   'pipeline.dag.maintenance.name': 'Mantenimiento',
   'pipeline.dag.maintenance.description':
-    'Aplica la política de retención: borra ejecuciones y registros antiguos, versiones nunca promovidas y archivos huérfanos; nunca el campeón ni su historial.',
+    'Aplica la política de retención: borra ejecuciones y registros antiguos, versiones nunca promovidas, filas en cuarentena antiguas y archivos huérfanos de datos y de modelos; nunca el campeón ni su historial.',
   'pipeline.schedule.@weekly': 'cada semana',
   'pipeline.schedule.@daily': 'cada día',
   'pipeline.trigger.manual': 'a mano',

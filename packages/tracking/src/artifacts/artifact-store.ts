@@ -5,6 +5,14 @@ export interface StoredObject {
   readonly sizeBytes: number;
 }
 
+/** One stored object, as {@link ArtifactStore.list} reports it. */
+export interface ArtifactInfo {
+  readonly key: string;
+  readonly sizeBytes: number;
+  /** Epoch ms of the last write: retention leaves objects younger than its grace period alone. */
+  readonly modifiedAt: number;
+}
+
 /**
  * Byte storage for artifacts, addressed by `/`-separated keys (`runs/<runId>/<path>`). The local
  * filesystem implementation is the default; an S3-compatible one only has to implement these methods.
@@ -20,6 +28,11 @@ export interface ArtifactStore {
   get(key: string): Promise<Uint8Array>;
   exists(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+  /**
+   * Every object whose key starts with `prefix`, in key order, including what an interrupted write
+   * left behind (retention looks for bytes no record points at).
+   */
+  list(prefix: string): Promise<ArtifactInfo[]>;
   /** A local filesystem path to the object when the store has one (so loaders can mmap or open it). */
   localPath?(key: string): string | undefined;
 }

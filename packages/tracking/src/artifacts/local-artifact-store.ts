@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { createReadStream, createWriteStream, type Dirent } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { TrackingError } from '../errors.ts';
-import type { ArtifactStore, StoredObject } from './artifact-store.ts';
+import type { ArtifactInfo, ArtifactStore, StoredObject } from './artifact-store.ts';
 import { digestBytes } from './digest.ts';
 
 /**
@@ -91,6 +91,34 @@ export class LocalArtifactStore implements ArtifactStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.#path(key), { force: true });
+  }
+
+  async list(prefix: string): Promise<ArtifactInfo[]> {
+    // Only the folder the prefix ends in is walked: `runs/` walks `<root>/runs`.
+    const slash = prefix.lastIndexOf('/');
+    const base = slash <= 0 ? this.root : this.#path(prefix.slice(0, slash));
+    let entries: Dirent[];
+    try {
+      entries = await readdir(base, { recursive: true, withFileTypes: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const found: ArtifactInfo[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const file = join(entry.parentPath, entry.name);
+      const key = relative(this.root, file).split(sep).join('/');
+      if (!key.startsWith(prefix)) continue;
+      try {
+        const stats = await stat(file);
+        found.push({ key, sizeBytes: stats.size, modifiedAt: stats.mtimeMs });
+      } catch (e) {
+        // Deleted since the folder was read: it is not there to list.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   localPath(key: string): string {

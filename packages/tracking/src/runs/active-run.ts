@@ -31,9 +31,12 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ubj': 'application/ubjson',
 };
 
+/** The artifact store prefix every run's artifacts live under. */
+export const RUNS_PREFIX = 'runs/';
+
 /** Where a run's artifact lives in the artifact store. */
 export function artifactKey(runId: string, path: string): string {
-  return `runs/${runId}/${path}`;
+  return `${RUNS_PREFIX}${runId}/${path}`;
 }
 
 /**

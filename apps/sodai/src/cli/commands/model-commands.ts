@@ -175,11 +175,13 @@ export function registerModelCommands(program: Command): void {
     }
   });
 
-  program
-    .command('replay')
-    .description(
-      'replay weekly batches: predict the next 7 days, write OUT/<batch>.csv, ingest, retrain by policy',
-    )
+  withJson(
+    program
+      .command('replay')
+      .description(
+        'replay weekly batches: predict the next 7 days, write OUT/<batch>.csv, ingest, retrain by policy',
+      ),
+  )
     .option('--history <dir>', 'clientes/productos/transacciones Parquet files')
     .option('--batches <dir>', 'weekly transaction batches, processed in file-name order')
     .option('--data <dir>', 'instead of --history/--batches: a data folder to cut a period from')
@@ -190,17 +192,19 @@ export function registerModelCommands(program: Command): void {
     .option('--truth', 'score each batch (precision, recall, F1 over distinct pairs) and print a table')
     .option('--trials <n>', 'TPE trials per training', positiveInt)
     .action(
-      async (o: {
-        history?: string;
-        batches?: string;
-        data?: string;
-        weeksFrom?: string;
-        weeks: number;
-        batchDays: number;
-        out: string;
-        truth?: boolean;
-        trials?: number;
-      }) => {
+      async (
+        o: {
+          history?: string;
+          batches?: string;
+          data?: string;
+          weeksFrom?: string;
+          weeks: number;
+          batchDays: number;
+          out: string;
+          truth?: boolean;
+          trials?: number;
+        } & JsonOption,
+      ) => {
         const c = ctx();
         const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
         let inputs: Pick<ReplayOptions, 'historyDir' | 'batchesDir' | 'truthFile'>;
@@ -224,8 +228,8 @@ export function registerModelCommands(program: Command): void {
           );
         }
         const result = await replay({ ...inputs, outDir: o.out, truth: o.truth === true, settings, log });
-        process.stdout.write(
-          o.truth ? `${formatReplay(result)}\n` : `${result.weeks.length} weeks written to ${o.out}\n`,
+        printResult(o, result, () =>
+          o.truth ? formatReplay(result) : `${result.weeks.length} weeks written to ${o.out}`,
         );
       },
     );

@@ -14,12 +14,12 @@ export function registerStoreCommands(program: Command): void {
     program
       .command('gc')
       .description(
-        'apply the retention policy (config "retention"): old runs and task logs, never-promoted model versions, old prediction log segments, orphan files',
+        'apply the retention policy (config "retention"): old runs and task logs, never-promoted model versions, old prediction log segments and quarantined rows, orphan files and model artifacts',
       )
       .option('--dry-run', 'only list what would be removed, and the bytes')
       .option(
         '--grace-minutes <n>',
-        'keep orphans and snapshots younger than this, which may belong to a commit or read in progress (default: retention.orphanGraceMinutes)',
+        'keep orphan files and artifacts and snapshots younger than this, which may belong to a commit, write or read in progress (default: retention.orphanGraceMinutes)',
         nonNegativeInt,
       ),
   ).action(async (o: JsonOption & { dryRun?: boolean; graceMinutes?: number }) => {

@@ -28,7 +28,8 @@ export interface ReleasedFile {
  * catalog rows go too; the caller deletes the objects). A reader that opened a snapshot shortly
  * before it was superseded may still read its files, so age counts from the successor, not from the
  * snapshot's own commit. The oldest kept snapshot loses its parent: history before the horizon is
- * gone. Only for tables nobody time-travels (the prediction log): elsewhere a snapshot is lineage.
+ * gone. Only for tables nobody time-travels (the prediction log, the quarantine): elsewhere a
+ * snapshot is lineage.
  */
 export async function expireSnapshots(
   db: Kysely<CatalogDatabase>,

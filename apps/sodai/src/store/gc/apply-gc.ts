@@ -1,12 +1,14 @@
 import { isTrackingError } from '@sodai/tracking';
 import type { GcItem, GcOutcome } from './gc-item.ts';
-import type { GcPolicy, GcSources, LogGcItem, PlannedGc } from './plan-gc.ts';
+import { expiringTables, isDrop, releasedReason, type ExpiringFileGcItem } from './expiring-tables.ts';
+import type { GcPolicy, GcSources, PlannedGc } from './plan-gc.ts';
 
 /**
  * Carries out a plan from `planGc`. Each deletion goes through the API that guards it, so whatever
  * changed since the plan was made (a version promoted, a run resumed) is skipped, not removed:
- * versions before their runs (RUN_IN_USE otherwise), pipeline runs in one transaction, the log's old
- * segments in one commit then its expired snapshots, orphans last.
+ * versions before their runs (RUN_IN_USE otherwise), pipeline runs in one transaction, the old
+ * files of the prediction log and of the quarantine in one commit per table then their expired
+ * snapshots, orphan files and unreferenced artifacts last.
  */
 export async function applyGc(sources: GcSources, policy: GcPolicy, plan: PlannedGc): Promise<GcOutcome> {
   const removed: GcItem[] = [];
@@ -34,27 +36,30 @@ export async function applyGc(sources: GcSources, policy: GcPolicy, plan: Planne
     else skipped.push({ item, reason: 'no longer a finished run that retention may delete' });
   }
 
-  const logItems = plan.items.filter((i): i is LogGcItem => i.kind === 'prediction-log');
-  const drops = logItems.filter((i) => i.action === 'drop');
-  if (drops.length > 0) {
-    // No parent: the server's appends commute with this removal, so neither has to retry.
-    await catalog.commit({
-      operation: 'retention',
-      summary: { droppedSegments: drops.length },
-      tables: [{ table: policy.predictionLogTable, mode: 'append', add: [], remove: drops.map((d) => d.id) }],
-    });
-    removed.push(...drops);
-  }
-  const released = await catalog.expireSnapshots(policy.predictionLogTable, plan.graceBefore);
-  for (const file of released) {
-    await objects.delete(file.key);
-    removed.push({
-      kind: 'prediction-log',
-      id: file.key,
-      bytes: file.bytes,
-      since: plan.graceBefore,
-      reason: 'left the log earlier; only snapshots superseded before the grace period listed it',
-    });
+  for (const t of expiringTables(policy)) {
+    const drops = plan.items.filter((i): i is ExpiringFileGcItem => i.kind === t.kind && isDrop(i));
+    if (drops.length > 0) {
+      // No parent: appends (the server's log, an ingest's quarantined rows) commute with this
+      // removal, so neither has to retry.
+      await catalog.commit({
+        operation: 'retention',
+        summary: { droppedFiles: drops.length },
+        tables: [{ table: t.table, mode: 'append', add: [], remove: drops.map((d) => d.id) }],
+      });
+      removed.push(...drops);
+    }
+    // Only files no snapshot left lists come back: never one the current snapshot holds.
+    const released = await catalog.expireSnapshots(t.table, plan.graceBefore);
+    for (const file of released) {
+      await objects.delete(file.key);
+      removed.push({
+        kind: t.kind,
+        id: file.key,
+        bytes: file.bytes,
+        since: plan.graceBefore,
+        reason: releasedReason(t),
+      });
+    }
   }
 
   for (const item of plan.items) {
@@ -63,7 +68,18 @@ export async function applyGc(sources: GcSources, policy: GcPolicy, plan: Planne
     removed.push(item);
   }
 
-  const freed = removed.filter((i) => !(i.kind === 'prediction-log' && drops.includes(i as LogGcItem)));
+  for (const item of plan.items) {
+    if (item.kind !== 'orphan-artifact') continue;
+    try {
+      await sources.tracking.deleteUnreferencedArtifact(item.id);
+      removed.push(item);
+    } catch (error) {
+      if (!isTrackingError(error, 'ARTIFACT_IN_USE')) throw error;
+      skipped.push({ item, reason: error.message });
+    }
+  }
+
+  const freed = removed.filter((i) => !isDrop(i));
   return Object.freeze({
     removed: Object.freeze(removed),
     skipped: Object.freeze(skipped),

@@ -4,7 +4,9 @@ export const GC_KINDS = [
   'tracking-run',
   'pipeline-run',
   'prediction-log',
+  'quarantine',
   'orphan-file',
+  'orphan-artifact',
 ] as const;
 export type GcKind = (typeof GC_KINDS)[number];
 

@@ -4,6 +4,7 @@ import type { RetentionConfig } from '../../config/config-schema.ts';
 import type { SharedStore } from '../shared-store.ts';
 import { DAY_MS, daysAgo, type GcItem, type GcPlan } from './gc-item.ts';
 import { planTrackingGc, type TrackingGcItem } from './tracking-retention.ts';
+import { expiringTables, isDrop, planExpiringTable, type ExpiringFileGcItem } from './expiring-tables.ts';
 
 /** Where gc looks: the catalog and objects, tracking and the registry, the pipeline's run store. */
 export interface GcSources {
@@ -12,33 +13,29 @@ export interface GcSources {
   readonly pipeline: PipelineRunStore;
 }
 
-/** The retention settings plus the names the policy applies to (the app's model and log table). */
+/** The retention settings plus the names the policy applies to (the app's model and tables). */
 export interface GcPolicy extends Omit<RetentionConfig, 'schedule'> {
   readonly modelName: string;
   /** The serving alias, reported as the champion the plan keeps. */
   readonly championAlias: string;
   readonly predictionLogTable: string;
+  readonly quarantineTable: string;
 }
 
 export interface PipelineGcItem extends GcItem {
   readonly kind: 'pipeline-run';
 }
 
-/**
- * `drop`: a segment older than the log's retention, removed from the log by a commit; its bytes are
- * freed by a later gc, once every snapshot listing it was superseded longer than the grace period ago. `release`: a file
- * only such old snapshots list, deleted now with those snapshots.
- */
-export interface LogGcItem extends GcItem {
-  readonly kind: 'prediction-log';
-  readonly action: 'drop' | 'release';
-}
-
 export interface OrphanGcItem extends GcItem {
   readonly kind: 'orphan-file';
 }
 
-export type PlannedGcItem = TrackingGcItem | PipelineGcItem | LogGcItem | OrphanGcItem;
+export interface OrphanArtifactGcItem extends GcItem {
+  readonly kind: 'orphan-artifact';
+}
+
+export type PlannedGcItem =
+  TrackingGcItem | PipelineGcItem | ExpiringFileGcItem | OrphanGcItem | OrphanArtifactGcItem;
 
 export interface PlannedGc extends GcPlan {
   readonly items: readonly PlannedGcItem[];
@@ -49,9 +46,9 @@ export interface PlannedGc extends GcPlan {
 /**
  * What the retention policy removes now, without removing anything (`sodai gc --dry-run` prints it,
  * `applyGc` carries it out). Never listed: the champion, any version that held an alias, the newest
- * version, versions a catalog commit names, running runs, each DAG's latest scheduled run, files a
- * snapshot superseded within the grace period lists (a reader may hold it), and orphans younger than
- * the grace period.
+ * version, versions a catalog commit names, running runs and their artifacts, each DAG's latest
+ * scheduled run, and orphan files and artifacts younger than the grace period; no file's bytes go
+ * while the current snapshot or one superseded within the grace period lists it (a reader may hold it).
  */
 export async function planGc(sources: GcSources, policy: GcPolicy, now: number): Promise<PlannedGc> {
   const { catalog, objects } = sources.shared;
@@ -78,26 +75,9 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     reason: `${r.dagId} run ${r.state} ${daysAgo(now, r.finishedAt.getTime())}: ${r.taskCount} tasks, ${r.logLines} log lines`,
   }));
 
-  const log: LogGcItem[] = [
-    ...(
-      await catalog.currentFilesBefore(policy.predictionLogTable, now - policy.predictionLogDays * DAY_MS)
-    ).map((f): LogGcItem => ({
-      kind: 'prediction-log',
-      action: 'drop',
-      id: f.key,
-      bytes: f.bytes,
-      since: f.committedAt,
-      reason: `logged ${daysAgo(now, f.committedAt)}: leaves the log (bytes freed by a later gc)`,
-    })),
-    ...(await catalog.releasableFiles(policy.predictionLogTable, graceBefore)).map((f): LogGcItem => ({
-      kind: 'prediction-log',
-      action: 'release',
-      id: f.key,
-      bytes: f.bytes,
-      since: graceBefore,
-      reason: 'left the log earlier; only snapshots superseded before the grace period list it',
-    })),
-  ];
+  const expiring: ExpiringFileGcItem[] = [];
+  for (const t of expiringTables(policy))
+    expiring.push(...(await planExpiringTable(catalog, t, now, graceBefore)));
 
   const orphans: OrphanGcItem[] = (
     await catalog.listOrphans(objects, { minAgeMs: policy.orphanGraceMinutes * 60_000 })
@@ -109,7 +89,19 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     reason: `no snapshot lists it; written ${daysAgo(now, o.lastModified.getTime())}`,
   }));
 
-  const items: PlannedGcItem[] = [...tracking.items, ...pipeline, ...log, ...orphans];
+  const artifacts: OrphanArtifactGcItem[] = (
+    await sources.tracking.unreferencedArtifacts({ writtenBefore: graceBefore })
+  ).map((a) => ({
+    kind: 'orphan-artifact',
+    id: a.key,
+    bytes: a.sizeBytes,
+    since: a.modifiedAt,
+    reason: a.runExists
+      ? `run ${a.runId} never recorded it (an interrupted write); written ${daysAgo(now, a.modifiedAt)}`
+      : `run ${a.runId} no longer exists; written ${daysAgo(now, a.modifiedAt)}`,
+  }));
+
+  const items: PlannedGcItem[] = [...tracking.items, ...pipeline, ...expiring, ...orphans, ...artifacts];
   const champion = await sources.tracking.registry
     .getAlias(policy.modelName, policy.championAlias)
     .then((a) => a.version)
@@ -121,11 +113,8 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     at: now,
     graceBefore,
     items: Object.freeze(items),
-    // Log segments that only leave the log free nothing in this pass.
-    bytes: items.reduce(
-      (sum, i) => sum + (i.kind === 'prediction-log' && i.action === 'drop' ? 0 : i.bytes),
-      0,
-    ),
+    // Files that only leave their table free nothing in this pass.
+    bytes: items.reduce((sum, i) => sum + (isDrop(i) ? 0 : i.bytes), 0),
     kept: Object.freeze({ champion, versions: Object.freeze([...tracking.kept].sort((a, b) => a - b)) }),
   });
 }
