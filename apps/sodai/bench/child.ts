@@ -5,7 +5,10 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Runs one job of measure-child.ts in a fresh process and returns its JSON line. */
-export async function measureChild(args: string[]): Promise<Record<string, unknown>> {
+export async function measureChild(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Record<string, unknown>> {
   const { stdout } = await run(
     process.execPath,
     // The child resolves workspace packages to their sources, as the parent does: without the
@@ -17,7 +20,7 @@ export async function measureChild(args: string[]): Promise<Record<string, unkno
       path.join(import.meta.dirname, 'measure-child.ts'),
       ...args,
     ],
-    { maxBuffer: 1 << 24 },
+    { maxBuffer: 1 << 24, env },
   );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
 }

@@ -8,10 +8,12 @@
  *   plain-fit <transactionsFile>      (one 200-round XGBoost fit on the reference panel: the yardstick)
  *   panel <transactionsFile>          (the reference panel of ../shared/bench/panel-spec.md)
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { generateData } from '../src/data/generator/generate.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/store/raw-store.ts';
+import { openSharedStore } from '../src/store/shared-store.ts';
 import { openTracking } from '@sodai/tracking';
 import { DMatrix, train as xgbTrain } from '@sodai/xgboost';
 import { ConfigSchema } from '../src/config/config-schema.ts';
@@ -24,12 +26,28 @@ import { openDuckDb, queryRows, readFileSql } from '../src/store/duckdb.ts';
 import { buildReferencePanel, panelChecksums } from './reference-panel.ts';
 
 /**
+ * The store a job works on: embedded in `dir`, or with its objects in the S3 bucket named by
+ * SODAI_OBJECT_STORE (reached through the standard AWS variables) and its catalog in `dir`.
+ */
+async function openBenchStore(dir: string, memoryLimit?: string): Promise<RawStore> {
+  const objectStore = process.env.SODAI_OBJECT_STORE;
+  if (!objectStore) return RawStore.openDir(dir, memoryLimit);
+  const config = ConfigSchema.parse({
+    dataDir: dir,
+    objectStore,
+    ...(memoryLimit !== undefined ? { storeMemoryLimit: memoryLimit } : {}),
+  });
+  return RawStore.open(await openSharedStore(config, { env: process.env }), { ownsShared: true });
+}
+
+/**
  * The store's tables copied (untimed) into one DuckDB file, opened with the same cap: the reference
  * the Parquet-snapshot store is compared with in the same run.
  */
 async function nativeCopy(storeDir: string, memoryLimit: string) {
   const file = path.join(storeDir, 'native-reference.duckdb');
-  const store = await RawStore.openDir(storeDir, memoryLimit);
+  rmSync(file, { force: true });
+  const store = await openBenchStore(storeDir, memoryLimit);
   await store.connection.run(`ATTACH '${file}' AS native_ref`);
   for (const table of ['customers', 'products', 'transactions'])
     await store.connection.run(`CREATE TABLE native_ref.${table} AS SELECT * FROM ${table}`);
@@ -54,7 +72,7 @@ if (job === 'generate') {
   result = { rows: generated.rows.transactions, truthRows: generated.rows.truth };
 } else if (job === 'ingest') {
   const [dataDir, storeFile] = args;
-  const store = await RawStore.openDir(storeFile!);
+  const store = await openBenchStore(storeFile!);
   const reports = await loadInitialData(
     store,
     {
@@ -74,7 +92,7 @@ if (job === 'generate') {
   const store =
     layout === 'native'
       ? await nativeCopy(storeFile!, memoryLimit)
-      : await RawStore.openDir(storeFile!, memoryLimit);
+      : await openBenchStore(storeFile!, memoryLimit);
   const plan = planCutoffs(await latestPurchaseDate(store.connection), {
     trainWeeks: 12,
     validationWeeks: 3,
