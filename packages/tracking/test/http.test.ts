@@ -62,6 +62,7 @@ describe('tracking REST API', () => {
       payload: { name: 'x' },
     });
     expect(wrong.statusCode).toBe(401);
+    expect([res.json().code, wrong.json().code]).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED']);
   });
 
   it('answers 422 naming every failing body field', async () => {

@@ -23,9 +23,11 @@ export interface ErrorBody {
   readonly issues?: readonly FieldIssue[];
 }
 
-/** Fastify's own client errors, by status, as stable codes (its `FST_ERR_*` codes are internals). */
+/** Client errors without a tracking code (Fastify's own, and the authorizer's 401/403), by status: stable codes (`FST_ERR_*` codes are internals). */
 const CLIENT_ERROR_CODES: Readonly<Record<number, string>> = {
   400: 'MALFORMED_BODY',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'BODY_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
