@@ -15,14 +15,7 @@ import { evalStore } from './chat-eval/eval-store.ts';
 import type { ServedStoreData } from '../test/served-store.ts';
 import { REAL_DIR } from './child.ts';
 import type { EvalCase } from './chat-eval/eval-case.ts';
-import { EVAL_SET } from './chat-eval/eval-set.ts';
-import { HELD_OUT_SET } from './chat-eval/held-out-set.ts';
-import { HELD_OUT_2 } from './chat-eval/held-out-2.ts';
-import { HELD_OUT_3 } from './chat-eval/held-out-3.ts';
-import { HELD_OUT_4 } from './chat-eval/held-out-4.ts';
-import { HELD_OUT_5 } from './chat-eval/held-out-5.ts';
-import { HELD_OUT_6 } from './chat-eval/held-out-6.ts';
-import { HELD_OUT_7 } from './chat-eval/held-out-7.ts';
+import { BENCH_SETS } from './chat-eval/eval-sets.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 interface Score {
@@ -155,38 +148,12 @@ async function evaluate(label: string, data?: ServedStoreData): Promise<void> {
   try {
     const v = await placeholders(fx.store.connection);
     console.log(`\n${label}`);
-    report(
-      `evaluation set ${spanishShare(EVAL_SET)}`,
-      await run(app, fx.store.connection, EVAL_SET, v, 'eval'),
-    );
-    report(
-      `held-out set   ${spanishShare(HELD_OUT_SET)}`,
-      await run(app, fx.store.connection, HELD_OUT_SET, v, 'held1'),
-    );
-    report(
-      `held-out set 2 ${spanishShare(HELD_OUT_2)}`,
-      await run(app, fx.store.connection, HELD_OUT_2, v, 'held2'),
-    );
-    report(
-      `held-out set 3 ${spanishShare(HELD_OUT_3)}`,
-      await run(app, fx.store.connection, HELD_OUT_3, v, 'held3'),
-    );
-    report(
-      `held-out set 4 ${spanishShare(HELD_OUT_4)}`,
-      await run(app, fx.store.connection, HELD_OUT_4, v, 'held4'),
-    );
-    report(
-      `held-out set 5 ${spanishShare(HELD_OUT_5)}`,
-      await run(app, fx.store.connection, HELD_OUT_5, v, 'held5'),
-    );
-    report(
-      `held-out set 6 ${spanishShare(HELD_OUT_6)}`,
-      await run(app, fx.store.connection, HELD_OUT_6, v, 'held6'),
-    );
-    report(
-      `held-out set 7 ${spanishShare(HELD_OUT_7)}`,
-      await run(app, fx.store.connection, HELD_OUT_7, v, 'held7'),
-    );
+    for (const set of BENCH_SETS) {
+      report(
+        `${set.label.padEnd(14)} ${spanishShare(set.cases)}`,
+        await run(app, fx.store.connection, set.cases, v, set.key),
+      );
+    }
   } finally {
     await app.close();
     await fx.close();

@@ -192,16 +192,21 @@ describe('chat analytics', () => {
   });
 });
 
+/** Regular customers (two orders or more) with no purchase in the last `weeks` weeks of the data. */
+async function regularsQuietFor(weeks: number): Promise<number> {
+  const [row] = await queryRows(
+    fx.store.connection,
+    `WITH bought AS (SELECT customer_id, max(purchase_date)::DATE AS last_day FROM transactions
+                     GROUP BY 1 HAVING count(DISTINCT order_id) >= 2)
+     SELECT count(*)::DOUBLE AS n FROM bought JOIN customers USING (customer_id)
+     WHERE last_day < (SELECT max(purchase_date)::DATE FROM transactions) - ${weeks * 7 - 1}`,
+  );
+  return Number(row!.n);
+}
+
 describe('customers who stopped buying altogether', () => {
   it('says they bought nothing, not that they "used to buy nothing", in both languages', async () => {
-    const [row] = await queryRows(
-      fx.store.connection,
-      `WITH bought AS (SELECT customer_id, max(purchase_date)::DATE AS last_day FROM transactions
-                       GROUP BY 1 HAVING count(DISTINCT order_id) >= 2)
-       SELECT count(*)::DOUBLE AS n FROM bought JOIN customers USING (customer_id)
-       WHERE last_day <= (SELECT max(purchase_date)::DATE FROM transactions) - 28`,
-    );
-    const lapsed = Number(row!.n);
+    const lapsed = await regularsQuietFor(4);
     const es = await ask('¿qué clientes dejaron de comprar?');
     const en = await ask('which customers stopped buying?');
     expect(es.intent).toBe('lapsed_customers');
@@ -247,17 +252,11 @@ describe('top brands', () => {
 
 describe('lapsed customers over the window the question names', () => {
   it('"no compran hace 3 semanas" counts customers quiet for three weeks, not four', async () => {
-    const [row] = await queryRows(
-      fx.store.connection,
-      `WITH bought AS (SELECT customer_id, max(purchase_date)::DATE AS last_day FROM transactions
-                       GROUP BY 1 HAVING count(DISTINCT order_id) >= 2)
-       SELECT count(*)::DOUBLE AS n FROM bought JOIN customers USING (customer_id)
-       WHERE last_day < (SELECT max(purchase_date)::DATE FROM transactions) - 20`,
-    );
+    const quiet = await regularsQuietFor(3);
     const reply = await ask('clientes que no compran hace 3 semanas');
     expect(reply.intent).toBe('lapsed_customers');
     expect(reply.answer).toContain('las últimas 3 semanas');
-    if (Number(row!.n) > 0) expect(reply.answer).toContain(`${es(Number(row!.n))} clientes habituales`);
+    if (quiet > 0) expect(reply.answer).toContain(`${es(quiet)} clientes habituales`);
   });
 });
 

@@ -1,15 +1,14 @@
 import path from 'node:path';
-import { openTracking, type TrackingClient } from '@sodai/tracking';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { addDays } from '../src/features/cutoff-plan.ts';
 import { prepareReplayPeriod, replay, type ReplayResult } from '../src/flows/replay.ts';
 import { scoreRealizedWeeks } from '../src/jobs/score-realized.ts';
-import { buildServer } from '../src/serve/build-server.ts';
 import { readFileSql, sqlString } from '../src/store/duckdb.ts';
-import { RawStore } from '../src/store/raw-store.ts';
+import type { RawStore } from '../src/store/raw-store.ts';
 import { commitRows, generateSmall, tempDir } from './helpers.ts';
+import { serveReplayState, type ReplayStateServer } from './replay-state-server.ts';
 
 const root = tempDir('sodai-realized-');
 const SETTINGS = ConfigSchema.parse({
@@ -31,8 +30,8 @@ interface RealizedBody {
 }
 
 let result: ReplayResult;
+let served: ReplayStateServer | undefined;
 let store: RawStore;
-let tracking: TrackingClient;
 let app: FastifyInstance;
 let truthFile: string;
 
@@ -53,21 +52,12 @@ beforeAll(async () => {
   truthFile = inputs.truthFile!;
   const out = path.join(root, 'out');
   result = await replay({ ...inputs, outDir: out, truth: true, settings: SETTINGS });
-  const work = path.join(out, '.replay-state');
-  store = await RawStore.openDir(work);
-  tracking = await openTracking({ dataDir: work, databaseUrl: '' });
-  app = await buildServer({
-    config: ConfigSchema.parse({ dataDir: work, model: SETTINGS }),
-    store,
-    tracking,
-    options: { logger: false, rateLimit: false, predictionLog: false },
-  });
+  served = await serveReplayState(out, SETTINGS);
+  ({ store, app } = served);
 }, 600_000);
 
 afterAll(async () => {
-  await app?.close();
-  await tracking?.close();
-  await store?.close();
+  await served?.close();
 });
 
 const realized = async (query = ''): Promise<RealizedBody> => {

@@ -2,14 +2,12 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openTracking, type TrackingClient } from '@sodai/tracking';
-import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigSchema } from '../src/config/config-schema.ts';
+import type { RealizedResponseSchema } from '../src/contract/monitor-api.ts';
 import type { ReplayResult } from '../src/flows/replay.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { RawStore } from '../src/store/raw-store.ts';
 import { hasRealData, REAL_DATA_DIR, tempDir } from './helpers.ts';
+import { serveReplayState, type ReplayStateServer } from './replay-state-server.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -27,27 +25,13 @@ const WEEKS = 8;
  */
 const MODEL = { trainWeeks: 8, retrainOnDrift: false, maxAgeWeeks: WEEKS };
 
-interface Scored {
-  readonly version: number;
-  readonly scorer: string;
-  readonly metrics: Record<string, number>;
-}
-interface RealizedBody {
-  readonly weeks: readonly {
-    readonly week: string;
-    readonly days_observed: number;
-    readonly served: readonly Scored[];
-    readonly rules: readonly Scored[];
-  }[];
-}
+type RealizedBody = z.infer<typeof RealizedResponseSchema>;
 
 /** F1 as `sodai replay --truth` prints it. */
 const printed = (f1: number) => f1.toFixed(4);
 
 let replayed: ReplayResult;
-let store: RawStore;
-let tracking: TrackingClient;
-let app: FastifyInstance;
+let served: ReplayStateServer | undefined;
 
 // The replay a user runs, then the API over what it left: its data folder holds the store, the
 // registry and the realized rows the weekly DAG's `score_realized` task wrote as batches landed.
@@ -78,25 +62,15 @@ beforeAll(async () => {
     { cwd: dir, env: { ...process.env, DATABASE_URL: '', REDIS_URL: '' }, maxBuffer: 64 * 1024 * 1024 },
   );
   replayed = JSON.parse(stdout) as ReplayResult;
-  const work = path.join(out, '.replay-state');
-  store = await RawStore.openDir(work);
-  tracking = await openTracking({ dataDir: work, databaseUrl: '' });
-  app = await buildServer({
-    config: ConfigSchema.parse({ dataDir: work, model: MODEL }),
-    store,
-    tracking,
-    options: { logger: false, rateLimit: false, predictionLog: false },
-  });
+  served = await serveReplayState(out, MODEL);
 }, 1_200_000);
 
 afterAll(async () => {
-  await app?.close();
-  await tracking?.close();
-  await store?.close();
+  await served?.close();
 });
 
 async function realized(): Promise<RealizedBody> {
-  const res = await app.inject({ method: 'GET', url: '/api/monitor/realized' });
+  const res = await served!.app.inject({ method: 'GET', url: '/api/monitor/realized' });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<RealizedBody>();
 }

@@ -63,7 +63,9 @@ export async function findUnreferencedArtifacts(
   for (const info of listed) {
     const parsed = parseArtifactKey(info.key);
     if (!parsed) continue;
-    byRun.set(parsed.runId, [...(byRun.get(parsed.runId) ?? []), { info, path: parsed.path }]);
+    const files = byRun.get(parsed.runId) ?? [];
+    files.push({ info, path: parsed.path });
+    byRun.set(parsed.runId, files);
   }
   const found: UnreferencedArtifact[] = [];
   for (const [runId, files] of byRun) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gate } from './schemas.ts';
 import type { ModelLineage } from '../registry/model-registry.ts';
 import type { AliasHistoryEntry, ModelAlias, ModelVersion, RegisteredModel } from '../registry/records.ts';
 import type { Experiment, MetricPoint, Run, RunDetails } from '../store/records.ts';
@@ -108,7 +109,7 @@ export const aliasHistoryEntrySchema = z.object({
   endedAt: epochMs.nullable(),
   actor: z.string(),
   reason: z.string(),
-  gate: z.looseObject({ passed: z.boolean() }).nullable(),
+  gate: gate.nullable(),
 });
 
 export const lineageSchema = z.object({

@@ -68,7 +68,8 @@ export const createVersionBody = z.strictObject({
     .optional(),
 });
 
-const gate = z.looseObject({ passed: z.boolean() });
+/** A promotion gate's outcome as stored with an alias move: `passed` and whatever details it gives. */
+export const gate = z.looseObject({ passed: z.boolean() });
 // `actor` is accepted for older clients and ignored: the audit actor is the authorized caller.
 export const setAliasBody = z.strictObject({
   version: z.number().int().positive(),

@@ -15,9 +15,29 @@ import { rowsWanted, type Tool } from './toolbox.ts';
 
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
-export function scopeWords(e: ChatEntities, lang: Lang): string {
+function scopeWords(e: ChatEntities, lang: Lang): string {
   const f = describeFilters(e, lang);
   return f.length ? ` (${f.join(', ')})` : '';
+}
+
+/** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
+export function rankingWords(entities: ChatEntities, period: ChatPeriod | undefined, lang: Lang) {
+  const when = period
+    ? describePeriod(period, lang)
+    : say(lang, 'en todo el historial', 'over the whole history');
+  const scope = scopeWords(entities, lang);
+  return {
+    when,
+    scope,
+    noSales: say(lang, `No hubo ventas ${when}${scope}.`, `There were no sales ${when}${scope}.`),
+  };
+}
+
+/** A row's share of the window's units, from the `total` column every ranking query selects. */
+export function unitsShare(rows: readonly Readonly<Record<string, unknown>>[], lang: Lang) {
+  const total = Number(rows[0]?.total ?? 0);
+  return (r: Readonly<Record<string, unknown>>) =>
+    total > 0 ? formatPercent(Number(r.units) / total, lang) : '—';
 }
 
 /** Best-selling products by units, for a period and any catalog or customer filters. */
@@ -37,11 +57,8 @@ export const topProductsTool: Tool = async (box, req) => {
      ORDER BY units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
     f.params,
   );
-  const when = period
-    ? describePeriod(period, lang)
-    : say(lang, 'en todo el historial', 'over the whole history');
-  const scope = scopeWords(entities, lang);
-  const total = Number(rows[0]?.total ?? 0);
+  const { when, scope, noSales } = rankingWords(entities, period, lang);
+  const share = unitsShare(rows, lang);
   const attrs = (r: Readonly<Record<string, unknown>>) => ({
     brand: (r.brand as string | null) ?? null,
     category: (r.category as string | null) ?? null,
@@ -52,7 +69,7 @@ export const topProductsTool: Tool = async (box, req) => {
   });
   const text =
     rows.length === 0
-      ? say(lang, `No hubo ventas ${when}${scope}.`, `There were no sales ${when}${scope}.`)
+      ? noSales
       : say(
           lang,
           `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attrs(r), lang)}) con ${formatNumber(Number(r.units), lang)} unidades`).join('; ')}.`,
@@ -81,7 +98,7 @@ export const topProductsTool: Tool = async (box, req) => {
         productDescription(attrs(r), lang),
         formatNumber(Number(r.units), lang),
         formatNumber(Number(r.customers), lang),
-        total > 0 ? formatPercent(Number(r.units) / total, lang) : '—',
+        share(r),
       ]),
     ),
     chart: {

@@ -1,7 +1,7 @@
-import { formatNumber, formatPercent, say } from '../format.ts';
+import { formatNumber, say } from '../format.ts';
 import { table } from './answers.ts';
-import { describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
-import { FROM, scopeWords } from './market.ts';
+import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
+import { FROM, rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 /**
@@ -23,15 +23,12 @@ export const topBrandsTool: Tool = async (box, req) => {
      ORDER BY units DESC, brand LIMIT ${k} OFFSET ${req.offset}`,
     f.params,
   );
-  const when = period
-    ? describePeriod(period, lang)
-    : say(lang, 'en todo el historial', 'over the whole history');
-  const scope = scopeWords(entities, lang);
-  const total = Number(rows[0]?.total ?? 0);
+  const { when, scope, noSales } = rankingWords(entities, period, lang);
+  const share = unitsShare(rows, lang);
   const units = (r: Readonly<Record<string, unknown>>) => formatNumber(Number(r.units), lang);
   const text =
     rows.length === 0
-      ? say(lang, `No hubo ventas ${when}${scope}.`, `There were no sales ${when}${scope}.`)
+      ? noSales
       : say(
           lang,
           `Las marcas más vendidas ${when}${scope}: ${rows.map((r) => `${String(r.brand)} con ${units(r)} unidades`).join('; ')}.`,
@@ -64,7 +61,7 @@ export const topBrandsTool: Tool = async (box, req) => {
         units(r),
         formatNumber(Number(r.products), lang),
         formatNumber(Number(r.customers), lang),
-        total > 0 ? formatPercent(Number(r.units) / total, lang) : '—',
+        share(r),
       ]),
     ),
     chart: {

@@ -57,9 +57,9 @@ export function understand(
   previous: TurnMemory | undefined,
 ): Understanding {
   const text = correctSpelling(expandShorthand(tokens(normalize(message)))).join(' ');
-  const whole = understandText(text, vocab, lang, previous);
+  const whole = () => understandText(text, vocab, lang, previous);
   const parts = splitCompound(text);
-  if (!parts) return whole;
+  if (!parts) return whole();
   // Two questions in one: answer the first and say which part is left, unless the second part is
   // no question of its own (unknown alone) or asks the same thing.
   const first = understandText(parts.first, vocab, lang, previous);
@@ -73,7 +73,7 @@ export function understand(
   };
   const second = understandText(parts.second, vocab, lang, context);
   if (first.intent === 'unknown' || second.intent === 'unknown' || second.intent === first.intent)
-    return whole;
+    return whole();
   return { ...first, unanswered: parts.second };
 }
 
