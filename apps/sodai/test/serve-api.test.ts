@@ -216,6 +216,29 @@ describe('POST /predict', () => {
     ]);
   });
 
+  it('a batch scored on the fly answers what each pair answers alone (pairs explained together)', async () => {
+    // More pairs than one slicer step holds, candidates and not, in both languages.
+    const rows = await queryRows(
+      fx.store.connection,
+      `SELECT c.customer_id::DOUBLE AS c, p.product_id::DOUBLE AS p FROM customers c CROSS JOIN products p
+       WHERE c.customer_id <> ${COLD_CUSTOMER} ORDER BY hash(c.customer_id, p.product_id) LIMIT 40`,
+    );
+    const pairs = [
+      ...rows.map((r) => ({ customer_id: Number(r.c), product_id: Number(r.p) })),
+      { customer_id: customer, product_id: product },
+    ];
+    for (const lang of ['es', 'en']) {
+      const batch = await post(`/predict?lang=${lang}`, { pairs });
+      expect(batch.statusCode).toBe(200);
+      const predictions = batch.json().predictions as { candidate: boolean }[];
+      expect(predictions.filter((p) => !p.candidate).length).toBeGreaterThan(16);
+      for (const [i, pair] of pairs.entries()) {
+        const alone = await post(`/predict?lang=${lang}`, pair);
+        expect(predictions[i]).toEqual(alone.json());
+      }
+    }
+  });
+
   it('404 names the unknown customer or product ids', async () => {
     const c = await post('/predict', { customer_id: 123456789, product_id: product });
     expect(c.statusCode).toBe(404);

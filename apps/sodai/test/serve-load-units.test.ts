@@ -36,6 +36,25 @@ describe('finding 3: bulk scoring holds the event loop', () => {
     expect(turns).toBeGreaterThanOrEqual(20);
   });
 
+  it('jobs finishing together answer in separate event-loop turns, not all in one', async () => {
+    // Each finished job's continuation serializes and writes a whole answer; eight of them in one
+    // turn held /health for ~100 ms. A timer set by the first job's continuation must fire before
+    // the second job's continuation runs.
+    const slicer = new TimeSlicer(1_000);
+    const order: string[] = [];
+    const first = slicer
+      .map([1], (x) => x)
+      .then(() => {
+        order.push('first');
+        setTimeout(() => order.push('turn'), 0);
+        busy(3); // the timer is due before the loop could turn again
+      });
+    const second = slicer.map([2], (x) => x).then(() => order.push('second'));
+    await Promise.all([first, second]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['first', 'turn', 'second']);
+  });
+
   it('a small job submitted behind a big one finishes first (jobs take turns)', async () => {
     const slicer = new TimeSlicer(2);
     const order: string[] = [];
@@ -84,6 +103,7 @@ describe('finding 8: reload storms', () => {
         version: v,
         predict: () => undefined,
         retire: () => undefined,
+        warmUp: () => undefined,
       }) as unknown as ServingModel;
     const provider: ModelProvider = {
       championVersion: () => Promise.resolve(version),

@@ -89,17 +89,22 @@ export async function precomputeTopContributions(
   return out;
 }
 
-/** Top contributions of one row computed now (pairs scored on the fly, or exact SHAP on demand). */
+/**
+ * Top contributions of `nrow` rows computed now (pairs scored on the fly, or exact SHAP on demand),
+ * in one native call: building the native matrix costs more than explaining a row, so a batch of
+ * rows is much cheaper than one call per row.
+ */
 export function topContributionsOf(
   booster: Booster,
-  row: Float32Array,
+  rows: Float32Array,
   method: ShapMethod,
+  nrow = 1,
 ): TopContributions {
   const out: TopContributions = {
-    index: new Int8Array(TOP_CONTRIBUTIONS),
-    value: new Float32Array(TOP_CONTRIBUTIONS),
+    index: new Int8Array(nrow * TOP_CONTRIBUTIONS),
+    value: new Float32Array(nrow * TOP_CONTRIBUTIONS),
   };
-  keepTop(shap(booster, row, 1, method), 1, out, 0);
+  keepTop(shap(booster, rows.subarray(0, nrow * FEATURES.length), nrow, method), nrow, out, 0);
   return out;
 }
 

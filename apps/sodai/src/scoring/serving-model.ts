@@ -32,6 +32,12 @@ import {
 } from './scoring-engine.ts';
 import type { RulePredictions } from './stored-rule.ts';
 
+/** A customer × product pair as requests name it. */
+export interface PairIds {
+  readonly customer_id: number;
+  readonly product_id: number;
+}
+
 /**
  * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense
  * predictor for rows scored on the fly), its decision rule, the feature rows of every candidate
@@ -51,7 +57,6 @@ import type { RulePredictions } from './stored-rule.ts';
 export class ServingModel {
   /** Per customer range of the feature store, the row indices sorted by score (descending). */
   readonly ranked: Int32Array;
-  readonly #scratch: Float32Array;
   #refs = 0;
   #retired = false;
   #disposed = false;
@@ -68,7 +73,6 @@ export class ServingModel {
     readonly scores: Float32Array,
     readonly top: TopContributions,
   ) {
-    this.#scratch = new Float32Array(FEATURES.length);
     this.ranked = new Int32Array(features.rows);
     for (let r = 0; r < features.rows; r++) this.ranked[r] = r;
     const { customerIds } = features.matrix;
@@ -137,29 +141,72 @@ export class ServingModel {
    * other known pairs are scored on the fly from a row built like the dataset builder's.
    */
   predict(customerId: number, productId: number, lang: Lang, method: ShapMethod = 'approx'): Prediction {
-    this.checkIds(customerId, productId);
-    const row = this.features.findRow(customerId, productId);
-    if (row >= 0 && method === 'approx') return this.#candidate(row, lang);
-    const scratch = this.#scratch;
-    if (row >= 0) this.features.copyRow(row, scratch);
-    else this.features.fillRow(customerId, productId, scratch);
+    return this.predictMany([{ customer_id: customerId, product_id: productId }], lang, method)[0]!;
+  }
+
+  /**
+   * {@link ServingModel.predict} for several pairs, in their order. The pairs scored on the fly are
+   * explained together in one native call (one per pair would cost a native matrix each).
+   * Throws the 404 error of the first unknown id.
+   */
+  predictMany(pairs: readonly PairIds[], lang: Lang, method: ShapMethod = 'approx'): Prediction[] {
+    const F = FEATURES.length;
+    const out = new Array<Prediction>(pairs.length);
+    const onTheFly: { readonly index: number; readonly row: number }[] = [];
+    pairs.forEach((pair, index) => {
+      this.checkIds(pair.customer_id, pair.product_id);
+      const row = this.features.findRow(pair.customer_id, pair.product_id);
+      if (row >= 0 && method === 'approx') out[index] = this.#candidate(row, lang);
+      else onTheFly.push({ index, row });
+    });
+    if (onTheFly.length === 0) return out;
+    const values = new Float32Array(onTheFly.length * F);
     const engine = this.engine;
-    const probability = row >= 0 ? this.scores[row]! : engine.scoreOne(scratch);
+    const probabilities = onTheFly.map(({ index, row }, k) => {
+      const x = values.subarray(k * F, (k + 1) * F);
+      if (row >= 0) {
+        this.features.copyRow(row, x);
+        return this.scores[row]!;
+      }
+      this.features.fillRow(pairs[index]!.customer_id, pairs[index]!.product_id, x);
+      return engine.scoreOne(x);
+    });
     const top =
       engine.kind === 'model'
-        ? topContributionsOf(engine.booster, scratch, method)
-        : emptyTopContributions(1);
-    return {
-      customer_id: customerId,
-      product_id: productId,
-      probability,
-      will_buy: probability >= this.threshold,
-      threshold: this.threshold,
-      model_version: this.version,
-      candidate: row >= 0,
-      contributions_method: method,
-      contributions: describeContributions(top, 0, (j) => scratch[j]!, lang),
-    };
+        ? topContributionsOf(engine.booster, values, method, onTheFly.length)
+        : emptyTopContributions(onTheFly.length);
+    onTheFly.forEach(({ index, row }, k) => {
+      const probability = probabilities[k]!;
+      out[index] = {
+        customer_id: pairs[index]!.customer_id,
+        product_id: pairs[index]!.product_id,
+        probability,
+        will_buy: probability >= this.threshold,
+        threshold: this.threshold,
+        model_version: this.version,
+        candidate: row >= 0,
+        contributions_method: method,
+        contributions: describeContributions(top, k, (j) => values[k * F + j]!, lang),
+      };
+    });
+    return out;
+  }
+
+  /**
+   * Answers a candidate and a pair scored on the fly once, in both languages, before the snapshot
+   * serves: the first request after a start otherwise compiles the scoring path on the request
+   * thread (a stall of ~200 ms seen under bulk load).
+   */
+  warmUp(): void {
+    const customer = this.catalog.customers.keys().next().value;
+    const product = this.catalog.products.keys().next().value;
+    if (customer === undefined || product === undefined) return;
+    const pairs: PairIds[] = [{ customer_id: customer, product_id: product }];
+    if (this.features.rows > 0) {
+      const { customerIds, productIds } = this.features.matrix;
+      pairs.push({ customer_id: customerIds[0]!, product_id: productIds[0]! });
+    }
+    for (const lang of ['es', 'en'] as const) JSON.stringify(this.predictMany(pairs, lang));
   }
 
   /**

@@ -19,6 +19,9 @@ import { plainJson } from './plain-json.ts';
  */
 export const MAX_EXACT_PAIRS = 10;
 
+/** Pairs scored in one slicer step: ~2 ms when none is a candidate (2024 champion). */
+const PAIRS_PER_STEP = 16;
+
 /** What scoring one pair costs against a client's budget: cached candidates are nearly free. */
 const PAIR_COST = { candidate: 0.05, onTheSpot: 1, exact: 25 } as const;
 
@@ -113,13 +116,21 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
           );
         }
         // Sliced: a 1,000-pair batch scored on the spot must not hold the event loop for a second.
-        const predictions = await ctx.slicer.map(body.pairs, (pair) =>
-          model.predict(pair.customer_id, pair.product_id, lang, method),
-        );
-        const latency = reply.elapsedTime;
-        for (const p of predictions) logOne(ctx, p, latency);
-        ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' }, predictions.length);
-        return { model_version: model.version, predictions };
+        // A step scores a few pairs at once (one native call explains them all; exact SHAP is ~20 ms
+        // a pair, so it goes one pair a step), logs them and keeps only their JSON: a thousand
+        // answer objects held to the end would be serialized in one go when the batch finishes.
+        const perStep = method === 'exact' ? 1 : PAIRS_PER_STEP;
+        const steps: (typeof body.pairs)[] = [];
+        for (let i = 0; i < body.pairs.length; i += perStep) steps.push(body.pairs.slice(i, i + perStep));
+        const parts = await ctx.slicer.map(steps, (pairs) => {
+          const predictions = model.predictMany(pairs, lang, method);
+          for (const p of predictions) logOne(ctx, p, reply.elapsedTime);
+          return predictions.map((p) => JSON.stringify(p)).join(',');
+        });
+        ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' }, body.pairs.length);
+        // Already JSON: `plainJson` passes strings through (the type follows the schema, not this).
+        const json = `{"model_version":${model.version},"predictions":[${parts.join(',')}]}`;
+        return reply.type('application/json; charset=utf-8').send(json as never);
       } finally {
         model.release();
       }
