@@ -5,7 +5,8 @@ import { queryNumber, queryRows, sqlString } from '../store/duckdb.ts';
 import type { ObjectStore } from '../store/object-store/object-store.ts';
 import { writeQueryToStore } from '../store/parquet-table.ts';
 import { StoreError } from '../store/store-error.ts';
-import { transactionsVersion } from '../store/transactions-queries.ts';
+import { catalogFingerprint, transactionsVersionsBefore } from '../store/transactions-queries.ts';
+import { addDays } from './cutoff-plan.ts';
 import { buildDataset, DATASET_DEFINITION_REVISION, type DatasetSummary } from './dataset-builder.ts';
 import { readDatasetMatrix, type DatasetMatrix } from './dataset-matrix.ts';
 
@@ -62,32 +63,40 @@ export class DatasetCache {
     readonly options: DatasetCacheOptions,
   ) {}
 
-  /** Builds the cut-offs not built yet for today's data; returns the summary of all of them. */
+  /**
+   * Builds the cut-offs not built yet for today's data; returns the summary of all of them. A kept
+   * cut-off is rebuilt only when what it was built from changed: the purchases before the end of its
+   * label week, the customer and product tables, or the settings. A new week of data therefore
+   * rebuilds the latest cut-offs, not the year.
+   */
   async ensure(cutoffs: readonly string[]): Promise<DatasetSummary> {
     const c = this.connection;
-    const version = await this.#version();
+    const wanted = [...new Set(cutoffs)].sort();
+    const versions = await this.#versions(wanted);
     await c.run(`CREATE TABLE IF NOT EXISTS ${META} (cutoff DATE PRIMARY KEY, version VARCHAR,
       rows BIGINT, positives BIGINT, purchased BIGINT, covered BIGINT)`);
-    const stale = await queryNumber(c, `SELECT count(*) FROM ${META} WHERE version <> ${sqlString(version)}`);
-    if (stale > 0) await this.clear();
-    const have = new Set(
-      (await queryRows(c, `SELECT cutoff::VARCHAR AS c FROM ${META}`)).map((r) => String(r.c)),
+    const kept = await queryRows(
+      c,
+      `SELECT cutoff::VARCHAR AS c, version AS v FROM ${META} WHERE ${inCutoffs(wanted)}`,
     );
-    let missing = [...new Set(cutoffs)].filter((t) => !have.has(t)).sort();
+    const stale = kept.filter((r) => r.v !== versions.get(String(r.c))).map((r) => String(r.c));
+    if (stale.length > 0) await this.#drop(stale);
+    const have = new Set(kept.map((r) => String(r.c)).filter((t) => !stale.includes(t)));
+    let missing = wanted.filter((t) => !have.has(t));
     if (missing.length > 0 && this.options.objects) {
-      const loaded = await this.#loadKept(missing, version);
+      const loaded = await this.#loadKept(missing, versions);
       for (const t of loaded) have.add(t);
       missing = missing.filter((t) => !loaded.includes(t));
     }
     if (missing.length > 0) {
       const built = await buildDataset(c, { ...this.options, cutoffs: missing, table: BUILD });
-      await this.#keep(missing, built, version);
-      if (this.options.objects) await this.#putKept(missing, version, this.options.objects);
+      await this.#keep(missing, built, versions);
+      if (this.options.objects) await this.#putKept(missing, versions, this.options.objects);
       this.options.log?.(
         `dataset built for cut-off${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: ${built.rows.toLocaleString('en')} candidate rows`,
       );
     }
-    const reused = cutoffs.filter((t) => have.has(t));
+    const reused = wanted.filter((t) => have.has(t));
     if (reused.length > 0) this.options.log?.(`dataset reused for ${reused.join(', ')}`);
     return this.summary(cutoffs);
   }
@@ -133,10 +142,22 @@ export class DatasetCache {
     return `SELECT * FROM ${TABLE} WHERE ${inCutoffs([cutoff])} ORDER BY cutoff, customer_id, product_id`;
   }
 
-  async clear(): Promise<void> {
-    for (const t of [TABLE, UNCOVERED, BUILD, `${BUILD}_uncovered`])
-      await this.connection.run(`DROP TABLE IF EXISTS ${t}`);
-    await this.connection.run(`DELETE FROM ${META}`);
+  /** Forgets kept cut-offs (their data changed). */
+  async #drop(cutoffs: readonly string[]): Promise<void> {
+    const c = this.connection;
+    const tables = await queryRows(
+      c,
+      `SELECT table_name AS t FROM duckdb_tables() WHERE table_name IN ('${TABLE}', '${UNCOVERED}') AND NOT temporary`,
+    );
+    await c.run('BEGIN TRANSACTION');
+    try {
+      for (const { t } of tables) await c.run(`DELETE FROM ${String(t)} WHERE ${inCutoffs(cutoffs)}`);
+      await c.run(`DELETE FROM ${META} WHERE ${inCutoffs(cutoffs)}`);
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK');
+      throw error;
+    }
   }
 
   #objectKey(version: string, cutoff: string, suffix: string): string {
@@ -145,11 +166,12 @@ export class DatasetCache {
   }
 
   /** Loads the cut-offs another job already kept in the object store; returns those found. */
-  async #loadKept(cutoffs: readonly string[], version: string): Promise<string[]> {
+  async #loadKept(cutoffs: readonly string[], versions: ReadonlyMap<string, string>): Promise<string[]> {
     const objects = this.options.objects!;
     const c = this.connection;
     const found: string[] = [];
     for (const t of cutoffs) {
+      const version = versions.get(t)!;
       const metaKey = this.#objectKey(version, t, '.json');
       if (!(await objects.exists(metaKey))) continue;
       const meta = JSON.parse(Buffer.from(await objects.getBytes(metaKey)).toString('utf8')) as CutoffMeta;
@@ -186,9 +208,14 @@ export class DatasetCache {
    * Keeps freshly built cut-offs in the object store. The metadata goes last, so a reader that finds
    * it finds both files; when another process kept the same cut-off first, its files stay.
    */
-  async #putKept(cutoffs: readonly string[], version: string, objects: ObjectStore): Promise<void> {
+  async #putKept(
+    cutoffs: readonly string[],
+    versions: ReadonlyMap<string, string>,
+    objects: ObjectStore,
+  ): Promise<void> {
     const c = this.connection;
     for (const t of cutoffs) {
+      const version = versions.get(t)!;
       const metaKey = this.#objectKey(version, t, '.json');
       if (await objects.exists(metaKey)) continue;
       const [meta] = await queryRows(
@@ -221,24 +248,34 @@ export class DatasetCache {
     }
   }
 
-  #versionOnce: Promise<string> | undefined;
+  readonly #versionOf = new Map<string, string>();
+  #fixed: Promise<string> | undefined;
 
   /**
-   * The data fingerprint scans every transaction, so it is taken once per cache: a cache lives for one
-   * job, whose view of the transactions does not change.
+   * Each cut-off's fingerprint: the purchases before the end of its label week, the catalog, the
+   * settings and the feature contract. The purchases are scanned once per cache and set of new
+   * cut-offs: a cache lives for one job, whose view of the store does not change.
    */
-  #version(): Promise<string> {
-    this.#versionOnce ??= this.#computeVersion();
-    return this.#versionOnce;
+  async #versions(cutoffs: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    this.#fixed ??= (async () => {
+      const settings = `${DATASET_DEFINITION_REVISION}:${this.options.lookbackWeeks}:${this.options.exploreK}:${FEATURE_NAMES.join(',')}`;
+      const digest = createHash('sha256').update(settings).digest('hex').slice(0, 16);
+      return `${await catalogFingerprint(this.connection)}:${digest}`;
+    })();
+    const fixed = await this.#fixed;
+    const unknown = cutoffs.filter((t) => !this.#versionOf.has(t));
+    const ends = new Map(unknown.map((t) => [addDays(t, 7), t]));
+    for (const [end, version] of await transactionsVersionsBefore(this.connection, [...ends.keys()])) {
+      this.#versionOf.set(ends.get(end)!, `${version}:${fixed}`);
+    }
+    return new Map(cutoffs.map((t) => [t, this.#versionOf.get(t)!]));
   }
 
-  async #computeVersion(): Promise<string> {
-    const settings = `${DATASET_DEFINITION_REVISION}:${this.options.lookbackWeeks}:${this.options.exploreK}:${FEATURE_NAMES.join(',')}`;
-    const digest = createHash('sha256').update(settings).digest('hex').slice(0, 16);
-    return `${await transactionsVersion(this.connection)}:${digest}`;
-  }
-
-  async #keep(cutoffs: readonly string[], built: DatasetSummary, version: string): Promise<void> {
+  async #keep(
+    cutoffs: readonly string[],
+    built: DatasetSummary,
+    versions: ReadonlyMap<string, string>,
+  ): Promise<void> {
     const c = this.connection;
     const exists = await queryNumber(
       c,
@@ -261,7 +298,7 @@ export class DatasetCache {
         const counts = byCutoff.find((r) => String(r.cutoff) === t);
         const cov = built.coverage.find((r) => r.cutoff === t);
         await c.run(
-          `INSERT INTO ${META} VALUES (DATE ${sqlString(t)}, ${sqlString(version)}, ${Number(counts?.rows ?? 0)},
+          `INSERT INTO ${META} VALUES (DATE ${sqlString(t)}, ${sqlString(versions.get(t)!)}, ${Number(counts?.rows ?? 0)},
            ${Number(counts?.positives ?? 0)}, ${cov?.purchased ?? 0}, ${cov?.covered ?? 0})`,
         );
       }

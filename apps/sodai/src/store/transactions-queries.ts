@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SodaiError } from '../errors.ts';
-import { queryRows } from './duckdb.ts';
+import { queryRows, sqlString } from './duckdb.ts';
 
 /** The latest purchase day in the store (YYYY-MM-DD); every cut-off plan counts from it. */
 export async function latestPurchaseDate(connection: DuckDBConnection): Promise<string> {
@@ -10,17 +10,42 @@ export async function latestPurchaseDate(connection: DuckDBConnection): Promise<
 }
 
 /**
- * A fingerprint of the transactions table: it changes whenever rows are added, removed or replaced,
- * so anything derived from the transactions (datasets) knows when it is stale.
+ * A fingerprint of the purchases dated before each of `ends` (row count, latest day, sum of row
+ * hashes). Anything built from the purchases before a day (a cut-off's dataset reads those before
+ * the end of its label week) knows when it is stale, and appending later weeks changes none of
+ * the earlier fingerprints.
+ *
+ * @example
+ * const v = await transactionsVersionsBefore(connection, ['2024-12-16']);
+ * v.get('2024-12-16'); // '251234:2024-12-15:…'
  */
-export async function transactionsVersion(connection: DuckDBConnection): Promise<string> {
+export async function transactionsVersionsBefore(
+  connection: DuckDBConnection,
+  ends: readonly string[],
+): Promise<Map<string, string>> {
+  if (ends.length === 0) return new Map();
+  const rows = await queryRows(
+    connection,
+    `WITH days AS (
+       SELECT CAST(purchase_date AS DATE) AS d, count(*) AS n,
+              sum(hash(customer_id, product_id, order_id, purchase_date, items)::HUGEINT) AS h
+       FROM transactions GROUP BY 1),
+     ends AS (SELECT CAST(e AS DATE) AS e FROM (VALUES ${ends.map((e) => `(${sqlString(e)})`).join(', ')}) v(e))
+     SELECT e::VARCHAR AS e, coalesce(sum(n), 0)::VARCHAR || ':' || coalesce(max(d)::VARCHAR, '') || ':' ||
+            coalesce(sum(h)::VARCHAR, '0') AS v
+     FROM ends LEFT JOIN days ON days.d < ends.e GROUP BY e`,
+  );
+  return new Map(rows.map((r) => [String(r.e), String(r.v)]));
+}
+
+/** A fingerprint of the customer and product tables: datasets read their attributes. */
+export async function catalogFingerprint(connection: DuckDBConnection): Promise<string> {
   const [row] = await queryRows(
     connection,
-    `SELECT count(*)::VARCHAR || ':' || coalesce(max(purchase_date)::VARCHAR, '') || ':' ||
-            coalesce(sum(hash(customer_id, product_id, order_id, purchase_date, items)::HUGEINT)::VARCHAR, '0') AS v
-     FROM transactions`,
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(hash(c)::HUGEINT), 0) FROM customers c) || '/' ||
+            (SELECT count(*) || ':' || coalesce(sum(hash(p)::HUGEINT), 0) FROM products p) AS v`,
   );
-  return String(row?.v ?? '0::0');
+  return String(row?.v ?? '');
 }
 
 /**
