@@ -3,9 +3,11 @@
  * end, those weeks dropped in the landing folder, one run with training forced (`--trials=N`,
  * default 10). Prints each task's wall time and the orchestrator's own share, on the embedded store
  * and with the objects in a local S3-compatible server (`--modes=embedded,s3`, the default), side by
- * side from one invocation.
+ * side from one invocation. `--next-week` adds a column: on the embedded store, a second run after
+ * one more week lands, as every week after the first goes (the datasets of cut-offs that the new
+ * week does not reach are reused).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
@@ -24,7 +26,8 @@ import { REAL_DIR } from './child.ts';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const trials = Number(arg('trials') ?? '10');
-const modes = (arg('modes') ?? 'embedded,s3').split(',') as ('embedded' | 's3')[];
+const modes = (arg('modes') ?? 'embedded,s3').split(',').filter(Boolean) as ('embedded' | 's3')[];
+const nextWeek = process.argv.includes('--next-week');
 if (!existsSync(path.join(REAL_DIR, 'transacciones.parquet'))) {
   console.log(`real data not found at ${REAL_DIR}: nothing to measure`);
   process.exit(0);
@@ -39,7 +42,7 @@ interface WeeklyFigures {
   readonly builds: string;
 }
 
-async function weeklyRun(s3: S3TestServer | undefined): Promise<WeeklyFigures> {
+async function weeklyRun(s3: S3TestServer | undefined, secondWeek = false): Promise<WeeklyFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sodai-bench-weekly-'));
   let tracking: TrackingClient | undefined;
   let store: RawStore | undefined;
@@ -50,7 +53,21 @@ async function weeklyRun(s3: S3TestServer | undefined): Promise<WeeklyFigures> {
     });
     const paths = dataPaths(config);
     const history = path.join(dir, 'history');
-    await splitWeeks({ input: REAL_DIR, outDir: paths.landingDir, lastWeeks: 2, historyDir: history });
+    // The measured run ingests two weeks. A second-week run first ingests the two weeks before and
+    // then one full week (the data's last days, a Monday-Tuesday stub, would move every cut-off to
+    // a Wednesday: a plan that shares no cut-off with the week before).
+    const held = path.join(dir, 'held');
+    const weeks = await splitWeeks({
+      input: REAL_DIR,
+      outDir: secondWeek ? held : paths.landingDir,
+      lastWeeks: secondWeek ? 4 : 2,
+      historyDir: history,
+    });
+    const land = (w: (typeof weeks)[number]) => {
+      mkdirSync(paths.landingDir, { recursive: true });
+      renameSync(w.file, path.join(paths.landingDir, path.basename(w.file)));
+    };
+    if (secondWeek) weeks.slice(0, 2).forEach(land);
     const env = s3 ? { ...process.env, ...s3.env } : process.env;
     const shared = await openSharedStore(config, { env });
     const openedStore = await RawStore.open(shared, { ownsShared: true });
@@ -82,9 +99,17 @@ async function weeklyRun(s3: S3TestServer | undefined): Promise<WeeklyFigures> {
         openTracking: async () => openedTracking,
       }),
     );
+    const weekly = async () =>
+      runtime.orchestrator.waitForRun(
+        await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'force', trials } }),
+      );
+    if (secondWeek) {
+      await weekly();
+      land(weeks[2]!);
+    }
     const started = performance.now();
-    const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'force', trials } });
-    const run = await runtime.orchestrator.waitForRun(runId);
+    const run = await weekly();
+    const runId = run.id;
     const wall = (performance.now() - started) / 1000;
     const instances = await runtime.store.taskInstances(runId);
     const tasks = new Map<string, { state: string; seconds: number }>();
@@ -125,6 +150,7 @@ const s3 = modes.includes('s3') ? await startS3TestServer({ bucket: 'sodai-bench
 try {
   const results = new Map<string, WeeklyFigures>();
   for (const mode of modes) results.set(mode, await weeklyRun(mode === 's3' ? s3 : undefined));
+  if (nextWeek) results.set('embedded, next week', await weeklyRun(undefined, true));
   const columns = [...results.keys()];
   const first = results.get(columns[0]!)!;
   console.log(`weekly DAG on the real data (${trials} trials, training forced)`);
