@@ -35,6 +35,24 @@ async function weekMatrix(
 }
 
 /**
+ * The verdict, and for each drifted column its statistic against its threshold and where that came from,
+ * so an alert says how far over the line a column went.
+ */
+function withThresholds(report: DriftReport): string {
+  const over = report.columns
+    .filter((c) => c.drifted)
+    .map((c) => {
+      if (!c.distributionDrifted) return `${c.name}: missing share moved`;
+      const crossed =
+        c.pValue === undefined
+          ? `${c.statistic.toPrecision(3)} > ${c.threshold.toPrecision(3)}`
+          : `p ${c.pValue.toPrecision(3)} < ${c.threshold}`;
+      return `${c.name} ${c.method} ${crossed} (${c.thresholdSource} threshold)`;
+    });
+  return over.length === 0 ? report.verdict.reason : `${report.verdict.reason} [${over.join('; ')}]`;
+}
+
+/**
  * Compares the latest complete week (its inputs, the champion's scores on it and its purchase rate)
  * with the reference saved with the champion. When the store reaches a year further back, the same
  * week a year earlier is a seasonal reference: a change that also happened then is not drift.
@@ -106,7 +124,7 @@ export async function checkDrift(
     ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
   });
   const drifted = report.verdict.drifted || lines.verdict.drifted;
-  const reason = `features: ${report.verdict.reason}; this week's lines: ${lines.verdict.reason}`;
+  const reason = `features: ${withThresholds(report)}; this week's lines: ${withThresholds(lines)}`;
   const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
   writeFileAtomic(
     reportPath,

@@ -1,3 +1,4 @@
+import type { DriftMethod } from '../drift/methods.ts';
 import type { QuantileKnots } from '../stats/ks.ts';
 
 /**
@@ -75,6 +76,28 @@ export interface SnapshotSettings {
 }
 
 /**
+ * A column's threshold learnt from how far ordinary windows of history lie from each other
+ * (`calibrateThresholds`): the `quantile` of the statistic over every pair of windows at most `maxLag` apart,
+ * times `margin`, never below `floor`.
+ */
+export interface CalibratedThreshold {
+  readonly method: DriftMethod;
+  readonly threshold: number;
+  /** The method's uncalibrated threshold: calibration only ever raises it. */
+  readonly floor: number;
+  readonly quantile: number;
+  readonly margin: number;
+  readonly maxLag: number;
+  /** Window pairs compared, and the statistic's quantile and maximum over them. */
+  readonly pairs: number;
+  readonly observedQuantile: number;
+  readonly observedMax: number;
+}
+
+/** Calibrated thresholds by column name. */
+export type CalibratedThresholds = Readonly<Record<string, CalibratedThreshold>>;
+
+/**
  * A compact, JSON-serialisable summary of reference data, saved with a model version so drift can be checked
  * later without the raw training data. Frozen.
  */
@@ -88,6 +111,8 @@ export interface ReferenceSnapshot {
   readonly predictions?: NumericColumnSnapshot;
   /** The reference label rate, when given. */
   readonly labels?: LabelRate;
+  /** Per-column thresholds calibrated on history; `detectDrift` uses them unless told otherwise. */
+  readonly thresholds?: CalibratedThresholds;
 }
 
 /**
