@@ -7,6 +7,7 @@ import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { featureColumns, labelCounts, weekTransactionColumns } from '../model/drift-reference.ts';
 import { REFERENCE_ARTIFACT, TRANSACTIONS_REFERENCE_ARTIFACT } from './train.ts';
 import { addDays } from '../features/cutoff-plan.ts';
+import { weeksBetween } from '../model/retrain-policy.ts';
 import type { WeekContext } from './week-context.ts';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
@@ -110,7 +111,15 @@ export async function checkDrift(
   const seasonalReference = seasonalAvailable
     ? createReference(featureColumns((await weekMatrix(ctx, lastYear)).matrix))
     : undefined;
+  // Weeks since the reference, so calibrated thresholds use the spread learnt for that distance.
+  const referenceWeek = champion.version.signature?.testCutoff;
+  const lag =
+    typeof referenceWeek === 'string'
+      ? Math.max(1, Math.ceil(weeksBetween(referenceWeek, week)))
+      : undefined;
+  const sinceReference = lag === undefined ? {} : { lag };
   const report = detectDrift(reference, featureColumns(current.matrix), {
+    ...sinceReference,
     predictions,
     labels: labelCounts(current.matrix, current.missed),
     ...(seasonalReference ? { seasonalReference } : {}),
@@ -121,7 +130,10 @@ export async function checkDrift(
     ? createReference(await weekTransactionColumns(connection, lastYear))
     : undefined;
   const lines = detectDrift(transactionsReference, await weekTransactionColumns(connection, week), {
+    ...sinceReference,
     ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
+    // References saved before quantities were compared on a log scale hold raw `line_items`.
+    columns: { line_items: { ignore: true } },
   });
   const drifted = report.verdict.drifted || lines.verdict.drifted;
   const reason = `features: ${withThresholds(report)}; this week's lines: ${withThresholds(lines)}`;

@@ -76,6 +76,7 @@ export async function calibrateDriftThresholds(
 ): Promise<{ features?: CalibratedThresholds; lines?: CalibratedThresholds }> {
   const cutoffs = calibrationCutoffs(plan);
   if (cutoffs.length < 2) return {};
+  await datasets.ensure(cutoffs);
   const features = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
   const lines = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
   // One week in memory at a time: a calibrator keeps only the snapshots it still compares with.
@@ -86,7 +87,11 @@ export async function calibrateDriftThresholds(
   return { features: features.thresholds(), lines: lines.thresholds() };
 }
 
-/** Raw lines of one week (purchases only): basket sizes and product mix react at once when buying changes. */
+/**
+ * Raw lines of one week (purchases only): basket sizes and product mix react at once when buying changes.
+ * Quantities are compared on a log scale: a few pallet-sized lines among many small ones make the raw
+ * spread so wide that even halved baskets moved the normed distance less than an ordinary week does.
+ */
 export async function weekTransactionColumns(
   connection: DuckDBConnection,
   cutoff: string,
@@ -98,7 +103,7 @@ export async function weekTransactionColumns(
   );
   const rows = reader.getRows();
   return [
-    { name: 'line_items', kind: 'numeric', values: Float64Array.from(rows, (r) => Number(r[0])) },
+    { name: 'line_items_log', kind: 'numeric', values: Float64Array.from(rows, (r) => Math.log(Number(r[0]))) },
     { name: 'line_product', kind: 'categorical', values: rows.map((r) => String(r[1])) },
   ];
 }

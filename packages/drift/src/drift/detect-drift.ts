@@ -43,6 +43,11 @@ export interface DetectDriftOptions {
    * Default true; a per-column `threshold`, or a forced method other than the calibrated one, still wins.
    */
   readonly useCalibration?: boolean;
+  /**
+   * How many windows (e.g. weeks) after the reference the current data comes, so a calibrated column uses
+   * the threshold learnt for that distance (`byLag`). Default: the widest calibrated threshold.
+   */
+  readonly lag?: number;
   /** Force a method for every numeric column. */
   readonly numericMethod?: DriftMethod;
   /** Force a method for every categorical column. */
@@ -108,6 +113,9 @@ export function detectDrift(
   options: DetectDriftOptions = {},
 ): DriftReport {
   const shareThreshold = options.shareThreshold ?? 0.3;
+  if (options.lag !== undefined && !(Number.isInteger(options.lag) && options.lag >= 1)) {
+    throw new DriftError('INVALID_ARGUMENT', 'lag must be an integer >= 1');
+  }
   if (!(shareThreshold > 0 && shareThreshold <= 1)) {
     throw new DriftError('INVALID_ARGUMENT', 'shareThreshold must be in (0, 1]');
   }
@@ -153,7 +161,7 @@ export function detectDrift(
     const method =
       override?.method ?? (ref.kind === 'numeric' ? options.numericMethod : options.categoricalMethod);
     const calibration = options.useCalibration === false ? undefined : recent.thresholds?.[name];
-    const threshold = chooseThreshold(method, override?.threshold, calibration);
+    const threshold = chooseThreshold(method, override?.threshold, calibration, options.lag);
     const settings = { ...base, method: threshold.method, threshold: threshold.value };
     columns.push({
       ...compareWithBoth(name, ref, prepareCurrent(cur), settings, seasonal?.columns.get(name)),
@@ -172,6 +180,7 @@ export function detectDrift(
     shareThreshold,
     verdict: verdictOf(columns, driftedColumns, shareDrifted, shareThreshold, seasonal !== undefined),
     seasonal: seasonal !== undefined,
+    ...(options.lag === undefined ? {} : { lag: options.lag }),
     ignoredColumns,
     ...predictionPart(recent, seasonal, options, base),
     ...labelPart(recent, seasonal, options),
@@ -187,10 +196,15 @@ function chooseThreshold(
   method: DriftMethod | undefined,
   override: number | undefined,
   calibration: CalibratedThreshold | undefined,
+  lag: number | undefined,
 ): { method: DriftMethod | undefined; value: number | undefined; source: ThresholdSource } {
   if (override !== undefined) return { method, value: override, source: 'override' };
   if (calibration !== undefined && (method === undefined || method === calibration.method)) {
-    return { method: calibration.method, value: calibration.threshold, source: 'calibrated' };
+    const value =
+      lag === undefined
+        ? calibration.threshold
+        : calibration.byLag[Math.min(lag, calibration.byLag.length) - 1]!;
+    return { method: calibration.method, value, source: 'calibrated' };
   }
   return { method, value: undefined, source: 'default' };
 }

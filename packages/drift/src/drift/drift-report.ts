@@ -43,6 +43,8 @@ export interface DriftReport {
   readonly shareThreshold: number;
   readonly verdict: DriftVerdict;
   readonly seasonal: boolean;
+  /** The `lag` option: how many windows after the reference the current data comes, when given. */
+  readonly lag?: number;
   /** Current columns the reference does not have (not compared). */
   readonly ignoredColumns: readonly string[];
   /** Drift of the model's score distribution, when scores were given. */

@@ -38,15 +38,19 @@ export interface CalibrateThresholdsOptions {
 interface Observed {
   readonly kind: ColumnKind;
   readonly method: DriftMethod;
-  readonly statistics: number[];
+  /** `byLag[k − 1]`: the statistics of window pairs exactly k apart. */
+  readonly byLag: number[][];
 }
 
 /**
  * Learns each column's threshold from history, one window (e.g. a week) at a time, oldest first. Every
  * window is taken as ordinary; each is compared — as a snapshot, exactly as a stored reference is — with
- * every later window at most `maxLag` after it, and a column's threshold is the `quantile` of those
- * statistics times `margin`, never below the method's default. Pass {@link ThresholdCalibrator.thresholds}
- * to `createReference(…, { thresholds })`; `detectDrift` then uses them.
+ * every later window at most `maxLag` after it. For each k up to `maxLag`, the threshold of a window k
+ * after its reference is the `quantile` of the statistics of pairs at most k apart times `margin`, never
+ * below the method's default: ordinary windows drift further apart with time, so an older reference
+ * needs a wider threshold and a recent one can be held to a tighter one. Pass
+ * {@link ThresholdCalibrator.thresholds} to `createReference(…, { thresholds })`; `detectDrift(…, { lag })`
+ * then uses them.
  *
  * Only distances are calibrated (normed Wasserstein for numeric columns, Jensen–Shannon for categorical
  * ones, or PSI), whatever the window size: the observed spread already holds the sampling noise that makes
@@ -97,12 +101,12 @@ export class ThresholdCalibrator {
         maxNewCategories: 20,
       };
       const current = prepareCurrent(column);
-      for (const earlier of this.#recent) {
+      this.#recent.forEach((earlier, i) => {
         const reference = earlier.columns.get(column.name);
-        if (reference === undefined || reference.kind !== column.kind) continue;
+        if (reference === undefined || reference.kind !== column.kind) return;
         const c = compareColumn(column.name, reference, current, settings);
-        if (c.note === undefined) observed.statistics.push(c.statistic);
-      }
+        if (c.note === undefined) observed.byLag[this.#recent.length - 1 - i]!.push(c.statistic);
+      });
     }
     const snapshot = createReference(window, this.#options.snapshot);
     this.#recent.push(
@@ -112,19 +116,34 @@ export class ThresholdCalibrator {
     this.#windows++;
   }
 
-  /** The thresholds learnt so far, by column. Throws `INVALID_ARGUMENT` before two windows were added. */
+  /**
+   * The thresholds learnt so far, by column. With fewer than `maxLag + 1` windows, `byLag` stops at the
+   * largest lag seen. Throws `INVALID_ARGUMENT` before two windows were added.
+   */
   thresholds(): CalibratedThresholds {
     if (this.#windows < 2)
       throw new DriftError('INVALID_ARGUMENT', 'calibration needs at least two windows');
     const out: Record<string, CalibratedThreshold> = {};
-    for (const [name, { method, statistics }] of this.#observed) {
-      if (statistics.length === 0) continue;
-      const sorted = Float64Array.from(statistics).sort();
-      const observedQuantile = quantileSorted(sorted, this.#quantile);
+    for (const [name, { method, byLag }] of this.#observed) {
       const floor = this.#floors[method];
+      // Lag k's threshold comes from the pairs exactly k apart: pooling shorter lags in would understate how
+      // far ordinary windows drift apart at k. The running maximum keeps it from falling as the reference
+      // ages (with a dozen pairs per lag, a longer lag can draw a calmer sample).
+      const thresholds: number[] = [];
+      const all: number[] = [];
+      for (const statistics of byLag) {
+        if (statistics.length === 0) break;
+        all.push(...statistics);
+        const q = quantileSorted(Float64Array.from(statistics).sort(), this.#quantile);
+        thresholds.push(Math.max(floor, q * this.#margin, thresholds.at(-1) ?? 0));
+      }
+      if (thresholds.length === 0) continue;
+      const sorted = Float64Array.from(all).sort();
+      const observedQuantile = quantileSorted(sorted, this.#quantile);
       out[name] = {
         method,
-        threshold: Math.max(floor, observedQuantile * this.#margin),
+        threshold: thresholds.at(-1)!,
+        byLag: thresholds,
         floor,
         quantile: this.#quantile,
         margin: this.#margin,
@@ -152,7 +171,11 @@ export class ThresholdCalibrator {
         ? (this.#options.numericMethod ?? 'wasserstein')
         : (this.#options.categoricalMethod ?? 'jensen-shannon'));
     if (isTestMethod(method)) return undefined;
-    const observed: Observed = { kind, method, statistics: [] };
+    const observed: Observed = {
+      kind,
+      method,
+      byLag: Array.from({ length: this.#maxLag }, () => []),
+    };
     this.#observed.set(name, observed);
     return observed;
   }

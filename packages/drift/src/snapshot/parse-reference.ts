@@ -63,6 +63,7 @@ function checkThresholds(t: unknown): void {
     if (typeof c !== 'object' || c === null) fail(`threshold of ${name} is not an object`);
     const entry = c as Record<string, unknown>;
     if (!METHODS.has(entry.method)) fail(`threshold of ${name} has unknown method ${String(entry.method)}`);
+    if (!isNumberArray(entry.byLag) || entry.byLag.length === 0) fail(`threshold of ${name} lacks byLag`);
     for (const k of CALIBRATION_NUMBERS) {
       const v = entry[k];
       if (typeof v !== 'number' || !Number.isFinite(v)) fail(`threshold of ${name} lacks ${k}`);
