@@ -61,7 +61,10 @@ afterAll(async () => {
 
 /** One week's lines with an injected change: every quantity scaled, or a share of lines moved to one product. */
 function injected(columns: ColumnInput[], change: { itemsFactor?: number; toOneProduct?: number }) {
-  const [items, product] = columns as [ColumnInput & { values: Float64Array }, ColumnInput & { values: string[] }];
+  const [items, product] = columns as [
+    ColumnInput & { values: Float64Array },
+    ColumnInput & { values: string[] },
+  ];
   const factor = Math.log(change.itemsFactor ?? 1);
   const every = change.toOneProduct ? Math.round(1 / change.toOneProduct) : 0;
   return [
@@ -99,9 +102,17 @@ describe('drift thresholds calibrated at training on generated weeks', { timeout
     const current = await weekTransactionColumns(store.connection, LATER_WEEKS[0]!);
     const halved = detectDrift(lines, injected(current, { itemsFactor: 0.5 }), { lag: 1 });
     expect(halved.verdict.drifted).toBe(true);
-    expect(halved.columns[0]).toMatchObject({ name: 'line_items_log', drifted: true, thresholdSource: 'calibrated' });
+    expect(halved.columns[0]).toMatchObject({
+      name: 'line_items_log',
+      drifted: true,
+      thresholdSource: 'calibrated',
+    });
     const launch = detectDrift(lines, injected(current, { toOneProduct: 0.2 }), { lag: 1 });
     expect(launch.verdict.drifted).toBe(true);
-    expect(launch.columns[1]).toMatchObject({ name: 'line_product', drifted: true, thresholdSource: 'calibrated' });
+    expect(launch.columns[1]).toMatchObject({
+      name: 'line_product',
+      drifted: true,
+      thresholdSource: 'calibrated',
+    });
   });
 });

@@ -47,7 +47,9 @@ describe('thresholds calibrated on ordinary history', () => {
     const thresholds = calibrateThresholds(history, { maxLag: 4 });
     const reference = createReference(history.at(-1)!, { thresholds });
     // A 95th percentile learnt from 13 weeks lets through the odd extreme week, not a weekly alarm.
-    const alarms = later.filter((week, i) => detectDrift(reference, week, { lag: 1 + (i % 4) }).verdict.drifted).length;
+    const alarms = later.filter(
+      (week, i) => detectDrift(reference, week, { lag: 1 + (i % 4) }).verdict.drifted,
+    ).length;
     expect(alarms).toBeLessThanOrEqual(later.length * 0.05);
   });
 
@@ -72,14 +74,24 @@ describe('thresholds calibrated on ordinary history', () => {
     const thresholds = calibrateThresholds(history, { maxLag: 4, quantile: 0.9, margin: 1.5 });
     const product = thresholds.product!;
     // 13 windows, each compared with up to 4 before it: 12 + 11 + 10 + 9 pairs.
-    expect(product).toMatchObject({ method: 'jensen-shannon', quantile: 0.9, margin: 1.5, maxLag: 4, pairs: 42 });
+    expect(product).toMatchObject({
+      method: 'jensen-shannon',
+      quantile: 0.9,
+      margin: 1.5,
+      maxLag: 4,
+      pairs: 42,
+    });
     expect(product.threshold).toBe(product.byLag.at(-1));
     for (const t of product.byLag) expect(t).toBeGreaterThanOrEqual(product.floor);
     expect(product.observedMax).toBeGreaterThanOrEqual(product.observedQuantile);
     const column = detectDrift(createReference(history.at(-1)!, { thresholds }), later[0]!).columns.find(
       (c) => c.name === 'product',
     )!;
-    expect(column).toMatchObject({ threshold: product.threshold, thresholdSource: 'calibrated', calibration: product });
+    expect(column).toMatchObject({
+      threshold: product.threshold,
+      thresholdSource: 'calibrated',
+      calibration: product,
+    });
   });
 
   it('holds a recent reference to a tighter threshold than an older one (byLag), picked by the lag option', () => {
@@ -114,7 +126,9 @@ describe('thresholds calibrated on ordinary history', () => {
 
   it('survives JSON, and a snapshot saved without thresholds still checks with the defaults', () => {
     const thresholds = calibrateThresholds(history, { maxLag: 2 });
-    const stored = parseReference(JSON.parse(JSON.stringify(createReference(history.at(-1)!, { thresholds }))));
+    const stored = parseReference(
+      JSON.parse(JSON.stringify(createReference(history.at(-1)!, { thresholds }))),
+    );
     expect(stored.thresholds).toEqual(thresholds);
     const old = parseReference(JSON.parse(JSON.stringify(createReference(history.at(-1)!))));
     expect(old.thresholds).toBeUndefined();
@@ -168,8 +182,8 @@ describe('thresholds calibrated on ordinary history', () => {
       'KIND_MISMATCH',
     );
     const json = JSON.parse(JSON.stringify(createReference(history[0]!))) as Record<string, unknown>;
-    expect(code(() => parseReference({ ...json, thresholds: { basket: { method: 'mean', threshold: 1 } } }))).toBe(
-      'INVALID_SNAPSHOT',
-    );
+    expect(
+      code(() => parseReference({ ...json, thresholds: { basket: { method: 'mean', threshold: 1 } } })),
+    ).toBe('INVALID_SNAPSHOT');
   });
 });

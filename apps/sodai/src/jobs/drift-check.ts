@@ -114,9 +114,7 @@ export async function checkDrift(
   // Weeks since the reference, so calibrated thresholds use the spread learnt for that distance.
   const referenceWeek = champion.version.signature?.testCutoff;
   const lag =
-    typeof referenceWeek === 'string'
-      ? Math.max(1, Math.ceil(weeksBetween(referenceWeek, week)))
-      : undefined;
+    typeof referenceWeek === 'string' ? Math.max(1, Math.ceil(weeksBetween(referenceWeek, week))) : undefined;
   const sinceReference = lag === undefined ? {} : { lag };
   const report = detectDrift(reference, featureColumns(current.matrix), {
     ...sinceReference,

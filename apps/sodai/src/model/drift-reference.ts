@@ -103,7 +103,11 @@ export async function weekTransactionColumns(
   );
   const rows = reader.getRows();
   return [
-    { name: 'line_items_log', kind: 'numeric', values: Float64Array.from(rows, (r) => Math.log(Number(r[0]))) },
+    {
+      name: 'line_items_log',
+      kind: 'numeric',
+      values: Float64Array.from(rows, (r) => Math.log(Number(r[0]))),
+    },
     { name: 'line_product', kind: 'categorical', values: rows.map((r) => String(r[1])) },
   ];
 }

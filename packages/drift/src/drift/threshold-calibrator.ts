@@ -121,8 +121,7 @@ export class ThresholdCalibrator {
    * largest lag seen. Throws `INVALID_ARGUMENT` before two windows were added.
    */
   thresholds(): CalibratedThresholds {
-    if (this.#windows < 2)
-      throw new DriftError('INVALID_ARGUMENT', 'calibration needs at least two windows');
+    if (this.#windows < 2) throw new DriftError('INVALID_ARGUMENT', 'calibration needs at least two windows');
     const out: Record<string, CalibratedThreshold> = {};
     for (const [name, { method, byLag }] of this.#observed) {
       const floor = this.#floors[method];
