@@ -55,17 +55,17 @@ export function referenceSnapshot(
  * Weeks of history each column's drift threshold is learnt from: a quarter, enough for a season's ordinary
  * swings (a holiday, a slow summer week) to be seen, recent enough for today's mix.
  */
-export const CALIBRATION_WEEKS = 13;
+const CALIBRATION_WEEKS = 13;
 
 /** The cut-offs thresholds are calibrated on: the plan's latest weeks, ending with its test week (the reference). */
-export function calibrationCutoffs(plan: TrainingPlan): string[] {
+function calibrationCutoffs(plan: TrainingPlan): string[] {
   return [...plan.trainCutoffs, ...plan.validationCutoffs, plan.testCutoff].slice(-CALIBRATION_WEEKS);
 }
 
 /**
  * Thresholds for both drift checks, learnt from how far the calibration weeks lie from each other. A
- * reference is compared with weeks up to `maxAgeWeeks` later (the champion is replaced by then), so week
- * pairs up to that far apart are compared. With fewer than two weeks of history nothing is calibrated and
+ * reference is compared with weeks up to `maxAgeWeeks` later (by then the retrain policy trains a
+ * challenger), so week pairs up to that far apart are compared. With fewer than two weeks of history nothing is calibrated and
  * the package defaults apply.
  */
 export async function calibrateDriftThresholds(
