@@ -17,6 +17,8 @@ export { parseReference } from './snapshot/parse-reference.ts';
 export { toLabelRate, type LabelInput } from './snapshot/labels.ts';
 export {
   isReferenceSnapshot,
+  type CalibratedThreshold,
+  type CalibratedThresholds,
   type CategoricalColumnSnapshot,
   type CategoricalHistogram,
   type ColumnSnapshot,
@@ -28,10 +30,16 @@ export {
 } from './snapshot/reference-snapshot.ts';
 export { detectDrift, type ColumnDriftOptions, type DetectDriftOptions } from './drift/detect-drift.ts';
 export {
+  calibrateThresholds,
+  ThresholdCalibrator,
+  type CalibrateThresholdsOptions,
+} from './drift/threshold-calibrator.ts';
+export {
   isNumericHistogram,
   type ColumnDrift,
   type DriftReport,
   type DriftVerdict,
+  type ThresholdSource,
 } from './drift/drift-report.ts';
 export type { Comparison, MissingShareDrift } from './drift/column-drift.ts';
 export {

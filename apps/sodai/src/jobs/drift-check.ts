@@ -7,6 +7,7 @@ import type { LoadedPurchaseModel } from '../model/registry.ts';
 import { featureColumns, labelCounts, weekTransactionColumns } from '../model/drift-reference.ts';
 import { REFERENCE_ARTIFACT, TRANSACTIONS_REFERENCE_ARTIFACT } from './train.ts';
 import { addDays } from '../features/cutoff-plan.ts';
+import { weeksBetween } from '../model/retrain-policy.ts';
 import type { WeekContext } from './week-context.ts';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
@@ -32,6 +33,24 @@ async function weekMatrix(
     matrix: await week.datasets.matrix([cutoff]),
     missed: (await week.datasets.missed([cutoff])).total,
   };
+}
+
+/**
+ * The verdict, and for each drifted column its statistic against its threshold and where that came from,
+ * so an alert says how far over the line a column went.
+ */
+function withThresholds(report: DriftReport): string {
+  const over = report.columns
+    .filter((c) => c.drifted)
+    .map((c) => {
+      if (!c.distributionDrifted) return `${c.name}: missing share moved`;
+      const crossed =
+        c.pValue === undefined
+          ? `${c.statistic.toPrecision(3)} > ${c.threshold.toPrecision(3)}`
+          : `p ${c.pValue.toPrecision(3)} < ${c.threshold}`;
+      return `${c.name} ${c.method} ${crossed} (${c.thresholdSource} threshold)`;
+    });
+  return over.length === 0 ? report.verdict.reason : `${report.verdict.reason} [${over.join('; ')}]`;
 }
 
 /**
@@ -92,7 +111,13 @@ export async function checkDrift(
   const seasonalReference = seasonalAvailable
     ? createReference(featureColumns((await weekMatrix(ctx, lastYear)).matrix))
     : undefined;
+  // Weeks since the reference, so calibrated thresholds use the spread learnt for that distance.
+  const referenceWeek = champion.version.signature?.testCutoff;
+  const lag =
+    typeof referenceWeek === 'string' ? Math.max(1, Math.ceil(weeksBetween(referenceWeek, week))) : undefined;
+  const sinceReference = lag === undefined ? {} : { lag };
   const report = detectDrift(reference, featureColumns(current.matrix), {
+    ...sinceReference,
     predictions,
     labels: labelCounts(current.matrix, current.missed),
     ...(seasonalReference ? { seasonalReference } : {}),
@@ -103,10 +128,13 @@ export async function checkDrift(
     ? createReference(await weekTransactionColumns(connection, lastYear))
     : undefined;
   const lines = detectDrift(transactionsReference, await weekTransactionColumns(connection, week), {
+    ...sinceReference,
     ...(seasonalLines ? { seasonalReference: seasonalLines } : {}),
+    // References saved before quantities were compared on a log scale hold raw `line_items`.
+    columns: { line_items: { ignore: true } },
   });
   const drifted = report.verdict.drifted || lines.verdict.drifted;
-  const reason = `features: ${report.verdict.reason}; this week's lines: ${lines.verdict.reason}`;
+  const reason = `features: ${withThresholds(report)}; this week's lines: ${withThresholds(lines)}`;
   const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
   writeFileAtomic(
     reportPath,

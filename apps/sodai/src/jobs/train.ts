@@ -9,7 +9,11 @@ import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 import { scoreMatrix, scoreRows } from '../features/xgb-matrix.ts';
 import { baselineSpec, bestBaseline, fitBaselines, type BaselineSpec } from '../model/baselines.ts';
 import type { BootstrapInterval } from '../model/bootstrap.ts';
-import { referenceSnapshot, weekTransactionColumns } from '../model/drift-reference.ts';
+import {
+  calibrateDriftThresholds,
+  referenceSnapshot,
+  weekTransactionColumns,
+} from '../model/drift-reference.ts';
 import { compareByBootstrap, evaluateScores, type ScoredEvaluation } from '../model/evaluation.ts';
 import { MODEL_NAME, purchaseModelSignature } from '../model/registry.ts';
 import { weekThreshold } from '../model/decision-rule.ts';
@@ -229,10 +233,21 @@ export async function trainChallenger(
         bootstrap,
       });
       await run.logJson(BASELINES_ARTIFACT, baselines.map(baselineSpec));
-      await run.logJson(REFERENCE_ARTIFACT, referenceSnapshot(test, testScores, missedTest.total));
+      const thresholds = await calibrateDriftThresholds(
+        week.connection,
+        week.datasets,
+        plan,
+        settings.maxAgeWeeks,
+      );
+      await run.logJson(
+        REFERENCE_ARTIFACT,
+        referenceSnapshot(test, testScores, missedTest.total, thresholds.features),
+      );
       await run.logJson(
         TRANSACTIONS_REFERENCE_ARTIFACT,
-        createReference(await weekTransactionColumns(week.connection, plan.testCutoff)),
+        createReference(await weekTransactionColumns(week.connection, plan.testCutoff), {
+          ...(thresholds.lines ? { thresholds: thresholds.lines } : {}),
+        }),
       );
       await run.logJson('decision_rule.json', {
         ...search.rule,

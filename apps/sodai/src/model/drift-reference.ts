@@ -1,6 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { createReference, type ColumnInput, type ReferenceSnapshot } from '@sodai/drift';
+import {
+  createReference,
+  ThresholdCalibrator,
+  type CalibratedThresholds,
+  type ColumnInput,
+  type ReferenceSnapshot,
+} from '@sodai/drift';
 import { FEATURES } from '../contract/feature-vector.ts';
+import type { DatasetCache } from '../features/dataset-cache.ts';
+import type { TrainingPlan } from '../features/cutoff-plan.ts';
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 
 /** The model's inputs as drift columns: numeric features as typed arrays, categorical codes as their names. */
@@ -26,19 +34,64 @@ export function labelCounts(matrix: DatasetMatrix, missed: number): { positives:
   return { positives, total: matrix.rows + missed };
 }
 
-/** The compact snapshot saved with a model version: its latest week's inputs, scores and purchase rate. */
+/**
+ * The compact snapshot saved with a model version: its latest week's inputs, scores and purchase rate,
+ * and the thresholds calibrated on the weeks before it.
+ */
 export function referenceSnapshot(
   matrix: DatasetMatrix,
   scores: Float32Array,
   missed: number,
+  thresholds?: CalibratedThresholds,
 ): ReferenceSnapshot {
   return createReference(featureColumns(matrix), {
     predictions: scores,
     labels: labelCounts(matrix, missed),
+    ...(thresholds ? { thresholds } : {}),
   });
 }
 
-/** Raw lines of one week (purchases only): basket sizes and product mix react at once when buying changes. */
+/**
+ * Weeks of history each column's drift threshold is learnt from: a quarter, enough for a season's ordinary
+ * swings (a holiday, a slow summer week) to be seen, recent enough for today's mix.
+ */
+const CALIBRATION_WEEKS = 13;
+
+/** The cut-offs thresholds are calibrated on: the plan's latest weeks, ending with its test week (the reference). */
+function calibrationCutoffs(plan: TrainingPlan): string[] {
+  return [...plan.trainCutoffs, ...plan.validationCutoffs, plan.testCutoff].slice(-CALIBRATION_WEEKS);
+}
+
+/**
+ * Thresholds for both drift checks, learnt from how far the calibration weeks lie from each other. A
+ * reference is compared with weeks up to `maxAgeWeeks` later (by then the retrain policy trains a
+ * challenger), so week pairs up to that far apart are compared. With fewer than two weeks of history nothing is calibrated and
+ * the package defaults apply.
+ */
+export async function calibrateDriftThresholds(
+  connection: DuckDBConnection,
+  datasets: DatasetCache,
+  plan: TrainingPlan,
+  maxAgeWeeks: number,
+): Promise<{ features?: CalibratedThresholds; lines?: CalibratedThresholds }> {
+  const cutoffs = calibrationCutoffs(plan);
+  if (cutoffs.length < 2) return {};
+  await datasets.ensure(cutoffs);
+  const features = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
+  const lines = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
+  // One week in memory at a time: a calibrator keeps only the snapshots it still compares with.
+  for (const cutoff of cutoffs) {
+    features.add(featureColumns(await datasets.matrix([cutoff])));
+    lines.add(await weekTransactionColumns(connection, cutoff));
+  }
+  return { features: features.thresholds(), lines: lines.thresholds() };
+}
+
+/**
+ * Raw lines of one week (purchases only): basket sizes and product mix react at once when buying changes.
+ * Quantities are compared on a log scale: a few pallet-sized lines among many small ones make the raw
+ * spread so wide that even halved baskets moved the normed distance less than an ordinary week does.
+ */
 export async function weekTransactionColumns(
   connection: DuckDBConnection,
   cutoff: string,
@@ -50,7 +103,11 @@ export async function weekTransactionColumns(
   );
   const rows = reader.getRows();
   return [
-    { name: 'line_items', kind: 'numeric', values: Float64Array.from(rows, (r) => Number(r[0])) },
+    {
+      name: 'line_items_log',
+      kind: 'numeric',
+      values: Float64Array.from(rows, (r) => Math.log(Number(r[0]))),
+    },
     { name: 'line_product', kind: 'categorical', values: rows.map((r) => String(r[1])) },
   ];
 }

@@ -46,6 +46,8 @@ export interface ColumnDrift {
   readonly method: string;
   readonly statistic: number;
   readonly threshold: number;
+  /** Where the threshold came from: learnt from the training history's ordinary weeks, or the default. */
+  readonly thresholdSource?: 'override' | 'calibrated' | 'default';
   readonly pValue?: number;
   readonly drifted: boolean;
   readonly referenceCount: number;

@@ -16,7 +16,8 @@ import {
   type ComparisonSettings,
   type PreparedCurrent,
 } from './column-drift.ts';
-import type { ColumnDrift, DriftReport, DriftVerdict } from './drift-report.ts';
+import type { CalibratedThreshold } from '../snapshot/reference-snapshot.ts';
+import type { ColumnDrift, DriftReport, DriftVerdict, ThresholdSource } from './drift-report.ts';
 import { labelDrift, type LabelDriftOptions } from './label-drift.ts';
 import { DEFAULT_SMALL_SAMPLE_MAX, DEFAULT_THRESHOLDS, type DriftMethod } from './methods.ts';
 import { prepareReference, type PreparedColumn, type PreparedReference } from './prepared-reference.ts';
@@ -37,6 +38,16 @@ export interface DetectDriftOptions {
   readonly smallSampleMax?: number;
   /** Per-method default thresholds, merged over {@link DEFAULT_THRESHOLDS}. */
   readonly thresholds?: Partial<Record<DriftMethod, number>>;
+  /**
+   * Use the thresholds calibrated into a snapshot (`createReference(…, { thresholds })`) for their columns.
+   * Default true; a per-column `threshold`, or a forced method other than the calibrated one, still wins.
+   */
+  readonly useCalibration?: boolean;
+  /**
+   * How many windows (e.g. weeks) after the reference the current data comes, so a calibrated column uses
+   * the threshold learnt for that distance (`byLag`). Default: the widest calibrated threshold.
+   */
+  readonly lag?: number;
   /** Force a method for every numeric column. */
   readonly numericMethod?: DriftMethod;
   /** Force a method for every categorical column. */
@@ -102,6 +113,9 @@ export function detectDrift(
   options: DetectDriftOptions = {},
 ): DriftReport {
   const shareThreshold = options.shareThreshold ?? 0.3;
+  if (options.lag !== undefined && !(Number.isInteger(options.lag) && options.lag >= 1)) {
+    throw new DriftError('INVALID_ARGUMENT', 'lag must be an integer >= 1');
+  }
   if (!(shareThreshold > 0 && shareThreshold <= 1)) {
     throw new DriftError('INVALID_ARGUMENT', 'shareThreshold must be in (0, 1]');
   }
@@ -146,8 +160,14 @@ export function detectDrift(
     }
     const method =
       override?.method ?? (ref.kind === 'numeric' ? options.numericMethod : options.categoricalMethod);
-    const settings = { ...base, method, threshold: override?.threshold };
-    columns.push(compareWithBoth(name, ref, prepareCurrent(cur), settings, seasonal?.columns.get(name)));
+    const calibration = options.useCalibration === false ? undefined : recent.thresholds?.[name];
+    const threshold = chooseThreshold(method, override?.threshold, calibration, options.lag);
+    const settings = { ...base, method: threshold.method, threshold: threshold.value };
+    columns.push({
+      ...compareWithBoth(name, ref, prepareCurrent(cur), settings, seasonal?.columns.get(name)),
+      thresholdSource: threshold.source,
+      ...(threshold.source === 'calibrated' ? { calibration } : {}),
+    });
   }
   const ignoredColumns = [...currentColumns.keys()].filter((n) => !recent.columns.has(n));
 
@@ -160,11 +180,33 @@ export function detectDrift(
     shareThreshold,
     verdict: verdictOf(columns, driftedColumns, shareDrifted, shareThreshold, seasonal !== undefined),
     seasonal: seasonal !== undefined,
+    ...(options.lag === undefined ? {} : { lag: options.lag }),
     ignoredColumns,
     ...predictionPart(recent, seasonal, options, base),
     ...labelPart(recent, seasonal, options),
   };
   return deepFreeze(report);
+}
+
+/**
+ * A caller's per-column threshold wins; then the reference's calibrated threshold, with its method, unless
+ * the caller forced another method (a calibration holds for one statistic only); then the method's default.
+ */
+function chooseThreshold(
+  method: DriftMethod | undefined,
+  override: number | undefined,
+  calibration: CalibratedThreshold | undefined,
+  lag: number | undefined,
+): { method: DriftMethod | undefined; value: number | undefined; source: ThresholdSource } {
+  if (override !== undefined) return { method, value: override, source: 'override' };
+  if (calibration !== undefined && (method === undefined || method === calibration.method)) {
+    const value =
+      lag === undefined
+        ? calibration.threshold
+        : calibration.byLag[Math.min(lag, calibration.byLag.length) - 1]!;
+    return { method: calibration.method, value, source: 'calibrated' };
+  }
+  return { method, value: undefined, source: 'default' };
 }
 
 function compareWithBoth(
@@ -173,7 +215,7 @@ function compareWithBoth(
   cur: PreparedCurrent,
   settings: ComparisonSettings,
   seasonalRef: PreparedColumn | undefined,
-): ColumnDrift {
+): Omit<ColumnDrift, 'thresholdSource' | 'calibration'> {
   const recent = compareColumn(name, ref, cur, settings);
   const seasonal: Comparison | undefined =
     seasonalRef !== undefined && seasonalRef.kind === ref.kind
@@ -232,7 +274,10 @@ function predictionPart(
   const settings = { ...base, method: options.predictionMethod, threshold: options.predictionThreshold };
   const cur = prepareCurrent({ name: 'prediction', kind: 'numeric', values: options.predictions });
   return {
-    predictionDrift: compareWithBoth('prediction', recent.predictions, cur, settings, seasonal?.predictions),
+    predictionDrift: {
+      ...compareWithBoth('prediction', recent.predictions, cur, settings, seasonal?.predictions),
+      thresholdSource: options.predictionThreshold === undefined ? 'default' : 'override',
+    },
   };
 }
 

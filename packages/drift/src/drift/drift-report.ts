@@ -1,7 +1,17 @@
 import type { ColumnKind } from '../columns.ts';
-import type { CategoricalHistogram, NumericHistogram } from '../snapshot/reference-snapshot.ts';
+import type {
+  CalibratedThreshold,
+  CategoricalHistogram,
+  NumericHistogram,
+} from '../snapshot/reference-snapshot.ts';
 import type { Comparison } from './column-drift.ts';
 import type { LabelDriftResult } from './label-drift.ts';
+
+/**
+ * Where a column's threshold came from: the caller's per-column (or prediction) threshold, the reference's
+ * calibrated one, or the method's (`DEFAULT_THRESHOLDS` merged with the `thresholds` option).
+ */
+export type ThresholdSource = 'override' | 'calibrated' | 'default';
 
 /**
  * The drift of one column. The top-level fields compare with the (recent) reference; `drifted` is the
@@ -12,6 +22,9 @@ export interface ColumnDrift extends Comparison {
   readonly kind: ColumnKind;
   /** Drifted against the recent reference, before the seasonal rule. */
   readonly driftedVsReference: boolean;
+  readonly thresholdSource: ThresholdSource;
+  /** How the threshold was calibrated, when it was (`thresholdSource: 'calibrated'`). */
+  readonly calibration?: CalibratedThreshold;
   /** The same comparison against the seasonal reference (same method and threshold), when one was given. */
   readonly seasonal?: Comparison;
 }
@@ -30,6 +43,8 @@ export interface DriftReport {
   readonly shareThreshold: number;
   readonly verdict: DriftVerdict;
   readonly seasonal: boolean;
+  /** The `lag` option: how many windows after the reference the current data comes, when given. */
+  readonly lag?: number;
   /** Current columns the reference does not have (not compared). */
   readonly ignoredColumns: readonly string[];
   /** Drift of the model's score distribution, when scores were given. */

@@ -55,5 +55,6 @@ export function predictionDrift(
     kind: 'numeric',
     ...comparison,
     driftedVsReference: comparison.drifted,
+    thresholdSource: options.threshold === undefined ? 'default' : 'override',
   });
 }

@@ -3,6 +3,7 @@ import { DriftError } from '../errors.ts';
 import { toLabelRate, type LabelInput } from '../snapshot/labels.ts';
 import {
   isReferenceSnapshot,
+  type CalibratedThresholds,
   type CategoricalColumnSnapshot,
   type LabelRate,
   type NumericColumnSnapshot,
@@ -28,6 +29,8 @@ export interface PreparedReference {
   readonly order: readonly string[];
   readonly predictions?: PreparedColumn & { kind: 'numeric' };
   readonly labels?: LabelRate;
+  /** A snapshot's calibrated thresholds. */
+  readonly thresholds?: CalibratedThresholds;
 }
 
 /** Raw data's snapshot settings: every category kept, values not copied (the raw array is used directly). */
@@ -90,7 +93,13 @@ export function prepareReference(
         ? prepareNumeric('prediction', extras.predictions, rawSettings(bins, quantiles))
         : reference.predictions && fromNumericSnapshot(reference.predictions);
     const labels = extras.labels !== undefined ? toLabelRate(extras.labels) : reference.labels;
-    return { columns, order, ...(predictions ? { predictions } : {}), ...(labels ? { labels } : {}) };
+    return {
+      columns,
+      order,
+      ...(predictions ? { predictions } : {}),
+      ...(labels ? { labels } : {}),
+      ...(reference.thresholds ? { thresholds: reference.thresholds } : {}),
+    };
   }
   const settings = rawSettings(bins, quantiles);
   for (const c of normalizeColumns(reference)) {

@@ -3,7 +3,7 @@ import { deepFreeze } from '../deep-freeze.ts';
 import { DriftError } from '../errors.ts';
 import { sortedFinite } from '../stats/quantile.ts';
 import { toLabelRate, type LabelInput } from './labels.ts';
-import type { ReferenceSnapshot, SnapshotSettings } from './reference-snapshot.ts';
+import type { CalibratedThresholds, ReferenceSnapshot, SnapshotSettings } from './reference-snapshot.ts';
 import { summarizeColumn, summarizeNumeric } from './summarize.ts';
 
 /**
@@ -37,6 +37,8 @@ export interface CreateReferenceOptions {
   readonly predictions?: NumericValues;
   /** The labels of the reference data, for label drift. */
   readonly labels?: LabelInput;
+  /** Per-column thresholds from `calibrateThresholds`, stored so every later check uses them. */
+  readonly thresholds?: CalibratedThresholds;
 }
 
 function settingsFrom(options: CreateReferenceOptions): SnapshotSettings {
@@ -97,6 +99,7 @@ export function createReference(
           ),
         }),
     ...(options.labels === undefined ? {} : { labels: toLabelRate(options.labels) }),
+    ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
   };
   return deepFreeze(snapshot);
 }

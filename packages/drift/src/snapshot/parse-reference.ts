@@ -1,4 +1,5 @@
 import { deepFreeze } from '../deep-freeze.ts';
+import { DEFAULT_THRESHOLDS } from '../drift/methods.ts';
 import { DriftError } from '../errors.ts';
 import type { ReferenceSnapshot } from './reference-snapshot.ts';
 
@@ -44,6 +45,32 @@ function checkColumn(c: unknown, where: string): void {
   }
 }
 
+const METHODS: ReadonlySet<unknown> = new Set(Object.keys(DEFAULT_THRESHOLDS));
+const CALIBRATION_NUMBERS = [
+  'threshold',
+  'floor',
+  'quantile',
+  'margin',
+  'maxLag',
+  'pairs',
+  'observedQuantile',
+  'observedMax',
+] as const;
+
+function checkThresholds(t: unknown): void {
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) fail('thresholds is not an object');
+  for (const [name, c] of Object.entries(t)) {
+    if (typeof c !== 'object' || c === null) fail(`threshold of ${name} is not an object`);
+    const entry = c as Record<string, unknown>;
+    if (!METHODS.has(entry.method)) fail(`threshold of ${name} has unknown method ${String(entry.method)}`);
+    if (!isNumberArray(entry.byLag) || entry.byLag.length === 0) fail(`threshold of ${name} lacks byLag`);
+    for (const k of CALIBRATION_NUMBERS) {
+      const v = entry[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`threshold of ${name} lacks ${k}`);
+    }
+  }
+}
+
 /**
  * Checks a parsed JSON value (e.g. a snapshot read back from a model's artifacts) and returns it as a frozen
  * {@link ReferenceSnapshot}; throws `INVALID_SNAPSHOT` saying what is wrong.
@@ -59,5 +86,7 @@ export function parseReference(json: unknown): ReferenceSnapshot {
   if (!Array.isArray(s.columns)) fail('columns is not an array');
   s.columns.forEach((c, i) => checkColumn(c, `column ${i}`));
   if (s.predictions !== undefined) checkColumn(s.predictions, 'predictions');
+  // Optional since calibration was added: snapshots saved before it read as before, with default thresholds.
+  if (s.thresholds !== undefined) checkThresholds(s.thresholds);
   return deepFreeze(json as ReferenceSnapshot);
 }

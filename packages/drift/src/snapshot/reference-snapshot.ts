@@ -1,3 +1,4 @@
+import type { DriftMethod } from '../drift/methods.ts';
 import type { QuantileKnots } from '../stats/ks.ts';
 
 /**
@@ -75,6 +76,34 @@ export interface SnapshotSettings {
 }
 
 /**
+ * A column's threshold learnt from how far ordinary windows of history lie from each other
+ * (`ThresholdCalibrator`): the `quantile` of the statistic over the pairs of windows at most k apart, times
+ * `margin`, never below `floor`, for each k up to `maxLag`.
+ */
+export interface CalibratedThreshold {
+  readonly method: DriftMethod;
+  /** The widest threshold, `byLag`'s last (used when the distance to the reference is not given). */
+  readonly threshold: number;
+  /**
+   * `byLag[k − 1]` is the threshold for a window k after the reference, from the pairs at most k apart; it
+   * stops at the largest lag the history held, and later windows use its last entry.
+   */
+  readonly byLag: readonly number[];
+  /** The method's uncalibrated threshold: calibration only ever raises it. */
+  readonly floor: number;
+  readonly quantile: number;
+  readonly margin: number;
+  readonly maxLag: number;
+  /** Window pairs compared (at most `maxLag` apart), and the statistic's quantile and maximum over them. */
+  readonly pairs: number;
+  readonly observedQuantile: number;
+  readonly observedMax: number;
+}
+
+/** Calibrated thresholds by column name. */
+export type CalibratedThresholds = Readonly<Record<string, CalibratedThreshold>>;
+
+/**
  * A compact, JSON-serialisable summary of reference data, saved with a model version so drift can be checked
  * later without the raw training data. Frozen.
  */
@@ -88,6 +117,8 @@ export interface ReferenceSnapshot {
   readonly predictions?: NumericColumnSnapshot;
   /** The reference label rate, when given. */
   readonly labels?: LabelRate;
+  /** Per-column thresholds calibrated on history; `detectDrift` uses them unless told otherwise. */
+  readonly thresholds?: CalibratedThresholds;
 }
 
 /**

@@ -63,7 +63,12 @@ export function FeatureDriftTable({
               </td>
               <td>{tOr(`drift.method.${c.method}`, c.method)}</td>
               <td>{num(c.statistic, 3)}</td>
-              <td>{num(c.threshold, 3)}</td>
+              <td>
+                {num(c.threshold, 3)}
+                {c.thresholdSource === 'calibrated' ? (
+                  <span className="muted"> {t('drift.thresholdCalibrated')}</span>
+                ) : null}
+              </td>
               <td>
                 {num(c.referenceCount)} → {num(c.currentCount)}
               </td>
