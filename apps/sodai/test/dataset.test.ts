@@ -5,7 +5,7 @@ import { queryNumber, queryRows } from '../src/store/duckdb.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/store/raw-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
-import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
+import { cutoffRows, readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { auditPointInTime } from '../src/features/point-in-time-audit.ts';
 import { addDays, planCutoffs } from '../src/features/cutoff-plan.ts';
 import { generateSmall, tempDir } from './helpers.ts';
@@ -184,5 +184,23 @@ describe('customer × product × week dataset', () => {
       else expect(m.features[j], name).toBeCloseTo(Number(first![name]), 4);
     });
     expect(m.labels[0]).toBe(Number(first!.label));
+  });
+
+  it("one cut-off's rows of a several-cut-off matrix equal that cut-off read alone", async () => {
+    await buildDataset(store.connection, {
+      cutoffs: ['2024-03-06', '2024-03-13', '2024-03-20'],
+      lookbackWeeks: 12,
+      exploreK: 3,
+      table: 'three',
+    });
+    const all = await readDatasetMatrix(store.connection, 'three');
+    const alone = await readDatasetMatrix(store.connection, 'three', "cutoff = DATE '2024-03-13'");
+    const rows = cutoffRows(all, '2024-03-13')!;
+    expect(rows.rows).toBe(alone.rows);
+    expect(rows.cutoffs).toEqual(['2024-03-13']);
+    expect(Array.from(rows.features)).toEqual(Array.from(alone.features));
+    expect(Array.from(rows.customerIds)).toEqual(Array.from(alone.customerIds));
+    expect(Array.from(rows.labels)).toEqual(Array.from(alone.labels));
+    expect(cutoffRows(all, '2024-03-27')).toBeUndefined();
   });
 });

@@ -42,9 +42,12 @@ beforeAll(async () => {
   week = await weekContext(store.connection, settings, { plan });
   const thresholds = await calibrateDriftThresholds(
     store.connection,
-    week.datasets,
     plan,
     settings.maxAgeWeeks,
+    async (t) => {
+      await week.datasets.ensure([t]);
+      return week.datasets.matrix([t]);
+    },
   );
   lines = createReference(await weekTransactionColumns(store.connection, REFERENCE_WEEK), {
     thresholds: thresholds.lines!,

@@ -94,3 +94,31 @@ export async function readDatasetMatrix(
     fromHistory,
   };
 }
+
+/**
+ * The rows of one cut-off, as views into `matrix` (no copy): rows are ordered by cut-off, so they are
+ * contiguous. Undefined when the matrix has no rows of that cut-off.
+ *
+ * @example
+ * const testWeek = cutoffRows(train, '2024-12-09');
+ */
+export function cutoffRows(matrix: DatasetMatrix, cutoff: string): DatasetMatrix | undefined {
+  const index = matrix.cutoffs.indexOf(cutoff);
+  if (index < 0) return undefined;
+  const start = matrix.cutoffIndex.indexOf(index);
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < matrix.rows && matrix.cutoffIndex[end] === index) end++;
+  const F = matrix.featureNames.length;
+  return {
+    rows: end - start,
+    featureNames: matrix.featureNames,
+    features: matrix.features.subarray(start * F, end * F),
+    labels: matrix.labels.subarray(start, end),
+    customerIds: matrix.customerIds.subarray(start, end),
+    productIds: matrix.productIds.subarray(start, end),
+    cutoffIndex: new Int32Array(end - start),
+    cutoffs: [cutoff],
+    fromHistory: matrix.fromHistory.subarray(start, end),
+  };
+}

@@ -5,7 +5,7 @@ import type { TrackingClient } from '@sodai/tracking';
 import { FEATURES } from '../contract/feature-vector.ts';
 import type { TrainingPlan } from '../features/cutoff-plan.ts';
 import type { DatasetSummary } from '../features/dataset-builder.ts';
-import type { DatasetMatrix } from '../features/dataset-matrix.ts';
+import { cutoffRows, type DatasetMatrix } from '../features/dataset-matrix.ts';
 import { scoreMatrix, scoreRows } from '../features/xgb-matrix.ts';
 import { baselineSpec, bestBaseline, fitBaselines, type BaselineSpec } from '../model/baselines.ts';
 import type { BootstrapInterval } from '../model/bootstrap.ts';
@@ -235,9 +235,14 @@ export async function trainChallenger(
       await run.logJson(BASELINES_ARTIFACT, baselines.map(baselineSpec));
       const thresholds = await calibrateDriftThresholds(
         week.connection,
-        week.datasets,
         plan,
         settings.maxAgeWeeks,
+        async (cutoff) => {
+          const rows = [train, valid, test].map((m) => cutoffRows(m, cutoff)).find(Boolean);
+          if (rows) return rows;
+          await week.datasets.ensure([cutoff]);
+          return week.datasets.matrix([cutoff]);
+        },
       );
       await run.logJson(
         REFERENCE_ARTIFACT,

@@ -7,7 +7,6 @@ import {
   type ReferenceSnapshot,
 } from '@sodai/drift';
 import { FEATURES } from '../contract/feature-vector.ts';
-import type { DatasetCache } from '../features/dataset-cache.ts';
 import type { TrainingPlan } from '../features/cutoff-plan.ts';
 import type { DatasetMatrix } from '../features/dataset-matrix.ts';
 
@@ -70,18 +69,18 @@ function calibrationCutoffs(plan: TrainingPlan): string[] {
  */
 export async function calibrateDriftThresholds(
   connection: DuckDBConnection,
-  datasets: DatasetCache,
   plan: TrainingPlan,
   maxAgeWeeks: number,
+  /** A cut-off's dataset rows (training has them in memory already). */
+  rowsOf: (cutoff: string) => Promise<DatasetMatrix>,
 ): Promise<{ features?: CalibratedThresholds; lines?: CalibratedThresholds }> {
   const cutoffs = calibrationCutoffs(plan);
   if (cutoffs.length < 2) return {};
-  await datasets.ensure(cutoffs);
   const features = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
   const lines = new ThresholdCalibrator({ maxLag: maxAgeWeeks });
-  // One week in memory at a time: a calibrator keeps only the snapshots it still compares with.
+  // One week at a time: a calibrator keeps only the snapshots it still compares with.
   for (const cutoff of cutoffs) {
-    features.add(featureColumns(await datasets.matrix([cutoff])));
+    features.add(featureColumns(await rowsOf(cutoff)));
     lines.add(await weekTransactionColumns(connection, cutoff));
   }
   return { features: features.thresholds(), lines: lines.thresholds() };

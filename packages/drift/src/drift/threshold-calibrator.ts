@@ -2,13 +2,19 @@ import { normalizeColumns, type ColumnKind, type ColumnsInput } from '../columns
 import { deepFreeze } from '../deep-freeze.ts';
 import { DriftError } from '../errors.ts';
 import {
-  createReference,
   DEFAULT_SNAPSHOT_SETTINGS,
+  referenceOf,
   type CreateReferenceOptions,
 } from '../snapshot/create-reference.ts';
+import { summarizeColumn, summarizeNumeric } from '../snapshot/summarize.ts';
 import type { CalibratedThreshold, CalibratedThresholds } from '../snapshot/reference-snapshot.ts';
 import { quantileSorted } from '../stats/quantile.ts';
-import { compareColumn, prepareCurrent, type ComparisonSettings } from './column-drift.ts';
+import {
+  compareColumn,
+  prepareCurrent,
+  type ComparisonSettings,
+  type PreparedCurrent,
+} from './column-drift.ts';
 import { DEFAULT_SMALL_SAMPLE_MAX, DEFAULT_THRESHOLDS, isTestMethod, type DriftMethod } from './methods.ts';
 import { prepareReference, type PreparedReference } from './prepared-reference.ts';
 
@@ -88,7 +94,10 @@ export class ThresholdCalibrator {
 
   /** Compares the next window with the previous `maxLag` ones. Throws `KIND_MISMATCH` when a column changed kind. */
   add(window: ColumnsInput): void {
-    for (const column of normalizeColumns(window)) {
+    const columns = normalizeColumns(window);
+    // Each column's sorted values serve both its comparisons and its snapshot: sorting is most of the cost.
+    const prepared = new Map<string, PreparedCurrent>();
+    for (const column of columns) {
       const observed = this.#observedFor(column.name, column.kind);
       if (observed === undefined) continue;
       const settings: ComparisonSettings = {
@@ -101,6 +110,7 @@ export class ThresholdCalibrator {
         maxNewCategories: 20,
       };
       const current = prepareCurrent(column);
+      prepared.set(column.name, current);
       this.#recent.forEach((earlier, i) => {
         const reference = earlier.columns.get(column.name);
         if (reference === undefined || reference.kind !== column.kind) return;
@@ -108,7 +118,12 @@ export class ThresholdCalibrator {
         if (c.note === undefined) observed.byLag[this.#recent.length - 1 - i]!.push(c.statistic);
       });
     }
-    const snapshot = createReference(window, this.#options.snapshot);
+    const snapshot = referenceOf(columns, this.#options.snapshot ?? {}, (column, settings) => {
+      const current = prepared.get(column.name);
+      return current?.kind === 'numeric'
+        ? summarizeNumeric(column.name, current.sorted, column.values.length, settings)
+        : summarizeColumn(column, settings);
+    });
     this.#recent.push(
       prepareReference(snapshot, {}, DEFAULT_SNAPSHOT_SETTINGS.bins, DEFAULT_SNAPSHOT_SETTINGS.quantiles),
     );

@@ -1,9 +1,19 @@
-import { normalizeColumns, type ColumnsInput, type NumericValues } from '../columns.ts';
+import {
+  normalizeColumns,
+  type ColumnsInput,
+  type NormalizedColumn,
+  type NumericValues,
+} from '../columns.ts';
 import { deepFreeze } from '../deep-freeze.ts';
 import { DriftError } from '../errors.ts';
 import { sortedFinite } from '../stats/quantile.ts';
 import { toLabelRate, type LabelInput } from './labels.ts';
-import type { CalibratedThresholds, ReferenceSnapshot, SnapshotSettings } from './reference-snapshot.ts';
+import type {
+  CalibratedThresholds,
+  ColumnSnapshot,
+  ReferenceSnapshot,
+  SnapshotSettings,
+} from './reference-snapshot.ts';
 import { summarizeColumn, summarizeNumeric } from './summarize.ts';
 
 /**
@@ -79,15 +89,26 @@ export function createReference(
   columns: ColumnsInput,
   options: CreateReferenceOptions = {},
 ): ReferenceSnapshot {
+  return referenceOf(normalizeColumns(columns), options);
+}
+
+/**
+ * @internal {@link createReference} over normalized columns, each summarized by `summarize`: the
+ * threshold calibrator passes the sorted values it already has rather than sorting every column twice.
+ */
+export function referenceOf(
+  normalized: readonly NormalizedColumn[],
+  options: CreateReferenceOptions,
+  summarize: (column: NormalizedColumn, settings: SnapshotSettings) => ColumnSnapshot = summarizeColumn,
+): ReferenceSnapshot {
   const settings = settingsFrom(options);
-  const normalized = normalizeColumns(columns);
   const rows = normalized[0]?.values.length ?? 0;
   const snapshot: ReferenceSnapshot = {
     format: 'sodai-drift-reference',
     version: 1,
     settings,
     rows,
-    columns: normalized.map((c) => summarizeColumn(c, settings)),
+    columns: normalized.map((c) => summarize(c, settings)),
     ...(options.predictions === undefined
       ? {}
       : {
