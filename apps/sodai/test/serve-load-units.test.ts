@@ -103,7 +103,6 @@ describe('finding 8: reload storms', () => {
         version: v,
         predict: () => undefined,
         retire: () => undefined,
-        warmUp: () => undefined,
       }) as unknown as ServingModel;
     const provider: ModelProvider = {
       championVersion: () => Promise.resolve(version),

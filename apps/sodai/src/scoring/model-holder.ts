@@ -189,7 +189,6 @@ export class ModelHolder {
       loaded.retire();
       return { version: null, swapped: false, reason: 'closed' };
     }
-    loaded.warmUp();
     const previous = this.#current;
     this.#current = loaded;
     previous?.retire();

@@ -193,23 +193,6 @@ export class ServingModel {
   }
 
   /**
-   * Answers a candidate and a pair scored on the fly once, in both languages, before the snapshot
-   * serves: the first request after a start otherwise compiles the scoring path on the request
-   * thread (a stall of ~200 ms seen under bulk load).
-   */
-  warmUp(): void {
-    const customer = this.catalog.customers.keys().next().value;
-    const product = this.catalog.products.keys().next().value;
-    if (customer === undefined || product === undefined) return;
-    const pairs: PairIds[] = [{ customer_id: customer, product_id: product }];
-    if (this.features.rows > 0) {
-      const { customerIds, productIds } = this.features.matrix;
-      pairs.push({ customer_id: customerIds[0]!, product_id: productIds[0]! });
-    }
-    for (const lang of ['es', 'en'] as const) JSON.stringify(this.predictMany(pairs, lang));
-  }
-
-  /**
    * The serialized answer for a candidate pair (approximate contributions). Every field is fixed
    * for the snapshot's life, so it is built once per pair and language on first request, and the
    * hot path only looks it up. Returns undefined for a pair that is not a candidate.
