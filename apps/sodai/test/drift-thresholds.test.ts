@@ -101,6 +101,19 @@ describe('drift thresholds calibrated at training on generated weeks', { timeout
     expect(alarmsWithDefaults).toBeGreaterThanOrEqual(LATER_WEEKS.length / 2);
   });
 
+  it('a calibration sample with a stride takes every stride-th row of every feature column', async () => {
+    const matrix = await week.datasets.matrix([REFERENCE_WEEK]);
+    const all = featureColumns(matrix);
+    const sample = featureColumns(matrix, 3);
+    expect(sample.map((c) => c.name)).toEqual(all.map((c) => c.name));
+    sample.forEach((column, j) => {
+      const full = Array.from(all[j]!.values as ArrayLike<number | string | null>);
+      expect(Array.from(column.values as ArrayLike<number | string | null>)).toEqual(
+        full.filter((_, r) => r % 3 === 0),
+      );
+    });
+  });
+
   it('flags one generated week with halved baskets, or with a fifth of its lines moved to a new product', async () => {
     const current = await weekTransactionColumns(store.connection, LATER_WEEKS[0]!);
     const halved = detectDrift(lines, injected(current, { itemsFactor: 0.5 }), { lag: 1 });
