@@ -86,18 +86,15 @@ async function drive(): Promise<void> {
   await probeHealth(address, 200);
   // The same probe with no load first: on a shared machine the baseline is not 0.
   const idle = await probeHealth(address, 3000);
-  if (process.argv.includes('--warm')) {
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
-        const res = await fetch(`${address}/predict`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        await res.arrayBuffer();
-      }),
-    );
-  }
+  const postBulk = async () => {
+    const res = await fetch(`${address}/predict`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    return { ok: res.status === 200, text: await res.text() };
+  };
+  if (process.argv.includes('--warm')) await Promise.all(Array.from({ length: CLIENTS }, postBulk));
   child.send('start');
 
   let running = true;
@@ -118,13 +115,8 @@ async function drive(): Promise<void> {
     Array.from({ length: CLIENTS }, async () => {
       for (let i = 0; i < ROUNDS; i++) {
         const t = performance.now();
-        const res = await fetch(`${address}/predict`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body,
-        });
-        const text = await res.text();
-        if (res.status !== 200 || !text.includes('"predictions"')) errors++;
+        const { ok, text } = await postBulk();
+        if (!ok || !text.includes('"predictions"')) errors++;
         bulk.push(performance.now() - t);
       }
     }),

@@ -3,7 +3,6 @@
  * before the end of its label week, the customer and product tables, the settings. A weekly run on
  * a new batch must not rebuild the year; a corrected week or customer must rebuild what read it.
  */
-import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetCache } from '../src/features/dataset-cache.ts';
@@ -22,15 +21,13 @@ let instance: DuckDBInstance;
 let c: DuckDBConnection;
 
 beforeAll(async () => {
-  await generateSmall(dir, { customers: 120, weeks: 16, seed: 5 });
+  const { files } = await generateSmall(dir, { customers: 120, weeks: 16, seed: 5 });
   instance = await DuckDBInstance.create(':memory:');
   c = await instance.connect();
-  const file = (name: string) => sqlString(path.join(dir, name));
-  await c.run(`CREATE TABLE customers AS SELECT * FROM read_parquet(${file('clientes.parquet')})`);
-  await c.run(`CREATE TABLE products AS SELECT * FROM read_parquet(${file('productos.parquet')})`);
-  await c.run(
-    `CREATE TABLE all_transactions AS SELECT * FROM read_parquet(${file('transacciones.parquet')})`,
-  );
+  const read = (file: string) => `read_parquet(${sqlString(file)})`;
+  await c.run(`CREATE TABLE customers AS SELECT * FROM ${read(files.customers)}`);
+  await c.run(`CREATE TABLE products AS SELECT * FROM ${read(files.products)}`);
+  await c.run(`CREATE TABLE all_transactions AS SELECT * FROM ${read(files.transactions)}`);
   await c.run(
     `CREATE TABLE transactions AS SELECT * FROM all_transactions WHERE purchase_date < DATE '${HELD_BACK_FROM}'`,
   );

@@ -24,18 +24,15 @@ let features: ReferenceSnapshot;
 
 beforeAll(async () => {
   const dir = tempDir('sodai-drift-thresholds-');
-  const generated = path.join(dir, 'generated');
-  await generateSmall(generated, { customers: 400, products: 150, weeks: 22, seed: 5, truth: false });
+  const { files } = await generateSmall(path.join(dir, 'generated'), {
+    customers: 400,
+    products: 150,
+    weeks: 22,
+    seed: 5,
+    truth: false,
+  });
   store = await RawStore.openDir(path.join(dir, 'store'));
-  await loadInitialData(
-    store,
-    {
-      customers: path.join(generated, 'clientes.parquet'),
-      products: path.join(generated, 'productos.parquet'),
-      transactions: path.join(generated, 'transacciones.parquet'),
-    },
-    {},
-  );
+  await loadInitialData(store, files, {});
   const settings = ConfigSchema.parse({}).model;
   // The plan a training on the reference week's data makes: its test week is the reference.
   const plan = planCutoffs(addDays(REFERENCE_WEEK, 6), { ...settings, earliestDate: '2024-01-01' });

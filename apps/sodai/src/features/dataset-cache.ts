@@ -29,8 +29,9 @@ export interface DatasetCacheOptions {
   readonly log?: (line: string) => void;
   /**
    * Where built cut-offs are kept for other jobs and processes: `datasets/<digest>/<cutoff>.parquet`
-   * (+ `.uncovered.parquet`, `.json`), the digest naming the transactions' content, the settings and
-   * the feature contract. Without it the cache lives only in this connection.
+   * (+ `.uncovered.parquet`, `.json`), the digest naming what the cut-off reads (the purchases before
+   * the end of its label week, the customer and product tables), the settings and the feature
+   * contract. Without it the cache lives only in this connection.
    */
   readonly objects?: ObjectStore;
 }
@@ -49,8 +50,8 @@ export const inCutoffs = (cutoffs: readonly string[]): string =>
 /**
  * The customer × product rows of every cut-off a weekly run needs, built once per cut-off and kept in
  * the store beside the transactions they came from. Every job of a run (drift, train, gate, predict)
- * and every later run on the same data asks this cache, so a cut-off's rows are computed once; the
- * cache empties itself when the transactions, the candidate settings or the feature contract change.
+ * and every later run asks this cache, so a cut-off's rows are computed once; a cut-off is rebuilt
+ * when what it reads changes (see {@link DatasetCache.ensure}).
  *
  * @example
  * const datasets = new DatasetCache(connection, settings);
@@ -145,18 +146,36 @@ export class DatasetCache {
   /** Forgets kept cut-offs (their data changed). */
   async #drop(cutoffs: readonly string[]): Promise<void> {
     const c = this.connection;
-    const tables = await queryRows(
-      c,
-      `SELECT table_name AS t FROM duckdb_tables() WHERE table_name IN ('${TABLE}', '${UNCOVERED}') AND NOT temporary`,
-    );
+    const kept = await this.#tablesExist();
     await c.run('BEGIN TRANSACTION');
     try {
-      for (const { t } of tables) await c.run(`DELETE FROM ${String(t)} WHERE ${inCutoffs(cutoffs)}`);
+      if (kept)
+        for (const t of [TABLE, UNCOVERED]) await c.run(`DELETE FROM ${t} WHERE ${inCutoffs(cutoffs)}`);
       await c.run(`DELETE FROM ${META} WHERE ${inCutoffs(cutoffs)}`);
       await c.run('COMMIT');
     } catch (error) {
       await c.run('ROLLBACK');
       throw error;
+    }
+  }
+
+  /** Whether this connection holds kept rows (the rows and uncovered tables are created together). */
+  async #tablesExist(): Promise<boolean> {
+    const sql = `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${TABLE}' AND NOT temporary`;
+    return (await queryNumber(this.connection, sql)) > 0;
+  }
+
+  /** Adds rows and uncovered purchases from two relations, creating the tables on first use. */
+  async #append(exists: boolean, rows: string, uncovered: string): Promise<void> {
+    for (const [table, from] of [
+      [TABLE, rows],
+      [UNCOVERED, uncovered],
+    ] as const) {
+      await this.connection.run(
+        exists
+          ? `INSERT INTO ${table} SELECT * FROM ${from}`
+          : `CREATE TABLE ${table} AS SELECT * FROM ${from}`,
+      );
     }
   }
 
@@ -177,19 +196,14 @@ export class DatasetCache {
       const meta = JSON.parse(Buffer.from(await objects.getBytes(metaKey)).toString('utf8')) as CutoffMeta;
       const rows = await objects.localPath(this.#objectKey(version, t, '.parquet'));
       const uncovered = await objects.localPath(this.#objectKey(version, t, '.uncovered.parquet'));
-      const exists = await queryNumber(
-        c,
-        `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${TABLE}' AND NOT temporary`,
-      );
+      const exists = await this.#tablesExist();
       await c.run('BEGIN TRANSACTION');
       try {
-        if (exists) {
-          await c.run(`INSERT INTO ${TABLE} SELECT * FROM read_parquet(${sqlString(rows)})`);
-          await c.run(`INSERT INTO ${UNCOVERED} SELECT * FROM read_parquet(${sqlString(uncovered)})`);
-        } else {
-          await c.run(`CREATE TABLE ${TABLE} AS SELECT * FROM read_parquet(${sqlString(rows)})`);
-          await c.run(`CREATE TABLE ${UNCOVERED} AS SELECT * FROM read_parquet(${sqlString(uncovered)})`);
-        }
+        await this.#append(
+          exists,
+          `read_parquet(${sqlString(rows)})`,
+          `read_parquet(${sqlString(uncovered)})`,
+        );
         await c.run(
           `INSERT INTO ${META} VALUES (DATE ${sqlString(t)}, ${sqlString(version)}, ${meta.rows},
            ${meta.positives}, ${meta.purchased}, ${meta.covered})`,
@@ -277,23 +291,14 @@ export class DatasetCache {
     versions: ReadonlyMap<string, string>,
   ): Promise<void> {
     const c = this.connection;
-    const exists = await queryNumber(
-      c,
-      `SELECT count(*) FROM duckdb_tables() WHERE table_name = '${TABLE}' AND NOT temporary`,
-    );
+    const exists = await this.#tablesExist();
     const byCutoff = await queryRows(
       c,
       `SELECT cutoff::VARCHAR AS cutoff, count(*) AS rows, sum(label) AS positives FROM ${BUILD} GROUP BY 1`,
     );
     await c.run('BEGIN TRANSACTION');
     try {
-      if (exists) {
-        await c.run(`INSERT INTO ${TABLE} SELECT * FROM ${BUILD}`);
-        await c.run(`INSERT INTO ${UNCOVERED} SELECT * FROM ${BUILD}_uncovered`);
-      } else {
-        await c.run(`CREATE TABLE ${TABLE} AS SELECT * FROM ${BUILD}`);
-        await c.run(`CREATE TABLE ${UNCOVERED} AS SELECT * FROM ${BUILD}_uncovered`);
-      }
+      await this.#append(exists, BUILD, `${BUILD}_uncovered`);
       for (const t of cutoffs) {
         const counts = byCutoff.find((r) => String(r.cutoff) === t);
         const cov = built.coverage.find((r) => r.cutoff === t);

@@ -92,7 +92,7 @@ export async function calibrateDriftThresholds(
   // One week at a time: a calibrator keeps only the snapshots it still compares with.
   for (const cutoff of cutoffs) {
     const rows = await rowsOf(cutoff);
-    features.add(featureColumns(rows, Math.ceil(rows.rows / CALIBRATION_SAMPLE_ROWS)));
+    features.add(featureColumns(rows, Math.max(1, Math.ceil(rows.rows / CALIBRATION_SAMPLE_ROWS))));
     lines.add(await weekTransactionColumns(connection, cutoff));
   }
   return { features: features.thresholds(), lines: lines.thresholds() };

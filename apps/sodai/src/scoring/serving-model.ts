@@ -2,7 +2,7 @@ import { weekThreshold } from '../model/decision-rule.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TrackingClient } from '@sodai/tracking';
 import type { Booster, DensePredictor } from '@sodai/xgboost';
-import type { Lang, Prediction } from '../contract/api.ts';
+import type { Lang, Pair, Prediction } from '../contract/api.ts';
 import { FEATURES } from '../contract/feature-vector.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { readDatasetMatrix, type DatasetMatrix } from '../features/dataset-matrix.ts';
@@ -31,12 +31,6 @@ import {
   type ServedBy,
 } from './scoring-engine.ts';
 import type { RulePredictions } from './stored-rule.ts';
-
-/** A customer × product pair as requests name it. */
-export interface PairIds {
-  readonly customer_id: number;
-  readonly product_id: number;
-}
 
 /**
  * An immutable snapshot of everything an answer needs: the champion (booster for SHAP, a dense
@@ -149,7 +143,7 @@ export class ServingModel {
    * explained together in one native call (one per pair would cost a native matrix each).
    * Throws the 404 error of the first unknown id.
    */
-  predictMany(pairs: readonly PairIds[], lang: Lang, method: ShapMethod = 'approx'): Prediction[] {
+  predictMany(pairs: readonly Pair[], lang: Lang, method: ShapMethod = 'approx'): Prediction[] {
     const F = FEATURES.length;
     const out = new Array<Prediction>(pairs.length);
     const onTheFly: { readonly index: number; readonly row: number }[] = [];

@@ -44,6 +44,8 @@ export interface CalibrateThresholdsOptions {
 interface Observed {
   readonly kind: ColumnKind;
   readonly method: DriftMethod;
+  /** How the column is compared: only the distribution statistic is used. */
+  readonly settings: ComparisonSettings;
   /** `byLag[k − 1]`: the statistics of window pairs exactly k apart. */
   readonly byLag: number[][];
 }
@@ -52,8 +54,8 @@ interface Observed {
  * Learns each column's threshold from history, one window (e.g. a week) at a time, oldest first. Every
  * window is taken as ordinary; each is compared — as a snapshot, exactly as a stored reference is — with
  * every later window at most `maxLag` after it. For each k up to `maxLag`, the threshold of a window k
- * after its reference is the `quantile` of the statistics of pairs at most k apart times `margin`, never
- * below the method's default: ordinary windows drift further apart with time, so an older reference
+ * after its reference is the `quantile` of the statistics of pairs exactly k apart times `margin`, never
+ * below the method's default nor the threshold of a shorter lag: ordinary windows drift further apart with time, so an older reference
  * needs a wider threshold and a recent one can be held to a tighter one. Pass
  * {@link ThresholdCalibrator.thresholds} to `createReference(…, { thresholds })`; `detectDrift(…, { lag })`
  * then uses them.
@@ -100,21 +102,12 @@ export class ThresholdCalibrator {
     for (const column of columns) {
       const observed = this.#observedFor(column.name, column.kind);
       if (observed === undefined) continue;
-      const settings: ComparisonSettings = {
-        method: observed.method,
-        thresholds: this.#floors,
-        smallSampleMax: DEFAULT_SMALL_SAMPLE_MAX,
-        // Only the distribution statistic is used; the missing-share verdict is not calibrated.
-        missingShareThreshold: 1,
-        missingPValue: 0,
-        maxNewCategories: 20,
-      };
       const current = prepareCurrent(column);
       prepared.set(column.name, current);
       this.#recent.forEach((earlier, i) => {
         const reference = earlier.columns.get(column.name);
         if (reference === undefined || reference.kind !== column.kind) return;
-        const c = compareColumn(column.name, reference, current, settings);
+        const c = compareColumn(column.name, reference, current, observed.settings);
         if (c.note === undefined) observed.byLag[this.#recent.length - 1 - i]!.push(c.statistic);
       });
     }
@@ -188,6 +181,15 @@ export class ThresholdCalibrator {
     const observed: Observed = {
       kind,
       method,
+      settings: {
+        method,
+        thresholds: this.#floors,
+        smallSampleMax: DEFAULT_SMALL_SAMPLE_MAX,
+        // The missing-share verdict is not calibrated.
+        missingShareThreshold: 1,
+        missingPValue: 0,
+        maxNewCategories: 20,
+      },
       byLag: Array.from({ length: this.#maxLag }, () => []),
     };
     this.#observed.set(name, observed);

@@ -77,15 +77,15 @@ export interface SnapshotSettings {
 
 /**
  * A column's threshold learnt from how far ordinary windows of history lie from each other
- * (`ThresholdCalibrator`): the `quantile` of the statistic over the pairs of windows at most k apart, times
- * `margin`, never below `floor`, for each k up to `maxLag`.
+ * (`ThresholdCalibrator`): the `quantile` of the statistic over the pairs of windows exactly k apart, times
+ * `margin`, never below `floor` nor the threshold of a shorter lag, for each k up to `maxLag`.
  */
 export interface CalibratedThreshold {
   readonly method: DriftMethod;
   /** The widest threshold, `byLag`'s last (used when the distance to the reference is not given). */
   readonly threshold: number;
   /**
-   * `byLag[k − 1]` is the threshold for a window k after the reference, from the pairs at most k apart; it
+   * `byLag[k − 1]` is the threshold for a window k after the reference, from the pairs exactly k apart; it
    * stops at the largest lag the history held, and later windows use its last entry.
    */
   readonly byLag: readonly number[];

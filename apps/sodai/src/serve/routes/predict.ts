@@ -125,7 +125,7 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         const parts = await ctx.slicer.map(steps, (pairs) => {
           const predictions = model.predictMany(pairs, lang, method);
           for (const p of predictions) logOne(ctx, p, reply.elapsedTime);
-          return predictions.map((p) => JSON.stringify(p)).join(',');
+          return JSON.stringify(predictions).slice(1, -1); // the array's items, without its brackets
         });
         ctx.metrics.predictions.inc({ model_version: model.version, route: 'predict' }, body.pairs.length);
         // Already JSON: `plainJson` passes strings through (the type follows the schema, not this).
