@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { DMatrix } from '@sodai/xgboost';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
@@ -257,6 +258,28 @@ describe('POST /predict', () => {
     expect(batch.statusCode).toBe(404);
     expect(batch.json().message).toContain('11111111');
     expect(batch.json().message).toContain('22222222');
+  });
+
+  it('bulk bodies that arrive together are validated one per event-loop turn (a cold first burst held /health)', async () => {
+    // Eight 1,000-pair bodies arriving at once were all validated back to back in one poll phase:
+    // 63-100 ms on the first burst after a start, /health waiting behind all of them. A timer set
+    // when the first answer is written must fire before the second body is looked at.
+    const unknownPairs = (id: number) => ({
+      pairs: Array.from({ length: 100 }, () => ({ customer_id: id, product_id: product })),
+    });
+    const order: string[] = [];
+    const first = post('/predict', unknownPairs(31_000_001)).then((res) => {
+      order.push(`first ${res.statusCode}`);
+      setTimeout(() => order.push('turn'), 0);
+      const until = performance.now() + 3; // the timer is due before the loop could turn again
+      while (performance.now() < until);
+    });
+    const second = post('/predict', unknownPairs(31_000_002)).then((res) => {
+      order.push(`second ${res.statusCode}`);
+    });
+    await Promise.all([first, second]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['first 404', 'turn', 'second 404']);
   });
 
   it('422 lists every failing field with location, path, message and type', async () => {

@@ -22,6 +22,9 @@ export const MAX_EXACT_PAIRS = 10;
 /** Pairs scored in one slicer step: ~2 ms when none is a candidate (2024 champion). */
 const PAIRS_PER_STEP = 16;
 
+/** A batch at least this big is validated in a slicer turn of its own (`TimeSlicer.turn`). */
+const QUEUED_INTAKE_PAIRS = 64;
+
 /** What scoring one pair costs against a client's budget: cached candidates are nearly free. */
 const PAIR_COST = { candidate: 0.05, onTheSpot: 1, exact: 25 } as const;
 
@@ -46,6 +49,10 @@ export const predictRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         },
       },
       serializerCompiler: plainJson,
+      preValidation: async (req) => {
+        const pairs = (req.body as { pairs?: unknown } | null)?.pairs;
+        if (Array.isArray(pairs) && pairs.length >= QUEUED_INTAKE_PAIRS) await ctx.slicer.turn();
+      },
     },
     async (req, reply) => {
       const lang = resolveLang(req.query.lang, req.headers['accept-language']);
