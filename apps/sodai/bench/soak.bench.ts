@@ -17,6 +17,15 @@ import { queryRows } from '../src/store/duckdb.ts';
 import { buildServedStore } from '../test/served-store.ts';
 
 const SOAK_MS = Number(process.env.SOAK_S ?? 300) * 1000;
+/**
+ * `SOAK_ONLY=predict|recommend|chat|bulk` drives that route alone, without the weekly run and the
+ * reloads: it tells which route a memory or latency figure comes from.
+ */
+const ONLY = process.env.SOAK_ONLY as 'predict' | 'recommend' | 'chat' | 'bulk' | undefined;
+/** The roll that picks the route in a mixed client (see `client`); none for the bulk client's route. */
+const ONLY_ROLL = { predict: 0.1, recommend: 0.7, chat: 0.9, bulk: undefined } as const;
+if (ONLY && !(ONLY in ONLY_ROLL))
+  throw new Error(`SOAK_ONLY must be one of ${Object.keys(ONLY_ROLL).join(', ')}`);
 const CLIENTS = 4;
 const TOKEN = 'soak-bench-admin-token-0123456789';
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -66,6 +75,10 @@ const cleanEnv = (file: string) => ({
   DATABASE_URL: '',
   REDIS_URL: '',
   SODAI_ADMIN_TOKEN: '',
+  // As the serving guide says to run it (src/serve/README.md, "Memory"): glibc's default of up to
+  // 8 malloc arenas a core grew the server ~0.4 MB/s under this load, the JS heap and DuckDB flat.
+  // `MALLOC_ARENA_MAX= npm run bench:soak` measures glibc's default.
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 });
 const server = spawn(process.execPath, [BIN, 'serve', '--rate-limit', '0', '--poll-ms', '5000'], {
   env: cleanEnv(configFile(dir)),
@@ -145,10 +158,27 @@ const started = performance.now();
 const elapsed = () => performance.now() - started;
 const running = () => elapsed() < SOAK_MS;
 const rss: { atS: number; mb: number }[] = [{ atS: 0, mb: rssMb(server.pid!) }];
-const sampler = setInterval(
-  () => rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) }),
-  10_000,
-);
+/** The JS heap, the memory V8 knows outside it (Buffers, typed arrays) and DuckDB's, from the server's
+ * /metrics: RSS growth none of them accounts for is other native memory (XGBoost, the allocator). */
+const heap: { atS: number; usedMb: number; externalMb: number; duckDbMb: number }[] = [];
+const sampleHeap = async (atS: number) => {
+  const text = await fetch(`${base}/metrics`).then(
+    (r) => r.text(),
+    () => '',
+  );
+  const mb = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+  heap.push({
+    atS,
+    usedMb: mb('nodejs_heap_size_used_bytes'),
+    externalMb: mb('nodejs_external_memory_bytes'),
+    duckDbMb: mb('sodai_duckdb_memory_bytes'),
+  });
+};
+const sampler = setInterval(() => {
+  const atS = Math.round(elapsed() / 1000);
+  rss.push({ atS, mb: rssMb(server.pid!) });
+  void sampleHeap(atS);
+}, 10_000);
 
 const chatQuestions = (c: number) => [
   '¿Cuántos clientes hay?',
@@ -161,7 +191,8 @@ async function client(seed: number): Promise<void> {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   while (running()) {
-    const roll = random();
+    const roll = ONLY ? ONLY_ROLL[ONLY] : random();
+    if (roll === undefined) return;
     if (roll < 0.6) await call('POST /predict', post('/predict', pick(candidates)));
     else if (roll < 0.85)
       await call('POST /recommend', post('/recommend', { customer_id: pick(customers), k: 5 }));
@@ -173,6 +204,7 @@ async function client(seed: number): Promise<void> {
 const bulkWindows: [number, number][] = [];
 async function bulkClient(): Promise<void> {
   const body = post('/predict', { pairs: bulkPairs });
+  if (ONLY && ONLY !== 'bulk') return;
   while (running()) {
     const from = performance.now();
     await call('POST /predict (1,000 pairs)', body);
@@ -194,6 +226,7 @@ async function healthProbe(): Promise<void> {
 /** The middle of the soak: a weekly run (inline, in the server process) and two reloads. */
 async function operations(): Promise<{ runId: string; state: string }> {
   const auth = { authorization: `Bearer ${TOKEN}` };
+  if (ONLY) return { runId: '', state: 'skipped (SOAK_ONLY)' };
   await new Promise((r) => setTimeout(r, SOAK_MS * 0.3));
   const text = await call(
     'POST admin run',
@@ -218,7 +251,7 @@ async function operations(): Promise<{ runId: string; state: string }> {
 
 const loadBefore = loadavg()[0]!;
 console.log(
-  `soak: ${SOAK_MS / 1000} s, ${CLIENTS} clients (60 % /predict, 25 % /recommend, 15 % /chat), one bulk client, /health every 20 ms`,
+  `soak: MALLOC_ARENA_MAX=${cleanEnv('').MALLOC_ARENA_MAX || '(glibc default)'}, ${SOAK_MS / 1000} s, ${CLIENTS} clients (60 % /predict, 25 % /recommend, 15 % /chat), one bulk client, /health every 20 ms`,
 );
 const [weekly] = await Promise.all([
   operations(),
@@ -280,6 +313,9 @@ console.log(
     `max ${gauge('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`,
 );
 console.log(`RSS (MB) over time: ${rss.map((r) => `${r.atS}s ${r.mb.toFixed(0)}`).join(', ')}`);
+console.log(
+  `JS heap used / external / DuckDB (MB): ${heap.map((h) => `${h.atS}s ${h.usedMb.toFixed(0)}/${h.externalMb.toFixed(0)}/${h.duckDbMb.toFixed(0)}`).join(', ')}`,
+);
 const minute1 = rss.find((r) => r.atS >= 60) ?? rss[0]!;
 const last = rss.at(-1)!;
 console.log(

@@ -577,6 +577,9 @@ describe('ops', () => {
     );
     expect(text).toMatch(/sodai_model_age_seconds \d/);
     expect(text).toMatch(new RegExp(`sodai_model_version ${fx.versions[0]}`));
+    // Native memory the heap metrics do not show: the snapshot's reads went through this DuckDB.
+    const duckDb = Number(/^sodai_duckdb_memory_bytes (\S+)$/m.exec(text)?.[1]);
+    expect(duckDb).toBeGreaterThan(0);
   });
 
   it('/docs serves an OpenAPI document generated from the zod contract', async () => {

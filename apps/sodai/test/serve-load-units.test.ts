@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { CostLimiter } from '../src/serve/cost-limiter.ts';
+import { NativeMemoryGovernor } from '../src/serve/native-memory-governor.ts';
 import { TimeSlicer } from '../src/serve/time-slicer.ts';
 import { ModelHolder, type ModelProvider } from '../src/scoring/model-holder.ts';
 import type { ServingModel } from '../src/scoring/serving-model.ts';
@@ -122,5 +123,62 @@ describe('finding 8: reload storms', () => {
     expect(outcomes[0]!.version).toBe(1);
     expect(new Set(outcomes.slice(1).map((o) => o.version))).toEqual(new Set([2]));
     await holder.close();
+  });
+});
+
+describe('soak: native memory behind small JS wrappers', () => {
+  const MB = 2 ** 20;
+
+  it('collects once resident memory grew by the threshold, then measures from after the collection', () => {
+    let rss = 300 * MB;
+    let collections = 0;
+    const governor = new NativeMemoryGovernor({
+      growthMb: 128,
+      rss: () => rss,
+      collect: () => {
+        collections++;
+        rss -= 20 * MB; // the allocator keeps most of what a collection frees
+      },
+    });
+    rss = 420 * MB;
+    expect(governor.check()).toBe(false);
+    rss = 430 * MB;
+    expect(governor.check()).toBe(true);
+    // 410 MB after the collection: the next one waits for 538 MB.
+    rss = 530 * MB;
+    expect(governor.check()).toBe(false);
+    rss = 540 * MB;
+    expect(governor.check()).toBe(true);
+    expect(collections).toBe(2);
+    expect(governor.collections).toBe(2);
+  });
+
+  it('memory handed back lowers the mark the next growth is measured from', () => {
+    let rss = 500 * MB;
+    let collections = 0;
+    const governor = new NativeMemoryGovernor({
+      growthMb: 100,
+      rss: () => rss,
+      collect: () => collections++,
+    });
+    rss = 300 * MB;
+    expect(governor.check()).toBe(false);
+    rss = 410 * MB;
+    expect(governor.check()).toBe(true);
+    expect(collections).toBe(1);
+  });
+
+  it('the default collection is a real one: objects only a FinalizationRegistry sees are finalized', async () => {
+    const finalized: string[] = [];
+    const registry = new FinalizationRegistry<string>((name) => finalized.push(name));
+    (() => {
+      registry.register({ payload: new Array(1000).fill(0) }, 'wrapper');
+    })();
+    let rss = 0;
+    const governor = new NativeMemoryGovernor({ growthMb: 1, rss: () => rss });
+    rss = 2 * MB;
+    expect(governor.check()).toBe(true);
+    for (let i = 0; i < 20 && finalized.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(finalized).toEqual(['wrapper']);
   });
 });

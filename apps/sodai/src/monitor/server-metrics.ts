@@ -26,6 +26,8 @@ export class ServerMetrics {
     log?: PredictionLog,
     defaults = true,
     pipeline?: PipelineMetricSources,
+    /** Bytes the server's DuckDB holds in its buffer pool (native memory the JS heap does not show). */
+    duckDbMemory?: () => Promise<number>,
   ) {
     const registers = [this.registry];
     // Stock names (process_cpu_seconds_total, nodejs_heap_size_used_bytes): stock Node dashboards work.
@@ -59,6 +61,16 @@ export class ServerMetrics {
         this.set(model ? (now() - model.registeredAt.getTime()) / 1000 : Number.NaN);
       },
     });
+    if (duckDbMemory) {
+      new Gauge({
+        name: 'sodai_duckdb_memory_bytes',
+        help: "memory held by the server's DuckDB (buffer pool: tables, caches of files read, query state)",
+        registers,
+        async collect() {
+          this.set(await duckDbMemory().catch(() => Number.NaN));
+        },
+      });
+    }
     new Gauge({
       name: 'sodai_model_version',
       help: 'the model version serving answers (0 when none)',

@@ -32,6 +32,7 @@ import { LocalObjectStore } from '../store/object-store/local-object-store.ts';
 import { configuredSource } from '../data/sources/batch-source.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
+import { NativeMemoryGovernor } from './native-memory-governor.ts';
 import { TimeSlicer } from './time-slicer.ts';
 import {
   ModelHolder,
@@ -77,6 +78,12 @@ export interface ServeOptions {
   readonly loggerInstance?: FastifyBaseLogger;
   /** Process metrics (event loop, memory) in /metrics. Default true. */
   readonly defaultMetrics?: boolean;
+  /**
+   * Collect the JS heap when resident memory grew this much (MB) since the last collection, so the
+   * native memory of DuckDB results is freed in time (see `NativeMemoryGovernor`); false for never.
+   * Default 128.
+   */
+  readonly nativeMemoryGrowthMb?: number | false;
   /** Longest stretch (ms) bulk scoring holds the event loop before letting others run. Default 5. */
   readonly scoringSliceMs?: number;
   /**
@@ -212,10 +219,17 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       onError: (error) => app.log.error({ err: error }, 'champion check failed'),
     },
   );
-  const metrics = new ServerMetrics(holder, () => now().getTime(), log, options.defaultMetrics ?? true, {
-    store: deps.store,
-    ...(deps.pipeline ? { runs: deps.pipeline.store } : {}),
-  });
+  const metrics = new ServerMetrics(
+    holder,
+    () => now().getTime(),
+    log,
+    options.defaultMetrics ?? true,
+    { store: deps.store, ...(deps.pipeline ? { runs: deps.pipeline.store } : {}) },
+    () =>
+      lane.run((c) =>
+        queryNumber(c, 'SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE FROM duckdb_memory()'),
+      ),
+  );
   const ctx: ServeContext = {
     config: deps.config,
     paths,
@@ -346,7 +360,11 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await alertTimer?.check();
     },
   } satisfies ServingHandle);
+  const growthMb = options.nativeMemoryGrowthMb ?? 128;
+  const governor = growthMb === false ? undefined : new NativeMemoryGovernor({ growthMb });
+  governor?.start();
   app.addHook('onClose', async () => {
+    governor?.stop();
     if (watchdog) clearInterval(watchdog);
     await alertTimer?.stop();
     await initialLoad.catch(() => undefined);
