@@ -10,6 +10,7 @@ import { RawStore } from '../src/store/raw-store.ts';
 import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
+import { FEATURES } from '../src/contract/feature-vector.ts';
 import { averagePrecision } from '../src/model/metrics.ts';
 import { predictWeek } from '../src/jobs/predict.ts';
 import { trainAndGate } from '../src/jobs/train-and-gate.ts';
@@ -100,6 +101,13 @@ describe('training', () => {
     expect(first.bootstrap.low).toBeLessThanOrEqual(first.bootstrap.difference);
     expect(first.gate).toMatchObject({ passed: true });
     expect(first.promoted).toBe(true);
+    // The SHAP summary is TreeSHAP over a sample of the whole test week: every feature, finite, ≥ 0.
+    const shap = JSON.parse(
+      Buffer.from(await tracking.readArtifact(first.runId, 'shap_summary.json')).toString('utf8'),
+    ) as Record<string, number>;
+    expect(Object.keys(shap)).toEqual(FEATURES.map((f) => f.name));
+    expect(Object.values(shap).every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    expect(Math.max(...Object.values(shap))).toBeGreaterThan(0);
     const runs = await tracking.searchRuns({ limit: 1000 });
     expect(runs.length).toBeGreaterThanOrEqual(1 + settings.nTrials);
     const history = await tracking.registry.getAliasHistory(MODEL_NAME, CHAMPION);

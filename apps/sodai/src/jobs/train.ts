@@ -82,11 +82,20 @@ function matrixDigest(matrix: DatasetMatrix): string {
   return hash.digest('hex');
 }
 
-/** Mean |SHAP| per feature on up to `limit` rows: which inputs the model leans on. */
-function shapSummary(booster: Booster, matrix: DatasetMatrix, limit = 5000): Record<string, number> {
-  const rows = Math.min(limit, matrix.rows);
+/**
+ * Mean |SHAP| (TreeSHAP) per feature over a systematic sample of at most `limit` rows of the whole
+ * matrix: which inputs the model leans on. The matrix is ordered by customer, so its first rows
+ * would describe the lowest customer ids only; and TreeSHAP costs ~1.3 ms a row for the demo's model
+ * (the first 5,000 rows took 6.4 s of a 59 s training).
+ */
+function shapSummary(booster: Booster, matrix: DatasetMatrix, limit = 1000): Record<string, number> {
   const F = FEATURES.length;
-  const contributions = scoreRows(booster, matrix.features.subarray(0, rows * F), rows, 'contributions');
+  const stride = Math.max(1, Math.ceil(matrix.rows / limit));
+  const rows = Math.ceil(matrix.rows / stride);
+  const sample = new Float32Array(rows * F);
+  for (let r = 0; r < rows; r++)
+    sample.set(matrix.features.subarray(r * stride * F, (r * stride + 1) * F), r * F);
+  const contributions = scoreRows(booster, sample, rows, 'contributions');
   const sums = new Float64Array(F);
   for (let r = 0; r < rows; r++)
     for (let j = 0; j < F; j++) sums[j]! += Math.abs(contributions[r * (F + 1) + j]!);
