@@ -39,6 +39,20 @@ describe('sodai CLI', () => {
     for (const command of ['config', 'data', 'ingest', 'demo']) expect(stdout).toContain(command);
   });
 
+  it('ends quietly, as Unix tools do (status 141), when its reader closes the pipe early (`sodai --help | head -1`)', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], {
+      cwd: dir,
+      env: { ...process.env, SODAI_DATA_DIR: path.join(dir, 'data') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy(); // the reader is gone before the help is written
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(141);
+  });
+
   it('prints the effective configuration as JSON alone on stdout, secrets and passwords masked', async () => {
     const { code, stdout, stderr } = await sodai(['config'], {
       SODAI_ADMIN_TOKEN: 'a-long-enough-secret-token',

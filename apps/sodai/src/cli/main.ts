@@ -38,4 +38,13 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// `sodai runs list | head` closes the pipe early. End as Unix tools do on a closed pipe: silently,
+// with 128 + SIGPIPE (a command cut short must not report success), not with a stack trace landing
+// in the middle of the reader's terminal. Writes are atomic, so stopping here loses nothing.
+const SIGPIPE_STATUS = 141;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(SIGPIPE_STATUS);
+});
+
 await main(process.argv);
