@@ -158,15 +158,20 @@ const started = performance.now();
 const elapsed = () => performance.now() - started;
 const running = () => elapsed() < SOAK_MS;
 const rss: { atS: number; mb: number }[] = [{ atS: 0, mb: rssMb(server.pid!) }];
-/** The JS heap, the memory V8 knows outside it (Buffers, typed arrays) and DuckDB's, from the server's
- * /metrics: RSS growth none of them accounts for is other native memory (XGBoost, the allocator). */
-const heap: { atS: number; usedMb: number; externalMb: number; duckDbMb: number }[] = [];
-const sampleHeap = async (atS: number) => {
+/** One scrape of the server's /metrics: a reader of its unlabelled values (NaN when absent). */
+async function scrapeMetrics(): Promise<(name: string) => number> {
   const text = await fetch(`${base}/metrics`).then(
     (r) => r.text(),
     () => '',
   );
-  const mb = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN) / 2 ** 20;
+  return (name) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+}
+/** The JS heap, the memory V8 knows outside it (Buffers, typed arrays) and DuckDB's, from the server's
+ * /metrics: RSS growth none of them accounts for is other native memory (XGBoost, the allocator). */
+const heap: { atS: number; usedMb: number; externalMb: number; duckDbMb: number }[] = [];
+const sampleHeap = async (atS: number) => {
+  const metric = await scrapeMetrics();
+  const mb = (name: string) => metric(name) / 2 ** 20;
   heap.push({
     atS,
     usedMb: mb('nodejs_heap_size_used_bytes'),
@@ -265,11 +270,8 @@ const totalS = elapsed() / 1000;
 const serverCpuS = cpuSeconds(server.pid!);
 // The server's own event-loop delay (prom-client's, since it started): what the server blocks for
 // itself, as opposed to waiting for a CPU on a machine shared with other work.
-const metrics = await fetch(`${base}/metrics`).then(
-  (r) => r.text(),
-  () => '',
-);
-const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) * 1000;
+const metric = await scrapeMetrics();
+const gauge = (name: string) => metric(name) * 1000;
 stopping = true;
 server.kill('SIGTERM');
 await new Promise((r) => server.once('exit', r));

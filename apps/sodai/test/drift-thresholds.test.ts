@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { addDays, planCutoffs } from '../src/features/cutoff-plan.ts';
+import { everyNthRow } from '../src/features/dataset-matrix.ts';
 import { weekContext, type WeekContext } from '../src/jobs/week-context.ts';
 import {
   calibrateDriftThresholds,
@@ -101,7 +102,7 @@ describe('drift thresholds calibrated at training on generated weeks', { timeout
   it('a calibration sample with a stride takes every stride-th row of every feature column', async () => {
     const matrix = await week.datasets.matrix([REFERENCE_WEEK]);
     const all = featureColumns(matrix);
-    const sample = featureColumns(matrix, 3);
+    const sample = featureColumns(everyNthRow(matrix, 3));
     expect(sample.map((c) => c.name)).toEqual(all.map((c) => c.name));
     sample.forEach((column, j) => {
       const full = Array.from(all[j]!.values as ArrayLike<number | string | null>);

@@ -122,3 +122,35 @@ export function cutoffRows(matrix: DatasetMatrix, cutoff: string): DatasetMatrix
     fromHistory: matrix.fromHistory.subarray(start, end),
   };
 }
+
+/**
+ * Every `stride`-th row of `matrix` (a copy): a systematic sample across customers, where the first
+ * rows would be the lowest customer ids only. A stride below 1 counts as 1.
+ *
+ * @example
+ * const sample = everyNthRow(test, Math.ceil(test.rows / 1000)); // at most ~1,000 rows
+ */
+export function everyNthRow(matrix: DatasetMatrix, stride: number): DatasetMatrix {
+  const step = Math.max(1, Math.floor(stride));
+  const rows = Math.ceil(matrix.rows / step);
+  const F = matrix.featureNames.length;
+  const features = new Float32Array(rows * F);
+  const pick = <A extends Float32Array | Float64Array | Int32Array | Uint8Array>(from: A, to: A): A => {
+    for (let k = 0; k < rows; k++) to[k] = from[k * step]!;
+    return to;
+  };
+  for (let k = 0; k < rows; k++) {
+    features.set(matrix.features.subarray(k * step * F, (k * step + 1) * F), k * F);
+  }
+  return {
+    rows,
+    featureNames: matrix.featureNames,
+    features,
+    labels: pick(matrix.labels, new Float32Array(rows)),
+    customerIds: pick(matrix.customerIds, new Float64Array(rows)),
+    productIds: pick(matrix.productIds, new Float64Array(rows)),
+    cutoffIndex: pick(matrix.cutoffIndex, new Int32Array(rows)),
+    cutoffs: matrix.cutoffs,
+    fromHistory: pick(matrix.fromHistory, new Uint8Array(rows)),
+  };
+}

@@ -5,7 +5,7 @@ import type { TrackingClient } from '@sodai/tracking';
 import { FEATURES } from '../contract/feature-vector.ts';
 import type { TrainingPlan } from '../features/cutoff-plan.ts';
 import type { DatasetSummary } from '../features/dataset-builder.ts';
-import { cutoffRows, type DatasetMatrix } from '../features/dataset-matrix.ts';
+import { cutoffRows, everyNthRow, type DatasetMatrix } from '../features/dataset-matrix.ts';
 import { scoreMatrix, scoreRows } from '../features/xgb-matrix.ts';
 import { baselineSpec, bestBaseline, fitBaselines, type BaselineSpec } from '../model/baselines.ts';
 import type { BootstrapInterval } from '../model/bootstrap.ts';
@@ -90,12 +90,8 @@ function matrixDigest(matrix: DatasetMatrix): string {
  */
 function shapSummary(booster: Booster, matrix: DatasetMatrix, limit = 1000): Record<string, number> {
   const F = FEATURES.length;
-  const stride = Math.max(1, Math.ceil(matrix.rows / limit));
-  const rows = Math.ceil(matrix.rows / stride);
-  const sample = new Float32Array(rows * F);
-  for (let r = 0; r < rows; r++)
-    sample.set(matrix.features.subarray(r * stride * F, (r * stride + 1) * F), r * F);
-  const contributions = scoreRows(booster, sample, rows, 'contributions');
+  const { rows, features } = everyNthRow(matrix, Math.ceil(matrix.rows / limit));
+  const contributions = scoreRows(booster, features, rows, 'contributions');
   const sums = new Float64Array(F);
   for (let r = 0; r < rows; r++)
     for (let j = 0; j < F; j++) sums[j]! += Math.abs(contributions[r * (F + 1) + j]!);

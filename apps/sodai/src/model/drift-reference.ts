@@ -8,25 +8,21 @@ import {
 } from '@sodai/drift';
 import { FEATURES } from '../contract/feature-vector.ts';
 import type { TrainingPlan } from '../features/cutoff-plan.ts';
-import type { DatasetMatrix } from '../features/dataset-matrix.ts';
+import { everyNthRow, type DatasetMatrix } from '../features/dataset-matrix.ts';
 
-/**
- * The model's inputs as drift columns: numeric features as typed arrays, categorical codes as their
- * names. `stride` > 1 takes every stride-th row (a systematic sample across customers).
- */
-export function featureColumns(matrix: DatasetMatrix, stride = 1): ColumnInput[] {
+/** The model's inputs as drift columns: numeric features as typed arrays, categorical codes as their names. */
+export function featureColumns(matrix: DatasetMatrix): ColumnInput[] {
   const F = FEATURES.length;
-  const rows = Math.ceil(matrix.rows / stride);
   return FEATURES.map((feature, j) => {
     if (feature.type === 'categorical') {
-      const values = Array.from({ length: rows }, (_, k) => {
-        const code = matrix.features[k * stride * F + j]!;
+      const values = Array.from({ length: matrix.rows }, (_, r) => {
+        const code = matrix.features[r * F + j]!;
         return Number.isNaN(code) ? null : (feature.categories![code] ?? null);
       });
       return { name: feature.name, kind: 'categorical' as const, values };
     }
-    const values = new Float32Array(rows);
-    for (let k = 0; k < rows; k++) values[k] = matrix.features[k * stride * F + j]!;
+    const values = new Float32Array(matrix.rows);
+    for (let r = 0; r < matrix.rows; r++) values[r] = matrix.features[r * F + j]!;
     return { name: feature.name, kind: 'numeric' as const, values };
   });
 }
@@ -92,7 +88,7 @@ export async function calibrateDriftThresholds(
   // One week at a time: a calibrator keeps only the snapshots it still compares with.
   for (const cutoff of cutoffs) {
     const rows = await rowsOf(cutoff);
-    features.add(featureColumns(rows, Math.max(1, Math.ceil(rows.rows / CALIBRATION_SAMPLE_ROWS))));
+    features.add(featureColumns(everyNthRow(rows, Math.ceil(rows.rows / CALIBRATION_SAMPLE_ROWS))));
     lines.add(await weekTransactionColumns(connection, cutoff));
   }
   return { features: features.thresholds(), lines: lines.thresholds() };

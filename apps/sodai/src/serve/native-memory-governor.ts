@@ -37,7 +37,7 @@ export class NativeMemoryGovernor {
     this.#baseline = this.#rss();
   }
 
-  /** Collections made so far (for metrics and tests). */
+  /** Collections made so far (for tests and diagnostics). */
   get collections(): number {
     return this.#collections;
   }

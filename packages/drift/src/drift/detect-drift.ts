@@ -19,7 +19,12 @@ import {
 import type { CalibratedThreshold } from '../snapshot/reference-snapshot.ts';
 import type { ColumnDrift, DriftReport, DriftVerdict, ThresholdSource } from './drift-report.ts';
 import { labelDrift, type LabelDriftOptions } from './label-drift.ts';
-import { DEFAULT_SMALL_SAMPLE_MAX, DEFAULT_THRESHOLDS, type DriftMethod } from './methods.ts';
+import {
+  DEFAULT_MAX_NEW_CATEGORIES,
+  DEFAULT_SMALL_SAMPLE_MAX,
+  DEFAULT_THRESHOLDS,
+  type DriftMethod,
+} from './methods.ts';
 import { prepareReference, type PreparedColumn, type PreparedReference } from './prepared-reference.ts';
 
 /** Per-column overrides. */
@@ -141,7 +146,7 @@ export function detectDrift(
     smallSampleMax: options.smallSampleMax ?? DEFAULT_SMALL_SAMPLE_MAX,
     missingShareThreshold: options.missingShareThreshold ?? 0.05,
     missingPValue: options.missingPValue ?? 0.05,
-    maxNewCategories: options.maxNewCategories ?? 20,
+    maxNewCategories: options.maxNewCategories ?? DEFAULT_MAX_NEW_CATEGORIES,
   };
 
   const currentColumns = new Map<string, NormalizedColumn>(normalizeColumns(current).map((c) => [c.name, c]));

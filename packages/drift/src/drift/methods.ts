@@ -29,6 +29,9 @@ export const DEFAULT_THRESHOLDS: Readonly<Record<DriftMethod, number>> = Object.
  */
 export const DEFAULT_SMALL_SAMPLE_MAX = 1000;
 
+/** Categories absent from a complete reference list that a comparison shows by name; the rest go to `other`. */
+export const DEFAULT_MAX_NEW_CATEGORIES = 20;
+
 /**
  * True for the methods whose threshold is a p-value.
  *

@@ -15,7 +15,13 @@ import {
   type ComparisonSettings,
   type PreparedCurrent,
 } from './column-drift.ts';
-import { DEFAULT_SMALL_SAMPLE_MAX, DEFAULT_THRESHOLDS, isTestMethod, type DriftMethod } from './methods.ts';
+import {
+  DEFAULT_MAX_NEW_CATEGORIES,
+  DEFAULT_SMALL_SAMPLE_MAX,
+  DEFAULT_THRESHOLDS,
+  isTestMethod,
+  type DriftMethod,
+} from './methods.ts';
 import { prepareReference, type PreparedReference } from './prepared-reference.ts';
 
 /** Options of {@link ThresholdCalibrator} and {@link calibrateThresholds}; every field has a documented default. */
@@ -188,7 +194,7 @@ export class ThresholdCalibrator {
         // The missing-share verdict is not calibrated.
         missingShareThreshold: 1,
         missingPValue: 0,
-        maxNewCategories: 20,
+        maxNewCategories: DEFAULT_MAX_NEW_CATEGORIES,
       },
       byLag: Array.from({ length: this.#maxLag }, () => []),
     };
