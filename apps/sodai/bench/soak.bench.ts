@@ -117,6 +117,23 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
+/**
+ * Resident memory by mapping (Linux /proc/PID/smaps, MB): anonymous memory (the allocator's heap and
+ * arenas, V8's heap) apart from each file mapped (shared libraries whose code pages become resident
+ * as new code paths run, which is not a leak).
+ */
+function residentByMapping(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  let name = '[anon]';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) name = header[1] ? path.basename(header[1]) : '[anon]';
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) byName.set(name, (byName.get(name) ?? 0) + Number(rss[1]) / 1024);
+  }
+  return byName;
+}
+
 interface RouteStats {
   latencies: number[];
   errors: string[];
@@ -158,23 +175,39 @@ const started = performance.now();
 const elapsed = () => performance.now() - started;
 const running = () => elapsed() < SOAK_MS;
 const rss: { atS: number; mb: number }[] = [{ atS: 0, mb: rssMb(server.pid!) }];
-/** One scrape of the server's /metrics: a reader of its unlabelled values (NaN when absent). */
-async function scrapeMetrics(): Promise<(name: string) => number> {
+let mappingsAtMinute1: Map<string, number> | undefined;
+/** One scrape of the server's /metrics: a reader of its values by name and labels (NaN when absent). */
+async function scrapeMetrics(): Promise<(series: string) => number> {
   const text = await fetch(`${base}/metrics`).then(
     (r) => r.text(),
     () => '',
   );
-  return (name) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+  const values = new Map(
+    text
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => [line.slice(0, line.lastIndexOf(' ')), Number(line.slice(line.lastIndexOf(' ') + 1))]),
+  );
+  return (series) => values.get(series) ?? NaN;
 }
 /** The JS heap, the memory V8 knows outside it (Buffers, typed arrays) and DuckDB's, from the server's
  * /metrics: RSS growth none of them accounts for is other native memory (XGBoost, the allocator). */
-const heap: { atS: number; usedMb: number; externalMb: number; duckDbMb: number }[] = [];
+const heap: {
+  atS: number;
+  usedMb: number;
+  committedMb: number;
+  newSpaceMb: number;
+  externalMb: number;
+  duckDbMb: number;
+}[] = [];
 const sampleHeap = async (atS: number) => {
   const metric = await scrapeMetrics();
   const mb = (name: string) => metric(name) / 2 ** 20;
   heap.push({
     atS,
     usedMb: mb('nodejs_heap_size_used_bytes'),
+    committedMb: mb('nodejs_heap_size_total_bytes'),
+    newSpaceMb: mb('nodejs_heap_space_size_total_bytes{space="new"}'),
     externalMb: mb('nodejs_external_memory_bytes'),
     duckDbMb: mb('sodai_duckdb_memory_bytes'),
   });
@@ -182,6 +215,7 @@ const sampleHeap = async (atS: number) => {
 const sampler = setInterval(() => {
   const atS = Math.round(elapsed() / 1000);
   rss.push({ atS, mb: rssMb(server.pid!) });
+  if (atS >= 60) mappingsAtMinute1 ??= residentByMapping(server.pid!);
   void sampleHeap(atS);
 }, 10_000);
 
@@ -266,6 +300,7 @@ const [weekly] = await Promise.all([
 ]);
 clearInterval(sampler);
 rss.push({ atS: Math.round(elapsed() / 1000), mb: rssMb(server.pid!) });
+const mappingsAtEnd = residentByMapping(server.pid!);
 const totalS = elapsed() / 1000;
 const serverCpuS = cpuSeconds(server.pid!);
 // The server's own event-loop delay (prom-client's, since it started): what the server blocks for
@@ -314,14 +349,35 @@ console.log(
   `server event-loop delay: p50 ${gauge('nodejs_eventloop_lag_p50_seconds').toFixed(1)} ms, p99 ${gauge('nodejs_eventloop_lag_p99_seconds').toFixed(1)} ms, ` +
     `max ${gauge('nodejs_eventloop_lag_max_seconds').toFixed(1)} ms`,
 );
+console.log(
+  `native-memory governor: ${metric('sodai_memory_collections_total')} full collections, ` +
+    `${(metric('sodai_memory_collection_pause_seconds_total') * 1000).toFixed(0)} ms of pauses in all`,
+);
 console.log(`RSS (MB) over time: ${rss.map((r) => `${r.atS}s ${r.mb.toFixed(0)}`).join(', ')}`);
 console.log(
-  `JS heap used / external / DuckDB (MB): ${heap.map((h) => `${h.atS}s ${h.usedMb.toFixed(0)}/${h.externalMb.toFixed(0)}/${h.duckDbMb.toFixed(0)}`).join(', ')}`,
+  `JS heap used / committed (of which new space) / external / DuckDB (MB): ${heap.map((h) => `${h.atS}s ${h.usedMb.toFixed(0)}/${h.committedMb.toFixed(0)} (${h.newSpaceMb.toFixed(0)})/${h.externalMb.toFixed(0)}/${h.duckDbMb.toFixed(0)}`).join(', ')}`,
 );
+if (mappingsAtMinute1) {
+  const growth = [...mappingsAtEnd]
+    .map(([name, mb]) => ({ name, mb, grew: mb - (mappingsAtMinute1!.get(name) ?? 0) }))
+    .sort((a, b) => Math.abs(b.grew) - Math.abs(a.grew))
+    .slice(0, 6);
+  console.log(
+    `resident memory by mapping, change from minute 1 to the end (MB): ${growth.map((g) => `${g.name} ${g.grew >= 0 ? '+' : ''}${g.grew.toFixed(1)} (now ${g.mb.toFixed(0)})`).join(', ')}`,
+  );
+}
 const minute1 = rss.find((r) => r.atS >= 60) ?? rss[0]!;
 const last = rss.at(-1)!;
 console.log(
   `RSS growth from ${minute1.atS} s to ${last.atS} s: ${(((last.mb - minute1.mb) / minute1.mb) * 100).toFixed(1)} % (target < 10 %)`,
+);
+// One sample swings ±15 MB with the collector's saw-tooth; the means of the three samples around
+// minute 1 and of the last three tell a trend from a swing.
+const meanOf = (xs: readonly { mb: number }[]) => xs.reduce((a, r) => a + r.mb, 0) / xs.length;
+const aroundMinute1 = meanOf(rss.filter((r) => r.atS >= 50 && r.atS <= 70));
+const atEnd = meanOf(rss.slice(-4, -1));
+console.log(
+  `RSS growth, mean of the samples at 50–70 s (${aroundMinute1.toFixed(0)} MB) to the mean of the last three (${atEnd.toFixed(0)} MB): ${(((atEnd - aroundMinute1) / aroundMinute1) * 100).toFixed(1)} %`,
 );
 
 // The same weekly run without load, on the copy made before the soak.

@@ -1,8 +1,9 @@
 /** Regression tests for the load findings of issue 18 that need no server: slicing, budgets, reloads. */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { Registry } from 'prom-client';
 import { CostLimiter } from '../src/serve/cost-limiter.ts';
-import { NativeMemoryGovernor } from '../src/serve/native-memory-governor.ts';
+import { NativeMemoryGovernor, registerGovernorMetrics } from '../src/serve/native-memory-governor.ts';
 import { TimeSlicer } from '../src/serve/time-slicer.ts';
 import { ModelHolder, type ModelProvider } from '../src/scoring/model-holder.ts';
 import type { ServingModel } from '../src/scoring/serving-model.ts';
@@ -166,6 +167,27 @@ describe('soak: native memory behind small JS wrappers', () => {
     rss = 410 * MB;
     expect(governor.check()).toBe(true);
     expect(collections).toBe(1);
+  });
+
+  it('/metrics shows how many collections the governor ran and the pause they cost', async () => {
+    let rss = 0;
+    const governor = new NativeMemoryGovernor({
+      growthMb: 1,
+      rss: () => rss,
+      collect: () => {
+        const until = performance.now() + 5;
+        while (performance.now() < until); // a collection stops the event loop
+      },
+    });
+    const registry = new Registry();
+    registerGovernorMetrics(registry, governor);
+    rss = 2 * MB;
+    governor.check();
+    const text = await registry.metrics();
+    expect(text).toMatch(/^sodai_memory_collections_total 1$/m);
+    const pause = Number(/^sodai_memory_collection_pause_seconds_total (\S+)$/m.exec(text)?.[1]);
+    expect(pause).toBeGreaterThanOrEqual(0.005);
+    expect(pause).toBeLessThan(1);
   });
 
   it('the default collection is a real one: objects only a FinalizationRegistry sees are finalized', async () => {

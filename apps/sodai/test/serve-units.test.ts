@@ -6,7 +6,9 @@ import { Catalog } from '../src/scoring/catalog.ts';
 import { DbLane } from '../src/store/db-lane.ts';
 import { FeatureStore } from '../src/scoring/feature-store.ts';
 import { resolveLang } from '../src/serve/language.ts';
-import { PredictionLog } from '../src/monitor/prediction-log.ts';
+import { PredictionLog, PREDICTION_LOG_TABLE } from '../src/monitor/prediction-log.ts';
+import { pickCompaction } from '../src/monitor/prediction-log-compaction.ts';
+import type { CatalogFile } from '../src/store/catalog/catalog-records.ts';
 import { reasonText } from '../src/scoring/reasons.ts';
 import { PREDICTION_TABLE } from '../src/features/prediction-dataset.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
@@ -92,6 +94,32 @@ describe('PredictionLog', () => {
     ).toBe(3);
   });
 
+  it('keeps the log to a bounded number of files under a steady stream of flushes, every row kept', async () => {
+    const lane = new DbLane(fx.store.connection);
+    const log = await PredictionLog.open(lane, fx.store, { flushIntervalMs: 60_000, compactionFanIn: 4 });
+    const rowsBefore = await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log');
+    const filesBefore = fx.store.read[PREDICTION_LOG_TABLE]?.files.length ?? 0;
+    for (let flush = 0; flush < 60; flush++) {
+      for (let i = 0; i < 3; i++) log.record('predict', 3, flush * 3 + i, 0.25, true, 0, 9, 0.1);
+      await log.flush();
+    }
+    await log.close();
+    // 60 segments of 3 rows: appended one by one they were 60 files; merged by fours, tier by tier
+    // (3 rows, 12, 48, 192), at most 3 of each tier remain.
+    const files = fx.store.read[PREDICTION_LOG_TABLE]!.files.length - filesBefore;
+    expect(log.compactions).toBeGreaterThanOrEqual(15);
+    expect(files).toBeLessThanOrEqual(12);
+    expect(await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log')).toBe(
+      rowsBefore + 180,
+    );
+    expect(
+      await queryNumber(
+        fx.store.connection,
+        'SELECT count(DISTINCT product_id) FROM prediction_log WHERE model_version = 9 AND customer_id = 3',
+      ),
+    ).toBe(180);
+  });
+
   it('flushes on its own once a batch is full', async () => {
     const lane = new DbLane(fx.store.connection);
     const log = await PredictionLog.open(lane, fx.store, { maxBatch: 4, flushIntervalMs: 60_000 });
@@ -101,5 +129,41 @@ describe('PredictionLog', () => {
     while (log.written < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(await queryNumber(fx.store.connection, 'SELECT count(*) FROM prediction_log')).toBe(before + 4);
     await log.close();
+  });
+});
+
+describe('pickCompaction', () => {
+  const file = (key: string, rows: number, day: string | undefined, dayMax = day): CatalogFile => ({
+    key,
+    table: PREDICTION_LOG_TABLE,
+    contentHash: key,
+    rows,
+    bytes: rows * 10,
+    dateMin: day,
+    dateMax: dayMax,
+  });
+
+  it('merges a tier of one day once it holds fan-in files, the smallest tier first', () => {
+    const files = [
+      ...['a', 'b', 'c'].map((k) => file(k, 300, '2026-11-28')),
+      file('big', 5000, '2026-11-28'),
+      ...['d', 'e', 'f', 'g'].map((k) => file(k, 20, '2026-11-29')),
+      ...['h', 'i', 'j', 'k'].map((k) => file(k, 40, '2026-11-29')),
+    ];
+    expect(pickCompaction(files.slice(0, 4), 4)).toBeUndefined();
+    // 20 and 40 rows share a tier of fan-in 4 (16–63 rows): four of them, the smallest.
+    expect(pickCompaction(files, 4)!.map((f) => f.key)).toEqual(['d', 'e', 'f', 'g']);
+  });
+
+  it('never merges across days, nor files without a date range', () => {
+    const files = [
+      file('a', 10, '2026-11-28'),
+      file('b', 10, '2026-11-29'),
+      file('c', 10, '2026-11-28', '2026-11-29'),
+      file('d', 10, undefined),
+      file('e', 10, '2026-11-30'),
+    ];
+    expect(pickCompaction(files, 2)).toBeUndefined();
+    expect(pickCompaction([...files, file('f', 12, '2026-11-29')], 2)!.map((f) => f.key)).toEqual(['b', 'f']);
   });
 });

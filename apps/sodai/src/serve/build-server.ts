@@ -32,7 +32,7 @@ import { LocalObjectStore } from '../store/object-store/local-object-store.ts';
 import { configuredSource } from '../data/sources/batch-source.ts';
 import { queryNumber } from '../store/duckdb.ts';
 import { CostLimiter } from './cost-limiter.ts';
-import { NativeMemoryGovernor } from './native-memory-governor.ts';
+import { NativeMemoryGovernor, registerGovernorMetrics } from './native-memory-governor.ts';
 import { TimeSlicer } from './time-slicer.ts';
 import {
   ModelHolder,
@@ -363,6 +363,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const growthMb = options.nativeMemoryGrowthMb ?? 128;
   const governor = growthMb === false ? undefined : new NativeMemoryGovernor({ growthMb });
   governor?.start();
+  if (governor) registerGovernorMetrics(metrics.registry, governor);
   app.addHook('onClose', async () => {
     governor?.stop();
     if (watchdog) clearInterval(watchdog);

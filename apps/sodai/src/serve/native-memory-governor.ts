@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { Counter, type Registry } from 'prom-client';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -21,6 +23,7 @@ export class NativeMemoryGovernor {
   #baseline: number;
   #timer: NodeJS.Timeout | undefined;
   #collections = 0;
+  #pauseMs = 0;
 
   constructor(options: {
     readonly growthMb: number;
@@ -37,9 +40,14 @@ export class NativeMemoryGovernor {
     this.#baseline = this.#rss();
   }
 
-  /** Collections made so far (for tests and diagnostics). */
+  /** Collections made so far. */
   get collections(): number {
     return this.#collections;
+  }
+
+  /** Time the event loop stood still in those collections (ms). */
+  get pauseMs(): number {
+    return this.#pauseMs;
   }
 
   /** One check: collects when resident memory grew by the threshold; returns whether it did. */
@@ -48,7 +56,9 @@ export class NativeMemoryGovernor {
     // Memory handed back to the system lowers the mark the next growth is measured from.
     if (rss < this.#baseline) this.#baseline = rss;
     if (rss - this.#baseline < this.#growthBytes) return false;
+    const started = performance.now();
     this.#collect();
+    this.#pauseMs += performance.now() - started;
     this.#collections++;
     this.#baseline = this.#rss();
     return true;
@@ -77,4 +87,26 @@ function fullCollection(): void {
     exposedGc = runInNewContext('gc') as () => void;
   }
   exposedGc();
+}
+
+/** `sodai_memory_collections_total` and the pause they cost, so the governor's price is seen. */
+export function registerGovernorMetrics(registry: Registry, governor: NativeMemoryGovernor): void {
+  new Counter({
+    name: 'sodai_memory_collections_total',
+    help: 'full collections the native-memory governor ran (resident memory grew by its threshold)',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(governor.collections);
+    },
+  });
+  new Counter({
+    name: 'sodai_memory_collection_pause_seconds_total',
+    help: 'time the event loop stood still in those collections',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(governor.pauseMs / 1000);
+    },
+  });
 }

@@ -39,16 +39,21 @@ export interface DuckDb {
 
 /**
  * Every DuckDB the app opens: extensions are never fetched from the network nor loaded behind a
- * query's back (a `read_parquet('s3://…')` must not download httpfs at run time).
+ * query's back (a `read_parquet('s3://…')` must not download httpfs at run time), and file contents
+ * are not cached twice.
  */
-export const DUCKDB_SAFE_OPTIONS: Readonly<Record<string, string>> = {
+export const DUCKDB_DEFAULT_OPTIONS: Readonly<Record<string, string>> = {
   autoinstall_known_extensions: 'false',
   autoload_known_extensions: 'false',
+  // DuckDB only ever reads local files here (objects are made local by ObjectStore.localPath), which
+  // the OS already caches; its own copy of every file read stays in the buffer pool until memory runs
+  // short: the server's prediction log grew it ~45 KB a write (16 MB after 1,000 writes, 0 without).
+  enable_external_file_cache: 'false',
 };
 
 /** Opens (creating if needed) a DuckDB database file, or an in-memory one for ':memory:'. */
 export async function openDuckDb(file: string, options: Record<string, string> = {}): Promise<DuckDb> {
-  const instance = await DuckDBInstance.create(file, { ...DUCKDB_SAFE_OPTIONS, ...options });
+  const instance = await DuckDBInstance.create(file, { ...DUCKDB_DEFAULT_OPTIONS, ...options });
   const connection = await instance.connect();
   return {
     instance,

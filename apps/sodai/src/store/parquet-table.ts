@@ -137,6 +137,8 @@ export interface WriteParquetOptions {
   readonly dateColumn?: string;
   /** Folder for the temporary Parquet file (default: the system temp folder). */
   readonly tempDirectory?: string;
+  /** The range, when the writer knows it already: recorded as is, without reading the file back. */
+  readonly dateRange?: { readonly dateMin: string; readonly dateMax: string };
 }
 
 /**
@@ -162,8 +164,8 @@ export async function writeQueryToStore(
       `COPY (${query}) TO ${sqlString(temp)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     const rows = Number(copied.getRows()[0]?.[0] ?? 0);
-    let dates: { dateMin?: string; dateMax?: string } = {};
-    if (options.dateColumn !== undefined && rows > 0) {
+    let dates: { dateMin?: string; dateMax?: string } = rows > 0 ? { ...options.dateRange } : {};
+    if (options.dateRange === undefined && options.dateColumn !== undefined && rows > 0) {
       const column = sqlIdent(options.dateColumn);
       const [range] = await queryRows(
         connection,

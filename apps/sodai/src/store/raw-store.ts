@@ -175,6 +175,14 @@ export class RawStore {
     return this.db.connection;
   }
 
+  /**
+   * Another connection to this store's DuckDB, for work that must not wait for (nor hold up)
+   * statements on {@link connection}; it shares the buffer pool and the memory cap. Close it after.
+   */
+  connect(): Promise<DuckDBConnection> {
+    return this.db.instance.connect();
+  }
+
   /** Re-points the views at the catalog's current snapshots (all tables, or those named). */
   async refresh(tables: readonly string[] = [...Object.keys(STORE_VIEWS), ...OPTIONAL_VIEWS]): Promise<void> {
     for (const table of tables) {

@@ -193,6 +193,23 @@ describe('job DuckDB', () => {
       b.close();
     }
   });
+
+  it('keeps no copy of the files it reads: the OS caches local files already', async () => {
+    const duck = await openJobDuckDb({ memoryLimit: '128MB', threads: 1 });
+    const file = path.join(duck.tempDirectory, 'read-me.parquet');
+    try {
+      await duck.connection.run(`COPY (SELECT range AS x FROM range(200000)) TO '${file}' (FORMAT parquet)`);
+      for (let i = 0; i < 3; i++) await duck.connection.run(`SELECT sum(x) FROM read_parquet('${file}')`);
+      // With DuckDB's default external file cache the reads above leave the file's blocks here.
+      const [cached] = await queryRows(
+        duck.connection,
+        `SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE AS bytes FROM duckdb_memory() WHERE tag = 'EXTERNAL_FILE_CACHE'`,
+      );
+      expect(cached!.bytes).toBe(0);
+    } finally {
+      duck.close();
+    }
+  });
 });
 
 describe('newTableFileKey', () => {
