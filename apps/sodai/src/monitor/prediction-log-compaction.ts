@@ -3,9 +3,6 @@ import { createParquetView, newTableFileKey, writeQueryToStore } from '../store/
 import { PREDICTION_LOG_TABLE } from '../store/prediction-log-table.ts';
 import type { RawStore } from '../store/raw-store.ts';
 
-/** The column whose UTC day a log file covers (files of one day are merged, never across days). */
-const LOG_DATE_COLUMN = 'logged_at';
-
 /**
  * The files to merge next, or undefined: files of one UTC day (their `logged_at` range within it)
  * fall in size tiers of `fanIn`× rows (1–15 rows, 16–255, … for a fan-in of 16); when one tier
@@ -75,10 +72,13 @@ export async function compactPredictionLog(
   const connection = await store.connect();
   let merged;
   try {
-    await createParquetView(connection, 'prediction_log_merge', files, store.shared.objects);
+    // File keys begin with their write time, and DuckDB keeps the scan's order: read in key order,
+    // the merged rows are in time order without a sort (which cost the server memory on every merge).
+    const inWriteOrder = [...files].sort((a, b) => a.key.localeCompare(b.key));
+    await createParquetView(connection, 'prediction_log_merge', inWriteOrder, store.shared.objects);
     merged = await writeQueryToStore(
       connection,
-      `SELECT * FROM prediction_log_merge ORDER BY ${LOG_DATE_COLUMN}`,
+      'SELECT * FROM prediction_log_merge',
       store.shared.objects,
       newTableFileKey(PREDICTION_LOG_TABLE),
       {
