@@ -45,17 +45,11 @@ export function utcDayRange(times: readonly number[]): { dateMin: string; dateMa
   return { dateMin: day(lo), dateMax: day(hi) };
 }
 
-export interface LogCompaction {
-  readonly merged: number;
-  readonly rows: number;
-  readonly key: string;
-}
-
 /**
  * Merges the log files {@link pickCompaction} chooses from the snapshot `store` last read, on a
  * connection of its own, and commits the merged file in their place through `commit` (the server passes
  * one that takes its DuckDB lane for the commit's view refresh only, so requests do not wait for the
- * merge). Returns undefined when nothing is due. A commit that finds one of the files gone (another
+ * merge). Returns false when nothing is due. A commit that finds one of the files gone (another
  * server compacted first) fails and changes nothing; its merged file is an orphan `sodai gc` removes.
  */
 export async function compactPredictionLog(
@@ -63,11 +57,11 @@ export async function compactPredictionLog(
   options: {
     readonly fanIn: number;
     readonly tempDirectory?: string;
-    readonly commit?: (change: CatalogChange) => Promise<unknown>;
+    readonly commit: (change: CatalogChange) => Promise<unknown>;
   },
-): Promise<LogCompaction | undefined> {
+): Promise<boolean> {
   const files = pickCompaction(store.read[PREDICTION_LOG_TABLE]?.files ?? [], options.fanIn);
-  if (!files) return undefined;
+  if (!files) return false;
   // A second connection to the store's own DuckDB: requests on the first do not wait for the merge.
   const connection = await store.connect();
   let merged;
@@ -103,6 +97,6 @@ export async function compactPredictionLog(
       },
     ],
   };
-  await (options.commit ? options.commit(change) : store.commit(change));
-  return { merged: files.length, rows: merged.rows, key: merged.key };
+  await options.commit(change);
+  return true;
 }

@@ -191,12 +191,12 @@ export class PredictionLog {
     const fanIn = this.options.compactionFanIn ?? 16;
     if (fanIn < 2) return;
     try {
-      const done = await compactPredictionLog(this.store, {
+      const merged = await compactPredictionLog(this.store, {
         fanIn,
         tempDirectory: this.#dir,
         commit: (change) => this.lane.run(() => this.store.commit(change)),
       });
-      if (done) this.compactions++;
+      if (merged) this.compactions++;
     } catch (error) {
       // Nothing is lost: the segments stay in the table and the next flush tries again.
       this.options.onError?.(error);

@@ -97,25 +97,18 @@ export class ServerMetrics {
           this.set(log.pending);
         },
       });
-      new Counter({
-        name: 'sodai_prediction_log_dropped_total',
-        help: 'prediction log rows dropped (database too slow or failing)',
-        registers,
-        collect() {
-          // The log keeps the running count; the counter mirrors it (it never goes down).
-          this.reset();
-          this.inc(log.dropped);
-        },
-      });
-      new Counter({
-        name: 'sodai_prediction_log_written_total',
-        help: 'prediction log rows written to the store',
-        registers,
-        collect() {
-          this.reset();
-          this.inc(log.written);
-        },
-      });
+      mirroredCounter(
+        this.registry,
+        'sodai_prediction_log_dropped_total',
+        'prediction log rows dropped (database too slow or failing)',
+        () => log.dropped,
+      );
+      mirroredCounter(
+        this.registry,
+        'sodai_prediction_log_written_total',
+        'prediction log rows written to the store',
+        () => log.written,
+      );
     }
   }
 
@@ -123,4 +116,22 @@ export class ServerMetrics {
     this.requests.inc({ method, route, status });
     this.latency.observe({ method, route }, seconds);
   }
+}
+
+/**
+ * A counter that mirrors a running count kept elsewhere (which never goes down), read at each scrape.
+ *
+ * @example
+ * mirroredCounter(registry, 'sodai_prediction_log_written_total', 'rows written', () => log.written);
+ */
+export function mirroredCounter(registry: Registry, name: string, help: string, read: () => number): void {
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(read());
+    },
+  });
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { mirroredCounter } from '../monitor/server-metrics.ts';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -91,22 +92,16 @@ function fullCollection(): void {
 
 /** `sodai_memory_collections_total` and the pause they cost, so the governor's price is seen. */
 export function registerGovernorMetrics(registry: Registry, governor: NativeMemoryGovernor): void {
-  new Counter({
-    name: 'sodai_memory_collections_total',
-    help: 'full collections the native-memory governor ran (resident memory grew by its threshold)',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(governor.collections);
-    },
-  });
-  new Counter({
-    name: 'sodai_memory_collection_pause_seconds_total',
-    help: 'time the event loop stood still in those collections',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(governor.pauseMs / 1000);
-    },
-  });
+  mirroredCounter(
+    registry,
+    'sodai_memory_collections_total',
+    'full collections the native-memory governor ran (resident memory grew by its threshold)',
+    () => governor.collections,
+  );
+  mirroredCounter(
+    registry,
+    'sodai_memory_collection_pause_seconds_total',
+    'time the event loop stood still in those collections',
+    () => governor.pauseMs / 1000,
+  );
 }
