@@ -21,9 +21,9 @@ export class ServerMetrics {
   readonly predictions: Counter<'model_version' | 'route'>;
 
   constructor(
-    holder: ModelHolder,
+    holder: Pick<ModelHolder, 'current'>,
     now: () => number,
-    log?: PredictionLog,
+    log?: Pick<PredictionLog, 'pending' | 'dropped' | 'written'>,
     defaults = true,
     pipeline?: PipelineMetricSources,
     /** Bytes the server's DuckDB holds in its buffer pool (native memory the JS heap does not show). */
