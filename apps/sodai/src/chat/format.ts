@@ -2,11 +2,22 @@ import type { Lang, ProductAttributes } from '../contract/api.ts';
 
 const LOCALE: Record<Lang, string> = { es: 'es-ES', en: 'en-US' };
 
+// One formatter per language and options for the life of the process: building an Intl formatter
+// costs ICU tens of kilobytes of native memory that V8 does not weigh, so one per answer piled up
+// between major collections (a 4-minute soak built 13,371 date formatters, 30 MB at the peak).
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${lang}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
   if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALE[lang], options)));
+  return f;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(LOCALE[lang], options)));
   return f;
 }
 
@@ -40,21 +51,19 @@ export function formatLitres(litres: number, lang: Lang): string {
 export function formatDay(isoDay: string, lang: Lang): string {
   const d = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(d);
+  return dateFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** The month of a day (YYYY-MM-DD): "noviembre de 2024" / "November 2024". */
+export function formatMonth(isoDay: string, lang: Lang): string {
+  return dateFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
 }
 
 /** An instant as date and time in UTC. */
 export function formatInstant(at: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(at);
+  return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at);
 }
 
 const PACKAGE_WORDS: Record<string, Record<Lang, string>> = {

@@ -9,6 +9,7 @@ import {
   mondayOf,
   toDate,
 } from './days.ts';
+import { formatMonth } from '../format.ts';
 import { RELATIVE_RULES } from './periods-relative.ts';
 import { TWO_TO_TEN } from './number-words.ts';
 
@@ -221,11 +222,7 @@ const RULES: readonly PeriodRule[] = [
     make: (m, anchor, lang) => {
       const range = namedMonth(MONTHS[m[1]!]!, m[2] ? Number(m[2]) : undefined, anchor);
       if (range.from > anchor) return undefined;
-      const name = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(toDate(range.from));
+      const name = formatMonth(range.from, lang);
       return { from: range.from, to: anchor, label: label(lang, `desde ${name}`, `since ${name}`) };
     },
   },
@@ -242,11 +239,7 @@ const RULES: readonly PeriodRule[] = [
       if (['may', 'mar'].includes(word) && !/^(en|in|de|del|during|for) /.test(whole)) return undefined;
       const month = MONTHS[word]!;
       const range = namedMonth(month, m[2] ? Number(m[2]) : undefined, anchor);
-      const name = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      }).format(toDate(range.from));
+      const name = formatMonth(range.from, lang);
       return { ...range, label: label(lang, `en ${name}`, `in ${name}`) };
     },
   },
