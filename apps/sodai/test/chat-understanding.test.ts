@@ -216,3 +216,34 @@ describe('phrasings nobody tuned for (held-out-6 round)', () => {
     expect(ask('how much stock of 20230 is left', 'en').intent).toBe('unknown');
   });
 });
+
+describe('questions about the whole volume of a period', () => {
+  it.each([
+    ['¿Cuántas compras hubo en noviembre de 2024?', 'es'],
+    ['cuantos pedidos tuvimos en marzo', 'es'],
+    ['¿cuántas unidades se vendieron la semana pasada?', 'es'],
+    ['total de ventas en octubre', 'es'],
+    ['how many orders were there in November 2024?', 'en'],
+    ['how many units did we sell last month?', 'en'],
+  ] as const)('regression: a count of purchases is a volume, not a best-seller list: %s', (q, lang) => {
+    const { intent, entities } = ask(q, lang);
+    expect(intent).toBe('sales_trend');
+    expect(entities.period).toBeDefined();
+  });
+
+  it.each([
+    ['¿cómo evolucionaron las ventas en noviembre de 2024?', 'es'],
+    ['evolución de las ventas este año', 'es'],
+    ['how have sales evolved since march?', 'en'],
+  ] as const)('reads every form of "evolve" as a trend: %s', (q, lang) => {
+    expect(ask(q, lang).intent).toBe('sales_trend');
+  });
+
+  it.each([
+    ['¿cuántos clientes compraron en noviembre de 2024?', 'count_customers'],
+    ['¿cuántos productos se vendieron en marzo?', 'count_products'],
+    ['¿qué fue lo más vendido en noviembre?', 'top_products'],
+  ] as const)('still counts customers and products and lists best sellers: %s', (q, intent) => {
+    expect(ask(q).intent).toBe(intent);
+  });
+});

@@ -304,7 +304,7 @@ export const INTENT_WORDS = {
     'tendencias?',
     'trends?',
     'trending',
-    'evolucion',
+    'evolucion\\w*',
     'evolution',
     'evolv\\w*',
     'como (?:van|va|fueron|le fue|han ido)',
