@@ -32,6 +32,13 @@ export interface PredictionLogOptions {
 }
 
 /**
+ * A log line is under 200 bytes: without these DuckDB sizes its reading buffers for 2 MB lines and
+ * allocates 32 MB twice for every batch file it reads (heaptrack on the soak's server: 476 such
+ * allocations in 4 minutes, the largest native allocation the server made).
+ */
+const SMALL_CSV_BUFFERS = 'max_line_size = 4096, buffer_size = 1048576';
+
+/**
  * The prediction log: answers are recorded in memory (columnar arrays, no per-row objects) and
  * written in batches — every second or every 5,000 rows, one write at a time (rows arriving meanwhile
  * join the next batch) — as one Parquet segment that DuckDB writes off the event loop, appended to
@@ -43,13 +50,6 @@ export interface PredictionLogOptions {
  * log.record('predict', 1, 2, 0.7, true, 0, 3, 0.4);
  * await log.close(); // flushes
  */
-/**
- * A log line is under 200 bytes: without these DuckDB sizes its reading buffers for 2 MB lines and
- * allocates 32 MB twice for every batch file it reads (heaptrack on the soak's server: 476 such
- * allocations in 4 minutes, the largest native allocation the server made).
- */
-const SMALL_CSV_BUFFERS = 'max_line_size = 4096, buffer_size = 1048576';
-
 export class PredictionLog {
   #time: number[] = [];
   #route: LoggedRoute[] = [];
