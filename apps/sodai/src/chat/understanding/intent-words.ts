@@ -367,6 +367,23 @@ export const INTENT_WORDS = {
     'diferencia (?:con|entre|contra)',
     'difference between',
   ],
+  /** What a count of a period's whole volume counts: purchases, orders, lines, units, sales. */
+  volume: [
+    'compras?',
+    'pedidos?',
+    'ordenes',
+    'lineas',
+    'unidades',
+    'ventas?',
+    'vend\\w*',
+    'orders?',
+    'purchases?',
+    'lines',
+    'units',
+    'sales',
+    'sold',
+    'sell',
+  ],
   count: [
     'cuant[oa]s?',
     'how many',

@@ -19,10 +19,6 @@ const SELL_TO_HIM =
 const SHOULD_GET =
   /\bwhat (?:else )?(?:should|could|would|can|might) \S+ (?:\S+ )?(?:get|buy|order|stock|carry|try|take|have)\b/;
 
-/** What a count of a period's whole volume counts: purchases, orders, lines, units, sales. */
-const VOLUME =
-  /\b(?:compras?|pedidos?|ordenes|lineas|unidades|ventas?|vend\w*|orders?|purchases?|lines|units|sales|sold|sell)\b/;
-
 /** What the rules may use besides the words. */
 export interface IntentSignals {
   readonly hasCustomer: boolean;
@@ -148,7 +144,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     if (s.hasCustomerType) return { intent: 'count_customers' };
     if (s.hasFilter || /\b(?:catalogo|catalogue|catalog)\b/.test(text)) return { intent: 'count_products' };
     // "¿cuántas compras hubo en noviembre?": the trend answer states the period's total.
-    if (!s.hasProduct && VOLUME.test(text)) return { intent: 'sales_trend' };
+    if (!s.hasProduct && has('volume')) return { intent: 'sales_trend' };
   }
   // "mi", "su": the speaker's or an earlier-named customer ("… y cuándo fue su última compra").
   if (has('history') && (s.hasCustomer || /\b(?:me|mi|my|su|sus|his|her|their|he|she|they)\b/.test(text)))
