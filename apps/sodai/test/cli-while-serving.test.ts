@@ -15,7 +15,7 @@ const PORT = 18_000 + (process.pid % 1000);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 describe('the CLI while `sodai serve` answers requests', { timeout: 240_000 }, () => {
-  it('ingests, trains, predicts and lists from another process with zero failed requests; the server picks up the new champion', async () => {
+  it('ingests, trains, predicts and lists from another process with zero failed requests; the server picks up the new champion and the chat the new week', async () => {
     const fx = await serveFixture();
     const dir = fx.dir;
     const env = {
@@ -34,6 +34,10 @@ describe('the CLI while `sodai serve` answers requests', { timeout: 240_000 }, (
        FROM read_parquet(${sqlString(path.join(dir, 'data', 'transacciones.parquet'))})
        WHERE purchase_date > (SELECT max(purchase_date) - INTERVAL 7 DAY FROM read_parquet(${sqlString(path.join(dir, 'data', 'transacciones.parquet'))}))`,
       path.join(dir, 'next-week.parquet'),
+    );
+    const [buyer] = await queryRows(
+      fx.store.connection,
+      `SELECT customer_id::DOUBLE AS c FROM read_parquet(${sqlString(batch)}) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     );
     await fx.close();
 
@@ -63,6 +67,16 @@ describe('the CLI while `sodai serve` answers requests', { timeout: 240_000 }, (
       while ((await ready()) === undefined && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 200));
       expect(await ready(), stderr).toBe(fx.versions[0]);
+      const askTransactions = async () => {
+        const res = await fetch(`${BASE}/chat`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ message: `How many transactions did customer ${Number(buyer!.c)} make?` }),
+        });
+        return ((await res.json()) as { answer: string }).answer;
+      };
+      const chatBefore = await askTransactions();
+      expect(await askTransactions()).toBe(chatBefore);
 
       let stop = false;
       let requests = 0;
@@ -135,6 +149,15 @@ describe('the CLI while `sodai serve` answers requests', { timeout: 240_000 }, (
         outcome = await res.text();
       }
       expect(await ready(), `${outcome}\n${stderr}`).toBe(newest);
+      // The server re-reads the store when it swaps models; the chat answers repeated questions
+      // from a cache, which must not hide the week ingested meanwhile.
+      const chatDeadline = Date.now() + 30_000;
+      let chatAfter = await askTransactions();
+      while (chatAfter === chatBefore && Date.now() < chatDeadline) {
+        await new Promise((r) => setTimeout(r, 300));
+        chatAfter = await askTransactions();
+      }
+      expect(chatAfter).not.toBe(chatBefore);
 
       stop = true;
       await client;

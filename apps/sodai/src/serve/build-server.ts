@@ -151,6 +151,13 @@ function isHotRoute(route: string): boolean {
 const MEMORY_COPIED_TABLES = ['customers', 'products', 'transactions'];
 
 /**
+ * A server runs for weeks, so its DuckDB hands freed memory back to the system soon after each query
+ * instead of keeping up to 128 MiB per thread for the next one (DuckDB's default, made for batch
+ * jobs). In 5-minute soaks its anonymous memory went from +23 MB (minute 1 to the end) to -6…+11 MB.
+ */
+const SERVING_ALLOCATOR_SETTINGS = `SET allocator_flush_threshold = '8MiB'; SET allocator_background_threads = true`;
+
+/**
  * Builds the HTTP server without listening: `app.inject()` in tests, `app.listen()` to serve.
  * Starts loading the champion in the background (`/ready` says when it serves) and polls the alias;
  * `app.close()` stops polling, flushes the prediction log and frees the model (the store and the
@@ -171,6 +178,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const now = deps.clock ?? (() => new Date());
   const paths = dataPaths(deps.config, options.cwd);
   const lane = new DbLane(deps.store.connection);
+  await lane.run((c) => c.run(SERVING_ALLOCATOR_SETTINGS));
   if (deps.config.server.memoryCopyMaxRows > 0) {
     await lane.run(() => deps.store.keepInMemory(MEMORY_COPIED_TABLES, deps.config.server.memoryCopyMaxRows));
   }
