@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ChatEntities, ChatIntent } from '../contract/api.ts';
 
 /** What a session remembers of its last answered question, for follow-ups. */
@@ -23,30 +24,17 @@ export interface TurnMemory {
  * sessions.recall('abc12345')?.intent;
  */
 export class Conversations {
-  readonly #sessions = new Map<string, { memory: TurnMemory; at: number }>();
+  readonly #sessions: LRUCache<string, TurnMemory>;
 
-  constructor(
-    private readonly maxSessions = 5000,
-    private readonly ttlMs = 2 * 60 * 60 * 1000,
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
+  constructor(maxSessions = 5000, ttlMs = 2 * 60 * 60 * 1000, clock: () => number = () => Date.now()) {
+    this.#sessions = new LRUCache({ max: maxSessions, ttl: ttlMs, ttlResolution: 0, perf: { now: clock } });
+  }
 
   recall(sessionId: string): TurnMemory | undefined {
-    const hit = this.#sessions.get(sessionId);
-    if (!hit) return undefined;
-    if (this.clock() - hit.at > this.ttlMs) {
-      this.#sessions.delete(sessionId);
-      return undefined;
-    }
-    return hit.memory;
+    return this.#sessions.get(sessionId);
   }
 
   remember(sessionId: string, memory: TurnMemory): void {
-    this.#sessions.delete(sessionId);
-    this.#sessions.set(sessionId, { memory, at: this.clock() });
-    if (this.#sessions.size > this.maxSessions) {
-      const oldest = this.#sessions.keys().next().value;
-      if (oldest !== undefined) this.#sessions.delete(oldest);
-    }
+    this.#sessions.set(sessionId, memory);
   }
 }
