@@ -45,7 +45,7 @@ export interface SnapshotCacheOptions {
  * the query (`/chat` alone left 88 k of them, 17 MB, in a 90-second soak).
  *
  * @example
- * const data = snapshotCachedChatSource(duckDbChatSource(lane), { version: () => snapshotIds(store) });
+ * const data = snapshotCachedChatSource(duckDbChatSource(lane), { version: () => store.snapshotKey() });
  */
 export function snapshotCachedChatSource(
   source: ChatDataSource,
@@ -64,8 +64,7 @@ export function snapshotCachedChatSource(
       const hit = cache.get(key);
       if (hit !== undefined) return hit;
       const rows = Object.freeze(await source.query(sql, params));
-      // A result larger than the whole cache is only too big to keep, not an error.
-      if (rows.length <= cache.maxSize) cache.set(key, rows);
+      cache.set(key, rows); // lru-cache keeps nothing larger than the whole cache
       return rows;
     },
   };

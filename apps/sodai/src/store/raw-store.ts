@@ -183,6 +183,11 @@ export class RawStore {
     return this.db.instance.connect();
   }
 
+  /** Names the snapshots the views of `tables` show now: it changes whenever one of them moves. */
+  snapshotKey(tables: readonly string[] = Object.keys(STORE_VIEWS)): string {
+    return tables.map((table) => this.read[table]?.id ?? '').join(',');
+  }
+
   /** Re-points the views at the catalog's current snapshots (all tables, or those named). */
   async refresh(tables: readonly string[] = [...Object.keys(STORE_VIEWS), ...OPTIONAL_VIEWS]): Promise<void> {
     for (const table of tables) {

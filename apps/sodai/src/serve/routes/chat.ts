@@ -18,7 +18,6 @@ import type { ServingModel } from '../../scoring/serving-model.ts';
 import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
 import { duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
-import { STORE_VIEWS } from '../../store/raw-store.ts';
 import { reportFolderDriftSource } from '../../chat/drift-source.ts';
 import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
 import { SodaiError } from '../../errors.ts';
@@ -40,11 +39,10 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
   app,
   { ctx, pipeline },
 ) => {
-  // The assistant reads only the contract's tables (see ChatDataSource), each a catalog snapshot.
-  const chatTables = Object.keys(STORE_VIEWS);
   const assistant = new ChatAssistant({
     data: snapshotCachedChatSource(duckDbChatSource(ctx.lane), {
-      version: () => chatTables.map((table) => ctx.store.read[table]?.id ?? '').join(','),
+      // The assistant reads only the store's views (see ChatDataSource), each a catalog snapshot.
+      version: () => ctx.store.snapshotKey(),
     }),
     serving: ctx.holder,
     registry: ctx.tracking,
