@@ -11,6 +11,12 @@ export { PipelineError, UnrecoverableTaskError, isPipelineError, type PipelineEr
 export type { ExecutionEnv, Executor } from './executors/executor.ts';
 export { InlineExecutor, type InlineExecutorOptions } from './executors/inline-executor.ts';
 export {
+  ProcessExecutor,
+  runAttemptAndReport,
+  type AttemptCommand,
+  type ProcessExecutorOptions,
+} from './executors/process-executor.ts';
+export {
   createFileSensor,
   type FileSensor,
   type FileSensorDeps,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TrackingClient } from '@sodai/tracking';
 import type { RawStore } from '../store/raw-store.ts';
-import { startPipelineRuntime, type PipelineRuntime } from '../flows/pipeline-runtime.ts';
+import { startPipelineRuntime, type PipelineRuntime, type TaskProcess } from '../flows/pipeline-runtime.ts';
 import { buildServer, type ServeOptions } from '../serve/build-server.ts';
 import type { AppContext } from './app-context.ts';
 import { openAlertCenter } from '../monitor/alerts/open-alerting.ts';
@@ -13,15 +13,16 @@ export interface ServingWithPipeline {
 }
 
 /**
- * One process that serves and runs pipelines: the server shows and starts runs, and a run's last
+ * One process that serves and drives pipelines: the server shows and starts runs, and a run's last
  * step reloads the server. The server reads through its own snapshot `store`; every pipeline task
- * opens its own, so a job never shares a DuckDB connection with serving.
+ * opens its own, so a job never shares a DuckDB connection with serving. With `taskProcess` the
+ * tasks run in child processes, so their memory never becomes the server's.
  */
 export async function startServingWithPipeline(
   ctx: AppContext,
   store: RawStore,
   tracking: TrackingClient,
-  options: { serve: boolean; serveOptions?: ServeOptions },
+  options: { serve: boolean; serveOptions?: ServeOptions; taskProcess?: TaskProcess },
 ): Promise<ServingWithPipeline> {
   let app: FastifyInstance | undefined;
   const runtime = await startPipelineRuntime(
@@ -35,6 +36,7 @@ export async function startServingWithPipeline(
           : `serving v${outcome.version}`;
       },
     }),
+    options.taskProcess ? { taskProcess: options.taskProcess } : {},
   );
   if (options.serve) {
     // The server's alerts log through its own logger once it exists.

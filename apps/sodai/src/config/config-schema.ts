@@ -117,6 +117,13 @@ export const ConfigSchema = z.strictObject({
           '`sodai serve` exits (code 70) when the store, catalog or registry failed every check this ' +
             'long, so its supervisor restarts it; 0 = never',
         ),
+      pipelineTasks: z
+        .enum(['process', 'inline'])
+        .default('process')
+        .describe(
+          'where `sodai serve` runs pipeline tasks without Redis: `process` (a child process per task, ' +
+            "so a weekly run's memory and crashes stay out of the server) or `inline` (in the server)",
+        ),
       bulkScoring: z
         .strictObject({
           capacity: z.number().positive().default(20_000),

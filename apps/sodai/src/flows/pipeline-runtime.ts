@@ -2,7 +2,9 @@ import path from 'node:path';
 import {
   createOrchestrator,
   openSqliteRunStore,
+  ProcessExecutor,
   type DagJson,
+  type ProcessExecutorOptions,
   type Executor,
   type Orchestrator,
   type RunRecord,
@@ -13,7 +15,7 @@ import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import type { FlowEnv } from './flow-env.ts';
 import { buildMaintenanceDag } from './maintenance-dag.ts';
-import { buildWeeklyDag, WEEKLY_DAG_ID } from './weekly-dag.ts';
+import { buildWeeklyDag, NOTIFY_SERVING_TASK, WEEKLY_DAG_ID } from './weekly-dag.ts';
 import type { BatchLanding } from '../data/sources/batch-landing.ts';
 import { BATCH_FILE } from '../data/sources/batch-source.ts';
 
@@ -26,11 +28,24 @@ export async function openRunStore(config: SodaiConfig, paths: DataPaths): Promi
   return openSqliteRunStore(path.join(paths.dataDir, 'pipeline.db'));
 }
 
-/** Inline by default; BullMQ queues on Redis when `redisUrl` is set (tasks then run in `sodai worker`). */
-export async function createExecutor(config: SodaiConfig): Promise<Executor | undefined> {
-  if (!config.redisUrl) return undefined;
-  const { BullMQExecutor } = await import('@sodai/pipeline/bullmq');
-  return new BullMQExecutor({ redisUrl: config.redisUrl, queueName: config.queueName });
+/** How to run one task attempt in a child process (see {@link ProcessExecutor}). */
+export type TaskProcess = Pick<ProcessExecutorOptions, 'command' | 'onStderr'>;
+
+/**
+ * BullMQ queues on Redis when `redisUrl` is set (tasks then run in `sodai worker`); else a child
+ * process per task when `taskProcess` is given (the server); else inline, in this process.
+ */
+export async function createExecutor(
+  config: SodaiConfig,
+  taskProcess?: TaskProcess,
+): Promise<Executor | undefined> {
+  if (config.redisUrl) {
+    const { BullMQExecutor } = await import('@sodai/pipeline/bullmq');
+    return new BullMQExecutor({ redisUrl: config.redisUrl, queueName: config.queueName });
+  }
+  if (!taskProcess) return undefined;
+  // The reload task reaches this process's server, which a child could not.
+  return new ProcessExecutor({ ...taskProcess, inProcess: new Set([NOTIFY_SERVING_TASK]) });
 }
 
 export interface PipelineRuntime {
@@ -44,9 +59,12 @@ export interface PipelineRuntime {
 }
 
 /** The orchestrator over the app's DAGs, with interrupted runs recovered before anything else. */
-export async function startPipelineRuntime(env: FlowEnv): Promise<PipelineRuntime> {
+export async function startPipelineRuntime(
+  env: FlowEnv,
+  options: { taskProcess?: TaskProcess } = {},
+): Promise<PipelineRuntime> {
   const store = await openRunStore(env.config, env.paths);
-  const executor = await createExecutor(env.config);
+  const executor = await createExecutor(env.config, options.taskProcess);
   const dags = [buildWeeklyDag(env), buildMaintenanceDag(env, (work) => work(store))];
   const onRunFinished = env.onRunFinished?.bind(env);
   const orchestrator = createOrchestrator({

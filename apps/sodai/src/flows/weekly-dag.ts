@@ -324,7 +324,7 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  task('notify_serving', { upstream: [exportCsv], retries: 2, retryDelayMs: 1000 }, async (ctx) => {
+  task(NOTIFY_SERVING_TASK, { upstream: [exportCsv], retries: 2, retryDelayMs: 1000 }, async (ctx) => {
     const message = env.notifyServing ? await env.notifyServing() : 'no server attached to this run';
     ctx.log.info(message);
     return { message };
@@ -332,6 +332,9 @@ export function buildWeeklyDag(env: FlowEnv) {
 
   return dag;
 }
+
+/** The task that tells the server to reload: it must run in the server's process. */
+export const NOTIFY_SERVING_TASK = 'notify_serving';
 
 /** The gate decision recorded with a challenger's training run. */
 async function gateRecord(tracking: TrackingClient, trained: TrainOutcome): Promise<GateDecision> {

@@ -2,11 +2,14 @@ import { Command, InvalidArgumentError } from 'commander';
 import { formatTable } from '@sodai/tracking';
 import {
   isPipelineError,
+  runAttemptAndReport,
   runSingleTask,
+  type AnyDag,
   toAirflowDag,
   type RunRecord,
   type RunStore,
   type TaskInstance,
+  type TaskAttempt,
   type TaskLogEntry,
 } from '@sodai/pipeline';
 import { hostname } from 'node:os';
@@ -382,7 +385,7 @@ export function registerFlowCommands(program: Command): void {
       const worker = await startWorker({
         redisUrl: c.resolved.config.redisUrl,
         queueName: c.resolved.config.queueName,
-        dags: [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), (work) => work(store))],
+        dags: appDags(c, store),
         store,
         concurrency: o.concurrency,
       });
@@ -396,4 +399,46 @@ export function registerFlowCommands(program: Command): void {
       await worker.close();
       await store.close();
     });
+
+  // The child side of the server's process executor (see taskProcessCommand): not for people.
+  program
+    .command(RUN_TASK_COMMAND, { hidden: true })
+    .description('run one task attempt given as JSON and print its outcome (used by `sodai serve`)')
+    .argument('<attempt>', '{"dagId","runId","taskId","attempt"}', parseAttempt)
+    .action(async (attempt: TaskAttempt) => {
+      const c = ctx();
+      const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), cliLogger());
+      try {
+        const dag = appDags(c, store).find((d) => d.id === attempt.dagId);
+        if (!dag) throw new SodaiError('NOT_FOUND', `no DAG ${attempt.dagId}`);
+        await runAttemptAndReport(dag, store, attempt);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+/** The DAGs a process that runs tasks knows (a worker, a task's child process). */
+function appDags(c: AppContext, store: RunStore): AnyDag[] {
+  return [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), (work) => work(store))];
+}
+
+export const RUN_TASK_COMMAND = 'run-task';
+
+function parseAttempt(text: string): TaskAttempt {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new InvalidArgumentError('not JSON');
+  }
+  const a = value as Partial<Record<keyof TaskAttempt, unknown>>;
+  if (
+    typeof a.dagId !== 'string' ||
+    typeof a.runId !== 'string' ||
+    typeof a.taskId !== 'string' ||
+    typeof a.attempt !== 'number'
+  )
+    throw new InvalidArgumentError('needs dagId, runId and taskId (strings) and attempt (a number)');
+  return { dagId: a.dagId, runId: a.runId, taskId: a.taskId, attempt: a.attempt };
 }

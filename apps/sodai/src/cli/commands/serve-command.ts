@@ -4,6 +4,7 @@ import { appContext } from '../app-context.ts';
 import { watchSchedule } from '../../flows/pipeline-runtime.ts';
 import { startServingWithPipeline } from '../serving-with-pipeline.ts';
 import { cliLogger } from '../cli-logger.ts';
+import { taskProcess } from '../task-process.ts';
 import { untilStopped } from '../until-stopped.ts';
 import type { ServeOptions } from '../../serve/build-server.ts';
 
@@ -38,11 +39,15 @@ export function registerServeCommand(program: Command): void {
         rateLimit?: number;
         schedule?: boolean;
       }) => {
-        const c = appContext(program.opts<{ config?: string }>().config);
+        const configFile = program.opts<{ config?: string }>().config;
+        const c = appContext(configFile);
         const store = await c.openStore();
         const tracking = await c.openTracking();
         const { runtime, app } = await startServingWithPipeline(c, store, tracking, {
           serve: true,
+          ...(c.resolved.config.server.pipelineTasks === 'process'
+            ? { taskProcess: taskProcess(configFile) }
+            : {}),
           serveOptions: {
             ...exitWhenBroken(c.resolved.config.server.exitWhenBrokenS),
             loggerInstance: cliLogger().child({}, { level: c.resolved.config.logLevel }),
