@@ -17,6 +17,12 @@ import {
 export interface SqliteKyselyOptions {
   /** How long a writer waits for another process's write lock before failing (default 30 s). */
   readonly busyTimeoutMs?: number;
+  /**
+   * The connection's page cache, in KiB (default 2,000: SQLite's own default). better-sqlite3 builds
+   * SQLite with 16,000, and a long-lived process holding several of these metadata and log databases
+   * filled each cache with pages it wrote once and never read again (the server holds five).
+   */
+  readonly cacheSizeKiB?: number;
 }
 
 /**
@@ -74,6 +80,7 @@ export function openSqliteKysely<DB>(path: string, options: SqliteKyselyOptions 
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`cache_size = -${Math.max(1, Math.trunc(options.cacheSizeKiB ?? 2000))}`);
   return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
 

@@ -52,6 +52,17 @@ describe('openSqliteKysely', () => {
     expect(n).toBe(100);
     await db.destroy();
   });
+
+  it("keeps each connection's page cache at SQLite's 2 MB, not better-sqlite3's 16 MB (a server holds five)", async () => {
+    const size = async (options?: { cacheSizeKiB: number }) => {
+      const db = openSqliteKysely(path.join(dir, 'cache.sqlite'), options);
+      const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+      await db.destroy();
+      return rows[0]!.cache_size;
+    };
+    expect(await size()).toBe(-2000);
+    expect(await size({ cacheSizeKiB: 500 })).toBe(-500);
+  });
 });
 
 describe.runIf(pg.available)('openPostgresKysely', () => {

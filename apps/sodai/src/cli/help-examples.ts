@@ -94,6 +94,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   backfill: ['sodai backfill --from 2024-05-06 --to 2024-06-03'],
   scheduler: ['sodai scheduler', 'sodai --log-format json scheduler --poll-ms 10000'],
   worker: ['REDIS_URL=redis://127.0.0.1:6379 sodai worker --concurrency 2'],
+  'run-task': [`sodai run-task '{"dagId":"weekly","runId":"…","taskId":"predict","attempt":1}'`],
   serve: ['sodai serve', 'SODAI_ADMIN_TOKEN=… sodai serve --port 8080'],
   gc: ['sodai gc --dry-run', 'sodai gc --grace-minutes 120'],
   migrate: ['sodai migrate', 'sodai migrate --json'],
