@@ -3,6 +3,7 @@ import {
   createOrchestrator,
   openSqliteRunStore,
   ProcessExecutor,
+  type AnyDag,
   type DagJson,
   type ProcessExecutorOptions,
   type Executor,
@@ -48,6 +49,11 @@ export async function createExecutor(
   return new ProcessExecutor({ ...taskProcess, inProcess: new Set([NOTIFY_SERVING_TASK]) });
 }
 
+/** The DAGs of the app, as every process that drives or runs their tasks builds them. */
+export function buildAppDags(env: FlowEnv, runs: RunStore): AnyDag[] {
+  return [buildWeeklyDag(env), buildMaintenanceDag(env, (work) => work(runs))];
+}
+
 export interface PipelineRuntime {
   readonly orchestrator: Orchestrator;
   readonly store: RunStore;
@@ -65,7 +71,7 @@ export async function startPipelineRuntime(
 ): Promise<PipelineRuntime> {
   const store = await openRunStore(env.config, env.paths);
   const executor = await createExecutor(env.config, options.taskProcess);
-  const dags = [buildWeeklyDag(env), buildMaintenanceDag(env, (work) => work(store))];
+  const dags = buildAppDags(env, store);
   const onRunFinished = env.onRunFinished?.bind(env);
   const orchestrator = createOrchestrator({
     store,

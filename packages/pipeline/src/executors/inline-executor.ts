@@ -1,6 +1,6 @@
-import { requireArgument } from '../errors.ts';
 import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../run/task-runner.ts';
 import type { ExecutionEnv, Executor } from './executor.ts';
+import { Slots } from './slots.ts';
 
 export interface InlineExecutorOptions {
   /** Attempts running at once in this process (default 4); the rest wait their turn in FIFO order. */
@@ -16,27 +16,16 @@ export interface InlineExecutorOptions {
  */
 export class InlineExecutor implements Executor {
   readonly concurrency: number;
-  #active = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #slots: Slots;
   readonly #cancel = new AbortController();
 
   constructor(options: InlineExecutorOptions = {}) {
-    const c = options.concurrency ?? 4;
-    requireArgument(Number.isInteger(c) && c >= 1, 'concurrency', 'must be an integer ≥ 1');
-    this.concurrency = c;
+    this.#slots = new Slots(options.concurrency ?? 4);
+    this.concurrency = this.#slots.size;
   }
 
-  async execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome> {
-    // A finishing attempt hands its slot straight to the next waiter, so a newcomer cannot jump the queue.
-    if (this.#active < this.concurrency) this.#active++;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await runTaskAttempt(env.dag, env.store, attempt, this.#cancel.signal);
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#active--;
-    }
+  execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome> {
+    return this.#slots.run(() => runTaskAttempt(env.dag, env.store, attempt, this.#cancel.signal));
   }
 
   /** Aborts `ctx.signal` of running tasks; their attempts fail as interrupted. */

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PipelineError, requireArgument } from '../errors.ts';
+import { PipelineError } from '../errors.ts';
 import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../run/task-runner.ts';
 import type { ExecutionEnv, Executor } from './executor.ts';
+import { Slots } from './slots.ts';
 
 /** How a child process is started for one attempt: it must run {@link runAttemptAndReport}. */
 export interface AttemptCommand {
@@ -48,31 +49,21 @@ const STDERR_TAIL_CHARS = 2000;
 export class ProcessExecutor implements Executor {
   readonly concurrency: number;
   readonly #options: ProcessExecutorOptions;
-  #active = 0;
-  readonly #waiting: (() => void)[] = [];
+  readonly #slots: Slots;
   readonly #children = new Set<ChildProcess>();
   readonly #cancel = new AbortController();
 
   constructor(options: ProcessExecutorOptions) {
-    const c = options.concurrency ?? 2;
-    requireArgument(Number.isInteger(c) && c >= 1, 'concurrency', 'must be an integer ≥ 1');
-    this.concurrency = c;
+    this.#slots = new Slots(options.concurrency ?? 2);
+    this.concurrency = this.#slots.size;
     this.#options = options;
   }
 
-  async execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome> {
+  execute(attempt: TaskAttempt, env: ExecutionEnv): Promise<AttemptOutcome> {
     if (this.#options.inProcess?.has(attempt.taskId)) {
       return runTaskAttempt(env.dag, env.store, attempt, this.#cancel.signal);
     }
-    if (this.#active < this.concurrency) this.#active++;
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
-    try {
-      return await this.#runChild(attempt);
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#active--;
-    }
+    return this.#slots.run(() => this.#runChild(attempt));
   }
 
   #runChild(attempt: TaskAttempt): Promise<AttemptOutcome> {

@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
 import { formatTable } from '@sodai/tracking';
 import {
   isPipelineError,
   runAttemptAndReport,
   runSingleTask,
-  type AnyDag,
   toAirflowDag,
   type RunRecord,
   type RunStore,
@@ -14,7 +14,12 @@ import {
 } from '@sodai/pipeline';
 import { hostname } from 'node:os';
 import type { AppContext } from '../app-context.ts';
-import { openRunStore, startPipelineRuntime, watchSchedule } from '../../flows/pipeline-runtime.ts';
+import {
+  buildAppDags,
+  openRunStore,
+  startPipelineRuntime,
+  watchSchedule,
+} from '../../flows/pipeline-runtime.ts';
 import { untilStopped } from '../until-stopped.ts';
 import { buildMaintenanceDag, MAINTENANCE_DAG_ID, type WithRuns } from '../../flows/maintenance-dag.ts';
 import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
@@ -385,7 +390,7 @@ export function registerFlowCommands(program: Command): void {
       const worker = await startWorker({
         redisUrl: c.resolved.config.redisUrl,
         queueName: c.resolved.config.queueName,
-        dags: appDags(c, store),
+        dags: buildAppDags(c.flowEnv(), store),
         store,
         concurrency: o.concurrency,
       });
@@ -400,7 +405,7 @@ export function registerFlowCommands(program: Command): void {
       await store.close();
     });
 
-  // The child side of the server's process executor (see taskProcessCommand): not for people.
+  // The child side of the server's process executor (see cli/task-process.ts): not for people.
   program
     .command(RUN_TASK_COMMAND, { hidden: true })
     .description('run one task attempt given as JSON and print its outcome (used by `sodai serve`)')
@@ -409,7 +414,7 @@ export function registerFlowCommands(program: Command): void {
       const c = ctx();
       const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), cliLogger());
       try {
-        const dag = appDags(c, store).find((d) => d.id === attempt.dagId);
+        const dag = buildAppDags(c.flowEnv(), store).find((d) => d.id === attempt.dagId);
         if (!dag) throw new SodaiError('NOT_FOUND', `no DAG ${attempt.dagId}`);
         await runAttemptAndReport(dag, store, attempt);
       } finally {
@@ -418,12 +423,14 @@ export function registerFlowCommands(program: Command): void {
     });
 }
 
-/** The DAGs a process that runs tasks knows (a worker, a task's child process). */
-function appDags(c: AppContext, store: RunStore): AnyDag[] {
-  return [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), (work) => work(store))];
-}
-
 export const RUN_TASK_COMMAND = 'run-task';
+
+const AttemptSchema = z.strictObject({
+  dagId: z.string().min(1),
+  runId: z.string().min(1),
+  taskId: z.string().min(1),
+  attempt: z.int().min(1),
+});
 
 function parseAttempt(text: string): TaskAttempt {
   let value: unknown;
@@ -432,13 +439,7 @@ function parseAttempt(text: string): TaskAttempt {
   } catch {
     throw new InvalidArgumentError('not JSON');
   }
-  const a = value as Partial<Record<keyof TaskAttempt, unknown>>;
-  if (
-    typeof a.dagId !== 'string' ||
-    typeof a.runId !== 'string' ||
-    typeof a.taskId !== 'string' ||
-    typeof a.attempt !== 'number'
-  )
-    throw new InvalidArgumentError('needs dagId, runId and taskId (strings) and attempt (a number)');
-  return { dagId: a.dagId, runId: a.runId, taskId: a.taskId, attempt: a.attempt };
+  const parsed = AttemptSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(z.prettifyError(parsed.error));
+  return parsed.data;
 }
