@@ -20,6 +20,12 @@ export interface ChatDataSource {
   query(sql: string, params?: readonly SqlValue[]): Promise<readonly Row[]>;
 }
 
+/**
+ * The store tables the assistant reads (see {@link ChatDataSource}): its cache is keyed by their
+ * snapshots alone, so the prediction log's appends (one a second under load) do not empty it.
+ */
+export const CHAT_TABLES = ['customers', 'products', 'transactions', 'quarantine', 'predictions'] as const;
+
 /** The data source over the DuckDB store, taking turns on the server's connection. */
 export function duckDbChatSource(lane: DbLane): ChatDataSource {
   return {
@@ -45,7 +51,7 @@ export interface SnapshotCacheOptions {
  * the query (`/chat` alone left 88 k of them, 17 MB, in a 90-second soak).
  *
  * @example
- * const data = snapshotCachedChatSource(duckDbChatSource(lane), { version: () => store.snapshotKey() });
+ * const data = snapshotCachedChatSource(duckDbChatSource(lane), { version: () => store.snapshotKey(CHAT_TABLES) });
  */
 export function snapshotCachedChatSource(
   source: ChatDataSource,

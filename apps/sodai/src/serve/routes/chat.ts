@@ -17,7 +17,7 @@ import { exampleQuestions } from '../../chat/examples.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
 import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
-import { duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
+import { CHAT_TABLES, duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
 import { reportFolderDriftSource } from '../../chat/drift-source.ts';
 import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
 import { SodaiError } from '../../errors.ts';
@@ -41,8 +41,8 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
 ) => {
   const assistant = new ChatAssistant({
     data: snapshotCachedChatSource(duckDbChatSource(ctx.lane), {
-      // The assistant reads only the store's views (see ChatDataSource), each a catalog snapshot.
-      version: () => ctx.store.snapshotKey(),
+      // The assistant reads only these views, each a catalog snapshot.
+      version: () => ctx.store.snapshotKey(CHAT_TABLES),
     }),
     serving: ctx.holder,
     registry: ctx.tracking,
