@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function setup(inProcess: readonly string[] = []) {
+async function setup(inProcess: readonly string[] = [], niceness?: number) {
   const dir = tempDir();
   dirs.push(dir);
   const dbPath = join(dir, 'pipeline.db');
@@ -25,6 +26,7 @@ async function setup(inProcess: readonly string[] = []) {
       args: ['--import', 'tsx', CHILD, dbPath, JSON.stringify(attempt)],
     }),
     inProcess: new Set(inProcess),
+    ...(niceness === undefined ? {} : { niceness }),
   });
   const orchestrator = createOrchestrator({ store, dags: [processDag, dyingDag], executor });
   return {
@@ -53,6 +55,22 @@ describe('ProcessExecutor', () => {
       expect(after.pid).not.toBe(where.pid);
       expect(after.upstreamPid).toBe(where.pid);
       expect(here.pid).toBe(process.pid);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it('children run at the niceness given, this process at its own; a task that prints a lot on stdout still reports its outcome', async () => {
+    const own = getPriority();
+    const { store, orchestrator, close } = await setup(['here'], 7);
+    try {
+      const runId = await orchestrator.trigger('in_processes');
+      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
+      const out = new Map(
+        (await store.taskInstances(runId)).map((t) => [t.taskId, t.output as Record<string, number>]),
+      );
+      expect(out.get('where')!.niceness).toBe(Math.max(own, 7));
+      expect(out.get('here')!.niceness).toBe(own);
     } finally {
       await close();
     }

@@ -3,7 +3,9 @@ import { RUN_TASK_COMMAND } from './commands/flow-commands.ts';
 
 /**
  * How `sodai serve` runs a pipeline task: this same program (same Node flags, same config file) as
- * `sodai run-task ATTEMPT` in a child process, whose log lines join the server's on stderr.
+ * `sodai run-task ATTEMPT` in a child process, whose log lines join the server's on stderr. The
+ * child runs at niceness 10, so on a machine the server shares with its weekly run the requests
+ * get the CPU first and the run takes what is left.
  */
 export function taskProcess(configFile: string | undefined): TaskProcess {
   const program = process.argv[1];
@@ -20,5 +22,6 @@ export function taskProcess(configFile: string | undefined): TaskProcess {
       ],
     }),
     onStderr: (text) => process.stderr.write(text),
+    niceness: 10,
   };
 }

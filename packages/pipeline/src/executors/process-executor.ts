@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { getPriority, setPriority } from 'node:os';
+import { createInterface } from 'node:readline';
 import { PipelineError } from '../errors.ts';
 import { runTaskAttempt, type AttemptOutcome, type TaskAttempt } from '../run/task-runner.ts';
 import type { ExecutionEnv, Executor } from './executor.ts';
@@ -25,6 +27,11 @@ export interface ProcessExecutorOptions {
   readonly onStderr?: (text: string) => void;
   /** How long `close()` gives a child after SIGTERM before SIGKILL (default 10 s). */
   readonly killGraceMs?: number;
+  /**
+   * The niceness children run at (0–19; never below this process's own, which they inherit by
+   * default): a server gives its batch work a lower CPU priority than the requests it answers.
+   */
+  readonly niceness?: number;
 }
 
 /** The line a child prints on stdout with its outcome; anything else it prints is ignored. */
@@ -76,9 +83,13 @@ export class ProcessExecutor implements Executor {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#children.add(child);
-    let stdout = '';
+    this.#lowerPriority(child);
+    // Only the outcome line is kept: a task may print as much as it likes.
+    let outcomeLine: string | undefined;
+    createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+      if (line.startsWith(OUTCOME_PREFIX)) outcomeLine = line;
+    });
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
     child.stderr.setEncoding('utf8').on('data', (s: string) => {
       this.#options.onStderr?.(s);
       stderr = (stderr + s).slice(-STDERR_TAIL_CHARS);
@@ -90,7 +101,7 @@ export class ProcessExecutor implements Executor {
       });
       child.once('close', (code, signal) => {
         this.#children.delete(child);
-        const outcome = parseOutcome(stdout);
+        const outcome = parseOutcome(outcomeLine);
         if (code === 0 && outcome) return resolve(outcome);
         const how = signal ? `was killed (${signal})` : `exited with code ${code ?? '?'}`;
         const said = stderr.trim() ? `: ${stderr.trim()}` : '';
@@ -99,6 +110,16 @@ export class ProcessExecutor implements Executor {
         );
       });
     });
+  }
+
+  #lowerPriority(child: ChildProcess): void {
+    const niceness = this.#options.niceness;
+    if (niceness === undefined || child.pid === undefined || niceness <= getPriority()) return;
+    try {
+      setPriority(child.pid, niceness);
+    } catch {
+      // The child already ended (its outcome tells why); a priority is no reason to fail a task.
+    }
   }
 
   /** Stops every child (SIGTERM, then SIGKILL after the grace); their attempts fail as interrupted. */
@@ -128,11 +149,7 @@ function interrupted(attempt: TaskAttempt, why: string): PipelineError {
   });
 }
 
-function parseOutcome(stdout: string): AttemptOutcome | undefined {
-  const line = stdout
-    .split('\n')
-    .reverse()
-    .find((l) => l.startsWith(OUTCOME_PREFIX));
+function parseOutcome(line: string | undefined): AttemptOutcome | undefined {
   if (!line) return undefined;
   try {
     return JSON.parse(line.slice(OUTCOME_PREFIX.length)) as AttemptOutcome;
