@@ -70,6 +70,10 @@ const PAGES: Readonly<Record<string, Settle>> = {
   upload: async (page) => {
     await page.getByTestId('drop-zone').waitFor();
   },
+  // No page has this path: the not-found view it shows must fit a phone and speak one language too.
+  'no-such-page': async (page) => {
+    await page.getByTestId('not-found').waitFor();
+  },
 };
 
 async function setLanguage(page: Page, lang: UiLang): Promise<void> {

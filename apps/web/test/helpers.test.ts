@@ -114,11 +114,11 @@ describe('pickers', () => {
 });
 
 describe('routing and errors', () => {
-  it('maps the hash to a page, the first page otherwise', () => {
-    expect(routeFor('#/models').path).toBe('models');
-    expect(routeFor('#/chat?x=1').path).toBe('chat');
-    expect(routeFor('').path).toBe('predict');
-    expect(routeFor('#/nope').path).toBe('predict');
+  it('maps the hash to a page, the empty hash to the first page, an unknown path to none', () => {
+    expect(routeFor('#/models')?.path).toBe('models');
+    expect(routeFor('#/chat?x=1')?.path).toBe('chat');
+    expect(routeFor('')?.path).toBe('predict');
+    expect(routeFor('#/nope')).toBeUndefined();
   });
 
   it('maps HTTP statuses to what the user is told', () => {

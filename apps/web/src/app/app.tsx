@@ -2,26 +2,26 @@ import { Suspense, useEffect } from 'react';
 import { Loading } from '../components/loading.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageToggle } from './language-toggle.tsx';
+import { NotFound } from './not-found.tsx';
 import { ROUTES, routeFor } from './routes.ts';
 import { ServingBadge } from './serving-badge.tsx';
 import { SignIn } from './sign-in.tsx';
+import { SkipLink } from './skip-link.tsx';
 import { useHash } from './use-hash.ts';
 
 /** The shell: skip link, header with menu, language and sign-in, and the current page. */
 export function App() {
   const { t } = useI18n();
-  const route = routeFor(useHash());
-  const Page = route.component;
-  const pageName = t(route.label);
+  const hash = useHash();
+  const route = routeFor(hash);
+  const pageName = t(route ? route.label : 'notFound.title');
   // Each page names itself in the tab and in the history list, in the current language.
   useEffect(() => {
     document.title = `${pageName} · SodAI`;
   }, [pageName]);
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('shell.skip')}
-      </a>
+      <SkipLink />
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true">
@@ -33,7 +33,7 @@ export function App() {
           <ul>
             {ROUTES.map((r) => (
               <li key={r.path}>
-                <a href={`#/${r.path}`} aria-current={r.path === route.path ? 'page' : undefined}>
+                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
                   {t(r.label)}
                 </a>
               </li>
@@ -47,9 +47,13 @@ export function App() {
       </header>
       <main id="main" tabIndex={-1}>
         <ServingBadge />
-        <Suspense fallback={<Loading />}>
-          <Page key={route.path} />
-        </Suspense>
+        {route ? (
+          <Suspense fallback={<Loading />}>
+            <route.component key={route.path} />
+          </Suspense>
+        ) : (
+          <NotFound hash={hash} />
+        )}
       </main>
     </>
   );

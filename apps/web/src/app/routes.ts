@@ -47,12 +47,29 @@ export const ROUTES: readonly PageRoute[] = [
 ];
 
 /**
- * The route a location hash names (`#/models` → models), the first one otherwise.
+ * The page a location hash names (`#/models`, `#/models/3`, `#/chat?x=1` → the page before any
+ * `/` or `?`); the first page when the hash names none (`''`, `#`, `#/`); `undefined` when no page
+ * has that path. An unknown path is not guessed at: showing some other page would hide the typo or
+ * the outdated bookmark from the reader.
  *
  * @example
- * routeFor('#/chat').path; // 'chat'
+ * routeFor('#/chat')?.path; // 'chat'
+ * routeFor('#/monitor'); // undefined
  */
-export function routeFor(hash: string): PageRoute {
+export function routeFor(hash: string): PageRoute | undefined {
   const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
-  return ROUTES.find((r) => r.path === path) ?? ROUTES[0]!;
+  if (path === '') return ROUTES[0];
+  return ROUTES.find((r) => r.path === path);
+}
+
+/**
+ * The address a hash asked for, as the reader would have typed it: the browser percent-encodes what
+ * is not ASCII (`#/m%C3%B3delos` → `#/módelos`). A `%` that starts no valid escape is shown as is.
+ */
+export function askedAddress(hash: string): string {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }

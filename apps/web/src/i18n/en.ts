@@ -9,6 +9,11 @@ export const en: Dictionary = {
   'shell.noModel': 'No model is serving yet: predictions will be available after the first training.',
   'shell.servingRule': 'No model beats the simple rules yet: the rule "{rule}" predicts · week from {week}',
   'shell.serving': 'Serving model: v{version} · predicting the week from {week}',
+  'notFound.title': 'Page not found',
+  'notFound.explain':
+    'There is no page at the address asked for: it may be mistyped or come from an old bookmark. Pick one of the pages of SodAI.',
+  'notFound.asked': 'Address asked for:',
+  'notFound.pages': 'Pages of SodAI',
   'nav.predict': 'Predict',
   'nav.recommend': 'Recommend',
   'nav.chat': 'Chat',

@@ -10,6 +10,11 @@ export const es = {
   'shell.servingRule':
     'Aún ningún modelo supera a las reglas simples: predice la regla «{rule}» · semana predicha desde el {week}',
   'shell.serving': 'Modelo en servicio: v{version} · semana predicha desde el {week}',
+  'notFound.title': 'Página no encontrada',
+  'notFound.explain':
+    'No hay ninguna página en la dirección pedida: quizá se escribió mal o viene de un marcador antiguo. Elija una de las páginas de SodAI.',
+  'notFound.asked': 'Dirección pedida:',
+  'notFound.pages': 'Páginas de SodAI',
   'nav.predict': 'Predecir',
   'nav.recommend': 'Recomendar',
   'nav.chat': 'Chat',
