@@ -12,6 +12,7 @@ export type { ExecutionEnv, Executor } from './executors/executor.ts';
 export { InlineExecutor, type InlineExecutorOptions } from './executors/inline-executor.ts';
 export {
   ProcessExecutor,
+  serveAttempts,
   runAttemptAndReport,
   type AttemptCommand,
   type ProcessExecutorOptions,

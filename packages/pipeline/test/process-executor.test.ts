@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProcessExecutor } from '../src/executors/process-executor.ts';
+import { ProcessExecutor, type ProcessExecutorOptions } from '../src/executors/process-executor.ts';
 import { createOrchestrator } from '../src/run/orchestrator.ts';
 import { openSqliteRunStore } from '../src/stores/sqlite-run-store.ts';
 import { dyingDag, processDag } from './fixtures/process-dags.ts';
@@ -15,18 +15,18 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function setup(inProcess: readonly string[] = [], niceness?: number) {
+async function setup(
+  inProcess: readonly string[] = [],
+  more: Pick<ProcessExecutorOptions, 'niceness' | 'warm' | 'idleMs' | 'attemptsPerChild'> = {},
+) {
   const dir = tempDir();
   dirs.push(dir);
   const dbPath = join(dir, 'pipeline.db');
   const store = await openSqliteRunStore(dbPath);
   const executor = new ProcessExecutor({
-    command: (attempt) => ({
-      file: process.execPath,
-      args: ['--import', 'tsx', CHILD, dbPath, JSON.stringify(attempt)],
-    }),
+    command: () => ({ file: process.execPath, args: ['--import', 'tsx', CHILD, dbPath] }),
     inProcess: new Set(inProcess),
-    ...(niceness === undefined ? {} : { niceness }),
+    ...more,
   });
   const orchestrator = createOrchestrator({ store, dags: [processDag, dyingDag], executor });
   return {
@@ -38,6 +38,21 @@ async function setup(inProcess: readonly string[] = [], niceness?: number) {
       await store.close();
     },
   };
+}
+
+/** This process's children whose command line names `script`. */
+function childrenRunning(script: string): number {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(script);
+      } catch {
+        return false; // ended while we looked
+      }
+    }).length;
 }
 
 describe('ProcessExecutor', () => {
@@ -60,9 +75,9 @@ describe('ProcessExecutor', () => {
     }
   }, 60_000);
 
-  it('children run at the niceness given, this process at its own; a task that prints a lot on stdout still reports its outcome', async () => {
+  it('children run at the niceness given, this process at its own; a task that prints a lot on stdout does not stall', async () => {
     const own = getPriority();
-    const { store, orchestrator, close } = await setup(['here'], 7);
+    const { store, orchestrator, close } = await setup(['here'], { niceness: 7 });
     try {
       const runId = await orchestrator.trigger('in_processes');
       expect((await orchestrator.waitForRun(runId)).state).toBe('success');
@@ -71,6 +86,59 @@ describe('ProcessExecutor', () => {
       );
       expect(out.get('where')!.niceness).toBe(Math.max(own, 7));
       expect(out.get('here')!.niceness).toBe(own);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it('the next attempt goes to a child started while the task before it ran, and an unused child stops after its idle time', async () => {
+    // `here` stays in this process, so `after` is the only attempt that can take the warm child.
+    const { store, orchestrator, close } = await setup(['here'], { warm: 1, idleMs: 3000 });
+    try {
+      const runId = await orchestrator.trigger('in_processes');
+      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
+      const [after] = await store.taskInstances(runId, ['after']);
+      const out = after!.output as Record<string, number>;
+      expect(out.processStartedAt).toBeLessThan(out.upstreamEndedAt!);
+      const deadline = Date.now() + 10_000;
+      while (childrenRunning(CHILD) > 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(childrenRunning(CHILD)).toBe(0);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it('without warm children, each child starts when its attempt comes', async () => {
+    const { store, orchestrator, close } = await setup(['here'], { warm: 0 });
+    try {
+      const runId = await orchestrator.trigger('in_processes');
+      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
+      const [after] = await store.taskInstances(runId, ['after']);
+      const out = after!.output as Record<string, number>;
+      expect(out.processStartedAt).toBeGreaterThan(out.upstreamEndedAt! - 50);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+
+  it('a child runs attempts one after another up to attemptsPerChild; one killed mid-task is replaced, its attempt retried', async () => {
+    const { store, orchestrator, close } = await setup(['here'], { attemptsPerChild: 10, warm: 0 });
+    try {
+      const first = await orchestrator.trigger('in_processes');
+      expect((await orchestrator.waitForRun(first)).state).toBe('success');
+      const out = new Map(
+        (await store.taskInstances(first)).map((t) => [t.taskId, t.output as Record<string, number>]),
+      );
+      expect(out.get('after')!.pid).toBe(out.get('where')!.pid);
+      expect(out.get('where')!.pid).not.toBe(process.pid);
+
+      const dying = await orchestrator.trigger('dies');
+      expect((await orchestrator.waitForRun(dying)).state).toBe('success');
+      const [task] = await store.taskInstances(dying, ['die']);
+      expect(task?.output).toEqual({ survived: 2 });
+      const logs = (await store.taskLogs(dying, 'die')).map((l) => l.message);
+      expect(logs.at(-1)).not.toBe(`attempt 2 in ${out.get('where')!.pid}`);
     } finally {
       await close();
     }

@@ -30,7 +30,10 @@ export async function openRunStore(config: SodaiConfig, paths: DataPaths): Promi
 }
 
 /** How to run one task attempt in a child process (see {@link ProcessExecutor}). */
-export type TaskProcess = Pick<ProcessExecutorOptions, 'command' | 'onStderr' | 'niceness'>;
+export type TaskProcess = Pick<
+  ProcessExecutorOptions,
+  'command' | 'onStderr' | 'niceness' | 'attemptsPerChild' | 'idleMs'
+>;
 
 /**
  * BullMQ queues on Redis when `redisUrl` is set (tasks then run in `sodai worker`); else a child

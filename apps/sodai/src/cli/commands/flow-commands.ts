@@ -5,6 +5,7 @@ import {
   isPipelineError,
   runAttemptAndReport,
   runSingleTask,
+  serveAttempts,
   toAirflowDag,
   type RunRecord,
   type RunStore,
@@ -408,15 +409,22 @@ export function registerFlowCommands(program: Command): void {
   // The child side of the server's process executor (see cli/task-process.ts): not for people.
   program
     .command(RUN_TASK_COMMAND, { hidden: true })
-    .description('run one task attempt given as JSON and print its outcome (used by `sodai serve`)')
-    .argument('<attempt>', '{"dagId","runId","taskId","attempt"}', parseAttempt)
-    .action(async (attempt: TaskAttempt) => {
+    .description(
+      'run one task attempt and print its outcome; without ATTEMPT, run those the parent process sends (`sodai serve` starts its task processes so)',
+    )
+    .argument('[attempt]', '{"dagId","runId","taskId","attempt"}', parseAttempt)
+    .action(async (given: TaskAttempt | undefined) => {
       const c = ctx();
       const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), cliLogger());
       try {
-        const dag = buildAppDags(c.flowEnv(), store).find((d) => d.id === attempt.dagId);
-        if (!dag) throw new SodaiError('NOT_FOUND', `no DAG ${attempt.dagId}`);
-        await runAttemptAndReport(dag, store, attempt);
+        const dags = buildAppDags(c.flowEnv(), store);
+        const dagFor = (attempt: TaskAttempt) => {
+          const dag = dags.find((d) => d.id === attempt.dagId);
+          if (!dag) throw new SodaiError('NOT_FOUND', `no DAG ${attempt.dagId}`);
+          return dag;
+        };
+        if (given) await runAttemptAndReport(dagFor(given), store, given);
+        else await serveAttempts(dagFor, store);
       } finally {
         await store.close();
       }
