@@ -393,10 +393,13 @@ console.log(
 );
 
 const loopWindows = heap.filter((h) => Number.isFinite(h.loopMaxMs));
+const slowWindows = loopWindows.filter((h) => h.loopMaxMs > 50);
 console.log(
   `server event-loop delay (10 ms sampling, so 10 ms is none) over ${loopWindows.length} windows of ~10 s: ` +
     `worst window p99 ${Math.max(...loopWindows.map((h) => h.loopP99Ms)).toFixed(1)} ms, ` +
-    `max ${Math.max(...loopWindows.map((h) => h.loopMaxMs)).toFixed(1)} ms`,
+    `max ${Math.max(...loopWindows.map((h) => h.loopMaxMs)).toFixed(1)} ms; windows with a delay over 50 ms ended at ` +
+    `${slowWindows.map((h) => `${h.atS}s (${h.loopMaxMs.toFixed(0)} ms)`).join(', ') || 'none'} ` +
+    `(the run started at ${Math.round(SOAK_MS * 0.3e-3)} s, reloads at ${Math.round(SOAK_MS * 0.45e-3)} s and ${Math.round(SOAK_MS * 0.55e-3)} s)`,
 );
 console.log(
   `bench process event-loop delay (the probe's own waits): p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, ` +
