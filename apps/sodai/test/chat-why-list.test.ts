@@ -279,3 +279,21 @@ describe('questions the assistant cannot fully answer', () => {
     expect(reply.answer).toMatch(/no hay precios, costos ni stock/);
   });
 });
+
+describe('a trend over every sale', () => {
+  it('names the total weekly sales, not "sales of all sales", in both languages', async () => {
+    const es = await ask('¿Cómo vienen las ventas?');
+    expect(es).toMatchObject({ intent: 'sales_trend', answered: true, lang: 'es' });
+    expect(es.answer).toMatch(/^Ventas semanales totales, /);
+    expect(es.answer).not.toMatch(/todas las ventas/);
+    const en = await ask('How are sales trending?');
+    expect(en).toMatchObject({ intent: 'sales_trend', answered: true, lang: 'en' });
+    expect(en.answer).toMatch(/^Total weekly sales, /);
+  });
+
+  it('still names its subject when the question has one', async () => {
+    const reply = await ask('How is product 20230 selling?');
+    expect(reply).toMatchObject({ intent: 'sales_trend', entities: { product_id: 20230 } });
+    expect(reply.answer).toMatch(/^(Weekly sales of product 20230|No sales of product 20230)/);
+  });
+});

@@ -157,14 +157,24 @@ export const salesTrendTool: Tool = async (box, req) => {
     e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
     ...describeFilters(e, lang),
   ].filter((x): x is string => x !== null);
-  const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
+  const what = subject.join(', ');
+  // Without a subject the sales are the whole distributor's: "sales of all sales" says nothing.
+  const weeklySales = what
+    ? say(lang, `Ventas semanales de ${what}`, `Weekly sales of ${what}`)
+    : say(lang, 'Ventas semanales totales', 'Total weekly sales');
   if (rows.length === 0) {
     return {
-      text: say(
-        lang,
-        `Sin ventas de ${what} ${describePeriod(period, lang)}.`,
-        `No sales of ${what} ${describePeriod(period, lang)}.`,
-      ),
+      text: what
+        ? say(
+            lang,
+            `Sin ventas de ${what} ${describePeriod(period, lang)}.`,
+            `No sales of ${what} ${describePeriod(period, lang)}.`,
+          )
+        : say(
+            lang,
+            `Sin ventas ${describePeriod(period, lang)}.`,
+            `No sales ${describePeriod(period, lang)}.`,
+          ),
       answered: true,
       basedOn: [describePeriod(period, lang)],
       data: { weeks: [] },
@@ -185,11 +195,11 @@ export const salesTrendTool: Tool = async (box, req) => {
   const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
   const text = say(
     lang,
-    `Ventas semanales de ${what}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
+    `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
       units.reduce((a, b) => a + b, 0),
       lang,
     )} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
-    `Weekly sales of ${what}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
+    `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
       units.reduce((a, b) => a + b, 0),
       lang,
     )} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
