@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import { freePort } from '@sodai/testing';
+import { freePort, waitForReady } from '@sodai/testing';
 import { buildServedStore } from '../test/served-store.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
@@ -44,16 +44,7 @@ async function throughServer(round: number): Promise<number> {
   server.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   try {
-    const deadline = Date.now() + 120_000;
-    while (
-      !(await fetch(`${base}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      ))
-    ) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server not ready:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForReady({ base, server, output: () => stderr });
     const from = performance.now();
     const res = await fetch(`${base}/api/admin/pipeline/dags/weekly/runs`, {
       method: 'POST',

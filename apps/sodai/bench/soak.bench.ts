@@ -12,7 +12,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { seededRandom } from '@sodai/random';
-import { freePort } from '@sodai/testing';
+import { freePort, waitForReady } from '@sodai/testing';
 import { queryRows } from '../src/store/duckdb.ts';
 import { buildServedStore } from '../test/served-store.ts';
 
@@ -33,6 +33,9 @@ if (ONLY && !(ONLY in ONLY_ROLL))
 const OPERATIONS = new Set((process.env.SOAK_OPERATIONS ?? 'run,reload').split(','));
 /** Whether this soak makes the weekly run, and so compares its export with the run without load. */
 const WEEKLY = !ONLY && OPERATIONS.has('run');
+/** When the middle's operations start, as shares of the soak: the weekly run, then the two reloads. */
+const RUN_AT = 0.3;
+const RELOADS_AT = [0.45, 0.55] as const;
 const CLIENTS = 4;
 const TOKEN = 'soak-bench-admin-token-0123456789';
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -107,19 +110,6 @@ server.once('exit', (code, signal) => {
   console.error(`sodai serve exited (${code ?? signal}) during the soak:\n${serverErr.slice(-4000)}`);
   process.exit(1);
 });
-
-async function waitReady(): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const ok = await fetch(`${base}/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server not ready:\n${serverErr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The node process serving: the spawned one, or under heaptrack the node its script started. */
 function servingPid(pid: number): number {
@@ -200,7 +190,7 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
   body: JSON.stringify(body),
 });
 
-await waitReady();
+await waitForReady({ base, server, output: () => serverErr });
 const pid = servingPid(server.pid!);
 const started = performance.now();
 const elapsed = () => performance.now() - started;
@@ -302,7 +292,7 @@ async function healthProbe(): Promise<void> {
 async function operations(): Promise<{ runId: string; state: string }> {
   const auth = { authorization: `Bearer ${TOKEN}` };
   if (ONLY) return { runId: '', state: 'skipped (SOAK_ONLY)' };
-  await new Promise((r) => setTimeout(r, SOAK_MS * 0.3));
+  await new Promise((r) => setTimeout(r, SOAK_MS * RUN_AT));
   const text = WEEKLY
     ? await call(
         'POST admin run',
@@ -314,9 +304,9 @@ async function operations(): Promise<{ runId: string; state: string }> {
   const reload = async () => {
     if (OPERATIONS.has('reload')) await call('POST admin reload', post('/api/admin/reload', {}, auth));
   };
-  await new Promise((r) => setTimeout(r, SOAK_MS * 0.15));
+  await new Promise((r) => setTimeout(r, SOAK_MS * (RELOADS_AT[0] - RUN_AT)));
   await reload();
-  await new Promise((r) => setTimeout(r, SOAK_MS * 0.1));
+  await new Promise((r) => setTimeout(r, SOAK_MS * (RELOADS_AT[1] - RELOADS_AT[0])));
   await reload();
   let state = 'unknown';
   // Waits past the end of the soak if it must: the run is part of what is measured.
@@ -398,8 +388,10 @@ console.log(
   `server event-loop delay (10 ms sampling, so 10 ms is none) over ${loopWindows.length} windows of ~10 s: ` +
     `worst window p99 ${Math.max(...loopWindows.map((h) => h.loopP99Ms)).toFixed(1)} ms, ` +
     `max ${Math.max(...loopWindows.map((h) => h.loopMaxMs)).toFixed(1)} ms; windows with a delay over 50 ms ended at ` +
-    `${slowWindows.map((h) => `${h.atS}s (${h.loopMaxMs.toFixed(0)} ms)`).join(', ') || 'none'} ` +
-    `(the run started at ${Math.round(SOAK_MS * 0.3e-3)} s, reloads at ${Math.round(SOAK_MS * 0.45e-3)} s and ${Math.round(SOAK_MS * 0.55e-3)} s)`,
+    `${slowWindows.map((h) => `${h.atS}s (${h.loopMaxMs.toFixed(0)} ms)`).join(', ') || 'none'}` +
+    (ONLY
+      ? ''
+      : ` (operations at ${[RUN_AT, ...RELOADS_AT].map((share) => `${Math.round((SOAK_MS * share) / 1000)} s`).join(', ')})`),
 );
 console.log(
   `bench process event-loop delay (the probe's own waits): p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, ` +

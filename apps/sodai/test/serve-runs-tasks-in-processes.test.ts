@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '@sodai/testing';
+import { freePort, waitForReady } from '@sodai/testing';
 import { ADMIN_TOKEN, serveFixture } from './serve-fixture.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -26,15 +26,7 @@ describe('`sodai serve` and the weekly run', { timeout: 240_000 }, () => {
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const auth = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
     try {
-      const deadline = Date.now() + 60_000;
-      while (
-        Date.now() < deadline &&
-        !(await fetch(`${base}/ready`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        await new Promise((r) => setTimeout(r, 200));
+      await waitForReady({ base, server, output: () => stderr, timeoutMs: 60_000 });
       const started = await fetch(`${base}/api/admin/pipeline/dags/weekly/runs`, {
         method: 'POST',
         headers: auth,
@@ -44,7 +36,8 @@ describe('`sodai serve` and the weekly run', { timeout: 240_000 }, () => {
       const { run_id: runId } = (await started.json()) as { run_id: string };
       type RunDetail = { state: string; tasks: { task_id: string; output: { message?: string } | null }[] };
       let detail: RunDetail = { state: '', tasks: [] };
-      while (Date.now() < deadline + 120_000) {
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
         const res = await fetch(`${base}/api/pipeline/runs/${runId}`, { headers: auth });
         detail = (await res.json()) as RunDetail;
         if (detail.state === 'success' || detail.state === 'failed') break;

@@ -55,15 +55,23 @@ function childrenRunning(script: string): number {
     }).length;
 }
 
+/** Runs `dagId` to success and returns each task's output. */
+async function outputsOfRun(
+  { orchestrator, store }: Pick<Awaited<ReturnType<typeof setup>>, 'orchestrator' | 'store'>,
+  dagId: string,
+): Promise<Map<string, Record<string, number>>> {
+  const runId = await orchestrator.trigger(dagId);
+  expect((await orchestrator.waitForRun(runId)).state).toBe('success');
+  return new Map(
+    (await store.taskInstances(runId)).map((t) => [t.taskId, t.output as Record<string, number>]),
+  );
+}
+
 describe('ProcessExecutor', () => {
   it('runs each attempt in its own child process, outputs passed downstream through the store; named tasks stay in this process', async () => {
-    const { store, orchestrator, close } = await setup(['here']);
+    const run = await setup(['here']);
     try {
-      const runId = await orchestrator.trigger('in_processes');
-      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
-      const out = new Map(
-        (await store.taskInstances(runId)).map((t) => [t.taskId, t.output as Record<string, number>]),
-      );
+      const out = await outputsOfRun(run, 'in_processes');
       const [where, after, here] = [out.get('where')!, out.get('after')!, out.get('here')!];
       expect(where.pid).not.toBe(process.pid);
       expect(after.pid).not.toBe(process.pid);
@@ -71,65 +79,52 @@ describe('ProcessExecutor', () => {
       expect(after.upstreamPid).toBe(where.pid);
       expect(here.pid).toBe(process.pid);
     } finally {
-      await close();
+      await run.close();
     }
   }, 60_000);
 
   it('children run at the niceness given, this process at its own; a task that prints a lot on stdout does not stall', async () => {
     const own = getPriority();
-    const { store, orchestrator, close } = await setup(['here'], { niceness: 7 });
+    const run = await setup(['here'], { niceness: 7 });
     try {
-      const runId = await orchestrator.trigger('in_processes');
-      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
-      const out = new Map(
-        (await store.taskInstances(runId)).map((t) => [t.taskId, t.output as Record<string, number>]),
-      );
+      const out = await outputsOfRun(run, 'in_processes');
       expect(out.get('where')!.niceness).toBe(Math.max(own, 7));
       expect(out.get('here')!.niceness).toBe(own);
     } finally {
-      await close();
+      await run.close();
     }
   }, 60_000);
 
   it('the next attempt goes to a child started while the task before it ran, and an unused child stops after its idle time', async () => {
     // `here` stays in this process, so `after` is the only attempt that can take the warm child.
-    const { store, orchestrator, close } = await setup(['here'], { warm: 1, idleMs: 3000 });
+    const run = await setup(['here'], { warm: 1, idleMs: 3000 });
     try {
-      const runId = await orchestrator.trigger('in_processes');
-      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
-      const [after] = await store.taskInstances(runId, ['after']);
-      const out = after!.output as Record<string, number>;
+      const out = (await outputsOfRun(run, 'in_processes')).get('after')!;
       expect(out.processStartedAt).toBeLessThan(out.upstreamEndedAt!);
       const deadline = Date.now() + 10_000;
       while (childrenRunning(CHILD) > 0 && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(childrenRunning(CHILD)).toBe(0);
     } finally {
-      await close();
+      await run.close();
     }
   }, 60_000);
 
   it('without warm children, each child starts when its attempt comes', async () => {
-    const { store, orchestrator, close } = await setup(['here'], { warm: 0 });
+    const run = await setup(['here'], { warm: 0 });
     try {
-      const runId = await orchestrator.trigger('in_processes');
-      expect((await orchestrator.waitForRun(runId)).state).toBe('success');
-      const [after] = await store.taskInstances(runId, ['after']);
-      const out = after!.output as Record<string, number>;
+      const out = (await outputsOfRun(run, 'in_processes')).get('after')!;
       expect(out.processStartedAt).toBeGreaterThan(out.upstreamEndedAt! - 50);
     } finally {
-      await close();
+      await run.close();
     }
   }, 60_000);
 
   it('a child runs attempts one after another up to attemptsPerChild; one killed mid-task is replaced, its attempt retried', async () => {
-    const { store, orchestrator, close } = await setup(['here'], { attemptsPerChild: 10, warm: 0 });
+    const run = await setup(['here'], { attemptsPerChild: 10, warm: 0 });
+    const { store, orchestrator } = run;
     try {
-      const first = await orchestrator.trigger('in_processes');
-      expect((await orchestrator.waitForRun(first)).state).toBe('success');
-      const out = new Map(
-        (await store.taskInstances(first)).map((t) => [t.taskId, t.output as Record<string, number>]),
-      );
+      const out = await outputsOfRun(run, 'in_processes');
       expect(out.get('after')!.pid).toBe(out.get('where')!.pid);
       expect(out.get('where')!.pid).not.toBe(process.pid);
 
@@ -140,7 +135,7 @@ describe('ProcessExecutor', () => {
       const logs = (await store.taskLogs(dying, 'die')).map((l) => l.message);
       expect(logs.at(-1)).not.toBe(`attempt 2 in ${out.get('where')!.pid}`);
     } finally {
-      await close();
+      await run.close();
     }
   }, 60_000);
 

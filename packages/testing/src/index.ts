@@ -2,3 +2,4 @@ export { serviceGate, type ServiceGate, type ServiceName } from './service-gate.
 export { loadedModules, modulesLoadedBy } from './loaded-modules.ts';
 export { storeFixtures, type OpenFixture, type StoreFixture, type StoreOpeners } from './store-fixtures.ts';
 export { freePort } from './free-port.ts';
+export { waitForReady, type ReadyWait } from './wait-for-ready.ts';

@@ -60,6 +60,8 @@ interface OutcomeMessage {
 /** A started child: how many attempts it ran, and how it ended once it has. */
 interface Child {
   readonly process: ChildProcess;
+  /** The program it runs, for the error when it could not start. */
+  readonly file: string;
   attempts: number;
   stderr: string;
   idle?: NodeJS.Timeout;
@@ -124,8 +126,7 @@ export class ProcessExecutor implements Executor {
       return first.outcome;
     }
     const { code, signal, error } = first.end;
-    if (error)
-      throw interrupted(attempt, `could not start ${this.#options.command().file}: ${error.message}`);
+    if (error) throw interrupted(attempt, `could not start ${child.file}: ${error.message}`);
     const how = signal ? `was killed (${signal})` : `exited with code ${code ?? '?'}`;
     const said = child.stderr.trim() ? `: ${child.stderr.trim()}` : '';
     throw interrupted(attempt, `the task's process ${how}${said}`);
@@ -187,7 +188,7 @@ export class ProcessExecutor implements Executor {
         void stderrClosed.then(() => resolve({ code, signal }));
       });
     });
-    const child: Child = { process: proc, attempts: 0, stderr: '', ended };
+    const child: Child = { process: proc, file, attempts: 0, stderr: '', ended };
     proc.stderr!.setEncoding('utf8').on('data', (s: string) => {
       this.#options.onStderr?.(s);
       child.stderr = (child.stderr + s).slice(-STDERR_TAIL_CHARS);

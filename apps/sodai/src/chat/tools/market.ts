@@ -157,24 +157,19 @@ export const salesTrendTool: Tool = async (box, req) => {
     e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
     ...describeFilters(e, lang),
   ].filter((x): x is string => x !== null);
-  const what = subject.join(', ');
+  const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
   // Without a subject the sales are the whole distributor's: "sales of all sales" says nothing.
-  const weeklySales = what
-    ? say(lang, `Ventas semanales de ${what}`, `Weekly sales of ${what}`)
+  const of = subject.length ? say(lang, ` de ${what}`, ` of ${what}`) : '';
+  const weeklySales = of
+    ? say(lang, `Ventas semanales${of}`, `Weekly sales${of}`)
     : say(lang, 'Ventas semanales totales', 'Total weekly sales');
   if (rows.length === 0) {
     return {
-      text: what
-        ? say(
-            lang,
-            `Sin ventas de ${what} ${describePeriod(period, lang)}.`,
-            `No sales of ${what} ${describePeriod(period, lang)}.`,
-          )
-        : say(
-            lang,
-            `Sin ventas ${describePeriod(period, lang)}.`,
-            `No sales ${describePeriod(period, lang)}.`,
-          ),
+      text: say(
+        lang,
+        `Sin ventas${of} ${describePeriod(period, lang)}.`,
+        `No sales${of} ${describePeriod(period, lang)}.`,
+      ),
       answered: true,
       basedOn: [describePeriod(period, lang)],
       data: { weeks: [] },
@@ -193,14 +188,15 @@ export const salesTrendTool: Tool = async (box, req) => {
         ? say(lang, `al alza (${formatPercent(change, lang)})`, `up (${formatPercent(change, lang)})`)
         : say(lang, `a la baja (${formatPercent(change, lang)})`, `down (${formatPercent(change, lang)})`);
   const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
+  const total = units.reduce((a, b) => a + b, 0);
   const text = say(
     lang,
     `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
-      units.reduce((a, b) => a + b, 0),
+      total,
       lang,
     )} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
     `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
-      units.reduce((a, b) => a + b, 0),
+      total,
       lang,
     )} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
   );
