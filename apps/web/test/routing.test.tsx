@@ -22,6 +22,13 @@ describe('routeFor', () => {
     expect(routeFor('#drift')?.path).toBe('drift');
   });
 
+  it('matches the page name whatever its letter case, still naming no page for an unknown one', () => {
+    for (const hash of ['#/Models', '#/MODELS', '#/models', '#/Models/AbC-3', '#/MoDeLs?x=Y', '#Models']) {
+      expect(routeFor(hash)?.path, hash).toBe('models');
+    }
+    expect(routeFor('#/Monitor')).toBeUndefined();
+  });
+
   it('shows the asked address as typed: escapes decoded, a stray % kept', () => {
     expect(askedAddress('#/m%C3%B3delos')).toBe('#/módelos');
     expect(askedAddress('#/100%')).toBe('#/100%');
@@ -111,6 +118,16 @@ describe('App at an address', () => {
       await settle();
       cleanup();
     }
+  });
+
+  it('opens a page whose name has capitals, keeping the address (and its id) as typed', async () => {
+    openAt('#/Models/AbC-3');
+    renderShell();
+    expect(screen.queryByTestId('not-found')).toBeNull();
+    const menu = screen.getByRole('navigation', { name: 'Menú principal' });
+    expect(within(menu).getByRole('link', { name: 'Modelos' }).getAttribute('aria-current')).toBe('page');
+    expect(window.location.hash).toBe('#/Models/AbC-3');
+    await settle();
   });
 
   it('skips to the content without leaving the page (its #main href names no page)', async () => {

@@ -134,18 +134,21 @@ export class ApiClient {
   report(kind: 'ingest' | 'drift', name: string): Promise<unknown> {
     return this.get(`/api/reports/${kind}/${encodeURIComponent(name)}`);
   }
-  dags(): Promise<Dag[]> {
-    return this.get('/api/pipeline/dags');
+  // Pipeline reads take the sign-in's token: unless the server opens its reads to everyone
+  // (`publicRead: all`), it shows runs and logs only to signed-in callers.
+  dags(token?: string): Promise<Dag[]> {
+    return this.get('/api/pipeline/dags', token);
   }
-  pipelineRuns(limit = 50): Promise<PipelineRun[]> {
-    return this.get(`/api/pipeline/runs?limit=${limit}`);
+  pipelineRuns(limit = 50, token?: string): Promise<PipelineRun[]> {
+    return this.get(`/api/pipeline/runs?limit=${limit}`, token);
   }
-  pipelineRun(runId: string): Promise<PipelineRunDetail> {
-    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`);
+  pipelineRun(runId: string, token?: string): Promise<PipelineRunDetail> {
+    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`, token);
   }
-  taskLogs(runId: string, taskId: string): Promise<TaskLog[]> {
+  taskLogs(runId: string, taskId: string, token?: string): Promise<TaskLog[]> {
     return this.get(
       `/api/pipeline/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
+      token,
     );
   }
   triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {

@@ -49,15 +49,18 @@ export const ROUTES: readonly PageRoute[] = [
 /**
  * The page a location hash names (`#/models`, `#/models/3`, `#/chat?x=1` → the page before any
  * `/` or `?`); the first page when the hash names none (`''`, `#`, `#/`); `undefined` when no page
- * has that path. An unknown path is not guessed at: showing some other page would hide the typo or
- * the outdated bookmark from the reader.
+ * has that path. The page name matches in any letter case (`#/Models`), as people type and share
+ * addresses; the hash itself is left as typed, since what follows the name may be a case-sensitive
+ * id. An unknown path is not guessed at: showing some other page would hide the typo or the
+ * outdated bookmark from the reader.
  *
  * @example
  * routeFor('#/chat')?.path; // 'chat'
+ * routeFor('#/Chat')?.path; // 'chat'
  * routeFor('#/monitor'); // undefined
  */
 export function routeFor(hash: string): PageRoute | undefined {
-  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
+  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0]?.toLowerCase();
   if (path === '') return ROUTES[0];
   return ROUTES.find((r) => r.path === path);
 }

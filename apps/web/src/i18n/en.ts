@@ -215,6 +215,10 @@ export const en: Dictionary = {
   'pipeline.noDag': 'The server exposes no pipeline.',
   'pipeline.nextRun': 'Next scheduled run: {at}',
   'pipeline.noSchedule': 'No scheduled run (the server does not run the scheduler).',
+  'pipeline.signInToRun':
+    'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as admin.',
+  'pipeline.signInToSee':
+    'You are not signed in, and the pipeline is only shown after signing in. Sign in as admin to see it and to run it.',
   'pipeline.trigger': 'Run now',
   'pipeline.retrain': 'Retrain',
   'pipeline.retrainAuto': 'when needed',

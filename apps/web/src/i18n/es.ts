@@ -216,6 +216,10 @@ export const es = {
   'pipeline.noDag': 'El servidor no expone ningún flujo.',
   'pipeline.nextRun': 'Próxima ejecución programada: {at}',
   'pipeline.noSchedule': 'Sin ejecución programada (el servidor no corre el planificador).',
+  'pipeline.signInToRun':
+    'No ha iniciado sesión: puede seguir el flujo aquí, pero para lanzarlo necesita iniciar sesión de administración.',
+  'pipeline.signInToSee':
+    'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión de administración para verlo y para lanzarlo.',
   'pipeline.trigger': 'Ejecutar ahora',
   'pipeline.retrain': 'Reentrenar',
   'pipeline.retrainAuto': 'si hace falta',

@@ -4,6 +4,8 @@ import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
+import { SignInNeeded } from '../../components/sign-in-needed.tsx';
+import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
@@ -17,17 +19,20 @@ const POLL_MS = 1500;
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
-  const { api } = useApp();
-  const dags = useAsync(() => api.dags(), [api]);
-  const runs = useAsync(() => api.pipelineRuns(30), [api]);
+  const { api, adminToken } = useApp();
+  const dags = useAsync(() => api.dags(adminToken), [api, adminToken]);
+  const runs = useAsync(() => api.pipelineRuns(30, adminToken), [api, adminToken]);
   const [runId, setRunId] = useState<string | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
   const latest = runs.status === 'done' ? (runs.value[0]?.id ?? null) : null;
   const shownRun = runId ?? latest;
-  const detail = useAsync(async () => (shownRun ? api.pipelineRun(shownRun) : null), [api, shownRun]);
+  const detail = useAsync(
+    async () => (shownRun ? api.pipelineRun(shownRun, adminToken) : null),
+    [api, shownRun, adminToken],
+  );
   const logs = useAsync(
-    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId) : null),
-    [api, shownRun, taskId],
+    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId, adminToken) : null),
+    [api, shownRun, taskId, adminToken],
   );
   const { reload: reloadRuns } = runs;
   const { reload: reloadDetail } = detail;
@@ -43,9 +48,26 @@ export default function PipelinePage() {
   const date = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US') : '—';
 
+  // Without a token, a refusal means the server shows the pipeline to signed-in callers only: one
+  // note says so, rather than each section's error naming a role the visitor never chose.
+  const hidden =
+    !adminToken &&
+    dags.status === 'failed' &&
+    dags.error instanceof WebError &&
+    dags.error.code === 'UNAUTHORIZED';
+  if (hidden) {
+    return (
+      <>
+        <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
+        <SignInNeeded message={t('pipeline.signInToSee')} />
+      </>
+    );
+  }
   return (
     <>
       <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
+      {/* Said once the server answered, so a visitor never reads "you can follow it" before "you cannot". */}
+      {adminToken || dags.status === 'loading' ? null : <SignInNeeded message={t('pipeline.signInToRun')} />}
       <AsyncView state={dags}>
         {(list) =>
           list.length === 0 ? (

@@ -2,11 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useApp } from '../../app/app-context.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /**
- * Starts a run of the DAG now (admin token); for a DAG that trains, with the retrain choice and the
- * tuning trials.
+ * Starts a run of the DAG now (admin token; the page says so when there is none); for a DAG that
+ * trains, with the retrain choice and the tuning trials.
  */
 export function TriggerForm({
   dagId,
@@ -63,10 +62,10 @@ export function TriggerForm({
           </div>
         </>
       ) : null}
-      <button type="submit" disabled={busy}>
+      {/* Without a token the server could only refuse, in words about a role the visitor never chose. */}
+      <button type="submit" disabled={busy || !adminToken}>
         {t('pipeline.trigger')}
       </button>
-      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );

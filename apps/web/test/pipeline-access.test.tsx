@@ -1,0 +1,87 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import PipelinePage from '../src/pages/pipeline/pipeline-page.tsx';
+import { renderApp, type SeenRequest } from './render.tsx';
+
+afterEach(() => {
+  cleanup();
+  window.sessionStorage.clear();
+});
+
+const TOKEN = 'tok-0123456789abcdef';
+
+const DAG = {
+  id: 'maintenance',
+  description: null,
+  schedule: null,
+  next_run_at: null,
+  nodes: [{ id: 'gc', kind: 'task', upstream: [], trigger_rule: 'all_success' }],
+  edges: [],
+};
+
+/** The pipeline reads of a server that keeps them for signed-in callers (`publicRead: predictions`). */
+function privateReads(req: SeenRequest) {
+  if (!req.url.startsWith('/api/pipeline/')) return undefined;
+  if (req.authorization !== `Bearer ${TOKEN}`) {
+    return {
+      status: 401,
+      body: { code: 'UNAUTHORIZED', message: 'this route needs a bearer token with the reader role' },
+    };
+  }
+  return { body: req.url === '/api/pipeline/dags' ? [DAG] : [] };
+}
+
+/** The pipeline reads of a server that shows them to everyone (`publicRead: all`). */
+function openReads(req: SeenRequest) {
+  if (req.url === '/api/pipeline/dags') return { body: [DAG] };
+  if (req.url.startsWith('/api/pipeline/runs')) return { body: [] };
+  return undefined;
+}
+
+describe('PipelinePage without a sign-in', () => {
+  it('says once that the visitor is not signed in and what to do, not "admin sign-in" beside "reader role"', async () => {
+    renderApp(<PipelinePage />, privateReads, 'en');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain(
+      'You are not signed in, and the pipeline is only shown after signing in. Sign in as admin to see it and to run it.',
+    );
+    expect(within(note).getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getAllByTestId('sign-in-needed')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toContain('reader role');
+  });
+
+  it('says the same in Spanish', async () => {
+    renderApp(<PipelinePage />, privateReads, 'es');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain(
+      'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión de administración para verlo y para lanzarlo.',
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('on a server that shows the pipeline to everyone, says it can be followed but needs an admin sign-in to run', async () => {
+    renderApp(<PipelinePage />, openReads, 'en');
+    await screen.findByTestId('dag-maintenance');
+    const notes = await screen.findAllByTestId('sign-in-needed');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.textContent).toContain(
+      'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as admin.',
+    );
+    // Pressing it could only be refused: the server's refusal would name a role the UI never asked for.
+    expect(screen.getByRole('button', { name: 'Run now' })).toHaveProperty('disabled', true);
+  });
+});
+
+describe('PipelinePage signed in', () => {
+  it('sends the token with its reads, so a server that keeps them private shows the pipeline', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    const { seen } = renderApp(<PipelinePage />, privateReads, 'en');
+    await screen.findByTestId('dag-maintenance');
+    await waitFor(() => expect(screen.getAllByText('No runs yet.')).toHaveLength(2));
+    expect(screen.queryByTestId('sign-in-needed')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Run now' })).toHaveProperty('disabled', false);
+    expect(seen.filter((r) => r.authorization !== `Bearer ${TOKEN}`)).toEqual([]);
+  });
+});
