@@ -46,7 +46,7 @@ describe.skipIf(!runnable)('the alert inbox in Chromium at 390 px', () => {
     await page.locator('main h1').waitFor();
     // The inbox is for operators: sign in as the UI does (a dialog, not a token box on every page).
     await page.locator('header').getByRole('button', { name: 'Iniciar sesión' }).click();
-    await page.getByRole('dialog').getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+    await page.getByRole('dialog').getByLabel('Token de acceso').fill(E2E_ADMIN_TOKEN);
     await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
     await page.getByTestId('signed-in').waitFor();
     await page.getByText('Falló la ejecución semanal').waitFor();

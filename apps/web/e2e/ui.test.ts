@@ -25,7 +25,7 @@ async function shot(name: string): Promise<void> {
 async function signIn(): Promise<void> {
   if ((await page.getByTestId('signed-in').count()) > 0) return;
   await page.locator('header').getByRole('button', { name: 'Iniciar sesión' }).click();
-  await page.getByRole('dialog').getByLabel('Token de administración').fill(E2E_ADMIN_TOKEN);
+  await page.getByRole('dialog').getByLabel('Token de acceso').fill(E2E_ADMIN_TOKEN);
   await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
   await page.getByTestId('signed-in').waitFor();
 }

@@ -2,7 +2,7 @@
 export type WebErrorCode =
   /** The server could not be reached (offline, server stopped). */
   | 'NETWORK'
-  /** An admin action without a valid admin token. */
+  /** No token, an unknown token (401), or a token whose role does not allow the action (403). */
   | 'UNAUTHORIZED'
   /** No model is serving yet (the server answers 503). */
   | 'NOT_READY'
@@ -37,6 +37,11 @@ export function codeForStatus(status: number): WebErrorCode {
   if (status === 503) return 'NOT_READY';
   if (status >= 500) return 'SERVER';
   return 'REJECTED';
+}
+
+/** Whether the server refused the token itself (401), rather than what it was asked to do (403). */
+export function isUnknownToken(error: unknown): boolean {
+  return error instanceof WebError && error.status === 401;
 }
 
 /** The parts of a server error body the UI reads, whichever of the server's shapes it came in. */

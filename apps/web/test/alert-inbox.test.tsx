@@ -49,7 +49,10 @@ describe('AlertInbox', () => {
   it('offers the sign-in, not the removed token box, before it asks the server', async () => {
     const { seen } = renderApp(
       <AlertInbox />,
-      (req) => (req.url === '/api/alerts?state=open' ? { body: { alerts: [ALERT] } } : undefined),
+      (req) => {
+        if (req.url === '/api/auth/me') return { body: { role: 'operator', signed_in: true } };
+        return req.url === '/api/alerts?state=open' ? { body: { alerts: [ALERT] } } : undefined;
+      },
       'en',
     );
     const needed = await screen.findByTestId('sign-in-needed');

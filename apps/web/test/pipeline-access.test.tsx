@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import PipelinePage from '../src/pages/pipeline/pipeline-page.tsx';
-import { renderApp, type SeenRequest } from './render.tsx';
+import { renderApp, type Route, type SeenRequest } from './render.tsx';
 
 afterEach(() => {
   cleanup();
@@ -18,6 +18,20 @@ const DAG = {
   nodes: [{ id: 'gc', kind: 'task', upstream: [], trigger_rule: 'all_success' }],
   edges: [],
 };
+
+/** The server's answer to "what is this token?": `role` for TOKEN. */
+function tokenRole(role: 'reader' | 'operator' | 'admin'): Route {
+  return (req) =>
+    req.url === '/api/auth/me' && req.authorization === `Bearer ${TOKEN}`
+      ? { body: { role, signed_in: true } }
+      : undefined;
+}
+
+/** The answer of the first route that has one. */
+const firstOf =
+  (...routes: Route[]): Route =>
+  (req) =>
+    routes.map((route) => route(req)).find((answer) => answer !== undefined);
 
 /** The pipeline reads of a server that keeps them for signed-in callers (`publicRead: predictions`). */
 function privateReads(req: SeenRequest) {
@@ -43,7 +57,7 @@ describe('PipelinePage without a sign-in', () => {
     renderApp(<PipelinePage />, privateReads, 'en');
     const note = await screen.findByTestId('sign-in-needed');
     expect(note.textContent).toContain(
-      'You are not signed in, and the pipeline is only shown after signing in. Sign in as admin to see it and to run it.',
+      'You are not signed in, and the pipeline is only shown after signing in. Sign in with any token to see it; running it needs an operator or admin sign-in.',
     );
     expect(within(note).getByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.getAllByTestId('sign-in-needed')).toHaveLength(1);
@@ -55,33 +69,61 @@ describe('PipelinePage without a sign-in', () => {
     renderApp(<PipelinePage />, privateReads, 'es');
     const note = await screen.findByTestId('sign-in-needed');
     expect(note.textContent).toContain(
-      'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión de administración para verlo y para lanzarlo.',
+      'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión con cualquier token para verlo; para lanzarlo necesita una sesión de operación o de administración.',
     );
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('on a server that shows the pipeline to everyone, says it can be followed but needs an admin sign-in to run', async () => {
+  it('on a server that shows the pipeline to everyone, says it can be followed but needs an operator or admin sign-in to run', async () => {
     renderApp(<PipelinePage />, openReads, 'en');
     await screen.findByTestId('dag-maintenance');
     const notes = await screen.findAllByTestId('sign-in-needed');
     expect(notes).toHaveLength(1);
     expect(notes[0]?.textContent).toContain(
-      'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as admin.',
+      'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as operator or admin.',
     );
     // Pressing it could only be refused: the server's refusal would name a role the UI never asked for.
-    expect(screen.getByRole('button', { name: 'Run now' })).toHaveProperty('disabled', true);
+    const run = screen.getByRole('button', { name: 'Run now' });
+    expect(run).toHaveProperty('disabled', true);
+    expect(run.getAttribute('aria-describedby')).toBe(notes[0]?.id);
   });
 });
 
 describe('PipelinePage signed in', () => {
-  it('sends the token with its reads, so a server that keeps them private shows the pipeline', async () => {
+  it('sends the token with its reads, so a server that keeps them private shows the pipeline; an operator may run it', async () => {
     window.sessionStorage.setItem('sodai.adminToken', TOKEN);
-    const { seen } = renderApp(<PipelinePage />, privateReads, 'en');
+    const { seen } = renderApp(<PipelinePage />, firstOf(tokenRole('operator'), privateReads), 'en');
     await screen.findByTestId('dag-maintenance');
     await waitFor(() => expect(screen.getAllByText('No runs yet.')).toHaveLength(2));
     expect(screen.queryByTestId('sign-in-needed')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Run now' })).toHaveProperty('disabled', false);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Run now' })).toHaveProperty('disabled', false),
+    );
     expect(seen.filter((r) => r.authorization !== `Bearer ${TOKEN}`)).toEqual([]);
+  });
+
+  it('as a reader, "Run now" is off and the page says running needs an operator or admin sign-in', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<PipelinePage />, firstOf(tokenRole('reader'), privateReads), 'en');
+    await screen.findByTestId('dag-maintenance');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain(
+      'You are signed in as reader: you can follow the pipeline here, but running it needs an operator or admin sign-in.',
+    );
+    const run = screen.getByRole('button', { name: 'Run now' });
+    expect(run).toHaveProperty('disabled', true);
+    expect(run.getAttribute('aria-describedby')).toBe(note.id);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('as a reader, says the same in Spanish', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<PipelinePage />, firstOf(tokenRole('reader'), privateReads), 'es');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain(
+      'Su sesión es de lectura: puede seguir el flujo aquí, pero para lanzarlo necesita una sesión de operación o de administración.',
+    );
+    expect(screen.getByRole('button', { name: 'Ejecutar ahora' })).toHaveProperty('disabled', true);
   });
 });

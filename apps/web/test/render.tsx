@@ -13,7 +13,8 @@ export interface SeenRequest {
   readonly authorization: string | null;
 }
 
-type Route = (req: SeenRequest) => { status?: number; body: unknown } | undefined;
+/** The fake server's answer to a request, or undefined for a 404. */
+export type Route = (req: SeenRequest) => { status?: number; body: unknown } | undefined;
 
 /**
  * Renders `ui` with the app's providers over a fake server: `route` answers each request (JSON),

@@ -334,6 +334,18 @@ export const ReadyResponseSchema = z.object({
   reason: z.string().optional(),
 });
 
+// ------------------------------------------------------------------ auth
+/** What a bearer token may do: read, also operate (run, upload, reload), also move the champion. */
+export const RoleSchema = z.enum(['reader', 'operator', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** GET /api/auth/me: the role of the token sent, so a client can offer only what it allows. */
+export const AuthMeResponseSchema = z.object({
+  role: RoleSchema.nullable().describe('the role of the bearer token sent; null without a token'),
+  signed_in: z.boolean().describe('whether the request carried a known bearer token'),
+});
+export type AuthMe = z.infer<typeof AuthMeResponseSchema>;
+
 // ------------------------------------------------------------------ read APIs
 export const ServingStateSchema = z.object({
   model_version: z.int().nullable(),

@@ -1,9 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { SodaiConfig } from '../config/config-schema.ts';
+import type { Role } from '../contract/api.ts';
 import { SodaiError } from '../errors.ts';
-
-export type Role = 'reader' | 'operator' | 'admin';
 
 const RANK: Record<Role, number> = { reader: 1, operator: 2, admin: 3 };
 

@@ -42,6 +42,7 @@ import {
 } from '../scoring/model-holder.ts';
 import { PredictionLog, type PredictionLogOptions } from '../monitor/prediction-log.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { predictRoutes } from './routes/predict.ts';
@@ -164,8 +165,8 @@ const SERVING_ALLOCATOR_SETTINGS = `SET allocator_flush_threshold = '8MiB'; SET 
  * tracking client stay open: they belong to the caller).
  *
  * Routes: POST /predict, /recommend, /chat (public, rate-limited); GET /health, /ready, /metrics;
- * GET /api/* read APIs and /api/tracking/* (runs, models, alias history); /api/admin/* behind the
- * bearer token; /docs (OpenAPI from the zod contract).
+ * GET /api/* read APIs and /api/tracking/* (runs, models, alias history); GET /api/auth/me (the
+ * token's role); /api/admin/* behind the bearer token; /docs (OpenAPI from the zod contract).
  *
  * @example
  * const app = await buildServer({ config, store, tracking });
@@ -300,6 +301,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(recommendRoutes, { ctx });
       await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
+      await scope.register(authRoutes, { ctx, prefix: '/api' });
       await scope.register(monitorRoutes, { ctx, prefix: '/api' });
       await scope.register(usageRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {

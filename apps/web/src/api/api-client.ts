@@ -3,6 +3,7 @@ import type { Dag, PipelineRun, PipelineRunDetail, TaskLog, TriggerParams } from
 import type {
   Alert,
   AliasMove,
+  AuthMe,
   ChatAnalytics,
   ChatExamples,
   ChatResponse,
@@ -47,6 +48,10 @@ export class ApiClient {
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
   ) {}
 
+  /** The role `token` carries; a 401 `WebError` when the server does not know the token. */
+  authMe(token: string): Promise<AuthMe> {
+    return this.get('/api/auth/me', token);
+  }
   serving(lang: Lang): Promise<ServingState> {
     return this.get(`/api/serving?lang=${lang}`);
   }

@@ -1,6 +1,7 @@
 // The serving API's request and response types, taken from the server's zod contract (type-only:
 // nothing of zod reaches the browser bundle).
 export type {
+  AuthMe,
   ChatAnalytics,
   ChatExamples,
   AlertJson as Alert,
@@ -12,6 +13,7 @@ export type {
   Recommendation,
   RecommendFilters,
   RecommendResponse,
+  Role,
 } from '@sodai/app/contract';
 import type { z } from 'zod';
 import type {

@@ -1,46 +1,24 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/api-client.ts';
+import { useSession, type SessionControls } from './use-session.ts';
 
-const TOKEN_KEY = 'sodai.adminToken';
-
-/** The API client and the admin token the operator typed (kept for the browser tab only). */
-export interface AppServices {
+/** The API client and this tab's sign-in (the token and the role the server gave it). */
+export interface AppServices extends SessionControls {
   readonly api: ApiClient;
-  readonly adminToken: string;
-  setAdminToken(token: string): void;
 }
 
 const AppContext = createContext<AppServices | null>(null);
 
-function readToken(): string {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
- * Provides the API client (tests pass one with a fake fetch) and the admin token.
+ * Provides the API client (tests pass one with a fake fetch) and the sign-in.
  *
  * @example
  * <AppProvider api={new ApiClient('')}><App /></AppProvider>
  */
 export function AppProvider({ api, children }: { api?: ApiClient; children: ReactNode }) {
   const [client] = useState(() => api ?? new ApiClient(''));
-  const [adminToken, setToken] = useState(readToken);
-  const setAdminToken = useCallback((token: string) => {
-    try {
-      window.sessionStorage.setItem(TOKEN_KEY, token);
-    } catch {
-      // Blocked storage: the token lives in memory for this page.
-    }
-    setToken(token);
-  }, []);
-  const value = useMemo(
-    () => ({ api: client, adminToken, setAdminToken }),
-    [client, adminToken, setAdminToken],
-  );
+  const session = useSession(client);
+  const value = useMemo(() => ({ api: client, ...session }), [client, session]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }
 

@@ -1,21 +1,24 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { ErrorNote } from '../components/error-note.tsx';
+import { isUnknownToken } from '../errors.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from './app-context.tsx';
 
 /**
- * Sign in for admin actions: a button that opens a dialog asking for the admin token (kept for this
- * browser tab only), and, once signed in, a sign-out. Replaces a token box on every page.
+ * Sign in: a button that opens a dialog asking for a token (kept for this browser tab only), and,
+ * once signed in, the role the server gave that token and a sign-out. Replaces a token box on every
+ * page.
  */
 export function SignIn() {
   const { t } = useI18n();
-  const { adminToken, setAdminToken } = useApp();
-  if (adminToken) {
+  const { token, role, signOut } = useApp();
+  if (token) {
     return (
       <div className="sign-in">
         <span className="signed-in" data-testid="signed-in">
-          {t('auth.signedIn')}
+          {t(role ? `auth.signedIn.${role}` : 'auth.signedIn')}
         </span>
-        <button type="button" className="secondary small" onClick={() => setAdminToken('')}>
+        <button type="button" className="secondary small" onClick={signOut}>
           {t('auth.signOut')}
         </button>
       </div>
@@ -30,32 +33,53 @@ export function SignIn() {
 
 /**
  * The sign-in button and its dialog, for any place that needs the token (the header, and the
- * sections that say what signing in would show).
+ * sections that say what signing in would show). The server is asked about the token before it is
+ * kept, so a mistyped one is said at once rather than on the first refused action.
  */
 export function SignInButton() {
   const { t } = useI18n();
-  const { setAdminToken } = useApp();
+  const { signIn } = useApp();
   const dialog = useRef<HTMLDialogElement>(null);
   const inputId = useId();
   const [draft, setDraft] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!draft.trim()) return;
-    setAdminToken(draft.trim());
-    setDraft('');
-    dialog.current?.close();
+    const typed = draft.trim();
+    if (!typed) return;
+    setBusy(true);
+    setError(null);
+    signIn(typed)
+      .then(() => {
+        setDraft('');
+        dialog.current?.close();
+      }, setError)
+      .finally(() => setBusy(false));
   };
   return (
     <>
-      <button type="button" className="secondary small" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => {
+          setError(null);
+          dialog.current?.showModal();
+        }}
+      >
         {t('auth.signIn')}
       </button>
       <dialog ref={dialog} aria-labelledby={`${inputId}-title`} className="sign-in-dialog">
         <form onSubmit={submit} className="stack">
           <h2 id={`${inputId}-title`}>{t('auth.title')}</h2>
           <p className="explain">{t('auth.explain')}</p>
+          <ul className="explain">
+            <li>{t('auth.kind.reader')}</li>
+            <li>{t('auth.kind.operator')}</li>
+            <li>{t('auth.kind.admin')}</li>
+          </ul>
           <div className="field">
-            <label htmlFor={inputId}>{t('shell.adminToken')}</label>
+            <label htmlFor={inputId}>{t('auth.token')}</label>
             <input
               id={inputId}
               type="password"
@@ -64,11 +88,18 @@ export function SignInButton() {
               onChange={(e) => setDraft(e.currentTarget.value)}
             />
           </div>
+          {isUnknownToken(error) ? (
+            <p className="error-note" role="alert">
+              {t('auth.unknownToken')}
+            </p>
+          ) : error ? (
+            <ErrorNote error={error} />
+          ) : null}
           <div className="row-between">
             <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
               {t('auth.cancel')}
             </button>
-            <button type="submit" disabled={!draft.trim()}>
+            <button type="submit" disabled={busy || !draft.trim()}>
               {t('auth.submit')}
             </button>
           </div>

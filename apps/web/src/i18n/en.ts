@@ -5,7 +5,6 @@ export const en: Dictionary = {
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',
   'shell.language': 'Language',
-  'shell.adminToken': 'Admin token',
   'shell.noModel': 'No model is serving yet: predictions will be available after the first training.',
   'shell.servingRule': 'No model beats the simple rules yet: the rule "{rule}" predicts · week from {week}',
   'shell.serving': 'Serving model: v{version} · predicting the week from {week}',
@@ -216,9 +215,11 @@ export const en: Dictionary = {
   'pipeline.nextRun': 'Next scheduled run: {at}',
   'pipeline.noSchedule': 'No scheduled run (the server does not run the scheduler).',
   'pipeline.signInToRun':
-    'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as admin.',
+    'You are not signed in: you can follow the pipeline here, but to run it you need to sign in as operator or admin.',
   'pipeline.signInToSee':
-    'You are not signed in, and the pipeline is only shown after signing in. Sign in as admin to see it and to run it.',
+    'You are not signed in, and the pipeline is only shown after signing in. Sign in with any token to see it; running it needs an operator or admin sign-in.',
+  'pipeline.readerCannotRun':
+    'You are signed in as reader: you can follow the pipeline here, but running it needs an operator or admin sign-in.',
   'pipeline.trigger': 'Run now',
   'pipeline.retrain': 'Retrain',
   'pipeline.retrainAuto': 'when needed',
@@ -265,10 +266,20 @@ export const en: Dictionary = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
-  'auth.signedIn': 'Signed in as admin',
-  'auth.title': 'Admin sign-in',
+  'auth.signedIn': 'Signed in',
+  'auth.signedIn.reader': 'Signed in as reader',
+  'auth.signedIn.operator': 'Signed in as operator',
+  'auth.signedIn.admin': 'Signed in as admin',
+  'auth.title': 'Sign in',
   'auth.explain':
-    'Promoting, rolling back, running the pipeline and uploading batches need the admin token. It is kept in this browser tab only.',
+    'Paste the access token you were given: any of the three kinds works. It is kept in this browser tab only.',
+  'auth.kind.reader': 'Reader: see the received data, the reports, the experiments and the weekly pipeline.',
+  'auth.kind.operator': 'Operator: the same, and also run the weekly pipeline and upload sales batches.',
+  'auth.kind.admin':
+    'Admin: all of that, and also put a model version in service or go back to the previous one.',
+  'auth.token': 'Access token',
+  'auth.unknownToken':
+    'The server does not recognise this token. Check that it was copied whole, or ask whoever runs SodAI for a new one.',
   'auth.cancel': 'Cancel',
   'auth.submit': 'Sign in',
   'auth.needed': 'Sign in as admin to do this.',

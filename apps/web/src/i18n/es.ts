@@ -4,7 +4,6 @@ export const es = {
   'shell.skip': 'Saltar al contenido',
   'shell.menu': 'Menú principal',
   'shell.language': 'Idioma',
-  'shell.adminToken': 'Token de administración',
   'shell.noModel':
     'Todavía no hay un modelo en servicio: las predicciones estarán disponibles tras el primer entrenamiento.',
   'shell.servingRule':
@@ -217,9 +216,11 @@ export const es = {
   'pipeline.nextRun': 'Próxima ejecución programada: {at}',
   'pipeline.noSchedule': 'Sin ejecución programada (el servidor no corre el planificador).',
   'pipeline.signInToRun':
-    'No ha iniciado sesión: puede seguir el flujo aquí, pero para lanzarlo necesita iniciar sesión de administración.',
+    'No ha iniciado sesión: puede seguir el flujo aquí, pero para lanzarlo necesita iniciar sesión de operación o de administración.',
   'pipeline.signInToSee':
-    'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión de administración para verlo y para lanzarlo.',
+    'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión con cualquier token para verlo; para lanzarlo necesita una sesión de operación o de administración.',
+  'pipeline.readerCannotRun':
+    'Su sesión es de lectura: puede seguir el flujo aquí, pero para lanzarlo necesita una sesión de operación o de administración.',
   'pipeline.trigger': 'Ejecutar ahora',
   'pipeline.retrain': 'Reentrenar',
   'pipeline.retrainAuto': 'si hace falta',
@@ -267,10 +268,20 @@ export const es = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Iniciar sesión',
   'auth.signOut': 'Cerrar sesión',
-  'auth.signedIn': 'Sesión de administración',
-  'auth.title': 'Iniciar sesión de administración',
+  'auth.signedIn': 'Sesión iniciada',
+  'auth.signedIn.reader': 'Sesión de lectura',
+  'auth.signedIn.operator': 'Sesión de operación',
+  'auth.signedIn.admin': 'Sesión de administración',
+  'auth.title': 'Iniciar sesión',
   'auth.explain':
-    'Promover, revertir, lanzar el flujo y subir lotes necesitan el token de administración. Se guarda solo en esta pestaña del navegador.',
+    'Pegue el token de acceso que le dieron: sirve cualquiera de los tres tipos. Se guarda solo en esta pestaña del navegador.',
+  'auth.kind.reader': 'Lectura: ver los datos recibidos, los informes, los experimentos y el flujo semanal.',
+  'auth.kind.operator': 'Operación: lo mismo, y además lanzar el flujo semanal y subir lotes de ventas.',
+  'auth.kind.admin':
+    'Administración: todo lo anterior, y además poner en servicio una versión del modelo o volver a la anterior.',
+  'auth.token': 'Token de acceso',
+  'auth.unknownToken':
+    'El servidor no reconoce este token. Compruebe que lo copió entero, o pida uno nuevo a quien administra SodAI.',
   'auth.cancel': 'Cancelar',
   'auth.submit': 'Entrar',
   'auth.needed': 'Inicie sesión de administración para hacer esto.',

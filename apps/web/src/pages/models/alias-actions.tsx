@@ -22,7 +22,7 @@ export function AliasActions({
   onMoved(): void;
 }) {
   const { t } = useI18n();
-  const { api, adminToken } = useApp();
+  const { api, token } = useApp();
   const versionId = useId();
   const promoteReasonId = useId();
   const rollbackReasonId = useId();
@@ -65,9 +65,9 @@ export function AliasActions({
   };
   const confirm = () => {
     if (confirming === 'promote' && version !== '') {
-      act(() => api.promote(version, promoteReason.trim(), adminToken));
+      act(() => api.promote(version, promoteReason.trim(), token));
     } else if (confirming === 'rollback') {
-      act(() => api.rollback(rollbackReason.trim(), adminToken));
+      act(() => api.rollback(rollbackReason.trim(), token));
     }
   };
 
@@ -75,7 +75,7 @@ export function AliasActions({
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('models.actionsTitle')}</h2>
       <p className="explain">{t('models.actionsExplain')}</p>
-      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
+      {token ? null : <SignInNeeded message={t('auth.needed')} />}
       <div className="grid-2">
         <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
           <div className="field">

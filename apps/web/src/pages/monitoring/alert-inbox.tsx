@@ -15,12 +15,12 @@ import { alertSummary } from './alert-summary.ts';
 export function AlertInbox() {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const { api, adminToken } = useApp();
+  const { api, token } = useApp();
   const [showResolved, setShowResolved] = useState(false);
   const [ackError, setAckError] = useState<unknown>(null);
   const list = useAsync(
-    () => (adminToken ? api.alerts(showResolved ? 'all' : 'open', adminToken) : Promise.resolve(null)),
-    [api, adminToken, showResolved],
+    () => (token ? api.alerts(showResolved ? 'all' : 'open', token) : Promise.resolve(null)),
+    [api, token, showResolved],
   );
   const when = (iso: string) =>
     new Date(iso).toLocaleString(lang === 'es' ? 'es-CL' : 'en-GB', {
@@ -29,7 +29,7 @@ export function AlertInbox() {
     });
   const acknowledge = (alert: Alert) => {
     setAckError(null);
-    api.acknowledgeAlert(alert.id, adminToken).then(list.reload, setAckError);
+    api.acknowledgeAlert(alert.id, token).then(list.reload, setAckError);
   };
   return (
     <section className="card alert-inbox" aria-labelledby="alert-inbox-title">

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import type { Role } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
@@ -6,6 +7,7 @@ import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 import { WebError } from '../../errors.ts';
+import type { MessageKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
@@ -16,23 +18,36 @@ const DagGraph = lazy(() => import('./dag-graph.tsx'));
 /** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
 const POLL_MS = 1500;
 
+/** The server starts runs for operators and admins only. */
+const mayRun = (role: Role | null) => role === 'operator' || role === 'admin';
+
+/**
+ * Why this sign-in cannot run the pipeline, or null when it can, or while the server has not yet
+ * said what a kept token is (nothing true to say then).
+ */
+function whyNotRun(token: string, role: Role | null): MessageKey | null {
+  if (!token) return 'pipeline.signInToRun';
+  return role === 'reader' ? 'pipeline.readerCannotRun' : null;
+}
+
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
-  const { api, adminToken } = useApp();
-  const dags = useAsync(() => api.dags(adminToken), [api, adminToken]);
-  const runs = useAsync(() => api.pipelineRuns(30, adminToken), [api, adminToken]);
+  const { api, token, role } = useApp();
+  const runNoteId = useId();
+  const dags = useAsync(() => api.dags(token), [api, token]);
+  const runs = useAsync(() => api.pipelineRuns(30, token), [api, token]);
   const [runId, setRunId] = useState<string | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
   const latest = runs.status === 'done' ? (runs.value[0]?.id ?? null) : null;
   const shownRun = runId ?? latest;
   const detail = useAsync(
-    async () => (shownRun ? api.pipelineRun(shownRun, adminToken) : null),
-    [api, shownRun, adminToken],
+    async () => (shownRun ? api.pipelineRun(shownRun, token) : null),
+    [api, shownRun, token],
   );
   const logs = useAsync(
-    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId, adminToken) : null),
-    [api, shownRun, taskId, adminToken],
+    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId, token) : null),
+    [api, shownRun, taskId, token],
   );
   const { reload: reloadRuns } = runs;
   const { reload: reloadDetail } = detail;
@@ -51,7 +66,7 @@ export default function PipelinePage() {
   // Without a token, a refusal means the server shows the pipeline to signed-in callers only: one
   // note says so, rather than each section's error naming a role the visitor never chose.
   const hidden =
-    !adminToken &&
+    !token &&
     dags.status === 'failed' &&
     dags.error instanceof WebError &&
     dags.error.code === 'UNAUTHORIZED';
@@ -63,11 +78,12 @@ export default function PipelinePage() {
       </>
     );
   }
+  const runNote = whyNotRun(token, role);
   return (
     <>
       <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
       {/* Said once the server answered, so a visitor never reads "you can follow it" before "you cannot". */}
-      {adminToken || dags.status === 'loading' ? null : <SignInNeeded message={t('pipeline.signInToRun')} />}
+      {runNote && dags.status !== 'loading' ? <SignInNeeded id={runNoteId} message={t(runNote)} /> : null}
       <AsyncView state={dags}>
         {(list) =>
           list.length === 0 ? (
@@ -94,6 +110,8 @@ export default function PipelinePage() {
                 <TriggerForm
                   dagId={dag.id}
                   trains={dag.nodes.some((n) => n.id === 'train')}
+                  mayRun={mayRun(role)}
+                  whyNotId={runNote ? runNoteId : undefined}
                   onStarted={(id) => {
                     setRunId(id);
                     setTaskId(null);

@@ -4,20 +4,24 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
 /**
- * Starts a run of the DAG now (admin token; the page says so when there is none); for a DAG that
- * trains, with the retrain choice and the tuning trials.
+ * Starts a run of the DAG now (an operator's or admin's sign-in: `mayRun`; the page's note, `whyNotId`,
+ * says why not); for a DAG that trains, with the retrain choice and the tuning trials.
  */
 export function TriggerForm({
   dagId,
   trains,
+  mayRun,
+  whyNotId,
   onStarted,
 }: {
   dagId: string;
   trains: boolean;
+  mayRun: boolean;
+  whyNotId: string | undefined;
   onStarted(runId: string): void;
 }) {
   const { t } = useI18n();
-  const { api, adminToken } = useApp();
+  const { api, token } = useApp();
   const retrainId = useId();
   const trialsId = useId();
   const [retrain, setRetrain] = useState<'auto' | 'force' | 'never'>('auto');
@@ -29,7 +33,7 @@ export function TriggerForm({
     setBusy(true);
     setError(null);
     api
-      .triggerRun(dagId, trains ? { retrain, trials } : {}, adminToken)
+      .triggerRun(dagId, trains ? { retrain, trials } : {}, token)
       .then((r) => onStarted(r.run_id), setError)
       .finally(() => setBusy(false));
   };
@@ -62,8 +66,8 @@ export function TriggerForm({
           </div>
         </>
       ) : null}
-      {/* Without a token the server could only refuse, in words about a role the visitor never chose. */}
-      <button type="submit" disabled={busy || !adminToken}>
+      {/* Without a role that may run, the server could only refuse: the button is off and points at why. */}
+      <button type="submit" disabled={busy || !mayRun} aria-describedby={whyNotId}>
         {t('pipeline.trigger')}
       </button>
       {error ? <ErrorNote error={error} /> : null}

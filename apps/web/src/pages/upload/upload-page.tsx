@@ -27,7 +27,7 @@ type Step =
  */
 export default function UploadPage() {
   const { t, num } = useI18n();
-  const { api, adminToken } = useApp();
+  const { api, token } = useApp();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -72,7 +72,7 @@ export default function UploadPage() {
     const since = Date.now();
     setStep({ kind: 'sending', share: 0 });
     api
-      .uploadBatch(file, file.name, adminToken, (share) => setStep({ kind: 'sending', share }))
+      .uploadBatch(file, file.name, token, (share) => setStep({ kind: 'sending', share }))
       .then(
         (r) => setStep({ kind: 'waiting', name: file.name, bytes: r.bytes, since }),
         (error: unknown) => setStep({ kind: 'failed', error }),
@@ -80,13 +80,13 @@ export default function UploadPage() {
   };
   const runNow = () => {
     setRunError(null);
-    api.triggerRun('weekly', { retrain: 'auto' }, adminToken).catch(setRunError);
+    api.triggerRun('weekly', { retrain: 'auto' }, token).catch(setRunError);
   };
 
   return (
     <>
       <PageIntro title={t('upload.title')} explanation={t('upload.explain')} />
-      {adminToken ? null : <SignInNeeded message={t('auth.needed')} />}
+      {token ? null : <SignInNeeded message={t('auth.needed')} />}
       <section className="card">
         <div
           className={over ? 'drop-zone over' : 'drop-zone'}
@@ -120,7 +120,7 @@ export default function UploadPage() {
         <button
           type="button"
           onClick={send}
-          disabled={!file || !nameOk || !adminToken || step.kind === 'sending' || step.kind === 'waiting'}
+          disabled={!file || !nameOk || !token || step.kind === 'sending' || step.kind === 'waiting'}
         >
           {t('upload.send')}
         </button>

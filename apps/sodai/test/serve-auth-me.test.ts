@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../src/config/config-schema.ts';
+import { buildServer } from '../src/serve/build-server.ts';
+import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+const READER = 'reader-token-0123456789abcdef';
+const OPERATOR = 'operator-token-0123456789abcdef';
+const UNKNOWN = 'not-a-token-this-server-knows';
+
+let fx: ServeFixture;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  fx = await serveFixture();
+  const config = ConfigSchema.parse({
+    ...fx.config,
+    server: { ...fx.config.server, tokenSecrets: `ana:reader:${READER},ops-bot:operator:${OPERATOR}` },
+  });
+  app = await buildServer({
+    config,
+    store: fx.store,
+    tracking: fx.tracking,
+    options: { pollIntervalMs: 0, predictionLog: false, defaultMetrics: false },
+  });
+}, 120_000);
+afterAll(async () => {
+  await app?.close();
+  await fx?.close();
+});
+
+const me = (authorization?: string) =>
+  app.inject({ method: 'GET', url: '/api/auth/me', headers: authorization ? { authorization } : {} });
+
+describe('GET /api/auth/me', () => {
+  it.each([
+    { role: 'reader', token: READER },
+    { role: 'operator', token: OPERATOR },
+    { role: 'admin', token: ADMIN_TOKEN },
+  ])(
+    'tells the holder of a $role token its role, and nothing of the token or its name',
+    async ({ role, token }) => {
+      const res = await me(`Bearer ${token}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ role, signed_in: true });
+      expect(res.headers['cache-control']).toBe('no-store');
+      for (const secret of [token, 'ana', 'ops-bot']) expect(res.body).not.toContain(secret);
+    },
+  );
+
+  it('answers a visitor without a token as anonymous (200, role null), not with a 401', async () => {
+    const res = await me();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ role: null, signed_in: false });
+  });
+
+  it('refuses an unknown or malformed token with the 401 every route gives it, without echoing it', async () => {
+    const elsewhere = await app.inject({
+      method: 'GET',
+      url: '/api/predictions',
+      headers: { authorization: `Bearer ${UNKNOWN}` },
+    });
+    for (const authorization of [`Bearer ${UNKNOWN}`, `Basic ${UNKNOWN}`, 'Bearer ']) {
+      const res = await me(authorization);
+      expect(res.statusCode, authorization).toBe(401);
+      expect(res.json(), authorization).toEqual(elsewhere.json());
+      expect(res.body).not.toContain(UNKNOWN);
+    }
+    expect(elsewhere.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('is in the OpenAPI document with its answer and its 401', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+    const op = doc.paths['/api/auth/me'].get;
+    expect(op.operationId).toBe('getApiAuthMe');
+    expect(op.security).toEqual([{ bearer: [] }, {}]);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401']));
+    const answer = op.responses['200'].content['application/json'].schema;
+    expect(Object.keys(answer.properties).sort()).toEqual(['role', 'signed_in']);
+  });
+});
