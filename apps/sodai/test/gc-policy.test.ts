@@ -2,7 +2,8 @@ import path from 'node:path';
 import { defineDag, openSqliteRunStore, type RunStore } from '@sodai/pipeline';
 import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigSchema, type RetentionConfig } from '../src/config/config-schema.ts';
+import { ConfigSchema } from '../src/config/config-schema.ts';
+import { keptDatasets } from '../src/features/kept-datasets.ts';
 import { collectGarbage } from '../src/jobs/collect-garbage.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
 import { PREDICTION_LOG_TABLE } from '../src/store/prediction-log-table.ts';
@@ -10,7 +11,7 @@ import { RawStore } from '../src/store/raw-store.ts';
 import { commitRows, tempDir } from './helpers.ts';
 
 const DAY_MS = 86_400_000;
-const retention: RetentionConfig = ConfigSchema.parse({}).retention;
+const { retention, model } = ConfigSchema.parse({});
 const dag = defineDag({ id: 'weekly' });
 dag.task('only', {}, () => 1);
 
@@ -18,7 +19,7 @@ describe('the retention policy, kind by kind', { timeout: 120_000 }, () => {
   let store: RawStore;
   let tracking: TrackingClient;
   let pipeline: RunStore;
-  const sources = () => ({ shared: store.shared, tracking, pipeline });
+  const sources = () => ({ shared: store.shared, datasets: keptDatasets(store, model), tracking, pipeline });
 
   beforeEach(async () => {
     const dir = tempDir('sodai-gc-policy-');

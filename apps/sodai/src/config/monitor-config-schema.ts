@@ -77,7 +77,8 @@ export const AlertsConfigSchema = z
 
 /**
  * What `sodai gc` removes and when: each kind of data after its age limit, leftovers of interrupted
- * writes after a grace period (see `store/gc/plan-gc.ts` for what it never removes).
+ * writes and superseded built datasets after a grace period (see `store/gc/plan-gc.ts` for what it
+ * never removes).
  */
 export const RetentionConfigSchema = z
   .strictObject({
@@ -86,7 +87,7 @@ export const RetentionConfigSchema = z
       .min(0)
       .default(60)
       .describe(
-        'orphan files and model artifacts younger than this may belong to a commit or write in progress and stay',
+        'orphan files, model artifacts and superseded datasets younger than this may belong to a commit, write or read in progress and stay',
       ),
     runsDays: z
       .int()

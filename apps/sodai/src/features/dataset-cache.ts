@@ -44,6 +44,26 @@ interface CutoffMeta {
   readonly covered: number;
 }
 
+/** Where the cache keeps built cut-offs in the object store, one folder per digest. */
+export const DATASETS_PREFIX = 'datasets/';
+
+/** The folder of the cut-offs built from `version`: `datasets/<digest>`. */
+const folderOf = (version: string): string =>
+  `${DATASETS_PREFIX}${createHash('sha256').update(version).digest('hex').slice(0, 32)}`;
+
+const KEPT_KEY = /^(datasets\/[0-9a-f]{32})\/(\d{4}-\d{2}-\d{2})(\.parquet|\.uncovered\.parquet|\.json)$/;
+
+/**
+ * The folder and cut-off of a file the cache keeps (`datasets/<digest>/<cutoff>.json`); undefined
+ * for any other key, which the cache never wrote.
+ */
+export function parseDatasetKey(
+  key: string,
+): { folder: string; cutoff: string; metadata: boolean } | undefined {
+  const match = KEPT_KEY.exec(key);
+  return match ? { folder: match[1]!, cutoff: match[2]!, metadata: match[3] === '.json' } : undefined;
+}
+
 export const inCutoffs = (cutoffs: readonly string[]): string =>
   cutoffs.length === 0 ? 'false' : `cutoff IN (${cutoffs.map((c) => `DATE ${sqlString(c)}`).join(', ')})`;
 
@@ -180,8 +200,16 @@ export class DatasetCache {
   }
 
   #objectKey(version: string, cutoff: string, suffix: string): string {
-    const digest = createHash('sha256').update(version).digest('hex').slice(0, 32);
-    return `datasets/${digest}/${cutoff}${suffix}`;
+    return `${folderOf(version)}/${cutoff}${suffix}`;
+  }
+
+  /**
+   * The folder each cut-off is kept in for today's data and these settings: the one {@link ensure}
+   * reads or writes. A cut-off's files in any other folder are superseded (`sodai gc` removes them).
+   */
+  async folders(cutoffs: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const versions = await this.#versions(cutoffs);
+    return new Map(cutoffs.map((t) => [t, folderOf(versions.get(t)!)]));
   }
 
   /** Loads the cut-offs another job already kept in the object store; returns those found. */

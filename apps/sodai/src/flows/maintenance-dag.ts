@@ -1,5 +1,6 @@
 import { defineDag, type RunStore } from '@sodai/pipeline';
 import { z } from 'zod';
+import { keptDatasets } from '../features/kept-datasets.ts';
 import { collectGarbage } from '../jobs/collect-garbage.ts';
 import type { FlowEnv } from './flow-env.ts';
 
@@ -28,16 +29,23 @@ export function buildMaintenanceDag(env: FlowEnv, withRuns: WithRuns) {
     params: MaintenanceParamsSchema,
     maxActiveRuns: 1,
     description:
-      'apply the retention policy: old runs, never-promoted versions, task logs, prediction log, quarantine, orphans',
+      'apply the retention policy: old runs, never-promoted versions, task logs, prediction log, quarantine, orphans, superseded datasets',
   });
 
   dag.task('gc', { retries: 1, retryDelayMs: 60_000 }, async (ctx) => {
     const { plan, outcome } = await withRuns((runs) =>
       env.withTracking((tracking) =>
         env.withStore((store) =>
-          collectGarbage({ shared: store.shared, tracking, pipeline: runs }, env.config.retention, {
-            dryRun: ctx.params.dryRun,
-          }),
+          collectGarbage(
+            {
+              shared: store.shared,
+              datasets: keptDatasets(store, env.config.model),
+              tracking,
+              pipeline: runs,
+            },
+            env.config.retention,
+            { dryRun: ctx.params.dryRun },
+          ),
         ),
       ),
     );

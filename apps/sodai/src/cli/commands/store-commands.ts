@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { keptDatasets } from '../../features/kept-datasets.ts';
+import { RawStore } from '../../store/raw-store.ts';
 import { openSharedStore } from '../../store/shared-store.ts';
 import { migrateLegacyStore } from '../../store/migrate-legacy.ts';
 import { appContext, describeMigration } from '../app-context.ts';
@@ -14,12 +16,12 @@ export function registerStoreCommands(program: Command): void {
     program
       .command('gc')
       .description(
-        'apply the retention policy (config "retention"): old runs and task logs, never-promoted model versions, old prediction log segments and quarantined rows, orphan files and model artifacts',
+        'apply the retention policy (config "retention"): old runs and task logs, never-promoted model versions, old prediction log segments and quarantined rows, orphan files and model artifacts, built datasets superseded by newer data or settings',
       )
       .option('--dry-run', 'only list what would be removed, and the bytes')
       .option(
         '--grace-minutes <n>',
-        'keep orphan files and artifacts and snapshots younger than this, which may belong to a commit, write or read in progress (default: retention.orphanGraceMinutes)',
+        'keep orphan files, artifacts, superseded datasets and snapshots younger than this, which may belong to a commit, write or read in progress (default: retention.orphanGraceMinutes)',
         nonNegativeInt,
       ),
   ).action(async (o: JsonOption & { dryRun?: boolean; graceMinutes?: number }) => {
@@ -31,19 +33,26 @@ export function registerStoreCommands(program: Command): void {
     };
     const shared = await openSharedStore(config);
     try {
-      const tracking = await ctx.openTracking();
+      // A view of today's data, to tell which built datasets the weekly jobs would read now.
+      const store = await RawStore.open(shared);
       try {
-        const pipeline = await openRunStore(config, ctx.paths);
+        const tracking = await ctx.openTracking();
         try {
-          const result = await collectGarbage({ shared, tracking, pipeline }, retention, {
-            dryRun: o.dryRun === true,
-          });
-          printResult(o, { dryRun: o.dryRun === true, ...result }, () => formatGc(result));
+          const pipeline = await openRunStore(config, ctx.paths);
+          try {
+            const datasets = keptDatasets(store, config.model);
+            const result = await collectGarbage({ shared, datasets, tracking, pipeline }, retention, {
+              dryRun: o.dryRun === true,
+            });
+            printResult(o, { dryRun: o.dryRun === true, ...result }, () => formatGc(result));
+          } finally {
+            await pipeline.close();
+          }
         } finally {
-          await pipeline.close();
+          await tracking.close();
         }
       } finally {
-        await tracking.close();
+        await store.close();
       }
     } finally {
       await shared.close();

@@ -2,13 +2,15 @@ import { isTrackingError } from '@sodai/tracking';
 import type { GcItem, GcOutcome } from './gc-item.ts';
 import { expiringTables, isDrop, releasedReason, type ExpiringFileGcItem } from './expiring-tables.ts';
 import type { GcPolicy, GcSources, PlannedGc } from './plan-gc.ts';
+import { removeDataset } from './superseded-datasets.ts';
 
 /**
  * Carries out a plan from `planGc`. Each deletion goes through the API that guards it, so whatever
  * changed since the plan was made (a version promoted, a run resumed) is skipped, not removed:
  * versions before their runs (RUN_IN_USE otherwise), pipeline runs in one transaction, the old
  * files of the prediction log and of the quarantine in one commit per table then their expired
- * snapshots, orphan files and unreferenced artifacts last.
+ * snapshots, orphan files, superseded datasets and unreferenced artifacts last. A superseded dataset
+ * needs no guard: should it be wanted again meanwhile, the job that wants it builds it again.
  */
 export async function applyGc(sources: GcSources, policy: GcPolicy, plan: PlannedGc): Promise<GcOutcome> {
   const removed: GcItem[] = [];
@@ -65,6 +67,12 @@ export async function applyGc(sources: GcSources, policy: GcPolicy, plan: Planne
   for (const item of plan.items) {
     if (item.kind !== 'orphan-file') continue;
     await objects.delete(item.id);
+    removed.push(item);
+  }
+
+  for (const item of plan.items) {
+    if (item.kind !== 'superseded-dataset') continue;
+    await removeDataset(objects, item);
     removed.push(item);
   }
 

@@ -6,6 +6,7 @@ export const GC_KINDS = [
   'prediction-log',
   'quarantine',
   'orphan-file',
+  'superseded-dataset',
   'orphan-artifact',
 ] as const;
 export type GcKind = (typeof GC_KINDS)[number];

@@ -5,10 +5,15 @@ import type { SharedStore } from '../shared-store.ts';
 import { DAY_MS, daysAgo, type GcItem, type GcPlan } from './gc-item.ts';
 import { planTrackingGc, type TrackingGcItem } from './tracking-retention.ts';
 import { expiringTables, isDrop, planExpiringTable, type ExpiringFileGcItem } from './expiring-tables.ts';
+import { planDatasetGc, type DatasetGcItem, type KeptDatasets } from './superseded-datasets.ts';
 
-/** Where gc looks: the catalog and objects, tracking and the registry, the pipeline's run store. */
+/**
+ * Where gc looks: the catalog and objects, the built datasets kept beside them, tracking and the
+ * registry, the pipeline's run store.
+ */
 export interface GcSources {
   readonly shared: Pick<SharedStore, 'catalog' | 'objects'>;
+  readonly datasets: KeptDatasets;
   readonly tracking: TrackingClient;
   readonly pipeline: PipelineRunStore;
 }
@@ -35,11 +40,11 @@ export interface OrphanArtifactGcItem extends GcItem {
 }
 
 export type PlannedGcItem =
-  TrackingGcItem | PipelineGcItem | ExpiringFileGcItem | OrphanGcItem | OrphanArtifactGcItem;
+  TrackingGcItem | PipelineGcItem | ExpiringFileGcItem | OrphanGcItem | DatasetGcItem | OrphanArtifactGcItem;
 
 export interface PlannedGc extends GcPlan {
   readonly items: readonly PlannedGcItem[];
-  /** The grace cut-off (epoch ms) the plan used for snapshots and orphans. */
+  /** The grace cut-off (epoch ms) the plan used for snapshots, orphans and superseded datasets. */
   readonly graceBefore: number;
 }
 
@@ -47,8 +52,10 @@ export interface PlannedGc extends GcPlan {
  * What the retention policy removes now, without removing anything (`sodai gc --dry-run` prints it,
  * `applyGc` carries it out). Never listed: the champion, any version that held an alias, the newest
  * version, versions a catalog commit names, running runs and their artifacts, each DAG's latest
- * scheduled run, and orphan files and artifacts younger than the grace period; no file's bytes go
- * while the current snapshot or one superseded within the grace period lists it (a reader may hold it).
+ * scheduled run, orphan files and artifacts younger than the grace period, and a built dataset the
+ * cache would read for today's data or one superseded but written within the grace period; no file's
+ * bytes go while the current snapshot or one superseded within the grace period lists it (a reader
+ * may hold it).
  */
 export async function planGc(sources: GcSources, policy: GcPolicy, now: number): Promise<PlannedGc> {
   const { catalog, objects } = sources.shared;
@@ -89,6 +96,8 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
     reason: `no snapshot lists it; written ${daysAgo(now, o.lastModified.getTime())}`,
   }));
 
+  const datasets = await planDatasetGc(sources.datasets, now, graceBefore);
+
   const artifacts: OrphanArtifactGcItem[] = (
     await sources.tracking.unreferencedArtifacts({ writtenBefore: graceBefore })
   ).map((a) => ({
@@ -101,7 +110,14 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
       : `run ${a.runId} no longer exists; written ${daysAgo(now, a.modifiedAt)}`,
   }));
 
-  const items: PlannedGcItem[] = [...tracking.items, ...pipeline, ...expiring, ...orphans, ...artifacts];
+  const items: PlannedGcItem[] = [
+    ...tracking.items,
+    ...pipeline,
+    ...expiring,
+    ...orphans,
+    ...datasets,
+    ...artifacts,
+  ];
   const champion = await sources.tracking.registry
     .getAlias(policy.modelName, policy.championAlias)
     .then((a) => a.version)
