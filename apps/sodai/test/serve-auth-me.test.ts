@@ -7,6 +7,8 @@ import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts
 const READER = 'reader-token-0123456789abcdef';
 const OPERATOR = 'operator-token-0123456789abcdef';
 const UNKNOWN = 'not-a-token-this-server-knows';
+// server.operatorToken / SODAI_OPERATOR_TOKEN: from before roles, it opens the alert inbox only.
+const ALERTS_ONLY = 'legacy-alerts-token-0123456789';
 
 let fx: ServeFixture;
 let app: FastifyInstance;
@@ -15,7 +17,11 @@ beforeAll(async () => {
   fx = await serveFixture();
   const config = ConfigSchema.parse({
     ...fx.config,
-    server: { ...fx.config.server, tokenSecrets: `ana:reader:${READER},ops-bot:operator:${OPERATOR}` },
+    server: {
+      ...fx.config.server,
+      tokenSecrets: `ana:reader:${READER},ops-bot:operator:${OPERATOR}`,
+      operatorToken: ALERTS_ONLY,
+    },
   });
   app = await buildServer({
     config,
@@ -34,15 +40,15 @@ const me = (authorization?: string) =>
 
 describe('GET /api/auth/me', () => {
   it.each([
-    { role: 'reader', token: READER },
-    { role: 'operator', token: OPERATOR },
-    { role: 'admin', token: ADMIN_TOKEN },
+    { role: 'reader', alerts: false, token: READER },
+    { role: 'operator', alerts: true, token: OPERATOR },
+    { role: 'admin', alerts: true, token: ADMIN_TOKEN },
   ])(
     'tells the holder of a $role token its role, and nothing of the token or its name',
-    async ({ role, token }) => {
+    async ({ role, alerts, token }) => {
       const res = await me(`Bearer ${token}`);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ role, signed_in: true });
+      expect(res.json()).toEqual({ role, alerts, signed_in: true });
       expect(res.headers['cache-control']).toBe('no-store');
       for (const secret of [token, 'ana', 'ops-bot']) expect(res.body).not.toContain(secret);
     },
@@ -51,7 +57,15 @@ describe('GET /api/auth/me', () => {
   it('answers a visitor without a token as anonymous (200, role null), not with a 401', async () => {
     const res = await me();
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ role: null, signed_in: false });
+    expect(res.json()).toEqual({ role: null, alerts: false, signed_in: false });
+  });
+
+  it('tells the holder of the alerts-only token (server.operatorToken) it is signed in for alerts, with no role', async () => {
+    const res = await me(`Bearer ${ALERTS_ONLY}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ role: null, alerts: true, signed_in: true });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.body).not.toContain(ALERTS_ONLY);
   });
 
   it('refuses an unknown or malformed token with the 401 every route gives it, without echoing it', async () => {
@@ -76,6 +90,39 @@ describe('GET /api/auth/me', () => {
     expect(op.security).toEqual([{ bearer: [] }, {}]);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401']));
     const answer = op.responses['200'].content['application/json'].schema;
-    expect(Object.keys(answer.properties).sort()).toEqual(['role', 'signed_in']);
+    expect(Object.keys(answer.properties).sort()).toEqual(['alerts', 'role', 'signed_in']);
+  });
+});
+
+describe('the alerts-only token elsewhere', () => {
+  const bearer = { authorization: `Bearer ${ALERTS_ONLY}` };
+
+  it("is refused (403, the server's error body) on the routes that need a reader", async () => {
+    for (const url of ['/api/predictions', '/api/ingestions', '/api/tracking/models']) {
+      const res = await app.inject({ method: 'GET', url, headers: bearer });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json(), url).toEqual({
+        code: 'FORBIDDEN',
+        message: 'alerts may use the alert inbox only; this route needs reader',
+      });
+      expect(res.body).not.toContain(ALERTS_ONLY);
+    }
+  });
+
+  it('is refused (403) on the operator and admin routes', async () => {
+    const reload = await app.inject({ method: 'POST', url: '/api/admin/reload', headers: bearer });
+    expect(reload.statusCode).toBe(403);
+    expect(reload.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/needs operator$/),
+    });
+    const promote = await app.inject({
+      method: 'POST',
+      url: '/api/admin/promote',
+      headers: bearer,
+      payload: { version: 1, reason: 'must not happen' },
+    });
+    expect(promote.statusCode).toBe(403);
+    expect(promote.json()).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

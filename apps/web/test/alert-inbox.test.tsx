@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SignIn } from '../src/app/sign-in.tsx';
 import { AlertInbox } from '../src/pages/monitoring/alert-inbox.tsx';
 import { renderApp } from './render.tsx';
 
@@ -50,13 +51,15 @@ describe('AlertInbox', () => {
     const { seen } = renderApp(
       <AlertInbox />,
       (req) => {
-        if (req.url === '/api/auth/me') return { body: { role: 'operator', signed_in: true } };
+        if (req.url === '/api/auth/me') return { body: { role: 'operator', alerts: true, signed_in: true } };
         return req.url === '/api/alerts?state=open' ? { body: { alerts: [ALERT] } } : undefined;
       },
       'en',
     );
     const needed = await screen.findByTestId('sign-in-needed');
-    expect(needed.textContent).toContain('Sign in with the admin or operator token to see the alerts.');
+    expect(needed.textContent).toContain(
+      'Sign in as operator or admin, or with the alerts token, to see the alerts.',
+    );
     expect(needed.textContent).not.toMatch(/above|enter the/i);
     expect(seen).toEqual([]);
     fireEvent.click(within(needed).getByRole('button', { name: 'Sign in' }));
@@ -104,6 +107,79 @@ describe('AlertInbox', () => {
     expect(screen.queryByRole('button', { name: 'Confirmar' })).toBeNull();
     const post = seen.find((r) => r.method === 'POST');
     expect(post?.authorization).toBe('Bearer tok-0123456789abcdef');
+  });
+
+  it('signed in with the alerts-only token, the header says so and the inbox lists and acknowledges alerts', async () => {
+    let acked = false;
+    const { seen } = renderApp(
+      <>
+        <SignIn />
+        <AlertInbox />
+      </>,
+      (req) => {
+        if (req.url === '/api/auth/me') return { body: { role: null, alerts: true, signed_in: true } };
+        if (req.method === 'GET' && req.url === '/api/alerts?state=open') {
+          return {
+            body: {
+              alerts: [
+                acked
+                  ? { ...ALERT, acknowledged_at: ALERT.opened_at, acknowledged_by: 'alerts@127.0.0.1' }
+                  : ALERT,
+              ],
+            },
+          };
+        }
+        if (req.method === 'POST' && req.url === '/api/alerts/a1/acknowledge') {
+          acked = true;
+          return { body: ALERT };
+        }
+        return undefined;
+      },
+    );
+    const needed = await screen.findByTestId('sign-in-needed');
+    fireEvent.click(within(needed).getByRole('button', { name: 'Iniciar sesión' }));
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/token/i), { target: { value: 'tok-0123456789abcdef' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Entrar' }));
+    expect(await screen.findByText('Sesión: solo alertas')).toBeTruthy();
+    expect(await screen.findByText('Los datos cambiaron (deriva)')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmar' }));
+    await waitFor(() => expect(screen.getByText(/Confirmada por alerts@127.0.0.1/)).toBeTruthy());
+    expect(seen.filter((r) => r.url.startsWith('/api/alerts')).map((r) => r.authorization)).toEqual([
+      'Bearer tok-0123456789abcdef',
+      'Bearer tok-0123456789abcdef',
+      'Bearer tok-0123456789abcdef',
+    ]);
+  });
+
+  it('signed in as reader, says the alerts need another sign-in and does not ask for them', async () => {
+    const { seen } = renderApp(
+      <AlertInbox />,
+      (req) => {
+        if (req.url === '/api/auth/me') return { body: { role: 'reader', alerts: false, signed_in: true } };
+        if (req.url.startsWith('/api/alerts')) {
+          return {
+            status: 403,
+            body: { code: 'FORBIDDEN', message: 'ana has the reader role; alerts need operator' },
+          };
+        }
+        return undefined;
+      },
+      'en',
+    );
+    fireEvent.click(
+      within(await screen.findByTestId('sign-in-needed')).getByRole('button', { name: 'Sign in' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/token/i), { target: { value: 'tok-0123456789abcdef' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('sign-in-needed').textContent).toContain(
+        'Your sign-in does not show the alerts: they need an operator or admin sign-in, or the alerts token.',
+      ),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(seen.filter((r) => r.url.startsWith('/api/alerts'))).toEqual([]);
   });
 
   it('shows resolved alerts when asked, said to be resolved', async () => {

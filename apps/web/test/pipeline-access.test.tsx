@@ -19,11 +19,11 @@ const DAG = {
   edges: [],
 };
 
-/** The server's answer to "what is this token?": `role` for TOKEN. */
-function tokenRole(role: 'reader' | 'operator' | 'admin'): Route {
+/** The server's answer to "what is this token?": `role` for TOKEN (null: the alerts-only token). */
+function tokenRole(role: 'reader' | 'operator' | 'admin' | null): Route {
   return (req) =>
     req.url === '/api/auth/me' && req.authorization === `Bearer ${TOKEN}`
-      ? { body: { role, signed_in: true } }
+      ? { body: { role, alerts: role !== 'reader', signed_in: true } }
       : undefined;
 }
 
@@ -43,6 +43,15 @@ function privateReads(req: SeenRequest) {
     };
   }
   return { body: req.url === '/api/pipeline/dags' ? [DAG] : [] };
+}
+
+/** The pipeline reads of a server that keeps them for readers and up, TOKEN being the alerts-only token. */
+function readsRefusedToAlertsOnly(req: SeenRequest) {
+  if (!req.url.startsWith('/api/pipeline/')) return undefined;
+  return {
+    status: 403,
+    body: { code: 'FORBIDDEN', message: 'alerts may use the alert inbox only; this route needs reader' },
+  };
 }
 
 /** The pipeline reads of a server that shows them to everyone (`publicRead: all`). */
@@ -125,5 +134,32 @@ describe('PipelinePage signed in', () => {
       'Su sesión es de lectura: puede seguir el flujo aquí, pero para lanzarlo necesita una sesión de operación o de administración.',
     );
     expect(screen.getByRole('button', { name: 'Ejecutar ahora' })).toHaveProperty('disabled', true);
+  });
+});
+
+describe('PipelinePage signed in with the alerts-only token', () => {
+  it('on a server that shows the pipeline to everyone, "Run now" is off and the page says why', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<PipelinePage />, firstOf(tokenRole(null), openReads), 'en');
+    await screen.findByTestId('dag-maintenance');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain(
+      'You are signed in for alerts only: you can follow the pipeline here, but running it needs an operator or admin sign-in.',
+    );
+    const run = screen.getByRole('button', { name: 'Run now' });
+    expect(run).toHaveProperty('disabled', true);
+    expect(run.getAttribute('aria-describedby')).toBe(note.id);
+  });
+
+  it('on a server that keeps the pipeline private, says once that this sign-in does not show it', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<PipelinePage />, firstOf(tokenRole(null), readsRefusedToAlertsOnly), 'es');
+    await waitFor(() =>
+      expect(screen.getByTestId('sign-in-needed').textContent).toContain(
+        'Su sesión es solo de alertas, y el flujo solo se muestra con una sesión de lectura, operación o administración; para lanzarlo necesita una sesión de operación o de administración.',
+      ),
+    );
+    expect(screen.getAllByTestId('sign-in-needed')).toHaveLength(1);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -20,11 +20,13 @@ afterEach(() => {
   window.sessionStorage.clear();
 });
 
-/** GET /api/auth/me of a server that knows only TOKEN, as a token with `role`. */
-function knowsToken(role: 'reader' | 'operator' | 'admin'): Route {
+/** GET /api/auth/me of a server that knows only TOKEN, as a token with `role` (null: the alerts-only token). */
+function knowsToken(role: 'reader' | 'operator' | 'admin' | null): Route {
   return (req) => {
     if (req.url !== '/api/auth/me') return undefined;
-    if (req.authorization === `Bearer ${TOKEN}`) return { body: { role, signed_in: true } };
+    if (req.authorization === `Bearer ${TOKEN}`) {
+      return { body: { role, alerts: role !== 'reader', signed_in: true } };
+    }
     return { status: 401, body: { code: 'UNAUTHORIZED', message: 'unknown bearer token' } };
   };
 }
@@ -50,11 +52,29 @@ describe('the header sign-in', () => {
   it('asks the server about a typed token and shows the role it gives; the dialog says any token works', async () => {
     const { seen } = renderApp(<SignIn />, knowsToken('operator'), 'en');
     const dialog = signInWith(TOKEN);
-    expect(dialog.getByText(/any of the three kinds works/)).toBeTruthy();
+    expect(dialog.getByText(/any of these kinds works/)).toBeTruthy();
     expect(dialog.getByText(/^Reader: /)).toBeTruthy();
     expect(await screen.findByText('Signed in as operator')).toBeTruthy();
     expect(seen).toMatchObject([{ url: '/api/auth/me', authorization: `Bearer ${TOKEN}` }]);
     expect(window.sessionStorage.getItem('sodai.adminToken')).toBe(TOKEN);
+  });
+
+  it('takes the alerts-only token (server.operatorToken) and says the sign-in is for alerts only', async () => {
+    renderApp(<SignIn />, knowsToken(null), 'en');
+    const dialog = signInWith(TOKEN);
+    expect(
+      dialog.getByText(
+        'Alerts only (the older alerts token): see and acknowledge the alerts on the Monitoring page, nothing else.',
+      ),
+    ).toBeTruthy();
+    expect((await screen.findByText('Signed in: alerts only')).dataset.testid).toBe('signed-in');
+    expect(window.sessionStorage.getItem('sodai.adminToken')).toBe(TOKEN);
+  });
+
+  it('says "Sesión: solo alertas" for an alerts-only token kept in the tab', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<SignIn />, knowsToken(null), 'es');
+    expect((await screen.findByText('Sesión: solo alertas')).dataset.testid).toBe('signed-in');
   });
 
   it('refuses a token the server does not know with a clear message, and stays signed out', async () => {

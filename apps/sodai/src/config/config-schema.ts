@@ -141,7 +141,9 @@ export const ConfigSchema = z.strictObject({
         .string()
         .min(16)
         .optional()
-        .describe('bearer token that may read and acknowledge alerts (the admin token may too)'),
+        .describe(
+          'alerts-only bearer token (caller `alerts`, no role): may read and acknowledge alerts and nothing else; operator and admin tokens may too',
+        ),
       memoryCopyMaxRows: z
         .int()
         .min(0)

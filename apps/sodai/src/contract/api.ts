@@ -339,9 +339,16 @@ export const ReadyResponseSchema = z.object({
 export const RoleSchema = z.enum(['reader', 'operator', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** GET /api/auth/me: the role of the token sent, so a client can offer only what it allows. */
+/** GET /api/auth/me: what the token sent may do, so a client can offer only that. */
 export const AuthMeResponseSchema = z.object({
-  role: RoleSchema.nullable().describe('the role of the bearer token sent; null without a token'),
+  role: RoleSchema.nullable().describe(
+    'the role of the bearer token sent; null without a token, and for the alerts-only token (server.operatorToken)',
+  ),
+  alerts: z
+    .boolean()
+    .describe(
+      'whether the token may read and acknowledge alerts: an operator, an admin, or the alerts-only token',
+    ),
   signed_in: z.boolean().describe('whether the request carried a known bearer token'),
 });
 export type AuthMe = z.infer<typeof AuthMeResponseSchema>;

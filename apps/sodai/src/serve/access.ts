@@ -9,7 +9,10 @@ const RANK: Record<Role, number> = { reader: 1, operator: 2, admin: 3 };
 /** Who sent a request, from its bearer token. */
 export interface Caller {
   readonly name: string;
-  readonly role: Role;
+  /** null for the alerts-only token: it predates roles and must not gain a reader's reads. */
+  readonly role: Role | null;
+  /** Whether it may read and acknowledge alerts: an operator, an admin, or the alerts-only token. */
+  readonly alerts: boolean;
 }
 
 interface KnownToken extends Caller {
@@ -17,6 +20,20 @@ interface KnownToken extends Caller {
 }
 
 const digestOf = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+/** The alerts-only token's caller name: the audit actor of what it acknowledges. */
+const ALERTS_ONLY = 'alerts';
+
+const ranked = (name: string, role: Role, digest: Buffer): KnownToken => ({
+  name,
+  role,
+  alerts: RANK[role] >= RANK.operator,
+  digest,
+});
+
+/** What a caller may do, for a refusal that says why. */
+const holds = (caller: Caller) =>
+  caller.role ? `has the ${caller.role} role` : 'may use the alert inbox only';
 
 /** `name:role:token[,…]` (SODAI_TOKENS) → tokens kept only as digests. */
 function parseTokenSecrets(value: string | undefined): KnownToken[] {
@@ -34,19 +51,21 @@ function parseTokenSecrets(value: string | undefined): KnownToken[] {
           `SODAI_TOKENS entry ${i + 1}: expected name:reader|operator|admin:token (token ≥ 16 characters)`,
         );
       }
-      return { name, role, digest: digestOf(token) };
+      return ranked(name, role, digestOf(token));
     });
 }
 
 /**
- * The server's named tokens (config `server.tokens` as sha256 digests, `SODAI_TOKENS`, and the single
- * `server.adminToken` as an admin named `admin`) and what needs which role. Tokens are compared by
+ * Every token the server knows (config `server.tokens` as sha256 digests, `SODAI_TOKENS`, the single
+ * `server.adminToken` as an admin named `admin`, and `server.operatorToken` as the alerts-only caller
+ * named `alerts`, which holds no role) and what needs which role. Tokens are compared by
  * digest in constant time, every known token checked, so timing says nothing about which matched.
  *
  * @example
  * const access = Access.fromConfig(config.server);
  * const caller = access.caller(req); // undefined: anonymous; throws 401 on a wrong token
  * access.require(req, 'reader');
+ * access.requireAlerts(req); // an operator, an admin or the alerts-only token
  */
 export class Access {
   readonly #tokens: readonly KnownToken[];
@@ -61,10 +80,12 @@ export class Access {
 
   static fromConfig(server: SodaiConfig['server']): Access {
     const tokens: KnownToken[] = [
-      ...server.tokens.map((t) => ({ name: t.name, role: t.role, digest: Buffer.from(t.sha256, 'hex') })),
+      ...server.tokens.map((t) => ranked(t.name, t.role, Buffer.from(t.sha256, 'hex'))),
       ...parseTokenSecrets(server.tokenSecrets),
-      ...(server.adminToken
-        ? [{ name: 'admin', role: 'admin' as const, digest: digestOf(server.adminToken) }]
+      ...(server.adminToken ? [ranked('admin', 'admin', digestOf(server.adminToken))] : []),
+      // Last, so the same secret configured as a named token too keeps that token's role.
+      ...(server.operatorToken
+        ? [{ name: ALERTS_ONLY, role: null, alerts: true, digest: digestOf(server.operatorToken) }]
         : []),
     ];
     return new Access(tokens, server.publicRead);
@@ -72,7 +93,12 @@ export class Access {
 
   /** Whether any token can reach the admin routes. */
   get hasOperators(): boolean {
-    return this.#tokens.some((t) => RANK[t.role] >= RANK.operator);
+    return this.#tokens.some((t) => t.role !== null && RANK[t.role] >= RANK.operator);
+  }
+
+  /** Whether any token can reach the alert inbox. */
+  get hasAlertTokens(): boolean {
+    return this.#tokens.some((t) => t.alerts);
   }
 
   /** The caller a request's bearer token names; undefined without one; 401 for an unknown one. */
@@ -87,7 +113,7 @@ export class Access {
         if (timingSafeEqual(given, token.digest) && found === undefined) found = token;
       }
       if (found === undefined) throw new SodaiError('UNAUTHORIZED', 'unknown bearer token');
-      found = { name: found.name, role: found.role };
+      found = { name: found.name, role: found.role, alerts: found.alerts };
     }
     this.#callers.set(req, found);
     return found;
@@ -98,11 +124,23 @@ export class Access {
     const caller = this.caller(req);
     if (!caller)
       throw new SodaiError('UNAUTHORIZED', `this route needs a bearer token with the ${role} role`);
-    if (RANK[caller.role] < RANK[role]) {
+    if (caller.role === null || RANK[caller.role] < RANK[role]) {
+      throw new SodaiError('FORBIDDEN', `${caller.name} ${holds(caller)}; this route needs ${role}`);
+    }
+    return caller;
+  }
+
+  /** Throws 401 without a token, 403 for one that may not use the alert inbox; returns its caller. */
+  requireAlerts(req: FastifyRequest): Caller {
+    const caller = this.caller(req);
+    if (!caller) {
       throw new SodaiError(
-        'FORBIDDEN',
-        `${caller.name} has the ${caller.role} role; this route needs ${role}`,
+        'UNAUTHORIZED',
+        'alerts need a bearer token with the operator role, or the alerts-only token',
       );
+    }
+    if (!caller.alerts) {
+      throw new SodaiError('FORBIDDEN', `${caller.name} ${holds(caller)}; alerts need operator`);
     }
     return caller;
   }

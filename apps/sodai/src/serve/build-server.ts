@@ -165,8 +165,9 @@ const SERVING_ALLOCATOR_SETTINGS = `SET allocator_flush_threshold = '8MiB'; SET 
  * tracking client stay open: they belong to the caller).
  *
  * Routes: POST /predict, /recommend, /chat (public, rate-limited); GET /health, /ready, /metrics;
- * GET /api/* read APIs and /api/tracking/* (runs, models, alias history); GET /api/auth/me (the
- * token's role); /api/admin/* behind the bearer token; /docs (OpenAPI from the zod contract).
+ * GET /api/* read APIs and /api/tracking/* (runs, models, alias history); GET /api/auth/me (what the
+ * token may do); /api/admin/* and /api/alerts/* behind bearer tokens (`Access`); /docs (OpenAPI
+ * from the zod contract).
  *
  * @example
  * const app = await buildServer({ config, store, tracking });
@@ -336,7 +337,6 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   }
 
   const watchdog = options.brokenFor && watchDependencies(ctx.readiness, options.brokenFor);
-  const tokens = { admin: deps.config.server.adminToken, operator: deps.config.server.operatorToken };
   const alertTimer = deps.alerts
     ? serverAlertTimer({
         center: deps.alerts,
@@ -348,8 +348,13 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
         onError: (error) => app.log.error({ err: error }, 'alert check failed'),
       })
     : undefined;
-  if (deps.alerts && (tokens.admin || tokens.operator)) {
-    await app.register(alertRoutes, { store: deps.alerts.store, tokens, now, prefix: '/api/alerts' });
+  if (deps.alerts && ctx.access.hasAlertTokens) {
+    await app.register(alertRoutes, {
+      store: deps.alerts.store,
+      access: ctx.access,
+      now,
+      prefix: '/api/alerts',
+    });
   }
   alertTimer?.start();
 

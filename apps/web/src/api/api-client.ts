@@ -48,7 +48,7 @@ export class ApiClient {
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
   ) {}
 
-  /** The role `token` carries; a 401 `WebError` when the server does not know the token. */
+  /** What `token` may do (its role, the alert inbox); a 401 `WebError` when the server does not know the token. */
   authMe(token: string): Promise<AuthMe> {
     return this.get('/api/auth/me', token);
   }

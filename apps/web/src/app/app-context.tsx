@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { ApiClient } from '../api/api-client.ts';
 import { useSession, type SessionControls } from './use-session.ts';
 
-/** The API client and this tab's sign-in (the token and the role the server gave it). */
+/** The API client and this tab's sign-in (the token and what the server says it may do). */
 export interface AppServices extends SessionControls {
   readonly api: ApiClient;
 }

@@ -1,22 +1,31 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorNote } from '../components/error-note.tsx';
 import { isUnknownToken } from '../errors.ts';
+import type { AuthMe } from '../api/contract.ts';
+import type { MessageKey } from '../i18n/dictionary.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useApp } from './app-context.tsx';
+import { isAlertsOnly } from './use-session.ts';
+
+/** What the header says of a sign-in: its role, alerts only, or just "signed in" until the server has said. */
+function signedInKey(me: AuthMe | null): MessageKey {
+  if (me?.role) return `auth.signedIn.${me.role}`;
+  return isAlertsOnly(me) ? 'auth.signedIn.alerts' : 'auth.signedIn';
+}
 
 /**
  * Sign in: a button that opens a dialog asking for a token (kept for this browser tab only), and,
- * once signed in, the role the server gave that token and a sign-out. Replaces a token box on every
- * page.
+ * once signed in, what the server says that token may do and a sign-out. Replaces a token box on
+ * every page.
  */
 export function SignIn() {
   const { t } = useI18n();
-  const { token, role, signOut } = useApp();
+  const { token, me, signOut } = useApp();
   if (token) {
     return (
       <div className="sign-in">
         <span className="signed-in" data-testid="signed-in">
-          {t(role ? `auth.signedIn.${role}` : 'auth.signedIn')}
+          {t(signedInKey(me))}
         </span>
         <button type="button" className="secondary small" onClick={signOut}>
           {t('auth.signOut')}
@@ -77,6 +86,7 @@ export function SignInButton() {
             <li>{t('auth.kind.reader')}</li>
             <li>{t('auth.kind.operator')}</li>
             <li>{t('auth.kind.admin')}</li>
+            <li>{t('auth.kind.alerts')}</li>
           </ul>
           <div className="field">
             <label htmlFor={inputId}>{t('auth.token')}</label>

@@ -1,26 +1,33 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
-import type { Role } from '../api/contract.ts';
+import type { AuthMe } from '../api/contract.ts';
 import { isUnknownToken } from '../errors.ts';
 
 // The key predates roles (every token was an admin's); kept so a tab signed in before stays signed in.
 const TOKEN_KEY = 'sodai.adminToken';
 
-/** This tab's sign-in: the token sent as the bearer, and the role the server says it carries. */
+/** This tab's sign-in: the token sent as the bearer, and what the server says it may do. */
 export interface Session {
   /** '' when not signed in. */
   readonly token: string;
-  /** null when not signed in, and for a token kept from before until the server has said. */
-  readonly role: Role | null;
+  /**
+   * The server's answer about the token (its role, null for the alerts-only token, and whether it
+   * may use the alert inbox); null when not signed in, and for a token kept from before until the
+   * server has said.
+   */
+  readonly me: AuthMe | null;
 }
 
 export interface SessionControls extends Session {
-  /** Asks the server what `token` is and keeps it with its role; rejects (a 401 for an unknown token) otherwise. */
+  /** Asks the server what `token` is and keeps it with that answer; rejects (a 401 for an unknown token) otherwise. */
   signIn(token: string): Promise<void>;
   signOut(): void;
 }
 
-const SIGNED_OUT: Session = { token: '', role: null };
+const SIGNED_OUT: Session = { token: '', me: null };
+
+/** Signed in with the alerts-only token (`server.operatorToken`): known to the server, with no role. */
+export const isAlertsOnly = (me: AuthMe | null): boolean => me !== null && me.signed_in && me.role === null;
 
 function readToken(): string {
   try {
@@ -41,44 +48,43 @@ function writeToken(token: string): void {
 
 /**
  * The sign-in, kept for the browser tab only (sessionStorage). Only a token the server knows is
- * kept; one kept from earlier in the tab is asked about again on load, since its role is not stored
- * and the server may have dropped it since.
+ * kept; one kept from earlier in the tab is asked about again on load, since what it may do is not
+ * stored and the server may have dropped it since.
  *
  * @example
- * const { token, role, signIn } = useSession(api);
+ * const { token, me, signIn } = useSession(api);
  * await signIn(typed); // throws a WebError with status 401 for a token the server does not know
  */
 export function useSession(api: ApiClient): SessionControls {
-  const [session, setSession] = useState<Session>(() => ({ token: readToken(), role: null }));
+  const [session, setSession] = useState<Session>(() => ({ token: readToken(), me: null }));
   const keep = useCallback((next: Session) => {
     writeToken(next.token);
     setSession(next);
   }, []);
   const signIn = useCallback(
     async (token: string) => {
-      const me = await api.authMe(token);
-      keep({ token, role: me.role });
+      keep({ token, me: await api.authMe(token) });
     },
     [api, keep],
   );
   const signOut = useCallback(() => keep(SIGNED_OUT), [keep]);
-  const { token, role } = session;
+  const { token, me } = session;
   useEffect(() => {
-    if (!token || role !== null) return;
+    if (!token || me !== null) return;
     let current = true;
     api.authMe(token).then(
-      (me) => {
-        if (current) setSession({ token, role: me.role });
+      (answer) => {
+        if (current) setSession({ token, me: answer });
       },
       (error: unknown) => {
         // A token the server no longer knows would only get every request refused. Any other failure
-        // (server unreachable) keeps the sign-in, its role unknown.
+        // (server unreachable) keeps the sign-in, what it may do unknown.
         if (current && isUnknownToken(error)) keep(SIGNED_OUT);
       },
     );
     return () => {
       current = false;
     };
-  }, [api, token, role, keep]);
-  return useMemo(() => ({ token, role, signIn, signOut }), [token, role, signIn, signOut]);
+  }, [api, token, me, keep]);
+  return useMemo(() => ({ token, me, signIn, signOut }), [token, me, signIn, signOut]);
 }

@@ -220,6 +220,10 @@ export const en: Dictionary = {
     'You are not signed in, and the pipeline is only shown after signing in. Sign in with any token to see it; running it needs an operator or admin sign-in.',
   'pipeline.readerCannotRun':
     'You are signed in as reader: you can follow the pipeline here, but running it needs an operator or admin sign-in.',
+  'pipeline.alertsOnlyCannotRun':
+    'You are signed in for alerts only: you can follow the pipeline here, but running it needs an operator or admin sign-in.',
+  'pipeline.alertsOnlyCannotSee':
+    'You are signed in for alerts only, and the pipeline is only shown to a reader, operator or admin sign-in; running it needs an operator or admin sign-in.',
   'pipeline.trigger': 'Run now',
   'pipeline.retrain': 'Retrain',
   'pipeline.retrainAuto': 'when needed',
@@ -270,13 +274,16 @@ export const en: Dictionary = {
   'auth.signedIn.reader': 'Signed in as reader',
   'auth.signedIn.operator': 'Signed in as operator',
   'auth.signedIn.admin': 'Signed in as admin',
+  'auth.signedIn.alerts': 'Signed in: alerts only',
   'auth.title': 'Sign in',
   'auth.explain':
-    'Paste the access token you were given: any of the three kinds works. It is kept in this browser tab only.',
+    'Paste the access token you were given: any of these kinds works. It is kept in this browser tab only.',
   'auth.kind.reader': 'Reader: see the received data, the reports, the experiments and the weekly pipeline.',
   'auth.kind.operator': 'Operator: the same, and also run the weekly pipeline and upload sales batches.',
   'auth.kind.admin':
     'Admin: all of that, and also put a model version in service or go back to the previous one.',
+  'auth.kind.alerts':
+    'Alerts only (the older alerts token): see and acknowledge the alerts on the Monitoring page, nothing else.',
   'auth.token': 'Access token',
   'auth.unknownToken':
     'The server does not recognise this token. Check that it was copied whole, or ask whoever runs SodAI for a new one.',
@@ -486,7 +493,9 @@ export const en: Dictionary = {
   'alerts.title': 'Alerts',
   'alerts.explain':
     'Problems the platform noticed: each stays one alert until it is over. Acknowledge one to say someone is on it.',
-  'alerts.needSignIn': 'Sign in with the admin or operator token to see the alerts.',
+  'alerts.needSignIn': 'Sign in as operator or admin, or with the alerts token, to see the alerts.',
+  'alerts.notForThisSignIn':
+    'Your sign-in does not show the alerts: they need an operator or admin sign-in, or the alerts token.',
   'alerts.none': 'No open alerts.',
   'alerts.showResolved': 'Show resolved alerts too',
   'alerts.acknowledge': 'Acknowledge',

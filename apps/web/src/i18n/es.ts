@@ -221,6 +221,10 @@ export const es = {
     'No ha iniciado sesión, y el flujo solo se muestra con la sesión iniciada. Inicie sesión con cualquier token para verlo; para lanzarlo necesita una sesión de operación o de administración.',
   'pipeline.readerCannotRun':
     'Su sesión es de lectura: puede seguir el flujo aquí, pero para lanzarlo necesita una sesión de operación o de administración.',
+  'pipeline.alertsOnlyCannotRun':
+    'Su sesión es solo de alertas: puede seguir el flujo aquí, pero para lanzarlo necesita una sesión de operación o de administración.',
+  'pipeline.alertsOnlyCannotSee':
+    'Su sesión es solo de alertas, y el flujo solo se muestra con una sesión de lectura, operación o administración; para lanzarlo necesita una sesión de operación o de administración.',
   'pipeline.trigger': 'Ejecutar ahora',
   'pipeline.retrain': 'Reentrenar',
   'pipeline.retrainAuto': 'si hace falta',
@@ -272,13 +276,16 @@ export const es = {
   'auth.signedIn.reader': 'Sesión de lectura',
   'auth.signedIn.operator': 'Sesión de operación',
   'auth.signedIn.admin': 'Sesión de administración',
+  'auth.signedIn.alerts': 'Sesión: solo alertas',
   'auth.title': 'Iniciar sesión',
   'auth.explain':
-    'Pegue el token de acceso que le dieron: sirve cualquiera de los tres tipos. Se guarda solo en esta pestaña del navegador.',
+    'Pegue el token de acceso que le dieron: sirve cualquiera de estos tipos. Se guarda solo en esta pestaña del navegador.',
   'auth.kind.reader': 'Lectura: ver los datos recibidos, los informes, los experimentos y el flujo semanal.',
   'auth.kind.operator': 'Operación: lo mismo, y además lanzar el flujo semanal y subir lotes de ventas.',
   'auth.kind.admin':
     'Administración: todo lo anterior, y además poner en servicio una versión del modelo o volver a la anterior.',
+  'auth.kind.alerts':
+    'Solo alertas (el token de alertas de antes): ver y confirmar las alertas en Monitorización, nada más.',
   'auth.token': 'Token de acceso',
   'auth.unknownToken':
     'El servidor no reconoce este token. Compruebe que lo copió entero, o pida uno nuevo a quien administra SodAI.',
@@ -491,7 +498,10 @@ export const es = {
   'alerts.title': 'Alertas',
   'alerts.explain':
     'Problemas que la plataforma detectó: cada uno es una sola alerta hasta que se resuelve. Confirme una para indicar que alguien se ocupa.',
-  'alerts.needSignIn': 'Inicie sesión con el token de administración u operación para ver las alertas.',
+  'alerts.needSignIn':
+    'Inicie sesión de operación o de administración, o con el token de alertas, para ver las alertas.',
+  'alerts.notForThisSignIn':
+    'Su sesión no muestra las alertas: necesita una sesión de operación o de administración, o el token de alertas.',
   'alerts.none': 'No hay alertas abiertas.',
   'alerts.showResolved': 'Mostrar también las resueltas',
   'alerts.acknowledge': 'Confirmar',

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AcknowledgeRequestSchema,
@@ -8,40 +7,30 @@ import {
   AlertSchema,
   ErrorBodySchema,
 } from '../../contract/index.ts';
-import { SodaiError } from '../../errors.ts';
 import type { AlertStore } from '../../monitor/alerts/alert-store.ts';
 import { alertJson } from '../../monitor/alerts/alert-json.ts';
+import type { Access } from '../access.ts';
 
 export interface AlertRoutesOptions {
   readonly store: AlertStore;
-  /** Bearer tokens allowed in, by the role they stand for. */
-  readonly tokens: Readonly<Record<'admin' | 'operator', string | undefined>>;
+  /** Who may come in: operators, admins and the alerts-only token. */
+  readonly access: Access;
   readonly now: () => Date;
 }
 
-function matches(given: string, token: string | undefined): boolean {
-  if (!token) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(`Bearer ${token}`);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * The alert inbox: list alerts and acknowledge one, behind the admin or the operator bearer token.
+ * The alert inbox: list alerts and acknowledge one, for an operator or admin token or the
+ * alerts-only token (`server.operatorToken`); 401 without a known token, 403 for a reader.
  *
  * @example
- * await app.register(alertRoutes, { store, tokens: { admin, operator: undefined }, now, prefix: '/api/alerts' });
+ * await app.register(alertRoutes, { store, access, now, prefix: '/api/alerts' });
  */
 export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (app, options) => {
-  app.decorateRequest('alertRole', '');
   app.addHook('onRequest', async (req) => {
-    const given = req.headers.authorization ?? '';
-    const role = (['admin', 'operator'] as const).find((r) => matches(given, options.tokens[r]));
-    if (!role) throw new SodaiError('UNAUTHORIZED', 'alerts need the admin or the operator bearer token');
-    (req as unknown as { alertRole: string }).alertRole = role;
+    options.access.requireAlerts(req);
   });
   const security = [{ bearer: [] }];
-  const errors = { 401: ErrorBodySchema, 404: ErrorBodySchema };
+  const errors = { 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
 
   app.get(
     '/',
@@ -75,8 +64,7 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesOptions> = async (app
       },
     },
     async (req) => {
-      const role = (req as unknown as { alertRole: string }).alertRole;
-      const by = req.body?.by ?? `${role}@${req.ip}`;
+      const by = req.body?.by ?? `${options.access.requireAlerts(req).name}@${req.ip}`;
       return alertJson(await options.store.acknowledge(req.params.id, by, options.now().getTime()));
     },
   );

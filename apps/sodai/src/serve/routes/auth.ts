@@ -3,15 +3,15 @@ import { AuthMeResponseSchema, ErrorBodySchema } from '../../contract/api.ts';
 import type { ServeContext } from '../serve-context.ts';
 
 /**
- * GET /auth/me: the role of the bearer token a request carries, so the web UI shows who is signed
- * in and offers only what that role may do. No token is an anonymous answer, not a refusal; a token
- * the server does not know is the same 401 every route gives it. Only the role is said: never the
- * token, its name or its digest.
+ * GET /auth/me: what the bearer token a request carries may do (its role, and whether it may use the
+ * alert inbox), so the web UI shows who is signed in and offers only that. No token is an anonymous
+ * answer, not a refusal; a token the server does not know is the same 401 every route gives it. Never
+ * the token, its name or its digest.
  *
  * @example
  * await app.register(authRoutes, { ctx, prefix: '/api' });
  * await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
- * // { role: 'operator', signed_in: true }
+ * // { role: 'operator', alerts: true, signed_in: true }; the alerts-only token: { role: null, alerts: true, signed_in: true }
  */
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   app.get(
@@ -19,7 +19,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (a
     {
       schema: {
         summary:
-          'The role of the bearer token sent (reader, operator, admin); role null without a token; 401 for an unknown token',
+          'What the bearer token sent may do: its role (reader, operator, admin; null for the alerts-only token and without a token) and whether it may use the alert inbox; 401 for an unknown token',
         tags: ['auth'],
         // The token is optional here: `{}` documents the anonymous call.
         security: [{ bearer: [] }, {}],
@@ -27,10 +27,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (a
       },
     },
     async (req, reply) => {
-      const role = ctx.access.caller(req)?.role ?? null;
+      const caller = ctx.access.caller(req);
       // The answer depends on the Authorization header: no cache may hand it to another caller.
       void reply.header('cache-control', 'no-store');
-      return { role, signed_in: role !== null };
+      return { role: caller?.role ?? null, alerts: caller?.alerts ?? false, signed_in: caller !== undefined };
     },
   );
 };

@@ -10,17 +10,20 @@ import { alertSummary } from './alert-summary.ts';
 
 /**
  * The alert inbox: open alerts (and, when asked, resolved ones) with an acknowledge button. The
- * server shows alerts only to the admin or operator token, so without one it offers the sign-in.
+ * server shows alerts only to an operator, an admin or the alerts-only token, so without one it
+ * offers the sign-in.
  */
 export function AlertInbox() {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const { api, token } = useApp();
+  const { api, token, me } = useApp();
   const [showResolved, setShowResolved] = useState(false);
   const [ackError, setAckError] = useState<unknown>(null);
+  // A sign-in the server said has no alerts (a reader) is told why, rather than shown its refusal.
+  const mayList = token !== '' && (me === null || me.alerts);
   const list = useAsync(
-    () => (token ? api.alerts(showResolved ? 'all' : 'open', token) : Promise.resolve(null)),
-    [api, token, showResolved],
+    () => (mayList ? api.alerts(showResolved ? 'all' : 'open', token) : Promise.resolve(null)),
+    [api, mayList, token, showResolved],
   );
   const when = (iso: string) =>
     new Date(iso).toLocaleString(lang === 'es' ? 'es-CL' : 'en-GB', {
@@ -43,7 +46,7 @@ export function AlertInbox() {
       <AsyncView state={list}>
         {(value) =>
           value === null ? (
-            <SignInNeeded message={t('alerts.needSignIn')} />
+            <SignInNeeded message={t(token ? 'alerts.notForThisSignIn' : 'alerts.needSignIn')} />
           ) : value.alerts.length === 0 ? (
             <p className="muted">{t('alerts.none')}</p>
           ) : (

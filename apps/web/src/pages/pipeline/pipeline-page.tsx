@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useState } from 'react';
-import type { Role } from '../../api/contract.ts';
+import type { AuthMe, Role } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
+import { isAlertsOnly } from '../../app/use-session.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -25,15 +26,16 @@ const mayRun = (role: Role | null) => role === 'operator' || role === 'admin';
  * Why this sign-in cannot run the pipeline, or null when it can, or while the server has not yet
  * said what a kept token is (nothing true to say then).
  */
-function whyNotRun(token: string, role: Role | null): MessageKey | null {
+function whyNotRun(token: string, me: AuthMe | null): MessageKey | null {
   if (!token) return 'pipeline.signInToRun';
-  return role === 'reader' ? 'pipeline.readerCannotRun' : null;
+  if (me?.role === 'reader') return 'pipeline.readerCannotRun';
+  return isAlertsOnly(me) ? 'pipeline.alertsOnlyCannotRun' : null;
 }
 
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
-  const { api, token, role } = useApp();
+  const { api, token, me } = useApp();
   const runNoteId = useId();
   const dags = useAsync(() => api.dags(token), [api, token]);
   const runs = useAsync(() => api.pipelineRuns(30, token), [api, token]);
@@ -63,10 +65,12 @@ export default function PipelinePage() {
   const date = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US') : '—';
 
-  // Without a token, a refusal means the server shows the pipeline to signed-in callers only: one
-  // note says so, rather than each section's error naming a role the visitor never chose.
+  // Without a token, or with the alerts-only one, a refusal means the server shows the pipeline to
+  // readers and up only: one note says so, rather than each section's error naming a role the
+  // visitor never chose.
+  const alertsOnly = isAlertsOnly(me);
   const hidden =
-    !token &&
+    (!token || alertsOnly) &&
     dags.status === 'failed' &&
     dags.error instanceof WebError &&
     dags.error.code === 'UNAUTHORIZED';
@@ -74,11 +78,11 @@ export default function PipelinePage() {
     return (
       <>
         <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
-        <SignInNeeded message={t('pipeline.signInToSee')} />
+        <SignInNeeded message={t(alertsOnly ? 'pipeline.alertsOnlyCannotSee' : 'pipeline.signInToSee')} />
       </>
     );
   }
-  const runNote = whyNotRun(token, role);
+  const runNote = whyNotRun(token, me);
   return (
     <>
       <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
@@ -110,7 +114,7 @@ export default function PipelinePage() {
                 <TriggerForm
                   dagId={dag.id}
                   trains={dag.nodes.some((n) => n.id === 'train')}
-                  mayRun={mayRun(role)}
+                  mayRun={mayRun(me?.role ?? null)}
                   whyNotId={runNote ? runNoteId : undefined}
                   onStarted={(id) => {
                     setRunId(id);
