@@ -43,7 +43,15 @@ function openAt(hash: string): void {
 function renderShell(lang: 'es' | 'en' = 'es') {
   return renderApp(
     <App />,
-    (req) => (req.url.startsWith('/api/serving') ? { body: { model_version: null } } : { body: CATALOG }),
+    (req) => {
+      if (req.url.startsWith('/api/serving')) return { body: { model_version: null } };
+      // The Models page's own reads: answering them with the catalog made it throw whenever its
+      // request settled before the test ended (a race that failed about half the runs).
+      if (req.url.endsWith('/history')) return { body: [] };
+      if (req.url.startsWith('/api/tracking/models/'))
+        return { body: { model: { name: 'weekly-purchase', description: '' }, versions: [], aliases: [] } };
+      return { body: CATALOG };
+    },
     lang,
   );
 }
