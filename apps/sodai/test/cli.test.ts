@@ -234,4 +234,13 @@ describe('sodai CLI', () => {
     expect(code).not.toBe(0);
     expect(stderr).toContain("option '--customers <n>' argument 'many' is invalid");
   });
+
+  it('says why it failed when a command finds a bad value itself, not only exit 1 (unknown DAG, format)', async () => {
+    const dag = await sodai(['dags', 'export', 'nightly', '--format', 'airflow']);
+    expect(dag.code).toBe(1);
+    expect(dag.stderr).toContain('unknown DAG "nightly" (known: weekly, maintenance)');
+    const format = await sodai(['dags', 'export', 'weekly', '--format', 'dagster']);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toContain('--format: only "airflow" is supported, not "dagster"');
+  });
 });

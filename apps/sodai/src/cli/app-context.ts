@@ -3,16 +3,8 @@ import { RawStore } from '../store/raw-store.ts';
 import { openSharedStore } from '../store/shared-store.ts';
 import { SharedStorePool } from '../store/shared-store-pool.ts';
 import { ObjectArtifactStore } from '../store/object-artifact-store.ts';
-import { migrateLegacyStore, type MigrationResult } from '../store/migrate-legacy.ts';
-
-export function describeMigration(result: MigrationResult): string {
-  const counts = Object.entries(result.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`);
-  const { landed, rejected } = result.ingestions;
-  return (
-    `migrated ${result.file} to the catalog (row counts checked): ${counts.join(', ')}; ` +
-    `ingestion log: ${landed} landed, ${rejected} rejected batches (content hashes checked)`
-  );
-}
+import { migrateLegacyStore } from '../store/migrate-legacy.ts';
+import { describeMigration } from './describe-migration.ts';
 import type { BatchIngestOptions } from '../data/load-data.ts';
 import path from 'node:path';
 import { openBatchLanding, type BatchLanding } from '../data/sources/batch-landing.ts';

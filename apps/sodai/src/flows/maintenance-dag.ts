@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { keptDatasets } from '../features/kept-datasets.ts';
 import { collectGarbage } from '../jobs/collect-garbage.ts';
 import type { FlowEnv } from './flow-env.ts';
+import { MAINTENANCE_DAG_ID } from './dag-ids.ts';
 
-export const MAINTENANCE_DAG_ID = 'maintenance';
+export { MAINTENANCE_DAG_ID };
 
 export const MaintenanceParamsSchema = z.strictObject({
   /** List what the policy would remove and remove nothing. */

@@ -26,8 +26,9 @@ import type { FlowEnv } from './flow-env.ts';
 import { dataGaps } from '../store/transactions-queries.ts';
 import type { TrackingClient } from '@sodai/tracking';
 import { GATE_ARTIFACT } from '../jobs/gate.ts';
+import { WEEKLY_DAG_ID } from './dag-ids.ts';
 
-export const WEEKLY_DAG_ID = 'weekly';
+export { WEEKLY_DAG_ID };
 
 /** How a task's log says where it ran: `ran on <pid>@<host>`. */
 export const RAN_ON = 'ran on ';

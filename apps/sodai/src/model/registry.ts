@@ -7,9 +7,9 @@ import {
 } from '@sodai/tracking';
 import { FEATURES, FEATURE_NAMES } from '../contract/feature-vector.ts';
 import type { DecisionRule } from './decision-rule.ts';
+import { CHAMPION, MODEL_NAME } from './model-names.ts';
 
-export const MODEL_NAME = 'weekly-purchase';
-export const CHAMPION = 'champion';
+export { CHAMPION, MODEL_NAME };
 
 /** A registered model ready to score: its booster, decision rule and version record. */
 export interface LoadedPurchaseModel {

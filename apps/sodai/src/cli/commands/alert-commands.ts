@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
-import { openAlertStore, type AlertRecord } from '../../monitor/alerts/alert-store.ts';
-import { alertJson } from '../../monitor/alerts/alert-json.ts';
-import { appContext } from '../app-context.ts';
+import type { AlertRecord } from '../../monitor/alerts/alert-store.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 
 /** The `monitor` command group, created by whichever monitor command registers first. */
@@ -39,7 +38,9 @@ export function registerAlertCommands(program: Command): void {
         by?: string;
         json?: boolean;
       }) => {
-        const ctx = appContext(program.opts<{ config?: string }>().config);
+        const { openAlertStore } = await import('../../monitor/alerts/alert-store.ts');
+        const { alertJson } = await import('../../monitor/alerts/alert-json.ts');
+        const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
         const store = await openAlertStore({
           databaseUrl: ctx.resolved.config.databaseUrl,
           dataDir: ctx.paths.dataDir,

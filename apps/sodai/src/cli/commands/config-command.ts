@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { appContext } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { withJson } from '../output.ts';
 
 /** A connection URL with its password replaced by `***` (a URL that does not parse is kept as is). */
@@ -20,8 +20,8 @@ export function registerConfigCommand(program: Command): void {
     program
       .command('config')
       .description('print the effective configuration (config file + environment, validated) as JSON'),
-  ).action(() => {
-    const { resolved, paths } = appContext(program.opts<{ config?: string }>().config);
+  ).action(async () => {
+    const { resolved, paths } = await loadAppContext(program.opts<{ config?: string }>().config);
     const safe = {
       ...resolved.config,
       databaseUrl: maskUrlPassword(resolved.config.databaseUrl),

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { isoDay, positiveInt } from '../option-parsers.ts';
 import { SodaiError } from '../../errors.ts';
-import { loadInitialData } from '../../data/load-data.ts';
-import { splitWeeks } from '../../data/split-weeks.ts';
-import { appContext } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 import { printReports } from './ingest-command.ts';
 import { registerGenerateCommand } from './generate-command.ts';
@@ -23,13 +21,14 @@ export function registerDataCommands(program: Command): void {
     async (
       opts: { customers?: string; products?: string; transactions?: string; asOf?: string } & JsonOption,
     ) => {
+      const { loadInitialData } = await import('../../data/load-data.ts');
       if (!opts.customers && !opts.products && !opts.transactions) {
         throw new SodaiError(
           'INVALID_ARGUMENT',
           'give at least one of --customers, --products, --transactions',
         );
       }
-      const ctx = appContext(program.opts<{ config?: string }>().config);
+      const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
       const store = await ctx.openStore();
       try {
         const reports = await loadInitialData(store, opts, ctx.ingestOptions(opts));
@@ -58,6 +57,7 @@ export function registerDataCommands(program: Command): void {
       .option('--last <n>', 'only the last N weeks', positiveInt)
       .option('--history <dir>', 'also write the data before the first batch (and reference files) here'),
   ).action(async (opts: { in: string; out: string; last?: number; history?: string } & JsonOption) => {
+    const { splitWeeks } = await import('../../data/split-weeks.ts');
     const batches = await splitWeeks({
       input: opts.in,
       outDir: opts.out,
@@ -78,7 +78,7 @@ export function registerDataCommands(program: Command): void {
       .description('the ingestion log: every file, its outcome and its report')
       .option('-n, --limit <n>', 'how many', positiveInt, 50),
   ).action(async (opts: { limit: number } & JsonOption) => {
-    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
     const store = await ctx.openStore();
     try {
       const batches = await store.ingestions(opts.limit);

@@ -1,14 +1,10 @@
-import { describeRule, type ServedBy } from '../../scoring/scoring-engine.ts';
+import type { ServedBy } from '../../scoring/scoring-engine.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { generateData } from '../../data/generator/generate.ts';
-import { loadInitialData } from '../../data/load-data.ts';
-import { splitWeeks } from '../../data/split-weeks.ts';
-import { startServingWithPipeline } from '../serving-with-pipeline.ts';
 import { untilStopped } from '../until-stopped.ts';
-import { WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
-import { appContext } from '../app-context.ts';
+import { WEEKLY_DAG_ID } from '../../flows/dag-ids.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { formatTasks } from './flow-commands.ts';
 import { barSink, followRun, lineSink } from '../follow-run.ts';
 import { printReports } from './ingest-command.ts';
@@ -29,7 +25,11 @@ export function registerDemoCommand(program: Command): void {
     .option('--trials <n>', 'TPE trials when the pipeline trains (default: model.nTrials)', positiveInt)
     .option('--no-serve', 'stop after the pipeline run instead of serving')
     .action(async (opts: { weeks: number; batches: number; trials?: number; serve: boolean }) => {
-      const ctx = appContext(program.opts<{ config?: string }>().config);
+      const { generateData } = await import('../../data/generator/generate.ts');
+      const { loadInitialData } = await import('../../data/load-data.ts');
+      const { splitWeeks } = await import('../../data/split-weeks.ts');
+      const { startServingWithPipeline } = await import('../serving-with-pipeline.ts');
+      const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
       const generated = path.join(ctx.paths.dataDir, 'generated');
       const history = path.join(ctx.paths.dataDir, 'history');
       if (!existsSync(path.join(generated, 'transacciones.parquet'))) {
@@ -102,7 +102,7 @@ export function registerDemoCommand(program: Command): void {
               `${s.quarantined} rows quarantined; reports in ${ctx.paths.reportsDir}\n`,
           );
           if (app && address) {
-            process.stdout.write(`${describeServing(app.serving.holder.current()?.servedBy)}\n`);
+            process.stdout.write(`${await describeServing(app.serving.holder.current()?.servedBy)}\n`);
             process.stdout.write(
               `try: curl -s -X POST ${address}/recommend -H 'content-type: application/json' -d '{"customer_id":100001,"k":5}'\n` +
                 `serving until Ctrl-C\n`,
@@ -121,8 +121,9 @@ export function registerDemoCommand(program: Command): void {
 }
 
 /** One line on what answers the API now. */
-function describeServing(by: ServedBy | undefined): string {
+async function describeServing(by: ServedBy | undefined): Promise<string> {
   if (!by) return 'serving: nothing yet (see /ready)';
   if (by.kind === 'model') return `serving: model v${by.version}`;
+  const { describeRule } = await import('../../scoring/scoring-engine.ts');
   return `serving: the rule "${describeRule(by.rule, 'en')}" (no model has beaten the simple rules yet; the next weekly run trains again)`;
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig, dataPaths } from '../../config/load-config.ts';
-import { checkLibxgboost, fetchLibxgboost, runDoctor, type DoctorCheck } from '../doctor.ts';
+import type { DoctorCheck } from '../doctor.ts';
 
 const MARK: Record<DoctorCheck['status'], string> = {
   ok: 'ok  ',
@@ -35,6 +34,8 @@ export function registerDoctorCommand(program: Command): void {
         'Examples:\n  sodai doctor\n  sodai doctor --json | jq \'.checks[] | select(.status != "ok")\'\n',
     )
     .action(async (o: { json?: boolean; startup?: boolean; fetchLibxgboost?: boolean }) => {
+      const { loadConfig, dataPaths } = await import('../../config/load-config.ts');
+      const { checkLibxgboost, fetchLibxgboost, runDoctor } = await import('../doctor.ts');
       // The configuration is read but nothing is opened: the doctor must work when the store cannot.
       const file = program.opts<{ config?: string }>().config;
       const { config } = loadConfig(file ? { file } : {});

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { SodaiError } from '../../errors.ts';
-import { exportModelForPython } from '../../jobs/export-python.ts';
-import { appContext } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
 
 /** `v3` or `3` → 3. */
 function parseVersion(text: string): number {
@@ -25,11 +24,12 @@ export function registerExportCommand(program: Command): void {
       '\nExample:\n  sodai export model v3 --format python ./v3-python && python3 ./v3-python/score.py\n',
     )
     .action(async (versionText: string, dir: string, o: { format: string }) => {
+      const { exportModelForPython } = await import('../../jobs/export-python.ts');
       if (o.format !== 'python') {
         throw new SodaiError('INVALID_ARGUMENT', `--format ${o.format}: only "python" is supported`);
       }
       const version = parseVersion(versionText);
-      const c = appContext(program.opts<{ config?: string }>().config);
+      const c = await loadAppContext(program.opts<{ config?: string }>().config);
       const store = await c.openStore();
       const tracking = await c.openTracking();
       try {

@@ -1,5 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
 import { formatTable } from '@sodai/tracking';
 import {
   isPipelineError,
@@ -15,16 +14,10 @@ import {
 } from '@sodai/pipeline';
 import { hostname } from 'node:os';
 import type { AppContext } from '../app-context.ts';
-import {
-  buildAppDags,
-  openRunStore,
-  startPipelineRuntime,
-  watchSchedule,
-} from '../../flows/pipeline-runtime.ts';
 import { untilStopped } from '../until-stopped.ts';
-import { buildMaintenanceDag, MAINTENANCE_DAG_ID, type WithRuns } from '../../flows/maintenance-dag.ts';
-import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../flows/weekly-dag.ts';
-import { appContext } from '../app-context.ts';
+import type { WithRuns } from '../../flows/maintenance-dag.ts';
+import { MAINTENANCE_DAG_ID, WEEKLY_DAG_ID } from '../../flows/dag-ids.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { isoDay, positiveInt } from '../option-parsers.ts';
 import { note, printResult, withJson, type JsonOption } from '../output.ts';
 import { followRun, progressSink } from '../follow-run.ts';
@@ -66,6 +59,7 @@ function parseParam(value: string, previous: Record<string, string> = {}): Recor
 /** The pipeline's run store for a task run outside an orchestrator (`sodai task run`). */
 function withOwnRuns(c: AppContext): WithRuns {
   return async (work) => {
+    const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
     const runs = await openRunStore(c.resolved.config, c.paths);
     try {
       return await work(runs);
@@ -75,10 +69,17 @@ function withOwnRuns(c: AppContext): WithRuns {
   };
 }
 
-function dagById(dagId: string, c: AppContext) {
-  if (dagId === MAINTENANCE_DAG_ID) return buildMaintenanceDag(c.flowEnv(), withOwnRuns(c));
+async function dagById(dagId: string, c: AppContext) {
+  if (dagId === MAINTENANCE_DAG_ID) {
+    const { buildMaintenanceDag } = await import('../../flows/maintenance-dag.ts');
+    return buildMaintenanceDag(c.flowEnv(), withOwnRuns(c));
+  }
   if (dagId !== WEEKLY_DAG_ID)
-    throw new InvalidArgumentError(`unknown DAG "${dagId}" (known: ${WEEKLY_DAG_ID}, ${MAINTENANCE_DAG_ID})`);
+    throw new SodaiError(
+      'INVALID_ARGUMENT',
+      `unknown DAG "${dagId}" (known: ${WEEKLY_DAG_ID}, ${MAINTENANCE_DAG_ID})`,
+    );
+  const { buildWeeklyDag } = await import('../../flows/weekly-dag.ts');
   return buildWeeklyDag(c.flowEnv());
 }
 
@@ -129,12 +130,14 @@ function loggingLogs(store: RunStore, log: Logger): RunStore {
 
 /** `sodai dags`, `run`, `pipelines list|show|logs`, `logs`, `backfill`, `scheduler`, `worker`: the orchestrator's CLI. */
 export function registerFlowCommands(program: Command): void {
-  const ctx = () => appContext(program.opts<{ config?: string }>().config);
+  const ctx = () => loadAppContext(program.opts<{ config?: string }>().config);
 
   const dags = program.command('dags').description('pipeline definitions (DAGs)');
   withJson(dags.command('list').description('the DAGs, their schedules and tasks')).action(
-    (o: JsonOption) => {
-      const c = ctx();
+    async (o: JsonOption) => {
+      const { buildWeeklyDag } = await import('../../flows/weekly-dag.ts');
+      const { buildMaintenanceDag } = await import('../../flows/maintenance-dag.ts');
+      const c = await ctx();
       const all = [buildWeeklyDag(c.flowEnv()), buildMaintenanceDag(c.flowEnv(), withOwnRuns(c))].map((d) =>
         d.toJSON(),
       );
@@ -152,10 +155,10 @@ export function registerFlowCommands(program: Command): void {
     .argument('[dag]', 'DAG id', WEEKLY_DAG_ID)
     .requiredOption('--format <format>', 'airflow')
     .option('--command <words>', 'how Airflow workers call SodAI', 'sodai')
-    .action((dagId: string, o: { format: string; command: string }) => {
+    .action(async (dagId: string, o: { format: string; command: string }) => {
       if (o.format !== 'airflow')
-        throw new InvalidArgumentError(`--format: only "airflow" is supported, not "${o.format}"`);
-      const dag = dagById(dagId, ctx());
+        throw new SodaiError('INVALID_ARGUMENT', `--format: only "airflow" is supported, not "${o.format}"`);
+      const dag = await dagById(dagId, await ctx());
       process.stdout.write(
         toAirflowDag(dag.toJSON(), {
           command: [...o.command.split(/\s+/).filter(Boolean), 'task', 'run', dag.id],
@@ -189,8 +192,9 @@ export function registerFlowCommands(program: Command): void {
         taskId: string,
         o: { runId: string; param?: Record<string, string>; retries?: number; json?: boolean },
       ) => {
-        const c = ctx();
-        const dag = dagById(dagId, c);
+        const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
+        const c = await ctx();
+        const dag = await dagById(dagId, c);
         const store = await openRunStore(c.resolved.config, c.paths);
         try {
           const outcome = await runSingleTask(dag, store, {
@@ -232,7 +236,8 @@ export function registerFlowCommands(program: Command): void {
       dagId: string,
       o: { retrain?: string; trials?: number; param?: Record<string, string>; follow?: boolean } & JsonOption,
     ) => {
-      const runtime = await startPipelineRuntime(ctx().flowEnv());
+      const { startPipelineRuntime } = await import('../../flows/pipeline-runtime.ts');
+      const runtime = await startPipelineRuntime((await ctx()).flowEnv());
       try {
         const params = {
           ...o.param,
@@ -263,7 +268,8 @@ export function registerFlowCommands(program: Command): void {
       .description('recent pipeline runs, newest first')
       .option('-n, --limit <n>', 'how many', positiveInt, 20),
   ).action(async (o: { limit: number } & JsonOption) => {
-    const c = ctx();
+    const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
+    const c = await ctx();
     const store = await openRunStore(c.resolved.config, c.paths);
     try {
       const list = await store.listRuns({ limit: o.limit });
@@ -293,7 +299,8 @@ export function registerFlowCommands(program: Command): void {
       .description('the tasks of a pipeline run, their states and timings')
       .argument('[run-id]', 'pipeline run id (default: the latest)'),
   ).action(async (runId: string | undefined, o: JsonOption) => {
-    const c = ctx();
+    const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
+    const c = await ctx();
     const store = await openRunStore(c.resolved.config, c.paths);
     try {
       const id = runId ?? (await store.listRuns({ limit: 1 }))[0]?.id;
@@ -312,7 +319,8 @@ export function registerFlowCommands(program: Command): void {
         .argument('<run-id>', 'pipeline run id (`sodai pipelines list`)')
         .argument('[task]', 'task id (`sodai pipelines show <run-id>`)'),
     ).action(async (runId: string, task: string | undefined, o: JsonOption) => {
-      const c = ctx();
+      const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
+      const c = await ctx();
       const store = await openRunStore(c.resolved.config, c.paths);
       try {
         const entries = await runLogs(store, runId, task);
@@ -338,7 +346,8 @@ export function registerFlowCommands(program: Command): void {
       .requiredOption('--to <date>', 'last day (YYYY-MM-DD)', isoDay)
       .argument('[dag]', 'DAG id', WEEKLY_DAG_ID),
   ).action(async (dagId: string, o: { from: string; to: string } & JsonOption) => {
-    const runtime = await startPipelineRuntime(ctx().flowEnv());
+    const { startPipelineRuntime } = await import('../../flows/pipeline-runtime.ts');
+    const runtime = await startPipelineRuntime((await ctx()).flowEnv());
     try {
       const ids = await runtime.orchestrator.backfill(
         dagId,
@@ -364,7 +373,8 @@ export function registerFlowCommands(program: Command): void {
     .description('run the weekly schedule (with catch-up) and the landing sensor until stopped')
     .option('--poll-ms <n>', 'landing (folder or S3 prefix) poll interval', positiveInt, 5000)
     .action(async (o: { pollMs: number }) => {
-      const c = ctx();
+      const { startPipelineRuntime, watchSchedule } = await import('../../flows/pipeline-runtime.ts');
+      const c = await ctx();
       const runtime = await startPipelineRuntime(c.flowEnv());
       const landing = await c.openLanding();
       const schedule = watchSchedule(runtime, { landing, catchUp: true, pollMs: o.pollMs });
@@ -382,9 +392,10 @@ export function registerFlowCommands(program: Command): void {
     .description('run pipeline tasks from the Redis queue (REDIS_URL)')
     .option('--concurrency <n>', 'tasks at once', positiveInt, 1)
     .action(async (o: { concurrency: number }) => {
-      const c = ctx();
+      const { buildAppDags, openRunStore } = await import('../../flows/pipeline-runtime.ts');
+      const c = await ctx();
       if (!c.resolved.config.redisUrl)
-        throw new InvalidArgumentError('set REDIS_URL (or redisUrl in the config) to run a worker');
+        throw new SodaiError('INVALID_ARGUMENT', 'set REDIS_URL (or redisUrl in the config) to run a worker');
       const { startWorker } = await import('@sodai/pipeline/bullmq');
       const log = cliLogger();
       const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), log);
@@ -412,9 +423,11 @@ export function registerFlowCommands(program: Command): void {
     .description(
       'run one task attempt and print its outcome; without ATTEMPT, run those the parent process sends (`sodai serve` starts its task processes so)',
     )
-    .argument('[attempt]', '{"dagId","runId","taskId","attempt"}', parseAttempt)
-    .action(async (given: TaskAttempt | undefined) => {
-      const c = ctx();
+    .argument('[attempt]', '{"dagId","runId","taskId","attempt"}', parseJson)
+    .action(async (json: unknown) => {
+      const { buildAppDags, openRunStore } = await import('../../flows/pipeline-runtime.ts');
+      const given = json === undefined ? undefined : await checkedAttempt(json);
+      const c = await ctx();
       const store = loggingLogs(await openRunStore(c.resolved.config, c.paths), cliLogger());
       try {
         const dags = buildAppDags(c.flowEnv(), store);
@@ -433,21 +446,25 @@ export function registerFlowCommands(program: Command): void {
 
 export const RUN_TASK_COMMAND = 'run-task';
 
-const AttemptSchema = z.strictObject({
-  dagId: z.string().min(1),
-  runId: z.string().min(1),
-  taskId: z.string().min(1),
-  attempt: z.int().min(1),
-});
-
-function parseAttempt(text: string): TaskAttempt {
-  let value: unknown;
+function parseJson(text: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
     throw new InvalidArgumentError('not JSON');
   }
-  const parsed = AttemptSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(z.prettifyError(parsed.error));
+}
+
+/** The attempt a parent process passed, checked here rather than while parsing: zod loads with the task. */
+async function checkedAttempt(value: unknown): Promise<TaskAttempt> {
+  const { z } = await import('zod');
+  const parsed = z
+    .strictObject({
+      dagId: z.string().min(1),
+      runId: z.string().min(1),
+      taskId: z.string().min(1),
+      attempt: z.int().min(1),
+    })
+    .safeParse(value);
+  if (!parsed.success) throw new SodaiError('INVALID_ARGUMENT', `attempt: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

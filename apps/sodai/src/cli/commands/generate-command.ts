@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import { generateData, type GenerationProgress } from '../../data/generator/generate.ts';
+import type { GenerationProgress } from '../../data/generator/generate.ts';
 import type { GeneratorOptions } from '../../data/generator/generator-options.ts';
 import { isoDay, nonNegativeInt, positiveInt } from '../option-parsers.ts';
 
@@ -50,6 +50,7 @@ export function registerGenerateCommand(data: Command): void {
         truth: boolean;
         out: string;
       }) => {
+        const { generateData } = await import('../../data/generator/generate.ts');
         const options: GeneratorOptions = {
           customers: opts.customers,
           products: opts.products,

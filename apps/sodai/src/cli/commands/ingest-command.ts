@@ -1,11 +1,10 @@
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { configuredSource, type BatchSourceSpec } from '../../data/sources/batch-source.ts';
-import { ingestFromSource } from '../../data/sources/ingest-from-source.ts';
+import type { BatchSourceSpec } from '../../data/sources/batch-source.ts';
 import { maskUrl } from '../../data/sources/mask-url.ts';
 import { SodaiError } from '../../errors.ts';
-import { appContext } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 import { formatReportSummary } from '../report-summary.ts';
 import type { ValidationReport } from '../../data/ingest/validation-report.ts';
@@ -104,7 +103,9 @@ export function registerIngestCommand(program: Command): void {
       'postgres source: each run reads the rows after the last landed value of this column',
     )
     .action(async (target: string | undefined, flags: IngestFlags & JsonOption) => {
-      const ctx = appContext(program.opts<{ config?: string }>().config);
+      const { configuredSource } = await import('../../data/sources/batch-source.ts');
+      const { ingestFromSource } = await import('../../data/sources/ingest-from-source.ts');
+      const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
       const replace = correctionOf(flags);
       const source =
         target === undefined

@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import { predictWithChampion } from '../../jobs/predict.ts';
 import path from 'node:path';
-import { prepareReplayPeriod, replay, type ReplayOptions, type ReplayResult } from '../../flows/replay.ts';
-import { trainAndGate, type TrainAndGateOutcome } from '../../jobs/train-and-gate.ts';
-import { weekContext } from '../../jobs/week-context.ts';
-import { CHAMPION, loadAliasedModel } from '../../model/registry.ts';
+import type { ReplayOptions, ReplayResult } from '../../flows/replay.ts';
+import type { TrainAndGateOutcome } from '../../jobs/train-and-gate.ts';
 import { SodaiError } from '../../errors.ts';
-import { evaluateChampion, formatEvaluation } from '../../jobs/evaluate.ts';
-import { appContext } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 
@@ -100,7 +96,7 @@ export function formatReplay(result: ReplayResult): string {
 }
 
 export function registerModelCommands(program: Command): void {
-  const ctx = () => appContext(program.opts<{ config?: string }>().config);
+  const ctx = () => loadAppContext(program.opts<{ config?: string }>().config);
   const log = (line: string) => process.stderr.write(`${line}\n`);
 
   withJson(
@@ -111,7 +107,8 @@ export function registerModelCommands(program: Command): void {
       )
       .option('--trials <n>', 'TPE trials (default: model.nTrials)', positiveInt),
   ).action(async (o: { trials?: number } & JsonOption) => {
-    const c = ctx();
+    const { trainAndGate } = await import('../../jobs/train-and-gate.ts');
+    const c = await ctx();
     const store = await c.openStore();
     const tracking = await c.openTracking();
     try {
@@ -129,7 +126,10 @@ export function registerModelCommands(program: Command): void {
       .command('evaluate')
       .description('score the champion on the latest complete week beside the baselines'),
   ).action(async (o: JsonOption) => {
-    const c = ctx();
+    const { CHAMPION, loadAliasedModel } = await import('../../model/registry.ts');
+    const { weekContext } = await import('../../jobs/week-context.ts');
+    const { evaluateChampion, formatEvaluation } = await import('../../jobs/evaluate.ts');
+    const c = await ctx();
     const store = await c.openStore();
     const tracking = await c.openTracking();
     const champion = await loadAliasedModel(tracking, CHAMPION);
@@ -154,7 +154,10 @@ export function registerModelCommands(program: Command): void {
       )
       .option('--out <file.csv>', 'write the predicted purchases as customer_id,product_id lines'),
   ).action(async (o: { out?: string } & JsonOption) => {
-    const c = ctx();
+    const { CHAMPION, loadAliasedModel } = await import('../../model/registry.ts');
+    const { weekContext } = await import('../../jobs/week-context.ts');
+    const { predictWithChampion } = await import('../../jobs/predict.ts');
+    const c = await ctx();
     const store = await c.openStore();
     const tracking = await c.openTracking();
     const champion = await loadAliasedModel(tracking, CHAMPION);
@@ -205,7 +208,8 @@ export function registerModelCommands(program: Command): void {
           trials?: number;
         } & JsonOption,
       ) => {
-        const c = ctx();
+        const { prepareReplayPeriod, replay } = await import('../../flows/replay.ts');
+        const c = await ctx();
         const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
         let inputs: Pick<ReplayOptions, 'historyDir' | 'batchesDir' | 'truthFile'>;
         if (o.data) {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
-import { scoreRealizedWeeks } from '../../jobs/score-realized.ts';
-import { realizedStatus, realizedWeeks, type RealizedWeek } from '../../monitor/realized-performance.ts';
-import { appContext } from '../app-context.ts';
+import type { RealizedWeek } from '../../monitor/realized-performance.ts';
+import { loadAppContext } from '../load-app-context.ts';
 
 const f4 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(4));
 
@@ -30,7 +29,7 @@ export function formatRealizedWeeks(weeks: readonly RealizedWeek[]): string {
 
 /** `sodai monitor status|weeks|backfill`: realized performance of the stored predictions. */
 export function registerMonitorCommands(program: Command): Command {
-  const ctx = () => appContext(program.opts<{ config?: string }>().config);
+  const ctx = () => loadAppContext(program.opts<{ config?: string }>().config);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const monitor = program
     .command('monitor')
@@ -41,7 +40,8 @@ export function registerMonitorCommands(program: Command): Command {
     .description('scored weeks, the last one, and the weeks still waiting for data or for scoring')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => {
-      const store = await ctx().openStore();
+      const { realizedStatus } = await import('../../monitor/realized-performance.ts');
+      const store = await (await ctx()).openStore();
       try {
         const status = await realizedStatus(store);
         if (o.json) {
@@ -75,7 +75,8 @@ export function registerMonitorCommands(program: Command): Command {
     .option('--json', 'print JSON')
     .option('--from <YYYY-MM-DD>', 'weeks from this cut-off on')
     .action(async (o: { json?: boolean; from?: string }) => {
-      const store = await ctx().openStore();
+      const { realizedWeeks } = await import('../../monitor/realized-performance.ts');
+      const store = await (await ctx()).openStore();
       try {
         const weeks = await realizedWeeks(store.shared.catalog.monitor, o.from);
         process.stdout.write(
@@ -91,7 +92,8 @@ export function registerMonitorCommands(program: Command): Command {
     .description('score every past predicted week whose purchases are in the data and not scored yet')
     .option('--rescore', 'score the already scored weeks again too')
     .action(async (o: { rescore?: boolean }) => {
-      const c = ctx();
+      const { scoreRealizedWeeks } = await import('../../jobs/score-realized.ts');
+      const c = await ctx();
       const store = await c.openStore();
       try {
         const scored = await scoreRealizedWeeks(store, c.resolved.config.model, {

@@ -12,13 +12,13 @@ import {
   type RunsListOptions,
   type TrackingClient,
 } from '@sodai/tracking';
-import { MODEL_NAME } from '../../model/registry.ts';
-import { appContext } from '../app-context.ts';
+import { MODEL_NAME } from '../../model/model-names.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 
 async function withTracking(program: Command, work: (client: TrackingClient) => Promise<void>) {
-  const client = await appContext(program.opts<{ config?: string }>().config).openTracking();
+  const client = await (await loadAppContext(program.opts<{ config?: string }>().config)).openTracking();
   try {
     await work(client);
   } finally {

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { nonNegativeInt, port } from '../option-parsers.ts';
-import { appContext } from '../app-context.ts';
-import { watchSchedule } from '../../flows/pipeline-runtime.ts';
-import { startServingWithPipeline } from '../serving-with-pipeline.ts';
+import { loadAppContext } from '../load-app-context.ts';
 import { cliLogger } from '../cli-logger.ts';
-import { taskProcess } from '../task-process.ts';
 import { untilStopped } from '../until-stopped.ts';
 import type { ServeOptions } from '../../serve/build-server.ts';
 
@@ -39,8 +36,11 @@ export function registerServeCommand(program: Command): void {
         rateLimit?: number;
         schedule?: boolean;
       }) => {
+        const { watchSchedule } = await import('../../flows/pipeline-runtime.ts');
+        const { startServingWithPipeline } = await import('../serving-with-pipeline.ts');
+        const { taskProcess } = await import('../task-process.ts');
         const configFile = program.opts<{ config?: string }>().config;
-        const c = appContext(configFile);
+        const c = await loadAppContext(configFile);
         const store = await c.openStore();
         const tracking = await c.openTracking();
         const { runtime, app } = await startServingWithPipeline(c, store, tracking, {

@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { keptDatasets } from '../../features/kept-datasets.ts';
-import { RawStore } from '../../store/raw-store.ts';
-import { openSharedStore } from '../../store/shared-store.ts';
-import { migrateLegacyStore } from '../../store/migrate-legacy.ts';
-import { appContext, describeMigration } from '../app-context.ts';
+import { loadAppContext } from '../load-app-context.ts';
+import { describeMigration } from '../describe-migration.ts';
 import { nonNegativeInt } from '../option-parsers.ts';
-import { collectGarbage } from '../../jobs/collect-garbage.ts';
-import { openRunStore } from '../../flows/pipeline-runtime.ts';
 import { formatGc } from '../gc-report.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 
@@ -25,7 +20,12 @@ export function registerStoreCommands(program: Command): void {
         nonNegativeInt,
       ),
   ).action(async (o: JsonOption & { dryRun?: boolean; graceMinutes?: number }) => {
-    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const { keptDatasets } = await import('../../features/kept-datasets.ts');
+    const { RawStore } = await import('../../store/raw-store.ts');
+    const { openSharedStore } = await import('../../store/shared-store.ts');
+    const { collectGarbage } = await import('../../jobs/collect-garbage.ts');
+    const { openRunStore } = await import('../../flows/pipeline-runtime.ts');
+    const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
     const { config } = ctx.resolved;
     const retention = {
       ...config.retention,
@@ -64,7 +64,9 @@ export function registerStoreCommands(program: Command): void {
       .command('migrate')
       .description("copy an earlier version's store.duckdb into the catalog (also done on first open)"),
   ).action(async (o: JsonOption) => {
-    const ctx = appContext(program.opts<{ config?: string }>().config);
+    const { openSharedStore } = await import('../../store/shared-store.ts');
+    const { migrateLegacyStore } = await import('../../store/migrate-legacy.ts');
+    const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
     const shared = await openSharedStore(ctx.resolved.config);
     try {
       const result = await migrateLegacyStore(ctx.paths.dataDir, shared);
