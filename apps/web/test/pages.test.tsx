@@ -352,9 +352,13 @@ describe('ModelsPage', () => {
     aliases: [{ alias: 'champion', version: 1, updatedAt: 0 }],
   };
 
+  /** The server's answer to "what is this token?" for an admin's. */
+  const ADMIN = { role: 'admin', alerts: true, signed_in: true };
+
   it('promotes with the admin token and the reason, then reloads the versions', async () => {
     window.sessionStorage.setItem('sodai.adminToken', 'tok');
     const { seen } = renderApp(<ModelsPage />, (req) => {
+      if (req.url === '/api/auth/me') return { body: ADMIN };
       if (req.url.endsWith('/history')) return { body: [] };
       if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
       if (req.url === '/api/admin/promote')
@@ -365,7 +369,9 @@ describe('ModelsPage', () => {
     fireEvent.change(screen.getByLabelText('Versión a promover'), { target: { value: '2' } });
     const promoteForm = screen.getByRole('form', { name: 'Promover' });
     fireEvent.change(within(promoteForm).getByLabelText('Motivo'), { target: { value: 'mejor F1' } });
-    fireEvent.click(within(promoteForm).getByRole('button', { name: 'Promover' }));
+    const promote = within(promoteForm).getByRole('button', { name: 'Promover' });
+    await waitFor(() => expect(promote).toHaveProperty('disabled', false));
+    fireEvent.click(promote);
     // Nothing moves until the operator confirms.
     const confirm = await screen.findByRole('alertdialog');
     expect(confirm.textContent).toContain('¿Poner v2 en servicio ahora?');
@@ -404,16 +410,17 @@ describe('ModelsPage', () => {
     },
   ];
 
-  it('asks to sign in when there is no token, and explains a 401 in Spanish', async () => {
+  it('explains in Spanish a 401 for a token the server dropped after the sign-in', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok');
     renderApp(<ModelsPage />, (req) => {
+      if (req.url === '/api/auth/me') return { body: ADMIN };
       if (req.url.endsWith('/history')) return { body: history };
       if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
       if (req.url === '/api/admin/rollback')
         return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
       return undefined;
     });
-    expect(await screen.findByText('Inicie sesión de administración para hacer esto.')).toBeTruthy();
-    const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
+    const rollbackForm = await screen.findByRole('form', { name: 'Volver atrás' });
     fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
     await waitFor(() =>
       expect(within(rollbackForm).getByRole('button', { name: 'Volver atrás' })).toHaveProperty(
@@ -431,12 +438,21 @@ describe('ModelsPage', () => {
   });
 
   it('disables rollback when the champion has no earlier version', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok');
     renderApp(<ModelsPage />, (req) => {
+      if (req.url === '/api/auth/me') return { body: ADMIN };
       if (req.url.endsWith('/history')) return { body: [history[0]] };
       if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
       return undefined;
     });
     expect(await screen.findByText('No hay una versión anterior a la que volver.')).toBeTruthy();
+    // Signed in as admin (promote comes on), so only the missing earlier version keeps rollback off.
+    const promoteForm = screen.getByRole('form', { name: 'Promover' });
+    fireEvent.change(screen.getByLabelText('Versión a promover'), { target: { value: '2' } });
+    fireEvent.change(within(promoteForm).getByLabelText('Motivo'), { target: { value: 'x' } });
+    await waitFor(() =>
+      expect(within(promoteForm).getByRole('button', { name: 'Promover' })).toHaveProperty('disabled', false),
+    );
     const rollbackForm = screen.getByRole('form', { name: 'Volver atrás' });
     fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
     expect(within(rollbackForm).getByRole('button', { name: 'Volver atrás' })).toHaveProperty(

@@ -13,8 +13,10 @@ export interface SeenRequest {
   readonly authorization: string | null;
 }
 
-/** The fake server's answer to a request, or undefined for a 404. */
-export type Route = (req: SeenRequest) => { status?: number; body: unknown } | undefined;
+type Answer = { status?: number; body: unknown } | undefined;
+
+/** The fake server's answer to a request, or undefined for a 404; a promise holds the answer back until it settles. */
+export type Route = (req: SeenRequest) => Answer | Promise<Answer>;
 
 /**
  * Renders `ui` with the app's providers over a fake server: `route` answers each request (JSON),
@@ -35,7 +37,10 @@ export function renderApp(
       authorization: headers.get('authorization'),
     };
     seen.push(req);
-    const answer = route(req) ?? { status: 404, body: { error: 'NOT_FOUND', message: `no route ${url}` } };
+    const answer = (await route(req)) ?? {
+      status: 404,
+      body: { error: 'NOT_FOUND', message: `no route ${url}` },
+    };
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,
       headers: { 'content-type': 'application/json' },

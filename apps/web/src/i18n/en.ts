@@ -128,6 +128,13 @@ export const en: Dictionary = {
   'models.promote': 'Promote',
   'models.rollback': 'Roll back',
   'models.moved': 'Done: the champion is v{version}; v{serving} is serving.',
+  'models.signInToMove': 'You are not signed in: promoting a version or rolling back needs an admin sign-in.',
+  'models.readerCannotMove':
+    'You are signed in as reader: promoting a version or rolling back needs an admin sign-in.',
+  'models.operatorCannotMove':
+    'You are signed in as operator: you can run the weekly pipeline and upload batches, but changing the model in service needs an admin sign-in.',
+  'models.alertsOnlyCannotMove':
+    'You are signed in for alerts only: promoting a version or rolling back needs an admin sign-in.',
   'nav.data': 'Data',
   'nav.experiments': 'Experiments',
   'nav.drift': 'Drift',
@@ -289,7 +296,6 @@ export const en: Dictionary = {
     'The server does not recognise this token. Check that it was copied whole, or ask whoever runs SodAI for a new one.',
   'auth.cancel': 'Cancel',
   'auth.submit': 'Sign in',
-  'auth.needed': 'Sign in as admin to do this.',
   'error.fields': 'Fields with problems:',
   'error.code.UNKNOWN_CUSTOMER': 'There is no such customer.',
   'error.code.UNKNOWN_PRODUCT': 'There is no such product.',
@@ -316,6 +322,11 @@ export const en: Dictionary = {
   'upload.pick': 'Choose file',
   'upload.chosen': 'Chosen file ({size}):',
   'upload.send': 'Upload',
+  'upload.signInToUpload': 'You are not signed in: uploading a batch needs an operator or admin sign-in.',
+  'upload.readerCannotUpload':
+    'You are signed in as reader: uploading a batch needs an operator or admin sign-in.',
+  'upload.alertsOnlyCannotUpload':
+    'You are signed in for alerts only: uploading a batch needs an operator or admin sign-in.',
   'upload.progress': 'Uploading… {pct}',
   'upload.uploaded': 'Uploaded ({size}). Checking the batch…',
   'upload.runNow': 'Check now (run the weekly pipeline)',

@@ -129,6 +129,14 @@ export const es = {
   'models.promote': 'Promover',
   'models.rollback': 'Volver atrás',
   'models.moved': 'Hecho: el champion es v{version}; sirve v{serving}.',
+  'models.signInToMove':
+    'No ha iniciado sesión: para promover una versión o volver atrás necesita una sesión de administración.',
+  'models.readerCannotMove':
+    'Su sesión es de lectura: para promover una versión o volver atrás necesita una sesión de administración.',
+  'models.operatorCannotMove':
+    'Su sesión es de operación: puede lanzar el flujo semanal y subir lotes, pero para cambiar el modelo en servicio necesita una sesión de administración.',
+  'models.alertsOnlyCannotMove':
+    'Su sesión es solo de alertas: para promover una versión o volver atrás necesita una sesión de administración.',
   'nav.data': 'Datos',
   'nav.experiments': 'Experimentos',
   'nav.drift': 'Deriva',
@@ -291,7 +299,6 @@ export const es = {
     'El servidor no reconoce este token. Compruebe que lo copió entero, o pida uno nuevo a quien administra SodAI.',
   'auth.cancel': 'Cancelar',
   'auth.submit': 'Entrar',
-  'auth.needed': 'Inicie sesión de administración para hacer esto.',
   'error.fields': 'Campos con problemas:',
   'error.code.UNKNOWN_CUSTOMER': 'No existe ese cliente.',
   'error.code.UNKNOWN_PRODUCT': 'No existe ese producto.',
@@ -318,6 +325,12 @@ export const es = {
   'upload.pick': 'Elegir archivo',
   'upload.chosen': 'Archivo elegido ({size}):',
   'upload.send': 'Subir',
+  'upload.signInToUpload':
+    'No ha iniciado sesión: para subir un lote necesita una sesión de operación o de administración.',
+  'upload.readerCannotUpload':
+    'Su sesión es de lectura: para subir un lote necesita una sesión de operación o de administración.',
+  'upload.alertsOnlyCannotUpload':
+    'Su sesión es solo de alertas: para subir un lote necesita una sesión de operación o de administración.',
   'upload.progress': 'Subiendo… {pct}',
   'upload.uploaded': 'Subido ({size}). Revisando el lote…',
   'upload.runNow': 'Revisar ahora (ejecutar el flujo semanal)',

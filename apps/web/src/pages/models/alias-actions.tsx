@@ -1,14 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ModelVersion } from '../../api/tracking-types.ts';
 import { useApp } from '../../app/app-context.tsx';
+import { usePermit } from '../../app/use-permit.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { PermitNote } from '../../components/permit-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /**
  * Promote a version to champion, or roll the champion back, each with a written reason and a
- * confirmation (both change what answers predictions at once). Rolling back is disabled when the
- * champion has no earlier version to return to.
+ * confirmation (both change what answers predictions at once). Both need an admin's sign-in (the
+ * note says why not); rolling back is disabled too when the champion has no earlier version to
+ * return to.
  */
 export function AliasActions({
   versions,
@@ -23,6 +25,7 @@ export function AliasActions({
 }) {
   const { t } = useI18n();
   const { api, token } = useApp();
+  const move = usePermit('moveChampion');
   const versionId = useId();
   const promoteReasonId = useId();
   const rollbackReasonId = useId();
@@ -55,12 +58,12 @@ export function AliasActions({
   };
   const promote = (e: FormEvent) => {
     e.preventDefault();
-    if (version === '' || !promoteReason.trim()) return;
+    if (!move.allowed || version === '' || !promoteReason.trim()) return;
     setConfirming('promote');
   };
   const rollback = (e: FormEvent) => {
     e.preventDefault();
-    if (!rollbackReason.trim() || !canRollBack) return;
+    if (!move.allowed || !rollbackReason.trim() || !canRollBack) return;
     setConfirming('rollback');
   };
   const confirm = () => {
@@ -75,7 +78,7 @@ export function AliasActions({
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('models.actionsTitle')}</h2>
       <p className="explain">{t('models.actionsExplain')}</p>
-      {token ? null : <SignInNeeded message={t('auth.needed')} />}
+      <PermitNote permit={move} />
       <div className="grid-2">
         <form onSubmit={promote} aria-label={t('models.promote')} className="stack">
           <div className="field">
@@ -102,7 +105,11 @@ export function AliasActions({
               onChange={(e) => setPromoteReason(e.currentTarget.value)}
             />
           </div>
-          <button type="submit" disabled={busy || version === '' || !promoteReason.trim()}>
+          <button
+            type="submit"
+            disabled={!move.allowed || busy || version === '' || !promoteReason.trim()}
+            aria-describedby={move.noteId}
+          >
             {t('models.promote')}
           </button>
         </form>
@@ -116,7 +123,12 @@ export function AliasActions({
               onChange={(e) => setRollbackReason(e.currentTarget.value)}
             />
           </div>
-          <button type="submit" className="danger" disabled={busy || !canRollBack || !rollbackReason.trim()}>
+          <button
+            type="submit"
+            className="danger"
+            disabled={!move.allowed || busy || !canRollBack || !rollbackReason.trim()}
+            aria-describedby={move.noteId}
+          >
             {t('models.rollback')}
           </button>
           {canRollBack ? null : <p className="muted">{t('models.noEarlier')}</p>}

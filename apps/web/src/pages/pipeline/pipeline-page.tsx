@@ -1,14 +1,14 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
-import type { AuthMe, Role } from '../../api/contract.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../../app/app-context.tsx';
+import { usePermit } from '../../app/use-permit.ts';
 import { isAlertsOnly } from '../../app/use-session.ts';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
+import { PermitNote } from '../../components/permit-note.tsx';
 import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 import { WebError } from '../../errors.ts';
-import type { MessageKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
@@ -19,24 +19,11 @@ const DagGraph = lazy(() => import('./dag-graph.tsx'));
 /** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
 const POLL_MS = 1500;
 
-/** The server starts runs for operators and admins only. */
-const mayRun = (role: Role | null) => role === 'operator' || role === 'admin';
-
-/**
- * Why this sign-in cannot run the pipeline, or null when it can, or while the server has not yet
- * said what a kept token is (nothing true to say then).
- */
-function whyNotRun(token: string, me: AuthMe | null): MessageKey | null {
-  if (!token) return 'pipeline.signInToRun';
-  if (me?.role === 'reader') return 'pipeline.readerCannotRun';
-  return isAlertsOnly(me) ? 'pipeline.alertsOnlyCannotRun' : null;
-}
-
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
   const { api, token, me } = useApp();
-  const runNoteId = useId();
+  const run = usePermit('run');
   const dags = useAsync(() => api.dags(token), [api, token]);
   const runs = useAsync(() => api.pipelineRuns(30, token), [api, token]);
   const [runId, setRunId] = useState<string | null>(null);
@@ -82,12 +69,11 @@ export default function PipelinePage() {
       </>
     );
   }
-  const runNote = whyNotRun(token, me);
   return (
     <>
       <PageIntro title={t('pipeline.title')} explanation={t('pipeline.explain')} />
       {/* Said once the server answered, so a visitor never reads "you can follow it" before "you cannot". */}
-      {runNote && dags.status !== 'loading' ? <SignInNeeded id={runNoteId} message={t(runNote)} /> : null}
+      {dags.status !== 'loading' ? <PermitNote permit={run} /> : null}
       <AsyncView state={dags}>
         {(list) =>
           list.length === 0 ? (
@@ -114,8 +100,8 @@ export default function PipelinePage() {
                 <TriggerForm
                   dagId={dag.id}
                   trains={dag.nodes.some((n) => n.id === 'train')}
-                  mayRun={mayRun(me?.role ?? null)}
-                  whyNotId={runNote ? runNoteId : undefined}
+                  mayRun={run.allowed}
+                  whyNotId={run.noteId}
                   onStarted={(id) => {
                     setRunId(id);
                     setTaskId(null);

@@ -1,13 +1,14 @@
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { IngestReport } from '../../api/report-types.ts';
 import { useApp } from '../../app/app-context.tsx';
+import { usePermit } from '../../app/use-permit.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
+import { PermitNote } from '../../components/permit-note.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Ingestion } from '../data/ingestions-table.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
 import { findIngestion, isBatchFileName } from './batch-file-name.ts';
-import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 
 /** How often the ingestion log is read while waiting for the pipeline to check an upload. */
 const POLL_MS = 2000;
@@ -23,11 +24,12 @@ type Step =
 
 /**
  * Upload a weekly batch: drop a file or pick one, watch it go up, then (after the weekly pipeline
- * checks it — now, if the operator asks) its validation report. Needs the admin sign-in.
+ * checks it — now, if the operator asks) its validation report. Needs an operator's or admin's sign-in.
  */
 export default function UploadPage() {
   const { t, num } = useI18n();
   const { api, token } = useApp();
+  const upload = usePermit('upload');
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -86,7 +88,7 @@ export default function UploadPage() {
   return (
     <>
       <PageIntro title={t('upload.title')} explanation={t('upload.explain')} />
-      {token ? null : <SignInNeeded message={t('auth.needed')} />}
+      <PermitNote permit={upload} />
       <section className="card">
         <div
           className={over ? 'drop-zone over' : 'drop-zone'}
@@ -117,10 +119,12 @@ export default function UploadPage() {
           </p>
         ) : null}
         {nameOk ? null : <p className="warning">{t('upload.badName')}</p>}
+        {/* Without a role that may upload, the server could only refuse: the button is off and points at why. */}
         <button
           type="button"
           onClick={send}
-          disabled={!file || !nameOk || !token || step.kind === 'sending' || step.kind === 'waiting'}
+          disabled={!upload.allowed || !file || !nameOk || step.kind === 'sending' || step.kind === 'waiting'}
+          aria-describedby={upload.noteId}
         >
           {t('upload.send')}
         </button>
