@@ -22,7 +22,13 @@ export async function startServingWithPipeline(
   ctx: AppContext,
   store: RawStore,
   tracking: TrackingClient,
-  options: { serve: boolean; serveOptions?: ServeOptions; taskProcess?: TaskProcess },
+  options: {
+    serve: boolean;
+    serveOptions?: ServeOptions;
+    taskProcess?: TaskProcess;
+    /** Serve every read without a token (the demo on this machine); admin actions still need one. */
+    openReads?: boolean;
+  },
 ): Promise<ServingWithPipeline> {
   let app: FastifyInstance | undefined;
   const runtime = await startPipelineRuntime(
@@ -46,7 +52,9 @@ export async function startServingWithPipeline(
     });
     try {
       app = await buildServer({
-        config: ctx.resolved.config,
+        config: options.openReads
+          ? { ...ctx.resolved.config, server: { ...ctx.resolved.config.server, publicRead: 'all' } }
+          : ctx.resolved.config,
         store,
         tracking,
         alerts,

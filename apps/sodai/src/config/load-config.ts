@@ -18,6 +18,7 @@ export const ENV_OVERRIDES: Readonly<Record<string, readonly string[]>> = {
   SODAI_ADMIN_TOKEN: ['server', 'adminToken'],
   SODAI_TOKENS: ['server', 'tokenSecrets'],
   SODAI_OPERATOR_TOKEN: ['server', 'operatorToken'],
+  SODAI_PUBLIC_READ: ['server', 'publicRead'],
   SODAI_ALERTS_WEBHOOK_URL: ['alerts', 'webhook', 'url'],
   SODAI_ALERTS_WEBHOOK_SECRET: ['alerts', 'webhook', 'secret'],
   SODAI_LOG_LEVEL: ['logLevel'],
@@ -42,6 +43,16 @@ export interface ResolvedConfig {
   source: string | undefined;
   /** Environment variables that changed a value. */
   overrides: string[];
+  /** Settings given by the file or the environment rather than defaulted (dotted: `server.publicRead`). */
+  given: string[];
+}
+
+function dottedKeys(value: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(value).flatMap(([key, child]) =>
+    typeof child === 'object' && child !== null && !Array.isArray(child)
+      ? dottedKeys(child as Record<string, unknown>, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
+  );
 }
 
 function setPath(target: Record<string, unknown>, keys: readonly string[], value: unknown): void {
@@ -107,7 +118,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ResolvedConfig {
       `invalid configuration${source ? ` in ${source}` : ''}:\n${lines.join('\n')}`,
     );
   }
-  return { config: result.data, source, overrides: [...appliedOverrides.values()] };
+  return { config: result.data, source, overrides: [...appliedOverrides.values()], given: dottedKeys(raw) };
 }
 
 /** Absolute paths derived from the configuration, in one place. */

@@ -2,6 +2,7 @@ import type { ServedBy } from '../../scoring/scoring-engine.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { ResolvedConfig } from '../../config/load-config.ts';
 import { untilStopped } from '../until-stopped.ts';
 import { WEEKLY_DAG_ID } from '../../flows/dag-ids.ts';
 import { loadAppContext } from '../load-app-context.ts';
@@ -66,7 +67,12 @@ export function registerDemoCommand(program: Command): void {
             ),
           );
         }
-        const { runtime, app } = await startServingWithPipeline(ctx, store, tracking, { serve: opts.serve });
+        const { server } = ctx.resolved.config;
+        const openReads = demoOpensReads(ctx.resolved);
+        const { runtime, app } = await startServingWithPipeline(ctx, store, tracking, {
+          serve: opts.serve,
+          openReads,
+        });
         try {
           const address = app
             ? await app.listen({
@@ -76,8 +82,15 @@ export function registerDemoCommand(program: Command): void {
             : undefined;
           if (address) {
             process.stdout.write(
-              `\nAPI on ${address} (OpenAPI docs: ${address}/docs); it answers once a model is ready\n`,
+              `\nAPI on ${address} (OpenAPI docs: ${address}/docs); it answers once a model is ready\n` +
+                `web app: ${address}/ (Spanish and English${openReads ? '; every page opens on this machine without signing in' : ''})\n`,
             );
+            if (!server.adminToken && !server.tokenSecrets && server.tokens.length === 0) {
+              process.stdout.write(
+                'to run the pipeline or change the serving model from the web app, start with ' +
+                  'SODAI_ADMIN_TOKEN=<a secret of 16 or more characters> and sign in with it\n',
+              );
+            }
           }
           process.stdout.write(`\n== weekly pipeline (landing: ${ctx.paths.landingDir}) ==\n`);
           const runId = await runtime.orchestrator.trigger(WEEKLY_DAG_ID, {
@@ -118,6 +131,17 @@ export function registerDemoCommand(program: Command): void {
         await store.close();
       }
     });
+}
+
+/**
+ * Whether the demo serves every read without a token: when its server answers this machine only, so
+ * a first look at the web app needs no sign-in. A publicRead the user chose (in the config file or
+ * SODAI_PUBLIC_READ) wins, and admin actions always need a token.
+ */
+export function demoOpensReads(resolved: Pick<ResolvedConfig, 'config' | 'given'>): boolean {
+  const { host } = resolved.config.server;
+  const loopback = host === 'localhost' || host === '::1' || host.startsWith('127.');
+  return loopback && !resolved.given.includes('server.publicRead');
 }
 
 /** One line on what answers the API now. */
