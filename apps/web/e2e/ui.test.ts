@@ -302,11 +302,14 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     // The maintenance DAG is listed too, with its own button but nothing about training.
     await page.getByTestId('dag-maintenance').getByRole('button', { name: 'Ejecutar ahora' }).waitFor();
     expect(await page.getByTestId('dag-maintenance').getByLabel('Reentrenar').count()).toBe(0);
-    const before = await page.getByTestId('pipeline-runs').locator('tbody tr').count();
+    // The runs list loads apart from the DAGs: count it only once it shows the fixture's runs (the
+    // setup ran the weekly DAG), or the count is 0 while it loads and the new run is never "one more".
+    const runs = page.getByTestId('pipeline-runs').locator('tbody tr');
+    await runs.first().waitFor();
+    const before = await runs.count();
     await weekly.getByLabel('Reentrenar').selectOption('never');
     await weekly.getByRole('button', { name: 'Ejecutar ahora' }).click();
     // The new run is listed first and shown; watch it until it finishes.
-    const runs = page.getByTestId('pipeline-runs').locator('tbody tr');
     await expect.poll(() => runs.count(), { timeout: 15_000 }).toBe(before + 1);
     await expect.poll(() => runs.first().getAttribute('class')).toBe('selected');
     await runs.first().locator('[data-run-state="success"]').waitFor({ timeout: 90_000 });

@@ -410,31 +410,80 @@ describe('ModelsPage', () => {
     },
   ];
 
-  it('explains in Spanish a 401 for a token the server dropped after the sign-in', async () => {
-    window.sessionStorage.setItem('sodai.adminToken', 'tok');
+  it.each([
+    {
+      lang: 'es',
+      rollback: 'Volver atrás',
+      reason: 'Motivo',
+      confirm: 'Confirmar',
+      says: 'Necesita iniciar sesión para esto, o su sesión ya no es válida: inicie sesión de nuevo.',
+    },
+    {
+      lang: 'en',
+      rollback: 'Roll back',
+      reason: 'Reason',
+      confirm: 'Confirm',
+      says: 'You need to sign in for this, or your sign-in is no longer valid: sign in again.',
+    },
+  ] as const)(
+    'explains a 401 for a token the server dropped after the sign-in as a sign-in to renew, not an admin one ($lang)',
+    async ({ lang, rollback, reason, confirm, says }) => {
+      window.sessionStorage.setItem('sodai.adminToken', 'tok');
+      renderApp(
+        <ModelsPage />,
+        (req) => {
+          if (req.url === '/api/auth/me') return { body: ADMIN };
+          if (req.url.endsWith('/history')) return { body: history };
+          if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
+          if (req.url === '/api/admin/rollback')
+            return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
+          return undefined;
+        },
+        lang,
+      );
+      const rollbackForm = await screen.findByRole('form', { name: rollback });
+      fireEvent.change(within(rollbackForm).getByLabelText(reason), { target: { value: 'x' } });
+      await waitFor(() =>
+        expect(within(rollbackForm).getByRole('button', { name: rollback })).toHaveProperty(
+          'disabled',
+          false,
+        ),
+      );
+      fireEvent.click(within(rollbackForm).getByRole('button', { name: rollback }));
+      fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: confirm }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.querySelector('strong')?.textContent).toBe(says);
+      // The server's own words are English: only the English UI shows them.
+      expect(alert.textContent?.includes('needs token')).toBe(lang === 'en');
+    },
+  );
+
+  it('says why the champion history could not be read, rather than "no moves yet"', async () => {
     renderApp(<ModelsPage />, (req) => {
-      if (req.url === '/api/auth/me') return { body: ADMIN };
-      if (req.url.endsWith('/history')) return { body: history };
+      if (req.url.endsWith('/history'))
+        return {
+          status: 401,
+          body: { code: 'UNAUTHORIZED', message: 'this route needs a bearer token with the reader role' },
+        };
       if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
-      if (req.url === '/api/admin/rollback')
-        return { status: 401, body: { error: 'UNAUTHORIZED', message: 'needs token' } };
       return undefined;
     });
-    const rollbackForm = await screen.findByRole('form', { name: 'Volver atrás' });
-    fireEvent.change(within(rollbackForm).getByLabelText('Motivo'), { target: { value: 'x' } });
-    await waitFor(() =>
-      expect(within(rollbackForm).getByRole('button', { name: 'Volver atrás' })).toHaveProperty(
-        'disabled',
-        false,
-      ),
+    await screen.findByText('Versión en servicio (champion): v1');
+    const timeline = screen.getByRole('region', { name: 'Historial del champion' });
+    expect((await within(timeline).findByRole('alert')).textContent).toContain(
+      'Necesita iniciar sesión para esto',
     );
-    fireEvent.click(within(rollbackForm).getByRole('button', { name: 'Volver atrás' }));
-    fireEvent.click(
-      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Confirmar' }),
-    );
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('iniciar sesión de administración');
-    expect(alert.textContent).not.toContain('needs token');
+    expect(timeline.textContent).not.toContain('Sin movimientos todavía.');
+  });
+
+  it('says "no moves yet" for a champion history that is empty', async () => {
+    renderApp(<ModelsPage />, (req) => {
+      if (req.url.endsWith('/history')) return { body: [] };
+      if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
+      return undefined;
+    });
+    const timeline = screen.getByRole('region', { name: 'Historial del champion' });
+    expect(await within(timeline).findByText('Sin movimientos todavía.')).toBeTruthy();
   });
 
   it('disables rollback when the champion has no earlier version', async () => {

@@ -301,7 +301,8 @@ export const en: Dictionary = {
   'error.code.UNKNOWN_PRODUCT': 'There is no such product.',
   'error.code.NOT_FOUND': 'What was asked for was not found.',
   'error.code.MODEL_NOT_READY': 'No model is serving yet.',
-  'error.code.UNAUTHORIZED': 'This action needs an admin sign-in with a valid token.',
+  'error.code.UNAUTHORIZED':
+    'You need to sign in for this, or your sign-in is no longer valid: sign in again.',
   'error.code.FORBIDDEN': 'Your sign-in is not allowed to do this.',
   'error.code.INVALID_ARGUMENT': 'Some data in the request is not valid.',
   'error.code.VALIDATION_ERROR': 'Some data in the request is not valid.',

@@ -304,7 +304,8 @@ export const es = {
   'error.code.UNKNOWN_PRODUCT': 'No existe ese producto.',
   'error.code.NOT_FOUND': 'No se encontró lo pedido.',
   'error.code.MODEL_NOT_READY': 'Todavía no hay un modelo en servicio.',
-  'error.code.UNAUTHORIZED': 'Esta acción necesita iniciar sesión de administración con un token válido.',
+  'error.code.UNAUTHORIZED':
+    'Necesita iniciar sesión para esto, o su sesión ya no es válida: inicie sesión de nuevo.',
   'error.code.FORBIDDEN': 'Su sesión no tiene permiso para esta acción.',
   'error.code.INVALID_ARGUMENT': 'Algún dato de la petición no es válido.',
   'error.code.VALIDATION_ERROR': 'Algún dato de la petición no es válido.',

@@ -14,7 +14,7 @@ export default function ModelsPage() {
   const { t } = useI18n();
   const { api } = useApp();
   const model = useAsync(() => api.model(), [api]);
-  const history = useAsync(() => api.aliasHistory(CHAMPION).catch(() => []), [api]);
+  const history = useAsync(() => api.aliasHistory(CHAMPION), [api]);
   // Each version's stored gate decision, by version, read once per set of versions (not on every
   // reload); a version whose decision cannot be read shows none.
   const versions = model.status === 'done' ? model.value.versions : null;
