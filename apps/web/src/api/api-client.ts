@@ -46,7 +46,16 @@ export class ApiClient {
   constructor(
     private readonly baseUrl = '',
     private readonly fetchFn: Fetch = (input, init) => fetch(input, init),
+    private readonly sessionToken = '',
   ) {}
+
+  /**
+   * This client, sending `token` with every request that names no other: unless the server opens
+   * its reads to everyone, models, runs, data and reports are shown only to a signed-in caller.
+   */
+  signedIn(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, this.fetchFn, token);
+  }
 
   /** What `token` may do (its role, the alert inbox); a 401 `WebError` when the server does not know the token. */
   authMe(token: string): Promise<AuthMe> {
@@ -139,8 +148,6 @@ export class ApiClient {
   report(kind: 'ingest' | 'drift', name: string): Promise<unknown> {
     return this.get(`/api/reports/${kind}/${encodeURIComponent(name)}`);
   }
-  // Pipeline reads take the sign-in's token: unless the server opens its reads to everyone
-  // (`publicRead: all`), it shows runs and logs only to signed-in callers.
   dags(token?: string): Promise<Dag[]> {
     return this.get('/api/pipeline/dags', token);
   }
@@ -215,10 +222,10 @@ export class ApiClient {
     return res.text();
   }
 
-  private get<T>(url: string, token?: string): Promise<T> {
+  private get<T>(url: string, token = this.sessionToken): Promise<T> {
     return this.json<T>(url, { method: 'GET', headers: authHeaders(token) });
   }
-  private post<T>(url: string, body: unknown, token?: string): Promise<T> {
+  private post<T>(url: string, body: unknown, token = this.sessionToken): Promise<T> {
     return this.json<T>(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authHeaders(token) },

@@ -18,7 +18,9 @@ const AppContext = createContext<AppServices | null>(null);
 export function AppProvider({ api, children }: { api?: ApiClient; children: ReactNode }) {
   const [client] = useState(() => api ?? new ApiClient(''));
   const session = useSession(client);
-  const value = useMemo(() => ({ api: client, ...session }), [client, session]);
+  // A new client only when the token changes: pages reload their reads with it, not when the role arrives.
+  const signedIn = useMemo(() => client.signedIn(session.token), [client, session.token]);
+  const value = useMemo(() => ({ ...session, api: signedIn }), [signedIn, session]);
   return <AppContext.Provider value={value}>{children}</AppContext.Provider>;
 }
 
