@@ -148,19 +148,18 @@ export class ApiClient {
   report(kind: 'ingest' | 'drift', name: string): Promise<unknown> {
     return this.get(`/api/reports/${kind}/${encodeURIComponent(name)}`);
   }
-  dags(token?: string): Promise<Dag[]> {
-    return this.get('/api/pipeline/dags', token);
+  dags(): Promise<Dag[]> {
+    return this.get('/api/pipeline/dags');
   }
-  pipelineRuns(limit = 50, token?: string): Promise<PipelineRun[]> {
-    return this.get(`/api/pipeline/runs?limit=${limit}`, token);
+  pipelineRuns(limit = 50): Promise<PipelineRun[]> {
+    return this.get(`/api/pipeline/runs?limit=${limit}`);
   }
-  pipelineRun(runId: string, token?: string): Promise<PipelineRunDetail> {
-    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`, token);
+  pipelineRun(runId: string): Promise<PipelineRunDetail> {
+    return this.get(`/api/pipeline/runs/${encodeURIComponent(runId)}`);
   }
-  taskLogs(runId: string, taskId: string, token?: string): Promise<TaskLog[]> {
+  taskLogs(runId: string, taskId: string): Promise<TaskLog[]> {
     return this.get(
       `/api/pipeline/runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/logs`,
-      token,
     );
   }
   triggerRun(dagId: string, params: TriggerParams, token: string): Promise<{ run_id: string }> {

@@ -24,19 +24,16 @@ export default function PipelinePage() {
   const { t, tOr, lang } = useI18n();
   const { api, token, me } = useApp();
   const run = usePermit('run');
-  const dags = useAsync(() => api.dags(token), [api, token]);
-  const runs = useAsync(() => api.pipelineRuns(30, token), [api, token]);
+  const dags = useAsync(() => api.dags(), [api]);
+  const runs = useAsync(() => api.pipelineRuns(30), [api]);
   const [runId, setRunId] = useState<string | null>(null);
   const [taskId, setTaskId] = useState<string | null>(null);
   const latest = runs.status === 'done' ? (runs.value[0]?.id ?? null) : null;
   const shownRun = runId ?? latest;
-  const detail = useAsync(
-    async () => (shownRun ? api.pipelineRun(shownRun, token) : null),
-    [api, shownRun, token],
-  );
+  const detail = useAsync(async () => (shownRun ? api.pipelineRun(shownRun) : null), [api, shownRun]);
   const logs = useAsync(
-    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId, token) : null),
-    [api, shownRun, taskId, token],
+    async () => (shownRun && taskId ? api.taskLogs(shownRun, taskId) : null),
+    [api, shownRun, taskId],
   );
   const { reload: reloadRuns } = runs;
   const { reload: reloadDetail } = detail;
