@@ -96,6 +96,36 @@ describe('periods said without dates', () => {
   });
 });
 
+describe('this week against last week, when the data end on a Sunday', () => {
+  // The week holding the last day is then complete, and is also the last complete week.
+  const sunday = (q: string, lang: 'es' | 'en') =>
+    understand(q, { ...vocab, lastDay: '2025-01-05' }, lang, undefined);
+
+  it.each([
+    ['compare this week with last week', 'en'],
+    ['compara esta semana con la semana pasada', 'es'],
+    ['ventas de esta semana vs la semana anterior', 'es'],
+  ] as const)('%s: two consecutive weeks, not the same one twice', (q, lang) => {
+    const { intent, entities } = sunday(q, lang);
+    expect(intent).toBe('compare_periods');
+    expect(entities.period).toMatchObject({ from: '2024-12-30', to: '2025-01-05' });
+    expect(entities.compare_to).toMatchObject({ from: '2024-12-23', to: '2024-12-29' });
+  });
+
+  it('still reads "last week" alone as the last complete week', () => {
+    expect(sunday('top products last week', 'en').entities.period).toMatchObject({
+      from: '2024-12-30',
+      to: '2025-01-05',
+    });
+  });
+
+  it('does the same for this month against last month on the last day of a month', () => {
+    const { entities } = ask('compare this month with last month', 'en');
+    expect(entities.period).toMatchObject({ from: '2024-12-01', to: '2024-12-31' });
+    expect(entities.compare_to).toMatchObject({ from: '2024-11-01', to: '2024-11-30' });
+  });
+});
+
 describe('spelling', () => {
   it('leaves inflected keywords and ordinary words alone', () => {
     expect(correctSpelling(['drifting', 'went', 'quiet'])).toEqual(['drifting', 'went', 'quiet']);

@@ -7,6 +7,7 @@ import { noModel, notAnswered, table } from './answers.ts';
 import { explainTool } from './sales-advice.ts';
 import { ruleServingNote, scorerLabel } from '../scorer-label.ts';
 import type { Tool, ToolRequest } from './toolbox.ts';
+import { describeTraining } from './training-span.ts';
 
 async function versionRecord(box: Parameters<Tool>[0], version: number): Promise<ModelVersion | undefined> {
   return box.registry?.registry.getModelVersion(MODEL_NAME, version).catch(() => undefined);
@@ -39,7 +40,8 @@ export const modelInfoTool: Tool = async (box, req) => {
   }
   const record = await versionRecord(box, model.version);
   const metrics = await testMetrics(box, record);
-  const trainedOn = record?.description ? ` ${say(lang, 'Datos', 'Data')}: ${record.description}.` : '';
+  const training = describeTraining(record?.description, lang);
+  const trainedOn = training ? ` ${training}` : '';
   const f1 =
     metrics.test_f1 !== undefined
       ? say(

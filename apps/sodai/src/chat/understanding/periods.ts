@@ -82,6 +82,8 @@ const countOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
 export interface PeriodRule {
   readonly re: RegExp;
   readonly make: (m: RegExpExecArray, anchor: string, lang: Lang) => ChatPeriod | undefined;
+  /** "last week", "last month": the one before another period the question names as the same days. */
+  readonly past?: true;
 }
 
 const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
@@ -144,6 +146,7 @@ const RULES: readonly PeriodRule[] = [
       ...lastCompleteWeek(anchor),
       label: label(lang, 'la semana pasada', 'last week'),
     }),
+    past: true,
   },
   {
     re: /\b(?:esta|this)\s+(?:semana|week)\b/,
@@ -159,6 +162,7 @@ const RULES: readonly PeriodRule[] = [
       ...lastCompleteMonth(anchor),
       label: label(lang, 'el último mes', 'last month'),
     }),
+    past: true,
   },
   {
     re: /\b(?:este|this)\s+(?:mes|month)\b/,
@@ -275,7 +279,7 @@ function namedMonthYear(month: number, anchor: string): number {
  * // { from: '2024-12-23', to: '2024-12-29', label: 'la semana pasada' }
  */
 export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeriod[] {
-  const found: FoundPeriod[] = [];
+  const found: (FoundPeriod & { readonly past: boolean })[] = [];
   let rest = text;
   for (const rule of RULES) {
     const re = new RegExp(rule.re.source, 'g');
@@ -283,12 +287,19 @@ export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeri
     while ((m = re.exec(rest)) !== null) {
       const period = rule.make(m, anchor, lang);
       if (!period) continue;
-      found.push({ period, start: m.index, end: m.index + m[0].length });
+      found.push({ period, start: m.index, end: m.index + m[0].length, past: rule.past === true });
       // Blank the match so a later, looser rule does not read it again.
       rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  // When the data end on a Sunday, "this week" is complete and is also the last complete week: in
+  // "this week against last week", "last" then means the one before.
+  const shifted = found.map(({ past, ...f }) =>
+    past && found.some((o) => !o.past && o.period.from === f.period.from && o.period.to === f.period.to)
+      ? { ...f, period: { ...previousPeriod(f.period, lang), label: f.period.label } }
+      : f,
+  );
+  return shifted.sort((a, b) => a.start - b.start);
 }
 
 /** The period just before `p`, of the same length (what "compared with before" means). */
