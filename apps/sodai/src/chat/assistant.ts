@@ -27,6 +27,7 @@ import {
 } from './tools/model-tools.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
+import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
@@ -43,6 +44,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown'>, Too
   // A ranking of brands is the same question at another grain.
   top_products: (box, req) =>
     req.entities.group_by === 'brand' ? topBrandsTool(box, req) : topProductsTool(box, req),
+  top_customers: topCustomersTool,
+  product_buyers: productBuyersTool,
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
   count_customers: countCustomersTool,

@@ -15,6 +15,8 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `¿Cuál es la canasta habitual del cliente ${customer}?`,
           '¿Qué productos se vendieron más la semana pasada?',
           '¿Qué marcas se venden más?',
+          '¿Quiénes son los 5 mejores clientes del último mes?',
+          `¿Quién compró el producto ${product} el último mes?`,
           '¿Cómo van las ventas de latas?',
         ],
         modelo: [
@@ -40,6 +42,8 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `What is customer ${customer}'s usual basket?`,
           'Which products sold the most last week?',
           'Which brands sell the most?',
+          'Who were the 5 best customers last month?',
+          `Who bought product ${product} last month?`,
           'How are can sales trending?',
         ],
         model: [

@@ -178,6 +178,8 @@ export const ChatIntentSchema = z.enum([
   'customer_frequency',
   'product_info',
   'top_products',
+  'top_customers',
+  'product_buyers',
   'sales_trend',
   'compare_periods',
   'count_customers',

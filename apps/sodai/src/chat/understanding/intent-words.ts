@@ -300,6 +300,38 @@ export const INTENT_WORDS = {
     'hot (?:products|items|sellers)',
     '(?:buy|buying|bought|order|ordering|ordered) (?:the )?most',
   ],
+  /** Ranking customers rather than products: "los mejores clientes", "the customers who buy the most". */
+  rankCustomers: [
+    'mejores',
+    'best',
+    'top',
+    'ranking',
+    'biggest',
+    'largest',
+    'mayores',
+    'principales',
+    'mas importantes',
+    'most important',
+    '(?:que )?mas (?:compr\\w*|pid\\w*|piden|pide|gast\\w*|llev\\w*)',
+    '(?:compr|pid|gast|llev)\\w* mas',
+    '(?:buy|buys|buying|bought|order|orders|ordered|spend|spends|spent) (?:the )?most',
+  ],
+  /** Asking for people: "¿quién compró …?", "who bought …?". */
+  who: ['quien(?:es)?', 'who', 'whom'],
+  /** Buying, in any tense: with "who" or "customers" and a product it asks for that product's buyers. */
+  buyVerb: [
+    'compr\\w*',
+    'buy\\w*',
+    'bought',
+    'purchas\\w*',
+    'order\\w*',
+    'pedid\\w*',
+    'pidi\\w*',
+    'piden',
+    'pide',
+    'llev\\w*',
+    'took',
+  ],
   trend: [
     'tendencias?',
     'trends?',

@@ -19,6 +19,24 @@ const SELL_TO_HIM =
 const SHOULD_GET =
   /\bwhat (?:else )?(?:should|could|would|can|might) \S+ (?:\S+ )?(?:get|buy|order|stock|carry|try|take|have)\b/;
 
+/**
+ * Before the customer noun, a question about what customers buy ("what do restaurant customers buy
+ * the most?", "¿qué compran más los clientes?"): it ranks products, not the customers.
+ */
+const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|pid|pide|llev|gast)\w*)\b/;
+
+/** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
+const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
+
+/** Whether a ranking question ranks customers: they are its subject, not what they buy. */
+function ranksCustomers(text: string): boolean {
+  const c = text.search(GROUP_RE.customer);
+  if (c < 0) return WHO_BUYS.test(text);
+  const p = text.search(GROUP_RE.product);
+  if (p >= 0 && p < c) return false;
+  return !WHAT_THEY_BUY.test(text.slice(0, c));
+}
+
 /** What the rules may use besides the words. */
 export interface IntentSignals {
   readonly hasCustomer: boolean;
@@ -118,6 +136,18 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
   }
 
+  // "¿Quién compró el 20012?", "customers who ordered 20012": that product's past buyers (future
+  // tenses were taken by `likely` above).
+  if (
+    s.hasProduct &&
+    !s.hasCustomer &&
+    !has('count') &&
+    has('buyVerb') &&
+    (has('who') || GROUP_RE.customer.test(text))
+  ) {
+    return { intent: 'product_buyers' };
+  }
+
   if (
     s.hasCustomer &&
     !s.hasProduct &&
@@ -133,6 +163,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿Cómo viene el cliente X?" asks for a summary; "¿cómo viene la marca X?" for a trend.
   if (has('howIsItDoing') && (aboutSales || /\b(?:ventas|sales)\b/.test(text))) {
     return { intent: s.hasCustomer && !s.hasProduct && !s.hasFilter ? 'customer_history' : 'sales_trend' };
+  }
+  if (!s.hasCustomer && !s.hasProduct && has('rankCustomers') && ranksCustomers(text)) {
+    return { intent: 'top_customers' };
   }
   if (has('top')) return { intent: s.hasCustomer ? 'customer_basket' : 'top_products' };
 

@@ -31,7 +31,7 @@ const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
   'customer_basket',
   'customer_frequency',
 ]);
-const NEEDS_PRODUCT: ReadonlySet<ChatIntent> = new Set(['likely_buyers', 'product_info']);
+const NEEDS_PRODUCT: ReadonlySet<ChatIntent> = new Set(['likely_buyers', 'product_info', 'product_buyers']);
 /** Intents whose lists "show more" can continue. */
 const LISTS: ReadonlySet<ChatIntent> = new Set([
   'recommend',
@@ -40,6 +40,8 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'customer_history',
   'customer_basket',
   'top_products',
+  'top_customers',
+  'product_buyers',
 ]);
 
 /**
@@ -123,6 +125,15 @@ function understandText(
   // asks what the customer bought ("llevo" without accents reads as either).
   if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
     intent = 'customer_history';
+  }
+  // Past buyers are in the data; "¿quién compra el 20230 la próxima semana?" asks for a prediction.
+  if (
+    intent === 'product_buyers' &&
+    vocab.lastDay &&
+    entities.period &&
+    entities.period.from > vocab.lastDay
+  ) {
+    intent = 'likely_buyers';
   }
   let offset = 0;
   let usedContext = false;

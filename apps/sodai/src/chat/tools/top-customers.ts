@@ -1,0 +1,174 @@
+import type { Lang } from '../../contract/api.ts';
+import { customerTypeWords, formatDay, formatNumber, productLabel, say } from '../format.ts';
+import { needsProduct, table, unknownProduct } from './answers.ts';
+import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
+import { FROM, rankingWords } from './market.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** A customer's type in the singular ("restaurante"), or a dash when the master has none. */
+function typeCell(r: Row, lang: Lang): string {
+  return r.type === null || r.type === undefined ? '—' : customerTypeWords(String(r.type), lang, false);
+}
+
+/**
+ * Customers ranked by units bought (returns deducted) for a period (default: the last four weeks)
+ * and any product or customer filters, the customer-side twin of the best-selling products.
+ */
+export const topCustomersTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  const entities = { ...req.entities, ...(period ? { period } : {}) };
+  const f = joinFilters(entities);
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
+            sum(t.items)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders
+     FROM ${FROM} WHERE ${f.where}
+     GROUP BY t.customer_id HAVING sum(t.items) > 0
+     ORDER BY units DESC, customer LIMIT ${k} OFFSET ${req.offset}`,
+    f.params,
+  );
+  const { when, scope, noSales } = rankingWords(entities, period, lang);
+  const units = (r: Row) => formatNumber(Number(r.units), lang);
+  const orders = (r: Row) => formatNumber(Number(r.orders), lang);
+  const text =
+    rows.length === 0
+      ? noSales
+      : say(
+          lang,
+          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${typeCell(r, lang)}) con ${units(r)} unidades en ${orders(r)} pedidos`).join('; ')}.`,
+          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${typeCell(r, lang)}) with ${units(r)} units in ${orders(r)} orders`).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
+    ],
+    table: table(
+      [
+        ['#', true],
+        [say(lang, 'Cliente', 'Customer'), true],
+        [say(lang, 'Tipo', 'Type'), false],
+        [say(lang, 'Unidades', 'Units'), true],
+        [say(lang, 'Pedidos', 'Orders'), true],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.customer),
+        typeCell(r, lang),
+        units(r),
+        orders(r),
+      ]),
+    ),
+    chart: {
+      kind: 'bar',
+      title: say(lang, `Unidades por cliente, ${when}`, `Units by customer, ${when}`),
+      labels: rows.map((r) => String(r.customer)),
+      series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
+    },
+    data: {
+      period: period ?? null,
+      customers: rows.map((r) => ({
+        customer: Number(r.customer),
+        units: Number(r.units),
+        orders: Number(r.orders),
+      })),
+    },
+    customers: rows.map((r) => Number(r.customer)),
+    shown: rows.length,
+  };
+};
+
+/**
+ * The customers who bought one product in a period (default: the last four weeks), largest first,
+ * with their last purchase of it: who already buys it, where `likely_buyers` says who will.
+ */
+export const productBuyersTool: Tool = async (box, req) => {
+  const { lang, vocab } = req;
+  const id = req.entities.product_id;
+  if (id === undefined) return needsProduct(lang);
+  if (req.productText || !vocab.productIds.has(id))
+    return unknownProduct(req.productText ?? String(id), lang);
+  const period = periodOr4Weeks(req);
+  const entities = { ...req.entities, ...(period ? { period } : {}) };
+  const f = joinFilters(entities);
+  const k = rowsWanted(entities);
+  const [attributes] = await box.data.query(
+    `SELECT brand, category, sub_category, segment, package, size::DOUBLE AS size FROM products WHERE product_id = $1`,
+    [id],
+  );
+  const label = productLabel(
+    id,
+    attributes && {
+      brand: (attributes.brand as string | null) ?? null,
+      category: (attributes.category as string | null) ?? null,
+      sub_category: (attributes.sub_category as string | null) ?? null,
+      segment: (attributes.segment as string | null) ?? null,
+      package: (attributes.package as string | null) ?? null,
+      size: attributes.size === null ? null : Number(attributes.size),
+    },
+    lang,
+  );
+  const rows = await box.data.query(
+    `SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
+            sum(t.items)::DOUBLE AS units, max(t.purchase_date)::DATE::VARCHAR AS last,
+            count(*) OVER ()::DOUBLE AS buyers, sum(sum(t.items)) OVER ()::DOUBLE AS total
+     FROM ${FROM} WHERE ${f.where} AND t.product_id = $${f.params.length + 1}
+     GROUP BY t.customer_id HAVING sum(t.items) > 0
+     ORDER BY units DESC, last DESC, customer LIMIT ${k} OFFSET ${req.offset}`,
+    [...f.params, id],
+  );
+  const { when, scope } = rankingWords(entities, period, lang);
+  const buyers = Number(rows[0]?.buyers ?? 0);
+  const total = formatNumber(Number(rows[0]?.total ?? 0), lang);
+  const units = (r: Row) => formatNumber(Number(r.units), lang);
+  const last = (r: Row) => formatDay(String(r.last), lang);
+  const text =
+    rows.length === 0
+      ? say(lang, `Nadie compró el ${label} ${when}${scope}.`, `No customer bought ${label} ${when}${scope}.`)
+      : say(
+          lang,
+          `El ${label} lo compraron ${formatNumber(buyers, lang)} clientes ${when}${scope}, ${total} unidades en total: ${rows.map((r) => `cliente ${r.customer} con ${units(r)} unidades (última compra el ${last(r)})`).join('; ')}.`,
+          `${formatNumber(buyers, lang)} customers bought ${label} ${when}${scope}, ${total} units in all: ${rows.map((r) => `customer ${r.customer} with ${units(r)} units (last purchase on ${last(r)})`).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      label,
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
+    ],
+    table: table(
+      [
+        ['#', true],
+        [say(lang, 'Cliente', 'Customer'), true],
+        [say(lang, 'Tipo', 'Type'), false],
+        [say(lang, 'Unidades', 'Units'), true],
+        [say(lang, 'Última compra', 'Last purchase'), false],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.customer),
+        typeCell(r, lang),
+        units(r),
+        last(r),
+      ]),
+    ),
+    data: {
+      period: period ?? null,
+      product: id,
+      buyers,
+      customers: rows.map((r) => ({ customer: Number(r.customer), units: Number(r.units), last: r.last })),
+    },
+    products: [id],
+    customers: rows.map((r) => Number(r.customer)),
+    shown: rows.length,
+  };
+};
