@@ -96,6 +96,17 @@ describe('periods said without dates', () => {
   });
 });
 
+describe('questions about quarantined rows', () => {
+  it.each([
+    ['how many transactions were quarantined?', 'en'],
+    ['which sales went to quarantine last week', 'en'],
+    ['¿cuántas transacciones quedaron en cuarentena?', 'es'],
+    ['ventas en cuarentena', 'es'],
+  ] as const)('%s asks about the last batch, even naming sales words', (q, lang) => {
+    expect(ask(q, lang).intent).toBe('last_batch');
+  });
+});
+
 describe('this week against last week, when the data end on a Sunday', () => {
   // The week holding the last day is then complete, and is also the last complete week.
   const sunday = (q: string, lang: 'es' | 'en') =>

@@ -81,7 +81,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (has('why')) return { intent: 'explain_recommendation' };
 
-  if (has('batch') && !has('history') && !s.hasCustomer) return { intent: 'last_batch' };
+  // "¿Cuántas transacciones quedaron en cuarentena?" names sales words but asks about the load.
+  const quarantine = /\b(?:cuarentena|quarantin\w*)\b/.test(text);
+  if (has('batch') && (quarantine || !has('history')) && !s.hasCustomer) return { intent: 'last_batch' };
   if (has('pipeline') && !s.hasCustomer && !s.hasProduct) {
     if (has('next') && !has('failed')) return { intent: 'pipeline_next_run' };
     return { intent: 'pipeline_last_run' };
