@@ -96,6 +96,32 @@ describe('periods said without dates', () => {
   });
 });
 
+describe('who buys a kind of product, and what a kind of customer bought', () => {
+  it.each([
+    ['¿qué clientes compran barriles?', 'es', { package: 'KEG' }],
+    ['which customers buy kegs?', 'en', { package: 'KEG' }],
+    ['who bought Brand 7 last month?', 'en', { brand: 'Brand 7' }],
+    ['qué tiendas compraron latas en diciembre', 'es', { package: 'LATA' }],
+  ] as const)('%s ranks the customers who buy it', (q, lang, filter) => {
+    const { intent, entities } = ask(q, lang);
+    expect(intent).toBe('top_customers');
+    expect(entities).toMatchObject(filter);
+  });
+
+  it.each([
+    ['what did restaurants buy last month?', 'en'],
+    ['¿qué compraron los restaurantes el mes pasado?', 'es'],
+    ['what did customers buy in december?', 'en'],
+  ] as const)('%s lists what was bought', (q, lang) => {
+    expect(ask(q, lang).intent).toBe('top_products');
+  });
+
+  it('leaves a named customer’s purchases and the advice for one alone', () => {
+    expect(ask('¿qué compró el 100001 en diciembre?').intent).toBe('customer_history');
+    expect(ask('¿qué le ofrezco al 100001?').intent).toBe('recommend');
+  });
+});
+
 describe('questions about quarantined rows', () => {
   it.each([
     ['how many transactions were quarantined?', 'en'],

@@ -28,6 +28,10 @@ const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|p
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
+/** "which customers", "qué clientes", "who": the customers are what is asked for. */
+const ASKS_WHICH_CUSTOMERS =
+  /\b(?:quien(?:es)?|who|whom|(?:que|cuales|which|what) (?:clientes?|customers?|tiendas|shops|stores))\b/;
+
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
 function ranksCustomers(text: string): boolean {
   const c = text.search(GROUP_RE.customer);
@@ -168,6 +172,20 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (!s.hasCustomer && !s.hasProduct && has('rankCustomers') && ranksCustomers(text)) {
     return { intent: 'top_customers' };
+  }
+  // "¿Qué clientes compran barriles?", "who buys Brand 16?": the buyers of a kind of product, biggest first.
+  if (!s.hasCustomer && !s.hasProduct && s.hasFilter && has('buyVerb') && ASKS_WHICH_CUSTOMERS.test(text)) {
+    return { intent: 'top_customers' };
+  }
+  // "What did restaurants buy last month?": what a kind of customer, or everyone in a period, bought.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    (s.hasCustomerType || s.hasPeriod) &&
+    has('buyVerb') &&
+    /\b(?:que|what|which)\b/.test(text)
+  ) {
+    return { intent: 'top_products' };
   }
   if (has('top')) return { intent: s.hasCustomer ? 'customer_basket' : 'top_products' };
 
