@@ -26,6 +26,7 @@ import {
   predictionDriversTool,
 } from './tools/model-tools.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
+import { moversTool, newProductsTool } from './tools/movers.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
@@ -46,6 +47,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown'>, Too
     req.entities.group_by === 'brand' ? topBrandsTool(box, req) : topProductsTool(box, req),
   top_customers: topCustomersTool,
   product_buyers: productBuyersTool,
+  movers: moversTool,
+  new_products: newProductsTool,
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
   count_customers: countCustomersTool,

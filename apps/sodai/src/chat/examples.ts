@@ -17,6 +17,8 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           '¿Qué marcas se venden más?',
           '¿Quiénes son los 5 mejores clientes del último mes?',
           `¿Quién compró el producto ${product} el último mes?`,
+          '¿Qué productos están creciendo?',
+          '¿Qué productos nuevos hay este mes?',
           '¿Cómo van las ventas de latas?',
         ],
         modelo: [
@@ -44,6 +46,8 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           'Which brands sell the most?',
           'Who were the 5 best customers last month?',
           `Who bought product ${product} last month?`,
+          'Which brands are declining?',
+          'What new products sold this month?',
           'How are can sales trending?',
         ],
         model: [

@@ -180,6 +180,8 @@ export const ChatIntentSchema = z.enum([
   'top_products',
   'top_customers',
   'product_buyers',
+  'movers',
+  'new_products',
   'sales_trend',
   'compare_periods',
   'count_customers',
@@ -219,7 +221,8 @@ export const ChatEntitiesSchema = z.object({
   compare_to: ChatPeriodSchema.optional(),
   count: z.int().optional(),
   scope: z.enum(['product', 'all']).optional().describe('lapsed customers: of one product or of anything'),
-  group_by: z.enum(['brand']).optional().describe('top products: rank brands instead of products'),
+  group_by: z.enum(['brand']).optional().describe('top products and movers: rank brands instead of products'),
+  direction: z.enum(['up', 'down']).optional().describe('movers: rising (default) or falling'),
 });
 export type ChatEntities = z.infer<typeof ChatEntitiesSchema>;
 

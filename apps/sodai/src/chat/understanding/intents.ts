@@ -32,6 +32,13 @@ const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|bu
 const ASKS_WHICH_CUSTOMERS =
   /\b(?:quien(?:es)?|who|whom|(?:que|cuales|which|what) (?:clientes?|customers?|tiendas|shops|stores))\b/;
 
+/**
+ * "¿Qué productos / cuáles marcas …?": the items are what is asked for, so a growth word ranks them
+ * rather than describing the total ("¿están creciendo las ventas?").
+ */
+const ASKS_WHICH_ITEMS =
+  /\b(?:que|cuales|which|what)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
+
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
 function ranksCustomers(text: string): boolean {
   const c = text.search(GROUP_RE.customer);
@@ -160,6 +167,16 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     ((SELL_TO_HIM.test(text) && !has('history')) || SHOULD_GET.test(text))
   ) {
     return { intent: 'recommend' };
+  }
+
+  if (!s.hasCustomer && !s.hasProduct && has('newProducts')) return { intent: 'new_products' };
+  // Before the trend: "which brands are growing?" ranks brands by their change, not the total.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    (has('movers') || ((has('rising') || has('falling')) && ASKS_WHICH_ITEMS.test(text)))
+  ) {
+    return { intent: 'movers' };
   }
 
   if (has('basket')) return { intent: 'customer_basket' };

@@ -4,6 +4,7 @@ import type { Vocabulary } from '../vocabulary.ts';
 import { extractEntities } from './entities.ts';
 import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
+import { GROUP_RE } from './intent-words.ts';
 import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -42,6 +43,8 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'top_products',
   'top_customers',
   'product_buyers',
+  'movers',
+  'new_products',
 ]);
 
 /**
@@ -208,9 +211,15 @@ function understandText(
     }
   }
   // "¿qué marcas venden más?" ranks brands; "lo más vendido de la marca X" names one.
-  if (intent === 'top_products' && entities.brand === undefined && /\b(?:marcas?|brands?)\b/.test(text)) {
+  if (
+    (intent === 'top_products' || intent === 'movers') &&
+    entities.brand === undefined &&
+    /\b(?:marcas?|brands?)\b/.test(text)
+  ) {
     entities.group_by = 'brand';
   }
+  // Risers unless the question asks what is falling ("¿qué productos caen más?").
+  if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;

@@ -1,0 +1,251 @@
+import type { ChatPeriod } from '../../contract/api.ts';
+import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
+import { previousPeriod } from '../understanding/periods.ts';
+import { table } from './answers.ts';
+import { catalogFilter, describeFilters, describePeriod, periodOr4Weeks } from './filters.ts';
+import { FROM, rankingWords } from './market.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * Below this many units in both periods a change is noise: 2 against 5 units reads as +150 %.
+ */
+export const MOVERS_MIN_UNITS = 10;
+
+const attributes = (r: Row) => ({
+  brand: (r.brand as string | null) ?? null,
+  category: (r.category as string | null) ?? null,
+  sub_category: (r.sub_category as string | null) ?? null,
+  segment: (r.segment as string | null) ?? null,
+  package: (r.package as string | null) ?? null,
+  size: r.size === null ? null : Number(r.size),
+});
+
+const PRODUCT_COLUMNS = `any_value(p.brand) AS brand, any_value(p.category) AS category,
+  any_value(p.sub_category) AS sub_category, any_value(p.segment) AS segment,
+  any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size`;
+
+/** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
+const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
+
+/**
+ * Products (or brands, when the question ranks brands) by the change in units between the period
+ * asked (default: the last four weeks) and the same-length period before it, the risers or, when
+ * asked, the fallers first. A brand named in the question filters products but not a brand ranking.
+ */
+export const moversTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const current = periodOr4Weeks(req);
+  if (!current)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const byBrand = req.entities.group_by === 'brand';
+  const down = req.entities.direction === 'down';
+  const { brand: _named, ...unbranded } = req.entities;
+  const entities = { ...(byBrand ? unbranded : req.entities), period: current };
+  const before: ChatPeriod = previousPeriod(current, lang);
+  const f = catalogFilter(entities);
+  const n = f.params.length + 1;
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `SELECT * FROM (
+       SELECT ${byBrand ? 'p.brand' : 't.product_id::DOUBLE'} AS item${byBrand ? '' : `, ${PRODUCT_COLUMNS}`},
+              coalesce(sum(t.items) FILTER (WHERE ${within(n)}), 0)::DOUBLE AS units_now,
+              coalesce(sum(t.items) FILTER (WHERE ${within(n + 2)}), 0)::DOUBLE AS units_before
+       FROM ${FROM}
+       WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))${byBrand ? ' AND p.brand IS NOT NULL' : ''}
+       GROUP BY item)
+     WHERE greatest(units_now, units_before) >= ${MOVERS_MIN_UNITS} AND units_now ${down ? '<' : '>'} units_before
+     ORDER BY units_now - units_before ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
+    [...f.params, current.from, current.to, before.from, before.to],
+  );
+  const { when, scope } = rankingWords(entities, current, lang);
+  const then = describePeriod(before, lang);
+  // The period before is named "el período anterior": "frente a el" contracts to "frente al".
+  const against = say(lang, `frente a ${then}`.replace(/^frente a el /, 'frente al '), `against ${then}`);
+  const units = (v: unknown) => formatNumber(Number(v), lang);
+  const change = (r: Row) => {
+    const before = Number(r.units_before);
+    if (before <= 0) return say(lang, 'nuevo', 'new');
+    const ratio = Number(r.units_now) / before - 1;
+    return `${ratio > 0 ? '+' : ''}${formatPercent(ratio, lang)}`;
+  };
+  const name = (r: Row) =>
+    byBrand
+      ? String(r.item)
+      : say(lang, 'producto', 'product') + ` ${r.item} (${productDescription(attributes(r), lang)})`;
+  const what = byBrand ? say(lang, 'marcas', 'brands') : say(lang, 'productos', 'products');
+  const line = (r: Row) =>
+    say(
+      lang,
+      `${name(r)}: de ${units(r.units_before)} a ${units(r.units_now)} unidades (${change(r)})`,
+      `${name(r)}: from ${units(r.units_before)} to ${units(r.units_now)} units (${change(r)})`,
+    );
+  const floor = say(
+    lang,
+    `solo ${what} con al menos ${MOVERS_MIN_UNITS} unidades en alguno de los dos períodos`,
+    `only ${what} with at least ${MOVERS_MIN_UNITS} units in one of the two periods`,
+  );
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `${byBrand ? 'Ninguna marca' : 'Ningún producto'} ${down ? 'bajó' : 'creció'} ${when}${scope} ${against} (${floor}).`,
+          `No ${byBrand ? 'brand' : 'product'} ${down ? 'fell' : 'grew'} ${when}${scope} ${against} (${floor}).`,
+        )
+      : say(
+          lang,
+          `Los ${what} que más ${down ? 'bajaron' : 'crecieron'} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
+          `The ${what} that ${down ? 'fell' : 'grew'} the most ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      then,
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
+      floor,
+    ],
+    table: table(
+      [
+        ['#', true],
+        [byBrand ? say(lang, 'Marca', 'Brand') : say(lang, 'Producto', 'Product'), !byBrand],
+        [say(lang, 'Unidades ahora', 'Units now'), true],
+        [say(lang, 'Unidades antes', 'Units before'), true],
+        [say(lang, 'Cambio', 'Change'), true],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.item),
+        units(r.units_now),
+        units(r.units_before),
+        change(r),
+      ]),
+    ),
+    chart: {
+      kind: 'bar',
+      title: say(lang, `Unidades, ${when} y ${then}`, `Units, ${when} and ${then}`),
+      labels: rows.map((r) => String(r.item)),
+      series: [
+        { name: current.label, values: rows.map((r) => Number(r.units_now)) },
+        { name: before.label, values: rows.map((r) => Number(r.units_before)) },
+      ],
+    },
+    data: {
+      period: current,
+      previous: before,
+      direction: down ? 'down' : 'up',
+      min_units: MOVERS_MIN_UNITS,
+      [byBrand ? 'brands' : 'products']: rows.map((r) => ({
+        [byBrand ? 'brand' : 'product']: byBrand ? String(r.item) : Number(r.item),
+        units_now: Number(r.units_now),
+        units_before: Number(r.units_before),
+      })),
+    },
+    ...(byBrand ? {} : { products: rows.map((r) => Number(r.item)) }),
+    shown: rows.length,
+  };
+};
+
+/**
+ * Products whose first sale in the data falls in the period asked (default: the last four weeks),
+ * largest first, with their buyers and units from that first sale to the last day of data. The
+ * product and customer filters narrow what is listed and counted; the first sale is the product's
+ * first anywhere, so a product new to restaurants but old elsewhere is not new.
+ */
+export const newProductsTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  if (!period)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const entities = { ...req.entities, period };
+  const f = catalogFilter(entities);
+  const n = f.params.length + 1;
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `WITH firsts AS (
+       SELECT product_id, min(purchase_date) AS first FROM transactions WHERE items > 0 GROUP BY product_id)
+     SELECT t.product_id::DOUBLE AS product, any_value(s.first)::DATE::VARCHAR AS first,
+            count(DISTINCT t.customer_id)::DOUBLE AS buyers, sum(t.items)::DOUBLE AS units,
+            ${PRODUCT_COLUMNS}, count(*) OVER ()::DOUBLE AS found
+     FROM ${FROM} JOIN firsts s ON s.product_id = t.product_id
+     WHERE ${f.where} AND s.first >= $${n}::DATE AND s.first < $${n + 1}::DATE + 1
+     GROUP BY t.product_id
+     ORDER BY units DESC, first, product LIMIT ${k} OFFSET ${req.offset}`,
+    [...f.params, period.from, period.to],
+  );
+  const { when, scope } = rankingWords(entities, period, lang);
+  const found = Number(rows[0]?.found ?? 0);
+  const units = (r: Row) => formatNumber(Number(r.units), lang);
+  const buyers = (r: Row) => formatNumber(Number(r.buyers), lang);
+  const first = (r: Row) => formatDay(String(r.first), lang);
+  const label = (r: Row) =>
+    say(lang, 'producto', 'product') + ` ${r.product} (${productDescription(attributes(r), lang)})`;
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `No hubo productos nuevos ${when}${scope}: ningún producto se vendió por primera vez en ese período.`,
+          `There were no new products ${when}${scope}: no product was sold for the first time in that period.`,
+        )
+      : say(
+          lang,
+          `${formatNumber(found, lang)} productos se vendieron por primera vez ${when}${scope}: ${rows.map((r) => `${label(r)}, desde el ${first(r)}, ${units(r)} unidades a ${buyers(r)} clientes`).join('; ')}.`,
+          `${formatNumber(found, lang)} products were sold for the first time ${when}${scope}: ${rows.map((r) => `${label(r)}, since ${first(r)}, ${units(r)} units to ${buyers(r)} customers`).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      say(
+        lang,
+        'primera venta de cada producto en los datos; unidades y clientes desde entonces hasta el último día de datos',
+        "each product's first sale in the data; units and customers from then to the last day of data",
+      ),
+    ],
+    table: table(
+      [
+        ['#', true],
+        [say(lang, 'Producto', 'Product'), true],
+        [say(lang, 'Descripción', 'Description'), false],
+        [say(lang, 'Primera venta', 'First sale'), false],
+        [say(lang, 'Clientes', 'Customers'), true],
+        [say(lang, 'Unidades', 'Units'), true],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.product),
+        productDescription(attributes(r), lang),
+        first(r),
+        buyers(r),
+        units(r),
+      ]),
+    ),
+    data: {
+      period,
+      found,
+      products: rows.map((r) => ({
+        product: Number(r.product),
+        first: String(r.first),
+        buyers: Number(r.buyers),
+        units: Number(r.units),
+      })),
+    },
+    products: rows.map((r) => Number(r.product)),
+    shown: rows.length,
+  };
+};
