@@ -58,3 +58,15 @@ describe('example questions per family', () => {
     expect(customers.has(id)).toBe(true);
   });
 });
+
+describe('the help answer', () => {
+  it('names the newer answers (best customers, who bought a product, movers, new products) in both languages', async () => {
+    const { helpText } = await import('../src/chat/examples.ts');
+    expect(helpText('es')).toMatch(
+      /quién compró un producto, los mejores clientes.*cuáles suben o bajan, los productos nuevos/,
+    );
+    expect(helpText('en')).toMatch(
+      /who bought a product, the best customers.*what is rising or falling, new products/,
+    );
+  });
+});

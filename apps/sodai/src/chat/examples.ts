@@ -68,6 +68,6 @@ export function helpText(lang: Lang, customer?: number, product?: number): strin
   const families = exampleQuestions(lang, customer, product);
   const lines = Object.entries(families).map(([family, qs]) => `${family}: "${qs[0]}"`);
   return lang === 'es'
-    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, los productos y marcas más vendidos, tendencias, comparaciones), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
-    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, best-selling products and brands, trends, comparisons), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
+    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, quién compró un producto, los mejores clientes, los productos y marcas más vendidos, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
+    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, who bought a product, the best customers, best-selling products and brands, what is rising or falling, new products, trends, comparisons), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
 }
