@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helpText } from '../src/chat/examples.ts';
 import { buildServer } from '../src/serve/build-server.ts';
 import { serveFixture, type ServeFixture } from './serve-fixture.ts';
 
@@ -60,8 +61,7 @@ describe('example questions per family', () => {
 });
 
 describe('the help answer', () => {
-  it('names the newer answers (best customers, who bought a product, movers, new products) in both languages', async () => {
-    const { helpText } = await import('../src/chat/examples.ts');
+  it('names the newer answers (best customers, who bought a product, movers, new products) in both languages', () => {
     expect(helpText('es')).toMatch(
       /quién compró un producto, los mejores clientes.*cuáles suben o bajan, los productos nuevos/,
     );
