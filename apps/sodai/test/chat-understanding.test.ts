@@ -122,6 +122,33 @@ describe('who buys a kind of product, and what a kind of customer bought', () =>
   });
 });
 
+describe('counting a product’s buyers, and the year in words', () => {
+  it.each([
+    ['¿cuántos clientes compraron el 20230 en diciembre?', 'es'],
+    ['how many customers bought 20230 last week?', 'en'],
+  ] as const)('%s counts the buyers of that product', (q, lang) => {
+    expect(ask(q, lang)).toMatchObject({ intent: 'product_buyers', entities: { product_id: 20230 } });
+  });
+
+  it('still counts every customer when no product is named', () => {
+    expect(ask('¿cuántos clientes compraron en diciembre?').intent).toBe('count_customers');
+  });
+
+  it.each([
+    ['what was the best week of 2024?', 'en'],
+    ['top productos del año 2024', 'es'],
+  ] as const)('%s reads the year as a period, not as a customer number', (q, lang) => {
+    const { entities } = ask(q, lang);
+    expect(entities.period).toMatchObject({ from: '2024-01-01', to: '2024-12-31' });
+    expect(entities.customer_id).toBeUndefined();
+  });
+
+  it('reads "del año" as this year, and leaves "del año pasado" to its own rule', () => {
+    expect(ask('¿cuál fue la peor semana del año?').entities.period).toMatchObject({ from: '2024-01-01' });
+    expect(ask('ventas del año pasado').entities.period?.label).not.toBe('este año');
+  });
+});
+
 describe('questions about quarantined rows', () => {
   it.each([
     ['how many transactions were quarantined?', 'en'],

@@ -188,18 +188,32 @@ export const salesTrendTool: Tool = async (box, req) => {
         ? say(lang, `al alza (${formatPercent(change, lang)})`, `up (${formatPercent(change, lang)})`)
         : say(lang, `a la baja (${formatPercent(change, lang)})`, `down (${formatPercent(change, lang)})`);
   const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
+  const worst = rows.reduce((a, b) => (Number(b.units) < Number(a.units) ? b : a));
   const total = units.reduce((a, b) => a + b, 0);
-  const text = say(
-    lang,
-    `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparando la segunda mitad con la primera; ${formatNumber(
-      total,
-      lang,
-    )} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
-    `${weeklySales}, ${describePeriod(period, lang)}: ${direction} comparing the second half with the first; ${formatNumber(
-      total,
-      lang,
-    )} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${formatDay(String(best.week), lang)} (${formatNumber(Number(best.units), lang)}).`,
-  );
+  const week = (r: (typeof rows)[number]) =>
+    `${formatDay(String(r.week), lang)} (${formatNumber(Number(r.units), lang)})`;
+  // One week has no best or weakest; several name both, which "¿cuál fue la peor semana?" asks for.
+  const weeks =
+    rows.length === 1
+      ? say(
+          lang,
+          `${formatNumber(total, lang)} unidades en la semana del ${formatDay(String(best.week), lang)}`,
+          `${formatNumber(total, lang)} units in the week of ${formatDay(String(best.week), lang)}`,
+        )
+      : say(
+          lang,
+          `${formatNumber(total, lang)} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${week(best)} y la más floja la del ${week(worst)}`,
+          `${formatNumber(total, lang)} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${week(best)} and the weakest the week of ${week(worst)}`,
+        );
+  const trend =
+    rows.length === 1
+      ? ''
+      : say(
+          lang,
+          `${direction} comparando la segunda mitad con la primera; `,
+          `${direction} comparing the second half with the first; `,
+        );
+  const text = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.`;
   return {
     text,
     answered: true,

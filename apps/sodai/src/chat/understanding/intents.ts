@@ -28,6 +28,9 @@ const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|p
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
+/** "the best week", "la peor semana": a question about the weekly totals. */
+const BEST_OR_WORST_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
+
 /** "which customers", "qué clientes", "who": the customers are what is asked for. */
 const ASKS_WHICH_CUSTOMERS =
   /\b(?:quien(?:es)?|who|whom|(?:que|cuales|which|what) (?:clientes?|customers?|tiendas|shops|stores))\b/;
@@ -186,6 +189,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿Cómo viene el cliente X?" asks for a summary; "¿cómo viene la marca X?" for a trend.
   if (has('howIsItDoing') && (aboutSales || /\b(?:ventas|sales)\b/.test(text))) {
     return { intent: s.hasCustomer && !s.hasProduct && !s.hasFilter ? 'customer_history' : 'sales_trend' };
+  }
+  // "¿Cuál fue la peor semana del año?": the weekly trend names the best and the weakest week.
+  if (BEST_OR_WORST_WEEK.test(text)) return { intent: 'sales_trend' };
+  // "¿Cuántos clientes compraron el 20113 en diciembre?": that product's buyers, counted first.
+  if (s.hasProduct && !s.hasCustomer && has('count') && has('buyVerb') && GROUP_RE.customer.test(text)) {
+    return { intent: 'product_buyers' };
   }
   if (!s.hasCustomer && !s.hasProduct && has('rankCustomers') && ranksCustomers(text)) {
     return { intent: 'top_customers' };

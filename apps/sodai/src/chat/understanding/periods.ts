@@ -176,7 +176,8 @@ const RULES: readonly PeriodRule[] = [
     },
   },
   {
-    re: /\b(?:este|this)\s+(?:ano|year)\b|\bin\s+the\s+year\b/,
+    // "La peor semana del año": this year, unless a year or "pasado" follows (rules above and below).
+    re: /\b(?:este|this)\s+(?:ano|year)\b|\bin\s+the\s+year\b|\bdel\s+ano\b(?!\s+(?:pasado|anterior|20\d{2}))/,
     make: (_m, anchor, lang) => ({
       from: `${yearOfAnchor(anchor)}-01-01`,
       to: anchor,
@@ -248,7 +249,7 @@ const RULES: readonly PeriodRule[] = [
     },
   },
   {
-    re: /\b(?:en|in|durante|during|del|de|year)\s+(20\d{2})\b/,
+    re: /\b(?:en|in|of|durante|during|del|de|year)\s+(?:(?:el\s+)?ano\s+|the\s+year\s+)?(20\d{2})\b/,
     make: (m, _a, lang) => ({
       from: `${m[1]}-01-01`,
       to: `${m[1]}-12-31`,
