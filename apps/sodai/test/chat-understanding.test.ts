@@ -149,6 +149,32 @@ describe('counting a product’s buyers, and the year in words', () => {
   });
 });
 
+describe('units sold, counts, and a comparison asked as "how did it do"', () => {
+  it.each([
+    ['¿cuántas latas vendimos en diciembre?', 'es'],
+    ['how many cans did we sell in december?', 'en'],
+  ] as const)('%s asks for units sold, not the cans in the catalogue', (q, lang) => {
+    expect(ask(q, lang)).toMatchObject({ intent: 'sales_trend', entities: { package: 'LATA' } });
+  });
+
+  it('still counts the catalogue, and distinct products sold', () => {
+    expect(ask('¿cuántas latas hay en el catálogo?').intent).toBe('count_products');
+    expect(ask('¿cuántos productos se vendieron en marzo?').intent).toBe('count_products');
+  });
+
+  it('counts the customers sold to rather than giving advice', () => {
+    expect(ask('how many customers did we sell to in december?', 'en').intent).toBe('count_customers');
+    expect(ask('how many products should I offer to 100001?', 'en').intent).toBe('recommend');
+  });
+
+  it('compares the two periods of "¿cómo le fue … en diciembre comparado con noviembre?"', () => {
+    const { intent, entities } = ask('¿cómo le fue a la marca Brand 7 en diciembre comparado con noviembre?');
+    expect(intent).toBe('compare_periods');
+    expect(entities).toMatchObject({ brand: 'Brand 7', compare_to: { from: '2024-11-01' } });
+    expect(ask('¿cómo le fue a la marca Brand 7 en diciembre?').intent).toBe('sales_trend');
+  });
+});
+
 describe('questions about quarantined rows', () => {
   it.each([
     ['how many transactions were quarantined?', 'en'],

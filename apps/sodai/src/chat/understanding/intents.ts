@@ -28,6 +28,12 @@ const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|p
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
+/** Selling, in the past or present: "vendimos", "sold", "sell". */
+const SOLD = /\b(?:vend\w*|sold|sell\w*)\b/;
+
+/** "¿Cuántos productos / clientes …?" counts distinct ones, whatever the verb. */
+const COUNTS_ITEMS = /\b(?:productos?|products?|articulos?|items?|referencias|skus?|clientes?|customers?)\b/;
+
 /** "the best week", "la peor semana": a question about the weekly totals. */
 const BEST_OR_WORST_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
 
@@ -116,7 +122,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
   if (has('performance') && (modelish || (!has('top') && !aboutSales)))
     return { intent: 'model_performance' };
-  if (has('performance') && aboutSales) return { intent: 'sales_trend' };
+  // "¿Cómo le fue a la marca X en diciembre comparado con noviembre?" names two periods: compare them.
+  if (has('performance') && aboutSales)
+    return { intent: s.hasTwoPeriods ? 'compare_periods' : 'sales_trend' };
   if (modelish && has('drivers')) return { intent: 'prediction_drivers' };
   // Without "model": "what features matter most?", "¿qué versión está en producción?", as long as
   // nothing in the question is about customers or products.
@@ -148,7 +156,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'likely_buyers' };
   }
   // "¿Le ofrezco el 20230 al 101252?" names the product: it asks about that one, not for a list.
-  if (has('recommend')) {
+  // "How many customers did we sell to in December?" counts; it asks for no advice.
+  if (has('recommend') && !(has('count') && !s.hasCustomer && !s.hasProduct)) {
     return { intent: s.hasProduct && s.hasCustomer ? 'explain_recommendation' : 'recommend' };
   }
 
@@ -216,6 +225,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('top')) return { intent: s.hasCustomer ? 'customer_basket' : 'top_products' };
 
   if (has('count') && !s.hasCustomer) {
+    // "¿Cuántas latas vendimos en diciembre?" asks for units sold, not for the cans in the catalogue.
+    if (SOLD.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);
     const p = text.search(GROUP_RE.product);
     if (c >= 0 && (p < 0 || c < p)) return { intent: 'count_customers' };
