@@ -43,8 +43,12 @@ export const customerHistoryTool: Tool = async (box, req) => {
   const id = entities.customer_id!;
   const catalog = catalogFilter({ ...entities, customer_type: undefined }, 2);
   const period = periodFilter(entities.period, 2 + catalog.params.length);
-  const params = [id, ...catalog.params, ...period.params];
-  const where = `t.customer_id = $1 AND ${catalog.where} AND ${period.where}`;
+  // "¿El 100001 compró el 20113 alguna vez?": that product's purchases only.
+  const product = entities.product_id;
+  const params = [id, ...catalog.params, ...period.params, ...(product === undefined ? [] : [product])];
+  const where =
+    `t.customer_id = $1 AND ${catalog.where} AND ${period.where}` +
+    (product === undefined ? '' : ` AND t.product_id = $${params.length}`);
   const [summary] = await box.data.query(
     `SELECT count(*)::DOUBLE AS lines, count(DISTINCT t.order_id)::DOUBLE AS orders, coalesce(sum(t.items), 0)::DOUBLE AS units,
             count(DISTINCT t.product_id)::DOUBLE AS products,
@@ -63,17 +67,27 @@ export const customerHistoryTool: Tool = async (box, req) => {
   );
   const orders = Number(summary?.orders ?? 0);
   const scope = [
+    product === undefined ? null : say(lang, `producto ${product}`, `product ${product}`),
     entities.period ? describePeriod(entities.period, lang) : null,
     ...describeFilters({ ...entities, customer_type: undefined }, lang),
   ].filter((x): x is string => x !== null);
   const within = scope.length ? ` (${scope.join(', ')})` : '';
+  // One product asked for: "of 1 different products" would say nothing.
+  const ofProducts =
+    product === undefined
+      ? say(
+          lang,
+          ` de ${formatNumber(Number(summary?.products ?? 0), lang)} productos distintos`,
+          ` of ${formatNumber(Number(summary?.products ?? 0), lang)} different products`,
+        )
+      : '';
   const text =
     orders === 0
       ? say(lang, `El cliente ${id} no tiene compras${within}.`, `Customer ${id} has no purchases${within}.`)
       : say(
           lang,
-          `El cliente ${id} hizo ${formatNumber(orders, lang)} pedidos${within}: ${formatNumber(Number(summary!.lines), lang)} líneas, ${formatNumber(Number(summary!.units), lang)} unidades de ${formatNumber(Number(summary!.products), lang)} productos distintos, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
-          `Customer ${id} placed ${formatNumber(orders, lang)} orders${within}: ${formatNumber(Number(summary!.lines), lang)} lines, ${formatNumber(Number(summary!.units), lang)} units of ${formatNumber(Number(summary!.products), lang)} different products, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
+          `El cliente ${id} hizo ${formatNumber(orders, lang)} pedidos${within}: ${formatNumber(Number(summary!.lines), lang)} líneas, ${formatNumber(Number(summary!.units), lang)} unidades${ofProducts}, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
+          `Customer ${id} placed ${formatNumber(orders, lang)} orders${within}: ${formatNumber(Number(summary!.lines), lang)} lines, ${formatNumber(Number(summary!.units), lang)} units${ofProducts}, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
         );
   return {
     text,

@@ -28,6 +28,10 @@ const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|p
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
+/** Whether, or when last, a customer bought a product. */
+const PAIR_HISTORY =
+  /\b(?:alguna vez|nunca|ever|never|ultima vez|last time|when did|cuando (?:fue|compro|pidio)|(?:last|ultima) (?:bought|buy|purchase|order|compra|pedido))\b/;
+
 /** Selling, in the past or present: "vendimos", "sold", "sell". */
 const SOLD = /\b(?:vend\w*|sold|sell\w*)\b/;
 
@@ -86,6 +90,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const has = (k: WordGroup) => GROUP_RE[k].test(text);
   if (MORE.test(text)) return { intent: 'unknown', more: true };
   if (has('notInData')) return { intent: 'unknown' };
+
+  // "¿El 100001 compró el 20113 alguna vez?", "when did 100001 last buy 20061?": that pair's history.
+  if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };
 
   const modelish = has('model');
   if (has('drift')) return { intent: 'drift_status' };

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/store/duckdb.ts';
+import { buildServer } from '../src/serve/build-server.ts';
+import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+// "¿El 100001 compró el 20113 alguna vez?" got the customer's whole history, product ignored.
+let fx: ServeFixture;
+let app: FastifyInstance;
+/** A customer and a product it bought on several days, with what the store says of the pair. */
+let pair: { customer: number; product: number; orders: number; last: string; units: number };
+
+interface Reply {
+  intent: string;
+  answer: string;
+  data: Record<string, unknown>;
+}
+const ask = async (message: string, lang: 'es' | 'en'): Promise<Reply> =>
+  (await app.inject({ method: 'POST', url: '/chat', payload: { message, lang } })).json();
+
+beforeAll(async () => {
+  fx = await serveFixture();
+  app = await buildServer({
+    config: fx.config,
+    store: fx.store,
+    tracking: fx.tracking,
+    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
+  });
+  await app.serving.initialLoad;
+  const [row] = await queryRows(
+    fx.store.connection,
+    `SELECT customer_id::DOUBLE AS customer, product_id::DOUBLE AS product,
+            count(DISTINCT order_id)::DOUBLE AS orders, sum(items)::DOUBLE AS units,
+            max(purchase_date)::DATE::VARCHAR AS last
+     FROM transactions GROUP BY ALL HAVING count(DISTINCT order_id) >= 3
+     ORDER BY orders DESC, customer, product LIMIT 1`,
+  );
+  pair = {
+    customer: Number(row!.customer),
+    product: Number(row!.product),
+    orders: Number(row!.orders),
+    units: Number(row!.units),
+    last: String(row!.last),
+  };
+});
+
+afterAll(async () => {
+  await app?.close();
+  await fx?.close();
+});
+
+const day = (iso: string, lang: 'es' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+
+describe("a customer's purchases of one product", () => {
+  it.each([
+    ['¿el cliente {c} compró el producto {p} alguna vez?', 'es'],
+    ['when did customer {c} last buy product {p}?', 'en'],
+    ['¿cuándo fue la última vez que el cliente {c} pidió el producto {p}?', 'es'],
+  ] as const)('%s: that product only, with its orders and last purchase', async (template, lang) => {
+    const q = template.replace('{c}', String(pair.customer)).replace('{p}', String(pair.product));
+    const r = await ask(q, lang);
+    expect(r.intent).toBe('customer_history');
+    expect(r.answer).toContain(lang === 'es' ? `producto ${pair.product}` : `product ${pair.product}`);
+    expect(r.answer).toContain(
+      lang === 'es' ? `hizo ${pair.orders} pedidos` : `placed ${pair.orders} orders`,
+    );
+    expect(r.answer).toContain(day(pair.last, lang));
+    expect(r.answer).not.toMatch(/productos distintos|different products/);
+  });
+});
