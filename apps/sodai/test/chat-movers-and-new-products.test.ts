@@ -1,14 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { useChatServer } from './chat-server.ts';
 
 // "Which brands are growing?" got the total weekly trend and "productos nuevos" no answer: each now
 // has its own answer, checked against SQL over the same store.
-let fx: ServeFixture;
-let app: FastifyInstance;
-let lastDay: string;
+const server = useChatServer();
 
 interface Reply {
   intent: string;
@@ -26,8 +22,7 @@ interface Reply {
   data: Record<string, unknown>;
 }
 
-const ask = async (message: string): Promise<Reply> =>
-  (await app.inject({ method: 'POST', url: '/chat', payload: { message } })).json();
+const ask = (message: string) => server().ask<Reply>(message);
 
 const shift = (day: string, days: number) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -48,7 +43,7 @@ const movers = async (
   const prevFrom = shift(from, -(Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1));
   const key = grain === 'brand' ? 'p.brand' : 't.product_id::DOUBLE';
   const rows = await queryRows(
-    fx.store.connection,
+    server().fx.store.connection,
     `SELECT * FROM (
        SELECT ${key} AS item,
               coalesce(sum(t.items) FILTER (WHERE ${within(from, to)}), 0)::DOUBLE AS now_units,
@@ -70,7 +65,7 @@ const movers = async (
 const newProducts = async (from: string, to: string) =>
   (
     await queryRows(
-      fx.store.connection,
+      server().fx.store.connection,
       `WITH f AS (SELECT product_id, min(purchase_date) AS first FROM transactions WHERE items > 0 GROUP BY 1)
        SELECT t.product_id::DOUBLE AS product, any_value(f.first)::DATE::VARCHAR AS first,
               count(DISTINCT t.customer_id)::DOUBLE AS buyers, sum(t.items)::DOUBLE AS units
@@ -87,27 +82,6 @@ const newProducts = async (from: string, to: string) =>
 
 const cells = (r: Reply, column: number) => (r.table?.rows ?? []).map((row) => row[column]!);
 const numbers = (r: Reply, column: number) => cells(r, column).map((c) => Number(c.replace(/[.,\s]/g, '')));
-
-beforeAll(async () => {
-  fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
-  const [span] = await queryRows(
-    fx.store.connection,
-    'SELECT max(purchase_date)::DATE::VARCHAR AS b FROM transactions',
-  );
-  lastDay = String(span!.b);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await fx?.close();
-});
 
 describe('movers', () => {
   it.each([
@@ -132,8 +106,8 @@ describe('movers', () => {
 
   it('"¿qué productos están creciendo?" ranks the last 4 weeks against the 4 before, by the change in units', async () => {
     const r = await ask('¿qué productos están creciendo?');
-    const from = shift(lastDay, -27);
-    const expected = (await movers('product', from, lastDay, false)).slice(0, 5);
+    const from = shift(server().lastDay, -27);
+    const expected = (await movers('product', from, server().lastDay, false)).slice(0, 5);
     expect(expected.length).toBeGreaterThan(0);
     expect(cells(r, 1)).toEqual(expected.map((x) => x.item));
     expect(numbers(r, 2)).toEqual(expected.map((x) => Math.round(x.now)));
@@ -149,7 +123,10 @@ describe('movers', () => {
 
   it('"which brands are declining?" ranks brands, biggest fall first, in English', async () => {
     const r = await ask('which brands are declining?');
-    const expected = (await movers('brand', shift(lastDay, -27), lastDay, true)).slice(0, 5);
+    const expected = (await movers('brand', shift(server().lastDay, -27), server().lastDay, true)).slice(
+      0,
+      5,
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(cells(r, 1)).toEqual(expected.map((x) => x.item));
     expect(numbers(r, 2)).toEqual(expected.map((x) => Math.round(x.now)));
@@ -171,19 +148,19 @@ describe('movers', () => {
   });
 
   it('"show more" continues the list', async () => {
-    const first = await app.inject({
+    const first = await server().app.inject({
       method: 'POST',
       url: '/chat',
       payload: { message: 'which products are declining?', session_id: 'movers-more' },
     });
     const more = (
-      await app.inject({
+      await server().app.inject({
         method: 'POST',
         url: '/chat',
         payload: { message: 'show more', session_id: 'movers-more' },
       })
     ).json<Reply>();
-    const expected = await movers('product', shift(lastDay, -27), lastDay, true);
+    const expected = await movers('product', shift(server().lastDay, -27), server().lastDay, true);
     expect(expected.length).toBeGreaterThan(5);
     expect(first.json<Reply>().intent).toBe('movers');
     expect(more.intent).toBe('movers');
@@ -223,7 +200,7 @@ describe('new products', () => {
 
   it('defaults to the last 4 weeks, in Spanish', async () => {
     const r = await ask('productos nuevos');
-    const expected = await newProducts(shift(lastDay, -27), lastDay);
+    const expected = await newProducts(shift(server().lastDay, -27), server().lastDay);
     expect(r.data.found).toBe(expected.length);
     expect(cells(r, 1).map(Number)).toEqual(expected.slice(0, 5).map((x) => x.product));
     expect(r.based_on[0]).toMatch(/^las últimas 4 semanas \(/);
@@ -251,7 +228,10 @@ describe('neighbouring questions keep their answers', () => {
   });
 
   it("a product's trend stays sales_trend", async () => {
-    const [p] = await queryRows(fx.store.connection, 'SELECT min(product_id)::DOUBLE AS p FROM transactions');
+    const [p] = await queryRows(
+      server().fx.store.connection,
+      'SELECT min(product_id)::DOUBLE AS p FROM transactions',
+    );
     expect((await ask(`sales trend for product ${Number(p!.p)}`)).intent).toBe('sales_trend');
     expect((await ask(`¿el producto ${Number(p!.p)} está creciendo?`)).intent).toBe('sales_trend');
   });

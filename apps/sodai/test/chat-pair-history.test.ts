@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { chatDay, useChatServer } from './chat-server.ts';
 
 // "¿El 100001 compró el 20113 alguna vez?" got the customer's whole history, product ignored.
-let fx: ServeFixture;
-let app: FastifyInstance;
+const server = useChatServer();
 /** A customer and a product it bought on several days, with what the store says of the pair. */
 let pair: { customer: number; product: number; orders: number; last: string; units: number };
 
@@ -15,20 +12,11 @@ interface Reply {
   answer: string;
   data: Record<string, unknown>;
 }
-const ask = async (message: string, lang: 'es' | 'en'): Promise<Reply> =>
-  (await app.inject({ method: 'POST', url: '/chat', payload: { message, lang } })).json();
+const ask = (message: string, lang: 'es' | 'en') => server().ask<Reply>(message, lang);
 
 beforeAll(async () => {
-  fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
   const [row] = await queryRows(
-    fx.store.connection,
+    server().fx.store.connection,
     `SELECT customer_id::DOUBLE AS customer, product_id::DOUBLE AS product,
             count(DISTINCT order_id)::DOUBLE AS orders, sum(items)::DOUBLE AS units,
             max(purchase_date)::DATE::VARCHAR AS last
@@ -44,19 +32,6 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await app?.close();
-  await fx?.close();
-});
-
-const day = (iso: string, lang: 'es' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-
 describe("a customer's purchases of one product", () => {
   it.each([
     ['¿el cliente {c} compró el producto {p} alguna vez?', 'es'],
@@ -70,7 +45,7 @@ describe("a customer's purchases of one product", () => {
     expect(r.answer).toContain(
       lang === 'es' ? `hizo ${pair.orders} pedidos` : `placed ${pair.orders} orders`,
     );
-    expect(r.answer).toContain(day(pair.last, lang));
+    expect(r.answer).toContain(chatDay(pair.last, lang));
     expect(r.answer).not.toMatch(/productos distintos|different products/);
   });
 });

@@ -1,14 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { useChatServer } from './chat-server.ts';
 
 // "Best customers" and "who bought product X" were answered with best-selling products and a
 // product's trend: each now has its own answer, checked against SQL over the same store.
-let fx: ServeFixture;
-let app: FastifyInstance;
-let lastDay: string;
+const server = useChatServer();
 /** The product bought by the most customers in the last four weeks of data. */
 let product: number;
 
@@ -22,14 +18,13 @@ interface Reply {
   data: Record<string, unknown>;
 }
 
-const ask = async (message: string): Promise<Reply> =>
-  (await app.inject({ method: 'POST', url: '/chat', payload: { message } })).json();
+const ask = (message: string) => server().ask<Reply>(message);
 
 /** Customers by net units over [from, to], optionally of one type or for one product. */
 const ranked = async (from: string, to: string, extra = 'TRUE') =>
   (
     await queryRows(
-      fx.store.connection,
+      server().fx.store.connection,
       `SELECT t.customer_id::DOUBLE AS customer, sum(t.items)::DOUBLE AS units,
               count(DISTINCT t.order_id)::DOUBLE AS orders, max(t.purchase_date)::DATE::VARCHAR AS last
        FROM transactions t JOIN customers c USING (customer_id)
@@ -52,31 +47,13 @@ const idsOf = (r: Reply) => (r.table?.rows ?? []).map((row) => Number(row[1]));
 const unitsOf = (r: Reply) => (r.table?.rows ?? []).map((row) => Number(row[3]!.replace(/[.,\s]/g, '')));
 
 beforeAll(async () => {
-  fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
-  const [last] = await queryRows(
-    fx.store.connection,
-    'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
-  );
-  lastDay = String(last!.d);
   const [top] = await queryRows(
-    fx.store.connection,
+    server().fx.store.connection,
     `SELECT product_id::DOUBLE AS p FROM transactions
-     WHERE purchase_date >= DATE '${fourWeeksFrom(lastDay)}'
+     WHERE purchase_date >= DATE '${fourWeeksFrom(server().lastDay)}'
      GROUP BY product_id ORDER BY count(DISTINCT customer_id) DESC, product_id LIMIT 1`,
   );
   product = Number(top!.p);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await fx?.close();
 });
 
 describe('top customers', () => {
@@ -101,7 +78,7 @@ describe('top customers', () => {
 
   it('"dame los 3 mejores clientes" lists the 3 customers with the most units in the last 4 weeks', async () => {
     const r = await ask('dame los 3 mejores clientes');
-    const expected = (await ranked(fourWeeksFrom(lastDay), lastDay)).slice(0, 3);
+    const expected = (await ranked(fourWeeksFrom(server().lastDay), server().lastDay)).slice(0, 3);
     expect(idsOf(r)).toEqual(expected.map((x) => x.customer));
     expect(unitsOf(r)).toEqual(expected.map((x) => Math.round(x.units)));
     expect(r.table!.rows.map((row) => Number(row[4]))).toEqual(expected.map((x) => x.orders));
@@ -125,10 +102,9 @@ describe('top customers', () => {
   it('"mejores clientes de tipo restaurante" keeps to restaurants', async () => {
     const r = await ask('mejores clientes de tipo restaurante');
     expect(r.entities.customer_type).toBe('RESTAURANT');
-    const expected = (await ranked(fourWeeksFrom(lastDay), lastDay, "c.customer_type = 'RESTAURANT'")).slice(
-      0,
-      5,
-    );
+    const expected = (
+      await ranked(fourWeeksFrom(server().lastDay), server().lastDay, "c.customer_type = 'RESTAURANT'")
+    ).slice(0, 5);
     expect(idsOf(r)).toEqual(expected.map((x) => x.customer));
     expect(r.table!.rows.every((row) => row[2] === 'restaurante')).toBe(true);
     expect(r.based_on).toContain('restaurantes');
@@ -157,7 +133,11 @@ describe('who bought a product', () => {
 
   it('lists the buyers of the last 4 weeks, largest first, with units and last purchase', async () => {
     const r = await ask(`who bought product ${product} recently?`);
-    const expected = await ranked(fourWeeksFrom(lastDay), lastDay, `t.product_id = ${product}`);
+    const expected = await ranked(
+      fourWeeksFrom(server().lastDay),
+      server().lastDay,
+      `t.product_id = ${product}`,
+    );
     expect(expected.length).toBeGreaterThan(1);
     expect(idsOf(r)).toEqual(expected.slice(0, 5).map((x) => x.customer));
     expect(unitsOf(r)).toEqual(expected.slice(0, 5).map((x) => Math.round(x.units)));

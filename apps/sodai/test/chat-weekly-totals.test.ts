@@ -1,12 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { chatDay, useChatServer } from './chat-server.ts';
 
 // "¿Cuál fue la peor semana?" got "I cannot answer that", and one week's total read "in 1 weeks".
-let fx: ServeFixture;
-let app: FastifyInstance;
+const server = useChatServer();
 let year: string;
 
 interface Reply {
@@ -15,47 +12,21 @@ interface Reply {
   entities: { period?: { from: string; to: string } };
 }
 
-const ask = async (message: string, lang: 'es' | 'en'): Promise<Reply> =>
-  (await app.inject({ method: 'POST', url: '/chat', payload: { message, lang } })).json();
+const ask = (message: string, lang: 'es' | 'en') => server().ask<Reply>(message, lang);
 
 /** Monday–Sunday weeks of `year` with their units, as the trend answer counts them. */
 const weeksOf = async (from: string, to: string) =>
   (
     await queryRows(
-      fx.store.connection,
+      server().fx.store.connection,
       `SELECT date_trunc('week', purchase_date)::DATE::VARCHAR AS week, sum(items)::DOUBLE AS units
        FROM transactions WHERE purchase_date >= DATE '${from}' AND purchase_date < DATE '${to}' + 1
        GROUP BY 1 ORDER BY 1`,
     )
   ).map((r) => ({ week: String(r.week), units: Number(r.units) }));
 
-const day = (iso: string, lang: 'es' | 'en') =>
-  new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`));
-
 beforeAll(async () => {
-  fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
-  const [last] = await queryRows(
-    fx.store.connection,
-    'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
-  );
-  year = String(last!.d).slice(0, 4);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await fx?.close();
+  year = server().lastDay.slice(0, 4);
 });
 
 describe('the weekly totals', () => {
@@ -71,7 +42,7 @@ describe('the weekly totals', () => {
     const pick = words.includes('best')
       ? weeks.reduce((a, b) => (b.units > a.units ? b : a))
       : weeks.reduce((a, b) => (b.units < a.units ? b : a));
-    expect(r.answer).toContain(`${words} ${day(pick.week, lang)}`);
+    expect(r.answer).toContain(`${words} ${chatDay(pick.week, lang)}`);
   });
 
   it('says one week as one week, not "in 1 weeks", and gives no half-against-half trend', async () => {

@@ -2,7 +2,7 @@ import { formatDay, formatNumber, productDescription, say } from '../format.ts';
 import { needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
-import type { ProductAttributes } from '../../contract/api.ts';
+import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 
 function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   const id = req.entities.customer_id;
@@ -10,18 +10,6 @@ function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   if (req.customerText || !req.vocab.customerIds.has(id))
     return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
   return undefined;
-}
-
-function attributesOf(r: Readonly<Record<string, unknown>>): ProductAttributes {
-  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-  return {
-    brand: text(r.brand),
-    category: text(r.category),
-    sub_category: text(r.sub_category),
-    segment: text(r.segment),
-    package: text(r.package),
-    size: r.size === null || r.size === undefined ? null : Number(r.size),
-  };
 }
 
 const dataUpTo = (req: ToolRequest) =>
@@ -59,8 +47,7 @@ export const customerHistoryTool: Tool = async (box, req) => {
   const k = rowsWanted(entities);
   const lines = await box.data.query(
     `SELECT t.purchase_date::DATE::VARCHAR AS day, t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
-            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
-            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size
+            ${PRODUCT_COLUMNS}
      FROM transactions t JOIN products p USING (product_id) WHERE ${where}
      GROUP BY ALL ORDER BY day DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
     params,
@@ -141,8 +128,7 @@ export const customerBasketTool: Tool = async (box, req) => {
     `WITH w AS (SELECT count(DISTINCT date_trunc('week', t.purchase_date))::DOUBLE AS weeks FROM transactions t WHERE t.customer_id = $1 AND ${period.where})
      SELECT t.product_id::DOUBLE AS product, count(DISTINCT date_trunc('week', t.purchase_date))::DOUBLE AS weeks,
             sum(t.items)::DOUBLE AS units, any_value(w.weeks) AS active_weeks,
-            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
-            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size
+            ${PRODUCT_COLUMNS}
      FROM transactions t JOIN products p USING (product_id), w
      WHERE t.customer_id = $1 AND ${period.where}
      GROUP BY t.product_id HAVING sum(t.items) > 0

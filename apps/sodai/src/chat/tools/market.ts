@@ -10,6 +10,7 @@ import {
   say,
 } from '../format.ts';
 import { table, unknownProduct } from './answers.ts';
+import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
@@ -49,8 +50,7 @@ export const topProductsTool: Tool = async (box, req) => {
   const k = rowsWanted(entities);
   const rows = await box.data.query(
     `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units, count(DISTINCT t.customer_id)::DOUBLE AS customers,
-            any_value(p.brand) AS brand, any_value(p.category) AS category, any_value(p.sub_category) AS sub_category,
-            any_value(p.segment) AS segment, any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size,
+            ${PRODUCT_COLUMNS},
             sum(sum(t.items)) OVER ()::DOUBLE AS total
      FROM ${FROM} WHERE ${f.where}
      GROUP BY t.product_id HAVING sum(t.items) > 0
@@ -59,21 +59,13 @@ export const topProductsTool: Tool = async (box, req) => {
   );
   const { when, scope, noSales } = rankingWords(entities, period, lang);
   const share = unitsShare(rows, lang);
-  const attrs = (r: Readonly<Record<string, unknown>>) => ({
-    brand: (r.brand as string | null) ?? null,
-    category: (r.category as string | null) ?? null,
-    sub_category: (r.sub_category as string | null) ?? null,
-    segment: (r.segment as string | null) ?? null,
-    package: (r.package as string | null) ?? null,
-    size: r.size === null ? null : Number(r.size),
-  });
   const text =
     rows.length === 0
       ? noSales
       : say(
           lang,
-          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attrs(r), lang)}) con ${formatNumber(Number(r.units), lang)} unidades`).join('; ')}.`,
-          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attrs(r), lang)}) with ${formatNumber(Number(r.units), lang)} units`).join('; ')}.`,
+          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${formatNumber(Number(r.units), lang)} unidades`).join('; ')}.`,
+          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${formatNumber(Number(r.units), lang)} units`).join('; ')}.`,
         );
   return {
     text,
@@ -95,7 +87,7 @@ export const topProductsTool: Tool = async (box, req) => {
       rows.map((r, i) => [
         String(req.offset + i + 1),
         String(r.product),
-        productDescription(attrs(r), lang),
+        productDescription(attributesOf(r), lang),
         formatNumber(Number(r.units), lang),
         formatNumber(Number(r.customers), lang),
         share(r),

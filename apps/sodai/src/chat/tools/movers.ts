@@ -2,6 +2,7 @@ import type { ChatPeriod } from '../../contract/api.ts';
 import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { table } from './answers.ts';
+import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -12,19 +13,6 @@ type Row = Readonly<Record<string, unknown>>;
  * Below this many units in both periods a change is noise: 2 against 5 units reads as +150 %.
  */
 export const MOVERS_MIN_UNITS = 10;
-
-const attributes = (r: Row) => ({
-  brand: (r.brand as string | null) ?? null,
-  category: (r.category as string | null) ?? null,
-  sub_category: (r.sub_category as string | null) ?? null,
-  segment: (r.segment as string | null) ?? null,
-  package: (r.package as string | null) ?? null,
-  size: r.size === null ? null : Number(r.size),
-});
-
-const PRODUCT_COLUMNS = `any_value(p.brand) AS brand, any_value(p.category) AS category,
-  any_value(p.sub_category) AS sub_category, any_value(p.segment) AS segment,
-  any_value(p.package) AS package, any_value(p.size)::DOUBLE AS size`;
 
 /** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
 const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
@@ -78,7 +66,7 @@ export const moversTool: Tool = async (box, req) => {
   const name = (r: Row) =>
     byBrand
       ? String(r.item)
-      : say(lang, 'producto', 'product') + ` ${r.item} (${productDescription(attributes(r), lang)})`;
+      : say(lang, 'producto', 'product') + ` ${r.item} (${productDescription(attributesOf(r), lang)})`;
   const what = byBrand ? say(lang, 'marcas', 'brands') : say(lang, 'productos', 'products');
   const line = (r: Row) =>
     say(
@@ -192,7 +180,7 @@ export const newProductsTool: Tool = async (box, req) => {
   const buyers = (r: Row) => formatNumber(Number(r.buyers), lang);
   const first = (r: Row) => formatDay(String(r.first), lang);
   const label = (r: Row) =>
-    say(lang, 'producto', 'product') + ` ${r.product} (${productDescription(attributes(r), lang)})`;
+    say(lang, 'producto', 'product') + ` ${r.product} (${productDescription(attributesOf(r), lang)})`;
   const text =
     rows.length === 0
       ? say(
@@ -229,7 +217,7 @@ export const newProductsTool: Tool = async (box, req) => {
       rows.map((r, i) => [
         String(req.offset + i + 1),
         String(r.product),
-        productDescription(attributes(r), lang),
+        productDescription(attributesOf(r), lang),
         first(r),
         buyers(r),
         units(r),

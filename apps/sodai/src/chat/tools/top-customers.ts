@@ -3,6 +3,7 @@ import { customerTypeWords, formatDay, formatNumber, productLabel, say } from '.
 import { needsProduct, table, unknownProduct } from './answers.ts';
 import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
+import { attributesOf } from './product-rows.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -102,18 +103,7 @@ export const productBuyersTool: Tool = async (box, req) => {
     `SELECT brand, category, sub_category, segment, package, size::DOUBLE AS size FROM products WHERE product_id = $1`,
     [id],
   );
-  const label = productLabel(
-    id,
-    attributes && {
-      brand: (attributes.brand as string | null) ?? null,
-      category: (attributes.category as string | null) ?? null,
-      sub_category: (attributes.sub_category as string | null) ?? null,
-      segment: (attributes.segment as string | null) ?? null,
-      package: (attributes.package as string | null) ?? null,
-      size: attributes.size === null ? null : Number(attributes.size),
-    },
-    lang,
-  );
+  const label = productLabel(id, attributes && attributesOf(attributes), lang);
   const rows = await box.data.query(
     `SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
             sum(t.items)::DOUBLE AS units, max(t.purchase_date)::DATE::VARCHAR AS last,

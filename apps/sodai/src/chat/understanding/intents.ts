@@ -248,7 +248,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'customer_history' };
   if (has('history') && s.hasProduct) return { intent: 'sales_trend' };
   if (has('history') && (s.hasPeriod || s.hasFilter)) return { intent: 'top_products' };
-  if (/\b(?:ventas|sales|sold|vend\w*|sell\w*)\b/.test(text)) {
+  if (/\b(?:ventas|sales)\b/.test(text) || SOLD.test(text)) {
     return { intent: s.hasCustomer ? 'customer_history' : s.hasProduct ? 'sales_trend' : 'top_products' };
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildServer } from '../src/serve/build-server.ts';
+import { queryRows } from '../src/store/duckdb.ts';
+import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+
+/** A served store, a quiet server over it with its model loaded, and the chat's last day of data. */
+export interface ChatServer {
+  readonly fx: ServeFixture;
+  readonly app: FastifyInstance;
+  /** The latest purchase date in the store (YYYY-MM-DD): what "last week" counts back from. */
+  readonly lastDay: string;
+  /** POST /chat and its JSON answer (`lang` left to the server when not given). */
+  ask<T>(message: string, lang?: 'es' | 'en'): Promise<T>;
+}
+
+/**
+ * Starts a {@link ChatServer} before the file's tests and closes it after them; the getter returned
+ * works in tests and in the file's own later `beforeAll`s.
+ *
+ * @example
+ * const server = useChatServer();
+ * it('answers', async () => expect((await server().ask<Reply>('hola')).intent).toBe('unknown'));
+ */
+export function useChatServer(): () => ChatServer {
+  let fx: ServeFixture | undefined;
+  let server: ChatServer | undefined;
+  beforeAll(async () => {
+    fx = await serveFixture();
+    const app = await buildServer({
+      config: fx.config,
+      store: fx.store,
+      tracking: fx.tracking,
+      options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
+    });
+    await app.serving.initialLoad;
+    const [last] = await queryRows(
+      fx.store.connection,
+      'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
+    );
+    server = {
+      fx,
+      app,
+      lastDay: String(last!.d),
+      ask: async (message, lang) =>
+        (
+          await app.inject({ method: 'POST', url: '/chat', payload: lang ? { message, lang } : { message } })
+        ).json(),
+    };
+  });
+  afterAll(async () => {
+    await server?.app.close();
+    await fx?.close();
+  });
+  return () => {
+    if (!server) throw new Error('useChatServer: the server is not up yet (its beforeAll has not run)');
+    return server;
+  };
+}
+
+/** A day as the chat writes it ("5 ene 2025", "Jan 5, 2025"), from Intl rather than the chat's own code. */
+export function chatDay(iso: string, lang: 'es' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}
