@@ -1,4 +1,5 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +152,42 @@ describe('sodai CLI', () => {
     const log = await sodai(['data', 'batches']);
     expect(log.stdout.split('\n').filter(Boolean)).toHaveLength(6);
   });
+
+  it(
+    '`data load DIR` loads the three raw files of a folder, and names the files it looked for in a folder without them',
+    async () => {
+      const gen = path.join(dir, 'gen-folder');
+      const own = { SODAI_DATA_DIR: path.join(dir, 'folder-load') };
+      const generated = await sodai(
+        ['data', 'generate', '--customers', '30', '--products', '20', '--weeks', '4', '--out', gen],
+        own,
+      );
+      expect(generated.code).toBe(0);
+      const load = await sodai(['data', 'load', gen, '--json'], own);
+      expect(load.code).toBe(0);
+      const result = JSON.parse(load.stdout) as {
+        reports: { table: string; outcome: string }[];
+        store: { customers: number; products: number; transactions: number };
+      };
+      expect(result.reports.map((r) => [r.table, r.outcome])).toEqual([
+        ['customers', 'ingested'],
+        ['products', 'ingested'],
+        ['transactions', 'ingested'],
+      ]);
+      expect(result.store).toMatchObject({ customers: 30, products: 20 });
+      expect(result.store.transactions).toBeGreaterThan(0);
+
+      const empty = path.join(dir, 'no-raw-files');
+      mkdirSync(empty, { recursive: true });
+      const none = await sodai(['data', 'load', empty], own);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toContain(
+        `${empty}: none of clientes.parquet, productos.parquet, transacciones.parquet`,
+      );
+      expect(none.stderr).not.toMatch(/\n\s+at /);
+    },
+    SPAWNS_TIMEOUT,
+  );
 
   it(
     'on a fresh install `runs list --json` and `pipelines list --json` list nothing and exit 0',

@@ -15,6 +15,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   config: ['sodai config', 'sodai config --json | jq .model', 'sodai -c prod.config.json config'],
   data: ['sodai data generate --out ./gen --weeks 20', 'sodai data batches --json'],
   'data load': [
+    'sodai data load history    (clientes, productos and transacciones from one folder)',
     'sodai data load --customers gen/clientes.parquet --products gen/productos.parquet --transactions gen/transacciones.parquet',
     'sodai data load --transactions history.csv --as-of 2024-06-30 --json',
   ],

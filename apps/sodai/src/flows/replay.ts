@@ -4,7 +4,7 @@ import { openTracking, type TrackingClient } from '@sodai/tracking';
 import { ConfigSchema } from '../config/config-schema.ts';
 import { dataPaths } from '../config/load-config.ts';
 import { queryRows, readFileSql, sqlString } from '../store/duckdb.ts';
-import { batchFilesIn, loadInitialData } from '../data/load-data.ts';
+import { batchFilesIn, loadInitialData, rawDataFiles } from '../data/load-data.ts';
 import { RawStore } from '../store/raw-store.ts';
 import { SodaiError } from '../errors.ts';
 import { readDatasetMatrix } from '../features/dataset-matrix.ts';
@@ -97,7 +97,7 @@ export async function prepareReplayPeriod(
   if (batches.length === 0) {
     throw new SodaiError('INVALID_ARGUMENT', `no purchases in the ${period.weeks} weeks from ${period.from}`);
   }
-  return { historyDir, batchesDir, truthFile: path.join(period.dataDir, 'transacciones.parquet') };
+  return { historyDir, batchesDir, truthFile: rawDataFiles(period.dataDir).transactions };
 }
 
 /**
@@ -138,15 +138,7 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
     { model: Map<number, Confusion>; baselines: Map<string, Map<number, Confusion>> }
   >();
   try {
-    const initial = await loadInitialData(
-      store,
-      {
-        customers: path.join(options.historyDir, 'clientes.parquet'),
-        products: path.join(options.historyDir, 'productos.parquet'),
-        transactions: path.join(options.historyDir, 'transacciones.parquet'),
-      },
-      {},
-    );
+    const initial = await loadInitialData(store, rawDataFiles(options.historyDir), {});
     const rejected = initial.find((r) => r.outcome === 'rejected');
     if (rejected) throw new SodaiError('BATCH_REJECTED', rejected.message);
     for (const [index, batch] of batches.entries()) {

@@ -13,25 +13,33 @@ export function registerDataCommands(program: Command): void {
     data
       .command('load')
       .description('initial load: customers and products (upserted), then transactions, all validated')
+      .argument(
+        '[folder]',
+        'a folder with clientes, productos and transacciones (.parquet or .csv); --customers, --products, --transactions name single files instead',
+      )
       .option('--customers <file>', 'customers Parquet/CSV (clientes)')
       .option('--products <file>', 'products Parquet/CSV (productos)')
       .option('--transactions <file>', 'transactions Parquet/CSV (transacciones)')
       .option('--as-of <date>', 'delivery day; later purchase dates are quarantined', isoDay),
   ).action(
     async (
+      folder: string | undefined,
       opts: { customers?: string; products?: string; transactions?: string; asOf?: string } & JsonOption,
     ) => {
-      const { loadInitialData } = await import('../../data/load-data.ts');
-      if (!opts.customers && !opts.products && !opts.transactions) {
+      const { findRawDataFiles, loadInitialData } = await import('../../data/load-data.ts');
+      const named = { customers: opts.customers, products: opts.products, transactions: opts.transactions };
+      if (!folder && !named.customers && !named.products && !named.transactions) {
         throw new SodaiError(
           'INVALID_ARGUMENT',
-          'give at least one of --customers, --products, --transactions',
+          'give a folder, or at least one of --customers, --products, --transactions',
         );
       }
+      // A file named by an option wins over the folder's file of the same table.
+      const files = { ...(folder ? findRawDataFiles(folder) : {}), ...definedOnly(named) };
       const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
       const store = await ctx.openStore();
       try {
-        const reports = await loadInitialData(store, opts, ctx.ingestOptions(opts));
+        const reports = await loadInitialData(store, files, ctx.ingestOptions(opts));
         const s = await store.summary();
         if (opts.json) printResult(opts, { reports, store: s }, () => '');
         else {
@@ -99,4 +107,8 @@ export function registerDataCommands(program: Command): void {
   });
 
   registerGenerateCommand(data);
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

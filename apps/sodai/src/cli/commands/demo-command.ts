@@ -27,13 +27,13 @@ export function registerDemoCommand(program: Command): void {
     .option('--no-serve', 'stop after the pipeline run instead of serving')
     .action(async (opts: { weeks: number; batches: number; trials?: number; serve: boolean }) => {
       const { generateData } = await import('../../data/generator/generate.ts');
-      const { loadInitialData } = await import('../../data/load-data.ts');
+      const { loadInitialData, rawDataFiles } = await import('../../data/load-data.ts');
       const { splitWeeks } = await import('../../data/split-weeks.ts');
       const { startServingWithPipeline } = await import('../serving-with-pipeline.ts');
       const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
       const generated = path.join(ctx.paths.dataDir, 'generated');
       const history = path.join(ctx.paths.dataDir, 'history');
-      if (!existsSync(path.join(generated, 'transacciones.parquet'))) {
+      if (!existsSync(rawDataFiles(generated).transactions)) {
         process.stdout.write(`generating ${opts.weeks} weeks of synthetic data in ${generated}…\n`);
         await generateData({
           customers: 1569,
@@ -55,17 +55,7 @@ export function registerDemoCommand(program: Command): void {
             historyDir: history,
           });
           process.stdout.write('\n== initial load ==\n');
-          printReports(
-            await loadInitialData(
-              store,
-              {
-                customers: path.join(history, 'clientes.parquet'),
-                products: path.join(history, 'productos.parquet'),
-                transactions: path.join(history, 'transacciones.parquet'),
-              },
-              ctx.ingestOptions(),
-            ),
-          );
+          printReports(await loadInitialData(store, rawDataFiles(history), ctx.ingestOptions()));
         }
         const { server } = ctx.resolved.config;
         const openReads = demoOpensReads(ctx.resolved);

@@ -30,6 +30,7 @@ import {
   type ResolvedGeneratorOptions,
 } from './generator-options.ts';
 import { weightedCase } from './weighted-case.ts';
+import { rawDataFiles } from '../load-data.ts';
 
 export interface GenerationProgress {
   readonly stage: 'reference' | 'transactions' | 'writing';
@@ -301,9 +302,7 @@ export async function generateData(
     }
 
     const files = {
-      customers: path.join(options.outDir, 'clientes.parquet'),
-      products: path.join(options.outDir, 'productos.parquet'),
-      transactions: path.join(options.outDir, 'transacciones.parquet'),
+      ...rawDataFiles(options.outDir),
       ...(options.truth ? { truth: path.join(options.outDir, 'truth.parquet') } : {}),
     };
     await copyOut(
