@@ -1,6 +1,7 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SignIn } from '../src/app/sign-in.tsx';
+import UploadPage from '../src/pages/upload/upload-page.tsx';
 import { renderApp, type Route } from './render.tsx';
 
 const TOKEN = 'tok-0123456789abcdef';
@@ -93,5 +94,80 @@ describe('the header sign-in', () => {
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
     expect(screen.queryByTestId('signed-in')).toBeNull();
     expect(window.sessionStorage.getItem('sodai.adminToken')).toBeNull();
+  });
+});
+
+describe('a signed-in header names its buttons for what they do', () => {
+  const ROLES = ['reader', 'operator', 'admin', null] as const;
+  const SAYS = {
+    en: { switch: 'Switch token', signOut: 'Sign out', signIn: 'Sign in' },
+    es: { switch: 'Cambiar token', signOut: 'Cerrar sesión', signIn: 'Iniciar sesión' },
+  } as const;
+
+  for (const lang of ['en', 'es'] as const) {
+    for (const role of ROLES) {
+      it(`${role ?? 'alerts only'}, ${lang}: "${SAYS[lang].switch}" and "${SAYS[lang].signOut}", no "${SAYS[lang].signIn}"`, async () => {
+        window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+        renderApp(<SignIn />, knowsToken(role), lang);
+        await screen.findByTestId('signed-in');
+        await waitFor(() =>
+          expect(screen.getByTestId('signed-in').textContent).not.toMatch(/^(Signed in|Sesión iniciada)$/),
+        );
+        expect(screen.getByRole('button', { name: SAYS[lang].switch })).toBeTruthy();
+        expect(screen.getByRole('button', { name: SAYS[lang].signOut })).toBeTruthy();
+        expect(screen.queryByRole('button', { name: SAYS[lang].signIn })).toBeNull();
+      });
+    }
+  }
+
+  it('switching from a reader token to an admin token says admin, and the dialog says it replaces the token', async () => {
+    const ADMIN = 'tok-admin-fedcba9876543210';
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(
+      <SignIn />,
+      (req) =>
+        req.authorization === `Bearer ${ADMIN}`
+          ? { body: { role: 'admin', alerts: true, signed_in: true } }
+          : knowsToken('reader')(req),
+      'en',
+    );
+    await screen.findByText('Signed in as reader');
+    fireEvent.click(screen.getByRole('button', { name: 'Switch token' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Sign in with another token' }));
+    expect(dialog.getByText(/replaces the one in use in this tab/)).toBeTruthy();
+    fireEvent.change(dialog.getByLabelText('Access token'), { target: { value: ADMIN } });
+    fireEvent.click(dialog.getByRole('button', { name: 'Use this token' }));
+    expect(await screen.findByText('Signed in as admin')).toBeTruthy();
+    expect(window.sessionStorage.getItem('sodai.adminToken')).toBe(ADMIN);
+  });
+
+  it('a mistyped token while switching keeps the reader signed in', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<SignIn />, knowsToken('reader'), 'es');
+    await screen.findByText('Sesión de lectura');
+    fireEvent.click(screen.getByRole('button', { name: 'Cambiar token' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Entrar con otro token' }));
+    fireEvent.change(dialog.getByLabelText('Token de acceso'), {
+      target: { value: 'a-mistyped-token-0000' },
+    });
+    fireEvent.click(dialog.getByRole('button', { name: 'Usar este token' }));
+    expect((await dialog.findByRole('alert')).textContent).toMatch(/^El servidor no reconoce este token/);
+    expect(screen.getByText('Sesión de lectura')).toBeTruthy();
+    expect(window.sessionStorage.getItem('sodai.adminToken')).toBe(TOKEN);
+  });
+
+  it('the note that a reader may not upload offers "Switch token", not "Sign in"', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(<UploadPage />, knowsToken('reader'), 'en');
+    const note = within(await screen.findByTestId('sign-in-needed'));
+    expect(note.getByText(/^You are signed in as reader/)).toBeTruthy();
+    expect(note.getByRole('button', { name: 'Switch token' })).toBeTruthy();
+    expect(note.queryByRole('button', { name: 'Sign in' })).toBeNull();
+  });
+
+  it('the note that a visitor must sign in to upload still says "Sign in"', () => {
+    renderApp(<UploadPage />, knowsToken('reader'), 'en');
+    const note = within(screen.getByTestId('sign-in-needed'));
+    expect(note.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });

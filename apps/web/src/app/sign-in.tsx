@@ -15,8 +15,8 @@ function signedInKey(me: AuthMe | null): MessageKey {
 
 /**
  * Sign in: a button that opens a dialog asking for a token (kept for this browser tab only), and,
- * once signed in, what the server says that token may do and a sign-out. Replaces a token box on
- * every page.
+ * once signed in, what the server says that token may do, a switch to another token and a sign-out.
+ * Replaces a token box on every page.
  */
 export function SignIn() {
   const { t } = useI18n();
@@ -27,6 +27,7 @@ export function SignIn() {
         <span className="signed-in" data-testid="signed-in">
           {t(signedInKey(me))}
         </span>
+        <SignInButton />
         <button type="button" className="secondary small" onClick={signOut}>
           {t('auth.signOut')}
         </button>
@@ -44,10 +45,14 @@ export function SignIn() {
  * The sign-in button and its dialog, for any place that needs the token (the header, and the
  * sections that say what signing in would show). The server is asked about the token before it is
  * kept, so a mistyped one is said at once rather than on the first refused action.
+ *
+ * Signed in, it offers to switch tokens: a reader told that an action needs an operator would
+ * otherwise see "Sign in" beside "You are signed in as reader" and not know what it does.
  */
 export function SignInButton() {
   const { t } = useI18n();
-  const { signIn } = useApp();
+  const { token, signIn } = useApp();
+  const switching = token !== '';
   const dialog = useRef<HTMLDialogElement>(null);
   const inputId = useId();
   const [draft, setDraft] = useState('');
@@ -76,12 +81,12 @@ export function SignInButton() {
           dialog.current?.showModal();
         }}
       >
-        {t('auth.signIn')}
+        {t(switching ? 'auth.switchToken' : 'auth.signIn')}
       </button>
       <dialog ref={dialog} aria-labelledby={`${inputId}-title`} className="sign-in-dialog">
         <form onSubmit={submit} className="stack">
-          <h2 id={`${inputId}-title`}>{t('auth.title')}</h2>
-          <p className="explain">{t('auth.explain')}</p>
+          <h2 id={`${inputId}-title`}>{t(switching ? 'auth.switchTitle' : 'auth.title')}</h2>
+          <p className="explain">{t(switching ? 'auth.switchExplain' : 'auth.explain')}</p>
           <ul className="explain">
             <li>{t('auth.kind.reader')}</li>
             <li>{t('auth.kind.operator')}</li>
@@ -110,7 +115,7 @@ export function SignInButton() {
               {t('auth.cancel')}
             </button>
             <button type="submit" disabled={busy || !draft.trim()}>
-              {t('auth.submit')}
+              {t(switching ? 'auth.switchSubmit' : 'auth.submit')}
             </button>
           </div>
         </form>

@@ -277,6 +277,11 @@ export const en: Dictionary = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
+  'auth.switchToken': 'Switch token',
+  'auth.switchTitle': 'Sign in with another token',
+  'auth.switchExplain':
+    'Paste another access token: it replaces the one in use in this tab once the server accepts it. Any of these kinds works.',
+  'auth.switchSubmit': 'Use this token',
   'auth.signedIn': 'Signed in',
   'auth.signedIn.reader': 'Signed in as reader',
   'auth.signedIn.operator': 'Signed in as operator',

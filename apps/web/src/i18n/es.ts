@@ -280,6 +280,11 @@ export const es = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Iniciar sesión',
   'auth.signOut': 'Cerrar sesión',
+  'auth.switchToken': 'Cambiar token',
+  'auth.switchTitle': 'Entrar con otro token',
+  'auth.switchExplain':
+    'Pegue otro token de acceso: sustituye al que usa esta pestaña en cuanto el servidor lo acepte. Sirve cualquiera de estos tipos.',
+  'auth.switchSubmit': 'Usar este token',
   'auth.signedIn': 'Sesión iniciada',
   'auth.signedIn.reader': 'Sesión de lectura',
   'auth.signedIn.operator': 'Sesión de operación',
