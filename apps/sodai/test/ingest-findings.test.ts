@@ -120,16 +120,39 @@ describe('finding 12: CSV messages', () => {
     expect(report.message).toContain('no rows');
   });
 
-  it('a CSV column of the wrong type names the first row holding a bad value', async () => {
+  it('a typo inside the rows DuckDB samples for types is quarantined with its row, like one past them, and the rest is ingested', async () => {
+    const file = await writeTable(
+      `SELECT customer_id, product_id, order_id,
+              CASE WHEN row_number() OVER () = 5 THEN '2024-13-45' ELSE purchase_date::VARCHAR END AS purchase_date,
+              CASE WHEN row_number() OVER () = 3 THEN 'lots' ELSE items::VARCHAR END AS items
+       FROM (${weekRowsSql(2)} ORDER BY ALL)`,
+      path.join(folder('typo-in-sample'), 'typo.csv'),
+    );
+    const rows = await count(`SELECT count(*) FROM read_csv(${sqlString(file)})`);
+    const report = await ingestFile(store, file, { table: 'transactions', asOf: '2099-01-01' });
+    expect(report.outcome).toBe('ingested');
+    const check = report.checks.find((c) => c.id === 'unparseable_value')!;
+    expect(check.count).toBe(2);
+    expect(check.examples.map((e) => [e.row, e.detail])).toEqual([
+      [3, 'items = "lots" is not a number'],
+      [5, 'purchase_date = "2024-13-45" is not a date'],
+    ]);
+    expect(report.rows.accepted + report.rows.quarantined).toBe(rows);
+  });
+
+  it('a CSV column that mostly holds something else rejects the file, naming how many values and the first row', async () => {
     const file = await writeTable(
       `SELECT customer_id, product_id, order_id, purchase_date,
-              CASE WHEN row_number() OVER () = 3 THEN 'lots' ELSE items::VARCHAR END AS items
+              CASE WHEN row_number() OVER () % 4 = 0 THEN items::VARCHAR ELSE 'lots' END AS items
        FROM (${weekRowsSql(0)} ORDER BY ALL)`,
       path.join(folder('wrong-type'), 'wrong.csv'),
     );
     const report = await ingestFile(store, file, { table: 'transactions' });
+    expect(report.outcome).toBe('rejected');
     expect(report.fatal[0]).toMatchObject({ check: 'wrong_type', column: 'items' });
-    expect(report.fatal[0]!.message).toContain('row 3: "lots"');
+    expect(report.fatal[0]!.message).toMatch(
+      /holds [\d,]+ of [\d,]+ values that are not a number \(first at row 1: "lots"\)/,
+    );
   });
 
   it('hidden files in a batch folder are not ingested as batches', () => {

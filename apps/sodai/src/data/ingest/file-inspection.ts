@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind, ColumnSpec, TableContract } from '../../contract/index.ts';
 import { formatOf, queryNumber, queryRows, readFileSql, sqlIdent, sqlString } from '../../store/duckdb.ts';
+import { KIND_WORDS, textToKind } from './staging.ts';
 
 const INTEGER_TYPES = new Set([
   'TINYINT',
@@ -94,12 +95,14 @@ export async function inspectFile(
       continue;
     }
     const fit = typeFits(column.kind, type);
-    if (fit === 'no' || (fit === 'if-integral' && !(await allIntegral(connection, file, column)))) {
-      const where = formatOf(file) === 'csv' ? await firstBadCsvValue(connection, file, column) : '';
+    if (fit === 'no' && formatOf(file) === 'csv' && column.kind !== 'string') {
+      const problem = await csvColumnProblem(connection, file, column, name);
+      if (problem) problems.push(problem);
+    } else if (fit === 'no' || (fit === 'if-integral' && !(await allIntegral(connection, file, column)))) {
       problems.push({
         check: 'wrong_type',
         column: column.name,
-        message: `${name}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}${where}`,
+        message: `${name}: column "${column.name}" has type ${type}, expected ${EXPECTED[column.kind]}`,
       });
     }
   }
@@ -119,23 +122,41 @@ async function rowCount(connection: DuckDBConnection, file: string): Promise<num
   return queryNumber(connection, `SELECT count(*) FROM ${readFileSql(file)}`);
 }
 
-/** ` (first at row 12: "abc")`: where a CSV column first holds a value its kind cannot read. */
-async function firstBadCsvValue(
+/**
+ * A CSV column DuckDB types as text because some of its values do not read as numbers or dates.
+ * When most values read, the others are typos in single rows: staging quarantines those rows, each
+ * with its row number, so one bad cell never costs the file. When most do not, the column holds
+ * something else (swapped columns, another date format) and the file is rejected, naming the first
+ * unreadable value. Where the typo falls (inside DuckDB's type sample or past it) changes nothing.
+ */
+async function csvColumnProblem(
   connection: DuckDBConnection,
   file: string,
   column: ColumnSpec,
-): Promise<string> {
-  if (column.kind === 'string') return '';
-  const reads = column.kind === 'date' ? 'TRY_CAST(value AS TIMESTAMP)' : 'TRY_CAST(value AS DOUBLE)';
+  name: string,
+): Promise<FileProblem | undefined> {
+  const value = sqlIdent(column.name);
   const [row] = await queryRows(
     connection,
-    `SELECT row, value FROM (
-       SELECT row_number() OVER () AS row, ${sqlIdent(column.name)} AS value
-       FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))
-     WHERE value IS NOT NULL AND trim(value) <> '' AND ${reads} IS NULL
-     ORDER BY row LIMIT 1`,
+    `SELECT count(*) AS filled,
+            count(*) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS unreadable,
+            arg_min(row, row) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS first_row,
+            arg_min(${value}, row) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS first_value
+     FROM (SELECT row_number() OVER () AS row, ${value}
+           FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))
+     WHERE ${value} IS NOT NULL AND trim(${value}) <> ''`,
   );
-  return row ? ` (first at row ${String(row.row)}: ${JSON.stringify(row.value)})` : '';
+  const filled = Number(row?.filled ?? 0);
+  const unreadable = Number(row?.unreadable ?? 0);
+  if (filled === 0 || unreadable * 2 < filled) return undefined;
+  return {
+    check: 'wrong_type',
+    column: column.name,
+    message:
+      `${name}: column "${column.name}" holds ${unreadable.toLocaleString('en')} of ${filled.toLocaleString('en')} values ` +
+      `that are not ${KIND_WORDS[column.kind]} (first at row ${String(row?.first_row)}: ${JSON.stringify(row?.first_value)}); ` +
+      `expected ${EXPECTED[column.kind]}`,
+  };
 }
 
 async function allIntegral(connection: DuckDBConnection, file: string, column: ColumnSpec): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { RowCheck } from './row-checks.ts';
 /** The temp table of values a CSV row holds that its column's type cannot read. */
 export const UNPARSEABLE_TABLE = 'unparseable_values';
 
-const KIND_WORDS: Record<ColumnKind, string> = {
+export const KIND_WORDS: Record<ColumnKind, string> = {
   int64: 'a whole number',
   double: 'a number',
   date: 'a date',
@@ -18,7 +18,7 @@ const KIND_WORDS: Record<ColumnKind, string> = {
  * Text → the column's type, NULL when it does not parse. Integers may be written `3.0` (spreadsheet
  * exports) and dates may carry a time of day, as the type inspection accepts for Parquet.
  */
-function textToKind(value: string, kind: ColumnKind): string {
+export function textToKind(value: string, kind: ColumnKind): string {
   switch (kind) {
     case 'int64':
       return `COALESCE(TRY_CAST(${value} AS BIGINT), CASE WHEN TRY_CAST(${value} AS DOUBLE) = floor(TRY_CAST(${value} AS DOUBLE)) THEN TRY_CAST(TRY_CAST(${value} AS DOUBLE) AS BIGINT) END)`;
