@@ -101,13 +101,29 @@ describe('finding 4: a poison CSV', () => {
       await writeTable(weekRowsSql(0), path.join(dir, 'broken-source.csv')),
       'utf8',
     ).split('\n');
-    good.splice(5, 0, '1,2,"unterminated,2024-01-01,3');
+    good.splice(5, 0, '1,2,3,2024-01-01,3,4,5'); // more fields than the header
     writeFileSync(path.join(inbox, 'a-broken.csv'), good.join('\n'));
     copyFileSync(week(0), path.join(inbox, 'b-good.parquet'));
     const reports = await ingestBatches(store, inbox, { asOf: '2099-01-01' });
     expect(reports.map((r) => r.outcome)).toEqual(['rejected', 'ingested']);
     expect(reports[0]!.fatal[0]!.message).toContain('a-broken.csv');
     expect((await store.ingestions(2)).map((i) => i.outcome)).toEqual(['ingested', 'rejected']);
+  });
+  it('a line with a stray quote is quarantined with its row and the rest of the file lands', async () => {
+    const lines = readFileSync(
+      await writeTable(weekRowsSql(0), path.join(dir, 'stray-quote-source.csv')),
+      'utf8',
+    ).split('\n');
+    lines.splice(5, 0, '1,2,"unterminated,2024-01-01,3');
+    const file = path.join(folder('stray-quote'), 'stray.csv');
+    writeFileSync(file, lines.join('\n'));
+    const report = await ingestFile(store, file, { table: 'transactions', asOf: '2099-01-01' });
+    expect(report.outcome).toBe('ingested');
+    const check = report.checks.find((c) => c.id === 'unparseable_value')!;
+    expect(check.examples.map((e) => e.row)).toEqual([5]);
+    // Every row of the week landed: the quote swallowed none of the lines after it.
+    const same = await ingestFile(store, week(0), { table: 'transactions', asOf: '2099-01-01' });
+    expect(same.outcome).toBe('skipped');
   });
 });
 
@@ -174,6 +190,31 @@ describe('finding 5: gaps, backfill and corrections', () => {
     expect(
       await count('SELECT count(*) FROM transactions WHERE batch_id = ' + sqlString(missing.batchId)),
     ).toBe(missing.rows.accepted);
+  });
+
+  it("a quarantined future-dated row does not stretch its batch's dates over the weeks after it", async () => {
+    const asOf = String(
+      (
+        await queryRows(
+          store.connection,
+          `SELECT max(purchase_date)::DATE::VARCHAR AS d FROM (${weekRowsSql(2)})`,
+        )
+      )[0]!.d,
+    );
+    const typo = await writeTable(
+      `${weekRowsSql(0)} UNION ALL
+       SELECT customer_id, product_id, order_id, DATE '2030-01-01', items FROM (${weekRowsSql(0)} LIMIT 1)`,
+      path.join(folder('future-typo'), 'w0-typo.parquet'),
+    );
+    const first = await ingestFile(store, typo, { table: 'transactions', asOf });
+    expect(first.outcome).toBe('ingested');
+    expect(first.checks.find((c) => c.id === 'future_date')?.count).toBe(1);
+    const lastDay = (
+      await queryRows(store.connection, `SELECT max(purchase_date)::VARCHAR AS d FROM (${weekRowsSql(0)})`)
+    )[0]!.d;
+    expect(first.dateRange?.max).toBe(String(lastDay));
+    const next = await ingestFile(store, week(1), { table: 'transactions', asOf });
+    expect(next.outcome).toBe('ingested');
   });
 
   it('a CRLF re-export of a delivered week is skipped as the same rows', async () => {

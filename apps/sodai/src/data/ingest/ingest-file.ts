@@ -289,22 +289,6 @@ async function validateAndLand(
     return reject([{ check: 'empty_batch', message: `${absolute}: the file has no rows` }], 0, null);
   }
 
-  let dateRange: ValidationReport['dateRange'] = null;
-  let stored: StoredInRange = { rows: 0, batches: [] };
-  if (options.table === 'transactions') {
-    const [range] = await queryRows(
-      connection,
-      'SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max FROM staged',
-    );
-    if (range?.min != null && range.max != null)
-      dateRange = { min: String(range.min), max: String(range.max) };
-    if (dateRange) {
-      stored = await storedInRange(connection, dateRange);
-      const gap = stored.rows === 0 ? await gapWarning(connection, dateRange) : undefined;
-      if (gap) warnings.push(gap);
-    }
-  }
-
   const checks =
     options.table === 'transactions'
       ? transactionChecks({
@@ -323,6 +307,25 @@ async function validateAndLand(
   );
   const quarantinedCount = await queryNumber(connection, 'SELECT count(*) FROM quarantined');
   const accepted = read - quarantinedCount;
+
+  // The dates the batch lands, from its accepted rows only: a quarantined row dated years ahead
+  // must not make the batch claim (and overlap) every week up to it.
+  let dateRange: ValidationReport['dateRange'] = null;
+  let stored: StoredInRange = { rows: 0, batches: [] };
+  if (options.table === 'transactions') {
+    const [range] = await queryRows(
+      connection,
+      `SELECT min(purchase_date)::VARCHAR AS min, max(purchase_date)::VARCHAR AS max
+       FROM staged ANTI JOIN quarantined USING (source_row)`,
+    );
+    if (range?.min != null && range.max != null)
+      dateRange = { min: String(range.min), max: String(range.max) };
+    if (dateRange) {
+      stored = await storedInRange(connection, dateRange);
+      const gap = stored.rows === 0 ? await gapWarning(connection, dateRange) : undefined;
+      if (gap) warnings.push(gap);
+    }
+  }
   if (accepted === 0) {
     return reject(
       [{ check: 'no_valid_rows', message: `${absolute}: every row was quarantined; nothing to ingest` }],
