@@ -3,6 +3,7 @@ import { Loading } from '../components/loading.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageToggle } from './language-toggle.tsx';
 import { NotFound } from './not-found.tsx';
+import { PageBoundary } from './page-boundary.tsx';
 import { ROUTES, routeFor } from './routes.ts';
 import { ServingBadge } from './serving-badge.tsx';
 import { SignIn } from './sign-in.tsx';
@@ -48,9 +49,11 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <ServingBadge />
         {route ? (
-          <Suspense fallback={<Loading />}>
-            <route.component key={route.path} />
-          </Suspense>
+          <PageBoundary key={route.path}>
+            <Suspense fallback={<Loading />}>
+              <route.component />
+            </Suspense>
+          </PageBoundary>
         ) : (
           <NotFound hash={hash} />
         )}

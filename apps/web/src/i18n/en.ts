@@ -8,6 +8,10 @@ export const en: Dictionary = {
   'shell.noModel': 'No model is serving yet: predictions will be available after the first training.',
   'shell.servingRule': 'No model beats the simple rules yet: the rule "{rule}" predicts · week from {week}',
   'shell.serving': 'Serving model: v{version} · predicting the week from {week}',
+  'shell.pageFailed': 'This page could not be shown.',
+  'shell.pageFailedWhy':
+    'SodAI may have been updated since this tab was opened: reload the page to get the new version. If it happens again, tell whoever runs SodAI and pass on the message below.',
+  'shell.reload': 'Reload the page',
   'notFound.title': 'Page not found',
   'notFound.explain':
     'There is no page at the address asked for: it may be mistyped or come from an old bookmark. Pick one of the pages of SodAI.',

@@ -9,6 +9,10 @@ export const es = {
   'shell.servingRule':
     'Aún ningún modelo supera a las reglas simples: predice la regla «{rule}» · semana predicha desde el {week}',
   'shell.serving': 'Modelo en servicio: v{version} · semana predicha desde el {week}',
+  'shell.pageFailed': 'No se pudo mostrar esta página.',
+  'shell.pageFailedWhy':
+    'Puede que SodAI se haya actualizado después de abrir esta pestaña: recargue la página para tener la versión nueva. Si vuelve a pasar, avise a quien administra SodAI y pásele el mensaje de abajo.',
+  'shell.reload': 'Recargar la página',
   'notFound.title': 'Página no encontrada',
   'notFound.explain':
     'No hay ninguna página en la dirección pedida: quizá se escribió mal o viene de un marcador antiguo. Elija una de las páginas de SodAI.',
