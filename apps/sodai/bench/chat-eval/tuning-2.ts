@@ -83,6 +83,6 @@ export const TUNING_2: readonly EvalCase[] = [
   E('y en botella?', 'top_products', { package: 'BOTELLA' }, ['top productos del mes pasado']),
   E('and for restaurants?', 'top_products', { customer_type: 'RESTAURANT' }, ['best sellers last month']),
   E('otros', 'recommend', { customer_id: C }, ['que le ofrezco al {c}']),
-  E('gracias', 'unknown', {}),
+  E('gracias', 'small_talk', {}),
   E('buenos dias', 'unknown', {}),
 ];

@@ -29,11 +29,12 @@ import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
+import { smallTalk } from './tools/small-talk.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** The tool behind each intent. */
-export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown'>, Tool>> = {
+export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   recommend: recommendTool,
   explain_recommendation: explainTool,
   likely_buyers: likelyBuyersTool,
@@ -120,7 +121,8 @@ export class ChatAssistant {
     const tool = await this.run(understanding.intent, understanding, vocab, lang);
     const reply = toReply(understanding, tool, lang, sessionId, vocab);
     let final = reply;
-    if (phraser) {
+    // Thanks and "ok" need no wording of the LLM's.
+    if (phraser && understanding.intent !== 'small_talk') {
       const turn: RulesTurn = {
         understanding,
         reply,
@@ -129,7 +131,8 @@ export class ChatAssistant {
       };
       final = (await phraser.answer({ ...question, lang, sessionId }, turn)) ?? reply;
     }
-    if (final.answered) {
+    // "Gracias" between two questions leaves the first for a follow-up ("¿y el 1002?") to refer to.
+    if (final.answered && final.intent !== 'small_talk') {
       this.#sessions.remember(sessionId, {
         intent: final.intent,
         entities: final.entities,
@@ -142,8 +145,12 @@ export class ChatAssistant {
     return final;
   }
 
-  /** Runs the tool of an intent (help and unknown get the honest "this is what I can do"). */
+  /**
+   * Runs the tool of an intent (help and unknown get the honest "this is what I can do"; small talk
+   * a short word back).
+   */
   async run(intent: ChatIntent, u: Understanding, vocab: Vocabulary, lang: Lang): Promise<ToolAnswer> {
+    if (intent === 'small_talk') return smallTalk(u.courtesy ?? 'agreement', lang);
     const someCustomer = vocab.customerIds.values().next().value;
     const someProduct = vocab.productIds.values().next().value;
     if (intent === 'help' || intent === 'unknown') {

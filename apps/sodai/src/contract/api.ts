@@ -167,7 +167,7 @@ export const ChatRequestSchema = z.strictObject({
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
-/** What a question asks, by family: sales advice, history, the model, operations. */
+/** What a question asks, by family: sales advice, history, the model, operations; or nothing (small talk: thanks, "ok"). */
 export const ChatIntentSchema = z.enum([
   'recommend',
   'explain_recommendation',
@@ -194,6 +194,7 @@ export const ChatIntentSchema = z.enum([
   'pipeline_next_run',
   'last_batch',
   'help',
+  'small_talk',
   'unknown',
 ]);
 export type ChatIntent = z.infer<typeof ChatIntentSchema>;

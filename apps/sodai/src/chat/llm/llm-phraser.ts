@@ -28,7 +28,7 @@ const ENTITY_PARAMETERS = {
 
 /** One function per intent: the LLM routes a question to the same tools the rules use. */
 const TOOLS: readonly LlmTool[] = ChatIntentSchema.options
-  .filter((i) => i !== 'unknown' && i !== 'help')
+  .filter((i) => i !== 'unknown' && i !== 'help' && i !== 'small_talk')
   .map((intent) => ({
     type: 'function',
     function: {
@@ -95,7 +95,12 @@ export class LlmPhraser implements AnswerPhraser {
       let tool: ToolAnswer = rules.tool;
       if (call) {
         const parsed = ChatIntentSchema.safeParse(call.function.name);
-        if (parsed.success && parsed.data !== 'unknown' && parsed.data !== 'help') {
+        if (
+          parsed.success &&
+          parsed.data !== 'unknown' &&
+          parsed.data !== 'help' &&
+          parsed.data !== 'small_talk'
+        ) {
           intent = parsed.data;
           entities = entitiesFrom(
             JSON.parse(call.function.arguments || '{}') as Record<string, unknown>,

@@ -10,7 +10,8 @@ const SPANISH = new Set(
     'cliente clientes producto productos compro compra compras comprado vendio vendieron ventas mas ' +
     'semana semanas mes meses pasada pasado ultimo ultima ultimos este esta esto dime muestrame ' +
     'recomiendas recomienda ofrezco ofrecer deberia modelo entrenado marca tipo dejaron dejo ' +
-    'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas'
+    'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas ' +
+    'gracias muchas perfecto vale genial bueno listo dale chao adios'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -18,7 +19,8 @@ const ENGLISH = new Set(
     'what which how many much who when where why is are was were the a an of to for in on with ' +
     'and or did does do has have customer customers product products bought buy buys sold sales ' +
     'most last week weeks month months this that show me tell recommend offer should model trained ' +
-    'brand type stopped usually often next run batch rows drift top best my our'
+    'brand type stopped usually often next run batch rows drift top best my our ' +
+    'thanks thank you please great perfect awesome bye goodbye'
   ).split(' '),
 );
 

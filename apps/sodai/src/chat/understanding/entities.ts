@@ -9,7 +9,7 @@ import {
   type WordMap,
 } from './catalog-words.ts';
 import { findPeriods } from './periods.ts';
-import { TWO_TO_TEN } from './number-words.ts';
+import { readNumber } from './number-words.ts';
 
 /** An id as written, before its role is known. */
 export interface WrittenId {
@@ -36,11 +36,21 @@ const PRODUCT_WORD =
 const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|#)$/;
 const COUNT_NOUN =
   /^(productos|products|clientes|customers|items|articulos|skus|marcas|brands|recomendaciones|recommendations|sugerencias|suggestions|opciones|options|ideas|referencias|tiendas|shops|stores|cosas|things|picks)$/;
-const NUMBER_WORDS: Record<string, number> = {
-  ...TWO_TO_TEN,
-  veinte: 20,
-  twenty: 20,
-};
+/** A number just before one of these is how many to list: "los 10 mejores", "the five best", "los 3 más vendidos". */
+const RANKED =
+  /^(mejores|best|top|primeros|primeras|first|principales|mayores|biggest|largest|peores|worst|mas|most|menos|least)$/;
+/** A number just after one of these is how many to list: "top 5", "los primeros diez". */
+const COUNT_ROLE = /^(top|primeros|primeras|first|mejores|best)$/;
+
+/** The word that says what the number at `i` is ("cliente", "top"), looking past fillers ("cliente número 7"). */
+function roleBefore(words: readonly string[], i: number): string {
+  const prevWords: string[] = [];
+  for (let j = i - 1; j >= 0 && prevWords.length < 3; j--) {
+    prevWords.push(words[j]!);
+    if (!FILLER.test(words[j]!)) break;
+  }
+  return prevWords.find((w) => !FILLER.test(w)) ?? '';
+}
 
 /** Each word map's phrases compiled once (a question is read against all of them). */
 const COMPILED = new WeakMap<WordMap, readonly (readonly [RegExp, string])[]>();
@@ -151,19 +161,28 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     const word = words[i]!;
     const next = words[i + 1] ?? '';
     if (!/^\d+$/.test(word)) {
-      const n = NUMBER_WORDS[word];
-      if (n !== undefined && COUNT_NOUN.test(next)) entities.count = n;
       if (/^top\d{1,2}$/.test(word)) entities.count = Number(word.slice(3));
+      const spelled = readNumber(words, i);
+      if (!spelled) continue;
+      // "los diez mejores clientes", "top fifteen", "cliente cien mil uno".
+      const after = words[i + spelled.length] ?? '';
+      const role = roleBefore(words, i);
+      const text = words.slice(i, i + spelled.length).join(' ');
+      i += spelled.length - 1;
+      // "un producto", "cuéntame un chiste": "un", "una", "one" alone are articles, not numbers.
+      if (spelled.value === 1 && spelled.length === 1 && !COUNT_ROLE.test(role)) continue;
+      if (COUNT_NOUN.test(after) || RANKED.test(after) || COUNT_ROLE.test(role)) {
+        entities.count = spelled.value;
+      } else if (CUSTOMER_WORD.test(role)) entities.customer_id ??= spelled.value;
+      else if (PRODUCT_WORD.test(role)) entities.product_id ??= spelled.value;
+      else if (spelled.length > 1 && spelled.value >= 1000) {
+        bareIds.push({ text, value: spelled.value, role: undefined });
+      }
       continue;
     }
-    const prevWords: string[] = [];
-    for (let j = i - 1; j >= 0 && prevWords.length < 3; j--) {
-      prevWords.push(words[j]!);
-      if (!FILLER.test(words[j]!)) break;
-    }
-    const role = prevWords.find((w) => !FILLER.test(w)) ?? '';
+    const role = roleBefore(words, i);
     const value = Number(word);
-    if (word.length <= 2 && (COUNT_NOUN.test(next) || /^(top|primeros|first|mejores|best)$/.test(role))) {
+    if (word.length <= 2 && (COUNT_NOUN.test(next) || RANKED.test(next) || COUNT_ROLE.test(role))) {
       entities.count = value;
       continue;
     }

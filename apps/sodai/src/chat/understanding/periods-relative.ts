@@ -1,6 +1,6 @@
 import type { Lang } from '../../contract/api.ts';
 import { addDays, lastCompleteMonth, lastCompleteWeek, monthEnd, monthStart, toDate } from './days.ts';
-import { TWO_TO_TEN } from './number-words.ts';
+import { ONE_TO_TWENTY } from './number-words.ts';
 import type { PeriodRule } from './periods.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { PeriodRule } from './periods.ts';
  */
 const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 
-const COUNT_WORDS: Record<string, number> = { un: 1, una: 1, a: 1, one: 1, ...TWO_TO_TEN };
+const COUNT_WORDS: Record<string, number> = { a: 1, ...ONE_TO_TWENTY };
 const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})`;
 const countOf = (word: string): number => COUNT_WORDS[word] ?? Number(word);
 

@@ -11,7 +11,7 @@ import {
 } from './days.ts';
 import { formatMonth } from '../format.ts';
 import { RELATIVE_RULES } from './periods-relative.ts';
-import { TWO_TO_TEN } from './number-words.ts';
+import { ONE_TO_TWENTY } from './number-words.ts';
 
 /** A period found in a question, with where it was written (to keep its numbers out of ids). */
 export interface FoundPeriod {
@@ -65,16 +65,7 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_WORD =
   '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
-const NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  una: 1,
-  uno: 1,
-  one: 1,
-  a: 1,
-  ...TWO_TO_TEN,
-  doce: 12,
-  twelve: 12,
-};
+const NUMBER_WORDS: Record<string, number> = { a: 1, ...ONE_TO_TWENTY };
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
 const countOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);

@@ -1,8 +1,8 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
-import { TWO_TO_TEN } from './number-words.ts';
+import { ONE_TO_TWENTY } from './number-words.ts';
 import { findPeriods } from './periods.ts';
 
-const COUNT_WORDS: Readonly<Record<string, number>> = { un: 1, una: 1, one: 1, a: 1, ...TWO_TO_TEN };
+const COUNT_WORDS: Readonly<Record<string, number>> = { a: 1, ...ONE_TO_TWENTY };
 const SPAN = new RegExp(
   `\\b(\\d{1,3}|${Object.keys(COUNT_WORDS).join('|')})\\s+(semanas?|weeks?|meses|mes|months?|dias?|days?)\\b`,
 );

@@ -1,6 +1,9 @@
 import { closest, distance } from 'fastest-levenshtein';
+import type { Lang } from '../../contract/api.ts';
 import { CATALOG_VOCABULARY } from './catalog-words.ts';
 import { INTENT_WORDS } from './intent-words.ts';
+import { NUMBER_VOCABULARY } from './number-words.ts';
+import { soundKey } from './sound-key.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -51,7 +54,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre n
 january february march april june july august september october november december
 hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
 venta visita visito visitar llamar llamo cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
-trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde since primer segundo tercer tercero cuarto
+trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde hasta since primer segundo tercer tercero cuarto
 `;
 
 /**
@@ -68,9 +71,28 @@ function intentWords(): string[] {
 }
 
 const LEXICON: readonly string[] = [
-  ...new Set([...WORDS.split(/\s+/).filter(Boolean), ...CATALOG_VOCABULARY, ...intentWords()]),
+  ...new Set([
+    ...WORDS.split(/\s+/).filter(Boolean),
+    ...CATALOG_VOCABULARY,
+    ...intentWords(),
+    ...NUMBER_VOCABULARY,
+  ]),
 ];
 const KNOWN = new Set(LEXICON);
+
+/**
+ * Lexicon words by how they sound, for the keys only one word has: "bendo" is "vendo", "qe" is
+ * "que". A key two words share ("casa", "caza") says nothing about which was meant.
+ */
+const BY_SOUND: ReadonlyMap<string, string> = (() => {
+  const words = new Map<string, string | null>();
+  for (const w of LEXICON) {
+    const key = soundKey(w);
+    const seen = words.get(key);
+    words.set(key, seen === undefined || seen === w ? w : null);
+  }
+  return new Map([...words].filter((e): e is [string, string] => e[1] !== null));
+})();
 /** A fragment cut at its top-level spaces: "como (?:viene|anda)" → ["como", "(?:viene|anda)"]. */
 function wordPatterns(fragment: string): string[] {
   const out: string[] = [];
@@ -116,16 +138,21 @@ function tolerance(length: number): number {
 }
 
 /**
- * Replaces misspelt words by the nearest word the assistant knows ("recomendas" → "recomiendas",
- * "prodcutos" → "productos"), leaving numbers, short words and unknown words that are far from
+ * Replaces misspelt words by the word the assistant knows that sounds the same in Spanish ("qe le
+ * bendo" → "que le vendo"; `lang` 'en' skips this) or else the nearest ("recomendas" → "recomiendas", "prodcutos" → "productos"), leaving numbers, short words and unknown words that are far from
  * any keyword untouched.
  *
  * @example
  * correctSpelling(['cuantos', 'clientse', 'hay']); // ['cuantos', 'clientes', 'hay']
+ * correctSpelling(['qe', 'le', 'bendo'], 'es'); // ['que', 'le', 'vendo']
  */
-export function correctSpelling(words: readonly string[]): string[] {
+export function correctSpelling(words: readonly string[], lang: Lang = 'es'): string[] {
   return words.map((word) => {
     if (KNOWN.has(word) || /\d/.test(word) || KEYWORD.test(word)) return word;
+    // Spelt as it sounds in Spanish (b/v, c/k/qu, s/z/c, a dropped h): right at any length, where
+    // an edit distance is too loose for short words.
+    const sound = lang === 'es' ? BY_SOUND.get(soundKey(word)) : undefined;
+    if (sound !== undefined) return sound;
     const allowed = tolerance(word.length);
     if (allowed === 0) return word;
     const near = nearLength(word.length, allowed);

@@ -1,6 +1,7 @@
 import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
+import { courtesyOf, withoutCourtesy, type Courtesy } from './courtesy.ts';
 import { extractEntities } from './entities.ts';
 import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
@@ -23,6 +24,8 @@ export interface Understanding {
   readonly usedContext: boolean;
   /** The second question of a compound one, left unanswered ("… y cuándo compró por última vez"). */
   readonly unanswered?: string;
+  /** What a message that asks nothing says ("gracias", "ok, perfecto"): intent `small_talk`. */
+  readonly courtesy?: Courtesy;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -49,7 +52,7 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
 
 /**
  * Understands a question: normalizes it (case, accents), spells out shorthand, corrects typos against the assistant's
- * words, finds entities and the intent, gives bare numbers the role the question needs, and fills
+ * words, tells thanks and "ok" from questions (and drops them before one), finds entities and the intent, gives bare numbers the role the question needs, and fills
  * what a follow-up leaves out from the previous turn ("¿y el cliente 1002?", "¿por qué?", "más").
  *
  * @example
@@ -61,7 +64,10 @@ export function understand(
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
-  const text = correctSpelling(expandShorthand(tokens(normalize(message)))).join(' ');
+  const corrected = correctSpelling(expandShorthand(tokens(normalize(message))), lang).join(' ');
+  const courtesy = courtesyOf(corrected);
+  if (courtesy) return { intent: 'small_talk', entities: {}, offset: 0, usedContext: false, courtesy };
+  const text = withoutCourtesy(corrected);
   const whole = () => understandText(text, vocab, lang, previous);
   const parts = splitCompound(text);
   if (!parts) return whole();
