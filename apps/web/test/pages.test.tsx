@@ -470,9 +470,11 @@ describe('ModelsPage', () => {
     });
     await screen.findByText('Versión en servicio (champion): v1');
     const timeline = screen.getByRole('region', { name: 'Historial del champion' });
-    expect((await within(timeline).findByRole('alert')).textContent).toContain(
-      'Necesita iniciar sesión para esto',
+    // Nobody signed in: the refusal is a sign-in to do, offered with its button.
+    expect((await within(timeline).findByTestId('sign-in-needed')).textContent).toContain(
+      'Esto solo se muestra con la sesión iniciada',
     );
+    expect(within(timeline).getByRole('button', { name: 'Iniciar sesión' })).toBeTruthy();
     expect(timeline.textContent).not.toContain('Sin movimientos todavía.');
   });
 

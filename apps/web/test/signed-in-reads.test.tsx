@@ -1,6 +1,7 @@
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import DataPage from '../src/pages/data/data-page.tsx';
+import DriftPage from '../src/pages/drift/drift-page.tsx';
 import ModelsPage from '../src/pages/models/models-page.tsx';
 import { renderApp } from './render.tsx';
 
@@ -50,5 +51,46 @@ describe('reads a server keeps private', () => {
     );
     await waitFor(() => expect(seen.some((r) => r.url.startsWith('/api/ingestions'))).toBe(true));
     expect(seen.find((r) => r.url.startsWith('/api/ingestions'))?.authorization).toBeNull();
+  });
+});
+
+/** A server that keeps every read for readers and up, as without `publicRead: all`. */
+const refusesReads = (req: { url: string; authorization: string | null }) => {
+  if (req.url === '/api/auth/me' && req.authorization === 'Bearer alerts-token')
+    return { body: { role: null, alerts: true, signed_in: true } };
+  if (!req.authorization)
+    return {
+      status: 401,
+      body: { code: 'UNAUTHORIZED', message: 'this route needs a bearer token with the reader role' },
+    };
+  return {
+    status: 403,
+    body: { code: 'FORBIDDEN', message: 'alerts may use the alert inbox only; this route needs reader' },
+  };
+};
+
+describe('a read refused for who is asking', () => {
+  it.each([
+    { lang: 'es', says: 'Esto solo se muestra con la sesión iniciada', button: 'Iniciar sesión' },
+    { lang: 'en', says: 'This is shown only after signing in', button: 'Sign in' },
+  ] as const)(
+    'asks a visitor to sign in, with the button, not a red error ($lang)',
+    async ({ lang, says, button }) => {
+      renderApp(<DataPage />, refusesReads, lang);
+      const note = await screen.findByTestId('sign-in-needed');
+      expect(note.textContent).toContain(says);
+      expect(within(note).getByRole('button', { name: button })).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(document.body.textContent).not.toContain('bearer token');
+    },
+  );
+
+  it('tells the alerts-only token to switch to a reader token, on the Drift page', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'alerts-token');
+    renderApp(<DriftPage />, refusesReads, 'en');
+    const note = await screen.findByTestId('sign-in-needed');
+    expect(note.textContent).toContain('You are signed in for alerts only, which does not show this');
+    expect(within(note).getByRole('button', { name: 'Switch token' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -286,6 +286,10 @@ export const en: Dictionary = {
   'auth.switchExplain':
     'Paste another access token: it replaces the one in use in this tab once the server accepts it. Any of these kinds works.',
   'auth.switchSubmit': 'Use this token',
+  'auth.signInToSee':
+    'This is shown only after signing in: sign in with the token you were given (reader, operator or admin).',
+  'auth.alertsOnlyCannotSee':
+    'You are signed in for alerts only, which does not show this: switch to a reader, operator or admin token.',
   'auth.signedIn': 'Signed in',
   'auth.signedIn.reader': 'Signed in as reader',
   'auth.signedIn.operator': 'Signed in as operator',

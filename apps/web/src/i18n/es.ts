@@ -289,6 +289,10 @@ export const es = {
   'auth.switchExplain':
     'Pegue otro token de acceso: sustituye al que usa esta pestaña en cuanto el servidor lo acepte. Sirve cualquiera de estos tipos.',
   'auth.switchSubmit': 'Usar este token',
+  'auth.signInToSee':
+    'Esto solo se muestra con la sesión iniciada: inicie sesión con el token que le dieron (de lectura, operación o administración).',
+  'auth.alertsOnlyCannotSee':
+    'Su sesión es solo de alertas y no muestra esto: cambie a un token de lectura, operación o administración.',
   'auth.signedIn': 'Sesión iniciada',
   'auth.signedIn.reader': 'Sesión de lectura',
   'auth.signedIn.operator': 'Sesión de operación',
