@@ -17,6 +17,31 @@ describe('dictionaries', () => {
     }
   });
 
+  it('name every task of the weekly and maintenance pipelines, so no task shows as its id', () => {
+    // The tasks the server's DAGs have (GET /api/pipeline/dags): a missing name shows e.g. "score_realized".
+    const tasks = [
+      'ingest',
+      'validate',
+      'features',
+      'drift',
+      'should_retrain',
+      'train',
+      'gate',
+      'promote',
+      'keep_champion',
+      'skip_training',
+      'predict',
+      'export',
+      'score_realized',
+      'notify_serving',
+      'gc',
+    ];
+    for (const dict of [es, en]) {
+      const missing = tasks.filter((id) => !(`pipeline.taskName.${id}` in dict));
+      expect(missing).toEqual([]);
+    }
+  });
+
   it('fill placeholders and leave unknown ones visible', () => {
     expect(interpolate('Cliente {id} · {x}', { id: 7 })).toBe('Cliente 7 · {x}');
   });
