@@ -370,6 +370,8 @@ export const en: Dictionary = {
     'Applies the retention policy: deletes old runs and logs, never-promoted versions, old quarantined rows, and orphan data and model files; never the champion or its history.',
   'pipeline.schedule.@weekly': 'every week',
   'pipeline.schedule.@daily': 'every day',
+  'pipeline.schedule.@hourly': 'every hour',
+  'pipeline.schedule.@monthly': 'every month',
   'pipeline.trigger.manual': 'by hand',
   'pipeline.trigger.schedule': 'scheduled',
   'pipeline.trigger.backfill': 'backfill',

@@ -374,6 +374,8 @@ export const es = {
     'Aplica la política de retención: borra ejecuciones y registros antiguos, versiones nunca promovidas, filas en cuarentena antiguas y archivos huérfanos de datos y de modelos; nunca el campeón ni su historial.',
   'pipeline.schedule.@weekly': 'cada semana',
   'pipeline.schedule.@daily': 'cada día',
+  'pipeline.schedule.@hourly': 'cada hora',
+  'pipeline.schedule.@monthly': 'cada mes',
   'pipeline.trigger.manual': 'a mano',
   'pipeline.trigger.schedule': 'programada',
   'pipeline.trigger.backfill': 'recuperación',

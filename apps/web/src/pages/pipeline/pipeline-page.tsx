@@ -12,12 +12,26 @@ import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
+import { scheduleKey } from './schedule-key.ts';
 import { TriggerForm } from './trigger-form.tsx';
 
 const DagGraph = lazy(() => import('./dag-graph.tsx'));
 
 /** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
 const POLL_MS = 1500;
+
+/** How often a DAG runs, in words when it is every day or every week, else its cron as written. */
+function ScheduleBadge({ schedule }: { schedule: string }) {
+  const { t } = useI18n();
+  const key = scheduleKey(schedule);
+  return key ? (
+    <span className="badge">{t(key)}</span>
+  ) : (
+    <code className="badge" translate="no">
+      {schedule}
+    </code>
+  );
+}
 
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
@@ -81,9 +95,7 @@ export default function PipelinePage() {
                 <div className="row-between">
                   <h2>
                     {tOr(`pipeline.dag.${dag.id}.name`, dag.id)}
-                    {dag.schedule ? (
-                      <span className="badge">{tOr(`pipeline.schedule.${dag.schedule}`, dag.schedule)}</span>
-                    ) : null}
+                    {dag.schedule ? <ScheduleBadge schedule={dag.schedule} /> : null}
                   </h2>
                   <p data-testid="next-run">
                     {dag.next_run_at
