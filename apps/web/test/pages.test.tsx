@@ -478,6 +478,33 @@ describe('ModelsPage', () => {
     expect(timeline.textContent).not.toContain('Sin movimientos todavía.');
   });
 
+  it.each([
+    { lang: 'es', pipeline: 'flujo semanal', cli: 'ana (línea de comandos)' },
+    { lang: 'en', pipeline: 'weekly pipeline', cli: 'ana (command line)' },
+  ] as const)(
+    'names who moved the champion in words, not as a pipeline run id ($lang)',
+    async ({ lang, pipeline, cli }) => {
+      const moves = [
+        { ...history[0], actor: 'cli:ana' },
+        { ...history[1], actor: 'pipeline:01a2297b-3c8d-7000-80bf-624f17861caa' },
+      ];
+      renderApp(
+        <ModelsPage />,
+        (req) => {
+          if (req.url.endsWith('/history')) return { body: moves };
+          if (req.url === '/api/tracking/models/weekly-purchase') return { body: model };
+          return undefined;
+        },
+        lang,
+      );
+      const timeline = await screen.findByTestId('alias-timeline');
+      expect(timeline.textContent).toContain(pipeline);
+      expect(timeline.textContent).toContain(cli);
+      expect(timeline.textContent).not.toContain('01a2297b');
+      expect(timeline.textContent).not.toContain('cli:');
+    },
+  );
+
   it('says "no moves yet" for a champion history that is empty', async () => {
     renderApp(<ModelsPage />, (req) => {
       if (req.url.endsWith('/history')) return { body: [] };

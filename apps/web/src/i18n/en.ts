@@ -131,6 +131,8 @@ export const en: Dictionary = {
   'models.reason': 'Reason',
   'models.promote': 'Promote',
   'models.rollback': 'Roll back',
+  'models.actorPipeline': 'weekly pipeline',
+  'models.actorCli': '{user} (command line)',
   'models.moved': 'Done: the champion is v{version}; v{serving} is serving.',
   'models.signInToMove': 'You are not signed in: promoting a version or rolling back needs an admin sign-in.',
   'models.readerCannotMove':

@@ -132,6 +132,8 @@ export const es = {
   'models.reason': 'Motivo',
   'models.promote': 'Promover',
   'models.rollback': 'Volver atrás',
+  'models.actorPipeline': 'flujo semanal',
+  'models.actorCli': '{user} (línea de comandos)',
   'models.moved': 'Hecho: el champion es v{version}; sirve v{serving}.',
   'models.signInToMove':
     'No ha iniciado sesión: para promover una versión o volver atrás necesita una sesión de administración.',

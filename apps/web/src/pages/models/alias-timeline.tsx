@@ -1,4 +1,5 @@
 import type { AliasHistoryEntry, GateRecord } from '../../api/tracking-types.ts';
+import { actorText } from './actor-text.ts';
 import { gateText } from './gate-text.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -20,7 +21,8 @@ export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry
             </strong>
             {e.endedAt === null ? <span className="badge model">{t('models.current')}</span> : null}
             <div className="muted">
-              {date(e.startedAt)} · <span translate="no">{e.actor}</span>
+              {/* The recorded actor (a pipeline run's id) stays at hand for whoever traces the move. */}
+              {date(e.startedAt)} · <span title={e.actor}>{actorText(e.actor, i18n)}</span>
             </div>
             {/* A gated move's reason is the gate's English sentence: its figures are said instead.
                 A hand-written reason is the operator's own words and stays as written. */}
