@@ -27,6 +27,9 @@ import {
 } from './tools/model-tools.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
+import { slowMoversTool } from './tools/slow-movers.ts';
+import { orderSizeTool } from './tools/order-size.ts';
+import { customerMixTool } from './tools/customer-mix.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { smallTalk } from './tools/small-talk.ts';
@@ -49,7 +52,10 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   top_customers: topCustomersTool,
   product_buyers: productBuyersTool,
   movers: moversTool,
+  slow_movers: slowMoversTool,
   new_products: newProductsTool,
+  order_size: orderSizeTool,
+  customer_mix: customerMixTool,
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
   count_customers: countCustomersTool,

@@ -71,14 +71,19 @@ export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
   return { where: `${catalog.where} AND ${period.where}`, params: [...catalog.params, ...period.params] };
 }
 
-/** The period a question means, or the default: the four weeks up to the last day of data. */
-export function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
+/** The period a question means, or the default: the `weeks` weeks up to the last day of data. */
+export function periodOrWeeks(req: ToolRequest, weeks: number): ChatPeriod | undefined {
   if (req.entities.period) return req.entities.period;
   const last = req.vocab.lastDay;
   if (!last) return undefined;
   return {
-    from: addDays(last, -27),
+    from: addDays(last, 1 - 7 * weeks),
     to: last,
-    label: say(req.lang, 'las últimas 4 semanas', 'the last 4 weeks'),
+    label: say(req.lang, `las últimas ${weeks} semanas`, `the last ${weeks} weeks`),
   };
+}
+
+/** The period a question means, or the default: the four weeks up to the last day of data. */
+export function periodOr4Weeks(req: ToolRequest): ChatPeriod | undefined {
+  return periodOrWeeks(req, 4);
 }

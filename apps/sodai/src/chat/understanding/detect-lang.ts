@@ -11,7 +11,8 @@ const SPANISH = new Set(
     'semana semanas mes meses pasada pasado ultimo ultima ultimos este esta esto dime muestrame ' +
     'recomiendas recomienda ofrezco ofrecer deberia modelo entrenado marca tipo dejaron dejo ' +
     'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas ' +
-    'gracias muchas perfecto vale genial bueno listo dale chao adios'
+    'gracias muchas perfecto vale genial bueno listo dale chao adios ' +
+    'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -20,7 +21,8 @@ const ENGLISH = new Set(
     'and or did does do has have customer customers product products bought buy buys sold sales ' +
     'most last week weeks month months this that show me tell recommend offer should model trained ' +
     'brand type stopped usually often next run batch rows drift top best my our ' +
-    'thanks thank you please great perfect awesome bye goodbye'
+    'thanks thank you please great perfect awesome bye goodbye ' +
+    'slow movers selling sells least worst dead average order orders size percent share favorite favourite'
   ).split(' '),
 );
 

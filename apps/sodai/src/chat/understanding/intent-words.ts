@@ -377,6 +377,76 @@ export const INTENT_WORDS = {
     'worsening',
     'a la baja',
   ],
+  /** Selling little or nothing: "slow movers", "¿qué productos no se venden?", "lo que menos se vende". */
+  slowMovers: [
+    'slow(?:est)?(?: |-)(?:movers?|moving|sellers?|selling|sales)',
+    '(?:not|never) (?:selling|moving|sold)',
+    '(?:don t|doesn t|do not|does not|aren t|isn t|are not|is not|didn t|did not) (?:sell|move)\\w*',
+    'least (?:sold|selling|popular|bought|ordered|demanded)',
+    '(?:sold|sells?|selling|moves?|moving|bought|ordered) (?:the )?least',
+    '(?:worst|weakest|poorest|lowest)(?: |-)(?:sell\\w*|performing|movers?|sales)',
+    'underperform\\w*',
+    'dead (?:stock|products?|items?|skus?)',
+    'bottom (?:sellers?|products?|brands?|items?|skus?)',
+    '(?:nobody|no one) (?:buys|orders|wants)',
+    'no se (?:vende|venden|vendieron|vendio|mueve|mueven|movieron|movio|rota|rotan|sale|salen|piden)',
+    'no (?:vende|venden|vendieron|vendimos|rota|rotan|salen|tienen salida|tiene salida)',
+    '(?:se )?(?:vende|venden|mueve|mueven|rota|rotan|sale|salen|vendieron|movieron) poco',
+    'poco (?:vendid|movid|pedid)\\w*',
+    'menos vendid\\w*',
+    'menos se (?:vende|venden|vendio|vendieron|mueve|mueven|pide|piden|rota|rotan)',
+    'que menos (?:se )?(?:vend|muev|sal|rot|compr|pid)\\w*',
+    'peor(?:es)? vendid\\w*',
+    '(?:baja|poca|menor|menos|lenta) (?:rotacion|salida|demanda|movimiento|ventas?)',
+    // "¿qué productos se vendieron menos en diciembre?"; "vendimos menos que …" compares.
+    '(?:se )?(?:vend|muev|movi|rot|sal|pid)\\w* menos(?! que| de lo)',
+    'sin (?:rotacion|salida|movimiento)',
+    'productos? (?:muertos?|parados?|estancados?|lentos?|dormidos?)',
+    'nadie (?:compra|pide|lleva|quiere)',
+  ],
+  /** How big an order is: "average order size", "ticket promedio", "unidades por pedido". */
+  orderSize: [
+    '(?:por|per|each|cada) (?:pedido|orden|order|ticket|compra)',
+    'order size',
+    'size of (?:an |the |our |a )?(?:average |typical )?(?:orders?|tickets?|baskets?)',
+    'tamano\\w* (?:promedio |medio |tipico )?(?:de(?:l| los| un)? )?(?:pedidos?|ordenes|orden|tickets?|compras?|canastas?)',
+    // Not "typical order" / "pedido típico": that is the usual basket.
+    '(?:pedido|orden|ticket|compra|canasta) (?:en )?(?:promedio|medio|media)',
+    '(?:average|avg|mean) (?:\\w+ )?(?:order|ticket|basket)',
+    'promedio (?:de(?:l)? |por )?(?:pedido|orden|ticket)',
+    'how (?:big|large) (?:are|is) (?:the |our |an? |a typical )?(?:orders?|tickets?|baskets?)',
+    'que tan grandes? (?:son|es) (?:los|el|un) (?:pedidos?|ordenes|tickets?)',
+  ],
+  /** A share: "what % of customers …", "¿qué proporción …?", "the customer mix". */
+  share: [
+    'porcentaje',
+    'percent\\w*',
+    'por ?ciento',
+    'proporcion\\w*',
+    'share',
+    'que parte',
+    'fraccion',
+    'fraction',
+    'mix',
+    'composicion',
+    'composition',
+    'breakdown',
+    'desglose',
+    'reparto',
+    'distribucion',
+    'distribution',
+    'split',
+  ],
+  /** Customers counted by their type: "¿cuántos clientes hay de cada tipo?", "customers by type". */
+  byCustomerType: [
+    '(?:por|de cada|cada|each|per|by) tipo',
+    '(?:by|per|each) (?:customer )?type',
+    'tipos? de (?:clientes?|negocios?)',
+    'customer types?',
+    'types? of customers?',
+  ],
+  /** Liking one best: "la marca favorita", "preferred brands". */
+  favorite: ['favorit[oa]s?', 'favourites?', 'preferid[oa]s?', 'prefer\\w*', 'fav'],
   /** Products sold for the first time: "productos nuevos", "what's new?", "¿qué se lanzó?". */
   newProducts: [
     '(?:productos?|articulos?|referencias?|skus?|items?) nuev\\w*',
@@ -700,7 +770,8 @@ export const INTENT_WORDS = {
   ],
   /** What the data does not hold: prices, costs and stock (asked, and answered honestly). */
   notInData: [
-    'stock',
+    // "Dead stock" is slow products, not the stock the data lacks.
+    '(?<!dead )stock',
     'inventario\\w*',
     'inventor\\w*',
     'existencias',

@@ -52,6 +52,26 @@ const ASKS_WHICH_CUSTOMERS =
 const ASKS_WHICH_ITEMS =
   /\b(?:que|cuales|which|what)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
 
+/** Sales words: a share of them ("¿qué porcentaje de las ventas …?") is no share of customers. */
+const SALES =
+  /\b(?:ventas?|sales|unidades|units|vend\w*|sold|sell\w*|compr\w*|buy\w*|bought|pedid\w*|orders?)\b/;
+
+/** A brand ranking asked for, not one brand named: "¿cuál es la marca favorita del 1002?". */
+const BRAND_NOUN = /\b(?:marcas?|brands?)\b/;
+
+/** Drift is measured against training: "¿cambió la distribución de clientes respecto al entrenamiento?". */
+const AGAINST_TRAINING = /\b(?:entren\w*|train\w*|drift\w*|deriva)\b/;
+
+/**
+ * "¿Qué porcentaje de clientes son restaurantes?", "¿cuántos clientes hay de cada tipo?": the
+ * customer master split by type, when the customers (or a type of them) are what is counted.
+ */
+function asksCustomerMix(text: string, s: IntentSignals): boolean {
+  if (s.hasCustomer || s.hasProduct || SALES.test(text) || AGAINST_TRAINING.test(text)) return false;
+  if (!GROUP_RE.customer.test(text) && !s.hasCustomerType) return false;
+  return GROUP_RE.share.test(text) || GROUP_RE.byCustomerType.test(text);
+}
+
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
 function ranksCustomers(text: string): boolean {
   const c = text.search(GROUP_RE.customer);
@@ -69,6 +89,8 @@ export interface IntentSignals {
   readonly hasTwoPeriods: boolean;
   readonly hasFilter: boolean;
   readonly hasCustomerType: boolean;
+  /** A brand is named ("la marca Brand 7"), so "marca" in the question is no ranking of brands. */
+  readonly hasBrand: boolean;
 }
 
 /** A question's intent and whether it only makes sense after an earlier turn. */
@@ -95,6 +117,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };
 
   const modelish = has('model');
+  // Before drift, whose words include "distribución".
+  if (asksCustomerMix(text, s)) return { intent: 'customer_mix' };
   if (has('drift')) return { intent: 'drift_status' };
   if (has('why') && (has('model') || has('drivers')) && !has('recommend') && !s.hasCustomer) {
     return { intent: 'prediction_drivers' };
@@ -140,6 +164,19 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (modelish || (has('modelInfo') && (/\bentren\w*|train\w*/.test(text) || aboutModelOnly))) {
     return { intent: 'model_info' };
   }
+
+  // "¿Qué productos no se venden?", "slow movers": before lapsed ("productos dormidos") and movers
+  // ("slow movers"); customers who buy little are no slow products.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    has('slowMovers') &&
+    (!GROUP_RE.customer.test(text) || GROUP_RE.product.test(text) || BRAND_NOUN.test(text))
+  ) {
+    return { intent: 'slow_movers' };
+  }
+  // "Average order size", "¿cuántas unidades por pedido compra el 1002?": before the basket and counts.
+  if (!s.hasProduct && has('orderSize')) return { intent: 'order_size' };
 
   // "¿el 1002 dejó de comprar?" asks about one customer: their history shows when they last bought.
   if (has('lapsed')) {
@@ -198,6 +235,17 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'movers' };
   }
 
+  // "¿Cuál es la marca favorita del 1002?", "which brands does 1002 buy the most?": that customer's
+  // brands ranked (the top products at the grain of brands).
+  if (
+    s.hasCustomer &&
+    !s.hasProduct &&
+    !s.hasBrand &&
+    BRAND_NOUN.test(text) &&
+    (has('top') || has('favorite') || has('buyVerb') || has('history') || has('rankCustomers'))
+  ) {
+    return { intent: 'top_products' };
+  }
   if (has('basket')) return { intent: 'customer_basket' };
   if (has('frequency')) return { intent: 'customer_frequency' };
   if ((has('compare') && s.hasPeriod) || s.hasTwoPeriods) return { intent: 'compare_periods' };

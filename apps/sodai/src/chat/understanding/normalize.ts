@@ -1,21 +1,25 @@
 /**
- * Lower case, accents and opening marks removed, punctuation turned into spaces (decimal commas and
- * points between digits kept), so "¿Cuántos?" and "cuantos" read alike.
+ * Lower case, accents and opening marks removed, "%" spelt "percent", punctuation turned into spaces
+ * (decimal commas and points between digits kept), so "¿Cuántos?" and "cuantos" read alike.
  *
  * @example
  * normalize('¿Qué le ofrezco al cliente 101252?'); // 'que le ofrezco al cliente 101252'
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/(\d)[.,](\d)/g, '$1\u2024$2')
-    .replace(/[^a-z0-9\u2024/-]+/g, ' ')
-    .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
-    .replace(/\u2024/g, '.')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // "what % of customers": the sign is a word.
+      .replace(/%/g, ' percent ')
+      .replace(/(\d)[.,](\d)/g, '$1\u2024$2')
+      .replace(/[^a-z0-9\u2024/-]+/g, ' ')
+      .replace(/(^|\s)-+|-+(\s|$)/g, ' ')
+      .replace(/\u2024/g, '.')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The words of a normalized text. */

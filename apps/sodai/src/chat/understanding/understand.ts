@@ -47,6 +47,7 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'top_customers',
   'product_buyers',
   'movers',
+  'slow_movers',
   'new_products',
 ]);
 
@@ -124,6 +125,7 @@ function understandText(
     hasTwoPeriods: entities.compare_to !== undefined,
     hasFilter,
     hasCustomerType: entities.customer_type !== undefined,
+    hasBrand: entities.brand !== undefined,
   };
   let guess = classifyIntent(text, signals);
   if (guess.intent === 'unknown' && !guess.more && pending.length > 0) {
@@ -218,7 +220,7 @@ function understandText(
   }
   // "¿qué marcas venden más?" ranks brands; "lo más vendido de la marca X" names one.
   if (
-    (intent === 'top_products' || intent === 'movers') &&
+    (intent === 'top_products' || intent === 'movers' || intent === 'slow_movers') &&
     entities.brand === undefined &&
     /\b(?:marcas?|brands?)\b/.test(text)
   ) {

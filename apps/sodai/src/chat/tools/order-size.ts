@@ -1,0 +1,129 @@
+import { lastCompleteWeek } from '../understanding/days.ts';
+import { formatNumber, say } from '../format.ts';
+import { table, unknownCustomer, unknownProduct } from './answers.ts';
+import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
+import { FROM } from './market.ts';
+import type { Tool } from './toolbox.ts';
+
+/** The weeks one customer's orders are counted over when no period is named. */
+const CUSTOMER_WEEKS = 12;
+
+/**
+ * How big orders are in the period asked (default: the last complete week; for one customer the
+ * last {@link CUSTOMER_WEEKS} weeks): how many orders, and
+ * units and lines per order (`order_id` groups the lines of one order), for everyone or for one
+ * customer, a kind of customer, or the lines of some products. Units are net of returns; the data
+ * has no prices, so a "ticket" is measured in units.
+ */
+export const orderSizeTool: Tool = async (box, req) => {
+  const { lang, vocab, entities } = req;
+  const last = vocab.lastDay;
+  if (!last)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const customer = entities.customer_id;
+  if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
+    return unknownCustomer(req.customerText ?? String(customer), lang, last);
+  const product = entities.product_id;
+  if (product !== undefined && (req.productText || !vocab.productIds.has(product)))
+    return unknownProduct(req.productText ?? String(product), lang);
+  // A week still under way would make orders look smaller than they are; one customer orders
+  // about weekly at most, so its orders are counted over a season.
+  const period =
+    entities.period ??
+    (customer === undefined
+      ? { ...lastCompleteWeek(last), label: say(lang, 'la última semana completa', 'the last complete week') }
+      : periodOrWeeks(req, CUSTOMER_WEEKS)!);
+  const f = joinFilters({ ...entities, period });
+  const params = [...f.params];
+  let extra = '';
+  if (customer !== undefined) {
+    params.push(customer);
+    extra += ` AND t.customer_id = $${params.length}`;
+  }
+  if (product !== undefined) {
+    params.push(product);
+    extra += ` AND t.product_id = $${params.length}`;
+  }
+  const [r] = await box.data.query(
+    `WITH o AS (
+       SELECT t.order_id, sum(t.items) AS units, count(*) AS lines FROM ${FROM} WHERE ${f.where}${extra} GROUP BY t.order_id)
+     SELECT count(*)::DOUBLE AS orders, coalesce(sum(lines), 0)::DOUBLE AS lines,
+            coalesce(sum(units), 0)::DOUBLE AS units, median(units)::DOUBLE AS median_units
+     FROM o`,
+    params,
+  );
+  const orders = Number(r?.orders ?? 0);
+  const lines = Number(r?.lines ?? 0);
+  const units = Number(r?.units ?? 0);
+  const when = describePeriod(period, lang);
+  const scope = [
+    customer === undefined ? null : say(lang, `cliente ${customer}`, `customer ${customer}`),
+    product === undefined ? null : say(lang, `producto ${product}`, `product ${product}`),
+    ...describeFilters(entities, lang),
+  ].filter((x): x is string => x !== null);
+  const within = scope.length ? ` (${scope.join(', ')})` : '';
+  const basedOn = [
+    when,
+    ...scope,
+    say(
+      lang,
+      'pedidos por order_id; unidades netas de devoluciones',
+      'orders by order_id; units net of returns',
+    ),
+    say(
+      lang,
+      'sin precios en los datos: el tamaño se mide en unidades',
+      'no prices in the data: size in units',
+    ),
+  ];
+  if (orders === 0)
+    return {
+      text: say(lang, `No hubo pedidos ${when}${within}.`, `There were no orders ${when}${within}.`),
+      answered: true,
+      basedOn,
+      data: { period, orders: 0 },
+    };
+  const perOrder = units / orders;
+  const linesPerOrder = lines / orders;
+  const median = Number(r!.median_units);
+  const n = (x: number, decimals = 0) => formatNumber(x, lang, decimals);
+  const text = say(
+    lang,
+    `${orders === 1 ? 'Hubo 1 pedido' : `Hubo ${n(orders)} pedidos`} ${when}${within}: en promedio ${n(perOrder, 1)} unidades y ${n(linesPerOrder, 1)} líneas por pedido (mediana: ${n(median, 1)} unidades). No hay precios en los datos, así que el tamaño se mide en unidades.`,
+    `${orders === 1 ? 'There was 1 order' : `There were ${n(orders)} orders`} ${when}${within}: on average ${n(perOrder, 1)} units and ${n(linesPerOrder, 1)} lines per order (median: ${n(median, 1)} units). The data has no prices, so size is measured in units.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn,
+    table: table(
+      [
+        ['', false],
+        [period.label, true],
+      ],
+      [
+        [say(lang, 'Pedidos', 'Orders'), n(orders)],
+        [say(lang, 'Líneas', 'Lines'), n(lines)],
+        [say(lang, 'Unidades', 'Units'), n(units)],
+        [say(lang, 'Unidades por pedido', 'Units per order'), n(perOrder, 1)],
+        [say(lang, 'Líneas por pedido', 'Lines per order'), n(linesPerOrder, 1)],
+        [say(lang, 'Mediana de unidades por pedido', 'Median units per order'), n(median, 1)],
+      ],
+    ),
+    data: {
+      period,
+      orders,
+      lines,
+      units,
+      units_per_order: perOrder,
+      lines_per_order: linesPerOrder,
+      median_units: median,
+    },
+    ...(customer !== undefined ? { customers: [customer] } : {}),
+  };
+};
