@@ -2,8 +2,7 @@ import { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 import { commitRows } from './helpers.ts';
 
 // Under load the prediction log commits a new snapshot of `prediction_log` every second. The chat's
@@ -38,13 +37,7 @@ beforeAll(async () => {
     `SELECT customer_id::DOUBLE AS c, product_id::DOUBLE AS p FROM prediction_dataset ORDER BY ALL LIMIT 1`,
   );
   pair = { customer_id: Number(row!.c), product_id: Number(row!.p) };
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
+  app = await quietServer(fx);
 });
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildServer } from '../src/serve/build-server.ts';
 import { queryRows } from '../src/store/duckdb.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 /** A served store, a quiet server over it with its model loaded, and the chat's last day of data. */
 export interface ChatServer {
@@ -27,13 +26,7 @@ export function useChatServer(): () => ChatServer {
   let server: ChatServer | undefined;
   beforeAll(async () => {
     fx = await serveFixture();
-    const app = await buildServer({
-      config: fx.config,
-      store: fx.store,
-      tracking: fx.tracking,
-      options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-    });
-    await app.serving.initialLoad;
+    const app = await quietServer(fx);
     const [last] = await queryRows(
       fx.store.connection,
       'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryNumber, queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 import { commitRows } from './helpers.ts';
 
 // The questions issue 16 found unanswered, over a generated store with the issue's ids added.
@@ -35,13 +34,7 @@ beforeAll(async () => {
      (SELECT 20230, brand, category, sub_category, segment, 'BOTELLA', 0.25 FROM products LIMIT 1)`,
     'replace',
   );
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
+  app = await quietServer(fx);
 });
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { buildServer } from '../src/serve/build-server.ts';
 import { registryModelProvider } from '../src/scoring/model-holder.ts';
 import { DbLane } from '../src/store/db-lane.ts';
 import { commitRows } from './helpers.ts';
-import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { ADMIN_TOKEN, quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 let fx: ServeFixture;
 let app: FastifyInstance;
@@ -66,14 +66,10 @@ beforeAll(async () => {
       )
     )[0]!.p,
   );
-  app = await buildServer({
+  app = await quietServer(fx, {
     // Reads open, as before roles: who may read what is tested in serve-faults.test.ts.
     config: { ...fx.config, server: { ...fx.config.server, publicRead: 'all' } },
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, defaultMetrics: false },
   });
-  await app.serving.initialLoad;
 });
 
 afterAll(async () => {

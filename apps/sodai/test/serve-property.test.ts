@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { ADMIN_TOKEN, quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 // Random bodies, query strings and paths against every route: whatever arrives, the answer is a
 // 2xx or a 4xx with an error body — never a 500. Seeded, so a failure replays.
@@ -17,13 +16,7 @@ let products: number[];
 
 beforeAll(async () => {
   fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    options: { logger: false, pollIntervalMs: 0, rateLimit: false, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
+  app = await quietServer(fx, { options: { rateLimit: false } });
   customers = (
     await queryRows(fx.store.connection, 'SELECT customer_id::DOUBLE AS id FROM customers LIMIT 20')
   ).map((r) => Number(r.id));

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
 import { CHAMPION, MODEL_NAME } from '../src/model/registry.ts';
-import { buildServer } from '../src/serve/build-server.ts';
-import { serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 // Against a real listening server: promote another version while clients hammer it. No request may
 // fail, and answers must move from the old version to the new one (never back).
@@ -16,14 +15,8 @@ let pairs: { customer_id: number; product_id: number }[];
 
 beforeAll(async () => {
   fx = await serveFixture();
-  app = await buildServer({
-    config: fx.config,
-    store: fx.store,
-    tracking: fx.tracking,
-    // The pipeline promotes through the registry; the server notices by polling the alias.
-    options: { logger: false, pollIntervalMs: 50, rateLimit: false, defaultMetrics: false },
-  });
-  await app.serving.initialLoad;
+  // The pipeline promotes through the registry; the server notices by polling the alias.
+  app = await quietServer(fx, { options: { pollIntervalMs: 50, rateLimit: false } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   pairs = (
