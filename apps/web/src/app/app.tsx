@@ -2,9 +2,10 @@ import { Suspense, useEffect } from 'react';
 import { Loading } from '../components/loading.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageToggle } from './language-toggle.tsx';
+import { MainMenu } from './main-menu.tsx';
 import { NotFound } from './not-found.tsx';
 import { PageBoundary } from './page-boundary.tsx';
-import { ROUTES, routeFor } from './routes.ts';
+import { routeFor } from './routes.ts';
 import { ServingBadge } from './serving-badge.tsx';
 import { SignIn } from './sign-in.tsx';
 import { SkipLink } from './skip-link.tsx';
@@ -30,17 +31,7 @@ export function App() {
           </span>{' '}
           SodAI
         </div>
-        <nav aria-label={t('shell.menu')}>
-          <ul>
-            {ROUTES.map((r) => (
-              <li key={r.path}>
-                <a href={`#/${r.path}`} aria-current={r === route ? 'page' : undefined}>
-                  {t(r.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainMenu current={route} />
         <div className="topbar-tools">
           <LanguageToggle />
           <SignIn />
