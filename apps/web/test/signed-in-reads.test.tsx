@@ -85,6 +85,14 @@ describe('a read refused for who is asking', () => {
     },
   );
 
+  it('says it once on the Models page, not for the versions and again for the champion history', async () => {
+    renderApp(<ModelsPage />, refusesReads, 'es');
+    await screen.findByTestId('sign-in-needed');
+    await waitFor(() => expect(screen.queryByText('Cargando…')).toBeNull());
+    expect(screen.getAllByTestId('sign-in-needed')).toHaveLength(1);
+    expect(screen.getAllByRole('button', { name: 'Iniciar sesión' })).toHaveLength(1);
+  });
+
   it('tells the alerts-only token to switch to a reader token, on the Drift page', async () => {
     window.sessionStorage.setItem('sodai.adminToken', 'alerts-token');
     renderApp(<DriftPage />, refusesReads, 'en');

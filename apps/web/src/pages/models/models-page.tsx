@@ -59,10 +59,13 @@ export default function ModelsPage() {
           );
         }}
       </AsyncView>
-      <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('models.historyTitle')}</h2>
-        <AsyncView state={history}>{(h) => <AliasTimeline entries={h} />}</AsyncView>
-      </section>
+      {/* Both reads refused (nobody signed in, the server down): the note above already says why. */}
+      {model.status === 'failed' && history.status === 'failed' ? null : (
+        <section className="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('models.historyTitle')}</h2>
+          <AsyncView state={history}>{(h) => <AliasTimeline entries={h} />}</AsyncView>
+        </section>
+      )}
     </>
   );
 }
