@@ -39,8 +39,10 @@ describe('understanding the sales floor', () => {
       intent: 'sales_trend',
       entities: { brand: 'Brand 7' },
     });
-    // A greeting is not a sales question.
-    expect(ask('hola como estas').intent).toBe('unknown');
+    // A greeting is not a sales question: it gets a greeting back, and a question the data cannot
+    // answer still gets the honest refusal.
+    expect(ask('hola como estas')).toMatchObject({ intent: 'small_talk', courtesy: 'how_are_you' });
+    expect(ask('como esta el clima').intent).toBe('unknown');
   });
 
   it('reads operations questions said as data freshness', () => {

@@ -510,5 +510,6 @@ export const EVAL_SET: readonly EvalCase[] = [
   E('what can you do?', 'help', {}, ANSWERED),
   E('¿va a llover mañana?', 'unknown', {}, REFUSED),
   E('what is the weather like?', 'unknown', {}, REFUSED),
-  E('hola', 'unknown', {}, REFUSED),
+  // A greeting gets one back with questions to start with (it got the refusal until 2026-11-29).
+  E('hola', 'small_talk', {}, ANSWERED),
 ];

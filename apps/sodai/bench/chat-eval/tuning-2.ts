@@ -84,5 +84,5 @@ export const TUNING_2: readonly EvalCase[] = [
   E('and for restaurants?', 'top_products', { customer_type: 'RESTAURANT' }, ['best sellers last month']),
   E('otros', 'recommend', { customer_id: C }, ['que le ofrezco al {c}']),
   E('gracias', 'small_talk', {}),
-  E('buenos dias', 'unknown', {}),
+  E('buenos dias', 'small_talk', {}),
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
 import { Conversations } from './conversation.ts';
-import { exampleQuestions, helpText } from './examples.ts';
+import { exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
 import { understand, type Understanding } from './understanding/understand.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
@@ -153,12 +153,13 @@ export class ChatAssistant {
 
   /**
    * Runs the tool of an intent (help and unknown get the honest "this is what I can do"; small talk
-   * a short word back).
+   * a short word back, and a greeting a few questions to start with).
    */
   async run(intent: ChatIntent, u: Understanding, vocab: Vocabulary, lang: Lang): Promise<ToolAnswer> {
-    if (intent === 'small_talk') return smallTalk(u.courtesy ?? 'agreement', lang);
     const someCustomer = vocab.customerIds.values().next().value;
     const someProduct = vocab.productIds.values().next().value;
+    if (intent === 'small_talk')
+      return smallTalk(u.courtesy ?? 'agreement', lang, greetingExamples(lang, someCustomer, someProduct));
     if (intent === 'help' || intent === 'unknown') {
       const text = helpText(lang, someCustomer, someProduct);
       const lead =

@@ -71,6 +71,16 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
       };
 }
 
+/**
+ * A few example questions for someone who only said hello: one to advise, one on what sells and one
+ * on who stopped buying, the questions a sales person starts with.
+ */
+export function greetingExamples(lang: Lang, customer?: number, product?: number): string[] {
+  const families = Object.values(exampleQuestions(lang, customer, product));
+  const [advice, history] = families;
+  return [advice?.[0], history?.[2], advice?.[3]].filter((q): q is string => q !== undefined);
+}
+
 /** The help answer: what can be asked, with one example per family. */
 export function helpText(lang: Lang, customer?: number, product?: number): string {
   const families = exampleQuestions(lang, customer, product);

@@ -12,6 +12,7 @@ const SPANISH = new Set(
     'recomiendas recomienda ofrezco ofrecer deberia modelo entrenado marca tipo dejaron dejo ' +
     'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas ' +
     'gracias muchas perfecto vale genial bueno listo dale chao adios ' +
+    'hola buenos buenas buen dia dias tardes noches saludos estas tal ' +
     'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito'
   ).split(' '),
 );
@@ -22,6 +23,7 @@ const ENGLISH = new Set(
     'most last week weeks month months this that show me tell recommend offer should model trained ' +
     'brand type stopped usually often next run batch rows drift top best my our ' +
     'thanks thank you please great perfect awesome bye goodbye ' +
+    'hello hi hey there morning afternoon evening greetings going ' +
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite'
   ).split(' '),
 );

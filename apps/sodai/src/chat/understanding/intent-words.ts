@@ -841,6 +841,42 @@ export const INTENT_WORDS = {
     'si',
     'claro',
   ],
+  /** A greeting as a whole message ("hola", "buenos días", "hi there") or before a question. */
+  greeting: [
+    'hola',
+    'holi\\w*',
+    'buenos dias',
+    'buen dia',
+    'buenas tardes',
+    'buenas noches',
+    'buenas',
+    'wena\\w*',
+    'saludos',
+    'hello(?: there)?',
+    'hi(?: there)?',
+    'hey(?: there)?',
+    'hiya',
+    'howdy',
+    'greetings',
+    'good (?:morning|afternoon|evening|day)',
+    'morning',
+  ],
+  /**
+   * "¿Cómo estás?", "how are you?": asked of the assistant, not of sales. Never dropped before a
+   * question ("¿qué tal las ventas?" asks about sales); a whole message of them is a greeting.
+   */
+  howAreYou: [
+    'como (?:estas|esta usted|te va|le va|andas|va todo|vamos)',
+    'como esta',
+    'que tal(?: estas| todo| va| como estas)?',
+    'que onda',
+    'how are (?:you|things)(?: doing| today)?',
+    'how (?:s|is) it going',
+    'how do you do',
+    'what s up',
+    'whats up',
+    'sup',
+  ],
   goodbye: [
     'chao',
     'chau',

@@ -1,7 +1,7 @@
 import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
-import { courtesyOf, withoutCourtesy, type Courtesy } from './courtesy.ts';
+import { courtesyOf, withoutCourtesy, withoutHowAreYou, type Courtesy } from './courtesy.ts';
 import { extractEntities } from './entities.ts';
 import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
@@ -69,6 +69,20 @@ export function understand(
   const courtesy = courtesyOf(corrected);
   if (courtesy) return { intent: 'small_talk', entities: {}, offset: 0, usedContext: false, courtesy };
   const text = withoutCourtesy(corrected);
+  const understood = understandQuestion(text, vocab, lang, previous);
+  const question = withoutHowAreYou(text);
+  // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
+  if (understood.intent !== 'unknown' || question === text) return understood;
+  return understandQuestion(question, vocab, lang, previous);
+}
+
+/** A question without courtesy: one question, or the first of two with the second left to ask. */
+function understandQuestion(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  previous: TurnMemory | undefined,
+): Understanding {
   const whole = () => understandText(text, vocab, lang, previous);
   const parts = splitCompound(text);
   if (!parts) return whole();
