@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../src/app/app.tsx';
 import ChatPage from '../src/pages/chat/chat-page.tsx';
+import DataPage from '../src/pages/data/data-page.tsx';
 import ModelsPage from '../src/pages/models/models-page.tsx';
 import PredictPage from '../src/pages/predict/predict-page.tsx';
 import RecommendPage from '../src/pages/recommend/recommend-page.tsx';
@@ -574,6 +575,55 @@ describe('ModelsPage', () => {
     expect(v1.textContent).toContain('2024-05-27');
     expect(document.body.textContent).not.toContain('English sentence');
     expect(screen.getByTestId('f1-note').textContent).toContain('misma semana de prueba');
+  });
+});
+
+describe('DataPage', () => {
+  const batch = (batchId: string, file: string | undefined) => ({
+    batchId,
+    table: 'transactions',
+    ...(file ? { file } : {}),
+    outcome: 'ingested',
+    rowsRead: 5842,
+    rowsAccepted: 5822,
+    rowsQuarantined: 20,
+    dateMin: '2024-12-30',
+    dateMax: '2025-01-05',
+    startedAt: '2026-11-29T22:44:33.468Z',
+  });
+
+  it('names each batch by the file it came in, the batch id as its tooltip, and labels every cell for the phone', async () => {
+    renderApp(<DataPage />, (req) =>
+      req.url.startsWith('/api/ingestions')
+        ? {
+            body: [
+              batch('transactions-20261129T224433Z-60fd4f51c8-a0185f', 'week-2024-12-30.parquet'),
+              batch('transactions-20261129T224430Z-9396e79479-190f9c', '/srv/landing/transacciones.parquet'),
+              batch('transactions-20261129T224000Z-0000000000-000000', undefined),
+            ],
+          }
+        : undefined,
+    );
+    const table = await screen.findByTestId('ingestions');
+    const named = within(table).getByRole('button', { name: 'week-2024-12-30.parquet' });
+    expect(named.getAttribute('title')).toBe('transactions-20261129T224433Z-60fd4f51c8-a0185f');
+    expect(within(table).getByRole('button', { name: 'transacciones.parquet' })).toBeTruthy();
+    // A batch the log names no file for keeps its id.
+    expect(
+      within(table).getByRole('button', { name: 'transactions-20261129T224000Z-0000000000-000000' }),
+    ).toBeTruthy();
+    const cells = [...table.querySelectorAll('tbody td')];
+    expect(cells.filter((td) => !td.getAttribute('data-label'))).toEqual([]);
+    expect(table.classList.contains('cards')).toBe(true);
+    expect(cells.slice(0, 7).map((td) => td.getAttribute('data-label'))).toEqual([
+      'Lote',
+      'Tabla',
+      'Fechas',
+      'Resultado',
+      'Leídas',
+      'Aceptadas',
+      'En cuarentena',
+    ]);
   });
 });
 

@@ -15,7 +15,13 @@ export interface Ingestion {
   readonly startedAt: string;
 }
 
-/** The ingestion log, newest first; each batch opens its validation report. */
+/** The last part of a path or an s3:// key: the server may name where the file was read from in full. */
+const fileName = (file: string) => file.split(/[\\/]/).pop() || file;
+
+/**
+ * The ingestion log, newest first; each batch, named by its file, opens its validation report. On a
+ * phone each row is a small card, so the outcome and the counts are not off screen.
+ */
 export function IngestionsTable({
   rows,
   selected,
@@ -29,7 +35,7 @@ export function IngestionsTable({
   const n = (v: number | null) => (v === null ? '—' : num(v));
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="ingestions">
+      <table className="table cards" data-testid="ingestions">
         <caption>{t('data.batchesCaption')}</caption>
         <thead>
           <tr>
@@ -45,25 +51,28 @@ export function IngestionsTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.batchId} className={r.batchId === selected ? 'selected' : ''}>
-              <td>
+              <td data-label={t('data.batch')}>
+                {/* The file is what whoever sent the batch knows it by; the id (in the report's title
+                    and the CLI) stays in the tooltip. */}
                 <button
                   type="button"
                   className="link"
                   aria-pressed={r.batchId === selected}
                   onClick={() => onSelect(r.batchId)}
+                  title={r.batchId}
                   translate="no"
                 >
-                  {r.batchId}
+                  {r.file ? fileName(r.file) : r.batchId}
                 </button>
               </td>
-              <td>{tOr(`data.tableName.${r.table}`, r.table)}</td>
-              <td>{r.dateMin ? `${r.dateMin} … ${r.dateMax ?? ''}` : '—'}</td>
-              <td>
+              <td data-label={t('data.table')}>{tOr(`data.tableName.${r.table}`, r.table)}</td>
+              <td data-label={t('data.dates')}>{r.dateMin ? `${r.dateMin} … ${r.dateMax ?? ''}` : '—'}</td>
+              <td data-label={t('data.outcome')}>
                 <span className={`status ${r.outcome}`}>{tOr(`data.outcome.${r.outcome}`, r.outcome)}</span>
               </td>
-              <td>{n(r.rowsRead)}</td>
-              <td>{n(r.rowsAccepted)}</td>
-              <td>{n(r.rowsQuarantined)}</td>
+              <td data-label={t('data.read')}>{n(r.rowsRead)}</td>
+              <td data-label={t('data.accepted')}>{n(r.rowsAccepted)}</td>
+              <td data-label={t('data.quarantined')}>{n(r.rowsQuarantined)}</td>
             </tr>
           ))}
         </tbody>
