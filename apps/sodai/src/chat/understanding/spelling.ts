@@ -4,6 +4,7 @@ import { CATALOG_VOCABULARY } from './catalog-words.ts';
 import { INTENT_WORDS } from './intent-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
+import { isSpanishVerbForm } from './spanish-verbs.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -139,8 +140,9 @@ function tolerance(length: number): number {
 
 /**
  * Replaces misspelt words by the word the assistant knows that sounds the same in Spanish ("qe le
- * bendo" → "que le vendo"; `lang` 'en' skips this) or else the nearest ("recomendas" → "recomiendas", "prodcutos" → "productos"), leaving numbers, short words and unknown words that are far from
- * any keyword untouched.
+ * bendo" → "que le vendo"; `lang` 'en' skips this) or else the nearest ("prodcutos" → "productos"),
+ * leaving numbers, short words, Spanish verb forms ("cuentame", "quieres") and unknown words that are
+ * far from any keyword untouched.
  *
  * @example
  * correctSpelling(['cuantos', 'clientse', 'hay']); // ['cuantos', 'clientes', 'hay']
@@ -154,7 +156,8 @@ export function correctSpelling(words: readonly string[], lang: Lang = 'es'): st
     const sound = lang === 'es' ? BY_SOUND.get(soundKey(word)) : undefined;
     if (sound !== undefined) return sound;
     const allowed = tolerance(word.length);
-    if (allowed === 0) return word;
+    // A real word is no typo of the keyword it resembles: "cuentame" is not "cuenta" (a customer).
+    if (allowed === 0 || isSpanishVerbForm(word)) return word;
     const near = nearLength(word.length, allowed);
     if (near.length === 0) return word;
     const best = closest(word, near);

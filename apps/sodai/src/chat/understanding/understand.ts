@@ -6,6 +6,7 @@ import { extractEntities } from './entities.ts';
 import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
+import { hayAfterCount } from './hay-after-count.ts';
 import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -65,7 +66,10 @@ export function understand(
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
-  const corrected = correctSpelling(expandShorthand(tokens(normalize(message))), lang).join(' ');
+  const corrected = hayAfterCount(
+    correctSpelling(expandShorthand(tokens(normalize(message))), lang),
+    lang,
+  ).join(' ');
   const courtesy = courtesyOf(corrected);
   if (courtesy) return { intent: 'small_talk', entities: {}, offset: 0, usedContext: false, courtesy };
   const text = withoutCourtesy(corrected);
