@@ -202,7 +202,7 @@ describe('ChatPage', () => {
                 source: 'rules',
                 session_id: 'test-session-1',
                 question_id: 'q1',
-                data: { registered: 2 },
+                data: { registered: 2, data_until: '2025-01-05', lapsed_share: 0.25 },
               },
             }
           : { body: CATALOG },
@@ -211,7 +211,11 @@ describe('ChatPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'How many customers are there?' }));
     const answer = await screen.findByTestId('chat-answer');
     expect(answer.textContent).toContain('There are 2 customers.');
-    expect(within(answer).getByRole('rowheader', { name: 'registered' })).toBeTruthy();
+    // Figures are named in words; one the UI has no words for keeps the server's name.
+    expect(within(answer).getByRole('rowheader', { name: 'Registered customers' })).toBeTruthy();
+    expect(within(answer).getByRole('rowheader', { name: 'Data up to' })).toBeTruthy();
+    expect(within(answer).getByRole('rowheader', { name: 'lapsed_share' })).toBeTruthy();
+    expect(within(answer).queryByRole('rowheader', { name: 'data_until' })).toBeNull();
     expect(within(answer).getByTestId('chat-based-on').textContent).toContain('customer master');
     expect(within(answer).getByRole('button', { name: 'Helpful answer' })).toBeTruthy();
   });

@@ -10,6 +10,22 @@ export type ChatTurn =
   | { readonly id: number; readonly role: 'assistant'; readonly response: ChatResponse }
   | { readonly id: number; readonly role: 'error'; readonly text: string };
 
+/**
+ * A figure's name in an answer without a table of its own: in words when the dictionaries know it
+ * (`data_until` → "Data up to", shown under every such answer), else the server's key as it came.
+ */
+function FigureName({ name }: { name: string }) {
+  const { tOr } = useI18n();
+  const words = tOr(`chat.figure.${name}`, '');
+  return words ? (
+    <th scope="row">{words}</th>
+  ) : (
+    <th scope="row" translate="no">
+      {name}
+    </th>
+  );
+}
+
 /** A message bubble; an assistant answer shows the figures it is grounded in as tables. */
 export function ChatMessage({ turn }: { turn: ChatTurn }) {
   const { t } = useI18n();
@@ -70,9 +86,7 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
                 <tr key={i}>
                   {row.map((v, j) =>
                     j === 0 && table.key === 'figures' ? (
-                      <th scope="row" key={j} translate="no">
-                        {v}
-                      </th>
+                      <FigureName key={j} name={v} />
                     ) : (
                       <td key={j}>{v}</td>
                     ),
