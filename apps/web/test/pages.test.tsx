@@ -631,6 +631,70 @@ describe('DataPage', () => {
   });
 });
 
+describe('DataPage: a batch picked', () => {
+  const ID = 'transactions-20261129T224433Z-60fd4f51c8-a0185f';
+  const REPORT = {
+    batchId: ID,
+    table: 'transactions',
+    file: 'week-2024-12-30.parquet',
+    outcome: 'ingested',
+    message: '',
+    rows: { read: 10, accepted: 9, quarantined: 1 },
+    checks: [
+      {
+        id: 'duplicate_row',
+        severity: 'quarantine',
+        description: 'exact copy of an earlier row',
+        policy: 'quarantine',
+        count: 1,
+        examples: [{ row: 3, detail: 'duplicate', record: { customer_id: 7 } }],
+      },
+    ],
+  };
+
+  it('brings its validation report into view (off screen on a phone) and labels the checks for the phone', async () => {
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      renderApp(<DataPage />, (req) => {
+        if (req.url.startsWith('/api/ingestions'))
+          return {
+            body: [
+              {
+                batchId: ID,
+                table: 'transactions',
+                file: 'week-2024-12-30.parquet',
+                outcome: 'ingested',
+                rowsRead: 10,
+                rowsAccepted: 9,
+                rowsQuarantined: 1,
+                dateMin: '2024-12-30',
+                dateMax: '2025-01-05',
+                startedAt: '2026-11-29T22:44:33.468Z',
+              },
+            ],
+          };
+        if (req.url === `/api/reports/ingest/${ID}`) return { body: REPORT };
+        return undefined;
+      });
+      fireEvent.click(await screen.findByRole('button', { name: 'week-2024-12-30.parquet' }));
+      const report = await screen.findByTestId('validation-report');
+      expect(scrolled.mock.contexts).toContain(report);
+      const checks = within(report).getByTestId('checks');
+      expect(checks.classList.contains('cards')).toBe(true);
+      expect([...checks.querySelectorAll('tbody td')].map((td) => td.getAttribute('data-label'))).toEqual([
+        'Comprobación',
+        'Gravedad',
+        'Filas',
+        'Qué se hace',
+      ]);
+    } finally {
+      // jsdom has no scrollIntoView of its own.
+      Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+    }
+  });
+});
+
 describe('App shell', () => {
   it('switches language from the toggle and remembers it', async () => {
     vi.stubGlobal('scrollTo', () => undefined);

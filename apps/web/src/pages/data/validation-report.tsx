@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { IngestReport } from '../../api/report-types.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { detailMessage } from './check-detail.ts';
@@ -13,8 +14,13 @@ export function ValidationReport({ report }: { report: IngestReport }) {
     return m ? t(m.key, m.vars) : text;
   };
   const quarantined = report.checks.filter((c) => c.severity === 'quarantine' && c.examples.length > 0);
+  const section = useRef<HTMLElement>(null);
+  // The report opens below the batch list, off screen on a phone: bring it up, or the tap seems to do nothing.
+  useEffect(() => {
+    section.current?.scrollIntoView?.({ block: 'start' });
+  }, [report.batchId]);
   return (
-    <section className="card" aria-labelledby="report-title" data-testid="validation-report">
+    <section ref={section} className="card" aria-labelledby="report-title" data-testid="validation-report">
       <h2 id="report-title">
         {t('data.reportTitle', { batch: '' })}
         <span translate="no">{report.batchId}</span>
@@ -38,7 +44,7 @@ export function ValidationReport({ report }: { report: IngestReport }) {
         </p>
       ) : null}
       <div className="table-wrap">
-        <table className="table compact">
+        <table className="table compact cards" data-testid="checks">
           <caption>{t('data.checks')}</caption>
           <thead>
             <tr>
@@ -51,12 +57,12 @@ export function ValidationReport({ report }: { report: IngestReport }) {
           <tbody>
             {report.checks.map((c) => (
               <tr key={c.id}>
-                <td>{tOr(`data.check.${c.id}`, c.description)}</td>
-                <td>
+                <td data-label={t('data.check')}>{tOr(`data.check.${c.id}`, c.description)}</td>
+                <td data-label={t('data.severity')}>
                   <span className={`badge sev-${c.severity}`}>{t(`data.severity.${c.severity}`)}</span>
                 </td>
-                <td>{num(c.count)}</td>
-                <td>{tOr(`data.policy.${c.id}`, c.policy)}</td>
+                <td data-label={t('data.count')}>{num(c.count)}</td>
+                <td data-label={t('data.policy')}>{tOr(`data.policy.${c.id}`, c.policy)}</td>
               </tr>
             ))}
           </tbody>
