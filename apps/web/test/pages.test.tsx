@@ -544,6 +544,29 @@ describe('ModelsPage', () => {
     );
   });
 
+  it.each([
+    { lang: 'es', says: 'No hay otra versión que promover', label: 'Versión a promover' },
+    { lang: 'en', says: 'There is no other version to promote', label: 'Version to promote' },
+  ] as const)(
+    'says there is nothing to promote when the champion is the only version, not an empty list ($lang)',
+    async ({ lang, says, label }) => {
+      window.sessionStorage.setItem('sodai.adminToken', 'tok');
+      const only = { ...model, versions: [model.versions[0]] };
+      renderApp(
+        <ModelsPage />,
+        (req) => {
+          if (req.url === '/api/auth/me') return { body: ADMIN };
+          if (req.url.endsWith('/history')) return { body: [history[0]] };
+          if (req.url === '/api/tracking/models/weekly-purchase') return { body: only };
+          return undefined;
+        },
+        lang,
+      );
+      expect(await screen.findByText(new RegExp(`^${says}`))).toBeTruthy();
+      expect(screen.getByLabelText(label)).toHaveProperty('disabled', true);
+    },
+  );
+
   it('marks a version a rule beat on its test week as rejected, never as passed', async () => {
     const gate = (passed: boolean, f1: number) => ({
       passed,

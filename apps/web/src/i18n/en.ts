@@ -488,6 +488,8 @@ export const en: Dictionary = {
     'Each version was tested on its own week: compare an F1 only with another from the same test week.',
   'models.confirmPromote': 'Put v{version} in service now? Predictions will use it immediately.',
   'models.confirmRollback': 'Roll back to the previous version now?',
+  'models.noOther':
+    'There is no other version to promote: the next training registers one (the weekly pipeline retrains when needed).',
   'models.noEarlier': 'There is no earlier version to roll back to.',
   'models.confirm': 'Confirm',
   'models.cancel': 'Cancel',

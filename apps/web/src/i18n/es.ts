@@ -495,6 +495,8 @@ export const es = {
   'models.confirmPromote':
     '¿Poner v{version} en servicio ahora? Las predicciones pasarán a usarla de inmediato.',
   'models.confirmRollback': '¿Volver a la versión anterior ahora?',
+  'models.noOther':
+    'No hay otra versión que promover: el próximo entrenamiento registrará una (el flujo semanal reentrena cuando hace falta).',
   'models.noEarlier': 'No hay una versión anterior a la que volver.',
   'models.confirm': 'Confirmar',
   'models.cancel': 'Cancelar',

@@ -9,8 +9,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 /**
  * Promote a version to champion, or roll the champion back, each with a written reason and a
  * confirmation (both change what answers predictions at once). Both need an admin's sign-in (the
- * note says why not); rolling back is disabled too when the champion has no earlier version to
- * return to.
+ * note says why not); promoting is off, and says so, while there is no other ready version, and
+ * rolling back while the champion has no earlier version to return to.
  */
 export function AliasActions({
   versions,
@@ -86,6 +86,7 @@ export function AliasActions({
             <select
               id={versionId}
               value={version}
+              disabled={candidates.length === 0}
               onChange={(e) => setVersion(e.currentTarget.value === '' ? '' : Number(e.currentTarget.value))}
             >
               <option value="">{t('models.choose')}</option>
@@ -112,6 +113,7 @@ export function AliasActions({
           >
             {t('models.promote')}
           </button>
+          {candidates.length === 0 ? <p className="muted">{t('models.noOther')}</p> : null}
         </form>
         <form onSubmit={rollback} aria-label={t('models.rollback')} className="stack">
           <div className="field">
