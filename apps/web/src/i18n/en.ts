@@ -400,7 +400,7 @@ export const en: Dictionary = {
   'pipeline.taskName.skip_training': 'no retraining',
   'pipeline.taskName.predict': 'predict',
   'pipeline.taskName.export': 'export',
-  'pipeline.taskName.score_realized': 'check past predictions',
+  'pipeline.taskName.score_realized': 'score past weeks',
   'pipeline.taskName.notify_serving': 'notify the server',
   'pipeline.logsNote': 'The technical log is written in English.',
   'data.tableName.transactions': 'sales',

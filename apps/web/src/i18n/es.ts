@@ -404,7 +404,7 @@ export const es = {
   'pipeline.taskName.skip_training': 'sin reentrenar',
   'pipeline.taskName.predict': 'predecir',
   'pipeline.taskName.export': 'exportar',
-  'pipeline.taskName.score_realized': 'comprobar predicciones pasadas',
+  'pipeline.taskName.score_realized': 'comprobar aciertos',
   'pipeline.taskName.notify_serving': 'avisar al servidor',
   'pipeline.logsNote': 'El registro técnico se escribe en inglés.',
   'data.tableName.transactions': 'ventas',
