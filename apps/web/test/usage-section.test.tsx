@@ -16,7 +16,10 @@ const USAGE: UsageResponse = {
     { day: '2024-06-11', answers: 234, customers: 2 },
     { day: '2024-06-12', answers: 1000, customers: 3 },
   ],
-  per_route: [{ route: 'recommend', answers: 1234 }],
+  per_route: [
+    { route: 'recommend', answers: 1200 },
+    { route: 'predict', answers: 34 },
+  ],
   per_version: [{ version: 2, answers: 1234 }],
   top_customers: [{ customer_id: 17, answers: 900 }],
   top_products: [{ product_id: 40, answers: 600 }],
@@ -38,6 +41,14 @@ describe('UsageSection', () => {
       '1,234 answers about 3 customers and 4 products.',
     );
     expect(screen.getByRole('table', { name: 'Products asked about most' }).textContent).toContain('600');
+  });
+
+  it('names the routes by their pages, in the page language', () => {
+    renderApp(<UsageSection usage={USAGE} />, () => undefined, 'es');
+    expect(screen.getByTestId('usage-routes').textContent).toMatch(/^Recomendar: 1[.\s]?200 · Predecir: 34$/);
+    cleanup();
+    renderApp(<UsageSection usage={USAGE} />, () => undefined, 'en');
+    expect(screen.getByTestId('usage-routes').textContent).toBe('Recommend: 1,200 · Predict: 34');
   });
 
   it('says so when nothing was answered', () => {

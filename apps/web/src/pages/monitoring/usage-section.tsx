@@ -37,7 +37,7 @@ function TopTable(props: {
  * model version and route, latency percentiles, and who and what is asked about most.
  */
 export function UsageSection({ usage }: { usage: UsageResponse }) {
-  const { t, num } = useI18n();
+  const { t, tOr, num } = useI18n();
   const ms = (v: number) => t('usage.ms', { value: num(v, 1) });
   return (
     <section className="card" aria-labelledby="usage-title" data-testid="usage">
@@ -68,8 +68,9 @@ export function UsageSection({ usage }: { usage: UsageResponse }) {
             {usage.per_version.map((v) => `v${v.version}: ${num(v.answers)}`).join(' · ')}
             {' — '}
             {t('usage.byRoute')}{' '}
-            <span translate="no">
-              {usage.per_route.map((r) => `${r.route}: ${num(r.answers)}`).join(' · ')}
+            {/* The logged routes (predict, recommend) are the pages of the same name. */}
+            <span data-testid="usage-routes">
+              {usage.per_route.map((r) => `${tOr(`nav.${r.route}`, r.route)}: ${num(r.answers)}`).join(' · ')}
             </span>
           </p>
           <div className="chart" role="img" aria-label={t('usage.chart')} style={{ height: 180 }}>
