@@ -1,4 +1,5 @@
 import type { Lang } from '../../contract/api.ts';
+import { isOne } from '../count-words.ts';
 import { customerTypeWords, formatNumber, formatPercent, say } from '../format.ts';
 import { table } from './answers.ts';
 import { describePeriod, periodFilter } from './filters.ts';
@@ -42,11 +43,17 @@ export const customerMixTool: Tool = async (box, req) => {
   const mineBuying = Number(row?.buying ?? 0);
   let text: string;
   if (asked !== undefined) {
-    const who = customerTypeWords(asked, lang);
+    // "1 de los 120 clientes es supermercado", "1 of them is a supermarket".
+    const are = (count: number) => {
+      const who = customerTypeWords(asked, lang, !isOne(count));
+      return isOne(count)
+        ? say(lang, `es ${who}`, `is ${/^[aeiou]/.test(who) ? 'an' : 'a'} ${who}`)
+        : say(lang, `son ${who}`, `are ${who}`);
+    };
     text = say(
       lang,
-      `${n(mine)} de los ${n(total)} clientes registrados son ${who} (${pct(share(mine, total))}). De los ${n(buyingTotal)} que ${bought}, ${n(mineBuying)} son ${who} (${pct(share(mineBuying, buyingTotal))}).`,
-      `${n(mine)} of the ${n(total)} registered customers are ${who} (${pct(share(mine, total))}). Of the ${n(buyingTotal)} who ${bought}, ${n(mineBuying)} are ${who} (${pct(share(mineBuying, buyingTotal))}).`,
+      `${n(mine)} de los ${n(total)} clientes registrados ${are(mine)} (${pct(share(mine, total))}). De los ${n(buyingTotal)} que ${bought}, ${n(mineBuying)} ${are(mineBuying)} (${pct(share(mineBuying, buyingTotal))}).`,
+      `${n(mine)} of the ${n(total)} registered customers ${are(mine)} (${pct(share(mine, total))}). Of the ${n(buyingTotal)} who ${bought}, ${n(mineBuying)} ${are(mineBuying)} (${pct(share(mineBuying, buyingTotal))}).`,
     );
   } else {
     const list = rows

@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
 import { needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
@@ -64,8 +65,8 @@ export const customerHistoryTool: Tool = async (box, req) => {
     product === undefined
       ? say(
           lang,
-          ` de ${formatNumber(Number(summary?.products ?? 0), lang)} productos distintos`,
-          ` of ${formatNumber(Number(summary?.products ?? 0), lang)} different products`,
+          ` de ${countOf(Number(summary?.products ?? 0), lang, NOUN.differentProduct)}`,
+          ` of ${countOf(Number(summary?.products ?? 0), lang, NOUN.differentProduct)}`,
         )
       : '';
   const text =
@@ -73,8 +74,8 @@ export const customerHistoryTool: Tool = async (box, req) => {
       ? say(lang, `El cliente ${id} no tiene compras${within}.`, `Customer ${id} has no purchases${within}.`)
       : say(
           lang,
-          `El cliente ${id} hizo ${formatNumber(orders, lang)} pedidos${within}: ${formatNumber(Number(summary!.lines), lang)} líneas, ${formatNumber(Number(summary!.units), lang)} unidades${ofProducts}, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
-          `Customer ${id} placed ${formatNumber(orders, lang)} orders${within}: ${formatNumber(Number(summary!.lines), lang)} lines, ${formatNumber(Number(summary!.units), lang)} units${ofProducts}, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
+          `El cliente ${id} hizo ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
+          `Customer ${id} placed ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
         );
   return {
     text,
@@ -145,8 +146,8 @@ export const customerBasketTool: Tool = async (box, req) => {
         )
       : say(
           lang,
-          `La canasta habitual del cliente ${id} (compró en ${formatNumber(active, lang)} semanas): ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) en ${formatNumber(Number(r.weeks), lang)} semanas`).join('; ')}.`,
-          `Customer ${id}'s usual basket (bought in ${formatNumber(active, lang)} weeks): ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) in ${formatNumber(Number(r.weeks), lang)} weeks`).join('; ')}.`,
+          `La canasta habitual del cliente ${id} (compró en ${countOf(active, lang, NOUN.week)}): ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) en ${countOf(Number(r.weeks), lang, NOUN.week)}`).join('; ')}.`,
+          `Customer ${id}'s usual basket (bought in ${countOf(active, lang, NOUN.week)}): ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) in ${countOf(Number(r.weeks), lang, NOUN.week)}`).join('; ')}.`,
         );
   return {
     text,
@@ -222,13 +223,13 @@ export const customerFrequencyTool: Tool = async (box, req) => {
       ? say(lang, 'solo compró un día', 'bought on one day only')
       : say(
           lang,
-          `compra cada ${formatNumber(gap, lang)} días (mediana)`,
-          `buys every ${formatNumber(gap, lang)} days (median)`,
+          `compra cada ${countOf(gap, lang, NOUN.day)} (mediana)`,
+          `buys every ${countOf(gap, lang, NOUN.day)} (median)`,
         );
   const text = say(
     lang,
-    `El cliente ${id}${what ? ` compró${what}` : ''} en ${formatNumber(days, lang)} días distintos (${formatNumber(Number(r!.weeks), lang)} semanas) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
-    `Customer ${id}${what ? ` bought${what}` : ''} on ${formatNumber(days, lang)} different days (${formatNumber(Number(r!.weeks), lang)} weeks) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
+    `El cliente ${id}${what ? ` compró${what}` : ''} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
+    `Customer ${id}${what ? ` bought${what}` : ''} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
   );
   return {
     text,
@@ -257,8 +258,8 @@ export const productInfoTool: Tool = async (box, req) => {
   const a = attributesOf(r!);
   const text = say(
     lang,
-    `El producto ${id} es ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segmento ${a.segment ?? '—'}. Lo compraron ${formatNumber(Number(r!.customers), lang)} clientes, ${formatNumber(Number(r!.units), lang)} unidades en total${r!.last ? `; última venta el ${formatDay(String(r!.last), lang)}` : ''}.`,
-    `Product ${id} is ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segment ${a.segment ?? '—'}. ${formatNumber(Number(r!.customers), lang)} customers bought it, ${formatNumber(Number(r!.units), lang)} units in total${r!.last ? `; last sold on ${formatDay(String(r!.last), lang)}` : ''}.`,
+    `El producto ${id} es ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segmento ${a.segment ?? '—'}. ${agree(Number(r!.customers), ['Lo compró', 'Lo compraron'])} ${countOf(Number(r!.customers), lang, NOUN.customer)}, ${countOf(Number(r!.units), lang, NOUN.unit)} en total${r!.last ? `; última venta el ${formatDay(String(r!.last), lang)}` : ''}.`,
+    `Product ${id} is ${productDescription(a, lang)}, ${a.sub_category ?? ''} (${a.category ?? ''}), segment ${a.segment ?? '—'}. ${countOf(Number(r!.customers), lang, NOUN.customer)} bought it, ${countOf(Number(r!.units), lang, NOUN.unit)} in total${r!.last ? `; last sold on ${formatDay(String(r!.last), lang)}` : ''}.`,
   );
   return {
     text,

@@ -1,3 +1,4 @@
+import { agree, countOf, isOne, NOUN } from '../count-words.ts';
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
@@ -64,8 +65,8 @@ export const topProductsTool: Tool = async (box, req) => {
       ? noSales
       : say(
           lang,
-          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${formatNumber(Number(r.units), lang)} unidades`).join('; ')}.`,
-          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${formatNumber(Number(r.units), lang)} units`).join('; ')}.`,
+          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
         );
   return {
     text,
@@ -189,13 +190,13 @@ export const salesTrendTool: Tool = async (box, req) => {
     rows.length === 1
       ? say(
           lang,
-          `${formatNumber(total, lang)} unidades en la semana del ${formatDay(String(best.week), lang)}`,
-          `${formatNumber(total, lang)} units in the week of ${formatDay(String(best.week), lang)}`,
+          `${countOf(total, lang, NOUN.unit)} en la semana del ${formatDay(String(best.week), lang)}`,
+          `${countOf(total, lang, NOUN.unit)} in the week of ${formatDay(String(best.week), lang)}`,
         )
       : say(
           lang,
-          `${formatNumber(total, lang)} unidades en ${formatNumber(rows.length, lang)} semanas, la mejor la del ${week(best)} y la más floja la del ${week(worst)}`,
-          `${formatNumber(total, lang)} units in ${formatNumber(rows.length, lang)} weeks, the best the week of ${week(best)} and the weakest the week of ${week(worst)}`,
+          `${countOf(total, lang, NOUN.unit)} en ${countOf(rows.length, lang, NOUN.week)}, la mejor la del ${week(best)} y la más floja la del ${week(worst)}`,
+          `${countOf(total, lang, NOUN.unit)} in ${countOf(rows.length, lang, NOUN.week)}, the best the week of ${week(best)} and the weakest the week of ${week(worst)}`,
         );
   const trend =
     rows.length === 1
@@ -263,8 +264,8 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   const scope = scopeWords(req.entities, lang);
   const text = say(
     lang,
-    `${describePeriod(a, lang)}${scope}: ${formatNumber(x.units, lang)} unidades en ${formatNumber(x.orders, lang)} pedidos de ${formatNumber(x.customers, lang)} clientes, frente a ${formatNumber(y.units, lang)} unidades, ${formatNumber(y.orders, lang)} pedidos y ${formatNumber(y.customers, lang)} clientes ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
-    `${describePeriod(a, lang)}${scope}: ${formatNumber(x.units, lang)} units in ${formatNumber(x.orders, lang)} orders from ${formatNumber(x.customers, lang)} customers, against ${formatNumber(y.units, lang)} units, ${formatNumber(y.orders, lang)} orders and ${formatNumber(y.customers, lang)} customers ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
+    `${describePeriod(a, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
+    `${describePeriod(a, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
   );
   return {
     text,
@@ -336,19 +337,24 @@ export const countCustomersTool: Tool = async (box, req) => {
     );
     inPeriod = Number(p!.n);
   }
-  const who = customerTypeWords(type ?? null, lang);
+  const one = isOne(registered);
+  const who = customerTypeWords(type ?? null, lang, !one);
+  const registeredWho = {
+    es: `${who} ${agree(registered, ['registrado', 'registrados'])}`,
+    en: `registered ${who}`,
+  };
   const extra =
     inPeriod === undefined
       ? ''
       : say(
           lang,
-          ` ${formatNumber(inPeriod, lang)} compraron${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
+          ` ${formatNumber(inPeriod, lang)} ${agree(inPeriod, ['compró', 'compraron'])}${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
           ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
         );
   const text = say(
     lang,
-    `Hay ${formatNumber(registered, lang)} ${type ? who : 'clientes'} registrados; ${formatNumber(buying, lang)} han comprado al menos una vez.${extra}`,
-    `There are ${formatNumber(registered, lang)} registered ${type ? who : 'customers'}; ${formatNumber(buying, lang)} have bought at least once.${extra}`,
+    `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${formatNumber(buying, lang)} ${agree(buying, ['ha comprado', 'han comprado'])} al menos una vez.${extra}`,
+    `There ${agree(registered, ['is', 'are'])} ${formatNumber(registered, lang)} ${registeredWho.en}; ${formatNumber(buying, lang)} ${agree(buying, ['has', 'have'])} bought at least once.${extra}`,
   );
   return {
     text,
@@ -381,8 +387,8 @@ export const countProductsTool: Tool = async (box, req) => {
   const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
   const text = say(
     lang,
-    `Hay ${formatNumber(registered, lang)} productos en el catálogo${scope}; ${formatNumber(sold, lang)} se han vendido al menos una vez.`,
-    `There are ${formatNumber(registered, lang)} products in the catalogue${scope}; ${formatNumber(sold, lang)} have been sold at least once.`,
+    `Hay ${countOf(registered, lang, NOUN.product)} en el catálogo${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['se ha vendido', 'se han vendido'])} al menos una vez.`,
+    `There ${agree(registered, ['is', 'are'])} ${countOf(registered, lang, NOUN.product)} in the catalogue${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} been sold at least once.`,
   );
   return {
     text,

@@ -1,6 +1,7 @@
 import type { ModelVersion } from '@sodai/tracking';
 import { FEATURES } from '../../contract/feature-vector.ts';
 import { MODEL_NAME } from '../../model/registry.ts';
+import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatInstant, formatNumber, formatPercent, say } from '../format.ts';
 import { describePeriod } from './filters.ts';
 import { noModel, notAnswered, table } from './answers.ts';
@@ -117,8 +118,8 @@ export const modelPerformanceTool: Tool = async (box, req) => {
   const last = (wanted.length ? wanted : weeks).at(-1)!;
   const text = say(
     lang,
-    `En la semana del ${formatDay(last.week, lang)} el modelo v${last.modelVersion} tuvo F1 = ${formatNumber(last.f1, lang, 3)} (precisión ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) sobre ${formatNumber(last.pairs, lang)} pares.`,
-    `In the week of ${formatDay(last.week, lang)} model v${last.modelVersion} scored F1 = ${formatNumber(last.f1, lang, 3)} (precision ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) over ${formatNumber(last.pairs, lang)} pairs.`,
+    `En la semana del ${formatDay(last.week, lang)} el modelo v${last.modelVersion} tuvo F1 = ${formatNumber(last.f1, lang, 3)} (precisión ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) sobre ${countOf(last.pairs, lang, NOUN.pair)}.`,
+    `In the week of ${formatDay(last.week, lang)} model v${last.modelVersion} scored F1 = ${formatNumber(last.f1, lang, 3)} (precision ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) over ${countOf(last.pairs, lang, NOUN.pair)}.`,
   );
   return {
     text,

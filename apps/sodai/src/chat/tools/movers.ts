@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
@@ -57,6 +58,7 @@ export const moversTool: Tool = async (box, req) => {
   // The period before is named "el período anterior": "frente a el" contracts to "frente al".
   const against = say(lang, `frente a ${then}`.replace(/^frente a el /, 'frente al '), `against ${then}`);
   const units = (v: unknown) => formatNumber(Number(v), lang);
+  const unitsOf = (v: unknown) => countOf(Number(v), lang, NOUN.unit);
   const change = (r: Row) => {
     const before = Number(r.units_before);
     if (before <= 0) return say(lang, 'nuevo', 'new');
@@ -71,8 +73,8 @@ export const moversTool: Tool = async (box, req) => {
   const line = (r: Row) =>
     say(
       lang,
-      `${name(r)}: de ${units(r.units_before)} a ${units(r.units_now)} unidades (${change(r)})`,
-      `${name(r)}: from ${units(r.units_before)} to ${units(r.units_now)} units (${change(r)})`,
+      `${name(r)}: de ${units(r.units_before)} a ${unitsOf(r.units_now)} (${change(r)})`,
+      `${name(r)}: from ${units(r.units_before)} to ${unitsOf(r.units_now)} (${change(r)})`,
     );
   const floor = say(
     lang,
@@ -178,6 +180,8 @@ export const newProductsTool: Tool = async (box, req) => {
   const found = Number(rows[0]?.found ?? 0);
   const units = (r: Row) => formatNumber(Number(r.units), lang);
   const buyers = (r: Row) => formatNumber(Number(r.buyers), lang);
+  const unitsOf = (r: Row) => countOf(Number(r.units), lang, NOUN.unit);
+  const buyersOf = (r: Row) => countOf(Number(r.buyers), lang, NOUN.customer);
   const first = (r: Row) => formatDay(String(r.first), lang);
   const label = (r: Row) =>
     say(lang, 'producto', 'product') + ` ${r.product} (${productDescription(attributesOf(r), lang)})`;
@@ -190,8 +194,8 @@ export const newProductsTool: Tool = async (box, req) => {
         )
       : say(
           lang,
-          `${formatNumber(found, lang)} productos se vendieron por primera vez ${when}${scope}: ${rows.map((r) => `${label(r)}, desde el ${first(r)}, ${units(r)} unidades a ${buyers(r)} clientes`).join('; ')}.`,
-          `${formatNumber(found, lang)} products were sold for the first time ${when}${scope}: ${rows.map((r) => `${label(r)}, since ${first(r)}, ${units(r)} units to ${buyers(r)} customers`).join('; ')}.`,
+          `${countOf(found, lang, NOUN.product)} ${agree(found, ['se vendió', 'se vendieron'])} por primera vez ${when}${scope}: ${rows.map((r) => `${label(r)}, desde el ${first(r)}, ${unitsOf(r)} a ${buyersOf(r)}`).join('; ')}.`,
+          `${countOf(found, lang, NOUN.product)} ${agree(found, ['was', 'were'])} sold for the first time ${when}${scope}: ${rows.map((r) => `${label(r)}, since ${first(r)}, ${unitsOf(r)} to ${buyersOf(r)}`).join('; ')}.`,
         );
   return {
     text,

@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import path from 'node:path';
 import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
@@ -125,8 +126,8 @@ export const lastBatchTool: Tool = async (box, req) => {
       : say(lang, 'fue rechazado', 'was rejected');
   const text = say(
     lang,
-    `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${formatNumber(b.rowsRead, lang)} filas leídas, ${formatNumber(b.rowsAccepted, lang)} aceptadas y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
-    `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${formatNumber(b.rowsRead, lang)} rows read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
+    `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} ${agree(b.rowsRead, ['leída', 'leídas'])}, ${formatNumber(b.rowsAccepted, lang)} ${agree(b.rowsAccepted, ['aceptada', 'aceptadas'])} y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
+    `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
   );
   return {
     text,

@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
 import { table, unknownCustomer, unknownProduct } from './answers.ts';
@@ -94,8 +95,8 @@ export const orderSizeTool: Tool = async (box, req) => {
   const n = (x: number, decimals = 0) => formatNumber(x, lang, decimals);
   const text = say(
     lang,
-    `${orders === 1 ? 'Hubo 1 pedido' : `Hubo ${n(orders)} pedidos`} ${when}${within}: en promedio ${n(perOrder, 1)} unidades y ${n(linesPerOrder, 1)} líneas por pedido (mediana: ${n(median, 1)} unidades). No hay precios en los datos, así que el tamaño se mide en unidades.`,
-    `${orders === 1 ? 'There was 1 order' : `There were ${n(orders)} orders`} ${when}${within}: on average ${n(perOrder, 1)} units and ${n(linesPerOrder, 1)} lines per order (median: ${n(median, 1)} units). The data has no prices, so size is measured in units.`,
+    `Hubo ${countOf(orders, lang, NOUN.order)} ${when}${within}: en promedio ${countOf(perOrder, lang, NOUN.unit, 1)} y ${countOf(linesPerOrder, lang, NOUN.line, 1)} por pedido (mediana: ${countOf(median, lang, NOUN.unit, 1)}). No hay precios en los datos, así que el tamaño se mide en unidades.`,
+    `There ${agree(orders, ['was', 'were'])} ${countOf(orders, lang, NOUN.order)} ${when}${within}: on average ${countOf(perOrder, lang, NOUN.unit, 1)} and ${countOf(linesPerOrder, lang, NOUN.line, 1)} per order (median: ${countOf(median, lang, NOUN.unit, 1)}). The data has no prices, so size is measured in units.`,
   );
   return {
     text,

@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import type { RecommendFilters } from '../../contract/api.ts';
 import { recommend } from '../../scoring/recommender.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
@@ -270,8 +271,8 @@ export const likelyBuyersTool: Tool = async (box, req) =>
           )
         : say(
             lang,
-            `Para ${weekOf(model, lang)}, ${formatNumber(above, lang)} clientes superan el umbral de compra del ${label}. Los más probables: ${items.map((i) => `cliente ${i.customer} (${formatPercent(i.score, lang)})`).join(', ')}.`,
-            `For ${weekOf(model, lang)}, ${formatNumber(above, lang)} customers are above the buying threshold for ${label}. Most likely: ${items.map((i) => `customer ${i.customer} (${formatPercent(i.score, lang)})`).join(', ')}.`,
+            `Para ${weekOf(model, lang)}, ${countOf(above, lang, NOUN.customer)} ${agree(above, ['supera', 'superan'])} el umbral de compra del ${label}. Los más probables: ${items.map((i) => `cliente ${i.customer} (${formatPercent(i.score, lang)})`).join(', ')}.`,
+            `For ${weekOf(model, lang)}, ${countOf(above, lang, NOUN.customer)} ${agree(above, ['is', 'are'])} above the buying threshold for ${label}. Most likely: ${items.map((i) => `customer ${i.customer} (${formatPercent(i.score, lang)})`).join(', ')}.`,
           );
     return {
       text,
@@ -371,7 +372,6 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
       ),
     )
     .join(', ');
-  const count = formatNumber(total, lang);
   const text =
     total === 0
       ? what === null
@@ -388,13 +388,13 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
       : what === null
         ? say(
             lang,
-            `${count} clientes habituales (2 pedidos o más) no han comprado nada ${since}. Los de mayor volumen: ${biggest}.`,
-            `${count} regular customers (2 orders or more) have bought nothing ${since}. The biggest: ${biggest}.`,
+            `${countOf(total, lang, { es: ['cliente habitual', 'clientes habituales'], en: ['regular customer', 'regular customers'] })} (2 pedidos o más) no ${agree(total, ['ha', 'han'])} comprado nada ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
+            `${countOf(total, lang, { es: ['cliente habitual', 'clientes habituales'], en: ['regular customer', 'regular customers'] })} (2 orders or more) ${agree(total, ['has', 'have'])} bought nothing ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
           )
         : say(
             lang,
-            `${count} clientes que compraban ${what} (2 pedidos o más) no lo han hecho ${since}. Los de mayor volumen: ${biggest}.`,
-            `${count} customers who used to buy ${what} (2 orders or more) have not ${since}. The biggest: ${biggest}.`,
+            `${countOf(total, lang, NOUN.customer)} que ${agree(total, ['compraba', 'compraban'])} ${what} (2 pedidos o más) no lo ${agree(total, ['ha', 'han'])} hecho ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
+            `${countOf(total, lang, NOUN.customer)} who used to buy ${what} (2 orders or more) ${agree(total, ['has', 'have'])} not ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
           );
   return {
     text,

@@ -1,3 +1,4 @@
+import { countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
 import { table, unknownCustomer } from './answers.ts';
@@ -53,11 +54,12 @@ export const topBrandsTool: Tool = async (box, req) => {
   // One customer's units are few: a decimal tells 10.7 from 10.3.
   const units = (r: Row) => formatNumber(Number(r.units), lang, customer === undefined ? 0 : 1);
   const found = Number(rows[0]?.found ?? 0);
+  const unitsOf = (r: Row) => countOf(Number(r.units), lang, NOUN.unit, customer === undefined ? 0 : 1);
   const list = (r: Row) =>
     say(
       lang,
-      `${String(r.brand)} con ${units(r)} unidades (${share(r)})`,
-      `${String(r.brand)} with ${units(r)} units (${share(r)})`,
+      `${String(r.brand)} con ${unitsOf(r)} (${share(r)})`,
+      `${String(r.brand)} with ${unitsOf(r)} (${share(r)})`,
     );
   const quietNote =
     quiet && asked
@@ -67,12 +69,6 @@ export const topBrandsTool: Tool = async (box, req) => {
           `Customer ${customer} bought nothing ${describePeriod(asked, lang)}. `,
         )
       : '';
-  const brands = (count: number) =>
-    say(
-      lang,
-      count === 1 ? '1 marca' : `${formatNumber(count, lang)} marcas`,
-      count === 1 ? '1 brand' : `${formatNumber(count, lang)} brands`,
-    );
   const text =
     customer !== undefined
       ? rows.length === 0
@@ -84,15 +80,15 @@ export const topBrandsTool: Tool = async (box, req) => {
         : quietNote +
           say(
             lang,
-            `El cliente ${customer} compró ${brands(found)} ${when}${scope}; las que más: ${rows.map(list).join('; ')}.`,
-            `Customer ${customer} bought ${brands(found)} ${when}${scope}; the most: ${rows.map(list).join('; ')}.`,
+            `El cliente ${customer} compró ${countOf(found, lang, NOUN.brand)} ${when}${scope}; las que más: ${rows.map(list).join('; ')}.`,
+            `Customer ${customer} bought ${countOf(found, lang, NOUN.brand)} ${when}${scope}; the most: ${rows.map(list).join('; ')}.`,
           )
       : rows.length === 0
         ? noSales
         : say(
             lang,
-            `Las marcas más vendidas ${when}${scope}: ${rows.map((r) => `${String(r.brand)} con ${units(r)} unidades`).join('; ')}.`,
-            `Best-selling brands ${when}${scope}: ${rows.map((r) => `${String(r.brand)} with ${units(r)} units`).join('; ')}.`,
+            `Las marcas más vendidas ${when}${scope}: ${rows.map((r) => `${String(r.brand)} con ${unitsOf(r)}`).join('; ')}.`,
+            `Best-selling brands ${when}${scope}: ${rows.map((r) => `${String(r.brand)} with ${unitsOf(r)}`).join('; ')}.`,
           );
   return {
     text,

@@ -1,3 +1,4 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
 import type { Lang } from '../../contract/api.ts';
 import { customerTypeWords, formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { needsProduct, table, unknownProduct } from './answers.ts';
@@ -34,13 +35,19 @@ export const topCustomersTool: Tool = async (box, req) => {
   const { when, scope, noSales } = rankingWords(entities, period, lang);
   const units = (r: Row) => formatNumber(Number(r.units), lang);
   const orders = (r: Row) => formatNumber(Number(r.orders), lang);
+  const bought = (r: Row) =>
+    say(
+      lang,
+      `${countOf(Number(r.units), lang, NOUN.unit)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
+      `${countOf(Number(r.units), lang, NOUN.unit)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
+    );
   const text =
     rows.length === 0
       ? noSales
       : say(
           lang,
-          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${typeCell(r, lang)}) con ${units(r)} unidades en ${orders(r)} pedidos`).join('; ')}.`,
-          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${typeCell(r, lang)}) with ${units(r)} units in ${orders(r)} orders`).join('; ')}.`,
+          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${typeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
+          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${typeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
         );
   return {
     text,
@@ -115,7 +122,7 @@ export const productBuyersTool: Tool = async (box, req) => {
   );
   const { when, scope } = rankingWords(entities, period, lang);
   const buyers = Number(rows[0]?.buyers ?? 0);
-  const total = formatNumber(Number(rows[0]?.total ?? 0), lang);
+  const total = countOf(Number(rows[0]?.total ?? 0), lang, NOUN.unit);
   const units = (r: Row) => formatNumber(Number(r.units), lang);
   const last = (r: Row) => formatDay(String(r.last), lang);
   const text =
@@ -123,8 +130,8 @@ export const productBuyersTool: Tool = async (box, req) => {
       ? say(lang, `Nadie compró el ${label} ${when}${scope}.`, `No customer bought ${label} ${when}${scope}.`)
       : say(
           lang,
-          `El ${label} lo compraron ${formatNumber(buyers, lang)} clientes ${when}${scope}, ${total} unidades en total: ${rows.map((r) => `cliente ${r.customer} con ${units(r)} unidades (última compra el ${last(r)})`).join('; ')}.`,
-          `${formatNumber(buyers, lang)} customers bought ${label} ${when}${scope}, ${total} units in all: ${rows.map((r) => `customer ${r.customer} with ${units(r)} units (last purchase on ${last(r)})`).join('; ')}.`,
+          `El ${label} lo ${agree(buyers, ['compró', 'compraron'])} ${countOf(buyers, lang, NOUN.customer)} ${when}${scope}, ${total} en total: ${rows.map((r) => `cliente ${r.customer} con ${countOf(Number(r.units), lang, NOUN.unit)} (última compra el ${last(r)})`).join('; ')}.`,
+          `${countOf(buyers, lang, NOUN.customer)} bought ${label} ${when}${scope}, ${total} in all: ${rows.map((r) => `customer ${r.customer} with ${countOf(Number(r.units), lang, NOUN.unit)} (last purchase on ${last(r)})`).join('; ')}.`,
         );
   return {
     text,

@@ -95,7 +95,15 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
         };
       }
       const day = addDays(anchor, -n);
-      return { from: day, to: day, label: label(lang, `hace ${n} días`, `${n} days ago`) };
+      return {
+        from: day,
+        to: day,
+        label: label(
+          lang,
+          n === 1 ? 'hace un día' : `hace ${n} días`,
+          n === 1 ? 'a day ago' : `${n} days ago`,
+        ),
+      };
     },
   },
   {

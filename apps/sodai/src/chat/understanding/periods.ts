@@ -122,7 +122,11 @@ const RULES: readonly PeriodRule[] = [
               n === 1 ? 'the last week' : `the last ${n} weeks`,
             )
           : unit.startsWith('d')
-            ? label(lang, `los últimos ${n} días`, `the last ${n} days`)
+            ? label(
+                lang,
+                n === 1 ? 'el último día' : `los últimos ${n} días`,
+                n === 1 ? 'the last day' : `the last ${n} days`,
+              )
             : label(
                 lang,
                 n === 1 ? 'el último mes' : `los últimos ${n} meses`,
