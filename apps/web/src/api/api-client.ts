@@ -167,17 +167,20 @@ export class ApiClient {
   }
   /**
    * Uploads a weekly batch file's bytes to the landing folder (admin), reporting the share sent
-   * (0–1) as it goes: XMLHttpRequest, because fetch cannot report upload progress.
+   * (0–1) as it goes: XMLHttpRequest, because fetch cannot report upload progress. A file of that
+   * name still waiting to be ingested is refused (ALREADY_EXISTS) unless `replace` is set.
    */
   uploadBatch(
     file: Blob,
     name: string,
     token: string,
     onProgress: (share: number) => void,
+    replace = false,
   ): Promise<{ path: string; bytes: number }> {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('PUT', `${this.baseUrl}/api/admin/landing/${encodeURIComponent(name)}`);
+      const query = replace ? '?replace=true' : '';
+      xhr.open('PUT', `${this.baseUrl}/api/admin/landing/${encodeURIComponent(name)}${query}`);
       xhr.setRequestHeader('content-type', 'application/octet-stream');
       if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
       xhr.upload.onprogress = (e) => {

@@ -322,6 +322,7 @@ export const en: Dictionary = {
   'error.fields': 'Fields with problems:',
   'error.code.UNKNOWN_CUSTOMER': 'There is no such customer.',
   'error.code.UNKNOWN_PRODUCT': 'There is no such product.',
+  'error.code.ALREADY_EXISTS': 'A file of that name is already waiting for the weekly pipeline to check it.',
   'error.code.NOT_FOUND': 'What was asked for was not found.',
   'error.code.MODEL_NOT_READY': 'No model is serving yet.',
   'error.code.UNAUTHORIZED':
@@ -353,6 +354,7 @@ export const en: Dictionary = {
     'You are signed in for alerts only: uploading a batch needs an operator or admin sign-in.',
   'upload.progress': 'Uploading… {pct}',
   'upload.uploaded': 'Uploaded ({size}). Checking the batch…',
+  'upload.replace': 'Replace the waiting file with this one',
   'upload.runNow': 'Check now (run the weekly pipeline)',
   'upload.waiting': 'Waiting for the weekly pipeline to check the batch…',
   'upload.badName':

@@ -325,6 +325,7 @@ export const es = {
   'error.fields': 'Campos con problemas:',
   'error.code.UNKNOWN_CUSTOMER': 'No existe ese cliente.',
   'error.code.UNKNOWN_PRODUCT': 'No existe ese producto.',
+  'error.code.ALREADY_EXISTS': 'Ya hay un archivo con ese nombre esperando a que el flujo semanal lo revise.',
   'error.code.NOT_FOUND': 'No se encontró lo pedido.',
   'error.code.MODEL_NOT_READY': 'Todavía no hay un modelo en servicio.',
   'error.code.UNAUTHORIZED':
@@ -357,6 +358,7 @@ export const es = {
     'Su sesión es solo de alertas: para subir un lote necesita una sesión de operación o de administración.',
   'upload.progress': 'Subiendo… {pct}',
   'upload.uploaded': 'Subido ({size}). Revisando el lote…',
+  'upload.replace': 'Sustituir el archivo en espera por este',
   'upload.runNow': 'Revisar ahora (ejecutar el flujo semanal)',
   'upload.waiting': 'Esperando a que el flujo semanal revise el lote…',
   'upload.badName':

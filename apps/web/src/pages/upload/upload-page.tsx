@@ -5,10 +5,15 @@ import { usePermit } from '../../app/use-permit.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { PermitNote } from '../../components/permit-note.tsx';
+import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Ingestion } from '../data/ingestions-table.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
 import { findIngestion, isBatchFileName } from './batch-file-name.ts';
+
+/** Whether the server refused an upload because a file of that name is still waiting to be checked. */
+const isWaitingAlready = (error: unknown) =>
+  error instanceof WebError && error.serverCode === 'ALREADY_EXISTS';
 
 /** How often the ingestion log is read while waiting for the pipeline to check an upload. */
 const POLL_MS = 2000;
@@ -69,12 +74,12 @@ export default function UploadPage() {
     setOver(false);
     choose(e.dataTransfer.files[0]);
   };
-  const send = () => {
+  const send = (replace = false) => {
     if (!file || !isBatchFileName(file.name)) return;
     const since = Date.now();
     setStep({ kind: 'sending', share: 0 });
     api
-      .uploadBatch(file, file.name, token, (share) => setStep({ kind: 'sending', share }))
+      .uploadBatch(file, file.name, token, (share) => setStep({ kind: 'sending', share }), replace)
       .then(
         (r) => setStep({ kind: 'waiting', name: file.name, bytes: r.bytes, since }),
         (error: unknown) => setStep({ kind: 'failed', error }),
@@ -122,7 +127,7 @@ export default function UploadPage() {
         {/* Without a role that may upload, the server could only refuse: the button is off and points at why. */}
         <button
           type="button"
-          onClick={send}
+          onClick={() => send()}
           disabled={!upload.allowed || !file || !nameOk || step.kind === 'sending' || step.kind === 'waiting'}
           aria-describedby={upload.noteId}
         >
@@ -135,6 +140,12 @@ export default function UploadPage() {
           </div>
         ) : null}
         {step.kind === 'failed' ? <ErrorNote error={step.error} /> : null}
+        {/* The same name uploaded again before the pipeline checked the first: usually a corrected file. */}
+        {step.kind === 'failed' && isWaitingAlready(step.error) ? (
+          <button type="button" className="secondary" onClick={() => send(true)}>
+            {t('upload.replace')}
+          </button>
+        ) : null}
       </section>
       {step.kind === 'waiting' ? (
         <section className="card" aria-live="polite" data-testid="upload-waiting">

@@ -1,0 +1,90 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import UploadPage from '../src/pages/upload/upload-page.tsx';
+import { renderApp } from './render.tsx';
+
+const TOKEN = 'tok-0123456789abcdef';
+
+afterEach(() => {
+  cleanup();
+  window.sessionStorage.clear();
+  vi.unstubAllGlobals();
+});
+
+/**
+ * An XMLHttpRequest for a landing folder where `week-2024-06-17.csv` is already waiting: a plain
+ * upload is refused as the server refuses it, one with ?replace=true is taken.
+ */
+function landingWithWaitingFile(urls: string[]) {
+  return class {
+    readonly upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    status = 0;
+    statusText = '';
+    responseText = '';
+    #url = '';
+    open(_method: string, url: string) {
+      this.#url = url;
+    }
+    setRequestHeader() {}
+    send() {
+      urls.push(this.#url);
+      const replacing = this.#url.endsWith('?replace=true');
+      this.status = replacing ? 200 : 409;
+      this.responseText = JSON.stringify(
+        replacing
+          ? { path: this.#url, bytes: 27 }
+          : {
+              code: 'ALREADY_EXISTS',
+              message:
+                'landing/week-2024-06-17.csv is already waiting to be ingested; send ?replace=true to overwrite it',
+            },
+      );
+      queueMicrotask(() => this.onload?.());
+    }
+  };
+}
+
+describe('uploading a file whose name is already waiting to be checked', () => {
+  it.each([
+    {
+      lang: 'es',
+      pick: 'Elegir archivo',
+      send: 'Subir',
+      says: 'Ya hay un archivo con ese nombre esperando a que el flujo semanal lo revise.',
+      replace: 'Sustituir el archivo en espera por este',
+    },
+    {
+      lang: 'en',
+      pick: 'Choose file',
+      send: 'Upload',
+      says: 'A file of that name is already waiting for the weekly pipeline to check it.',
+      replace: 'Replace the waiting file with this one',
+    },
+  ] as const)('says so and offers to replace it, which sends it again with replace ($lang)', async (c) => {
+    const urls: string[] = [];
+    vi.stubGlobal('XMLHttpRequest', landingWithWaitingFile(urls));
+    window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+    renderApp(
+      <UploadPage />,
+      (req) =>
+        req.url === '/api/auth/me'
+          ? { body: { role: 'operator', alerts: true, signed_in: true } }
+          : { body: [] },
+      c.lang,
+    );
+    const file = new File(['customer_id,product_id\n1,2\n'], 'week-2024-06-17.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText(c.pick), { target: { files: [file] } });
+    const send = screen.getByRole('button', { name: c.send });
+    await vi.waitFor(() => expect(send).toHaveProperty('disabled', false));
+    fireEvent.click(send);
+    expect((await screen.findByRole('alert')).querySelector('strong')?.textContent).toBe(c.says);
+    fireEvent.click(screen.getByRole('button', { name: c.replace }));
+    expect(await screen.findByTestId('upload-waiting')).toBeTruthy();
+    expect(urls).toEqual([
+      '/api/admin/landing/week-2024-06-17.csv',
+      '/api/admin/landing/week-2024-06-17.csv?replace=true',
+    ]);
+  });
+});
