@@ -338,7 +338,12 @@ export const en: Dictionary = {
   'error.code.VERSION_NOT_FOUND': 'There is no such model version.',
   'error.code.VERSION_ARCHIVED': 'That version is archived.',
   'error.code.RUN_NOT_FOUND': 'There is no such run.',
-  'error.code.FST_ERR_CTP_BODY_TOO_LARGE': 'The file is too large.',
+  'error.code.BODY_TOO_LARGE':
+    'The file is too large for the server: split the batch, or ask whoever runs SodAI to raise the limit.',
+  'error.code.STORAGE_UNAVAILABLE':
+    'The server cannot write its files (the disk is full or read-only): tell whoever runs SodAI.',
+  'error.code.RATE_LIMITED': 'Too many requests in a short time: wait a minute and try again.',
+  'error.code.MODEL_NOT_FOUND': 'No model has been trained yet: the weekly pipeline trains the first one.',
   'nav.upload': 'Upload batch',
   'upload.title': 'Upload a weekly batch',
   'upload.explain':

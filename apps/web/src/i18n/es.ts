@@ -341,7 +341,13 @@ export const es = {
   'error.code.VERSION_NOT_FOUND': 'No existe esa versión del modelo.',
   'error.code.VERSION_ARCHIVED': 'Esa versión está archivada.',
   'error.code.RUN_NOT_FOUND': 'No existe esa ejecución.',
-  'error.code.FST_ERR_CTP_BODY_TOO_LARGE': 'El archivo es demasiado grande.',
+  'error.code.BODY_TOO_LARGE':
+    'El archivo es demasiado grande para el servidor: divida el lote, o pida a quien administra SodAI que suba el límite.',
+  'error.code.STORAGE_UNAVAILABLE':
+    'El servidor no puede escribir sus archivos (el disco está lleno o es de solo lectura): avise a quien administra SodAI.',
+  'error.code.RATE_LIMITED': 'Demasiadas peticiones en poco tiempo: espere un minuto y vuelva a intentarlo.',
+  'error.code.MODEL_NOT_FOUND':
+    'Todavía no se ha entrenado ningún modelo: el flujo semanal entrena el primero.',
   'nav.upload': 'Subir lote',
   'upload.title': 'Subir un lote semanal',
   'upload.explain':

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import UploadPage from '../src/pages/upload/upload-page.tsx';
 import { renderApp } from './render.tsx';
@@ -10,6 +10,42 @@ afterEach(() => {
   window.sessionStorage.clear();
   vi.unstubAllGlobals();
 });
+
+/** An XMLHttpRequest whose every upload the server refuses with `status` and `code`. */
+function refusedWith(status: number, code: string) {
+  return class {
+    readonly upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    status = status;
+    statusText = '';
+    responseText = JSON.stringify({ code, message: 'refused' });
+    open() {}
+    setRequestHeader() {}
+    send() {
+      queueMicrotask(() => this.onload?.());
+    }
+  };
+}
+
+/** Signs in as operator, picks a batch and sends it; returns the page's error note. */
+async function uploadRefused(lang: 'es' | 'en', pick: string, send: string) {
+  window.sessionStorage.setItem('sodai.adminToken', TOKEN);
+  renderApp(
+    <UploadPage />,
+    (req) =>
+      req.url === '/api/auth/me'
+        ? { body: { role: 'operator', alerts: true, signed_in: true } }
+        : { body: [] },
+    lang,
+  );
+  const file = new File(['customer_id,product_id\n1,2\n'], 'week-2024-06-17.csv', { type: 'text/csv' });
+  fireEvent.change(screen.getByLabelText(pick), { target: { files: [file] } });
+  const button = screen.getByRole('button', { name: send });
+  await vi.waitFor(() => expect(button).toHaveProperty('disabled', false));
+  fireEvent.click(button);
+  return screen.findByRole('alert');
+}
 
 /**
  * An XMLHttpRequest for a landing folder where `week-2024-06-17.csv` is already waiting: a plain
@@ -86,5 +122,19 @@ describe('uploading a file whose name is already waiting to be checked', () => {
       '/api/admin/landing/week-2024-06-17.csv',
       '/api/admin/landing/week-2024-06-17.csv?replace=true',
     ]);
+  });
+});
+
+describe('an upload the server cannot take says why, in the page language', () => {
+  it('a file over the size limit (BODY_TOO_LARGE), in Spanish', async () => {
+    vi.stubGlobal('XMLHttpRequest', refusedWith(413, 'BODY_TOO_LARGE'));
+    const note = await uploadRefused('es', 'Elegir archivo', 'Subir');
+    expect(within(note).getByText(/^El archivo es demasiado grande para el servidor/)).toBeTruthy();
+  });
+
+  it('a full or read-only disk (STORAGE_UNAVAILABLE), in English', async () => {
+    vi.stubGlobal('XMLHttpRequest', refusedWith(503, 'STORAGE_UNAVAILABLE'));
+    const note = await uploadRefused('en', 'Choose file', 'Upload');
+    expect(within(note).getByText(/^The server cannot write its files/)).toBeTruthy();
   });
 });
