@@ -28,6 +28,7 @@ import {
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
+import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
@@ -53,6 +54,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_buyers: productBuyersTool,
   movers: moversTool,
   slow_movers: slowMoversTool,
+  small_customers: smallCustomersTool,
   new_products: newProductsTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,

@@ -20,6 +20,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           '¿Qué productos están creciendo?',
           '¿Qué productos nuevos hay este mes?',
           '¿Qué productos se venden menos?',
+          '¿Qué clientes compran poco?',
           `¿Cuál es la marca favorita del cliente ${customer}?`,
           '¿Cuál es el tamaño promedio de pedido?',
           '¿Qué porcentaje de clientes son restaurantes?',
@@ -53,6 +54,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           'Which brands are declining?',
           'What new products sold this month?',
           'What are the slow movers?',
+          'Which customers buy the least?',
           `What is customer ${customer}'s favorite brand?`,
           'What is the average order size?',
           'What % of customers are restaurants?',
@@ -86,6 +88,6 @@ export function helpText(lang: Lang, customer?: number, product?: number): strin
   const families = exampleQuestions(lang, customer, product);
   const lines = Object.entries(families).map(([family, qs]) => `${family}: "${qs[0]}"`);
   return lang === 'es'
-    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, sus marcas favoritas, quién compró un producto, los mejores clientes, los productos y marcas más vendidos y los que menos se venden, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones, el tamaño promedio de pedido, cuántos clientes hay de cada tipo), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
-    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, their favorite brands, who bought a product, the best customers, best-selling products and brands and the slow movers, what is rising or falling, new products, trends, comparisons, the average order size, the share of each type of customer), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
+    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, sus marcas favoritas, quién compró un producto, los mejores clientes, los productos y marcas más vendidos y los que menos se venden, los clientes que menos compran, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones, el tamaño promedio de pedido, cuántos clientes hay de cada tipo), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
+    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, their favorite brands, who bought a product, the best customers, best-selling products and brands and the slow movers, the customers who buy least, what is rising or falling, new products, trends, comparisons, the average order size, the share of each type of customer), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
 }

@@ -182,6 +182,7 @@ export const ChatIntentSchema = z.enum([
   'product_buyers',
   'movers',
   'slow_movers',
+  'small_customers',
   'new_products',
   'order_size',
   'customer_mix',
@@ -227,6 +228,10 @@ export const ChatEntitiesSchema = z.object({
   scope: z.enum(['product', 'all']).optional().describe('lapsed customers: of one product or of anything'),
   group_by: z.enum(['brand']).optional().describe('top products and movers: rank brands instead of products'),
   direction: z.enum(['up', 'down']).optional().describe('movers: rising (default) or falling'),
+  rank_by: z
+    .enum(['orders'])
+    .optional()
+    .describe('small customers: fewest orders first instead of fewest units'),
 });
 export type ChatEntities = z.infer<typeof ChatEntitiesSchema>;
 

@@ -1,18 +1,13 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
-import type { Lang } from '../../contract/api.ts';
-import { customerTypeWords, formatDay, formatNumber, productLabel, say } from '../format.ts';
+import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { needsProduct, table, unknownProduct } from './answers.ts';
 import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
+import { customerTypeCell } from './customer-rows.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
-
-/** A customer's type in the singular ("restaurante"), or a dash when the master has none. */
-function typeCell(r: Row, lang: Lang): string {
-  return r.type === null || r.type === undefined ? '—' : customerTypeWords(String(r.type), lang, false);
-}
 
 /**
  * Customers ranked by units bought (returns deducted) for a period (default: the last four weeks)
@@ -46,8 +41,8 @@ export const topCustomersTool: Tool = async (box, req) => {
       ? noSales
       : say(
           lang,
-          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${typeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
-          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${typeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
+          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
+          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
         );
   return {
     text,
@@ -68,7 +63,7 @@ export const topCustomersTool: Tool = async (box, req) => {
       rows.map((r, i) => [
         String(req.offset + i + 1),
         String(r.customer),
-        typeCell(r, lang),
+        customerTypeCell(r, lang),
         units(r),
         orders(r),
       ]),
@@ -153,7 +148,7 @@ export const productBuyersTool: Tool = async (box, req) => {
       rows.map((r, i) => [
         String(req.offset + i + 1),
         String(r.customer),
-        typeCell(r, lang),
+        customerTypeCell(r, lang),
         units(r),
         last(r),
       ]),

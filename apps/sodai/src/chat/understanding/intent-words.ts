@@ -383,7 +383,7 @@ export const INTENT_WORDS = {
     '(?:not|never) (?:selling|moving|sold)',
     '(?:don t|doesn t|do not|does not|aren t|isn t|are not|is not|didn t|did not) (?:sell|move)\\w*',
     'least (?:sold|selling|popular|bought|ordered|demanded)',
-    '(?:sold|sells?|selling|moves?|moving|bought|ordered) (?:the )?least',
+    '(?:sold|sells?|selling|moves?|moving|buys?|bought|orders?|ordered) (?:the )?least',
     '(?:worst|weakest|poorest|lowest)(?: |-)(?:sell\\w*|performing|movers?|sales)',
     'underperform\\w*',
     'dead (?:stock|products?|items?|skus?)',
@@ -403,6 +403,32 @@ export const INTENT_WORDS = {
     'sin (?:rotacion|salida|movimiento)',
     'productos? (?:muertos?|parados?|estancados?|lentos?|dormidos?)',
     'nadie (?:compra|pide|lleva|quiere)',
+    // "¿Qué marcas compran poco los clientes?": with a product or brand noun, they are what is slow.
+    '(?:compr|pid|pide|llev)\\w* (?:muy )?poc[oa]s?',
+  ],
+  /**
+   * Buying little, said of customers: "customers who buy little", "¿qué clientes compran poco?",
+   * "los clientes más chicos"; with a customer noun (or "who") and no product it ranks customers.
+   */
+  smallCustomers: [
+    '(?:compr|pid|pide|llev|gast)\\w* (?:muy )?poc[oa]s?',
+    '(?:compr|pid|pide|llev|gast)\\w* menos(?! que| de lo)',
+    'que menos (?:compr|pid|pide|llev|gast)\\w*',
+    '(?:con )?(?:menos|pocas|pocos|menores) (?:compras|pedidos|unidades|volumen)',
+    '(?:de )?(?:menor|bajo|poco) volumen',
+    'mas (?:chic|pequen|floj)\\w*',
+    'peores',
+    'smallest',
+    'small(?:er)? (?:customers?|clients?|accounts?|shops?|stores?)',
+    '(?:buy|buys|buying|bought|order|orders|ordering|ordered|spend|spends|spent) (?:very |so )?little',
+    '(?:buy|buys|buying|bought|order|orders|ordering|ordered|spend|spends|spent) (?:the )?(?:least|fewest)',
+    'least (?:active|buying|ordering|volume)',
+    '(?:lowest|low|smallest)(?: |-)(?:volume|spend\\w*)',
+    'fewest (?:orders|units|purchases)',
+    '(?:buy|buys|order|orders) (?:few|fewer|less)',
+    'bottom',
+    'worst',
+    'weakest',
   ],
   /** How big an order is: "average order size", "ticket promedio", "unidades por pedido". */
   orderSize: [

@@ -25,6 +25,9 @@ const SHOULD_GET =
  */
 const WHAT_THEY_BUY = /\b(?:what (?:do|does|did)|(?:lo )?que (?:mas )?(?:compr|pid|pide|llev|gast)\w*)\b/;
 
+/** A question that opens asking what is bought: "¿qué compran poco los restaurantes?". */
+const ASKS_WHAT_THEY_BUY = new RegExp(`^(?:y |and )?${WHAT_THEY_BUY.source}`);
+
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
@@ -70,6 +73,20 @@ function asksCustomerMix(text: string, s: IntentSignals): boolean {
   if (s.hasCustomer || s.hasProduct || SALES.test(text) || AGAINST_TRAINING.test(text)) return false;
   if (!GROUP_RE.customer.test(text) && !s.hasCustomerType) return false;
   return GROUP_RE.share.test(text) || GROUP_RE.byCustomerType.test(text);
+}
+
+/**
+ * "¿Qué clientes compran poco?", "smallest customers", "¿qué mayoristas compraron poco?": the
+ * customers who bought least, when the customers (or a type of them) are what is ranked, not what
+ * they buy ("¿qué marcas compran poco los clientes?" ranks brands).
+ */
+function asksSmallCustomers(text: string, s: IntentSignals): boolean {
+  if (s.hasCustomer || s.hasProduct) return false;
+  if (!GROUP_RE.smallCustomers.test(text) && !GROUP_RE.slowMovers.test(text)) return false;
+  if (BRAND_NOUN.test(text) && !s.hasBrand) return false;
+  if (ranksCustomers(text)) return true;
+  // "Restaurantes que compran poco" ranks them; "¿qué compran poco los restaurantes?" asks what.
+  return s.hasCustomerType && !GROUP_RE.product.test(text) && !ASKS_WHAT_THEY_BUY.test(text);
 }
 
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
@@ -165,6 +182,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'model_info' };
   }
 
+  // Before slow movers, whose words ("que menos compran") it shares, and lapsed customers.
+  if (asksSmallCustomers(text, s)) return { intent: 'small_customers' };
   // "¿Qué productos no se venden?", "slow movers": before lapsed ("productos dormidos") and movers
   // ("slow movers"); customers who buy little are no slow products.
   if (

@@ -49,6 +49,7 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'product_buyers',
   'movers',
   'slow_movers',
+  'small_customers',
   'new_products',
 ]);
 
@@ -243,6 +244,15 @@ function understandText(
     /\b(?:marcas?|brands?)\b/.test(text)
   ) {
     entities.group_by = 'brand';
+  }
+  // "Clientes con menos pedidos / compras": the fewest orders first, not the fewest units.
+  if (
+    intent === 'small_customers' &&
+    /\b(?:menos|pocos|pocas|fewest|fewer|less|least) (?:pedidos|ordenes|orders|compras|purchases|veces|times)\b/.test(
+      text,
+    )
+  ) {
+    entities.rank_by = 'orders';
   }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';

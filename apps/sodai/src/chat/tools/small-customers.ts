@@ -1,0 +1,127 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
+import { formatDay, formatNumber, say } from '../format.ts';
+import { table } from './answers.ts';
+import { customerTypeCell } from './customer-rows.ts';
+import { describeFilters, periodOr4Weeks } from './filters.ts';
+import { LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
+import { rankingWords } from './market.ts';
+import type { Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The customers who bought least in the period asked (default: the last four weeks), least first:
+ * net units, then orders, then the oldest last purchase (orders first when the question counts
+ * orders). The customer-side twin of the slow movers ({@link rankLeast}): only customers who bought
+ * in the period or in the {@link LEAST_LOOKBACK_WEEKS} weeks before it are ranked, so the shops that
+ * went quiet lately come first with their last purchase, and those long gone (the lapsed customers'
+ * answer) or never active are left out. The chat's product and customer filters narrow both.
+ */
+export const smallCustomersTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  if (!period)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const entities = { ...req.entities, period };
+  const byOrders = entities.rank_by === 'orders';
+  const {
+    rows,
+    since,
+    ranked,
+    idle: quiet,
+  } = await rankLeast(box, 'customer', entities, period, req.offset, byOrders);
+  const { when, scope } = rankingWords(entities, period, lang);
+  const last = (r: Row) => (r.last === null ? '—' : formatDay(String(r.last), lang));
+  const line = (r: Row) => {
+    const who = say(lang, 'cliente', 'customer') + ` ${r.item} (${customerTypeCell(r, lang)})`;
+    const units = countOf(Number(r.units), lang, NOUN.unit, 1);
+    const orders = countOf(Number(r.count), lang, NOUN.order);
+    return Number(r.count) === 0
+      ? say(
+          lang,
+          `${who}: sin compras (última compra el ${last(r)})`,
+          `${who}: no purchases (last purchase on ${last(r)})`,
+        )
+      : say(lang, `${who}: ${units} en ${orders}`, `${who}: ${units} in ${orders}`);
+  };
+  const quietNote =
+    quiet === 0
+      ? ''
+      : say(
+          lang,
+          ` ${countOf(quiet, lang, NOUN.customer)} que ${agree(quiet, ['compró', 'compraron'])} en las ${LEAST_LOOKBACK_WEEKS} semanas anteriores no ${agree(quiet, ['compró', 'compraron'])} nada en el período.`,
+          ` ${countOf(quiet, lang, NOUN.customer)} who bought in the ${LEAST_LOOKBACK_WEEKS} weeks before bought nothing in the period.`,
+        );
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `Nadie compró entre el ${formatDay(since, lang)} y el ${formatDay(period.to, lang)}${scope}.`,
+          `No customer bought from ${formatDay(since, lang)} to ${formatDay(period.to, lang)}${scope}.`,
+        )
+      : say(
+          lang,
+          `Los clientes que menos compraron ${when}${scope}${byOrders ? ' (por pedidos)' : ''}: ${rows.map(line).join('; ')}.`,
+          `The customers who bought least ${when}${scope}${byOrders ? ' (by orders)' : ''}: ${rows.map(line).join('; ')}.`,
+        ) + quietNote;
+  const first = rows[0]?.item;
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      byOrders
+        ? say(lang, 'pedidos, luego unidades compradas', 'orders, then units bought')
+        : say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
+      say(
+        lang,
+        `solo clientes con compras desde el ${formatDay(since, lang)}`,
+        `only customers who bought since ${formatDay(since, lang)}`,
+      ),
+    ],
+    table: table(
+      [
+        ['#', true],
+        [say(lang, 'Cliente', 'Customer'), true],
+        [say(lang, 'Tipo', 'Type'), false],
+        [say(lang, 'Unidades', 'Units'), true],
+        [say(lang, 'Pedidos', 'Orders'), true],
+        [say(lang, 'Última compra', 'Last purchase'), false],
+      ],
+      rows.map((r, i) => [
+        String(req.offset + i + 1),
+        String(r.item),
+        customerTypeCell(r, lang),
+        formatNumber(Number(r.units), lang, 1),
+        formatNumber(Number(r.count), lang),
+        last(r),
+      ]),
+    ),
+    data: {
+      period,
+      ranked,
+      quiet,
+      customers: rows.map((r) => ({
+        customer: Number(r.item),
+        units: Number(r.units),
+        orders: Number(r.count),
+        last: r.last,
+      })),
+    },
+    customers: rows.map((r) => Number(r.item)),
+    shown: rows.length,
+    ...(first === undefined
+      ? {}
+      : {
+          suggestions: [
+            say(lang, `¿Qué le ofrezco al cliente ${first}?`, `What should I offer customer ${first}?`),
+          ],
+        }),
+  };
+};
