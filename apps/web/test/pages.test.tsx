@@ -510,6 +510,28 @@ describe('ModelsPage', () => {
     },
   );
 
+  it.each([
+    { lang: 'es', says: 'Todavía no se ha entrenado ningún modelo', link: 'ir al flujo semanal' },
+    { lang: 'en', says: 'No model has been trained yet', link: 'go to the weekly pipeline' },
+  ] as const)(
+    'before the first training, says no model is trained yet and links the pipeline, not an error ($lang)',
+    async ({ lang, says, link }) => {
+      const noModel = {
+        status: 404,
+        body: { code: 'MODEL_NOT_FOUND', message: 'no registered model named weekly-purchase' },
+      };
+      renderApp(
+        <ModelsPage />,
+        (req) => (req.url.startsWith('/api/tracking/models/') ? noModel : undefined),
+        lang,
+      );
+      const note = await screen.findByTestId('no-model');
+      expect(note.textContent).toContain(says);
+      expect(within(note).getByRole('link', { name: link }).getAttribute('href')).toBe('#/pipeline');
+      expect(screen.queryByRole('alert')).toBeNull();
+    },
+  );
+
   it('says "no moves yet" for a champion history that is empty', async () => {
     renderApp(<ModelsPage />, (req) => {
       if (req.url.endsWith('/history')) return { body: [] };

@@ -120,6 +120,9 @@ export const en: Dictionary = {
   'models.explain':
     'Every training registers a model version. The "champion" version is the one answering predictions. A new version only becomes champion if it beats the current one and the simple rules on the same test week; you can also promote or roll back by hand, writing down why.',
   'models.champion': 'Serving version (champion): v{version}',
+  'models.noneYet':
+    'No model has been trained yet. The weekly pipeline trains the first one on its next run, or now if an operator runs it:',
+  'models.toPipeline': 'go to the weekly pipeline',
   'models.noChampion': 'No champion yet.',
   'models.versionsCaption': 'Registered versions',
   'models.version': 'Version',

@@ -121,6 +121,9 @@ export const es = {
   'models.explain':
     'Cada entrenamiento registra una versión del modelo. La versión «champion» es la que responde a las predicciones. Una versión nueva solo pasa a champion si supera a la actual y a las reglas simples en la misma semana de prueba; también se puede promover o volver atrás a mano, dejando el motivo por escrito.',
   'models.champion': 'Versión en servicio (champion): v{version}',
+  'models.noneYet':
+    'Todavía no se ha entrenado ningún modelo. El flujo semanal entrena el primero en su próxima ejecución, o ahora si alguien de operación lo lanza:',
+  'models.toPipeline': 'ir al flujo semanal',
   'models.noChampion': 'Todavía no hay champion.',
   'models.versionsCaption': 'Versiones registradas',
   'models.version': 'Versión',

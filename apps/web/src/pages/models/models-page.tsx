@@ -2,12 +2,15 @@ import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
+import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { AliasActions } from './alias-actions.tsx';
 import { AliasTimeline } from './alias-timeline.tsx';
 import { VersionsTable } from './versions-table.tsx';
 
 const CHAMPION = 'champion';
+
+const isNoModel = (error: unknown) => error instanceof WebError && error.serverCode === 'MODEL_NOT_FOUND';
 
 /** Models: registered versions, the champion's history, promote and roll back. */
 export default function ModelsPage() {
@@ -31,6 +34,17 @@ export default function ModelsPage() {
     model.reload();
     history.reload();
   };
+  // Before the first training there is no model to list: a first day, not a failure.
+  if (model.status === 'failed' && isNoModel(model.error)) {
+    return (
+      <>
+        <PageIntro title={t('models.title')} explanation={t('models.explain')} />
+        <p className="card muted" data-testid="no-model">
+          {t('models.noneYet')} <a href="#/pipeline">{t('models.toPipeline')}</a>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <PageIntro title={t('models.title')} explanation={t('models.explain')} />
