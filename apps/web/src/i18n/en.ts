@@ -209,6 +209,9 @@ export const en: Dictionary = {
   'experiments.status': 'Status',
   'experiments.compareHint': 'Tick up to {max} runs to compare them.',
   'experiments.runsCaption': '{n} runs',
+  'experiments.none':
+    'No training has run yet: the weekly pipeline records one each time it trains (the first time, or when the data has changed).',
+  'experiments.noMatch': 'No run matches the search or the status chosen.',
   'experiments.compare': 'Compare',
   'experiments.compareRun': 'Compare {name}',
   'experiments.name': 'Name',

@@ -211,6 +211,9 @@ export const es = {
   'experiments.status': 'Estado',
   'experiments.compareHint': 'Marque hasta {max} ejecuciones para compararlas.',
   'experiments.runsCaption': '{n} ejecuciones',
+  'experiments.none':
+    'Todavía no se ha hecho ningún entrenamiento: el flujo semanal registra uno cada vez que entrena (la primera vez, o cuando los datos han cambiado).',
+  'experiments.noMatch': 'Ninguna ejecución coincide con la búsqueda o el estado elegidos.',
   'experiments.compare': 'Comparar',
   'experiments.compareRun': 'Comparar {name}',
   'experiments.name': 'Nombre',

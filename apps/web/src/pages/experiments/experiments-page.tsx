@@ -75,18 +75,28 @@ export default function ExperimentsPage() {
           <p className="muted">{t('experiments.compareHint', { max: MAX_COMPARED })}</p>
         </div>
         <AsyncView state={runs}>
-          {() => (
-            <RunsTable
-              rows={shown}
-              metricKeys={metricKeys}
-              sort={sort}
-              direction={direction}
-              onSort={onSort}
-              selected={selected}
-              onToggle={toggle}
-              maxSelected={MAX_COMPARED}
-            />
-          )}
+          {(list) =>
+            list.length === 0 ? (
+              <p className="muted" data-testid="no-runs">
+                {t('experiments.none')}
+              </p>
+            ) : shown.length === 0 ? (
+              <p className="muted" data-testid="no-runs">
+                {t('experiments.noMatch')}
+              </p>
+            ) : (
+              <RunsTable
+                rows={shown}
+                metricKeys={metricKeys}
+                sort={sort}
+                direction={direction}
+                onSort={onSort}
+                selected={selected}
+                onToggle={toggle}
+                maxSelected={MAX_COMPARED}
+              />
+            )
+          }
         </AsyncView>
       </section>
       {compared.length >= 2 ? (

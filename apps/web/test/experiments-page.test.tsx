@@ -1,0 +1,46 @@
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import ExperimentsPage from '../src/pages/experiments/experiments-page.tsx';
+import { renderApp } from './render.tsx';
+
+afterEach(cleanup);
+
+const RUN = {
+  id: 'r1',
+  experimentId: 'e1',
+  name: 'train 2025-01-06',
+  status: 'FINISHED',
+  startTime: 1,
+  endTime: 2,
+  parentRunId: null,
+};
+
+/** A tracking server holding `runs` (each with no params or metrics). */
+function tracking(runs: (typeof RUN)[]) {
+  return (req: { url: string }) => {
+    if (req.url.startsWith('/api/tracking/runs?')) return { body: runs };
+    const one = runs.find((r) => req.url === `/api/tracking/runs/${r.id}`);
+    return one ? { body: { run: one, params: [], tags: [], latestMetrics: [] } } : undefined;
+  };
+}
+
+describe('ExperimentsPage with nothing to list', () => {
+  it.each([
+    { lang: 'es', says: 'Todavía no se ha hecho ningún entrenamiento' },
+    { lang: 'en', says: 'No training has run yet' },
+  ] as const)(
+    'before any training, says none has run and when one will, not an empty table ($lang)',
+    async ({ lang, says }) => {
+      renderApp(<ExperimentsPage />, tracking([]), lang);
+      expect((await screen.findByTestId('no-runs')).textContent).toContain(says);
+      expect(screen.queryByTestId('runs')).toBeNull();
+    },
+  );
+
+  it('says no run matches a search that finds none', async () => {
+    renderApp(<ExperimentsPage />, tracking([RUN]), 'en');
+    await screen.findByTestId('runs');
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'no such run' } });
+    expect(screen.getByTestId('no-runs').textContent).toBe('No run matches the search or the status chosen.');
+  });
+});
