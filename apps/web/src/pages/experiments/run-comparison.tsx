@@ -90,7 +90,8 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
                       label={{ value: chosen, angle: -90, position: 'insideLeft', offset: -8 }}
                     />
                     <Tooltip formatter={(v) => num(Number(v), 4)} />
-                    <Legend />
+                    {/* At the bottom it sat on the "Step" axis title. */}
+                    <Legend verticalAlign="top" />
                     {rows.map((r, i) => (
                       <Line
                         key={r.run.id}
