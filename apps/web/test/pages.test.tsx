@@ -60,6 +60,29 @@ describe('PredictPage', () => {
     expect(screen.getByRole('columnheader', { name: 'Contribución (puntos de log-odds)' })).toBeTruthy();
   });
 
+  it('says an id typed is unknown, and leaves no earlier answer under it, rather than a silent disabled button', async () => {
+    renderApp(
+      <PredictPage />,
+      (req) => {
+        if (req.url === '/api/ui/catalog') return { body: CATALOG };
+        if (req.url === '/predict?lang=en') return { body: PREDICTION };
+        return undefined;
+      },
+      'en',
+    );
+    await waitFor(() => expect(document.querySelectorAll('datalist option').length).toBeGreaterThan(0));
+    fireEvent.change(screen.getByLabelText('Customer'), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText('Product'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Get probability' }));
+    await screen.findByTestId('probability');
+    fireEvent.change(screen.getByLabelText('Customer'), { target: { value: '999999' } });
+    fireEvent.change(screen.getByLabelText('Product'), { target: { value: '77' } });
+    expect(screen.getByTestId('unknown-id').textContent).toBe(
+      'There is no customer number 999999. There is no product number 77.',
+    );
+    expect(screen.queryByTestId('probability')).toBeNull();
+  });
+
   it('says a rule answered, not "Modelo v0", while no model has passed the gate', async () => {
     renderApp(<PredictPage />, (req) => {
       if (req.url === '/api/ui/catalog') return { body: CATALOG };

@@ -34,6 +34,8 @@ export const en: Dictionary = {
   'predict.title': 'Predict a purchase',
   'predict.explain':
     "Pick a customer and a product: the model estimates how likely the customer is to buy that product next week, from their purchase history, that of similar customers and the product's characteristics. A 30% probability means that in about 3 of every 10 similar situations there was a purchase.",
+  'predict.unknownCustomer': 'There is no customer number {id}.',
+  'predict.unknownProduct': 'There is no product number {id}.',
   'predict.submit': 'Get probability',
   'predict.resultTitle': 'Customer {customer} · product {product}',
   'predict.willBuy': 'Likely to buy next week',

@@ -35,6 +35,8 @@ export const es = {
   'predict.title': 'Predecir una compra',
   'predict.explain':
     'Elija un cliente y un producto: el modelo estima la probabilidad de que el cliente compre ese producto la próxima semana, a partir de su historial de compras, el de clientes parecidos y las características del producto. Una probabilidad del 30 % significa que, de cada 10 situaciones parecidas, en unas 3 hubo compra.',
+  'predict.unknownCustomer': 'No hay ningún cliente con el número {id}.',
+  'predict.unknownProduct': 'No hay ningún producto con el número {id}.',
   'predict.submit': 'Calcular probabilidad',
   'predict.resultTitle': 'Cliente {customer} · producto {product}',
   'predict.willBuy': 'Probablemente comprará la próxima semana',

@@ -32,6 +32,17 @@ export default function PredictPage() {
   // The pair last asked about: asked again when the language changes, since the server words the
   // explanation in the language of the request.
   const [asked, setAsked] = useState<{ customer: number; product: number } | null>(null);
+  // Ids typed that the catalog does not have: said at once, or "Calculate" is off with no reason.
+  const [unknownCustomer, setUnknownCustomer] = useState<number | null>(null);
+  const [unknownProduct, setUnknownProduct] = useState<number | null>(null);
+  const unknown = (setId: (id: number | null) => void) => (id: number | null) => {
+    setId(id);
+    // The last answer is about another pair: left under an id that does not exist, it reads as this one's.
+    if (id !== null) {
+      setAsked(null);
+      setOutcome({ kind: 'none' });
+    }
+  };
 
   useEffect(() => {
     if (asked === null) return;
@@ -64,6 +75,7 @@ export default function PredictPage() {
           options={customerOptions(catalog)}
           value={customer}
           onChange={setCustomer}
+          onUnknown={unknown(setUnknownCustomer)}
         />
         <IdPicker
           name="product"
@@ -72,11 +84,19 @@ export default function PredictPage() {
           options={productOptions(catalog)}
           value={product}
           onChange={setProduct}
+          onUnknown={unknown(setUnknownProduct)}
         />
         <button type="submit" disabled={customer === null || product === null || outcome.kind === 'loading'}>
           {t('predict.submit')}
         </button>
       </form>
+      {unknownCustomer !== null || unknownProduct !== null ? (
+        <p className="warning" role="status" data-testid="unknown-id">
+          {unknownCustomer !== null ? t('predict.unknownCustomer', { id: unknownCustomer }) : null}
+          {unknownCustomer !== null && unknownProduct !== null ? ' ' : null}
+          {unknownProduct !== null ? t('predict.unknownProduct', { id: unknownProduct }) : null}
+        </p>
+      ) : null}
       {/* Always present, so screen readers announce each new result when its text changes. */}
       <p className="sr-only" aria-live="polite" data-testid="prediction-announcement">
         {outcome.kind === 'done'
