@@ -31,6 +31,7 @@ import { slowMoversTool } from './tools/slow-movers.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
+import { salesShareTool } from './tools/sales-share.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { smallTalk } from './tools/small-talk.ts';
@@ -58,6 +59,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   new_products: newProductsTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
+  sales_share: salesShareTool,
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
   count_customers: countCustomersTool,

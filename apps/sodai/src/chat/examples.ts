@@ -24,6 +24,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `¿Cuál es la marca favorita del cliente ${customer}?`,
           '¿Cuál es el tamaño promedio de pedido?',
           '¿Qué porcentaje de clientes son restaurantes?',
+          '¿Qué porcentaje de las ventas son latas?',
           '¿Cómo van las ventas de latas?',
         ],
         modelo: [
@@ -58,6 +59,7 @@ export function exampleQuestions(lang: Lang, customer = 100001, product = 20001)
           `What is customer ${customer}'s favorite brand?`,
           'What is the average order size?',
           'What % of customers are restaurants?',
+          'What % of sales are cans?',
           'How are can sales trending?',
         ],
         model: [
@@ -88,6 +90,6 @@ export function helpText(lang: Lang, customer?: number, product?: number): strin
   const families = exampleQuestions(lang, customer, product);
   const lines = Object.entries(families).map(([family, qs]) => `${family}: "${qs[0]}"`);
   return lang === 'es'
-    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, sus marcas favoritas, quién compró un producto, los mejores clientes, los productos y marcas más vendidos y los que menos se venden, los clientes que menos compran, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones, el tamaño promedio de pedido, cuántos clientes hay de cada tipo), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
-    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, their favorite brands, who bought a product, the best customers, best-selling products and brands and the slow movers, the customers who buy least, what is rising or falling, new products, trends, comparisons, the average order size, the share of each type of customer), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
+    ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, sus marcas favoritas, quién compró un producto, los mejores clientes, los productos y marcas más vendidos y los que menos se venden, los clientes que menos compran, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones, el tamaño promedio de pedido, cuántos clientes hay de cada tipo, qué parte de las ventas es de latas, una marca o un segmento), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
+    : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, their favorite brands, who bought a product, the best customers, best-selling products and brands and the slow movers, the customers who buy least, what is rising or falling, new products, trends, comparisons, the average order size, the share of each type of customer, the share of sales of cans, a brand or a segment), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
 }

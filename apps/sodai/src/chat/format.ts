@@ -67,12 +67,17 @@ export function formatInstant(at: Date, lang: Lang): string {
   return dateFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(at);
 }
 
-const PACKAGE_WORDS: Record<string, Record<Lang, string>> = {
-  BOTELLA: { es: 'botella', en: 'bottle' },
-  LATA: { es: 'lata', en: 'can' },
-  TETRA: { es: 'tetra', en: 'carton' },
-  KEG: { es: 'barril', en: 'keg' },
+const PACKAGE_WORDS: Record<string, Record<Lang, readonly [string, string]>> = {
+  BOTELLA: { es: ['botella', 'botellas'], en: ['bottle', 'bottles'] },
+  LATA: { es: ['lata', 'latas'], en: ['can', 'cans'] },
+  TETRA: { es: ['tetra', 'tetras'], en: ['carton', 'cartons'] },
+  KEG: { es: ['barril', 'barriles'], en: ['keg', 'kegs'] },
 };
+
+/** A package as people say it, singular or plural ("lata", "cans"); an unknown one in lower case. */
+export function packageWords(pkg: string, lang: Lang, plural = false): string {
+  return PACKAGE_WORDS[pkg]?.[lang][plural ? 1 : 0] ?? pkg.toLowerCase();
+}
 
 /**
  * How a sales rep names a product: "producto 20230 (Brand 7, botella 0,25 L)".
@@ -88,7 +93,7 @@ export function productLabel(id: number, a: ProductAttributes | undefined, lang:
 
 /** "Brand 7, botella 0,25 L" */
 export function productDescription(a: ProductAttributes, lang: Lang): string {
-  const pack = a.package ? (PACKAGE_WORDS[a.package]?.[lang] ?? a.package.toLowerCase()) : null;
+  const pack = a.package ? packageWords(a.package, lang) : null;
   const size = a.size === null ? null : formatLitres(a.size, lang);
   const body = [pack, size].filter((x) => x !== null).join(' ');
   return [a.brand, body || null].filter((x) => x !== null).join(', ');

@@ -186,6 +186,7 @@ export const ChatIntentSchema = z.enum([
   'new_products',
   'order_size',
   'customer_mix',
+  'sales_share',
   'sales_trend',
   'compare_periods',
   'count_customers',
@@ -211,6 +212,18 @@ export const ChatPeriodSchema = z.object({
 });
 export type ChatPeriod = z.infer<typeof ChatPeriodSchema>;
 
+/** An attribute sales can be split by: one of the catalogue's, or the customer's type. */
+export const ChatAttributeSchema = z.enum([
+  'brand',
+  'category',
+  'sub_category',
+  'segment',
+  'package',
+  'size',
+  'customer_type',
+]);
+export type ChatAttribute = z.infer<typeof ChatAttributeSchema>;
+
 /** What a question was understood to be about (all optional). */
 export const ChatEntitiesSchema = z.object({
   customer_id: z.number().optional(),
@@ -226,7 +239,12 @@ export const ChatEntitiesSchema = z.object({
   compare_to: ChatPeriodSchema.optional(),
   count: z.int().optional(),
   scope: z.enum(['product', 'all']).optional().describe('lapsed customers: of one product or of anything'),
-  group_by: z.enum(['brand']).optional().describe('top products and movers: rank brands instead of products'),
+  group_by: ChatAttributeSchema.optional().describe(
+    'top products, movers and slow movers: rank brands instead of products (brand); share of sales: the attribute to split by',
+  ),
+  share_of: ChatAttributeSchema.optional().describe(
+    'share of sales: the attribute whose named value is asked; the other values named narrow what it is a share of',
+  ),
   direction: z.enum(['up', 'down']).optional().describe('movers: rising (default) or falling'),
   rank_by: z
     .enum(['orders'])

@@ -1,4 +1,4 @@
-import type { ChatEntities, Lang } from '../../contract/api.ts';
+import type { ChatAttribute, ChatEntities, Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import {
   CATEGORY_WORDS,
@@ -26,6 +26,8 @@ export interface FoundEntities {
   /** An id as written when it is not a safe integer (answered as unknown, never rounded). */
   readonly customerText?: string;
   readonly productText?: string;
+  /** Where in the text each attribute's value was named ("ventas de Brand 7 en lata": brand, then package). */
+  readonly at: Partial<Record<ChatAttribute, number>>;
 }
 
 const CUSTOMER_WORD =
@@ -87,6 +89,7 @@ const blank = (text: string, at: number, length: number) =>
  */
 export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): FoundEntities {
   const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = {};
+  const at: Partial<Record<ChatAttribute, number>> = {};
   let rest = ` ${text} `;
 
   // "top 10 de diciembre": the number after "top" is how many, not a day of the month.
@@ -111,10 +114,16 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
   if (size) {
     const v = Number(size[1]);
     entities.size_litres = size[2] === 'ml' || size[2] === 'cc' ? v / 1000 : v;
+    at.size = size.index;
     rest = blank(rest, size.index, size[0].length);
-  } else if (/\blitro y medio\b|\bliter and a half\b/.test(rest)) entities.size_litres = 1.5;
-  else if (/\bmedio litro\b|\bhalf (?:a )?liter\b|\bhalf (?:a )?litre\b/.test(rest))
-    entities.size_litres = 0.5;
+  } else {
+    const andAHalf = /\blitro y medio\b|\bliter and a half\b/.exec(rest);
+    const spoken = andAHalf ?? /\bmedio litro\b|\bhalf (?:a )?liter\b|\bhalf (?:a )?litre\b/.exec(rest);
+    if (spoken) {
+      entities.size_litres = andAHalf ? 1.5 : 0.5;
+      at.size = spoken.index;
+    }
+  }
 
   // Brands: "Brand 7" written whole, or "marca 7" for a brand named "<word> 7".
   for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
@@ -123,6 +132,7 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     ).exec(rest);
     if (m) {
       entities.brand = brand;
+      at.brand = m.index;
       rest = blank(rest, m.index, m[0].length);
       break;
     }
@@ -134,6 +144,7 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
       const hit = [...vocab.brands].find(([name]) => name === m[1] || name.endsWith(suffix));
       if (hit) {
         entities.brand = hit[1];
+        at.brand = m.index;
         rest = blank(rest, m.index, m[0].length);
       }
     }
@@ -149,6 +160,7 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     const hit = findWord(rest, words);
     if (hit) {
       entities[key] = hit.value;
+      at[key] = hit.at;
       rest = blank(rest, hit.at, hit.length);
     }
   }
@@ -214,6 +226,7 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
   return {
     entities,
     bareIds,
+    at,
     ...(customerText ? { customerText } : {}),
     ...(productText ? { productText } : {}),
   };

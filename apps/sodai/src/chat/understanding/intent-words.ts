@@ -446,6 +446,10 @@ export const INTENT_WORDS = {
   /** A share: "what % of customers …", "¿qué proporción …?", "the customer mix". */
   share: [
     'porcentaje',
+    'participacion',
+    'cuota',
+    'how much of (?:the |our |total )?(?:sales|volume|units)',
+    'cuanto (?:de|del) (?:las |nuestras |el )?(?:ventas|volumen|unidades|vendido|total)',
     'percent\\w*',
     'por ?ciento',
     'proporcion\\w*',

@@ -89,6 +89,19 @@ function asksSmallCustomers(text: string, s: IntentSignals): boolean {
   return s.hasCustomerType && !GROUP_RE.product.test(text) && !ASKS_WHAT_THEY_BUY.test(text);
 }
 
+/**
+ * "¿Qué porcentaje de las ventas son latas?", "share of sales by package": a share of the units
+ * sold, of a kind of product (or customer), or their split. Not one customer's or product's, and
+ * not the distribution drift measures against training.
+ */
+function asksSalesShare(text: string, s: IntentSignals): boolean {
+  if (s.hasCustomer || s.hasProduct || AGAINST_TRAINING.test(text) || !GROUP_RE.share.test(text))
+    return false;
+  if (SALES.test(text)) return true;
+  // "¿Qué porcentaje son latas?": a kind of product named, and neither customers nor products counted.
+  return s.hasFilter && !GROUP_RE.customer.test(text) && !GROUP_RE.product.test(text);
+}
+
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
 function ranksCustomers(text: string): boolean {
   const c = text.search(GROUP_RE.customer);
@@ -136,6 +149,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const modelish = has('model');
   // Before drift, whose words include "distribución".
   if (asksCustomerMix(text, s)) return { intent: 'customer_mix' };
+  if (asksSalesShare(text, s)) return { intent: 'sales_share' };
   if (has('drift')) return { intent: 'drift_status' };
   if (has('why') && (has('model') || has('drivers')) && !has('recommend') && !s.hasCustomer) {
     return { intent: 'prediction_drivers' };

@@ -7,6 +7,7 @@ import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
+import { askedAttribute, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -253,6 +254,14 @@ function understandText(
     )
   ) {
     entities.rank_by = 'orders';
+  }
+  // "Latas por marca" splits the cans by brand; "¿qué porcentaje de las ventas son latas?" asks the
+  // share of cans.
+  if (intent === 'sales_share') {
+    const split = splitBy(text);
+    const asked = askedAttribute(entities, found.at);
+    if (split && (asked === undefined || split !== asked)) entities.group_by = split;
+    else if (asked) entities.share_of = asked;
   }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';

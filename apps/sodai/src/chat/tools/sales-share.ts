@@ -1,0 +1,218 @@
+import type { ChatAttribute, ChatEntities, Lang } from '../../contract/api.ts';
+import { countOf, NOUN } from '../count-words.ts';
+import {
+  customerTypeWords,
+  formatLitres,
+  formatNumber,
+  formatPercent,
+  packageWords,
+  say,
+} from '../format.ts';
+import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
+import { table } from './answers.ts';
+import { describeFilters, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
+import { FROM, rankingWords } from './market.ts';
+import type { Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** The column each attribute is read from. */
+const COLUMN: Readonly<Record<ChatAttribute, string>> = {
+  brand: 'p.brand',
+  category: 'p.category',
+  sub_category: 'p.sub_category',
+  segment: 'p.segment',
+  package: 'p.package',
+  size: 'p.size::DOUBLE',
+  customer_type: 'c.customer_type',
+};
+
+/** The attribute in words, after "por" / "by", and as a column title. */
+const ATTRIBUTE_WORDS: Readonly<Record<ChatAttribute, Readonly<Record<Lang, readonly [string, string]>>>> = {
+  brand: { es: ['marca', 'Marca'], en: ['brand', 'Brand'] },
+  category: { es: ['categoría', 'Categoría'], en: ['category', 'Category'] },
+  sub_category: { es: ['subcategoría', 'Subcategoría'], en: ['sub-category', 'Sub-category'] },
+  segment: { es: ['segmento', 'Segmento'], en: ['segment', 'Segment'] },
+  package: { es: ['envase', 'Envase'], en: ['package', 'Package'] },
+  size: { es: ['tamaño', 'Tamaño'], en: ['size', 'Size'] },
+  customer_type: { es: ['tipo de cliente', 'Tipo de cliente'], en: ['customer type', 'Customer type'] },
+};
+
+/** How many values the sentence of a split names; the table has them all. */
+const SPLIT_IN_WORDS = 8;
+
+/** A value of an attribute as a sales rep says it: "latas", "segmento PREMIUM", "0,5 L", "restaurantes". */
+function valueWords(attribute: ChatAttribute, value: unknown, lang: Lang): string {
+  if (value === null || value === undefined) return say(lang, 'sin dato', 'not recorded');
+  if (attribute === 'package') return packageWords(String(value), lang, true);
+  if (attribute === 'segment') return say(lang, `segmento ${String(value)}`, `${String(value)} segment`);
+  if (attribute === 'size') return formatLitres(Number(value), lang);
+  if (attribute === 'customer_type') return customerTypeWords(String(value), lang);
+  return String(value);
+}
+
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Whether a row holds the value a question named (sizes compared to the half millilitre). */
+function holds(row: Row, attribute: ChatAttribute, value: unknown): boolean {
+  if (attribute === 'size') return Math.abs(Number(row.value) - Number(value)) < 0.0005;
+  return row.value === value;
+}
+
+/**
+ * The share of the units sold (returns deducted) and of the customers who bought, of one value of
+ * an attribute ("¿qué porcentaje de las ventas son latas?") or of each value ("share of sales by
+ * package"), for the period asked (default: the last four weeks). Other values named narrow what it
+ * is a share of ("… de las ventas de Brand 7 …"), and the answer then also gives the share of all
+ * sales. With neither a value nor an attribute named, sales are split by package.
+ */
+export const salesShareTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  if (!period)
+    return {
+      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+      answered: false,
+      basedOn: [],
+      data: {},
+    };
+  const asked = req.entities.share_of;
+  const attribute = asked ?? req.entities.group_by ?? 'package';
+  const askedValue = asked === undefined ? undefined : req.entities[ATTRIBUTE_ENTITY[asked]];
+  // The value asked is what the share is of; every other value named narrows the whole.
+  const scope: ChatEntities = {
+    ...req.entities,
+    ...(asked === undefined ? {} : { [ATTRIBUTE_ENTITY[asked]]: undefined }),
+    period,
+  };
+  const f = joinFilters(scope);
+  const rows = await box.data.query(
+    `WITH s AS (SELECT ${COLUMN[attribute]} AS value, t.customer_id, t.items FROM ${FROM} WHERE ${f.where})
+     SELECT value, sum(items)::DOUBLE AS units,
+            count(DISTINCT customer_id) FILTER (WHERE items > 0)::DOUBLE AS buyers,
+            (SELECT sum(items) FROM s)::DOUBLE AS total,
+            (SELECT count(DISTINCT customer_id) FROM s WHERE items > 0)::DOUBLE AS all_buyers
+     FROM s GROUP BY value ORDER BY units DESC, value`,
+    f.params,
+  );
+  const { when, scope: within, noSales } = rankingWords(scope, period, lang);
+  const total = Number(rows[0]?.total ?? 0);
+  const allBuyers = Number(rows[0]?.all_buyers ?? 0);
+  const share = (part: number, whole: number) => (whole !== 0 ? part / whole : 0);
+  const pct = (x: number) => formatPercent(x, lang);
+  const n = (x: number) => formatNumber(x, lang);
+  const basedOn = [
+    when,
+    ...describeFilters(scope, lang),
+    say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
+  ];
+  const [by, title] = ATTRIBUTE_WORDS[attribute][lang];
+  const shareTable = table(
+    [
+      [title, false],
+      [say(lang, 'Unidades', 'Units'), true],
+      [say(lang, 'Participación', 'Share'), true],
+      [say(lang, 'Clientes', 'Customers'), true],
+      [say(lang, '% de clientes', 'Share of customers'), true],
+    ],
+    rows.map((r) => [
+      valueWords(attribute, r.value, lang),
+      n(Number(r.units)),
+      pct(share(Number(r.units), total)),
+      n(Number(r.buyers)),
+      pct(share(Number(r.buyers), allBuyers)),
+    ]),
+  );
+  const chart = {
+    kind: 'bar' as const,
+    title: say(lang, `Unidades por ${by}, ${when}`, `Units by ${by}, ${when}`),
+    labels: rows.map((r) => valueWords(attribute, r.value, lang)),
+    series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
+  };
+  const split = rows.map((r) => ({
+    value: r.value,
+    units: Number(r.units),
+    share: share(Number(r.units), total),
+    buyers: Number(r.buyers),
+  }));
+  if (rows.length === 0 || total === 0)
+    return { text: noSales, answered: true, basedOn, data: { period, attribute, total, split } };
+
+  if (asked === undefined) {
+    const line = (r: Row) =>
+      `${valueWords(attribute, r.value, lang)} ${say(lang, 'con el', 'with')} ${pct(share(Number(r.units), total))} (${countOf(Number(r.units), lang, NOUN.unit)}, ${countOf(Number(r.buyers), lang, NOUN.customer)})`;
+    const rest = rows.slice(SPLIT_IN_WORDS);
+    const restUnits = rest.reduce((a, r) => a + Number(r.units), 0);
+    const more =
+      rest.length === 0
+        ? ''
+        : say(
+            lang,
+            `; y ${n(rest.length)} más con el ${pct(share(restUnits, total))}`,
+            `; and ${n(rest.length)} more with ${pct(share(restUnits, total))}`,
+          );
+    const list = rows.slice(0, SPLIT_IN_WORDS).map(line).join('; ') + more;
+    return {
+      text: say(
+        lang,
+        `Las ventas por ${by} ${when}${within}: ${list}.`,
+        `Sales by ${by} ${when}${within}: ${list}.`,
+      ),
+      answered: true,
+      basedOn,
+      table: shareTable,
+      chart,
+      data: { period, attribute, total, buyers: allBuyers, split },
+    };
+  }
+
+  const row = rows.find((r) => holds(r, attribute, askedValue));
+  const units = Number(row?.units ?? 0);
+  const buyers = Number(row?.buyers ?? 0);
+  const label = capitalized(valueWords(attribute, askedValue, lang));
+  // Narrowed to a brand, a type…: its share of everything sold too.
+  const narrowed = describeFilters({ ...scope, period: undefined }, lang).length > 0;
+  let ofAll: number | undefined;
+  if (narrowed) {
+    const p = periodFilter(period, 1);
+    const [all] = await box.data.query(
+      `SELECT sum(t.items)::DOUBLE AS units FROM transactions t WHERE ${p.where}`,
+      p.params,
+    );
+    ofAll = share(units, Number(all?.units ?? 0));
+  }
+  const allNote =
+    ofAll === undefined
+      ? ''
+      : say(
+          lang,
+          ` Del total vendido ${when}, es el ${pct(ofAll)}.`,
+          ` Of everything sold ${when}, it is ${pct(ofAll)}.`,
+        );
+  const text =
+    say(
+      lang,
+      `${label}: el ${pct(share(units, total))} de las unidades vendidas ${when}${within} (${n(units)} de ${countOf(total, lang, NOUN.unit)}) y el ${pct(share(buyers, allBuyers))} de los clientes que compraron (${n(buyers)} de ${n(allBuyers)}).`,
+      `${label}: ${pct(share(units, total))} of the units sold ${when}${within} (${n(units)} of ${countOf(total, lang, NOUN.unit)}) and ${pct(share(buyers, allBuyers))} of the customers who bought (${n(buyers)} of ${n(allBuyers)}).`,
+    ) + allNote;
+  return {
+    text,
+    answered: true,
+    basedOn: [...basedOn, valueWords(attribute, askedValue, lang)],
+    table: shareTable,
+    chart,
+    data: {
+      period,
+      attribute,
+      value: askedValue ?? null,
+      units,
+      total,
+      share: share(units, total),
+      buyers,
+      all_buyers: allBuyers,
+      buyers_share: share(buyers, allBuyers),
+      ...(ofAll === undefined ? {} : { share_of_all: ofAll }),
+      split,
+    },
+  };
+};
