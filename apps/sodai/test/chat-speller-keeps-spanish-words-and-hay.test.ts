@@ -98,6 +98,26 @@ describe('the speller leaves Spanish words alone', () => {
   });
 });
 
+describe('asking to be told before the question', () => {
+  it.each([
+    ['explícame cómo van las ventas', 'es', 'sales_trend'],
+    ['dime qué clientes compran poco', 'es', 'small_customers'],
+    ['¿me puedes decir qué productos se venden menos?', 'es', 'slow_movers'],
+    ['tell me how sales are going', 'en', 'sales_trend'],
+    ['can you tell me which customers buy the least?', 'en', 'small_customers'],
+  ])('"%s" asks the question after the lead-in (%s)', (q, lang, intent) => {
+    expect(understand(q, vocab, lang as 'es' | 'en', undefined).intent).toBe(intent);
+  });
+
+  it.each([
+    ['explícame por qué recomiendas el producto 20230 al cliente 100001', 'es'],
+    ['explain why you recommend product 20230 to customer 100001', 'en'],
+    ['explícame la recomendación del 100001', 'es'],
+  ])('"%s" still asks why', (q, lang) => {
+    expect(understand(q, vocab, lang as 'es' | 'en', undefined).intent).toBe('explain_recommendation');
+  });
+});
+
 describe('"ai" after a count word is "hay"', () => {
   it.each([
     ['kuantos klientes ai?', 'count_customers', {}],

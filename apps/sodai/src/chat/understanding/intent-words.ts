@@ -497,6 +497,8 @@ export const INTENT_WORDS = {
     'evolv\\w*',
     'como (?:van|va|fueron|le fue|han ido)',
     'how (?:are|is|did|have) .{0,40}(?:doing|going|trending|gone)',
+    // Asked indirectly, after "tell me": "how sales are going".
+    'how (?:\\w+ ){1,4}(?:are|is) (?:doing|going|trending)',
     'over time',
     'semana a semana',
     'week (?:by|over|on) week',

@@ -7,6 +7,7 @@ import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
+import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -74,7 +75,8 @@ export function understand(
   ).join(' ');
   const courtesy = courtesyOf(corrected);
   if (courtesy) return { intent: 'small_talk', entities: {}, offset: 0, usedContext: false, courtesy };
-  const text = withoutCourtesy(corrected);
+  // "Cuéntame / explícame cómo van las ventas" asks how sales are going: the lead-in says nothing.
+  const text = withoutLeadIn(withoutCourtesy(corrected));
   const understood = understandQuestion(text, vocab, lang, previous);
   const question = withoutHowAreYou(text);
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
