@@ -15,12 +15,18 @@ const RUN = {
   parentRunId: null,
 };
 
-/** A tracking server holding `runs` (each with no params or metrics). */
-function tracking(runs: (typeof RUN)[]) {
+/** A tracking server holding `runs`, each with no params and the `metrics` given. */
+function tracking(runs: (typeof RUN)[], metrics: Record<string, number> = {}) {
+  const latestMetrics = Object.entries(metrics).map(([key, value]) => ({
+    key,
+    value,
+    step: 0,
+    timestamp: 0,
+  }));
   return (req: { url: string }) => {
     if (req.url.startsWith('/api/tracking/runs?')) return { body: runs };
     const one = runs.find((r) => req.url === `/api/tracking/runs/${r.id}`);
-    return one ? { body: { run: one, params: [], tags: [], latestMetrics: [] } } : undefined;
+    return one ? { body: { run: one, params: [], tags: [], latestMetrics } } : undefined;
   };
 }
 
@@ -42,5 +48,25 @@ describe('ExperimentsPage with nothing to list', () => {
     await screen.findByTestId('runs');
     fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'no such run' } });
     expect(screen.getByTestId('no-runs').textContent).toBe('No run matches the search or the status chosen.');
+  });
+});
+
+describe('ExperimentsPage metric columns', () => {
+  it('names the headline metrics in words, F1 first, in Spanish', async () => {
+    renderApp(
+      <ExperimentsPage />,
+      tracking([RUN], { best_iteration: 174, calibration_error: 0.004, test_f1: 0.5, test_recall: 0.63 }),
+      'es',
+    );
+    const table = await screen.findByTestId('runs');
+    const headers = [...table.querySelectorAll('thead th')].map((th) =>
+      th.textContent?.replace(/ [▲▼]$/, ''),
+    );
+    expect(headers.slice(4)).toEqual([
+      'F1 (prueba)',
+      'Exhaustividad (prueba)',
+      'best_iteration',
+      'calibration_error',
+    ]);
   });
 });

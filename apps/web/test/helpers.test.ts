@@ -184,9 +184,36 @@ describe('monitoring and experiments helpers', async () => {
     ).toEqual(['a', 'c']);
     expect(paramDiff(rows.slice(0, 2))).toEqual([{ key: 'eta', values: ['a', 'b'], differs: true }]);
     expect(preferredMetrics(['baseline_f1', 'test_f1', 'aucpr'])).toEqual([
-      'aucpr',
       'test_f1',
+      'aucpr',
       'baseline_f1',
+    ]);
+  });
+
+  it('puts the metrics a training is judged by first, so the six columns shown are not best_iteration, calibration_error…', () => {
+    // A weekly training's metrics, as the tracking server lists them (alphabetically).
+    const logged = [
+      'baseline_frequency_f1',
+      'best_iteration',
+      'calibration_error',
+      'calibration_error_raw',
+      'candidate_coverage',
+      'decision_threshold',
+      'f1_gain_ci_high',
+      'f1_gain_vs_best_baseline',
+      'test_f1',
+      'test_pr_auc',
+      'test_precision',
+      'test_recall',
+      'valid_logloss',
+    ];
+    expect(preferredMetrics(logged).slice(0, 6)).toEqual([
+      'test_f1',
+      'test_precision',
+      'test_recall',
+      'test_pr_auc',
+      'f1_gain_vs_best_baseline',
+      'valid_logloss',
     ]);
   });
 });

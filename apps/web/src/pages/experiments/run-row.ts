@@ -101,13 +101,32 @@ export function paramDiff(
 }
 
 /**
- * Distinct metric keys, the model's own first and the baselines' (`baseline_*`) last, each group
- * alphabetical.
+ * The metrics a training is judged by, in the order the table shows them first: the test week's
+ * scores, the gain over the best simple rule, and the validation loss each tuning trial logs.
+ */
+const HEADLINE = [
+  'test_f1',
+  'test_precision',
+  'test_recall',
+  'test_pr_auc',
+  'f1_gain_vs_best_baseline',
+  'valid_logloss',
+];
+
+/**
+ * Distinct metric keys: the headline ones first (in that order), then the model's other metrics,
+ * then the baselines' (`baseline_*`), each group alphabetical. The table shows the first few, so
+ * an alphabetical list would show `best_iteration` and `calibration_error` and hide the F1.
  *
  * @example
- * preferredMetrics(['baseline_f1', 'test_f1', 'aucpr', 'test_f1']); // ['aucpr', 'test_f1', 'baseline_f1']
+ * preferredMetrics(['baseline_f1', 'best_iteration', 'test_f1', 'aucpr', 'test_f1']);
+ * // ['test_f1', 'aucpr', 'best_iteration', 'baseline_f1']
  */
 export function preferredMetrics(keys: readonly string[]): string[] {
-  const baseline = (k: string) => (k.startsWith('baseline_') ? 1 : 0);
-  return [...new Set(keys)].sort((a, b) => baseline(a) - baseline(b) || a.localeCompare(b));
+  const rank = (k: string) => {
+    const headline = HEADLINE.indexOf(k);
+    if (headline >= 0) return headline;
+    return k.startsWith('baseline_') ? HEADLINE.length + 1 : HEADLINE.length;
+  };
+  return [...new Set(keys)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

@@ -55,7 +55,7 @@ export function RunsTable({
                 }
               >
                 <button type="button" className="sort" onClick={() => onSort({ kind: 'metric', key: k })}>
-                  {k}
+                  {tOr(`models.metric.${k}`, k)}
                   {same({ kind: 'metric', key: k }) ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
                 </button>
               </th>
