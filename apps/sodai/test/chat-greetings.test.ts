@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleQuestions } from '../src/chat/examples.ts';
+import { expectAnsweredAs, expectFollowUpPastSmallTalk } from './chat-replies.ts';
 import { useChatServer } from './chat-server.ts';
 
 // "hola", "buenos días", "hello", "hi there" and "hola, ¿cómo estás?" got "I cannot answer that": a
@@ -7,21 +8,7 @@ import { useChatServer } from './chat-server.ts';
 // of the greeting, while a question it cannot answer still gets the honest refusal.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: { customer_id?: number };
-  suggestions: string[];
-  table?: unknown;
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
-const inSession = async (message: string, session_id: string) =>
-  (
-    await server().app.inject({ method: 'POST', url: '/chat', payload: { message, session_id } })
-  ).json<Reply>();
+const ask = (message: string) => server().ask(message);
 
 /** Whether a question is one of the examples the assistant offers, whatever ids it names. */
 const offered = (lang: 'es' | 'en') => {
@@ -46,12 +33,7 @@ describe('greetings', () => {
     ['Hi!', 'en'],
   ])('"%s" gets a greeting and questions it can answer (%s)', async (q, lang) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'small_talk',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'small_talk', lang);
     expect(r.answer).toMatch(lang === 'es' ? /^¡(?:Hola|Buen)/ : /^(?:Hello|Hi|Good)/);
     expect(r.answer).not.toMatch(/cannot|No sé/i);
     expect(r.suggestions.length).toBeGreaterThanOrEqual(2);
@@ -91,14 +73,7 @@ describe('greetings', () => {
   });
 
   it('a greeting between two questions leaves the first for a follow-up', async () => {
-    const session = 'greeting-follow-up-01';
-    await inSession('¿qué le ofrezco al cliente 100001?', session);
-    expect((await inSession('hola', session)).intent).toBe('small_talk');
-    const next = await inSession('¿y el 100002?', session);
-    expect({ intent: next.intent, customer: next.entities.customer_id }).toEqual({
-      intent: 'recommend',
-      customer: 100002,
-    });
+    await expectFollowUpPastSmallTalk(server(), 'hola', 'greeting-follow-up-01');
   });
 
   it.each([

@@ -8,13 +8,7 @@ import { useChatServer } from './chat-server.ts';
 // "There are 1 products": counts of one now take the singular, verbs included, in both languages.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  answered: boolean;
-  answer: string;
-}
-
-const ask = (message: string, lang: 'es' | 'en') => server().ask<Reply>(message, lang);
+const ask = (message: string, lang: 'es' | 'en') => server().ask(message, lang);
 const sql = (text: string) => queryRows(server().fx.store.connection, text);
 
 /** "1" followed by a plural noun: what no answer may say. */

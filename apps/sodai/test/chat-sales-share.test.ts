@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { expectAnsweredAs } from './chat-replies.ts';
+import { chatNumber, chatPercent, daysAfter, useChatServer } from './chat-server.ts';
 
 // "what % of sales are cans?" and "¿qué porcentaje de las ventas son latas?" listed the best-selling
 // cans and "share of sales by package" the best sellers: they now give the share of units (and of
@@ -8,40 +9,10 @@ import { useChatServer } from './chat-server.ts';
 // checked against SQL over the same store.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: {
-    period?: { from: string; to: string };
-    package?: string;
-    segment?: string;
-    brand?: string;
-    customer_type?: string;
-    group_by?: string;
-    share_of?: string;
-  };
-  table?: { columns: string[]; rows: string[][] };
-  data: Record<string, unknown>;
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
+const ask = (message: string) => server().ask(message);
 const sql = (text: string) => queryRows(server().fx.store.connection, text);
 
-const shift = (day: string, days: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-const number = (value: number, lang: 'es' | 'en') =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: 0 }).format(value);
-const percent = (share: number, lang: 'es' | 'en') =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share);
-const last4Weeks = () => ({ from: shift(server().lastDay, -27), to: server().lastDay });
+const last4Weeks = () => ({ from: daysAfter(server().lastDay, -27), to: server().lastDay });
 
 /** Units (net) and buyers of the slice `where` within `scope` over [from, to], and of all of `scope`. */
 const slice = async (from: string, to: string, where: string, scope = 'TRUE') => {
@@ -80,12 +51,7 @@ describe('share of sales', () => {
     ['share of sales by customer type', 'en'],
   ])('"%s" asks for a share of sales (%s)', async (q, lang) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'sales_share',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'sales_share', lang);
   });
 
   it.each([
@@ -109,11 +75,11 @@ describe('share of sales', () => {
       expect(r.entities.package).toBe('LATA');
       expect(r.data.share).toBeCloseTo(cans.units / cans.total, 9);
       expect(r.data.buyers_share).toBeCloseTo(cans.buyers / cans.allBuyers, 9);
-      expect(r.answer).toContain(percent(cans.units / cans.total, lang));
+      expect(r.answer).toContain(chatPercent(cans.units / cans.total, lang));
       expect(r.answer).toContain(
-        `${number(cans.units, lang)} ${lang === 'es' ? 'de' : 'of'} ${number(cans.total, lang)}`,
+        `${chatNumber(cans.units, lang)} ${lang === 'es' ? 'de' : 'of'} ${chatNumber(cans.total, lang)}`,
       );
-      expect(r.answer).toContain(percent(cans.buyers / cans.allBuyers, lang));
+      expect(r.answer).toContain(chatPercent(cans.buyers / cans.allBuyers, lang));
       expect(r.answer).toMatch(lang === 'es' ? /^Latas: / : /^Cans: /);
     },
   );
@@ -131,7 +97,9 @@ describe('share of sales', () => {
     expect(r.entities.group_by).toBe('package');
     const words: Record<string, string> = { BOTELLA: 'bottles', LATA: 'cans', TETRA: 'cartons', KEG: 'kegs' };
     expect(r.table!.rows.map((x) => x[0])).toEqual(rows.map((x) => words[String(x.package)]));
-    expect(r.table!.rows.map((x) => x[2])).toEqual(rows.map((x) => percent(Number(x.units) / total, 'en')));
+    expect(r.table!.rows.map((x) => x[2])).toEqual(
+      rows.map((x) => chatPercent(Number(x.units) / total, 'en')),
+    );
     expect(r.answer).toMatch(/^Sales by package the last 4 weeks \(/);
   });
 
@@ -142,7 +110,7 @@ describe('share of sales', () => {
     expect(from).toMatch(/-01$/);
     const premium = await slice(from, to, `p.segment = 'PREMIUM'`);
     expect(r.data.share).toBeCloseTo(premium.units / premium.total, 9);
-    expect(r.answer).toContain(percent(premium.units / premium.total, 'es'));
+    expect(r.answer).toContain(chatPercent(premium.units / premium.total, 'es'));
   });
 
   it('gives the share of a customer type: "what percent of units sold went to restaurants last month?"', async () => {
@@ -151,7 +119,7 @@ describe('share of sales', () => {
     const { from, to } = r.entities.period!;
     const restaurants = await slice(from, to, `c.customer_type = 'RESTAURANT'`);
     expect(r.data.share).toBeCloseTo(restaurants.units / restaurants.total, 9);
-    expect(r.answer).toContain(percent(restaurants.units / restaurants.total, 'en'));
+    expect(r.answer).toContain(chatPercent(restaurants.units / restaurants.total, 'en'));
   });
 
   it('the last value named is the one asked, within the ones before: "¿qué porcentaje de las ventas de la marca B son latas?"', async () => {
@@ -166,7 +134,7 @@ describe('share of sales', () => {
     expect(r.intent).toBe('sales_share');
     expect(r.entities.share_of).toBe('package');
     expect(r.data.share).toBeCloseTo(within.units / within.total, 9);
-    expect(r.answer).toContain(percent(within.units / within.total, 'es'));
+    expect(r.answer).toContain(chatPercent(within.units / within.total, 'es'));
     expect(r.answer).toContain(brand);
   });
 });

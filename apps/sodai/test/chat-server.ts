@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
+import type { ChatResponse } from '../src/contract/api.ts';
 import { queryRows } from '../src/store/duckdb.ts';
 import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
@@ -10,7 +11,9 @@ export interface ChatServer {
   /** The latest purchase date in the store (YYYY-MM-DD): what "last week" counts back from. */
   readonly lastDay: string;
   /** POST /chat and its JSON answer (`lang` left to the server when not given). */
-  ask<T>(message: string, lang?: 'es' | 'en'): Promise<T>;
+  ask<T = ChatResponse>(message: string, lang?: 'es' | 'en'): Promise<T>;
+  /** POST /chat within a conversation, so the question can follow up on the ones before it. */
+  inSession<T = ChatResponse>(message: string, sessionId: string): Promise<T>;
 }
 
 /**
@@ -39,6 +42,10 @@ export function useChatServer(): () => ChatServer {
         (
           await app.inject({ method: 'POST', url: '/chat', payload: lang ? { message, lang } : { message } })
         ).json(),
+      inSession: async (message, sessionId) =>
+        (
+          await app.inject({ method: 'POST', url: '/chat', payload: { message, session_id: sessionId } })
+        ).json(),
     };
   });
   afterAll(async () => {
@@ -59,4 +66,26 @@ export function chatDay(iso: string, lang: 'es' | 'en'): string {
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A whole number, or one with up to `decimals` decimals, as the chat writes it, from Intl. */
+export function chatNumber(value: number, lang: 'es' | 'en', decimals = 0): string {
+  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: decimals }).format(
+    value,
+  );
+}
+
+/** A share (0.458) as the chat writes it ("45,8 %", "45.8%"), from Intl. */
+export function chatPercent(share: number, lang: 'es' | 'en'): string {
+  return new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(share);
+}
+
+/** The day `days` after `day` (before it when negative), both YYYY-MM-DD. */
+export function daysAfter(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

@@ -1,51 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { helpText } from '../src/chat/examples.ts';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { expectAnsweredAs, tableColumn } from './chat-replies.ts';
+import { chatNumber, chatPercent, daysAfter, useChatServer } from './chat-server.ts';
 
 // "Slow movers", "average order size", "what % of customers are restaurants?" and "customer X's top
 // brand" got the best sellers, "I cannot answer that" or the customer's basket: each now has its
 // answer, checked against SQL over the same store.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: {
-    period?: { from: string; to: string };
-    group_by?: string;
-    customer_id?: number;
-    customer_type?: string;
-  };
-  based_on: string[];
-  table?: { columns: string[]; rows: string[][] };
-  data: Record<string, unknown>;
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
+const ask = (message: string) => server().ask(message);
 const sql = (text: string) => queryRows(server().fx.store.connection, text);
 
-const shift = (day: string, days: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 /** The last Monday–Sunday week that ends on or before `day`. */
 const lastFullWeek = (day: string) => {
   const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  const sunday = weekday === 6 ? day : shift(day, -weekday - 1);
-  return { from: shift(sunday, -6), to: sunday };
+  const sunday = weekday === 6 ? day : daysAfter(day, -weekday - 1);
+  return { from: daysAfter(sunday, -6), to: sunday };
 };
-const number = (value: number, lang: 'es' | 'en', decimals = 0) =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: decimals }).format(value);
-const percent = (share: number, lang: 'es' | 'en') =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(share);
-const column = (r: Reply, i: number) => (r.table?.rows ?? []).map((row) => row[i]!);
 
 /**
  * Products sold in [from, to] or in the 12 weeks before it, by their net units in [from, to] (none
@@ -78,19 +50,14 @@ describe('slow movers', () => {
     ['dead stock', 'en'],
   ])('"%s" lists the slowest products (%s)', async (q, lang) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'slow_movers',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'slow_movers', lang);
   });
 
   it('"slow movers" lists the products with the fewest units in the last 4 weeks, lowest first', async () => {
     const r = await ask('slow movers');
-    const expected = (await slowest(shift(server().lastDay, -27), server().lastDay)).slice(0, 5);
-    expect(column(r, 1)).toEqual(expected.map((x) => x.product));
-    expect(column(r, 3)).toEqual(expected.map((x) => number(x.units, 'en', 1)));
+    const expected = (await slowest(daysAfter(server().lastDay, -27), server().lastDay)).slice(0, 5);
+    expect(tableColumn(r, 1)).toEqual(expected.map((x) => x.product));
+    expect(tableColumn(r, 3)).toEqual(expected.map((x) => chatNumber(x.units, 'en', 1)));
     expect(r.table!.columns).toEqual(['#', 'Product', 'Description', 'Units', 'Customers', 'Last sale']);
     expect(r.answer).toMatch(/^The slowest products the last 4 weeks \(/);
   });
@@ -102,7 +69,7 @@ describe('slow movers', () => {
     expect(unsold.length).toBeGreaterThan(0);
     const r = await ask('¿qué productos no se vendieron ayer?');
     expect(r.intent).toBe('slow_movers');
-    expect(column(r, 1).slice(0, 5)).toEqual(expected.slice(0, 5).map((x) => x.product));
+    expect(tableColumn(r, 1).slice(0, 5)).toEqual(expected.slice(0, 5).map((x) => x.product));
     expect(r.data.unsold).toBe(unsold.length);
     expect(r.answer).toMatch(
       new RegExp(
@@ -115,7 +82,7 @@ describe('slow movers', () => {
   it('"which brands are not selling?" ranks brands the same way', async () => {
     const r = await ask('which brands are not selling?');
     expect(r.entities.group_by).toBe('brand');
-    const from = shift(server().lastDay, -27);
+    const from = daysAfter(server().lastDay, -27);
     const brands = await sql(
       `SELECT p.brand AS brand, coalesce(sum(t.items) FILTER (WHERE t.purchase_date >= DATE '${from}'), 0)::DOUBLE AS units,
               count(DISTINCT t.customer_id) FILTER (WHERE t.purchase_date >= DATE '${from}' AND t.items > 0)::DOUBLE AS buyers,
@@ -125,7 +92,7 @@ describe('slow movers', () => {
              AND p.brand IS NOT NULL
        GROUP BY 1 HAVING max(t.items) > 0 ORDER BY round(units, 6), buyers, last, brand LIMIT 5`,
     );
-    expect(column(r, 1)).toEqual(brands.map((b) => String(b.brand)));
+    expect(tableColumn(r, 1)).toEqual(brands.map((b) => String(b.brand)));
   });
 });
 
@@ -151,18 +118,13 @@ describe('average order size', () => {
     const r = await ask(q);
     const week = lastFullWeek(server().lastDay);
     const x = await orders(week.from, week.to);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'order_size',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'order_size', lang);
     expect(r.data).toMatchObject({ orders: x.orders, lines: x.lines });
     expect(r.data.units_per_order).toBeCloseTo(x.units / x.orders, 6);
     expect(r.data.lines_per_order).toBeCloseTo(x.lines / x.orders, 6);
-    expect(r.answer).toContain(number(x.units / x.orders, lang as 'es' | 'en', 1));
-    expect(r.answer).toContain(number(x.lines / x.orders, lang as 'es' | 'en', 1));
-    expect(r.answer).toContain(number(x.orders, lang as 'es' | 'en'));
+    expect(r.answer).toContain(chatNumber(x.units / x.orders, lang as 'es' | 'en', 1));
+    expect(r.answer).toContain(chatNumber(x.lines / x.orders, lang as 'es' | 'en', 1));
+    expect(r.answer).toContain(chatNumber(x.orders, lang as 'es' | 'en'));
   });
 
   it('keeps to the period named and to one customer', async () => {
@@ -176,7 +138,7 @@ describe('average order size', () => {
     const c = await ask('¿cuántas unidades por pedido compra el cliente 100001 en promedio?');
     expect(c.intent).toBe('order_size');
     expect(c.entities.customer_id).toBe(100001);
-    const mine = await orders(shift(server().lastDay, -83), server().lastDay, 'customer_id = 100001');
+    const mine = await orders(daysAfter(server().lastDay, -83), server().lastDay, 'customer_id = 100001');
     expect(mine.orders).toBeGreaterThan(0);
     expect(c.data.orders).toBe(mine.orders);
     expect(c.data.units_per_order).toBeCloseTo(mine.units / mine.orders, 6);
@@ -211,9 +173,9 @@ describe('share of customers by type', () => {
       type,
     });
     expect(r.data).toMatchObject({ customer_type: type, customers: n, total });
-    expect(r.answer).toContain(`${number(n, lang as 'es' | 'en')} `);
-    expect(r.answer).toContain(number(total, lang as 'es' | 'en'));
-    expect(r.answer).toContain(percent(n / total, lang as 'es' | 'en'));
+    expect(r.answer).toContain(`${chatNumber(n, lang as 'es' | 'en')} `);
+    expect(r.answer).toContain(chatNumber(total, lang as 'es' | 'en'));
+    expect(r.answer).toContain(chatPercent(n / total, lang as 'es' | 'en'));
     expect(r.answer).toContain(words);
   });
 
@@ -250,7 +212,7 @@ describe("a customer's top brands", () => {
     ['marcas preferidas del cliente 100001', 'es'],
   ])('"%s" ranks the brands 100001 bought in the last 12 weeks (%s)', async (q, lang) => {
     const r = await ask(q);
-    const expected = await brands(shift(server().lastDay, -83), server().lastDay);
+    const expected = await brands(daysAfter(server().lastDay, -83), server().lastDay);
     expect(expected.length).toBeGreaterThan(0);
     expect({
       q,
@@ -259,7 +221,7 @@ describe("a customer's top brands", () => {
       by: r.entities.group_by,
       customer: r.entities.customer_id,
     }).toEqual({ q, intent: 'top_products', lang, by: 'brand', customer: 100001 });
-    expect(column(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.brand));
+    expect(tableColumn(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.brand));
     const data = r.data.brands as { brand: string; units: number }[];
     data.forEach((b, i) => expect(b.units).toBeCloseTo(expected[i]!.units, 6));
     expect(r.answer).toContain('100001');
@@ -270,7 +232,7 @@ describe("a customer's top brands", () => {
     const r = await ask('¿cuál fue la marca favorita del cliente 100001 en marzo?');
     expect(r.entities.period).toMatchObject({ from: '2024-03-01', to: '2024-03-31' });
     const expected = await brands('2024-03-01', '2024-03-31');
-    expect(column(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.brand));
+    expect(tableColumn(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.brand));
   });
 });
 

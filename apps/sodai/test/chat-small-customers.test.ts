@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { expectAnsweredAs, tableColumn } from './chat-replies.ts';
+import { chatNumber, daysAfter, useChatServer } from './chat-server.ts';
 
 // "customers who buy little", "¿qué clientes compran poco?", "clientes con menos compras" and
 // "smallest customers" got "I cannot answer that": they now rank the customers who bought least,
 // among those who bought in the period or the 12 weeks before it, checked against SQL over the store.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: { period?: { from: string; to: string }; customer_type?: string; package?: string };
-  table?: { columns: string[]; rows: string[][] };
-  data: Record<string, unknown>;
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
-const inSession = async (message: string, session_id: string) =>
-  (
-    await server().app.inject({ method: 'POST', url: '/chat', payload: { message, session_id } })
-  ).json<Reply>();
+const ask = (message: string) => server().ask(message);
 const sql = (text: string) => queryRows(server().fx.store.connection, text);
-
-const shift = (day: string, days: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-const number = (value: number, lang: 'es' | 'en', decimals = 0) =>
-  new Intl.NumberFormat(lang === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits: decimals }).format(value);
-const column = (r: Reply, i: number) => (r.table?.rows ?? []).map((row) => row[i]!);
 
 /**
  * Customers who bought in [from, to] or the 12 weeks before it, by net units in [from, to] (none is
@@ -74,12 +52,7 @@ describe('customers who buy little', () => {
     ['¿cuáles son mis peores clientes?', 'es'],
   ])('"%s" ranks the customers who bought least (%s)', async (q, lang) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'small_customers',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'small_customers', lang);
   });
 
   it.each([
@@ -95,21 +68,21 @@ describe('customers who buy little', () => {
 
   it('"customers who buy little" lists the customers with the fewest units in the last 4 weeks, lowest first', async () => {
     const last = server().lastDay;
-    const expected = (await smallest(shift(last, -27), last)).slice(0, 5);
+    const expected = (await smallest(daysAfter(last, -27), last)).slice(0, 5);
     const r = await ask('customers who buy little');
     expect(r.table!.columns).toEqual(['#', 'Customer', 'Type', 'Units', 'Orders', 'Last purchase']);
-    expect(column(r, 1)).toEqual(expected.map((x) => x.customer));
-    expect(column(r, 3)).toEqual(expected.map((x) => number(x.units, 'en', 1)));
-    expect(column(r, 4)).toEqual(expected.map((x) => number(x.orders, 'en')));
+    expect(tableColumn(r, 1)).toEqual(expected.map((x) => x.customer));
+    expect(tableColumn(r, 3)).toEqual(expected.map((x) => chatNumber(x.units, 'en', 1)));
+    expect(tableColumn(r, 4)).toEqual(expected.map((x) => chatNumber(x.orders, 'en')));
     expect(r.answer).toMatch(/^The customers who bought least the last 4 weeks \(/);
   });
 
   it('"¿qué clientes compran poco?" answers in Spanish, the quiet ones first with their last purchase', async () => {
     const last = server().lastDay;
-    const expected = await smallest(shift(last, -27), last);
+    const expected = await smallest(daysAfter(last, -27), last);
     const quiet = expected.filter((x) => x.orders === 0);
     const r = await ask('¿qué clientes compran poco?');
-    expect(column(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.customer));
+    expect(tableColumn(r, 1)).toEqual(expected.slice(0, 5).map((x) => x.customer));
     expect(r.table!.columns).toEqual(['#', 'Cliente', 'Tipo', 'Unidades', 'Pedidos', 'Última compra']);
     expect(r.answer).toMatch(/^Los clientes que menos compraron las últimas 4 semanas \(/);
     expect(r.data.quiet).toBe(quiet.length);
@@ -118,11 +91,11 @@ describe('customers who buy little', () => {
 
   it('"clientes con menos pedidos" ranks by orders first', async () => {
     const last = server().lastDay;
-    const expected = (await smallest(shift(last, -27), last, 'TRUE', 'orders')).slice(0, 5);
+    const expected = (await smallest(daysAfter(last, -27), last, 'TRUE', 'orders')).slice(0, 5);
     const r = await ask('clientes con menos pedidos');
     expect(r.intent).toBe('small_customers');
-    expect(column(r, 1)).toEqual(expected.map((x) => x.customer));
-    expect(column(r, 4)).toEqual(expected.map((x) => number(x.orders, 'es')));
+    expect(tableColumn(r, 1)).toEqual(expected.map((x) => x.customer));
+    expect(tableColumn(r, 4)).toEqual(expected.map((x) => chatNumber(x.orders, 'es')));
   });
 
   it('keeps to the period and the customer type asked', async () => {
@@ -131,8 +104,8 @@ describe('customers who buy little', () => {
     expect(r.entities.customer_type).toBe('MAYORISTA');
     const { from, to } = r.entities.period!;
     const expected = (await smallest(from, to, `c.customer_type = 'MAYORISTA'`)).slice(0, 5);
-    expect(column(r, 1)).toEqual(expected.map((x) => x.customer));
-    expect(column(r, 2).every((t) => t === 'mayorista')).toBe(true);
+    expect(tableColumn(r, 1)).toEqual(expected.map((x) => x.customer));
+    expect(tableColumn(r, 2).every((t) => t === 'mayorista')).toBe(true);
   });
 
   it('counts only the products named: "customers who buy few cans"', async () => {
@@ -140,18 +113,18 @@ describe('customers who buy little', () => {
     expect(r.intent).toBe('small_customers');
     expect(r.entities.package).toBe('LATA');
     const last = server().lastDay;
-    const expected = (await smallest(shift(last, -27), last, `p.package = 'LATA'`)).slice(0, 5);
-    expect(column(r, 1)).toEqual(expected.map((x) => x.customer));
-    expect(column(r, 3)).toEqual(expected.map((x) => number(x.units, 'en', 1)));
+    const expected = (await smallest(daysAfter(last, -27), last, `p.package = 'LATA'`)).slice(0, 5);
+    expect(tableColumn(r, 1)).toEqual(expected.map((x) => x.customer));
+    expect(tableColumn(r, 3)).toEqual(expected.map((x) => chatNumber(x.units, 'en', 1)));
   });
 
   it('"show more" continues the list', async () => {
     const session = 'small-customers-more-1';
     const last = server().lastDay;
-    const expected = await smallest(shift(last, -27), last);
-    await inSession('smallest customers', session);
-    const more = await inSession('show more', session);
+    const expected = await smallest(daysAfter(last, -27), last);
+    await server().inSession('smallest customers', session);
+    const more = await server().inSession('show more', session);
     expect(more.intent).toBe('small_customers');
-    expect(column(more, 1)).toEqual(expected.slice(5, 10).map((x) => x.customer));
+    expect(tableColumn(more, 1)).toEqual(expected.slice(5, 10).map((x) => x.customer));
   });
 });

@@ -3,6 +3,7 @@ import type { Vocabulary } from '../src/chat/vocabulary.ts';
 import { correctSpelling } from '../src/chat/understanding/spelling.ts';
 import { understand } from '../src/chat/understanding/understand.ts';
 import { queryRows } from '../src/store/duckdb.ts';
+import { expectAnsweredAs, expectFollowUpPastSmallTalk } from './chat-replies.ts';
 import { useChatServer } from './chat-server.ts';
 
 // "qe le bendo al 100001" was read as the customer's history (the speller missed b/v), "los diez
@@ -10,21 +11,7 @@ import { useChatServer } from './chat-server.ts';
 // counts written as words and thanks are now understood.
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: { customer_id?: number; count?: number };
-  table?: { columns: string[]; rows: string[][] };
-  session_id: string;
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
-const inSession = async (message: string, session_id: string) =>
-  (
-    await server().app.inject({ method: 'POST', url: '/chat', payload: { message, session_id } })
-  ).json<Reply>();
+const ask = (message: string) => server().ask(message);
 
 const vocab: Vocabulary = {
   brands: new Map([['brand 7', 'Brand 7']]),
@@ -148,26 +135,14 @@ describe('thanks', () => {
     ['vale, genial', 'es'],
   ])('"%s" gets a short polite reply (%s)', async (q, lang) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent: 'small_talk',
-      answered: true,
-      lang,
-    });
+    expectAnsweredAs(q, r, 'small_talk', lang);
     expect(r.answer.length).toBeLessThan(120);
     expect(r.answer).not.toMatch(/cannot|No sé|offer|ofrezco/i);
     expect(r.table).toBeUndefined();
   });
 
   it('a question after the thanks is still answered, and a follow-up still refers to the question before', async () => {
-    const session = 'thanks-follow-up-01';
-    await inSession('¿qué le ofrezco al cliente 100001?', session);
-    expect((await inSession('gracias', session)).intent).toBe('small_talk');
-    const next = await inSession('¿y el 100002?', session);
-    expect({ intent: next.intent, customer: next.entities.customer_id }).toEqual({
-      intent: 'recommend',
-      customer: 100002,
-    });
+    await expectFollowUpPastSmallTalk(server(), 'gracias', 'thanks-follow-up-01');
     const both = await ask('gracias, ¿y qué le ofrezco al cliente 100001?');
     expect({ intent: both.intent, customer: both.entities.customer_id }).toEqual({
       intent: 'recommend',

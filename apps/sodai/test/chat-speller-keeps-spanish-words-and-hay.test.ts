@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Vocabulary } from '../src/chat/vocabulary.ts';
 import { correctSpelling } from '../src/chat/understanding/spelling.ts';
 import { understand } from '../src/chat/understanding/understand.ts';
+import { expectAnsweredAs } from './chat-replies.ts';
 import { useChatServer } from './chat-server.ts';
 
 // The speller's edit distance turned Spanish words it did not know into words it did: "cuéntame"
@@ -10,15 +11,7 @@ import { useChatServer } from './chat-server.ts';
 // now left alone, and "ai"/"ay" after a count word is "hay".
 const server = useChatServer();
 
-interface Reply {
-  intent: string;
-  lang: string;
-  answered: boolean;
-  answer: string;
-  entities: { customer_type?: string; package?: string };
-}
-
-const ask = (message: string) => server().ask<Reply>(message);
+const ask = (message: string) => server().ask(message);
 
 const vocab: Vocabulary = {
   brands: new Map([['brand 7', 'Brand 7']]),
@@ -73,12 +66,7 @@ describe('the speller leaves Spanish words alone', () => {
     ['mostrame lo más vendido', 'top_products'],
   ])('"%s" is about sales', async (q, intent) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent,
-      answered: true,
-      lang: 'es',
-    });
+    expectAnsweredAs(q, r, intent, 'es');
   });
 
   it.each([
@@ -128,12 +116,7 @@ describe('"ai" after a count word is "hay"', () => {
     ['y cuantos mayoristas ay', 'count_customers', { customer_type: 'MAYORISTA' }],
   ])('"%s" counts (%s)', async (q, intent, entities) => {
     const r = await ask(q);
-    expect({ q, intent: r.intent, answered: r.answered, lang: r.lang }).toEqual({
-      q,
-      intent,
-      answered: true,
-      lang: 'es',
-    });
+    expectAnsweredAs(q, r, intent, 'es');
     expect(r.entities).toMatchObject(entities);
   });
 

@@ -14,6 +14,22 @@ export function table(
   };
 }
 
+/**
+ * A ranking's table: a "#" column, then `columns`, a row of `cells` for each of `rows`. The numbers
+ * go on from `offset`, so "show more" continues the ranking rather than starting at 1 again.
+ */
+export function rankedTable<R>(
+  offset: number,
+  columns: readonly (readonly [string, boolean])[],
+  rows: readonly R[],
+  cells: (row: R) => readonly string[],
+): ChatTable {
+  return table(
+    [['#', true], ...columns],
+    rows.map((r, i) => [String(offset + i + 1), ...cells(r)]),
+  );
+}
+
 /** An honest "I cannot answer that" with what can be asked instead. */
 export function notAnswered(
   text: string,
@@ -21,6 +37,16 @@ export function notAnswered(
   data: Record<string, unknown> = {},
 ): ToolAnswer {
   return { text, answered: false, basedOn: [], data, suggestions };
+}
+
+/** What a tool that counts over the data says before any transaction has been loaded. */
+export function noTransactions(lang: Lang): ToolAnswer {
+  return {
+    text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
+    answered: false,
+    basedOn: [],
+    data: {},
+  };
 }
 
 export function unknownCustomer(id: string, lang: Lang, lastDay: string | null): ToolAnswer {

@@ -1,5 +1,6 @@
-import type { ChatEntities, ChatPeriod } from '../../contract/api.ts';
+import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { Row } from '../data-source.ts';
+import { formatDay } from '../format.ts';
 import { addDays } from '../understanding/days.ts';
 import { catalogFilter } from './filters.ts';
 import { FROM } from './market.ts';
@@ -90,4 +91,9 @@ export async function rankLeast(
     ranked: Number(rows[0]?.ranked ?? 0),
     idle: Number(rows[0]?.idle ?? 0),
   };
+}
+
+/** A {@link LeastRanking} row's `last` as a table cell or in a sentence: the day, or a dash when none. */
+export function lastDayCell(r: Row, lang: Lang): string {
+  return r.last === null ? '—' : formatDay(String(r.last), lang);
 }

@@ -10,7 +10,7 @@ import {
   productDescription,
   say,
 } from '../format.ts';
-import { table, unknownProduct } from './answers.ts';
+import { noTransactions, rankedTable, table, unknownProduct } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -76,23 +76,23 @@ export const topProductsTool: Tool = async (box, req) => {
       ...describeFilters(entities, lang),
       say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Producto', 'Product'), true],
         [say(lang, 'Descripción', 'Description'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Clientes', 'Customers'), true],
         [say(lang, 'Participación', 'Share'), true],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
+      rows,
+      (r) => [
         String(r.product),
         productDescription(attributesOf(r), lang),
         formatNumber(Number(r.units), lang),
         formatNumber(Number(r.customers), lang),
         share(r),
-      ]),
+      ],
     ),
     chart: {
       kind: 'bar',
@@ -116,13 +116,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   if (e.product_id !== undefined && !vocab.productIds.has(e.product_id))
     return unknownProduct(String(e.product_id), lang);
   const last = vocab.lastDay;
-  if (!last)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!last) return noTransactions(lang);
   const period = e.period ?? {
     from: addDays(mondayOf(last), -77),
     to: last,
@@ -241,13 +235,7 @@ export const salesTrendTool: Tool = async (box, req) => {
 export const comparePeriodsTool: Tool = async (box, req) => {
   const { lang } = req;
   const current = periodOr4Weeks(req);
-  if (!current)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
   const [a, b] = current.from >= before.from ? [current, before] : [before, current];
   const figures = async (p: ChatPeriod) => {

@@ -2,10 +2,11 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { table } from './answers.ts';
+import { noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
+import { itemWords, productsOrBrands } from './ranked-items.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -26,17 +27,9 @@ const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_dat
 export const moversTool: Tool = async (box, req) => {
   const { lang } = req;
   const current = periodOr4Weeks(req);
-  if (!current)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
-  const byBrand = req.entities.group_by === 'brand';
+  if (!current) return noTransactions(lang);
+  const { byBrand, entities } = productsOrBrands(req, current);
   const down = req.entities.direction === 'down';
-  const { brand: _named, ...unbranded } = req.entities;
-  const entities = { ...(byBrand ? unbranded : req.entities), period: current };
   const before: ChatPeriod = previousPeriod(current, lang);
   const f = catalogFilter(entities);
   const n = f.params.length + 1;
@@ -65,10 +58,7 @@ export const moversTool: Tool = async (box, req) => {
     const ratio = Number(r.units_now) / before - 1;
     return `${ratio > 0 ? '+' : ''}${formatPercent(ratio, lang)}`;
   };
-  const name = (r: Row) =>
-    byBrand
-      ? String(r.item)
-      : say(lang, 'producto', 'product') + ` ${r.item} (${productDescription(attributesOf(r), lang)})`;
+  const name = (r: Row) => itemWords(r, byBrand, lang);
   const what = byBrand ? say(lang, 'marcas', 'brands') : say(lang, 'productos', 'products');
   const line = (r: Row) =>
     say(
@@ -103,21 +93,16 @@ export const moversTool: Tool = async (box, req) => {
       say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
       floor,
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [byBrand ? say(lang, 'Marca', 'Brand') : say(lang, 'Producto', 'Product'), !byBrand],
         [say(lang, 'Unidades ahora', 'Units now'), true],
         [say(lang, 'Unidades antes', 'Units before'), true],
         [say(lang, 'Cambio', 'Change'), true],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
-        String(r.item),
-        units(r.units_now),
-        units(r.units_before),
-        change(r),
-      ]),
+      rows,
+      (r) => [String(r.item), units(r.units_now), units(r.units_before), change(r)],
     ),
     chart: {
       kind: 'bar',
@@ -153,13 +138,7 @@ export const moversTool: Tool = async (box, req) => {
 export const newProductsTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  if (!period)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!period) return noTransactions(lang);
   const entities = { ...req.entities, period };
   const f = catalogFilter(entities);
   const n = f.params.length + 1;
@@ -209,23 +188,17 @@ export const newProductsTool: Tool = async (box, req) => {
         "each product's first sale in the data; units and customers from then to the last day of data",
       ),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Producto', 'Product'), true],
         [say(lang, 'Descripción', 'Description'), false],
         [say(lang, 'Primera venta', 'First sale'), false],
         [say(lang, 'Clientes', 'Customers'), true],
         [say(lang, 'Unidades', 'Units'), true],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
-        String(r.product),
-        productDescription(attributesOf(r), lang),
-        first(r),
-        buyers(r),
-        units(r),
-      ]),
+      rows,
+      (r) => [String(r.product), productDescription(attributesOf(r), lang), first(r), buyers(r), units(r)],
     ),
     data: {
       period,

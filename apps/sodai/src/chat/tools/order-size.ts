@@ -1,7 +1,7 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
-import { table, unknownCustomer, unknownProduct } from './answers.ts';
+import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
 import { FROM } from './market.ts';
 import type { Tool } from './toolbox.ts';
@@ -19,13 +19,7 @@ const CUSTOMER_WEEKS = 12;
 export const orderSizeTool: Tool = async (box, req) => {
   const { lang, vocab, entities } = req;
   const last = vocab.lastDay;
-  if (!last)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!last) return noTransactions(lang);
   const customer = entities.customer_id;
   if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
     return unknownCustomer(req.customerText ?? String(customer), lang, last);

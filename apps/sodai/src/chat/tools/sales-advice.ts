@@ -13,7 +13,15 @@ import {
 } from '../format.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { capitalize, scorerLabel } from '../scorer-label.ts';
-import { needsCustomer, needsProduct, noModel, table, unknownCustomer, unknownProduct } from './answers.ts';
+import {
+  needsCustomer,
+  needsProduct,
+  noModel,
+  noTransactions,
+  table,
+  unknownCustomer,
+  unknownProduct,
+} from './answers.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
 
 function withModel(
@@ -310,13 +318,7 @@ export const likelyBuyersTool: Tool = async (box, req) =>
 /** Customers who stopped buying a product (or a brand), or stopped buying at all. */
 export const lapsedCustomersTool: Tool = async (box, req) => {
   const { lang, entities, vocab } = req;
-  if (!vocab.lastDay)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!vocab.lastDay) return noTransactions(lang);
   if (req.productText || (entities.product_id !== undefined && !vocab.productIds.has(entities.product_id))) {
     return unknownProduct(req.productText ?? String(entities.product_id), lang);
   }

@@ -9,7 +9,7 @@ import {
   say,
 } from '../format.ts';
 import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
-import { table } from './answers.ts';
+import { noTransactions, table } from './answers.ts';
 import { describeFilters, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
@@ -69,13 +69,7 @@ function holds(row: Row, attribute: ChatAttribute, value: unknown): boolean {
 export const salesShareTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  if (!period)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!period) return noTransactions(lang);
   const asked = req.entities.share_of;
   const attribute = asked ?? req.entities.group_by ?? 'package';
   const askedValue = asked === undefined ? undefined : req.entities[ATTRIBUTE_ENTITY[asked]];

@@ -1,9 +1,10 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
-import { table } from './answers.ts';
+import { noTransactions, rankedTable } from './answers.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
-import { LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
+import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
 import { rankingWords } from './market.ts';
+import { itemWords, productsOrBrands } from './ranked-items.ts';
 import { attributesOf } from './product-rows.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -20,16 +21,8 @@ type Row = Readonly<Record<string, unknown>>;
 export const slowMoversTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  if (!period)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
-  const byBrand = req.entities.group_by === 'brand';
-  const { brand: _named, ...unbranded } = req.entities;
-  const entities = { ...(byBrand ? unbranded : req.entities), period };
+  if (!period) return noTransactions(lang);
+  const { byBrand, entities } = productsOrBrands(req, period);
   const ranking = await rankLeast(box, byBrand ? 'brand' : 'product', entities, period, req.offset);
   const { rows, since, idle: unsold } = ranking;
   const { when, scope } = rankingWords(entities, period, lang);
@@ -37,11 +30,8 @@ export const slowMoversTool: Tool = async (box, req) => {
   const buyers = (r: Row) => formatNumber(Number(r.count), lang);
   const unitsOf = (r: Row) => countOf(Number(r.units), lang, NOUN.unit, 1);
   const buyersOf = (r: Row) => countOf(Number(r.count), lang, NOUN.customer);
-  const last = (r: Row) => (r.last === null ? '—' : formatDay(String(r.last), lang));
-  const name = (r: Row) =>
-    byBrand
-      ? String(r.item)
-      : say(lang, 'producto', 'product') + ` ${r.item} (${productDescription(attributesOf(r), lang)})`;
+  const last = (r: Row) => lastDayCell(r, lang);
+  const name = (r: Row) => itemWords(r, byBrand, lang);
   const line = (r: Row) =>
     Number(r.count) === 0
       ? say(
@@ -88,23 +78,23 @@ export const slowMoversTool: Tool = async (box, req) => {
         `only ${byBrand ? 'brands' : 'products'} sold since ${formatDay(since, lang)}`,
       ),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [byBrand ? say(lang, 'Marca', 'Brand') : say(lang, 'Producto', 'Product'), !byBrand],
         ...(byBrand ? [] : [[say(lang, 'Descripción', 'Description'), false] as const]),
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Clientes', 'Customers'), true],
         [say(lang, 'Última venta', 'Last sale'), false],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
+      rows,
+      (r) => [
         String(r.item),
         ...(byBrand ? [] : [productDescription(attributesOf(r), lang)]),
         units(r),
         buyers(r),
         last(r),
-      ]),
+      ],
     ),
     data: {
       period,

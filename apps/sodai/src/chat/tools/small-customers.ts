@@ -1,9 +1,9 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
-import { table } from './answers.ts';
+import { noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
-import { LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
+import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
 import { rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -20,13 +20,7 @@ type Row = Readonly<Record<string, unknown>>;
 export const smallCustomersTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  if (!period)
-    return {
-      text: say(lang, 'Aún no hay transacciones.', 'There are no transactions yet.'),
-      answered: false,
-      basedOn: [],
-      data: {},
-    };
+  if (!period) return noTransactions(lang);
   const entities = { ...req.entities, period };
   const byOrders = entities.rank_by === 'orders';
   const {
@@ -36,7 +30,7 @@ export const smallCustomersTool: Tool = async (box, req) => {
     idle: quiet,
   } = await rankLeast(box, 'customer', entities, period, req.offset, byOrders);
   const { when, scope } = rankingWords(entities, period, lang);
-  const last = (r: Row) => (r.last === null ? '—' : formatDay(String(r.last), lang));
+  const last = (r: Row) => lastDayCell(r, lang);
   const line = (r: Row) => {
     const who = say(lang, 'cliente', 'customer') + ` ${r.item} (${customerTypeCell(r, lang)})`;
     const units = countOf(Number(r.units), lang, NOUN.unit, 1);
@@ -85,23 +79,23 @@ export const smallCustomersTool: Tool = async (box, req) => {
         `only customers who bought since ${formatDay(since, lang)}`,
       ),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Cliente', 'Customer'), true],
         [say(lang, 'Tipo', 'Type'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Pedidos', 'Orders'), true],
         [say(lang, 'Última compra', 'Last purchase'), false],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
+      rows,
+      (r) => [
         String(r.item),
         customerTypeCell(r, lang),
         formatNumber(Number(r.units), lang, 1),
         formatNumber(Number(r.count), lang),
         last(r),
-      ]),
+      ],
     ),
     data: {
       period,

@@ -1,7 +1,7 @@
 import { countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
-import { table, unknownCustomer } from './answers.ts';
+import { rankedTable, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
 import { FROM, rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type ChatToolbox, type Tool, type ToolRequest } from './toolbox.ts';
@@ -103,9 +103,9 @@ export const topBrandsTool: Tool = async (box, req) => {
         'units sold by brand (returns deducted)',
       ),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Marca', 'Brand'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Productos', 'Products'), true],
@@ -113,14 +113,14 @@ export const topBrandsTool: Tool = async (box, req) => {
         ...(customer === undefined ? [[say(lang, 'Clientes', 'Customers'), true] as const] : []),
         [say(lang, 'Participación', 'Share'), true],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
+      rows,
+      (r) => [
         String(r.brand),
         units(r),
         formatNumber(Number(r.products), lang),
         ...(customer === undefined ? [formatNumber(Number(r.customers), lang)] : []),
         share(r),
-      ]),
+      ],
     ),
     chart: {
       kind: 'bar',

@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
-import { needsProduct, table, unknownProduct } from './answers.ts';
+import { needsProduct, rankedTable, unknownProduct } from './answers.ts';
 import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
@@ -52,21 +52,16 @@ export const topCustomersTool: Tool = async (box, req) => {
       ...describeFilters(entities, lang),
       say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Cliente', 'Customer'), true],
         [say(lang, 'Tipo', 'Type'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Pedidos', 'Orders'), true],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
-        String(r.customer),
-        customerTypeCell(r, lang),
-        units(r),
-        orders(r),
-      ]),
+      rows,
+      (r) => [String(r.customer), customerTypeCell(r, lang), units(r), orders(r)],
     ),
     chart: {
       kind: 'bar',
@@ -137,21 +132,16 @@ export const productBuyersTool: Tool = async (box, req) => {
       ...describeFilters(entities, lang),
       say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
     ],
-    table: table(
+    table: rankedTable(
+      req.offset,
       [
-        ['#', true],
         [say(lang, 'Cliente', 'Customer'), true],
         [say(lang, 'Tipo', 'Type'), false],
         [say(lang, 'Unidades', 'Units'), true],
         [say(lang, 'Última compra', 'Last purchase'), false],
       ],
-      rows.map((r, i) => [
-        String(req.offset + i + 1),
-        String(r.customer),
-        customerTypeCell(r, lang),
-        units(r),
-        last(r),
-      ]),
+      rows,
+      (r) => [String(r.customer), customerTypeCell(r, lang), units(r), last(r)],
     ),
     data: {
       period: period ?? null,
