@@ -55,7 +55,7 @@ describe.skipIf(!runnable)('the alert inbox in Chromium at 390 px', () => {
     const seeded = page.getByTestId('alert-weekly_run_failed');
     await seeded.getByRole('button', { name: 'Confirmar' }).click();
     await seeded.getByText(/Confirmada por admin@/).waitFor();
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByText('The weekly run failed').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });

@@ -57,10 +57,10 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
   it('serves the app at / and switches between Spanish and English', async () => {
     await page.goto(`${server.baseUrl}/`);
     await expect(page.getByRole('link', { name: 'Predecir' }).count()).resolves.toBe(1);
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('link', { name: 'Predict' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    await page.getByRole('button', { name: 'ES' }).click();
+    await page.getByRole('button', { name: 'ES', exact: true }).click();
     await page.getByRole('link', { name: 'Predecir' }).waitFor();
   });
 

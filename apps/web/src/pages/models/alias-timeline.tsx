@@ -22,7 +22,7 @@ export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry
             {e.endedAt === null ? <span className="badge model">{t('models.current')}</span> : null}
             <div className="muted">
               {/* The recorded actor (a pipeline run's id) stays at hand for whoever traces the move. */}
-              {date(e.startedAt)} · <span title={e.actor}>{actorText(e.actor, i18n)}</span>
+              {date(e.startedAt)} · <ActorName actor={e.actor} />
             </div>
             {/* A gated move's reason is the gate's English sentence: its figures are said instead.
                 A hand-written reason is the operator's own words and stays as written. */}
@@ -37,5 +37,16 @@ export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Who moved the alias, in words; a name recorded as written (an admin's, a script's) is not translated. */
+function ActorName({ actor }: { actor: string }) {
+  const i18n = useI18n();
+  const words = actorText(actor, i18n);
+  return (
+    <span title={actor} translate={words === actor ? 'no' : undefined}>
+      {words}
+    </span>
   );
 }
