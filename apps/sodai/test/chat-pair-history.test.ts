@@ -49,3 +49,25 @@ describe("a customer's purchases of one product", () => {
     expect(r.answer).not.toMatch(/productos distintos|different products/);
   });
 });
+
+describe("a customer's history over a period", () => {
+  it.each(['es', 'en'] as const)(
+    'names the period once in the sentence, its dates in one pair of parentheses (%s)',
+    async (lang) => {
+      const r = await ask(
+        lang === 'es'
+          ? `¿cuántos productos distintos compró el cliente ${pair.customer} en las últimas 8 semanas?`
+          : `how many different products did customer ${pair.customer} buy in the last 8 weeks?`,
+        lang,
+      );
+      expect(r.intent).toBe('customer_history');
+      // "hizo 3 pedidos (las últimas 8 semanas (…))" nested the period's dates in the scope's parentheses.
+      expect(r.answer).not.toMatch(/\([^)]*\(/);
+      expect(r.answer).toMatch(
+        lang === 'es'
+          ? /pedidos? las últimas 8 semanas \(.+ – .+\):/
+          : /orders? the last 8 weeks \(.+ – .+\):/,
+      );
+    },
+  );
+});

@@ -54,12 +54,17 @@ export const customerHistoryTool: Tool = async (box, req) => {
     params,
   );
   const orders = Number(summary?.orders ?? 0);
-  const scope = [
+  // The period reads as part of the sentence: it carries its own dates in parentheses, and
+  // "(la semana pasada (23 dic – 29 dic))" nested them.
+  const periodWords = entities.period ? describePeriod(entities.period, lang) : null;
+  const narrowedTo = [
     product === undefined ? null : say(lang, `producto ${product}`, `product ${product}`),
-    entities.period ? describePeriod(entities.period, lang) : null,
     ...describeFilters({ ...entities, customer_type: undefined }, lang),
   ].filter((x): x is string => x !== null);
-  const within = scope.length ? ` (${scope.join(', ')})` : '';
+  const scope = periodWords === null ? narrowedTo : [periodWords, ...narrowedTo];
+  const within =
+    (periodWords === null ? '' : ` ${periodWords}`) +
+    (narrowedTo.length ? ` (${narrowedTo.join(', ')})` : '');
   // One product asked for: "of 1 different products" would say nothing.
   const ofProducts =
     product === undefined
