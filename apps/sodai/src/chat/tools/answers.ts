@@ -30,6 +30,32 @@ export function rankedTable<R>(
   );
 }
 
+/** The columns many answers share, named once so every table says them alike: es, en, numeric. */
+const COLUMNS = {
+  customer: ['Cliente', 'Customer', true],
+  type: ['Tipo', 'Type', false],
+  product: ['Producto', 'Product', true],
+  description: ['Descripción', 'Description', false],
+  units: ['Unidades', 'Units', true],
+  customers: ['Clientes', 'Customers', true],
+  orders: ['Pedidos', 'Orders', true],
+  share: ['Participación', 'Share', true],
+  lastPurchase: ['Última compra', 'Last purchase', false],
+} as const;
+
+/** A shared column's header in `lang`, with its numeric flag, for {@link table} and {@link rankedTable}. */
+export function column(name: keyof typeof COLUMNS, lang: Lang): readonly [string, boolean] {
+  const [es, en, numeric] = COLUMNS[name];
+  return [say(lang, es, en), numeric];
+}
+
+/** How the answers that count units say what they counted (a "based on" line). */
+export function netUnits(side: 'sold' | 'bought', lang: Lang): string {
+  return side === 'sold'
+    ? say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)')
+    : say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)');
+}
+
 /** An honest "I cannot answer that" with what can be asked instead. */
 export function notAnswered(
   text: string,

@@ -1,7 +1,7 @@
 import type { Lang } from '../../contract/api.ts';
 import { isOne } from '../count-words.ts';
 import { customerTypeWords, formatNumber, formatPercent, say } from '../format.ts';
-import { table } from './answers.ts';
+import { column, table } from './answers.ts';
 import { describePeriod, periodFilter } from './filters.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -76,9 +76,9 @@ export const customerMixTool: Tool = async (box, req) => {
     ],
     table: table(
       [
-        [say(lang, 'Tipo', 'Type'), false],
-        [say(lang, 'Clientes', 'Customers'), true],
-        [say(lang, 'Participación', 'Share'), true],
+        column('type', lang),
+        column('customers', lang),
+        column('share', lang),
         [entities.period ? say(lang, 'Compraron', 'Bought') : say(lang, 'Con compras', 'Ever bought'), true],
       ],
       rows.map((r) => [

@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
-import { needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
+import { column, needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
@@ -91,9 +91,9 @@ export const customerHistoryTool: Tool = async (box, req) => {
           table: table(
             [
               [say(lang, 'Fecha', 'Date'), false],
-              [say(lang, 'Producto', 'Product'), true],
-              [say(lang, 'Descripción', 'Description'), false],
-              [say(lang, 'Unidades', 'Units'), true],
+              column('product', lang),
+              column('description', lang),
+              column('units', lang),
             ],
             lines.map((r) => [
               formatDay(String(r.day), lang),
@@ -160,10 +160,10 @@ export const customerBasketTool: Tool = async (box, req) => {
     basedOn: [...dataUpTo(req), ...(entities.period ? [describePeriod(entities.period, lang)] : [])],
     table: table(
       [
-        [say(lang, 'Producto', 'Product'), true],
-        [say(lang, 'Descripción', 'Description'), false],
+        column('product', lang),
+        column('description', lang),
         [say(lang, 'Semanas con compra', 'Weeks bought'), true],
-        [say(lang, 'Unidades', 'Units'), true],
+        column('units', lang),
       ],
       rows.map((r) => [
         String(r.product),

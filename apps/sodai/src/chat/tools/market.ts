@@ -10,7 +10,7 @@ import {
   productDescription,
   say,
 } from '../format.ts';
-import { noTransactions, rankedTable, table, unknownProduct } from './answers.ts';
+import { column, netUnits, noTransactions, rankedTable, table, unknownProduct } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -71,19 +71,15 @@ export const topProductsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      ...describeFilters(entities, lang),
-      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
-    ],
+    basedOn: [when, ...describeFilters(entities, lang), netUnits('sold', lang)],
     table: rankedTable(
       req.offset,
       [
-        [say(lang, 'Producto', 'Product'), true],
-        [say(lang, 'Descripción', 'Description'), false],
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Clientes', 'Customers'), true],
-        [say(lang, 'Participación', 'Share'), true],
+        column('product', lang),
+        column('description', lang),
+        column('units', lang),
+        column('customers', lang),
+        column('share', lang),
       ],
       rows,
       (r) => [
@@ -210,11 +206,7 @@ export const salesTrendTool: Tool = async (box, req) => {
       say(lang, 'semanas de lunes a domingo', 'Monday–Sunday weeks'),
     ],
     table: table(
-      [
-        [say(lang, 'Semana', 'Week'), false],
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Clientes', 'Customers'), true],
-      ],
+      [[say(lang, 'Semana', 'Week'), false], column('units', lang), column('customers', lang)],
       rows.map((r) => [
         formatDay(String(r.week), lang),
         formatNumber(Number(r.units), lang),

@@ -2,7 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { noTransactions, rankedTable } from './answers.ts';
+import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
@@ -86,13 +86,7 @@ export const moversTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      then,
-      ...describeFilters(entities, lang),
-      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
-      floor,
-    ],
+    basedOn: [when, then, ...describeFilters(entities, lang), netUnits('sold', lang), floor],
     table: rankedTable(
       req.offset,
       [
@@ -191,11 +185,11 @@ export const newProductsTool: Tool = async (box, req) => {
     table: rankedTable(
       req.offset,
       [
-        [say(lang, 'Producto', 'Product'), true],
-        [say(lang, 'Descripción', 'Description'), false],
+        column('product', lang),
+        column('description', lang),
         [say(lang, 'Primera venta', 'First sale'), false],
-        [say(lang, 'Clientes', 'Customers'), true],
-        [say(lang, 'Unidades', 'Units'), true],
+        column('customers', lang),
+        column('units', lang),
       ],
       rows,
       (r) => [String(r.product), productDescription(attributesOf(r), lang), first(r), buyers(r), units(r)],

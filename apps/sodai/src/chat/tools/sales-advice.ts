@@ -14,6 +14,7 @@ import {
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { capitalize, scorerLabel } from '../scorer-label.ts';
 import {
+  column,
   needsCustomer,
   needsProduct,
   noModel,
@@ -125,8 +126,8 @@ export const recommendTool: Tool = async (box, req) =>
       table: table(
         [
           ['#', true],
-          [say(lang, 'Producto', 'Product'), true],
-          [say(lang, 'Descripción', 'Description'), false],
+          column('product', lang),
+          column('description', lang),
           [say(lang, 'Probabilidad', 'Probability'), true],
           [say(lang, 'Motivo', 'Reason'), false],
         ],
@@ -292,8 +293,8 @@ export const likelyBuyersTool: Tool = async (box, req) =>
       ],
       table: table(
         [
-          [say(lang, 'Cliente', 'Customer'), true],
-          [say(lang, 'Tipo', 'Type'), false],
+          column('customer', lang),
+          column('type', lang),
           [say(lang, 'Probabilidad', 'Probability'), true],
           [say(lang, 'Ya lo compra', 'Buys it already'), false],
         ],
@@ -412,11 +413,11 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
     ],
     table: table(
       [
-        [say(lang, 'Cliente', 'Customer'), true],
-        [say(lang, 'Tipo', 'Type'), false],
-        [say(lang, 'Última compra', 'Last purchase'), false],
-        [say(lang, 'Pedidos', 'Orders'), true],
-        [say(lang, 'Unidades', 'Units'), true],
+        column('customer', lang),
+        column('type', lang),
+        column('lastPurchase', lang),
+        column('orders', lang),
+        column('units', lang),
       ],
       rows.map((r) => [
         String(r.customer),

@@ -9,7 +9,7 @@ import {
   say,
 } from '../format.ts';
 import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
-import { noTransactions, table } from './answers.ts';
+import { column, netUnits, noTransactions, table } from './answers.ts';
 import { describeFilters, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
@@ -95,18 +95,14 @@ export const salesShareTool: Tool = async (box, req) => {
   const share = (part: number, whole: number) => (whole !== 0 ? part / whole : 0);
   const pct = (x: number) => formatPercent(x, lang);
   const n = (x: number) => formatNumber(x, lang);
-  const basedOn = [
-    when,
-    ...describeFilters(scope, lang),
-    say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
-  ];
+  const basedOn = [when, ...describeFilters(scope, lang), netUnits('sold', lang)];
   const [by, title] = ATTRIBUTE_WORDS[attribute][lang];
   const shareTable = table(
     [
       [title, false],
-      [say(lang, 'Unidades', 'Units'), true],
-      [say(lang, 'Participación', 'Share'), true],
-      [say(lang, 'Clientes', 'Customers'), true],
+      column('units', lang),
+      column('share', lang),
+      column('customers', lang),
       [say(lang, '% de clientes', 'Share of customers'), true],
     ],
     rows.map((r) => [

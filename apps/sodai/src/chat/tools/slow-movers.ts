@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
-import { noTransactions, rankedTable } from './answers.ts';
+import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
 import { rankingWords } from './market.ts';
@@ -71,7 +71,7 @@ export const slowMoversTool: Tool = async (box, req) => {
     basedOn: [
       when,
       ...describeFilters(entities, lang),
-      say(lang, 'unidades vendidas (devoluciones descontadas)', 'units sold (returns deducted)'),
+      netUnits('sold', lang),
       say(
         lang,
         `solo ${byBrand ? 'marcas' : 'productos'} con ventas desde el ${formatDay(since, lang)}`,
@@ -82,9 +82,9 @@ export const slowMoversTool: Tool = async (box, req) => {
       req.offset,
       [
         [byBrand ? say(lang, 'Marca', 'Brand') : say(lang, 'Producto', 'Product'), !byBrand],
-        ...(byBrand ? [] : [[say(lang, 'Descripción', 'Description'), false] as const]),
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Clientes', 'Customers'), true],
+        ...(byBrand ? [] : [column('description', lang)]),
+        column('units', lang),
+        column('customers', lang),
         [say(lang, 'Última venta', 'Last sale'), false],
       ],
       rows,

@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
-import { noTransactions, rankedTable } from './answers.ts';
+import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
@@ -72,7 +72,7 @@ export const smallCustomersTool: Tool = async (box, req) => {
       ...describeFilters(entities, lang),
       byOrders
         ? say(lang, 'pedidos, luego unidades compradas', 'orders, then units bought')
-        : say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
+        : netUnits('bought', lang),
       say(
         lang,
         `solo clientes con compras desde el ${formatDay(since, lang)}`,
@@ -82,11 +82,11 @@ export const smallCustomersTool: Tool = async (box, req) => {
     table: rankedTable(
       req.offset,
       [
-        [say(lang, 'Cliente', 'Customer'), true],
-        [say(lang, 'Tipo', 'Type'), false],
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Pedidos', 'Orders'), true],
-        [say(lang, 'Última compra', 'Last purchase'), false],
+        column('customer', lang),
+        column('type', lang),
+        column('units', lang),
+        column('orders', lang),
+        column('lastPurchase', lang),
       ],
       rows,
       (r) => [

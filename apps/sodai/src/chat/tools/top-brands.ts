@@ -1,7 +1,7 @@
 import { countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
-import { rankedTable, unknownCustomer } from './answers.ts';
+import { column, rankedTable, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
 import { FROM, rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type ChatToolbox, type Tool, type ToolRequest } from './toolbox.ts';
@@ -107,11 +107,11 @@ export const topBrandsTool: Tool = async (box, req) => {
       req.offset,
       [
         [say(lang, 'Marca', 'Brand'), false],
-        [say(lang, 'Unidades', 'Units'), true],
+        column('units', lang),
         [say(lang, 'Productos', 'Products'), true],
         // One customer's own ranking: its customers column would say 1 on every row.
-        ...(customer === undefined ? [[say(lang, 'Clientes', 'Customers'), true] as const] : []),
-        [say(lang, 'Participación', 'Share'), true],
+        ...(customer === undefined ? [column('customers', lang)] : []),
+        column('share', lang),
       ],
       rows,
       (r) => [

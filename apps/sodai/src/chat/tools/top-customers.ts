@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
-import { needsProduct, rankedTable, unknownProduct } from './answers.ts';
+import { column, needsProduct, netUnits, rankedTable, unknownProduct } from './answers.ts';
 import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
@@ -47,19 +47,10 @@ export const topCustomersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      ...describeFilters(entities, lang),
-      say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
-    ],
+    basedOn: [when, ...describeFilters(entities, lang), netUnits('bought', lang)],
     table: rankedTable(
       req.offset,
-      [
-        [say(lang, 'Cliente', 'Customer'), true],
-        [say(lang, 'Tipo', 'Type'), false],
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Pedidos', 'Orders'), true],
-      ],
+      [column('customer', lang), column('type', lang), column('units', lang), column('orders', lang)],
       rows,
       (r) => [String(r.customer), customerTypeCell(r, lang), units(r), orders(r)],
     ),
@@ -126,20 +117,10 @@ export const productBuyersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      label,
-      ...describeFilters(entities, lang),
-      say(lang, 'unidades compradas (devoluciones descontadas)', 'units bought (returns deducted)'),
-    ],
+    basedOn: [when, label, ...describeFilters(entities, lang), netUnits('bought', lang)],
     table: rankedTable(
       req.offset,
-      [
-        [say(lang, 'Cliente', 'Customer'), true],
-        [say(lang, 'Tipo', 'Type'), false],
-        [say(lang, 'Unidades', 'Units'), true],
-        [say(lang, 'Última compra', 'Last purchase'), false],
-      ],
+      [column('customer', lang), column('type', lang), column('units', lang), column('lastPurchase', lang)],
       rows,
       (r) => [String(r.customer), customerTypeCell(r, lang), units(r), last(r)],
     ),
