@@ -3,6 +3,7 @@ import path from 'node:path';
 import { RAW_TABLES } from '../contract/index.ts';
 import { SodaiError } from '../errors.ts';
 import { openDuckDb, queryRows, readFileSql, sqlIdent, sqlString } from '../store/duckdb.ts';
+import { rawDataFiles } from './raw-data-files.ts';
 
 export interface SplitWeeksOptions {
   /** A transactions file, or a folder holding transacciones.parquet (and clientes/productos). */
@@ -29,9 +30,6 @@ export interface WeekBatch {
   readonly rows: number;
 }
 
-const TRANSACTIONS_FILE = 'transacciones.parquet';
-const REFERENCE_FILES = ['clientes.parquet', 'productos.parquet'];
-
 /**
  * Cuts a transactions file into one file per Monday-to-Sunday week, named by the week's Monday
  * (`week-2024-12-30.parquet`), so name order is time order. Weeks are keyed by date, never by ISO
@@ -41,7 +39,7 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
   const inputStat = statSync(options.input, { throwIfNoEntry: false });
   if (!inputStat) throw new SodaiError('FILE_NOT_FOUND', `${options.input}: no such file or folder`);
   const sourceDir = inputStat.isDirectory() ? options.input : path.dirname(options.input);
-  const file = inputStat.isDirectory() ? path.join(options.input, TRANSACTIONS_FILE) : options.input;
+  const file = inputStat.isDirectory() ? rawDataFiles(options.input).transactions : options.input;
   if (!existsSync(file)) throw new SodaiError('FILE_NOT_FOUND', `${file}: no transactions file`);
 
   const db = await openDuckDb(':memory:');
@@ -89,13 +87,14 @@ export async function splitWeeks(options: SplitWeeksOptions): Promise<WeekBatch[
     }
     if (options.historyDir && weeks.length > 0) {
       mkdirSync(options.historyDir, { recursive: true });
+      const history = rawDataFiles(options.historyDir);
       await db.connection.run(
         `COPY (SELECT ${columns} FROM tx WHERE CAST(purchase_date AS DATE) < DATE ${sqlString(weeks[0]!)} ORDER BY rowid)
-         TO ${sqlString(path.join(options.historyDir, TRANSACTIONS_FILE))} (FORMAT parquet)`,
+         TO ${sqlString(history.transactions)} (FORMAT parquet)`,
       );
-      for (const name of REFERENCE_FILES) {
-        const source = path.join(sourceDir, name);
-        if (existsSync(source)) copyFileSync(source, path.join(options.historyDir, name));
+      const source = rawDataFiles(sourceDir);
+      for (const table of ['customers', 'products'] as const) {
+        if (existsSync(source[table])) copyFileSync(source[table], history[table]);
       }
     }
     return batches;

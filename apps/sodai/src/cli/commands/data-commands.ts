@@ -26,7 +26,8 @@ export function registerDataCommands(program: Command): void {
       folder: string | undefined,
       opts: { customers?: string; products?: string; transactions?: string; asOf?: string } & JsonOption,
     ) => {
-      const { findRawDataFiles, loadInitialData } = await import('../../data/load-data.ts');
+      const { loadInitialData } = await import('../../data/load-data.ts');
+      const { findRawDataFiles } = await import('../../data/raw-data-files.ts');
       const named = { customers: opts.customers, products: opts.products, transactions: opts.transactions };
       if (!folder && !named.customers && !named.products && !named.transactions) {
         throw new SodaiError(

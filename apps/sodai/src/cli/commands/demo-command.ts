@@ -27,7 +27,8 @@ export function registerDemoCommand(program: Command): void {
     .option('--no-serve', 'stop after the pipeline run instead of serving')
     .action(async (opts: { weeks: number; batches: number; trials?: number; serve: boolean }) => {
       const { generateData } = await import('../../data/generator/generate.ts');
-      const { loadInitialData, rawDataFiles } = await import('../../data/load-data.ts');
+      const { loadInitialData } = await import('../../data/load-data.ts');
+      const { rawDataFiles } = await import('../../data/raw-data-files.ts');
       const { splitWeeks } = await import('../../data/split-weeks.ts');
       const { startServingWithPipeline } = await import('../serving-with-pipeline.ts');
       const ctx = await loadAppContext(program.opts<{ config?: string }>().config);

@@ -30,7 +30,7 @@ import {
   type ResolvedGeneratorOptions,
 } from './generator-options.ts';
 import { weightedCase } from './weighted-case.ts';
-import { rawDataFiles } from '../load-data.ts';
+import { rawDataFiles } from '../raw-data-files.ts';
 
 export interface GenerationProgress {
   readonly stage: 'reference' | 'transactions' | 'writing';
