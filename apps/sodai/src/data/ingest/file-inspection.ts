@@ -138,11 +138,10 @@ async function csvColumnProblem(
   const value = sqlIdent(column.name);
   const [row] = await queryRows(
     connection,
-    `SELECT count(*) AS filled,
-            count(*) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS unreadable,
-            arg_min(row, row) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS first_row,
-            arg_min(${value}, row) FILTER (WHERE ${textToKind(value, column.kind)} IS NULL) AS first_value
-     FROM (SELECT row_number() OVER () AS row, ${value}
+    `SELECT count(*) AS filled, count(*) FILTER (WHERE NOT reads) AS unreadable,
+            min(row) FILTER (WHERE NOT reads) AS first_row,
+            arg_min(${value}, row) FILTER (WHERE NOT reads) AS first_value
+     FROM (SELECT row_number() OVER () AS row, ${value}, ${textToKind(value, column.kind)} IS NOT NULL AS reads
            FROM read_csv(${sqlString(file)}, header = true, all_varchar = true))
      WHERE ${value} IS NOT NULL AND trim(${value}) <> ''`,
   );
