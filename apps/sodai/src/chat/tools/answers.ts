@@ -1,4 +1,4 @@
-import type { ChatTable, Lang } from '../../contract/api.ts';
+import type { ChatChart, ChatTable, Lang } from '../../contract/api.ts';
 import { say } from '../format.ts';
 import type { ToolAnswer } from './toolbox.ts';
 
@@ -47,6 +47,22 @@ const COLUMNS = {
 export function column(name: keyof typeof COLUMNS, lang: Lang): readonly [string, boolean] {
   const [es, en, numeric] = COLUMNS[name];
   return [say(lang, es, en), numeric];
+}
+
+/** A bar chart of each row's units, titled "Units by <by>, <when>" (`by` in the asked language). */
+export function unitsChart<R extends { readonly units?: unknown }>(
+  by: string,
+  when: string,
+  rows: readonly R[],
+  label: (row: R) => string,
+  lang: Lang,
+): ChatChart {
+  return {
+    kind: 'bar',
+    title: say(lang, `Unidades por ${by}, ${when}`, `Units by ${by}, ${when}`),
+    labels: rows.map(label),
+    series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
+  };
 }
 
 /** How the answers that count units say what they counted (a "based on" line). */

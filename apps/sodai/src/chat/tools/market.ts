@@ -10,7 +10,15 @@ import {
   productDescription,
   say,
 } from '../format.ts';
-import { column, netUnits, noTransactions, rankedTable, table, unknownProduct } from './answers.ts';
+import {
+  column,
+  netUnits,
+  noTransactions,
+  rankedTable,
+  table,
+  unitsChart,
+  unknownProduct,
+} from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -90,12 +98,7 @@ export const topProductsTool: Tool = async (box, req) => {
         share(r),
       ],
     ),
-    chart: {
-      kind: 'bar',
-      title: say(lang, `Unidades por producto, ${when}`, `Units by product, ${when}`),
-      labels: rows.map((r) => String(r.product)),
-      series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
-    },
+    chart: unitsChart(say(lang, 'producto', 'product'), when, rows, (r) => String(r.product), lang),
     data: {
       period: period ?? null,
       products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),

@@ -9,7 +9,7 @@ import {
   say,
 } from '../format.ts';
 import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
-import { column, netUnits, noTransactions, table } from './answers.ts';
+import { column, netUnits, noTransactions, table, unitsChart } from './answers.ts';
 import { describeFilters, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
@@ -113,12 +113,7 @@ export const salesShareTool: Tool = async (box, req) => {
       pct(share(Number(r.buyers), allBuyers)),
     ]),
   );
-  const chart = {
-    kind: 'bar' as const,
-    title: say(lang, `Unidades por ${by}, ${when}`, `Units by ${by}, ${when}`),
-    labels: rows.map((r) => valueWords(attribute, r.value, lang)),
-    series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
-  };
+  const chart = unitsChart(by, when, rows, (r) => valueWords(attribute, r.value, lang), lang);
   const split = rows.map((r) => ({
     value: r.value,
     units: Number(r.units),

@@ -1,7 +1,7 @@
 import { countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
-import { column, rankedTable, unknownCustomer } from './answers.ts';
+import { column, rankedTable, unitsChart, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
 import { FROM, rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type ChatToolbox, type Tool, type ToolRequest } from './toolbox.ts';
@@ -122,12 +122,7 @@ export const topBrandsTool: Tool = async (box, req) => {
         share(r),
       ],
     ),
-    chart: {
-      kind: 'bar',
-      title: say(lang, `Unidades por marca, ${when}`, `Units by brand, ${when}`),
-      labels: rows.map((r) => String(r.brand)),
-      series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
-    },
+    chart: unitsChart(say(lang, 'marca', 'brand'), when, rows, (r) => String(r.brand), lang),
     data: {
       period: period ?? null,
       ...(customer !== undefined ? { customer, brands_bought: found } : {}),

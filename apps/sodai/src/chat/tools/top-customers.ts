@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
-import { column, needsProduct, netUnits, rankedTable, unknownProduct } from './answers.ts';
+import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
 import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
 import { FROM, rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
@@ -54,12 +54,7 @@ export const topCustomersTool: Tool = async (box, req) => {
       rows,
       (r) => [String(r.customer), customerTypeCell(r, lang), units(r), orders(r)],
     ),
-    chart: {
-      kind: 'bar',
-      title: say(lang, `Unidades por cliente, ${when}`, `Units by customer, ${when}`),
-      labels: rows.map((r) => String(r.customer)),
-      series: [{ name: say(lang, 'unidades', 'units'), values: rows.map((r) => Number(r.units)) }],
-    },
+    chart: unitsChart(say(lang, 'cliente', 'customer'), when, rows, (r) => String(r.customer), lang),
     data: {
       period: period ?? null,
       customers: rows.map((r) => ({
