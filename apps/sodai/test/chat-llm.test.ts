@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatAssistant } from '../src/chat/assistant.ts';
+import { ChatAssistant, TOOLS } from '../src/chat/assistant.ts';
+import { ChatAttributeSchema } from '../src/contract/api.ts';
 import { duckDbChatSource } from '../src/chat/data-source.ts';
 import { inventedNumbers, numbersIn } from '../src/chat/llm/number-check.ts';
 import { LlmPhraser } from '../src/chat/llm/llm-phraser.ts';
@@ -121,6 +122,68 @@ describe('the optional LLM path', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(reply).toMatchObject({ source: 'rules', intent: 'count_customers' });
     expect(reply.answer).toContain(`Hay ${restaurants} restaurantes`);
+  });
+});
+
+interface OfferedTool {
+  function: { name: string; parameters: { properties: Record<string, { enum?: string[] }> } };
+}
+
+// The LLM was offered group_by 'brand' only and no share_of, rank_by, direction, scope or second
+// period: a question it routed to the share of sales or the customers with fewest orders lost them.
+describe('the LLM is offered what the toolbox can do', () => {
+  it('offers one function per tool, with every attribute to split or rank by', async () => {
+    llm.script([
+      { role: 'assistant', content: 'Hola.' },
+      { role: 'assistant', content: 'Hola.' },
+    ]);
+    await assistant.ask({ message: 'lo más vendido' }, phraser());
+    const first = llm.requests.at(-2) as { tools: OfferedTool[] };
+    expect(first.tools.map((t) => t.function.name).sort()).toEqual(Object.keys(TOOLS).sort());
+    const properties = first.tools[0]!.function.parameters.properties;
+    expect(properties.group_by!.enum).toEqual(ChatAttributeSchema.options);
+    expect(properties.share_of!.enum).toEqual(ChatAttributeSchema.options);
+    expect(Object.keys(properties)).toEqual(
+      expect.arrayContaining(['rank_by', 'direction', 'scope', 'compare_from', 'compare_to', 'sub_category']),
+    );
+  });
+
+  it('a share_of call reaches the share-of-sales tool with the value asked', async () => {
+    llm.script([
+      toolCall('sales_share', { package: 'LATA', share_of: 'package' }),
+      { role: 'assistant', content: 'Esa es la participación de las latas.' },
+    ]);
+    const reply = await assistant.ask({ message: 'cuánto pesan las latas' }, phraser());
+    expect(reply).toMatchObject({ source: 'llm', intent: 'sales_share', entities: { share_of: 'package' } });
+    const sent = llm.requests.at(-1) as { messages: { content: string }[] };
+    expect(JSON.parse(sent.messages.at(-1)!.content).data).toMatchObject({
+      attribute: 'package',
+      value: 'LATA',
+    });
+  });
+
+  it('a rank_by call ranks the small customers by their orders', async () => {
+    llm.script([
+      toolCall('small_customers', { rank_by: 'orders' }),
+      { role: 'assistant', content: 'Estos clientes piden poco.' },
+    ]);
+    const reply = await assistant.ask({ message: 'clientes que piden poco' }, phraser());
+    expect(reply.entities.rank_by).toBe('orders');
+    expect(reply.based_on).toContain('pedidos, luego unidades compradas');
+  });
+
+  it('a compare_from / compare_to call compares the two periods', async () => {
+    llm.script([
+      toolCall('compare_periods', {
+        period_from: '2024-04-01',
+        period_to: '2024-04-30',
+        compare_from: '2024-03-01',
+        compare_to: '2024-03-31',
+      }),
+      { role: 'assistant', content: 'Comparación lista.' },
+    ]);
+    const reply = await assistant.ask({ message: 'compara las ventas' }, phraser());
+    expect(reply.entities.compare_to).toMatchObject({ from: '2024-03-01', to: '2024-03-31' });
   });
 });
 

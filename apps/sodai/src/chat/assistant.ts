@@ -185,6 +185,7 @@ export class ChatAssistant {
       offset: u.offset,
       ...(u.customerText ? { customerText: u.customerText } : {}),
       ...(u.productText ? { productText: u.productText } : {}),
+      ...(u.howMany ? { howMany: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

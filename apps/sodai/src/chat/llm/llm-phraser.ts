@@ -1,68 +1,12 @@
-import type { ChatEntities, ChatIntent } from '../../contract/api.ts';
-import { ChatIntentSchema } from '../../contract/api.ts';
+import type { ChatIntent } from '../../contract/api.ts';
 import type { AnswerPhraser, ChatQuestion, ChatReply, RulesTurn } from '../assistant.ts';
 import type { ToolAnswer } from '../tools/toolbox.ts';
 import { groundNumbers, inventedNumbers } from './number-check.ts';
-import { chatCompletion, type LlmMessage, type LlmSettings, type LlmTool } from './openai-chat.ts';
-
-const ENTITY_PARAMETERS = {
-  type: 'object',
-  properties: {
-    customer_id: { type: 'integer', description: 'customer number' },
-    product_id: { type: 'integer', description: 'product code' },
-    brand: { type: 'string' },
-    category: { type: 'string', enum: ['BEBIDAS CARBONATADAS', 'BEBIDAS NO CARBONATADAS'] },
-    segment: { type: 'string', enum: ['PREMIUM', 'HIGH', 'MEDIUM', 'LOW'] },
-    package: { type: 'string', enum: ['BOTELLA', 'LATA', 'TETRA', 'KEG'] },
-    customer_type: { type: 'string' },
-    period_from: { type: 'string', description: 'YYYY-MM-DD' },
-    period_to: { type: 'string', description: 'YYYY-MM-DD' },
-    count: { type: 'integer', description: 'how many rows to list' },
-    group_by: {
-      type: 'string',
-      enum: ['brand'],
-      description: 'top_products: rank brands instead of products',
-    },
-  },
-} as const;
-
-/** One function per intent: the LLM routes a question to the same tools the rules use. */
-const TOOLS: readonly LlmTool[] = ChatIntentSchema.options
-  .filter((i) => i !== 'unknown' && i !== 'help' && i !== 'small_talk')
-  .map((intent) => ({
-    type: 'function',
-    function: {
-      name: intent,
-      description: `SodAI tool: ${intent.replaceAll('_', ' ')}`,
-      parameters: ENTITY_PARAMETERS,
-    },
-  }));
+import { chatCompletion, type LlmMessage, type LlmSettings } from './openai-chat.ts';
+import { isToolIntent, LLM_TOOLS, toolArguments } from './tool-schemas.ts';
 
 const SYSTEM = `You are SodAI, a sales assistant for a beverage distributor. Always call exactly one tool to get facts.
 Answer in the user's language in two or three sentences, using only numbers that appear in the tool result.`;
-
-function entitiesFrom(args: Record<string, unknown>, fallback: ChatEntities): ChatEntities {
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-  const from = str(args.period_from);
-  const to = str(args.period_to);
-  const picked: ChatEntities = {
-    ...fallback,
-    ...(num(args.customer_id) !== undefined ? { customer_id: num(args.customer_id) } : {}),
-    ...(num(args.product_id) !== undefined ? { product_id: num(args.product_id) } : {}),
-    ...(str(args.brand) ? { brand: str(args.brand) } : {}),
-    ...(str(args.category) ? { category: str(args.category) } : {}),
-    ...(str(args.segment) ? { segment: str(args.segment) } : {}),
-    ...(str(args.package) ? { package: str(args.package) } : {}),
-    ...(str(args.customer_type) ? { customer_type: str(args.customer_type) } : {}),
-    ...(num(args.count) !== undefined ? { count: Math.trunc(num(args.count)!) } : {}),
-    ...(args.group_by === 'brand' ? { group_by: 'brand' as const } : {}),
-    ...(from && to && /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to)
-      ? { period: { from, to, label: `${from} – ${to}` } }
-      : {}),
-  };
-  return picked;
-}
 
 /**
  * The optional LLM: it picks a tool (function calling) and phrases the answer from the tool's
@@ -88,26 +32,24 @@ export class LlmPhraser implements AnswerPhraser {
         { role: 'system', content: SYSTEM },
         { role: 'user', content: question.message },
       ];
-      const first = await chatCompletion(this.settings, messages, TOOLS);
+      const first = await chatCompletion(this.settings, messages, LLM_TOOLS);
       const call = first.tool_calls?.[0];
       let intent: ChatIntent = rules.understanding.intent;
       let entities = rules.understanding.entities;
       let tool: ToolAnswer = rules.tool;
-      if (call) {
-        const parsed = ChatIntentSchema.safeParse(call.function.name);
-        if (
-          parsed.success &&
-          parsed.data !== 'unknown' &&
-          parsed.data !== 'help' &&
-          parsed.data !== 'small_talk'
-        ) {
-          intent = parsed.data;
-          entities = entitiesFrom(
-            JSON.parse(call.function.arguments || '{}') as Record<string, unknown>,
-            rules.understanding.entities,
-          );
-          tool = await rules.run(intent, { ...rules.understanding, intent, entities });
-        }
+      if (call && isToolIntent(call.function.name)) {
+        intent = call.function.name;
+        const args = toolArguments(
+          JSON.parse(call.function.arguments || '{}') as Record<string, unknown>,
+          rules.understanding.entities,
+        );
+        entities = args.entities;
+        tool = await rules.run(intent, {
+          ...rules.understanding,
+          intent,
+          entities,
+          howMany: args.howMany || rules.understanding.howMany === true,
+        });
       }
       const result = {
         answer: tool.text,

@@ -36,6 +36,8 @@ export interface ToolRequest {
   /** Ids as written when they are not safe integers. */
   readonly customerText?: string;
   readonly productText?: string;
+  /** The question asks how many ("¿cuántos clientes compran poco?"): the count comes first. */
+  readonly howMany?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

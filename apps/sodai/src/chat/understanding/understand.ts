@@ -29,6 +29,8 @@ export interface Understanding {
   readonly unanswered?: string;
   /** What a message that asks nothing says ("gracias", "ok, perfecto"): intent `small_talk`. */
   readonly courtesy?: Courtesy;
+  /** "¿Cuántos clientes compran poco?": the size of the group asked about comes first. */
+  readonly howMany?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
