@@ -9,6 +9,8 @@ const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { es, en };
 /** What a component needs to speak the user's language. */
 export interface I18n {
   readonly lang: Lang;
+  /** The BCP 47 locale numbers and dates are written in (`es-ES`, `en-US`). */
+  readonly locale: string;
   setLang(lang: Lang): void;
   /** The message for `key`, placeholders filled. */
   t(key: MessageKey, vars?: Readonly<Record<string, string | number>>): string;
@@ -45,6 +47,7 @@ export function I18nProvider({ initial, children }: { initial?: Lang; children: 
     const locale = lang === 'es' ? 'es-ES' : 'en-US';
     return {
       lang,
+      locale,
       setLang,
       t: (key, vars) => interpolate(dict[key], vars),
       tOr: (key, fallback, vars) =>

@@ -9,12 +9,15 @@ import { parsePrometheus, predictionsByVersion, routeStats } from './prometheus-
 import { RealizedSection } from './realized-section.tsx';
 import { AlertInbox } from './alert-inbox.tsx';
 import { UsageSection } from './usage-section.tsx';
+import { isRouteArea, routeArea, routeAreaKey } from './route-area.ts';
 
 const REFRESH_MS = 10_000;
 
 /** Monitoring: requests and latency per route, predictions per model version, since the server started. */
 export default function MonitoringPage() {
-  const { t, num } = useI18n();
+  const { t, num, locale } = useI18n();
+  // A bucket bound is a whole number of ms but for the smallest (2.5 ms): no ",0" after each.
+  const upTo1 = (ms: number) => ms.toLocaleString(locale, { maximumFractionDigits: 1 });
   const { api } = useApp();
   const metrics = useAsync(() => api.metrics(), [api]);
   const realized = useAsync(() => api.realized(), [api]);
@@ -27,7 +30,11 @@ export default function MonitoringPage() {
   const parsed = useMemo(() => {
     if (metrics.status !== 'done') return null;
     const samples = parsePrometheus(metrics.value);
-    return { routes: routeStats(samples), versions: predictionsByVersion(samples) };
+    // One row per part of the server, named in words: the API's paths mean nothing to most readers.
+    return {
+      routes: routeStats(samples, (route) => routeArea(route) ?? route),
+      versions: predictionsByVersion(samples),
+    };
   }, [metrics]);
   return (
     <>
@@ -87,11 +94,15 @@ export default function MonitoringPage() {
                     <tbody>
                       {parsed.routes.map((r) => (
                         <tr key={r.route}>
-                          <td translate="no">{r.route}</td>
+                          {isRouteArea(r.route) ? (
+                            <td>{t(routeAreaKey(r.route))}</td>
+                          ) : (
+                            <td translate="no">{r.route}</td>
+                          )}
                           <td>{num(r.requests)}</td>
                           <td>{num(r.errors)}</td>
                           <td>{r.meanMs === null ? '—' : num(r.meanMs, 1)}</td>
-                          <td className="nowrap">{r.p95Ms === null ? '—' : `≤ ${num(r.p95Ms, 1)}`}</td>
+                          <td className="nowrap">{r.p95Ms === null ? '—' : `≤ ${upTo1(r.p95Ms)}`}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -29,8 +29,9 @@ export function parsePrometheus(text: string): Sample[] {
   return samples;
 }
 
-/** Requests, latency quantiles and error count of one route. */
+/** Requests, latency quantiles and error count of one route, or of the routes grouped under one name. */
 export interface RouteStats {
+  /** The route, or the name `groupOf` gave it. */
   readonly route: string;
   readonly requests: number;
   readonly errors: number;
@@ -41,12 +42,17 @@ export interface RouteStats {
 
 /**
  * Per-route figures from `sodai_http_requests_total` and `sodai_http_request_duration_seconds`,
- * the UI's static files left out.
+ * the UI's static files left out. Routes `groupOf` gives the same name are added up into one row
+ * (their histograms share buckets, so the p95 of the group is read from the summed buckets).
  *
  * @example
  * routeStats(parsePrometheus(text)).find((r) => r.route === '/predict')?.p95Ms;
+ * routeStats(parsePrometheus(text), (route) => (route.startsWith('/api/tracking') ? 'tracking' : route));
  */
-export function routeStats(samples: readonly Sample[]): RouteStats[] {
+export function routeStats(
+  samples: readonly Sample[],
+  groupOf: (route: string) => string = (route) => route,
+): RouteStats[] {
   const byRoute = new Map<
     string,
     { requests: number; errors: number; sum: number; count: number; buckets: [number, number][] }
@@ -57,9 +63,10 @@ export function routeStats(samples: readonly Sample[]): RouteStats[] {
     return e;
   };
   for (const s of samples) {
-    const route = s.labels.route;
+    const labelled = s.labels.route;
     // The UI's own files (one route each) would bury the API routes.
-    if (!route || route === '/' || route.startsWith('/assets/')) continue;
+    if (!labelled || labelled === '/' || labelled.startsWith('/assets/')) continue;
+    const route = groupOf(labelled);
     if (s.name === 'sodai_http_requests_total') {
       const e = entry(route);
       e.requests += s.value;
