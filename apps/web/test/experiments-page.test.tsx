@@ -70,3 +70,42 @@ describe('ExperimentsPage metric columns', () => {
     ]);
   });
 });
+
+describe('ExperimentsPage comparison of parameters', () => {
+  const RUNS = [
+    { ...RUN, id: 'r1', name: 'trial 0' },
+    { ...RUN, id: 'r2', name: 'trial 1' },
+  ];
+  const PARAMS: Record<string, Record<string, string>> = {
+    r1: { eta: '0.30000000000000004', max_depth: '6', n_rounds: '12000', tree_method: 'hist' },
+    r2: { eta: '0.012345678', max_depth: '8', n_rounds: '12000', tree_method: 'hist' },
+  };
+  const server = (req: { url: string }) => {
+    if (req.url.startsWith('/api/tracking/runs?')) return { body: RUNS };
+    const one = RUNS.find((r) => req.url === `/api/tracking/runs/${r.id}`);
+    if (!one) return req.url.includes('/metrics/') ? { body: [] } : undefined;
+    const params = Object.entries(PARAMS[one.id]!).map(([key, value]) => ({ key, value }));
+    return { body: { run: one, params, tags: [], latestMetrics: [] } };
+  };
+
+  it.each([
+    { lang: 'es', eta: ['0,3', '0,01235'], rounds: '12.000' },
+    { lang: 'en', eta: ['0.3', '0.01235'], rounds: '12,000' },
+  ] as const)(
+    'shows parameter values rounded in the reader’s number format, integers as integers ($lang)',
+    async ({ lang, eta, rounds }) => {
+      renderApp(<ExperimentsPage />, server, lang);
+      await screen.findByTestId('runs');
+      for (const box of screen.getAllByRole('checkbox')) fireEvent.click(box);
+      const table = (await screen.findByTestId('comparison')).querySelector('table')!;
+      const row = (key: string) =>
+        [...table.querySelectorAll('tbody tr')]
+          .find((tr) => tr.querySelector('th')?.textContent === key)!
+          .querySelectorAll('td');
+      expect([...row('eta')].map((td) => td.textContent)).toEqual(eta);
+      expect([...row('max_depth')].map((td) => td.textContent)).toEqual(['6', '8']);
+      expect(row('n_rounds')[0]?.textContent).toBe(rounds);
+      expect(row('tree_method')[0]?.textContent).toBe('hist');
+    },
+  );
+});

@@ -4,6 +4,7 @@ import { useApp } from '../../app/app-context.tsx';
 import { useAsync } from '../../app/use-async.ts';
 import { AsyncView } from '../../components/async-view.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { paramValue } from './param-value.ts';
 import { runLabel } from './run-label.ts';
 import { paramDiff, preferredMetrics, type RunRow } from './run-row.ts';
 
@@ -11,7 +12,7 @@ const COLORS = ['#0b5fa5', '#b3261e', '#1b7f4b', '#8a5300', '#6a3fa0'];
 
 /** 2–5 runs side by side: the params that differ first, and one metric's curve per run. */
 export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
-  const { t, tOr, num } = useI18n();
+  const { t, tOr, num, locale } = useI18n();
   const { api } = useApp();
   const metricId = useId();
   const keys = preferredMetrics(rows.flatMap((r) => Object.keys(r.metrics)));
@@ -48,9 +49,13 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
           <tbody>
             {diff.map((d) => (
               <tr key={d.key} className={d.differs ? 'differs' : ''}>
-                <th scope="row">{d.key}</th>
+                <th scope="row" translate="no">
+                  {d.key}
+                </th>
                 {d.values.map((v, i) => (
-                  <td key={i}>{v ?? '—'}</td>
+                  <td key={i} translate="no">
+                    {v === null ? '—' : paramValue(v, locale)}
+                  </td>
                 ))}
               </tr>
             ))}
