@@ -47,6 +47,13 @@ export interface LeastRanking {
   readonly ranked: number;
   /** Of those, how many sold nothing in the period. */
   readonly idle: number;
+  /** The median net units in the period of everything ranked (idle ones included). */
+  readonly median: number;
+  /**
+   * Of those ranked, how many sold (or bought) little: under half the median. A rep's "little" is
+   * relative to the rest of the range, and half the median reads plainly in an answer.
+   */
+  readonly little: number;
 }
 
 /**
@@ -71,8 +78,7 @@ export async function rankLeast(
   const since = addDays(period.from, -7 * LEAST_LOOKBACK_WEEKS);
   const order = orders ? 'count, round(units, 6)' : 'round(units, 6), count';
   const rows = await box.data.query(
-    `SELECT *, count(*) OVER ()::DOUBLE AS ranked, sum(CASE WHEN count = 0 THEN 1 ELSE 0 END) OVER ()::DOUBLE AS idle
-     FROM (
+    `WITH ranked AS (
        SELECT ${g.item} AS item${g.columns},
               coalesce(sum(t.items) FILTER (WHERE ${inPeriod}), 0)::DOUBLE AS units,
               count(DISTINCT t.${g.also}) FILTER (WHERE ${inPeriod} AND t.items > 0)::DOUBLE AS count,
@@ -80,7 +86,12 @@ export async function rankLeast(
        FROM ${FROM}
        WHERE ${f.where} AND t.purchase_date >= $${n + 2}::DATE AND t.purchase_date < $${n + 1}::DATE + 1
              ${grain === 'brand' ? 'AND p.brand IS NOT NULL' : ''}
-       GROUP BY item HAVING max(t.items) > 0)
+       GROUP BY item HAVING max(t.items) > 0),
+     typical AS (SELECT coalesce(median(units), 0)::DOUBLE AS median FROM ranked)
+     SELECT ranked.*, typical.median, count(*) OVER ()::DOUBLE AS ranked,
+            sum(CASE WHEN count = 0 THEN 1 ELSE 0 END) OVER ()::DOUBLE AS idle,
+            sum(CASE WHEN units < typical.median / 2 THEN 1 ELSE 0 END) OVER ()::DOUBLE AS little
+     FROM ranked, typical
      ORDER BY ${order}, last, item LIMIT ${rowsWanted(entities)} OFFSET ${offset}`,
     [...f.params, period.from, period.to, since],
   );
@@ -90,6 +101,8 @@ export async function rankLeast(
     rows,
     ranked: Number(rows[0]?.ranked ?? 0),
     idle: Number(rows[0]?.idle ?? 0),
+    median: Number(rows[0]?.median ?? 0),
+    little: Number(rows[0]?.little ?? 0),
   };
 }
 

@@ -35,7 +35,7 @@ export const moversTool: Tool = async (box, req) => {
   const n = f.params.length + 1;
   const k = rowsWanted(entities);
   const rows = await box.data.query(
-    `SELECT * FROM (
+    `SELECT *, count(*) OVER ()::DOUBLE AS moved FROM (
        SELECT ${byBrand ? 'p.brand' : 't.product_id::DOUBLE'} AS item${byBrand ? '' : `, ${PRODUCT_COLUMNS}`},
               coalesce(sum(t.items) FILTER (WHERE ${within(n)}), 0)::DOUBLE AS units_now,
               coalesce(sum(t.items) FILTER (WHERE ${within(n + 2)}), 0)::DOUBLE AS units_before
@@ -71,8 +71,19 @@ export const moversTool: Tool = async (box, req) => {
     `solo ${what} con al menos ${MOVERS_MIN_UNITS} unidades en alguno de los dos períodos`,
     `only ${what} with at least ${MOVERS_MIN_UNITS} units in one of the two periods`,
   );
+  const moved = Number(rows[0]?.moved ?? 0);
+  // "¿Cuántos productos están creciendo?": the count first, then the biggest changes.
+  const lead =
+    req.howMany && rows.length > 0
+      ? say(
+          lang,
+          `${countOf(moved, lang, byBrand ? NOUN.brand : NOUN.product)} ${down ? agree(moved, ['bajó', 'bajaron']) : agree(moved, ['creció', 'crecieron'])} ${when}${scope} ${against}. `,
+          `${countOf(moved, lang, byBrand ? NOUN.brand : NOUN.product)} ${down ? 'fell' : 'grew'} ${when}${scope} ${against}. `,
+        )
+      : '';
   const text =
-    rows.length === 0
+    lead +
+    (rows.length === 0
       ? say(
           lang,
           `${byBrand ? 'Ninguna marca' : 'Ningún producto'} ${down ? 'bajó' : 'creció'} ${when}${scope} ${against} (${floor}).`,
@@ -82,7 +93,7 @@ export const moversTool: Tool = async (box, req) => {
           lang,
           `Los ${what} que más ${down ? 'bajaron' : 'crecieron'} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
           `The ${what} that ${down ? 'fell' : 'grew'} the most ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
-        );
+        ));
   return {
     text,
     answered: true,
@@ -111,6 +122,7 @@ export const moversTool: Tool = async (box, req) => {
       period: current,
       previous: before,
       direction: down ? 'down' : 'up',
+      moved,
       min_units: MOVERS_MIN_UNITS,
       [byBrand ? 'brands' : 'products']: rows.map((r) => ({
         [byBrand ? 'brand' : 'product']: byBrand ? String(r.item) : Number(r.item),

@@ -3,6 +3,7 @@ import { formatDay, formatNumber, productDescription, say } from '../format.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
+import { littleCount } from './little-count.ts';
 import { rankingWords } from './market.ts';
 import { itemWords, productsOrBrands } from './ranked-items.ts';
 import { attributesOf } from './product-rows.ts';
@@ -53,8 +54,12 @@ export const slowMoversTool: Tool = async (box, req) => {
           ` ${what} que ya se ${agree(unsold, ['había', 'habían'])} vendido antes no ${agree(unsold, ['tuvo', 'tuvieron'])} ventas en el período (vendidos en las ${LEAST_LOOKBACK_WEEKS} semanas anteriores).`,
           ` ${what} that had sold before had no sales in the period (sold in the ${LEAST_LOOKBACK_WEEKS} weeks before it).`,
         );
+  // "¿Cuántos productos se venden poco?": the count first, then which they are.
+  const grain = byBrand ? 'brand' : 'product';
+  const lead = req.howMany && rows.length > 0 ? `${littleCount(ranking, grain, when, scope, lang)} ` : '';
   const text =
-    rows.length === 0
+    lead +
+    (rows.length === 0
       ? say(
           lang,
           `No hubo ventas entre el ${formatDay(since, lang)} y el ${formatDay(period.to, lang)}${scope}.`,
@@ -64,7 +69,7 @@ export const slowMoversTool: Tool = async (box, req) => {
           lang,
           `${byBrand ? 'Las marcas' : 'Los productos'} que menos se vendieron ${when}${scope}: ${rows.map(line).join('; ')}.`,
           `The slowest ${byBrand ? 'brands' : 'products'} ${when}${scope}: ${rows.map(line).join('; ')}.`,
-        ) + unsoldNote;
+        ) + unsoldNote);
   return {
     text,
     answered: true,
@@ -100,6 +105,8 @@ export const slowMoversTool: Tool = async (box, req) => {
       period,
       ranked: ranking.ranked,
       unsold,
+      little: ranking.little,
+      median_units: ranking.median,
       [byBrand ? 'brands' : 'products']: rows.map((r) => ({
         [byBrand ? 'brand' : 'product']: byBrand ? String(r.item) : Number(r.item),
         units: Number(r.units),

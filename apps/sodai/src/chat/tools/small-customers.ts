@@ -4,6 +4,7 @@ import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { describeFilters, periodOr4Weeks } from './filters.ts';
 import { lastDayCell, LEAST_LOOKBACK_WEEKS, rankLeast } from './least-ranking.ts';
+import { littleCount } from './little-count.ts';
 import { rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -23,12 +24,8 @@ export const smallCustomersTool: Tool = async (box, req) => {
   if (!period) return noTransactions(lang);
   const entities = { ...req.entities, period };
   const byOrders = entities.rank_by === 'orders';
-  const {
-    rows,
-    since,
-    ranked,
-    idle: quiet,
-  } = await rankLeast(box, 'customer', entities, period, req.offset, byOrders);
+  const ranking = await rankLeast(box, 'customer', entities, period, req.offset, byOrders);
+  const { rows, since, ranked, idle: quiet } = ranking;
   const { when, scope } = rankingWords(entities, period, lang);
   const last = (r: Row) => lastDayCell(r, lang);
   const line = (r: Row) => {
@@ -51,8 +48,12 @@ export const smallCustomersTool: Tool = async (box, req) => {
           ` ${countOf(quiet, lang, NOUN.customer)} que ${agree(quiet, ['compró', 'compraron'])} en las ${LEAST_LOOKBACK_WEEKS} semanas anteriores no ${agree(quiet, ['compró', 'compraron'])} nada en el período.`,
           ` ${countOf(quiet, lang, NOUN.customer)} who bought in the ${LEAST_LOOKBACK_WEEKS} weeks before bought nothing in the period.`,
         );
+  // "¿Cuántos clientes compran poco?": the count first, then who they are.
+  const lead =
+    req.howMany && rows.length > 0 ? `${littleCount(ranking, 'customer', when, scope, lang)} ` : '';
   const text =
-    rows.length === 0
+    lead +
+    (rows.length === 0
       ? say(
           lang,
           `Nadie compró entre el ${formatDay(since, lang)} y el ${formatDay(period.to, lang)}${scope}.`,
@@ -62,7 +63,7 @@ export const smallCustomersTool: Tool = async (box, req) => {
           lang,
           `Los clientes que menos compraron ${when}${scope}${byOrders ? ' (por pedidos)' : ''}: ${rows.map(line).join('; ')}.`,
           `The customers who bought least ${when}${scope}${byOrders ? ' (by orders)' : ''}: ${rows.map(line).join('; ')}.`,
-        ) + quietNote;
+        ) + quietNote);
   const first = rows[0]?.item;
   return {
     text,
@@ -101,6 +102,8 @@ export const smallCustomersTool: Tool = async (box, req) => {
       period,
       ranked,
       quiet,
+      little: ranking.little,
+      median_units: ranking.median,
       customers: rows.map((r) => ({
         customer: Number(r.item),
         units: Number(r.units),

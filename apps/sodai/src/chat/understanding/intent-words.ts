@@ -352,6 +352,9 @@ export const INTENT_WORDS = {
     'mejorando',
     'improving',
     'al alza',
+    // "Productos en alza", "las subidas del mes": the noun of rising.
+    'en alza',
+    'subidas?',
   ],
   /** Selling less than before: a movers question with one of these asks for the fallers. */
   falling: [
@@ -376,6 +379,11 @@ export const INTENT_WORDS = {
     'empeorando',
     'worsening',
     'a la baja',
+    // "Productos en caída", "la bajada de las latas": the noun of falling.
+    'en caida',
+    'caidas?',
+    'en baja',
+    'bajadas?',
   ],
   /** Selling little or nothing: "slow movers", "¿qué productos no se venden?", "lo que menos se vende". */
   slowMovers: [

@@ -53,7 +53,14 @@ const ASKS_WHICH_CUSTOMERS =
  * rather than describing the total ("¿están creciendo las ventas?").
  */
 const ASKS_WHICH_ITEMS =
-  /\b(?:que|cuales|which|what)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
+  /\b(?:que|cuales|which|what|cuant[oa]s|how many)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
+
+/**
+ * "Productos en caída", "brands growing this month": a question that opens with the items is about
+ * them, unless it names their sales ("productos premium: ¿cómo van las ventas?" is a trend).
+ */
+const ITEMS_FIRST =
+  /^(?:y |and )?(?:los |las |the |our |nuestros |nuestras |mis |my )?(?:productos|products|articulos|items|skus|referencias|marcas|brands)\b(?!.*\b(?:ventas|sales)\b)/;
 
 /** Sales words: a share of them ("¿qué porcentaje de las ventas …?") is no share of customers. */
 const SALES =
@@ -263,7 +270,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (
     !s.hasCustomer &&
     !s.hasProduct &&
-    (has('movers') || ((has('rising') || has('falling')) && ASKS_WHICH_ITEMS.test(text)))
+    (has('movers') ||
+      ((has('rising') || has('falling')) && (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text))))
   ) {
     return { intent: 'movers' };
   }

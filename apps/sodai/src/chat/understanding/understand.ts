@@ -7,6 +7,7 @@ import { splitCompound } from './compound.ts';
 import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
+import { asksHowMany } from './how-many.ts';
 import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
@@ -279,6 +280,7 @@ function understandText(
     entities,
     offset,
     usedContext,
+    ...(asksHowMany(text) ? { howMany: true } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
   };
