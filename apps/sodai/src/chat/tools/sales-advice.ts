@@ -11,7 +11,8 @@ import {
   productLabel,
   say,
 } from '../format.ts';
-import { describeFilters, periodOr4Weeks } from './filters.ts';
+import { catalogFilter, describeFilters, periodOr4Weeks } from './filters.ts';
+import type { SqlValue } from '../data-source.ts';
 import { capitalize, scorerLabel } from '../scorer-label.ts';
 import {
   column,
@@ -325,19 +326,14 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
   }
   // Quiet since the start of the period the question names ("hace 3 semanas"), else four weeks.
   const quiet = periodOr4Weeks(req)!;
-  const params: (string | number)[] = [quiet.from];
-  const conditions: string[] = [];
+  // Any product filter the question names narrows what they stopped buying ("que clientes dejaron
+  // de comprar latas"), the customer type who they are.
+  const f = catalogFilter(entities, 2);
+  const params: SqlValue[] = [quiet.from, ...f.params];
+  const conditions: string[] = [f.where];
   if (entities.product_id !== undefined) {
     params.push(entities.product_id);
     conditions.push(`t.product_id = $${params.length}`);
-  }
-  if (entities.brand !== undefined) {
-    params.push(entities.brand);
-    conditions.push(`p.brand = $${params.length}`);
-  }
-  if (entities.customer_type !== undefined) {
-    params.push(entities.customer_type);
-    conditions.push(`c.customer_type = $${params.length}`);
   }
   const k = rowsWanted(entities);
   const rows = await box.data.query(
@@ -356,12 +352,15 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
   const total = rows.length ? Number(rows[0]!.total) : 0;
   // Without a product or brand the customers stopped buying altogether: "stopped buying nothing"
   // would read as the opposite.
+  const products = describeFilters({ ...entities, brand: undefined, customer_type: undefined }, lang);
   const what =
     entities.product_id !== undefined
       ? say(lang, `el producto ${entities.product_id}`, `product ${entities.product_id}`)
       : entities.brand !== undefined
-        ? say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`)
-        : null;
+        ? [say(lang, `la marca ${entities.brand}`, `brand ${entities.brand}`), ...products].join(', ')
+        : products.length > 0
+          ? products.join(', ')
+          : null;
   const window = `${formatDay(quiet.from, lang)} – ${formatDay(quiet.to, lang)}`;
   // Labels read after "en"/"in" unless they carry their own preposition ("desde octubre", "last week").
   const bare = lang === 'es' ? /^(?:en|desde) / : /^(?:in|since|last|this) /;

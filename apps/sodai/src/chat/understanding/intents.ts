@@ -31,6 +31,9 @@ const ASKS_WHAT_THEY_BUY = new RegExp(`^(?:y |and )?${WHAT_THEY_BUY.source}`);
 /** "Who buys / orders the most?" names no customer noun but ranks customers all the same. */
 const WHO_BUYS = /\b(?:quien(?:es)?|who) (?:\w+ )?(?:compr|pid|pide|gast|llev|buy|order|spend|purchas)\w*/;
 
+/** "Quién compra": a likely-buyers word only when a product is named, not when buying most is ranked. */
+const WHO_BUYS_NOW = /\bquien(?:es)? (?:le )?compra\b/g;
+
 /** Whether, or when last, a customer bought a product. */
 const PAIR_HISTORY =
   /\b(?:alguna vez|nunca|ever|never|ultima vez|last time|when did|cuando (?:fue|compro|pidio)|(?:last|ultima) (?:bought|buy|purchase|order|compra|pedido))\b/;
@@ -223,6 +226,16 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return {
       intent: s.hasCustomer && !s.hasProduct && !s.hasFilter ? 'customer_history' : 'lapsed_customers',
     };
+  }
+  // "¿Quién compra más latas?" ranks who buys most now; "¿quién compra el 20230?" asks who will.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    has('rankCustomers') &&
+    ranksCustomers(text) &&
+    !GROUP_RE.likely.test(text.replace(WHO_BUYS_NOW, ''))
+  ) {
+    return { intent: 'top_customers' };
   }
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
   // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.

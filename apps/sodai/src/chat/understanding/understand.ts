@@ -273,7 +273,9 @@ function understandText(
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;
-    entities.scope = entities.product_id !== undefined || entities.brand !== undefined ? 'product' : 'all';
+    // Any product filter ("latas", "la marca X") narrows what they stopped buying.
+    const ofProducts = filters.some((k) => k !== 'customer_type' && entities[k] !== undefined);
+    entities.scope = entities.product_id !== undefined || ofProducts ? 'product' : 'all';
   }
   return {
     intent,
