@@ -48,9 +48,14 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
   product_info: productInfoTool,
-  // A ranking of brands is the same question at another grain.
+  // A ranking of brands is the same question at another grain; of categories, packages or sizes
+  // (a handful of values each) the split of sales by them, largest first.
   top_products: (box, req) =>
-    req.entities.group_by === 'brand' ? topBrandsTool(box, req) : topProductsTool(box, req),
+    req.entities.group_by === 'brand'
+      ? topBrandsTool(box, req)
+      : req.entities.group_by
+        ? salesShareTool(box, req)
+        : topProductsTool(box, req),
   top_customers: topCustomersTool,
   product_buyers: productBuyersTool,
   movers: moversTool,

@@ -1,5 +1,5 @@
-import { agree, countOf, isOne, NOUN } from '../count-words.ts';
-import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
+import type { ChatAttribute, ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import {
@@ -355,9 +355,60 @@ export const countCustomersTool: Tool = async (box, req) => {
   };
 };
 
+/** The catalogue column of each product attribute, and what its values are called. */
+const PRODUCT_ATTRIBUTES: Readonly<
+  Record<Exclude<ChatAttribute, 'customer_type'>, { readonly column: string; readonly noun: Noun }>
+> = {
+  brand: { column: 'p.brand', noun: NOUN.brand },
+  category: {
+    column: 'p.category',
+    noun: { es: ['categoría', 'categorías'], en: ['category', 'categories'] },
+  },
+  sub_category: {
+    column: 'p.sub_category',
+    noun: { es: ['subcategoría', 'subcategorías'], en: ['sub-category', 'sub-categories'] },
+  },
+  segment: { column: 'p.segment', noun: { es: ['segmento', 'segmentos'], en: ['segment', 'segments'] } },
+  package: { column: 'p.package', noun: { es: ['envase', 'envases'], en: ['package', 'packages'] } },
+  size: { column: 'p.size', noun: { es: ['tamaño', 'tamaños'], en: ['size', 'sizes'] } },
+};
+
+/**
+ * "¿Cuántas marcas hay?": how many values of a product attribute the catalogue (within the filters
+ * named) has, and how many of them have sold.
+ */
+const countAttributeValues: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const attribute = PRODUCT_ATTRIBUTES[entities.group_by as Exclude<ChatAttribute, 'customer_type'>];
+  const f = catalogFilter({ ...entities, customer_type: undefined });
+  const [r] = await box.data.query(
+    `SELECT count(DISTINCT ${attribute.column})::DOUBLE AS registered,
+            count(DISTINCT ${attribute.column}) FILTER (WHERE p.product_id IN (SELECT product_id FROM transactions))::DOUBLE AS sold
+     FROM products p WHERE ${f.where}`,
+    f.params,
+  );
+  const registered = Number(r!.registered);
+  const sold = Number(r!.sold);
+  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
+  const text = say(
+    lang,
+    `Hay ${countOf(registered, lang, attribute.noun)} en el catálogo${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['tiene', 'tienen'])} ventas.`,
+    `There ${agree(registered, ['is', 'are'])} ${countOf(registered, lang, attribute.noun)} in the catalogue${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} sold.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
+    data: { attribute: entities.group_by, registered, sold },
+  };
+};
+
 /** How many products (matching filters) the catalogue has and how many sold. */
 export const countProductsTool: Tool = async (box, req) => {
   const { lang, entities } = req;
+  if (entities.group_by !== undefined && entities.group_by !== 'customer_type') {
+    return countAttributeValues(box, req);
+  }
   const f = catalogFilter({ ...entities, customer_type: undefined });
   const [r] = await box.data.query(
     `SELECT count(*)::DOUBLE AS registered,

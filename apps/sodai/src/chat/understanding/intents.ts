@@ -44,6 +44,13 @@ const SOLD = /\b(?:vend\w*|sold|sell\w*)\b/;
 /** "¿Cuántos productos / clientes …?" counts distinct ones, whatever the verb. */
 const COUNTS_ITEMS = /\b(?:productos?|products?|articulos?|items?|referencias|skus?|clientes?|customers?)\b/;
 
+/**
+ * "¿Cuántas marcas …?", "how many categories …": a count of an attribute's values (singular too:
+ * the speller may read "segments" as "segment").
+ */
+const COUNTS_ATTRIBUTE =
+  /\b(?:cuant[oa]s|how many|number of|numero de)\s+(?:\w+\s+)?(?:marcas?|brands?|categorias?|categor(?:y|ies)|sub ?categorias?|subcategor(?:y|ies)|segmentos?|segments?|envases?|packages?|formatos?|formats?|tamanos?|sizes?)\b/;
+
 /** "the best week", "la peor semana": a question about the weekly totals. */
 const BEST_OR_WORST_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
 
@@ -334,6 +341,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('top')) return { intent: s.hasCustomer ? 'customer_basket' : 'top_products' };
 
   if (has('count') && !s.hasCustomer) {
+    // "¿Cuántas marcas hay / vendemos?": the brands (or categories, packages…) counted.
+    if (COUNTS_ATTRIBUTE.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'count_products' };
     // "¿Cuántas latas vendimos en diciembre?" asks for units sold, not for the cans in the catalogue.
     if (SOLD.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);

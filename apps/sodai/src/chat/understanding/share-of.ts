@@ -35,6 +35,25 @@ const SPLIT_BY = SPLIT_WORDS.map(
     ] as const,
 );
 
+/**
+ * An attribute named as a noun, with no "by" before it: "¿qué categoría vende más?", "how many
+ * brands…". "Tipo" / "type" alone is left out: "what type of product" names no customer type.
+ */
+const ATTRIBUTE_NOUN = SPLIT_WORDS.map(
+  ([attribute, words]) =>
+    [
+      attribute,
+      new RegExp(
+        `\\b(?:${attribute === 'customer_type' ? 'tipos? de (?:clientes?|negocios?|locales?)|(?:customer|client|shop) types?' : words})\\b`,
+      ),
+    ] as const,
+);
+
+/** The attribute a question names as a noun ("qué categoría", "how many brands"), if any. */
+export function attributeNoun(text: string): ChatAttribute | undefined {
+  return ATTRIBUTE_NOUN.find(([, re]) => re.test(text))?.[0];
+}
+
 /** The attribute a question splits sales by ("share of sales by package"), if it says one. */
 export function splitBy(text: string): ChatAttribute | undefined {
   return SPLIT_BY.find(([, re]) => re.test(text))?.[0];

@@ -9,7 +9,7 @@ import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
 import { asksHowMany } from './how-many.ts';
 import { withoutLeadIn } from './lead-in.ts';
-import { askedAttribute, splitBy } from './share-of.ts';
+import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -250,6 +250,26 @@ function understandText(
     /\b(?:marcas?|brands?)\b/.test(text)
   ) {
     entities.group_by = 'brand';
+  }
+  // "¿Qué categoría / envase / tamaño vende más?" ranks the values of that attribute: the split of
+  // sales by it, largest first (brands have their own ranking above). The attribute's value named
+  // ("bebidas carbonatadas") is a filter, not what is ranked; "los productos más vendidos de cada
+  // categoría" still ranks products.
+  const noun = attributeNoun(text);
+  const valueNamed = noun !== undefined && entities[ATTRIBUTE_ENTITY[noun]] !== undefined;
+  if (
+    intent === 'top_products' &&
+    noun !== undefined &&
+    noun !== 'brand' &&
+    !valueNamed &&
+    !GROUP_RE.product.test(text)
+  ) {
+    intent = 'sales_share';
+    entities.group_by = noun;
+  }
+  // "¿Cuántas marcas / categorías hay?": the values of that attribute counted.
+  if (intent === 'count_products' && noun !== undefined && noun !== 'customer_type' && !valueNamed) {
+    entities.group_by = noun;
   }
   // "Clientes con menos pedidos / compras": the fewest orders first, not the fewest units.
   if (
