@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium } from './browser.ts';
-import { surveyPages, type Pair } from './page-survey.ts';
+import { LANGS, setLanguage, surveyPages, type Pair } from './page-survey.ts';
 import { E2E_ADMIN_TOKEN, ensureWebBuild, startServerFixture, type ServerFixture } from './server-fixture.ts';
 
 const runnable = existsSync(CHROMIUM) || process.env.SODAI_REQUIRE_SERVICES === '1';
@@ -16,6 +16,16 @@ let server: ServerFixture;
 let chromium: { context: BrowserContext; close(): Promise<void> };
 let page: Page;
 let pair: Pair;
+
+/**
+ * Opens a page loaded afresh: going to another hash of the same document does not reload it, so the
+ * token in sessionStorage would go unread and a conversation would carry over.
+ */
+async function openFresh(route: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/#/${route}`);
+  await page.reload();
+  await page.locator('main h1').waitFor();
+}
 
 describe.skipIf(!runnable)('every page, both sizes, both languages', () => {
   beforeAll(async () => {
@@ -49,4 +59,55 @@ describe.skipIf(!runnable)('every page, both sizes, both languages', () => {
       expect(leaks).toEqual([]);
     },
   );
+
+  it('on a phone the header stays compact, with the menu, ES/EN and the session controls at hand', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of LANGS) {
+      await openFresh('predict');
+      await setLanguage(page, lang);
+      // Signed in as admin, the longest header there is: it once took 190 px of the 844.
+      const header = (await page.locator('header.topbar').boundingBox())!;
+      expect(header.height, `${lang}: header height`).toBeLessThanOrEqual(110);
+      const title = (await page.locator('main h1').boundingBox())!;
+      expect(title.y, `${lang}: the page title's top`).toBeLessThan(200);
+      // Every page of the menu is reachable: the last one is scrolled to and opened.
+      await page.locator('header nav a').last().click();
+      await page.waitForURL(/#\/monitoring$/);
+      // The language buttons are on screen and work.
+      await setLanguage(page, lang === 'es' ? 'en' : 'es');
+      await setLanguage(page, lang);
+      // The session's buttons are one tap away, on screen once shown.
+      const header2 = page.locator('header.topbar');
+      const switchName = lang === 'es' ? 'Cambiar token' : 'Switch token';
+      const signOutName = lang === 'es' ? 'Cerrar sesión' : 'Sign out';
+      const switchButton = header2.getByRole('button', { name: switchName });
+      if (!(await switchButton.isVisible())) await page.getByTestId('session-toggle').click();
+      for (const name of [switchName, signOutName]) {
+        const box = (await header2.getByRole('button', { name }).boundingBox())!;
+        expect(box.x + box.width, `${lang}: ${name} within the screen`).toBeLessThanOrEqual(390);
+        expect(box.y + box.height).toBeLessThanOrEqual(844);
+      }
+      await switchButton.click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: lang === 'es' ? 'Cancelar' : 'Cancel' })
+        .click();
+    }
+    await page.screenshot({ path: `${SHOTS}/phone-header.png` });
+  });
+
+  it('on a phone the chat input shows without scrolling past the example questions', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lang of LANGS) {
+      await openFresh('chat');
+      await setLanguage(page, lang);
+      await page.locator('.chips button').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const input = (await page.locator('.chat-input input').boundingBox())!;
+      expect(input.y + input.height, `${lang}: the input's bottom`).toBeLessThanOrEqual(844);
+      // An example is still one tap away and asks its question.
+      await page.locator('.chips button').first().click();
+      await page.getByTestId('chat-answer').first().waitFor();
+    }
+  });
 });

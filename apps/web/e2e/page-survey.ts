@@ -76,7 +76,8 @@ const PAGES: Readonly<Record<string, Settle>> = {
   },
 };
 
-async function setLanguage(page: Page, lang: UiLang): Promise<void> {
+/** Clicks the header's ES or EN button and waits for the page to speak that language. */
+export async function setLanguage(page: Page, lang: UiLang): Promise<void> {
   await page.getByRole('button', { name: lang.toUpperCase(), exact: true }).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }

@@ -105,7 +105,9 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
 
   it('answers a chat question with the figures in a table', async () => {
     await open('chat');
-    // The examples are grouped by family and name a real customer of the week.
+    // The examples are grouped by family (the first of each a chip, the others behind "Más ejemplos") and name a real
+    // customer of the week.
+    await page.getByTestId('chat-examples').locator('summary').click();
     await page.getByRole('heading', { name: 'Ventas' }).waitFor();
     await page.getByLabel('Escriba su pregunta').fill('¿Cuántos clientes hay?');
     await page.keyboard.press('Enter');

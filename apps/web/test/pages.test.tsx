@@ -249,18 +249,67 @@ describe('ChatPage', () => {
         ? {
             body: {
               families: [
-                { family: 'Ventas', questions: ['¿Qué le ofrezco al cliente 100007 esta semana?'] },
-                { family: 'Modelo', questions: ['¿Hay drift?'] },
+                {
+                  family: 'Ventas',
+                  questions: [
+                    '¿Qué le ofrezco al cliente 100007 esta semana?',
+                    '¿Quiénes dejaron de comprar?',
+                    '¿Qué marcas se venden más?',
+                    '¿Qué productos están creciendo?',
+                  ],
+                },
+                {
+                  family: 'Modelo',
+                  questions: ['¿Hay drift?', '¿Cuál fue el F1?', '¿Qué versión está en producción?'],
+                },
               ],
             },
           }
         : { body: CATALOG },
     );
+    // Beyond a first chip each, they wait behind "Más ejemplos", under their family's name.
     expect(await screen.findByRole('heading', { name: 'Ventas' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Modelo' })).toBeTruthy();
+    expect(screen.getByText('Más ejemplos (5)').tagName).toBe('SUMMARY');
     expect(
       screen.getByRole('button', { name: '¿Qué le ofrezco al cliente 100007 esta semana?' }),
     ).toBeTruthy();
+  });
+
+  it('puts the question box before the examples, one chip per family and the rest behind "More examples"', async () => {
+    const families = [
+      {
+        family: 'Sales',
+        questions: ['What should I offer customer 7?', 'Who stopped buying?', 'Top brands?'],
+      },
+      { family: 'Model', questions: ['Is there drift?', 'Which model is serving?', 'What was the F1?'] },
+      { family: 'Operations', questions: ['When is the next run?'] },
+    ];
+    renderApp(
+      <ChatPage />,
+      (req) => (req.url === '/api/chat/examples?lang=en' ? { body: { families } } : { body: CATALOG }),
+      'en',
+    );
+    const examples = await screen.findByTestId('chat-examples');
+    await within(examples).findByRole('button', { name: 'Is there drift?' });
+    const input = screen.getByLabelText('Type your question');
+    // On a phone the examples once came first and pushed the box below the screen.
+    expect(input.compareDocumentPosition(examples) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const chips = examples.querySelector(':scope > .chips')!;
+    expect([...chips.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'What should I offer customer 7?',
+      'Is there drift?',
+      'When is the next run?',
+    ]);
+    const more = examples.querySelector('details')!;
+    expect(more.open).toBe(false);
+    expect(more.querySelector('summary')?.textContent).toBe('More examples (4)');
+    expect([...more.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Sales', 'Model']);
+    expect(
+      within(more)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Who stopped buying?', 'Top brands?', 'Which model is serving?', 'What was the F1?']);
   });
 
   it('lists the most frequent and the unanswered questions when chat analytics is opened', async () => {

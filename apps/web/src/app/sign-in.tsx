@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorNote } from '../components/error-note.tsx';
 import { isUnknownToken } from '../errors.ts';
 import type { AuthMe } from '../api/contract.ts';
@@ -17,20 +17,56 @@ function signedInKey(me: AuthMe | null): MessageKey {
  * Sign in: a button that opens a dialog asking for a token (kept for this browser tab only), and,
  * once signed in, what the server says that token may do, a switch to another token and a sign-out.
  * Replaces a token box on every page.
+ *
+ * On a phone the three of them would take a row of the header of their own: there they sit behind
+ * one "Session" button (the stylesheet shows that button, and hides the panel until it is opened,
+ * only on narrow screens; elsewhere the panel is simply part of the header).
  */
 export function SignIn() {
   const { t } = useI18n();
   const { token, me, signOut } = useApp();
+  const panelId = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  // A tap anywhere else, or Escape, closes the panel, as any menu does.
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
   if (token) {
     return (
-      <div className="sign-in">
-        <span className="signed-in" data-testid="signed-in">
-          {t(signedInKey(me))}
-        </span>
-        <SignInButton />
-        <button type="button" className="secondary small" onClick={signOut}>
-          {t('auth.signOut')}
+      <div className={open ? 'sign-in open' : 'sign-in'} ref={box}>
+        <button
+          type="button"
+          className="secondary small session-toggle"
+          aria-expanded={open}
+          aria-controls={panelId}
+          data-testid="session-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('auth.session')}
+          <span aria-hidden="true"> ▾</span>
         </button>
+        <div className="session-panel" id={panelId}>
+          <span className="signed-in" data-testid="signed-in">
+            {t(signedInKey(me))}
+          </span>
+          <SignInButton />
+          <button type="button" className="secondary small" onClick={signOut}>
+            {t('auth.signOut')}
+          </button>
+        </div>
       </div>
     );
   }

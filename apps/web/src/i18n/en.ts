@@ -97,6 +97,7 @@ export const en: Dictionary = {
   'chat.example.products': 'How many products are there?',
   'chat.example.transactions': 'How many transactions has customer {id} made?',
   'chat.example.recommend': 'What do you recommend to customer {id}?',
+  'chat.moreExamples': 'More examples ({n})',
   'chat.conversation': 'Conversation',
   'chat.empty': 'Type a question or pick an example.',
   'chat.placeholder': 'Type your question',
@@ -313,6 +314,7 @@ export const en: Dictionary = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Sign in',
   'auth.signOut': 'Sign out',
+  'auth.session': 'Session',
   'auth.switchToken': 'Switch token',
   'auth.switchTitle': 'Sign in with another token',
   'auth.switchExplain':

@@ -98,6 +98,7 @@ export const es = {
   'chat.example.products': '¿Cuántos productos hay?',
   'chat.example.transactions': '¿Cuántas transacciones ha realizado el cliente {id}?',
   'chat.example.recommend': '¿Qué le recomiendas al cliente {id}?',
+  'chat.moreExamples': 'Más ejemplos ({n})',
   'chat.conversation': 'Conversación',
   'chat.empty': 'Escriba una pregunta o elija un ejemplo.',
   'chat.placeholder': 'Escriba su pregunta',
@@ -316,6 +317,7 @@ export const es = {
   // ux-web (issue 17): sign-in, upload, server error codes, page data translated (pipeline, data, drift, models, experiments)
   'auth.signIn': 'Iniciar sesión',
   'auth.signOut': 'Cerrar sesión',
+  'auth.session': 'Sesión',
   'auth.switchToken': 'Cambiar token',
   'auth.switchTitle': 'Entrar con otro token',
   'auth.switchExplain':

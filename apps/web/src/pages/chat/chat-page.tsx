@@ -5,6 +5,7 @@ import { PageIntro } from '../../components/page-intro.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ChatMessage, type ChatTurn } from './chat-message.tsx';
 import { ChatAnalyticsPanel } from './chat-analytics.tsx';
+import { ExampleQuestions } from './example-questions.tsx';
 import { useAsync } from '../../app/use-async.ts';
 
 /** Chat: questions in plain words about customers, products and recommendations. */
@@ -78,21 +79,6 @@ export default function ChatPage() {
   return (
     <>
       <PageIntro title={t('chat.title')} explanation={t('chat.explain')} />
-      <section className="card" aria-labelledby="examples-title">
-        <h2 id="examples-title">{t('chat.examples')}</h2>
-        {families.map((f) => (
-          <div key={f.family} className="example-family">
-            <h3>{f.family}</h3>
-            <div className="chips">
-              {f.questions.map((q) => (
-                <button type="button" className="chip" key={q} onClick={() => ask(q)} disabled={busy}>
-                  {q}
-                </button>
-              ))}
-            </div>
-          </div>
-        ))}
-      </section>
       <section className="card chat" aria-label={t('chat.conversation')}>
         <ol className="conversation" aria-live="polite">
           {turns.length === 0 ? <li className="muted">{t('chat.empty')}</li> : null}
@@ -122,6 +108,8 @@ export default function ChatPage() {
           </button>
         </form>
       </section>
+      {/* After the question box, so that on a phone the box is on screen when the page opens. */}
+      <ExampleQuestions families={families} busy={busy} ask={ask} />
       <ChatAnalyticsPanel />
     </>
   );
