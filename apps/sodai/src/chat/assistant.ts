@@ -191,6 +191,7 @@ export class ChatAssistant {
       ...(u.customerText ? { customerText: u.customerText } : {}),
       ...(u.productText ? { productText: u.productText } : {}),
       ...(u.howMany ? { howMany: true } : {}),
+      ...(u.notBought ? { notBought: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

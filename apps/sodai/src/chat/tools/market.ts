@@ -334,6 +334,33 @@ export const countCustomersTool: Tool = async (box, req) => {
           ` ${formatNumber(inPeriod, lang)} ${agree(inPeriod, ['compró', 'compraron'])}${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
           ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
         );
+  // "¿Cuántos clientes no compraron el mes pasado?": those who did not, first ("nunca": ever).
+  if (req.notBought) {
+    const bought = inPeriod ?? buying;
+    const none = registered - bought;
+    const when =
+      inPeriod === undefined
+        ? say(lang, `nunca ${agree(none, ['ha', 'han'])} comprado`, 'have never bought')
+        : say(
+            lang,
+            `no ${agree(none, ['compró', 'compraron'])}${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`,
+            `did not buy${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`,
+          );
+    return {
+      text: say(
+        lang,
+        `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
+        `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
+      ),
+      answered: true,
+      basedOn: [
+        say(lang, 'maestro de clientes', 'customer master'),
+        ...describeFilters(entities, lang),
+        ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+      ],
+      data: { registered, with_purchases: buying, not_buying: none, buying_in_scope: bought },
+    };
+  }
   const text = say(
     lang,
     `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${formatNumber(buying, lang)} ${agree(buying, ['ha comprado', 'han comprado'])} al menos una vez.${extra}`,

@@ -38,6 +38,8 @@ export interface ToolRequest {
   readonly productText?: string;
   /** The question asks how many ("¿cuántos clientes compran poco?"): the count comes first. */
   readonly howMany?: boolean;
+  /** The question asks about those who did not buy ("¿cuántos clientes no compraron …?"). */
+  readonly notBought?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -8,6 +8,7 @@ import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
 import { asksHowMany } from './how-many.ts';
+import { asksNotBought } from './not-bought.ts';
 import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
@@ -32,6 +33,8 @@ export interface Understanding {
   readonly courtesy?: Courtesy;
   /** "¿Cuántos clientes compran poco?": the size of the group asked about comes first. */
   readonly howMany?: boolean;
+  /** "¿Cuántos clientes no compraron …?": those who did not buy are what is counted. */
+  readonly notBought?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -303,6 +306,7 @@ function understandText(
     offset,
     usedContext,
     ...(asksHowMany(text) ? { howMany: true } : {}),
+    ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
   };
