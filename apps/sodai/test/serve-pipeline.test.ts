@@ -51,6 +51,8 @@ describe('pipeline HTTP API', () => {
     expect(dag.id).toBe('weekly');
     expect(dag.schedule).toBe('@weekly');
     expect(Date.parse(dag.next_run_at)).toBeGreaterThan(Date.now());
+    // How often, in a word the UI translates: croner's fire times read, not the cron's fields.
+    expect(dag.every).toBe('week');
     expect(dag.nodes.find((n: { id: string }) => n.id === 'predict').upstream.sort()).toEqual([
       'keep_champion',
       'promote',

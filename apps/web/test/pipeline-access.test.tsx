@@ -15,6 +15,7 @@ const DAG = {
   description: null,
   schedule: null,
   next_run_at: null,
+  every: null,
   nodes: [{ id: 'gc', kind: 'task', upstream: [], trigger_rule: 'all_success' }],
   edges: [],
 };

@@ -5,11 +5,13 @@ import { renderApp } from './render.tsx';
 
 afterEach(cleanup);
 
-const dag = (id: string, schedule: string | null) => ({
+/** A DAG as the server lists it: `every` is the server's reading of `schedule` (croner's fire times). */
+const dag = (id: string, schedule: string | null, every: 'hour' | 'day' | 'week' | 'month' | null) => ({
   id,
   description: null,
   schedule,
   next_run_at: '2026-12-06T04:00:00.000Z',
+  every,
   nodes: [{ id: 'gc', kind: 'task', upstream: [], trigger_rule: 'all_success' }],
   edges: [],
 });
@@ -33,16 +35,26 @@ describe('a pipeline schedule', () => {
   ] as const)(
     'a weekly cron (the maintenance default, "0 4 * * 0") reads "$says", not the cron',
     async ({ lang, says }) => {
-      renderDags(lang, dag('maintenance', '0 4 * * 0'));
+      renderDags(lang, dag('maintenance', '0 4 * * 0', 'week'));
       const section = await screen.findByTestId('dag-maintenance');
       expect(within(section).getByRole('heading', { level: 2 }).textContent).toContain(says);
       expect(section.textContent).not.toContain('0 4 * * 0');
     },
   );
 
-  it('a daily cron reads "every day"; one with no simple words is shown as written', async () => {
-    renderDags('en', dag('weekly', '30 2 * * *'), dag('maintenance', '*/15 * * * *'));
+  it('says in words whatever period the server reads, a monthly cron too ("every month", "cada mes")', async () => {
+    renderDags('en', dag('weekly', '30 2 * * *', 'day'), dag('maintenance', '0 3 1 * *', 'month'));
     expect((await screen.findByTestId('dag-weekly')).textContent).toContain('every day');
-    expect(screen.getByTestId('dag-maintenance').textContent).toContain('*/15 * * * *');
+    expect(screen.getByTestId('dag-maintenance').textContent).toContain('every month');
+    expect(screen.getByTestId('dag-maintenance').textContent).not.toContain('0 3 1 * *');
+    cleanup();
+    renderDags('es', dag('maintenance', '0 3 1 * *', 'month'));
+    expect((await screen.findByTestId('dag-maintenance')).textContent).toContain('cada mes');
+  });
+
+  it('shows the cron as written when the server has no word for it (the UI reads no cron fields)', async () => {
+    renderDags('en', dag('maintenance', '*/15 * * * *', null), dag('weekly', '0 4 * * 0', null));
+    expect((await screen.findByTestId('dag-maintenance')).textContent).toContain('*/15 * * * *');
+    expect(screen.getByTestId('dag-weekly').textContent).toContain('0 4 * * 0');
   });
 });

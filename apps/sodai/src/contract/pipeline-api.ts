@@ -13,6 +13,12 @@ export const DagSchema = z.object({
   description: z.string().nullable(),
   schedule: z.string().nullable(),
   next_run_at: z.string().nullable().describe('next scheduled run (ISO time), when scheduled'),
+  every: z
+    .enum(['hour', 'day', 'week', 'month'])
+    .nullable()
+    .describe(
+      'how often the schedule fires, when that is one plain period (read from its fire times, in the DAG time zone), so a client can say it in words; null when unscheduled or anything else (every 15 minutes, weekdays only)',
+    ),
   nodes: z.array(DagNodeSchema),
   edges: z.array(z.object({ from: z.string(), to: z.string() })),
 });
@@ -51,7 +57,7 @@ export const TaskInstanceSchema = z.object({
 });
 
 export const PipelineRunDetailSchema = PipelineRunSchema.extend({
-  dag: DagSchema.omit({ next_run_at: true }),
+  dag: DagSchema.omit({ next_run_at: true, every: true }),
   tasks: z.array(TaskInstanceSchema),
 });
 

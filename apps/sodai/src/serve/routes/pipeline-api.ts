@@ -23,6 +23,7 @@ import {
   TriggerResponseSchema,
 } from '../../contract/pipeline-api.ts';
 import { SodaiError } from '../../errors.ts';
+import { scheduleCadence } from '../schedule-cadence.ts';
 
 /** What the server needs to show and start pipeline runs. */
 export interface PipelineAccess {
@@ -42,6 +43,7 @@ function dagBody(dag: DagJson, now: Date) {
     description: dag.description,
     schedule: dag.schedule,
     next_run_at: dag.schedule ? iso(nextFireTime(dag, now)) : null,
+    every: dag.schedule ? scheduleCadence(dag, now) : null,
     nodes: dag.nodes.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -124,7 +126,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
     },
     async (req) => {
       const run = await getRun(pipeline.store, req.params.run_id);
-      const { next_run_at: _next, ...dag } = dagBody(run.dag, now());
+      const { next_run_at: _next, every: _every, ...dag } = dagBody(run.dag, now());
       return { ...runBody(run), dag, tasks: (await pipeline.store.taskInstances(run.id)).map(taskBody) };
     },
   );

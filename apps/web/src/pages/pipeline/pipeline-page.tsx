@@ -8,11 +8,11 @@ import { Loading } from '../../components/loading.tsx';
 import { PageIntro } from '../../components/page-intro.tsx';
 import { PermitNote } from '../../components/permit-note.tsx';
 import { SignInNeeded } from '../../components/sign-in-needed.tsx';
+import type { Dag } from '../../api/pipeline-types.ts';
 import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
-import { scheduleKey } from './schedule-key.ts';
 import { TriggerForm } from './trigger-form.tsx';
 
 const DagGraph = lazy(() => import('./dag-graph.tsx'));
@@ -20,12 +20,15 @@ const DagGraph = lazy(() => import('./dag-graph.tsx'));
 /** How often runs are re-read while the page is open (a run's tasks change state within seconds). */
 const POLL_MS = 1500;
 
-/** How often a DAG runs, in words when it is every day or every week, else its cron as written. */
-function ScheduleBadge({ schedule }: { schedule: string }) {
+/**
+ * How often a DAG runs: in words when the server says it is every hour, day, week or month (it reads
+ * the schedule with croner), else the cron as written. The "next scheduled run" line gives the exact
+ * time, in the reader's own time zone.
+ */
+function ScheduleBadge({ schedule, every }: { schedule: string; every: Dag['every'] }) {
   const { t } = useI18n();
-  const key = scheduleKey(schedule);
-  return key ? (
-    <span className="badge">{t(key)}</span>
+  return every ? (
+    <span className="badge">{t(`pipeline.every.${every}`)}</span>
   ) : (
     <code className="badge" translate="no">
       {schedule}
@@ -95,7 +98,7 @@ export default function PipelinePage() {
                 <div className="row-between">
                   <h2>
                     {tOr(`pipeline.dag.${dag.id}.name`, dag.id)}
-                    {dag.schedule ? <ScheduleBadge schedule={dag.schedule} /> : null}
+                    {dag.schedule ? <ScheduleBadge schedule={dag.schedule} every={dag.every} /> : null}
                   </h2>
                   <p data-testid="next-run">
                     {dag.next_run_at
