@@ -217,6 +217,50 @@ describe('finding 5: gaps, backfill and corrections', () => {
     expect(next.outcome).toBe('ingested');
   });
 
+  it('a row dated a year back (a typo) is quarantined with its row and date, and the rest of the week lands', async () => {
+    const typo = await writeTable(
+      `${weekRowsSql(0)} UNION ALL
+       SELECT customer_id, product_id, order_id, purchase_date - INTERVAL 1 YEAR, items FROM (${weekRowsSql(0)} LIMIT 1)`,
+      path.join(folder('year-typo'), 'w0-year-typo.csv'),
+    );
+    const report = await ingestFile(store, typo, { table: 'transactions', asOf: '2099-01-01' });
+    expect(report.outcome).toBe('ingested');
+    const stray = report.checks.find((c) => c.id === 'stray_date');
+    expect(stray?.count).toBe(1);
+    const weekRows = await count(`SELECT count(*) FROM (${weekRowsSql(0)})`);
+    expect(report.rows.accepted).toBe(weekRows);
+    expect(stray?.examples[0]?.row).toBe(weekRows + 1);
+    expect(stray?.examples[0]?.detail).toMatch(/apart from the batch|already ingested/);
+    const weekStart = (
+      await queryRows(store.connection, `SELECT min(purchase_date)::VARCHAR AS d FROM (${weekRowsSql(0)})`)
+    )[0]!.d;
+    expect(report.dateRange?.min).toBe(String(weekStart));
+  });
+
+  it('a stray row of a delivered week is quarantined naming that batch, and a re-sent week is still refused whole', async () => {
+    const delivered = await ingestFile(store, week(0), { table: 'transactions', asOf: '2099-01-01' });
+    expect(delivered.outcome).toBe('ingested');
+    const withStray = await writeTable(
+      `${weekRowsSql(1)} UNION ALL
+       SELECT customer_id, product_id, order_id, purchase_date, items + 1 FROM (${weekRowsSql(0)} LIMIT 1)`,
+      path.join(folder('stray-delivered'), 'w1-with-stray.parquet'),
+    );
+    const report = await ingestFile(store, withStray, { table: 'transactions', asOf: '2099-01-01' });
+    expect(report.outcome).toBe('ingested');
+    const stray = report.checks.find((c) => c.id === 'stray_date');
+    expect(stray?.count).toBe(1);
+    expect(stray?.examples[0]?.detail).toContain(delivered.batchId);
+
+    const changedDelivered = await writeTable(
+      `SELECT customer_id, product_id, order_id, purchase_date, items + 1 AS items FROM (${weekRowsSql(0)})`,
+      path.join(folder('resent'), 'w0-changed.parquet'),
+    );
+    const resent = await ingestFile(store, changedDelivered, { table: 'transactions', asOf: '2099-01-01' });
+    expect(resent.outcome).toBe('rejected');
+    expect(resent.fatal[0]!.check).toBe('overlap');
+    expect(resent.checks.find((c) => c.id === 'stray_date')?.count ?? 0).toBe(0);
+  });
+
   it('a CRLF re-export of a delivered week is skipped as the same rows', async () => {
     const lf = await writeTable(weekRowsSql(0), path.join(folder('crlf'), 'w0.csv'));
     const first = await ingestFile(store, lf, { table: 'transactions', asOf: '2099-01-01' });

@@ -295,6 +295,7 @@ async function validateAndLand(
           asOf,
           outlierMadMultiplier: options.outlierMadMultiplier ?? 50,
           outlierSeverity: options.outlierSeverity ?? 'warn',
+          replacing: options.replace !== undefined,
         })
       : referenceChecks(options.table);
   checks.unshift(unparseableValueCheck);

@@ -23,6 +23,8 @@ export interface TransactionCheckOptions {
   readonly asOf: string;
   readonly outlierMadMultiplier: number;
   readonly outlierSeverity: 'warn' | 'quarantine';
+  /** A correction (`--replace`) covers delivered dates on purpose: no row is stray then. */
+  readonly replacing?: boolean;
 }
 
 function nullKeyCheck(table: TableContract): RowCheck {
@@ -70,6 +72,43 @@ export function referenceChecks(tableName: Exclude<RawTableName, 'transactions'>
     },
     ...domainChecks(table),
   ];
+}
+
+/**
+ * Rows dated away from the batch's own period: a year typo (2023-12-18 in a December 2024 week) or a
+ * stray line of a delivered week. Delivered batches may not overlap, so one such row made the whole
+ * week overlap everything stored between it and the rest, and the week was refused without naming
+ * the row. The batch's period is the stretch between delivered batches that holds most of its rows;
+ * when no stretch holds most of them (a re-sent or corrected week) nothing is flagged and the
+ * overlap rules decide.
+ */
+function strayDateCheck(): RowCheck {
+  return {
+    id: 'stray_date',
+    severity: 'quarantine',
+    description:
+      "purchase_date in dates already ingested, or beyond them, while most of the batch's rows are in a period not yet ingested",
+    policy:
+      'quarantined: the batch lands the period most of its rows are in; a row dated elsewhere is a typo or belongs to a correction (`sodai ingest --replace`)',
+    sql: `WITH delivered AS (
+              SELECT batch_id, min(purchase_date) AS lo, max(purchase_date) AS hi FROM transactions GROUP BY ALL),
+            placed AS (
+              SELECT s.source_row, s.purchase_date::DATE AS d,
+                     (SELECT count(*) FROM delivered WHERE hi < s.purchase_date) AS stretch,
+                     (SELECT min(batch_id) FROM delivered WHERE s.purchase_date BETWEEN lo AND hi) AS inside
+              FROM staged s WHERE s.purchase_date IS NOT NULL),
+            main AS (
+              SELECT stretch, count(*) AS n, min(d) AS lo, max(d) AS hi FROM placed WHERE inside IS NULL
+              GROUP BY ALL ORDER BY n DESC, stretch DESC LIMIT 1)
+            SELECT p.source_row,
+                   CASE WHEN p.inside IS NOT NULL
+                        THEN 'purchase_date ' || p.d || ' is in batch ' || p.inside || ', already ingested; the batch is ' || m.lo || '…' || m.hi
+                        ELSE 'purchase_date ' || p.d || ' is apart from the batch (' || m.lo || '…' || m.hi || '), with ingested dates between'
+                   END AS detail
+            FROM placed p, main m
+            WHERE 2 * m.n > (SELECT count(*) FROM placed)
+              AND (p.inside IS NOT NULL OR p.stretch <> m.stretch)`,
+  };
 }
 
 /** Checks for a batch of transactions, against the batch itself and what the store already holds. */
@@ -120,6 +159,7 @@ export function transactionChecks(options: TransactionCheckOptions): RowCheck[] 
       sql: `SELECT source_row, 'purchase_date ' || purchase_date || ' > ' || ${sqlString(options.asOf)} AS detail
             FROM staged WHERE purchase_date > DATE ${sqlString(options.asOf)}`,
     },
+    ...(options.replacing ? [] : [strayDateCheck()]),
     {
       id: 'outlier_items',
       severity: options.outlierSeverity,
