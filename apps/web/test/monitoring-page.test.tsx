@@ -47,9 +47,9 @@ describe('MonitoringPage requests per part of the server', () => {
   it.each([
     {
       lang: 'es',
-      names: ['Experimentos (entrenamientos)', 'Predicciones', 'Inicio de sesión', '/brand-new'],
+      names: ['Experimentos', 'Predicciones', 'Inicio de sesión', '/brand-new'],
     },
-    { lang: 'en', names: ['Experiments (trainings)', 'Predictions', 'Sign-in', '/brand-new'] },
+    { lang: 'en', names: ['Experiments', 'Predictions', 'Sign-in', '/brand-new'] },
   ] as const)(
     'names routes in words, not API paths, adding up each part ($lang)',
     async ({ lang, names }) => {

@@ -1,8 +1,8 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { UsageResponse } from '../src/api/contract.ts';
 import { UsageSection } from '../src/pages/monitoring/usage-section.tsx';
-import { renderApp } from './render.tsx';
+import { CATALOG, renderApp } from './render.tsx';
 
 afterEach(cleanup);
 
@@ -33,7 +33,9 @@ describe('UsageSection', () => {
     expect(screen.getByTestId('usage-totals').textContent).toMatch(
       /1[.\s]?234 respuestas sobre 3 clientes y 4 productos/,
     );
-    expect(screen.getByText(/mediana 3,3 ms, p90 8,0 ms, p99 20,5 ms/)).toBeTruthy();
+    expect(screen.getByTestId('usage-latency').textContent).toBe(
+      'Tiempo de respuesta: la mitad en menos de 3,3 ms, 9 de cada 10 en menos de 8 ms y 99 de cada 100 en menos de 20,5 ms.',
+    );
     expect(screen.getByRole('table', { name: 'Clientes más consultados' }).textContent).toContain('17');
     cleanup();
     renderApp(<UsageSection usage={USAGE} />, () => undefined, 'en');
@@ -43,12 +45,47 @@ describe('UsageSection', () => {
     expect(screen.getByRole('table', { name: 'Products asked about most' }).textContent).toContain('600');
   });
 
-  it('names the routes by their pages, in the page language', () => {
+  it('names the kinds of answer in words, not by route, in the page language', () => {
     renderApp(<UsageSection usage={USAGE} />, () => undefined, 'es');
-    expect(screen.getByTestId('usage-routes').textContent).toMatch(/^Recomendar: 1[.\s]?200 · Predecir: 34$/);
+    expect(screen.getByTestId('usage-routes').textContent).toMatch(
+      /^por tipo: Recomendaciones: 1[.\s]?200 · Predicciones: 34$/,
+    );
     cleanup();
     renderApp(<UsageSection usage={USAGE} />, () => undefined, 'en');
-    expect(screen.getByTestId('usage-routes').textContent).toBe('Recommend: 1,200 · Predict: 34');
+    expect(screen.getByTestId('usage-routes').textContent).toBe(
+      'by kind: Recommendations: 1,200 · Predictions: 34',
+    );
+  });
+
+  it('says one customer and one product in the singular ("1 cliente", not "1 clientes")', () => {
+    renderApp(
+      <UsageSection usage={{ ...USAGE, answers: 1, customers: 1, products: 1 }} />,
+      () => undefined,
+      'es',
+    );
+    expect(screen.getByTestId('usage-totals').textContent).toBe('1 respuesta sobre 1 cliente y 1 producto.');
+    cleanup();
+    renderApp(
+      <UsageSection usage={{ ...USAGE, answers: 1, customers: 1, products: 1 }} />,
+      () => undefined,
+      'en',
+    );
+    expect(screen.getByTestId('usage-totals').textContent).toBe('1 answer about 1 customer and 1 product.');
+  });
+
+  it('names the customers and products asked about most by what they are, not by id alone', async () => {
+    const usage = {
+      ...USAGE,
+      top_customers: [{ customer_id: 7, answers: 900 }],
+      top_products: [{ product_id: 41, answers: 600 }],
+    };
+    renderApp(<UsageSection usage={usage} />, (req) =>
+      req.url === '/api/ui/catalog' ? { body: CATALOG } : undefined,
+    );
+    const customers = screen.getByRole('table', { name: 'Clientes más consultados' });
+    expect(await within(customers).findByText('7 · ABARROTES')).toBeTruthy();
+    const products = screen.getByRole('table', { name: 'Productos más consultados' });
+    expect(within(products).getByText('41 · Brand 2 · JUGOS · LATA · 0.33')).toBeTruthy();
   });
 
   it('says so when nothing was answered', () => {

@@ -1,11 +1,19 @@
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UsageResponse } from '../../api/contract.ts';
+import { useCatalog } from '../../app/use-catalog.ts';
+import { customerOptions, productOptions } from '../../components/catalog-options.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { routeArea, routeAreaKey } from './route-area.ts';
 
-/** Two columns of (id, answers): the customers or products asked about most. */
+/**
+ * Two columns of (who or what, answers): the customers or products asked about most, each named as
+ * in the pickers ("7 · ABARROTES", "41 · Brand 2 · JUGOS · LATA · 0.33") once the catalogue is in.
+ */
 function TopTable(props: {
   caption: string;
   idHeader: string;
+  labels: ReadonlyMap<number, string>;
   rows: readonly { id: number; answers: number }[];
 }) {
   const { t, num } = useI18n();
@@ -22,7 +30,7 @@ function TopTable(props: {
         <tbody>
           {props.rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td>
+              <td translate="no">{props.labels.get(r.id) ?? r.id}</td>
               <td>{num(r.answers)}</td>
             </tr>
           ))}
@@ -37,8 +45,19 @@ function TopTable(props: {
  * model version and route, latency percentiles, and who and what is asked about most.
  */
 export function UsageSection({ usage }: { usage: UsageResponse }) {
-  const { t, tOr, num } = useI18n();
-  const ms = (v: number) => t('usage.ms', { value: num(v, 1) });
+  const { t, num, locale } = useI18n();
+  const catalog = useCatalog();
+  const labels = useMemo(
+    () => ({
+      customers: new Map(customerOptions(catalog).map((o) => [o.id, o.label])),
+      products: new Map(productOptions(catalog).map((o) => [o.id, o.label])),
+    }),
+    [catalog],
+  );
+  const ms = (v: number) => t('usage.ms', { value: v.toLocaleString(locale, { maximumFractionDigits: 1 }) });
+  const plural = new Intl.PluralRules(locale);
+  const count = (kind: 'answers' | 'customers' | 'products', n: number) =>
+    t(`usage.count.${kind}.${plural.select(n) === 'one' ? 'one' : 'other'}`, { n: num(n) });
   return (
     <section className="card" aria-labelledby="usage-title" data-testid="usage">
       <h2 id="usage-title">{t('usage.title', { from: usage.from, to: usage.to })}</h2>
@@ -49,13 +68,13 @@ export function UsageSection({ usage }: { usage: UsageResponse }) {
         <>
           <p data-testid="usage-totals">
             {t('usage.totals', {
-              answers: num(usage.answers),
-              customers: num(usage.customers),
-              products: num(usage.products),
+              answers: count('answers', usage.answers),
+              customers: count('customers', usage.customers),
+              products: count('products', usage.products),
             })}
           </p>
           {usage.latency_ms ? (
-            <p className="muted">
+            <p className="muted" data-testid="usage-latency">
               {t('usage.latency', {
                 p50: ms(usage.latency_ms.p50),
                 p90: ms(usage.latency_ms.p90),
@@ -67,10 +86,15 @@ export function UsageSection({ usage }: { usage: UsageResponse }) {
             {t('usage.byVersion')}{' '}
             {usage.per_version.map((v) => `v${v.version}: ${num(v.answers)}`).join(' · ')}
             {' — '}
-            {t('usage.byRoute')}{' '}
-            {/* The logged routes (predict, recommend) are the pages of the same name. */}
+            {/* The logged routes (predict, recommend) are named as on the Monitoring table. */}
             <span data-testid="usage-routes">
-              {usage.per_route.map((r) => `${tOr(`nav.${r.route}`, r.route)}: ${num(r.answers)}`).join(' · ')}
+              {t('usage.byRoute')}{' '}
+              {usage.per_route
+                .map((r) => {
+                  const area = routeArea(`/${r.route}`);
+                  return `${area ? t(routeAreaKey(area)) : r.route}: ${num(r.answers)}`;
+                })
+                .join(' · ')}
             </span>
           </p>
           <div className="chart" role="img" aria-label={t('usage.chart')} style={{ height: 180 }}>
@@ -88,11 +112,13 @@ export function UsageSection({ usage }: { usage: UsageResponse }) {
             <TopTable
               caption={t('usage.topCustomers')}
               idHeader={t('usage.customer')}
+              labels={labels.customers}
               rows={usage.top_customers.map((c) => ({ id: c.customer_id, answers: c.answers }))}
             />
             <TopTable
               caption={t('usage.topProducts')}
               idHeader={t('usage.product')}
+              labels={labels.products}
               rows={usage.top_products.map((p) => ({ id: p.product_id, answers: p.answers }))}
             />
           </div>
