@@ -60,6 +60,20 @@ describe('PredictPage', () => {
     expect(screen.getByRole('columnheader', { name: 'Contribución (puntos de log-odds)' })).toBeTruthy();
   });
 
+  it('says what the customer and product are under the result, not their ids alone', async () => {
+    renderApp(<PredictPage />, (req) => {
+      if (req.url === '/api/ui/catalog') return { body: CATALOG };
+      if (req.url === '/predict?lang=es') return { body: PREDICTION };
+      return undefined;
+    });
+    fireEvent.change(await screen.findByLabelText('Cliente'), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText('Producto'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Calcular probabilidad' }));
+    await screen.findByTestId('probability');
+    expect(screen.getByRole('heading', { name: 'Cliente 7 · producto 40' })).toBeTruthy();
+    expect(screen.getByTestId('pair-words').textContent).toBe('ABARROTES — Brand 1 · AGUA · BOTELLA · 1');
+  });
+
   it('says an id typed is unknown, and leaves no earlier answer under it, rather than a silent disabled button', async () => {
     renderApp(
       <PredictPage />,

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { Prediction } from '../../api/contract.ts';
 import { useApp } from '../../app/app-context.tsx';
 import { useCatalog } from '../../app/use-catalog.ts';
-import { customerOptions, productOptions } from '../../components/catalog-options.ts';
+import { customerOptions, pairWords, productOptions } from '../../components/catalog-options.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { IdPicker } from '../../components/id-picker.tsx';
 import { Loading } from '../../components/loading.tsx';
@@ -109,7 +109,10 @@ export default function PredictPage() {
       {outcome.kind === 'failed' ? <ErrorNote error={outcome.error} /> : null}
       {outcome.kind === 'done' ? (
         <div className="grid-2">
-          <ProbabilityCard prediction={outcome.prediction} />
+          <ProbabilityCard
+            prediction={outcome.prediction}
+            words={pairWords(catalog, outcome.prediction.customer_id, outcome.prediction.product_id)}
+          />
           {outcome.prediction.model_version === 0 ? (
             <p className="card muted" data-testid="rule-no-contributions">
               {t('predict.ruleNoContributions')}

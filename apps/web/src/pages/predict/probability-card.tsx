@@ -1,8 +1,17 @@
 import type { Prediction } from '../../api/contract.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
-/** The probability in large type, the decision and what the threshold means. */
-export function ProbabilityCard({ prediction }: { prediction: Prediction }) {
+/**
+ * The probability in large type, the decision and what the threshold means, under the pair's ids and
+ * what the catalogue says they are (`words`; a part it does not know is left out).
+ */
+export function ProbabilityCard({
+  prediction,
+  words,
+}: {
+  prediction: Prediction;
+  words: { customer: string | null; product: string | null };
+}) {
   const { t, pct } = useI18n();
   const p = prediction;
   // Version 0 is the stand-in rule that serves while no model has passed the gate.
@@ -10,6 +19,11 @@ export function ProbabilityCard({ prediction }: { prediction: Prediction }) {
   return (
     <section className="card probability" aria-labelledby="prob-title">
       <h2 id="prob-title">{t('predict.resultTitle', { customer: p.customer_id, product: p.product_id })}</h2>
+      {words.customer || words.product ? (
+        <p className="muted" translate="no" data-testid="pair-words">
+          {[words.customer ?? '—', words.product ?? '—'].join(' — ')}
+        </p>
+      ) : null}
       <p className="big-number" data-testid="probability">
         {pct(p.probability)}
       </p>
