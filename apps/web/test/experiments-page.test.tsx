@@ -97,7 +97,9 @@ describe('ExperimentsPage comparison of parameters', () => {
       renderApp(<ExperimentsPage />, server, lang);
       await screen.findByTestId('runs');
       for (const box of screen.getAllByRole('checkbox')) fireEvent.click(box);
-      const table = (await screen.findByTestId('comparison')).querySelector('table')!;
+      const table = (await screen.findByTestId('comparison', {}, { timeout: 15_000 })).querySelector(
+        'table',
+      )!;
       const row = (key: string) =>
         [...table.querySelectorAll('tbody tr')]
           .find((tr) => tr.querySelector('th')?.textContent === key)!
@@ -108,4 +110,30 @@ describe('ExperimentsPage comparison of parameters', () => {
       expect(row('tree_method')[0]?.textContent).toBe('hist');
     },
   );
+});
+
+describe('ExperimentsPage comparison of metrics', () => {
+  it('names the metric to plot in words, as the runs table does, not by its id', async () => {
+    const RUNS = [
+      { ...RUN, id: 'r1', name: 'trial 0' },
+      { ...RUN, id: 'r2', name: 'trial 1' },
+    ];
+    const latestMetrics = [{ key: 'test_f1', value: 0.4, step: 0, timestamp: 0 }];
+    renderApp(
+      <ExperimentsPage />,
+      (req) => {
+        if (req.url.startsWith('/api/tracking/runs?')) return { body: RUNS };
+        if (req.url.includes('/metrics/')) return { body: [] };
+        const one = RUNS.find((r) => req.url === `/api/tracking/runs/${r.id}`);
+        return one ? { body: { run: one, params: [], tags: [], latestMetrics } } : undefined;
+      },
+      'es',
+    );
+    await screen.findByTestId('runs');
+    for (const box of screen.getAllByRole('checkbox')) fireEvent.click(box);
+    const select = (await screen.findByTestId('comparison', {}, { timeout: 15_000 })).querySelector(
+      'select',
+    )!;
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([['test_f1', 'F1 (prueba)']]);
+  });
 });

@@ -30,6 +30,8 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
     );
   }, [api, ids, chosen]);
   const diff = paramDiff(rows);
+  // Named in words as in the runs table's headers ('F1 (prueba)'); a metric without words keeps its id.
+  const metricName = (key: string) => tOr(`models.metric.${key}`, key);
   return (
     <section className="card" aria-labelledby="compare-title" data-testid="comparison">
       <h2 id="compare-title">{t('experiments.compareTitle', { n: rows.length })}</h2>
@@ -68,7 +70,9 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
             <label htmlFor={metricId}>{t('experiments.metric')}</label>
             <select id={metricId} value={chosen} onChange={(e) => setMetric(e.currentTarget.value)}>
               {keys.map((k) => (
-                <option key={k}>{k}</option>
+                <option key={k} value={k}>
+                  {metricName(k)}
+                </option>
               ))}
             </select>
           </div>
@@ -77,7 +81,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
               <div
                 className="chart"
                 role="img"
-                aria-label={t('experiments.curveLabel', { metric: chosen })}
+                aria-label={t('experiments.curveLabel', { metric: metricName(chosen) })}
                 style={{ height: 280 }}
               >
                 <ResponsiveContainer width="100%" height="100%">
@@ -92,7 +96,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
                       width={72}
                       tickFormatter={(v: number) => num(v, 3)}
                       domain={['auto', 'auto']}
-                      label={{ value: chosen, angle: -90, position: 'insideLeft', offset: -8 }}
+                      label={{ value: metricName(chosen), angle: -90, position: 'insideLeft', offset: -8 }}
                     />
                     <Tooltip formatter={(v) => num(Number(v), 4)} />
                     {/* At the bottom it sat on the "Step" axis title. */}
