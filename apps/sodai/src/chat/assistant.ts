@@ -31,6 +31,7 @@ import { slowMoversTool } from './tools/slow-movers.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
+import { customerInfoTool } from './tools/customer-profile.ts';
 import { salesShareTool } from './tools/sales-share.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
@@ -47,6 +48,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   customer_history: customerHistoryTool,
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
+  customer_info: customerInfoTool,
   product_info: productInfoTool,
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.

@@ -123,6 +123,23 @@ export function customerTypeWords(type: string | null, lang: Lang, plural = true
   return words ? words[plural ? 1 : 0] : type.toLowerCase();
 }
 
+/** Spanish types whose noun is feminine ("una tienda de conveniencia"). */
+const FEMININE_TYPES: ReadonlySet<string> = new Set(['TIENDA DE CONVENIENCIA']);
+
+/**
+ * A customer type with its indefinite article, to say what one customer is: "un mayorista", "una
+ * tienda de conveniencia", "a wholesaler"; a type the chat has no words for keeps its stored name.
+ *
+ * @example
+ * aCustomerType('RESTAURANT', 'es'); // 'un restaurante'
+ */
+export function aCustomerType(type: string, lang: Lang): string {
+  if (!CUSTOMER_TYPE_WORDS[type]) return say(lang, `un cliente de tipo ${type}`, `a ${type} customer`);
+  const noun = customerTypeWords(type, lang, false);
+  if (lang === 'es') return `${FEMININE_TYPES.has(type) ? 'una' : 'un'} ${noun}`;
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Picks the phrase of the answer's language. */
 export function say(lang: Lang, es: string, en: string): string {
   return lang === 'es' ? es : en;

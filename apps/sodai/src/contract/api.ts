@@ -176,6 +176,7 @@ export const ChatIntentSchema = z.enum([
   'customer_history',
   'customer_basket',
   'customer_frequency',
+  'customer_info',
   'product_info',
   'top_products',
   'top_customers',

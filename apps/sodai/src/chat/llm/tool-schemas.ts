@@ -26,6 +26,8 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
   customer_history: "one customer's purchases, optionally in a period or of one product",
   customer_basket: "one customer's usual products",
   customer_frequency: 'how often one customer buys',
+  customer_info:
+    'what one customer is: its type (customer_type names a type asked about: "is 1002 a wholesaler?"), region, visits, purchases',
   product_info: 'what one product is and how much it sold',
   top_products:
     'best-selling products (group_by brand: best-selling brands; another group_by: sales split by that attribute)',

@@ -5,7 +5,8 @@ import { catalogFilter, describeFilters, describePeriod, periodFilter } from './
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 
-function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
+/** The honest answer when the question names no customer, or one the data does not know. */
+export function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   const id = req.entities.customer_id;
   if (id === undefined) return needsCustomer(req.lang);
   if (req.customerText || !req.vocab.customerIds.has(id))
@@ -13,7 +14,8 @@ function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   return undefined;
 }
 
-const dataUpTo = (req: ToolRequest) =>
+/** "transacciones hasta el …": how far the data goes, for an answer's "based on". */
+export const dataUpTo = (req: ToolRequest) =>
   req.vocab.lastDay
     ? [
         say(

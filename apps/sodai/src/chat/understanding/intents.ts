@@ -1,4 +1,5 @@
 import type { ChatIntent } from '../../contract/api.ts';
+import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
 
 /** "Show more" as a whole message: repeat the previous question further down its list. */
@@ -145,6 +146,11 @@ export interface IntentGuess {
   readonly intent: ChatIntent;
   /** "show more": repeat the previous question further down its list. */
   readonly more?: boolean;
+  /**
+   * No word asked for the intent: an id alone made it ("¿y el 1002?" is a customer's history only
+   * for want of anything else), so a previous question may say what is asked about it.
+   */
+  readonly byIdAlone?: boolean;
 }
 
 /**
@@ -162,6 +168,16 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
 
   // "¿El 100001 compró el 20113 alguna vez?", "when did 100001 last buy 20061?": that pair's history.
   if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };
+  // "¿Qué tipo de cliente es el 1002?", "¿el 1002 es mayorista?": what the customer is, not its history.
+  if (
+    s.hasCustomer &&
+    !s.hasProduct &&
+    !has('recommend') &&
+    !has('why') &&
+    asksCustomerProfile(text, s.hasCustomerType)
+  ) {
+    return { intent: 'customer_info' };
+  }
 
   const modelish = has('model');
   // Before drift, whose words include "distribución".
@@ -364,9 +380,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
   if (has('help')) return { intent: 'help' };
-  if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history' };
-  if (s.hasProduct && !s.hasCustomer) return { intent: 'product_info' };
+  if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history', byIdAlone: true };
+  if (s.hasProduct && !s.hasCustomer) return { intent: 'product_info', byIdAlone: true };
   // A customer and a product with no other word ("¿le conviene al 1002 el 20230?"): that pair's case.
-  if (s.hasProduct && s.hasCustomer) return { intent: 'explain_recommendation' };
+  if (s.hasProduct && s.hasCustomer) return { intent: 'explain_recommendation', byIdAlone: true };
   return { intent: 'unknown' };
 }

@@ -43,6 +43,7 @@ const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
   'customer_history',
   'customer_basket',
   'customer_frequency',
+  'customer_info',
 ]);
 const NEEDS_PRODUCT: ReadonlySet<ChatIntent> = new Set(['likely_buyers', 'product_info', 'product_buyers']);
 /** Intents whose lists "show more" can continue. */
@@ -60,6 +61,19 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'small_customers',
   'new_products',
 ]);
+
+/**
+ * Whether the previous question can take the ids a follow-up names: "¿y el 1002?" after advice for
+ * another customer swaps the customer, but after a ranking of customers, which takes none, it asks
+ * about customer 1002 itself. `ambiguous`: a number the data knows as both or neither kind of id.
+ */
+function takesIdsNamed(previous: TurnMemory, named: ChatEntities, ambiguous: boolean): boolean {
+  const customer = previous.entities.customer_id !== undefined || NEEDS_CUSTOMER.has(previous.intent);
+  const product = previous.entities.product_id !== undefined || NEEDS_PRODUCT.has(previous.intent);
+  if (named.customer_id !== undefined && !customer) return false;
+  if (named.product_id !== undefined && !product) return false;
+  return !ambiguous || customer || product;
+}
 
 /**
  * Understands a question: normalizes it (case, accents), spells out shorthand, corrects typos against the assistant's
@@ -177,8 +191,9 @@ function understandText(
   let offset = 0;
   let usedContext = false;
 
-  // A follow-up that asks nothing new repeats the previous question with what it changes.
-  const bare = intent === 'unknown' || intent === 'customer_history' || intent === 'product_info';
+  // A follow-up that asks nothing new repeats the previous question with what it changes; one that
+  // asks something of its own ("¿y el 1002 es mayorista?", "¿y cuántos son?") is that question.
+  const bare = intent === 'unknown' || guess.byIdAlone === true;
   const saysLittle = text.split(' ').length <= 8;
   if (previous && guess.more) {
     intent = previous.intent;
@@ -189,6 +204,7 @@ function understandText(
     previous &&
     bare &&
     saysLittle &&
+    takesIdsNamed(previous, entities, pending.length > 0) &&
     /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de)\b/.test(
       text,
     ) &&

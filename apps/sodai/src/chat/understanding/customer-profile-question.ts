@@ -1,0 +1,29 @@
+/**
+ * "¿Qué tipo de cliente es el 1002?", "what kind of business is 1002?", "tipo de cliente del 1002":
+ * what a customer is, not what it bought ("¿qué tipo de productos compra?" asks about products).
+ */
+const ASKS_KIND =
+  /\b(?:(?:que|what|which|de que) (?:tipo|clase|kind|type|sort|rubro) (?:(?:de|of) (?:cliente|negocio|local|tienda|comercio|customer|business|shop|store|account) )?(?:es|is|son|are|was|seria|tiene|has)|(?:tipo|clase) de (?:cliente|negocio|local|tienda|comercio)|(?:customer|business|shop|store) type|a que se dedica)\b/;
+
+/** "¿Quién es el 1002?", "who is customer 1002?", "tell me about 1002", "ficha del cliente". */
+const ASKS_WHO =
+  /\b(?:quien es|quienes son|who is|who s|tell me about|ficha|perfil|profile|datos del cliente|customer (?:details|info\w*)|info\w* (?:del|de|on|about) (?:el |la |the )?(?:cliente|customer)?)\b/;
+
+/**
+ * "¿El 1002 es mayorista?", "is 1002 a restaurant?": a copula beside a customer type asks whether
+ * the customer is of that type (the type itself is found as an entity).
+ */
+const COPULA = /\b(?:es|son|sera|era|is|are|was)\b/;
+
+/**
+ * Whether a normalized question about one customer asks what the customer is: its type (and
+ * whether it is of the type named) and profile.
+ *
+ * @example
+ * asksCustomerProfile('el 100010 es mayorista', true); // true
+ * asksCustomerProfile('que tipo de cliente es el 100010', false); // true
+ * asksCustomerProfile('que compro el 100010', false); // false
+ */
+export function asksCustomerProfile(text: string, namesCustomerType: boolean): boolean {
+  return ASKS_KIND.test(text) || ASKS_WHO.test(text) || (namesCustomerType && COPULA.test(text));
+}
