@@ -18,13 +18,18 @@ afterEach(() => {
 async function setup(
   inProcess: readonly string[] = [],
   more: Pick<ProcessExecutorOptions, 'niceness' | 'warm' | 'idleMs' | 'attemptsPerChild'> = {},
+  childEnv: NodeJS.ProcessEnv = {},
 ) {
   const dir = tempDir();
   dirs.push(dir);
   const dbPath = join(dir, 'pipeline.db');
   const store = await openSqliteRunStore(dbPath);
   const executor = new ProcessExecutor({
-    command: () => ({ file: process.execPath, args: ['--import', 'tsx', CHILD, dbPath] }),
+    command: () => ({
+      file: process.execPath,
+      args: ['--import', 'tsx', CHILD, dbPath],
+      env: { ...process.env, ...childEnv },
+    }),
     inProcess: new Set(inProcess),
     ...more,
   });
@@ -110,11 +115,23 @@ describe('ProcessExecutor', () => {
     }
   }, 60_000);
 
+  it('a warm child that takes longer to load than the idle time is not let go before it could take an attempt', async () => {
+    // Every child loads for 3 s, longer than the 2 s idle time: counted from the spawn, the warm
+    // child was let go while `where`'s child still loaded, and `after` waited for a new one.
+    const run = await setup(['here'], { warm: 1, idleMs: 2000 }, { FIXTURE_LOAD_MS: '3000' });
+    try {
+      const out = (await outputsOfRun(run, 'in_processes')).get('after')!;
+      expect(out.processStartedAt).toBeLessThan(out.upstreamEndedAt!);
+    } finally {
+      await run.close();
+    }
+  }, 60_000);
+
   it('without warm children, each child starts when its attempt comes', async () => {
     const run = await setup(['here'], { warm: 0 });
     try {
       const out = (await outputsOfRun(run, 'in_processes')).get('after')!;
-      expect(out.processStartedAt).toBeGreaterThan(out.upstreamEndedAt! - 50);
+      expect(out.processStartedAt).toBeGreaterThanOrEqual(out.upstreamEndedAt! - 0.05);
     } finally {
       await run.close();
     }

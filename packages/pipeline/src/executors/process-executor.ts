@@ -27,7 +27,10 @@ export interface ProcessExecutorOptions {
    * has already loaded its program when one is waiting.
    */
   readonly warm?: number;
-  /** How long a child waits for an attempt before it is let go (default 60 s). */
+  /**
+   * How long a child waits for an attempt before it is let go (default 60 s), counted from when it
+   * has loaded its program: on a loaded machine that load alone can take longer than the wait.
+   */
   readonly idleMs?: number;
   /**
    * Tasks that run in this process instead, by id: those that talk to this process itself (a
@@ -52,6 +55,10 @@ const STDERR_TAIL_CHARS = 2000;
 interface AttemptMessage {
   readonly sodaiAttempt: TaskAttempt;
 }
+/** Child → parent: the program is loaded and takes attempts. */
+interface ReadyMessage {
+  readonly sodaiReady: true;
+}
 /** Child → parent: the attempt it was sent ended so. */
 interface OutcomeMessage {
   readonly sodaiOutcome: AttemptOutcome;
@@ -64,6 +71,10 @@ interface Child {
   readonly file: string;
   attempts: number;
   stderr: string;
+  /** It said it takes attempts: its idle time counts from then. */
+  ready: boolean;
+  /** Waiting for an attempt (among the idle children). */
+  parked: boolean;
   idle?: NodeJS.Timeout;
   readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>;
 }
@@ -144,17 +155,25 @@ export class ProcessExecutor implements Executor {
 
   #park(child: Child): void {
     child.stderr = '';
+    child.parked = true;
+    this.#idle.push(child);
+    if (child.ready) this.#startIdleClock(child);
+  }
+
+  #startIdleClock(child: Child): void {
     child.idle = setTimeout(() => {
       this.#idle.splice(this.#idle.indexOf(child), 1);
+      child.parked = false;
       letGo(child.process);
     }, this.#options.idleMs ?? 60_000);
     child.idle.unref();
-    this.#idle.push(child);
   }
 
   #takeIdle(): Child | undefined {
     for (let child = this.#idle.shift(); child; child = this.#idle.shift()) {
       clearTimeout(child.idle);
+      child.idle = undefined;
+      child.parked = false;
       const p = child.process;
       if (p.exitCode === null && p.signalCode === null && p.connected) return child;
     }
@@ -188,7 +207,14 @@ export class ProcessExecutor implements Executor {
         void stderrClosed.then(() => resolve({ code, signal }));
       });
     });
-    const child: Child = { process: proc, file, attempts: 0, stderr: '', ended };
+    const child: Child = { process: proc, file, attempts: 0, stderr: '', ready: false, parked: false, ended };
+    const onReady = (m: unknown): void => {
+      if (!isReadyMessage(m)) return;
+      proc.off('message', onReady);
+      child.ready = true;
+      if (child.parked && !child.idle) this.#startIdleClock(child);
+    };
+    proc.on('message', onReady);
     proc.stderr!.setEncoding('utf8').on('data', (s: string) => {
       this.#options.onStderr?.(s);
       child.stderr = (child.stderr + s).slice(-STDERR_TAIL_CHARS);
@@ -248,6 +274,10 @@ function isAttemptMessage(value: unknown): value is AttemptMessage {
   return typeof value === 'object' && value !== null && 'sodaiAttempt' in value;
 }
 
+function isReadyMessage(value: unknown): value is ReadyMessage {
+  return typeof value === 'object' && value !== null && 'sodaiReady' in value;
+}
+
 function isOutcomeMessage(value: unknown): value is OutcomeMessage {
   return typeof value === 'object' && value !== null && 'sodaiOutcome' in value;
 }
@@ -295,6 +325,8 @@ export function serveAttempts(
   };
   return new Promise<void>((resolve, reject) => {
     process.on('message', onMessage);
+    const ready: ReadyMessage = { sodaiReady: true };
+    if (process.connected) send(ready);
     process.once('disconnect', () => {
       process.off('message', onMessage);
       void queue.then(() => {
