@@ -63,6 +63,25 @@ describe("validation details and run names in the reader's language", () => {
     expect(detailMessage('items = -0.33')).toBeNull();
   });
 
+  it('reads the stray_date row details back: a date in an ingested batch, or apart from its own batch', () => {
+    expect(
+      detailMessage(
+        'purchase_date 2024-06-04 is in batch transactions-20241201-ab, already ingested; the batch is 2024-06-10…2024-06-16',
+      ),
+    ).toEqual({
+      key: 'data.detail.strayInBatch',
+      vars: { date: '2024-06-04', batch: 'transactions-20241201-ab', from: '2024-06-10', to: '2024-06-16' },
+    });
+    expect(
+      detailMessage(
+        'purchase_date 2023-12-18 is apart from the batch (2024-12-16…2024-12-22), with ingested dates between',
+      ),
+    ).toEqual({
+      key: 'data.detail.strayApart',
+      vars: { date: '2023-12-18', from: '2024-12-16', to: '2024-12-22' },
+    });
+  });
+
   it("says a run's kind in the UI language and keeps its detail", () => {
     const tOr = (key: string, fallback: string) =>
       (({ 'experiments.kind.gate': 'comprobación' }) as Record<string, string>)[key] ?? fallback;

@@ -461,6 +461,13 @@ export const en: Dictionary = {
   'data.check.zero_items': 'quantity exactly 0',
   'data.policy.zero_items': 'quarantined: a line with no quantity is neither a sale nor a return',
   'data.check.future_date': 'purchase date after the data was delivered',
+  'data.check.stray_date':
+    'purchase date in weeks already loaded, or apart from the rest of the batch, while most of its rows fall in a period not yet loaded',
+  'data.policy.stray_date':
+    'quarantined: the batch is stored in the period most of its rows fall in; a row dated elsewhere is a typo or part of a correction, loaded by replacing the whole week',
+  'data.detail.strayInBatch':
+    'date {date} is in batch {batch}, already loaded; this batch runs {from} to {to}',
+  'data.detail.strayApart': 'date {date} is apart from this batch ({from} – {to}), with loaded weeks between',
   'data.policy.future_date': 'quarantined: a sale cannot happen after the data was delivered',
   'data.check.outlier_items': 'quantity far above what the customer usually orders',
   'data.policy.outlier_items': 'kept and reported: large orders happen, but a typo looks the same',

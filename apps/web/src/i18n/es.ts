@@ -468,6 +468,13 @@ export const es = {
   'data.check.zero_items': 'cantidad exactamente 0',
   'data.policy.zero_items': 'a cuarentena: una línea sin cantidad no es venta ni devolución',
   'data.check.future_date': 'fecha de compra posterior a la entrega de los datos',
+  'data.check.stray_date':
+    'fecha de compra en semanas ya cargadas, o separada del resto del lote, cuando la mayoría de sus filas cae en un periodo aún no cargado',
+  'data.policy.stray_date':
+    'a cuarentena: el lote se guarda en el periodo donde cae la mayoría de sus filas; una fila con otra fecha es un error de tecleo o parte de una corrección, que se carga reemplazando la semana entera',
+  'data.detail.strayInBatch':
+    'fecha {date} dentro del lote {batch}, ya cargado; este lote va del {from} al {to}',
+  'data.detail.strayApart': 'fecha {date} separada de este lote ({from} – {to}) por semanas ya cargadas',
   'data.policy.future_date': 'a cuarentena: no puede haber una venta después de la entrega',
   'data.check.outlier_items': 'cantidad muy por encima de lo habitual para el cliente',
   'data.policy.outlier_items': 'se guarda y se avisa: hay pedidos grandes, pero una errata se ve igual',

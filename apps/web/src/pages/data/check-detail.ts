@@ -16,6 +16,16 @@ const PATTERNS: readonly [RegExp, MessageKey, readonly string[]][] = [
   [/^order (.+) has (\d+) customers$/, 'data.detail.orderCustomers', ['order', 'n']],
   [/^items (\S+) > bound (\S+)$/, 'data.detail.aboveBound', ['items', 'bound']],
   [/^purchase_date (\S+) > (\S+)$/, 'data.detail.afterAsOf', ['date', 'asOf']],
+  [
+    /^purchase_date (\S+) is in batch (\S+), already ingested; the batch is (\S+)…(\S+)$/,
+    'data.detail.strayInBatch',
+    ['date', 'batch', 'from', 'to'],
+  ],
+  [
+    /^purchase_date (\S+) is apart from the batch \((\S+)…(\S+)\), with ingested dates between$/,
+    'data.detail.strayApart',
+    ['date', 'from', 'to'],
+  ],
 ];
 
 /**
