@@ -214,7 +214,9 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await open('monitoring');
     const routes = page.getByTestId('routes').locator('tbody tr');
     await routes.first().waitFor();
-    expect(await page.getByTestId('routes').getByText('/predict', { exact: true }).count()).toBe(1);
+    // Named in words (the API's /predict and /api/predictions are one row), never by path.
+    expect(await page.getByTestId('routes').getByText('Predicciones', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('routes').getByText('/predict', { exact: true }).count()).toBe(0);
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await shot('monitoring');
   });
