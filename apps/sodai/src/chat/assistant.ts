@@ -12,13 +12,8 @@ import {
   customerHistoryTool,
   productInfoTool,
 } from './tools/history.ts';
-import {
-  comparePeriodsTool,
-  countCustomersTool,
-  countProductsTool,
-  salesTrendTool,
-  topProductsTool,
-} from './tools/market.ts';
+import { comparePeriodsTool, salesTrendTool, topProductsTool } from './tools/market.ts';
+import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import {
   driftStatusTool,
   modelInfoTool,

@@ -1,15 +1,8 @@
-import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
-import type { ChatAttribute, ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import { countOf, NOUN } from '../count-words.ts';
+import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import {
-  customerTypeWords,
-  formatDay,
-  formatNumber,
-  formatPercent,
-  productDescription,
-  say,
-} from '../format.ts';
+import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import {
   column,
   netUnits,
@@ -20,12 +13,13 @@ import {
   unknownProduct,
 } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { catalogFilter, describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
-function scopeWords(e: ChatEntities, lang: Lang): string {
+/** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
+export function scopeWords(e: ChatEntities, lang: Lang): string {
   const f = describeFilters(e, lang);
   return f.length ? ` (${f.join(', ')})` : '';
 }
@@ -296,165 +290,5 @@ export const comparePeriodsTool: Tool = async (box, req) => {
       ],
     },
     data: { current: { period: a, ...x }, previous: { period: b, ...y } },
-  };
-};
-
-/** How many customers (of a type, or buying in a period) there are. */
-export const countCustomersTool: Tool = async (box, req) => {
-  const { lang, entities } = req;
-  const type = entities.customer_type;
-  const [r] = await box.data.query(
-    `SELECT count(*)::DOUBLE AS registered,
-            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'})) AS buying
-     FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'}`,
-    type ? [type] : [],
-  );
-  const registered = Number(r!.registered);
-  const buying = Number(r!.buying);
-  let inPeriod: number | undefined;
-  if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
-    const f = joinFilters(entities);
-    const [p] = await box.data.query(
-      `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
-      f.params,
-    );
-    inPeriod = Number(p!.n);
-  }
-  const one = isOne(registered);
-  const who = customerTypeWords(type ?? null, lang, !one);
-  const registeredWho = {
-    es: `${who} ${agree(registered, ['registrado', 'registrados'])}`,
-    en: `registered ${who}`,
-  };
-  const extra =
-    inPeriod === undefined
-      ? ''
-      : say(
-          lang,
-          ` ${formatNumber(inPeriod, lang)} ${agree(inPeriod, ['compró', 'compraron'])}${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
-          ` ${formatNumber(inPeriod, lang)} bought${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}.`,
-        );
-  // "¿Cuántos clientes no compraron el mes pasado?": those who did not, first ("nunca": ever).
-  if (req.notBought) {
-    const bought = inPeriod ?? buying;
-    const none = registered - bought;
-    const when =
-      inPeriod === undefined
-        ? say(lang, `nunca ${agree(none, ['ha', 'han'])} comprado`, 'have never bought')
-        : say(
-            lang,
-            `no ${agree(none, ['compró', 'compraron'])}${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`,
-            `did not buy${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`,
-          );
-    return {
-      text: say(
-        lang,
-        `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
-        `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
-      ),
-      answered: true,
-      basedOn: [
-        say(lang, 'maestro de clientes', 'customer master'),
-        ...describeFilters(entities, lang),
-        ...(entities.period ? [describePeriod(entities.period, lang)] : []),
-      ],
-      data: { registered, with_purchases: buying, not_buying: none, buying_in_scope: bought },
-    };
-  }
-  const text = say(
-    lang,
-    `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${formatNumber(buying, lang)} ${agree(buying, ['ha comprado', 'han comprado'])} al menos una vez.${extra}`,
-    `There ${agree(registered, ['is', 'are'])} ${formatNumber(registered, lang)} ${registeredWho.en}; ${formatNumber(buying, lang)} ${agree(buying, ['has', 'have'])} bought at least once.${extra}`,
-  );
-  return {
-    text,
-    answered: true,
-    basedOn: [
-      say(lang, 'maestro de clientes', 'customer master'),
-      ...describeFilters(entities, lang),
-      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
-    ],
-    data: {
-      registered,
-      with_purchases: buying,
-      ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}),
-    },
-  };
-};
-
-/** The catalogue column of each product attribute, and what its values are called. */
-const PRODUCT_ATTRIBUTES: Readonly<
-  Record<Exclude<ChatAttribute, 'customer_type'>, { readonly column: string; readonly noun: Noun }>
-> = {
-  brand: { column: 'p.brand', noun: NOUN.brand },
-  category: {
-    column: 'p.category',
-    noun: { es: ['categoría', 'categorías'], en: ['category', 'categories'] },
-  },
-  sub_category: {
-    column: 'p.sub_category',
-    noun: { es: ['subcategoría', 'subcategorías'], en: ['sub-category', 'sub-categories'] },
-  },
-  segment: { column: 'p.segment', noun: { es: ['segmento', 'segmentos'], en: ['segment', 'segments'] } },
-  package: { column: 'p.package', noun: { es: ['envase', 'envases'], en: ['package', 'packages'] } },
-  size: { column: 'p.size', noun: { es: ['tamaño', 'tamaños'], en: ['size', 'sizes'] } },
-};
-
-/**
- * "¿Cuántas marcas hay?": how many values of a product attribute the catalogue (within the filters
- * named) has, and how many of them have sold.
- */
-const countAttributeValues: Tool = async (box, req) => {
-  const { lang, entities } = req;
-  const attribute = PRODUCT_ATTRIBUTES[entities.group_by as Exclude<ChatAttribute, 'customer_type'>];
-  const f = catalogFilter({ ...entities, customer_type: undefined });
-  const [r] = await box.data.query(
-    `SELECT count(DISTINCT ${attribute.column})::DOUBLE AS registered,
-            count(DISTINCT ${attribute.column}) FILTER (WHERE p.product_id IN (SELECT product_id FROM transactions))::DOUBLE AS sold
-     FROM products p WHERE ${f.where}`,
-    f.params,
-  );
-  const registered = Number(r!.registered);
-  const sold = Number(r!.sold);
-  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
-  const text = say(
-    lang,
-    `Hay ${countOf(registered, lang, attribute.noun)} en el catálogo${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['tiene', 'tienen'])} ventas.`,
-    `There ${agree(registered, ['is', 'are'])} ${countOf(registered, lang, attribute.noun)} in the catalogue${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} sold.`,
-  );
-  return {
-    text,
-    answered: true,
-    basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
-    data: { attribute: entities.group_by, registered, sold },
-  };
-};
-
-/** How many products (matching filters) the catalogue has and how many sold. */
-export const countProductsTool: Tool = async (box, req) => {
-  const { lang, entities } = req;
-  if (entities.group_by !== undefined && entities.group_by !== 'customer_type') {
-    return countAttributeValues(box, req);
-  }
-  const f = catalogFilter({ ...entities, customer_type: undefined });
-  const [r] = await box.data.query(
-    `SELECT count(*)::DOUBLE AS registered,
-            count(*) FILTER (WHERE p.product_id IN (SELECT product_id FROM transactions))::DOUBLE AS sold
-     FROM products p WHERE ${f.where}`,
-    f.params,
-  );
-  const registered = Number(r!.registered);
-  const sold = Number(r!.sold);
-  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
-  const text = say(
-    lang,
-    `Hay ${countOf(registered, lang, NOUN.product)} en el catálogo${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['se ha vendido', 'se han vendido'])} al menos una vez.`,
-    `There ${agree(registered, ['is', 'are'])} ${countOf(registered, lang, NOUN.product)} in the catalogue${scope}; ${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} been sold at least once.`,
-  );
-  return {
-    text,
-    answered: true,
-    basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
-    data: { registered, sold },
   };
 };

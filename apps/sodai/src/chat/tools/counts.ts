@@ -1,0 +1,188 @@
+import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
+import type { ChatAttribute } from '../../contract/api.ts';
+import { customerTypeWords, formatNumber, say } from '../format.ts';
+import { catalogFilter, describeFilters, describePeriod, joinFilters } from './filters.ts';
+import { FROM, scopeWords } from './market.ts';
+import type { Tool } from './toolbox.ts';
+
+/** How many customers (of a type, or buying in a period) there are. */
+export const countCustomersTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const type = entities.customer_type;
+  const [r] = await box.data.query(
+    `SELECT count(*)::DOUBLE AS registered,
+            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'})) AS buying
+     FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'}`,
+    type ? [type] : [],
+  );
+  const registered = Number(r!.registered);
+  const buying = Number(r!.buying);
+  let inPeriod: number | undefined;
+  if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
+    const f = joinFilters(entities);
+    const [p] = await box.data.query(
+      `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
+      f.params,
+    );
+    inPeriod = Number(p!.n);
+  }
+  const one = isOne(registered);
+  const who = customerTypeWords(type ?? null, lang, !one);
+  const registeredWho = {
+    es: `${who} ${agree(registered, ['registrado', 'registrados'])}`,
+    en: `registered ${who}`,
+  };
+  // The period and product filters of those who bought ("el último mes (…) (envase LATA)").
+  const boughtWhen = `${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`;
+  // "¿Cuántos clientes no compraron el mes pasado?": those who did not, first ("nunca": ever).
+  if (req.notBought) {
+    const bought = inPeriod ?? buying;
+    const none = registered - bought;
+    const when =
+      inPeriod === undefined
+        ? say(lang, `nunca ${agree(none, ['ha', 'han'])} comprado`, 'have never bought')
+        : say(lang, `no ${agree(none, ['compró', 'compraron'])}${boughtWhen}`, `did not buy${boughtWhen}`);
+    return {
+      text: say(
+        lang,
+        `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
+        `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
+      ),
+      answered: true,
+      basedOn: [
+        say(lang, 'maestro de clientes', 'customer master'),
+        ...describeFilters(entities, lang),
+        ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+      ],
+      data: { registered, with_purchases: buying, not_buying: none, buying_in_scope: bought },
+    };
+  }
+  const everBought = say(
+    lang,
+    `${formatNumber(buying, lang)} ${agree(buying, ['ha comprado', 'han comprado'])} al menos una vez`,
+    `${formatNumber(buying, lang)} ${agree(buying, ['has', 'have'])} bought at least once`,
+  );
+  // "¿Cuántos clientes compraron latas el mes pasado?": the buyers asked about come first, then the
+  // registered customers they are out of.
+  const text =
+    inPeriod === undefined
+      ? say(
+          lang,
+          `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${everBought}.`,
+          `There ${agree(registered, ['is', 'are'])} ${formatNumber(registered, lang)} ${registeredWho.en}; ${everBought}.`,
+        )
+      : say(
+          lang,
+          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} ${agree(inPeriod, ['compró', 'compraron'])}${boughtWhen}, de ${formatNumber(registered, lang)} ${registeredWho.es}; ${everBought}.`,
+          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} bought${boughtWhen}, of ${formatNumber(registered, lang)} ${registeredWho.en}; ${everBought}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      say(lang, 'maestro de clientes', 'customer master'),
+      ...describeFilters(entities, lang),
+      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+    ],
+    data: {
+      registered,
+      with_purchases: buying,
+      ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}),
+    },
+  };
+};
+
+/** What a count of products counts: the products themselves, or the values of one attribute. */
+interface Counted {
+  readonly column: string;
+  readonly noun: Noun;
+}
+
+const PRODUCTS: Counted = { column: 'p.product_id', noun: NOUN.product };
+
+/** The catalogue column of each product attribute, and what its values are called. */
+const PRODUCT_ATTRIBUTES: Readonly<Record<Exclude<ChatAttribute, 'customer_type'>, Counted>> = {
+  brand: { column: 'p.brand', noun: NOUN.brand },
+  category: {
+    column: 'p.category',
+    noun: { es: ['categoría', 'categorías'], en: ['category', 'categories'] },
+  },
+  sub_category: {
+    column: 'p.sub_category',
+    noun: { es: ['subcategoría', 'subcategorías'], en: ['sub-category', 'sub-categories'] },
+  },
+  segment: { column: 'p.segment', noun: { es: ['segmento', 'segmentos'], en: ['segment', 'segments'] } },
+  package: { column: 'p.package', noun: { es: ['envase', 'envases'], en: ['package', 'packages'] } },
+  size: { column: 'p.size', noun: { es: ['tamaño', 'tamaños'], en: ['size', 'sizes'] } },
+};
+
+/**
+ * How many products (or brands, categories… with `group_by`) the catalogue has within the filters
+ * named and how many have sold. With a period or a customer type ("¿cuántos productos se vendieron
+ * el mes pasado?", "¿cuántas marcas compran los restaurantes?") those sold there come first.
+ */
+export const countProductsTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const attribute =
+    entities.group_by === undefined || entities.group_by === 'customer_type' ? undefined : entities.group_by;
+  const counted = attribute === undefined ? PRODUCTS : PRODUCT_ATTRIBUTES[attribute];
+  const f = catalogFilter({ ...entities, customer_type: undefined });
+  const [r] = await box.data.query(
+    `SELECT count(DISTINCT ${counted.column})::DOUBLE AS registered,
+            count(DISTINCT ${counted.column}) FILTER (WHERE p.product_id IN (SELECT product_id FROM transactions))::DOUBLE AS sold
+     FROM products p WHERE ${f.where}`,
+    f.params,
+  );
+  const registered = Number(r!.registered);
+  const sold = Number(r!.sold);
+  let inScope: number | undefined;
+  if (entities.period !== undefined || entities.customer_type !== undefined) {
+    const j = joinFilters(entities);
+    const [s] = await box.data.query(
+      `SELECT count(DISTINCT ${counted.column})::DOUBLE AS n FROM ${FROM} WHERE ${j.where}`,
+      j.params,
+    );
+    inScope = Number(s!.n);
+  }
+  const catalogueScope = scopeWords({ ...entities, customer_type: undefined }, lang);
+  const everSold =
+    attribute === undefined
+      ? say(
+          lang,
+          `${formatNumber(sold, lang)} ${agree(sold, ['se ha vendido', 'se han vendido'])} al menos una vez`,
+          `${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} been sold at least once`,
+        )
+      : say(
+          lang,
+          `${formatNumber(sold, lang)} ${agree(sold, ['tiene', 'tienen'])} ventas`,
+          `${formatNumber(sold, lang)} ${agree(sold, ['has', 'have'])} sold`,
+        );
+  const when = entities.period ? ` ${describePeriod(entities.period, lang)}` : '';
+  const text =
+    inScope === undefined
+      ? say(
+          lang,
+          `Hay ${countOf(registered, lang, counted.noun)} en el catálogo${catalogueScope}; ${everSold}.`,
+          `There ${agree(registered, ['is', 'are'])} ${countOf(registered, lang, counted.noun)} in the catalogue${catalogueScope}; ${everSold}.`,
+        )
+      : say(
+          lang,
+          `${countOf(inScope, lang, counted.noun)} ${agree(inScope, ['se vendió', 'se vendieron'])}${when}${scopeWords(entities, lang)}, de ${formatNumber(registered, lang)} en el catálogo; ${everSold}.`,
+          `${countOf(inScope, lang, counted.noun)} sold${when}${scopeWords(entities, lang)}, of ${formatNumber(registered, lang)} in the catalogue; ${everSold}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      say(lang, 'catálogo de productos', 'product catalogue'),
+      ...describeFilters(entities, lang),
+      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+    ],
+    data: {
+      ...(attribute === undefined ? {} : { attribute }),
+      registered,
+      sold,
+      ...(inScope === undefined ? {} : { sold_in_scope: inScope }),
+    },
+  };
+};
