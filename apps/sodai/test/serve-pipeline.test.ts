@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { dataPaths } from '../src/config/load-config.ts';
@@ -110,6 +112,41 @@ describe('pipeline HTTP API', () => {
     ).toBe(404);
     const list = (await app.inject({ method: 'GET', url: '/api/pipeline/runs?limit=5' })).json();
     expect(list[0].id).toBe(runId);
+  });
+
+  it('task logs name server files relative to the data folder, never by their absolute path', async () => {
+    // A batch the ingest task rejects: its log lines name the file, which sits in the landing folder.
+    const landing = dataPaths(fixture.config).landingDir;
+    await mkdir(landing, { recursive: true });
+    await writeFile(path.join(landing, 'week-2024-06-17.parquet'), 'not a parquet file');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/admin/pipeline/dags/weekly/runs',
+      headers: auth,
+      payload: { retrain: 'never' },
+    });
+    const runId = res.json().run_id as string;
+    await runtime.orchestrator.waitForRun(runId);
+    const detail = (await app.inject({ method: 'GET', url: `/api/pipeline/runs/${runId}` })).json();
+    const messages: string[] = [];
+    for (const t of detail.tasks as { task_id: string }[]) {
+      const logs = (
+        await app.inject({ method: 'GET', url: `/api/pipeline/runs/${runId}/tasks/${t.task_id}/logs` })
+      ).json() as { message: string }[];
+      messages.push(...logs.map((l) => l.message));
+    }
+    // Named from the data folder, so a reader tells the landing batch from an export or its copy.
+    expect(messages).toContainEqual(expect.stringMatching(/^rejected: landing\/week-2024-06-17\.parquet: /));
+    expect(messages).toContainEqual(
+      expect.stringMatching(/lines → exports\/predictions-[\d-]+\.csv and objects\/exports\/predictions-/),
+    );
+    // The stored lines keep the full path (the operator's `sodai logs` shows it); only the API cuts it.
+    const stored = await runtime.store.taskLogs(runId, 'ingest');
+    expect(stored.some((l) => l.message.includes(path.join(landing, 'week-2024-06-17.parquet')))).toBe(true);
+    const root = path.resolve(fixture.dir);
+    expect(messages.filter((m) => m.includes(root) || /(^|[\s'"(:=])\/(tmp|home|srv|var)\//.test(m))).toEqual(
+      [],
+    );
   });
 
   it('/metrics after a run shows pipeline, task, drift and ingest totals and stock process metrics', async () => {

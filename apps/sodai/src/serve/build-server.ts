@@ -310,7 +310,14 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
         // Runs and task logs are operations data: readers only (unless everything is public).
         await scope.register(async (reads) => {
           reads.addHook('onRequest', async (req) => ctx.access.requireReader(req));
-          await reads.register(pipelineReadRoutes, { pipeline, now, prefix: '/api/pipeline' });
+          // The folders read-api cuts, and the object store and ingest source, which tasks log too.
+          const serverFolders = [
+            paths.dataDir,
+            paths.landingDir,
+            paths.reportsDir,
+            ...writableFolders(deps, paths.landingDir).map((f) => f.path),
+          ];
+          await reads.register(pipelineReadRoutes, { pipeline, now, serverFolders, prefix: '/api/pipeline' });
         });
       }
       // Reads (runs, models, artifacts) need a reader; writes an operator, recorded under its name.

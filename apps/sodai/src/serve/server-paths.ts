@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * `value` with every server folder in `folders` cut out of its strings (`/srv/sodai/landing/w1.csv:
@@ -22,4 +23,34 @@ export function withoutServerPaths<T>(value: T, folders: readonly string[]): T {
     return v;
   };
   return clean(value) as T;
+}
+
+// An absolute path inside a sentence: two or more segments, starting the line or after a space,
+// quote, bracket or `=` (never after `:`, so `https://host/a` stays a URL).
+const EMBEDDED_PATH = /(?<=^|[\s'"(=])\/(?:[^\s'"()/]+\/)+[^\s'"()/]+/g;
+const FILE_URL = /file:\/\/(\/[^\s'"()]+)/g;
+
+/**
+ * A free-text line (a task's log line) under the rule of {@link withoutServerPaths}, applied to
+ * every path in the text rather than to the whole string: `file://` URLs are read as the paths
+ * they name, the outermost server folders are cut (`/srv/sodai/exports/p.csv` → `exports/p.csv`)
+ * and any other absolute path left is reduced to its file name.
+ *
+ * @example
+ * textWithoutServerPaths('rejected: /srv/sodai/landing/w1.parquet: bad', ['/srv/sodai']);
+ * // → 'rejected: landing/w1.parquet: bad'
+ */
+export function textWithoutServerPaths(text: string, folders: readonly string[]): string {
+  const asPaths = text.replace(FILE_URL, (url, p: string) => {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return p;
+    }
+  });
+  // Only the outermost folders: `landing/w1.parquet` and `objects/exports/p.csv` say which copy
+  // a line means, where the file names alone would read as the same file twice.
+  const resolved = folders.filter(Boolean).map((f) => path.resolve(f));
+  const outermost = resolved.filter((f) => !resolved.some((o) => o !== f && f.startsWith(o + path.sep)));
+  return withoutServerPaths(asPaths, outermost).replace(EMBEDDED_PATH, (p) => path.basename(p));
 }

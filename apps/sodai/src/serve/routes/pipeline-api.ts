@@ -24,6 +24,7 @@ import {
 } from '../../contract/pipeline-api.ts';
 import { SodaiError } from '../../errors.ts';
 import { scheduleCadence } from '../schedule-cadence.ts';
+import { textWithoutServerPaths } from '../server-paths.ts';
 
 /** What the server needs to show and start pipeline runs. */
 export interface PipelineAccess {
@@ -91,11 +92,16 @@ async function getRun(store: RunStore, runId: string): Promise<RunRecord> {
   }
 }
 
-/** Read APIs: DAGs with their next scheduled run, recent runs, one run's tasks, a task's log. */
+/**
+ * Read APIs: DAGs with their next scheduled run, recent runs, one run's tasks, a task's log.
+ * `serverFolders` are cut out of the log lines served, as from every other response: the store
+ * keeps the full paths for the operator's `sodai logs`, a reader on the web sees `exports/p.csv`.
+ */
 export const pipelineReadRoutes: FastifyPluginAsyncZod<{
   pipeline: PipelineAccess;
   now: () => Date;
-}> = async (app, { pipeline, now }) => {
+  serverFolders: readonly string[];
+}> = async (app, { pipeline, now, serverFolders }) => {
   const tags = ['pipeline'];
   app.get(
     '/dags',
@@ -148,7 +154,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
       return (await pipeline.store.taskLogs(run.id, req.params.task_id)).map((l) => ({
         attempt: l.attempt,
         level: l.level,
-        message: l.message,
+        message: textWithoutServerPaths(l.message, serverFolders),
         at: l.at.toISOString(),
       }));
     },
