@@ -15,15 +15,15 @@ afterEach(() => {
 const rect = (left: number, width: number) => DOMRect.fromRect({ x: left, y: 0, width, height: 30 });
 
 /**
- * A phone's menu: a 370 px row showing its first items, each item 100 px wide laid out left to right
- * from x = 10, and a spy on the row's sideways scroll.
+ * A phone's menu: a 370 px row showing its first items, each item `width` px wide laid out left to
+ * right from x = 10, and a spy on the row's sideways scroll.
  */
-function phoneLayout() {
+function phoneLayout(width = 100) {
   const scrolled = vi.fn();
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
     if (this.tagName === 'UL') return rect(10, 370);
     const index = [...(this.closest('ul')?.querySelectorAll('a') ?? [])].indexOf(this as HTMLAnchorElement);
-    return rect(10 + index * 100, 100);
+    return rect(10 + index * width, width);
   });
   HTMLElement.prototype.scrollTo = scrolled;
   return scrolled;
@@ -46,6 +46,23 @@ describe('the menu on a phone', () => {
     );
     // The tenth item spans 910–1010: centred in the 10–380 row means 765 px to the left.
     expect(scrolled).toHaveBeenCalledWith({ left: 765 });
+  });
+
+  it('scrolls the current page clear of the right-edge fade (Modelos reaching into it)', async () => {
+    const scrolled = phoneLayout(90);
+    // The row's right padding is the width of its fade (styles.css): 24 px, so 356–380 is faded.
+    const style = window.getComputedStyle;
+    vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => {
+      const computed = style(el, pseudo);
+      if (el.tagName !== 'UL') return computed;
+      return new Proxy(computed, {
+        get: (target, key) => (key === 'paddingRight' ? '24px' : Reflect.get(target, key)),
+      });
+    });
+    await openAt('#/models', 'es');
+    // Models, the fourth 90 px item, spans 280–370: inside the row but 14 px into the fade. Centred
+    // in the 10–380 row means 130 px to the left.
+    expect(scrolled).toHaveBeenCalledWith({ left: 130 });
   });
 
   it('leaves the row alone when the current page is already in view', async () => {
