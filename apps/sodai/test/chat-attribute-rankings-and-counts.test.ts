@@ -64,9 +64,14 @@ describe('which category, package or size sells the most', () => {
 
   it.each([
     ['¿qué marca vende más?', 'top_products'],
-    ['ventas de bebidas carbonatadas en abril', 'top_products'],
     ['los productos más vendidos de cada categoría', 'top_products'],
   ])('"%s" keeps its ranking (%s)', async (q, intent) => {
     expect((await ask(q)).intent).toBe(intent);
+  });
+
+  it('"ventas de bebidas carbonatadas en abril" names a category to narrow to, not to split by', async () => {
+    const reply = await ask('ventas de bebidas carbonatadas en abril');
+    expect(reply.intent).not.toBe('sales_share');
+    expect(reply.entities.category).toBe('BEBIDAS CARBONATADAS');
   });
 });

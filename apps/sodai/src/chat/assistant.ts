@@ -189,6 +189,7 @@ export class ChatAssistant {
       ...(u.productText ? { productText: u.productText } : {}),
       ...(u.howMany ? { howMany: true } : {}),
       ...(u.notBought ? { notBought: true } : {}),
+      ...(u.periodTotal ? { periodTotal: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

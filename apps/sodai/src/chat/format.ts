@@ -140,6 +140,11 @@ export function aCustomerType(type: string, lang: Lang): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
+/** A phrase as a sentence opens with it: "la semana pasada" → "La semana pasada". */
+export function capitalize(phrase: string): string {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}
+
 /** Picks the phrase of the answer's language. */
 export function say(lang: Lang, es: string, en: string): string {
   return lang === 'es' ? es : en;

@@ -4,6 +4,9 @@ import { addDays } from '../understanding/days.ts';
 import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
 import type { ToolRequest } from './toolbox.ts';
 
+/** The sales lines with their product and customer: what `joinFilters` conditions are written over. */
+export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
+
 /** A SQL condition with its parameters, numbered from `$first`. */
 export interface SqlFilter {
   readonly where: string;
@@ -57,11 +60,14 @@ export function describeFilters(e: ChatEntities, lang: Lang): string[] {
   return out;
 }
 
+/** "23 dic 2024 – 29 dic 2024", or the one day. */
+export function periodRange(p: ChatPeriod, lang: Lang): string {
+  return p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
+}
+
 /** "la semana pasada (23 dic 2024 – 29 dic 2024)" */
 export function describePeriod(p: ChatPeriod, lang: Lang): string {
-  const range =
-    p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
-  return `${p.label} (${range})`;
+  return `${p.label} (${periodRange(p, lang)})`;
 }
 
 /** Every filter the question named, joined. */

@@ -2,8 +2,7 @@ import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { Row } from '../data-source.ts';
 import { formatDay } from '../format.ts';
 import { addDays } from '../understanding/days.ts';
-import { catalogFilter } from './filters.ts';
-import { FROM } from './market.ts';
+import { catalogFilter, FROM } from './filters.ts';
 import { PRODUCT_COLUMNS } from './product-rows.ts';
 import { rowsWanted, type ChatToolbox } from './toolbox.ts';
 

@@ -2,7 +2,7 @@ import { countOf, NOUN } from '../count-words.ts';
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
+import { capitalize, formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import {
   column,
   netUnits,
@@ -13,10 +13,10 @@ import {
   unknownProduct,
 } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { describeFilters, describePeriod, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, describePeriod, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { periodFigures } from './period-figures.ts';
+import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
-
-export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
 /** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
 export function scopeWords(e: ChatEntities, lang: Lang): string {
@@ -193,7 +193,15 @@ export const salesTrendTool: Tool = async (box, req) => {
           `${direction} comparando la segunda mitad con la primera; `,
           `${direction} comparing the second half with the first; `,
         );
-  const text = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.`;
+  const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.`;
+  // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
+  // are several, after it.
+  const asked = req.periodTotal ? await periodTotal(box, e, period, of, lang) : undefined;
+  const text = !asked
+    ? byWeek
+    : rows.length === 1
+      ? asked.text
+      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.`;
   return {
     text,
     answered: true,
@@ -216,7 +224,11 @@ export const salesTrendTool: Tool = async (box, req) => {
       labels: rows.map((r) => String(r.week)),
       series: [{ name: say(lang, 'unidades', 'units'), values: units }],
     },
-    data: { weeks: rows.map((r) => ({ week: r.week, units: Number(r.units) })), change },
+    data: {
+      weeks: rows.map((r) => ({ week: r.week, units: Number(r.units) })),
+      change,
+      ...(asked ? { total: asked.current, previous: asked.previous } : {}),
+    },
   };
 };
 
@@ -227,22 +239,13 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
   const [a, b] = current.from >= before.from ? [current, before] : [before, current];
-  const figures = async (p: ChatPeriod) => {
-    const f = joinFilters({ ...req.entities, period: p });
-    const [r] = await box.data.query(
-      `SELECT coalesce(sum(t.items), 0)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders, count(DISTINCT t.customer_id)::DOUBLE AS customers
-       FROM ${FROM} WHERE ${f.where}`,
-      f.params,
-    );
-    return { units: Number(r!.units), orders: Number(r!.orders), customers: Number(r!.customers) };
-  };
-  const [x, y] = [await figures(a), await figures(b)];
+  const [x, y] = [await periodFigures(box, req.entities, a), await periodFigures(box, req.entities, b)];
   const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
   const scope = scopeWords(req.entities, lang);
   const text = say(
     lang,
-    `${describePeriod(a, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
-    `${describePeriod(a, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
+    `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
+    `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
   );
   return {
     text,

@@ -4,8 +4,8 @@ import { formatDay, formatNumber, formatPercent, productDescription, say } from 
 import { previousPeriod } from '../understanding/periods.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { catalogFilter, describeFilters, describePeriod, periodOr4Weeks } from './filters.ts';
-import { FROM, rankingWords } from './market.ts';
+import { catalogFilter, describeFilters, describePeriod, FROM, periodOr4Weeks } from './filters.ts';
+import { rankingWords } from './market.ts';
 import { itemWords, productsOrBrands } from './ranked-items.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 

@@ -2,8 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
 import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
-import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
-import { FROM } from './market.ts';
+import { describeFilters, describePeriod, FROM, joinFilters, periodOrWeeks } from './filters.ts';
 import type { Tool } from './toolbox.ts';
 
 /** The weeks one customer's orders are counted over when no period is named. */

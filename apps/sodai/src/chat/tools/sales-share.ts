@@ -10,8 +10,8 @@ import {
 } from '../format.ts';
 import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
 import { column, netUnits, noTransactions, table, unitsChart } from './answers.ts';
-import { describeFilters, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
-import { FROM, rankingWords } from './market.ts';
+import { describeFilters, FROM, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
+import { rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;

@@ -40,6 +40,8 @@ export interface ToolRequest {
   readonly howMany?: boolean;
   /** The question asks about those who did not buy ("¿cuántos clientes no compraron …?"). */
   readonly notBought?: boolean;
+  /** The question asks for a period's total ("ventas de la semana pasada"): it comes before the trend. */
+  readonly periodTotal?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -2,8 +2,8 @@ import { countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
 import { column, rankedTable, unitsChart, unknownCustomer } from './answers.ts';
-import { describeFilters, describePeriod, joinFilters, periodOrWeeks } from './filters.ts';
-import { FROM, rankingWords, unitsShare } from './market.ts';
+import { describeFilters, describePeriod, FROM, joinFilters, periodOrWeeks } from './filters.ts';
+import { rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type ChatToolbox, type Tool, type ToolRequest } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;

@@ -1,8 +1,8 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
-import { describeFilters, joinFilters, periodOr4Weeks } from './filters.ts';
-import { FROM, rankingWords } from './market.ts';
+import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';

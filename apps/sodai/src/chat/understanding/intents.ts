@@ -1,6 +1,7 @@
 import type { ChatIntent } from '../../contract/api.ts';
 import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
+import { splitBy } from './share-of.ts';
 
 /** "Show more" as a whole message: repeat the previous question further down its list. */
 const MORE =
@@ -38,6 +39,9 @@ const WHO_BUYS_NOW = /\bquien(?:es)? (?:le )?compra\b/g;
 /** Whether, or when last, a customer bought a product. */
 const PAIR_HISTORY =
   /\b(?:alguna vez|nunca|ever|never|ultima vez|last time|when did|cuando (?:fue|compro|pidio)|(?:last|ultima) (?:bought|buy|purchase|order|compra|pedido))\b/;
+
+/** "¿Qué vendimos?", "what did we sell", "cuáles se vendieron": the things sold are asked for. */
+const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell\w*)\b/;
 
 /** Selling, in the past or present: "vendimos", "sold", "sell". */
 const SOLD = /\b(?:vend\w*|sold|sell\w*)\b/;
@@ -376,7 +380,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('history') && s.hasProduct) return { intent: 'sales_trend' };
   if (has('history') && (s.hasPeriod || s.hasFilter)) return { intent: 'top_products' };
   if (/\b(?:ventas|sales)\b/.test(text) || SOLD.test(text)) {
-    return { intent: s.hasCustomer ? 'customer_history' : s.hasProduct ? 'sales_trend' : 'top_products' };
+    if (s.hasCustomer) return { intent: 'customer_history' };
+    // "¿Qué vendimos?", "ventas por marca" ask what sold; "ventas de la semana pasada", "sales of
+    // cans last month" how much: the period's total.
+    return {
+      intent: s.hasProduct || !(WHAT_SOLD.test(text) || splitBy(text)) ? 'sales_trend' : 'top_products',
+    };
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
   if (has('help')) return { intent: 'help' };

@@ -313,9 +313,13 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
       label: label(lang, 'el mes anterior', 'the month before'),
     };
   }
+  // A Monday-to-Sunday week's predecessor is "la semana anterior", as people say it.
+  const isWeek = length === 7 && mondayOf(p.from) === p.from;
   return {
     from: addDays(p.from, -length),
     to: addDays(p.from, -1),
-    label: label(lang, 'el período anterior', 'the period before'),
+    label: isWeek
+      ? label(lang, 'la semana anterior', 'the week before')
+      : label(lang, 'el período anterior', 'the period before'),
   };
 }

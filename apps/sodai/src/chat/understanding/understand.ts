@@ -9,6 +9,7 @@ import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
 import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
+import { asksPeriodTotal } from './period-total.ts';
 import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
@@ -35,6 +36,8 @@ export interface Understanding {
   readonly howMany?: boolean;
   /** "¿Cuántos clientes no compraron …?": those who did not buy are what is counted. */
   readonly notBought?: boolean;
+  /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
+  readonly periodTotal?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -323,6 +326,9 @@ function understandText(
     usedContext,
     ...(asksHowMany(text) ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
+    ...(intent === 'sales_trend' && asksPeriodTotal(text, entities.period !== undefined)
+      ? { periodTotal: true }
+      : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
   };

@@ -1,0 +1,28 @@
+import { GROUP_RE } from './intent-words.ts';
+
+/** "¿Cuánto vendimos?", "how much did we sell", "total de ventas": the volume itself is asked. */
+const HOW_MUCH = /\b(?:cuant[oa]s?|how (?:much|many)|total\w*|volumen|volume)\b/;
+
+/** "¿Cuál fue la mejor semana?": one week of the period is asked, which the trend names first. */
+const ONE_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
+
+/**
+ * Whether a question about sales over time asks for the period's total ("ventas de la semana
+ * pasada", "¿cuánto vendimos el mes pasado?", "sales last week") rather than for their direction
+ * ("¿están creciendo las ventas?", "tendencia de las latas"): a period named or "how much" asked,
+ * and no word of rising, falling or trend.
+ *
+ * @example
+ * asksPeriodTotal('ventas de la semana pasada', true); // true
+ * asksPeriodTotal('como van las ventas este mes', true); // false
+ */
+export function asksPeriodTotal(text: string, namesPeriod: boolean): boolean {
+  if (!namesPeriod && !HOW_MUCH.test(text)) return false;
+  return !(
+    GROUP_RE.trend.test(text) ||
+    GROUP_RE.howIsItDoing.test(text) ||
+    GROUP_RE.rising.test(text) ||
+    GROUP_RE.falling.test(text) ||
+    ONE_WEEK.test(text)
+  );
+}
