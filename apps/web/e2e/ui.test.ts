@@ -202,6 +202,36 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('experiments');
   });
 
+  it('the Experiments runs table keeps a short header row at 390 px, every column still sortable', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await open('experiments');
+      const table = page.getByTestId('runs');
+      await table.locator('tbody tr').first().waitFor();
+      const { header, threeLines } = await table.evaluate((t) => {
+        const th = t.querySelector('thead th[aria-sort]')!;
+        const style = getComputedStyle(th);
+        // 'Nombre', the first sortable header and one word, gives the height of one line.
+        const line = th.querySelector('button')!.getBoundingClientRect().height;
+        return {
+          header: t.querySelector('thead tr')!.getBoundingClientRect().height,
+          threeLines: 3 * line + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 1,
+        };
+      });
+      await shot('experiments-390');
+      // Before, 'Mejora de F1 sobre la mejor regla' stood one word a line: 127 px, 6 lines.
+      expect(header).toBeLessThanOrEqual(threeLines);
+      const metric = table.getByRole('button', { name: /^Mejora de F1 sobre la mejor regla/ });
+      await metric.click();
+      await expect(metric.textContent()).resolves.toMatch(/[▲▼]$/);
+      expect(await table.locator('thead th button.sort').count()).toBe(
+        (await table.locator('thead th').count()) - 1,
+      );
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('shows the weekly drift verdict, per-feature statistics and the histograms', async () => {
     await open('drift');
     await page.getByTestId('drift-weeks').locator('tbody tr').first().waitFor();

@@ -45,6 +45,7 @@ export function RunsTable({
             {metricKeys.map((k) => (
               <th
                 key={k}
+                className="metric"
                 scope="col"
                 aria-sort={
                   same({ kind: 'metric', key: k })
