@@ -149,6 +149,17 @@ describe('pipeline HTTP API', () => {
     );
   });
 
+  it("a run's and its tasks' errors and outputs name server files without their absolute path", async () => {
+    const runs = (await app.inject({ method: 'GET', url: '/api/pipeline/runs' })).json() as { id: string }[];
+    const root = path.resolve(fixture.dir);
+    const served: string[] = [JSON.stringify(runs)];
+    for (const run of runs)
+      served.push((await app.inject({ method: 'GET', url: `/api/pipeline/runs/${run.id}` })).body);
+    // The weekly run above rejected a landing batch and exported predictions: both name files.
+    expect(served.join('\n')).toMatch(/week-2024-06-17\.parquet|predictions-[\d-]+\.csv/);
+    expect(served.filter((body) => body.includes(root) || /"\/(tmp|home|srv|var)\//.test(body))).toEqual([]);
+  });
+
   it('/metrics after a run shows pipeline, task, drift and ingest totals and stock process metrics', async () => {
     // The previous test finished one weekly run (retrain never); the totals come from its records.
     const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;

@@ -10,19 +10,24 @@ export function withoutServerPaths<T>(value: T, folders: readonly string[]): T {
   const prefixes = [...new Set(folders.filter(Boolean).map((f) => path.resolve(f) + path.sep))].sort(
     (a, b) => b.length - a.length,
   );
-  const clean = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      let s = v;
-      for (const prefix of prefixes) s = s.split(prefix).join('');
-      return path.isAbsolute(s) && !s.includes(' ') ? path.basename(s) : s;
-    }
-    if (Array.isArray(v)) return v.map(clean);
+  return mapStrings(value, (v) => {
+    let s = v;
+    for (const prefix of prefixes) s = s.split(prefix).join('');
+    return path.isAbsolute(s) && !s.includes(' ') ? path.basename(s) : s;
+  });
+}
+
+/** `value` with `fn` applied to every string in it, however deep. */
+function mapStrings<T>(value: T, fn: (s: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return fn(v);
+    if (Array.isArray(v)) return v.map(walk);
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     }
     return v;
   };
-  return clean(value) as T;
+  return walk(value) as T;
 }
 
 // An absolute path inside a sentence: two or more segments, starting the line or after a space,
@@ -53,4 +58,12 @@ export function textWithoutServerPaths(text: string, folders: readonly string[])
   const resolved = folders.filter(Boolean).map((f) => path.resolve(f));
   const outermost = resolved.filter((f) => !resolved.some((o) => o !== f && f.startsWith(o + path.sep)));
   return withoutServerPaths(asPaths, outermost).replace(EMBEDDED_PATH, (p) => path.basename(p));
+}
+
+/**
+ * {@link textWithoutServerPaths} on every string of `value`: a run's error, a task's output, where
+ * a path may sit inside a sentence ("rejected: /srv/sodai/landing/w1.parquet: …").
+ */
+export function everyTextWithoutServerPaths<T>(value: T, folders: readonly string[]): T {
+  return mapStrings(value, (s) => textWithoutServerPaths(s, folders));
 }

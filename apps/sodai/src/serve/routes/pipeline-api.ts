@@ -24,7 +24,7 @@ import {
 } from '../../contract/pipeline-api.ts';
 import { SodaiError } from '../../errors.ts';
 import { scheduleCadence } from '../schedule-cadence.ts';
-import { textWithoutServerPaths } from '../server-paths.ts';
+import { everyTextWithoutServerPaths, textWithoutServerPaths } from '../server-paths.ts';
 
 /** What the server needs to show and start pipeline runs. */
 export interface PipelineAccess {
@@ -94,8 +94,9 @@ async function getRun(store: RunStore, runId: string): Promise<RunRecord> {
 
 /**
  * Read APIs: DAGs with their next scheduled run, recent runs, one run's tasks, a task's log.
- * `serverFolders` are cut out of the log lines served, as from every other response: the store
- * keeps the full paths for the operator's `sodai logs`, a reader on the web sees `exports/p.csv`.
+ * `serverFolders` are cut out of the runs, tasks and log lines served, as from every other
+ * response: the store keeps the full paths for the operator's `sodai logs` and `runs show`, a
+ * reader on the web sees `exports/p.csv`.
  */
 export const pipelineReadRoutes: FastifyPluginAsyncZod<{
   pipeline: PipelineAccess;
@@ -118,7 +119,11 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.array(PipelineRunSchema) },
       },
     },
-    async (req) => (await pipeline.store.listRuns({ limit: req.query.limit })).map(runBody),
+    async (req) =>
+      everyTextWithoutServerPaths(
+        (await pipeline.store.listRuns({ limit: req.query.limit })).map(runBody),
+        serverFolders,
+      ),
   );
   app.get(
     '/runs/:run_id',
@@ -133,7 +138,8 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
     async (req) => {
       const run = await getRun(pipeline.store, req.params.run_id);
       const { next_run_at: _next, every: _every, ...dag } = dagBody(run.dag, now());
-      return { ...runBody(run), dag, tasks: (await pipeline.store.taskInstances(run.id)).map(taskBody) };
+      const tasks = (await pipeline.store.taskInstances(run.id)).map(taskBody);
+      return { ...everyTextWithoutServerPaths({ ...runBody(run), tasks }, serverFolders), dag };
     },
   );
   app.get(
