@@ -14,12 +14,8 @@ import {
 } from './tools/history.ts';
 import { comparePeriodsTool, salesTrendTool, topProductsTool } from './tools/market.ts';
 import { countCustomersTool, countProductsTool } from './tools/counts.ts';
-import {
-  driftStatusTool,
-  modelInfoTool,
-  modelPerformanceTool,
-  predictionDriversTool,
-} from './tools/model-tools.ts';
+import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
+import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';

@@ -1,27 +1,11 @@
-import type { ModelVersion } from '@sodai/tracking';
 import { FEATURES } from '../../contract/feature-vector.ts';
-import { MODEL_NAME } from '../../model/registry.ts';
-import { countOf, NOUN } from '../count-words.ts';
+import { testMetrics, versionRecord } from './champion-record.ts';
 import { formatDay, formatInstant, formatNumber, formatPercent, say } from '../format.ts';
-import { describePeriod } from './filters.ts';
 import { noModel, notAnswered, table } from './answers.ts';
 import { explainTool } from './sales-advice.ts';
 import { ruleServingNote, scorerLabel } from '../scorer-label.ts';
 import type { Tool, ToolRequest } from './toolbox.ts';
 import { describeTraining } from './training-span.ts';
-
-async function versionRecord(box: Parameters<Tool>[0], version: number): Promise<ModelVersion | undefined> {
-  return box.registry?.registry.getModelVersion(MODEL_NAME, version).catch(() => undefined);
-}
-
-async function testMetrics(
-  box: Parameters<Tool>[0],
-  v: ModelVersion | undefined,
-): Promise<Record<string, number>> {
-  if (!v || !box.registry) return {};
-  const details = await box.registry.getRunDetails(v.runId).catch(() => undefined);
-  return Object.fromEntries((details?.latestMetrics ?? []).map((m) => [m.key, m.value]));
-}
 
 const servingGone = (req: ToolRequest) =>
   noModel(req.lang, say(req.lang, 'no hay campeón cargado', 'no champion is loaded'));
@@ -82,72 +66,6 @@ export const modelInfoTool: Tool = async (box, req) => {
       test_f1: metrics.test_f1 ?? null,
       description: record?.description ?? null,
     },
-  };
-};
-
-/** How the model did: realized weeks when measured; otherwise says so and gives its test figures. */
-export const modelPerformanceTool: Tool = async (box, req) => {
-  const { lang } = req;
-  const model = box.serving.current();
-  const record = model ? await versionRecord(box, model.version) : undefined;
-  const metrics = await testMetrics(box, record);
-  const weeks = box.performance ? await box.performance.weeks({ limit: 12 }) : [];
-  const offline =
-    metrics.test_f1 !== undefined && model
-      ? say(
-          lang,
-          ` Antes de promoverlo, la versión ${model.version} obtuvo en su semana de prueba F1 = ${formatNumber(metrics.test_f1, lang, 3)}, precisión ${formatNumber(metrics.test_precision ?? 0, lang, 3)} y recall ${formatNumber(metrics.test_recall ?? 0, lang, 3)}.`,
-          ` Before promotion, version ${model.version} scored F1 = ${formatNumber(metrics.test_f1, lang, 3)}, precision ${formatNumber(metrics.test_precision ?? 0, lang, 3)} and recall ${formatNumber(metrics.test_recall ?? 0, lang, 3)} on its test week.`,
-        )
-      : '';
-  if (weeks.length === 0) {
-    return {
-      text: say(
-        lang,
-        `El desempeño real (predicciones frente a compras reales) todavía no se mide${req.entities.period ? ` para ${describePeriod(req.entities.period, lang)}` : ''}: no está configurada esa medición.${offline}`,
-        `Realized performance (predictions against actual purchases) is not measured yet${req.entities.period ? ` for ${describePeriod(req.entities.period, lang)}` : ''}: no such measurement is set up.${offline}`,
-      ),
-      answered: offline !== '',
-      basedOn: [say(lang, 'registro de modelos: métricas de prueba', 'model registry: test metrics')],
-      data: { realized: null, test_f1: metrics.test_f1 ?? null, model_version: model?.version ?? null },
-    };
-  }
-  const wanted = req.entities.period
-    ? weeks.filter((w) => w.week >= req.entities.period!.from && w.week <= req.entities.period!.to)
-    : weeks;
-  const last = (wanted.length ? wanted : weeks).at(-1)!;
-  const text = say(
-    lang,
-    `En la semana del ${formatDay(last.week, lang)} el modelo v${last.modelVersion} tuvo F1 = ${formatNumber(last.f1, lang, 3)} (precisión ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) sobre ${countOf(last.pairs, lang, NOUN.pair)}.`,
-    `In the week of ${formatDay(last.week, lang)} model v${last.modelVersion} scored F1 = ${formatNumber(last.f1, lang, 3)} (precision ${formatNumber(last.precision, lang, 3)}, recall ${formatNumber(last.recall, lang, 3)}) over ${countOf(last.pairs, lang, NOUN.pair)}.`,
-  );
-  return {
-    text,
-    answered: true,
-    basedOn: [say(lang, 'desempeño real medido semana a semana', 'realized performance, week by week')],
-    table: table(
-      [
-        [say(lang, 'Semana', 'Week'), false],
-        [say(lang, 'Versión', 'Version'), true],
-        ['F1', true],
-        [say(lang, 'Precisión', 'Precision'), true],
-        ['Recall', true],
-      ],
-      weeks.map((w) => [
-        formatDay(w.week, lang),
-        String(w.modelVersion),
-        formatNumber(w.f1, lang, 3),
-        formatNumber(w.precision, lang, 3),
-        formatNumber(w.recall, lang, 3),
-      ]),
-    ),
-    chart: {
-      kind: 'line',
-      title: say(lang, 'F1 real por semana', 'Realized F1 by week'),
-      labels: weeks.map((w) => w.week),
-      series: [{ name: 'F1', values: weeks.map((w) => w.f1) }],
-    },
-    data: { realized: weeks.map((w) => ({ ...w })), week: last.week, f1: last.f1 },
   };
 };
 

@@ -671,6 +671,27 @@ export const INTENT_WORDS = {
     'calidad',
     'quality',
   ],
+  /**
+   * How something is doing, said vaguely ("¿qué tal el modelo?", "¿cómo anduvo?", "does it work
+   * well?"): how good the model is when the model is named. "¿Cómo funciona el modelo?" asks how it
+   * works, so bare "funciona" is not here.
+   */
+  howItDoes: [
+    'que tal',
+    'como (?:le )?(?:fue|va|anda|anduvo|viene|ha ido|esta (?:andando|funcionando|rindiendo|prediciendo|acertando))',
+    'funciona (?:bien|mal)',
+    'esta funcionando',
+    'anda bien',
+    'rinde',
+    'sirve',
+    'work(?:s|ing)? (?:well|ok|okay)',
+    // Words between as a group: a bare ".{0,30}do" piece would make every word ending in "do" a
+    // keyword the speller leaves alone ("bendo").
+    'how (?:is|was|s|has) (?:\\w+ ){0,4}(?:doing|going|done|performing)',
+    'how did (?:\\w+ ){0,4}do',
+    'any good',
+    'is (?:it|the model) good',
+  ],
   drivers: [
     'influy\\w*',
     'influenc\\w*',

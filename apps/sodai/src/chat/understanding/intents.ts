@@ -221,6 +221,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
   if (has('performance') && (modelish || (!has('top') && !aboutSales)))
     return { intent: 'model_performance' };
+  // "¿Qué tal funciona el modelo?", "¿cómo anduvo el modelo?": how good it is.
+  if (modelish && has('howItDoes') && !has('drivers')) return { intent: 'model_performance' };
   // "¿Cómo le fue a la marca X en diciembre comparado con noviembre?" names two periods: compare them.
   if (has('performance') && aboutSales)
     return { intent: s.hasTwoPeriods ? 'compare_periods' : 'sales_trend' };
