@@ -39,6 +39,7 @@ describe('what kind of customer one is', () => {
     ['what kind of customer is {id}?', 'en'],
     ['tipo de negocio del cliente {id}', 'es'],
     ['quien es el {id}', 'es'],
+    ['info sobre el {id}', 'es'],
   ] as const)('"%s" says the type first', async (q, lang) => {
     const reply = await ask(q.replace('{id}', String(other.id)));
     expect({ intent: reply.intent, lang: reply.lang, customer: reply.entities.customer_id }).toEqual({

@@ -27,8 +27,15 @@ import { salesShareTool } from './tools/sales-share.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { smallTalk } from './tools/small-talk.ts';
+import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
+
+/** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */
+const orPastThreshold =
+  (side: ThresholdSide, tool: Tool): Tool =>
+  (box, req) =>
+    req.entities.threshold ? pastThresholdTool(side)(box, req) : tool(box, req);
 
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
@@ -44,24 +51,26 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
   top_products: (box, req) =>
-    req.entities.group_by === 'brand'
-      ? topBrandsTool(box, req)
-      : req.entities.group_by
-        ? salesShareTool(box, req)
-        : topProductsTool(box, req),
-  top_customers: topCustomersTool,
+    req.entities.threshold
+      ? pastThresholdTool('products')(box, req)
+      : req.entities.group_by === 'brand'
+        ? topBrandsTool(box, req)
+        : req.entities.group_by
+          ? salesShareTool(box, req)
+          : topProductsTool(box, req),
+  top_customers: orPastThreshold('customers', topCustomersTool),
   product_buyers: productBuyersTool,
   movers: moversTool,
-  slow_movers: slowMoversTool,
-  small_customers: smallCustomersTool,
+  slow_movers: orPastThreshold('products', slowMoversTool),
+  small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: salesShareTool,
   sales_trend: salesTrendTool,
   compare_periods: comparePeriodsTool,
-  count_customers: countCustomersTool,
-  count_products: countProductsTool,
+  count_customers: orPastThreshold('customers', countCustomersTool),
+  count_products: orPastThreshold('products', countProductsTool),
   model_info: modelInfoTool,
   model_performance: modelPerformanceTool,
   prediction_drivers: predictionDriversTool,

@@ -225,6 +225,17 @@ export const ChatAttributeSchema = z.enum([
 ]);
 export type ChatAttribute = z.infer<typeof ChatAttributeSchema>;
 
+/**
+ * A quantity a question sets as a bar: "más de 100 unidades", "at least 3 orders", "menos de 10
+ * clientes". `of` is what is counted per customer or product.
+ */
+export const ChatThresholdSchema = z.object({
+  op: z.enum(['gt', 'gte', 'lt', 'lte']),
+  value: z.number(),
+  of: z.enum(['units', 'orders', 'customers', 'products']),
+});
+export type ChatThreshold = z.infer<typeof ChatThresholdSchema>;
+
 /** What a question was understood to be about (all optional). */
 export const ChatEntitiesSchema = z.object({
   customer_id: z.number().optional(),
@@ -251,6 +262,9 @@ export const ChatEntitiesSchema = z.object({
     .enum(['orders'])
     .optional()
     .describe('small customers: fewest orders first instead of fewest units'),
+  threshold: ChatThresholdSchema.optional().describe(
+    'customers or products past a quantity in the period ("más de 100 unidades", "at least 3 orders")',
+  ),
 });
 export type ChatEntities = z.infer<typeof ChatEntitiesSchema>;
 

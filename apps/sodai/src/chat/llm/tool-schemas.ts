@@ -1,5 +1,5 @@
-import type { ChatEntities, ChatIntent, ChatPeriod } from '../../contract/api.ts';
-import { ChatAttributeSchema, ChatEntitiesSchema } from '../../contract/api.ts';
+import type { ChatEntities, ChatIntent, ChatPeriod, ChatThreshold } from '../../contract/api.ts';
+import { ChatAttributeSchema, ChatEntitiesSchema, ChatThresholdSchema } from '../../contract/api.ts';
 import {
   CATEGORY_WORDS,
   CUSTOMER_TYPE_WORDS,
@@ -30,13 +30,15 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
     'what one customer is: its type (customer_type names a type asked about: "is 1002 a wholesaler?"), region, visits, purchases',
   product_info: 'what one product is and how much it sold',
   top_products:
-    'best-selling products (group_by brand: best-selling brands; another group_by: sales split by that attribute)',
-  top_customers: 'customers who bought the most, optionally of a product filter or customer type',
+    'best-selling products (group_by brand: best-selling brands; another group_by: sales split by that attribute); with a threshold, the products past it',
+  top_customers:
+    'customers who bought the most, optionally of a product filter or customer type; with a threshold, those past it',
   product_buyers: 'customers who bought one product in a period, counted first',
   movers: 'products (or brands with group_by brand) whose sales rose most; direction down for the fallers',
-  slow_movers: 'products (or brands with group_by brand) that sold least; how_many for the count',
+  slow_movers:
+    'products (or brands with group_by brand) that sold least; how_many for the count; with a threshold (lt), the products under it',
   small_customers:
-    'customers who bought least (rank_by orders: fewest orders first); how_many for how many buy little',
+    'customers who bought least (rank_by orders: fewest orders first); how_many for how many buy little; with a threshold (lt), those under it',
   new_products: 'products sold for the first time in a period',
   order_size: 'average units per order, overall or of a customer, type or product filter',
   customer_mix: 'customers split by type (shares of the customer master)',
@@ -44,8 +46,10 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
     'share of units sold: of one value (share_of names the attribute whose value is given) or split by group_by',
   sales_trend: 'weekly units sold over a period, optionally filtered; the total of a period',
   compare_periods: 'units, orders and customers of one period against another (compare_from, compare_to)',
-  count_customers: 'how many customers (of a type, buying in a period or a product filter)',
-  count_products: 'how many products in the catalogue and sold (group_by: how many brands, categories…)',
+  count_customers:
+    'how many customers (of a type, buying in a period or a product filter; with a threshold, past it)',
+  count_products:
+    'how many products in the catalogue and sold (group_by: how many brands, categories…; with a threshold, past it)',
   model_info: 'the champion model: version, training, threshold',
   model_performance: 'how good the model is: test metrics and realized performance',
   prediction_drivers: 'what drives the predictions (feature importance, or one pair)',
@@ -89,6 +93,17 @@ const ENTITY_PARAMETERS = {
     direction: { type: 'string', enum: ['up', 'down'], description: describe('direction') },
     rank_by: { type: 'string', enum: ['orders'], description: describe('rank_by') },
     scope: { type: 'string', enum: ['product', 'all'], description: describe('scope') },
+    threshold_op: {
+      type: 'string',
+      enum: ChatThresholdSchema.shape.op.options,
+      description: 'a quantity bar: more than (gt), at least (gte), fewer than (lt), at most (lte)',
+    },
+    threshold_value: { type: 'number', description: 'the bar: "más de 100 unidades" is 100' },
+    threshold_of: {
+      type: 'string',
+      enum: ChatThresholdSchema.shape.of.options,
+      description: 'what the bar counts per customer or product',
+    },
     how_many: {
       type: 'boolean',
       description: 'the question asks how many (of a group of customers or products): the count first',
@@ -131,6 +146,14 @@ function period(from: unknown, to: unknown): ChatPeriod | undefined {
   return isDay(a) && isDay(b) ? { from: a, to: b, label: `${a} – ${b}` } : undefined;
 }
 
+function threshold(op: unknown, value: unknown, of: unknown): ChatThreshold | undefined {
+  const o = oneOf(op, ChatThresholdSchema.shape.op.options);
+  const v = num(value);
+  return o && v !== undefined
+    ? { op: o, value: v, of: oneOf(of, ChatThresholdSchema.shape.of.options) ?? 'units' }
+    : undefined;
+}
+
 /**
  * The entities of a tool call, over the rules' (`fallback`): what the LLM gives wins, what it leaves
  * out keeps the rules' reading; values outside the schema are dropped rather than trusted.
@@ -158,6 +181,7 @@ export function toolArguments(
     direction: oneOf(args.direction, ['up', 'down'] as const),
     rank_by: oneOf(args.rank_by, ['orders'] as const),
     scope: oneOf(args.scope, ['product', 'all'] as const),
+    threshold: threshold(args.threshold_op, args.threshold_value, args.threshold_of),
   };
   const given = Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
   return { entities: ChatEntitiesSchema.parse({ ...fallback, ...given }), howMany: args.how_many === true };

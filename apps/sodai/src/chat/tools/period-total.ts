@@ -1,4 +1,4 @@
-import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import type { ChatEntities, ChatPeriod, ChatThreshold, Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatPercent, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
@@ -22,6 +22,19 @@ function changeWords(now: number, before: number, lang: Lang): string {
   return change > 0
     ? say(lang, `un ${pct} más que`, `up ${pct} on`)
     : say(lang, `un ${pct} menos que`, `down ${pct} on`);
+}
+
+const MET: Readonly<Record<ChatThreshold['op'], (x: number, bar: number) => boolean>> = {
+  gt: (x, bar) => x > bar,
+  gte: (x, bar) => x >= bar,
+  lt: (x, bar) => x < bar,
+  lte: (x, bar) => x <= bar,
+};
+
+/** "¿Vendimos más de 500 unidades?" is a yes/no question: "Sí. " or "No. " before the total. */
+function verdict(bar: ChatThreshold | undefined, now: PeriodFigures, lang: Lang): string {
+  if (!bar || bar.of === 'products') return '';
+  return MET[bar.op](now[bar.of], bar.value) ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
 }
 
 /**
@@ -50,5 +63,9 @@ export async function periodTotal(
     `${capitalize(describePeriod(period, lang))} se ${now.units === 1 ? 'vendió' : 'vendieron'} ${countOf(now.units, lang, NOUN.unit)}${of} en ${countOf(now.orders, lang, NOUN.order)} de ${countOf(now.customers, lang, NOUN.customer)}, ${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''}).`,
     `${capitalize(describePeriod(period, lang))}: ${countOf(now.units, lang, NOUN.unit)}${of} sold in ${countOf(now.orders, lang, NOUN.order)} from ${countOf(now.customers, lang, NOUN.customer)}, ${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''}).`,
   );
-  return { text, current: { ...now, period }, previous: { ...then, period: before } };
+  return {
+    text: `${verdict(entities.threshold, now, lang)}${text}`,
+    current: { ...now, period },
+    previous: { ...then, period: before },
+  };
 }

@@ -7,7 +7,7 @@ const ASKS_KIND =
 
 /** "¿Quién es el 1002?", "who is customer 1002?", "tell me about 1002", "ficha del cliente". */
 const ASKS_WHO =
-  /\b(?:quien es|quienes son|who is|who s|tell me about|ficha|perfil|profile|datos del cliente|customer (?:details|info\w*)|info\w* (?:del|de|on|about) (?:el |la |the )?(?:cliente|customer)?)\b/;
+  /\b(?:quien es|quienes son|who is|who s|tell me about|ficha|perfil|profile|datos del cliente|customer (?:details|info\w*)|info\w* (?:del|de|sobre|on|about) (?:el |la |the )?(?:cliente|customer)?)\b/;
 
 /**
  * "¿El 1002 es mayorista?", "is 1002 a restaurant?": a copula beside a customer type asks whether

@@ -10,6 +10,8 @@ import { hayAfterCount } from './hay-after-count.ts';
 import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
 import { asksPeriodTotal } from './period-total.ts';
+import { findThreshold } from './threshold.ts';
+import { thresholdIntent, thresholdSubject, type ThresholdSubject } from './threshold-intent.ts';
 import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
@@ -49,6 +51,16 @@ const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
   'customer_info',
 ]);
 const NEEDS_PRODUCT: ReadonlySet<ChatIntent> = new Set(['likely_buyers', 'product_info', 'product_buyers']);
+/** Who a count or list of customers or products is of, for a threshold said in a follow-up. */
+const THRESHOLD_SUBJECT_OF: Partial<Record<ChatIntent, ThresholdSubject>> = {
+  top_customers: 'customers',
+  small_customers: 'customers',
+  count_customers: 'customers',
+  top_products: 'products',
+  slow_movers: 'products',
+  count_products: 'products',
+};
+
 /** Intents whose lists "show more" can continue. */
 const LISTS: ReadonlySet<ChatIntent> = new Set([
   'recommend',
@@ -135,11 +147,14 @@ function understandQuestion(
 }
 
 function understandText(
-  text: string,
+  question: string,
   vocab: Vocabulary,
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
+  // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
+  const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
+  const text = bar ? bar.text : question;
   const found = extractEntities(text, vocab, lang);
   const entities: { -readonly [K in keyof ChatEntities]: ChatEntities[K] } = { ...found.entities };
 
@@ -319,14 +334,30 @@ function understandText(
     const ofProducts = filters.some((k) => k !== 'customer_type' && entities[k] !== undefined);
     entities.scope = entities.product_id !== undefined || ofProducts ? 'product' : 'all';
   }
+  const howMany = asksHowMany(text);
+  // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
+  // "¿y con más de 50?" after such a question keeps its subject.
+  const barSubject = bar
+    ? (thresholdSubject(text, bar.threshold, entities, found.at) ??
+      (usedContext ? THRESHOLD_SUBJECT_OF[intent] : undefined))
+    : undefined;
+  if (bar && barSubject) {
+    intent = thresholdIntent(
+      barSubject,
+      bar.threshold,
+      howMany || intent === 'count_customers' || intent === 'count_products',
+    );
+    entities.threshold = bar.threshold;
+  }
   return {
     intent,
     entities,
     offset,
     usedContext,
-    ...(asksHowMany(text) ? { howMany: true } : {}),
+    ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
-    ...(intent === 'sales_trend' && asksPeriodTotal(text, entities.period !== undefined)
+    ...(intent === 'sales_trend' &&
+    (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),

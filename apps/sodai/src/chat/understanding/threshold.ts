@@ -1,0 +1,131 @@
+import type { ChatThreshold } from '../../contract/api.ts';
+import { readNumber } from './number-words.ts';
+
+/**
+ * Words that set a bar before a number, each with its comparison. Longer ones first where one
+ * contains another ("no más de" before "más de"); a match further left wins anyway.
+ */
+const COMPARATORS: readonly (readonly [ChatThreshold['op'], string])[] = [
+  ['lte', 'no mas de|not more than|no more than|a lo mas|como maximo|maximo|at most|up to|hasta'],
+  [
+    'gte',
+    'no menos de|not less than|no fewer than|al menos|at least|como minimo|minimo|por lo menos|a lo menos',
+  ],
+  [
+    'gt',
+    'mas de|more than|over|above|mayor(?:es)? (?:a|que|de)|superior(?:es)? a|por encima de|arriba de|sobre|exceeding',
+  ],
+  [
+    'lt',
+    'menos de|less than|fewer than|under|below|menor(?:es)? (?:a|que|de)|inferior(?:es)? a|por debajo de|bajo',
+  ],
+];
+const COMPARATOR = new RegExp(
+  `(?:^|\\s)(?:${COMPARATORS.map(([op, words]) => `(?<${op}>${words})`).join('|')})\\s+`,
+  'g',
+);
+
+/** What the number counts, by the noun after it ("100 unidades", "5 pedidos", "3 productos distintos"). */
+const MEASURES: readonly (readonly [ChatThreshold['of'], RegExp])[] = [
+  ['units', /^(?:unidades|unidad|units?|uds?|unid|u|cajas?|boxes|bultos)$/],
+  [
+    'orders',
+    /^(?:pedidos?|ordenes|orden|orders?|compras?|purchases?|veces|times|transacciones|transactions?)$/,
+  ],
+  ['customers', /^(?:clientes?|customers?|compradores|buyers|tiendas|locales|negocios)$/],
+  ['products', /^(?:productos?|products?|articulos?|skus?|referencias?|items?)$/],
+];
+
+/** After the number, a noun that makes it no quantity bought: a time, a size, a share. */
+const NOT_A_QUANTITY =
+  /^(?:semanas?|weeks?|dias?|days?|mes|meses|months?|anos?|years?|horas?|hours?|litros?|liters?|litres?|l|lt|ml|cc|percent|por)$/;
+
+/** "distintos", "different": what may follow a products or customers noun and says nothing more. */
+const DISTINCT = /^(?:distint[oa]s|diferentes|different|distinct|unic[oa]s|unique)$/;
+
+/** A threshold found, and the question without it (so its number is no id or count). */
+export interface FoundThreshold {
+  readonly threshold: ChatThreshold;
+  readonly text: string;
+}
+
+/**
+ * The quantity bar a normalized question sets: a number after "más de", "menos de", "over", "under",
+ * "at least", "como máximo"… (or before "o más" / "or more"), with what it counts. A number the data
+ * knows as an id (`isId`) is a bar only when a quantity noun follows ("más de 100010" is no bar);
+ * one followed by a time or size ("más de 3 semanas", "más de 2 litros") never is.
+ *
+ * @example
+ * findThreshold('cuantos clientes compran mas de 100 unidades', () => false);
+ * // { threshold: { op: 'gt', value: 100, of: 'units' }, text: 'cuantos clientes compran' }
+ */
+export function findThreshold(text: string, isId: (n: number) => boolean): FoundThreshold | undefined {
+  for (const m of text.matchAll(COMPARATOR)) {
+    const op = (Object.keys(m.groups ?? {}) as ChatThreshold['op'][]).find(
+      (k) => m.groups?.[k] !== undefined,
+    );
+    if (!op) continue;
+    const start = m.index + (m[0].startsWith(' ') ? 1 : 0);
+    const after = text.slice(m.index + m[0].length).split(' ');
+    const found = quantityAt(after, op, isId);
+    if (!found) continue;
+    const used = after.slice(0, found.words).join(' ');
+    const end = m.index + m[0].length + used.length;
+    return { threshold: found.threshold, text: squeeze(`${text.slice(0, start)} ${text.slice(end)}`) };
+  }
+  // "100 unidades o más", "5 orders or more".
+  const suffix = /(?:^|\s)(\d+(?:\.\d+)?)\s+(\w+)\s+(?:o|or)\s+(mas|more|menos|less|fewer)(?=\s|$)/.exec(
+    text,
+  );
+  if (suffix) {
+    const of = measureOf(suffix[2]!);
+    if (of) {
+      const op = suffix[3] === 'mas' || suffix[3] === 'more' ? 'gte' : 'lte';
+      return {
+        threshold: { op, value: Number(suffix[1]), of },
+        text: squeeze(`${text.slice(0, suffix.index)} ${text.slice(suffix.index + suffix[0].length)}`),
+      };
+    }
+  }
+  return undefined;
+}
+
+function measureOf(word: string): ChatThreshold['of'] | undefined {
+  return MEASURES.find(([, re]) => re.test(word))?.[0];
+}
+
+/** The number at the start of `words` and what it counts, with how many words they take. */
+function quantityAt(
+  words: readonly string[],
+  op: ChatThreshold['op'],
+  isId: (n: number) => boolean,
+): { threshold: ChatThreshold; words: number } | undefined {
+  let value: number;
+  let used: number;
+  if (/^\d+(?:\.\d+)?$/.test(words[0] ?? '')) {
+    value = Number(words[0]);
+    used = 1;
+    if (words[1] === 'mil' || words[1] === 'thousand') {
+      value *= 1000;
+      used = 2;
+    }
+  } else {
+    const spelled = readNumber(words, 0);
+    if (!spelled) return undefined;
+    value = spelled.value;
+    used = spelled.length;
+  }
+  // "más de 100 de las latas": "de" may sit between the number and its noun.
+  const nounAt = words[used] === 'de' || words[used] === 'of' ? used + 1 : used;
+  const noun = words[nounAt] ?? '';
+  if (NOT_A_QUANTITY.test(noun)) return undefined;
+  const of = measureOf(noun);
+  // "hasta 2024", "sobre 100010": a year or an id, unless a quantity noun says otherwise.
+  if (!of && (isId(value) || isYear(value))) return undefined;
+  const tail = of ? nounAt + 1 + (DISTINCT.test(words[nounAt + 1] ?? '') ? 1 : 0) : used;
+  return { threshold: { op, value, of: of ?? 'units' }, words: tail };
+}
+
+const isYear = (n: number) => Number.isInteger(n) && n >= 1990 && n <= 2100;
+
+const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
