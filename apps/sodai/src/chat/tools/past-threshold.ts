@@ -1,13 +1,15 @@
-import type { ChatThreshold, Lang } from '../../contract/api.ts';
+import type { ChatEntities, ChatPeriod, ChatThreshold, Lang } from '../../contract/api.ts';
 import { countOf, NOUN, type Noun } from '../count-words.ts';
-import { customerTypeWords, formatNumber, productDescription, say } from '../format.ts';
+import { customerTypeWords, formatDay, formatNumber, productDescription, say } from '../format.ts';
+import { addDays } from '../understanding/days.ts';
 import type { SqlValue } from '../data-source.ts';
-import { column, rankedTable } from './answers.ts';
+import { column, noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
-import { catalogFilter, describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { LEAST_LOOKBACK_WEEKS } from './least-ranking.ts';
 import { rankingWords } from './market.ts';
-import { attributesOf } from './product-rows.ts';
-import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
+import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
 
 /** Who is counted against the bar. */
 export type ThresholdSide = 'customers' | 'products';
@@ -16,16 +18,28 @@ export type ThresholdSide = 'customers' | 'products';
 const MEASURE: Readonly<
   Record<
     ChatThreshold['of'],
-    { readonly sql: string; readonly noun: Noun; readonly header: readonly [string, string] }
+    {
+      readonly sql: string;
+      readonly noun: Noun;
+      readonly header: readonly [string, string];
+      readonly decimals: number;
+    }
   >
 > = {
-  units: { sql: 'sum(t.items)', noun: NOUN.unit, header: ['Unidades', 'Units'] },
-  orders: { sql: 'count(DISTINCT t.order_id)', noun: NOUN.order, header: ['Pedidos', 'Orders'] },
-  customers: { sql: 'count(DISTINCT t.customer_id)', noun: NOUN.customer, header: ['Clientes', 'Customers'] },
+  // Units to one decimal, as the slow movers give them: "9,7" is under 10, a rounded "10" is not.
+  units: { sql: 'sum(t.items)', noun: NOUN.unit, header: ['Unidades', 'Units'], decimals: 1 },
+  orders: { sql: 'count(DISTINCT t.order_id)', noun: NOUN.order, header: ['Pedidos', 'Orders'], decimals: 0 },
+  customers: {
+    sql: 'count(DISTINCT t.customer_id)',
+    noun: NOUN.customer,
+    header: ['Clientes', 'Customers'],
+    decimals: 0,
+  },
   products: {
     sql: 'count(DISTINCT t.product_id)',
     noun: NOUN.differentProduct,
     header: ['Productos distintos', 'Different products'],
+    decimals: 0,
   },
 };
 
@@ -50,22 +64,25 @@ function doneWord(side: ThresholdSide, of: ChatThreshold['of'], lang: Lang): str
 }
 
 const SIDE = {
-  customers: { key: 't.customer_id', noun: NOUN.customer, pool: ['registrados', 'registered'] },
-  products: { key: 't.product_id', noun: NOUN.product, pool: ['del catálogo', 'in the catalogue'] },
+  customers: {
+    key: 't.customer_id',
+    noun: NOUN.customer,
+    pool: ['con compras desde el', 'buying since'],
+    columns: 'any_value(c.customer_type) AS type',
+  },
+  products: {
+    key: 't.product_id',
+    noun: NOUN.product,
+    pool: ['con ventas desde el', 'selling since'],
+    columns: PRODUCT_COLUMNS,
+  },
 } as const;
 
-/** The SQL of those past the bar, every member of the pool with its measure (0 when it bought none). */
-function passingQuery(
-  req: ToolRequest,
-  side: ThresholdSide,
-  bar: ChatThreshold,
-  period: ToolRequest['entities']['period'],
-) {
-  const e = { ...req.entities, ...(period ? { period } : {}) };
-  const f = joinFilters(e);
-  const params: SqlValue[] = [...f.params];
+/** The sales lines of `period` the question narrows to: its filters, and one product or customer named. */
+function linesOf(e: ChatEntities, period: ChatPeriod, params: SqlValue[]): string {
+  const f = joinFilters({ ...e, period }, params.length + 1);
+  params.push(...f.params);
   let where = f.where;
-  // One product's buyers, or one customer's products, when the question names it.
   if (e.product_id !== undefined) {
     params.push(e.product_id);
     where += ` AND t.product_id = $${params.length}`;
@@ -74,33 +91,37 @@ function passingQuery(
     params.push(e.customer_id);
     where += ` AND t.customer_id = $${params.length}`;
   }
-  // Below a bar counts those who bought none too: every registered customer (of the type), every
-  // product of the catalogue (within its filters).
-  const pool =
-    side === 'customers'
-      ? catalogFilter({ customer_type: e.customer_type }, params.length + 1)
-      : catalogFilter({ ...e, customer_type: undefined }, params.length + 1);
-  params.push(...pool.params);
-  params.push(bar.value);
-  const poolSql =
-    side === 'customers'
-      ? `SELECT c.customer_id AS id, c.customer_type AS type FROM customers c WHERE ${pool.where}`
-      : `SELECT p.product_id AS id, p.brand, p.category, p.sub_category, p.segment, p.package, p.size::DOUBLE AS size
-         FROM products p WHERE ${pool.where}`;
-  const sql = `WITH m AS (SELECT ${SIDE[side].key} AS id, ${MEASURE[bar.of].sql}::DOUBLE AS v FROM ${FROM} WHERE ${where} GROUP BY 1),
-         pool AS (${poolSql}),
-         scored AS (SELECT pool.*, coalesce(m.v, 0) AS v FROM pool LEFT JOIN m USING (id))
-    SELECT scored.*, id::DOUBLE AS item,
-           count(*) OVER ()::DOUBLE AS passing,
-           (count(*) FILTER (WHERE v = 0) OVER ())::DOUBLE AS none,
-           (SELECT count(*) FROM pool)::DOUBLE AS pool_size
-    FROM scored WHERE v ${OPERATOR[bar.op]} $${params.length}`;
+  return where;
+}
+
+/**
+ * Every customer or product in range with its measure in `period` (0 when it moved none), those
+ * past the bar kept. In range, as for the slow movers and small customers: what bought or sold
+ * within the filters in the period or the {@link LEAST_LOOKBACK_WEEKS} weeks before it, so "menos de
+ * 10 unidades" counts a shop that went quiet, not the catalogue the distributor never sold.
+ */
+function passingQuery(e: ChatEntities, side: ThresholdSide, bar: ChatThreshold, period: ChatPeriod) {
+  const since = addDays(period.from, -7 * LEAST_LOOKBACK_WEEKS);
+  const params: SqlValue[] = [];
+  const inRange = linesOf(e, { ...period, from: since }, params);
+  const inPeriod = linesOf(e, period, params);
+  const key = SIDE[side].key;
+  const scored = `WITH pool AS (SELECT ${key} AS id, ${SIDE[side].columns} FROM ${FROM} WHERE ${inRange} GROUP BY 1),
+         m AS (SELECT ${key} AS id, ${MEASURE[bar.of].sql}::DOUBLE AS v FROM ${FROM} WHERE ${inPeriod} GROUP BY 1),
+         scored AS (SELECT pool.*, coalesce(m.v, 0) AS v, pool.id::DOUBLE AS item FROM pool LEFT JOIN m USING (id))`;
   return {
-    sql,
-    params,
-    nearest: `WITH m AS (SELECT ${SIDE[side].key} AS id, ${MEASURE[bar.of].sql}::DOUBLE AS v FROM ${FROM} WHERE ${where} GROUP BY 1),
-         pool AS (${poolSql})
-    SELECT id::DOUBLE AS item, coalesce(m.v, 0) AS v FROM pool LEFT JOIN m USING (id)`,
+    since,
+    /** Everyone in range: the nearest to the bar when none passes. */
+    everyone: { sql: `${scored} SELECT * FROM scored`, params: [...params] },
+    /** Those past the bar, with how many they are, how many moved none, and how many are in range. */
+    passing: {
+      sql: `${scored}
+        SELECT *, count(*) OVER ()::DOUBLE AS passing,
+               (count(*) FILTER (WHERE v = 0) OVER ())::DOUBLE AS none,
+               (SELECT count(*) FROM pool)::DOUBLE AS pool_size
+        FROM scored WHERE v ${OPERATOR[bar.op]} $${params.length + 1}`,
+      params: [...params, bar.value],
+    },
   };
 }
 
@@ -116,12 +137,13 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
     const bar = req.entities.threshold!;
     const period = periodOr4Weeks(req);
     const entities = { ...req.entities, ...(period ? { period } : {}) };
-    const q = passingQuery(req, side, bar, period);
+    if (!period) return noTransactions(lang);
+    const q = passingQuery(entities, side, bar, period);
     const above = bar.op === 'gt' || bar.op === 'gte';
     const k = rowsWanted(entities);
     const rows = await box.data.query(
-      `${q.sql} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT ${k} OFFSET ${req.offset}`,
-      q.params,
+      `${q.passing.sql} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT ${k} OFFSET ${req.offset}`,
+      q.passing.params,
     );
     // "3 restaurantes con …" when a type is named, rather than "3 clientes … (restaurantes)".
     const type = side === 'customers' ? req.entities.customer_type : undefined;
@@ -149,14 +171,14 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
     if (rows.length === 0) {
       // Nobody past the bar: who came nearest, so the answer still says where the bar stands.
       const [nearest] = await box.data.query(
-        `${q.nearest} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT 1`,
-        q.params.slice(0, -1),
+        `${q.everyone.sql} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT 1`,
+        q.everyone.params,
       );
       const who = nearest
         ? say(
             lang,
-            `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, measure.noun)}`,
-            `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, measure.noun)}`,
+            `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, measure.noun, measure.decimals)}`,
+            `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, measure.noun, measure.decimals)}`,
           )
         : '';
       text = say(
@@ -169,6 +191,7 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
       poolSize = Number(rows[0]!.pool_size);
       none = Number(rows[0]!.none);
       const [poolEs, poolEn] = SIDE[side].pool;
+      const since = formatDay(q.since, lang);
       const zero =
         !above && none > 0
           ? say(
@@ -182,8 +205,8 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
           side === 'customers' ? customerTypeCell(r, lang) : productDescription(attributesOf(r), lang);
         return say(
           lang,
-          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, measure.noun)}`,
-          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, measure.noun)}`,
+          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, measure.noun, measure.decimals)}`,
+          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, measure.noun, measure.decimals)}`,
         );
       };
       const rest = passing - req.offset - rows.length;
@@ -193,8 +216,8 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
           : '';
       text = say(
         lang,
-        `${countOf(passing, lang, noun)} con ${bars} ${when}${scope}, de ${formatNumber(poolSize, lang)} ${poolEs}${zero}: ${rows.map(item).join('; ')}${more}.`,
-        `${countOf(passing, lang, noun)} with ${bars} ${when}${scope}, out of ${formatNumber(poolSize, lang)} ${poolEn}${zero}: ${rows.map(item).join('; ')}${more}.`,
+        `${countOf(passing, lang, noun)} con ${bars} ${when}${scope}, de ${formatNumber(poolSize, lang)} ${poolEs} ${since}${zero}: ${rows.map(item).join('; ')}${more}.`,
+        `${countOf(passing, lang, noun)} with ${bars} ${when}${scope}, out of ${formatNumber(poolSize, lang)} ${poolEn} ${since}${zero}: ${rows.map(item).join('; ')}${more}.`,
       );
     }
     const ids = rows.map((r) => Number(r.item));
@@ -211,7 +234,7 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
         (r) => [
           String(r.item),
           side === 'customers' ? customerTypeCell(r, lang) : productDescription(attributesOf(r), lang),
-          formatNumber(Number(r.v), lang),
+          formatNumber(Number(r.v), lang, measure.decimals),
         ],
       ),
       data: {
