@@ -1,8 +1,7 @@
 import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
 import type { ChatAttribute } from '../../contract/api.ts';
 import { customerTypeWords, formatNumber, say } from '../format.ts';
-import { catalogFilter, describeFilters, describePeriod, FROM, joinFilters } from './filters.ts';
-import { scopeWords } from './market.ts';
+import { catalogFilter, describeFilters, describePeriod, FROM, joinFilters, scopeWords } from './filters.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many customers (of a type, or buying in a period) there are. */

@@ -60,6 +60,12 @@ export function describeFilters(e: ChatEntities, lang: Lang): string[] {
   return out;
 }
 
+/** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
+export function scopeWords(e: ChatEntities, lang: Lang): string {
+  const f = describeFilters(e, lang);
+  return f.length ? ` (${f.join(', ')})` : '';
+}
+
 /** "23 dic 2024 – 29 dic 2024", or the one day. */
 export function periodRange(p: ChatPeriod, lang: Lang): string {
   return p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;

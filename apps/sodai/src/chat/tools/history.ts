@@ -235,8 +235,8 @@ export const customerFrequencyTool: Tool = async (box, req) => {
         );
   const text = say(
     lang,
-    `El cliente ${id}${what ? ` compró${what}` : ''} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
-    `Customer ${id}${what ? ` bought${what}` : ''} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
+    `El cliente ${id} compró${what} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
+    `Customer ${id} bought${what} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
   );
   return {
     text,

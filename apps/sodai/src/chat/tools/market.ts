@@ -13,16 +13,10 @@ import {
   unknownProduct,
 } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { describeFilters, describePeriod, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, describePeriod, FROM, joinFilters, periodOr4Weeks, scopeWords } from './filters.ts';
 import { periodFigures } from './period-figures.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
-
-/** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
-export function scopeWords(e: ChatEntities, lang: Lang): string {
-  const f = describeFilters(e, lang);
-  return f.length ? ` (${f.join(', ')})` : '';
-}
 
 /** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
 export function rankingWords(entities: ChatEntities, period: ChatPeriod | undefined, lang: Lang) {
@@ -196,7 +190,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.`;
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
-  const asked = req.periodTotal ? await periodTotal(box, e, period, of, lang) : undefined;
+  const asked = req.periodTotal ? await periodTotal(box, e, period, lang) : undefined;
   const text = !asked
     ? byWeek
     : rows.length === 1

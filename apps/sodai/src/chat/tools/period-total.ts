@@ -1,8 +1,8 @@
 import type { ChatEntities, ChatPeriod, ChatThreshold, Lang } from '../../contract/api.ts';
-import { countOf, NOUN } from '../count-words.ts';
+import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatPercent, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { describePeriod, periodRange } from './filters.ts';
+import { describePeriod, periodRange, scopeWords } from './filters.ts';
 import { periodFigures, type PeriodFigures } from './period-figures.ts';
 import type { ChatToolbox } from './toolbox.ts';
 
@@ -38,31 +38,48 @@ function verdict(bar: ChatThreshold | undefined, now: PeriodFigures, lang: Lang)
 }
 
 /**
- * "La semana pasada (…) se vendieron 512 unidades de envase LATA en 40 pedidos de 35 clientes, un
+ * "La semana pasada (…) se vendieron 512 unidades (envase LATA) en 40 pedidos de 35 clientes, un
  * 12,2 % más que la semana anterior (…: 456 unidades, 38 pedidos, 33 clientes).": what a question
- * about a period's sales asks first. `of` names what is counted (" de envase LATA"), or is empty.
+ * about a period's sales asks first. One customer's is said as what it bought ("el cliente 1002
+ * compró 40 unidades en 5 pedidos, …").
  */
 export async function periodTotal(
   box: ChatToolbox,
   entities: ChatEntities,
   period: ChatPeriod,
-  of: string,
   lang: Lang,
 ): Promise<PeriodTotal> {
   const before = previousPeriod(period, lang);
   const now = await periodFigures(box, entities, period);
   const then = await periodFigures(box, entities, before);
+  const customer = entities.customer_id;
   const figures = (f: PeriodFigures) =>
     [
       countOf(f.units, lang, NOUN.unit),
       countOf(f.orders, lang, NOUN.order),
-      countOf(f.customers, lang, NOUN.customer),
+      ...(customer === undefined ? [countOf(f.customers, lang, NOUN.customer)] : []),
     ].join(', ');
-  const text = say(
-    lang,
-    `${capitalize(describePeriod(period, lang))} se ${now.units === 1 ? 'vendió' : 'vendieron'} ${countOf(now.units, lang, NOUN.unit)}${of} en ${countOf(now.orders, lang, NOUN.order)} de ${countOf(now.customers, lang, NOUN.customer)}, ${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''}).`,
-    `${capitalize(describePeriod(period, lang))}: ${countOf(now.units, lang, NOUN.unit)}${of} sold in ${countOf(now.orders, lang, NOUN.order)} from ${countOf(now.customers, lang, NOUN.customer)}, ${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''}).`,
-  );
+  const product =
+    entities.product_id === undefined
+      ? ''
+      : say(lang, ` del producto ${entities.product_id}`, ` of product ${entities.product_id}`);
+  const of = `${product}${scopeWords({ ...entities, customer_id: undefined }, lang)}`;
+  const when = capitalize(describePeriod(period, lang));
+  const against = `${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''})`;
+  const units = countOf(now.units, lang, NOUN.unit);
+  const orders = countOf(now.orders, lang, NOUN.order);
+  const text =
+    customer === undefined
+      ? say(
+          lang,
+          `${when} se ${agree(now.units, ['vendió', 'vendieron'])} ${units}${of} en ${orders} de ${countOf(now.customers, lang, NOUN.customer)}, ${against}.`,
+          `${when}: ${units}${of} sold in ${orders} from ${countOf(now.customers, lang, NOUN.customer)}, ${against}.`,
+        )
+      : say(
+          lang,
+          `${when} el cliente ${customer} compró ${units}${of} en ${orders}, ${against}.`,
+          `${when}: customer ${customer} bought ${units}${of} in ${orders}, ${against}.`,
+        );
   return {
     text: `${verdict(entities.threshold, now, lang)}${text}`,
     current: { ...now, period },

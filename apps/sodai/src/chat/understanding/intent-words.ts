@@ -396,7 +396,6 @@ export const INTENT_WORDS = {
     'underperform\\w*',
     'dead (?:stock|products?|items?|skus?)',
     'bottom (?:sellers?|products?|brands?|items?|skus?)',
-    '(?:nobody|no one) (?:buys|orders|wants)',
     'no se (?:vende|venden|vendieron|vendio|mueve|mueven|movieron|movio|rota|rotan|sale|salen|piden)',
     'no (?:vende|venden|vendieron|vendimos|rota|rotan|salen|tienen salida|tiene salida)',
     '(?:se )?(?:vende|venden|mueve|mueven|rota|rotan|sale|salen|vendieron|movieron) poco',
@@ -410,7 +409,10 @@ export const INTENT_WORDS = {
     '(?:se )?(?:vend|muev|movi|rot|sal|pid)\\w* menos(?! que| de lo)',
     'sin (?:rotacion|salida|movimiento)',
     'productos? (?:muertos?|parados?|estancados?|lentos?|dormidos?)',
-    'nadie (?:compra|pide|lleva|quiere)',
+    'nadie (?:compr|pid|pide|llev|quier)\\w*',
+    '(?:nobody|no one) (?:buys?|bought|orders?|ordered|wants?|wanted)',
+    'sin (?:ninguna )?ventas?',
+    '(?:with )?(?:no|zero) sales',
     // "¿Qué marcas compran poco los clientes?": with a product or brand noun, they are what is slow.
     '(?:compr|pid|pide|llev)\\w* (?:muy )?poc[oa]s?',
   ],
@@ -484,7 +486,17 @@ export const INTENT_WORDS = {
     'types? of customers?',
   ],
   /** Liking one best: "la marca favorita", "preferred brands". */
-  favorite: ['favorit[oa]s?', 'favourites?', 'preferid[oa]s?', 'prefer\\w*', 'fav'],
+  favorite: [
+    'favorit[oa]s?',
+    'favourites?',
+    'preferid[oa]s?',
+    'prefer\\w*',
+    'prefier\\w*',
+    'fav',
+    // "¿Qué marca le gusta al 1002?", "which brand does he like?".
+    '(?:le|les) gusta\\w*',
+    'likes?',
+  ],
   /** Products sold for the first time: "productos nuevos", "what's new?", "¿qué se lanzó?". */
   newProducts: [
     '(?:productos?|articulos?|referencias?|skus?|items?) nuev\\w*',
@@ -504,6 +516,10 @@ export const INTENT_WORDS = {
     'evolution',
     'evolv\\w*',
     'como (?:van|va|fueron|le fue|han ido)',
+    // "¿Cómo nos fue la semana pasada?", "how did we do last month?": how sales went.
+    'como (?:nos|me) (?:fue|va|ha ido)',
+    'how did (?:we|i|our \\w+|sales) do',
+    'how (?:are|were) we doing',
     'how (?:are|is|did|have) .{0,40}(?:doing|going|trending|gone)',
     // Asked indirectly, after "tell me": "how sales are going".
     'how (?:\\w+ ){1,4}(?:are|is) (?:doing|going|trending)',
@@ -654,7 +670,8 @@ export const INTENT_WORDS = {
     'performing',
     'perform',
     'rendimiento',
-    'how (?:did|well|good|accurate|reliable)',
+    // "How did we do last week?" asks about sales, not the model.
+    'how (?:did (?!we |i |our |sales )|well|good|accurate|reliable)',
     'que tal (?:le )?(?:fue|anduvo|funciono|anda|va)',
     'metric\\w*',
     'auc',

@@ -43,6 +43,9 @@ const PAIR_HISTORY =
 /** "¿Qué vendimos?", "what did we sell", "cuáles se vendieron": the things sold are asked for. */
 const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell\w*)\b/;
 
+/** The volume nouns a fragment about a period's total names ("total unidades abril"). */
+const VOLUME_FRAGMENT = /\b(?:unidades|units|pedidos|ordenes|orders|lineas|lines|total\w*)\b/;
+
 /** Selling, in the past or present: "vendimos", "sold", "sell". */
 const SOLD = /\b(?:vend\w*|sold|sell\w*)\b/;
 
@@ -375,6 +378,19 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     if (s.hasFilter || /\b(?:catalogo|catalogue|catalog)\b/.test(text)) return { intent: 'count_products' };
     // "¿cuántas compras hubo en noviembre?": the trend answer states the period's total.
     if (!s.hasProduct && has('volume')) return { intent: 'sales_trend' };
+  }
+  // "Total unidades abril", "pedidos de la semana pasada": a volume and a period, asking nothing
+  // else, are the period's total (what was bought is asked with "qué": "¿qué pedidos …?").
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    VOLUME_FRAGMENT.test(text) &&
+    (s.hasPeriod || /\btotal\w*\b/.test(text)) &&
+    !/\b(?:que|what|which|cuales|quien\w*|who)\b/.test(text) &&
+    !has('top') &&
+    !has('rankCustomers')
+  ) {
+    return { intent: 'sales_trend' };
   }
   // "mi", "su": the speaker's or an earlier-named customer ("… y cuándo fue su última compra").
   if (has('history') && (s.hasCustomer || /\b(?:me|mi|my|su|sus|his|her|their|he|she|they)\b/.test(text)))

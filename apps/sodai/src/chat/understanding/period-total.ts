@@ -6,21 +6,24 @@ const HOW_MUCH = /\b(?:cuant[oa]s?|how (?:much|many)|total\w*|volumen|volume)\b/
 /** "¿Cuál fue la mejor semana?": one week of the period is asked, which the trend names first. */
 const ONE_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
 
+/** The weeks themselves asked for: "tendencia", "semana a semana", "weekly". */
+const WEEKS_ASKED =
+  /\b(?:tendencias?|trends?|trending|evolucion\w*|evolution|semana a semana|week (?:by|over|on) week|por semana|per week|semanal\w*|weekly)\b/;
+
 /**
  * Whether a question about sales over time asks for the period's total ("ventas de la semana
- * pasada", "¿cuánto vendimos el mes pasado?", "sales last week") rather than for their direction
- * ("¿están creciendo las ventas?", "tendencia de las latas"): a period named or "how much" asked,
- * and no word of rising, falling or trend.
+ * pasada", "¿cuánto vendimos el mes pasado?", "¿cómo nos fue la semana pasada?") rather than for
+ * their direction or their weeks ("¿están creciendo las ventas?", "tendencia de las latas"): a period
+ * named or "how much" asked, and no word of rising, falling, trend or weeks.
  *
  * @example
  * asksPeriodTotal('ventas de la semana pasada', true); // true
- * asksPeriodTotal('como van las ventas este mes', true); // false
+ * asksPeriodTotal('estan creciendo las ventas este mes', true); // false
  */
 export function asksPeriodTotal(text: string, namesPeriod: boolean): boolean {
   if (!namesPeriod && !HOW_MUCH.test(text)) return false;
   return !(
-    GROUP_RE.trend.test(text) ||
-    GROUP_RE.howIsItDoing.test(text) ||
+    WEEKS_ASKED.test(text) ||
     GROUP_RE.rising.test(text) ||
     GROUP_RE.falling.test(text) ||
     ONE_WEEK.test(text)

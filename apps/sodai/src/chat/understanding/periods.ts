@@ -144,7 +144,8 @@ const RULES: readonly PeriodRule[] = [
     past: true,
   },
   {
-    re: /\b(?:esta|this)\s+(?:semana|week)\b/,
+    // "Ventas de la semana": this week, unless another week is named after it.
+    re: /\b(?:esta|this)\s+(?:semana|week)\b|\bde\s+la\s+semana\b(?!\s+(?:pasada|anterior|antepasada|proxima|siguiente|que|de|del)\b)/,
     make: (_m, anchor, lang) => ({
       from: mondayOf(anchor),
       to: anchor,
@@ -160,7 +161,8 @@ const RULES: readonly PeriodRule[] = [
     past: true,
   },
   {
-    re: /\b(?:este|this)\s+(?:mes|month)\b/,
+    // "Ventas del mes": this month, unless another month is named after it.
+    re: /\b(?:este|this)\s+(?:mes|month)\b|\bdel\s+mes\b(?!\s+(?:pasado|anterior|proximo|siguiente|que|de|del)\b)/,
     make: (_m, anchor, lang) => {
       const d = toDate(anchor);
       return {

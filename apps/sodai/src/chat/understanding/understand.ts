@@ -163,8 +163,10 @@ function understandText(
   for (const id of found.bareIds) {
     const isCustomer = vocab.customerIds.has(id.value);
     const isProduct = vocab.productIds.has(id.value);
-    if (isCustomer && !isProduct && entities.customer_id === undefined) entities.customer_id = id.value;
-    else if (isProduct && !isCustomer && entities.product_id === undefined) entities.product_id = id.value;
+    // A number the data knows as one kind of id only is never the other: "¿cuántos clientes
+    // compraron el 20012 y el 20055?" names two products (the first is answered), not customer 20055.
+    if (isCustomer && !isProduct) entities.customer_id ??= id.value;
+    else if (isProduct && !isCustomer) entities.product_id ??= id.value;
     else pending.push(id.value);
   }
   const filters = [
