@@ -227,11 +227,13 @@ export type ChatAttribute = z.infer<typeof ChatAttributeSchema>;
 
 /**
  * A quantity a question sets as a bar: "más de 100 unidades", "at least 3 orders", "menos de 10
- * clientes". `of` is what is counted per customer or product.
+ * clientes", "entre 10 y 50 unidades" (`between`: from `value` to `to`, both included). `of` is what
+ * is counted per customer or product.
  */
 export const ChatThresholdSchema = z.object({
-  op: z.enum(['gt', 'gte', 'lt', 'lte']),
+  op: z.enum(['gt', 'gte', 'lt', 'lte', 'between']),
   value: z.number(),
+  to: z.number().optional(),
   of: z.enum(['units', 'orders', 'customers', 'products']),
 });
 export type ChatThreshold = z.infer<typeof ChatThresholdSchema>;

@@ -1,5 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
+import { meetsBar } from './bar.ts';
 import { column, needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
@@ -84,8 +85,17 @@ export const customerHistoryTool: Tool = async (box, req) => {
           `El cliente ${id} hizo ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
           `Customer ${id} placed ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
         );
+  // "¿El 1002 compró más de 50 unidades?" is a yes/no question: the answer opens with it.
+  const bar = entities.threshold;
+  const measured = { units: Number(summary?.units ?? 0), orders, products: Number(summary?.products ?? 0) };
+  const verdict =
+    bar && bar.of !== 'customers'
+      ? meetsBar(measured[bar.of], bar)
+        ? say(lang, 'Sí. ', 'Yes. ')
+        : 'No. '
+      : '';
   return {
-    text,
+    text: `${verdict}${text}`,
     answered: true,
     basedOn: [...dataUpTo(req), ...scope],
     ...(lines.length

@@ -4,6 +4,7 @@ import { customerTypeWords, formatDay, formatNumber, productDescription, say } f
 import { addDays } from '../understanding/days.ts';
 import type { SqlValue } from '../data-source.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
+import { BAR_NOUN, barSql, barWords, keepsAbove } from './bar.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
 import { LEAST_LOOKBACK_WEEKS } from './least-ranking.ts';
@@ -14,48 +15,23 @@ import { rowsWanted, type Tool } from './toolbox.ts';
 /** Who is counted against the bar. */
 export type ThresholdSide = 'customers' | 'products';
 
-/** What each measure sums per customer or product, and how it reads after "más de 100". */
+/** What each measure sums per customer or product, its column header, and its decimals. */
 const MEASURE: Readonly<
   Record<
     ChatThreshold['of'],
-    {
-      readonly sql: string;
-      readonly noun: Noun;
-      readonly header: readonly [string, string];
-      readonly decimals: number;
-    }
+    { readonly sql: string; readonly header: readonly [string, string]; readonly decimals: number }
   >
 > = {
   // Units to one decimal, as the slow movers give them: "9,7" is under 10, a rounded "10" is not.
-  units: { sql: 'sum(t.items)', noun: NOUN.unit, header: ['Unidades', 'Units'], decimals: 1 },
-  orders: { sql: 'count(DISTINCT t.order_id)', noun: NOUN.order, header: ['Pedidos', 'Orders'], decimals: 0 },
-  customers: {
-    sql: 'count(DISTINCT t.customer_id)',
-    noun: NOUN.customer,
-    header: ['Clientes', 'Customers'],
-    decimals: 0,
-  },
+  units: { sql: 'sum(t.items)', header: ['Unidades', 'Units'], decimals: 1 },
+  orders: { sql: 'count(DISTINCT t.order_id)', header: ['Pedidos', 'Orders'], decimals: 0 },
+  customers: { sql: 'count(DISTINCT t.customer_id)', header: ['Clientes', 'Customers'], decimals: 0 },
   products: {
     sql: 'count(DISTINCT t.product_id)',
-    noun: NOUN.differentProduct,
     header: ['Productos distintos', 'Different products'],
     decimals: 0,
   },
 };
-
-const OPERATOR: Readonly<Record<ChatThreshold['op'], string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
-
-/** "más de 100 unidades", "at least 3 orders". */
-function barWords(bar: ChatThreshold, lang: Lang): string {
-  const words: Readonly<Record<ChatThreshold['op'], readonly [string, string]>> = {
-    gt: ['más de', 'more than'],
-    gte: ['al menos', 'at least'],
-    lt: ['menos de', 'fewer than'],
-    lte: ['como máximo', 'at most'],
-  };
-  const [es, en] = words[bar.op];
-  return `${say(lang, es, en)} ${countOf(bar.value, lang, MEASURE[bar.of].noun, 2)}`;
-}
 
 /** "compradas" / "vendidas": units and orders are bought by customers and sold of products. */
 function doneWord(side: ThresholdSide, of: ChatThreshold['of'], lang: Lang): string {
@@ -106,6 +82,7 @@ function passingQuery(e: ChatEntities, side: ThresholdSide, bar: ChatThreshold, 
   const inRange = linesOf(e, { ...period, from: since }, params);
   const inPeriod = linesOf(e, period, params);
   const key = SIDE[side].key;
+  const condition = barSql(bar, 'v', params.length + 1);
   const scored = `WITH pool AS (SELECT ${key} AS id, ${SIDE[side].columns} FROM ${FROM} WHERE ${inRange} GROUP BY 1),
          m AS (SELECT ${key} AS id, ${MEASURE[bar.of].sql}::DOUBLE AS v FROM ${FROM} WHERE ${inPeriod} GROUP BY 1),
          scored AS (SELECT pool.*, coalesce(m.v, 0) AS v, pool.id::DOUBLE AS item FROM pool LEFT JOIN m USING (id))`;
@@ -119,8 +96,8 @@ function passingQuery(e: ChatEntities, side: ThresholdSide, bar: ChatThreshold, 
         SELECT *, count(*) OVER ()::DOUBLE AS passing,
                (count(*) FILTER (WHERE v = 0) OVER ())::DOUBLE AS none,
                (SELECT count(*) FROM pool)::DOUBLE AS pool_size
-        FROM scored WHERE v ${OPERATOR[bar.op]} $${params.length + 1}`,
-      params: [...params, bar.value],
+        FROM scored WHERE ${condition.sql}`,
+      params: [...params, ...condition.params],
     },
   };
 }
@@ -139,7 +116,7 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
     const entities = { ...req.entities, ...(period ? { period } : {}) };
     if (!period) return noTransactions(lang);
     const q = passingQuery(entities, side, bar, period);
-    const above = bar.op === 'gt' || bar.op === 'gte';
+    const above = keepsAbove(bar);
     const k = rowsWanted(entities);
     const rows = await box.data.query(
       `${q.passing.sql} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT ${k} OFFSET ${req.offset}`,
@@ -174,13 +151,17 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
         `${q.everyone.sql} ORDER BY v ${above ? 'DESC' : 'ASC'}, item LIMIT 1`,
         q.everyone.params,
       );
-      const who = nearest
-        ? say(
-            lang,
-            `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, measure.noun, measure.decimals)}`,
-            `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, measure.noun, measure.decimals)}`,
-          )
-        : '';
+      const who = !nearest
+        ? ''
+        : Number(nearest.v) === 0
+          ? side === 'customers'
+            ? say(lang, '; ninguno compró en el período', '; none bought in the period')
+            : say(lang, '; ninguno se vendió en el período', '; none sold in the period')
+          : say(
+              lang,
+              `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
+              `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
+            );
       text = say(
         lang,
         `${countOf(0, lang, noun)} con ${bars} ${when}${scope}${who}.`,
@@ -205,8 +186,8 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
           side === 'customers' ? customerTypeCell(r, lang) : productDescription(attributesOf(r), lang);
         return say(
           lang,
-          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, measure.noun, measure.decimals)}`,
-          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, measure.noun, measure.decimals)}`,
+          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
+          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
         );
       };
       const rest = passing - req.offset - rows.length;

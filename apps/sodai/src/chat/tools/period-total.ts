@@ -2,6 +2,7 @@ import type { ChatEntities, ChatPeriod, ChatThreshold, Lang } from '../../contra
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatPercent, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
+import { meetsBar } from './bar.ts';
 import { describePeriod, periodRange, scopeWords } from './filters.ts';
 import { periodFigures, type PeriodFigures } from './period-figures.ts';
 import type { ChatToolbox } from './toolbox.ts';
@@ -24,17 +25,10 @@ function changeWords(now: number, before: number, lang: Lang): string {
     : say(lang, `un ${pct} menos que`, `down ${pct} on`);
 }
 
-const MET: Readonly<Record<ChatThreshold['op'], (x: number, bar: number) => boolean>> = {
-  gt: (x, bar) => x > bar,
-  gte: (x, bar) => x >= bar,
-  lt: (x, bar) => x < bar,
-  lte: (x, bar) => x <= bar,
-};
-
 /** "¿Vendimos más de 500 unidades?" is a yes/no question: "Sí. " or "No. " before the total. */
 function verdict(bar: ChatThreshold | undefined, now: PeriodFigures, lang: Lang): string {
   if (!bar || bar.of === 'products') return '';
-  return MET[bar.op](now[bar.of], bar.value) ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
+  return meetsBar(now[bar.of], bar) ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
 }
 
 /**

@@ -695,6 +695,8 @@ export const INTENT_WORDS = {
    */
   howItDoes: [
     'que tal',
+    // "¿Cuán preciso es el modelo?", "¿es exacto?".
+    '(?:cuan|es|son|sera) (?:buen[oa]s?|precis[oa]s?|exact[oa]s?|certer[oa]s?|acertad[oa]s?|confiables?)',
     'como (?:le )?(?:fue|va|anda|anduvo|viene|ha ido|esta (?:andando|funcionando|rindiendo|prediciendo|acertando))',
     'funciona (?:bien|mal)',
     'esta funcionando',

@@ -43,6 +43,13 @@ const PAIR_HISTORY =
 /** "¿Qué vendimos?", "what did we sell", "cuáles se vendieron": the things sold are asked for. */
 const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell\w*)\b/;
 
+/** "¿Cuántas unidades …?", "how many orders …": a count of volume, which the total states. */
+const COUNTS_VOLUME =
+  /\b(?:cuant[oa]s|how many|numero de|number of|cantidad de|total de)\s+(?:unidades|units|pedidos|ordenes|orders|compras|purchases|lineas|lines|cajas|boxes)\b/;
+
+/** "¿Cuánto compraron …?", "how much did … buy": the volume bought (not "cuántos", a head count). */
+const HOW_MUCH = /\b(?:cuanto|cuanta|how much)\b/;
+
 /** The volume nouns a fragment about a period's total names ("total unidades abril"). */
 const VOLUME_FRAGMENT = /\b(?:unidades|units|pedidos|ordenes|orders|lineas|lines|total\w*)\b/;
 
@@ -370,6 +377,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     if (COUNTS_ATTRIBUTE.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'count_products' };
     // "¿Cuántas latas vendimos en diciembre?" asks for units sold, not for the cans in the catalogue.
     if (SOLD.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'sales_trend' };
+    // "How much did restaurants buy?", "how many units of cans…?": a volume, not a head count.
+    if (!s.hasProduct && (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && has('buyVerb'))))
+      return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);
     const p = text.search(GROUP_RE.product);
     if (c >= 0 && (p < 0 || c < p)) return { intent: 'count_customers' };

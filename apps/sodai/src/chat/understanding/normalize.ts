@@ -1,5 +1,6 @@
 /**
- * Lower case, accents and opening marks removed, "%" spelt "percent", punctuation turned into spaces
+ * Lower case, accents and opening marks removed, "%" spelt "percent", "> 100" / "+ de 50" spelt "más
+ * de", punctuation turned into spaces
  * (decimal commas and points between digits kept), so "¿Cuántos?" and "cuantos" read alike.
  *
  * @example
@@ -13,6 +14,13 @@ export function normalize(text: string): string {
       .toLowerCase()
       // "what % of customers": the sign is a word.
       .replace(/%/g, ' percent ')
+      // "+ de 50", "> 100", "<= 5", "100+": a bar said with signs, as words ("más de 50").
+      .replace(/>=|≥/g, ' al menos ')
+      .replace(/<=|≤/g, ' como maximo ')
+      .replace(/>/g, ' mas de ')
+      .replace(/</g, ' menos de ')
+      .replace(/(\d)\+/g, '$1 o mas ')
+      .replace(/(^|\s)\+\s*(?=de\s|\d)/g, '$1 mas ')
       .replace(/(\d)[.,](\d)/g, '$1\u2024$2')
       .replace(/[^a-z0-9\u2024/-]+/g, ' ')
       .replace(/(^|\s)-+|-+(\s|$)/g, ' ')

@@ -5,7 +5,7 @@ import { readNumber } from './number-words.ts';
  * Words that set a bar before a number, each with its comparison. Longer ones first where one
  * contains another ("no más de" before "más de"); a match further left wins anyway.
  */
-const COMPARATORS: readonly (readonly [ChatThreshold['op'], string])[] = [
+const COMPARATORS: readonly (readonly [Exclude<ChatThreshold['op'], 'between'>, string])[] = [
   ['lte', 'no mas de|not more than|no more than|a lo mas|como maximo|maximo|at most|up to|hasta'],
   [
     'gte',
@@ -24,6 +24,12 @@ const COMPARATOR = new RegExp(
   `(?:^|\\s)(?:${COMPARATORS.map(([op, words]) => `(?<${op}>${words})`).join('|')})\\s+`,
   'g',
 );
+
+/** "entre 10 y 50 unidades", "between 3 and 5 orders": a range, its noun (if any) after it. */
+const BETWEEN = /(?:^|\s)(?:entre|between)\s+(\d+(?:\.\d+)?)\s+(?:y|and|a|to)\s+(\d+(?:\.\d+)?)(?:\s+(\w+))?/;
+
+/** "más de dos veces" said in one word: "more than twice". */
+const TIMES: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 
 /** What the number counts, by the noun after it ("100 unidades", "5 pedidos", "3 productos distintos"). */
 const MEASURES: readonly (readonly [ChatThreshold['of'], RegExp])[] = [
@@ -60,8 +66,22 @@ export interface FoundThreshold {
  * // { threshold: { op: 'gt', value: 100, of: 'units' }, text: 'cuantos clientes compran' }
  */
 export function findThreshold(text: string, isId: (n: number) => boolean): FoundThreshold | undefined {
+  const range = BETWEEN.exec(text);
+  if (range) {
+    const [low, high] = [Number(range[1]), Number(range[2])].sort((a, b) => a - b) as [number, number];
+    const noun = range[3];
+    const of = measureOf(noun ?? '');
+    if (noun === undefined || of || !NOT_A_QUANTITY.test(noun)) {
+      // The noun goes with the range only when it says what is counted ("entre 10 y 50 latas" keeps "latas").
+      const end = range.index + range[0].length - (of || noun === undefined ? 0 : noun.length);
+      return {
+        threshold: { op: 'between', value: low, to: high, of: of ?? 'units' },
+        text: squeeze(`${text.slice(0, range.index)} ${text.slice(end)}`),
+      };
+    }
+  }
   for (const m of text.matchAll(COMPARATOR)) {
-    const op = (Object.keys(m.groups ?? {}) as ChatThreshold['op'][]).find(
+    const op = (Object.keys(m.groups ?? {}) as Exclude<ChatThreshold['op'], 'between'>[]).find(
       (k) => m.groups?.[k] !== undefined,
     );
     if (!op) continue;
@@ -73,19 +93,22 @@ export function findThreshold(text: string, isId: (n: number) => boolean): Found
     const end = m.index + m[0].length + used.length;
     return { threshold: found.threshold, text: squeeze(`${text.slice(0, start)} ${text.slice(end)}`) };
   }
-  // "100 unidades o más", "5 orders or more".
-  const suffix = /(?:^|\s)(\d+(?:\.\d+)?)\s+(\w+)\s+(?:o|or)\s+(mas|more|menos|less|fewer)(?=\s|$)/.exec(
-    text,
-  );
-  if (suffix) {
-    const of = measureOf(suffix[2]!);
-    if (of) {
-      const op = suffix[3] === 'mas' || suffix[3] === 'more' ? 'gte' : 'lte';
-      return {
-        threshold: { op, value: Number(suffix[1]), of },
-        text: squeeze(`${text.slice(0, suffix.index)} ${text.slice(suffix.index + suffix[0].length)}`),
-      };
-    }
+  // "100 unidades o más", "5 orders or more", "100 o más unidades" ("100+").
+  const suffix =
+    /(?:^|\s)(\d+(?:\.\d+)?)\s+(?:(\w+)\s+)?(?:o|or)\s+(mas|more|menos|less|fewer)(?:\s+(\w+))?(?=\s|$)/.exec(
+      text,
+    );
+  const suffixOf = suffix ? (measureOf(suffix[2] ?? '') ?? measureOf(suffix[4] ?? '')) : undefined;
+  if (suffix && suffixOf) {
+    const op = suffix[3] === 'mas' || suffix[3] === 'more' ? 'gte' : 'lte';
+    // A noun after "o más" that counts nothing ("100 o más latas") stays in the question.
+    const trailing = suffix[4] !== undefined && measureOf(suffix[4]) === undefined ? suffix[4].length : 0;
+    return {
+      threshold: { op, value: Number(suffix[1]), of: suffixOf },
+      text: squeeze(
+        `${text.slice(0, suffix.index)} ${text.slice(suffix.index + suffix[0].length - trailing)}`,
+      ),
+    };
   }
   return undefined;
 }
@@ -100,6 +123,8 @@ function quantityAt(
   op: ChatThreshold['op'],
   isId: (n: number) => boolean,
 ): { threshold: ChatThreshold; words: number } | undefined {
+  const times = TIMES[words[0] ?? ''];
+  if (times !== undefined) return { threshold: { op, value: times, of: 'orders' }, words: 1 };
   let value: number;
   let used: number;
   if (/^\d+(?:\.\d+)?$/.test(words[0] ?? '')) {

@@ -77,6 +77,15 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'new_products',
 ]);
 
+/** Whether customers (a customer noun, or a type of them) are named before any product noun. */
+function namesCustomersFirst(text: string, customerTypeAt: number | undefined): boolean {
+  const c = Math.min(
+    ...[text.search(GROUP_RE.customer), customerTypeAt ?? -1].map((i) => (i < 0 ? Infinity : i)),
+  );
+  const p = text.search(GROUP_RE.product);
+  return c !== Infinity && (p < 0 || c < p);
+}
+
 /**
  * Whether the previous question can take the ids a follow-up names: "¿y el 1002?" after advice for
  * another customer swaps the customer, but after a ranking of customers, which takes none, it asks
@@ -306,6 +315,17 @@ function understandText(
     intent = 'sales_share';
     entities.group_by = noun;
   }
+  // "Mayoristas que no compraron el mes pasado": how many of them did not buy (a list of who
+  // stopped is "¿quiénes dejaron de comprar?").
+  if (
+    asksNotBought(text) &&
+    (intent === 'top_products' || intent === 'top_customers' || intent === 'unknown') &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    namesCustomersFirst(text, found.at.customer_type)
+  ) {
+    intent = 'count_customers';
+  }
   // "¿Cuántas marcas / categorías hay?": the values of that attribute counted.
   if (intent === 'count_products' && noun !== undefined && noun !== 'customer_type' && !valueNamed) {
     entities.group_by = noun;
@@ -327,6 +347,12 @@ function understandText(
     if (split && (asked === undefined || split !== asked)) entities.group_by = split;
     else if (asked) entities.share_of = asked;
   }
+  // "¿Qué tipo de clientes compran más latas?": the split of those sales by customer
+  // type (after the share rules, which would read the cans as the share asked).
+  if (intent === 'top_customers' && noun === 'customer_type' && entities.customer_type === undefined) {
+    intent = 'sales_share';
+    entities.group_by = 'customer_type';
+  }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
   if (intent === 'lapsed_customers') {
@@ -343,6 +369,10 @@ function understandText(
     ? (thresholdSubject(text, bar.threshold, entities, found.at) ??
       (usedContext ? THRESHOLD_SUBJECT_OF[intent] : undefined))
     : undefined;
+  // "¿El 1002 compró más de 50 unidades el mes pasado?": a yes or no on that customer's history.
+  if (bar && !barSubject && intent === 'customer_history' && entities.customer_id !== undefined) {
+    entities.threshold = bar.threshold;
+  }
   if (bar && barSubject) {
     intent = thresholdIntent(
       barSubject,
