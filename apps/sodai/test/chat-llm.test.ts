@@ -144,7 +144,18 @@ describe('the LLM is offered what the toolbox can do', () => {
     expect(properties.group_by!.enum).toEqual(ChatAttributeSchema.options);
     expect(properties.share_of!.enum).toEqual(ChatAttributeSchema.options);
     expect(Object.keys(properties)).toEqual(
-      expect.arrayContaining(['rank_by', 'direction', 'scope', 'compare_from', 'compare_to', 'sub_category']),
+      expect.arrayContaining([
+        'rank_by',
+        'direction',
+        'scope',
+        'compare_from',
+        'compare_to',
+        'sub_category',
+        'threshold_op',
+        'threshold_value',
+        'threshold_to',
+        'threshold_of',
+      ]),
     );
   });
 
@@ -184,6 +195,19 @@ describe('the LLM is offered what the toolbox can do', () => {
     ]);
     const reply = await assistant.ask({ message: 'compara las ventas' }, phraser());
     expect(reply.entities.compare_to).toMatchObject({ from: '2024-03-01', to: '2024-03-31' });
+  });
+
+  it('a threshold call lists the customers past the bar', async () => {
+    llm.script([
+      toolCall('top_customers', { threshold_op: 'between', threshold_value: 10, threshold_to: 50 }),
+      { role: 'assistant', content: 'Estos clientes están en el rango.' },
+    ]);
+    const reply = await assistant.ask({ message: 'clientes medianos' }, phraser());
+    expect(reply.entities.threshold).toEqual({ op: 'between', value: 10, to: 50, of: 'units' });
+    const sent = llm.requests.at(-1) as { messages: { content: string }[] };
+    expect(JSON.parse(sent.messages.at(-1)!.content).data).toMatchObject({
+      threshold: { op: 'between', value: 10, to: 50 },
+    });
   });
 });
 

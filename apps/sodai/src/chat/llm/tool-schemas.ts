@@ -99,6 +99,7 @@ const ENTITY_PARAMETERS = {
       description: 'a quantity bar: more than (gt), at least (gte), fewer than (lt), at most (lte)',
     },
     threshold_value: { type: 'number', description: 'the bar: "más de 100 unidades" is 100' },
+    threshold_to: { type: 'number', description: 'between: the top of the range ("entre 10 y 50" is 50)' },
     threshold_of: {
       type: 'string',
       enum: ChatThresholdSchema.shape.of.options,
@@ -146,12 +147,14 @@ function period(from: unknown, to: unknown): ChatPeriod | undefined {
   return isDay(a) && isDay(b) ? { from: a, to: b, label: `${a} – ${b}` } : undefined;
 }
 
-function threshold(op: unknown, value: unknown, of: unknown): ChatThreshold | undefined {
-  const o = oneOf(op, ChatThresholdSchema.shape.op.options);
-  const v = num(value);
-  return o && v !== undefined
-    ? { op: o, value: v, of: oneOf(of, ChatThresholdSchema.shape.of.options) ?? 'units' }
-    : undefined;
+function threshold(args: Readonly<Record<string, unknown>>): ChatThreshold | undefined {
+  const op = oneOf(args.threshold_op, ChatThresholdSchema.shape.op.options);
+  const value = num(args.threshold_value);
+  if (!op || value === undefined) return undefined;
+  const to = num(args.threshold_to);
+  if (op === 'between' && to === undefined) return undefined;
+  const of = oneOf(args.threshold_of, ChatThresholdSchema.shape.of.options) ?? 'units';
+  return { op, value, of, ...(op === 'between' ? { to } : {}) };
 }
 
 /**
@@ -181,7 +184,7 @@ export function toolArguments(
     direction: oneOf(args.direction, ['up', 'down'] as const),
     rank_by: oneOf(args.rank_by, ['orders'] as const),
     scope: oneOf(args.scope, ['product', 'all'] as const),
-    threshold: threshold(args.threshold_op, args.threshold_value, args.threshold_of),
+    threshold: threshold(args),
   };
   const given = Object.fromEntries(Object.entries(picked).filter(([, v]) => v !== undefined));
   return { entities: ChatEntitiesSchema.parse({ ...fallback, ...given }), howMany: args.how_many === true };
