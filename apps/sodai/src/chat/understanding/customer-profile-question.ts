@@ -9,6 +9,10 @@ const ASKS_KIND =
 const ASKS_WHO =
   /\b(?:quien es|quienes son|who is|who s|tell me about|ficha|perfil|profile|datos del cliente|customer (?:details|info\w*)|info\w* (?:del|de|sobre|on|about) (?:el |la |the )?(?:cliente|customer)?)\b/;
 
+/** "What's customer 1002?", "¿qué es el 1002?": the whole question asks what the customer is. */
+const WHAT_IS =
+  /^(?:what s|whats|what is|que es|quien es) (?:the |el |la )?(?:cliente |customer |client )?\d+$/;
+
 /**
  * "¿El 1002 es mayorista?", "is 1002 a restaurant?": a copula beside a customer type asks whether
  * the customer is of that type (the type itself is found as an entity).
@@ -25,5 +29,10 @@ const COPULA = /\b(?:es|son|sera|era|is|are|was)\b/;
  * asksCustomerProfile('que compro el 100010', false); // false
  */
 export function asksCustomerProfile(text: string, namesCustomerType: boolean): boolean {
-  return ASKS_KIND.test(text) || ASKS_WHO.test(text) || (namesCustomerType && COPULA.test(text));
+  return (
+    ASKS_KIND.test(text) ||
+    ASKS_WHO.test(text) ||
+    WHAT_IS.test(text) ||
+    (namesCustomerType && COPULA.test(text))
+  );
 }

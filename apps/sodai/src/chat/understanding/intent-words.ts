@@ -709,7 +709,8 @@ export const INTENT_WORDS = {
     'how (?:is|was|s|has) (?:\\w+ ){0,4}(?:doing|going|done|performing)',
     'how did (?:\\w+ ){0,4}do',
     'any good',
-    'is (?:it|the model) good',
+    // "The model, is it accurate?", "are the predictions reliable?".
+    '(?:is|are) (?:it|this|the (?:model|predictions?|forecasts?)) (?:any |really |very )?(?:good|accurate|reliable|precise|right|ok|okay|trustworthy)',
   ],
   drivers: [
     'influy\\w*',

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { ChatThreshold } from '../../contract/api.ts';
 import { readNumber } from './number-words.ts';
 
@@ -13,11 +14,12 @@ const COMPARATORS: readonly (readonly [Exclude<ChatThreshold['op'], 'between'>, 
   ],
   [
     'gt',
-    'mas de|more than|over|above|mayor(?:es)? (?:a|que|de)|superior(?:es)? a|por encima de|arriba de|sobre|exceeding',
+    // "more then": the typo as common as the word.
+    'mas de|more than|more then|over|above|mayor(?:es)? (?:a|que|de)|superior(?:es)? a|por encima de|arriba de|sobre|exceeding',
   ],
   [
     'lt',
-    'menos de|less than|fewer than|under|below|menor(?:es)? (?:a|que|de)|inferior(?:es)? a|por debajo de|bajo',
+    'menos de|less than|less then|fewer than|fewer then|under|below|menor(?:es)? (?:a|que|de)|inferior(?:es)? a|por debajo de|bajo',
   ],
 ];
 const COMPARATOR = new RegExp(
@@ -40,6 +42,16 @@ const MEASURES: readonly (readonly [ChatThreshold['of'], RegExp])[] = [
   ],
   ['customers', /^(?:clientes?|customers?|compradores|buyers|tiendas|locales|negocios)$/],
   ['products', /^(?:productos?|products?|articulos?|skus?|referencias?|items?)$/],
+];
+
+/** The measure nouns as words, for typos of them. */
+const MEASURE_WORDS: readonly (readonly [string, ChatThreshold['of']])[] = [
+  ...['unidades', 'unidad', 'units', 'unit', 'cajas', 'boxes'].map((w) => [w, 'units'] as const),
+  ...['pedidos', 'pedido', 'ordenes', 'orders', 'compras', 'veces', 'times'].map(
+    (w) => [w, 'orders'] as const,
+  ),
+  ...['clientes', 'customers'].map((w) => [w, 'customers'] as const),
+  ...['productos', 'products'].map((w) => [w, 'products'] as const),
 ];
 
 /** After the number, a noun that makes it no quantity bought: a time, a size, a share. */
@@ -113,8 +125,15 @@ export function findThreshold(text: string, isId: (n: number) => boolean): Found
   return undefined;
 }
 
+/**
+ * What a noun after a bar's number counts. Right after the number a noun is almost surely a measure,
+ * so one edit off one is read as it ("vces", "unts", "pedids"), which the speller leaves to short
+ * words it cannot tell apart elsewhere.
+ */
 function measureOf(word: string): ChatThreshold['of'] | undefined {
-  return MEASURES.find(([, re]) => re.test(word))?.[0];
+  const exact = MEASURES.find(([, re]) => re.test(word))?.[0];
+  if (exact || word.length < 4) return exact;
+  return MEASURE_WORDS.find(([w]) => Math.abs(w.length - word.length) <= 1 && distance(w, word) === 1)?.[1];
 }
 
 /** The number at the start of `words` and what it counts, with how many words they take. */
@@ -140,8 +159,10 @@ function quantityAt(
     value = spelled.value;
     used = spelled.length;
   }
-  // "más de 100 de las latas": "de" may sit between the number and its noun.
-  const nounAt = words[used] === 'de' || words[used] === 'of' ? used + 1 : used;
+  // "más de 100 de las latas": "de" may sit between the number and its noun, and "more than 5
+  // different products" an adjective.
+  let nounAt = words[used] === 'de' || words[used] === 'of' ? used + 1 : used;
+  if (DISTINCT.test(words[nounAt] ?? '')) nounAt++;
   const noun = words[nounAt] ?? '';
   if (NOT_A_QUANTITY.test(noun)) return undefined;
   const of = measureOf(noun);

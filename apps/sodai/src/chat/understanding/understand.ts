@@ -8,6 +8,8 @@ import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { hayAfterCount } from './hay-after-count.ts';
 import { asksHowMany } from './how-many.ts';
+import { countFollowUp } from './count-follow-up.ts';
+import { addDays } from './days.ts';
 import { asksNotBought } from './not-bought.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -243,6 +245,26 @@ function understandText(
     const keep: ChatEntities = { ...previous.entities };
     // A new customer (or product) replaces the old one and what was specific to it.
     Object.assign(entities, { ...keep, ...entities });
+    usedContext = true;
+  }
+
+  // "¿Y cuántos son?" after a list: the same question's customers or products counted, or its units.
+  const counted =
+    previous && !usedContext && found.bareIds.length === 0 && Object.keys(found.entities).length === 0
+      ? countFollowUp(text, previous.intent)
+      : undefined;
+  if (previous && counted) {
+    intent = counted;
+    const { count: _shown, ...kept } = previous.entities;
+    Object.assign(entities, kept);
+    // A list without a period covered the last four weeks: its count covers them too.
+    if (entities.period === undefined && vocab.lastDay && counted !== previous.intent) {
+      entities.period = {
+        from: addDays(vocab.lastDay, -27),
+        to: vocab.lastDay,
+        label: lang === 'es' ? 'las últimas 4 semanas' : 'the last 4 weeks',
+      };
+    }
     usedContext = true;
   }
 
