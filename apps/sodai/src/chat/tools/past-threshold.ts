@@ -4,7 +4,7 @@ import { customerTypeWords, formatDay, formatNumber, productDescription, say } f
 import { addDays } from '../understanding/days.ts';
 import type { SqlValue } from '../data-source.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
-import { BAR_NOUN, barSql, barWords, keepsAbove } from './bar.ts';
+import { BAR_NOUN, barSql, barWords, keepsAbove, meetsBar } from './bar.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
 import { LEAST_LOOKBACK_WEEKS } from './least-ranking.ts';
@@ -15,23 +15,22 @@ import { rowsWanted, type Tool } from './toolbox.ts';
 /** Who is counted against the bar. */
 export type ThresholdSide = 'customers' | 'products';
 
-/** What each measure sums per customer or product, its column header, and its decimals. */
+/** What each measure sums per customer or product, and its column header. */
 const MEASURE: Readonly<
-  Record<
-    ChatThreshold['of'],
-    { readonly sql: string; readonly header: readonly [string, string]; readonly decimals: number }
-  >
+  Record<ChatThreshold['of'], { readonly sql: string; readonly header: readonly [string, string] }>
 > = {
-  // Units to one decimal, as the slow movers give them: "9,7" is under 10, a rounded "10" is not.
-  units: { sql: 'sum(t.items)', header: ['Unidades', 'Units'], decimals: 1 },
-  orders: { sql: 'count(DISTINCT t.order_id)', header: ['Pedidos', 'Orders'], decimals: 0 },
-  customers: { sql: 'count(DISTINCT t.customer_id)', header: ['Clientes', 'Customers'], decimals: 0 },
-  products: {
-    sql: 'count(DISTINCT t.product_id)',
-    header: ['Productos distintos', 'Different products'],
-    decimals: 0,
-  },
+  units: { sql: 'sum(t.items)', header: ['Unidades', 'Units'] },
+  orders: { sql: 'count(DISTINCT t.order_id)', header: ['Pedidos', 'Orders'] },
+  customers: { sql: 'count(DISTINCT t.customer_id)', header: ['Clientes', 'Customers'] },
+  products: { sql: 'count(DISTINCT t.product_id)', header: ['Productos distintos', 'Different products'] },
 };
+
+/**
+ * Decimals to show a measure with: none, as every answer gives units, unless rounding would put it
+ * on the other side of the bar (9,7 under a bar of 10 is not "10").
+ */
+const decimalsFor = (v: number, bar: ChatThreshold) =>
+  meetsBar(Math.round(v), bar) === meetsBar(v, bar) ? 0 : 1;
 
 /** "compradas" / "vendidas": units and orders are bought by customers and sold of products. */
 function doneWord(side: ThresholdSide, of: ChatThreshold['of'], lang: Lang): string {
@@ -159,8 +158,8 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
             : say(lang, '; ninguno se vendió en el período', '; none sold in the period')
           : say(
               lang,
-              `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
-              `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
+              `; ${above ? 'el que más' : 'el que menos'}, el ${label(nearest.item)}, con ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], decimalsFor(Number(nearest.v), bar))}`,
+              `; the ${above ? 'highest' : 'lowest'} is ${label(nearest.item)}, with ${countOf(Number(nearest.v), lang, BAR_NOUN[bar.of], decimalsFor(Number(nearest.v), bar))}`,
             );
       text = say(
         lang,
@@ -186,8 +185,8 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
           side === 'customers' ? customerTypeCell(r, lang) : productDescription(attributesOf(r), lang);
         return say(
           lang,
-          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
-          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], measure.decimals)}`,
+          `${label(r.item)} (${what}) con ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], decimalsFor(Number(r.v), bar))}`,
+          `${label(r.item)} (${what}) with ${countOf(Number(r.v), lang, BAR_NOUN[bar.of], decimalsFor(Number(r.v), bar))}`,
         );
       };
       const rest = passing - req.offset - rows.length;
@@ -215,7 +214,7 @@ export function pastThresholdTool(side: ThresholdSide): Tool {
         (r) => [
           String(r.item),
           side === 'customers' ? customerTypeCell(r, lang) : productDescription(attributesOf(r), lang),
-          formatNumber(Number(r.v), lang, measure.decimals),
+          formatNumber(Number(r.v), lang, decimalsFor(Number(r.v), bar)),
         ],
       ),
       data: {
