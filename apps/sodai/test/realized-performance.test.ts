@@ -85,6 +85,23 @@ describe('realized performance over a replay', () => {
     }
   });
 
+  it('the chat answers how the model did with the realized weeks the API serves, not "not measured yet"', async () => {
+    const { weeks } = await realized();
+    const last = weeks.at(-1)!;
+    const model = last.served.find((s) => s.scorer === 'model');
+    expect(model, 'a model version predicted the last scored week').toBeDefined();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/chat',
+      payload: { message: 'how did the model do on real purchases?', lang: 'en' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = res.json<{ answer: string }>().answer;
+    expect(text).not.toMatch(/not measured yet/i);
+    expect(text).toContain(`model v${model!.version}`);
+    expect(text).toContain(`F1 = ${model!.metrics.f1!.toFixed(3)}`);
+  });
+
   it('replay --truth scores the rules realized monitoring scores, fitted before each week whether or not it retrained', async () => {
     const { weeks } = await realized();
     for (const [i, week] of weeks.entries()) {

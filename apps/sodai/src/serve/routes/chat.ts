@@ -21,6 +21,7 @@ import { CHAT_TABLES, duckDbChatSource, snapshotCachedChatSource } from '../../c
 import { reportFolderDriftSource } from '../../chat/drift-source.ts';
 import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
 import { SodaiError } from '../../errors.ts';
+import { realizedPerformanceSource } from '../chat-performance-source.ts';
 import { resolveLang } from '../language.ts';
 import type { ServeContext } from '../serve-context.ts';
 import type { PipelineAccess } from './pipeline-api.ts';
@@ -48,6 +49,8 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
     registry: ctx.tracking,
     ...(pipeline ? { pipeline: { store: pipeline.store, dags: pipeline.dags } } : {}),
     drift: reportFolderDriftSource(path.join(ctx.paths.reportsDir, 'drift')),
+    // Scored by each weekly run's `score_realized` task: what the model did once purchases arrived.
+    performance: realizedPerformanceSource(ctx.store.shared.catalog.monitor),
     // The log lives in the catalog, so a batch another process ingested shows without a restart.
     ingestions: (limit) => ctx.lane.run(() => ctx.store.ingestions(limit)),
     now: ctx.now,
