@@ -26,6 +26,14 @@ describe('understanding the sales floor', () => {
   });
 
   it.each([
+    ['any recs for customer 101252', 'en'],
+    ['recos para el 101252', 'es'],
+    ['got any recommendations for 101252?', 'en'],
+  ] as const)('reads the short forms of recommendations ("recs", "recos"): %s', (q, lang) => {
+    expect(ask(q, lang)).toMatchObject({ intent: 'recommend', entities: { customer_id: 101252 } });
+  });
+
+  it.each([
     ['que almacenes se nos perdieron', 'all'],
     ['locales que hace meses no piden nada', 'all'],
     ['clientes que no compran la marca Brand 7 desde hace tiempo', 'product'],

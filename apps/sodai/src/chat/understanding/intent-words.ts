@@ -27,6 +27,9 @@ export const INTENT_WORDS = {
     'suger\\w*',
     'sugier\\w*',
     'suggest\\w*',
+    // Said short on the sales floor and in chats: "any recs for 1002?", "recos para el 1002".
+    'recs?',
+    'recos?',
     'ofrec\\w*',
     'ofrezc\\w*',
     'offer\\w*',
