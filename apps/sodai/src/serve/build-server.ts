@@ -58,6 +58,7 @@ import type { AlertCenter } from '../monitor/alerts/alert-center.ts';
 import { serverAlertTimer } from '../monitor/alerts/server-alert-timer.ts';
 import { RequestWindow } from '../monitor/request-window.ts';
 import { alertRoutes } from './routes/alerts.ts';
+import { dataFolders } from './server-paths.ts';
 
 /** Server settings that are not (yet) part of the configuration file, with their defaults. */
 export interface ServeOptions {
@@ -312,9 +313,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
           reads.addHook('onRequest', async (req) => ctx.access.requireReader(req));
           // The folders read-api cuts, and the object store and ingest source, which tasks log too.
           const serverFolders = [
-            paths.dataDir,
-            paths.landingDir,
-            paths.reportsDir,
+            ...dataFolders(paths),
             ...writableFolders(deps, paths.landingDir).map((f) => f.path),
           ];
           await reads.register(pipelineReadRoutes, { pipeline, now, serverFolders, prefix: '/api/pipeline' });

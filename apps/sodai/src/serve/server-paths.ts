@@ -1,5 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DataPaths } from '../config/load-config.ts';
+
+/** The folders of the data directory that responses never name: data, landing, reports. */
+export function dataFolders(paths: DataPaths): string[] {
+  return [paths.dataDir, paths.landingDir, paths.reportsDir];
+}
 
 /**
  * `value` with every server folder in `folders` cut out of its strings (`/srv/sodai/landing/w1.csv:

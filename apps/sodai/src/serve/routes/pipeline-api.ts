@@ -24,7 +24,7 @@ import {
 } from '../../contract/pipeline-api.ts';
 import { SodaiError } from '../../errors.ts';
 import { scheduleCadence } from '../schedule-cadence.ts';
-import { everyTextWithoutServerPaths, textWithoutServerPaths } from '../server-paths.ts';
+import { everyTextWithoutServerPaths } from '../server-paths.ts';
 
 /** What the server needs to show and start pipeline runs. */
 export interface PipelineAccess {
@@ -94,9 +94,9 @@ async function getRun(store: RunStore, runId: string): Promise<RunRecord> {
 
 /**
  * Read APIs: DAGs with their next scheduled run, recent runs, one run's tasks, a task's log.
- * `serverFolders` are cut out of the runs, tasks and log lines served, as from every other
- * response: the store keeps the full paths for the operator's `sodai logs` and `runs show`, a
- * reader on the web sees `exports/p.csv`.
+ * `serverFolders` are cut out of every text these routes serve (runs' and tasks' errors and
+ * outputs, log lines), as from every other response: the store keeps the full paths for the
+ * operator's `sodai logs` and `runs show`, a reader on the web sees `exports/p.csv`.
  */
 export const pipelineReadRoutes: FastifyPluginAsyncZod<{
   pipeline: PipelineAccess;
@@ -104,6 +104,9 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
   serverFolders: readonly string[];
 }> = async (app, { pipeline, now, serverFolders }) => {
   const tags = ['pipeline'];
+  app.addHook('preSerialization', async (_req, _reply, payload: unknown) =>
+    everyTextWithoutServerPaths(payload, serverFolders),
+  );
   app.get(
     '/dags',
     { schema: { tags, summary: 'DAGs and their structure', response: { 200: z.array(DagSchema) } } },
@@ -119,11 +122,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.array(PipelineRunSchema) },
       },
     },
-    async (req) =>
-      everyTextWithoutServerPaths(
-        (await pipeline.store.listRuns({ limit: req.query.limit })).map(runBody),
-        serverFolders,
-      ),
+    async (req) => (await pipeline.store.listRuns({ limit: req.query.limit })).map(runBody),
   );
   app.get(
     '/runs/:run_id',
@@ -138,8 +137,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
     async (req) => {
       const run = await getRun(pipeline.store, req.params.run_id);
       const { next_run_at: _next, every: _every, ...dag } = dagBody(run.dag, now());
-      const tasks = (await pipeline.store.taskInstances(run.id)).map(taskBody);
-      return { ...everyTextWithoutServerPaths({ ...runBody(run), tasks }, serverFolders), dag };
+      return { ...runBody(run), dag, tasks: (await pipeline.store.taskInstances(run.id)).map(taskBody) };
     },
   );
   app.get(
@@ -160,7 +158,7 @@ export const pipelineReadRoutes: FastifyPluginAsyncZod<{
       return (await pipeline.store.taskLogs(run.id, req.params.task_id)).map((l) => ({
         attempt: l.attempt,
         level: l.level,
-        message: textWithoutServerPaths(l.message, serverFolders),
+        message: l.message,
         at: l.at.toISOString(),
       }));
     },

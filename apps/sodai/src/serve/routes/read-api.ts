@@ -18,7 +18,7 @@ import { SodaiError } from '../../errors.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { resolveLang } from '../language.ts';
 import { servedByBody } from '../served-by.ts';
-import { withoutServerPaths } from '../server-paths.ts';
+import { dataFolders, withoutServerPaths } from '../server-paths.ts';
 
 /**
  * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
@@ -34,7 +34,7 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
   app.addHook('onRequest', async (req) => {
     if (!req.url.split('?')[0]!.endsWith('/serving')) ctx.access.requireReader(req);
   });
-  const serverFolders = () => [ctx.paths.dataDir, ctx.paths.landingDir, ctx.paths.reportsDir];
+  const serverFolders = () => dataFolders(ctx.paths);
   app.get(
     '/serving',
     {
