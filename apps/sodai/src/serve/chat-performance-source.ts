@@ -1,5 +1,5 @@
 import type { PerformanceSource, RealizedWeek as ChatRealizedWeek } from '../chat/performance-source.ts';
-import { realizedWeeks } from '../monitor/realized-performance.ts';
+import { groupRealizedRows } from '../monitor/realized-performance.ts';
 import type { MonitorRecords } from '../store/catalog/monitor-records.ts';
 
 /**
@@ -14,7 +14,8 @@ export function realizedPerformanceSource(records: MonitorRecords): PerformanceS
   return {
     async weeks(options = {}) {
       const weeks: ChatRealizedWeek[] = [];
-      for (const week of await realizedWeeks(records)) {
+      // Only the realized rows: what each version expected of a week is not asked here.
+      for (const week of groupRealizedRows(await records.realized())) {
         const served = week.served.find(
           (s) =>
             s.scorer === 'model' &&
