@@ -73,8 +73,6 @@ interface Child {
   stderr: string;
   /** It said it takes attempts: its idle time counts from then. */
   ready: boolean;
-  /** Waiting for an attempt (among the idle children). */
-  parked: boolean;
   idle?: NodeJS.Timeout;
   readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>;
 }
@@ -155,7 +153,6 @@ export class ProcessExecutor implements Executor {
 
   #park(child: Child): void {
     child.stderr = '';
-    child.parked = true;
     this.#idle.push(child);
     if (child.ready) this.#startIdleClock(child);
   }
@@ -163,7 +160,6 @@ export class ProcessExecutor implements Executor {
   #startIdleClock(child: Child): void {
     child.idle = setTimeout(() => {
       this.#idle.splice(this.#idle.indexOf(child), 1);
-      child.parked = false;
       letGo(child.process);
     }, this.#options.idleMs ?? 60_000);
     child.idle.unref();
@@ -173,7 +169,6 @@ export class ProcessExecutor implements Executor {
     for (let child = this.#idle.shift(); child; child = this.#idle.shift()) {
       clearTimeout(child.idle);
       child.idle = undefined;
-      child.parked = false;
       const p = child.process;
       if (p.exitCode === null && p.signalCode === null && p.connected) return child;
     }
@@ -207,12 +202,12 @@ export class ProcessExecutor implements Executor {
         void stderrClosed.then(() => resolve({ code, signal }));
       });
     });
-    const child: Child = { process: proc, file, attempts: 0, stderr: '', ready: false, parked: false, ended };
+    const child: Child = { process: proc, file, attempts: 0, stderr: '', ready: false, ended };
     const onReady = (m: unknown): void => {
       if (!isReadyMessage(m)) return;
       proc.off('message', onReady);
       child.ready = true;
-      if (child.parked && !child.idle) this.#startIdleClock(child);
+      if (this.#idle.includes(child) && !child.idle) this.#startIdleClock(child);
     };
     proc.on('message', onReady);
     proc.stderr!.setEncoding('utf8').on('data', (s: string) => {
