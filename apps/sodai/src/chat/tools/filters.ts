@@ -83,6 +83,25 @@ export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
   return { where: `${catalog.where} AND ${period.where}`, params: [...catalog.params, ...period.params] };
 }
 
+/**
+ * {@link joinFilters} and the one product or customer a question names ("ventas del 20012 el mes
+ * pasado" counts that product only).
+ */
+export function joinFiltersAndIds(e: ChatEntities, firstParam = 1): SqlFilter {
+  const f = joinFilters(e, firstParam);
+  const params = [...f.params];
+  let where = f.where;
+  for (const [column, id] of [
+    ['product_id', e.product_id],
+    ['customer_id', e.customer_id],
+  ] as const) {
+    if (id === undefined) continue;
+    params.push(id);
+    where += ` AND t.${column} = $${firstParam + params.length - 1}`;
+  }
+  return { where, params };
+}
+
 /** The period a question means, or the default: the `weeks` weeks up to the last day of data. */
 export function periodOrWeeks(req: ToolRequest, weeks: number): ChatPeriod | undefined {
   if (req.entities.period) return req.entities.period;

@@ -2,7 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
 import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
-import { describeFilters, describePeriod, FROM, joinFilters, periodOrWeeks } from './filters.ts';
+import { describeFilters, describePeriod, FROM, joinFiltersAndIds, periodOrWeeks } from './filters.ts';
 import type { Tool } from './toolbox.ts';
 
 /** The weeks one customer's orders are counted over when no period is named. */
@@ -32,24 +32,14 @@ export const orderSizeTool: Tool = async (box, req) => {
     (customer === undefined
       ? { ...lastCompleteWeek(last), label: say(lang, 'la última semana completa', 'the last complete week') }
       : periodOrWeeks(req, CUSTOMER_WEEKS)!);
-  const f = joinFilters({ ...entities, period });
-  const params = [...f.params];
-  let extra = '';
-  if (customer !== undefined) {
-    params.push(customer);
-    extra += ` AND t.customer_id = $${params.length}`;
-  }
-  if (product !== undefined) {
-    params.push(product);
-    extra += ` AND t.product_id = $${params.length}`;
-  }
+  const f = joinFiltersAndIds({ ...entities, period });
   const [r] = await box.data.query(
     `WITH o AS (
-       SELECT t.order_id, sum(t.items) AS units, count(*) AS lines FROM ${FROM} WHERE ${f.where}${extra} GROUP BY t.order_id)
+       SELECT t.order_id, sum(t.items) AS units, count(*) AS lines FROM ${FROM} WHERE ${f.where} GROUP BY t.order_id)
      SELECT count(*)::DOUBLE AS orders, coalesce(sum(lines), 0)::DOUBLE AS lines,
             coalesce(sum(units), 0)::DOUBLE AS units, median(units)::DOUBLE AS median_units
      FROM o`,
-    params,
+    f.params,
   );
   const orders = Number(r?.orders ?? 0);
   const lines = Number(r?.lines ?? 0);

@@ -6,7 +6,7 @@ import type { SqlValue } from '../data-source.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
 import { BAR_NOUN, barSql, barWords, keepsAbove, meetsBar } from './bar.ts';
 import { customerTypeCell } from './customer-rows.ts';
-import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, FROM, joinFiltersAndIds, periodOr4Weeks } from './filters.ts';
 import { LEAST_LOOKBACK_WEEKS } from './least-ranking.ts';
 import { rankingWords } from './market.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
@@ -55,18 +55,9 @@ const SIDE = {
 
 /** The sales lines of `period` the question narrows to: its filters, and one product or customer named. */
 function linesOf(e: ChatEntities, period: ChatPeriod, params: SqlValue[]): string {
-  const f = joinFilters({ ...e, period }, params.length + 1);
+  const f = joinFiltersAndIds({ ...e, period }, params.length + 1);
   params.push(...f.params);
-  let where = f.where;
-  if (e.product_id !== undefined) {
-    params.push(e.product_id);
-    where += ` AND t.product_id = $${params.length}`;
-  }
-  if (e.customer_id !== undefined) {
-    params.push(e.customer_id);
-    where += ` AND t.customer_id = $${params.length}`;
-  }
-  return where;
+  return f.where;
 }
 
 /**
