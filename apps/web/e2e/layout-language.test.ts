@@ -96,6 +96,57 @@ describe.skipIf(!runnable)('every page, both sizes, both languages', () => {
     await page.screenshot({ path: `${SHOTS}/phone-header.png` });
   });
 
+  it('on a laptop the header is one row with every page of the menu; narrower, two rows', async () => {
+    const menuFits = async (width: number, where: string) => {
+      for (const link of await page.locator('header nav a').all()) {
+        const box = (await link.boundingBox())!;
+        expect(box.x + box.width, `${where}: "${await link.textContent()}" on screen`).toBeLessThanOrEqual(
+          width,
+        );
+      }
+      const { scrollWidth } = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement!.scrollWidth,
+      }));
+      expect(scrollWidth, `${where}: page width`).toBeLessThanOrEqual(width);
+    };
+    // Signed in (the session behind one button) and signed out ("Iniciar sesión", the wider of the two).
+    for (const signedIn of [true, false]) {
+      if (!signedIn) {
+        await page.evaluate(() => sessionStorage.removeItem('sodai.adminToken'));
+      }
+      for (const lang of LANGS) {
+        for (const width of [1920, 1366, 1280]) {
+          const where = `${lang} ${width} px${signedIn ? ', signed in' : ''}`;
+          await page.setViewportSize({ width, height: 768 });
+          await openFresh('predict');
+          await setLanguage(page, lang);
+          // One row was 54 px; wrapped, the 1366 px header took 96.
+          const header = (await page.locator('header.topbar').boundingBox())!;
+          expect(header.height, `${where}: header height`).toBeLessThanOrEqual(60);
+          await menuFits(width, where);
+        }
+        await page.setViewportSize({ width: 1024, height: 768 });
+        await openFresh('predict');
+        await setLanguage(page, lang);
+        // Two rows (it was three): the name and the tools, then the whole menu without scrolling it.
+        const header = (await page.locator('header.topbar').boundingBox())!;
+        expect(header.height, `${lang} 1024 px: header height`).toBeLessThanOrEqual(100);
+        await menuFits(1024, `${lang} 1024 px`);
+        await page.screenshot({ path: `${SHOTS}/${lang}-1024-header${signedIn ? '-signed-in' : ''}.png` });
+      }
+    }
+    await page.evaluate((token) => sessionStorage.setItem('sodai.adminToken', token), E2E_ADMIN_TOKEN);
+    // Below 1600 px the session's controls open from one button, on screen once opened.
+    await page.setViewportSize({ width: 1280, height: 768 });
+    await openFresh('predict');
+    await setLanguage(page, 'en');
+    const signOut = page.locator('header.topbar').getByRole('button', { name: 'Sign out' });
+    expect(await signOut.isVisible()).toBe(false);
+    await page.getByTestId('session-toggle').click();
+    const box = (await signOut.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  });
+
   it('on a phone the chat input shows without scrolling past the example questions', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const lang of LANGS) {
