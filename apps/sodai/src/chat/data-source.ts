@@ -18,6 +18,8 @@ export type Row = Readonly<Record<string, unknown>>;
  */
 export interface ChatDataSource {
   query(sql: string, params?: readonly SqlValue[]): Promise<readonly Row[]>;
+  /** Names what the tables show now, when the source can tell: it changes whenever they do. */
+  version?(): string;
 }
 
 /**
@@ -62,6 +64,7 @@ export function snapshotCachedChatSource(
     sizeCalculation: (rows) => Math.max(1, rows.length),
   });
   return {
+    version: options.version,
     async query(sql, params = []) {
       // Hashed: the statements run to kilobytes, and a key is kept as long as its rows.
       const key = createHash('sha256')

@@ -49,12 +49,14 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
 }
 
 /**
- * The vocabulary, re-read at most every `ttlMs` (new batches bring new ids and days), and once at
- * once when two questions arrive together.
+ * The vocabulary, re-read when the data source's version moves (a new batch brings new ids and
+ * days), or at most every `ttlMs` for a source that cannot tell its version; loaded once when two
+ * questions arrive together.
  */
 export class VocabularyCache {
   #value: Vocabulary | undefined;
   #loadedAt = 0;
+  #loadedVersion: string | undefined;
   #loading: Promise<Vocabulary> | undefined;
 
   constructor(
@@ -64,11 +66,15 @@ export class VocabularyCache {
   ) {}
 
   async get(): Promise<Vocabulary> {
-    if (this.#value && this.clock() - this.#loadedAt < this.ttlMs) return this.#value;
+    const version = this.data.version?.();
+    const fresh =
+      version === undefined ? this.clock() - this.#loadedAt < this.ttlMs : version === this.#loadedVersion;
+    if (this.#value && fresh) return this.#value;
     this.#loading ??= loadVocabulary(this.data)
       .then((v) => {
         this.#value = v;
         this.#loadedAt = this.clock();
+        this.#loadedVersion = version;
         return v;
       })
       .finally(() => {

@@ -222,6 +222,18 @@ export class RawStore {
   }
 
   /**
+   * Re-points the views of those `tables` whose catalog snapshot moved since this store read them
+   * (another process committed), and returns their names. One catalog read when nothing moved, so a
+   * long-lived reader can call it before every answer.
+   */
+  async catchUp(tables: readonly string[]): Promise<string[]> {
+    const current = new Map((await this.shared.catalog.tables()).map((t) => [t.name, t.currentSnapshotId]));
+    const moved = tables.filter((table) => current.get(table) !== this.read[table]?.id);
+    if (moved.length > 0) await this.refresh(moved);
+    return moved;
+  }
+
+  /**
    * Serves `tables` from in-memory copies while each has at most `maxRows` rows: a long-lived reader
    * (the server) then answers point lookups without decompressing Parquet on every query. Copies are
    * re-made whenever the table's snapshot changes, so they never show other data than the view would.

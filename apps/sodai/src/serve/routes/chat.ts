@@ -87,6 +87,9 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
     },
     async (req) => {
       const started = performance.now();
+      // Serving's views move only when a model loads; a batch the CLI ingested since must still be
+      // in the chat's figures ("last week", "data until").
+      await ctx.lane.run(() => ctx.store.catchUp(CHAT_TABLES));
       const reply = await assistant.ask(
         {
           message: req.body.message,
