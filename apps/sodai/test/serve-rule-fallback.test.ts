@@ -15,7 +15,7 @@ import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { toDMatrix } from '../src/features/xgb-matrix.ts';
 import type { FastifyInstance } from 'fastify';
-import { generateSmall, tempDir } from './helpers.ts';
+import { commitRows, generateSmall, tempDir } from './helpers.ts';
 
 describe('what a rule score means', () => {
   it('turns each score into the share of such pairs bought, rising with the score', () => {
@@ -208,4 +208,42 @@ describe('serving while no model has passed the gate', () => {
     const ready = (await app.inject({ method: 'GET', url: '/ready' })).json();
     expect(ready.served_by).toMatchObject({ kind: 'model', model_version: version });
   });
+
+  it('serves the week the same champion predicted in another process, once its week is in', async () => {
+    // `sodai run weekly` from a shell beside `sodai serve`: nothing is promoted, so the alias does not
+    // move, but the champion predicted the next week; the server kept the week before.
+    const served = (await app.inject({ method: 'GET', url: '/api/serving' })).json();
+    const job = await RawStore.openDir(dir);
+    try {
+      const [last] = await queryRows(
+        job.connection,
+        'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
+      );
+      await commitRows(
+        job,
+        'transactions',
+        `SELECT * REPLACE (order_id + 10000000 AS order_id, purchase_date + INTERVAL 7 DAY AS purchase_date)
+         FROM transactions WHERE purchase_date > DATE '${String(last!.d)}' - INTERVAL 7 DAY`,
+      );
+      const champion = (await loadAliasedModel(tracking, CHAMPION))!;
+      try {
+        await predictWeek(await weekContext(job.connection, config.model, { store: job }), {
+          kind: 'model',
+          model: champion,
+        });
+      } finally {
+        champion.booster.dispose();
+      }
+    } finally {
+      await job.close();
+    }
+    const outcome = await app.serving.holder.poll();
+    expect(outcome).toMatchObject({ swapped: true, version: served.model_version });
+    const now = (await app.inject({ method: 'GET', url: '/api/serving' })).json();
+    expect(now.cutoff).toBe(plusDays(served.cutoff, 7));
+    expect((await app.serving.holder.poll()).swapped).toBe(false);
+  });
 });
+
+const plusDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -18,6 +18,11 @@ export interface ModelProvider {
    * enough to poll; absent when the provider never serves a rule.
    */
   ruleKey?(): Promise<string | null>;
+  /**
+   * Identifies the newest stored predictions of model `version` (null: none), cheap enough to poll:
+   * when it moves, the champion predicted a new week (or re-predicted one) and the snapshot is stale.
+   */
+  predictionsKey?(version: number): Promise<string | null>;
   /** Builds a full snapshot of the current champion (or the stand-in rule), or says why it cannot. */
   load(): Promise<ServingModel | NotServable>;
 }
@@ -37,6 +42,7 @@ export function registryModelProvider(
     async ruleKey() {
       return catalog ? ((await latestRulePredictions(catalog))?.key ?? null) : null;
     },
+    predictionsKey: catalog ? (version) => newestPredictionsKey(catalog, version) : undefined,
     async championVersion() {
       try {
         return (await tracking.registry.getAlias(MODEL_NAME, CHAMPION)).version;
@@ -55,6 +61,14 @@ export function registryModelProvider(
         catalog ? () => latestRulePredictions(catalog) : undefined,
       ),
   };
+}
+
+/** How far back a version's newest predictions are looked for (a rule or another version may follow). */
+const PREDICTION_COMMITS_SEARCHED = 20;
+
+async function newestPredictionsKey(catalog: Catalog, version: number): Promise<string | null> {
+  const commits = await catalog.history('predictions', PREDICTION_COMMITS_SEARCHED);
+  return commits.find((commit) => commit.summary.modelVersion === version)?.id ?? null;
 }
 
 export interface ReloadOutcome {
@@ -93,6 +107,8 @@ export class ModelHolder {
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #polling = false;
+  /** The champion's predictions the current snapshot was loaded from (undefined: not known). */
+  #servedPredictionsKey: string | null | undefined;
 
   constructor(
     readonly provider: ModelProvider,
@@ -135,7 +151,9 @@ export class ModelHolder {
     const current = this.#current;
     if (version !== null) {
       if (current?.servedBy.kind === 'model' && version === current.version) {
-        return { version, swapped: false };
+        // Another process (the CLI, a worker) may have predicted a new week with the same champion.
+        const key = (await this.provider.predictionsKey?.(version)) ?? null;
+        if (key === null || key === this.#servedPredictionsKey) return { version, swapped: false };
       }
       return this.reload();
     }
@@ -179,6 +197,9 @@ export class ModelHolder {
 
   async #load(): Promise<ReloadOutcome> {
     if (this.#closed) return { version: null, swapped: false, reason: 'closed' };
+    // Read before the load: predictions committed during it make the next poll load again.
+    const champion = this.provider.predictionsKey ? await this.provider.championVersion() : null;
+    const key = champion === null ? null : ((await this.provider.predictionsKey?.(champion)) ?? null);
     const loaded = await this.provider.load();
     if (!('predict' in loaded)) {
       // Keep serving what we have: an unservable champion must not take the service down.
@@ -191,6 +212,7 @@ export class ModelHolder {
     }
     const previous = this.#current;
     this.#current = loaded;
+    this.#servedPredictionsKey = loaded.version === champion ? key : undefined;
     previous?.retire();
     this.options.onSwap?.(loaded, previous);
     return { version: loaded.version, swapped: true };
