@@ -17,6 +17,7 @@ import { thresholdIntent, thresholdSubject, type ThresholdSubject } from './thre
 import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
+import { rankingSubjectOfType } from './ranking-subject.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
@@ -374,6 +375,22 @@ function understandText(
   if (intent === 'top_customers' && noun === 'customer_type' && entities.customer_type === undefined) {
     intent = 'sales_share';
     entities.group_by = 'customer_type';
+  }
+  // "Top sellers for convenience stores" ranks what they buy, "top minimarkets" the customers: a
+  // type of customer names them without any customer noun, so the noun rules cannot tell.
+  if (
+    (intent === 'top_products' || intent === 'top_customers') &&
+    !usedContext &&
+    entities.customer_type !== undefined &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.group_by === undefined
+  ) {
+    const subject = rankingSubjectOfType(
+      text,
+      filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+    );
+    if (subject) intent = subject === 'products' ? 'top_products' : 'top_customers';
   }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
