@@ -152,31 +152,8 @@ describe('routing and errors', () => {
   });
 });
 
-describe('monitoring and experiments helpers', async () => {
-  const { parsePrometheus, routeStats, predictionsByVersion } =
-    await import('../src/pages/monitoring/prometheus-text.ts');
+describe('experiments helpers', async () => {
   const { filterAndSort, paramDiff, preferredMetrics } = await import('../src/pages/experiments/run-row.ts');
-
-  it('reads requests, errors, mean and p95 per API route, leaving the UI files out', () => {
-    const text = [
-      '# HELP x',
-      'sodai_http_requests_total{method="POST",route="/predict",status="200"} 8',
-      'sodai_http_requests_total{method="POST",route="/predict",status="503"} 2',
-      'sodai_http_requests_total{method="GET",route="/assets/a.js",status="200"} 1',
-      'sodai_http_request_duration_seconds_bucket{le="0.001",method="POST",route="/predict"} 5',
-      'sodai_http_request_duration_seconds_bucket{le="0.01",method="POST",route="/predict"} 9',
-      'sodai_http_request_duration_seconds_bucket{le="+Inf",method="POST",route="/predict"} 10',
-      'sodai_http_request_duration_seconds_sum{method="POST",route="/predict"} 0.05',
-      'sodai_http_request_duration_seconds_count{method="POST",route="/predict"} 10',
-      'sodai_predictions_total{model_version="2",route="/predict"} 7',
-      'sodai_predictions_total{model_version="2",route="/recommend"} 3',
-    ].join('\n');
-    const samples = parsePrometheus(text);
-    expect(routeStats(samples)).toEqual([
-      { route: '/predict', requests: 10, errors: 2, meanMs: 5, p95Ms: null },
-    ]);
-    expect(predictionsByVersion(samples)).toEqual([{ version: 'v2', predictions: 10 }]);
-  });
 
   it('filters, sorts runs by a metric with missing ones last, and diffs params', () => {
     const run = (id: string, name: string, f1?: number) => ({

@@ -13,11 +13,8 @@ export interface SeenRequest {
   readonly authorization: string | null;
 }
 
-/** A JSON answer, or with `text` a plain-text one (the Prometheus exposition of /metrics). */
-type Answer =
-  | { status?: number; body: unknown; text?: false }
-  | { status?: number; body: string; text: true }
-  | undefined;
+/** A JSON answer. */
+type Answer = { status?: number; body: unknown } | undefined;
 
 /** The fake server's answer to a request, or undefined for a 404; a promise holds the answer back until it settles. */
 export type Route = (req: SeenRequest) => Answer | Promise<Answer>;
@@ -45,12 +42,6 @@ export function renderApp(
       status: 404,
       body: { error: 'NOT_FOUND', message: `no route ${url}` },
     };
-    if (answer.text) {
-      return new Response(answer.body, {
-        status: answer.status ?? 200,
-        headers: { 'content-type': 'text/plain' },
-      });
-    }
     return new Response(JSON.stringify(answer.body), {
       status: answer.status ?? 200,
       headers: { 'content-type': 'application/json' },

@@ -57,6 +57,25 @@ describe('UsageSection', () => {
     );
   });
 
+  it('names the simple rule that answered before any model passed the check, not "v0"', () => {
+    const usage = {
+      ...USAGE,
+      per_version: [
+        { version: 0, answers: 34 },
+        { version: 2, answers: 1200 },
+      ],
+    };
+    renderApp(<UsageSection usage={usage} />, () => undefined, 'es');
+    const text = screen.getByTestId('usage').textContent;
+    expect(text).toMatch(/Por versión del modelo: Regla simple: 34 · v2: 1[.\s]?200/);
+    expect(text).not.toContain('v0');
+    cleanup();
+    renderApp(<UsageSection usage={usage} />, () => undefined, 'en');
+    expect(screen.getByTestId('usage').textContent).toContain(
+      'By model version: Simple rule: 34 · v2: 1,200',
+    );
+  });
+
   it('says one customer and one product in the singular ("1 cliente", not "1 clientes")', () => {
     renderApp(
       <UsageSection usage={{ ...USAGE, answers: 1, customers: 1, products: 1 }} />,

@@ -6,5 +6,6 @@ export * from './api.ts';
 export * from './pipeline-api.ts';
 export * from './monitor-api.ts';
 export * from './usage-api.ts';
+export * from './requests-api.ts';
 export * from './error-codes.ts';
 export * from './alerts-api.ts';

@@ -49,11 +49,13 @@ import { predictRoutes } from './routes/predict.ts';
 import { readApiRoutes } from './routes/read-api.ts';
 import { monitorRoutes } from './routes/monitor.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { recommendRoutes } from './routes/recommend.ts';
 import { webUiRoutes } from './routes/web-ui.ts';
 import { pipelineReadRoutes, type PipelineAccess } from './routes/pipeline-api.ts';
 import type { ServeContext } from './serve-context.ts';
 import { ServerMetrics } from '../monitor/server-metrics.ts';
+import { UNMATCHED_ROUTE } from '../monitor/route-area.ts';
 import type { AlertCenter } from '../monitor/alerts/alert-center.ts';
 import { serverAlertTimer } from '../monitor/alerts/server-alert-timer.ts';
 import { RequestWindow } from '../monitor/request-window.ts';
@@ -264,7 +266,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
   const requests = new RequestWindow(deps.config.alerts.api.windowMs);
   app.addHook('onResponse', async (req, reply) => {
     requests.record(now().getTime(), reply.elapsedTime, reply.statusCode);
-    const route = req.routeOptions.url ?? 'unmatched';
+    const route = req.routeOptions.url ?? UNMATCHED_ROUTE;
     metrics.observeRequest(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
     if (requestLog === 'all' || (requestLog === 'cold' && !isHotRoute(route))) {
       req.log.info(
@@ -306,6 +308,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       await scope.register(authRoutes, { ctx, prefix: '/api' });
       await scope.register(monitorRoutes, { ctx, prefix: '/api' });
       await scope.register(usageRoutes, { ctx, prefix: '/api' });
+      await scope.register(requestRoutes, { ctx, prefix: '/api' });
       if (deps.pipeline) {
         const pipeline = deps.pipeline;
         // Runs and task logs are operations data: readers only (unless everything is public).

@@ -13,6 +13,7 @@ import type {
   RecommendQuery,
   RecommendResponse,
   ReportEntry,
+  RequestFigures,
   ServingState,
   UiCatalog,
   UiFeatures,
@@ -71,6 +72,10 @@ export class ApiClient {
   /** Usage from the prediction log over the last `days` days (issue 14). */
   usage(days = 30): Promise<UsageResponse> {
     return this.get(`/api/monitor/usage?days=${days}`);
+  }
+  /** Requests and response times per part of the server, and predictions per model version. */
+  requestFigures(): Promise<RequestFigures> {
+    return this.get('/api/monitor/requests');
   }
   catalog(): Promise<UiCatalog> {
     return this.get('/api/ui/catalog');
@@ -217,11 +222,6 @@ export class ApiClient {
   }
   acknowledgeAlert(id: string, token: string): Promise<Alert> {
     return this.post(`/api/alerts/${encodeURIComponent(id)}/acknowledge`, {}, token);
-  }
-  /** The Prometheus exposition text of /metrics. */
-  async metrics(): Promise<string> {
-    const res = await this.send('/metrics', { method: 'GET' });
-    return res.text();
   }
 
   private get<T>(url: string, token = this.sessionToken): Promise<T> {

@@ -13,7 +13,9 @@ export type {
   Recommendation,
   RecommendFilters,
   RecommendResponse,
+  RequestFigures,
   Role,
+  RouteArea,
 } from '@sodai/app/contract';
 import type { z } from 'zod';
 import type {

@@ -251,6 +251,8 @@ export const en: Dictionary = {
   'monitoring.area.signIn': 'Sign-in',
   'monitoring.area.lists': 'Customer and product lists',
   'monitoring.area.docs': 'API documentation',
+  'monitoring.area.other': 'Other addresses (mistyped or no longer there)',
+  'monitoring.ruleVersion': 'Simple rule',
   'nav.pipeline': 'Weekly pipeline',
   'pipeline.title': 'Weekly pipeline',
   'pipeline.explain':

@@ -253,6 +253,8 @@ export const es = {
   'monitoring.area.signIn': 'Inicio de sesión',
   'monitoring.area.lists': 'Listas de clientes y productos',
   'monitoring.area.docs': 'Documentación de la API',
+  'monitoring.area.other': 'Otras direcciones (mal escritas o que ya no existen)',
+  'monitoring.ruleVersion': 'Regla simple',
   'nav.pipeline': 'Flujo semanal',
   'pipeline.title': 'Flujo semanal',
   'pipeline.explain':

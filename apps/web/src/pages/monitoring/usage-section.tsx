@@ -4,7 +4,8 @@ import type { UsageResponse } from '../../api/contract.ts';
 import { useCatalog } from '../../app/use-catalog.ts';
 import { customerOptions, productOptions } from '../../components/catalog-options.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { routeArea, routeAreaKey } from './route-area.ts';
+import { isRouteArea, routeAreaKey } from './route-area.ts';
+import { versionLabel } from './version-label.ts';
 
 /**
  * Two columns of (who or what, answers): the customers or products asked about most, each named as
@@ -84,16 +85,13 @@ export function UsageSection({ usage }: { usage: UsageResponse }) {
           ) : null}
           <p className="muted">
             {t('usage.byVersion')}{' '}
-            {usage.per_version.map((v) => `v${v.version}: ${num(v.answers)}`).join(' · ')}
+            {usage.per_version.map((v) => `${versionLabel(v.version, t)}: ${num(v.answers)}`).join(' · ')}
             {' — '}
             {/* The logged routes (predict, recommend) are named as on the Monitoring table. */}
             <span data-testid="usage-routes">
               {t('usage.byRoute')}{' '}
               {usage.per_route
-                .map((r) => {
-                  const area = routeArea(`/${r.route}`);
-                  return `${area ? t(routeAreaKey(area)) : r.route}: ${num(r.answers)}`;
-                })
+                .map((r) => `${isRouteArea(r.route) ? t(routeAreaKey(r.route)) : r.route}: ${num(r.answers)}`)
                 .join(' · ')}
             </span>
           </p>
