@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
 import { RawStore } from '../src/store/raw-store.ts';
 import { chatDay } from './chat-server.ts';
-import { commitRows } from './helpers.ts';
+import { commitRepeatedWeek } from './helpers.ts';
 import { quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 // The server's views of the store moved only when a model loaded. A week the data team ingested with
@@ -18,9 +18,6 @@ const ask = async (message: string) => {
   expect(res.statusCode).toBe(200);
   return res.json<{ answer: string }>().answer;
 };
-
-const plusDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   fx = await serveFixture();
@@ -44,13 +41,9 @@ describe('the chat and batches another process ingests', () => {
 
     // Another process (the CLI) commits the week after: the same customers buying again 7 days later.
     const cli = await RawStore.openDir(fx.dir);
+    let newLastDay: string;
     try {
-      await commitRows(
-        cli,
-        'transactions',
-        `SELECT * REPLACE (order_id + 10000000 AS order_id, purchase_date + INTERVAL 7 DAY AS purchase_date)
-         FROM transactions WHERE purchase_date > DATE '${lastDay}' - INTERVAL 7 DAY`,
-      );
+      newLastDay = await commitRepeatedWeek(cli);
     } finally {
       await cli.close();
     }
@@ -61,7 +54,7 @@ describe('the chat and batches another process ingests', () => {
     expect(String(served!.d)).toBe(lastDay); // the server's views have not moved by themselves
 
     const after = await ask('How many customers bought last week?');
-    expect(after).toContain(chatDay(plusDays(lastDay, 7), 'en'));
+    expect(after).toContain(chatDay(newLastDay, 'en'));
     expect(after).not.toContain(chatDay(lastDay, 'en'));
   });
 });

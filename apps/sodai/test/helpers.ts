@@ -59,6 +59,25 @@ export async function writeTable(sql: string, file: string): Promise<string> {
 }
 
 /**
+ * Commits, as another process would, the week after the store's latest day: its last 7 days' lines
+ * again 7 days later (new order ids). Returns the new latest day.
+ */
+export async function commitRepeatedWeek(store: RawStore): Promise<string> {
+  const [last] = await queryRows(
+    store.connection,
+    'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
+  );
+  const lastDay = String(last!.d);
+  await commitRows(
+    store,
+    'transactions',
+    `SELECT * REPLACE (order_id + 10000000 AS order_id, purchase_date + INTERVAL 7 DAY AS purchase_date)
+     FROM transactions WHERE purchase_date > DATE '${lastDay}' - INTERVAL 7 DAY`,
+  );
+  return new Date(Date.parse(`${lastDay}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * Commits the rows of `query` to a store table as one new file: `append` adds them, `replace` makes
  * them the whole table. Tests use it where they once wrote into the store's tables directly.
  */

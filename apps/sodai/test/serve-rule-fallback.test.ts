@@ -15,7 +15,7 @@ import { buildDataset } from '../src/features/dataset-builder.ts';
 import { readDatasetMatrix } from '../src/features/dataset-matrix.ts';
 import { toDMatrix } from '../src/features/xgb-matrix.ts';
 import type { FastifyInstance } from 'fastify';
-import { commitRows, generateSmall, tempDir } from './helpers.ts';
+import { commitRepeatedWeek, generateSmall, tempDir } from './helpers.ts';
 
 describe('what a rule score means', () => {
   it('turns each score into the share of such pairs bought, rising with the score', () => {
@@ -92,6 +92,12 @@ describe('serving while no model has passed the gate', () => {
       signature: purchaseModelSignature(0.3),
     });
     await tracking.registry.setAlias(MODEL_NAME, CHAMPION, version, { actor: 'test', reason: 'fixture' });
+    await predictWithTheChampion(job);
+    return version;
+  }
+
+  /** What the weekly run's predict task does on `job`'s store: the champion scores the next week. */
+  async function predictWithTheChampion(job: RawStore): Promise<void> {
     const champion = (await loadAliasedModel(tracking, CHAMPION))!;
     try {
       await predictWeek(await weekContext(job.connection, config.model, { store: job }), {
@@ -101,7 +107,6 @@ describe('serving while no model has passed the gate', () => {
     } finally {
       champion.booster.dispose();
     }
-    return version;
   }
 
   it('is ready and says which rule serves and why, in the asked language', async () => {
@@ -215,25 +220,8 @@ describe('serving while no model has passed the gate', () => {
     const served = (await app.inject({ method: 'GET', url: '/api/serving' })).json();
     const job = await RawStore.openDir(dir);
     try {
-      const [last] = await queryRows(
-        job.connection,
-        'SELECT max(purchase_date)::DATE::VARCHAR AS d FROM transactions',
-      );
-      await commitRows(
-        job,
-        'transactions',
-        `SELECT * REPLACE (order_id + 10000000 AS order_id, purchase_date + INTERVAL 7 DAY AS purchase_date)
-         FROM transactions WHERE purchase_date > DATE '${String(last!.d)}' - INTERVAL 7 DAY`,
-      );
-      const champion = (await loadAliasedModel(tracking, CHAMPION))!;
-      try {
-        await predictWeek(await weekContext(job.connection, config.model, { store: job }), {
-          kind: 'model',
-          model: champion,
-        });
-      } finally {
-        champion.booster.dispose();
-      }
+      await commitRepeatedWeek(job);
+      await predictWithTheChampion(job);
     } finally {
       await job.close();
     }
