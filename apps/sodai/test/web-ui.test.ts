@@ -94,3 +94,35 @@ describe('static UI assets: compression and cache headers', () => {
     expect(features.every((f) => f.label.es.length > 0 && f.label.en.length > 0)).toBe(true);
   });
 });
+
+describe('a build while the server runs', () => {
+  it('serves the new index.html and the assets it names, not a page whose scripts are gone', async () => {
+    // `npm run build` replaces index.html and writes assets under new hashes; the old ones go.
+    const NEW_ASSET = 'export const rebuilt = true;\n';
+    writeFileSync(path.join(dist, 'assets', 'index-Ef56Gh78.js'), NEW_ASSET);
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      '<!doctype html><title>SodAI</title><script type="module" src="/assets/index-Ef56Gh78.js"></script>',
+    );
+    const page = await app.inject({
+      url: '/',
+      headers: { accept: 'text/html', 'accept-encoding': 'identity' },
+    });
+    expect(page.body).toContain('/assets/index-Ef56Gh78.js');
+    const deepLink = await app.inject({ url: '/models', headers: { accept: 'text/html' } });
+    expect(deepLink.body).toContain('/assets/index-Ef56Gh78.js');
+
+    const asset = await app.inject({
+      url: '/assets/index-Ef56Gh78.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe(NEW_ASSET);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const missing = await app.inject({ url: '/assets/index-Zz00Zz00.js' });
+    expect(missing.statusCode).toBe(404);
+    const outside = await app.inject({ url: '/assets/..%2Findex.html' });
+    expect(outside.statusCode).toBe(404);
+  });
+});

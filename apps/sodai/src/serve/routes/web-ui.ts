@@ -87,16 +87,18 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
     app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').send(NOT_BUILT));
     return;
   }
-  const index = await readFile(indexFile, 'utf8');
-  const sendIndex = (reply: {
+  // Read for each page load: a build while the server runs replaces index.html and its hashed
+  // assets, and an index kept from start-up would name assets no longer on disk (a blank page).
+  const sendIndex = async (reply: {
     header(k: string, v: string): unknown;
     type(t: string): { send(b: string): unknown };
   }) => {
     reply.header('cache-control', 'no-cache');
-    return reply.type('text/html; charset=utf-8').send(index);
+    return reply.type('text/html; charset=utf-8').send(await readFile(indexFile, 'utf8'));
   };
 
-  // The files present at start-up get a route each (wildcard off), so unknown paths fall through.
+  // The files present at start-up get a route each (wildcard off), so unknown paths fall through;
+  // assets a later build added are sent by the catch-all below.
   await app.register(fastifyStatic, {
     root: dist,
     wildcard: false,
@@ -112,9 +114,21 @@ export const webUiRoutes: FastifyPluginAsyncZod<WebUiOptions> = async (app, opti
   });
   app.get('/', { schema: { hide: true } }, async (_req, reply) => sendIndex(reply));
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const built = builtAfterStartUp(dist, req.url);
+    if (built) return reply.sendFile(built);
     if (!(req.headers.accept ?? '').includes('text/html') || req.url.startsWith('/api/')) {
       return reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` });
     }
     return sendIndex(reply);
   });
 };
+
+/** A hashed asset file name: what Vite writes under assets/, and nothing that can leave the folder. */
+const ASSET_PATH = /^\/assets\/[\w.-]+\.\w+$/;
+
+/** The asset under `dist` that `url` names, when it is on disk now (a build since start-up). */
+function builtAfterStartUp(dist: string, url: string): string | undefined {
+  const file = url.split('?')[0]!;
+  if (!ASSET_PATH.test(file) || file.includes('..')) return undefined;
+  return existsSync(path.join(dist, file)) ? file.slice(1) : undefined;
+}
