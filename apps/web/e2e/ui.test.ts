@@ -202,31 +202,43 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('experiments');
   });
 
-  it('the Experiments runs table keeps a short header row at 390 px, every column still sortable', async () => {
+  it('at 390 px the Experiments runs are cards that never scroll sideways, sorted from a list', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await open('experiments');
       const table = page.getByTestId('runs');
-      await table.locator('tbody tr').first().waitFor();
-      const { header, threeLines } = await table.evaluate((t) => {
-        const th = t.querySelector('thead th[aria-sort]')!;
-        const style = getComputedStyle(th);
-        // 'Nombre', the first sortable header and one word, gives the height of one line.
-        const line = th.querySelector('button')!.getBoundingClientRect().height;
-        return {
-          header: t.querySelector('thead tr')!.getBoundingClientRect().height,
-          threeLines: 3 * line + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 1,
-        };
+      const rows = table.locator('tbody tr');
+      await rows.first().waitFor();
+      // The table scrolled sideways inside its box (1,100 px of columns in 340).
+      const box = await table.evaluate((t) => {
+        const wrap = t.closest('.table-wrap')!;
+        return { scroll: wrap.scrollWidth, client: wrap.clientWidth };
       });
+      expect(box.scroll).toBeLessThanOrEqual(box.client);
+      // Each card holds its figures inside the screen, each under its name.
+      const training = rows.filter({ hasNot: page.locator('.child-run') }).first();
+      for (const cell of await training.locator('td').all()) {
+        if (!(await cell.isVisible())) continue;
+        const b = (await cell.boundingBox())!;
+        expect(b.x + b.width).toBeLessThanOrEqual(390);
+      }
+      expect(await training.locator('td.run-metric[data-label="F1 (prueba)"]').isVisible()).toBe(true);
       await shot('experiments-390');
-      // Before, 'Mejora de F1 sobre la mejor regla' stood one word a line: 127 px, 6 lines.
-      expect(header).toBeLessThanOrEqual(threeLines);
-      const metric = table.getByRole('button', { name: /^Mejora de F1 sobre la mejor regla/ });
-      await metric.click();
-      await expect(metric.textContent()).resolves.toMatch(/[▲▼]$/);
-      expect(await table.locator('thead th button.sort').count()).toBe(
-        (await table.locator('thead th').count()) - 1,
-      );
+      // The column headers are off screen: the list sorts as they do, the button flips the order.
+      await page.getByLabel('Ordenar por').selectOption({ label: 'F1 (prueba)' });
+      const f1 = async () =>
+        (
+          await table
+            .locator('tbody tr:not(.child-run) td.run-metric[data-label="F1 (prueba)"]')
+            .allTextContents()
+        )
+          .filter((v) => v !== '—')
+          .map((v) => Number(v.replace(',', '.')));
+      const descending = await f1();
+      expect(descending).toEqual([...descending].sort((a, b) => b - a));
+      await page.getByRole('button', { name: 'Orden: descendente ▼' }).click();
+      const ascending = await f1();
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }

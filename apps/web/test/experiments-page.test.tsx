@@ -137,3 +137,55 @@ describe('ExperimentsPage comparison of metrics', () => {
     expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([['test_f1', 'F1 (prueba)']]);
   });
 });
+
+describe('ExperimentsPage on a phone', () => {
+  const RUNS = [
+    { ...RUN, id: 'r1', name: 'train 2025-01-06', startTime: 1 },
+    { ...RUN, id: 'r2', name: 'train 2025-01-13', startTime: 2 },
+    { ...RUN, id: 'r3', name: 'train 2025-01-20', startTime: 3 },
+  ];
+  const F1: Record<string, number> = { r1: 0.41234, r2: 0.5, r3: 0.3 };
+  const server = (req: { url: string }) => {
+    if (req.url.startsWith('/api/tracking/runs?')) return { body: RUNS };
+    const one = RUNS.find((r) => req.url === `/api/tracking/runs/${r.id}`);
+    if (!one) return undefined;
+    const latestMetrics = [
+      { key: 'test_f1', value: F1[one.id]!, step: 0, timestamp: 0 },
+      { key: 'best_iteration', value: 174, step: 0, timestamp: 0 },
+    ];
+    return { body: { run: one, params: [], tags: [], latestMetrics } };
+  };
+  const f1Cells = () =>
+    [...screen.getByTestId('runs').querySelectorAll('td[data-label="F1 (prueba)"]')].map(
+      (td) => td.textContent,
+    );
+
+  it('sorts from a "sort by" list and an order button, since a phone shows cards without the headers', async () => {
+    renderApp(<ExperimentsPage />, server, 'es');
+    await screen.findByTestId('runs');
+    fireEvent.change(screen.getByLabelText('Ordenar por'), { target: { value: 'metric:test_f1' } });
+    expect(f1Cells()).toEqual(['0,500', '0,412', '0,300']);
+    fireEvent.click(screen.getByRole('button', { name: 'Orden: descendente ▼' }));
+    expect(f1Cells()).toEqual(['0,300', '0,412', '0,500']);
+    // The header it sorts by says so too, as when it is clicked on a desktop.
+    expect(screen.getByRole('columnheader', { name: /^F1 \(prueba\)/ }).getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    expect(screen.getByRole('button', { name: 'Orden: ascendente ▲' })).toBeTruthy();
+  });
+
+  it('labels every figure of a card and writes scores with 3 decimals, counts as whole numbers', async () => {
+    renderApp(<ExperimentsPage />, server, 'en');
+    const table = await screen.findByTestId('runs');
+    const first = table.querySelector('tbody tr')!;
+    const figures = [...first.querySelectorAll('td.run-started, td.run-metric')].map((td) => [
+      td.getAttribute('data-label'),
+      td.textContent,
+    ]);
+    expect(figures.slice(1)).toEqual([
+      ['F1 (test)', '0.300'],
+      ['best_iteration', '174'],
+    ]);
+    expect(figures[0]?.[0]).toBe('Started');
+  });
+});
