@@ -413,6 +413,11 @@ export const ServingStateSchema = z.object({
   loaded_at: z.string().nullable(),
   registered_at: z.string().nullable(),
   served_by: ServedBySchema.nullable(),
+  loading: z
+    .boolean()
+    .describe(
+      'true while the server loads its first model after starting: nothing serves yet, but will shortly',
+    ),
 });
 
 /** Customers and products of the serving snapshot, for the UI's pickers. */

@@ -107,6 +107,8 @@ export class ModelHolder {
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #polling = false;
+  /** Whether a load has finished (served, found nothing to serve, or failed). */
+  #settled = false;
   /** The champion's predictions the current snapshot was loaded from (undefined: not known). */
   #servedPredictionsKey: string | null | undefined;
 
@@ -118,6 +120,11 @@ export class ModelHolder {
   /** The snapshot serving now, or undefined before the first model loads. */
   current(): ServingModel | undefined {
     return this.#current;
+  }
+
+  /** True until the first load has finished, whatever it found: nothing serves yet, but soon may. */
+  get loading(): boolean {
+    return this.#current === undefined && !this.#settled;
   }
 
   /** Why nothing is served (when `current()` is undefined). */
@@ -200,7 +207,9 @@ export class ModelHolder {
     // Read before the load: predictions committed during it make the next poll load again.
     const champion = this.provider.predictionsKey ? await this.provider.championVersion() : null;
     const key = champion === null ? null : ((await this.provider.predictionsKey?.(champion)) ?? null);
-    const loaded = await this.provider.load();
+    const loaded = await this.provider.load().finally(() => {
+      this.#settled = true;
+    });
     if (!('predict' in loaded)) {
       // Keep serving what we have: an unservable champion must not take the service down.
       if (!this.#current) this.#reason = loaded.reason;

@@ -57,6 +57,7 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         products: m?.catalog.products.size ?? 0,
         loaded_at: m?.loadedAt.toISOString() ?? null,
         registered_at: m?.registeredAt.toISOString() ?? null,
+        loading: ctx.holder.loading,
       };
     },
   );
