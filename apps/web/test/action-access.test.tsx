@@ -136,6 +136,17 @@ describe('UploadPage', () => {
       { url: '/api/admin/landing/week-2024-06-17.csv', authorization: `Bearer ${TOKEN}` },
     ]);
   });
+  it('signed in as operator with no file yet: Upload is off and says to choose one, not a greyed button alone', async () => {
+    signedIn();
+    renderApp(<UploadPage />, tokenRole('operator'), 'es');
+    const upload = screen.getByRole('button', { name: 'Subir' });
+    const hint = await screen.findByText('Elija un archivo (o suéltelo arriba) para subirlo.');
+    expect(upload).toHaveProperty('disabled', true);
+    expect(upload.getAttribute('aria-describedby')).toBe(hint.id);
+    chooseBatch('Elegir archivo');
+    await waitFor(() => expect(upload).toHaveProperty('disabled', false));
+    expect(screen.queryByText('Elija un archivo (o suéltelo arriba) para subirlo.')).toBeNull();
+  });
 });
 
 describe('ModelsPage promote and roll back', () => {
@@ -262,5 +273,25 @@ describe('ModelsPage promote and roll back', () => {
       body: { version: 1, reason: 'v1 is safer' },
       authorization: `Bearer ${TOKEN}`,
     });
+  });
+
+  it('signed in as admin with the forms empty: each button says what it still needs', async () => {
+    signedIn();
+    renderApp(<ModelsPage />, firstOf(tokenRole('admin'), modelReads), 'en');
+    const promoteHint = await screen.findByText('To promote, choose a version and write the reason.');
+    const rollbackHint = screen.getByText('To roll back, write the reason.');
+    const promoteForm = screen.getByRole('form', { name: 'Promote' });
+    const rollbackForm = screen.getByRole('form', { name: 'Roll back' });
+    expect(
+      within(promoteForm).getByRole('button', { name: 'Promote' }).getAttribute('aria-describedby'),
+    ).toBe(promoteHint.id);
+    expect(
+      within(rollbackForm).getByRole('button', { name: 'Roll back' }).getAttribute('aria-describedby'),
+    ).toBe(rollbackHint.id);
+    const { promote, rollback } = await fillBoth('en');
+    expect(promote).toHaveProperty('disabled', false);
+    expect(rollback).toHaveProperty('disabled', false);
+    expect(screen.queryByText('To promote, choose a version and write the reason.')).toBeNull();
+    expect(screen.queryByText('To roll back, write the reason.')).toBeNull();
   });
 });

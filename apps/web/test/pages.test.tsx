@@ -254,7 +254,9 @@ describe('ChatPage', () => {
     expect(within(answer).getByRole('rowheader', { name: 'lapsed_share' })).toBeTruthy();
     expect(within(answer).queryByRole('rowheader', { name: 'data_until' })).toBeNull();
     expect(within(answer).getByTestId('chat-based-on').textContent).toContain('customer master');
-    expect(within(answer).getByRole('button', { name: 'Helpful answer' })).toBeTruthy();
+    // The rating buttons are a thumb each: a pointer's tooltip says what they do, as a screen reader does.
+    expect(within(answer).getByRole('button', { name: 'Helpful answer' }).title).toBe('Helpful answer');
+    expect(within(answer).getByRole('button', { name: 'Unhelpful answer' }).title).toBe('Unhelpful answer');
   });
 
   it("shows the server's example questions grouped by family", async () => {

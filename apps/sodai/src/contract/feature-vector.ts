@@ -70,8 +70,13 @@ export const FEATURES: readonly FeatureSpec[] = Object.freeze([
       `pair_weeks_${w}`,
       'pair',
       'weeks',
-      `weeks with a purchase of this product in the last ${w} week${w > 1 ? 's' : ''}`,
-      `semanas con compra de este producto en las últimas ${w} semana${w > 1 ? 's' : ''}`,
+      // One week is "the last week": "in the last 1 week" / "en las últimas 1 semana" read as a typo.
+      w === 1
+        ? 'weeks with a purchase of this product in the last week'
+        : `weeks with a purchase of this product in the last ${w} weeks`,
+      w === 1
+        ? 'semanas con compra de este producto en la última semana'
+        : `semanas con compra de este producto en las últimas ${w} semanas`,
     ),
   ),
   timing(

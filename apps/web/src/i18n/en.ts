@@ -180,6 +180,11 @@ export const en: Dictionary = {
   'data.policy': 'What happens',
   'data.quarantineTitle': 'Quarantined rows (examples)',
   'data.noQuarantine': 'No row of this batch was quarantined.',
+  'data.column.customer_id': 'Customer',
+  'data.column.product_id': 'Product',
+  'data.column.order_id': 'Order',
+  'data.column.purchase_date': 'Purchase date',
+  'data.column.items': 'Units',
   'data.row': 'Row in file',
   'data.detail': 'Detail',
   'drift.title': 'Data drift',
@@ -380,6 +385,7 @@ export const en: Dictionary = {
   'upload.drop': 'Drop the file here',
   'upload.pick': 'Choose file',
   'upload.chosen': 'Chosen file ({size}):',
+  'upload.chooseFirst': 'Choose a file (or drop it above) to upload it.',
   'upload.send': 'Upload',
   'upload.signInToUpload': 'You are not signed in: uploading a batch needs an operator or admin sign-in.',
   'upload.readerCannotUpload':
@@ -487,7 +493,6 @@ export const en: Dictionary = {
   'data.detail.orderCustomers': 'order {order} has {n} customers',
   'data.detail.aboveBound': 'quantity {items} above the bound {bound}',
   'data.detail.afterAsOf': 'date {date} after {asOf}',
-  'data.file': 'File',
   'drift.seasonal': 'seasonal',
   'drift.seasonalCount':
     '{count} changes were also seen in the same week a year earlier: seasonal, not counted.',
@@ -536,6 +541,8 @@ export const en: Dictionary = {
   'models.confirmRollback': 'Roll back to the previous version now?',
   'models.noOther':
     'There is no other version to promote: the next training registers one (the weekly pipeline retrains when needed).',
+  'models.promoteNeeds': 'To promote, choose a version and write the reason.',
+  'models.rollbackNeeds': 'To roll back, write the reason.',
   'models.noEarlier': 'There is no earlier version to roll back to.',
   'models.confirm': 'Confirm',
   'models.cancel': 'Cancel',

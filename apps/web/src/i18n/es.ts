@@ -182,6 +182,11 @@ export const es = {
   'data.policy': 'Qué se hace',
   'data.quarantineTitle': 'Filas en cuarentena (ejemplos)',
   'data.noQuarantine': 'Ninguna fila de este lote quedó en cuarentena.',
+  'data.column.customer_id': 'Cliente',
+  'data.column.product_id': 'Producto',
+  'data.column.order_id': 'Pedido',
+  'data.column.purchase_date': 'Fecha de compra',
+  'data.column.items': 'Unidades',
   'data.row': 'Fila del archivo',
   'data.detail': 'Detalle',
   'drift.title': 'Deriva de los datos',
@@ -384,6 +389,7 @@ export const es = {
   'upload.drop': 'Suelte el archivo aquí',
   'upload.pick': 'Elegir archivo',
   'upload.chosen': 'Archivo elegido ({size}):',
+  'upload.chooseFirst': 'Elija un archivo (o suéltelo arriba) para subirlo.',
   'upload.send': 'Subir',
   'upload.signInToUpload':
     'No ha iniciado sesión: para subir un lote necesita una sesión de operación o de administración.',
@@ -494,7 +500,6 @@ export const es = {
   'data.detail.orderCustomers': 'el pedido {order} tiene {n} clientes',
   'data.detail.aboveBound': 'cantidad {items} por encima del límite {bound}',
   'data.detail.afterAsOf': 'fecha {date} posterior a {asOf}',
-  'data.file': 'Archivo',
   'drift.seasonal': 'estacional',
   'drift.seasonalCount':
     '{count} cambios también se vieron en la misma semana hace un año: son estacionales y no cuentan.',
@@ -544,6 +549,8 @@ export const es = {
   'models.confirmRollback': '¿Volver a la versión anterior ahora?',
   'models.noOther':
     'No hay otra versión que promover: el próximo entrenamiento registrará una (el flujo semanal reentrena cuando hace falta).',
+  'models.promoteNeeds': 'Para promover, elija una versión y escriba el motivo.',
+  'models.rollbackNeeds': 'Para volver atrás, escriba el motivo.',
   'models.noEarlier': 'No hay una versión anterior a la que volver.',
   'models.confirm': 'Confirmar',
   'models.cancel': 'Cancelar',

@@ -103,6 +103,7 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
             type="button"
             className="chip"
             aria-label={t('chat.helpful')}
+            title={t('chat.helpful')}
             aria-pressed={rated === 'up'}
             disabled={rated !== null}
             onClick={() => rate('up')}
@@ -113,6 +114,7 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
             type="button"
             className="chip"
             aria-label={t('chat.notHelpful')}
+            title={t('chat.notHelpful')}
             aria-pressed={rated === 'down'}
             disabled={rated !== null}
             onClick={() => rate('down')}

@@ -6,9 +6,20 @@ import { detailMessage } from './check-detail.ts';
 /** The file name without its folder (the server's path means nothing to the reader). */
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
+/**
+ * A quarantined row's value as the reader reads figures: at most 3 decimals (an average of units
+ * came out as 0.6666666666666666) and no thousands separator, since most numbers here are ids.
+ */
+function cellText(value: unknown, locale: string): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number')
+    return value.toLocaleString(locale, { maximumFractionDigits: 3, useGrouping: false });
+  return String(value);
+}
+
 /** One batch's checks with their policy, and examples of the quarantined rows. */
 export function ValidationReport({ report }: { report: IngestReport }) {
-  const { t, tOr, num } = useI18n();
+  const { t, tOr, num, locale } = useI18n();
   const detail = (text: string) => {
     const m = detailMessage(text);
     return m ? t(m.key, m.vars) : text;
@@ -21,12 +32,14 @@ export function ValidationReport({ report }: { report: IngestReport }) {
   }, [report.batchId]);
   return (
     <section ref={section} className="card" aria-labelledby="report-title" data-testid="validation-report">
+      {/* Named by its file, as the batch list names it (the batch id, a code, is its tooltip). */}
       <h2 id="report-title">
         {t('data.reportTitle', { batch: '' })}
-        <span translate="no">{report.batchId}</span>
+        <span translate="no" title={report.batchId}>
+          {report.file ? baseName(report.file) : report.batchId}
+        </span>
       </h2>
       <p>
-        {t('data.file')}: <code translate="no">{baseName(report.file)}</code> ·{' '}
         <span className={`status ${report.outcome}`}>
           {tOr(`data.outcome.${report.outcome}`, report.outcome)}
         </span>
@@ -83,11 +96,22 @@ export function ValidationReport({ report }: { report: IngestReport }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('data.row')}</th>
-                    {columns.map((col) => (
-                      <th scope="col" key={col} translate="no">
-                        {col}
-                      </th>
-                    ))}
+                    {/* The file's own column name under the words, to find the value in the file. */}
+                    {columns.map((col) => {
+                      const word = tOr(`data.column.${col}`, col);
+                      return word === col ? (
+                        <th scope="col" key={col} translate="no">
+                          {col}
+                        </th>
+                      ) : (
+                        <th scope="col" key={col}>
+                          {word}
+                          <span className="muted column-name" translate="no">
+                            {col}
+                          </span>
+                        </th>
+                      );
+                    })}
                     <th scope="col">{t('data.detail')}</th>
                   </tr>
                 </thead>
@@ -96,11 +120,7 @@ export function ValidationReport({ report }: { report: IngestReport }) {
                     <tr key={e.row}>
                       <td>{e.row}</td>
                       {columns.map((col) => (
-                        <td key={col}>
-                          {e.record[col] === null || e.record[col] === undefined
-                            ? '—'
-                            : String(e.record[col])}
-                        </td>
+                        <td key={col}>{cellText(e.record[col], locale)}</td>
                       ))}
                       <td>{detail(e.detail)}</td>
                     </tr>

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
  * Promote a version to champion, or roll the champion back, each with a written reason and a
  * confirmation (both change what answers predictions at once). Both need an admin's sign-in (the
  * note says why not); promoting is off, and says so, while there is no other ready version, and
- * rolling back while the champion has no earlier version to return to.
+ * rolling back while the champion has no earlier version to return to. Allowed but not filled in,
+ * each button says what it still needs (a greyed button alone reads as broken).
  */
 export function AliasActions({
   versions,
@@ -29,12 +30,18 @@ export function AliasActions({
   const versionId = useId();
   const promoteReasonId = useId();
   const rollbackReasonId = useId();
+  const promoteNeedsId = useId();
+  const rollbackNeedsId = useId();
   const candidates = versions.filter((v) => v.status === 'READY' && v.version !== championVersion);
   const [version, setVersion] = useState<number | ''>('');
   const [promoteReason, setPromoteReason] = useState('');
   const [rollbackReason, setRollbackReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<'promote' | 'rollback' | null>(null);
+  const promoteNeeds = move.allowed && candidates.length > 0 && (version === '' || !promoteReason.trim());
+  const rollbackNeeds = move.allowed && canRollBack && !rollbackReason.trim();
+  /** What a button is described by: the sign-in note, and what the form still needs. */
+  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
   const [message, setMessage] = useState<{ ok: true; text: string } | { ok: false; error: unknown } | null>(
     null,
   );
@@ -109,10 +116,15 @@ export function AliasActions({
           <button
             type="submit"
             disabled={!move.allowed || busy || version === '' || !promoteReason.trim()}
-            aria-describedby={move.noteId}
+            aria-describedby={describedBy(move.noteId, promoteNeeds && promoteNeedsId)}
           >
             {t('models.promote')}
           </button>
+          {promoteNeeds ? (
+            <p className="muted" id={promoteNeedsId}>
+              {t('models.promoteNeeds')}
+            </p>
+          ) : null}
           {candidates.length === 0 ? <p className="muted">{t('models.noOther')}</p> : null}
         </form>
         <form onSubmit={rollback} aria-label={t('models.rollback')} className="stack">
@@ -129,10 +141,15 @@ export function AliasActions({
             type="submit"
             className="danger"
             disabled={!move.allowed || busy || !canRollBack || !rollbackReason.trim()}
-            aria-describedby={move.noteId}
+            aria-describedby={describedBy(move.noteId, rollbackNeeds && rollbackNeedsId)}
           >
             {t('models.rollback')}
           </button>
+          {rollbackNeeds ? (
+            <p className="muted" id={rollbackNeedsId}>
+              {t('models.rollbackNeeds')}
+            </p>
+          ) : null}
           {canRollBack ? null : <p className="muted">{t('models.noEarlier')}</p>}
         </form>
       </div>

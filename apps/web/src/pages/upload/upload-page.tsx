@@ -36,6 +36,7 @@ export default function UploadPage() {
   const { api, token } = useApp();
   const upload = usePermit('upload');
   const inputId = useId();
+  const chooseFirstId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [over, setOver] = useState(false);
@@ -129,10 +130,16 @@ export default function UploadPage() {
           type="button"
           onClick={() => send()}
           disabled={!upload.allowed || !file || !nameOk || step.kind === 'sending' || step.kind === 'waiting'}
-          aria-describedby={upload.noteId}
+          aria-describedby={upload.allowed && !file ? chooseFirstId : upload.noteId}
         >
           {t('upload.send')}
         </button>
+        {/* Allowed to upload but nothing chosen yet: say so, or the greyed button reads as broken. */}
+        {upload.allowed && !file ? (
+          <p className="muted" id={chooseFirstId}>
+            {t('upload.chooseFirst')}
+          </p>
+        ) : null}
         {step.kind === 'sending' ? (
           <div className="stack">
             <progress max={1} value={step.share} aria-label={t('upload.send')} />
