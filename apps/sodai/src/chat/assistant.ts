@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
 import { Conversations } from './conversation.ts';
+import { listComplete, noListToContinue } from './more-of-a-list.ts';
 import { exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
 import { understand, type Understanding } from './understanding/understand.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
+import { missingDataAnswer } from './tools/missing-data.ts';
 import {
   customerBasketTool,
   customerFrequencyTool,
@@ -135,7 +137,20 @@ export class ChatAssistant {
     const vocab = await this.#vocab.get();
     const previous = this.#sessions.recall(sessionId);
     const understanding = understand(question.message, vocab, lang, previous);
-    const tool = await this.run(understanding.intent, understanding, vocab, lang);
+    const examples = greetingExamples(
+      lang,
+      vocab.customerIds.values().next().value,
+      vocab.productIds.values().next().value,
+    );
+    const tool =
+      noListToContinue(understanding.more, lang, examples) ??
+      (understanding.more === 'next_rows'
+        ? listComplete(
+            await this.run(understanding.intent, understanding, vocab, lang),
+            understanding.offset,
+            lang,
+          )
+        : await this.run(understanding.intent, understanding, vocab, lang));
     const reply = toReply(understanding, tool, lang, sessionId, vocab);
     let final = reply;
     // Thanks and "ok" need no wording of the LLM's.
@@ -171,6 +186,7 @@ export class ChatAssistant {
     const someProduct = vocab.productIds.values().next().value;
     if (intent === 'small_talk')
       return smallTalk(u.courtesy ?? 'agreement', lang, greetingExamples(lang, someCustomer, someProduct));
+    if (intent === 'unknown' && u.missing) return missingDataAnswer(u.missing, u.entities, lang);
     if (intent === 'help' || intent === 'unknown') {
       const text = helpText(lang, someCustomer, someProduct);
       const lead =

@@ -852,22 +852,6 @@ export const INTENT_WORDS = {
     'about product',
     'tell me about',
   ],
-  /** What the data does not hold: prices, costs and stock (asked, and answered honestly). */
-  notInData: [
-    // "Dead stock" is slow products, not the stock the data lacks.
-    '(?<!dead )stock',
-    'inventario\\w*',
-    'inventor\\w*',
-    'existencias',
-    'precios?',
-    'prices?',
-    'pricing',
-    'cuesta\\w*',
-    'cuanto (?:vale|valen)',
-    'how much (?:is|are)(?: the)?(?: product| item)? \\d+',
-    'costos?',
-    'costs?',
-  ],
   /** Thanks, as a whole message ("gracias", "thanks a lot") or before a question. */
   thanks: [
     '(?:muchas |muchisimas |mil )?gracias',

@@ -1,11 +1,9 @@
 import type { ChatIntent } from '../../contract/api.ts';
 import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
+import { ASKS_FOR_MORE } from './more-words.ts';
+import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
-
-/** "Show more" as a whole message: repeat the previous question further down its list. */
-const MORE =
-  /^(?:y |and |ok |vale |bueno )?(?:muestrame|muestra|mostrame|ensename|dame|show(?: me)?|give me|ver|see|quiero ver|list|lista)?\s*(?:mas|more|otros|otras|others|siguientes|los demas|las demas|the rest|next ones|resto)(?: (?:productos|products|clientes|customers|resultados|results|filas|rows|opciones|options))?(?: por favor| please)?$/;
 
 /** "¿a quién / a qué clientes / a cuáles …?": who a product is for. */
 const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
@@ -177,8 +175,9 @@ export interface IntentGuess {
  */
 export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const has = (k: WordGroup) => GROUP_RE[k].test(text);
-  if (MORE.test(text)) return { intent: 'unknown', more: true };
-  if (has('notInData')) return { intent: 'unknown' };
+  if (ASKS_FOR_MORE.test(text)) return { intent: 'unknown', more: true };
+  // Margins, prices, stock: no tool has them, whatever else the question names.
+  if (missingDataAsked(text).length > 0) return { intent: 'unknown' };
 
   // "¿El 100001 compró el 20113 alguna vez?", "when did 100001 last buy 20061?": that pair's history.
   if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };

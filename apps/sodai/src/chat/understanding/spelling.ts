@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Lang } from '../../contract/api.ts';
 import { CATALOG_VOCABULARY } from './catalog-words.ts';
 import { INTENT_WORDS } from './intent-words.ts';
+import { MISSING_DATA_WORDS } from './missing-data-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -63,10 +64,14 @@ trimestre trimestres semestre antepasada antepasado antepenultima quarter quarte
  * so a typo of one is corrected to it and a correct one is never turned into another keyword.
  * Entries with stems or alternatives ("recomiend\\w*") are left out: their pieces are not words.
  */
+/** Every word list the rules match, each fragment on word boundaries. */
+const FRAGMENTS: readonly string[] = [
+  ...Object.values(INTENT_WORDS),
+  ...Object.values(MISSING_DATA_WORDS),
+].flat();
+
 function intentWords(): string[] {
-  return Object.values(INTENT_WORDS)
-    .flat()
-    .filter((fragment) => /^[a-z ]+(?:s\?)?$/.test(fragment))
+  return FRAGMENTS.filter((fragment) => /^[a-z ]+(?:s\?)?$/.test(fragment))
     .flatMap((fragment) => fragment.replace('?', '').split(' '))
     .filter((w) => w.length >= 3);
 }
@@ -117,7 +122,7 @@ function wordPatterns(fragment: string): string[] {
  * Every word the intent vocabulary can match, stems and alternatives included: "drifting" is
  * "drift\w*" and "vienen" is in "como (?:viene|vienen)", so neither is a typo to correct.
  */
-const KEYWORD = new RegExp(`^(?:${Object.values(INTENT_WORDS).flat().flatMap(wordPatterns).join('|')})$`);
+const KEYWORD = new RegExp(`^(?:${FRAGMENTS.flatMap(wordPatterns).join('|')})$`);
 
 /** Lexicon words by length: only those within `allowed` letters of a word can be within `allowed` edits. */
 const BY_LENGTH = new Map<number, string[]>();

@@ -18,6 +18,7 @@ import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
+import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
@@ -28,6 +29,13 @@ export interface Understanding {
   readonly entities: ChatEntities;
   /** Rows of the answer's list to skip ("show more"). */
   readonly offset: number;
+  /**
+   * "Más porfa", "show more": the next rows of the previous list, or a previous answer that was no
+   * list, or nothing before it to continue.
+   */
+  readonly more?: MoreOf;
+  /** Margins, prices, stock …: data the platform does not have, which the question asks for. */
+  readonly missing?: readonly MissingData[];
   /** Ids as written when they are not safe integers (answered as unknown). */
   readonly customerText?: string;
   readonly productText?: string;
@@ -63,6 +71,9 @@ const THRESHOLD_SUBJECT_OF: Partial<Record<ChatIntent, ThresholdSubject>> = {
   slow_movers: 'products',
   count_products: 'products',
 };
+
+/** What a request for more continues. */
+export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
 
 /** Intents whose lists "show more" can continue. */
 const LISTS: ReadonlySet<ChatIntent> = new Set([
@@ -222,15 +233,19 @@ function understandText(
   }
   let offset = 0;
   let usedContext = false;
+  let more: MoreOf | undefined = guess.more ? 'nothing_before' : undefined;
 
   // A follow-up that asks nothing new repeats the previous question with what it changes; one that
   // asks something of its own ("¿y el 1002 es mayorista?", "¿y cuántos son?") is that question.
-  const bare = intent === 'unknown' || guess.byIdAlone === true;
+  // "¿Y el precio?" asks for data there is none of, not the previous question again.
+  const missing = intent === 'unknown' ? missingDataAsked(text) : [];
+  const bare = (intent === 'unknown' && missing.length === 0) || guess.byIdAlone === true;
   const saysLittle = text.split(' ').length <= 8;
   if (previous && guess.more) {
     intent = previous.intent;
     Object.assign(entities, { ...previous.entities, ...entities });
     offset = LISTS.has(intent) ? previous.offset + previous.shown : 0;
+    more = LISTS.has(intent) ? 'next_rows' : 'not_a_list';
     usedContext = true;
   } else if (
     previous &&
@@ -425,6 +440,8 @@ function understandText(
     entities,
     offset,
     usedContext,
+    ...(more ? { more } : {}),
+    ...(missing.length > 0 ? { missing } : {}),
     ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(intent === 'sales_trend' &&
