@@ -52,7 +52,7 @@ describe('ExperimentsPage with nothing to list', () => {
 });
 
 describe('ExperimentsPage metric columns', () => {
-  it('names the headline metrics in words, F1 first, in Spanish', async () => {
+  it('names the metrics in words, F1 first, in Spanish', async () => {
     renderApp(
       <ExperimentsPage />,
       tracking([RUN], { best_iteration: 174, calibration_error: 0.004, test_f1: 0.5, test_recall: 0.63 }),
@@ -65,8 +65,8 @@ describe('ExperimentsPage metric columns', () => {
     expect(headers.slice(4)).toEqual([
       'F1 (prueba)',
       'Exhaustividad (prueba)',
-      'best_iteration',
-      'calibration_error',
+      'Mejor iteración (árboles)',
+      'Error de calibración',
     ]);
   });
 });
@@ -184,8 +184,25 @@ describe('ExperimentsPage on a phone', () => {
     ]);
     expect(figures.slice(1)).toEqual([
       ['F1 (test)', '0.300'],
-      ['best_iteration', '174'],
+      ['Best iteration (trees)', '174'],
     ]);
     expect(figures[0]?.[0]).toBe('Started');
+  });
+});
+
+describe('metric names', () => {
+  it('names a rule’s F1 by the rule, as the Models page does, and keeps an unknown metric’s logged name', async () => {
+    const { metricName } = await import('../src/components/metric-name.ts');
+    const { es } = await import('../src/i18n/es.ts');
+    const { interpolate } = await import('../src/i18n/dictionary.ts');
+    const t = (key: keyof typeof es, vars?: Readonly<Record<string, string | number>>) =>
+      interpolate(es[key], vars);
+    const tOr = (key: string, fallback: string) =>
+      Object.hasOwn(es, key) ? es[key as keyof typeof es] : fallback;
+    expect(metricName('baseline_k_of_n_f1', t, tOr)).toBe(
+      'F1 de la regla «compró k de las últimas n semanas»',
+    );
+    expect(metricName('test_f1_new', t, tOr)).toBe('F1 en productos nuevos para el cliente (prueba)');
+    expect(metricName('some_new_metric', t, tOr)).toBe('some_new_metric');
   });
 });

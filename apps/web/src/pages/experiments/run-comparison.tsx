@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { paramValue } from './param-value.ts';
 import { runLabel } from './run-label.ts';
 import { paramDiff, preferredMetrics, type RunRow } from './run-row.ts';
+import { metricName } from '../../components/metric-name.ts';
 
 const COLORS = ['#0b5fa5', '#b3261e', '#1b7f4b', '#8a5300', '#6a3fa0'];
 
@@ -31,7 +32,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
   }, [api, ids, chosen]);
   const diff = paramDiff(rows);
   // Named in words as in the runs table's headers ('F1 (prueba)'); a metric without words keeps its id.
-  const metricName = (key: string) => tOr(`models.metric.${key}`, key);
+  const metricLabel = (key: string) => metricName(key, t, tOr);
   return (
     <section className="card" aria-labelledby="compare-title" data-testid="comparison">
       <h2 id="compare-title">{t('experiments.compareTitle', { n: rows.length })}</h2>
@@ -71,7 +72,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
             <select id={metricId} value={chosen} onChange={(e) => setMetric(e.currentTarget.value)}>
               {keys.map((k) => (
                 <option key={k} value={k}>
-                  {metricName(k)}
+                  {metricLabel(k)}
                 </option>
               ))}
             </select>
@@ -81,7 +82,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
               <div
                 className="chart"
                 role="img"
-                aria-label={t('experiments.curveLabel', { metric: metricName(chosen) })}
+                aria-label={t('experiments.curveLabel', { metric: metricLabel(chosen) })}
                 style={{ height: 280 }}
               >
                 <ResponsiveContainer width="100%" height="100%">
@@ -96,7 +97,7 @@ export function RunComparison({ rows }: { rows: readonly RunRow[] }) {
                       width={72}
                       tickFormatter={(v: number) => num(v, 3)}
                       domain={['auto', 'auto']}
-                      label={{ value: metricName(chosen), angle: -90, position: 'insideLeft', offset: -8 }}
+                      label={{ value: metricLabel(chosen), angle: -90, position: 'insideLeft', offset: -8 }}
                     />
                     <Tooltip formatter={(v) => num(Number(v), 4)} />
                     {/* At the bottom it sat on the "Step" axis title. */}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { runLabel } from './run-label.ts';
 import type { RunRow, SortKey } from './run-row.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { metricName } from '../../components/metric-name.ts';
 
 /** A sort key as an option value of the phone's "sort by" list. */
 function keyValue(k: SortKey): string {
@@ -40,7 +41,7 @@ export function RunsTable({
   const sortId = useId();
   const same = (k: SortKey) => keyValue(k) === keyValue(sort);
   const arrow = direction === 'asc' ? ' ▲' : ' ▼';
-  const metricName = (k: string) => tOr(`models.metric.${k}`, k);
+  const metricLabel = (k: string) => metricName(k, t, tOr);
   const fields: readonly (readonly [SortKey, string])[] = [
     [{ kind: 'field', field: 'name' }, t('experiments.name')],
     [{ kind: 'field', field: 'status' }, t('experiments.status')],
@@ -48,7 +49,7 @@ export function RunsTable({
   ];
   const columns: readonly (readonly [SortKey, string])[] = [
     ...fields,
-    ...metricKeys.map((k): readonly [SortKey, string] => [{ kind: 'metric', key: k }, metricName(k)]),
+    ...metricKeys.map((k): readonly [SortKey, string] => [{ kind: 'metric', key: k }, metricLabel(k)]),
   ];
   const started = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-US', {
     dateStyle: 'short',
@@ -131,7 +132,7 @@ export function RunsTable({
                     <td
                       key={k}
                       className={r.metrics[k] === undefined ? 'run-metric none' : 'run-metric'}
-                      data-label={metricName(k)}
+                      data-label={metricLabel(k)}
                     >
                       {metric(r.metrics[k])}
                     </td>

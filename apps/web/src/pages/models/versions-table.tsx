@@ -1,6 +1,7 @@
 import type { GateRecord, ModelAlias, ModelVersion } from '../../api/tracking-types.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { gateText } from './gate-text.ts';
+import { metricName } from '../../components/metric-name.ts';
 
 /** The metrics worth showing first, when a version has them. */
 const KEY_METRICS = ['test_f1', 'test_auc_pr', 'test_precision', 'test_recall', 'f1', 'auc_pr'];
@@ -27,7 +28,7 @@ export function VersionsTable({
     metricKeys.length > 0
       ? metricKeys
       : [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].slice(0, 3);
-  const metricLabel = (k: string) => tOr(`models.metric.${k}`, k);
+  const metricLabel = (k: string) => metricName(k, t, tOr);
   return (
     <>
       <div className="table-wrap">
