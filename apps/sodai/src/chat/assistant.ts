@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
 import { Conversations } from './conversation.ts';
 import { listComplete, noListToContinue } from './more-of-a-list.ts';
-import { exampleQuestions, greetingExamples, helpText } from './examples.ts';
+import { capabilityList, exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
 import { understand, type Understanding } from './understanding/understand.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
@@ -178,8 +178,9 @@ export class ChatAssistant {
   }
 
   /**
-   * Runs the tool of an intent (help and unknown get the honest "this is what I can do"; small talk
-   * a short word back, and a greeting a few questions to start with).
+   * Runs the tool of an intent (help gets a short list of what can be asked, unknown the honest
+   * "this is what I can do"; small talk a short word back, and a greeting a few questions to start
+   * with).
    */
   async run(intent: ChatIntent, u: Understanding, vocab: Vocabulary, lang: Lang): Promise<ToolAnswer> {
     const someCustomer = vocab.customerIds.values().next().value;
@@ -187,19 +188,23 @@ export class ChatAssistant {
     if (intent === 'small_talk')
       return smallTalk(u.courtesy ?? 'agreement', lang, greetingExamples(lang, someCustomer, someProduct));
     if (intent === 'unknown' && u.missing) return missingDataAnswer(u.missing, u.entities, lang);
-    if (intent === 'help' || intent === 'unknown') {
-      const text = helpText(lang, someCustomer, someProduct);
+    if (intent === 'help')
+      return {
+        text: capabilityList(lang, someCustomer, someProduct),
+        answered: true,
+        basedOn: [],
+        data: {},
+        suggestions: greetingExamples(lang, someCustomer, someProduct),
+      };
+    if (intent === 'unknown') {
       const lead =
-        intent === 'unknown'
-          ? lang === 'es'
-            ? 'No sé responder esa pregunta con los datos que tengo (clientes, productos y unidades vendidas; no hay precios, costos ni stock). '
-            : 'I cannot answer that from the data I have (customers, products and units sold; there are no prices, costs or stock). '
-          : '';
-      const answer = notAnswered(
-        lead + text,
+        lang === 'es'
+          ? 'No sé responder esa pregunta con los datos que tengo (clientes, productos y unidades vendidas; no hay precios, costos ni stock). '
+          : 'I cannot answer that from the data I have (customers, products and units sold; there are no prices, costs or stock). ';
+      return notAnswered(
+        lead + helpText(lang, someCustomer, someProduct),
         Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
       );
-      return intent === 'help' ? { ...answer, answered: true } : answer;
     }
     const request: ToolRequest = {
       entities: u.entities,

@@ -93,3 +93,41 @@ export function helpText(lang: Lang, customer?: number, product?: number): strin
     ? `Puedo responder sobre ventas (qué ofrecer, por qué, quién comprará, quién dejó de comprar), historial (qué compró un cliente, su canasta, sus marcas favoritas, quién compró un producto, los mejores clientes, los productos y marcas más vendidos y los que menos se venden, los clientes que menos compran, cuáles suben o bajan, los productos nuevos, tendencias, comparaciones, el tamaño promedio de pedido, cuántos clientes hay de cada tipo, qué parte de las ventas es de latas, una marca o un segmento), el modelo (versión, desempeño, qué pesa, drift) y operaciones (corridas, lotes). Por ejemplo — ${lines.join('; ')}.`
     : `I can answer about sales (what to offer, why, who will buy, who stopped buying), history (what a customer bought, their basket, their favorite brands, who bought a product, the best customers, best-selling products and brands and the slow movers, the customers who buy least, what is rising or falling, new products, trends, comparisons, the average order size, the share of each type of customer, the share of sales of cans, a brand or a segment), the model (version, performance, drivers, drift) and operations (runs, batches). For example — ${lines.join('; ')}.`;
 }
+
+/**
+ * What the assistant can do, one line a capability with an example question each, for "¿cómo te
+ * uso?" and "what can you do?": shorter than {@link helpText}, which also follows a question it
+ * could not answer.
+ */
+export function capabilityList(lang: Lang, customer = 100001, product = 20001): string {
+  const lines: readonly (readonly [string, string])[] =
+    lang === 'es'
+      ? [
+          ['Qué ofrecer a un cliente y por qué', `¿Qué le ofrezco al cliente ${customer} esta semana?`],
+          ['Quién comprará un producto', `¿Qué clientes comprarán el producto ${product} la próxima semana?`],
+          ['Qué compró un cliente', `¿Qué compró el cliente ${customer} el último mes?`],
+          ['Rankings de productos, marcas y clientes', '¿Qué es lo más vendido en minimarkets?'],
+          ['Clientes que dejaron de comprar o que son nuevos', '¿Quiénes dejaron de comprar?'],
+          ['Ventas, tendencias y comparaciones', '¿Cómo van las ventas de latas?'],
+          ['El modelo y las corridas semanales', '¿Qué versión del modelo está en producción?'],
+        ]
+      : [
+          ['What to offer a customer, and why', `What should I offer customer ${customer} this week?`],
+          ['Who will buy a product', `Which customers will buy product ${product} next week?`],
+          ['What a customer bought', `What did customer ${customer} buy last month?`],
+          ['Rankings of products, brands and customers', 'What are the top sellers in minimarkets?'],
+          ['Customers who stopped buying or are new', 'Who stopped buying?'],
+          ['Sales, trends and comparisons', 'How are can sales trending?'],
+          ['The model and the weekly runs', 'Which model version is in production?'],
+        ];
+  const intro =
+    lang === 'es'
+      ? 'Respondo con los datos de clientes, productos y unidades vendidas. Puede preguntarme:'
+      : 'I answer from the data on customers, products and units sold. You can ask me:';
+  const outro =
+    lang === 'es'
+      ? 'Después de una lista, pida «más» para ver las siguientes filas. No tengo precios, costos, márgenes ni stock.'
+      : 'After a list, ask for "more" to see the next rows. I have no prices, costs, margins or stock.';
+  const quote = (q: string) => (lang === 'es' ? `«${q}»` : `"${q}"`);
+  return [intro, ...lines.map(([what, q]) => `• ${what}: ${quote(q)}`), outro].join('\n');
+}

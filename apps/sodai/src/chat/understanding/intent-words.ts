@@ -955,25 +955,6 @@ export const INTENT_WORDS = {
     'see you(?: later| soon)?',
     'later',
   ],
-  help: [
-    'preguntarte',
-    'can i ask',
-    'ayuda',
-    'ayudar\\w*',
-    'help',
-    'que puedes',
-    'que podis',
-    'what can you',
-    'que sabes',
-    'que se te puede',
-    'que te puedo',
-    'como funciona',
-    'ejemplos?',
-    'examples?',
-    'how do i use',
-    'que preguntas',
-    'que (?:me )?(?:puedes|podes|podis) (?:contestar|responder|hacer)',
-  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type WordGroup = keyof typeof INTENT_WORDS;

@@ -2,6 +2,7 @@ import type { ChatIntent } from '../../contract/api.ts';
 import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
 import { ASKS_FOR_MORE } from './more-words.ts';
+import { ASKS_FOR_HELP } from './help-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -415,7 +416,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     };
   }
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
-  if (has('help')) return { intent: 'help' };
+  if (ASKS_FOR_HELP.test(text)) return { intent: 'help' };
   if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history', byIdAlone: true };
   if (s.hasProduct && !s.hasCustomer) return { intent: 'product_info', byIdAlone: true };
   // A customer and a product with no other word ("¿le conviene al 1002 el 20230?"): that pair's case.

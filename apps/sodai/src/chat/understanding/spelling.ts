@@ -3,6 +3,7 @@ import type { Lang } from '../../contract/api.ts';
 import { CATALOG_VOCABULARY } from './catalog-words.ts';
 import { INTENT_WORDS } from './intent-words.ts';
 import { MISSING_DATA_WORDS } from './missing-data-words.ts';
+import { HELP_WORDS } from './help-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -68,6 +69,7 @@ trimestre trimestres semestre antepasada antepasado antepenultima quarter quarte
 const FRAGMENTS: readonly string[] = [
   ...Object.values(INTENT_WORDS),
   ...Object.values(MISSING_DATA_WORDS),
+  HELP_WORDS,
 ].flat();
 
 function intentWords(): string[] {
