@@ -27,7 +27,8 @@ async function signIn(): Promise<void> {
   await page.locator('header').getByRole('button', { name: 'Iniciar sesión' }).click();
   await page.getByRole('dialog').getByLabel('Token de acceso').fill(E2E_ADMIN_TOKEN);
   await page.getByRole('dialog').getByRole('button', { name: 'Entrar' }).click();
-  await page.getByTestId('signed-in').waitFor();
+  // Below 1600 px the role sits behind the header's "Sesión" button: signed in, it is there, not shown.
+  await page.getByTestId('signed-in').waitFor({ state: 'attached' });
 }
 
 async function open(route: string): Promise<void> {
