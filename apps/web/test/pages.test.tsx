@@ -848,6 +848,32 @@ describe('App shell', () => {
     vi.unstubAllGlobals();
   });
 
+  it('says the model is loading while a restarted server loads it, then reads the page again', async () => {
+    // The server answered only "no model" while loading after a restart; the page said none was trained.
+    vi.stubGlobal('scrollTo', () => undefined);
+    let servingAsked = 0;
+    const { seen } = renderApp(<App />, (req) => {
+      if (!req.url.startsWith('/api/serving')) return { body: CATALOG };
+      servingAsked++;
+      return {
+        body:
+          servingAsked === 1
+            ? { model_version: null, cutoff: null, served_by: null, loading: true }
+            : { model_version: 3, cutoff: '2024-12-23', served_by: SERVED_BY_MODEL, loading: false },
+      };
+    });
+    expect((await screen.findByTestId('serving')).textContent).toBe(
+      'Cargando el modelo: las predicciones estarán listas en unos segundos.',
+    );
+    const catalogReads = () => seen.filter((r) => r.url.startsWith('/api/ui/catalog')).length;
+    await waitFor(() => expect(catalogReads()).toBe(1));
+    await waitFor(() => expect(screen.getByTestId('serving').textContent).toContain('v3'), {
+      timeout: 6_000,
+    });
+    await waitFor(() => expect(catalogReads()).toBe(2));
+    vi.unstubAllGlobals();
+  }, 10_000);
+
   it('says which rule serves, in the page language, while no model has passed the gate', async () => {
     vi.stubGlobal('scrollTo', () => undefined);
     const asked: string[] = [];

@@ -10,6 +10,7 @@ import { ServingBadge } from './serving-badge.tsx';
 import { SignIn } from './sign-in.tsx';
 import { SkipLink } from './skip-link.tsx';
 import { useHash } from './use-hash.ts';
+import { useServing } from './use-serving.ts';
 
 /** The shell: skip link, header with menu, language and sign-in, and the current page. */
 export function App() {
@@ -17,6 +18,7 @@ export function App() {
   const hash = useHash();
   const route = routeFor(hash);
   const pageName = t(route ? route.label : 'notFound.title');
+  const serving = useServing();
   // Each page names itself in the tab and in the history list, in the current language.
   useEffect(() => {
     document.title = `${pageName} · SodAI`;
@@ -38,9 +40,10 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <ServingBadge />
+        <ServingBadge state={serving.state} />
         {route ? (
-          <PageBoundary key={route.path}>
+          // Read again once the model a restarted server was loading serves (empty pickers before).
+          <PageBoundary key={`${route.path}#${serving.generation}`}>
             <Suspense fallback={<Loading />}>
               <route.component />
             </Suspense>

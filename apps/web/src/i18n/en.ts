@@ -5,6 +5,7 @@ export const en: Dictionary = {
   'shell.skip': 'Skip to content',
   'shell.menu': 'Main menu',
   'shell.language': 'Language',
+  'shell.loadingModel': 'Loading the model: predictions will be ready in a few seconds.',
   'shell.noModel': 'No model is serving yet: predictions will be available after the first training.',
   'shell.servingRule': 'No model beats the simple rules yet: the rule "{rule}" predicts · week from {week}',
   'shell.serving': 'Serving model: v{version} · predicting the week from {week}',

@@ -4,6 +4,7 @@ export const es = {
   'shell.skip': 'Saltar al contenido',
   'shell.menu': 'Menú principal',
   'shell.language': 'Idioma',
+  'shell.loadingModel': 'Cargando el modelo: las predicciones estarán listas en unos segundos.',
   'shell.noModel':
     'Todavía no hay un modelo en servicio: las predicciones estarán disponibles tras el primer entrenamiento.',
   'shell.servingRule':
