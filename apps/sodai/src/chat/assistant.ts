@@ -21,6 +21,7 @@ import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
+import { newCustomersTool } from './tools/new-customers.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
@@ -66,6 +67,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
+  new_customers: newCustomersTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: salesShareTool,

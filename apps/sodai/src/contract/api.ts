@@ -185,6 +185,7 @@ export const ChatIntentSchema = z.enum([
   'slow_movers',
   'small_customers',
   'new_products',
+  'new_customers',
   'order_size',
   'customer_mix',
   'sales_share',

@@ -40,6 +40,8 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
   small_customers:
     'customers who bought least (rank_by orders: fewest orders first); how_many for how many buy little; with a threshold (lt), those under it',
   new_products: 'products sold for the first time in a period',
+  new_customers:
+    'customers whose first purchase in the data falls in a period, optionally of a customer type',
   order_size: 'average units per order, overall or of a customer, type or product filter',
   customer_mix: 'customers split by type (shares of the customer master)',
   sales_share:

@@ -23,6 +23,7 @@ const COUNTS_ITSELF: ReadonlySet<ChatIntent> = new Set([
   'product_buyers',
   'movers',
   'new_products',
+  'new_customers',
 ]);
 
 /**

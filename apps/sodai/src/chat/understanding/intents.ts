@@ -3,6 +3,7 @@ import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
 import { ASKS_FOR_MORE } from './more-words.ts';
 import { ASKS_FOR_HELP } from './help-words.ts';
+import { asksNewCustomers } from './new-customer-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -192,6 +193,18 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   ) {
     return { intent: 'customer_info' };
   }
+
+  // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
+  // whose words ("¿cuántos clientes …?") they share.
+  if (
+    asksNewCustomers(text, {
+      namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
+      hasCustomerType: s.hasCustomerType,
+      customerNoun: has('customer'),
+      productNoun: has('product'),
+    })
+  )
+    return { intent: 'new_customers' };
 
   const modelish = has('model');
   // Before drift, whose words include "distribución".

@@ -28,7 +28,8 @@ export const MISSING_DATA_WORDS = {
     // Plain words here also join the speller's lexicon: none may sit one edit from a common word
     // ("on hand" turned "and" into "hand"; "plata" is one from "lata").
     'ganancias?',
-    'ganamos',
+    // "¿Cuánto ganamos?" is profit; "¿cuántos clientes ganamos?" new customers.
+    'cuanto (?:ganamos|gano|ganan|gana)',
     'utilidad(?:es)?',
     'beneficios?',
     'earnings',

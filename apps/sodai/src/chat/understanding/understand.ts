@@ -89,6 +89,7 @@ const LISTS: ReadonlySet<ChatIntent> = new Set([
   'slow_movers',
   'small_customers',
   'new_products',
+  'new_customers',
 ]);
 
 /** Whether customers (a customer noun, or a type of them) are named before any product noun. */

@@ -1,0 +1,114 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
+import { formatDay, formatNumber, say } from '../format.ts';
+import { column, noTransactions, rankedTable } from './answers.ts';
+import { customerTypeCell } from './customer-rows.ts';
+import { catalogFilter, describeFilters, FROM, periodOr4Weeks } from './filters.ts';
+import { rankingWords } from './market.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * Customers whose first purchase in the data falls in a period (default: the last four weeks),
+ * most units first, with what they bought in the period. Point in time: only purchases up to the
+ * period's end are read, so a later purchase changes nothing. A period that starts where the data
+ * starts makes every customer look new, and the answer says so.
+ */
+export const newCustomersTool: Tool = async (box, req) => {
+  const { lang, vocab } = req;
+  const period = periodOr4Weeks(req);
+  if (!period) return noTransactions(lang);
+  const entities = { ...req.entities, period };
+  const f = catalogFilter(entities);
+  const n = f.params.length + 1;
+  const k = rowsWanted(entities);
+  const rows = await box.data.query(
+    `WITH firsts AS (
+       SELECT customer_id, min(purchase_date) AS first FROM transactions
+       WHERE items > 0 AND purchase_date < $${n + 1}::DATE + 1 GROUP BY customer_id)
+     SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
+            any_value(s.first)::DATE::VARCHAR AS first,
+            sum(t.items)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders,
+            count(*) OVER ()::DOUBLE AS found
+     FROM ${FROM} JOIN firsts s ON s.customer_id = t.customer_id
+     WHERE ${f.where} AND s.first >= $${n}::DATE
+       AND t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1
+     GROUP BY t.customer_id
+     ORDER BY units DESC, first, customer LIMIT ${k} OFFSET ${req.offset}`,
+    [...f.params, period.from, period.to],
+  );
+  const { when, scope } = rankingWords(entities, period, lang);
+  const found = Number(rows[0]?.found ?? 0);
+  const first = (r: Row) => formatDay(String(r.first), lang);
+  const bought = (r: Row) =>
+    say(
+      lang,
+      `${countOf(Number(r.units), lang, NOUN.unit)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
+      `${countOf(Number(r.units), lang, NOUN.unit)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
+    );
+  // Before the data's first day nobody is known, so the first weeks hold every customer's "first" purchase.
+  const start = vocab.firstDay;
+  const caveat =
+    start !== null && period.from <= start
+      ? say(
+          lang,
+          ` Ojo: los datos empiezan el ${formatDay(start, lang)}, así que quien compró en esos días aparece como nuevo aunque fuera cliente de antes.`,
+          ` Note: the data starts on ${formatDay(start, lang)}, so anyone who bought in those days shows as new even if they were a customer before.`,
+        )
+      : '';
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `No hubo clientes nuevos ${when}${scope}: ningún cliente compró por primera vez en ese período.`,
+          `There were no new customers ${when}${scope}: no customer bought for the first time in that period.`,
+        )
+      : say(
+          lang,
+          `${countOf(found, lang, NOUN.customer)} ${agree(found, ['compró', 'compraron'])} por primera vez ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}), primera compra el ${first(r)}, ${bought(r)}`).join('; ')}.${caveat}`,
+          `${countOf(found, lang, NOUN.customer)} bought for the first time ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}), first purchase on ${first(r)}, ${bought(r)}`).join('; ')}.${caveat}`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      say(
+        lang,
+        'primera compra de cada cliente en los datos, hasta el fin del período; unidades y pedidos del período',
+        "each customer's first purchase in the data, up to the period's end; units and orders of the period",
+      ),
+    ],
+    table: rankedTable(
+      req.offset,
+      [
+        column('customer', lang),
+        column('type', lang),
+        [say(lang, 'Primera compra', 'First purchase'), false],
+        column('units', lang),
+        column('orders', lang),
+      ],
+      rows,
+      (r) => [
+        String(r.customer),
+        customerTypeCell(r, lang),
+        first(r),
+        formatNumber(Number(r.units), lang),
+        formatNumber(Number(r.orders), lang),
+      ],
+    ),
+    data: {
+      period,
+      found,
+      customers: rows.map((r) => ({
+        customer: Number(r.customer),
+        first: String(r.first),
+        units: Number(r.units),
+        orders: Number(r.orders),
+      })),
+    },
+    customers: rows.map((r) => Number(r.customer)),
+    shown: rows.length,
+  };
+};
