@@ -22,6 +22,7 @@ import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
+import { isTopTool, type TopSide } from './tools/is-top.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
@@ -40,6 +41,12 @@ const orPastThreshold =
   (box, req) =>
     req.entities.threshold ? pastThresholdTool(side)(box, req) : tool(box, req);
 
+/** `tool`, unless the question asks whether the one it names is the top one: then its place. */
+const orIsTop =
+  (side: TopSide, tool: Tool): Tool =>
+  (box, req) =>
+    req.asksIfTop ? isTopTool(side)(box, req) : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   recommend: recommendTool,
@@ -53,7 +60,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_info: productInfoTool,
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
-  top_products: (box, req) =>
+  top_products: orIsTop('products', (box, req) =>
     req.entities.threshold
       ? pastThresholdTool('products')(box, req)
       : req.entities.group_by === 'brand'
@@ -61,7 +68,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         : req.entities.group_by
           ? salesShareTool(box, req)
           : topProductsTool(box, req),
-  top_customers: orPastThreshold('customers', topCustomersTool),
+  ),
+  top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
   product_buyers: productBuyersTool,
   movers: moversTool,
   slow_movers: orPastThreshold('products', slowMoversTool),
@@ -218,6 +226,7 @@ export class ChatAssistant {
       ...(u.howMany ? { howMany: true } : {}),
       ...(u.notBought ? { notBought: true } : {}),
       ...(u.periodTotal ? { periodTotal: true } : {}),
+      ...(u.asksIfTop ? { asksIfTop: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

@@ -42,6 +42,8 @@ export interface ToolRequest {
   readonly notBought?: boolean;
   /** The question asks for a period's total ("ventas de la semana pasada"): it comes before the trend. */
   readonly periodTotal?: boolean;
+  /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top `count`). */
+  readonly asksIfTop?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

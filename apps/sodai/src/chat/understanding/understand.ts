@@ -18,6 +18,7 @@ import { withoutLeadIn } from './lead-in.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
+import { asksIfTop } from './is-top-question.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -34,6 +35,8 @@ export interface Understanding {
    * list, or nothing before it to continue.
    */
   readonly more?: MoreOf;
+  /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
+  readonly asksIfTop?: boolean;
   /** Margins, prices, stock …: data the platform does not have, which the question asks for. */
   readonly missing?: readonly MissingData[];
   /** Ids as written when they are not safe integers (answered as unknown). */
@@ -417,6 +420,14 @@ function understandText(
     const ofProducts = filters.some((k) => k !== 'customer_type' && entities[k] !== undefined);
     entities.scope = entities.product_id !== undefined || ofProducts ? 'product' : 'all';
   }
+  // "¿El 100026 es el mejor cliente?", "is 20012 our best seller?": the ranking the one named is
+  // placed in, not its history or its card.
+  const ifTop =
+    !bar &&
+    !usedContext &&
+    (entities.customer_id === undefined) !== (entities.product_id === undefined) &&
+    asksIfTop(text);
+  if (ifTop) intent = entities.customer_id !== undefined ? 'top_customers' : 'top_products';
   const howMany = asksHowMany(text);
   // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
   // "¿y con más de 50?" after such a question keeps its subject.
@@ -442,6 +453,7 @@ function understandText(
     offset,
     usedContext,
     ...(more ? { more } : {}),
+    ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),
     ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
