@@ -7,7 +7,12 @@ import { realizedSeries } from './realized-series.ts';
 const VERSION_COLORS = ['#0b5fa5', '#2e7d32', '#8e24aa', '#ef6c00', '#00838f'];
 const RULE_COLOR = '#6b6b6b';
 
-/** Realized F1 per week for each serving version beside the best rule, and the week-by-week table. */
+/**
+ * Realized F1 per week for each serving version beside the best rule, and the week-by-week table.
+ *
+ * On a phone both week tables are cards (styles.css, `.week-cards`): the week on top, each figure
+ * under its column's name two to a line, so the five or six columns never scroll sideways.
+ */
 export function RealizedSection({ realized }: { realized: RealizedResponse }) {
   const { t, num } = useI18n();
   const series = useMemo(() => realizedSeries(realized.weeks), [realized]);
@@ -61,7 +66,7 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
             </ResponsiveContainer>
           </div>
           <div className="table-wrap">
-            <table className="table compact" data-testid="realized-weeks">
+            <table className="table compact week-cards" data-testid="realized-weeks">
               <caption className="muted">{t('realized.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -77,11 +82,21 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
                   const served = w.served[0];
                   return (
                     <tr key={w.week}>
-                      <td className="nowrap">{w.week}</td>
-                      <td>{served ? t('realized.version', { version: served.version }) : '—'}</td>
-                      <td>{f(served?.metrics.f1)}</td>
-                      <td>{f(w.best_rule?.metrics.f1)}</td>
-                      <td>{f(served?.metrics.ndcg_at_5)}</td>
+                      <td className="nowrap week-title" data-label={t('realized.week')}>
+                        {w.week}
+                      </td>
+                      <td className="week-figure" data-label={t('realized.served')}>
+                        {served ? t('realized.version', { version: served.version }) : '—'}
+                      </td>
+                      <td className="week-figure" data-label={t('realized.f1')}>
+                        {f(served?.metrics.f1)}
+                      </td>
+                      <td className="week-figure" data-label={t('realized.ruleF1')}>
+                        {f(w.best_rule?.metrics.f1)}
+                      </td>
+                      <td className="week-figure" data-label={t('realized.ndcg5')}>
+                        {f(served?.metrics.ndcg_at_5)}
+                      </td>
                     </tr>
                   );
                 })}
@@ -111,7 +126,7 @@ function BusinessTable({ realized }: { realized: RealizedResponse }) {
     <>
       <h3>{t('business.title')}</h3>
       <div className="table-wrap">
-        <table className="table compact" data-testid="business-weeks">
+        <table className="table compact week-cards" data-testid="business-weeks">
           <caption className="muted">{t('business.caption')}</caption>
           <thead>
             <tr>
@@ -129,14 +144,24 @@ function BusinessTable({ realized }: { realized: RealizedResponse }) {
               const rule = w.best_rule?.metrics.top5_hits;
               return (
                 <tr key={w.week}>
-                  <td className="nowrap">{w.week}</td>
-                  <td>{share(m.top5_hit_rate)}</td>
-                  <td>{count(m.top5_hits)}</td>
-                  <td>
+                  <td className="nowrap week-title" data-label={t('realized.week')}>
+                    {w.week}
+                  </td>
+                  <td className="week-figure" data-label={t('business.listsSold')}>
+                    {share(m.top5_hit_rate)}
+                  </td>
+                  <td className="week-figure" data-label={t('business.top5Sold')}>
+                    {count(m.top5_hits)}
+                  </td>
+                  <td className="week-figure" data-label={t('business.uplift')}>
                     {rule === undefined || m.top5_hits === undefined ? '—' : signed(m.top5_hits - rule)}
                   </td>
-                  <td>{count(m.expected_units)}</td>
-                  <td>{count(m.realized_units)}</td>
+                  <td className="week-figure" data-label={t('business.expectedUnits')}>
+                    {count(m.expected_units)}
+                  </td>
+                  <td className="week-figure" data-label={t('business.soldUnits')}>
+                    {count(m.realized_units)}
+                  </td>
                 </tr>
               );
             })}
