@@ -705,13 +705,94 @@ describe('ModelsPage', () => {
     });
     expect(v2.textContent).toContain('rechazada');
     expect(v2.textContent).toContain('2024-06-03');
-    expect(v2.textContent).toContain('Rechazada: la regla «compró k de las últimas n semanas» (0,2600)');
+    expect(v2.textContent).toContain('Rechazada: la regla «compró k de las últimas n semanas» (0,260)');
     expect(v2.textContent).not.toContain('Aprobada');
     const v1 = document.querySelector('tr[data-version="1"]')!;
     expect(v1.getAttribute('data-gate')).toBe('passed');
     expect(v1.textContent).toContain('2024-05-27');
     expect(document.body.textContent).not.toContain('English sentence');
     expect(screen.getByTestId('f1-note').textContent).toContain('misma semana de prueba');
+  });
+
+  /** The models page over `model` whose v1 the gate passed and v2 it rejected with `rejected`. */
+  const gated = (rejected: Record<string, unknown>) => (req: { url: string }) => {
+    if (req.url.endsWith('/history')) return { body: [] };
+    if (req.url === '/api/tracking/models/weekly-purchase')
+      return {
+        body: {
+          ...model,
+          versions: model.versions.map((v) => ({
+            ...v,
+            metrics: { test_f1: v.version === 1 ? 0.41264 : 0.4127 },
+          })),
+        },
+      };
+    if (req.url.startsWith('/api/tracking/runs?parentRunId=a'))
+      return { body: [{ id: 'ga', name: 'gate v1' }] };
+    if (req.url.startsWith('/api/tracking/runs?parentRunId=b'))
+      return { body: [{ id: 'gb', name: 'gate v2' }] };
+    if (req.url.startsWith('/api/tracking/runs/ga/artifact'))
+      return { body: { passed: true, reason: '', testCutoff: '2024-05-27', challengerF1: 0.41264 } };
+    if (req.url.startsWith('/api/tracking/runs/gb/artifact'))
+      return { body: { passed: false, reason: '', testCutoff: '2024-06-03', ...rejected } };
+    return undefined;
+  };
+  const rejectedRow = () =>
+    waitFor(() => {
+      const row = document.querySelector('tr[data-version="2"]');
+      expect(row?.getAttribute('data-gate')).toBe('rejected');
+      return row as HTMLElement;
+    });
+
+  it.each([
+    { lang: 'es', f1: '0,413', version: 'v2rechazada' },
+    { lang: 'en', f1: '0.413', version: 'v2rejected' },
+  ] as const)(
+    'writes F1 with 3 decimals as Experiments does, the rejected badge beside its version ($lang)',
+    async ({ lang, f1, version }) => {
+      renderApp(<ModelsPage />, gated({ margin: 0.002, challengerF1: 0.4127 }), lang);
+      const row = await rejectedRow();
+      const cells = [...row.querySelectorAll('td')];
+      expect(cells.map((td) => td.textContent)).toContain(f1);
+      // Number and badge are one box, so a phone's card keeps them on one line.
+      const versionCell = cells[0]!;
+      expect(versionCell.textContent).toBe(version);
+      expect(versionCell.children).toHaveLength(1);
+      expect(versionCell.querySelector('.badge.rejected')).toBeTruthy();
+      expect(row.querySelectorAll('.badge.rejected')).toHaveLength(1);
+    },
+  );
+
+  it('states a small margin exactly and tells apart F1s closer than the third decimal', async () => {
+    renderApp(
+      <ModelsPage />,
+      gated({
+        margin: 0.0025,
+        challengerF1: 0.4127,
+        bestBaseline: 'popularity',
+        bestBaselineF1: 0.3,
+        championVersion: 1,
+        championF1: 0.41264,
+      }),
+      'en',
+    );
+    const row = await rejectedRow();
+    // At 3 decimals both F1s read 0.413, a tie the gate did not see, and the margin 0.003.
+    expect(row.textContent).toContain(
+      'Rejected: it did not beat champion v1 (0.4126) (F1 0.4127, margin 0.0025).',
+    );
+  });
+
+  it("writes a gate's F1s with 3 decimals when they differ there, the margin as it is", async () => {
+    renderApp(
+      <ModelsPage />,
+      gated({ margin: 0.002, challengerF1: 0.4127, bestBaseline: 'popularity', bestBaselineF1: 0.42 }),
+      'en',
+    );
+    const row = await rejectedRow();
+    expect(row.textContent).toContain(
+      'Rejected: the rule «product popularity» (0.420) matched or beat it (F1 0.413, margin 0.002).',
+    );
   });
 });
 

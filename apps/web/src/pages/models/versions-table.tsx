@@ -29,6 +29,9 @@ export function VersionsTable({
       ? metricKeys
       : [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))].slice(0, 3);
   const metricLabel = (k: string) => metricName(k, t, tOr);
+  // As on the Experiments page: scores with three decimals, counts (best_iteration) whole.
+  const metricValue = (v: number | undefined) =>
+    v === undefined ? '—' : Number.isInteger(v) ? num(v) : num(v, 3);
   return (
     <>
       <div className="table-wrap">
@@ -60,15 +63,28 @@ export function VersionsTable({
                     data-version={v.version}
                     data-gate={gate ? (gate.passed ? 'passed' : 'rejected') : 'none'}
                   >
-                    <td data-label={t('models.version')}>v{v.version}</td>
+                    <td className="nowrap" data-label={t('models.version')}>
+                      {/* One box for the number and the badge, on one line: a phone's card lays a
+                          cell's children out as grid cells, which put the badge on a row of its own,
+                          and the desktop's narrow column wrapped it under the number. */}
+                      <span>
+                        v{v.version}
+                        {gate && !gate.passed ? (
+                          <span className="badge rejected">{t('models.rejected')}</span>
+                        ) : null}
+                      </span>
+                    </td>
                     <td data-label={t('models.aliases')}>
-                      {aliases
-                        .filter((a) => a.version === v.version)
-                        .map((a) => (
-                          <span key={a.alias} className="badge model" translate="no">
-                            {a.alias}
-                          </span>
-                        ))}
+                      {/* One box too, so that two aliases share a line on a phone. */}
+                      <span>
+                        {aliases
+                          .filter((a) => a.version === v.version)
+                          .map((a) => (
+                            <span key={a.alias} className="badge model" translate="no">
+                              {a.alias}
+                            </span>
+                          ))}
+                      </span>
                     </td>
                     <td data-label={t('models.created')}>
                       {new Date(v.createdAt).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')}
@@ -76,15 +92,10 @@ export function VersionsTable({
                     <td data-label={t('models.testWeek')}>{gate?.testCutoff ?? '—'}</td>
                     {shown.map((k) => (
                       <td key={k} data-label={metricLabel(k)}>
-                        {v.metrics[k] === undefined ? '—' : num(v.metrics[k], 4)}
+                        {metricValue(v.metrics[k])}
                       </td>
                     ))}
-                    <td data-label={t('models.status')}>
-                      {t(`models.status.${v.status}`)}
-                      {gate && !gate.passed ? (
-                        <span className="badge rejected">{t('models.rejected')}</span>
-                      ) : null}
-                    </td>
+                    <td data-label={t('models.status')}>{t(`models.status.${v.status}`)}</td>
                     <td data-label={t('models.gate')} className="reason">
                       {gates === null ? (
                         '…'
