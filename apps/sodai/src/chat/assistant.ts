@@ -4,7 +4,8 @@ import { Conversations } from './conversation.ts';
 import { listComplete, noListToContinue } from './more-of-a-list.ts';
 import { capabilityList, exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
-import { understand, type Understanding } from './understanding/understand.ts';
+import { understand, understandSecondPart, type Understanding } from './understanding/understand.ts';
+import { firstPartMemory, joinAnswers } from './two-part-answer.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
 import { missingDataAnswer } from './tools/missing-data.ts';
@@ -152,7 +153,7 @@ export class ChatAssistant {
       vocab.customerIds.values().next().value,
       vocab.productIds.values().next().value,
     );
-    const tool =
+    const asked =
       noListToContinue(understanding.more, lang, examples) ??
       (understanding.more === 'next_rows'
         ? listComplete(
@@ -161,7 +162,16 @@ export class ChatAssistant {
             lang,
           )
         : await this.run(understanding.intent, understanding, vocab, lang));
-    const reply = toReply(understanding, tool, lang, sessionId, vocab);
+    const { tool, unanswered } = understanding.secondPart
+      ? await this.#withSecondPart(understanding, understanding.secondPart, asked, vocab, lang)
+      : { tool: asked, unanswered: understanding.unanswered };
+    const reply = toReply(
+      { ...understanding, ...(unanswered ? { unanswered } : {}) },
+      tool,
+      lang,
+      sessionId,
+      vocab,
+    );
     let final = reply;
     // Thanks and "ok" need no wording of the LLM's.
     if (phraser && understanding.intent !== 'small_talk') {
@@ -185,6 +195,23 @@ export class ChatAssistant {
       });
     }
     return final;
+  }
+
+  /**
+   * The first part's answer joined with the second part's, read and run after it; or, when the
+   * second part still means nothing once the first is answered, the first with that part named.
+   */
+  async #withSecondPart(
+    u: Understanding,
+    text: string,
+    first: ToolAnswer,
+    vocab: Vocabulary,
+    lang: Lang,
+  ): Promise<{ readonly tool: ToolAnswer; readonly unanswered?: string }> {
+    const second = understandSecondPart(text, vocab, lang, firstPartMemory(u, first));
+    if (second.intent === 'unknown' && !second.missing) return { tool: first, unanswered: text };
+    const answer = await this.run(second.intent, second, vocab, lang);
+    return { tool: joinAnswers(first, answer, second.intent, second.entities) };
   }
 
   /**
@@ -242,10 +269,10 @@ function toReply(
   const basedOn = [...tool.basedOn];
   if (u.usedContext)
     basedOn.push(lang === 'es' ? 'contexto de la pregunta anterior' : 'context from the previous question');
-  // A compound question gets its first part answered and says so, suggesting the rest.
+  // A part of a two-part question no rule could read is named, never dropped in silence.
   const rest = u.unanswered;
   const answer = rest
-    ? `${tool.text} ${lang === 'es' ? `(Respondí la primera parte de su pregunta; pregunte aparte «${rest}».)` : `(I answered the first part of your question; ask "${rest}" separately.)`}`
+    ? `${tool.text} ${lang === 'es' ? `(No supe responder esta parte de su pregunta: «${rest}»; pregúntela de otra forma.)` : `(I could not answer this part of your question: "${rest}"; please ask it another way.)`}`
     : tool.text;
   return {
     answer,

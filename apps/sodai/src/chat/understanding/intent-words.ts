@@ -304,6 +304,8 @@ export const INTENT_WORDS = {
   ],
   /** Ranking customers rather than products: "los mejores clientes", "the customers who buy the most". */
   rankCustomers: [
+    // "¿Quién es el mejor cliente?": one, the top of the ranking.
+    'mejor',
     'mejores',
     'best',
     'top',

@@ -19,6 +19,7 @@ import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './shar
 import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
+import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
 import { expandShorthand } from './shorthand.ts';
@@ -44,8 +45,10 @@ export interface Understanding {
   readonly productText?: string;
   /** Whether the previous turn filled in something this question left out. */
   readonly usedContext: boolean;
-  /** The second question of a compound one, left unanswered ("… y cuándo compró por última vez"). */
+  /** The part of a two-part question no rule could read, said to be left unanswered. */
   readonly unanswered?: string;
+  /** The second question of a two-part one, answered after this one ({@link understandSecondPart}). */
+  readonly secondPart?: string;
   /** What a message that asks nothing says ("gracias", "ok, perfecto"): intent `small_talk`. */
   readonly courtesy?: Courtesy;
   /** "¿Cuántos clientes compran poco?": the size of the group asked about comes first. */
@@ -156,21 +159,77 @@ function understandQuestion(
   const whole = () => understandText(text, vocab, lang, previous);
   const parts = splitCompound(text);
   if (!parts) return whole();
-  // Two questions in one: answer the first and say which part is left, unless the second part is
-  // no question of its own (unknown alone) or asks the same thing.
+  // Two questions in one: both are answered, the second after the first (so "¿quién es el mejor
+  // cliente y qué le recomiendas?" can refer to its answer), or a part no rule can read is said to
+  // be left unanswered. When the whole reads as another question, the cut was no boundary.
+  const known = (u: Understanding) => u.intent !== 'unknown' || u.missing !== undefined;
   const first = understandText(parts.first, vocab, lang, previous);
-  const context: TurnMemory = {
-    intent: first.intent,
-    entities: first.entities,
-    offset: 0,
-    shown: 0,
-    products: [],
-    customers: [],
+  // After a first part that asks nothing, the second is a question of its own, not a follow-up.
+  const second = known(first)
+    ? understandSecondPart(parts.second, vocab, lang, memoryOf(first))
+    : understandText(parts.second, vocab, lang, previous);
+  if (!known(first) && !known(second)) return whole();
+  if (known(second) && second.intent === first.intent && !second.missing) return whole();
+  const read = whole();
+  const answerable = known(first) ? first : second;
+  if (!known(first) || !known(second)) {
+    if (read.intent !== 'unknown' && read.intent !== answerable.intent) return read;
+    // The second part may still read once the first is answered ("… y quién lo compró?").
+    if (!known(first)) return { ...second, unanswered: parts.first };
+  }
+  // "Top 5 products and how many customers bought last week": the period said once is both parts'.
+  const period = first.entities.period ?? second.entities.period;
+  return {
+    ...first,
+    entities: { ...first.entities, ...(period ? { period } : {}) },
+    secondPart: parts.second,
   };
-  const second = understandText(parts.second, vocab, lang, context);
-  if (first.intent === 'unknown' || second.intent === 'unknown' || second.intent === first.intent)
-    return whole();
-  return { ...first, unanswered: parts.second };
+}
+
+/** What a turn leaves for the next one to refer to, before any tool has run. */
+function memoryOf(u: Understanding): TurnMemory {
+  return { intent: u.intent, entities: u.entities, offset: 0, shown: 0, products: [], customers: [] };
+}
+
+/**
+ * The second question of a two-part one, read after the first (`first`: its understanding and
+ * what its answer listed), so "qué le recomiendas" refers to the customer the first part found;
+ * a period said only in the first part is the second's too.
+ *
+ * @example
+ * understandSecondPart('que le recomiendas', vocab, 'es', { ...firstTurn, customers: [100026] }).entities.customer_id; // 100026
+ */
+export function understandSecondPart(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  first: TurnMemory,
+): Understanding {
+  const u = understandText(withReferent(text, first, lang), vocab, lang, first);
+  const period = u.entities.period ?? first.entities.period;
+  return period ? { ...u, entities: { ...u.entities, period } } : u;
+}
+
+/** "It", "him", "that one": an English pronoun for what the first part's answer named. */
+const PRONOUN_EN = /\b(?:it|them|him|her|that one|those ones)\b/;
+/** "Lo", "le" before a verb ("quién lo compró", "qué le recomiendas"); "la semana" is an article. */
+const CLITIC = /\b(?:lo|la|los|las|le|les|se lo|se la) (\w+)/g;
+
+function refersBack(text: string): boolean {
+  return PRONOUN_EN.test(text) || [...text.matchAll(CLITIC)].some((m) => isSpanishVerbForm(m[1]!));
+}
+
+/**
+ * A second part that refers to the first answer by a pronoun ("y quién lo compró", "and what should
+ * I offer him") with the one it refers to written out: the first customer the answer listed when it
+ * listed customers only, else its first product. The text is what the rules read ids from.
+ */
+function withReferent(text: string, first: TurnMemory, lang: Lang): string {
+  if (!refersBack(text) || /\d/.test(text)) return text;
+  const customer = first.products.length === 0 ? first.customers[0] : undefined;
+  if (customer !== undefined) return `${text} ${lang === 'es' ? 'cliente' : 'customer'} ${customer}`;
+  const product = first.products[0];
+  return product !== undefined ? `${text} ${lang === 'es' ? 'producto' : 'product'} ${product}` : text;
 }
 
 function understandText(
