@@ -329,7 +329,7 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('monitoring-realized');
   });
 
-  it("the Monitoring page does not scroll sideways at 390 px, its weeks' tables neither", async () => {
+  it("the Monitoring page does not scroll sideways at 390 px, its tables' boxes neither", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {
       await open('monitoring');
@@ -337,8 +337,10 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       await shot('monitoring-390');
       expect(overflow).toBeLessThanOrEqual(0);
-      // Nor inside their boxes: the weeks' tables scrolled sideways there; each week is a card now.
-      for (const id of ['realized-weeks', 'business-weeks']) {
+      // Nor inside their boxes: the weeks' and the server parts' tables scrolled sideways there; each
+      // week and each part is a card now.
+      await page.getByTestId('routes').locator('tbody tr').first().waitFor();
+      for (const id of ['realized-weeks', 'business-weeks', 'routes']) {
         const table = page.getByTestId(id);
         const box = await table.evaluate((t) => {
           const wrap = t.closest('.table-wrap')!;

@@ -102,8 +102,8 @@ describe('MonitoringPage realized weeks on a phone', () => {
   /** Each card's week, then each figure as [label, value]: what a phone shows without the headers. */
   const cards = (table: HTMLElement) =>
     [...table.querySelectorAll('tbody tr')].map((tr) => [
-      tr.querySelector('td.week-title')?.textContent,
-      ...[...tr.querySelectorAll('td.week-figure')].map((td) => [
+      tr.querySelector('td.card-title')?.textContent,
+      ...[...tr.querySelectorAll('td.card-figure')].map((td) => [
         td.getAttribute('data-label'),
         td.textContent,
       ]),
@@ -153,8 +153,8 @@ describe('MonitoringPage realized weeks on a phone', () => {
       expect(cards(sales)[0]).toEqual(['2024-12-23', ...business]);
       // The week's own label reads before it on a card; both tables are marked to become cards.
       for (const table of [weeks, sales]) {
-        expect(table.classList.contains('week-cards')).toBe(true);
-        expect(table.querySelector('td.week-title')?.getAttribute('data-label')).toBe(
+        expect(table.classList.contains('row-cards')).toBe(true);
+        expect(table.querySelector('td.card-title')?.getAttribute('data-label')).toBe(
           lang === 'es' ? 'Semana del' : 'Week from',
         );
       }

@@ -76,7 +76,7 @@ export default function MonitoringPage() {
             <section className="card">
               <h2>{t('monitoring.routesTitle')}</h2>
               <div className="table-wrap">
-                <table className="table compact" data-testid="routes">
+                <table className="table compact row-cards" data-testid="routes">
                   <thead>
                     <tr>
                       <th scope="col">{t('monitoring.route')}</th>
@@ -91,14 +91,24 @@ export default function MonitoringPage() {
                       <tr key={a.area ?? a.routes.join(' ')}>
                         {/* One row per part of the server, named in words: the API's paths mean nothing to most readers. */}
                         {a.area ? (
-                          <td>{t(routeAreaKey(a.area))}</td>
+                          <td className="card-title">{t(routeAreaKey(a.area))}</td>
                         ) : (
-                          <td translate="no">{a.routes.join(', ')}</td>
+                          <td className="card-title" translate="no">
+                            {a.routes.join(', ')}
+                          </td>
                         )}
-                        <td>{num(a.requests)}</td>
-                        <td>{num(a.errors)}</td>
-                        <td>{a.mean_ms === null ? '—' : num(a.mean_ms, 1)}</td>
-                        <td className="nowrap">{a.p95_ms === null ? '—' : `≤ ${upTo1(a.p95_ms)}`}</td>
+                        <td className="card-figure" data-label={t('monitoring.requests')}>
+                          {num(a.requests)}
+                        </td>
+                        <td className="card-figure" data-label={t('monitoring.errors')}>
+                          {num(a.errors)}
+                        </td>
+                        <td className="card-figure" data-label={t('monitoring.mean')}>
+                          {a.mean_ms === null ? '—' : num(a.mean_ms, 1)}
+                        </td>
+                        <td className="nowrap card-figure" data-label={t('monitoring.p95')}>
+                          {a.p95_ms === null ? '—' : `≤ ${upTo1(a.p95_ms)}`}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

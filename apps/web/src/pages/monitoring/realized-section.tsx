@@ -10,7 +10,7 @@ const RULE_COLOR = '#6b6b6b';
 /**
  * Realized F1 per week for each serving version beside the best rule, and the week-by-week table.
  *
- * On a phone both week tables are cards (styles.css, `.week-cards`): the week on top, each figure
+ * On a phone both week tables are cards (styles.css, `.row-cards`): the week on top, each figure
  * under its column's name two to a line, so the five or six columns never scroll sideways.
  */
 export function RealizedSection({ realized }: { realized: RealizedResponse }) {
@@ -66,7 +66,7 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
             </ResponsiveContainer>
           </div>
           <div className="table-wrap">
-            <table className="table compact week-cards" data-testid="realized-weeks">
+            <table className="table compact row-cards" data-testid="realized-weeks">
               <caption className="muted">{t('realized.tableCaption')}</caption>
               <thead>
                 <tr>
@@ -82,19 +82,19 @@ export function RealizedSection({ realized }: { realized: RealizedResponse }) {
                   const served = w.served[0];
                   return (
                     <tr key={w.week}>
-                      <td className="nowrap week-title" data-label={t('realized.week')}>
+                      <td className="nowrap card-title" data-label={t('realized.week')}>
                         {w.week}
                       </td>
-                      <td className="week-figure" data-label={t('realized.served')}>
+                      <td className="card-figure" data-label={t('realized.served')}>
                         {served ? t('realized.version', { version: served.version }) : '—'}
                       </td>
-                      <td className="week-figure" data-label={t('realized.f1')}>
+                      <td className="card-figure" data-label={t('realized.f1')}>
                         {f(served?.metrics.f1)}
                       </td>
-                      <td className="week-figure" data-label={t('realized.ruleF1')}>
+                      <td className="card-figure" data-label={t('realized.ruleF1')}>
                         {f(w.best_rule?.metrics.f1)}
                       </td>
-                      <td className="week-figure" data-label={t('realized.ndcg5')}>
+                      <td className="card-figure" data-label={t('realized.ndcg5')}>
                         {f(served?.metrics.ndcg_at_5)}
                       </td>
                     </tr>
@@ -126,7 +126,7 @@ function BusinessTable({ realized }: { realized: RealizedResponse }) {
     <>
       <h3>{t('business.title')}</h3>
       <div className="table-wrap">
-        <table className="table compact week-cards" data-testid="business-weeks">
+        <table className="table compact row-cards" data-testid="business-weeks">
           <caption className="muted">{t('business.caption')}</caption>
           <thead>
             <tr>
@@ -144,22 +144,22 @@ function BusinessTable({ realized }: { realized: RealizedResponse }) {
               const rule = w.best_rule?.metrics.top5_hits;
               return (
                 <tr key={w.week}>
-                  <td className="nowrap week-title" data-label={t('realized.week')}>
+                  <td className="nowrap card-title" data-label={t('realized.week')}>
                     {w.week}
                   </td>
-                  <td className="week-figure" data-label={t('business.listsSold')}>
+                  <td className="card-figure" data-label={t('business.listsSold')}>
                     {share(m.top5_hit_rate)}
                   </td>
-                  <td className="week-figure" data-label={t('business.top5Sold')}>
+                  <td className="card-figure" data-label={t('business.top5Sold')}>
                     {count(m.top5_hits)}
                   </td>
-                  <td className="week-figure" data-label={t('business.uplift')}>
+                  <td className="card-figure" data-label={t('business.uplift')}>
                     {rule === undefined || m.top5_hits === undefined ? '—' : signed(m.top5_hits - rule)}
                   </td>
-                  <td className="week-figure" data-label={t('business.expectedUnits')}>
+                  <td className="card-figure" data-label={t('business.expectedUnits')}>
                     {count(m.expected_units)}
                   </td>
-                  <td className="week-figure" data-label={t('business.soldUnits')}>
+                  <td className="card-figure" data-label={t('business.soldUnits')}>
                     {count(m.realized_units)}
                   </td>
                 </tr>
