@@ -20,6 +20,7 @@ describe('help', () => {
     ['¿qué puedo preguntarte?', 'es'],
     ['¿para qué sirves?', 'es'],
     ['¿qué tipo de preguntas respondes?', 'es'],
+    ['¿me ayudas?', 'es'],
     ['what can you do', 'en'],
     ['how does this work?', 'en'],
     ['what should I ask you?', 'en'],

@@ -69,6 +69,7 @@ describe('yes or no: is the one named the top one?', () => {
     ['¿es el {p} el producto más vendido?', 'es', 1, false],
     ['¿el producto {p} es lo que más se vende?', 'es', 0, true],
     ['is {p} the number one product?', 'en', 2, false],
+    ['¿el {p} es nuestro producto estrella?', 'es', 1, false],
   ] as const)('"%s" (%s) for the product in place %i answers yes: %s', async (template, lang, index, yes) => {
     const asked = products[index]!;
     const r = await server().ask(template.replace('{p}', String(asked.id)));

@@ -33,6 +33,8 @@ describe('asking for more continues the previous list', () => {
     'what else?',
     'dame otros',
     'keep going',
+    'y los que siguen?',
+    'continue please',
     '¿hay más?',
   ])('"%s" after the top 2 products lists the 3rd and 4th', async (q) => {
     const sid = newSession();

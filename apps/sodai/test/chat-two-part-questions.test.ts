@@ -73,11 +73,18 @@ describe('two questions in one', () => {
     expect(secondPart(r.data)).toMatchObject({ intent: 'product_buyers', entities: { product_id: top } });
   });
 
-  it('a second part about data there is none of gets that answer, after the first', async () => {
-    const r = await server().ask('top 3 productos y cuál es su margen?');
-    expect(tableColumn(r, 1).map(Number)).toEqual((await ranking('product_id', ...fourWeeks())).slice(0, 3));
-    expect(r.answer.split('\n\n')[1]).toMatch(/^No tengo datos de márgenes/);
-  });
+  it.each([
+    ['top 3 productos y cuál es su margen?', 'product_id', /^No tengo datos de márgenes/],
+    ['top 3 clientes y su margen', 'customer_id', /^No tengo datos de márgenes/],
+    ['top 3 products and their prices', 'product_id', /^I have no data on prices/],
+  ] as const)(
+    '"%s": a second part about data there is none of gets that answer, after the first',
+    async (q, column, missing) => {
+      const r = await server().ask(q);
+      expect(tableColumn(r, 1).map(Number)).toEqual((await ranking(column, ...fourWeeks())).slice(0, 3));
+      expect(r.answer.split('\n\n')[1]).toMatch(missing);
+    },
+  );
 
   it.each([
     ['top 3 products and what is the weather like?', 'what is the weather like'],

@@ -6,8 +6,7 @@
 export const HELP_WORDS = [
   'preguntarte',
   'can i ask',
-  'ayuda',
-  'ayudar\\w*',
+  'ayud\\w*',
   'help',
   'que puedes',
   'que podis',

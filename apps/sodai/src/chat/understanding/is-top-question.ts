@@ -14,7 +14,7 @@ const SUBJECT = new RegExp(
 
 /** The top one, or among the top N: best, biggest, number one, best seller, the one who buys most. */
 const TOP = new RegExp(
-  '\\b(?:mejor(?:es)?|best|top|mayor(?:es)?|biggest|largest|number one|numero uno|n 1|primero|first|lider|leader|mas vendid[oa]s?|best ?sell\\w*|most sold|(?:el |la |lo |the one )?(?:que|who|that) (?:mas|most) (?:compra|pide|vende|se vende|sale|buys|orders|sells)|(?:buys|orders|sells) (?:the )?most|(?:mas|most) (?:compra|pide|vende|se vende|sale))\\b',
+  '\\b(?:mejor(?:es)?|best|top|estrellas?|star|mayor(?:es)?|biggest|largest|number one|numero uno|n 1|primero|first|lider|leader|mas vendid[oa]s?|best ?sell\\w*|most sold|(?:el |la |lo |the one )?(?:que|who|that) (?:mas|most) (?:compra|pide|vende|se vende|sale|buys|orders|sells)|(?:buys|orders|sells) (?:the )?most|(?:mas|most) (?:compra|pide|vende|se vende|sale))\\b',
 );
 
 /** "¿El 20012 es mejor que el 20055?" compares two: no ranking question. */

@@ -83,3 +83,6 @@ const MISSING_RE = Object.entries(MISSING_DATA_WORDS).map(
 export function missingDataAsked(text: string): MissingData[] {
   return MISSING_RE.filter(([, re]) => re.test(text)).map(([kind]) => kind);
 }
+
+/** Any missing data asked, as one pattern (to find where in a question it is asked). */
+export const MISSING_DATA_RE = new RegExp(`\\b(?:${Object.values(MISSING_DATA_WORDS).flat().join('|')})\\b`);

@@ -9,7 +9,7 @@ const ASK =
 const FEW =
   '(?:(?:\\d+|unos|unas|un par(?: de)?|algunos|algunas|some|a few|a couple(?: of)?|few|(?:the |los |las )?(?:next|siguientes|proximos|proximas)) )?';
 const MORE =
-  '(?:(?:los|las|the) )?(?:mas|more|otros|otras|others|other ones|otro|otra|siguientes|next ones|next|demas|rest|(?:el )?resto|que mas|what else|algo mas|anything else|any more|anymore|mas opciones)';
+  '(?:(?:los|las|the) )?(?:mas|more|otros|otras|others|other ones|otro|otra|siguientes|next ones|next|demas|rest|(?:el )?resto|que mas|what else|algo mas|anything else|any more|anymore|mas opciones|(?:lo )?que (?:siguen|sigue|vienen|viene)|(?:ones|the ones) after|what comes next)';
 const AFTER = '(?: (?:mas|more|\\d+))?';
 const NOUN =
   '(?: (?:productos|products|clientes|customers|resultados|results|filas|rows|opciones|options|ones|items|marcas|brands|recomendaciones|recommendations|ideas))?';

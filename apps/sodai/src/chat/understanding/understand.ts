@@ -169,6 +169,8 @@ function understandQuestion(
     ? understandSecondPart(parts.second, vocab, lang, memoryOf(first))
     : understandText(parts.second, vocab, lang, previous);
   if (!known(first) && !known(second)) return whole();
+  // "¿Cuál es el precio y el costo del 20012?": one answer says what data there is none of.
+  if (first.missing && second.missing) return whole();
   if (known(second) && second.intent === first.intent && !second.missing) return whole();
   const read = whole();
   const answerable = known(first) ? first : second;
