@@ -1,0 +1,20 @@
+/**
+ * What one product is: its card. Part of the intent vocabulary ({@link INTENT_WORDS} in
+ * intent-words.ts): each entry is a regular-expression fragment over normalized, spell-corrected
+ * text, matched on word boundaries.
+ */
+export const PRODUCT_INFO_WORDS = {
+  productInfo: [
+    'que es el',
+    'what is (?:the )?(?:product|item)',
+    'info\\w*',
+    'detalles?',
+    'details?',
+    'describe',
+    'ficha',
+    'datos del producto',
+    'caracteristicas',
+    'about product',
+    'tell me about',
+  ],
+} as const satisfies Record<string, readonly string[]>;
