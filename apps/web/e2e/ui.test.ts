@@ -144,6 +144,18 @@ describe.skipIf(!runnable)('the web UI in Chromium against sodai serve', () => {
     await shot('chat-analytics');
   });
 
+  it('shows an answer written over several lines as lines', async () => {
+    // The help answer puts each thing one can ask on its own line; a plain paragraph ran them together.
+    await open('chat');
+    const before = await page.getByTestId('chat-answer').count();
+    await page.getByLabel('Escriba su pregunta').fill('¿cómo te uso?');
+    await page.keyboard.press('Enter');
+    const help = page.getByTestId('chat-answer').nth(before);
+    await help.waitFor();
+    const lines = (await help.locator('p').first().innerText()).split('\n').filter((l) => l.trim() !== '');
+    expect(lines.length).toBeGreaterThan(3);
+  });
+
   it('promotes a model and rolls it back, each with a reason, and shows the history', async () => {
     await open('models');
     await page.getByTestId('champion').waitFor();

@@ -52,7 +52,7 @@ export function ChatMessage({ turn }: { turn: ChatTurn }) {
   return (
     <li className="bubble assistant" data-testid="chat-answer">
       <span className="sr-only">{t('chat.assistant')}: </span>
-      <p>{r.answer}</p>
+      <p className="answer-text">{r.answer}</p>
       {r.based_on.length > 0 ? (
         <p className="muted small" data-testid="chat-based-on">
           {t('chat.basedOn')}: {r.based_on.join(' · ')}
