@@ -15,6 +15,7 @@ import {
   customerHistoryTool,
   productInfoTool,
 } from './tools/history.ts';
+import { lastOrderTool } from './tools/last-order.ts';
 import { comparePeriodsTool, salesTrendTool, topProductsTool } from './tools/market.ts';
 import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
@@ -54,7 +55,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   explain_recommendation: explainTool,
   likely_buyers: likelyBuyersTool,
   lapsed_customers: lapsedCustomersTool,
-  customer_history: customerHistoryTool,
+  customer_history: (box, req) => (req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req)),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
   customer_info: customerInfoTool,
@@ -254,6 +255,7 @@ export class ChatAssistant {
       ...(u.notBought ? { notBought: true } : {}),
       ...(u.periodTotal ? { periodTotal: true } : {}),
       ...(u.asksIfTop ? { asksIfTop: true } : {}),
+      ...(u.lastOrder ? { lastOrder: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

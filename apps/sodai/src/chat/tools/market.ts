@@ -10,10 +10,19 @@ import {
   rankedTable,
   table,
   unitsChart,
+  unknownCustomer,
   unknownProduct,
 } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { describeFilters, describePeriod, FROM, joinFilters, periodOr4Weeks, scopeWords } from './filters.ts';
+import {
+  describeFilters,
+  describePeriod,
+  FROM,
+  joinFilters,
+  joinFiltersAndIds,
+  periodOr4Weeks,
+  scopeWords,
+} from './filters.ts';
 import { periodFigures } from './period-figures.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -38,12 +47,22 @@ export function unitsShare(rows: readonly Readonly<Record<string, unknown>>[], l
     total > 0 ? formatPercent(Number(r.units) / total, lang) : '—';
 }
 
-/** Best-selling products by units, for a period and any catalog or customer filters. */
+/**
+ * Best-selling products by units, for a period and any catalog or customer filters. For one
+ * customer ("¿qué productos compra más el 1002?") the products that customer bought most, over the
+ * whole history unless a period is named (what a customer buys most is their long-run habit); for
+ * everyone, over the last four weeks.
+ */
 export const topProductsTool: Tool = async (box, req) => {
-  const { lang } = req;
-  const period = periodOr4Weeks(req);
+  const { lang, vocab } = req;
+  const customer = req.entities.customer_id;
+  if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
+    return unknownCustomer(req.customerText ?? String(customer), lang, vocab.lastDay);
+  const period = customer === undefined ? periodOr4Weeks(req) : req.entities.period;
   const entities = { ...req.entities, ...(period ? { period } : {}) };
-  const f = joinFilters(entities);
+  // The customer narrows the sales ranked; a product named is no filter of a product ranking.
+  const { product_id: _product, ...ranked } = entities;
+  const f = joinFiltersAndIds(ranked);
   const k = rowsWanted(entities);
   const rows = await box.data.query(
     `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units, count(DISTINCT t.customer_id)::DOUBLE AS customers,
@@ -61,8 +80,8 @@ export const topProductsTool: Tool = async (box, req) => {
       ? noSales
       : say(
           lang,
-          `Los productos más vendidos ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
-          `Best sellers ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+          `${customer === undefined ? 'Los productos más vendidos' : `Los productos que más compró el cliente ${customer}`} ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+          `${customer === undefined ? 'Best sellers' : `The products customer ${customer} bought most`} ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
         );
   return {
     text,

@@ -44,6 +44,8 @@ export interface ToolRequest {
   readonly periodTotal?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top `count`). */
   readonly asksIfTop?: boolean;
+  /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
+  readonly lastOrder?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -40,6 +40,13 @@ const WHO_BUYS_NOW = /\bquien(?:es)? (?:le )?compra\b/g;
 const PAIR_HISTORY =
   /\b(?:alguna vez|nunca|ever|never|ultima vez|last time|when did|cuando (?:fue|compro|pidio)|(?:last|ultima) (?:bought|buy|purchase|order|compra|pedido))\b/;
 
+/**
+ * Buying ahead, with a customer and a product named: "¿el 1002 va a comprar el 20230?", "will 1002
+ * buy 20230?", "que el 1002 compre el 20230". The model's probability for the pair answers it.
+ */
+const WILL_BUY =
+  /\b(?:(?:will|would|going to|gonna)(?: \S+){0,3} (?:buy|order|purchase|get)|(?:va|van|ira|iran) a (?:\S+ )?(?:comprar|pedir|llevar)|compre|compren|pida|pidan|comprara|pedira)\b/;
+
 /** "¿Qué vendimos?", "what did we sell", "cuáles se vendieron": the things sold are asked for. */
 const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell\w*)\b/;
 
@@ -183,6 +190,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
 
   // "¿El 100001 compró el 20113 alguna vez?", "when did 100001 last buy 20061?": that pair's history.
   if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };
+  // "¿Qué probabilidad hay de que el 1002 compre el 20230?": the model's odds for the pair, not its past.
+  if (s.hasCustomer && s.hasProduct && (has('likely') || WILL_BUY.test(text)))
+    return { intent: 'explain_recommendation' };
   // "¿Qué tipo de cliente es el 1002?", "¿el 1002 es mayorista?": what the customer is, not its history.
   if (
     s.hasCustomer &&
@@ -349,6 +359,17 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     !s.hasBrand &&
     BRAND_NOUN.test(text) &&
     (has('top') || has('favorite') || has('buyVerb') || has('history') || has('rankCustomers'))
+  ) {
+    return { intent: 'top_products' };
+  }
+  // "¿Cuáles son los 3 productos que más compra el 1002?", "1002's top products": that customer's
+  // products ranked by units (a usual basket ranks by weeks bought, and is asked for in its words).
+  if (
+    s.hasCustomer &&
+    !s.hasProduct &&
+    GROUP_RE.product.test(text) &&
+    !has('basket') &&
+    (has('top') || has('favorite') || has('rankCustomers'))
   ) {
     return { intent: 'top_products' };
   }

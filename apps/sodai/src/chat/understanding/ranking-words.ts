@@ -108,6 +108,10 @@ export const RANKING_WORDS = {
     // "Productos en alza", "las subidas del mes": the noun of rising.
     'en alza',
     'subidas?',
+    // "Trending up", "going up": a direction said with "up", which "trend" alone does not give.
+    '(?:trending|going|picking|heading|moving) up',
+    'al alza',
+    'en aumento',
   ],
   /** Selling less than before: a movers question with one of these asks for the fallers. */
   falling: [
@@ -133,6 +137,7 @@ export const RANKING_WORDS = {
     'worsening',
     'a la baja',
     // "Productos en caída", "la bajada de las latas": the noun of falling.
+    '(?:trending|going|heading|moving) down',
     'en caida',
     'caidas?',
     'en baja',

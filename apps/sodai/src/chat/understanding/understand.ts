@@ -19,6 +19,7 @@ import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './shar
 import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
+import { asksLastOrder } from './last-order.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -57,6 +58,8 @@ export interface Understanding {
   readonly notBought?: boolean;
   /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
   readonly periodTotal?: boolean;
+  /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
+  readonly lastOrder?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -77,6 +80,13 @@ const THRESHOLD_SUBJECT_OF: Partial<Record<ChatIntent, ThresholdSubject>> = {
   slow_movers: 'products',
   count_products: 'products',
 };
+
+/** What a customer's "last order" may first be read as: their history, advice or basket. */
+const LAST_ORDER_INTENTS: ReadonlySet<ChatIntent> = new Set([
+  'customer_history',
+  'recommend',
+  'customer_basket',
+]);
 
 /** What a request for more continues. */
 export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
@@ -270,7 +280,10 @@ function understandText(
   const signals = {
     hasCustomer:
       entities.customer_id !== undefined || (pending.length > 0 && entities.product_id !== undefined),
-    hasProduct: entities.product_id !== undefined,
+    // A number the data knows as both kinds of id, after a customer, is the product: "¿qué
+    // probabilidad hay de que el 56868 compre el 1370?" names a pair.
+    hasProduct:
+      entities.product_id !== undefined || (pending.length > 0 && entities.customer_id !== undefined),
     hasPeriod: entities.period !== undefined,
     hasTwoPeriods: entities.compare_to !== undefined,
     hasFilter,
@@ -489,6 +502,14 @@ function understandText(
     (entities.customer_id === undefined) !== (entities.product_id === undefined) &&
     asksIfTop(text);
   if (ifTop) intent = entities.customer_id !== undefined ? 'top_customers' : 'top_products';
+  // "What did 1002 buy last time?" asks what the last order held, not the summary of all of them
+  // (even when "¿qué llevó …?" reads as advice); "¿cuándo fue su última compra?" asks only when.
+  const lastOrder =
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    LAST_ORDER_INTENTS.has(intent) &&
+    asksLastOrder(text);
+  if (lastOrder) intent = 'customer_history';
   const howMany = asksHowMany(text);
   // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
   // "¿y con más de 50?" after such a question keeps its subject.
@@ -513,6 +534,7 @@ function understandText(
     entities,
     offset,
     usedContext,
+    ...(lastOrder ? { lastOrder: true } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),
