@@ -19,10 +19,10 @@ const SELLING = /\b(?:vend\w*|ventas|sales|sold|sell\w*|(?:se )?(?:sale|salen|mu
  * is ranked ("top 3 restoranes").
  */
 const AT_TYPE =
-  /\b(?:en|in|at|para|for|among|entre|con|with|a|to)\s+(?:los |las |el |la |the |our |nuestros |nuestras |mis |my )?\u0000/;
+  /\b(?:en|in|at|para|for|among|entre|con|with|a|to)\s+(?:los |las |el |la |the |our |nuestros |nuestras |mis |my )?\uE000/;
 
 /** "¿Qué / cuáles minimarkets …?", "which restaurants …": the customers of that type are asked for. */
-const WHICH_OF_TYPE = /\b(?:que|cuales|which|what)\s+(?:de los |de las |of the )?\u0000/;
+const WHICH_OF_TYPE = /\b(?:que|cuales|which|what)\s+(?:de los |de las |of the )?\uE000/;
 
 /**
  * A question opening with what is bought ("¿qué piden más los restaurantes?", "what do
@@ -47,9 +47,10 @@ export function rankingSubjectOfType(
   namesProducts: boolean,
 ): 'products' | 'customers' | undefined {
   if (namesProducts) return undefined;
-  const marked = text.replace(TYPE_PHRASES, '\u0000');
-  if (!marked.includes('\u0000')) return undefined;
-  if (GROUP_RE.customer.test(marked.replaceAll('\u0000', ' '))) return undefined;
+  // A private-use character stands in for the type's name: no question holds one.
+  const marked = text.replace(TYPE_PHRASES, '\uE000');
+  if (!marked.includes('\uE000')) return undefined;
+  if (GROUP_RE.customer.test(marked.replaceAll('\uE000', ' '))) return undefined;
   if (WHICH_OF_TYPE.test(marked)) return 'customers';
   if (
     SELLING.test(marked) ||
