@@ -15,6 +15,16 @@ export function checkCustomer(req: ToolRequest): ToolAnswer | undefined {
   return undefined;
 }
 
+/**
+ * How the question narrows the named customer's purchases, as SQL numbered after the customer's id
+ * ($1): its catalogue filters (not the customer type, which the customer fixes) and its period.
+ */
+export function customerScope(req: ToolRequest) {
+  const catalog = catalogFilter({ ...req.entities, customer_type: undefined }, 2);
+  const period = periodFilter(req.entities.period, 2 + catalog.params.length);
+  return { catalog, period };
+}
+
 /** "transacciones hasta el …": how far the data goes, for an answer's "based on". */
 export const dataUpTo = (req: ToolRequest) =>
   req.vocab.lastDay
@@ -33,8 +43,7 @@ export const customerHistoryTool: Tool = async (box, req) => {
   if (problem) return problem;
   const { lang, entities } = req;
   const id = entities.customer_id!;
-  const catalog = catalogFilter({ ...entities, customer_type: undefined }, 2);
-  const period = periodFilter(entities.period, 2 + catalog.params.length);
+  const { catalog, period } = customerScope(req);
   // "¿El 100001 compró el 20113 alguna vez?": that product's purchases only.
   const product = entities.product_id;
   const params = [id, ...catalog.params, ...period.params, ...(product === undefined ? [] : [product])];

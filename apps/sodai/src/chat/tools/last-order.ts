@@ -1,8 +1,8 @@
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productDescription, say } from '../format.ts';
 import { column, table } from './answers.ts';
-import { checkCustomer, dataUpTo } from './history.ts';
-import { catalogFilter, describeFilters, periodFilter } from './filters.ts';
+import { checkCustomer, customerScope, dataUpTo } from './history.ts';
+import { describeFilters } from './filters.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -16,8 +16,7 @@ export const lastOrderTool: Tool = async (box, req) => {
   if (problem) return problem;
   const { lang, entities } = req;
   const id = entities.customer_id!;
-  const catalog = catalogFilter({ ...entities, customer_type: undefined }, 2);
-  const period = periodFilter(entities.period, 2 + catalog.params.length);
+  const { catalog, period } = customerScope(req);
   const where = `t.customer_id = $1 AND ${catalog.where} AND ${period.where}`;
   const rows = await box.data.query(
     `WITH mine AS (SELECT t.* FROM transactions t JOIN products p USING (product_id) WHERE ${where})
