@@ -83,6 +83,12 @@ export const MODEL_WORDS = {
     'errores',
     'calidad',
     'quality',
+    // Against the simple rules it must beat: "is the model better than the rules?", "¿le gana a las
+    // reglas?", "model vs baseline". The answer is the F1 beside the best rule's.
+    '(?:better|worse|beats?|beating|beaten|outperform\\w*|versus|vs|than|against) (?:the )?(?:simple |basic )?(?:rules?|baselines?|heuristics?)',
+    '(?:(?:mejor|peor) que|contra|frente a|versus|vs) (?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
+    // "¿Le gana el modelo a las reglas?": the subject may come between the verb and the rules.
+    '(?:gana\\w*|supera\\w*)(?: \\w+){0,3} (?:a )?(?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
   ],
   /**
    * How something is doing, said vaguely ("¿qué tal el modelo?", "¿cómo anduvo?", "does it work
