@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
-import { Conversations } from './conversation.ts';
+import { Conversations, turnMemory } from './conversation.ts';
 import { listComplete, noListToContinue } from './more-of-a-list.ts';
 import { capabilityList, exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
 import { understand, understandSecondPart, type Understanding } from './understanding/understand.ts';
-import { firstPartMemory, joinAnswers } from './two-part-answer.ts';
+import { joinAnswers } from './two-part-answer.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
 import { missingDataAnswer } from './tools/missing-data.ts';
@@ -186,14 +186,10 @@ export class ChatAssistant {
     }
     // "Gracias" between two questions leaves the first for a follow-up ("¿y el 1002?") to refer to.
     if (final.answered && final.intent !== 'small_talk') {
-      this.#sessions.remember(sessionId, {
-        intent: final.intent,
-        entities: final.entities,
-        offset: understanding.offset,
-        shown: tool.shown ?? 0,
-        products: tool.products ?? [],
-        customers: tool.customers ?? [],
-      });
+      this.#sessions.remember(
+        sessionId,
+        turnMemory({ intent: final.intent, entities: final.entities, offset: understanding.offset }, tool),
+      );
     }
     return final;
   }
@@ -209,7 +205,7 @@ export class ChatAssistant {
     vocab: Vocabulary,
     lang: Lang,
   ): Promise<{ readonly tool: ToolAnswer; readonly unanswered?: string }> {
-    const second = understandSecondPart(text, vocab, lang, firstPartMemory(u, first));
+    const second = understandSecondPart(text, vocab, lang, turnMemory(u, first));
     if (second.intent === 'unknown' && !second.missing) return { tool: first, unanswered: text };
     const answer = await this.run(second.intent, second, vocab, lang);
     return { tool: joinAnswers(first, answer, second.intent, second.entities) };

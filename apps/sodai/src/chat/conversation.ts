@@ -14,6 +14,25 @@ export interface TurnMemory {
   readonly customers: readonly number[];
 }
 
+/** What a turn leaves for the next to refer to: what was asked, and what its answer listed. */
+export function turnMemory(
+  asked: Pick<TurnMemory, 'intent' | 'entities' | 'offset'>,
+  answer: {
+    readonly shown?: number;
+    readonly products?: readonly number[];
+    readonly customers?: readonly number[];
+  },
+): TurnMemory {
+  return {
+    intent: asked.intent,
+    entities: asked.entities,
+    offset: asked.offset,
+    shown: answer.shown ?? 0,
+    products: answer.products ?? [],
+    customers: answer.customers ?? [],
+  };
+}
+
 /**
  * Per-session memory of the last turn, bounded in sessions (least recently used dropped) and in
  * time (a session idle for `ttlMs` starts afresh).

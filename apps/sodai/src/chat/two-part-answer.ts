@@ -1,19 +1,5 @@
 import type { ChatEntities, ChatIntent } from '../contract/api.ts';
-import type { TurnMemory } from './conversation.ts';
 import type { ToolAnswer } from './tools/toolbox.ts';
-import type { Understanding } from './understanding/understand.ts';
-
-/** What the first part's answer leaves for the second part to refer to ("… y qué le recomiendas"). */
-export function firstPartMemory(u: Understanding, tool: ToolAnswer): TurnMemory {
-  return {
-    intent: u.intent,
-    entities: u.entities,
-    offset: u.offset,
-    shown: tool.shown ?? 0,
-    products: tool.products ?? [],
-    customers: tool.customers ?? [],
-  };
-}
 
 /**
  * One answer for a two-part question: both texts in order, and the first part's table, chart and

@@ -129,6 +129,6 @@ const ASSET_PATH = /^\/assets\/[\w.-]+\.\w+$/;
 /** The asset under `dist` that `url` names, when it is on disk now (a build since start-up). */
 function builtAfterStartUp(dist: string, url: string): string | undefined {
   const file = url.split('?')[0]!;
-  if (!ASSET_PATH.test(file) || file.includes('..')) return undefined;
+  if (!ASSET_PATH.test(file)) return undefined;
   return existsSync(path.join(dist, file)) ? file.slice(1) : undefined;
 }
