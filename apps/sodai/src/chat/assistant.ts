@@ -149,20 +149,11 @@ export class ChatAssistant {
     const vocab = await this.#vocab.get();
     const previous = this.#sessions.recall(sessionId);
     const understanding = understand(question.message, vocab, lang, previous);
-    const examples = greetingExamples(
-      lang,
-      vocab.customerIds.values().next().value,
-      vocab.productIds.values().next().value,
-    );
-    const asked =
-      noListToContinue(understanding.more, lang, examples) ??
-      (understanding.more === 'next_rows'
-        ? listComplete(
-            await this.run(understanding.intent, understanding, vocab, lang),
-            understanding.offset,
-            lang,
-          )
-        : await this.run(understanding.intent, understanding, vocab, lang));
+    let asked = noListToContinue(understanding.more, lang, startingExamples(vocab, lang));
+    if (!asked) {
+      const tool = await this.run(understanding.intent, understanding, vocab, lang);
+      asked = understanding.more === 'next_rows' ? listComplete(tool, understanding.offset, lang) : tool;
+    }
     const { tool, unanswered } = understanding.secondPart
       ? await this.#withSecondPart(understanding, understanding.secondPart, asked, vocab, lang)
       : { tool: asked, unanswered: understanding.unanswered };
@@ -220,7 +211,7 @@ export class ChatAssistant {
     const someCustomer = vocab.customerIds.values().next().value;
     const someProduct = vocab.productIds.values().next().value;
     if (intent === 'small_talk')
-      return smallTalk(u.courtesy ?? 'agreement', lang, greetingExamples(lang, someCustomer, someProduct));
+      return smallTalk(u.courtesy ?? 'agreement', lang, startingExamples(vocab, lang));
     if (intent === 'unknown' && u.missing) return missingDataAnswer(u.missing, u.entities, lang);
     if (intent === 'help')
       return {
@@ -228,7 +219,7 @@ export class ChatAssistant {
         answered: true,
         basedOn: [],
         data: {},
-        suggestions: greetingExamples(lang, someCustomer, someProduct),
+        suggestions: startingExamples(vocab, lang),
       };
     if (intent === 'unknown') {
       const lead =
@@ -255,6 +246,15 @@ export class ChatAssistant {
     };
     return TOOLS[intent](this.toolbox, request);
   }
+}
+
+/** A few questions to start with, naming a customer and a product the data holds. */
+function startingExamples(vocab: Vocabulary, lang: Lang): string[] {
+  return greetingExamples(
+    lang,
+    vocab.customerIds.values().next().value,
+    vocab.productIds.values().next().value,
+  );
 }
 
 function toReply(
