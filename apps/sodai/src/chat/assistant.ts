@@ -19,6 +19,7 @@ import { lastOrderTool } from './tools/last-order.ts';
 import { comparePeriodsTool, salesTrendTool, topProductsTool } from './tools/market.ts';
 import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
+import { openAlertsTool } from './tools/open-alerts.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
@@ -88,7 +89,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   model_info: modelInfoTool,
   model_performance: modelPerformanceTool,
   prediction_drivers: predictionDriversTool,
-  drift_status: driftStatusTool,
+  // The open alerts are the monitoring's other answer: drift is one kind of them.
+  drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
   pipeline_last_run: pipelineLastRunTool,
   pipeline_next_run: pipelineNextRunTool,
   last_batch: lastBatchTool,
@@ -243,6 +245,7 @@ export class ChatAssistant {
       ...(u.periodTotal ? { periodTotal: true } : {}),
       ...(u.asksIfTop ? { asksIfTop: true } : {}),
       ...(u.lastOrder ? { lastOrder: true } : {}),
+      ...(u.asksAlerts ? { asksAlerts: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

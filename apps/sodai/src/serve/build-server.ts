@@ -303,7 +303,11 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       }
       await scope.register(predictRoutes, { ctx });
       await scope.register(recommendRoutes, { ctx });
-      await scope.register(chatRoutes, { ctx, ...(deps.pipeline ? { pipeline: deps.pipeline } : {}) });
+      await scope.register(chatRoutes, {
+        ctx,
+        ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
+        ...(deps.alerts ? { alerts: deps.alerts.store } : {}),
+      });
       await scope.register(readApiRoutes, { ctx, prefix: '/api' });
       await scope.register(authRoutes, { ctx, prefix: '/api' });
       await scope.register(monitorRoutes, { ctx, prefix: '/api' });

@@ -3,6 +3,7 @@ import type { TrackingClient } from '@sodai/tracking';
 import type { ChatChart, ChatEntities, ChatTable, Lang } from '../../contract/api.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
 import type { ChatDataSource } from '../data-source.ts';
+import type { AlertSource } from '../alert-source.ts';
 import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
@@ -21,6 +22,8 @@ export interface ChatToolbox {
   readonly pipeline?: { readonly store: RunStore; readonly dags: readonly DagJson[] };
   readonly drift?: DriftSource;
   readonly performance?: PerformanceSource;
+  /** The monitoring's open alerts (read-only). */
+  readonly alerts?: AlertSource;
   /** The ingestion log, newest first (the catalog's, read through the store). */
   readonly ingestions?: (limit: number) => Promise<readonly IngestionRecord[]>;
   readonly now: () => Date;
@@ -46,6 +49,8 @@ export interface ToolRequest {
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
   readonly lastOrder?: boolean;
+  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts. */
+  readonly asksAlerts?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -13,7 +13,8 @@ const SPANISH = new Set(
     'tiene suele cada cuanto proxima siguiente corrida ejecucion lote filas ' +
     'gracias muchas perfecto vale genial bueno listo dale chao adios ' +
     'hola buenos buenas buen dia dias tardes noches saludos estas tal ' +
-    'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito'
+    'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito ' +
+    'alertas alerta algo saber resumen algun alguna'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -24,7 +25,8 @@ const ENGLISH = new Set(
     'brand type stopped usually often next run batch rows drift top best my our ' +
     'thanks thank you please great perfect awesome bye goodbye ' +
     'hello hi hey there morning afternoon evening greetings going ' +
-    'slow movers selling sells least worst dead average order orders size percent share favorite favourite'
+    'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
+    'any anything alerts alert wrong warnings issues everything summary'
   ).split(' '),
 );
 

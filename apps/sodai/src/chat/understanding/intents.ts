@@ -4,6 +4,7 @@ import { GROUP_RE, type WordGroup } from './intent-words.ts';
 import { ASKS_FOR_MORE } from './more-words.ts';
 import { ASKS_FOR_HELP } from './help-words.ts';
 import { asksNewCustomers } from './new-customer-words.ts';
+import { asksAlerts } from './alert-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -172,6 +173,8 @@ export interface IntentGuess {
    * for want of anything else), so a previous question may say what is asked about it.
    */
   readonly byIdAlone?: boolean;
+  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (a monitoring question). */
+  readonly alerts?: boolean;
 }
 
 /**
@@ -203,6 +206,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   ) {
     return { intent: 'customer_info' };
   }
+
+  // "¿Hay alertas?", "what's wrong?", "¿algo que deba saber?": the monitoring's open alerts, before
+  // drift and the weekly run, whose words ("falla", "drift") an alert may name.
+  if (asksAlerts(text, s.hasCustomer || s.hasProduct)) return { intent: 'drift_status', alerts: true };
 
   // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
   // whose words ("¿cuántos clientes …?") they share.

@@ -5,6 +5,7 @@ import { INTENT_WORDS } from './intent-words.ts';
 import { MISSING_DATA_WORDS } from './missing-data-words.ts';
 import { HELP_WORDS } from './help-words.ts';
 import { NEW_CUSTOMER_WORDS } from './new-customer-words.ts';
+import { ALERT_WORDS } from './alert-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -72,6 +73,7 @@ const FRAGMENTS: readonly string[] = [
   ...Object.values(MISSING_DATA_WORDS),
   HELP_WORDS,
   NEW_CUSTOMER_WORDS,
+  ALERT_WORDS,
 ].flat();
 
 function intentWords(): string[] {

@@ -60,6 +60,8 @@ export interface Understanding {
   readonly periodTotal?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
   readonly lastOrder?: boolean;
+  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
+  readonly asksAlerts?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -535,6 +537,7 @@ function understandText(
     offset,
     usedContext,
     ...(lastOrder ? { lastOrder: true } : {}),
+    ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),

@@ -15,6 +15,7 @@ import {
 import { ChatAssistant } from '../../chat/assistant.ts';
 import { exampleQuestions } from '../../chat/examples.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
+import type { AlertStore } from '../../monitor/alerts/alert-store.ts';
 import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
 import { CHAT_TABLES, duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
@@ -36,10 +37,12 @@ import type { PipelineAccess } from './pipeline-api.ts';
  * await app.register(chatRoutes, { ctx });
  * await app.inject({ method: 'POST', url: '/chat', payload: { message: '¿Qué le ofrezco al cliente 100001?' } });
  */
-export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: PipelineAccess }> = async (
-  app,
-  { ctx, pipeline },
-) => {
+export const chatRoutes: FastifyPluginAsyncZod<{
+  ctx: ServeContext;
+  pipeline?: PipelineAccess;
+  /** The alert store behind /api/alerts: the chat lists its open alerts, read-only. */
+  alerts?: AlertStore;
+}> = async (app, { ctx, pipeline, alerts }) => {
   const assistant = new ChatAssistant({
     data: snapshotCachedChatSource(duckDbChatSource(ctx.lane), {
       // The assistant reads only these views, each a catalog snapshot.
@@ -53,6 +56,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext; pipeline?: P
     performance: realizedPerformanceSource(ctx.store.shared.catalog.monitor),
     // The log lives in the catalog, so a batch another process ingested shows without a restart.
     ingestions: (limit) => ctx.lane.run(() => ctx.store.ingestions(limit)),
+    ...(alerts ? { alerts: { open: () => alerts.list({ state: 'open' }) } } : {}),
     now: ctx.now,
   });
   const llmConfig = ctx.config.chat.llm;

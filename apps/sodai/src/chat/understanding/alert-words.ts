@@ -1,0 +1,57 @@
+/**
+ * Asking whether something needs attention: the open alerts of the platform's monitoring ("¿hay
+ * alertas?", "any alerts?", "what's wrong?", "¿algo que deba saber?", "is everything ok?"), over
+ * normalized, spell-corrected text. Each entry is a regular-expression fragment matched on word
+ * boundaries. Joined to the speller's lexicon, so "alertas" is never corrected into another word.
+ */
+export const ALERT_WORDS = [
+  'alertas?',
+  'alerts?',
+  'alarmas?',
+  'alarms?',
+  'avisos? (?:abiertos?|pendientes?|activos?|del monitoreo|de monitoreo)',
+  'warnings?',
+  'red flags?',
+  'banderas rojas',
+  'incidents?',
+  'incidentes?',
+  'monitoring',
+  'monitoreo',
+  // "What's wrong?", "¿qué anda mal?": something is asked to be wrong, not a figure.
+  'what s wrong',
+  'whats wrong',
+  'what is wrong',
+  'anything wrong',
+  'something wrong',
+  'what went wrong',
+  'anything (?:i|we) should (?:know|worry)',
+  'anything to (?:know|worry about|watch)',
+  'should (?:i|we) (?:know|worry)',
+  'heads up',
+  'any (?:issues|problems)',
+  '(?:is|are) (?:everything|all|things) (?:ok|okay|fine|good|alright|all right)',
+  'que (?:anda|esta|va|hay|salio) mal',
+  'algo (?:anda |esta |va |salio )?mal',
+  'algo (?:que|de lo que) (?:deba|deberia|debo|debamos|tenga|tengamos|tendria) (?:que )?(?:saber|preocupar\\w*|revisar|mirar)',
+  'algo importante',
+  'algun problema',
+  'algunos problemas',
+  'hay problemas',
+  'todo en orden',
+  'esta todo (?:bien|ok|en orden)',
+  'me (?:debo|deberia) preocupar',
+  'debo preocuparme',
+] as const;
+
+const ASKS_ALERTS = new RegExp(`\\b(?:${ALERT_WORDS.join('|')})\\b`);
+
+/**
+ * Whether a question asks for the open alerts: their words, with no customer or product named
+ * ("¿el 1002 tiene algún problema?" is about that customer, not the monitoring).
+ *
+ * @example
+ * asksAlerts('hay alertas', false); // true
+ */
+export function asksAlerts(text: string, namesCustomerOrProduct: boolean): boolean {
+  return !namesCustomerOrProduct && ASKS_ALERTS.test(text);
+}
