@@ -36,6 +36,7 @@ import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { smallTalk } from './tools/small-talk.ts';
 import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
+import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */
@@ -52,7 +53,11 @@ const orIsTop =
 
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
-  recommend: recommendTool,
+  // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
+  recommend: (box, req) =>
+    req.entities.customer_id === undefined && req.entities.customer_type !== undefined && !req.customerText
+      ? customerTypeAdviceTool(box, req)
+      : recommendTool(box, req),
   explain_recommendation: explainTool,
   likely_buyers: likelyBuyersTool,
   lapsed_customers: lapsedCustomersTool,

@@ -14,6 +14,11 @@ export interface Vocabulary {
   /** Last purchase day in the data (YYYY-MM-DD), or null when there are no transactions. */
   readonly lastDay: string | null;
   readonly firstDay: string | null;
+  /**
+   * Normalized customer type → the type as stored, as the data holds them: a type the chat has no
+   * words for is still found by its own name ("hoteles" for a type HOTEL).
+   */
+  readonly customerTypes?: ReadonlyMap<string, string>;
 }
 
 export const EMPTY_VOCABULARY: Vocabulary = {
@@ -36,6 +41,12 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
   const productIds = new Set(
     (await data.query('SELECT product_id::DOUBLE AS id FROM products')).map((r) => Number(r.id)),
   );
+  const customerTypes = new Map<string, string>();
+  for (const r of await data.query(
+    'SELECT DISTINCT customer_type FROM customers WHERE customer_type IS NOT NULL',
+  )) {
+    customerTypes.set(normalize(String(r.customer_type)), String(r.customer_type));
+  }
   const [span] = await data.query(
     'SELECT min(purchase_date)::DATE::VARCHAR AS first, max(purchase_date)::DATE::VARCHAR AS last FROM transactions',
   );
@@ -45,6 +56,7 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
     productIds,
     lastDay: (span?.last as string | null | undefined) ?? null,
     firstDay: (span?.first as string | null | undefined) ?? null,
+    customerTypes,
   };
 }
 

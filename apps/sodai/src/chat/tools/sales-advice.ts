@@ -18,31 +18,13 @@ import {
   column,
   needsCustomer,
   needsProduct,
-  noModel,
   noTransactions,
   table,
   unknownCustomer,
   unknownProduct,
 } from './answers.ts';
 import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
-
-function withModel(
-  box: Parameters<Tool>[0],
-  req: ToolRequest,
-  work: (model: ServingModel) => ToolAnswer,
-): ToolAnswer {
-  const model = box.serving.current()?.acquire();
-  if (!model)
-    return noModel(
-      req.lang,
-      say(req.lang, 'el modelo se está cargando o aún no se entrenó', 'it is loading or was never trained'),
-    );
-  try {
-    return work(model);
-  } finally {
-    model.release();
-  }
-}
+import { weekOf, withModel } from './with-model.ts';
 
 function customerCheck(model: ServingModel, req: ToolRequest): ToolAnswer | undefined {
   const id = req.entities.customer_id;
@@ -50,17 +32,6 @@ function customerCheck(model: ServingModel, req: ToolRequest): ToolAnswer | unde
   if (req.customerText || !model.catalog.customers.has(id))
     return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
   return undefined;
-}
-
-function weekOf(model: ServingModel, lang: 'es' | 'en'): string {
-  const cutoff = model.features.cutoff;
-  return cutoff
-    ? say(
-        lang,
-        `la semana que empieza el ${formatDay(cutoff, lang)}`,
-        `the week starting ${formatDay(cutoff, lang)}`,
-      )
-    : say(lang, 'la próxima semana', 'next week');
 }
 
 /** What to offer a customer this week: the champion's ranking, popular products for cold starts. */

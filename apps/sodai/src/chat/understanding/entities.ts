@@ -165,6 +165,22 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     }
   }
 
+  // A type the data holds that the words above do not name, by its own name, singular or plural.
+  if (entities.customer_type === undefined) {
+    const names = [...(vocab.customerTypes ?? [])].sort((a, b) => b[0].length - a[0].length);
+    for (const [name, type] of names) {
+      const m = new RegExp(`(?:^|\\s)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?=\\s|$)`).exec(
+        rest,
+      );
+      if (m) {
+        entities.customer_type = type;
+        at.customer_type = m.index;
+        rest = blank(rest, m.index, m[0].length);
+        break;
+      }
+    }
+  }
+
   const words = rest.trim().split(/\s+/).filter(Boolean);
   const bareIds: WrittenId[] = [];
   let customerText: string | undefined;

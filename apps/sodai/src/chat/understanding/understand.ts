@@ -20,6 +20,7 @@ import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
+import { asksTypeAhead } from './customer-type-ahead.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -385,8 +386,11 @@ function understandText(
   }
 
   if (previous) {
+    // "¿Y qué le vendo a los minimarkets?" after a customer's advice asks for that type, not the customer.
+    const forAType = intent === 'recommend' && found.entities.customer_type !== undefined;
     if (
       NEEDS_CUSTOMER.has(intent) &&
+      !forAType &&
       entities.customer_id === undefined &&
       previous.entities.customer_id !== undefined
     ) {
@@ -487,6 +491,16 @@ function understandText(
     );
     if (subject) intent = subject === 'products' ? 'top_products' : 'top_customers';
   }
+  // "¿Qué van a comprar los mayoristas la próxima semana?": advice for that type of customer.
+  if (
+    asksTypeAhead(
+      text,
+      intent,
+      entities,
+      filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+    )
+  )
+    intent = 'recommend';
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
   if (intent === 'lapsed_customers') {
