@@ -115,6 +115,18 @@ describe('the open alerts, in plain words', () => {
     }
   });
 
+  it("the week's digest counts the same open alerts", async () => {
+    const open = await openAlerts();
+    for (const q of ['resumen de la semana', 'weekly summary']) {
+      const r = await ask(withAlerts, q);
+      expect({ q, intent: r.intent, open: r.data.open_alerts }).toEqual({
+        q,
+        intent: 'compare_periods',
+        open: open.length,
+      });
+    }
+  });
+
   it('a server without alert monitoring says it cannot see them, rather than "none"', async () => {
     for (const [q, lang] of [
       ['¿hay alertas?', 'es'],

@@ -20,6 +20,7 @@ import { comparePeriodsTool, salesTrendTool, topProductsTool } from './tools/mar
 import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
 import { openAlertsTool } from './tools/open-alerts.ts';
+import { weeklyDigestTool } from './tools/weekly-digest.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
@@ -88,7 +89,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   customer_mix: customerMixTool,
   sales_share: salesShareTool,
   sales_trend: salesTrendTool,
-  compare_periods: comparePeriodsTool,
+  // The digest compares the week with the one before, and adds best sellers, the model and alerts.
+  compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),
   count_products: orPastThreshold('products', countProductsTool),
   model_info: modelInfoTool,
@@ -251,6 +253,7 @@ export class ChatAssistant {
       ...(u.asksIfTop ? { asksIfTop: true } : {}),
       ...(u.lastOrder ? { lastOrder: true } : {}),
       ...(u.asksAlerts ? { asksAlerts: true } : {}),
+      ...(u.digest ? { digest: true } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

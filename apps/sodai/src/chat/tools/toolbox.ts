@@ -51,6 +51,8 @@ export interface ToolRequest {
   readonly lastOrder?: boolean;
   /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts. */
   readonly asksAlerts?: boolean;
+  /** "Resumen de la semana": the week's digest rather than the bare comparison of two periods. */
+  readonly digest?: boolean;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -26,7 +26,7 @@ const ENGLISH = new Set(
     'thanks thank you please great perfect awesome bye goodbye ' +
     'hello hi hey there morning afternoon evening greetings going ' +
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
-    'any anything alerts alert wrong warnings issues everything summary'
+    'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened'
   ).split(' '),
 );
 

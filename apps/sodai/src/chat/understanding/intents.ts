@@ -5,6 +5,7 @@ import { ASKS_FOR_MORE } from './more-words.ts';
 import { ASKS_FOR_HELP } from './help-words.ts';
 import { asksNewCustomers } from './new-customer-words.ts';
 import { asksAlerts } from './alert-words.ts';
+import { asksDigest } from './digest-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -175,6 +176,8 @@ export interface IntentGuess {
   readonly byIdAlone?: boolean;
   /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (a monitoring question). */
   readonly alerts?: boolean;
+  /** "Resumen de la semana", "how was last week?": the week's digest (a comparison of periods). */
+  readonly digest?: boolean;
 }
 
 /**
@@ -210,6 +213,13 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿Hay alertas?", "what's wrong?", "¿algo que deba saber?": the monitoring's open alerts, before
   // drift and the weekly run, whose words ("falla", "drift") an alert may name.
   if (asksAlerts(text, s.hasCustomer || s.hasProduct)) return { intent: 'drift_status', alerts: true };
+  // "Resumen de la semana", "¿cómo fue la semana?": the week against the one before, and more; a
+  // summary of the model, a run or a batch is theirs.
+  if (
+    asksDigest(text, s.hasCustomer || s.hasProduct) &&
+    !['model', 'pipeline', 'batch', 'drift', 'drivers'].some((k) => has(k as WordGroup))
+  )
+    return { intent: 'compare_periods', digest: true };
 
   // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
   // whose words ("¿cuántos clientes …?") they share.

@@ -6,6 +6,7 @@ import { MISSING_DATA_WORDS } from './missing-data-words.ts';
 import { HELP_WORDS } from './help-words.ts';
 import { NEW_CUSTOMER_WORDS } from './new-customer-words.ts';
 import { ALERT_WORDS } from './alert-words.ts';
+import { DIGEST_WORDS } from './digest-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -74,6 +75,7 @@ const FRAGMENTS: readonly string[] = [
   HELP_WORDS,
   NEW_CUSTOMER_WORDS,
   ALERT_WORDS,
+  DIGEST_WORDS,
 ].flat();
 
 function intentWords(): string[] {

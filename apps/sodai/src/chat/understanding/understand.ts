@@ -63,6 +63,8 @@ export interface Understanding {
   readonly lastOrder?: boolean;
   /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
   readonly asksAlerts?: boolean;
+  /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
+  readonly digest?: boolean;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -552,6 +554,7 @@ function understandText(
     usedContext,
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
+    ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),
