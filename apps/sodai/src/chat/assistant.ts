@@ -21,6 +21,7 @@ import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
 import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
+import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
@@ -52,6 +53,12 @@ const orIsTop =
   (box, req) =>
     req.asksIfTop ? isTopTool(side)(box, req) : tool(box, req);
 
+/** `tool`, unless the question compares two products or customers: then both side by side. */
+const orSideBySide =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.compared ? sideBySideTool(req.compared)(box, req) : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
@@ -62,11 +69,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   explain_recommendation: explainTool,
   likely_buyers: likelyBuyersTool,
   lapsed_customers: lapsedCustomersTool,
-  customer_history: (box, req) => (req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req)),
+  customer_history: orSideBySide((box, req) =>
+    req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req),
+  ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
   customer_info: customerInfoTool,
-  product_info: productInfoTool,
+  product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
   top_products: orIsTop('products', (box, req) =>
@@ -254,6 +263,7 @@ export class ChatAssistant {
       ...(u.lastOrder ? { lastOrder: true } : {}),
       ...(u.asksAlerts ? { asksAlerts: true } : {}),
       ...(u.digest ? { digest: true } : {}),
+      ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);
   }

@@ -145,6 +145,18 @@ export function capitalize(phrase: string): string {
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
+/**
+ * "frente a la semana anterior", "frente al mes anterior" ("a el" contracts), "against the week
+ * before": what a figure is set against.
+ *
+ * @example
+ * against('el período anterior', 'es'); // 'frente al período anterior'
+ */
+export function against(label: string, lang: Lang): string {
+  if (lang === 'en') return `against ${label}`;
+  return label.startsWith('el ') ? `frente al ${label.slice(3)}` : `frente a ${label}`;
+}
+
 /** Picks the phrase of the answer's language. */
 export function say(lang: Lang, es: string, en: string): string {
   return lang === 'es' ? es : en;

@@ -7,6 +7,7 @@ import type { AlertSource } from '../alert-source.ts';
 import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
+import type { Compared } from '../understanding/comparison.ts';
 
 /**
  * Everything the tools read, each behind a narrow interface: the data (SQL over the raw tables),
@@ -53,6 +54,8 @@ export interface ToolRequest {
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana": the week's digest rather than the bare comparison of two periods. */
   readonly digest?: boolean;
+  /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
+  readonly compared?: Compared;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -1,6 +1,6 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
-import { capitalize, formatDay, formatNumber, formatPercent, say } from '../format.ts';
+import { against, capitalize, formatDay, formatNumber, formatPercent, say } from '../format.ts';
 import { scorerLabel } from '../scorer-label.ts';
 import { addDays, daysBetween, lastCompleteWeek } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
@@ -128,8 +128,8 @@ export const weeklyDigestTool: Tool = async (box, req) => {
     .join('; ');
   const text = say(
     lang,
-    `Resumen de ${describePeriod(week, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} (${change(x.units, y.units, lang)} frente a ${before.label}), ${countOf(x.orders, lang, NOUN.order)} (${change(x.orders, y.orders, lang)}) y ${countOf(x.customers, lang, NOUN_ACTIVE)} (${change(x.customers, y.customers, lang)}). ${best.length ? `Lo más vendido: ${sellers}.` : 'No hubo ventas.'} ${capitalize(served)}; ${alertWords}.`,
-    `Digest of ${describePeriod(week, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} (${change(x.units, y.units, lang)} against ${before.label}), ${countOf(x.orders, lang, NOUN.order)} (${change(x.orders, y.orders, lang)}) and ${countOf(x.customers, lang, NOUN_ACTIVE)} (${change(x.customers, y.customers, lang)}). ${best.length ? `Best sellers: ${sellers}.` : 'There were no sales.'} ${capitalize(served)}; ${alertWords}.`,
+    `Resumen de ${describePeriod(week, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} (${change(x.units, y.units, lang)} ${against(before.label, lang)}), ${countOf(x.orders, lang, NOUN.order)} (${change(x.orders, y.orders, lang)}) y ${countOf(x.customers, lang, NOUN_ACTIVE)} (${change(x.customers, y.customers, lang)}). ${best.length ? `Lo más vendido: ${sellers}.` : 'No hubo ventas.'} ${capitalize(served)}; ${alertWords}.`,
+    `Digest of ${describePeriod(week, lang)}${scope}: ${countOf(x.units, lang, NOUN.unit)} (${change(x.units, y.units, lang)} ${against(before.label, lang)}), ${countOf(x.orders, lang, NOUN.order)} (${change(x.orders, y.orders, lang)}) and ${countOf(x.customers, lang, NOUN_ACTIVE)} (${change(x.customers, y.customers, lang)}). ${best.length ? `Best sellers: ${sellers}.` : 'There were no sales.'} ${capitalize(served)}; ${alertWords}.`,
   );
   return {
     text,

@@ -21,6 +21,7 @@ import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
+import { comparedIds, type Compared } from './comparison.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -65,6 +66,11 @@ export interface Understanding {
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
   readonly digest?: boolean;
+  /**
+   * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
+   * (intent `product_info`) or two customers (`customer_history`) side by side.
+   */
+  readonly compared?: Compared;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -528,6 +534,19 @@ function understandText(
     LAST_ORDER_INTENTS.has(intent) &&
     asksLastOrder(text);
   if (lastOrder) intent = 'customer_history';
+  // "Compare product 1370 and 11262", "¿qué se vende más, el 1370 o el 11262?": both, side by side.
+  const compared = !bar && !usedContext ? comparedIds(text, vocab) : undefined;
+  if (compared) {
+    const [first, second] = compared.ids;
+    const [own, other] =
+      compared.side === 'products'
+        ? (['product_id', 'customer_id'] as const)
+        : (['customer_id', 'product_id'] as const);
+    intent = compared.side === 'products' ? 'product_info' : 'customer_history';
+    entities[own] = first;
+    // A number the data knows as both kinds may have been given the other role.
+    if (entities[other] === first || entities[other] === second) delete entities[other];
+  }
   const howMany = asksHowMany(text);
   // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
   // "¿y con más de 50?" after such a question keeps its subject.
@@ -555,6 +574,7 @@ function understandText(
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
+    ...(compared ? { compared } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),

@@ -1,0 +1,41 @@
+import type { Vocabulary } from '../vocabulary.ts';
+import { GROUP_RE } from './intent-words.ts';
+
+/**
+ * Two things set side by side: "compare", "vs", "frente a", "diferencia entre", and which of two
+ * sells or buys more ("¿qué se vende más, el 1370 o el 11262?", "which sells more, 1370 or 11262?").
+ */
+const COMPARE =
+  /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|which (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
+
+/** What a comparison sets side by side, in the order the question names them. */
+export interface Compared {
+  readonly side: 'products' | 'customers';
+  readonly ids: readonly [number, number];
+}
+
+/**
+ * The two products (or two customers) a question compares, when it names two distinct ids the data
+ * knows as the same kind and a comparison word: a number known as both kinds is a customer when the
+ * question says customers and names no product. "¿Cuántos clientes compraron el 20012 y el 20055?"
+ * compares nothing.
+ *
+ * @example
+ * comparedIds('compare product 1370 and 11262', vocab); // { side: 'products', ids: [1370, 11262] }
+ */
+export function comparedIds(text: string, vocab: Vocabulary): Compared | undefined {
+  if (!COMPARE.test(text)) return undefined;
+  const numbers = [...new Set([...text.matchAll(/\b\d+\b/g)].map((m) => Number(m[0])))];
+  const customersSaid = GROUP_RE.customer.test(text) && !GROUP_RE.product.test(text);
+  const side = (n: number): Compared['side'] | undefined => {
+    const product = vocab.productIds.has(n);
+    const customer = vocab.customerIds.has(n);
+    if (product && customer) return customersSaid ? 'customers' : 'products';
+    return product ? 'products' : customer ? 'customers' : undefined;
+  };
+  const known = numbers.filter((n) => side(n) !== undefined);
+  if (known.length !== 2) return undefined;
+  const [a, b] = known as [number, number];
+  const kind = side(a);
+  return kind !== undefined && kind === side(b) ? { side: kind, ids: [a, b] } : undefined;
+}
