@@ -39,6 +39,8 @@ import { smallTalk } from './tools/small-talk.ts';
 import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
+import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
+import { namesCatalogFilter } from './tools/product-filter.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */
@@ -67,7 +69,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ? customerTypeAdviceTool(box, req)
       : recommendTool(box, req),
   explain_recommendation: explainTool,
-  likely_buyers: likelyBuyersTool,
+  // Of a brand, category or package ("¿quién va a comprar la marca X?"), over all its products.
+  likely_buyers: (box, req) =>
+    req.entities.product_id === undefined && !req.productText && namesCatalogFilter(req.entities)
+      ? likelyBuyersOfAKindTool(box, req)
+      : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
     req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req),

@@ -18,9 +18,11 @@ export type ToolIntent = Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>;
  * does not compile until the LLM is told about it too.
  */
 const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
-  recommend: 'products to offer one customer next week (needs customer_id)',
+  recommend:
+    'products to offer one customer next week (customer_id), or to a customer type (customer_type without customer_id)',
   explain_recommendation: 'why a product is (or is not) recommended to a customer (customer_id, product_id)',
-  likely_buyers: 'customers most likely to buy one product next week (needs product_id)',
+  likely_buyers:
+    'customers most likely to buy one product next week (product_id), or any product of a brand, category or package (no product_id)',
   lapsed_customers:
     'regular customers who stopped buying (anything, or a product, brand or other filter); how_many for the count',
   customer_history: "one customer's purchases, optionally in a period or of one product",
