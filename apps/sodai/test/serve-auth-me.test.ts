@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../src/config/config-schema.ts';
 import { buildServer } from '../src/serve/build-server.ts';
+import { closedReadsNote } from '../src/cli/commands/serve-command.ts';
 import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
 
 const READER = 'reader-token-0123456789abcdef';
@@ -48,7 +49,13 @@ describe('GET /api/auth/me', () => {
     async ({ role, alerts, token }) => {
       const res = await me(`Bearer ${token}`);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ role, alerts, signed_in: true });
+      expect(res.json()).toEqual({
+        role,
+        alerts,
+        signed_in: true,
+        readers_configured: true,
+        public_read: 'predictions',
+      });
       expect(res.headers['cache-control']).toBe('no-store');
       for (const secret of [token, 'ana', 'ops-bot']) expect(res.body).not.toContain(secret);
     },
@@ -57,13 +64,25 @@ describe('GET /api/auth/me', () => {
   it('answers a visitor without a token as anonymous (200, role null), not with a 401', async () => {
     const res = await me();
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ role: null, alerts: false, signed_in: false });
+    expect(res.json()).toEqual({
+      role: null,
+      alerts: false,
+      signed_in: false,
+      readers_configured: true,
+      public_read: 'predictions',
+    });
   });
 
   it('tells the holder of the alerts-only token (server.operatorToken) it is signed in for alerts, with no role', async () => {
     const res = await me(`Bearer ${ALERTS_ONLY}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ role: null, alerts: true, signed_in: true });
+    expect(res.json()).toEqual({
+      role: null,
+      alerts: true,
+      signed_in: true,
+      readers_configured: true,
+      public_read: 'predictions',
+    });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).not.toContain(ALERTS_ONLY);
   });
@@ -90,7 +109,13 @@ describe('GET /api/auth/me', () => {
     expect(op.security).toEqual([{ bearer: [] }, {}]);
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401']));
     const answer = op.responses['200'].content['application/json'].schema;
-    expect(Object.keys(answer.properties).sort()).toEqual(['alerts', 'role', 'signed_in']);
+    expect(Object.keys(answer.properties).sort()).toEqual([
+      'alerts',
+      'public_read',
+      'readers_configured',
+      'role',
+      'signed_in',
+    ]);
   });
 });
 
@@ -124,5 +149,58 @@ describe('the alerts-only token elsewhere', () => {
     });
     expect(promote.statusCode).toBe(403);
     expect(promote.json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('a server nobody can sign in to', () => {
+  const serverWith = async (server: Record<string, unknown>) =>
+    buildServer({
+      config: ConfigSchema.parse({
+        ...fx.config,
+        server: { ...fx.config.server, adminToken: undefined, ...server },
+      }),
+      store: fx.store,
+      tracking: fx.tracking,
+      options: { pollIntervalMs: 0, predictionLog: false, defaultMetrics: false },
+    });
+
+  it('says no reader token is configured, so the web UI can say how to open the data pages', async () => {
+    for (const server of [{}, { operatorToken: ALERTS_ONLY }]) {
+      const closed = await serverWith(server);
+      try {
+        const res = await closed.inject({ method: 'GET', url: '/api/auth/me' });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ readers_configured: false, public_read: 'predictions' });
+      } finally {
+        await closed.close();
+      }
+    }
+  });
+
+  it('says reads are open when server.publicRead is all', async () => {
+    const open = await serverWith({ publicRead: 'all' });
+    try {
+      const res = await open.inject({ method: 'GET', url: '/api/auth/me' });
+      expect(res.json()).toMatchObject({ readers_configured: false, public_read: 'all' });
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('sodai serve at start-up', () => {
+  const server = (given: Record<string, unknown>) =>
+    ConfigSchema.parse({ server: { adminToken: undefined, ...given } }).server;
+
+  it('warns that the data pages are shown to nobody when no token has a role and reads are closed', () => {
+    for (const closed of [server({}), server({ operatorToken: ALERTS_ONLY })]) {
+      expect(closedReadsNote(closed)).toMatch(/shown to nobody.*SODAI_TOKENS=.*SODAI_PUBLIC_READ=all/);
+    }
+  });
+
+  it('says nothing when someone can sign in to read, or reads are open', () => {
+    expect(closedReadsNote(server({ tokenSecrets: `ana:reader:${READER}` }))).toBeUndefined();
+    expect(closedReadsNote(server({ adminToken: ADMIN_TOKEN }))).toBeUndefined();
+    expect(closedReadsNote(server({ publicRead: 'all' }))).toBeUndefined();
   });
 });

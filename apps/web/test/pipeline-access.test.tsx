@@ -164,3 +164,33 @@ describe('PipelinePage signed in with the alerts-only token', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+/** "What may I do?" asked without a token, of a server that knows no token with a role and keeps reads closed. */
+function nobodyCanSignIn(req: SeenRequest) {
+  if (req.url !== '/api/auth/me' || req.authorization) return undefined;
+  return {
+    body: {
+      role: null,
+      alerts: false,
+      signed_in: false,
+      readers_configured: false,
+      public_read: 'predictions',
+    },
+  };
+}
+
+describe('PipelinePage on a server nobody can sign in to', () => {
+  it.each([
+    ['en', 'no access token has been given out', 'SODAI_PUBLIC_READ=all'],
+    ['es', 'no se ha entregado ningún token de acceso', 'SODAI_PUBLIC_READ=all'],
+  ] as const)(
+    'says how whoever runs the server opens the page, not a sign-in that leads nowhere (%s)',
+    async (lang, said, setting) => {
+      renderApp(<PipelinePage />, firstOf(nobodyCanSignIn, privateReads), lang);
+      await waitFor(() => expect(screen.getByTestId('sign-in-needed').textContent).toContain(said));
+      const note = screen.getByTestId('sign-in-needed');
+      expect(note.textContent).toContain(setting);
+      expect(within(note).queryByRole('button')).toBeNull();
+    },
+  );
+});

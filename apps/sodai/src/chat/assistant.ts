@@ -9,6 +9,7 @@ import { joinAnswers } from './two-part-answer.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
 import { missingDataAnswer } from './tools/missing-data.ts';
+import { notInCatalogueAnswer } from './tools/not-in-catalogue.ts';
 import {
   customerBasketTool,
   customerFrequencyTool,
@@ -237,6 +238,8 @@ export class ChatAssistant {
     if (intent === 'small_talk')
       return smallTalk(u.courtesy ?? 'agreement', lang, startingExamples(vocab, lang));
     if (intent === 'unknown' && u.missing) return missingDataAnswer(u.missing, u.entities, lang);
+    if (intent === 'unknown' && u.notInCatalogue)
+      return notInCatalogueAnswer(this.toolbox, u.notInCatalogue, lang);
     if (intent === 'help')
       return {
         text: capabilityList(lang, someCustomer, someProduct),

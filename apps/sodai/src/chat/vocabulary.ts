@@ -19,6 +19,11 @@ export interface Vocabulary {
    * words for is still found by its own name ("hoteles" for a type HOTEL).
    */
   readonly customerTypes?: ReadonlyMap<string, string>;
+  /**
+   * The words of the catalogue's values (categories, sub-categories, segments, packages, brands),
+   * normalized and without plural endings: what a kind of product asked about is looked up in.
+   */
+  readonly catalogueWords?: ReadonlySet<string>;
 }
 
 export const EMPTY_VOCABULARY: Vocabulary = {
@@ -47,6 +52,13 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
   )) {
     customerTypes.set(normalize(String(r.customer_type)), String(r.customer_type));
   }
+  const catalogueWords = new Set<string>();
+  for (const r of await data.query(
+    `SELECT DISTINCT unnest([category, sub_category, segment, package, brand]) AS v FROM products`,
+  )) {
+    if (r.v === null || r.v === undefined) continue;
+    for (const w of normalize(String(r.v)).split(' ')) catalogueWords.add(w.replace(/(?:es|s)$/, ''));
+  }
   const [span] = await data.query(
     'SELECT min(purchase_date)::DATE::VARCHAR AS first, max(purchase_date)::DATE::VARCHAR AS last FROM transactions',
   );
@@ -57,6 +69,7 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
     lastDay: (span?.last as string | null | undefined) ?? null,
     firstDay: (span?.first as string | null | undefined) ?? null,
     customerTypes,
+    catalogueWords,
   };
 }
 

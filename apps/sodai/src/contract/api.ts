@@ -400,6 +400,15 @@ export const AuthMeResponseSchema = z.object({
       'whether the token may read and acknowledge alerts: an operator, an admin, or the alerts-only token',
     ),
   signed_in: z.boolean().describe('whether the request carried a known bearer token'),
+  readers_configured: z
+    .boolean()
+    .describe(
+      'whether the server knows any token with a role; false: nobody can sign in to read the data, ' +
+        'pipeline and model pages (the server needs SODAI_TOKENS, or SODAI_PUBLIC_READ=all)',
+    ),
+  public_read: z
+    .enum(['predictions', 'all'])
+    .describe('what the server shows without a token (server.publicRead)'),
 });
 export type AuthMe = z.infer<typeof AuthMeResponseSchema>;
 

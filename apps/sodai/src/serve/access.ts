@@ -91,6 +91,11 @@ export class Access {
     return new Access(tokens, server.publicRead);
   }
 
+  /** Whether any token holds a role, so someone can sign in to read what `publicRead` does not open. */
+  get hasReaders(): boolean {
+    return this.#tokens.some((t) => t.role !== null);
+  }
+
   /** Whether any token can reach the admin routes. */
   get hasOperators(): boolean {
     return this.#tokens.some((t) => t.role !== null && RANK[t.role] >= RANK.operator);

@@ -19,6 +19,11 @@ export interface Session {
 }
 
 export interface SessionControls extends Session {
+  /**
+   * Whether anyone can sign in to read what needs a role: false when the server knows no token with
+   * a role and keeps its reads closed (a sign-in button would lead nowhere); null until it has said.
+   */
+  readonly signInPossible: boolean | null;
   /** Asks the server what `token` is and keeps it with that answer; rejects (a 401 for an unknown token) otherwise. */
   signIn(token: string): Promise<void>;
   signOut(): void;
@@ -69,6 +74,22 @@ export function useSession(api: ApiClient): SessionControls {
   );
   const signOut = useCallback(() => keep(SIGNED_OUT), [keep]);
   const { token, me } = session;
+  const [signInPossible, setSignInPossible] = useState<boolean | null>(null);
+  // Asked only while signed out: it matters only to a visitor the server refuses.
+  const signedOut = token === '';
+  useEffect(() => {
+    if (!signedOut) return;
+    let current = true;
+    api.authMe('').then(
+      (answer) => {
+        if (current) setSignInPossible(answer.readers_configured);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, signedOut]);
   useEffect(() => {
     if (!token || me !== null) return;
     let current = true;
@@ -86,5 +107,8 @@ export function useSession(api: ApiClient): SessionControls {
       current = false;
     };
   }, [api, token, me, keep]);
-  return useMemo(() => ({ token, me, signIn, signOut }), [token, me, signIn, signOut]);
+  return useMemo(
+    () => ({ token, me, signInPossible, signIn, signOut }),
+    [token, me, signInPossible, signIn, signOut],
+  );
 }

@@ -331,6 +331,8 @@ export const en: Dictionary = {
   'auth.switchExplain':
     'Paste another access token: it replaces the one in use in this tab once the server accepts it. Any of these kinds works.',
   'auth.switchSubmit': 'Use this token',
+  'auth.noReaderOnServer':
+    'This server shows this page to nobody yet: no access token has been given out and its data is not open to everyone. Whoever runs the server can give out tokens (SODAI_TOKENS) or open the data pages to everyone who can reach it (SODAI_PUBLIC_READ=all).',
   'auth.signInToSee':
     'This is shown only after signing in: sign in with the token you were given (reader, operator or admin).',
   'auth.alertsOnlyCannotSee':

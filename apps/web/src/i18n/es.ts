@@ -334,6 +334,8 @@ export const es = {
   'auth.switchExplain':
     'Pegue otro token de acceso: sustituye al que usa esta pestaña en cuanto el servidor lo acepte. Sirve cualquiera de estos tipos.',
   'auth.switchSubmit': 'Usar este token',
+  'auth.noReaderOnServer':
+    'Este servidor todavía no muestra esta página a nadie: no se ha entregado ningún token de acceso y sus datos no están abiertos a todos. Quien lo administra puede entregar tokens (SODAI_TOKENS) o abrir las páginas de datos a todos los que lleguen al servidor (SODAI_PUBLIC_READ=all).',
   'auth.signInToSee':
     'Esto solo se muestra con la sesión iniciada: inicie sesión con el token que le dieron (de lectura, operación o administración).',
   'auth.alertsOnlyCannotSee':

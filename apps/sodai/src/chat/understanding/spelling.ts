@@ -7,6 +7,7 @@ import { HELP_WORDS } from './help-words.ts';
 import { NEW_CUSTOMER_WORDS } from './new-customer-words.ts';
 import { ALERT_WORDS } from './alert-words.ts';
 import { DIGEST_WORDS } from './digest-words.ts';
+import { PRODUCT_KIND_FRAGMENTS } from './product-kind-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -76,6 +77,7 @@ const FRAGMENTS: readonly string[] = [
   NEW_CUSTOMER_WORDS,
   ALERT_WORDS,
   DIGEST_WORDS,
+  PRODUCT_KIND_FRAGMENTS,
 ].flat();
 
 function intentWords(): string[] {

@@ -22,6 +22,7 @@ import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
+import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -71,6 +72,8 @@ export interface Understanding {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "¿Qué cliente compra más cerveza?" when the catalogue holds no beer: said, not ranked (intent `unknown`). */
+  readonly notInCatalogue?: ProductKind;
 }
 
 const NEEDS_CUSTOMER: ReadonlySet<ChatIntent> = new Set([
@@ -183,7 +186,8 @@ function understandQuestion(
   // Two questions in one: both are answered, the second after the first (so "¿quién es el mejor
   // cliente y qué le recomiendas?" can refer to its answer), or a part no rule can read is said to
   // be left unanswered. When the whole reads as another question, the cut was no boundary.
-  const known = (u: Understanding) => u.intent !== 'unknown' || u.missing !== undefined;
+  const known = (u: Understanding) =>
+    u.intent !== 'unknown' || u.missing !== undefined || u.notInCatalogue !== undefined;
   const first = understandText(parts.first, vocab, lang, previous);
   // After a first part that asks nothing, the second is a question of its own, not a follow-up.
   const second = known(first)
@@ -547,6 +551,10 @@ function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
+  // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
+  const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
+  if (absent) intent = 'unknown';
   const howMany = asksHowMany(text);
   // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
   // "¿y con más de 50?" after such a question keeps its subject.
@@ -575,6 +583,7 @@ function understandText(
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(compared ? { compared } : {}),
+    ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
     ...(missing.length > 0 ? { missing } : {}),

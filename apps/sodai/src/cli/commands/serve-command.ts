@@ -4,6 +4,8 @@ import { loadAppContext } from '../load-app-context.ts';
 import { cliLogger } from '../cli-logger.ts';
 import { untilStopped } from '../until-stopped.ts';
 import type { ServeOptions } from '../../serve/build-server.ts';
+import { Access } from '../../serve/access.ts';
+import type { SodaiConfig } from '../../config/config-schema.ts';
 
 /**
  * `sodai serve [--port N] [--host H] [--poll-ms MS] [--cors ORIGIN...]`: the HTTP API on the
@@ -70,6 +72,8 @@ export function registerServeCommand(program: Command): void {
           host: o.host ?? c.resolved.config.server.host,
         });
         cliLogger().info({ address, docs: `${address}/docs` }, 'sodai serving');
+        const closed = closedReadsNote(c.resolved.config.server);
+        if (closed) cliLogger().warn(closed);
         await untilStopped();
         await schedule?.stop();
         await app!.close();
@@ -78,6 +82,21 @@ export function registerServeCommand(program: Command): void {
         await store.close();
       },
     );
+}
+
+/**
+ * Why the web app's data, pipeline, model and monitoring pages will ask every visitor to sign in
+ * with a token nobody has, or undefined when someone can read them. Said at start-up: the pages
+ * only say it to a visitor, who cannot change it.
+ */
+export function closedReadsNote(server: SodaiConfig['server']): string | undefined {
+  if (server.publicRead === 'all' || Access.fromConfig(server).hasReaders) return undefined;
+  return (
+    'no reader token is configured and reads are closed (server.publicRead: predictions): the web ' +
+    "app's data, pipeline, model and monitoring pages are shown to nobody. Give out tokens with " +
+    'SODAI_TOKENS=name:reader:<secret>[,…] (or SODAI_ADMIN_TOKEN), or set SODAI_PUBLIC_READ=all to ' +
+    'let everyone who reaches this server read them'
+  );
 }
 
 /** EX_SOFTWARE: the process is broken beyond repair; a supervisor (systemd, Kubernetes) restarts it. */

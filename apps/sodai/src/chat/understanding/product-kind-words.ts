@@ -1,0 +1,75 @@
+import type { Vocabulary } from '../vocabulary.ts';
+
+/** A kind of product people ask a drinks distributor about, named in both languages. */
+export interface ProductKind {
+  readonly es: string;
+  readonly en: string;
+}
+
+/**
+ * Kinds of product a question may name that a catalogue may not hold ("¿qué cliente compra más
+ * cerveza?"), each with its words as regular-expression fragments over normalized text. Whether the
+ * data holds one is read from its catalogue ({@link kindNotInCatalogue}), never assumed here.
+ */
+export const PRODUCT_KIND_WORDS: readonly (readonly [ProductKind, readonly string[]])[] = [
+  [{ es: 'cerveza', en: 'beer' }, ['cervezas?', 'chelas?', 'beers?', 'lagers?']],
+  [
+    { es: 'vino', en: 'wine' },
+    ['vinos?', 'wines?', 'espumantes?', 'champagne', 'champana', 'sidras?', 'ciders?'],
+  ],
+  [
+    { es: 'licores', en: 'spirits' },
+    ['licor(?:es)?', 'liquors?', 'spirits', 'destilados?', 'pisco', 'whiske?y', 'rum', 'vodka', 'tequila'],
+  ],
+  [{ es: 'café', en: 'coffee' }, ['cafe', 'cafes', 'coffees?']],
+  [{ es: 'té', en: 'tea' }, ['tea', 'teas', 'infusion(?:es)?']],
+  [{ es: 'leche y lácteos', en: 'milk and dairy' }, ['leches?', 'milk', 'lacteos', 'dairy', 'yogh?urt?s?']],
+  [
+    { es: 'bebidas energéticas', en: 'energy drinks' },
+    ['energeticas?', 'energy drinks?', 'energizantes?', 'isotonicas?', 'sports? drinks?'],
+  ],
+  [
+    { es: 'snacks y dulces', en: 'snacks and sweets' },
+    [
+      'snacks?',
+      'papas fritas',
+      'chips',
+      'galletas?',
+      'cookies',
+      'dulces',
+      'candy',
+      'chocolates?',
+      'helados?',
+      'ice cream',
+    ],
+  ],
+  [{ es: 'tabaco', en: 'tobacco' }, ['cigarr\\w+', 'cigarettes?', 'tabaco', 'tobacco']],
+];
+
+const COMPILED = PRODUCT_KIND_WORDS.map(
+  ([kind, words]) => [kind, new RegExp(`\\b(?:${words.join('|')})\\b`, 'g')] as const,
+);
+
+/** A word without its plural ending, so "cervezas" in a catalogue holds "cerveza" asked. */
+const stem = (word: string) => word.replace(/(?:es|s)$/, '');
+
+/**
+ * The kind of product a question names that the data's catalogue does not hold, if any: its words
+ * are looked for in the catalogue's own values (categories, sub-categories, segments, packages,
+ * brands), so a catalogue with a beer category is asked about beer as usual.
+ *
+ * @example
+ * kindNotInCatalogue('que cliente compra mas cerveza', vocab); // { es: 'cerveza', en: 'beer' }
+ */
+export function kindNotInCatalogue(text: string, vocab: Vocabulary): ProductKind | undefined {
+  const catalogue = vocab.catalogueWords;
+  if (!catalogue) return undefined;
+  for (const [kind, re] of COMPILED) {
+    const said = [...text.matchAll(re)].flatMap((m) => m[0].split(' '));
+    if (said.length > 0 && !said.some((w) => catalogue.has(stem(w)))) return kind;
+  }
+  return undefined;
+}
+
+/** Every word above, for the speller (so "cervezas" is never corrected into another keyword). */
+export const PRODUCT_KIND_FRAGMENTS: readonly string[] = PRODUCT_KIND_WORDS.flatMap(([, words]) => words);
