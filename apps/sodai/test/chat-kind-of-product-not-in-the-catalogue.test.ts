@@ -70,8 +70,9 @@ describe('a kind of product the catalogue does not hold', () => {
   });
 
   it('a catalogue that holds the kind is asked about it as usual', () => {
-    const withBeer = { ...EMPTY_VOCABULARY, catalogueWords: new Set(['bebida', 'cerveza', 'lata']) };
+    const withBeer = { ...EMPTY_VOCABULARY, catalogueWords: new Set(['bebida', 'cerveza', 'lata', 'cafe']) };
     expect(kindNotInCatalogue('que cliente compra mas cervezas', withBeer)).toBeUndefined();
+    expect(kindNotInCatalogue('ventas de cafes', withBeer)).toBeUndefined();
     expect(kindNotInCatalogue('que cliente compra mas vino', withBeer)).toEqual({ es: 'vino', en: 'wine' });
   });
 });

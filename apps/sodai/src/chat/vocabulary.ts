@@ -1,5 +1,6 @@
 import type { ChatDataSource } from './data-source.ts';
 import { normalize } from './understanding/normalize.ts';
+import { catalogueWordForms } from './understanding/product-kind-words.ts';
 
 /**
  * What the understanding layer needs to know about the data: the brands (to find them in a
@@ -21,7 +22,7 @@ export interface Vocabulary {
   readonly customerTypes?: ReadonlyMap<string, string>;
   /**
    * The words of the catalogue's values (categories, sub-categories, segments, packages, brands),
-   * normalized and without plural endings: what a kind of product asked about is looked up in.
+   * normalized, with and without plural endings: what a kind of product asked about is looked up in.
    */
   readonly catalogueWords?: ReadonlySet<string>;
 }
@@ -57,7 +58,8 @@ export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> 
     `SELECT DISTINCT unnest([category, sub_category, segment, package, brand]) AS v FROM products`,
   )) {
     if (r.v === null || r.v === undefined) continue;
-    for (const w of normalize(String(r.v)).split(' ')) catalogueWords.add(w.replace(/(?:es|s)$/, ''));
+    for (const w of normalize(String(r.v)).split(' '))
+      for (const form of catalogueWordForms(w)) catalogueWords.add(form);
   }
   const [span] = await data.query(
     'SELECT min(purchase_date)::DATE::VARCHAR AS first, max(purchase_date)::DATE::VARCHAR AS last FROM transactions',

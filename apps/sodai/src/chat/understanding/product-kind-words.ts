@@ -50,8 +50,14 @@ const COMPILED = PRODUCT_KIND_WORDS.map(
   ([kind, words]) => [kind, new RegExp(`\\b(?:${words.join('|')})\\b`, 'g')] as const,
 );
 
-/** A word without its plural ending, so "cervezas" in a catalogue holds "cerveza" asked. */
-const stem = (word: string) => word.replace(/(?:es|s)$/, '');
+/**
+ * A word as the catalogue may hold it: itself, and without a plural ending ("cervezas" asked of a
+ * catalogue that says "cerveza", "cafes" of one that says "cafe"); the catalogue's words are kept
+ * the same way ({@link catalogueWordForms}), so either side may be the plural.
+ */
+export function catalogueWordForms(word: string): string[] {
+  return [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+}
 
 /**
  * The kind of product a question names that the data's catalogue does not hold, if any: its words
@@ -66,7 +72,8 @@ export function kindNotInCatalogue(text: string, vocab: Vocabulary): ProductKind
   if (!catalogue) return undefined;
   for (const [kind, re] of COMPILED) {
     const said = [...text.matchAll(re)].flatMap((m) => m[0].split(' '));
-    if (said.length > 0 && !said.some((w) => catalogue.has(stem(w)))) return kind;
+    if (said.length > 0 && !said.some((w) => catalogueWordForms(w).some((f) => catalogue.has(f))))
+      return kind;
   }
   return undefined;
 }
