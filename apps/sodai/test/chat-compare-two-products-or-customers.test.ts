@@ -117,6 +117,12 @@ describe('two products or two customers side by side', () => {
     expect(r.answer).toContain(String(customers[1]));
   });
 
+  it('an id the data does not know is said to be unknown, not left out', async () => {
+    const r = await server().ask(`compare product ${products[0]} and 99999`, 'en');
+    expect({ intent: r.intent, answered: r.answered }).toEqual({ intent: 'product_info', answered: false });
+    expect(r.answer).toMatch(/I do not know product 99999/);
+  });
+
   it('two products without a comparison word keep their answers', async () => {
     const r = await server().ask(`¿cuántos clientes compraron el ${products[0]} y el ${products[1]}?`);
     expect(r.data.items).toBeUndefined();

@@ -11,7 +11,7 @@ import {
 } from '../format.ts';
 import type { Compared } from '../understanding/comparison.ts';
 import { previousPeriod } from '../understanding/periods.ts';
-import { noTransactions, table } from './answers.ts';
+import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { describePeriod, periodOr4Weeks } from './filters.ts';
 import { periodFigures, type PeriodFigures } from './period-figures.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
@@ -56,7 +56,13 @@ async function labelOf(box: Parameters<Tool>[0], side: Compared['side'], id: num
  */
 export function sideBySideTool(compared: Compared): Tool {
   return async (box, req) => {
-    const { lang } = req;
+    const { lang, vocab } = req;
+    const products = compared.side === 'products';
+    const unknown = compared.ids.find((id) => !(products ? vocab.productIds : vocab.customerIds).has(id));
+    if (unknown !== undefined)
+      return products
+        ? unknownProduct(String(unknown), lang)
+        : unknownCustomer(String(unknown), lang, vocab.lastDay);
     const period = periodOr4Weeks(req);
     if (!period) return noTransactions(lang);
     const before = previousPeriod(period, lang);

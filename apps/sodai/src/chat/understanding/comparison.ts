@@ -8,7 +8,10 @@ import { GROUP_RE } from './intent-words.ts';
 const COMPARE =
   /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|which (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
 
-/** What a comparison sets side by side, in the order the question names them. */
+/**
+ * What a comparison sets side by side, in the order the question names them (the second may be an
+ * id the data does not know, which the answer says).
+ */
 export interface Compared {
   readonly side: 'products' | 'customers';
   readonly ids: readonly [number, number];
@@ -34,6 +37,11 @@ export function comparedIds(text: string, vocab: Vocabulary): Compared | undefin
     return product ? 'products' : customer ? 'customers' : undefined;
   };
   const known = numbers.filter((n) => side(n) !== undefined);
+  // "Compare 1370 and 99999": the unknown one is compared too, so the answer says it is unknown
+  // rather than describing 1370 alone (a year, "en 2024", is no id).
+  const unknown = numbers.filter((n) => side(n) === undefined && n >= 1000 && (n < 1900 || n > 2100));
+  if (known.length === 1 && unknown.length === 1)
+    return { side: side(known[0]!)!, ids: [known[0]!, unknown[0]!] };
   if (known.length !== 2) return undefined;
   const [a, b] = known as [number, number];
   const kind = side(a);
