@@ -108,6 +108,30 @@ describe('the weekly digest', () => {
     expect(r.answer).toContain(lang === 'es' ? `modelo v${servedVersion}` : `model v${servedVersion}`);
   });
 
+  it("names the served model's last F1 scored on a real week", async () => {
+    // Two weeks scored for the served version, and a later one of another version, out of order.
+    const records = server().fx.store.shared.catalog.monitor;
+    const row = (week: string, version: number, value: number) => ({
+      week,
+      version,
+      scorer: 'model',
+      metric: 'f1',
+      value,
+      daysObserved: 7,
+    });
+    await records.replaceRealizedWeek('2024-04-29', [row('2024-04-29', servedVersion!, 0.437)]);
+    await records.replaceRealizedWeek('2024-04-22', [row('2024-04-22', servedVersion!, 0.391)]);
+    await records.replaceRealizedWeek('2024-05-06', [row('2024-05-06', servedVersion! + 1, 0.5)]);
+    for (const [q, lang] of [
+      ['resumen de la semana', 'es'],
+      ['weekly summary', 'en'],
+    ] as const) {
+      const r = await server().ask(q);
+      expect({ q, f1: r.data.last_f1 }).toEqual({ q, f1: { week: '2024-04-29', f1: 0.437 } });
+      expect(r.answer).toContain(`F1 = ${lang === 'es' ? '0,437' : '0.437'}`);
+    }
+  });
+
   it("a customer summary, the model and the week's sales total keep their answers", async () => {
     const [c] = await queryRows(
       server().fx.store.connection,
