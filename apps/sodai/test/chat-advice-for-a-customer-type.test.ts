@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ChatAssistant } from '../src/chat/assistant.ts';
+import { duckDbChatSource } from '../src/chat/data-source.ts';
 import type { ChatResponse } from '../src/contract/api.ts';
+import { DbLane } from '../src/store/db-lane.ts';
 import { queryRows } from '../src/store/duckdb.ts';
 import { useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
@@ -104,6 +107,31 @@ describe('advice for a type of customer', () => {
     const r = await server().ask(`¿qué le ofrezco a los clientes ${type.toLowerCase()}?`);
     expect({ intent: r.intent, type: r.entities.customer_type }).toEqual({ intent: 'recommend', type });
     expect(shownProducts(r)).toEqual((await expectedBuyers(type)).ranked.slice(0, 5).map(([p]) => p));
+  });
+
+  it('without a served model it says so and ranks what most of the type bought in the last four weeks', async () => {
+    const { type, customers } = types[0]!;
+    const s = server();
+    const assistant = new ChatAssistant({
+      data: duckDbChatSource(new DbLane(s.fx.store.connection)),
+      serving: { current: () => undefined },
+      now: () => new Date(),
+    });
+    const r = await assistant.ask({ message: `what should I offer ${PLURALS[type]!.en}?`, lang: 'en' });
+    expect({ intent: r.intent, from: r.data.from, customers: r.data.customers }).toEqual({
+      intent: 'recommend',
+      from: 'history',
+      customers,
+    });
+    expect(r.answer).toMatch(/^No model is serving predictions, so this is from purchase history/);
+    const expected = await queryRows(
+      s.fx.store.connection,
+      `SELECT t.product_id::DOUBLE AS p, count(DISTINCT t.customer_id)::DOUBLE AS buyers
+       FROM transactions t JOIN customers c USING (customer_id)
+       WHERE c.customer_type = '${type}' AND t.purchase_date >= DATE '${s.lastDay}' - 27
+       GROUP BY 1 HAVING sum(t.items) > 0 ORDER BY buyers DESC, sum(t.items) DESC, 1 LIMIT 5`,
+    );
+    expect(r.data.products).toEqual(expected.map((e) => ({ product: e.p, buyers: e.buyers })));
   });
 
   it('one customer still gets their own advice, and a ranking of past sales stays one', async () => {
