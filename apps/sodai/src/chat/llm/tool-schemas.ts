@@ -25,12 +25,13 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
     'customers most likely to buy one product next week (product_id), or any product of a brand, category or package (no product_id)',
   lapsed_customers:
     'regular customers who stopped buying (anything, or a product, brand or other filter); how_many for the count',
-  customer_history: "one customer's purchases, optionally in a period or of one product",
+  customer_history:
+    "one customer's purchases, optionally in a period or of one product; two customers compared side by side",
   customer_basket: "one customer's usual products",
   customer_frequency: 'how often one customer buys',
   customer_info:
     'what one customer is: its type (customer_type names a type asked about: "is 1002 a wholesaler?"), region, visits, purchases',
-  product_info: 'what one product is and how much it sold',
+  product_info: 'what one product is and how much it sold; two products compared side by side',
   top_products:
     'best-selling products (group_by brand: best-selling brands; another group_by: sales split by that attribute); with a threshold, the products past it',
   top_customers:
@@ -49,7 +50,8 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
   sales_share:
     'share of units sold: of one value (share_of names the attribute whose value is given) or split by group_by',
   sales_trend: 'weekly units sold over a period, optionally filtered; the total of a period',
-  compare_periods: 'units, orders and customers of one period against another (compare_from, compare_to)',
+  compare_periods:
+    'units, orders and customers of one period against another (compare_from, compare_to); a weekly summary or digest ("how was last week?") too',
   count_customers:
     'how many customers (of a type, buying in a period or a product filter; with a threshold, past it)',
   count_products:
@@ -57,7 +59,8 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
   model_info: 'the champion model: version, training, threshold',
   model_performance: 'how good the model is: test metrics and realized performance',
   prediction_drivers: 'what drives the predictions (feature importance, or one pair)',
-  drift_status: 'whether the data drifted from the training data',
+  drift_status:
+    'whether the data drifted from the training data; also the open monitoring alerts ("any alerts?", "what\'s wrong?")',
   pipeline_last_run: 'the last weekly pipeline run and its tasks',
   pipeline_next_run: 'when the weekly pipeline runs next',
   last_batch: 'the last data batch loaded, its rows and quarantine',
