@@ -23,6 +23,15 @@ const PLURALS: Readonly<Record<string, { es: string; en: string }>> = {
   MINIMARKET: { es: 'minimarkets', en: 'minimarkets' },
 };
 
+/** The same types in the singular ("un restaurante nuevo", "a new wholesaler"). */
+const SINGULARS: Readonly<Record<string, { es: string; en: string }>> = {
+  ABARROTES: { es: 'almacén', en: 'grocery store' },
+  MAYORISTA: { es: 'mayorista', en: 'wholesaler' },
+  RESTAURANT: { es: 'restaurante', en: 'restaurant' },
+  SUPERMERCADO: { es: 'supermercado', en: 'supermarket' },
+  MINIMARKET: { es: 'minimarket', en: 'minimarket' },
+};
+
 const TEMPLATES = [
   ['¿qué le vendo a los {es}?', 'es'],
   ['what should I offer {en}?', 'en'],
@@ -99,6 +108,33 @@ describe('advice for a type of customer', () => {
       figures.forEach((f, i) => expect(f.expected_buyers).toBeCloseTo(expected.ranked[i]![1], 3));
       // The type's size is said in the answer.
       expect(r.answer).toContain(` ${customers.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')} `);
+    }
+  });
+
+  it.each([
+    ['recommend something for a new {en}', 'en'],
+    ['¿qué le ofrezco a un {es} nuevo?', 'es'],
+    ['what should I offer a new {en}?', 'en'],
+    ['recomendaciones para un {es} que recién empieza a comprar', 'es'],
+  ] as const)(
+    '"%s" (a customer with no history yet) gets the advice for its type',
+    async (template, lang) => {
+      const { type } = types[0]!;
+      const q = template.replace(`{${lang}}`, SINGULARS[type]![lang]);
+      const r = await server().ask(q);
+      expectAnsweredAs(q, r, 'recommend', lang);
+      expect({ q, type: r.entities.customer_type, customer: r.entities.customer_id }).toEqual({
+        q,
+        type,
+        customer: undefined,
+      });
+      expect(shownProducts(r)).toEqual((await expectedBuyers(type)).ranked.slice(0, 5).map(([p]) => p));
+    },
+  );
+
+  it('new customers asked about are still the new customers, not advice', async () => {
+    for (const q of ['¿qué clientes nuevos tuvimos este mes?', 'which restaurants are new this month?']) {
+      expect({ q, intent: (await server().ask(q)).intent }).toEqual({ q, intent: 'new_customers' });
     }
   });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
 import { useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
+import type { ChatResponse } from '../src/contract/api.ts';
 
 // "¿quién va a comprar productos de la marca X la próxima semana?" asked which product ("¿De qué
 // producto?"): the prediction took one product. It now aggregates over the brand's (or package's)
@@ -83,6 +84,32 @@ describe('likely buyers of a brand or a kind of product', () => {
     expectAnsweredAs(q, r, 'likely_buyers', lang);
     expectBuyers(r.data, await chances(`p.package = 'LATA'`));
   });
+
+  it.each([
+    [
+      'es',
+      'compara el producto {p} y el {q}',
+      '¿quién va a comprar productos de la marca {b} la próxima semana?',
+    ],
+    ['en', '¿quién comprará el producto {p}?', 'and who will buy brand {b} next week?'],
+  ] as const)(
+    'a brand named after a product question is the brand, not the product remembered (%s)',
+    async (_lang, first, then) => {
+      const [a, b] = await queryRows(
+        server().fx.store.connection,
+        'SELECT product_id::DOUBLE AS p FROM prediction_dataset GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2',
+      );
+      const session = `kind-after-product-${_lang}`;
+      await server().inSession(first.replace('{p}', String(a!.p)).replace('{q}', String(b!.p)), session);
+      const r = await server().inSession<ChatResponse>(then.replace('{b}', brand), session);
+      expect({ intent: r.intent, brand: r.entities.brand, product: r.entities.product_id }).toEqual({
+        intent: 'likely_buyers',
+        brand,
+        product: undefined,
+      });
+      expectBuyers(r.data, await chances(`p.brand = '${brand}'`));
+    },
+  );
 
   it('one product still gets its own buyers', async () => {
     const [p] = await queryRows(

@@ -41,7 +41,7 @@ import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
-import { namesCatalogFilter } from './tools/product-filter.ts';
+import { namesCatalogFilter } from './understanding/names-a-kind.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */

@@ -15,15 +15,3 @@ export function passesCatalogFilters(a: ProductAttributes, e: ChatEntities): boo
     (e.size_litres === undefined || (a.size !== null && Math.abs(a.size - e.size_litres) < 0.0005))
   );
 }
-
-/** Whether a question names any catalogue filter: a kind of product, not a customer type. */
-export function namesCatalogFilter(e: ChatEntities): boolean {
-  return (
-    e.brand !== undefined ||
-    e.category !== undefined ||
-    e.sub_category !== undefined ||
-    e.segment !== undefined ||
-    e.package !== undefined ||
-    e.size_litres !== undefined
-  );
-}

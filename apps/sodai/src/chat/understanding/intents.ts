@@ -222,8 +222,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'compare_periods', digest: true };
 
   // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
-  // whose words ("¿cuántos clientes …?") they share.
+  // whose words ("¿cuántos clientes …?") they share. "¿Qué le ofrezco a un restaurante nuevo?" asks
+  // what to offer a customer with no history yet: the advice for its type, below.
   if (
+    !has('recommend') &&
     asksNewCustomers(text, {
       namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
       hasCustomerType: s.hasCustomerType,

@@ -23,6 +23,7 @@ import { asksLastOrder } from './last-order.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
+import { namesCatalogFilter } from './names-a-kind.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { missingDataAsked, type MissingData } from './missing-data-words.ts';
 import { normalize, tokens } from './normalize.ts';
@@ -416,8 +417,11 @@ function understandText(
         usedContext = true;
       }
     }
+    // "¿Quién va a comprar productos de la marca X?" after a product asks about that brand, not the product.
+    const forAKind = intent === 'likely_buyers' && namesCatalogFilter(found.entities);
     if (
       (NEEDS_PRODUCT.has(intent) || intent === 'prediction_drivers') &&
+      !forAKind &&
       entities.product_id === undefined &&
       previous.entities.product_id !== undefined
     ) {
