@@ -22,6 +22,7 @@ import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
 import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
+import { dataCoverageTool } from './tools/data-coverage.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
@@ -116,7 +117,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
   pipeline_last_run: pipelineLastRunTool,
   pipeline_next_run: pipelineNextRunTool,
-  last_batch: lastBatchTool,
+  // What data there is and its days is asked of the same load the last batch brought.
+  last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),
 };
 
 /** One question to the assistant. */
@@ -272,6 +274,7 @@ export class ChatAssistant {
       ...(u.lastOrder ? { lastOrder: true } : {}),
       ...(u.asksAlerts ? { asksAlerts: true } : {}),
       ...(u.digest ? { digest: true } : {}),
+      ...(u.dataCoverage ? { dataCoverage: true } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -6,6 +6,7 @@ import { ASKS_FOR_HELP } from './help-words.ts';
 import { asksNewCustomers } from './new-customer-words.ts';
 import { asksAlerts } from './alert-words.ts';
 import { asksDigest } from './digest-words.ts';
+import { asksDataCoverage } from './data-coverage-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -178,6 +179,8 @@ export interface IntentGuess {
   readonly alerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (a comparison of periods). */
   readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?", "what data do we have?": the data's span and size (an operations question). */
+  readonly dataCoverage?: boolean;
 }
 
 /**
@@ -220,6 +223,11 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     !['model', 'pipeline', 'batch', 'drift', 'drivers'].some((k) => has(k as WordGroup))
   )
     return { intent: 'compare_periods', digest: true };
+
+  // "¿Hasta qué fecha hay datos?", "what data do we have?": what the data holds and its days, before
+  // the sales words ("ventas") and counts it may name; answered beside the last batch loaded.
+  if (asksDataCoverage(text, s.hasCustomer || s.hasProduct) && !has('model') && !has('drift'))
+    return { intent: 'last_batch', dataCoverage: true };
 
   // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
   // whose words ("¿cuántos clientes …?") they share.

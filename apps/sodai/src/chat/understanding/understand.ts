@@ -67,6 +67,8 @@ export interface Understanding {
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
   readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
+  readonly dataCoverage?: boolean;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -582,6 +584,7 @@ function understandText(
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
+    ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
