@@ -57,6 +57,10 @@ const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell
 const COUNTS_VOLUME =
   /\b(?:cuant[oa]s|how many|numero de|number of|cantidad de|total de)\s+(?:unidades|units|pedidos|ordenes|orders|compras|purchases|lineas|lines|cajas|boxes)\b/;
 
+/** "¿Cuántos clientes …?": a head count of buyers, which a product's buyers answer. */
+const COUNTS_PEOPLE =
+  /\b(?:cuant[oa]s|how many|numero de|number of)\s+(?:\w+\s+)?(?:clientes?|customers?|compradores|buyers|tiendas|shops|stores)\b/;
+
 /** "¿Cuánto compraron …?", "how much did … buy": the volume bought (not "cuántos", a head count). */
 const HOW_MUCH = /\b(?:cuanto|cuanta|how much)\b/;
 
@@ -439,6 +443,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     // "How much did restaurants buy?", "how many units of cans…?": a volume, not a head count.
     if (!s.hasProduct && (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && has('buyVerb'))))
       return { intent: 'sales_trend' };
+    // "How many units of product 1370 did we sell last week?": that product's volume, not how many
+    // products sold (one customer's units of it are the pair's history).
+    if (s.hasProduct && (COUNTS_VOLUME.test(text) || HOW_MUCH.test(text)) && !COUNTS_PEOPLE.test(text))
+      return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);
     const p = text.search(GROUP_RE.product);
     if (c >= 0 && (p < 0 || c < p)) return { intent: 'count_customers' };
@@ -458,6 +466,16 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     !/\b(?:que|what|which|cuales|quien\w*|who)\b/.test(text) &&
     !has('top') &&
     !has('rankCustomers')
+  ) {
+    return { intent: 'sales_trend' };
+  }
+  // "Units of 1370 last week", "pedidos del 1370 en noviembre": that product's volume in the period.
+  if (
+    s.hasProduct &&
+    !s.hasCustomer &&
+    s.hasPeriod &&
+    VOLUME_FRAGMENT.test(text) &&
+    !/\b(?:que|what|which|cuales|quien\w*|who)\b/.test(text)
   ) {
     return { intent: 'sales_trend' };
   }
