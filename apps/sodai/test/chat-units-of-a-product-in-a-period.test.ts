@@ -88,6 +88,8 @@ describe('units of one product or brand in a period', () => {
     ['¿cuántos clientes compraron el {p} en abril?', 'product_buyers'],
     ['how many customers bought {p} last week?', 'product_buyers'],
     ['¿cuántos productos se vendieron la semana pasada?', 'count_products'],
+    // "How much" without a sales verb is no volume: the product's size is on its card.
+    ['¿cuánto mide el {p}?', 'product_info'],
   ])('"%s" keeps its own answer', async (q, intent) => {
     const r = await server().ask(q.replace('{p}', String(product)));
     expect({ q, intent: r.intent }).toEqual({ q, intent });

@@ -27,6 +27,7 @@ import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
+import { customerMoversTool } from './tools/customer-movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -97,7 +98,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
   product_buyers: productBuyersTool,
-  movers: moversTool,
+  movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
@@ -275,6 +276,7 @@ export class ChatAssistant {
       ...(u.asksAlerts ? { asksAlerts: true } : {}),
       ...(u.digest ? { digest: true } : {}),
       ...(u.dataCoverage ? { dataCoverage: true } : {}),
+      ...(u.customerMovers ? { customerMovers: true } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -56,6 +56,8 @@ export interface ToolRequest {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?": the data's span and size rather than the last batch alone. */
   readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
+  readonly customerMovers?: boolean;
   /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
   readonly compared?: Compared;
 }

@@ -7,6 +7,7 @@ import { asksNewCustomers } from './new-customer-words.ts';
 import { asksAlerts } from './alert-words.ts';
 import { asksDigest } from './digest-words.ts';
 import { asksDataCoverage } from './data-coverage-words.ts';
+import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -185,6 +186,8 @@ export interface IntentGuess {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?", "what data do we have?": the data's span and size (an operations question). */
   readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers ranked by their change (movers). */
+  readonly customerMovers?: boolean;
 }
 
 /**
@@ -244,6 +247,20 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     })
   )
     return { intent: 'new_customers' };
+
+  // "Which wholesalers bought less this month than last month?", "¿cuál es el cliente que más ha
+  // crecido?": customers ranked by their change, before small customers ("compraron menos") and
+  // the comparison of two periods' totals.
+  if (
+    asksCustomerMovers(text, {
+      namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
+      hasCustomerType: s.hasCustomerType,
+      hasTwoPeriods: s.hasTwoPeriods,
+    }) &&
+    !has('lapsed') &&
+    !has('model')
+  )
+    return { intent: 'movers', customerMovers: true };
 
   const modelish = has('model');
   // Before drift, whose words include "distribución".
@@ -445,7 +462,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
       return { intent: 'sales_trend' };
     // "How many units of product 1370 did we sell last week?": that product's volume, not how many
     // products sold (one customer's units of it are the pair's history).
-    if (s.hasProduct && (COUNTS_VOLUME.test(text) || HOW_MUCH.test(text)) && !COUNTS_PEOPLE.test(text))
+    // ("¿cuánto mide el 1370?" asks its size: "how much" counts volume only with a sales verb.)
+    if (
+      s.hasProduct &&
+      (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && (SOLD.test(text) || has('buyVerb')))) &&
+      !COUNTS_PEOPLE.test(text)
+    )
       return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);
     const p = text.search(GROUP_RE.product);
