@@ -22,10 +22,12 @@ import { countCustomersTool, countProductsTool } from './tools/counts.ts';
 import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/model-tools.ts';
 import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
+import { dataCoverageTool } from './tools/data-coverage.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
+import { customerMoversTool } from './tools/customer-movers.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -96,7 +98,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
   product_buyers: productBuyersTool,
-  movers: moversTool,
+  movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
@@ -116,7 +118,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
   pipeline_last_run: pipelineLastRunTool,
   pipeline_next_run: pipelineNextRunTool,
-  last_batch: lastBatchTool,
+  // What data there is and its days is asked of the same load the last batch brought.
+  last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),
 };
 
 /** One question to the assistant. */
@@ -272,6 +275,8 @@ export class ChatAssistant {
       ...(u.lastOrder ? { lastOrder: true } : {}),
       ...(u.asksAlerts ? { asksAlerts: true } : {}),
       ...(u.digest ? { digest: true } : {}),
+      ...(u.dataCoverage ? { dataCoverage: true } : {}),
+      ...(u.customerMovers ? { customerMovers: true } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

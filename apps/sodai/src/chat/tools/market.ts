@@ -24,6 +24,7 @@ import {
   scopeWords,
 } from './filters.ts';
 import { periodFigures } from './period-figures.ts';
+import { likeForLike } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
@@ -169,10 +170,16 @@ export const salesTrendTool: Tool = async (box, req) => {
     };
   }
   const units = rows.map((r) => Number(r.units));
-  const half = Math.floor(units.length / 2);
+  // A week the data end in the middle of is no weak week: it is left out of the direction and of the
+  // best and weakest week, and said to be partial.
+  const partialWeek =
+    rows.length > 2 && addDays(mondayOf(last), 6) > last && String(rows.at(-1)!.week) === mondayOf(last);
+  const whole = partialWeek ? rows.slice(0, -1) : rows;
+  const wholeUnits = whole.map((r) => Number(r.units));
+  const half = Math.floor(wholeUnits.length / 2);
   const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-  const firstHalf = avg(units.slice(0, half));
-  const secondHalf = avg(units.slice(half));
+  const firstHalf = avg(wholeUnits.slice(0, half));
+  const secondHalf = avg(wholeUnits.slice(half));
   const change = firstHalf > 0 ? secondHalf / firstHalf - 1 : 0;
   const direction =
     Math.abs(change) < 0.05
@@ -180,8 +187,15 @@ export const salesTrendTool: Tool = async (box, req) => {
       : change > 0
         ? say(lang, `al alza (${formatPercent(change, lang)})`, `up (${formatPercent(change, lang)})`)
         : say(lang, `a la baja (${formatPercent(change, lang)})`, `down (${formatPercent(change, lang)})`);
-  const best = rows.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
-  const worst = rows.reduce((a, b) => (Number(b.units) < Number(a.units) ? b : a));
+  const best = whole.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
+  const worst = whole.reduce((a, b) => (Number(b.units) < Number(a.units) ? b : a));
+  const partialNote = partialWeek
+    ? say(
+        lang,
+        ` La semana del ${formatDay(mondayOf(last), lang)} va incompleta (datos hasta el ${formatDay(last, lang)}): no cuenta para la tendencia ni para la semana más floja.`,
+        ` The week of ${formatDay(mondayOf(last), lang)} is partial (data up to ${formatDay(last, lang)}): it is left out of the trend and the weakest week.`,
+      )
+    : '';
   const total = units.reduce((a, b) => a + b, 0);
   const week = (r: (typeof rows)[number]) =>
     `${formatDay(String(r.week), lang)} (${formatNumber(Number(r.units), lang)})`;
@@ -206,7 +220,7 @@ export const salesTrendTool: Tool = async (box, req) => {
           `${direction} comparando la segunda mitad con la primera; `,
           `${direction} comparing the second half with the first; `,
         );
-  const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.`;
+  const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.${partialNote}`;
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
   const asked = req.periodTotal ? await periodTotal(box, e, period, lang) : undefined;
@@ -214,7 +228,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     ? byWeek
     : rows.length === 1
       ? asked.text
-      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.`;
+      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.${partialNote}`;
   return {
     text,
     answered: true,
@@ -240,6 +254,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     data: {
       weeks: rows.map((r) => ({ week: r.week, units: Number(r.units) })),
       change,
+      ...(partialWeek ? { partial_week: mondayOf(last) } : {}),
       ...(asked ? { total: asked.current, previous: asked.previous } : {}),
     },
   };
@@ -251,15 +266,18 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   const current = periodOr4Weeks(req);
   if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
-  const [a, b] = current.from >= before.from ? [current, before] : [before, current];
+  const [a, whole] = current.from >= before.from ? [current, before] : [before, current];
+  // A month or week so far is compared with the same days of the one before, not all of it.
+  const { earlier: b, note, partialDays } = likeForLike(a, whole, req.vocab.lastDay, lang);
   const [x, y] = [await periodFigures(box, req.entities, a), await periodFigures(box, req.entities, b)];
   const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
   const scope = scopeWords(req.entities, lang);
-  const text = say(
-    lang,
-    `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
-    `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
-  );
+  const text =
+    say(
+      lang,
+      `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
+      `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
+    ) + note;
   return {
     text,
     answered: true,
@@ -305,6 +323,10 @@ export const comparePeriodsTool: Tool = async (box, req) => {
         { name: b.label, values: [y.units, y.orders, y.customers] },
       ],
     },
-    data: { current: { period: a, ...x }, previous: { period: b, ...y } },
+    data: {
+      current: { period: a, ...x },
+      previous: { period: b, ...y },
+      ...(partialDays ? { partial_days: partialDays } : {}),
+    },
   };
 };

@@ -54,6 +54,10 @@ export interface ToolRequest {
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana": the week's digest rather than the bare comparison of two periods. */
   readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?": the data's span and size rather than the last batch alone. */
+  readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
+  readonly customerMovers?: boolean;
   /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
   readonly compared?: Compared;
 }

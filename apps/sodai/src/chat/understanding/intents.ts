@@ -6,6 +6,8 @@ import { ASKS_FOR_HELP } from './help-words.ts';
 import { asksNewCustomers } from './new-customer-words.ts';
 import { asksAlerts } from './alert-words.ts';
 import { asksDigest } from './digest-words.ts';
+import { asksDataCoverage } from './data-coverage-words.ts';
+import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 
@@ -55,6 +57,10 @@ const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell
 /** "¿Cuántas unidades …?", "how many orders …": a count of volume, which the total states. */
 const COUNTS_VOLUME =
   /\b(?:cuant[oa]s|how many|numero de|number of|cantidad de|total de)\s+(?:unidades|units|pedidos|ordenes|orders|compras|purchases|lineas|lines|cajas|boxes)\b/;
+
+/** "¿Cuántos clientes …?": a head count of buyers, which a product's buyers answer. */
+const COUNTS_PEOPLE =
+  /\b(?:cuant[oa]s|how many|numero de|number of)\s+(?:\w+\s+)?(?:clientes?|customers?|compradores|buyers|tiendas|shops|stores)\b/;
 
 /** "¿Cuánto compraron …?", "how much did … buy": the volume bought (not "cuántos", a head count). */
 const HOW_MUCH = /\b(?:cuanto|cuanta|how much)\b/;
@@ -178,6 +184,10 @@ export interface IntentGuess {
   readonly alerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (a comparison of periods). */
   readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?", "what data do we have?": the data's span and size (an operations question). */
+  readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers ranked by their change (movers). */
+  readonly customerMovers?: boolean;
 }
 
 /**
@@ -221,6 +231,11 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   )
     return { intent: 'compare_periods', digest: true };
 
+  // "¿Hasta qué fecha hay datos?", "what data do we have?": what the data holds and its days, before
+  // the sales words ("ventas") and counts it may name; answered beside the last batch loaded.
+  if (asksDataCoverage(text, s.hasCustomer || s.hasProduct) && !has('model') && !has('drift'))
+    return { intent: 'last_batch', dataCoverage: true };
+
   // "Clientes nuevos este mes", "who started buying in November": before the rankings and counts
   // whose words ("¿cuántos clientes …?") they share. "¿Qué le ofrezco a un restaurante nuevo?" asks
   // what to offer a customer with no history yet: the advice for its type, below.
@@ -234,6 +249,20 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     })
   )
     return { intent: 'new_customers' };
+
+  // "Which wholesalers bought less this month than last month?", "¿cuál es el cliente que más ha
+  // crecido?": customers ranked by their change, before small customers ("compraron menos") and
+  // the comparison of two periods' totals.
+  if (
+    asksCustomerMovers(text, {
+      namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
+      hasCustomerType: s.hasCustomerType,
+      hasTwoPeriods: s.hasTwoPeriods,
+    }) &&
+    !has('lapsed') &&
+    !has('model')
+  )
+    return { intent: 'movers', customerMovers: true };
 
   const modelish = has('model');
   // Before drift, whose words include "distribución".
@@ -433,6 +462,15 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     // "How much did restaurants buy?", "how many units of cans…?": a volume, not a head count.
     if (!s.hasProduct && (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && has('buyVerb'))))
       return { intent: 'sales_trend' };
+    // "How many units of product 1370 did we sell last week?": that product's volume, not how many
+    // products sold (one customer's units of it are the pair's history).
+    // ("¿cuánto mide el 1370?" asks its size: "how much" counts volume only with a sales verb.)
+    if (
+      s.hasProduct &&
+      (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && (SOLD.test(text) || has('buyVerb')))) &&
+      !COUNTS_PEOPLE.test(text)
+    )
+      return { intent: 'sales_trend' };
     const c = text.search(GROUP_RE.customer);
     const p = text.search(GROUP_RE.product);
     if (c >= 0 && (p < 0 || c < p)) return { intent: 'count_customers' };
@@ -452,6 +490,16 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     !/\b(?:que|what|which|cuales|quien\w*|who)\b/.test(text) &&
     !has('top') &&
     !has('rankCustomers')
+  ) {
+    return { intent: 'sales_trend' };
+  }
+  // "Units of 1370 last week", "pedidos del 1370 en noviembre": that product's volume in the period.
+  if (
+    s.hasProduct &&
+    !s.hasCustomer &&
+    s.hasPeriod &&
+    VOLUME_FRAGMENT.test(text) &&
+    !/\b(?:que|what|which|cuales|quien\w*|who)\b/.test(text)
   ) {
     return { intent: 'sales_trend' };
   }

@@ -315,6 +315,27 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
       label: label(lang, 'el mes anterior', 'the month before'),
     };
   }
+  // A month so far (the data end on the 15th): the same days of the month before, not the 15 days
+  // just before it, so a month's start is compared with a month's start.
+  const prevMonth = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
+  if (from.getUTCDate() === 1 && p.to < monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 1)) {
+    const start = monthStart(prevMonth.getUTCFullYear(), prevMonth.getUTCMonth() + 1);
+    const prevEnd = monthEnd(prevMonth.getUTCFullYear(), prevMonth.getUTCMonth() + 1);
+    const end = addDays(start, length - 1);
+    return {
+      from: start,
+      to: end < prevEnd ? end : prevEnd,
+      label: label(lang, 'los mismos días del mes anterior', 'the same days of the month before'),
+    };
+  }
+  // A week so far (Monday to Wednesday): the same weekdays of the week before.
+  if (length < 7 && mondayOf(p.from) === p.from) {
+    return {
+      from: addDays(p.from, -7),
+      to: addDays(p.to, -7),
+      label: label(lang, 'los mismos días de la semana anterior', 'the same days of the week before'),
+    };
+  }
   // A Monday-to-Sunday week's predecessor is "la semana anterior", as people say it.
   const isWeek = length === 7 && mondayOf(p.from) === p.from;
   return {

@@ -20,6 +20,7 @@ import { quietWindow } from './quiet-window.ts';
 import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
+import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
@@ -68,6 +69,10 @@ export interface Understanding {
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
   readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
+  readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
+  readonly customerMovers?: boolean;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -519,6 +524,18 @@ function understandText(
     intent = 'recommend';
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
+  // "Which customers bought less …?": the customers who fell.
+  const customerMovers = guess.customerMovers === true && intent === 'movers';
+  if (customerMovers && asksFallers(text)) entities.direction = 'down';
+  // "… bought less than last month": last month is what the change is measured from.
+  const since =
+    customerMovers && entities.period && !entities.compare_to && vocab.lastDay
+      ? periodSinceNamed(text, entities.period, vocab.lastDay, lang)
+      : undefined;
+  if (since && entities.period) {
+    entities.compare_to = entities.period;
+    entities.period = since;
+  }
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;
@@ -586,6 +603,8 @@ function understandText(
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
+    ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(customerMovers ? { customerMovers: true } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
