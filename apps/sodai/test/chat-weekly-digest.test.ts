@@ -141,4 +141,15 @@ describe('the weekly digest', () => {
     expect((await server().ask('resumen del modelo')).intent).toBe('model_info');
     expect((await server().ask('how did we do last week?')).intent).toBe('sales_trend');
   });
+
+  it("last week's predictions are the model's performance, not the digest", async () => {
+    for (const q of [
+      "how did last week's predictions do?",
+      "how was last week's prediction accuracy?",
+      "how did the last week's recommendations perform?",
+    ]) {
+      expect({ q, intent: (await server().ask(q)).intent }).toEqual({ q, intent: 'model_performance' });
+    }
+    expect((await server().ask('how did last week go?')).intent).toBe('compare_periods');
+  });
 });

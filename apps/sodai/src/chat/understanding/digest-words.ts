@@ -23,7 +23,9 @@ export const DIGEST_WORDS = [
   // asks for the week's sales total, which the sales answers give.
   'como (?:fue|estuvo|anduvo|salio|resulto) (?:la|esta) (?:ultima |pasada )?semana',
   'que (?:paso|ocurrio|hubo) (?:la|esta) (?:ultima )?semana',
-  'how (?:was|did) (?:the|last|this|our|that) (?:past |last )?week(?: go)?',
+  // The week as the subject, not its possessive ("how did last week's predictions do?" is the model's).
+  'how was (?:the|last|this|our|that) (?:past |last )?week(?! s\\b)',
+  'how did (?:the|last|this|our|that) (?:past |last )?week go',
   'what happened (?:last|this|the past) week',
 ] as const;
 
