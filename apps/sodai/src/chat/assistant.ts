@@ -28,6 +28,7 @@ import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
+import { customerProductsTool } from './tools/customer-products.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -79,7 +80,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
-    req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req),
+    req.lastOrder
+      ? lastOrderTool(box, req)
+      : req.productsBought
+        ? customerProductsTool(box, req)
+        : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
@@ -277,6 +282,7 @@ export class ChatAssistant {
       ...(u.digest ? { digest: true } : {}),
       ...(u.dataCoverage ? { dataCoverage: true } : {}),
       ...(u.customerMovers ? { customerMovers: true } : {}),
+      ...(u.productsBought ? { productsBought: true } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -21,6 +21,7 @@ import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
+import { asksCustomerProducts } from './customer-products.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
@@ -72,6 +73,8 @@ export interface Understanding {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
+  /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
+  readonly productsBought?: boolean;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -568,6 +571,15 @@ function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
+  const productsBought =
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    intent === 'customer_history' &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksCustomerProducts(text, entities.period !== undefined);
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -601,6 +613,7 @@ function understandText(
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
+    ...(productsBought ? { productsBought: true } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
