@@ -29,6 +29,7 @@ import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
+import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -82,9 +83,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   customer_history: orSideBySide((box, req) =>
     req.lastOrder
       ? lastOrderTool(box, req)
-      : req.productsBought
-        ? customerProductsTool(box, req)
-        : customerHistoryTool(box, req),
+      : req.skipped
+        ? usualButSkippedTool(box, req)
+        : req.productsBought
+          ? customerProductsTool(box, req)
+          : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
@@ -283,6 +286,7 @@ export class ChatAssistant {
       ...(u.dataCoverage ? { dataCoverage: true } : {}),
       ...(u.customerMovers ? { customerMovers: true } : {}),
       ...(u.productsBought ? { productsBought: true } : {}),
+      ...(u.skipped ? { skipped: true } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -58,6 +58,8 @@ export interface ToolRequest {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
   readonly customerMovers?: boolean;
+  /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
+  readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */
   readonly productsBought?: boolean;
   /** "Compare product 1370 and 11262": the two products or customers to set side by side. */

@@ -22,6 +22,7 @@ import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
+import { asksSkipped } from './skipped-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
@@ -73,6 +74,8 @@ export interface Understanding {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
+  /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
+  readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
   readonly productsBought?: boolean;
   /**
@@ -571,9 +574,19 @@ function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
+  const skipped =
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksSkipped(text);
+  if (skipped) intent = 'customer_history';
   // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
   const productsBought =
     !lastOrder &&
+    !skipped &&
     !compared &&
     !bar &&
     intent === 'customer_history' &&
@@ -614,6 +627,7 @@ function understandText(
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
+    ...(skipped ? { skipped: true } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
