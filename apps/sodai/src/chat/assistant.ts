@@ -30,6 +30,8 @@ import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
+import { boughtWithTool } from './tools/bought-with.ts';
+import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -96,16 +98,22 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
   top_products: orIsTop('products', (box, req) =>
-    req.entities.threshold
-      ? pastThresholdTool('products')(box, req)
-      : req.entities.group_by === 'brand'
-        ? topBrandsTool(box, req)
-        : req.entities.group_by
-          ? salesShareTool(box, req)
-          : topProductsTool(box, req),
+    req.alsoBought
+      ? boughtWithTool(box, req)
+      : req.entities.threshold
+        ? pastThresholdTool('products')(box, req)
+        : req.entities.group_by === 'brand'
+          ? topBrandsTool(box, req)
+          : req.entities.group_by
+            ? salesShareTool(box, req)
+            : topProductsTool(box, req),
   ),
   top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
-  product_buyers: productBuyersTool,
+  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
+  product_buyers: (box, req) =>
+    req.excludedProduct !== undefined
+      ? buyersButNotTool(req.excludedProduct)(box, req)
+      : productBuyersTool(box, req),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
@@ -287,6 +295,8 @@ export class ChatAssistant {
       ...(u.customerMovers ? { customerMovers: true } : {}),
       ...(u.productsBought ? { productsBought: true } : {}),
       ...(u.skipped ? { skipped: true } : {}),
+      ...(u.alsoBought ? { alsoBought: true } : {}),
+      ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -62,6 +62,10 @@ export interface ToolRequest {
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */
   readonly productsBought?: boolean;
+  /** "What else do buyers of 1370 buy?": the other products its buyers bought. */
+  readonly alsoBought?: boolean;
+  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product the buyers listed did not buy. */
+  readonly excludedProduct?: number;
   /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
   readonly compared?: Compared;
 }

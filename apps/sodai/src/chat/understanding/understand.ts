@@ -23,6 +23,7 @@ import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
+import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
@@ -78,6 +79,10 @@ export interface Understanding {
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
   readonly productsBought?: boolean;
+  /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
+  readonly alsoBought?: boolean;
+  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
+  readonly excludedProduct?: number;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -593,6 +598,13 @@ function understandText(
     entities.customer_id !== undefined &&
     entities.product_id === undefined &&
     asksCustomerProducts(text, entities.period !== undefined);
+  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list; "what else do buyers of 1370
+  // buy?": the other products of its buyers.
+  const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
+  const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
+  if (excluded !== undefined) intent = 'product_buyers';
+  const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
+  if (alsoBought) intent = 'top_products';
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -628,6 +640,8 @@ function understandText(
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
+    ...(alsoBought ? { alsoBought: true } : {}),
+    ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
