@@ -30,6 +30,7 @@ import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
+import { catalogueListTool } from './tools/catalogue-list.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -126,7 +127,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),
-  count_products: orPastThreshold('products', countProductsTool),
+  // "List products in the KEG package": the catalogue listed rather than counted.
+  count_products: (box, req) =>
+    req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),
   model_info: modelInfoTool,
   model_performance: modelPerformanceTool,
   prediction_drivers: predictionDriversTool,
@@ -295,6 +298,7 @@ export class ChatAssistant {
       ...(u.customerMovers ? { customerMovers: true } : {}),
       ...(u.productsBought ? { productsBought: true } : {}),
       ...(u.skipped ? { skipped: true } : {}),
+      ...(u.catalogue ? { catalogue: true } : {}),
       ...(u.alsoBought ? { alsoBought: true } : {}),
       ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
       ...(u.compared ? { compared: u.compared } : {}),

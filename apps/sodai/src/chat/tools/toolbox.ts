@@ -58,6 +58,8 @@ export interface ToolRequest {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
   readonly customerMovers?: boolean;
+  /** "List products in the KEG package": the catalogue's products, or an attribute's values with `group_by`. */
+  readonly catalogue?: boolean;
   /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */

@@ -23,6 +23,7 @@ import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
+import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
@@ -75,6 +76,8 @@ export interface Understanding {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
+  /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
+  readonly catalogue?: boolean;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
@@ -605,6 +608,29 @@ function understandText(
   if (excluded !== undefined) intent = 'product_buyers';
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
+  // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
+  // not its sales (a value of the attribute named is a filter, the attribute alone what is listed).
+  const attributeAsked = noun !== undefined && noun !== 'customer_type' && !valueNamed;
+  const catalogue =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    asksCatalogue(
+      text,
+      {
+        hasFilter: filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+        namesCustomerOrProduct: entities.customer_id !== undefined || entities.product_id !== undefined,
+        hasCustomerType: entities.customer_type !== undefined,
+      },
+      attributeAsked,
+    );
+  if (catalogue) {
+    intent = 'count_products';
+    entities.size_litres ??= sizeAfterPackage(text);
+    if (entities.size_litres === undefined) delete entities.size_litres;
+    if (attributeAsked) entities.group_by = noun;
+    else delete entities.group_by;
+  }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -640,6 +666,7 @@ function understandText(
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
+    ...(catalogue ? { catalogue: true } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
