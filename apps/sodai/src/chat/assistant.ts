@@ -31,6 +31,7 @@ import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
+import { returnsTool } from './tools/returns.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -69,6 +70,12 @@ const orSideBySide =
   (box, req) =>
     req.compared ? sideBySideTool(req.compared)(box, req) : tool(box, req);
 
+/** `tool`, unless the question is about returns: then their total or who or what returned most. */
+const orReturns =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.returnsBy ? returnsTool(req.returnsBy)(box, req) : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
@@ -98,18 +105,20 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
-  top_products: orIsTop('products', (box, req) =>
-    req.alsoBought
-      ? boughtWithTool(box, req)
-      : req.entities.threshold
-        ? pastThresholdTool('products')(box, req)
-        : req.entities.group_by === 'brand'
-          ? topBrandsTool(box, req)
-          : req.entities.group_by
-            ? salesShareTool(box, req)
-            : topProductsTool(box, req),
+  top_products: orReturns(
+    orIsTop('products', (box, req) =>
+      req.alsoBought
+        ? boughtWithTool(box, req)
+        : req.entities.threshold
+          ? pastThresholdTool('products')(box, req)
+          : req.entities.group_by === 'brand'
+            ? topBrandsTool(box, req)
+            : req.entities.group_by
+              ? salesShareTool(box, req)
+              : topProductsTool(box, req),
+    ),
   ),
-  top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
+  top_customers: orReturns(orIsTop('customers', orPastThreshold('customers', topCustomersTool))),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
   product_buyers: (box, req) =>
     req.excludedProduct !== undefined
@@ -123,7 +132,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: salesShareTool,
-  sales_trend: salesTrendTool,
+  sales_trend: orReturns(salesTrendTool),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),
@@ -299,6 +308,7 @@ export class ChatAssistant {
       ...(u.productsBought ? { productsBought: true } : {}),
       ...(u.skipped ? { skipped: true } : {}),
       ...(u.catalogue ? { catalogue: true } : {}),
+      ...(u.returnsBy ? { returnsBy: u.returnsBy } : {}),
       ...(u.alsoBought ? { alsoBought: true } : {}),
       ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
       ...(u.compared ? { compared: u.compared } : {}),

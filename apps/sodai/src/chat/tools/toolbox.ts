@@ -8,6 +8,7 @@ import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import type { Compared } from '../understanding/comparison.ts';
+import type { ReturnsBy } from '../understanding/returns-words.ts';
 
 /**
  * Everything the tools read, each behind a narrow interface: the data (SQL over the raw tables),
@@ -60,6 +61,8 @@ export interface ToolRequest {
   readonly customerMovers?: boolean;
   /** "List products in the KEG package": the catalogue's products, or an attribute's values with `group_by`. */
   readonly catalogue?: boolean;
+  /** "¿Cuántas devoluciones hubo?": returns, their total or who or what returned most. */
+  readonly returnsBy?: ReturnsBy;
   /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */

@@ -24,6 +24,7 @@ import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
+import { returnsAsked, type ReturnsBy } from './returns-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
@@ -78,6 +79,8 @@ export interface Understanding {
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
   readonly catalogue?: boolean;
+  /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
+  readonly returnsBy?: ReturnsBy;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
@@ -120,6 +123,24 @@ const LAST_ORDER_INTENTS: ReadonlySet<ChatIntent> = new Set([
   'recommend',
   'customer_basket',
 ]);
+
+/** Questions about the model and the pipeline, whose words may name returns or days. */
+const OPERATIONS: ReadonlySet<ChatIntent> = new Set([
+  'model_info',
+  'model_performance',
+  'prediction_drivers',
+  'drift_status',
+  'pipeline_last_run',
+  'pipeline_next_run',
+  'last_batch',
+]);
+
+/** The intent of a question about returns, by what it ranks. */
+const RETURNS_INTENT: Readonly<Record<ReturnsBy, ChatIntent>> = {
+  total: 'sales_trend',
+  customers: 'top_customers',
+  products: 'top_products',
+};
 
 /** What a request for more continues. */
 export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
@@ -631,6 +652,11 @@ function understandText(
     if (attributeAsked) entities.group_by = noun;
     else delete entities.group_by;
   }
+  // "¿Cuántas devoluciones hubo el último mes?", "which customers return the most?": returns, the
+  // period's total or those who returned most (a model or pipeline question keeps its answer).
+  const returnsBy =
+    !usedContext && !compared && !catalogue && !OPERATIONS.has(intent) ? returnsAsked(text) : undefined;
+  if (returnsBy) intent = RETURNS_INTENT[returnsBy];
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -667,6 +693,7 @@ function understandText(
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
+    ...(returnsBy ? { returnsBy } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
