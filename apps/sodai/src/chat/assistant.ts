@@ -32,6 +32,7 @@ import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
 import { returnsTool } from './tools/returns.ts';
+import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -118,7 +119,12 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
               : topProductsTool(box, req),
     ),
   ),
-  top_customers: orReturns(orIsTop('customers', orPastThreshold('customers', topCustomersTool))),
+  // "Which customers order on mondays?": that weekday's customers.
+  top_customers: orReturns((box, req) =>
+    req.onWeekday !== undefined
+      ? customersOnWeekdayTool(req.onWeekday)(box, req)
+      : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+  ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
   product_buyers: (box, req) =>
     req.excludedProduct !== undefined
@@ -131,7 +137,7 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   new_customers: newCustomersTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
-  sales_share: salesShareTool,
+  sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   sales_trend: orReturns(salesTrendTool),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
@@ -309,6 +315,8 @@ export class ChatAssistant {
       ...(u.skipped ? { skipped: true } : {}),
       ...(u.catalogue ? { catalogue: true } : {}),
       ...(u.returnsBy ? { returnsBy: u.returnsBy } : {}),
+      ...(u.weekdaySplit ? { weekdaySplit: true } : {}),
+      ...(u.onWeekday !== undefined ? { onWeekday: u.onWeekday } : {}),
       ...(u.alsoBought ? { alsoBought: true } : {}),
       ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
       ...(u.compared ? { compared: u.compared } : {}),

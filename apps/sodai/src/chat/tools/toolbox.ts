@@ -63,6 +63,10 @@ export interface ToolRequest {
   readonly catalogue?: boolean;
   /** "¿Cuántas devoluciones hubo?": returns, their total or who or what returned most. */
   readonly returnsBy?: ReturnsBy;
+  /** "¿Qué día de la semana se vende más?": sales split by weekday. */
+  readonly weekdaySplit?: boolean;
+  /** "Which customers order on mondays?": the ISO weekday (1 = Monday) whose customers are listed. */
+  readonly onWeekday?: number;
   /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */

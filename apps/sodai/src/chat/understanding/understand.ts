@@ -25,6 +25,7 @@ import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked, type ReturnsBy } from './returns-words.ts';
+import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
@@ -81,6 +82,10 @@ export interface Understanding {
   readonly catalogue?: boolean;
   /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
   readonly returnsBy?: ReturnsBy;
+  /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
+  readonly weekdaySplit?: boolean;
+  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
+  readonly onWeekday?: number;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
@@ -657,6 +662,33 @@ function understandText(
   const returnsBy =
     !usedContext && !compared && !catalogue && !OPERATIONS.has(intent) ? returnsAsked(text) : undefined;
   if (returnsBy) intent = RETURNS_INTENT[returnsBy];
+  // "Which customers order on mondays?": a weekday as a habit, with customers as the subject.
+  const onWeekday =
+    !usedContext && !returnsBy && entities.customer_id === undefined && entities.product_id === undefined
+      ? weekdayNamed(text)
+      : undefined;
+  const customersOnWeekday =
+    onWeekday !== undefined && (GROUP_RE.customer.test(text) || /\b(?:quien(?:es)?|who)\b/.test(text));
+  if (customersOnWeekday) {
+    intent = 'top_customers';
+    // The day named is every such weekday, not one date.
+    if (entities.period && entities.period.from === entities.period.to) delete entities.period;
+  }
+  // "¿Qué día de la semana se vende más?": the sales split by weekday.
+  const weekdaySplit =
+    !usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text);
+  if (weekdaySplit) {
+    intent = 'sales_share';
+    // "Día de la semana" names no week: the period is what the rest of the question says.
+    const rest = text.replace(/\bdias? de la semana\b/g, ' ');
+    if (rest !== text) {
+      const { period, compare_to } = extractEntities(rest, vocab, lang).entities;
+      if (period) entities.period = period;
+      else delete entities.period;
+      if (compare_to) entities.compare_to = compare_to;
+      else delete entities.compare_to;
+    }
+  }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -694,6 +726,8 @@ function understandText(
     ...(skipped ? { skipped: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
     ...(returnsBy ? { returnsBy } : {}),
+    ...(weekdaySplit ? { weekdaySplit: true } : {}),
+    ...(customersOnWeekday ? { onWeekday } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
