@@ -28,6 +28,13 @@ import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
+import { customerProductsTool } from './tools/customer-products.ts';
+import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
+import { catalogueListTool } from './tools/catalogue-list.ts';
+import { returnsTool } from './tools/returns.ts';
+import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
+import { boughtWithTool } from './tools/bought-with.ts';
+import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
 import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
@@ -64,6 +71,12 @@ const orSideBySide =
   (box, req) =>
     req.compared ? sideBySideTool(req.compared)(box, req) : tool(box, req);
 
+/** `tool`, unless the question is about returns: then their total or who or what returned most. */
+const orReturns =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.returnsBy ? returnsTool(req.returnsBy)(box, req) : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
@@ -79,7 +92,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
-    req.lastOrder ? lastOrderTool(box, req) : customerHistoryTool(box, req),
+    req.lastOrder
+      ? lastOrderTool(box, req)
+      : req.skipped
+        ? usualButSkippedTool(box, req)
+        : req.productsBought
+          ? customerProductsTool(box, req)
+          : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
@@ -87,17 +106,30 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
-  top_products: orIsTop('products', (box, req) =>
-    req.entities.threshold
-      ? pastThresholdTool('products')(box, req)
-      : req.entities.group_by === 'brand'
-        ? topBrandsTool(box, req)
-        : req.entities.group_by
-          ? salesShareTool(box, req)
-          : topProductsTool(box, req),
+  top_products: orReturns(
+    orIsTop('products', (box, req) =>
+      req.alsoBought
+        ? boughtWithTool(box, req)
+        : req.entities.threshold
+          ? pastThresholdTool('products')(box, req)
+          : req.entities.group_by === 'brand'
+            ? topBrandsTool(box, req)
+            : req.entities.group_by
+              ? salesShareTool(box, req)
+              : topProductsTool(box, req),
+    ),
   ),
-  top_customers: orIsTop('customers', orPastThreshold('customers', topCustomersTool)),
-  product_buyers: productBuyersTool,
+  // "Which customers order on mondays?": that weekday's customers.
+  top_customers: orReturns((box, req) =>
+    req.onWeekday !== undefined
+      ? customersOnWeekdayTool(req.onWeekday)(box, req)
+      : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+  ),
+  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
+  product_buyers: (box, req) =>
+    req.excludedProduct !== undefined
+      ? buyersButNotTool(req.excludedProduct)(box, req)
+      : productBuyersTool(box, req),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
@@ -105,12 +137,14 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   new_customers: newCustomersTool,
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
-  sales_share: salesShareTool,
-  sales_trend: salesTrendTool,
+  sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
+  sales_trend: orReturns(salesTrendTool),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),
-  count_products: orPastThreshold('products', countProductsTool),
+  // "List products in the KEG package": the catalogue listed rather than counted.
+  count_products: (box, req) =>
+    req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),
   model_info: modelInfoTool,
   model_performance: modelPerformanceTool,
   prediction_drivers: predictionDriversTool,
@@ -277,6 +311,14 @@ export class ChatAssistant {
       ...(u.digest ? { digest: true } : {}),
       ...(u.dataCoverage ? { dataCoverage: true } : {}),
       ...(u.customerMovers ? { customerMovers: true } : {}),
+      ...(u.productsBought ? { productsBought: true } : {}),
+      ...(u.skipped ? { skipped: true } : {}),
+      ...(u.catalogue ? { catalogue: true } : {}),
+      ...(u.returnsBy ? { returnsBy: u.returnsBy } : {}),
+      ...(u.weekdaySplit ? { weekdaySplit: true } : {}),
+      ...(u.onWeekday !== undefined ? { onWeekday: u.onWeekday } : {}),
+      ...(u.alsoBought ? { alsoBought: true } : {}),
+      ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
       ...(u.compared ? { compared: u.compared } : {}),
     };
     return TOOLS[intent](this.toolbox, request);

@@ -8,6 +8,7 @@ import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import type { Compared } from '../understanding/comparison.ts';
+import type { ReturnsBy } from '../understanding/returns-words.ts';
 
 /**
  * Everything the tools read, each behind a narrow interface: the data (SQL over the raw tables),
@@ -58,6 +59,22 @@ export interface ToolRequest {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
   readonly customerMovers?: boolean;
+  /** "List products in the KEG package": the catalogue's products, or an attribute's values with `group_by`. */
+  readonly catalogue?: boolean;
+  /** "¿Cuántas devoluciones hubo?": returns, their total or who or what returned most. */
+  readonly returnsBy?: ReturnsBy;
+  /** "¿Qué día de la semana se vende más?": sales split by weekday. */
+  readonly weekdaySplit?: boolean;
+  /** "Which customers order on mondays?": the ISO weekday (1 = Monday) whose customers are listed. */
+  readonly onWeekday?: number;
+  /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
+  readonly skipped?: boolean;
+  /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */
+  readonly productsBought?: boolean;
+  /** "What else do buyers of 1370 buy?": the other products its buyers bought. */
+  readonly alsoBought?: boolean;
+  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product the buyers listed did not buy. */
+  readonly excludedProduct?: number;
   /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
   readonly compared?: Compared;
 }

@@ -7,6 +7,8 @@ import { HELP_WORDS } from './help-words.ts';
 import { NEW_CUSTOMER_WORDS } from './new-customer-words.ts';
 import { ALERT_WORDS } from './alert-words.ts';
 import { DIGEST_WORDS } from './digest-words.ts';
+import { RETURN_WORDS } from './returns-words.ts';
+import { WEEKDAY_WORDS } from './weekday-words.ts';
 import { PRODUCT_KIND_FRAGMENTS } from './product-kind-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
@@ -77,6 +79,8 @@ const FRAGMENTS: readonly string[] = [
   NEW_CUSTOMER_WORDS,
   ALERT_WORDS,
   DIGEST_WORDS,
+  RETURN_WORDS,
+  WEEKDAY_WORDS,
   PRODUCT_KIND_FRAGMENTS,
 ].flat();
 

@@ -21,6 +21,12 @@ import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
+import { asksCustomerProducts } from './customer-products.ts';
+import { asksSkipped } from './skipped-words.ts';
+import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
+import { returnsAsked, type ReturnsBy } from './returns-words.ts';
+import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedIds, type Compared } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
@@ -73,6 +79,22 @@ export interface Understanding {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
+  /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
+  readonly catalogue?: boolean;
+  /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
+  readonly returnsBy?: ReturnsBy;
+  /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
+  readonly weekdaySplit?: boolean;
+  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
+  readonly onWeekday?: number;
+  /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
+  readonly skipped?: boolean;
+  /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
+  readonly productsBought?: boolean;
+  /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
+  readonly alsoBought?: boolean;
+  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
+  readonly excludedProduct?: number;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -107,6 +129,24 @@ const LAST_ORDER_INTENTS: ReadonlySet<ChatIntent> = new Set([
   'recommend',
   'customer_basket',
 ]);
+
+/** Questions about the model and the pipeline, whose words may name returns or days. */
+const OPERATIONS: ReadonlySet<ChatIntent> = new Set([
+  'model_info',
+  'model_performance',
+  'prediction_drivers',
+  'drift_status',
+  'pipeline_last_run',
+  'pipeline_next_run',
+  'last_batch',
+]);
+
+/** The intent of a question about returns, by what it ranks. */
+const RETURNS_INTENT: Readonly<Record<ReturnsBy, ChatIntent>> = {
+  total: 'sales_trend',
+  customers: 'top_customers',
+  products: 'top_products',
+};
 
 /** What a request for more continues. */
 export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
@@ -572,6 +612,87 @@ function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
+  const skipped =
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksSkipped(text);
+  if (skipped) intent = 'customer_history';
+  // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
+  const productsBought =
+    !lastOrder &&
+    !skipped &&
+    !compared &&
+    !bar &&
+    intent === 'customer_history' &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksCustomerProducts(text, entities.period !== undefined);
+  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list; "what else do buyers of 1370
+  // buy?": the other products of its buyers.
+  const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
+  const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
+  if (excluded !== undefined) intent = 'product_buyers';
+  const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
+  if (alsoBought) intent = 'top_products';
+  // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
+  // not its sales (a value of the attribute named is a filter, the attribute alone what is listed).
+  const attributeAsked = noun !== undefined && noun !== 'customer_type' && !valueNamed;
+  const catalogue =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    asksCatalogue(
+      text,
+      {
+        hasFilter: filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+        namesCustomerOrProduct: entities.customer_id !== undefined || entities.product_id !== undefined,
+        hasCustomerType: entities.customer_type !== undefined,
+      },
+      attributeAsked,
+    );
+  if (catalogue) {
+    intent = 'count_products';
+    entities.size_litres ??= sizeAfterPackage(text);
+    if (entities.size_litres === undefined) delete entities.size_litres;
+    if (attributeAsked) entities.group_by = noun;
+    else delete entities.group_by;
+  }
+  // "¿Cuántas devoluciones hubo el último mes?", "which customers return the most?": returns, the
+  // period's total or those who returned most (a model or pipeline question keeps its answer).
+  const returnsBy =
+    !usedContext && !compared && !catalogue && !OPERATIONS.has(intent) ? returnsAsked(text) : undefined;
+  if (returnsBy) intent = RETURNS_INTENT[returnsBy];
+  // "Which customers order on mondays?": a weekday as a habit, with customers as the subject.
+  const onWeekday =
+    !usedContext && !returnsBy && entities.customer_id === undefined && entities.product_id === undefined
+      ? weekdayNamed(text)
+      : undefined;
+  const customersOnWeekday =
+    onWeekday !== undefined && (GROUP_RE.customer.test(text) || /\b(?:quien(?:es)?|who)\b/.test(text));
+  if (customersOnWeekday) {
+    intent = 'top_customers';
+    // The day named is every such weekday, not one date.
+    if (entities.period && entities.period.from === entities.period.to) delete entities.period;
+  }
+  // "¿Qué día de la semana se vende más?": the sales split by weekday.
+  const weekdaySplit =
+    !usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text);
+  if (weekdaySplit) {
+    intent = 'sales_share';
+    // "Día de la semana" names no week: the period is what the rest of the question says.
+    const rest = text.replace(/\bdias? de la semana\b/g, ' ');
+    if (rest !== text) {
+      const { period, compare_to } = extractEntities(rest, vocab, lang).entities;
+      if (period) entities.period = period;
+      else delete entities.period;
+      if (compare_to) entities.compare_to = compare_to;
+      else delete entities.compare_to;
+    }
+  }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -605,6 +726,14 @@ function understandText(
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
+    ...(productsBought ? { productsBought: true } : {}),
+    ...(skipped ? { skipped: true } : {}),
+    ...(catalogue ? { catalogue: true } : {}),
+    ...(returnsBy ? { returnsBy } : {}),
+    ...(weekdaySplit ? { weekdaySplit: true } : {}),
+    ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(alsoBought ? { alsoBought: true } : {}),
+    ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),

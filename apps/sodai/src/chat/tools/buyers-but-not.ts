@@ -1,0 +1,114 @@
+import { countOf, NOUN } from '../count-words.ts';
+import { formatDay, formatNumber, say } from '../format.ts';
+import { column, noTransactions, rankedTable } from './answers.ts';
+import { CROSS_SELL_WEEKS, crossSellProduct } from './bought-with.ts';
+import { customerTypeCell } from './customer-rows.ts';
+import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from './filters.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The customers who bought one product in the period (default the last twelve weeks) but not
+ * another there: an offer list for the second, the biggest buyers of the first first, with how many
+ * they are of all the first's buyers; a customer type named narrows them.
+ */
+export const buyersButNotTool =
+  (excluded: number): Tool =>
+  async (box, req) => {
+    const { lang } = req;
+    const product = crossSellProduct(req);
+    if (typeof product !== 'number') return product;
+    const period = periodOrWeeks(req, CROSS_SELL_WEEKS);
+    if (!period) return noTransactions(lang);
+    const entities = { ...req.entities, period };
+    // Only the customer type narrows the buyers: the products are the two named.
+    const f = catalogFilter({ customer_type: entities.customer_type }, 5);
+    const k = rowsWanted(entities);
+    const rows = await box.data.query(
+      `WITH win AS (SELECT * FROM transactions WHERE purchase_date >= $3::DATE AND purchase_date < $4::DATE + 1),
+            a AS (SELECT customer_id, sum(items)::DOUBLE AS units, count(DISTINCT order_id)::DOUBLE AS orders,
+                         max(purchase_date)::DATE::VARCHAR AS last
+                  FROM win WHERE product_id = $1 GROUP BY 1 HAVING sum(items) > 0),
+            b AS (SELECT DISTINCT customer_id FROM win WHERE product_id = $2 AND items > 0),
+            typed AS (SELECT a.*, c.customer_type AS type FROM a JOIN customers c USING (customer_id) WHERE ${f.where})
+       SELECT customer_id::DOUBLE AS customer, type, units, orders, last,
+              count(*) OVER ()::DOUBLE AS found
+       FROM typed WHERE customer_id NOT IN (SELECT customer_id FROM b)
+       ORDER BY units DESC, customer LIMIT ${k} OFFSET ${req.offset}`,
+      [product, excluded, period.from, period.to, ...f.params],
+    );
+    // All the first product's buyers, for "12 of the 30 who bought it" (and when none is listed).
+    const typed = catalogFilter({ customer_type: entities.customer_type }, 4);
+    const [all] = await box.data.query(
+      `SELECT count(*)::DOUBLE AS buyers FROM (
+         SELECT t.customer_id FROM transactions t JOIN customers c USING (customer_id)
+         WHERE t.product_id = $1 AND t.purchase_date >= $2::DATE AND t.purchase_date < $3::DATE + 1 AND ${typed.where}
+         GROUP BY 1 HAVING sum(t.items) > 0)`,
+      [product, period.from, period.to, ...typed.params],
+    );
+    const found = Number(rows[0]?.found ?? 0);
+    const buyers = Number(all?.buyers ?? 0);
+    const when = describePeriod(period, lang);
+    const filters = describeFilters({ customer_type: entities.customer_type }, lang);
+    const who = filters.length ? ` (${filters.join(', ')})` : '';
+    const line = (r: Row) =>
+      say(
+        lang,
+        `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} del ${product} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
+        `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} of ${product} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
+      );
+    const text =
+      rows.length === 0
+        ? say(
+            lang,
+            `Todos los clientes${who} que compraron el producto ${product} ${when} compraron también el ${excluded}.`,
+            `Every customer${who} who bought product ${product} ${when} also bought ${excluded}.`,
+          )
+        : say(
+            lang,
+            `${formatNumber(found, lang)} de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron el producto ${product} ${when} no compraron el ${excluded}: ${rows.map(line).join('; ')}.`,
+            `${formatNumber(found, lang)} of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought product ${product} ${when} did not buy ${excluded}: ${rows.map(line).join('; ')}.`,
+          );
+    return {
+      text,
+      answered: true,
+      basedOn: [
+        when,
+        ...filters,
+        say(
+          lang,
+          `compradores del producto ${product} sin compras del ${excluded} en el período`,
+          `buyers of product ${product} with no purchase of ${excluded} in the period`,
+        ),
+      ],
+      table: rankedTable(
+        req.offset,
+        [
+          column('customer', lang),
+          column('type', lang),
+          [say(lang, `Unidades del ${product}`, `Units of ${product}`), true],
+          column('orders', lang),
+          column('lastPurchase', lang),
+        ],
+        rows,
+        (r) => [
+          String(r.customer),
+          customerTypeCell(r, lang),
+          formatNumber(Number(r.units), lang),
+          formatNumber(Number(r.orders), lang),
+          formatDay(String(r.last), lang),
+        ],
+      ),
+      data: {
+        product,
+        excluded,
+        period,
+        buyers,
+        found,
+        customers: rows.map((r) => ({ customer: Number(r.customer), units: Number(r.units) })),
+      },
+      customers: rows.map((r) => Number(r.customer)),
+      shown: rows.length,
+    };
+  };

@@ -1,0 +1,158 @@
+import type { ChatAttribute } from '../../contract/api.ts';
+import { agree, countOf, NOUN } from '../count-words.ts';
+import { formatLitres, formatNumber, productDescription, say } from '../format.ts';
+import { column, rankedTable } from './answers.ts';
+import { catalogFilter, describeFilters, scopeWords } from './filters.ts';
+import { attributesOf } from './product-rows.ts';
+import { type Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** A catalogue lists more rows than a ranking's five; "more" is not needed for a brand's range. */
+const CATALOGUE_ROWS = 20;
+
+/** The catalogue column of each product attribute and what its values are called. */
+const ATTRIBUTE: Readonly<
+  Record<Exclude<ChatAttribute, 'customer_type'>, { column: string; es: string; en: string }>
+> = {
+  brand: { column: 'brand', es: 'marcas', en: 'brands' },
+  category: { column: 'category', es: 'categorías', en: 'categories' },
+  sub_category: { column: 'sub_category', es: 'subcategorías', en: 'sub-categories' },
+  segment: { column: 'segment', es: 'segmentos', en: 'segments' },
+  package: { column: 'package', es: 'envases', en: 'packages' },
+  size: { column: 'size', es: 'tamaños', en: 'sizes' },
+};
+
+/**
+ * What the catalogue holds of a kind of product: with `group_by`, the values of that attribute
+ * ("what sizes does brand 34 sell?": each size with its products and units ever sold); otherwise the
+ * products themselves ("list products in the KEG package"), how many first, each with its units
+ * ever sold. From the product table, so a product never sold is listed too.
+ */
+export const catalogueListTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const f = catalogFilter({ ...entities, customer_type: undefined });
+  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
+  const attribute =
+    entities.group_by !== undefined && entities.group_by !== 'customer_type'
+      ? ATTRIBUTE[entities.group_by]
+      : undefined;
+  const sold = `(SELECT product_id, sum(items) AS units FROM transactions GROUP BY 1)`;
+  if (attribute) {
+    const rows = await box.data.query(
+      `SELECT p.${attribute.column} AS value, count(*)::DOUBLE AS products,
+              count(s.product_id)::DOUBLE AS sold, coalesce(sum(s.units), 0)::DOUBLE AS units
+       FROM products p LEFT JOIN ${sold} s USING (product_id)
+       WHERE ${f.where} AND p.${attribute.column} IS NOT NULL
+       GROUP BY 1 ORDER BY units DESC, value`,
+      f.params,
+    );
+    const valueWords = (r: Row) =>
+      attribute.column === 'size' ? formatLitres(Number(r.value), lang) : String(r.value);
+    const line = (r: Row) =>
+      say(
+        lang,
+        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} vendidas)`,
+        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} sold)`,
+      );
+    const n = rows.length;
+    return {
+      text:
+        n === 0
+          ? say(
+              lang,
+              `No hay productos en el catálogo${scope}.`,
+              `There are no products in the catalogue${scope}.`,
+            )
+          : say(
+              lang,
+              `En el catálogo${scope} hay ${formatNumber(n, lang)} ${attribute.es}: ${rows.map(line).join('; ')}.`,
+              `The catalogue${scope} has ${formatNumber(n, lang)} ${attribute.en}: ${rows.map(line).join('; ')}.`,
+            ),
+      answered: true,
+      basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
+      table: rankedTable(
+        0,
+        [
+          [say(lang, attribute.es, attribute.en), false],
+          [say(lang, 'Productos', 'Products'), true],
+          [say(lang, 'Con ventas', 'With sales'), true],
+          column('units', lang),
+        ],
+        rows,
+        (r) => [
+          valueWords(r),
+          formatNumber(Number(r.products), lang),
+          formatNumber(Number(r.sold), lang),
+          formatNumber(Number(r.units), lang),
+        ],
+      ),
+      data: {
+        attribute: entities.group_by,
+        values: rows.map((r) => ({ value: r.value, products: Number(r.products), units: Number(r.units) })),
+      },
+    };
+  }
+  const rows = await box.data.query(
+    `SELECT p.product_id::DOUBLE AS product, p.brand, p.category, p.sub_category, p.segment, p.package,
+            p.size::DOUBLE AS size, coalesce(s.units, 0)::DOUBLE AS units, count(*) OVER ()::DOUBLE AS found,
+            count(s.product_id) OVER ()::DOUBLE AS sold
+     FROM products p LEFT JOIN ${sold} s USING (product_id)
+     WHERE ${f.where}
+     ORDER BY units DESC, product LIMIT ${Math.min(50, entities.count ?? CATALOGUE_ROWS)} OFFSET ${req.offset}`,
+    f.params,
+  );
+  const found = Number(rows[0]?.found ?? 0);
+  const withSales = Number(rows[0]?.sold ?? 0);
+  const line = (r: Row) =>
+    say(
+      lang,
+      `producto ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} vendidas`,
+      `product ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} sold`,
+    );
+  const shownNote =
+    found > rows.length
+      ? say(
+          lang,
+          ` (los ${formatNumber(rows.length, lang)} más vendidos)`,
+          ` (the ${formatNumber(rows.length, lang)} best sold)`,
+        )
+      : '';
+  return {
+    text:
+      found === 0
+        ? say(
+            lang,
+            `No hay productos en el catálogo${scope}.`,
+            `There are no products in the catalogue${scope}.`,
+          )
+        : say(
+            lang,
+            `Hay ${countOf(found, lang, NOUN.product)} en el catálogo${scope}, ${formatNumber(withSales, lang)} con ventas${shownNote}: ${rows.map(line).join('; ')}.`,
+            `There ${agree(found, ['is', 'are'])} ${countOf(found, lang, NOUN.product)} in the catalogue${scope}, ${formatNumber(withSales, lang)} with sales${shownNote}: ${rows.map(line).join('; ')}.`,
+          ),
+    answered: true,
+    basedOn: [
+      say(lang, 'catálogo de productos', 'product catalogue'),
+      ...describeFilters(entities, lang),
+      say(lang, 'unidades vendidas en todo el historial', 'units sold over the whole history'),
+    ],
+    table: rankedTable(
+      req.offset,
+      [column('product', lang), column('description', lang), column('units', lang)],
+      rows,
+      (r) => [
+        String(r.product),
+        productDescription(attributesOf(r), lang),
+        formatNumber(Number(r.units), lang),
+      ],
+    ),
+    data: {
+      found,
+      with_sales: withSales,
+      products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),
+    },
+    products: rows.map((r) => Number(r.product)),
+    shown: rows.length,
+  };
+};

@@ -1,0 +1,101 @@
+import { agree, countOf, NOUN } from '../count-words.ts';
+import { formatNumber, productDescription, say } from '../format.ts';
+import { column, rankedTable } from './answers.ts';
+import { describeFilters, describePeriod } from './filters.ts';
+import { checkCustomer, customerScope, dataUpTo } from './history.ts';
+import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
+import type { Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** A customer buys tens of products: more rows than a ranking's five, and "more" continues. */
+const PRODUCTS_SHOWN = 10;
+
+/**
+ * Which products one customer bought in a period (or over all its history): how many different
+ * ones first, then each with its units (returns deducted) and orders, most units first. What a
+ * sales rep checks before a visit: the list, not the summary of orders and units.
+ */
+export const customerProductsTool: Tool = async (box, req) => {
+  const problem = checkCustomer(req);
+  if (problem) return problem;
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  const { catalog, period } = customerScope(req);
+  const k = Math.min(50, entities.count ?? PRODUCTS_SHOWN);
+  const rows = await box.data.query(
+    `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
+            count(DISTINCT t.order_id)::DOUBLE AS orders, ${PRODUCT_COLUMNS},
+            count(*) OVER ()::DOUBLE AS found, sum(sum(t.items)) OVER ()::DOUBLE AS total
+     FROM transactions t JOIN products p USING (product_id)
+     WHERE t.customer_id = $1 AND ${catalog.where} AND ${period.where}
+     GROUP BY ALL ORDER BY units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
+    [id, ...catalog.params, ...period.params],
+  );
+  const [all] = await box.data.query(
+    `SELECT count(DISTINCT t.order_id)::DOUBLE AS orders FROM transactions t JOIN products p USING (product_id)
+     WHERE t.customer_id = $1 AND ${catalog.where} AND ${period.where}`,
+    [id, ...catalog.params, ...period.params],
+  );
+  const filters = describeFilters({ ...entities, customer_type: undefined }, lang);
+  const within = filters.length ? ` (${filters.join(', ')})` : '';
+  const when = entities.period
+    ? ` ${describePeriod(entities.period, lang)}`
+    : say(lang, ' en todo su historial', ' over its whole history');
+  const found = Number(rows[0]?.found ?? 0);
+  const total = Number(rows[0]?.total ?? 0);
+  const orders = Number(all?.orders ?? 0);
+  // One customer's units are few: a decimal tells 10.5 from 10.
+  const units = (v: unknown) => countOf(Number(v), lang, NOUN.unit, 1);
+  const line = (r: Row) =>
+    say(
+      lang,
+      `producto ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
+      `product ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
+    );
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `El cliente ${id} no compró nada${when}${within}.`,
+          `Customer ${id} bought nothing${when}${within}.`,
+        )
+      : say(
+          lang,
+          `El cliente ${id} compró ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} en ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; ${agree(rows.length, ['el', 'los'])} ${formatNumber(rows.length, lang)} con más unidades` : ''}: ${rows.map(line).join('; ')}.`,
+          `Customer ${id} bought ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} in ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; the ${formatNumber(rows.length, lang)} with most units` : ''}: ${rows.map(line).join('; ')}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [
+      ...dataUpTo(req),
+      ...(entities.period ? [describePeriod(entities.period, lang)] : []),
+      ...filters,
+    ],
+    table: rankedTable(
+      req.offset,
+      [column('product', lang), column('description', lang), column('units', lang), column('orders', lang)],
+      rows,
+      (r) => [
+        String(r.product),
+        productDescription(attributesOf(r), lang),
+        formatNumber(Number(r.units), lang, 1),
+        formatNumber(Number(r.orders), lang),
+      ],
+    ),
+    data: {
+      customer: id,
+      period: entities.period ?? null,
+      found,
+      products: rows.map((r) => ({
+        product: Number(r.product),
+        units: Number(r.units),
+        orders: Number(r.orders),
+      })),
+    },
+    products: rows.map((r) => Number(r.product)),
+    customers: [id],
+    shown: rows.length,
+  };
+};

@@ -1,0 +1,54 @@
+/**
+ * Cross-selling questions about one product's buyers: what else they buy ("what else do customers
+ * who buy 1370 buy?", "¿qué compran también los que compran el 1370?") and which of them do not buy
+ * another product ("¿qué clientes compran el 1370 pero no el 1304?"), over normalized,
+ * spell-corrected text.
+ */
+
+/** "What else", "qué más / también / además", "together with": more products beside the one named. */
+const ALSO =
+  /\b(?:what else|what other|que mas|que otros?|que otras?|tambien|also|ademas|as well|too|junto (?:con|al)|together|along with|bought with|goes with|go with|va con|van con|(?:se )?compran? con|(?:se )?llevan? con|cross ?sell\w*|venta cruzada|complement\w*|acompan\w*)\b/;
+
+/** What is asked is products ("what", "qué", "products bought together"), not customers ("who else"). */
+const WHAT = /\b(?:what|que|cuales|which|productos?|products?|items?|articulos?)\b/;
+
+/** "Who else …?", "¿quién más …?", "which customers …?": a question opening on the buyers, another answer. */
+const WHO =
+  /^(?:y |and )?(?:who|whom|quien(?:es)?|(?:which|what|que|cuales) (?:otros )?(?:clientes?|customers?))\b/;
+
+/** Buying: the question is about what buyers buy. */
+const BUY = /\b(?:compr\w*|llev\w*|pid\w*|buy\w*|bought|order\w*|purchas\w*)\b/;
+
+/**
+ * Whether a question about one product asks what else its buyers buy.
+ *
+ * @example
+ * asksAlsoBought('que compran tambien los que compran el 1370'); // true
+ * asksAlsoBought('quien mas compra el 1370'); // false
+ */
+export function asksAlsoBought(text: string): boolean {
+  return ALSO.test(text) && WHAT.test(text) && BUY.test(text) && !WHO.test(text);
+}
+
+/** "Pero no el 1304", "but not 1304", "y no el producto 1304", "sin el 1304": the product left out. */
+const BUT_NOT =
+  /\b(?:pero no|but not|and not|y no|though not|sin|without|excepto|except)\s+(?:(?:el|la|los|las|al|del|de|the|product|producto|item|articulo|sku|buy|buying|compran|compra|comprar)\s+)*(\d+)\b/;
+
+/**
+ * The product a question leaves out of the buyers of another ("¿qué clientes compran el 1370 pero
+ * no el 1304?"): a number the data knows as a product, after "pero no", "but not", "sin", other
+ * than `first`.
+ *
+ * @example
+ * excludedProduct('que clientes compran el 1370 pero no el 1304', new Set([1370, 1304]), 1370); // 1304
+ */
+export function excludedProduct(
+  text: string,
+  productIds: ReadonlySet<number>,
+  first: number,
+): number | undefined {
+  const m = BUT_NOT.exec(text);
+  if (!m) return undefined;
+  const id = Number(m[1]);
+  return productIds.has(id) && id !== first ? id : undefined;
+}

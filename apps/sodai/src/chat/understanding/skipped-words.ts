@@ -1,0 +1,23 @@
+/**
+ * "What did 1002 skip this week that he normally buys?", "¿qué dejó de pedir el cliente 1002?",
+ * "¿qué no pidió esta semana el 1002?": the products a customer usually buys and left out lately,
+ * over normalized, spell-corrected text. "¿Qué le falta al 1002?" (present) asks what to sell him.
+ */
+
+/** Leaving a product out: skipping, missing, forgetting, not ordering it, stopping. */
+const LEFT_OUT =
+  /\b(?:skip\w*|miss(?:ed|es)?|forg[eo]t\w*|left out|leave out|dropped|stopped (?:buying|ordering|getting)|(?:didn t|did not|hasn t|has not|haven t|have not)(?: \S+){0,3} (?:buy|order|get|bought|ordered|gotten|got)|no (?:(?:me |nos |le )?(?:pidio|compro|llevo|encargo)|ha (?:pedido|comprado|llevado))|dej(?:o|aron) de (?:pedir|comprar|llevar|encargar)|olvid\w*|le falt(?:o|aron)|falt\w* (?:pedir|en (?:el|su) pedido)|no repiti\w*)\b/;
+
+/** What is asked: which products ("qué", "what", "which"), not whether the customer stopped. */
+const WHICH = /\b(?:que|what|which|cuales|cual)\b/;
+
+/**
+ * Whether a question about one customer asks which of its usual products it left out lately.
+ *
+ * @example
+ * asksSkipped('que dejo de pedir el cliente 1002'); // true
+ * asksSkipped('el 1002 dejo de comprar'); // false: whether it stopped, which its history says
+ */
+export function asksSkipped(text: string): boolean {
+  return LEFT_OUT.test(text) && WHICH.test(text);
+}
