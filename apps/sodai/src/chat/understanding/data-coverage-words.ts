@@ -38,6 +38,9 @@ const COVERAGE = new RegExp(
 /** "What data is missing?", "¿qué datos faltan?": what the data lacks, which the missing-data answer says. */
 const LACKING = /\b(?:missing|lacking|falta\w*|no (?:hay|tenemos|tienes|tiene)|don ?t (?:we )?have)\b/;
 
+/** "¿Cuántos datos se pusieron en cuarentena?": the rows set aside, which the last batch's report gives. */
+const SET_ASIDE = /\b(?:cuarentena|quarantin\w*|rechaz\w*|rejected|refused)\b/;
+
 /**
  * Whether a question asks what data there is or which days it covers: a word for the data and one
  * for its span or contents, with no customer or product named ("¿qué datos tienes del cliente
@@ -48,5 +51,11 @@ const LACKING = /\b(?:missing|lacking|falta\w*|no (?:hay|tenemos|tienes|tiene)|d
  * asksDataCoverage('ventas de la semana pasada', false); // false
  */
 export function asksDataCoverage(text: string, namesCustomerOrProduct: boolean): boolean {
-  return !namesCustomerOrProduct && !LACKING.test(text) && DATA_NOUN.test(text) && COVERAGE.test(text);
+  return (
+    !namesCustomerOrProduct &&
+    !LACKING.test(text) &&
+    !SET_ASIDE.test(text) &&
+    DATA_NOUN.test(text) &&
+    COVERAGE.test(text)
+  );
 }
