@@ -1,4 +1,5 @@
 import type { DagJson, RunStore } from '@sodai/pipeline';
+import type { QuestionFlags } from '../understanding/question-flags.ts';
 import type { TrackingClient } from '@sodai/tracking';
 import type { ChatChart, ChatEntities, ChatTable, Lang } from '../../contract/api.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
@@ -7,8 +8,6 @@ import type { AlertSource } from '../alert-source.ts';
 import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
-import type { Compared } from '../understanding/comparison.ts';
-import type { ReturnsBy } from '../understanding/returns-words.ts';
 
 /**
  * Everything the tools read, each behind a narrow interface: the data (SQL over the raw tables),
@@ -32,51 +31,12 @@ export interface ChatToolbox {
 }
 
 /** What a tool asks for. */
-export interface ToolRequest {
+export interface ToolRequest extends QuestionFlags {
   readonly entities: ChatEntities;
   readonly lang: Lang;
   readonly vocab: Vocabulary;
   /** Rows of the list to skip ("show more"). */
   readonly offset: number;
-  /** Ids as written when they are not safe integers. */
-  readonly customerText?: string;
-  readonly productText?: string;
-  /** The question asks how many ("¿cuántos clientes compran poco?"): the count comes first. */
-  readonly howMany?: boolean;
-  /** The question asks about those who did not buy ("¿cuántos clientes no compraron …?"). */
-  readonly notBought?: boolean;
-  /** The question asks for a period's total ("ventas de la semana pasada"): it comes before the trend. */
-  readonly periodTotal?: boolean;
-  /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top `count`). */
-  readonly asksIfTop?: boolean;
-  /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
-  readonly lastOrder?: boolean;
-  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts. */
-  readonly asksAlerts?: boolean;
-  /** "Resumen de la semana": the week's digest rather than the bare comparison of two periods. */
-  readonly digest?: boolean;
-  /** "¿Hasta qué fecha hay datos?": the data's span and size rather than the last batch alone. */
-  readonly dataCoverage?: boolean;
-  /** "¿Qué clientes compraron menos que el mes pasado?": customers, not products, by their change. */
-  readonly customerMovers?: boolean;
-  /** "List products in the KEG package": the catalogue's products, or an attribute's values with `group_by`. */
-  readonly catalogue?: boolean;
-  /** "¿Cuántas devoluciones hubo?": returns, their total or who or what returned most. */
-  readonly returnsBy?: ReturnsBy;
-  /** "¿Qué día de la semana se vende más?": sales split by weekday. */
-  readonly weekdaySplit?: boolean;
-  /** "Which customers order on mondays?": the ISO weekday (1 = Monday) whose customers are listed. */
-  readonly onWeekday?: number;
-  /** "¿Qué dejó de pedir el 1002?": the customer's usual products not bought lately. */
-  readonly skipped?: boolean;
-  /** "¿Qué productos compró el 1002 en noviembre?": the customer's products listed. */
-  readonly productsBought?: boolean;
-  /** "What else do buyers of 1370 buy?": the other products its buyers bought. */
-  readonly alsoBought?: boolean;
-  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product the buyers listed did not buy. */
-  readonly excludedProduct?: number;
-  /** "Compare product 1370 and 11262": the two products or customers to set side by side. */
-  readonly compared?: Compared;
 }
 
 /** A tool's grounded answer: the sentence, what it is based on, and the figures behind it. */

@@ -1,4 +1,5 @@
 import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
+import type { QuestionFlags } from './question-flags.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { courtesyOf, withoutCourtesy, withoutHowAreYou, type Courtesy } from './courtesy.ts';
@@ -28,7 +29,7 @@ import { returnsAsked, type ReturnsBy } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
-import { comparedIds, type Compared } from './comparison.ts';
+import { comparedIds } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
 import { namesCatalogFilter } from './names-a-kind.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -38,7 +39,7 @@ import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
 
 /** A question understood: what it asks, about what, and where to continue a list. */
-export interface Understanding {
+export interface Understanding extends QuestionFlags {
   readonly intent: ChatIntent;
   readonly entities: ChatEntities;
   /** Rows of the answer's list to skip ("show more"). */
@@ -48,13 +49,8 @@ export interface Understanding {
    * list, or nothing before it to continue.
    */
   readonly more?: MoreOf;
-  /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
-  readonly asksIfTop?: boolean;
   /** Margins, prices, stock …: data the platform does not have, which the question asks for. */
   readonly missing?: readonly MissingData[];
-  /** Ids as written when they are not safe integers (answered as unknown). */
-  readonly customerText?: string;
-  readonly productText?: string;
   /** Whether the previous turn filled in something this question left out. */
   readonly usedContext: boolean;
   /** The part of a two-part question no rule could read, said to be left unanswered. */
@@ -63,43 +59,6 @@ export interface Understanding {
   readonly secondPart?: string;
   /** What a message that asks nothing says ("gracias", "ok, perfecto"): intent `small_talk`. */
   readonly courtesy?: Courtesy;
-  /** "¿Cuántos clientes compran poco?": the size of the group asked about comes first. */
-  readonly howMany?: boolean;
-  /** "¿Cuántos clientes no compraron …?": those who did not buy are what is counted. */
-  readonly notBought?: boolean;
-  /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
-  readonly periodTotal?: boolean;
-  /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
-  readonly lastOrder?: boolean;
-  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
-  readonly asksAlerts?: boolean;
-  /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
-  readonly digest?: boolean;
-  /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
-  readonly dataCoverage?: boolean;
-  /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
-  readonly customerMovers?: boolean;
-  /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
-  readonly catalogue?: boolean;
-  /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
-  readonly returnsBy?: ReturnsBy;
-  /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
-  readonly weekdaySplit?: boolean;
-  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
-  readonly onWeekday?: number;
-  /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
-  readonly skipped?: boolean;
-  /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
-  readonly productsBought?: boolean;
-  /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
-  readonly alsoBought?: boolean;
-  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
-  readonly excludedProduct?: number;
-  /**
-   * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
-   * (intent `product_info`) or two customers (`customer_history`) side by side.
-   */
-  readonly compared?: Compared;
   /** "¿Qué cliente compra más cerveza?" when the catalogue holds no beer: said, not ranked (intent `unknown`). */
   readonly notInCatalogue?: ProductKind;
 }

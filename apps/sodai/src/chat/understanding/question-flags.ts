@@ -1,0 +1,51 @@
+import type { Compared } from './comparison.ts';
+import type { ReturnsBy } from './returns-words.ts';
+
+/**
+ * What a question asks beyond its intent and entities, read by understanding and passed to the
+ * tools as is: one list, so a new kind of question is declared once.
+ */
+export interface QuestionFlags {
+  /** Ids as written when they are not safe integers (answered as unknown). */
+  readonly customerText?: string;
+  readonly productText?: string;
+  /** "¿Cuántos clientes compran poco?": the size of the group asked about comes first. */
+  readonly howMany?: boolean;
+  /** "¿Cuántos clientes no compraron …?": those who did not buy are what is counted. */
+  readonly notBought?: boolean;
+  /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
+  readonly periodTotal?: boolean;
+  /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
+  readonly asksIfTop?: boolean;
+  /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
+  readonly lastOrder?: boolean;
+  /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
+  readonly asksAlerts?: boolean;
+  /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
+  readonly digest?: boolean;
+  /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
+  readonly dataCoverage?: boolean;
+  /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
+  readonly customerMovers?: boolean;
+  /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
+  readonly catalogue?: boolean;
+  /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
+  readonly returnsBy?: ReturnsBy;
+  /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
+  readonly weekdaySplit?: boolean;
+  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
+  readonly onWeekday?: number;
+  /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
+  readonly skipped?: boolean;
+  /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
+  readonly productsBought?: boolean;
+  /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
+  readonly alsoBought?: boolean;
+  /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
+  readonly excludedProduct?: number;
+  /**
+   * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
+   * (intent `product_info`) or two customers (`customer_history`) side by side.
+   */
+  readonly compared?: Compared;
+}
