@@ -4,6 +4,7 @@ import type { RawStore } from '../store/raw-store.ts';
 import { startPipelineRuntime, type PipelineRuntime, type TaskProcess } from '../flows/pipeline-runtime.ts';
 import { buildServer, type ServeOptions } from '../serve/build-server.ts';
 import type { AppContext } from './app-context.ts';
+import { backgroundErrorLog } from './background-error-log.ts';
 import { openAlertCenter } from '../monitor/alerts/open-alerting.ts';
 
 export interface ServingWithPipeline {
@@ -42,7 +43,10 @@ export async function startServingWithPipeline(
           : `serving v${outcome.version}`;
       },
     }),
-    options.taskProcess ? { taskProcess: options.taskProcess } : {},
+    {
+      ...(options.taskProcess ? { taskProcess: options.taskProcess } : {}),
+      onBackgroundError: backgroundErrorLog(),
+    },
   );
   if (options.serve) {
     // The server's alerts log through its own logger once it exists.

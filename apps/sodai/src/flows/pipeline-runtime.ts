@@ -67,10 +67,14 @@ export interface PipelineRuntime {
   close(): Promise<void>;
 }
 
-/** The orchestrator over the app's DAGs, with interrupted runs recovered before anything else. */
+/**
+ * The orchestrator over the app's DAGs, with interrupted runs recovered before anything else.
+ * `onBackgroundError` receives what fails outside any task (a sensor's poll, a run the pump could
+ * not start); without it such failures become process warnings.
+ */
 export async function startPipelineRuntime(
   env: FlowEnv,
-  options: { taskProcess?: TaskProcess } = {},
+  options: { taskProcess?: TaskProcess; onBackgroundError?: (error: unknown) => void } = {},
 ): Promise<PipelineRuntime> {
   const store = await openRunStore(env.config, env.paths);
   const executor = await createExecutor(env.config, options.taskProcess);
@@ -81,6 +85,7 @@ export async function startPipelineRuntime(
     dags,
     ...(executor ? { executor } : {}),
     ...(onRunFinished ? { onRunFinished: (run: RunRecord) => onRunFinished(run, store) } : {}),
+    ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}),
   });
   await orchestrator.recover();
   return {

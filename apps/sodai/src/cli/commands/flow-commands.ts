@@ -24,6 +24,7 @@ import { followRun, progressSink } from '../follow-run.ts';
 import { SodaiError } from '../../errors.ts';
 import type { Logger } from 'pino';
 import { cliLogger } from '../cli-logger.ts';
+import { backgroundErrorLog } from '../background-error-log.ts';
 
 const time = (d: Date | null) => (d ? d.toISOString().replace('T', ' ').slice(0, 19) : '—');
 
@@ -375,7 +376,7 @@ export function registerFlowCommands(program: Command): void {
     .action(async (o: { pollMs: number }) => {
       const { startPipelineRuntime, watchSchedule } = await import('../../flows/pipeline-runtime.ts');
       const c = await ctx();
-      const runtime = await startPipelineRuntime(c.flowEnv());
+      const runtime = await startPipelineRuntime(c.flowEnv(), { onBackgroundError: backgroundErrorLog() });
       const landing = await c.openLanding();
       const schedule = watchSchedule(runtime, { landing, catchUp: true, pollMs: o.pollMs });
       cliLogger().info(

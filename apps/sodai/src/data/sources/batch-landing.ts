@@ -22,13 +22,22 @@ export interface BatchLanding {
   close(): Promise<void>;
 }
 
-/** The landing of a source; `cacheDir` is this machine's cache folder (`<dataDir>/cache`). */
+/**
+ * The landing of a source; `cacheDir` is this machine's cache folder (`<dataDir>/cache`). A landing
+ * folder exists once opened, so a sensor watches it from the start and a person finds where to drop
+ * files, even before the first upload.
+ */
 export async function openBatchLanding(
   source: BatchSourceSpec,
   cacheDir: string,
 ): Promise<BatchLanding | undefined> {
   if (source.kind === 'postgres') return undefined;
-  if (source.kind === 'folder') return folderLanding(path.resolve(source.path ?? '.'));
+  if (source.kind === 'folder') {
+    const dir = path.resolve(source.path ?? '.');
+    // A folder that cannot be made (a read-only parent) is reported by the sensor that reads it.
+    await mkdir(dir, { recursive: true }).catch(() => undefined);
+    return folderLanding(dir);
+  }
   const bucket = await openObjectStore(source.url, { cacheDir: path.join(cacheDir, 'objects') });
   return {
     where: bucket.url,
