@@ -33,7 +33,10 @@ describe('the schedule and landing sensor on a data folder that has no landing f
     );
     try {
       expect(existsSync(paths.landingDir)).toBe(false);
-      const landing = await openBatchLanding(configuredSource(config, paths.landingDir), path.join(dir, 'cache'));
+      const landing = await openBatchLanding(
+        configuredSource(config, paths.landingDir),
+        path.join(dir, 'cache'),
+      );
       expect(landing?.where).toBe(paths.landingDir);
       expect(existsSync(paths.landingDir)).toBe(true);
       const schedule = watchSchedule(runtime, { landing, catchUp: false, pollMs: 20 });
@@ -61,14 +64,16 @@ describe('backgroundErrorLog', () => {
     const log = backgroundErrorLog(logger, { quietMs: 1000, now: () => t });
     const unreachable = () => new Error('connect ECONNREFUSED 127.0.0.1:9000');
     for (t = 0; t < 1000; t += 100) log(unreachable());
-    expect(lines.map((l) => l.message)).toEqual(['pipeline background failure: connect ECONNREFUSED 127.0.0.1:9000']);
+    expect(lines.map((l) => l.message)).toEqual([
+      'pipeline background failure: connect ECONNREFUSED 127.0.0.1:9000',
+    ]);
     log(unreachable()); // t = 1000: the quiet period is over
     expect(lines).toHaveLength(2);
     expect(lines[1]!.fields.repeatedSinceLastLogged).toBe(9);
     expect(lines[0]!.fields.err).toBeInstanceOf(Error);
   });
 
-  it('logs a different failure at once, even inside another one\'s quiet period', () => {
+  it("logs a different failure at once, even inside another one's quiet period", () => {
     const { lines, logger } = recorder();
     const log = backgroundErrorLog(logger, { quietMs: 1000, now: () => 5 });
     log(new Error('the bucket is unreachable'));

@@ -4,7 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TrackingClient } from '@sodai/tracking';
 import type { Executor } from '@sodai/pipeline';
-import { trackingPlugin } from '@sodai/tracking/http';
+import { rejectNulCharacters, trackingPlugin } from '@sodai/tracking/http';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -261,6 +261,10 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
     slicer: new TimeSlicer(options.scoringSliceMs ?? 5),
     scoringBudget: new CostLimiter(deps.config.server.bulkScoring, () => now().getTime()),
   };
+
+  // Every route's text input, the pipeline run and alert ids as much as the tracking API's (which
+  // checks its own when mounted alone): Postgres cannot hold a NUL character, SQLite can.
+  app.addHook('preValidation', rejectNulCharacters);
 
   const requestLog = deps.config.server.requestLog;
   const requests = new RequestWindow(deps.config.alerts.api.windowMs);

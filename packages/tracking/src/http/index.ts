@@ -6,6 +6,7 @@ export {
   type ErrorBody,
 } from './tracking-plugin.ts';
 export { HTTP_STATUS } from './error-status.ts';
+export { rejectNulCharacters } from './nul-characters.ts';
 // Clients that validate answers (or generate types) use the same schemas the server serializes with.
 export {
   aliasHistoryEntrySchema,

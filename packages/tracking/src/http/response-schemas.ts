@@ -142,8 +142,12 @@ export const artifactBytes = {
   },
 };
 
-/** Fastify sends a Buffer as it is; this serializer exists only because the route documents its bytes. */
-export const bytesAsSent = () => (payload: unknown) => String(payload);
+/**
+ * Fastify sends a Buffer as it is; this serializer exists only because the route documents its
+ * bytes. The route's error bodies (401, 404, 500) are objects and go through it too: as JSON.
+ */
+export const bytesAsSent = () => (payload: unknown) =>
+  typeof payload === 'string' ? payload : JSON.stringify(payload);
 
 export const noContent = z.null().describe('no content');
 

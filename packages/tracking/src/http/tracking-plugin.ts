@@ -4,6 +4,7 @@ import type { TrackingClient } from '../client.ts';
 import type { FastifyRequest } from 'fastify';
 import { adminTokenAuthorizer, rememberCaller } from './admin-token.ts';
 import { errorHandler } from './error-handler.ts';
+import { rejectNulCharacters } from './nul-characters.ts';
 import { registryReadRoutes } from './routes/registry-reads.ts';
 import { registryWriteRoutes } from './routes/registry-writes.ts';
 import { runReadRoutes } from './routes/run-reads.ts';
@@ -60,6 +61,7 @@ export const trackingPlugin: FastifyPluginAsync<TrackingPluginOptions> = async (
     }
     if (caller !== null) rememberCaller(req, caller);
   });
+  app.addHook('preValidation', rejectNulCharacters);
 
   const routes = { client: options.client };
   await app.register(runReadRoutes, routes);
