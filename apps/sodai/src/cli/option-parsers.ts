@@ -18,8 +18,14 @@ export const nonNegativeInt = (value: string): number =>
 export const port = (value: string): number => wholeNumber(value, 0, 65535, 'a port number (0–65535)');
 
 export function isoDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got "${value}"`);
+  const parsed = Date.parse(`${value}T00:00:00Z`);
+  // The round trip refuses a day the month lacks: Date.parse reads 2024-02-30 as 1 March.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(parsed) ||
+    new Date(parsed).toISOString().slice(0, 10) !== value
+  ) {
+    throw new InvalidArgumentError(`expected a calendar day as YYYY-MM-DD, got "${value}"`);
   }
   return value;
 }

@@ -5,6 +5,7 @@ import type { BatchSourceSpec } from '../../data/sources/batch-source.ts';
 import { maskUrl } from '../../data/sources/mask-url.ts';
 import { SodaiError } from '../../errors.ts';
 import { loadAppContext } from '../load-app-context.ts';
+import { isoDay } from '../option-parsers.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 import { formatReportSummary } from '../report-summary.ts';
 import type { ValidationReport } from '../../data/ingest/validation-report.ts';
@@ -89,6 +90,7 @@ export function registerIngestCommand(program: Command): void {
     .option(
       '--as-of <date>',
       'delivery day (YYYY-MM-DD); later purchase dates are quarantined (default: today)',
+      isoDay,
     )
     .option(
       '--replace',

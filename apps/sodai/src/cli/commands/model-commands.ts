@@ -5,7 +5,7 @@ import type { ReplayOptions, ReplayResult } from '../../flows/replay.ts';
 import type { TrainAndGateOutcome } from '../../jobs/train-and-gate.ts';
 import { SodaiError } from '../../errors.ts';
 import { loadAppContext } from '../load-app-context.ts';
-import { positiveInt } from '../option-parsers.ts';
+import { isoDay, positiveInt } from '../option-parsers.ts';
 import { printResult, withJson, type JsonOption } from '../output.ts';
 
 const pct = (v: number) => v.toFixed(4);
@@ -188,7 +188,7 @@ export function registerModelCommands(program: Command): void {
     .option('--history <dir>', 'clientes/productos/transacciones Parquet files')
     .option('--batches <dir>', 'weekly transaction batches, processed in file-name order')
     .option('--data <dir>', 'instead of --history/--batches: a data folder to cut a period from')
-    .option('--weeks-from <date>', 'with --data: first day replayed (YYYY-MM-DD)')
+    .option('--weeks-from <date>', 'with --data: first day replayed (YYYY-MM-DD)', isoDay)
     .option('--weeks <n>', 'with --data: weeks replayed', positiveInt, 8)
     .option('--batch-days <n>', 'with --data: days per batch (5 = cut-offs on every weekday)', positiveInt, 7)
     .requiredOption('--out <dir>', 'where the CSV files go')
@@ -213,7 +213,7 @@ export function registerModelCommands(program: Command): void {
         const settings = { ...c.resolved.config.model, ...(o.trials ? { nTrials: o.trials } : {}) };
         let inputs: Pick<ReplayOptions, 'historyDir' | 'batchesDir' | 'truthFile'>;
         if (o.data) {
-          if (!o.weeksFrom || !/^\d{4}-\d{2}-\d{2}$/.test(o.weeksFrom)) {
+          if (!o.weeksFrom) {
             throw new SodaiError('INVALID_ARGUMENT', '--data needs --weeks-from YYYY-MM-DD');
           }
           inputs = await prepareReplayPeriod({

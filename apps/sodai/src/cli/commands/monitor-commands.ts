@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatTable } from '@sodai/tracking';
 import type { RealizedWeek } from '../../monitor/realized-performance.ts';
 import { loadAppContext } from '../load-app-context.ts';
+import { isoDay } from '../option-parsers.ts';
 
 const f4 = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(4));
 
@@ -73,15 +74,20 @@ export function registerMonitorCommands(program: Command): Command {
     .command('weeks')
     .description('realized metrics of every scored week')
     .option('--json', 'print JSON')
-    .option('--from <YYYY-MM-DD>', 'weeks from this cut-off on')
+    .option('--from <YYYY-MM-DD>', 'weeks from this cut-off on', isoDay)
     .action(async (o: { json?: boolean; from?: string }) => {
       const { realizedWeeks } = await import('../../monitor/realized-performance.ts');
       const store = await (await ctx()).openStore();
       try {
-        const weeks = await realizedWeeks(store.shared.catalog.monitor, o.from);
-        process.stdout.write(
-          o.json ? `${JSON.stringify(weeks, null, 2)}\n` : `${formatRealizedWeeks(weeks)}\n`,
-        );
+        const records = store.shared.catalog.monitor;
+        const weeks = await realizedWeeks(records, o.from);
+        if (o.json) process.stdout.write(`${JSON.stringify(weeks, null, 2)}\n`);
+        else if (weeks.length === 0 && o.from !== undefined) {
+          const last = (await realizedWeeks(records)).at(-1);
+          process.stdout.write(
+            `no week scored from ${o.from} on${last ? `; the last scored week is ${last.week}` : ''}\n`,
+          );
+        } else process.stdout.write(`${formatRealizedWeeks(weeks)}\n`);
       } finally {
         await store.close();
       }
