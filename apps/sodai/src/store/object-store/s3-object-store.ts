@@ -45,6 +45,19 @@ interface S3Failure {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** What to do about a failure whose cause is this machine's settings, not the store. */
+const S3_FAILURE_HINTS: Readonly<Record<string, string>> = {
+  CredentialsProviderError:
+    "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) in this process's environment",
+};
+
+/** `list failed on s3://bucket/prefix: CredentialsProviderError (…); no credentials: set …`. */
+export function describeS3Failure(what: string, url: string, error: unknown): string {
+  const name = (error as S3Failure).name ?? (error as S3Failure).code ?? 'error';
+  const hint = S3_FAILURE_HINTS[name];
+  return `${what} failed on ${url}: ${name}${error instanceof Error ? ` (${error.message})` : ''}${hint ? `; ${hint}` : ''}`;
+}
+
 function statusOf(error: unknown): number | undefined {
   return (error as S3Failure).$metadata?.httpStatusCode;
 }
@@ -109,12 +122,9 @@ export class S3ObjectStore implements ObjectStore {
   /** Network and permission failures become one clear error naming the store. */
   #fail(what: string, error: unknown): Error {
     if (error instanceof StoreError) return error;
-    const name = (error as S3Failure).name ?? (error as S3Failure).code ?? 'error';
-    return new StoreError(
-      'OBJECT_STORE_UNAVAILABLE',
-      `${what} failed on ${this.url}: ${name}${error instanceof Error ? ` (${error.message})` : ''}`,
-      { cause: error },
-    );
+    return new StoreError('OBJECT_STORE_UNAVAILABLE', describeS3Failure(what, this.url, error), {
+      cause: error,
+    });
   }
 
   async #send<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -281,7 +291,7 @@ export class S3ObjectStore implements ObjectStore {
     const found: ObjectInfo[] = [];
     let token: string | undefined;
     do {
-      const page = await this.#send(`list ${prefix}`, () =>
+      const page = await this.#send(prefix ? `list ${prefix}` : 'list', () =>
         this.#client.send(
           new ListObjectsV2Command({
             Bucket: this.#bucket,
