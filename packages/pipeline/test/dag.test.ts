@@ -41,6 +41,22 @@ describe('defineDag', () => {
     expect(dag.parseParams(undefined)).toEqual({ n: 3 });
     expect(() => dag.parseParams({ n: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_PARAMS' }));
   });
+
+  it('names each failing parameter in one readable line, not the validator JSON dump', () => {
+    // Found as `sodai run weekly --retrain maybe`, which printed zod's issues as 13 lines of JSON.
+    const dag = defineDag({
+      id: 'p',
+      params: z.object({ retrain: z.enum(['auto', 'force']), trials: z.number().int().positive() }),
+    });
+    let message = '';
+    try {
+      dag.parseParams({ retrain: 'maybe', trials: -1 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^invalid parameters for DAG p: retrain: .*"auto".*"force".*; trials: .+$/);
+    expect(message).not.toContain('\n');
+  });
 });
 
 describe('retry policy', () => {

@@ -7,6 +7,21 @@ export interface ParamsSchema<P> {
   parse(input: unknown): P;
 }
 
+/**
+ * One line per failing parameter (`retrain: Invalid option: …`) when the schema's error lists its
+ * issues with paths, as zod and other Standard Schema validators do; else the error as text.
+ */
+function describeParamsError(e: unknown): string {
+  const issues = (e as { issues?: unknown }).issues;
+  if (!Array.isArray(issues) || issues.length === 0) return String(e);
+  return issues
+    .map((issue: { path?: readonly PropertyKey[]; message?: string }) => {
+      const at = (issue.path ?? []).map(String).join('.') || '(root)';
+      return `${at}: ${issue.message ?? 'invalid'}`;
+    })
+    .join('; ');
+}
+
 export interface DagOptions<P> {
   readonly id: string;
   /** Cron expression or nickname (`@weekly`, `@daily`, ...), evaluated in `timezone` by croner. */
@@ -175,7 +190,7 @@ export class Dag<P = Record<string, unknown>> {
     } catch (e) {
       throw new PipelineError(
         'INVALID_PARAMS',
-        `invalid parameters for DAG ${this.id}: ${String(e)}`,
+        `invalid parameters for DAG ${this.id}: ${describeParamsError(e)}`,
         { dagId: this.id },
         e,
       );
