@@ -145,6 +145,16 @@ export async function checkRedis(url: string | undefined): Promise<DoctorCheck> 
   }
 }
 
+/**
+ * The AWS SDK's notice for this Node version, or undefined: its releases after January 2027 need
+ * Node 22 (the CLI mutes the SDK's own notice, which it printed in every process).
+ */
+export function awsSdkNodeNote(nodeVersion: string): string | undefined {
+  const major = Number(/^v?(\d+)\./.exec(nodeVersion)?.[1]);
+  if (!(major < 22)) return undefined;
+  return `Node ${nodeVersion}: the AWS SDK in use works, but its releases after January 2027 need Node 22 or later`;
+}
+
 export async function checkObjectStore(config: SodaiConfig, paths: DataPaths): Promise<DoctorCheck> {
   const url = config.objectStore;
   if (!url?.startsWith('s3://'))
@@ -152,7 +162,15 @@ export async function checkObjectStore(config: SodaiConfig, paths: DataPaths): P
   try {
     const store = await openObjectStore(url, { cacheDir: path.join(paths.dataDir, 'cache', 'objects') });
     await withTimeout(store.head('doctor/probe'), SERVICE_TIMEOUT_MS * 3);
-    return { name: 's3', status: 'ok', detail: `${url} answers` };
+    const note = awsSdkNodeNote(process.version);
+    return note
+      ? {
+          name: 's3',
+          status: 'warn',
+          detail: `${url} answers; ${note}`,
+          fix: 'run SodAI on Node 22 or later',
+        }
+      : { name: 's3', status: 'ok', detail: `${url} answers` };
   } catch (error) {
     return {
       name: 's3',

@@ -19,6 +19,10 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${APP_VERSION}\n`);
     return;
   }
+  // Under Node 20 the AWS SDK prints a 7-line notice in every process that touches S3: its releases
+  // after January 2027 will need Node 22. The locked SDK runs on 20; `sodai doctor` says it once, where
+  // an operator looks. Setting the variable to false brings the SDK's own notice back.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     // Loaded after the version check: the command tree pulls in DuckDB, XGBoost and the server.
     const { buildCli } = await import('./build-cli.ts');
