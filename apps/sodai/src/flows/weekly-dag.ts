@@ -136,6 +136,7 @@ export function buildWeeklyDag(env: FlowEnv) {
             outlierSeverity: env.config.validation.outlierSeverity,
           },
           path.join(env.paths.dataDir, 'cache'),
+          (message) => ctx.log.warn(message),
         ),
       );
       for (const r of reports) ctx.log.info(`${r.outcome}: ${r.message}`);

@@ -63,18 +63,22 @@ export async function ingestPostgresIncrement(
   spec: PostgresSourceSpec,
   options: BatchIngestOptions,
   extractDir: string,
+  warn: (message: string) => void = () => undefined,
 ): Promise<ValidationReport[]> {
   const sourceId = postgresSourceId(spec);
-  const previous = (await store.shared.catalog.watermark(sourceId)) ?? null;
+  const mark = await store.shared.catalog.sourceWatermark(sourceId);
+  const previous = mark?.value ?? null;
   const extract = await extractIncrement(spec, previous, extractDir, sourceId);
-  if (extract === undefined) return [];
+  const late = mark?.rowsThrough == null ? 0 : extract.rowsThroughPrevious - mark.rowsThrough;
+  if (late > 0) warn(lateRowsWarning(spec, previous!, late));
+  if (extract.file === undefined) return [];
   try {
     return [
       await ingestFile(store, extract.file, {
         ...options,
         table: 'transactions',
         sourceName: batchName(spec, previous, extract.upTo),
-        watermark: { sourceId, previous, value: extract.upTo },
+        watermark: { sourceId, previous, value: extract.upTo, rowsThrough: extract.rowsThroughUpTo },
       }),
     ];
   } finally {
@@ -82,12 +86,35 @@ export async function ingestPostgresIncrement(
   }
 }
 
+/** What to tell the team about rows an increment can never read, and what to do about them. */
+function lateRowsWarning(spec: PostgresSourceSpec, watermark: string, late: number): string {
+  const rows = late === 1 ? '1 row' : `${late.toLocaleString('en-US')} rows`;
+  return (
+    `${maskUrl(spec.url)}: ${rows} with ${spec.watermarkColumn} at or before the watermark ${watermark} ` +
+    'appeared after it was read; increments read only later values, so they are not ingested. Use a ' +
+    'column that only grows (an id, or the time a row was inserted) as --watermark-column, or ingest ' +
+    'those rows as a file or with --query'
+  );
+}
+
+/**
+ * Source rows at or before the previous watermark now (compared with the count when it was read, it
+ * tells rows that arrived late) and at or before the new one (kept with it), read in the same
+ * snapshot as the increment. No new rows: no file.
+ */
+interface Extract {
+  readonly file: string | undefined;
+  readonly upTo: string;
+  readonly rowsThroughPrevious: number;
+  readonly rowsThroughUpTo: number;
+}
+
 async function extractIncrement(
   spec: PostgresSourceSpec,
   previous: string | null,
   extractDir: string,
   sourceId: string,
-): Promise<{ file: string; upTo: string } | undefined> {
+): Promise<Extract> {
   const where = maskUrl(spec.url);
   const client = new pg.Client({ connectionString: spec.url });
   try {
@@ -103,11 +130,21 @@ async function extractIncrement(
     const after = previous === null ? 'TRUE' : `${column} > ${client.escapeLiteral(previous)}`;
     const relation = relationSql(client, spec);
     let upTo: string | null;
+    let counts: Pick<Extract, 'rowsThroughPrevious' | 'rowsThroughUpTo'>;
     try {
-      const { rows } = await client.query<{ up_to: string | null }>(
-        `SELECT max(${column})::text AS up_to FROM ${relation} AS source WHERE ${after}`,
+      const through =
+        previous === null ? '0' : `count(*) FILTER (WHERE ${column} <= ${client.escapeLiteral(previous)})`;
+      const { rows } = await client.query<{ up_to: string | null; previous_n: string; up_to_n: string }>(
+        `SELECT max(${column}) FILTER (WHERE ${after})::text AS up_to, ${through} AS previous_n,
+                count(${column}) AS up_to_n
+         FROM ${relation} AS source`,
       );
       upTo = rows[0]?.up_to ?? null;
+      // Every non-null value is at or before the new watermark, the greatest of them.
+      counts = {
+        rowsThroughPrevious: Number(rows[0]?.previous_n ?? 0),
+        rowsThroughUpTo: Number(rows[0]?.up_to_n ?? 0),
+      };
     } catch (error) {
       throw new SodaiError(
         'FILE_UNREADABLE',
@@ -115,7 +152,7 @@ async function extractIncrement(
         { cause: error },
       );
     }
-    if (upTo === null) return undefined;
+    if (upTo === null) return { file: undefined, upTo: previous ?? '', ...counts };
     // The upper bound is redundant in this snapshot but keeps a volatile query to what `upTo` says.
     const select =
       `SELECT * FROM ${relation} AS source WHERE ${after} AND ${column} <= ${client.escapeLiteral(upTo)} ` +
@@ -134,7 +171,7 @@ async function extractIncrement(
       await rm(temp, { force: true });
     }
     await client.query('COMMIT');
-    return { file, upTo };
+    return { file, upTo, ...counts };
   } finally {
     await client.end();
   }

@@ -75,6 +75,15 @@ export interface WatermarkAdvance {
   /** The watermark the batch was read after (`null`: the source was never read). */
   readonly previous: string | null;
   readonly value: string;
+  /** Source rows at or before `value` in the snapshot the batch was read from. */
+  readonly rowsThrough?: number;
+}
+
+/** Where an incremental source got to, and how many of its rows were at or before that then. */
+export interface SourceWatermark {
+  readonly value: string;
+  /** Null for a watermark moved before row counts were kept. */
+  readonly rowsThrough: number | null;
 }
 
 /**

@@ -64,6 +64,8 @@ export interface CatalogSourceWatermarksRow {
   source_id: string;
   /** The last value of the watermark column a landed batch read, as Postgres prints it. */
   watermark: string;
+  /** Source rows at or before `watermark` when it was read; null before migration 0004. */
+  rows_through: Count | null;
   commit_id: string;
   updated_at: Millis;
 }

@@ -12,6 +12,7 @@ import type {
   IngestionStatus,
   Snapshot,
   TableChange,
+  SourceWatermark,
   WatermarkAdvance,
 } from './catalog-records.ts';
 import type { CatalogDatabase, CatalogIngestionsRow, CatalogSnapshotsRow } from './catalog-schema.ts';
@@ -243,7 +244,12 @@ export class Catalog {
           `${advance.previous ?? '(start)'}; read it again`,
       );
     }
-    const values = { watermark: advance.value, commit_id: commitId, updated_at: now };
+    const values = {
+      watermark: advance.value,
+      rows_through: advance.rowsThrough ?? null,
+      commit_id: commitId,
+      updated_at: now,
+    };
     if (row) {
       await trx
         .updateTable('catalog_source_watermarks')
@@ -536,12 +542,21 @@ export class Catalog {
 
   /** Where an incremental source's last landed batch ended, or undefined before its first. */
   async watermark(sourceId: string): Promise<string | undefined> {
+    return (await this.sourceWatermark(sourceId))?.value;
+  }
+
+  /** The watermark with the source's row count at or before it when it was read. */
+  async sourceWatermark(sourceId: string): Promise<SourceWatermark | undefined> {
     const row = await this.#db
       .selectFrom('catalog_source_watermarks')
-      .select('watermark')
+      .select(['watermark', 'rows_through'])
       .where('source_id', '=', sourceId)
       .executeTakeFirst();
-    return row?.watermark;
+    if (!row) return undefined;
+    return {
+      value: row.watermark,
+      rowsThrough: row.rows_through === null ? null : Number(row.rows_through),
+    };
   }
 
   async findIngestion(contentHash: string): Promise<IngestionRecord | undefined> {

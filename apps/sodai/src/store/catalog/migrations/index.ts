@@ -3,6 +3,7 @@ import { StoreError } from '../../store-error.ts';
 import { catalogInitial } from './0001-catalog.ts';
 import { sourceWatermarks } from './0002-source-watermarks.ts';
 import { monitorMetrics } from './0003-monitor.ts';
+import { watermarkRowCounts } from './0004-watermark-row-counts.ts';
 
 /** Append new migrations; never edit or rename an applied one. In code, so no directory scanning. */
 const provider: MigrationProvider = {
@@ -10,6 +11,7 @@ const provider: MigrationProvider = {
     '0001-catalog': catalogInitial,
     '0002-source-watermarks': sourceWatermarks,
     '0003-monitor': monitorMetrics,
+    '0004-watermark-row-counts': watermarkRowCounts,
   }),
 };
 
