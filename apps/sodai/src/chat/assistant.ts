@@ -51,6 +51,7 @@ import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } fro
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
+import { questionFlagsOf } from './understanding/question-flags.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */
@@ -77,6 +78,17 @@ const orReturns =
   (box, req) =>
     req.returnsBy ? returnsTool(req.returnsBy)(box, req) : tool(box, req);
 
+/**
+ * A tool that shows its whole list at once (a last order, the usual products skipped): asked for
+ * more, it has no further rows, which "show more" then says the list is complete with.
+ */
+const wholeList =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.offset > 0
+      ? Promise.resolve({ text: '', answered: true, basedOn: [], data: {}, shown: 0 })
+      : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
@@ -93,9 +105,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
     req.lastOrder
-      ? lastOrderTool(box, req)
+      ? wholeList(lastOrderTool)(box, req)
       : req.skipped
-        ? usualButSkippedTool(box, req)
+        ? wholeList(usualButSkippedTool)(box, req)
         : req.productsBought
           ? customerProductsTool(box, req)
           : customerHistoryTool(box, req),
@@ -241,7 +253,13 @@ export class ChatAssistant {
     if (final.answered && final.intent !== 'small_talk') {
       this.#sessions.remember(
         sessionId,
-        turnMemory({ intent: final.intent, entities: final.entities, offset: understanding.offset }, tool),
+        // The rules' flags go with their own reading only (an LLM may have answered another intent).
+        turnMemory(
+          final.intent === understanding.intent
+            ? { ...understanding, entities: final.entities }
+            : { intent: final.intent, entities: final.entities, offset: understanding.offset },
+          tool,
+        ),
       );
     }
     return final;
@@ -300,26 +318,7 @@ export class ChatAssistant {
       lang,
       vocab,
       offset: u.offset,
-      ...(u.customerText ? { customerText: u.customerText } : {}),
-      ...(u.productText ? { productText: u.productText } : {}),
-      ...(u.howMany ? { howMany: true } : {}),
-      ...(u.notBought ? { notBought: true } : {}),
-      ...(u.periodTotal ? { periodTotal: true } : {}),
-      ...(u.asksIfTop ? { asksIfTop: true } : {}),
-      ...(u.lastOrder ? { lastOrder: true } : {}),
-      ...(u.asksAlerts ? { asksAlerts: true } : {}),
-      ...(u.digest ? { digest: true } : {}),
-      ...(u.dataCoverage ? { dataCoverage: true } : {}),
-      ...(u.customerMovers ? { customerMovers: true } : {}),
-      ...(u.productsBought ? { productsBought: true } : {}),
-      ...(u.skipped ? { skipped: true } : {}),
-      ...(u.catalogue ? { catalogue: true } : {}),
-      ...(u.returnsBy ? { returnsBy: u.returnsBy } : {}),
-      ...(u.weekdaySplit ? { weekdaySplit: true } : {}),
-      ...(u.onWeekday !== undefined ? { onWeekday: u.onWeekday } : {}),
-      ...(u.alsoBought ? { alsoBought: true } : {}),
-      ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
-      ...(u.compared ? { compared: u.compared } : {}),
+      ...questionFlagsOf(u),
     };
     return TOOLS[intent](this.toolbox, request);
   }

@@ -49,3 +49,45 @@ export interface QuestionFlags {
    */
   readonly compared?: Compared;
 }
+
+/**
+ * Every flag, so code that passes a question's flags on (to a tool, to the next turn) names none of
+ * them: a flag added to {@link QuestionFlags} fails to compile here until it is listed.
+ */
+const QUESTION_FLAG_KEYS = Object.keys({
+  customerText: true,
+  productText: true,
+  howMany: true,
+  notBought: true,
+  periodTotal: true,
+  asksIfTop: true,
+  lastOrder: true,
+  asksAlerts: true,
+  digest: true,
+  dataCoverage: true,
+  customerMovers: true,
+  catalogue: true,
+  returnsBy: true,
+  weekdaySplit: true,
+  onWeekday: true,
+  skipped: true,
+  productsBought: true,
+  alsoBought: true,
+  excludedProduct: true,
+  compared: true,
+} satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
+
+/**
+ * The flags `u` sets (those it leaves undefined or false left out), and nothing else of it.
+ *
+ * @example
+ * questionFlagsOf({ intent: 'count_products', catalogue: true, howMany: false }); // { catalogue: true }
+ */
+export function questionFlagsOf(u: QuestionFlags): QuestionFlags {
+  const flags: Record<string, unknown> = {};
+  for (const key of QUESTION_FLAG_KEYS) {
+    const value = u[key];
+    if (value !== undefined && value !== false) flags[key] = value;
+  }
+  return flags as QuestionFlags;
+}

@@ -1,5 +1,5 @@
 import type { ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
-import type { QuestionFlags } from './question-flags.ts';
+import { questionFlagsOf, type QuestionFlags } from './question-flags.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { courtesyOf, withoutCourtesy, withoutHowAreYou, type Courtesy } from './courtesy.ts';
@@ -110,7 +110,7 @@ const RETURNS_INTENT: Readonly<Record<ReturnsBy, ChatIntent>> = {
 /** What a request for more continues. */
 export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
 
-/** Intents whose lists "show more" can continue. */
+/** Intents whose lists "show more" can continue (besides any answer a tool paged, {@link TurnMemory.list}). */
 const LISTS: ReadonlySet<ChatIntent> = new Set([
   'recommend',
   'likely_buyers',
@@ -220,7 +220,15 @@ function understandQuestion(
 
 /** What a turn leaves for the next one to refer to, before any tool has run. */
 function memoryOf(u: Understanding): TurnMemory {
-  return { intent: u.intent, entities: u.entities, offset: 0, shown: 0, products: [], customers: [] };
+  return {
+    intent: u.intent,
+    entities: u.entities,
+    flags: questionFlagsOf(u),
+    offset: 0,
+    shown: 0,
+    products: [],
+    customers: [],
+  };
 }
 
 /**
@@ -342,8 +350,10 @@ function understandText(
   if (previous && guess.more) {
     intent = previous.intent;
     Object.assign(entities, { ...previous.entities, ...entities });
-    offset = LISTS.has(intent) ? previous.offset + previous.shown : 0;
-    more = LISTS.has(intent) ? 'next_rows' : 'not_a_list';
+    // Whatever list was shown last (a ranking, the catalogue, returns, a weekday's customers …).
+    const wasList = previous.list === true || LISTS.has(intent);
+    offset = wasList ? previous.offset + previous.shown : 0;
+    more = wasList ? 'next_rows' : 'not_a_list';
     usedContext = true;
   } else if (
     previous &&
@@ -675,6 +685,10 @@ function understandText(
     );
     entities.threshold = bar.threshold;
   }
+  // "Show more" asks the previous question again, further down its list: what it asked beyond its
+  // intent and entities is the previous question's, not read from "más porfa".
+  if (more === 'next_rows' && previous)
+    return { intent, entities, offset, usedContext, more, ...(previous.flags ?? {}) };
   return {
     intent,
     entities,
