@@ -37,7 +37,13 @@ describe('"more" continues whatever list was shown last', () => {
     const shown = tableColumn(a, 1);
     expect(shown.length).toBeGreaterThan(0);
     const next = tableColumn(b, 1);
-    expect({ first, more, intent: b.intent, rank: tableColumn(b, 0)[0], repeated: next.filter((x) => shown.includes(x)) }).toEqual({
+    expect({
+      first,
+      more,
+      intent: b.intent,
+      rank: tableColumn(b, 0)[0],
+      repeated: next.filter((x) => shown.includes(x)),
+    }).toEqual({
       first,
       more,
       intent: a.intent,

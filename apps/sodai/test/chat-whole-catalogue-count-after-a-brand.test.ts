@@ -50,7 +50,13 @@ describe('a count of the whole business after a question about a brand or custom
       const sid = newSession();
       await server().inSession(before.replace('{b}', brand), sid);
       const r = await server().inSession(q, sid);
-      expect({ q, before, intent: r.intent, brand: r.entities.brand, customer: r.entities.customer_id }).toEqual({
+      expect({
+        q,
+        before,
+        intent: r.intent,
+        brand: r.entities.brand,
+        customer: r.entities.customer_id,
+      }).toEqual({
         q,
         before,
         intent,
