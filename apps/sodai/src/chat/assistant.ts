@@ -66,7 +66,7 @@ const orIsTop =
   (box, req) =>
     req.asksIfTop ? isTopTool(side)(box, req) : tool(box, req);
 
-/** `tool`, unless the question compares two products or customers: then both side by side. */
+/** `tool`, unless the question compares two products, customers or brands: then both side by side. */
 const orSideBySide =
   (tool: Tool): Tool =>
   (box, req) =>
@@ -118,17 +118,19 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
-  top_products: orReturns(
-    orIsTop('products', (box, req) =>
-      req.alsoBought
-        ? boughtWithTool(box, req)
-        : req.entities.threshold
-          ? pastThresholdTool('products')(box, req)
-          : req.entities.group_by === 'brand'
-            ? topBrandsTool(box, req)
-            : req.entities.group_by
-              ? salesShareTool(box, req)
-              : topProductsTool(box, req),
+  top_products: orSideBySide(
+    orReturns(
+      orIsTop('products', (box, req) =>
+        req.alsoBought
+          ? boughtWithTool(box, req)
+          : req.entities.threshold
+            ? pastThresholdTool('products')(box, req)
+            : req.entities.group_by === 'brand'
+              ? topBrandsTool(box, req)
+              : req.entities.group_by
+                ? salesShareTool(box, req)
+                : topProductsTool(box, req),
+      ),
     ),
   ),
   // "Which customers order on mondays?": that weekday's customers.

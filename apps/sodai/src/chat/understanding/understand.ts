@@ -29,7 +29,7 @@ import { returnsAsked, type ReturnsBy } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
-import { comparedIds } from './comparison.ts';
+import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue, type ProductKind } from './product-kind-words.ts';
 import { namesCatalogFilter } from './names-a-kind.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
@@ -569,8 +569,17 @@ function understandText(
     asksLastOrder(text);
   if (lastOrder) intent = 'customer_history';
   // "Compare product 1370 and 11262", "¿qué se vende más, el 1370 o el 11262?": both, side by side.
-  const compared = !bar && !usedContext ? comparedIds(text, vocab) : undefined;
-  if (compared) {
+  // "Compare Coca-Cola and Pepsi last month", "¿qué vende más, la marca A o la marca B?": two
+  // brands, whose sales are ranked side by side.
+  const compared =
+    !bar && !usedContext ? (comparedIds(text, vocab) ?? comparedBrands(text, vocab)) : undefined;
+  if (compared?.side === 'brands') {
+    intent = 'top_products';
+    // The brands are what is compared, not a filter; a number in a brand's name is no count.
+    delete entities.brand;
+    delete entities.count;
+    delete entities.group_by;
+  } else if (compared) {
     const [first, second] = compared.ids;
     const [own, other] =
       compared.side === 'products'
