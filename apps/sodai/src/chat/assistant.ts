@@ -32,6 +32,7 @@ import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
 import { returnsTool } from './tools/returns.ts';
+import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
@@ -152,7 +153,10 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
-  sales_trend: orReturns(salesTrendTool),
+  // "Promedio por semana": the period's weekly average rather than its weeks.
+  sales_trend: orReturns((box, req) =>
+    req.weeklyAverage ? weeklyAverageTool(box, req) : salesTrendTool(box, req),
+  ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),

@@ -31,6 +31,8 @@ export interface QuestionFlags {
   readonly catalogue?: boolean;
   /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
   readonly returnsBy?: ReturnsBy;
+  /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
+  readonly weeklyAverage?: boolean;
   /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
   readonly weekdaySplit?: boolean;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
@@ -68,6 +70,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   customerMovers: true,
   catalogue: true,
   returnsBy: true,
+  weeklyAverage: true,
   weekdaySplit: true,
   onWeekday: true,
   skipped: true,

@@ -27,6 +27,7 @@ import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked, type ReturnsBy } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksWeeklyAverage } from './weekly-average-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -106,6 +107,19 @@ const RETURNS_INTENT: Readonly<Record<ReturnsBy, ChatIntent>> = {
   customers: 'top_customers',
   products: 'top_products',
 };
+
+/** What a weekly average may first be read as: a total, a trend, an order size, a count, or nothing. */
+const WEEKLY_AVERAGE_INTENTS: ReadonlySet<ChatIntent> = new Set([
+  'sales_trend',
+  'order_size',
+  'customer_history',
+  'customer_frequency',
+  'product_info',
+  'compare_periods',
+  'count_customers',
+  'count_products',
+  'unknown',
+]);
 
 /** What a request for more continues. */
 export type MoreOf = 'next_rows' | 'not_a_list' | 'nothing_before';
@@ -671,6 +685,17 @@ function understandText(
       else delete entities.compare_to;
     }
   }
+  // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
+  // average per order nor the weeks listed.
+  const weeklyAverage =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    WEEKLY_AVERAGE_INTENTS.has(intent) &&
+    asksWeeklyAverage(text);
+  if (weeklyAverage) intent = 'sales_trend';
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -713,6 +738,7 @@ function understandText(
     ...(catalogue ? { catalogue: true } : {}),
     ...(returnsBy ? { returnsBy } : {}),
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
+    ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
@@ -724,6 +750,7 @@ function understandText(
     ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(intent === 'sales_trend' &&
+    !weeklyAverage &&
     (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),
