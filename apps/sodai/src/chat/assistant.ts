@@ -33,6 +33,7 @@ import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
 import { returnsTool } from './tools/returns.ts';
 import { weeklyAverageTool } from './tools/weekly-average.ts';
+import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
@@ -90,6 +91,12 @@ const wholeList =
       ? Promise.resolve({ text: '', answered: true, basedOn: [], data: {}, shown: 0 })
       : tool(box, req);
 
+/** `tool`, unless the question asks who buys every week: then the customers who bought in most weeks. */
+const orRegularBuyers =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.regularBuyers ? regularBuyersTool(box, req) : tool(box, req);
+
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
   // Advice for a type of customer ("¿qué le vendo a los minimarkets?") when no one customer is named.
@@ -135,16 +142,19 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
     ),
   ),
   // "Which customers order on mondays?": that weekday's customers.
-  top_customers: orReturns((box, req) =>
-    req.onWeekday !== undefined
-      ? customersOnWeekdayTool(req.onWeekday)(box, req)
-      : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+  top_customers: orRegularBuyers(
+    orReturns((box, req) =>
+      req.onWeekday !== undefined
+        ? customersOnWeekdayTool(req.onWeekday)(box, req)
+        : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+    ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
-  product_buyers: (box, req) =>
+  product_buyers: orRegularBuyers((box, req) =>
     req.excludedProduct !== undefined
       ? buyersButNotTool(req.excludedProduct)(box, req)
       : productBuyersTool(box, req),
+  ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),

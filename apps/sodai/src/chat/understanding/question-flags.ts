@@ -33,6 +33,11 @@ export interface QuestionFlags {
   readonly returnsBy?: ReturnsBy;
   /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
   readonly weeklyAverage?: boolean;
+  /**
+   * "Clientes que compran el 1370 todas las semanas", "who buys brand X every week?": the customers
+   * who bought in most of the recent weeks (intent `product_buyers` or `top_customers`).
+   */
+  readonly regularBuyers?: boolean;
   /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
   readonly weekdaySplit?: boolean;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
@@ -71,6 +76,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,
+  regularBuyers: true,
   weekdaySplit: true,
   onWeekday: true,
   skipped: true,

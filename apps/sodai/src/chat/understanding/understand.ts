@@ -28,6 +28,7 @@ import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked, type ReturnsBy } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -118,6 +119,21 @@ const WEEKLY_AVERAGE_INTENTS: ReadonlySet<ChatIntent> = new Set([
   'compare_periods',
   'count_customers',
   'count_products',
+  'unknown',
+]);
+
+/**
+ * What "who buys it every week?" may first be read as: past, likely or top buyers, a count, a usual
+ * basket (of no customer named), or nothing.
+ */
+const REGULAR_BUYERS_INTENTS: ReadonlySet<ChatIntent> = new Set([
+  'product_buyers',
+  'customer_basket',
+  'likely_buyers',
+  'top_customers',
+  'top_products',
+  'count_customers',
+  'customer_frequency',
   'unknown',
 ]);
 
@@ -696,6 +712,22 @@ function understandText(
     WEEKLY_AVERAGE_INTENTS.has(intent) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
+  // in most of the recent weeks, not the latest buyers nor the likely ones.
+  const regularBuyers =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !weekdaySplit &&
+    !weeklyAverage &&
+    excluded === undefined &&
+    entities.customer_id === undefined &&
+    REGULAR_BUYERS_INTENTS.has(intent) &&
+    asksRegularBuyers(text);
+  if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -739,6 +771,7 @@ function understandText(
     ...(returnsBy ? { returnsBy } : {}),
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
+    ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
