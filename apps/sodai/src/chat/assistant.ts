@@ -4,7 +4,9 @@ import { Conversations, turnMemory } from './conversation.ts';
 import { listComplete, noListToContinue } from './more-of-a-list.ts';
 import { capabilityList, exampleQuestions, greetingExamples, helpText } from './examples.ts';
 import { detectLang } from './understanding/detect-lang.ts';
-import { understand, understandSecondPart, type Understanding } from './understanding/understand.ts';
+import { understand } from './understanding/understand.ts';
+import { understandSecondPart } from './understanding/second-part.ts';
+import type { Understanding } from './understanding/understanding.ts';
 import { joinAnswers } from './two-part-answer.ts';
 import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
@@ -32,6 +34,8 @@ import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
 import { returnsTool } from './tools/returns.ts';
+import { weeklyAverageTool } from './tools/weekly-average.ts';
+import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
@@ -51,6 +55,7 @@ import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } fro
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
+import { questionFlagsOf } from './understanding/question-flags.ts';
 import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './tools/toolbox.ts';
 
 /** `tool`, unless the question sets a quantity bar ("más de 100 unidades"): then who passes it. */
@@ -65,7 +70,7 @@ const orIsTop =
   (box, req) =>
     req.asksIfTop ? isTopTool(side)(box, req) : tool(box, req);
 
-/** `tool`, unless the question compares two products or customers: then both side by side. */
+/** `tool`, unless the question compares two products, customers or brands: then both side by side. */
 const orSideBySide =
   (tool: Tool): Tool =>
   (box, req) =>
@@ -76,6 +81,23 @@ const orReturns =
   (tool: Tool): Tool =>
   (box, req) =>
     req.returnsBy ? returnsTool(req.returnsBy)(box, req) : tool(box, req);
+
+/**
+ * A tool that shows its whole list at once (a last order, the usual products skipped): asked for
+ * more, it has no further rows, which "show more" then says the list is complete with.
+ */
+const wholeList =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.offset > 0
+      ? Promise.resolve({ text: '', answered: true, basedOn: [], data: {}, shown: 0 })
+      : tool(box, req);
+
+/** `tool`, unless the question asks who buys every week: then the customers who bought in most weeks. */
+const orRegularBuyers =
+  (tool: Tool): Tool =>
+  (box, req) =>
+    req.regularBuyers ? regularBuyersTool(box, req) : tool(box, req);
 
 /** The tool behind each intent. */
 export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'small_talk'>, Tool>> = {
@@ -93,9 +115,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
     req.lastOrder
-      ? lastOrderTool(box, req)
+      ? wholeList(lastOrderTool)(box, req)
       : req.skipped
-        ? usualButSkippedTool(box, req)
+        ? wholeList(usualButSkippedTool)(box, req)
         : req.productsBought
           ? customerProductsTool(box, req)
           : customerHistoryTool(box, req),
@@ -106,30 +128,35 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes
   // (a handful of values each) the split of sales by them, largest first.
-  top_products: orReturns(
-    orIsTop('products', (box, req) =>
-      req.alsoBought
-        ? boughtWithTool(box, req)
-        : req.entities.threshold
-          ? pastThresholdTool('products')(box, req)
-          : req.entities.group_by === 'brand'
-            ? topBrandsTool(box, req)
-            : req.entities.group_by
-              ? salesShareTool(box, req)
-              : topProductsTool(box, req),
+  top_products: orSideBySide(
+    orReturns(
+      orIsTop('products', (box, req) =>
+        req.alsoBought
+          ? boughtWithTool(box, req)
+          : req.entities.threshold
+            ? pastThresholdTool('products')(box, req)
+            : req.entities.group_by === 'brand'
+              ? topBrandsTool(box, req)
+              : req.entities.group_by
+                ? salesShareTool(box, req)
+                : topProductsTool(box, req),
+      ),
     ),
   ),
   // "Which customers order on mondays?": that weekday's customers.
-  top_customers: orReturns((box, req) =>
-    req.onWeekday !== undefined
-      ? customersOnWeekdayTool(req.onWeekday)(box, req)
-      : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+  top_customers: orRegularBuyers(
+    orReturns((box, req) =>
+      req.onWeekday !== undefined
+        ? customersOnWeekdayTool(req.onWeekday)(box, req)
+        : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+    ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
-  product_buyers: (box, req) =>
+  product_buyers: orRegularBuyers((box, req) =>
     req.excludedProduct !== undefined
       ? buyersButNotTool(req.excludedProduct)(box, req)
       : productBuyersTool(box, req),
+  ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   slow_movers: orPastThreshold('products', slowMoversTool),
   small_customers: orPastThreshold('customers', smallCustomersTool),
@@ -138,7 +165,10 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
-  sales_trend: orReturns(salesTrendTool),
+  // "Promedio por semana": the period's weekly average rather than its weeks.
+  sales_trend: orReturns((box, req) =>
+    req.weeklyAverage ? weeklyAverageTool(box, req) : salesTrendTool(box, req),
+  ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   count_customers: orPastThreshold('customers', countCustomersTool),
@@ -241,7 +271,13 @@ export class ChatAssistant {
     if (final.answered && final.intent !== 'small_talk') {
       this.#sessions.remember(
         sessionId,
-        turnMemory({ intent: final.intent, entities: final.entities, offset: understanding.offset }, tool),
+        // The rules' flags go with their own reading only (an LLM may have answered another intent).
+        turnMemory(
+          final.intent === understanding.intent
+            ? { ...understanding, entities: final.entities }
+            : { intent: final.intent, entities: final.entities, offset: understanding.offset },
+          tool,
+        ),
       );
     }
     return final;
@@ -300,26 +336,7 @@ export class ChatAssistant {
       lang,
       vocab,
       offset: u.offset,
-      ...(u.customerText ? { customerText: u.customerText } : {}),
-      ...(u.productText ? { productText: u.productText } : {}),
-      ...(u.howMany ? { howMany: true } : {}),
-      ...(u.notBought ? { notBought: true } : {}),
-      ...(u.periodTotal ? { periodTotal: true } : {}),
-      ...(u.asksIfTop ? { asksIfTop: true } : {}),
-      ...(u.lastOrder ? { lastOrder: true } : {}),
-      ...(u.asksAlerts ? { asksAlerts: true } : {}),
-      ...(u.digest ? { digest: true } : {}),
-      ...(u.dataCoverage ? { dataCoverage: true } : {}),
-      ...(u.customerMovers ? { customerMovers: true } : {}),
-      ...(u.productsBought ? { productsBought: true } : {}),
-      ...(u.skipped ? { skipped: true } : {}),
-      ...(u.catalogue ? { catalogue: true } : {}),
-      ...(u.returnsBy ? { returnsBy: u.returnsBy } : {}),
-      ...(u.weekdaySplit ? { weekdaySplit: true } : {}),
-      ...(u.onWeekday !== undefined ? { onWeekday: u.onWeekday } : {}),
-      ...(u.alsoBought ? { alsoBought: true } : {}),
-      ...(u.excludedProduct !== undefined ? { excludedProduct: u.excludedProduct } : {}),
-      ...(u.compared ? { compared: u.compared } : {}),
+      ...questionFlagsOf(u),
     };
     return TOOLS[intent](this.toolbox, request);
   }

@@ -1,10 +1,18 @@
 import { LRUCache } from 'lru-cache';
 import type { ChatEntities, ChatIntent } from '../contract/api.ts';
+import { questionFlagsOf, type QuestionFlags } from './understanding/question-flags.ts';
 
 /** What a session remembers of its last answered question, for follow-ups. */
 export interface TurnMemory {
   readonly intent: ChatIntent;
   readonly entities: ChatEntities;
+  /**
+   * What the question asked beyond intent and entities (the catalogue, returns, a weekday …): "show
+   * more" asks the same question again, further down its list.
+   */
+  readonly flags?: QuestionFlags;
+  /** Whether the answer was a list a tool can page through ("show more" continues it). */
+  readonly list?: boolean;
   /** Rows already shown of the answer's list ("show more" continues after them). */
   readonly shown: number;
   readonly offset: number;
@@ -16,7 +24,7 @@ export interface TurnMemory {
 
 /** What a turn leaves for the next to refer to: what was asked, and what its answer listed. */
 export function turnMemory(
-  asked: Pick<TurnMemory, 'intent' | 'entities' | 'offset'>,
+  asked: Pick<TurnMemory, 'intent' | 'entities' | 'offset'> & QuestionFlags,
   answer: {
     readonly shown?: number;
     readonly products?: readonly number[];
@@ -26,7 +34,10 @@ export function turnMemory(
   return {
     intent: asked.intent,
     entities: asked.entities,
+    flags: questionFlagsOf(asked),
     offset: asked.offset,
+    // A tool that pages its rows says how many it showed, even none past the end.
+    list: answer.shown !== undefined,
     shown: answer.shown ?? 0,
     products: answer.products ?? [],
     customers: answer.customers ?? [],

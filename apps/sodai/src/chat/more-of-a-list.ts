@@ -2,7 +2,7 @@ import type { Lang } from '../contract/api.ts';
 import { say } from './format.ts';
 import { notAnswered } from './tools/answers.ts';
 import type { ToolAnswer } from './tools/toolbox.ts';
-import type { MoreOf } from './understanding/understand.ts';
+import type { MoreOf } from './understanding/understanding.ts';
 
 /**
  * The answer to "más porfa" / "show more" when there is no list to continue: nothing asked before

@@ -19,12 +19,17 @@ import type { Tool, ToolAnswer, ToolRequest } from './toolbox.ts';
 
 /** One of the two compared: who or what it is, its figures in the period and the period before. */
 interface Side {
-  readonly id: number;
-  /** "producto 1370 (Brand 7, lata 0,35 L)", "cliente 100026 (mayorista)". */
+  readonly id: number | string;
+  /** "producto 1370 (Brand 7, lata 0,35 L)", "cliente 100026 (mayorista)", "marca Brand 7". */
   readonly label: string;
+  /** How the verdict names it: "el 1370" / "1370", "la marca Brand 7" / "brand Brand 7". */
+  readonly short: { readonly es: string; readonly en: string };
   readonly now: PeriodFigures;
   readonly before: PeriodFigures;
 }
+
+/** "de" joined with the article that follows: "del 1370", "de la marca Brand 7". */
+const of = (named: string) => (named.startsWith('el ') ? `del ${named.slice(3)}` : `de ${named}`);
 
 /** Units' change against the period before: "+12,5 %", "−3 %", or "—" with nothing before. */
 function trend(s: Side, lang: Lang): string {
@@ -33,7 +38,8 @@ function trend(s: Side, lang: Lang): string {
   return `${c > 0 ? '+' : ''}${formatPercent(c, lang)}`;
 }
 
-async function labelOf(box: Parameters<Tool>[0], side: Compared['side'], id: number, lang: Lang) {
+async function labelOf(box: Parameters<Tool>[0], side: Compared['side'], id: number | string, lang: Lang) {
+  if (side === 'brands') return say(lang, `marca ${id}`, `brand ${id}`);
   if (side === 'products') {
     const [r] = await box.data.query(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE product_id = $1`, [id]);
     return (
@@ -57,23 +63,30 @@ async function labelOf(box: Parameters<Tool>[0], side: Compared['side'], id: num
 export function sideBySideTool(compared: Compared): Tool {
   return async (box, req) => {
     const { lang, vocab } = req;
-    const products = compared.side === 'products';
-    const unknown = compared.ids.find((id) => !(products ? vocab.productIds : vocab.customerIds).has(id));
-    if (unknown !== undefined)
-      return products
-        ? unknownProduct(String(unknown), lang)
-        : unknownCustomer(String(unknown), lang, vocab.lastDay);
+    // Brands were found among the catalogue's names; ids may be unknown.
+    if (compared.side !== 'brands') {
+      const products = compared.side === 'products';
+      const unknown = compared.ids.find((id) => !(products ? vocab.productIds : vocab.customerIds).has(id));
+      if (unknown !== undefined)
+        return products
+          ? unknownProduct(String(unknown), lang)
+          : unknownCustomer(String(unknown), lang, vocab.lastDay);
+    }
     const period = periodOr4Weeks(req);
     if (!period) return noTransactions(lang);
     const before = previousPeriod(period, lang);
-    const key = compared.side === 'products' ? 'product_id' : 'customer_id';
-    const { product_id: _p, customer_id: _c, ...filters } = req.entities;
+    const key = KEY_OF[compared.side];
+    const { product_id: _p, customer_id: _c, brand: _b, ...filters } = req.entities;
     const sides: Side[] = [];
     for (const id of compared.ids) {
       const scope = { ...filters, [key]: id };
       sides.push({
         id,
         label: await labelOf(box, compared.side, id, lang),
+        short:
+          compared.side === 'brands'
+            ? { es: `la marca ${id}`, en: `brand ${id}` }
+            : { es: `el ${id}`, en: String(id) },
         now: await periodFigures(box, scope, period),
         before: await periodFigures(box, scope, before),
       });
@@ -81,6 +94,9 @@ export function sideBySideTool(compared: Compared): Tool {
     return sideBySide(compared, sides as [Side, Side], period, before, req);
   };
 }
+
+/** The entity each side of a comparison narrows the figures by. */
+const KEY_OF = { products: 'product_id', customers: 'customer_id', brands: 'brand' } as const;
 
 function sideBySide(
   compared: Compared,
@@ -90,12 +106,14 @@ function sideBySide(
   req: ToolRequest,
 ): ToolAnswer {
   const { lang } = req;
-  const products = compared.side === 'products';
+  // Brands are sold like products: their units, buyers and orders.
+  const products = compared.side !== 'customers';
+  const article = compared.side === 'brands' ? 'la' : 'el';
   const one = (s: Side) =>
     products
       ? say(
           lang,
-          `el ${s.label} vendió ${countOf(s.now.units, lang, NOUN.unit)} a ${countOf(s.now.customers, lang, NOUN.customer)} en ${countOf(s.now.orders, lang, NOUN.order)} (${trend(s, lang)} ${against(before.label, lang)})`,
+          `${article} ${s.label} vendió ${countOf(s.now.units, lang, NOUN.unit)} a ${countOf(s.now.customers, lang, NOUN.customer)} en ${countOf(s.now.orders, lang, NOUN.order)} (${trend(s, lang)} ${against(before.label, lang)})`,
           `${s.label} sold ${countOf(s.now.units, lang, NOUN.unit)} to ${countOf(s.now.customers, lang, NOUN.customer)} in ${countOf(s.now.orders, lang, NOUN.order)} (${trend(s, lang)} ${against(before.label, lang)})`,
         )
       : say(
@@ -111,10 +129,10 @@ function sideBySide(
       : less.now.units > 0
         ? say(
             lang,
-            `${capitalize(verb)} más el ${more.id}: ${formatNumber(more.now.units / less.now.units, lang, 1)} veces las unidades del ${less.id}.`,
-            `${more.id} ${verb} more: ${formatNumber(more.now.units / less.now.units, lang, 1)} times the units of ${less.id}.`,
+            `${capitalize(verb)} más ${more.short.es}: ${formatNumber(more.now.units / less.now.units, lang, 1)} veces las unidades ${of(less.short.es)}.`,
+            `${capitalize(more.short.en)} ${verb} more: ${formatNumber(more.now.units / less.now.units, lang, 1)} times the units of ${less.short.en}.`,
           )
-        : say(lang, `Solo el ${more.id} tuvo unidades.`, `Only ${more.id} had any units.`);
+        : say(lang, `Solo ${more.short.es} tuvo unidades.`, `Only ${more.short.en} had any units.`);
   const when = describePeriod(period, lang);
   const head = say(lang, `${capitalize(when)}: `, `${capitalize(when)}: `);
   const rows: (readonly [string, (s: Side) => string])[] = [
@@ -153,6 +171,10 @@ function sideBySide(
       series: [{ name: say(lang, 'unidades', 'units'), values: [a.now.units, b.now.units] }],
     },
     data: { compared: compared.side, period, previous_period: before, items: [figures(a), figures(b)] },
-    ...(products ? { products: [a.id, b.id] } : { customers: [a.id, b.id] }),
+    ...(compared.side === 'products'
+      ? { products: [Number(a.id), Number(b.id)] }
+      : compared.side === 'customers'
+        ? { customers: [Number(a.id), Number(b.id)] }
+        : {}),
   };
 }

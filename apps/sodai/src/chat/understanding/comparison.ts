@@ -9,12 +9,46 @@ const COMPARE =
   /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|which (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
 
 /**
- * What a comparison sets side by side, in the order the question names them (the second may be an
- * id the data does not know, which the answer says).
+ * What a comparison sets side by side, in the order the question names them: two products or two
+ * customers by id (the second may be an id the data does not know, which the answer says), or two
+ * brands by name as stored.
  */
-export interface Compared {
+export type Compared = ComparedIds | { readonly side: 'brands'; readonly ids: readonly [string, string] };
+
+/** Two products or two customers, by id. */
+export interface ComparedIds {
   readonly side: 'products' | 'customers';
   readonly ids: readonly [number, number];
+}
+
+/**
+ * The brands a text names, in the order it names them: written whole ("Brand 7", "coca cola"),
+ * after "marca"/"brand" or not, longest names first so one inside another is not found twice.
+ */
+function brandsNamed(text: string, vocab: Vocabulary): string[] {
+  let rest = ` ${text} `;
+  const found: { readonly at: number; readonly brand: string }[] = [];
+  for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
+    const re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g');
+    for (const m of rest.matchAll(re)) {
+      found.push({ at: m.index, brand });
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.brand))];
+}
+
+/**
+ * The two brands a question compares ("compare Coca-Cola and Pepsi last month", "¿qué vende más, la
+ * marca A o la marca B?"): a comparison word and exactly two brands named.
+ *
+ * @example
+ * comparedBrands('compare brand 7 and brand 12', vocab); // { side: 'brands', ids: ['Brand 7', 'Brand 12'] }
+ */
+export function comparedBrands(text: string, vocab: Vocabulary): Compared | undefined {
+  if (!COMPARE.test(text)) return undefined;
+  const brands = brandsNamed(text, vocab);
+  return brands.length === 2 ? { side: 'brands', ids: [brands[0]!, brands[1]!] } : undefined;
 }
 
 /**
@@ -26,11 +60,11 @@ export interface Compared {
  * @example
  * comparedIds('compare product 1370 and 11262', vocab); // { side: 'products', ids: [1370, 11262] }
  */
-export function comparedIds(text: string, vocab: Vocabulary): Compared | undefined {
+export function comparedIds(text: string, vocab: Vocabulary): ComparedIds | undefined {
   if (!COMPARE.test(text)) return undefined;
   const numbers = [...new Set([...text.matchAll(/\b\d+\b/g)].map((m) => Number(m[0])))];
   const customersSaid = GROUP_RE.customer.test(text) && !GROUP_RE.product.test(text);
-  const side = (n: number): Compared['side'] | undefined => {
+  const side = (n: number): ComparedIds['side'] | undefined => {
     const product = vocab.productIds.has(n);
     const customer = vocab.customerIds.has(n);
     if (product && customer) return customersSaid ? 'customers' : 'products';

@@ -149,6 +149,15 @@ function asksSalesShare(text: string, s: IntentSignals): boolean {
   return s.hasFilter && !GROUP_RE.customer.test(text) && !GROUP_RE.product.test(text);
 }
 
+/** Words that ask how good or what kind the model is, rather than what it forecasts. */
+const MODEL_QUALITY: readonly WordGroup[] = [
+  'performance',
+  'howItDoes',
+  'modelInfo',
+  'drivers',
+  'driversAlone',
+];
+
 /** Whether a ranking question ranks customers: they are its subject, not what they buy. */
 function ranksCustomers(text: string): boolean {
   const c = text.search(GROUP_RE.customer);
@@ -264,7 +273,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   )
     return { intent: 'movers', customerMovers: true };
 
-  const modelish = has('model');
+  // The forecast is the model's output: "¿qué tan precisas son las predicciones?" asks about the model.
+  const modelish = has('model') || has('forecast');
   // Before drift, whose words include "distribución".
   if (asksCustomerMix(text, s)) return { intent: 'customer_mix' };
   if (asksSalesShare(text, s)) return { intent: 'sales_share' };
@@ -279,6 +289,12 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (has('why') && /\b(?:predic\w*|prediction\w*)\b/.test(text) && !has('recommend')) {
     return { intent: 'prediction_drivers' };
   }
+  // "What's the forecast for customer 1002?", "pronóstico del 20230", "previsión de la marca X": what
+  // the model expects of them (how good the forecast is, and the forecast alone, are the model's).
+  const forecastOf = has('forecast') && !has('why') && !MODEL_QUALITY.some((k) => has(k));
+  if (forecastOf && s.hasCustomer) return { intent: s.hasProduct ? 'explain_recommendation' : 'recommend' };
+  if (forecastOf && (s.hasProduct || (s.hasFilter && !s.hasCustomerType))) return { intent: 'likely_buyers' };
+  if (forecastOf && s.hasCustomerType) return { intent: 'recommend' };
   if (has('why')) return { intent: 'explain_recommendation' };
 
   // "¿Cuántas transacciones quedaron en cuarentena?" names sales words but asks about the load.

@@ -16,6 +16,12 @@ export const MODEL_WORDS = {
     'ia',
     'ai',
   ],
+  /**
+   * What the model says will happen: "forecast", "pronóstico", "previsión", "predicción". Of a
+   * customer, a product or a kind of product it is the model's advice or likely buyers; with a
+   * quality word ("forecast accuracy") or alone it is about the model itself.
+   */
+  forecast: ['forecast\\w*', 'pronostic\\w*', 'previsi\\w*', 'predicc\\w*', 'predictions?', 'predicted'],
   modelInfo: [
     'version',
     'versions',
@@ -37,7 +43,8 @@ export const MODEL_WORDS = {
     'datos? de entrenamiento',
   ],
   performance: [
-    'que tan (?:bueno|certero|preciso|confiable|exacto|bien)',
+    // Any gender and number: "¿qué tan precisas son las predicciones?".
+    'que tan (?:buen[oa]s?|certer[oa]s?|precis[oa]s?|confiables?|exact[oa]s?|acertad[oa]s?|bien)',
     'how good',
     'es bueno',
     'is it good',

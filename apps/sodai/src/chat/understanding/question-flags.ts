@@ -31,6 +31,13 @@ export interface QuestionFlags {
   readonly catalogue?: boolean;
   /** "¿Cuántas devoluciones hubo?", "which customers return the most?": returns, and who or what is ranked. */
   readonly returnsBy?: ReturnsBy;
+  /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
+  readonly weeklyAverage?: boolean;
+  /**
+   * "Clientes que compran el 1370 todas las semanas", "who buys brand X every week?": the customers
+   * who bought in most of the recent weeks (intent `product_buyers` or `top_customers`).
+   */
+  readonly regularBuyers?: boolean;
   /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
   readonly weekdaySplit?: boolean;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
@@ -48,4 +55,48 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+}
+
+/**
+ * Every flag, so code that passes a question's flags on (to a tool, to the next turn) names none of
+ * them: a flag added to {@link QuestionFlags} fails to compile here until it is listed.
+ */
+const QUESTION_FLAG_KEYS = Object.keys({
+  customerText: true,
+  productText: true,
+  howMany: true,
+  notBought: true,
+  periodTotal: true,
+  asksIfTop: true,
+  lastOrder: true,
+  asksAlerts: true,
+  digest: true,
+  dataCoverage: true,
+  customerMovers: true,
+  catalogue: true,
+  returnsBy: true,
+  weeklyAverage: true,
+  regularBuyers: true,
+  weekdaySplit: true,
+  onWeekday: true,
+  skipped: true,
+  productsBought: true,
+  alsoBought: true,
+  excludedProduct: true,
+  compared: true,
+} satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
+
+/**
+ * The flags `u` sets (those it leaves undefined or false left out), and nothing else of it.
+ *
+ * @example
+ * questionFlagsOf({ intent: 'count_products', catalogue: true, howMany: false }); // { catalogue: true }
+ */
+export function questionFlagsOf(u: QuestionFlags): QuestionFlags {
+  const flags: Record<string, unknown> = {};
+  for (const key of QUESTION_FLAG_KEYS) {
+    const value = u[key];
+    if (value !== undefined && value !== false) flags[key] = value;
+  }
+  return flags as QuestionFlags;
 }

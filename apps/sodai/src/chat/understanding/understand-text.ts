@@ -1,0 +1,397 @@
+import type { Lang } from '../../contract/api.ts';
+import type { TurnMemory } from '../conversation.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import { extractEntities } from './entities.ts';
+import { classifyIntent } from './intents.ts';
+import { GROUP_RE } from './intent-words.ts';
+import { asksHowMany } from './how-many.ts';
+import { asksNotBought } from './not-bought.ts';
+import { asksPeriodTotal } from './period-total.ts';
+import { findThreshold } from './threshold.ts';
+import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
+import { rankingGrain } from './ranking-grain.ts';
+import { quietWindow } from './quiet-window.ts';
+import { rankingSubjectOfType } from './ranking-subject.ts';
+import { asksIfTop } from './is-top-question.ts';
+import { asksLastOrder } from './last-order.ts';
+import { asksFallers, periodSinceNamed } from './customer-movers.ts';
+import { asksCustomerProducts } from './customer-products.ts';
+import { asksSkipped } from './skipped-words.ts';
+import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
+import { returnsAsked } from './returns-words.ts';
+import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksRegularBuyers } from './regular-buyers-words.ts';
+import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { asksTypeAhead } from './customer-type-ahead.ts';
+import { comparedBrands, comparedIds } from './comparison.ts';
+import { kindNotInCatalogue } from './product-kind-words.ts';
+import { missingDataAsked } from './missing-data-words.ts';
+import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
+import { readFollowUp } from './follow-up.ts';
+import {
+  LAST_ORDER_INTENTS,
+  OPERATIONS,
+  REGULAR_BUYERS_INTENTS,
+  RETURNS_INTENT,
+  THRESHOLD_SUBJECT_OF,
+  WEEKLY_AVERAGE_INTENTS,
+} from './intent-groups.ts';
+import type { Understanding, WritableEntities } from './understanding.ts';
+
+/**
+ * One question, without courtesy and not cut in two: its entities and intent, what a follow-up takes
+ * from the previous turn, and what it asks beyond them (its QuestionFlags).
+ *
+ * @example
+ * understandText('top 5 productos', vocab, 'es', undefined).intent; // 'top_products'
+ */
+export function understandText(
+  question: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  previous: TurnMemory | undefined,
+): Understanding {
+  // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
+  const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
+  const text = bar ? bar.text : question;
+  const found = extractEntities(text, vocab, lang);
+  const entities: WritableEntities = { ...found.entities };
+
+  // Bare numbers: the catalog says which ids are customers and which products.
+  const pending: number[] = [];
+  for (const id of found.bareIds) {
+    const isCustomer = vocab.customerIds.has(id.value);
+    const isProduct = vocab.productIds.has(id.value);
+    // A number the data knows as one kind of id only is never the other: "¿cuántos clientes
+    // compraron el 20012 y el 20055?" names two products (the first is answered), not customer 20055.
+    if (isCustomer && !isProduct) entities.customer_id ??= id.value;
+    else if (isProduct && !isCustomer) entities.product_id ??= id.value;
+    else pending.push(id.value);
+  }
+  const filters = [
+    'brand',
+    'category',
+    'sub_category',
+    'segment',
+    'package',
+    'size_litres',
+    'customer_type',
+  ] as const;
+  const hasFilter = filters.some((k) => entities[k] !== undefined);
+  const signals = {
+    hasCustomer:
+      entities.customer_id !== undefined || (pending.length > 0 && entities.product_id !== undefined),
+    // A number the data knows as both kinds of id, after a customer, is the product: "¿qué
+    // probabilidad hay de que el 56868 compre el 1370?" names a pair.
+    hasProduct:
+      entities.product_id !== undefined || (pending.length > 0 && entities.customer_id !== undefined),
+    hasPeriod: entities.period !== undefined,
+    hasTwoPeriods: entities.compare_to !== undefined,
+    hasFilter,
+    hasCustomerType: entities.customer_type !== undefined,
+    hasBrand: entities.brand !== undefined,
+  };
+  let guess = classifyIntent(text, signals);
+  if (guess.intent === 'unknown' && !guess.more && pending.length > 0) {
+    guess = classifyIntent(text, { ...signals, hasCustomer: true });
+  }
+  let intent = guess.intent;
+  // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
+  // asks what the customer bought ("llevo" without accents reads as either).
+  if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
+    intent = 'customer_history';
+  }
+  // Past buyers are in the data; "¿quién compra el 20230 la próxima semana?" asks for a prediction.
+  if (
+    intent === 'product_buyers' &&
+    vocab.lastDay &&
+    entities.period &&
+    entities.period.from > vocab.lastDay
+  ) {
+    intent = 'likely_buyers';
+  }
+  // A follow-up that asks nothing new repeats the previous question with what it changes; one that
+  // asks something of its own ("¿y el 1002 es mayorista?", "¿y cuántos son?") is that question.
+  // "¿Y el precio?" asks for data there is none of, not the previous question again.
+  const missing = intent === 'unknown' ? missingDataAsked(text) : [];
+  const bare = (intent === 'unknown' && missing.length === 0) || guess.byIdAlone === true;
+  const followUp = previous
+    ? readFollowUp(text, guess, { intent, bare }, entities, found, pending, previous, vocab, lang)
+    : { intent, offset: 0, usedContext: false, ...(guess.more ? { more: 'nothing_before' as const } : {}) };
+  intent = followUp.intent;
+  const offset = followUp.offset;
+  let usedContext = followUp.usedContext;
+  const more = followUp.more;
+
+  // Give pending numbers the role the intent needs (a customer, unless the intent is about products).
+  givePendingRoles(pending, intent, entities);
+  if (previous && usedContext && found.bareIds.length > 0 && found.entities.customer_id === undefined) {
+    // "¿y el 1002?" after a customer question: the number is the customer.
+    const role = previous.entities.customer_id !== undefined ? 'customer_id' : 'product_id';
+    const other = role === 'customer_id' ? 'product_id' : 'customer_id';
+    if (entities[other] === found.bareIds[0]!.value && previous.entities[other] !== found.bareIds[0]!.value) {
+      entities[other] = previous.entities[other];
+      entities[role] = found.bareIds[0]!.value;
+    }
+  }
+
+  if (previous && idsFromPrevious(intent, entities, found.entities, previous)) usedContext = true;
+  const { noun, valueNamed, ...grain } = rankingGrain(text, intent, entities, found.at);
+  intent = grain.intent;
+  // "Top sellers for convenience stores" ranks what they buy, "top minimarkets" the customers: a
+  // type of customer names them without any customer noun, so the noun rules cannot tell.
+  if (
+    (intent === 'top_products' || intent === 'top_customers') &&
+    !usedContext &&
+    entities.customer_type !== undefined &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.group_by === undefined
+  ) {
+    const subject = rankingSubjectOfType(
+      text,
+      filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+    );
+    if (subject) intent = subject === 'products' ? 'top_products' : 'top_customers';
+  }
+  // "¿Qué van a comprar los mayoristas la próxima semana?": advice for that type of customer.
+  if (
+    asksTypeAhead(
+      text,
+      intent,
+      entities,
+      filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+    )
+  )
+    intent = 'recommend';
+  // Risers unless the question asks what is falling ("¿qué productos caen más?").
+  if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
+  // "Which customers bought less …?": the customers who fell.
+  const customerMovers = guess.customerMovers === true && intent === 'movers';
+  if (customerMovers && asksFallers(text)) entities.direction = 'down';
+  // "… bought less than last month": last month is what the change is measured from.
+  const since =
+    customerMovers && entities.period && !entities.compare_to && vocab.lastDay
+      ? periodSinceNamed(text, entities.period, vocab.lastDay, lang)
+      : undefined;
+  if (since && entities.period) {
+    entities.compare_to = entities.period;
+    entities.period = since;
+  }
+  if (intent === 'lapsed_customers') {
+    const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
+    if (quiet) entities.period = quiet;
+    // Any product filter ("latas", "la marca X") narrows what they stopped buying.
+    const ofProducts = filters.some((k) => k !== 'customer_type' && entities[k] !== undefined);
+    entities.scope = entities.product_id !== undefined || ofProducts ? 'product' : 'all';
+  }
+  // "¿El 100026 es el mejor cliente?", "is 20012 our best seller?": the ranking the one named is
+  // placed in, not its history or its card.
+  const ifTop =
+    !bar &&
+    !usedContext &&
+    (entities.customer_id === undefined) !== (entities.product_id === undefined) &&
+    asksIfTop(text);
+  if (ifTop) intent = entities.customer_id !== undefined ? 'top_customers' : 'top_products';
+  // "What did 1002 buy last time?" asks what the last order held, not the summary of all of them
+  // (even when "¿qué llevó …?" reads as advice); "¿cuándo fue su última compra?" asks only when.
+  const lastOrder =
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    LAST_ORDER_INTENTS.has(intent) &&
+    asksLastOrder(text);
+  if (lastOrder) intent = 'customer_history';
+  // "Compare product 1370 and 11262", "¿qué se vende más, el 1370 o el 11262?": both, side by side.
+  // "Compare Coca-Cola and Pepsi last month", "¿qué vende más, la marca A o la marca B?": two
+  // brands, whose sales are ranked side by side.
+  const compared =
+    !bar && !usedContext ? (comparedIds(text, vocab) ?? comparedBrands(text, vocab)) : undefined;
+  if (compared?.side === 'brands') {
+    intent = 'top_products';
+    // The brands are what is compared, not a filter; a number in a brand's name is no count.
+    delete entities.brand;
+    delete entities.count;
+    delete entities.group_by;
+  } else if (compared) {
+    const [first, second] = compared.ids;
+    const [own, other] =
+      compared.side === 'products'
+        ? (['product_id', 'customer_id'] as const)
+        : (['customer_id', 'product_id'] as const);
+    intent = compared.side === 'products' ? 'product_info' : 'customer_history';
+    entities[own] = first;
+    // A number the data knows as both kinds may have been given the other role.
+    if (entities[other] === first || entities[other] === second) delete entities[other];
+  }
+  // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
+  const skipped =
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksSkipped(text);
+  if (skipped) intent = 'customer_history';
+  // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
+  const productsBought =
+    !lastOrder &&
+    !skipped &&
+    !compared &&
+    !bar &&
+    intent === 'customer_history' &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksCustomerProducts(text, entities.period !== undefined);
+  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list; "what else do buyers of 1370
+  // buy?": the other products of its buyers.
+  const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
+  const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
+  if (excluded !== undefined) intent = 'product_buyers';
+  const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
+  if (alsoBought) intent = 'top_products';
+  // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
+  // not its sales (a value of the attribute named is a filter, the attribute alone what is listed).
+  const attributeAsked = noun !== undefined && noun !== 'customer_type' && !valueNamed;
+  const catalogue =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    asksCatalogue(
+      text,
+      {
+        hasFilter: filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
+        namesCustomerOrProduct: entities.customer_id !== undefined || entities.product_id !== undefined,
+        hasCustomerType: entities.customer_type !== undefined,
+      },
+      attributeAsked,
+    );
+  if (catalogue) {
+    intent = 'count_products';
+    entities.size_litres ??= sizeAfterPackage(text);
+    if (entities.size_litres === undefined) delete entities.size_litres;
+    if (attributeAsked) entities.group_by = noun;
+    else delete entities.group_by;
+  }
+  // "¿Cuántas devoluciones hubo el último mes?", "which customers return the most?": returns, the
+  // period's total or those who returned most (a model or pipeline question keeps its answer).
+  const returnsBy =
+    !usedContext && !compared && !catalogue && !OPERATIONS.has(intent) ? returnsAsked(text) : undefined;
+  if (returnsBy) intent = RETURNS_INTENT[returnsBy];
+  // "Which customers order on mondays?": a weekday as a habit, with customers as the subject.
+  const onWeekday =
+    !usedContext && !returnsBy && entities.customer_id === undefined && entities.product_id === undefined
+      ? weekdayNamed(text)
+      : undefined;
+  const customersOnWeekday =
+    onWeekday !== undefined && (GROUP_RE.customer.test(text) || /\b(?:quien(?:es)?|who)\b/.test(text));
+  if (customersOnWeekday) {
+    intent = 'top_customers';
+    // The day named is every such weekday, not one date.
+    if (entities.period && entities.period.from === entities.period.to) delete entities.period;
+  }
+  // "¿Qué día de la semana se vende más?": the sales split by weekday.
+  const weekdaySplit =
+    !usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text);
+  if (weekdaySplit) {
+    intent = 'sales_share';
+    // "Día de la semana" names no week: the period is what the rest of the question says.
+    const rest = text.replace(/\bdias? de la semana\b/g, ' ');
+    if (rest !== text) {
+      const { period, compare_to } = extractEntities(rest, vocab, lang).entities;
+      if (period) entities.period = period;
+      else delete entities.period;
+      if (compare_to) entities.compare_to = compare_to;
+      else delete entities.compare_to;
+    }
+  }
+  // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
+  // average per order nor the weeks listed.
+  const weeklyAverage =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    WEEKLY_AVERAGE_INTENTS.has(intent) &&
+    asksWeeklyAverage(text);
+  if (weeklyAverage) intent = 'sales_trend';
+  // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
+  // in most of the recent weeks, not the latest buyers nor the likely ones.
+  const regularBuyers =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !weekdaySplit &&
+    !weeklyAverage &&
+    excluded === undefined &&
+    entities.customer_id === undefined &&
+    REGULAR_BUYERS_INTENTS.has(intent) &&
+    asksRegularBuyers(text);
+  if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
+  // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
+  // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
+  const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
+  if (absent) intent = 'unknown';
+  const howMany = asksHowMany(text);
+  // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
+  // "¿y con más de 50?" after such a question keeps its subject.
+  const barSubject = bar
+    ? (thresholdSubject(text, bar.threshold, entities, found.at) ??
+      (usedContext ? THRESHOLD_SUBJECT_OF[intent] : undefined))
+    : undefined;
+  // "¿El 1002 compró más de 50 unidades el mes pasado?": a yes or no on that customer's history.
+  if (bar && !barSubject && intent === 'customer_history' && entities.customer_id !== undefined) {
+    entities.threshold = bar.threshold;
+  }
+  if (bar && barSubject) {
+    intent = thresholdIntent(
+      barSubject,
+      bar.threshold,
+      howMany || intent === 'count_customers' || intent === 'count_products',
+    );
+    entities.threshold = bar.threshold;
+  }
+  // "Show more" asks the previous question again, further down its list: what it asked beyond its
+  // intent and entities is the previous question's, not read from "más porfa".
+  if (more === 'next_rows' && previous)
+    return { intent, entities, offset, usedContext, more, ...(previous.flags ?? {}) };
+  return {
+    intent,
+    entities,
+    offset,
+    usedContext,
+    ...(lastOrder ? { lastOrder: true } : {}),
+    ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
+    ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
+    ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(customerMovers ? { customerMovers: true } : {}),
+    ...(productsBought ? { productsBought: true } : {}),
+    ...(skipped ? { skipped: true } : {}),
+    ...(catalogue ? { catalogue: true } : {}),
+    ...(returnsBy ? { returnsBy } : {}),
+    ...(weekdaySplit ? { weekdaySplit: true } : {}),
+    ...(weeklyAverage ? { weeklyAverage: true } : {}),
+    ...(regularBuyers ? { regularBuyers: true } : {}),
+    ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(alsoBought ? { alsoBought: true } : {}),
+    ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
+    ...(compared ? { compared } : {}),
+    ...(absent ? { notInCatalogue: absent } : {}),
+    ...(more ? { more } : {}),
+    ...(ifTop ? { asksIfTop: true } : {}),
+    ...(missing.length > 0 ? { missing } : {}),
+    ...(howMany ? { howMany: true } : {}),
+    ...(asksNotBought(text) ? { notBought: true } : {}),
+    ...(intent === 'sales_trend' &&
+    !weeklyAverage &&
+    (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
+      ? { periodTotal: true }
+      : {}),
+    ...(found.customerText ? { customerText: found.customerText } : {}),
+    ...(found.productText ? { productText: found.productText } : {}),
+  };
+}
