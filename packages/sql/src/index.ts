@@ -1,1 +1,2 @@
 export { openSqliteKysely, type SqliteKyselyOptions } from './sqlite.ts';
+export { migrateShared, type SharedMigrationResult } from './migrate.ts';

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import { TrackingError } from '../errors.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -17,15 +18,17 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   options: { schema?: string } = {},
 ): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
+  const {
+    applied,
+    error,
+    failed: failedName,
+  } = await migrateShared(db as Kysely<unknown>, {
     provider: migrationProvider,
     // Pinning the schema keeps Kysely from mistaking another schema's migration table for ours.
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = failedName ?? 'unknown';
     throw new TrackingError(
       'STORE_ERROR',
       `migration ${failed} failed: ${String(error)}`,
@@ -33,5 +36,5 @@ export async function migrateToLatest(
       error,
     );
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return [...applied];
 }

@@ -1,4 +1,5 @@
-import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
+import { sql, type Kysely, type MigrationProvider } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import type { ChatAnalytics, ChatEntities, ChatIntent, Lang } from '../../contract/api.ts';
 
 /** One logged question. */
@@ -90,13 +91,11 @@ export class ChatLog {
 
   /** Creates the table when missing (Kysely migrations under their own table names). */
   static async migrate(db: Kysely<unknown>): Promise<void> {
-    const migrator = new Migrator({
-      db,
+    const { error } = await migrateShared(db, {
       provider: provider(),
       migrationTableName: 'chat_migrations',
       migrationLockTableName: 'chat_migrations_lock',
     });
-    const { error } = await migrator.migrateToLatest();
     if (error) throw new Error(`chat log migration failed: ${String(error)}`, { cause: error });
   }
 

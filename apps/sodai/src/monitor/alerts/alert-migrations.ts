@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import { SodaiError } from '../../errors.ts';
 
 // Migrations take Kysely<unknown> so they never depend on today's row types.
@@ -43,18 +44,19 @@ const provider: MigrationProvider = {
 
 /** Applies pending alert migrations; its own migration table lets it share the metadata database. */
 export async function migrateAlerts(db: Kysely<unknown>, schema?: string): Promise<void> {
-  const migrator = new Migrator({
-    db,
+  const { error, failed } = await migrateShared(db, {
     provider,
     migrationTableName: 'monitor_alert_migrations',
     migrationLockTableName: 'monitor_alert_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new SodaiError('STORE_ERROR', `alert migration ${failed} failed: ${String(error)}`, {
-      cause: error,
-    });
+    throw new SodaiError(
+      'STORE_ERROR',
+      `alert migration${failed ? ` ${failed}` : ''} failed: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

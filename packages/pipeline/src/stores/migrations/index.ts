@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { Kysely, MigrationProvider } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import { PipelineError } from '../../errors.ts';
 import { initial, type StoreDialect } from './0001-initial.ts';
 
@@ -18,14 +19,12 @@ export async function migrateRunStore(
   dialect: StoreDialect,
   schema?: string,
 ): Promise<void> {
-  const migrator = new Migrator({
-    db,
+  const { error } = await migrateShared(db, {
     provider: provider(dialect),
     migrationTableName: 'pipeline_migrations',
     migrationLockTableName: 'pipeline_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error } = await migrator.migrateToLatest();
   if (error)
     throw new PipelineError('STORE_ERROR', `run store migration failed: ${String(error)}`, {}, error);
 }

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { Kysely, MigrationProvider } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import { TuneError } from '../../errors.ts';
 import type { SqlDialectName } from '../sql-schema.ts';
 import { initial } from './0001-initial.ts';
@@ -18,20 +19,22 @@ export async function migrateTuneStorage(
   dialect: SqlDialectName,
   schema?: string,
 ): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
+  const {
+    applied,
+    error,
+    failed: failedName,
+  } = await migrateShared(db, {
     provider: provider(dialect),
     migrationTableName: 'tune_migrations',
     migrationLockTableName: 'tune_migrations_lock',
     // Pinning the schema keeps Kysely from mistaking another schema's migration table for ours.
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = failedName ?? 'unknown';
     throw new TuneError('STORAGE_ERROR', `tune storage migration ${failed} failed: ${String(error)}`, {
       cause: error,
     });
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return [...applied];
 }

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { Kysely, MigrationProvider } from 'kysely';
+import { migrateShared } from '@sodai/sql';
 import { StoreError } from '../../store-error.ts';
 import { catalogInitial } from './0001-catalog.ts';
 import { sourceWatermarks } from './0002-source-watermarks.ts';
@@ -22,19 +23,18 @@ const provider: MigrationProvider = {
  * table lets the catalog share a database with the tracking and pipeline stores.
  */
 export async function migrateCatalog(db: Kysely<unknown>, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
+  const { applied, error, failed } = await migrateShared(db, {
     provider,
     migrationTableName: 'catalog_migrations',
     migrationLockTableName: 'catalog_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new StoreError('CATALOG_ERROR', `catalog migration ${failed} failed: ${String(error)}`, {
-      cause: error,
-    });
+    throw new StoreError(
+      'CATALOG_ERROR',
+      `catalog migration${failed ? ` ${failed}` : ''} failed: ${String(error)}`,
+      { cause: error },
+    );
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return [...applied];
 }
