@@ -313,7 +313,10 @@ export function understandText(
     !returnsBy &&
     !compared &&
     !catalogue &&
-    WEEKLY_AVERAGE_INTENTS.has(intent) &&
+    // "What's the weekly average of orders last month?" reads as what was ordered (a ranking) until
+    // the average is seen; a ranking word keeps the ranking ("top products by weekly average").
+    (WEEKLY_AVERAGE_INTENTS.has(intent) ||
+      (intent === 'top_products' && !GROUP_RE.top.test(text) && !GROUP_RE.rankCustomers.test(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
