@@ -100,3 +100,16 @@ export function questionFlagsOf(u: QuestionFlags): QuestionFlags {
   }
   return flags as QuestionFlags;
 }
+
+/**
+ * What a follow-up that asks the previous question again ("¿y en noviembre?", "what about product
+ * 124?") keeps of it: everything it asked beyond intent and entities (returns, a weekly average, the
+ * regular buyers …), but not the text of ids it named, which the follow-up names anew.
+ *
+ * @example
+ * flagsAFollowUpKeeps({ returnsBy: 'customers', customerText: '99999999999999999' }); // { returnsBy: 'customers' }
+ */
+export function flagsAFollowUpKeeps(flags: QuestionFlags): QuestionFlags {
+  const { customerText: _customer, productText: _product, ...kept } = flags;
+  return kept;
+}

@@ -37,6 +37,7 @@ import {
   THRESHOLD_SUBJECT_OF,
   WEEKLY_AVERAGE_INTENTS,
 } from './intent-groups.ts';
+import { flagsAFollowUpKeeps, type QuestionFlags } from './question-flags.ts';
 import type { Understanding, WritableEntities } from './understanding.ts';
 
 /**
@@ -362,11 +363,18 @@ export function understandText(
   // intent and entities is the previous question's, not read from "más porfa".
   if (more === 'next_rows' && previous)
     return { intent, entities, offset, usedContext, more, ...(previous.flags ?? {}) };
+  // "¿Y en noviembre?" after "¿qué cliente devolvió más en diciembre?" asks the same question of
+  // another period (or customer, or product): returns, not purchases, as the previous one asked.
+  const kept: QuestionFlags =
+    followUp.repeats && previous && intent === previous.intent
+      ? flagsAFollowUpKeeps(previous.flags ?? {})
+      : {};
   return {
     intent,
     entities,
     offset,
     usedContext,
+    ...kept,
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
@@ -391,6 +399,7 @@ export function understandText(
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
+    !kept.weeklyAverage &&
     (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),
