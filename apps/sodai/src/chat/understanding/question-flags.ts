@@ -25,6 +25,8 @@ export interface QuestionFlags {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
   readonly dataCoverage?: boolean;
+  /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
+  readonly rejectedBatch?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -72,6 +74,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   asksAlerts: true,
   digest: true,
   dataCoverage: true,
+  rejectedBatch: true,
   customerMovers: true,
   catalogue: true,
   returnsBy: true,

@@ -21,6 +21,7 @@ import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
@@ -379,6 +380,9 @@ export function understandText(
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(!guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
+      ? { rejectedBatch: true }
+      : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
