@@ -109,6 +109,21 @@ describe('the last batch is the last one that landed', () => {
   });
 
   it.each([
+    ['what data do we have?', 'en'],
+    ['¿qué datos tenemos?', 'es'],
+  ] as const)('"%s" names the batch that landed, and the rejection after it', async (q, lang) => {
+    const r = await server().ask(q);
+    const d = r.data as { last_batch?: { batch_id: string }; later_batch?: { batch_id: string } };
+    expect({ q, lang: r.lang, last: d.last_batch?.batch_id, later: d.later_batch?.batch_id }).toEqual({
+      q,
+      lang,
+      last: landed.batchId,
+      later: rejected.batchId,
+    });
+    expect(r.answer).toContain(rejected.file);
+  });
+
+  it.each([
     ['¿cuántas filas se pusieron en cuarentena?', 'last_batch', false],
     ['what data do we have?', 'last_batch', true],
     ['¿por qué le recomiendas el 20036 al 100026?', 'explain_recommendation', false],

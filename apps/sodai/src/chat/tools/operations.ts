@@ -3,8 +3,7 @@ import path from 'node:path';
 import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
-import type { Lang } from '../../contract/api.ts';
-import type { IngestionOutcome, IngestionRecord } from '../../store/raw-store.ts';
+import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import type { Tool } from './toolbox.ts';
 
 const STATE_WORDS: Record<string, { es: string; en: string }> = {
@@ -105,9 +104,6 @@ export const pipelineNextRunTool: Tool = async (box, req) => {
   };
 };
 
-/** How many log entries are read to find the last batch that landed behind later rejections. */
-const RECENT_BATCHES = 50;
-
 /**
  * The last batch that landed and its quarantined rows; a later rejected attempt is said after it
  * (a rejection must not hide the last good data). A question about a rejected batch gets the last
@@ -115,16 +111,15 @@ const RECENT_BATCHES = 50;
  */
 export const lastBatchTool: Tool = async (box, req) => {
   const { lang } = req;
-  const recent = box.ingestions ? await box.ingestions(RECENT_BATCHES) : [];
-  const wanted: IngestionOutcome = req.rejectedBatch ? 'rejected' : 'ingested';
-  const b = recent.find((r) => r.outcome === wanted) ?? recent[0];
-  if (!b)
+  const told = await batchToTell(box, req.rejectedBatch ? 'rejected' : 'ingested');
+  if (!told)
     return {
       text: say(lang, 'Todavía no se ha cargado ningún lote.', 'No batch has been loaded yet.'),
       answered: true,
       basedOn: [say(lang, 'registro de ingestas', 'ingestion log')],
       data: { batches: 0 },
     };
+  const { batch: b, later } = told;
   const reasons = await box.data.query(
     `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
     [b.batchId],
@@ -135,14 +130,12 @@ export const lastBatchTool: Tool = async (box, req) => {
     b.outcome === 'ingested'
       ? say(lang, 'se cargó', 'was loaded')
       : say(lang, 'fue rechazado', 'was rejected');
-  // The log is newest first: what came before `b` in it arrived after it.
-  const later = recent.slice(0, recent.indexOf(b)).find((r) => r.outcome !== b.outcome);
   const text =
     say(
       lang,
       `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} ${agree(b.rowsRead, ['leída', 'leídas'])}, ${formatNumber(b.rowsAccepted, lang)} ${agree(b.rowsAccepted, ['aceptada', 'aceptadas'])} y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
       `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
-    ) + (later ? laterAttempt(later, lang) : '');
+    ) + (later ? ` ${laterAttemptSentence(later, lang)}` : '');
   return {
     text,
     answered: true,
@@ -164,33 +157,7 @@ export const lastBatchTool: Tool = async (box, req) => {
       rows_accepted: b.rowsAccepted,
       rows_quarantined: quarantined,
       outcome: b.outcome,
-      ...(later
-        ? {
-            later: {
-              batch_id: later.batchId,
-              file: path.basename(later.file),
-              outcome: later.outcome,
-              at: later.finishedAt,
-            },
-          }
-        : {}),
+      ...(later ? { later: laterAttemptData(later) } : {}),
     },
   };
 };
-
-/** The attempt after the batch answered about: a rejected file after good data, or data landed after a rejection. */
-function laterAttempt(later: IngestionRecord, lang: Lang): string {
-  const file = path.basename(later.file);
-  const when = formatInstant(new Date(later.finishedAt), lang);
-  return later.outcome === 'rejected'
-    ? say(
-        lang,
-        ` Después se intentó cargar el archivo ${file} (${later.batchId}), rechazado el ${when}.`,
-        ` After it, file ${file} (${later.batchId}) was rejected on ${when}.`,
-      )
-    : say(
-        lang,
-        ` Después se cargó el lote ${later.batchId} (archivo ${file}) el ${when}.`,
-        ` After it, batch ${later.batchId} (file ${file}) was loaded on ${when}.`,
-      );
-}
