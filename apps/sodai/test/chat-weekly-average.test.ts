@@ -66,6 +66,20 @@ describe('a weekly average over the period', () => {
     ],
     ['¿cuántos pedidos tenemos en una semana normal?', 'es', last12Weeks, 'true'],
     ['¿cuál es el promedio semanal de pedidos de los últimos dos meses?', 'es', last2Months, 'true'],
+    // "A typical week" is also a usual basket's word: counting units in it is the average.
+    [
+      'how many units does customer 100026 buy in a typical week?',
+      'en',
+      last12Weeks,
+      't.customer_id = 100026',
+    ],
+    [
+      '¿cuántas unidades compra el cliente 100026 en una semana típica?',
+      'es',
+      last12Weeks,
+      't.customer_id = 100026',
+    ],
+    ['how many units do we move in a typical week?', 'en', last12Weeks, 'true'],
   ] as const)('"%s" gives the weekly average', async (q, lang, span, where) => {
     const r = await server().ask(q);
     const expected = await weekly(span(), where);
@@ -97,6 +111,8 @@ describe('a weekly average over the period', () => {
     ['what did we order last month?', 'top_products'],
     ['best sellers of the last two months', 'top_products'],
     ['top 5 productos de los últimos dos meses', 'top_products'],
+    ['what does customer 100026 buy in a typical week?', 'customer_basket'],
+    ['canasta típica del cliente 100026', 'customer_basket'],
   ] as const)('"%s" keeps its own answer', async (q, intent) => {
     const r = await server().ask(q);
     expect({ q, intent: r.intent, average: 'per_week' in r.data }).toEqual({ q, intent, average: false });

@@ -20,7 +20,7 @@ import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
-import { asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
@@ -317,8 +317,10 @@ export function understandText(
     !catalogue &&
     // "What's the weekly average of orders last month?" reads as what was ordered (a ranking) until
     // the average is seen; a ranking word keeps the ranking ("top products by weekly average").
+    // "How many units does 1002 buy in a typical week?" counts (a usual basket lists products).
     (WEEKLY_AVERAGE_INTENTS.has(intent) ||
-      (intent === 'top_products' && !GROUP_RE.top.test(text) && !GROUP_RE.rankCustomers.test(text))) &&
+      (intent === 'top_products' && !GROUP_RE.top.test(text) && !GROUP_RE.rankCustomers.test(text)) ||
+      (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought

@@ -38,3 +38,14 @@ export function asksWeeklyAverage(text: string): boolean {
     (HOW_MUCH.test(text) && HOW_MUCH_PER_WEEK.test(text))
   );
 }
+
+/**
+ * Whether a question asks how much was moved ("how many units", "¿cuántos pedidos?", "how much"):
+ * a volume, which a weekly average gives and a usual basket, a list of products, does not.
+ *
+ * @example
+ * asksHowMuch('how many units does 1002 buy in a typical week'); // true
+ */
+export function asksHowMuch(text: string): boolean {
+  return HOW_MUCH.test(text);
+}
