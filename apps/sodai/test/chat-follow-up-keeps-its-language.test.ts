@@ -25,6 +25,8 @@ describe('a follow-up with no language of its own keeps the previous one', () =>
     ['what did customer 100026 buy in April?', '100010', 'en'],
     ['which customers return the most?', 'y?', 'en'],
     ['which products come in bottles?', 'siguientes', 'en'],
+    ['which customers order every single week?', 'ok', 'en'],
+    ['top 5 products last month', 'next 5 please', 'en'],
     ['¿cuáles son los mejores clientes?', 'more', 'es'],
     ['¿qué clientes compran todas las semanas?', 'next', 'es'],
     ['¿qué productos hay en botella?', 'más', 'es'],
