@@ -53,6 +53,9 @@ describe('a follow-up that swaps the period, customer or product asks the same q
       '¿qué clientes compran todas las semanas en marzo?',
     ],
     ['which customers order on mondays?', 'and in March?', 'which customers order on mondays in March?'],
+    // A weekday named anew replaces the one asked before.
+    ['which customers order on mondays?', 'and on fridays?', 'which customers order on fridays?'],
+    ['¿qué clientes compran los lunes?', '¿y los viernes?', '¿qué clientes compran los viernes?'],
     ['what else do buyers of 20036 buy?', 'what about product 20019?', 'what else do buyers of 20019 buy?'],
     ['¿qué día de la semana se vende más?', '¿y en marzo?', '¿qué día de la semana se vende más en marzo?'],
   ])('"%s" then "%s" answers as "%s"', async (first, then, direct) => {

@@ -372,6 +372,8 @@ export function understandText(
     followUp.repeats && previous && intent === previous.intent
       ? flagsAFollowUpKeeps(previous.flags ?? {})
       : {};
+  // "And on fridays?" after the customers who order on mondays: the weekday named anew replaces it.
+  const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   return {
     intent,
     entities,
@@ -394,6 +396,7 @@ export function understandText(
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
