@@ -58,6 +58,7 @@ describe('a follow-up that swaps the period, customer or product asks the same q
     ['¿qué clientes compran los lunes?', '¿y los viernes?', '¿qué clientes compran los viernes?'],
     ['what else do buyers of 20036 buy?', 'what about product 20019?', 'what else do buyers of 20019 buy?'],
     ['¿qué día de la semana se vende más?', '¿y en marzo?', '¿qué día de la semana se vende más en marzo?'],
+    ['compare product 20036 and 20019 in April', 'and in March?', 'compare product 20036 and 20019 in March'],
   ])('"%s" then "%s" answers as "%s"', async (first, then, direct) => {
     const { followUp, whole } = await followUpAndDirect(first, then, direct);
     expect(whole.answered).toBe(true);
@@ -91,6 +92,8 @@ describe('a follow-up that swaps the period, customer or product asks the same q
       'tell me about product 20019',
       'tell me about product 20019',
     ],
+    // One product named after two compared is asked about alone.
+    ['compare product 20036 and 20019', 'what about product 20012?', 'tell me about product 20012'],
   ])('"%s" then "%s" keeps its own answer ("%s")', async (first, then, direct) => {
     const { followUp, whole } = await followUpAndDirect(first, then, direct);
     expect({ then, intent: followUp.intent, data: followUp.data }).toEqual({

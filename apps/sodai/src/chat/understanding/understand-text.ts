@@ -368,10 +368,19 @@ export function understandText(
     return { intent, entities, offset, usedContext, more, ...(previous.flags ?? {}) };
   // "¿Y en noviembre?" after "¿qué cliente devolvió más en diciembre?" asks the same question of
   // another period (or customer, or product): returns, not purchases, as the previous one asked.
-  const kept: QuestionFlags =
+  // Two things compared are replaced by the one a follow-up names ("what about product 124?" after
+  // two products compared asks about 124, "¿y la marca 3?" about that brand).
+  const namesOwn =
+    found.bareIds.length > 0 ||
+    found.entities.customer_id !== undefined ||
+    found.entities.product_id !== undefined ||
+    found.entities.brand !== undefined;
+  const { compared: keptCompared, ...keptFlags } =
     followUp.repeats && previous && intent === previous.intent
       ? flagsAFollowUpKeeps(previous.flags ?? {})
       : {};
+  const kept: QuestionFlags =
+    keptCompared && !namesOwn ? { ...keptFlags, compared: keptCompared } : keptFlags;
   // "And on fridays?" after the customers who order on mondays: the weekday named anew replaces it.
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   return {
