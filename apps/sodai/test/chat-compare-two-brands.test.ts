@@ -44,7 +44,12 @@ async function brandFigures(brand: string, { from, to }: Span) {
 /** Units are sums of decimals: compared to the thousandth. */
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-const fill = (q: string) => q.replace('{a}', a).replace('{b}', b);
+/** "Brand 7" is also "la marca 7" / "brand 7": the number alone after the word, as the brand filter reads it. */
+const numberOf = (brand: string) => brand.replace(/^\D+/, '');
+const fill = (q: string) =>
+  q.replace('{a}', a).replace('{b}', b).replace('{na}', numberOf(a)).replace('{nb}', numberOf(b));
+/** Where a question names brand a (or b): its whole name, or its number after "marca"/"brand". */
+const firstAt = (q: string, x: 'a' | 'b') => Math.max(q.indexOf(`{${x}}`), q.indexOf(`{n${x}}`));
 
 describe('two brands compared', () => {
   it.each([
@@ -56,6 +61,13 @@ describe('two brands compared', () => {
     ['diferencia entre la marca {a} y la marca {b} la semana pasada', lastWeek],
     ['brand {a} versus brand {b} last week', lastWeek],
     ['¿cuál se vende mejor, {b} o {a}?', last4Weeks],
+    // The brand named by its number after "marca"/"brand", as the brand filter reads it.
+    ['¿qué vende más, la marca {na} o la marca {nb}?', last4Weeks],
+    ['compara marca {na} y marca {nb} en abril', april],
+    ['diferencia entre la marca {nb} y la marca {na} la semana pasada', lastWeek],
+    ['which sells more, brand {na} or brand {nb}?', last4Weeks],
+    ['marca {na} vs {b}', last4Weeks],
+    ['¿cuál se vende mejor, la marca {nb} o {a}?', last4Weeks],
   ] as const)('"%s" sets both brands side by side', async (q, span) => {
     const question = fill(q);
     const r = await server().ask(question);
@@ -64,7 +76,7 @@ describe('two brands compared', () => {
       period?: Span;
       items?: { id: string; units: number; orders: number; customers: number }[];
     };
-    const order = q.indexOf('{a}') < q.indexOf('{b}') ? [a, b] : [b, a];
+    const order = firstAt(q, 'a') < firstAt(q, 'b') ? [a, b] : [b, a];
     expect({ question, answered: r.answered, compared: d.compared, ids: d.items?.map((i) => i.id) }).toEqual({
       question,
       answered: true,
@@ -90,6 +102,9 @@ describe('two brands compared', () => {
     ['compare product 20036 and 20019', 'product_info', 'products'],
     ['¿cuánto vendió la marca {a} el mes pasado?', 'sales_trend', undefined],
     ['top productos de la marca {a}', 'top_products', undefined],
+    ['top productos de la marca {na}', 'top_products', undefined],
+    ['¿qué vende más la marca {na}?', 'top_products', undefined],
+    ['how much did brand {na} sell last month?', 'sales_trend', undefined],
     ['¿qué marcas venden más?', 'top_products', undefined],
   ] as const)('"%s" keeps its own answer', async (q, intent, compared) => {
     const r = await server().ask(fill(q));

@@ -3,7 +3,7 @@ import type { ChatIntent, ChatResponse, Lang } from '../contract/api.ts';
 import { Conversations, turnMemory } from './conversation.ts';
 import { listComplete, noListToContinue } from './more-of-a-list.ts';
 import { capabilityList, exampleQuestions, greetingExamples, helpText } from './examples.ts';
-import { detectLang } from './understanding/detect-lang.ts';
+import { turnLang } from './understanding/follow-up-lang.ts';
 import { understand } from './understanding/understand.ts';
 import { understandSecondPart } from './understanding/second-part.ts';
 import type { Understanding } from './understanding/understanding.ts';
@@ -236,10 +236,11 @@ export class ChatAssistant {
 
   /** Answers a question with the built-in understanding (and `phraser`, when given, to word it). */
   async ask(question: ChatQuestion, phraser?: AnswerPhraser): Promise<ChatReply> {
-    const lang = question.lang ?? detectLang(question.message) ?? question.fallbackLang ?? 'es';
     const sessionId = question.sessionId ?? randomUUID();
-    const vocab = await this.#vocab.get();
     const previous = this.#sessions.recall(sessionId);
+    // "More" after an English answer is English: a follow-up that says nothing of its language keeps the previous one.
+    const lang = question.lang ?? turnLang(question.message, previous?.lang) ?? question.fallbackLang ?? 'es';
+    const vocab = await this.#vocab.get();
     const understanding = understand(question.message, vocab, lang, previous);
     let asked = noListToContinue(understanding.more, lang, startingExamples(vocab, lang));
     if (!asked) {
@@ -277,6 +278,7 @@ export class ChatAssistant {
             ? { ...understanding, entities: final.entities }
             : { intent: final.intent, entities: final.entities, offset: understanding.offset },
           tool,
+          lang,
         ),
       );
     }

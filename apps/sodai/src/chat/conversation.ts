@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { ChatEntities, ChatIntent } from '../contract/api.ts';
+import type { ChatEntities, ChatIntent, Lang } from '../contract/api.ts';
 import { questionFlagsOf, type QuestionFlags } from './understanding/question-flags.ts';
 
 /** What a session remembers of its last answered question, for follow-ups. */
@@ -20,6 +20,8 @@ export interface TurnMemory {
   readonly products: readonly number[];
   /** Customers the answer listed. */
   readonly customers: readonly number[];
+  /** The language the turn was answered in ("more" with no language of its own keeps it). */
+  readonly lang?: Lang;
 }
 
 /** What a turn leaves for the next to refer to: what was asked, and what its answer listed. */
@@ -30,6 +32,7 @@ export function turnMemory(
     readonly products?: readonly number[];
     readonly customers?: readonly number[];
   },
+  lang?: Lang,
 ): TurnMemory {
   return {
     intent: asked.intent,
@@ -41,6 +44,7 @@ export function turnMemory(
     shown: answer.shown ?? 0,
     products: answer.products ?? [],
     customers: answer.customers ?? [],
+    ...(lang ? { lang } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatInstant, formatNumber, say } from '../format.ts';
 import type { IngestionRecord } from '../../store/raw-store.ts';
 import { noTransactions, table } from './answers.ts';
+import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import type { Tool } from './toolbox.ts';
 
 /** The transactions' span and size, and the master tables' sizes. */
@@ -51,14 +52,19 @@ export const dataCoverageTool: Tool = async (box, req) => {
     returns: Number(r.returns),
   };
   // The log is optional (a server without the catalog's ingestion log still knows its data).
-  const [batch] = box.ingestions ? await box.ingestions(1) : [];
+  // The last batch that landed, and a rejected file after it (a rejection must not hide the data).
+  const told = await batchToTell(box, 'ingested');
+  const batch = told?.batch;
+  const later = told?.later;
   const n = (v: number) => formatNumber(v, lang);
   const text =
     say(
       lang,
       `Hay datos de ventas del ${formatDay(c.first, lang)} al ${formatDay(c.last, lang)} (último día con datos: ${formatDay(c.last, lang)}; ${countOf(c.days, lang, NOUN.day)} con ventas): ${countOf(c.lines, lang, NOUN.line)} de transacciones (${n(c.returns)} de ellas devoluciones) en ${countOf(c.orders, lang, NOUN.order)}, de ${n(c.buyers)} de los ${countOf(c.customers, lang, NOUN.customer)} registrados y ${n(c.sold)} de los ${countOf(c.products, lang, NOUN.product)} del catálogo.`,
       `There is sales data from ${formatDay(c.first, lang)} to ${formatDay(c.last, lang)} (last day with data: ${formatDay(c.last, lang)}; ${countOf(c.days, lang, NOUN.day)} with sales): ${countOf(c.lines, lang, NOUN.line)} of transactions (${n(c.returns)} of them returns) in ${countOf(c.orders, lang, NOUN.order)}, from ${n(c.buyers)} of the ${countOf(c.customers, lang, NOUN.customer)} registered and ${n(c.sold)} of the ${countOf(c.products, lang, NOUN.product)} in the catalogue.`,
-    ) + (batch ? ` ${batchSentence(batch, lang)}` : '');
+    ) +
+    (batch ? ` ${batchSentence(batch, lang)}` : '') +
+    (later ? ` ${laterAttemptSentence(later, lang)}` : '');
   const row = (es: string, en: string, value: string) => [say(lang, es, en), value];
   return {
     text,
@@ -100,6 +106,7 @@ export const dataCoverageTool: Tool = async (box, req) => {
       products_sold: c.sold,
       products: c.products,
       ...(batch ? { last_batch: { batch_id: batch.batchId, finished_at: batch.finishedAt } } : {}),
+      ...(later ? { later_batch: laterAttemptData(later) } : {}),
     },
   };
 };

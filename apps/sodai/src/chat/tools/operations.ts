@@ -3,6 +3,7 @@ import path from 'node:path';
 import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
+import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import type { Tool } from './toolbox.ts';
 
 const STATE_WORDS: Record<string, { es: string; en: string }> = {
@@ -103,17 +104,22 @@ export const pipelineNextRunTool: Tool = async (box, req) => {
   };
 };
 
-/** The last ingested batch and its quarantined rows. */
+/**
+ * The last batch that landed and its quarantined rows; a later rejected attempt is said after it
+ * (a rejection must not hide the last good data). A question about a rejected batch gets the last
+ * rejection, with a batch that landed after it said too.
+ */
 export const lastBatchTool: Tool = async (box, req) => {
   const { lang } = req;
-  const [b] = box.ingestions ? await box.ingestions(1) : [];
-  if (!b)
+  const told = await batchToTell(box, req.rejectedBatch ? 'rejected' : 'ingested');
+  if (!told)
     return {
       text: say(lang, 'Todavía no se ha cargado ningún lote.', 'No batch has been loaded yet.'),
       answered: true,
       basedOn: [say(lang, 'registro de ingestas', 'ingestion log')],
       data: { batches: 0 },
     };
+  const { batch: b, later } = told;
   const reasons = await box.data.query(
     `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
     [b.batchId],
@@ -124,11 +130,12 @@ export const lastBatchTool: Tool = async (box, req) => {
     b.outcome === 'ingested'
       ? say(lang, 'se cargó', 'was loaded')
       : say(lang, 'fue rechazado', 'was rejected');
-  const text = say(
-    lang,
-    `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} ${agree(b.rowsRead, ['leída', 'leídas'])}, ${formatNumber(b.rowsAccepted, lang)} ${agree(b.rowsAccepted, ['aceptada', 'aceptadas'])} y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
-    `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
-  );
+  const text =
+    say(
+      lang,
+      `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} ${agree(b.rowsRead, ['leída', 'leídas'])}, ${formatNumber(b.rowsAccepted, lang)} ${agree(b.rowsAccepted, ['aceptada', 'aceptadas'])} y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
+      `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
+    ) + (later ? ` ${laterAttemptSentence(later, lang)}` : '');
   return {
     text,
     answered: true,
@@ -149,6 +156,8 @@ export const lastBatchTool: Tool = async (box, req) => {
       rows_read: b.rowsRead,
       rows_accepted: b.rowsAccepted,
       rows_quarantined: quarantined,
+      outcome: b.outcome,
+      ...(later ? { later: laterAttemptData(later) } : {}),
     },
   };
 };

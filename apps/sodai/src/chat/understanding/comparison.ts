@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../vocabulary.ts';
+import { brandsNamed } from './brand-named.ts';
 import { GROUP_RE } from './intent-words.ts';
 
 /**
@@ -19,23 +20,6 @@ export type Compared = ComparedIds | { readonly side: 'brands'; readonly ids: re
 export interface ComparedIds {
   readonly side: 'products' | 'customers';
   readonly ids: readonly [number, number];
-}
-
-/**
- * The brands a text names, in the order it names them: written whole ("Brand 7", "coca cola"),
- * after "marca"/"brand" or not, longest names first so one inside another is not found twice.
- */
-function brandsNamed(text: string, vocab: Vocabulary): string[] {
-  let rest = ` ${text} `;
-  const found: { readonly at: number; readonly brand: string }[] = [];
-  for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
-    const re = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s)`, 'g');
-    for (const m of rest.matchAll(re)) {
-      found.push({ at: m.index, brand });
-      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
-    }
-  }
-  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.brand))];
 }
 
 /**

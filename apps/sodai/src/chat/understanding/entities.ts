@@ -9,6 +9,7 @@ import {
   type WordMap,
 } from './catalog-words.ts';
 import { findPeriods } from './periods.ts';
+import { brandNamed } from './brand-named.ts';
 import { readNumber } from './number-words.ts';
 
 /** An id as written, before its role is known. */
@@ -126,28 +127,11 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
   }
 
   // Brands: "Brand 7" written whole, or "marca 7" for a brand named "<word> 7".
-  for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
-    const m = new RegExp(
-      `(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=\\s|$)`,
-    ).exec(rest);
-    if (m) {
-      entities.brand = brand;
-      at.brand = m.index;
-      rest = blank(rest, m.index, m[0].length);
-      break;
-    }
-  }
-  if (!entities.brand) {
-    const m = /(?:^|\s)(?:marca|brand)\s+([a-z0-9]+)(?=\s|$)/.exec(rest);
-    if (m) {
-      const suffix = ` ${m[1]}`;
-      const hit = [...vocab.brands].find(([name]) => name === m[1] || name.endsWith(suffix));
-      if (hit) {
-        entities.brand = hit[1];
-        at.brand = m.index;
-        rest = blank(rest, m.index, m[0].length);
-      }
-    }
+  const brand = brandNamed(rest, vocab);
+  if (brand) {
+    entities.brand = brand.brand;
+    at.brand = brand.at;
+    rest = blank(rest, brand.at, brand.length);
   }
 
   for (const [key, words] of [

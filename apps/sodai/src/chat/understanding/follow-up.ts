@@ -16,6 +16,8 @@ export interface FollowUp {
   readonly offset: number;
   readonly usedContext: boolean;
   readonly more?: MoreOf;
+  /** "¿Y en noviembre?", "what about product 124?": the previous question asked again with what it changes. */
+  readonly repeats?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export function readFollowUp(
   let offset = 0;
   let usedContext = false;
   let more: MoreOf | undefined = guess.more ? 'nothing_before' : undefined;
+  let repeats = false;
   const bare = asked.bare;
   const saysLittle = text.split(' ').length <= 8;
   if (guess.more) {
@@ -64,6 +67,7 @@ export function readFollowUp(
     // A new customer (or product) replaces the old one and what was specific to it.
     Object.assign(entities, { ...keep, ...entities });
     usedContext = true;
+    repeats = true;
   }
 
   // "¿Y cuántos son?" after a list: the same question's customers or products counted, or its units.
@@ -86,5 +90,11 @@ export function readFollowUp(
     usedContext = true;
   }
 
-  return { intent, offset, usedContext, ...(more ? { more } : {}) };
+  return {
+    intent,
+    offset,
+    usedContext,
+    ...(more ? { more } : {}),
+    ...(repeats && !counted ? { repeats } : {}),
+  };
 }

@@ -295,7 +295,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (forecastOf && s.hasCustomer) return { intent: s.hasProduct ? 'explain_recommendation' : 'recommend' };
   if (forecastOf && (s.hasProduct || (s.hasFilter && !s.hasCustomerType))) return { intent: 'likely_buyers' };
   if (forecastOf && s.hasCustomerType) return { intent: 'recommend' };
-  if (has('why')) return { intent: 'explain_recommendation' };
+  // "¿Por qué se rechazó el último lote?" asks about the load, not about advice.
+  if (has('why') && !(has('batch') && !s.hasCustomer && !s.hasProduct))
+    return { intent: 'explain_recommendation' };
 
   // "¿Cuántas transacciones quedaron en cuarentena?" names sales words but asks about the load.
   const quarantine = /\b(?:cuarentena|quarantin\w*)\b/.test(text);

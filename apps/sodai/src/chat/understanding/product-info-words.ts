@@ -14,7 +14,8 @@ export const PRODUCT_INFO_WORDS = {
     'ficha',
     'datos del producto',
     'caracteristicas',
-    'about product',
+    // "What about product 20230?" is a follow-up asking the previous question of it, not its card.
+    '(?<!(?:what|how) )about product',
     'tell me about',
   ],
 } as const satisfies Record<string, readonly string[]>;

@@ -25,6 +25,8 @@ export interface QuestionFlags {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
   readonly dataCoverage?: boolean;
+  /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
+  readonly rejectedBatch?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -72,6 +74,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   asksAlerts: true,
   digest: true,
   dataCoverage: true,
+  rejectedBatch: true,
   customerMovers: true,
   catalogue: true,
   returnsBy: true,
@@ -99,4 +102,17 @@ export function questionFlagsOf(u: QuestionFlags): QuestionFlags {
     if (value !== undefined && value !== false) flags[key] = value;
   }
   return flags as QuestionFlags;
+}
+
+/**
+ * What a follow-up that asks the previous question again ("¿y en noviembre?", "what about product
+ * 124?") keeps of it: everything it asked beyond intent and entities (returns, a weekly average, the
+ * regular buyers …), but not the text of ids it named, which the follow-up names anew.
+ *
+ * @example
+ * flagsAFollowUpKeeps({ returnsBy: 'customers', customerText: '99999999999999999' }); // { returnsBy: 'customers' }
+ */
+export function flagsAFollowUpKeeps(flags: QuestionFlags): QuestionFlags {
+  const { customerText: _customer, productText: _product, ...kept } = flags;
+  return kept;
 }

@@ -20,7 +20,8 @@ import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
 import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
-import { asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
+import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
@@ -37,6 +38,7 @@ import {
   THRESHOLD_SUBJECT_OF,
   WEEKLY_AVERAGE_INTENTS,
 } from './intent-groups.ts';
+import { flagsAFollowUpKeeps, type QuestionFlags } from './question-flags.ts';
 import type { Understanding, WritableEntities } from './understanding.ts';
 
 /**
@@ -313,7 +315,12 @@ export function understandText(
     !returnsBy &&
     !compared &&
     !catalogue &&
-    WEEKLY_AVERAGE_INTENTS.has(intent) &&
+    // "What's the weekly average of orders last month?" reads as what was ordered (a ranking) until
+    // the average is seen; a ranking word keeps the ranking ("top products by weekly average").
+    // "How many units does 1002 buy in a typical week?" counts (a usual basket lists products).
+    (WEEKLY_AVERAGE_INTENTS.has(intent) ||
+      (intent === 'top_products' && !GROUP_RE.top.test(text) && !GROUP_RE.rankCustomers.test(text)) ||
+      (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
@@ -359,15 +366,36 @@ export function understandText(
   // intent and entities is the previous question's, not read from "más porfa".
   if (more === 'next_rows' && previous)
     return { intent, entities, offset, usedContext, more, ...(previous.flags ?? {}) };
+  // "¿Y en noviembre?" after "¿qué cliente devolvió más en diciembre?" asks the same question of
+  // another period (or customer, or product): returns, not purchases, as the previous one asked.
+  // Two things compared are replaced by the one a follow-up names ("what about product 124?" after
+  // two products compared asks about 124, "¿y la marca 3?" about that brand).
+  const namesOwn =
+    found.bareIds.length > 0 ||
+    found.entities.customer_id !== undefined ||
+    found.entities.product_id !== undefined ||
+    found.entities.brand !== undefined;
+  const { compared: keptCompared, ...keptFlags } =
+    followUp.repeats && previous && intent === previous.intent
+      ? flagsAFollowUpKeeps(previous.flags ?? {})
+      : {};
+  const kept: QuestionFlags =
+    keptCompared && !namesOwn ? { ...keptFlags, compared: keptCompared } : keptFlags;
+  // "And on fridays?" after the customers who order on mondays: the weekday named anew replaces it.
+  const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   return {
     intent,
     entities,
     offset,
     usedContext,
+    ...kept,
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(!guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
+      ? { rejectedBatch: true }
+      : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
@@ -377,6 +405,7 @@ export function understandText(
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
@@ -388,6 +417,7 @@ export function understandText(
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
+    !kept.weeklyAverage &&
     (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),

@@ -5,6 +5,13 @@ const AVERAGE = /\b(?:promedios?|promedia\w*|media|average\w*|avg|mean)\b/;
 const PER_WEEK =
   /\b(?:por semana|a la semana|en una semana|cada semana|semanal(?:es|mente)?|per week|a week|each week|every week|weekly)\b/;
 
+/**
+ * A week of the usual size is itself the average: "in an average week", "en una semana típica",
+ * "a normal week" need no other average word.
+ */
+const AVERAGE_WEEK =
+  /\b(?:(?:an? |the )?(?:average|typical|normal|usual) week|(?:una |la )?semana (?:promedio|media|tipica|normal))\b/;
+
 /** "How much … a week?" asks the same average without its word ("¿cuánto vendemos por semana?"). */
 const HOW_MUCH = /\b(?:cuant[oa]s?|how (?:much|many))\b/;
 /** The per-week words a "how much" question may use (not "cada semana", a habit of buyers). */
@@ -25,5 +32,20 @@ const PER_ORDER =
  */
 export function asksWeeklyAverage(text: string): boolean {
   if (PER_ORDER.test(text)) return false;
-  return (AVERAGE.test(text) && PER_WEEK.test(text)) || (HOW_MUCH.test(text) && HOW_MUCH_PER_WEEK.test(text));
+  return (
+    AVERAGE_WEEK.test(text) ||
+    (AVERAGE.test(text) && PER_WEEK.test(text)) ||
+    (HOW_MUCH.test(text) && HOW_MUCH_PER_WEEK.test(text))
+  );
+}
+
+/**
+ * Whether a question asks how much was moved ("how many units", "¿cuántos pedidos?", "how much"):
+ * a volume, which a weekly average gives and a usual basket, a list of products, does not.
+ *
+ * @example
+ * asksHowMuch('how many units does 1002 buy in a typical week'); // true
+ */
+export function asksHowMuch(text: string): boolean {
+  return HOW_MUCH.test(text);
 }
