@@ -1,6 +1,6 @@
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { SqlValue } from '../data-source.ts';
-import { addDays } from '../understanding/days.ts';
+import { addDays, mondayOf } from '../understanding/days.ts';
 import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
 import type { ToolRequest } from './toolbox.ts';
 
@@ -112,6 +112,20 @@ export function periodOrWeeks(req: ToolRequest, weeks: number): ChatPeriod | und
     to: last,
     label: say(req.lang, `las últimas ${weeks} semanas`, `the last ${weeks} weeks`),
   };
+}
+
+/**
+ * The period a question means, or the default: the `weeks` Monday-to-Sunday weeks up to the last
+ * day of data, the last one possibly partial (what a weekly series shows, so its first week is whole).
+ */
+export function periodOrCalendarWeeks(req: ToolRequest, weeks: number, last: string): ChatPeriod {
+  return (
+    req.entities.period ?? {
+      from: addDays(mondayOf(last), -7 * (weeks - 1)),
+      to: last,
+      label: say(req.lang, `las últimas ${weeks} semanas`, `the last ${weeks} weeks`),
+    }
+  );
 }
 
 /** The period a question means, or the default: the four weeks up to the last day of data. */

@@ -21,6 +21,7 @@ import {
   joinFilters,
   joinFiltersAndIds,
   periodOr4Weeks,
+  periodOrCalendarWeeks,
   scopeWords,
 } from './filters.ts';
 import { periodFigures } from './period-figures.ts';
@@ -124,11 +125,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     return unknownProduct(String(e.product_id), lang);
   const last = vocab.lastDay;
   if (!last) return noTransactions(lang);
-  const period = e.period ?? {
-    from: addDays(mondayOf(last), -77),
-    to: last,
-    label: say(lang, 'las últimas 12 semanas', 'the last 12 weeks'),
-  };
+  const period = periodOrCalendarWeeks(req, 12, last);
   const f = joinFilters({ ...e, period });
   const params = [...f.params];
   let extra = '';

@@ -1,7 +1,13 @@
 import { formatDay, formatNumber, say } from '../format.ts';
-import { addDays, daysBetween, mondayOf } from '../understanding/days.ts';
+import { daysBetween } from '../understanding/days.ts';
 import { noTransactions, unknownCustomer, unknownProduct } from './answers.ts';
-import { describeFilters, describePeriod, FROM, joinFiltersAndIds } from './filters.ts';
+import {
+  describeFilters,
+  describePeriod,
+  FROM,
+  joinFiltersAndIds,
+  periodOrCalendarWeeks,
+} from './filters.ts';
 import { periodFigures } from './period-figures.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -20,11 +26,7 @@ export const weeklyAverageTool: Tool = async (box, req) => {
     return unknownCustomer(String(e.customer_id), lang, vocab.lastDay);
   const last = vocab.lastDay;
   if (!last) return noTransactions(lang);
-  const period = e.period ?? {
-    from: addDays(mondayOf(last), -77),
-    to: last,
-    label: say(lang, 'las últimas 12 semanas', 'the last 12 weeks'),
-  };
+  const period = periodOrCalendarWeeks(req, 12, last);
   // Days after the data's last one hold no sales yet: they are not weeks of nothing.
   const until = period.to < last ? period.to : last;
   const days = Math.max(0, daysBetween(period.from, until) + 1);
