@@ -194,3 +194,36 @@ describe('PipelinePage on a server nobody can sign in to', () => {
     },
   );
 });
+
+/** The demo's server: no token with a role, every read open to this machine (`public_read: all`). */
+function demoServer(req: SeenRequest) {
+  if (req.url === '/api/auth/me' && !req.authorization) {
+    return {
+      body: { role: null, alerts: false, signed_in: false, readers_configured: false, public_read: 'all' },
+    };
+  }
+  return openReads(req);
+}
+
+// Found on the demo (`npm start`) on a phone: under the visible pipeline, the note of the disabled
+// "Run now" said the server "shows this page to nobody yet".
+describe('PipelinePage on the demo, whose reads are open and where nobody can sign in', () => {
+  it.each([
+    ['en', 'Nobody can do this here yet', 'SODAI_ADMIN_TOKEN', 'shows this page to nobody'],
+    ['es', 'Nadie puede hacer esto aquí todavía', 'SODAI_ADMIN_TOKEN', 'no muestra esta página a nadie'],
+  ] as const)(
+    'shows the pipeline and says why nobody can run it, not that the page is hidden (%s)',
+    async (lang, said, setting, wrong) => {
+      renderApp(<PipelinePage />, demoServer, lang);
+      await waitFor(() => expect(screen.getAllByTestId('sign-in-needed')[0]!.textContent).toContain(said));
+      for (const note of screen.getAllByTestId('sign-in-needed')) {
+        expect(note.textContent).toContain(setting);
+        expect(note.textContent).not.toContain(wrong);
+        expect(within(note).queryByRole('button')).toBeNull();
+      }
+      expect(
+        screen.getAllByRole('button', { name: lang === 'en' ? 'Run now' : 'Ejecutar ahora' })[0],
+      ).toHaveProperty('disabled', true);
+    },
+  );
+});

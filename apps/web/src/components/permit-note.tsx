@@ -5,5 +5,5 @@ import { SignInNeeded } from './sign-in-needed.tsx';
 /** Why this sign-in may not do an action (with the sign-in button), or nothing when it may. */
 export function PermitNote({ permit }: { permit: PagePermit }) {
   const { t } = useI18n();
-  return permit.why ? <SignInNeeded id={permit.noteId} message={t(permit.why)} /> : null;
+  return permit.why ? <SignInNeeded id={permit.noteId} message={t(permit.why)} gates="acting" /> : null;
 }

@@ -333,6 +333,8 @@ export const en: Dictionary = {
   'auth.switchSubmit': 'Use this token',
   'auth.noReaderOnServer':
     'This server shows this page to nobody yet: no access token has been given out and its data is not open to everyone. Whoever runs the server can give out tokens (SODAI_TOKENS) or open the data pages to everyone who can reach it (SODAI_PUBLIC_READ=all).',
+  'auth.noTokenForActions':
+    'Nobody can do this here yet: this server was started without access tokens, so there is no one to sign in as. Whoever runs it can start it with an admin token (SODAI_ADMIN_TOKEN) or give out tokens (SODAI_TOKENS).',
   'auth.signInToSee':
     'This is shown only after signing in: sign in with the token you were given (reader, operator or admin).',
   'auth.alertsOnlyCannotSee':

@@ -336,6 +336,8 @@ export const es = {
   'auth.switchSubmit': 'Usar este token',
   'auth.noReaderOnServer':
     'Este servidor todavía no muestra esta página a nadie: no se ha entregado ningún token de acceso y sus datos no están abiertos a todos. Quien lo administra puede entregar tokens (SODAI_TOKENS) o abrir las páginas de datos a todos los que lleguen al servidor (SODAI_PUBLIC_READ=all).',
+  'auth.noTokenForActions':
+    'Nadie puede hacer esto aquí todavía: este servidor se inició sin tokens de acceso, así que no hay con qué iniciar sesión. Quien lo administra puede iniciarlo con un token de administración (SODAI_ADMIN_TOKEN) o entregar tokens (SODAI_TOKENS).',
   'auth.signInToSee':
     'Esto solo se muestra con la sesión iniciada: inicie sesión con el token que le dieron (de lectura, operación o administración).',
   'auth.alertsOnlyCannotSee':
