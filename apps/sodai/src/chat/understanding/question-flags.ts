@@ -42,6 +42,8 @@ export interface QuestionFlags {
   readonly regularBuyers?: boolean;
   /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
   readonly weekdaySplit?: boolean;
+  /** "¿El cliente 1002 suele comprar los lunes?": yes or no on that ISO weekday, with the split. */
+  readonly askedWeekday?: number;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
   readonly onWeekday?: number;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
@@ -81,6 +83,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   weeklyAverage: true,
   regularBuyers: true,
   weekdaySplit: true,
+  askedWeekday: true,
   onWeekday: true,
   skipped: true,
   productsBought: true,

@@ -19,7 +19,7 @@ import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
-import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
@@ -292,9 +292,28 @@ export function understandText(
     // The day named is every such weekday, not one date.
     if (entities.period && entities.period.from === entities.period.to) delete entities.period;
   }
+  // "¿El cliente 1002 suele comprar los lunes?", "which day does 1002 order?": that customer's
+  // weekdays, with a yes or no on the day named ("¿qué le ofrezco al 1002 los lunes?" is advice).
+  const customerWeekday =
+    !usedContext &&
+    !returnsBy &&
+    !lastOrder &&
+    !skipped &&
+    !productsBought &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    intent !== 'recommend' &&
+    !OPERATIONS.has(intent) &&
+    asksCustomersDays(text);
+  const askedWeekday = customerWeekday ? weekdayNamed(text) : undefined;
+  if (askedWeekday !== undefined && entities.period && entities.period.from === entities.period.to)
+    delete entities.period;
   // "¿Qué día de la semana se vende más?": the sales split by weekday.
   const weekdaySplit =
-    !usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text);
+    customerWeekday ||
+    (!usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text));
   if (weekdaySplit) {
     intent = 'sales_share';
     // "Día de la semana" names no week: the period is what the rest of the question says.
@@ -383,6 +402,8 @@ export function understandText(
     keptCompared && !namesOwn ? { ...keptFlags, compared: keptCompared } : keptFlags;
   // "And on fridays?" after the customers who order on mondays: the weekday named anew replaces it.
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
+  // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
+  const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
   return {
     intent,
     entities,
@@ -406,6 +427,8 @@ export function understandText(
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
+    ...(askedWeekday !== undefined ? { askedWeekday } : {}),
+    ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
