@@ -37,6 +37,7 @@ import { returnsTool } from './tools/returns.ts';
 import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
+import { peakPeriodTool } from './tools/peak-period.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -167,7 +168,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   // "Promedio por semana": the period's weekly average rather than its weeks.
   sales_trend: orReturns((box, req) =>
-    req.weeklyAverage ? weeklyAverageTool(box, req) : salesTrendTool(box, req),
+    req.peak
+      ? peakPeriodTool(req.peak)(box, req)
+      : req.weeklyAverage
+        ? weeklyAverageTool(box, req)
+        : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),

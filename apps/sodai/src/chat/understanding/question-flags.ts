@@ -1,4 +1,5 @@
 import type { Compared } from './comparison.ts';
+import type { PeakAsked } from './peak-period-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface QuestionFlags {
   readonly returnsBy?: ReturnsBy;
   /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
   readonly weeklyAverage?: boolean;
+  /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
+  readonly peak?: PeakAsked;
   /**
    * "Clientes que compran el 1370 todas las semanas", "who buys brand X every week?": the customers
    * who bought in most of the recent weeks (intent `product_buyers` or `top_customers`).
@@ -81,6 +84,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,
+  peak: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,

@@ -21,6 +21,7 @@ import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
+import { peakAsked } from './peak-period-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
@@ -326,10 +327,25 @@ export function understandText(
       else delete entities.compare_to;
     }
   }
+  // "¿Cuál fue la semana con más ventas del año?", "el peor mes": the week or month itself ranked,
+  // not the period's total nor the products that sold most in it.
+  const peak =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !weekdaySplit &&
+    !customersOnWeekday &&
+    !OPERATIONS.has(intent)
+      ? peakAsked(text)
+      : undefined;
+  if (peak) intent = 'sales_trend';
   // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
   // average per order nor the weeks listed.
   const weeklyAverage =
     !usedContext &&
+    !peak &&
     !bar &&
     !returnsBy &&
     !compared &&
@@ -353,6 +369,7 @@ export function understandText(
     !customersOnWeekday &&
     !weekdaySplit &&
     !weeklyAverage &&
+    !peak &&
     excluded === undefined &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
@@ -424,6 +441,7 @@ export function understandText(
     ...(returnsBy ? { returnsBy } : {}),
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
+    ...(peak ? { peak } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
@@ -441,6 +459,8 @@ export function understandText(
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
     !kept.weeklyAverage &&
+    !peak &&
+    !kept.peak &&
     (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),
