@@ -38,6 +38,7 @@ import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
+import { callListTool } from './tools/call-list.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -147,9 +148,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Which customers order on mondays?": that weekday's customers.
   top_customers: orRegularBuyers(
     orReturns((box, req) =>
-      req.onWeekday !== undefined
-        ? customersOnWeekdayTool(req.onWeekday)(box, req)
-        : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+      req.callList
+        ? callListTool(box, req)
+        : req.onWeekday !== undefined
+          ? customersOnWeekdayTool(req.onWeekday)(box, req)
+          : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.

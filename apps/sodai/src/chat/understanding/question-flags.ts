@@ -49,6 +49,8 @@ export interface QuestionFlags {
   readonly askedWeekday?: number;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
   readonly onWeekday?: number;
+  /** "¿A qué clientes debería llamar hoy?": those who usually have ordered by now and have not (intent `top_customers`). */
+  readonly callList?: boolean;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
@@ -89,6 +91,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   weekdaySplit: true,
   askedWeekday: true,
   onWeekday: true,
+  callList: true,
   skipped: true,
   productsBought: true,
   alsoBought: true,

@@ -22,6 +22,7 @@ import { returnsAsked } from './returns-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
+import { asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
@@ -311,10 +312,29 @@ export function understandText(
   const askedWeekday = customerWeekday ? weekdayNamed(text) : undefined;
   if (askedWeekday !== undefined && entities.period && entities.period.from === entities.period.to)
     delete entities.period;
+  // "¿A qué clientes debería llamar hoy?", "who should I call this week?": a call list, whose week
+  // is the one the data end in ("hoy" and "this week" name no period of sales).
+  const callList =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksWhomToCall(text);
+  if (callList) {
+    intent = 'top_customers';
+    delete entities.period;
+  }
   // "¿Qué día de la semana se vende más?": the sales split by weekday.
   const weekdaySplit =
     customerWeekday ||
-    (!usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text));
+    (!usedContext &&
+      !returnsBy &&
+      !customersOnWeekday &&
+      !callList &&
+      !OPERATIONS.has(intent) &&
+      asksWeekdaySplit(text));
   if (weekdaySplit) {
     intent = 'sales_share';
     // "Día de la semana" names no week: the period is what the rest of the question says.
@@ -368,6 +388,7 @@ export function understandText(
     !catalogue &&
     !customersOnWeekday &&
     !weekdaySplit &&
+    !callList &&
     !weeklyAverage &&
     !peak &&
     excluded === undefined &&
@@ -444,6 +465,7 @@ export function understandText(
     ...(peak ? { peak } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(callList ? { callList: true } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
     ...(askedWeekday !== undefined ? { askedWeekday } : {}),
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
