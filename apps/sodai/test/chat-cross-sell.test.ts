@@ -73,6 +73,15 @@ describe('cross-selling: what else buyers buy, and who buys one but not another'
     ['products often bought together with {p}', 'en'],
     ['what goes with {p}? what do its buyers also order', 'en'],
     ['¿qué más se llevan los que piden el producto {p}?', 'es'],
+    // Products bought or sold together said outright, with no "also" nor "what else".
+    ['¿qué productos se venden juntos con el producto {p}?', 'es'],
+    ['¿qué se compra junto con el {p}?', 'es'],
+    ['bought together with {p}', 'en'],
+    ['what goes well with {p}?', 'en'],
+    ['what do people buy with {p}?', 'en'],
+    ['¿con qué se vende el {p}?', 'es'],
+    ['¿qué combina bien con el producto {p}?', 'es'],
+    ['which products sell with {p}?', 'en'],
   ] as const)('"%s" lists what the same customers also buy, with the share of them', async (q, lang) => {
     const question = q.replace('{p}', String(first));
     const r = await server().ask(question);
@@ -101,6 +110,9 @@ describe('cross-selling: what else buyers buy, and who buys one but not another'
   it.each([
     ['¿quién compró el {p}?', 'product_buyers'],
     ['¿quién más compra el {p}?', 'product_buyers'],
+    ['¿qué clientes compran el {p} junto con otros productos?', 'product_buyers'],
+    ['¿con qué frecuencia se compra el {p}?', 'customer_frequency'],
+    ['¿cuánto se vendió del {p}?', 'sales_trend'],
   ])('"%s" keeps its own answer', async (q, intent) => {
     const r = await server().ask(q.replace('{p}', String(first)));
     expect({ q, intent: r.intent, cross: 'also_bought' in r.data || 'excluded' in r.data }).toEqual({

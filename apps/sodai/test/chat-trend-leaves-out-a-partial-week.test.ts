@@ -81,4 +81,26 @@ describe('a trend whose last week is partial', () => {
     const weakest = all.slice(0, -1).reduce((a, b) => (b.units < a.units ? b : a));
     expect(r.answer).toContain(chatDay(weakest.week, lang));
   });
+
+  it.each([
+    ['which week sold the least?', 'en'],
+    ['¿cuál fue la semana más floja?', 'es'],
+  ] as const)('"%s" names the weakest whole week, not the partial one', async (q, lang) => {
+    const r = await ask(q);
+    expect({ q, intent: r.intent, lang: r.lang }).toEqual({ q, intent: 'sales_trend', lang });
+    // The last 52 weeks hold all the data of the fixture: every week but the partial one is whole.
+    const store = await RawStore.openDir(fx.dir);
+    const [weakest] = await queryRows(
+      store.connection,
+      `SELECT date_trunc('week', purchase_date)::DATE::VARCHAR AS week, sum(items)::DOUBLE AS units
+       FROM transactions WHERE purchase_date < DATE '${monday}' GROUP BY 1 ORDER BY units, week LIMIT 1`,
+    );
+    await store.close();
+    const d = r.data as { left_out: string[]; peak: { start: string } };
+    expect({ q, left_out: d.left_out, start: d.peak.start }).toEqual({
+      q,
+      left_out: [monday],
+      start: String(weakest!.week),
+    });
+  });
 });

@@ -37,6 +37,8 @@ import { returnsTool } from './tools/returns.ts';
 import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
+import { peakPeriodTool } from './tools/peak-period.ts';
+import { callListTool } from './tools/call-list.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -146,9 +148,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Which customers order on mondays?": that weekday's customers.
   top_customers: orRegularBuyers(
     orReturns((box, req) =>
-      req.onWeekday !== undefined
-        ? customersOnWeekdayTool(req.onWeekday)(box, req)
-        : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+      req.callList
+        ? callListTool(box, req)
+        : req.onWeekday !== undefined
+          ? customersOnWeekdayTool(req.onWeekday)(box, req)
+          : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
@@ -167,7 +171,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   // "Promedio por semana": the period's weekly average rather than its weeks.
   sales_trend: orReturns((box, req) =>
-    req.weeklyAverage ? weeklyAverageTool(box, req) : salesTrendTool(box, req),
+    req.peak
+      ? peakPeriodTool(req.peak)(box, req)
+      : req.weeklyAverage
+        ? weeklyAverageTool(box, req)
+        : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),

@@ -24,6 +24,7 @@ export const NOUN = {
   day: { es: ['día', 'días'], en: ['day', 'days'] },
   differentDay: { es: ['día distinto', 'días distintos'], en: ['different day', 'different days'] },
   week: { es: ['semana', 'semanas'], en: ['week', 'weeks'] },
+  month: { es: ['mes', 'meses'], en: ['month', 'months'] },
   brand: { es: ['marca', 'marcas'], en: ['brand', 'brands'] },
   row: { es: ['fila', 'filas'], en: ['row', 'rows'] },
   version: { es: ['versión', 'versiones'], en: ['version', 'versions'] },

@@ -18,7 +18,6 @@ import {
   describeFilters,
   describePeriod,
   FROM,
-  joinFilters,
   joinFiltersAndIds,
   periodOr4Weeks,
   periodOrCalendarWeeks,
@@ -28,6 +27,7 @@ import { periodFigures } from './period-figures.ts';
 import { likeForLike } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
+import { salesSeries } from './sales-series.ts';
 
 /** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
 export function rankingWords(entities: ChatEntities, period: ChatPeriod | undefined, lang: Lang) {
@@ -126,23 +126,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const last = vocab.lastDay;
   if (!last) return noTransactions(lang);
   const period = periodOrCalendarWeeks(req, 12, last);
-  const f = joinFilters({ ...e, period });
-  const params = [...f.params];
-  let extra = '';
-  if (e.product_id !== undefined) {
-    params.push(e.product_id);
-    extra += ` AND t.product_id = $${params.length}`;
-  }
-  if (e.customer_id !== undefined) {
-    params.push(e.customer_id);
-    extra += ` AND t.customer_id = $${params.length}`;
-  }
-  const rows = await box.data.query(
-    `SELECT date_trunc('week', t.purchase_date)::DATE::VARCHAR AS week, sum(t.items)::DOUBLE AS units,
-            count(DISTINCT t.customer_id)::DOUBLE AS customers
-     FROM ${FROM} WHERE ${f.where}${extra} GROUP BY 1 ORDER BY 1`,
-    params,
-  );
+  const rows = await salesSeries(box, e, period, 'week');
   const subject = [
     e.product_id !== undefined ? say(lang, `producto ${e.product_id}`, `product ${e.product_id}`) : null,
     e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
@@ -170,7 +154,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   // A week the data end in the middle of is no weak week: it is left out of the direction and of the
   // best and weakest week, and said to be partial.
   const partialWeek =
-    rows.length > 2 && addDays(mondayOf(last), 6) > last && String(rows.at(-1)!.week) === mondayOf(last);
+    rows.length > 2 && addDays(mondayOf(last), 6) > last && rows.at(-1)!.start === mondayOf(last);
   const whole = partialWeek ? rows.slice(0, -1) : rows;
   const wholeUnits = whole.map((r) => Number(r.units));
   const half = Math.floor(wholeUnits.length / 2);
@@ -195,14 +179,14 @@ export const salesTrendTool: Tool = async (box, req) => {
     : '';
   const total = units.reduce((a, b) => a + b, 0);
   const week = (r: (typeof rows)[number]) =>
-    `${formatDay(String(r.week), lang)} (${formatNumber(Number(r.units), lang)})`;
+    `${formatDay(r.start, lang)} (${formatNumber(Number(r.units), lang)})`;
   // One week has no best or weakest; several name both, which "¿cuál fue la peor semana?" asks for.
   const weeks =
     rows.length === 1
       ? say(
           lang,
-          `${countOf(total, lang, NOUN.unit)} en la semana del ${formatDay(String(best.week), lang)}`,
-          `${countOf(total, lang, NOUN.unit)} in the week of ${formatDay(String(best.week), lang)}`,
+          `${countOf(total, lang, NOUN.unit)} en la semana del ${formatDay(best.start, lang)}`,
+          `${countOf(total, lang, NOUN.unit)} in the week of ${formatDay(best.start, lang)}`,
         )
       : say(
           lang,
@@ -237,7 +221,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     table: table(
       [[say(lang, 'Semana', 'Week'), false], column('units', lang), column('customers', lang)],
       rows.map((r) => [
-        formatDay(String(r.week), lang),
+        formatDay(r.start, lang),
         formatNumber(Number(r.units), lang),
         formatNumber(Number(r.customers), lang),
       ]),
@@ -245,11 +229,11 @@ export const salesTrendTool: Tool = async (box, req) => {
     chart: {
       kind: 'line',
       title: say(lang, `Unidades por semana: ${what}`, `Units per week: ${what}`),
-      labels: rows.map((r) => String(r.week)),
+      labels: rows.map((r) => r.start),
       series: [{ name: say(lang, 'unidades', 'units'), values: units }],
     },
     data: {
-      weeks: rows.map((r) => ({ week: r.week, units: Number(r.units) })),
+      weeks: rows.map((r) => ({ week: r.start, units: r.units })),
       change,
       ...(partialWeek ? { partial_week: mondayOf(last) } : {}),
       ...(asked ? { total: asked.current, previous: asked.previous } : {}),

@@ -13,6 +13,7 @@ import {
   scopeWords,
 } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
+import { weekdayHabit, weekdayVerdict } from './weekday-verdict.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -60,10 +61,23 @@ export const weekdaySplitTool: Tool = async (box, req) => {
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) en ${countOf(Number(r.orders), lang, NOUN.order)}`,
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) in ${countOf(Number(r.orders), lang, NOUN.order)}`,
     );
+  // "¿El cliente 1002 suele comprar los lunes?": the yes or no comes first, the split after it.
+  const habit =
+    req.askedWeekday !== undefined && rows.length > 0
+      ? weekdayHabit(
+          req.askedWeekday,
+          rows.map((r) => ({ day: Number(r.day), orders: Number(r.orders) })),
+        )
+      : undefined;
+  const verdict =
+    habit && req.askedWeekday !== undefined && entities.customer_id !== undefined
+      ? `${weekdayVerdict(dayName(req.askedWeekday, lang), say(lang, `el cliente ${entities.customer_id}`, `customer ${entities.customer_id}`), when, habit, lang)} `
+      : '';
   const text =
     rows.length === 0
       ? say(lang, `No hubo ventas${scope} ${when}.`, `There were no sales${scope} ${when}.`)
-      : say(
+      : verdict +
+        say(
           lang,
           `Por día de la semana, ventas${scope} ${when}: el que más vende es el ${dayName(Number(rows[0]!.day), lang)}. ${rows.map(line).join('; ')}.`,
           `By day of the week, sales${scope} ${when}: ${dayName(Number(rows[0]!.day), lang)} sells the most. ${rows.map(line).join('; ')}.`,
@@ -98,6 +112,7 @@ export const weekdaySplitTool: Tool = async (box, req) => {
     },
     data: {
       period,
+      ...(habit && req.askedWeekday !== undefined ? { asked: { day: req.askedWeekday, ...habit } } : {}),
       days: rows.map((r) => ({ day: Number(r.day), units: Number(r.units), orders: Number(r.orders) })),
     },
   };

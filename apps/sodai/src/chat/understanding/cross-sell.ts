@@ -20,14 +20,31 @@ const WHO =
 const BUY = /\b(?:compr\w*|llev\w*|pid\w*|buy\w*|bought|order\w*|purchas\w*)\b/;
 
 /**
+ * Products bought or sold together, said outright: "se venden juntos", "bought together with",
+ * "goes well with", "what do people buy with", "se compran junto con", "combina con". These name the
+ * pairing themselves, so no "what" or buying verb need come with them.
+ */
+const PAIRED =
+  /\b(?:juntos?|together|along with|con que (?:se )?(?:vende|venden|compra|compran|lleva|llevan|pide|piden)|(?:goes|go|going|va|van|combinan?|pairs?|pegan?) (?:well |bien |mejor )?(?:with|con)|(?:buy|buys|bought|purchased?|ordered?|sells?|sold|compran?|llevan?|piden?|vende|venden) (?:\w+ )?(?:with|con)|cross ?sell\w*|venta cruzada|complement\w*|acompan\w*)\b/;
+
+/** Customers as what is asked anywhere ("which customers …", "who …"): the buyers, another answer. */
+const CUSTOMERS_ASKED =
+  /\b(?:(?:which|what|que|cuales) (?:otros )?(?:clientes?|customers?)|who|whom|quien(?:es)?)\b/;
+
+/**
  * Whether a question about one product asks what else its buyers buy.
  *
  * @example
  * asksAlsoBought('que compran tambien los que compran el 1370'); // true
+ * asksAlsoBought('que productos se venden juntos con el producto 1370'); // true
  * asksAlsoBought('quien mas compra el 1370'); // false
  */
 export function asksAlsoBought(text: string): boolean {
-  return ALSO.test(text) && WHAT.test(text) && BUY.test(text) && !WHO.test(text);
+  if (WHO.test(text)) return false;
+  return (
+    (ALSO.test(text) && WHAT.test(text) && BUY.test(text)) ||
+    (PAIRED.test(text) && !CUSTOMERS_ASKED.test(text))
+  );
 }
 
 /** "Pero no el 1304", "but not 1304", "y no el producto 1304", "sin el 1304": the product left out. */

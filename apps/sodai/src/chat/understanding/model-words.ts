@@ -94,8 +94,11 @@ export const MODEL_WORDS = {
     // reglas?", "model vs baseline". The answer is the F1 beside the best rule's.
     '(?:better|worse|beats?|beating|beaten|outperform\\w*|versus|vs|than|against) (?:the )?(?:simple |basic )?(?:rules?|baselines?|heuristics?)',
     '(?:(?:mejor|peor) que|contra|frente a|versus|vs) (?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
-    // "¿Le gana el modelo a las reglas?": the subject may come between the verb and the rules.
-    '(?:gana\\w*|supera\\w*)(?: \\w+){0,3} (?:a )?(?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
+    // "¿Le gana el modelo a las reglas?", "¿es mejor el modelo que las reglas?", "¿el modelo mejora a
+    // las reglas?", "does the model do better than the rules?": the subject may come between the
+    // comparison and the rules.
+    '(?:gana\\w*|supera\\w*|mejora\\w*|mejor|peor|compar\\w*)(?: \\w+){0,3} (?:a |que |con |contra )?(?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
+    '(?:better|worse|beats?|beating|beaten|outperform\\w*|improves?|compared?|comparison)(?: \\w+){0,3} (?:than |to |with |against |over |on )?(?:the )?(?:simple |basic )?(?:rules?|baselines?|heuristics?)',
   ],
   /**
    * How something is doing, said vaguely ("¿qué tal el modelo?", "¿cómo anduvo?", "does it work

@@ -1,4 +1,5 @@
 import type { Compared } from './comparison.ts';
+import type { PeakAsked } from './peak-period-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
 /**
@@ -35,6 +36,8 @@ export interface QuestionFlags {
   readonly returnsBy?: ReturnsBy;
   /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
   readonly weeklyAverage?: boolean;
+  /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
+  readonly peak?: PeakAsked;
   /**
    * "Clientes que compran el 1370 todas las semanas", "who buys brand X every week?": the customers
    * who bought in most of the recent weeks (intent `product_buyers` or `top_customers`).
@@ -42,8 +45,12 @@ export interface QuestionFlags {
   readonly regularBuyers?: boolean;
   /** "¿Qué día de la semana se vende más?": sales by weekday (intent `sales_share`). */
   readonly weekdaySplit?: boolean;
+  /** "¿El cliente 1002 suele comprar los lunes?": yes or no on that ISO weekday, with the split. */
+  readonly askedWeekday?: number;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
   readonly onWeekday?: number;
+  /** "¿A qué clientes debería llamar hoy?": those who usually have ordered by now and have not (intent `top_customers`). */
+  readonly callList?: boolean;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
@@ -79,9 +86,12 @@ const QUESTION_FLAG_KEYS = Object.keys({
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,
+  peak: true,
   regularBuyers: true,
   weekdaySplit: true,
+  askedWeekday: true,
   onWeekday: true,
+  callList: true,
   skipped: true,
   productsBought: true,
   alsoBought: true,

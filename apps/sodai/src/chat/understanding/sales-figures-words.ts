@@ -10,11 +10,19 @@ export const SALES_FIGURES_WORDS = {
     '(?:por|per|each|cada) (?:pedido|orden|order|ticket|compra)',
     'order size',
     'size of (?:an |the |our |a )?(?:average |typical )?(?:orders?|tickets?|baskets?)',
-    'tamano\\w* (?:promedio |medio |tipico )?(?:de(?:l| los| un)? )?(?:pedidos?|ordenes|orden|tickets?|compras?|canastas?)',
+    // "Tamaño promedio de pedido", "¿qué tamaño promedio tiene un pedido?": a few words between.
+    'tamano\\w* (?:promedio |medio |tipico )?(?:\\w+ ){0,3}(?:pedidos?|ordenes|orden|tickets?|canastas?)',
+    'tamano\\w* (?:promedio |medio |tipico )?(?:de(?:l| los| un)? )?compras?',
     // Not "typical order" / "pedido típico": that is the usual basket.
     '(?:pedido|orden|ticket|compra|canasta) (?:en )?(?:promedio|medio|media)',
     '(?:average|avg|mean) (?:\\w+ )?(?:order|ticket|basket)',
     'promedio (?:de(?:l)? |por )?(?:pedido|orden|ticket)',
+    // "¿Cuánto pide en promedio un almacén?", "how much does a wholesaler order on average?": what
+    // one order holds (ordering, not buying over a week, which is the weekly average).
+    'cuant[oa]s? (?:\\w+ )?(?:pide|piden|ordena|ordenan)(?: \\w+){0,3} (?:en |de |como )?(?:promedio|media)',
+    '(?:en |de )?promedio (?:\\w+ )?(?:pide|piden|ordena|ordenan)',
+    'how (?:much|many units) (?:does|do) (?:\\w+ ){1,3}order (?:on average|typically|usually)',
+    'average (?:\\w+ )?(?:orders?|tickets?|baskets?) (?:of|from|for) ',
     'how (?:big|large) (?:are|is) (?:the |our |an? |a typical )?(?:orders?|tickets?|baskets?)',
     'que tan grandes? (?:son|es) (?:los|el|un) (?:pedidos?|ordenes|tickets?)',
   ],

@@ -19,8 +19,10 @@ import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
-import { asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
+import { peakAsked } from './peak-period-words.ts';
+import { asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
@@ -292,9 +294,47 @@ export function understandText(
     // The day named is every such weekday, not one date.
     if (entities.period && entities.period.from === entities.period.to) delete entities.period;
   }
+  // "¿El cliente 1002 suele comprar los lunes?", "which day does 1002 order?": that customer's
+  // weekdays, with a yes or no on the day named ("¿qué le ofrezco al 1002 los lunes?" is advice).
+  const customerWeekday =
+    !usedContext &&
+    !returnsBy &&
+    !lastOrder &&
+    !skipped &&
+    !productsBought &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    intent !== 'recommend' &&
+    !OPERATIONS.has(intent) &&
+    asksCustomersDays(text);
+  const askedWeekday = customerWeekday ? weekdayNamed(text) : undefined;
+  if (askedWeekday !== undefined && entities.period && entities.period.from === entities.period.to)
+    delete entities.period;
+  // "¿A qué clientes debería llamar hoy?", "who should I call this week?": a call list, whose week
+  // is the one the data end in ("hoy" and "this week" name no period of sales).
+  const callList =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksWhomToCall(text);
+  if (callList) {
+    intent = 'top_customers';
+    delete entities.period;
+  }
   // "¿Qué día de la semana se vende más?": the sales split by weekday.
   const weekdaySplit =
-    !usedContext && !returnsBy && !customersOnWeekday && !OPERATIONS.has(intent) && asksWeekdaySplit(text);
+    customerWeekday ||
+    (!usedContext &&
+      !returnsBy &&
+      !customersOnWeekday &&
+      !callList &&
+      !OPERATIONS.has(intent) &&
+      asksWeekdaySplit(text));
   if (weekdaySplit) {
     intent = 'sales_share';
     // "Día de la semana" names no week: the period is what the rest of the question says.
@@ -307,10 +347,25 @@ export function understandText(
       else delete entities.compare_to;
     }
   }
+  // "¿Cuál fue la semana con más ventas del año?", "el peor mes": the week or month itself ranked,
+  // not the period's total nor the products that sold most in it.
+  const peak =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !weekdaySplit &&
+    !customersOnWeekday &&
+    !OPERATIONS.has(intent)
+      ? peakAsked(text)
+      : undefined;
+  if (peak) intent = 'sales_trend';
   // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
   // average per order nor the weeks listed.
   const weeklyAverage =
     !usedContext &&
+    !peak &&
     !bar &&
     !returnsBy &&
     !compared &&
@@ -333,7 +388,9 @@ export function understandText(
     !catalogue &&
     !customersOnWeekday &&
     !weekdaySplit &&
+    !callList &&
     !weeklyAverage &&
+    !peak &&
     excluded === undefined &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
@@ -383,6 +440,8 @@ export function understandText(
     keptCompared && !namesOwn ? { ...keptFlags, compared: keptCompared } : keptFlags;
   // "And on fridays?" after the customers who order on mondays: the weekday named anew replaces it.
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
+  // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
+  const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
   return {
     intent,
     entities,
@@ -403,9 +462,13 @@ export function understandText(
     ...(returnsBy ? { returnsBy } : {}),
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
+    ...(peak ? { peak } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(callList ? { callList: true } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
+    ...(askedWeekday !== undefined ? { askedWeekday } : {}),
+    ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
@@ -418,6 +481,8 @@ export function understandText(
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
     !kept.weeklyAverage &&
+    !peak &&
+    !kept.peak &&
     (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
       ? { periodTotal: true }
       : {}),

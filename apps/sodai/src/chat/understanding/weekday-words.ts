@@ -46,7 +46,7 @@ const ON_A_WEEKDAY = new RegExp(
 const WEEKDAY_ASKED = /\b(?:dias? de la semana|days? of (?:the )?week|weekdays?|por dias? de|by day of)\b/;
 
 /** "¿Qué día se vende más?", "which day is best?": a day asked with a ranking or a habit. */
-const WHICH_DAY = /\b(?:que|cual|which|what|en que) (?:es el )?(?:dias?|day)\b/;
+const WHICH_DAY = /\b(?:que|cual|which|what|en que) (?:es el )?(?:dias?|days?)\b/;
 const RANKED =
   /\b(?:mas|most|menos|least|best|mejor\w*|peor\w*|worst|busiest|suele\w*|usually|normalmente|normally|habitualmente)\b/;
 
@@ -73,4 +73,31 @@ export function weekdayNamed(text: string): number | undefined {
 export function asksWeekdaySplit(text: string): boolean {
   // "¿Qué día compró el 1002 por última vez?" asks a date, not the weekdays.
   return WEEKDAY_ASKED.test(text) || (WHICH_DAY.test(text) && RANKED.test(text));
+}
+
+/**
+ * Whether a question asks which day (or days) of the week, without a ranking: "¿qué días compra el
+ * 1002?", "which day does 1002 order?" (with a customer named, that customer's weekdays).
+ *
+ * @example
+ * asksWhichDay('que dias compra el cliente 1002'); // true
+ */
+export function asksWhichDay(text: string): boolean {
+  return WHICH_DAY.test(text) || WEEKDAY_ASKED.test(text);
+}
+
+/** "¿Qué compra el 1002 los lunes?", "what does 1002 order on mondays?": what, not which day. */
+const WHAT_IS_BOUGHT =
+  /\b(?:que|what|cuales) (?:productos?|products?|compr\w*|pid\w*|llev\w*|did|does|do|buys?|bought|orders?)\b/;
+
+/**
+ * Whether a question about one customer asks on which weekdays it orders ("¿el cliente 1002 suele
+ * comprar los lunes?", "which day does 1002 order?"), rather than what it buys on one.
+ *
+ * @example
+ * asksCustomersDays('el cliente 1002 suele comprar los lunes'); // true
+ * asksCustomersDays('que compra el cliente 1002 los lunes'); // false
+ */
+export function asksCustomersDays(text: string): boolean {
+  return asksWhichDay(text) || (weekdayNamed(text) !== undefined && !WHAT_IS_BOUGHT.test(text));
 }

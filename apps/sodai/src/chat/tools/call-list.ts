@@ -1,0 +1,104 @@
+import { countOf, NOUN } from '../count-words.ts';
+import { formatDay, formatNumber, say } from '../format.ts';
+import { addDays, mondayOf } from '../understanding/days.ts';
+import { column, noTransactions, rankedTable } from './answers.ts';
+import { customerTypeCell } from './customer-rows.ts';
+import { catalogFilter, describeFilters, FROM } from './filters.ts';
+import { rowsWanted, type Tool } from './toolbox.ts';
+import { dayName } from './weekday-pattern.ts';
+
+/** The whole weeks a habit is read from. */
+const HABIT_WEEKS = 8;
+/** Of those, how many must have held an order by the same weekday for it to be a habit. */
+const HABIT_MIN_WEEKS = 4;
+
+/**
+ * "¿A qué clientes debería llamar hoy?": the customers who usually have ordered by this point of
+ * the week and have not yet. "Today" is the last day of data; a customer counts when, in at least
+ * {@link HABIT_MIN_WEEKS} of the {@link HABIT_WEEKS} whole weeks before, it ordered between Monday and
+ * that weekday, and it has no order from this week's Monday to that day. Those with the steadiest
+ * habit first, then those who buy most. The rule is said, since a call list is a judgement.
+ */
+export const callListTool: Tool = async (box, req) => {
+  const { lang, vocab } = req;
+  const today = vocab.lastDay;
+  if (!today) return noTransactions(lang);
+  const monday = mondayOf(today);
+  const habitFrom = addDays(monday, -7 * HABIT_WEEKS);
+  const f = catalogFilter(req.entities, 5);
+  const k = rowsWanted(req.entities);
+  const rows = await box.data.query(
+    `WITH by_now AS (
+       SELECT t.customer_id, any_value(c.customer_type) AS type,
+              count(DISTINCT date_trunc('week', t.purchase_date)) FILTER (
+                WHERE t.purchase_date < $2::DATE AND isodow(t.purchase_date) <= isodow($3::DATE))::DOUBLE AS weeks,
+              coalesce(sum(t.items) FILTER (WHERE t.purchase_date < $2::DATE), 0)::DOUBLE AS units,
+              count(*) FILTER (WHERE t.purchase_date >= $2::DATE AND t.purchase_date <= $3::DATE)::DOUBLE AS this_week,
+              max(t.purchase_date) FILTER (WHERE t.purchase_date < $2::DATE)::DATE::VARCHAR AS last_order
+       FROM ${FROM}
+       WHERE t.purchase_date >= $1::DATE AND t.purchase_date <= $3::DATE AND ${f.where}
+       GROUP BY t.customer_id)
+     SELECT customer_id::DOUBLE AS customer, type, weeks, units, last_order, count(*) OVER ()::DOUBLE AS found
+     FROM by_now WHERE weeks >= $4 AND this_week = 0
+     ORDER BY weeks DESC, units DESC, customer LIMIT ${k} OFFSET ${req.offset}`,
+    [habitFrom, monday, today, HABIT_MIN_WEEKS, ...f.params],
+  );
+  const found = Number(rows[0]?.found ?? 0);
+  const day = dayName(((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1, lang);
+  const rule = say(
+    lang,
+    `clientes que en al menos ${HABIT_MIN_WEEKS} de las ${HABIT_WEEKS} semanas anteriores ya habían pedido de lunes a ${day}, y esta semana, del ${formatDay(monday, lang)} al ${formatDay(today, lang)} (el último día con datos), todavía no`,
+    `customers who, in at least ${HABIT_MIN_WEEKS} of the ${HABIT_WEEKS} weeks before, had ordered by ${day}, and this week, ${formatDay(monday, lang)} to ${formatDay(today, lang)} (the last day of data), have not yet`,
+  );
+  const line = (r: Readonly<Record<string, unknown>>) =>
+    say(
+      lang,
+      `cliente ${r.customer} (${customerTypeCell(r, lang)}; ${formatNumber(Number(r.weeks), lang)} de ${HABIT_WEEKS} semanas; último pedido el ${formatDay(String(r.last_order), lang)})`,
+      `customer ${r.customer} (${customerTypeCell(r, lang)}; ${formatNumber(Number(r.weeks), lang)} of ${HABIT_WEEKS} weeks; last order ${formatDay(String(r.last_order), lang)})`,
+    );
+  const scope = describeFilters(req.entities, lang);
+  const text =
+    rows.length === 0
+      ? say(
+          lang,
+          `Nadie para llamar según la regla: ${rule}. Ningún cliente la cumple.`,
+          `No one to call by the rule: ${rule}. No customer meets it.`,
+        )
+      : say(
+          lang,
+          `Para llamar: ${countOf(found, lang, NOUN.customer)} que suelen haber pedido a esta altura de la semana y aún no lo hicieron. Primero: ${rows.map(line).join('; ')}. Regla: ${rule}.`,
+          `To call: ${countOf(found, lang, NOUN.customer)} who usually have ordered by this point of the week and have not yet. First: ${rows.map(line).join('; ')}. Rule: ${rule}.`,
+        );
+  return {
+    text,
+    answered: true,
+    basedOn: [rule, ...scope],
+    table: rankedTable(
+      req.offset,
+      [
+        column('customer', lang),
+        column('type', lang),
+        [say(lang, `Semanas con pedido hasta el ${day}`, `Weeks with an order by ${day}`), true],
+        [say(lang, 'Último pedido', 'Last order'), false],
+        column('units', lang),
+      ],
+      rows,
+      (r) => [
+        String(r.customer),
+        customerTypeCell(r, lang),
+        `${formatNumber(Number(r.weeks), lang)} / ${HABIT_WEEKS}`,
+        formatDay(String(r.last_order), lang),
+        formatNumber(Number(r.units), lang),
+      ],
+    ),
+    data: {
+      today,
+      week_from: monday,
+      habit_from: habitFrom,
+      found,
+      customers: rows.map((r) => ({ customer: Number(r.customer), weeks: Number(r.weeks) })),
+    },
+    customers: rows.map((r) => Number(r.customer)),
+    shown: rows.length,
+  };
+};
