@@ -1,22 +1,13 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { awsSdkNodeNote } from '../src/cli/doctor.ts';
-import { tempDir } from './helpers.ts';
+import { closedPort, tempDir } from './helpers.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
 const run = promisify(execFile);
 const nodeMajor = Number(process.versions.node.split('.')[0]);
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** `sodai ingest s3://…` against a bucket nobody serves: it reaches the SDK, then fails. */
 async function ingestFromS3(env: Record<string, string> = {}) {

@@ -1,25 +1,15 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serviceGate } from '@sodai/testing';
 import { describe, expect, it } from 'vitest';
 import { checkDisk, checkPostgres, checkRedis, type DoctorCheck } from '../src/cli/doctor.ts';
-import { tempDir } from './helpers.ts';
+import { closedPort, tempDir } from './helpers.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
 const run = promisify(execFile);
 const postgres = await serviceGate('postgres');
 const redis = await serviceGate('redis');
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function doctor(args: string[], env: Record<string, string>) {
   const dir = tempDir();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -89,4 +90,13 @@ export async function commitRows(
 ): Promise<void> {
   const file = await writeQueryToStore(store.connection, query, store.shared.objects, newTableFileKey(table));
   await store.commit({ operation: 'test', tables: [{ table, mode, add: [file] }] });
+}
+
+/** A loopback port nothing listens on: bound, then closed (for "the service is down" cases). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

@@ -3,44 +3,23 @@
  * pipeline run id, an alert id or a tracking name was a 500 there (Postgres text cannot hold one),
  * and the tracking artifact route answered its errors with the body "[object Object]".
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataPaths } from '../src/config/load-config.ts';
-import { createFlowEnv } from '../src/flows/flow-env.ts';
-import { startPipelineRuntime, type PipelineRuntime } from '../src/flows/pipeline-runtime.ts';
-import { AlertCenter } from '../src/monitor/alerts/alert-center.ts';
-import { openSqliteAlertStore, type AlertStore } from '../src/monitor/alerts/alert-store.ts';
-import { RawStore } from '../src/store/raw-store.ts';
-import { ADMIN_TOKEN, quietServer, serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { ADMIN_TOKEN, serveFixture, type ServeFixture } from './serve-fixture.ts';
+import { serverWithEveryRoute } from './serve-every-route-fixture.ts';
 
 let fx: ServeFixture;
-let runtime: PipelineRuntime;
-let alerts: AlertStore;
+let server: Awaited<ReturnType<typeof serverWithEveryRoute>>;
 let app: FastifyInstance;
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
   fx = await serveFixture();
-  runtime = await startPipelineRuntime(
-    createFlowEnv({
-      config: fx.config,
-      paths: dataPaths(fx.config),
-      tracking: fx.tracking,
-      openStore: () => RawStore.openDir(fx.dir),
-      openTracking: async () => fx.tracking,
-    }),
-  );
-  alerts = await openSqliteAlertStore(path.join(fx.dir, 'nul-alerts.db'));
-  app = await quietServer(fx, {
-    alerts: new AlertCenter({ store: alerts, channels: [] }),
-    pipeline: { store: runtime.store, dags: runtime.dags, orchestrator: runtime.orchestrator },
-  });
+  server = await serverWithEveryRoute(fx);
+  app = server.app;
 }, 120_000);
 afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
-  await alerts?.close();
+  await server?.close();
   await fx?.close();
 });
 
