@@ -27,10 +27,13 @@ function warnNewer(table: string, newer: readonly string[]): void {
   );
 }
 
-/** The names in the migration table, or none when the table does not exist yet (a new database). */
-async function executedNames(db: Kysely<unknown>, props: Omit<MigratorProps, 'db'>): Promise<string[]> {
-  const table = props.migrationTableName ?? DEFAULT_TABLE;
-  const scoped = props.migrationTableSchema ? db.withSchema(props.migrationTableSchema) : db;
+/** The names in the migration table, or none when it does not exist yet (a new database). */
+async function executedNames(
+  db: Kysely<unknown>,
+  table: string,
+  schema: string | undefined,
+): Promise<string[]> {
+  const scoped = schema ? db.withSchema(schema) : db;
   try {
     const rows = await (scoped as Kysely<Record<string, { name: string }>>)
       .selectFrom(table)
@@ -50,6 +53,7 @@ async function executedNames(db: Kysely<unknown>, props: Omit<MigratorProps, 'db
  * knows plus later ones, nothing is applied and the later ones come back in `newer`: the program
  * goes on, which is safe because migrations only ever add (tables, nullable columns, indexes). A
  * database that lacks some of this version's migrations and holds unknown ones is an error.
+ * The migration table is read again only when Kysely refuses, so an ordinary start costs nothing more.
  *
  * Never throws: like Kysely's result set, failures come back in `error`.
  *
@@ -60,38 +64,28 @@ export async function migrateShared(
   db: Kysely<unknown>,
   props: Omit<MigratorProps, 'db'>,
 ): Promise<SharedMigrationResult> {
-  const known = Object.keys(await props.provider.getMigrations());
-  const classify = async () => {
-    const executed = await executedNames(db, props);
-    const unknown = executed.filter((name) => !known.includes(name));
-    const pending = known.filter((name) => !executed.includes(name));
-    return { unknown, pending };
-  };
-  const before = await classify();
-  const table = props.migrationTableName ?? DEFAULT_TABLE;
-  if (before.unknown.length > 0) {
-    if (before.pending.length === 0) {
-      warnNewer(table, before.unknown);
-      return { applied: [], newer: before.unknown };
-    }
-    return {
-      applied: [],
-      newer: before.unknown,
-      error: new Error(
-        `the database holds migrations this version does not know (${before.unknown.join(', ')}) and ` +
-          `lacks some it needs (${before.pending.join(', ')}): run one version of the program on it`,
-      ),
-    };
-  }
   const { error, results } = await new Migrator({ db, ...props }).migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (!error) return { applied, newer: [] };
-  // A newer process may have migrated between the look above and this one.
-  const after = await classify();
-  if (after.unknown.length > 0 && after.pending.length === 0) {
-    warnNewer(table, after.unknown);
-    return { applied, newer: after.unknown };
+  const table = props.migrationTableName ?? DEFAULT_TABLE;
+  const known = Object.keys(await props.provider.getMigrations());
+  const executed = await executedNames(db, table, props.migrationTableSchema);
+  const newer = executed.filter((name) => !known.includes(name));
+  const pending = known.filter((name) => !executed.includes(name));
+  if (newer.length > 0 && pending.length === 0) {
+    warnNewer(table, newer);
+    return { applied, newer };
+  }
+  if (newer.length > 0) {
+    return {
+      applied,
+      newer,
+      error: new Error(
+        `the database holds migrations this version does not know (${newer.join(', ')}) and ` +
+          `lacks some it needs (${pending.join(', ')}): run one version of the program on it`,
+      ),
+    };
   }
   const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-  return { applied, newer: after.unknown, error, ...(failed ? { failed } : {}) };
+  return { applied, newer, error, ...(failed ? { failed } : {}) };
 }
