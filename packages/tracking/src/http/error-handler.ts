@@ -23,6 +23,15 @@ export interface ErrorBody {
   readonly issues?: readonly FieldIssue[];
 }
 
+/** A 422 body listing every failing field, its message naming each as `location.path: why`. */
+export function invalidArgumentBody(issues: readonly FieldIssue[]): ErrorBody {
+  return {
+    code: 'INVALID_ARGUMENT',
+    message: issues.map((i) => `${i.location}.${i.path}: ${i.message}`).join('; '),
+    issues,
+  };
+}
+
 /** Client errors without a tracking code (Fastify's own, and the authorizer's 401/403), by status: stable codes (`FST_ERR_*` codes are internals). */
 const CLIENT_ERROR_CODES: Readonly<Record<number, string>> = {
   400: 'MALFORMED_BODY',
@@ -52,11 +61,7 @@ export function errorHandler(
       message: v.message ?? 'invalid',
       type: v.keyword,
     }));
-    return reply.code(HTTP_STATUS.INVALID_ARGUMENT).send({
-      code: 'INVALID_ARGUMENT',
-      message: issues.map((i) => `${i.location}.${i.path}: ${i.message}`).join('; '),
-      issues,
-    } satisfies ErrorBody);
+    return reply.code(HTTP_STATUS.INVALID_ARGUMENT).send(invalidArgumentBody(issues));
   }
   if (isTrackingError(error)) {
     const field = error.details.field;

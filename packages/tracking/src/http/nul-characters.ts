@@ -1,10 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody, FieldIssue } from './error-handler.ts';
+import { invalidArgumentBody, type FieldIssue } from './error-handler.ts';
 import { HTTP_STATUS } from './error-status.ts';
 
 const NUL = '\u0000';
 /** Deeper than any body the API takes; a deeper one is left to the schema. */
 const MAX_DEPTH = 8;
+/** Requests already looked at: an app that mounts the plugin checks its tracking routes at its root too. */
+const checked = new WeakSet<FastifyRequest>();
 
 /** Where, in one part of a request, a string or a key holds a NUL character. */
 function nulPaths(value: unknown, at: string, depth: number, out: string[]): void {
@@ -34,6 +36,8 @@ export async function rejectNulCharacters(
   req: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply | undefined> {
+  if (checked.has(req)) return undefined;
+  checked.add(req);
   const issues: FieldIssue[] = [];
   const parts = [
     ['params', req.params],
@@ -54,9 +58,5 @@ export async function rejectNulCharacters(
   }
   if (issues.length === 0) return undefined;
   // Answered here, so no handler runs: Fastify's way for an async hook is to return the reply.
-  return reply.code(HTTP_STATUS.INVALID_ARGUMENT).send({
-    code: 'INVALID_ARGUMENT',
-    message: issues.map((i) => `${i.location}.${i.path}: ${i.message}`).join('; '),
-    issues,
-  } satisfies ErrorBody);
+  return reply.code(HTTP_STATUS.INVALID_ARGUMENT).send(invalidArgumentBody(issues));
 }
