@@ -71,18 +71,19 @@ export async function ingestPostgresIncrement(
   const extract = await extractIncrement(spec, previous, extractDir, sourceId);
   const late = mark?.rowsThrough == null ? 0 : extract.rowsThroughPrevious - mark.rowsThrough;
   if (late > 0) warn(lateRowsWarning(spec, previous!, late));
-  if (extract.file === undefined) return [];
+  const increment = extract.increment;
+  if (increment === undefined) return [];
   try {
     return [
-      await ingestFile(store, extract.file, {
+      await ingestFile(store, increment.file, {
         ...options,
         table: 'transactions',
-        sourceName: batchName(spec, previous, extract.upTo),
-        watermark: { sourceId, previous, value: extract.upTo, rowsThrough: extract.rowsThroughUpTo },
+        sourceName: batchName(spec, previous, increment.upTo),
+        watermark: { sourceId, previous, value: increment.upTo, rowsThrough: increment.rowsThrough },
       }),
     ];
   } finally {
-    await rm(extract.file, { force: true });
+    await rm(increment.file, { force: true });
   }
 }
 
@@ -98,15 +99,14 @@ function lateRowsWarning(spec: PostgresSourceSpec, watermark: string, late: numb
 }
 
 /**
- * Source rows at or before the previous watermark now (compared with the count when it was read, it
- * tells rows that arrived late) and at or before the new one (kept with it), read in the same
- * snapshot as the increment. No new rows: no file.
+ * What one read found, in one snapshot: the source rows at or before the previous watermark now
+ * (compared with the count when it was read, it tells rows that arrived late) and, when there are new
+ * rows, the file holding them, the new watermark and the rows at or before it (kept with it).
  */
 interface Extract {
-  readonly file: string | undefined;
-  readonly upTo: string;
   readonly rowsThroughPrevious: number;
-  readonly rowsThroughUpTo: number;
+  readonly increment:
+    { readonly file: string; readonly upTo: string; readonly rowsThrough: number } | undefined;
 }
 
 async function extractIncrement(
@@ -130,7 +130,8 @@ async function extractIncrement(
     const after = previous === null ? 'TRUE' : `${column} > ${client.escapeLiteral(previous)}`;
     const relation = relationSql(client, spec);
     let upTo: string | null;
-    let counts: Pick<Extract, 'rowsThroughPrevious' | 'rowsThroughUpTo'>;
+    let rowsThroughPrevious: number;
+    let rowsThroughUpTo: number;
     try {
       const through =
         previous === null ? '0' : `count(*) FILTER (WHERE ${column} <= ${client.escapeLiteral(previous)})`;
@@ -140,11 +141,9 @@ async function extractIncrement(
          FROM ${relation} AS source`,
       );
       upTo = rows[0]?.up_to ?? null;
+      rowsThroughPrevious = Number(rows[0]?.previous_n ?? 0);
       // Every non-null value is at or before the new watermark, the greatest of them.
-      counts = {
-        rowsThroughPrevious: Number(rows[0]?.previous_n ?? 0),
-        rowsThroughUpTo: Number(rows[0]?.up_to_n ?? 0),
-      };
+      rowsThroughUpTo = Number(rows[0]?.up_to_n ?? 0);
     } catch (error) {
       throw new SodaiError(
         'FILE_UNREADABLE',
@@ -152,7 +151,7 @@ async function extractIncrement(
         { cause: error },
       );
     }
-    if (upTo === null) return { file: undefined, upTo: previous ?? '', ...counts };
+    if (upTo === null) return { rowsThroughPrevious, increment: undefined };
     // The upper bound is redundant in this snapshot but keeps a volatile query to what `upTo` says.
     const select =
       `SELECT * FROM ${relation} AS source WHERE ${after} AND ${column} <= ${client.escapeLiteral(upTo)} ` +
@@ -171,7 +170,7 @@ async function extractIncrement(
       await rm(temp, { force: true });
     }
     await client.query('COMMIT');
-    return { file, upTo, ...counts };
+    return { rowsThroughPrevious, increment: { file, upTo, rowsThrough: rowsThroughUpTo } };
   } finally {
     await client.end();
   }
