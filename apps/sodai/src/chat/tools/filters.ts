@@ -60,6 +60,17 @@ export function describeFilters(e: ChatEntities, lang: Lang): string[] {
   return out;
 }
 
+/** The product and customer named, then the filters, in words: "producto 12, cliente 1002, marca Brand 7". */
+export function describeSubject(e: ChatEntities, lang: Lang): string[] {
+  return [
+    ...(e.product_id !== undefined ? [say(lang, `producto ${e.product_id}`, `product ${e.product_id}`)] : []),
+    ...(e.customer_id !== undefined
+      ? [say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`)]
+      : []),
+    ...describeFilters(e, lang),
+  ];
+}
+
 /** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
 export function scopeWords(e: ChatEntities, lang: Lang): string {
   const f = describeFilters(e, lang);

@@ -16,6 +16,7 @@ import {
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import {
   describeFilters,
+  describeSubject,
   describePeriod,
   FROM,
   joinFiltersAndIds,
@@ -127,11 +128,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   if (!last) return noTransactions(lang);
   const period = periodOrCalendarWeeks(req, 12, last);
   const rows = await salesSeries(box, e, period, 'week');
-  const subject = [
-    e.product_id !== undefined ? say(lang, `producto ${e.product_id}`, `product ${e.product_id}`) : null,
-    e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
-    ...describeFilters(e, lang),
-  ].filter((x): x is string => x !== null);
+  const subject = describeSubject(e, lang);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
   // Without a subject the sales are the whole distributor's: "sales of all sales" says nothing.
   const of = subject.length ? say(lang, ` de ${what}`, ` of ${what}`) : '';

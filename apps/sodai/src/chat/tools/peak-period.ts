@@ -4,7 +4,7 @@ import { capitalize, formatDay, formatMonth, formatNumber, say } from '../format
 import { addDays, mondayOf } from '../understanding/days.ts';
 import type { PeakAsked } from '../understanding/peak-period-words.ts';
 import { noTransactions, table, unknownProduct } from './answers.ts';
-import { describeFilters, describePeriod, periodOrCalendarWeeks } from './filters.ts';
+import { describePeriod, describeSubject, periodOrCalendarWeeks } from './filters.ts';
 import { bucketEnd, isWholeBucket, salesSeries, type SeriesGrain, type SeriesPoint } from './sales-series.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -78,11 +78,7 @@ export const peakPeriodTool =
     // A week the data end in the middle of sold over fewer days: it is no worst week.
     const candidates = peak.end === 'worst' ? series.filter(whole) : series;
     const leftOut = peak.end === 'worst' ? series.filter((p) => !whole(p)) : [];
-    const subject = [
-      e.product_id !== undefined ? say(lang, `producto ${e.product_id}`, `product ${e.product_id}`) : null,
-      e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
-      ...describeFilters(e, lang),
-    ].filter((x): x is string => x !== null);
+    const subject = describeSubject(e, lang);
     const of = subject.length ? say(lang, ` de ${subject.join(', ')}`, ` of ${subject.join(', ')}`) : '';
     const when = describePeriod(period, lang);
     const noun = peak.grain === 'week' ? NOUN.week : NOUN.month;

@@ -2,8 +2,8 @@ import { formatDay, formatNumber, say } from '../format.ts';
 import { daysBetween } from '../understanding/days.ts';
 import { noTransactions, unknownCustomer, unknownProduct } from './answers.ts';
 import {
-  describeFilters,
   describePeriod,
+  describeSubject,
   FROM,
   joinFiltersAndIds,
   periodOrCalendarWeeks,
@@ -49,11 +49,7 @@ export const weeklyAverageTool: Tool = async (box, req) => {
     f.params,
   );
   const buyers = Number(b?.buyer_weeks ?? 0) / (days / 7);
-  const subject = [
-    e.product_id !== undefined ? say(lang, `producto ${e.product_id}`, `product ${e.product_id}`) : null,
-    e.customer_id !== undefined ? say(lang, `cliente ${e.customer_id}`, `customer ${e.customer_id}`) : null,
-    ...describeFilters(e, lang),
-  ].filter((x): x is string => x !== null);
+  const subject = describeSubject(e, lang);
   const scope = subject.length ? ` (${subject.join(', ')})` : '';
   const units = figures.units / weeks;
   const orders = figures.orders / weeks;
