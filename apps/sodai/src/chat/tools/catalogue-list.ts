@@ -31,8 +31,19 @@ const ATTRIBUTE: Readonly<
  */
 export const catalogueListTool: Tool = async (box, req) => {
   const { lang, entities } = req;
-  const f = catalogFilter({ ...entities, customer_type: undefined });
-  const scope = scopeWords({ ...entities, customer_type: undefined }, lang);
+  // The catalogue has no customers: a customer type named narrows nothing here.
+  const products = { ...entities, customer_type: undefined };
+  const f = catalogFilter(products);
+  const scope = scopeWords(products, lang);
+  const none = say(
+    lang,
+    `No hay productos en el catálogo${scope}.`,
+    `There are no products in the catalogue${scope}.`,
+  );
+  const catalogue = [
+    say(lang, 'catálogo de productos', 'product catalogue'),
+    ...describeFilters(entities, lang),
+  ];
   const attribute =
     entities.group_by !== undefined && entities.group_by !== 'customer_type'
       ? ATTRIBUTE[entities.group_by]
@@ -59,18 +70,14 @@ export const catalogueListTool: Tool = async (box, req) => {
     return {
       text:
         n === 0
-          ? say(
-              lang,
-              `No hay productos en el catálogo${scope}.`,
-              `There are no products in the catalogue${scope}.`,
-            )
+          ? none
           : say(
               lang,
               `En el catálogo${scope} hay ${formatNumber(n, lang)} ${attribute.es}: ${rows.map(line).join('; ')}.`,
               `The catalogue${scope} has ${formatNumber(n, lang)} ${attribute.en}: ${rows.map(line).join('; ')}.`,
             ),
       answered: true,
-      basedOn: [say(lang, 'catálogo de productos', 'product catalogue'), ...describeFilters(entities, lang)],
+      basedOn: catalogue,
       table: rankedTable(
         0,
         [
@@ -121,11 +128,7 @@ export const catalogueListTool: Tool = async (box, req) => {
   return {
     text:
       found === 0
-        ? say(
-            lang,
-            `No hay productos en el catálogo${scope}.`,
-            `There are no products in the catalogue${scope}.`,
-          )
+        ? none
         : say(
             lang,
             `Hay ${countOf(found, lang, NOUN.product)} en el catálogo${scope}, ${formatNumber(withSales, lang)} con ventas${shownNote}: ${rows.map(line).join('; ')}.`,
@@ -133,8 +136,7 @@ export const catalogueListTool: Tool = async (box, req) => {
           ),
     answered: true,
     basedOn: [
-      say(lang, 'catálogo de productos', 'product catalogue'),
-      ...describeFilters(entities, lang),
+      ...catalogue,
       say(lang, 'unidades vendidas en todo el historial', 'units sold over the whole history'),
     ],
     table: rankedTable(

@@ -1,4 +1,4 @@
-import type { Lang } from '../../contract/api.ts';
+import type { ChatEntities, Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { formatNumber, formatPercent, say } from '../format.ts';
 import { column, noTransactions, rankedTable, table } from './answers.ts';
@@ -27,6 +27,13 @@ const DAY_NAMES: Readonly<Record<Lang, readonly string[]>> = {
 
 /** The name of ISO weekday `d` (1 = Monday). */
 export const dayName = (d: number, lang: Lang): string => DAY_NAMES[lang][d - 1]!;
+
+/** What a weekday answer rests on: the period, the filters, and the purchase date's weekday. */
+const weekdayBasedOn = (when: string, entities: ChatEntities, lang: Lang): string[] => [
+  when,
+  ...describeFilters(entities, lang),
+  say(lang, 'día de la fecha de compra', 'purchase date weekday'),
+];
 
 /**
  * Sales split by day of the week in a period (default the last twelve weeks), within the filters,
@@ -85,11 +92,7 @@ export const weekdaySplitTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      ...describeFilters(entities, lang),
-      say(lang, 'día de la fecha de compra', 'purchase date weekday'),
-    ],
+    basedOn: weekdayBasedOn(when, entities, lang),
     table: table(
       [
         [say(lang, 'Día', 'Day'), false],
@@ -169,11 +172,7 @@ export const customersOnWeekdayTool =
     return {
       text,
       answered: true,
-      basedOn: [
-        when,
-        ...describeFilters(entities, lang),
-        say(lang, 'día de la fecha de compra', 'purchase date weekday'),
-      ],
+      basedOn: weekdayBasedOn(when, entities, lang),
       table: rankedTable(
         req.offset,
         [
