@@ -1,6 +1,6 @@
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
-import { addDays, mondayOf } from '../understanding/days.ts';
+import { addDays, daysBetween, mondayOf } from '../understanding/days.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { catalogFilter, describeFilters, FROM } from './filters.ts';
@@ -44,7 +44,8 @@ export const callListTool: Tool = async (box, req) => {
     [habitFrom, monday, today, HABIT_MIN_WEEKS, ...f.params],
   );
   const found = Number(rows[0]?.found ?? 0);
-  const day = dayName(((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1, lang);
+  // Today's ISO weekday (1 = Monday) is its distance from this week's Monday, plus one.
+  const day = dayName(daysBetween(monday, today) + 1, lang);
   const rule = say(
     lang,
     `clientes que en al menos ${HABIT_MIN_WEEKS} de las ${HABIT_WEEKS} semanas anteriores ya habían pedido de lunes a ${day}, y esta semana, del ${formatDay(monday, lang)} al ${formatDay(today, lang)} (el último día con datos), todavía no`,

@@ -1,5 +1,6 @@
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
+import { daysBetween } from '../understanding/days.ts';
 import { column, noTransactions, rankedTable, unknownProduct } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import {
@@ -35,10 +36,7 @@ export const regularBuyersTool: Tool = async (box, req) => {
   const last = vocab.lastDay;
   if (!asked || !last) return noTransactions(lang);
   const period = asked.to > last ? { ...asked, to: last } : asked;
-  const weeks = Math.max(
-    1,
-    Math.ceil((Date.parse(period.to) - Date.parse(period.from) + 86_400_000) / 604_800_000),
-  );
+  const weeks = Math.max(1, Math.ceil((daysBetween(period.from, period.to) + 1) / 7));
   const needed = Math.max(1, Math.ceil(weeks * REGULAR_SHARE));
   const f = joinFiltersAndIds({ ...e, customer_id: undefined, period });
   const k = rowsWanted(e);
