@@ -7,7 +7,7 @@ import { formatNumber, formatPercent, say } from '../format.ts';
  * orders on mondays and thursdays alike (half each) usually orders on both, one spread evenly over
  * the week (a seventh each) on none.
  */
-export const USUAL_DAY_SHARE = 1 / 3;
+const USUAL_DAY_SHARE = 1 / 3;
 
 /** How often one orders on a weekday: usually, sometimes, or never in the period. */
 export type WeekdayHabit = 'usually' | 'sometimes' | 'never';

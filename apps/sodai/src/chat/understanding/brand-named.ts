@@ -10,6 +10,26 @@ export interface BrandMention {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Each brand's pattern, longest names first, compiled once per vocabulary's brand map (it is read-only). */
+const PATTERNS = new WeakMap<ReadonlyMap<string, string>, readonly (readonly [RegExp, string])[]>();
+
+function brandPatterns(brands: ReadonlyMap<string, string>): readonly (readonly [RegExp, string])[] {
+  let patterns = PATTERNS.get(brands);
+  if (!patterns) {
+    patterns = [...brands]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(
+        ([name, brand]) =>
+          [
+            new RegExp(`(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${escape(name)}(?=\\s|$)`),
+            brand,
+          ] as const,
+      );
+    PATTERNS.set(brands, patterns);
+  }
+  return patterns;
+}
+
 /**
  * The first brand a normalized text names, the one way every question reads a brand: its name
  * written whole ("brand 7", "coca cola", after "la marca"/"brand" or not, longest names first so one
@@ -19,8 +39,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * brandNamed('ventas de la marca 7', vocab); // { brand: 'Brand 7', at: 9, length: 12 }
  */
 export function brandNamed(text: string, vocab: Vocabulary): BrandMention | undefined {
-  for (const [name, brand] of [...vocab.brands].sort((a, b) => b[0].length - a[0].length)) {
-    const m = new RegExp(`(?:^|\\s)(?:(?:la\\s+)?marca\\s+|brand\\s+)?${escape(name)}(?=\\s|$)`).exec(text);
+  for (const [pattern, brand] of brandPatterns(vocab.brands)) {
+    const m = pattern.exec(text);
     if (m) return { brand, at: m.index, length: m[0].length };
   }
   const m = /(?:^|\s)(?:marca|brand)\s+([a-z0-9]+)(?=\s|$)/.exec(text);

@@ -82,7 +82,7 @@ export function asksWeekdaySplit(text: string): boolean {
  * @example
  * asksWhichDay('que dias compra el cliente 1002'); // true
  */
-export function asksWhichDay(text: string): boolean {
+function asksWhichDay(text: string): boolean {
   return WHICH_DAY.test(text) || WEEKDAY_ASKED.test(text);
 }
 
