@@ -76,12 +76,32 @@ export function openSqliteKysely<DB>(path: string, options: SqliteKyselyOptions 
   const busy = Math.max(0, Math.trunc(options.busyTimeoutMs ?? 30_000));
   const sqlite = new (loadBetterSqlite3())(path, { timeout: busy });
   sqlite.pragma(`busy_timeout = ${busy}`);
-  sqlite.pragma('journal_mode = WAL');
+  useWriteAheadLog(sqlite, busy);
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`cache_size = -${Math.max(1, Math.trunc(options.cacheSizeKiB ?? 2000))}`);
   return new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Switching a new file to WAL needs its exclusive lock, and SQLite answers SQLITE_BUSY at once,
+ * without calling the busy handler, while another connection holds a write lock on it in the old
+ * journal mode: two `sodai worker` processes creating the same run store failed so. Retrying within
+ * the busy timeout makes the later opener wait for the first one's transaction instead.
+ */
+function useWriteAheadLog(sqlite: BetterSqlite3.Database, busyTimeoutMs: number): void {
+  const giveUpAt = Date.now() + busyTimeoutMs;
+  for (let pauseMs = 5; ; pauseMs = Math.min(pauseMs * 2, 100)) {
+    try {
+      sqlite.pragma('journal_mode = WAL');
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= giveUpAt) throw err;
+      // Opening is synchronous (better-sqlite3 is), so the pause is too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs);
+    }
+  }
 }
 
 /**

@@ -53,6 +53,32 @@ describe('openSqliteKysely', () => {
     await db.destroy();
   });
 
+  it('waits for a write transaction another process holds on a new file before switching it to WAL (two workers creating one run store)', async () => {
+    const file = path.join(dir, 'new-while-written.sqlite');
+    // A new file is in rollback-journal mode; another process writes to it for 300 ms.
+    const holder = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import Database from 'better-sqlite3';
+         const db = new Database(process.env.SQL_TEST_DB);
+         db.exec('create table t (a integer)');
+         db.exec('begin immediate');
+         db.prepare('insert into t values (1)').run();
+         console.log('holding');
+         setTimeout(() => { db.exec('commit'); db.close(); }, 300);`,
+      ],
+      { cwd: import.meta.dirname, env: { ...process.env, SQL_TEST_DB: file }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => holder.stdout!.once('data', resolve));
+    const db = openSqliteKysely<{ t: { a: number } }>(file);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    expect(mode.rows[0]!.journal_mode).toBe('wal');
+    expect(await db.selectFrom('t').select('a').execute()).toEqual([{ a: 1 }]);
+    await db.destroy();
+  });
+
   it("keeps each connection's page cache at SQLite's 2 MB, not better-sqlite3's 16 MB (a server holds five)", async () => {
     const size = async (options?: { cacheSizeKiB: number }) => {
       const db = openSqliteKysely(path.join(dir, 'cache.sqlite'), options);
