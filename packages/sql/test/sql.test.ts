@@ -69,7 +69,11 @@ describe('openSqliteKysely', () => {
          console.log('holding');
          setTimeout(() => { db.exec('commit'); db.close(); }, 300);`,
       ],
-      { cwd: import.meta.dirname, env: { ...process.env, SQL_TEST_DB: file }, stdio: ['ignore', 'pipe', 'inherit'] },
+      {
+        cwd: import.meta.dirname,
+        env: { ...process.env, SQL_TEST_DB: file },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
     );
     await new Promise((resolve) => holder.stdout!.once('data', resolve));
     const db = openSqliteKysely<{ t: { a: number } }>(file);
