@@ -54,6 +54,7 @@ describe('GET /api/auth/me', () => {
         alerts,
         signed_in: true,
         readers_configured: true,
+        tokens_configured: true,
         public_read: 'predictions',
       });
       expect(res.headers['cache-control']).toBe('no-store');
@@ -69,6 +70,7 @@ describe('GET /api/auth/me', () => {
       alerts: false,
       signed_in: false,
       readers_configured: true,
+      tokens_configured: true,
       public_read: 'predictions',
     });
   });
@@ -81,6 +83,7 @@ describe('GET /api/auth/me', () => {
       alerts: true,
       signed_in: true,
       readers_configured: true,
+      tokens_configured: true,
       public_read: 'predictions',
     });
     expect(res.headers['cache-control']).toBe('no-store');
@@ -115,6 +118,7 @@ describe('GET /api/auth/me', () => {
       'readers_configured',
       'role',
       'signed_in',
+      'tokens_configured',
     ]);
   });
 });
@@ -173,6 +177,22 @@ describe('a server nobody can sign in to', () => {
         expect(res.json()).toMatchObject({ readers_configured: false, public_read: 'predictions' });
       } finally {
         await closed.close();
+      }
+    }
+  });
+
+  it('says whether any token at all is configured, so the web UI offers a sign-in only where one can succeed', async () => {
+    for (const [server, tokens] of [
+      [{}, false],
+      [{ publicRead: 'all' }, false],
+      [{ operatorToken: ALERTS_ONLY }, true],
+    ] as const) {
+      const app = await serverWith(server);
+      try {
+        const res = await app.inject({ method: 'GET', url: '/api/auth/me' });
+        expect(res.json(), JSON.stringify(server)).toMatchObject({ tokens_configured: tokens });
+      } finally {
+        await app.close();
       }
     }
   });

@@ -99,6 +99,40 @@ describe('the header sign-in', () => {
   });
 });
 
+describe('the header on a server that knows no token', () => {
+  /** GET /api/auth/me without a token, from a server whose reads are closed. */
+  const anonymous =
+    (tokensConfigured: boolean): Route =>
+    (req) =>
+      req.url === '/api/auth/me' && req.authorization === null
+        ? {
+            body: {
+              role: null,
+              alerts: false,
+              signed_in: false,
+              readers_configured: false,
+              tokens_configured: tokensConfigured,
+              public_read: 'predictions',
+            },
+          }
+        : undefined;
+
+  it('offers no sign-in that could never succeed (the demo), in Spanish and English', async () => {
+    for (const lang of ['es', 'en'] as const) {
+      const { seen } = renderApp(<SignIn />, anonymous(false), lang);
+      await waitFor(() => expect(seen.map((r) => r.url)).toContain('/api/auth/me'));
+      await waitFor(() => expect(screen.queryByRole('button')).toBeNull());
+      cleanup();
+    }
+  });
+
+  it('still offers it when only the alerts-only token is configured', async () => {
+    const { seen } = renderApp(<SignIn />, anonymous(true), 'en');
+    await waitFor(() => expect(seen.map((r) => r.url)).toContain('/api/auth/me'));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+});
+
 describe('a signed-in header names its buttons for what they do', () => {
   const ROLES = ['reader', 'operator', 'admin', null] as const;
   const SAYS = {

@@ -406,6 +406,12 @@ export const AuthMeResponseSchema = z.object({
       'whether the server knows any token with a role; false: nobody can sign in to read the data, ' +
         'pipeline and model pages (the server needs SODAI_TOKENS, or SODAI_PUBLIC_READ=all)',
     ),
+  tokens_configured: z
+    .boolean()
+    .describe(
+      'whether the server knows any token at all, the alerts-only one included; false: nobody can sign in, ' +
+        'so the web UI offers no sign-in',
+    ),
   public_read: z
     .enum(['predictions', 'all'])
     .describe('what the server shows without a token (server.publicRead)'),

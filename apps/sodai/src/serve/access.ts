@@ -96,6 +96,11 @@ export class Access {
     return this.#tokens.some((t) => t.role !== null);
   }
 
+  /** Whether any token at all is configured, the alerts-only one included: else nobody can sign in. */
+  get hasTokens(): boolean {
+    return this.#tokens.length > 0;
+  }
+
   /** Whether any token can reach the admin routes. */
   get hasOperators(): boolean {
     return this.#tokens.some((t) => t.role !== null && RANK[t.role] >= RANK.operator);

@@ -16,7 +16,7 @@ function signedInKey(me: AuthMe | null): MessageKey {
 /**
  * Sign in: a button that opens a dialog asking for a token (kept for this browser tab only), and,
  * once signed in, what the server says that token may do, a switch to another token and a sign-out.
- * Replaces a token box on every page.
+ * Replaces a token box on every page. Not offered at all by a server that knows no token.
  *
  * On a phone the three of them would take a row of the header of their own: there they sit behind
  * one "Session" button (the stylesheet shows that button, and hides the panel until it is opened,
@@ -24,7 +24,7 @@ function signedInKey(me: AuthMe | null): MessageKey {
  */
 export function SignIn() {
   const { t } = useI18n();
-  const { token, me, signOut } = useApp();
+  const { token, me, signOut, tokensConfigured } = useApp();
   const panelId = useId();
   const box = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
@@ -70,6 +70,8 @@ export function SignIn() {
       </div>
     );
   }
+  // A server without any token (the demo) could never accept a sign-in: offering one only misleads.
+  if (tokensConfigured === false) return null;
   return (
     <div className="sign-in">
       <SignInButton />

@@ -24,6 +24,12 @@ export interface SessionControls extends Session {
    * a role and keeps its reads closed (a sign-in button would lead nowhere); null until it has said.
    */
   readonly signInPossible: boolean | null;
+  /**
+   * Whether the server knows any token at all, the alerts-only one included: false on a server
+   * started without tokens (the demo), where the header's sign-in could never succeed; null until
+   * it has said.
+   */
+  readonly tokensConfigured: boolean | null;
   /** Asks the server what `token` is and keeps it with that answer; rejects (a 401 for an unknown token) otherwise. */
   signIn(token: string): Promise<void>;
   signOut(): void;
@@ -74,7 +80,10 @@ export function useSession(api: ApiClient): SessionControls {
   );
   const signOut = useCallback(() => keep(SIGNED_OUT), [keep]);
   const { token, me } = session;
-  const [signInPossible, setSignInPossible] = useState<boolean | null>(null);
+  const [server, setServer] = useState<{ signInPossible: boolean | null; tokensConfigured: boolean | null }>({
+    signInPossible: null,
+    tokensConfigured: null,
+  });
   // Asked only while signed out: it matters only to a visitor the server refuses.
   const signedOut = token === '';
   useEffect(() => {
@@ -82,7 +91,11 @@ export function useSession(api: ApiClient): SessionControls {
     let current = true;
     api.authMe('').then(
       (answer) => {
-        if (current) setSignInPossible(answer.readers_configured);
+        if (current)
+          setServer({
+            signInPossible: answer.readers_configured,
+            tokensConfigured: answer.tokens_configured,
+          });
       },
       () => undefined,
     );
@@ -107,8 +120,5 @@ export function useSession(api: ApiClient): SessionControls {
       current = false;
     };
   }, [api, token, me, keep]);
-  return useMemo(
-    () => ({ token, me, signInPossible, signIn, signOut }),
-    [token, me, signInPossible, signIn, signOut],
-  );
+  return useMemo(() => ({ token, me, ...server, signIn, signOut }), [token, me, server, signIn, signOut]);
 }

@@ -12,7 +12,7 @@ import type { ServeContext } from '../serve-context.ts';
  * @example
  * await app.register(authRoutes, { ctx, prefix: '/api' });
  * await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
- * // { role: 'operator', alerts: true, signed_in: true, readers_configured: true, public_read: 'predictions' }
+ * // { role: 'operator', alerts: true, signed_in: true, readers_configured: true, tokens_configured: true, public_read: 'predictions' }
  */
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (app, { ctx }) => {
   app.get(
@@ -36,6 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async (a
         alerts: caller?.alerts ?? false,
         signed_in: caller !== undefined,
         readers_configured: ctx.access.hasReaders,
+        tokens_configured: ctx.access.hasTokens,
         public_read: ctx.access.publicRead,
       };
     },
