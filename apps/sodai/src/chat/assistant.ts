@@ -12,6 +12,8 @@ import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
 import { missingDataAnswer } from './tools/missing-data.ts';
 import { notInCatalogueAnswer } from './tools/not-in-catalogue.ts';
+import { periodWithoutData } from './tools/period-without-data.ts';
+import { OPERATIONS } from './understanding/intent-groups.ts';
 import {
   customerBasketTool,
   customerFrequencyTool,
@@ -341,6 +343,9 @@ export class ChatAssistant {
         Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
       );
     }
+    // The model's and the pipeline's answers do not read sales of a period.
+    const outside = OPERATIONS.has(intent) ? undefined : periodWithoutData(u.entities, vocab, lang);
+    if (outside) return outside;
     const request: ToolRequest = {
       entities: u.entities,
       lang,
