@@ -343,8 +343,9 @@ export class ChatAssistant {
         Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
       );
     }
-    // The model's and the pipeline's answers do not read sales of a period.
-    const outside = OPERATIONS.has(intent) ? undefined : periodWithoutData(u.entities, vocab, lang);
+    // The model's and the pipeline's answers read no sales of a period; the best or worst week says
+    // itself that a period has no whole week of data, and ranks the last 52 weeks instead.
+    const outside = OPERATIONS.has(intent) || u.peak ? undefined : periodWithoutData(u.entities, vocab, lang);
     if (outside) return outside;
     const request: ToolRequest = {
       entities: u.entities,
