@@ -41,6 +41,7 @@ import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
 import { callListTool } from './tools/call-list.ts';
+import { callVerdictTool } from './tools/call-verdict.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -118,13 +119,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
-    req.lastOrder
-      ? wholeList(lastOrderTool)(box, req)
-      : req.skipped
-        ? wholeList(usualButSkippedTool)(box, req)
-        : req.productsBought
-          ? customerProductsTool(box, req)
-          : customerHistoryTool(box, req),
+    req.callVerdict
+      ? callVerdictTool(box, req)
+      : req.lastOrder
+        ? wholeList(lastOrderTool)(box, req)
+        : req.skipped
+          ? wholeList(usualButSkippedTool)(box, req)
+          : req.productsBought
+            ? customerProductsTool(box, req)
+            : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
