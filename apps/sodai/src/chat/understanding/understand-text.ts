@@ -266,7 +266,6 @@ export function understandText(
       {
         hasFilter: filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
         namesCustomerOrProduct: entities.customer_id !== undefined || entities.product_id !== undefined,
-        hasCustomerType: entities.customer_type !== undefined,
       },
       attributeAsked,
     );
