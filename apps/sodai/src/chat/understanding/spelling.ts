@@ -147,6 +147,9 @@ function nearLength(length: number, allowed: number): string[] {
   return out;
 }
 
+/** Whether the assistant knows a normalized word as it is: a keyword, or a word around them. */
+export const isKnownWord = (word: string): boolean => KNOWN.has(word) || KEYWORD.test(word);
+
 /**
  * Edits allowed for a word of this length: none up to five letters, where a typo is too often
  * another word ("mayor" is one edit from "mayo", "entro" from "enero": both would become a month).
