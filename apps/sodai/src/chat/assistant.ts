@@ -12,6 +12,8 @@ import { VocabularyCache, type Vocabulary } from './vocabulary.ts';
 import { notAnswered } from './tools/answers.ts';
 import { missingDataAnswer } from './tools/missing-data.ts';
 import { notInCatalogueAnswer } from './tools/not-in-catalogue.ts';
+import { periodWithoutData } from './tools/period-without-data.ts';
+import { OPERATIONS } from './understanding/intent-groups.ts';
 import {
   customerBasketTool,
   customerFrequencyTool,
@@ -39,6 +41,7 @@ import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
 import { callListTool } from './tools/call-list.ts';
+import { callVerdictTool } from './tools/call-verdict.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
 import { slowMoversTool } from './tools/slow-movers.ts';
@@ -116,13 +119,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
   customer_history: orSideBySide((box, req) =>
-    req.lastOrder
-      ? wholeList(lastOrderTool)(box, req)
-      : req.skipped
-        ? wholeList(usualButSkippedTool)(box, req)
-        : req.productsBought
-          ? customerProductsTool(box, req)
-          : customerHistoryTool(box, req),
+    req.callVerdict
+      ? callVerdictTool(box, req)
+      : req.lastOrder
+        ? wholeList(lastOrderTool)(box, req)
+        : req.skipped
+          ? wholeList(usualButSkippedTool)(box, req)
+          : req.productsBought
+            ? customerProductsTool(box, req)
+            : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
@@ -341,6 +346,10 @@ export class ChatAssistant {
         Object.values(exampleQuestions(lang, someCustomer, someProduct)).map((qs) => qs[0]!),
       );
     }
+    // The model's and the pipeline's answers read no sales of a period; the best or worst week says
+    // itself that a period has no whole week of data, and ranks the last 52 weeks instead.
+    const outside = OPERATIONS.has(intent) || u.peak ? undefined : periodWithoutData(u.entities, vocab, lang);
+    if (outside) return outside;
     const request: ToolRequest = {
       entities: u.entities,
       lang,

@@ -1,16 +1,11 @@
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
-import { addDays, daysBetween, mondayOf } from '../understanding/days.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
+import { callRule, callWeek, HABIT_MIN_WEEKS, HABIT_WEEKS } from './call-habit.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { catalogFilter, describeFilters, FROM } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 import { dayName } from './weekday-pattern.ts';
-
-/** The whole weeks a habit is read from. */
-const HABIT_WEEKS = 8;
-/** Of those, how many must have held an order by the same weekday for it to be a habit. */
-const HABIT_MIN_WEEKS = 4;
 
 /**
  * "¿A qué clientes debería llamar hoy?": the customers who usually have ordered by this point of
@@ -21,10 +16,9 @@ const HABIT_MIN_WEEKS = 4;
  */
 export const callListTool: Tool = async (box, req) => {
   const { lang, vocab } = req;
-  const today = vocab.lastDay;
-  if (!today) return noTransactions(lang);
-  const monday = mondayOf(today);
-  const habitFrom = addDays(monday, -7 * HABIT_WEEKS);
+  if (!vocab.lastDay) return noTransactions(lang);
+  const week = callWeek(vocab.lastDay);
+  const { today, monday, habitFrom } = week;
   const f = catalogFilter(req.entities, 5);
   const k = rowsWanted(req.entities);
   const rows = await box.data.query(
@@ -44,13 +38,8 @@ export const callListTool: Tool = async (box, req) => {
     [habitFrom, monday, today, HABIT_MIN_WEEKS, ...f.params],
   );
   const found = Number(rows[0]?.found ?? 0);
-  // Today's ISO weekday (1 = Monday) is its distance from this week's Monday, plus one.
-  const day = dayName(daysBetween(monday, today) + 1, lang);
-  const rule = say(
-    lang,
-    `clientes que en al menos ${HABIT_MIN_WEEKS} de las ${HABIT_WEEKS} semanas anteriores ya habían pedido de lunes a ${day}, y esta semana, del ${formatDay(monday, lang)} al ${formatDay(today, lang)} (el último día con datos), todavía no`,
-    `customers who, in at least ${HABIT_MIN_WEEKS} of the ${HABIT_WEEKS} weeks before, had ordered by ${day}, and this week, ${formatDay(monday, lang)} to ${formatDay(today, lang)} (the last day of data), have not yet`,
-  );
+  const day = dayName(week.weekday, lang);
+  const rule = callRule(week, lang);
   const line = (r: Readonly<Record<string, unknown>>) =>
     say(
       lang,

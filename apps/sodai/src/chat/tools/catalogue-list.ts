@@ -1,6 +1,6 @@
 import type { ChatAttribute } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
-import { formatLitres, formatNumber, productDescription, say } from '../format.ts';
+import { customerTypeWords, formatLitres, formatNumber, productDescription, say } from '../format.ts';
 import { column, rankedTable } from './answers.ts';
 import { catalogFilter, describeFilters, scopeWords } from './filters.ts';
 import { attributesOf } from './product-rows.ts';
@@ -27,11 +27,13 @@ const ATTRIBUTE: Readonly<
  * What the catalogue holds of a kind of product: with `group_by`, the values of that attribute
  * ("what sizes does brand 34 sell?": each size with its products and units ever sold); otherwise the
  * products themselves ("list products in the KEG package"), how many first, each with its units
- * ever sold. From the product table, so a product never sold is listed too.
+ * ever sold. From the product table, so a product never sold is listed too. A customer type
+ * ("list KEG products for restaurants") cannot narrow the catalogue, which is the same for every
+ * customer: it narrows the units sold, to that type's purchases, and is said there.
  */
 export const catalogueListTool: Tool = async (box, req) => {
   const { lang, entities } = req;
-  // The catalogue has no customers: a customer type named narrows nothing here.
+  const type = entities.customer_type;
   const products = { ...entities, customer_type: undefined };
   const f = catalogFilter(products);
   const scope = scopeWords(products, lang);
@@ -42,13 +44,27 @@ export const catalogueListTool: Tool = async (box, req) => {
   );
   const catalogue = [
     say(lang, 'catálogo de productos', 'product catalogue'),
-    ...describeFilters(entities, lang),
+    ...describeFilters(products, lang),
   ];
+  const toType =
+    type === undefined
+      ? ''
+      : say(lang, ` a ${customerTypeWords(type, lang)}`, ` to ${customerTypeWords(type, lang)}`);
+  const soldBasis = say(
+    lang,
+    `unidades vendidas${toType} en todo el historial`,
+    `units sold${toType} over the whole history`,
+  );
   const attribute =
     entities.group_by !== undefined && entities.group_by !== 'customer_type'
       ? ATTRIBUTE[entities.group_by]
       : undefined;
-  const sold = `(SELECT product_id, sum(items) AS units FROM transactions GROUP BY 1)`;
+  const sold =
+    type === undefined
+      ? `(SELECT product_id, sum(items) AS units FROM transactions GROUP BY 1)`
+      : `(SELECT t.product_id, sum(t.items) AS units FROM transactions t JOIN customers c USING (customer_id)
+          WHERE c.customer_type = $${f.params.length + 1} GROUP BY 1)`;
+  const params = type === undefined ? f.params : [...f.params, type];
   if (attribute) {
     const rows = await box.data.query(
       `SELECT p.${attribute.column} AS value, count(*)::DOUBLE AS products,
@@ -56,15 +72,15 @@ export const catalogueListTool: Tool = async (box, req) => {
        FROM products p LEFT JOIN ${sold} s USING (product_id)
        WHERE ${f.where} AND p.${attribute.column} IS NOT NULL
        GROUP BY 1 ORDER BY units DESC, value`,
-      f.params,
+      params,
     );
     const valueWords = (r: Row) =>
       attribute.column === 'size' ? formatLitres(Number(r.value), lang) : String(r.value);
     const line = (r: Row) =>
       say(
         lang,
-        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} vendidas)`,
-        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} sold)`,
+        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} vendidas${toType})`,
+        `${valueWords(r)} (${countOf(Number(r.products), lang, NOUN.product)}, ${countOf(Number(r.units), lang, NOUN.unit)} sold${toType})`,
       );
     const n = rows.length;
     return {
@@ -77,7 +93,7 @@ export const catalogueListTool: Tool = async (box, req) => {
               `The catalogue${scope} has ${formatNumber(n, lang)} ${attribute.en}: ${rows.map(line).join('; ')}.`,
             ),
       answered: true,
-      basedOn: catalogue,
+      basedOn: type === undefined ? catalogue : [...catalogue, soldBasis],
       table: rankedTable(
         0,
         [
@@ -107,15 +123,15 @@ export const catalogueListTool: Tool = async (box, req) => {
      FROM products p LEFT JOIN ${sold} s USING (product_id)
      WHERE ${f.where}
      ORDER BY units DESC, product LIMIT ${Math.min(50, entities.count ?? CATALOGUE_ROWS)} OFFSET ${req.offset}`,
-    f.params,
+    params,
   );
   const found = Number(rows[0]?.found ?? 0);
   const withSales = Number(rows[0]?.sold ?? 0);
   const line = (r: Row) =>
     say(
       lang,
-      `producto ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} vendidas`,
-      `product ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} sold`,
+      `producto ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} vendidas${toType}`,
+      `product ${r.product} (${productDescription(attributesOf(r), lang)}), ${countOf(Number(r.units), lang, NOUN.unit)} sold${toType}`,
     );
   const shownNote =
     found > rows.length
@@ -131,14 +147,11 @@ export const catalogueListTool: Tool = async (box, req) => {
         ? none
         : say(
             lang,
-            `Hay ${countOf(found, lang, NOUN.product)} en el catálogo${scope}, ${formatNumber(withSales, lang)} con ventas${shownNote}: ${rows.map(line).join('; ')}.`,
-            `There ${agree(found, ['is', 'are'])} ${countOf(found, lang, NOUN.product)} in the catalogue${scope}, ${formatNumber(withSales, lang)} with sales${shownNote}: ${rows.map(line).join('; ')}.`,
+            `Hay ${countOf(found, lang, NOUN.product)} en el catálogo${scope}, ${formatNumber(withSales, lang)} con ventas${toType}${shownNote}: ${rows.map(line).join('; ')}.`,
+            `There ${agree(found, ['is', 'are'])} ${countOf(found, lang, NOUN.product)} in the catalogue${scope}, ${formatNumber(withSales, lang)} with sales${toType}${shownNote}: ${rows.map(line).join('; ')}.`,
           ),
     answered: true,
-    basedOn: [
-      ...catalogue,
-      say(lang, 'unidades vendidas en todo el historial', 'units sold over the whole history'),
-    ],
+    basedOn: [...catalogue, soldBasis],
     table: rankedTable(
       req.offset,
       [column('product', lang), column('description', lang), column('units', lang)],

@@ -14,8 +14,12 @@ export interface PeriodTotal {
   readonly previous: PeriodFigures & { readonly period: ChatPeriod };
 }
 
-/** "un 12,2 % más que" / "up 12.2% on": the change of units against the period before. */
-function changeWords(now: number, before: number, lang: Lang): string {
+/**
+ * "un 12,2 % más que" / "up 12.2% on": the change of units against the period before; "sin datos
+ * para" when that period ends before the data begin (its zero is no fact about the business).
+ */
+function changeWords(now: number, before: number, noData: boolean, lang: Lang): string {
+  if (noData) return say(lang, 'sin datos para', 'with no data for');
   if (before <= 0) return say(lang, 'sin ventas en', 'with no sales in');
   const change = now / before - 1;
   const pct = formatPercent(Math.abs(change), lang);
@@ -42,6 +46,7 @@ export async function periodTotal(
   entities: ChatEntities,
   period: ChatPeriod,
   lang: Lang,
+  dataFrom: string | null = null,
 ): Promise<PeriodTotal> {
   const before = previousPeriod(period, lang);
   const now = await periodFigures(box, entities, period);
@@ -59,7 +64,8 @@ export async function periodTotal(
       : say(lang, ` del producto ${entities.product_id}`, ` of product ${entities.product_id}`);
   const of = `${product}${scopeWords({ ...entities, customer_id: undefined }, lang)}`;
   const when = capitalize(describePeriod(period, lang));
-  const against = `${changeWords(now.units, then.units, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''})`;
+  const beforeData = dataFrom !== null && before.to < dataFrom;
+  const against = `${changeWords(now.units, then.units, beforeData, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''})`;
   const units = countOf(now.units, lang, NOUN.unit);
   const orders = countOf(now.orders, lang, NOUN.order);
   const text =

@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../vocabulary.ts';
+import { slipOfBrandWord } from './brand-typo.ts';
 
 /** Where a brand is named in a text, and how many characters its mention takes. */
 export interface BrandMention {
@@ -44,10 +45,56 @@ export function brandNamed(text: string, vocab: Vocabulary): BrandMention | unde
     if (m) return { brand, at: m.index, length: m[0].length };
   }
   const m = /(?:^|\s)(?:marca|brand)\s+([a-z0-9]+)(?=\s|$)/.exec(text);
-  if (!m) return undefined;
-  const suffix = ` ${m[1]}`;
-  const hit = [...vocab.brands].find(([name]) => name === m[1] || name.endsWith(suffix));
-  return hit ? { brand: hit[1], at: m.index, length: m[0].length } : undefined;
+  const hit = m ? brandCalled(m[1]!, vocab) : undefined;
+  if (m && hit) return { brand: hit, at: m.index, length: m[0].length };
+  return brandWithASlip(text, vocab);
+}
+
+/** The brand named `word` or "<word> <word>" ("7" is "Brand 7"), if one is. */
+function brandCalled(word: string, vocab: Vocabulary): string | undefined {
+  const suffix = ` ${word}`;
+  return [...vocab.brands].find(([name]) => name === word || name.endsWith(suffix))?.[1];
+}
+
+/**
+ * A brand written with one slip of the thumb in a word ("brnad 7", "marac 7", "coca cloa"): in
+ * "marca"/"brand" before a brand's number or last word, or in one word of a brand's name of two
+ * words or more, the other words as they are. A brand of one word is never guessed at: alone, one
+ * word a letter away from it is too often a word of its own ("andas" beside a brand "Andes").
+ */
+function brandWithASlip(text: string, vocab: Vocabulary): BrandMention | undefined {
+  const words = [...text.matchAll(/[a-z0-9]+/g)].map((w) => ({ word: w[0], at: w.index }));
+  const mention = (from: number, count: number, brand: string): BrandMention => {
+    const last = words[from + count - 1]!;
+    return { brand, at: words[from]!.at, length: last.at + last.word.length - words[from]!.at };
+  };
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!.word;
+    if (slipOfBrandWord(w, 'marca') || slipOfBrandWord(w, 'brand')) {
+      const brand = brandCalled(words[i + 1]!.word, vocab);
+      if (brand) return mention(i, 2, brand);
+    }
+  }
+  for (const [name, brand] of vocab.brands) {
+    const parts = name.split(' ');
+    if (parts.length < 2) continue;
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      const written = words.slice(i, i + parts.length).map((w) => w.word);
+      const slips = parts.filter((p, k) => p !== written[k]);
+      const slipped = parts.findIndex((p, k) => p !== written[k]);
+      if (
+        slips.length === 1 &&
+        slipOfBrandWord(
+          written[slipped]!,
+          parts[slipped]!,
+          // A word written as it is beside the slip ("cola") is evidence; a number ("7") less so.
+          parts.some((p, k) => k !== slipped && /[a-z]/.test(p)),
+        )
+      )
+        return mention(i, parts.length, brand);
+    }
+  }
+  return undefined;
 }
 
 /**

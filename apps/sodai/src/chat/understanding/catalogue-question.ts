@@ -41,20 +41,20 @@ export interface CatalogueSignals {
   /** A brand, category, package, size … is named. */
   readonly hasFilter: boolean;
   readonly namesCustomerOrProduct: boolean;
-  readonly hasCustomerType: boolean;
 }
 
 /**
  * Whether a question asks for the catalogue's products of a kind, or the values of an attribute
  * within it (`attributeAsked`: the noun of the attribute the question names, if any): a listing
- * word, a kind of product named, and nothing about sales, rankings or a customer.
+ * word, a kind of product named, and nothing about sales, rankings or one customer or product.
  *
  * @example
- * asksCatalogue('list products in the keg package', { hasFilter: true, namesCustomerOrProduct: false, hasCustomerType: false }, false); // true
- * asksCatalogue('que productos vendimos de la marca 7', { hasFilter: true, namesCustomerOrProduct: false, hasCustomerType: false }, false); // false
+ * asksCatalogue('list products in the keg package', { hasFilter: true, namesCustomerOrProduct: false }, false); // true
+ * asksCatalogue('que productos vendimos de la marca 7', { hasFilter: true, namesCustomerOrProduct: false }, false); // false
  */
 export function asksCatalogue(text: string, s: CatalogueSignals, attributeAsked: boolean): boolean {
-  if (!s.hasFilter || s.namesCustomerOrProduct || s.hasCustomerType) return false;
+  // A customer type ("KEG products for restaurants") narrows the units sold the list shows, not it.
+  if (!s.hasFilter || s.namesCustomerOrProduct) return false;
   if (ABOUT_SALES.test(text) || !LIST.test(text)) return false;
   return attributeAsked || PRODUCTS.test(text);
 }

@@ -32,7 +32,8 @@ export const COURTESY_WORDS = {
     'buenisimo',
     'bueno',
     'muy bien',
-    'list[oa]',
+    // "Listo" is "ready", but "lista de productos" is a list asked for.
+    'list[oa](?! de\\b)',
     'dale',
     'entendido',
     'understood',

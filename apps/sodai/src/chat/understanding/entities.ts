@@ -8,7 +8,7 @@ import {
   SUB_CATEGORY_WORDS,
   type WordMap,
 } from './catalog-words.ts';
-import { findPeriods } from './periods.ts';
+import { calendarYear, findPeriods, isRecentYear } from './periods.ts';
 import { brandNamed } from './brand-named.ts';
 import { readNumber } from './number-words.ts';
 
@@ -35,6 +35,9 @@ const CUSTOMER_WORD =
   /^(cliente|clientes|customer|customers|client|clients|tienda|tiendas|shop|shops|store|stores|negocio|local|account|cuenta)$/;
 const PRODUCT_WORD =
   /^(producto|productos|product|products|articulo|articulos|item|items|sku|skus|referencia|ref|codigo)$/;
+/** A role word naming one customer or product, whose number is its id whatever it looks like. */
+const SINGLE_ROLE =
+  /^(cliente|customer|client|tienda|shop|store|negocio|local|account|cuenta|producto|product|articulo|item|sku|referencia|ref|codigo)$/;
 /** Words that may sit between "cliente" and its number ("cliente número 7", "customer id 7"). */
 const FILLER = /^(n|no|nro|num|numero|number|id|codigo|code|el|la|al|del|de|the|#)$/;
 const COUNT_NOUN =
@@ -200,6 +203,20 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     }
     if (word.length <= 2 && COUNT_NOUN.test(next)) continue;
     if (/^(semanas|weeks|dias|days|meses|months|veces|times|anos|years)$/.test(next)) continue;
+    // "Ventas 2024", "top products 2024", "2024 vs 2023": a year that no id is, unless one customer
+    // or product is named before it ("cliente 2024" asks for that id, and says it is unknown).
+    if (
+      anchor &&
+      !SINGLE_ROLE.test(role) &&
+      !vocab.customerIds.has(value) &&
+      !vocab.productIds.has(value) &&
+      isRecentYear(value, anchor)
+    ) {
+      const year = calendarYear(value, lang);
+      if (!entities.period) entities.period = year;
+      else entities.compare_to ??= year;
+      continue;
+    }
     if (CUSTOMER_WORD.test(role)) {
       if (entities.customer_id === undefined) {
         entities.customer_id = value;

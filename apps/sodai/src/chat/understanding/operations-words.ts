@@ -25,7 +25,17 @@ export const OPERATIONS_WORDS = {
     'scheduler',
     '(?:el|del|al) proceso',
   ],
-  failed: ['fall\\w*', 'failed', 'failure', 'fail', 'errores', 'error', 'broke', 'rompi\\w*'],
+  // Spanish "falló", "fallaron", "fallida"; not English "fall", "falls", "falling", "fallen": sales going down.
+  failed: [
+    'fall(?!s\\b|ing\\b|en\\b|\\b)\\w*',
+    'failed',
+    'failure',
+    'fail',
+    'errores',
+    'error',
+    'broke',
+    'rompi\\w*',
+  ],
   next: [
     'de nuevo',
     'again',
@@ -64,6 +74,9 @@ export const OPERATIONS_WORDS = {
     'data (?:is )?(?:up to date|fresh)',
     'ultima actualizacion',
     'last (?:data )?update',
+    'data (?:load|refresh|import)\\w*',
+    'last (?:data )?(?:load|refresh|import)\\w*',
+    'data (?:was |were )?(?:last )?(?:loaded|refreshed|imported)',
     'subid[oa]s?',
     'uploaded',
     'new data',

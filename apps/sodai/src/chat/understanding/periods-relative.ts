@@ -163,6 +163,19 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
     },
   },
   {
+    // The calendar year before the one the data end in, even when the data end on 31 December: on
+    // that day "el año pasado" is still the year before, not the one just ending.
+    re: /\b(?:el\s+|del\s+)?ano\s+(?:pasado|anterior)\b|\b(?:last|previous)\s+year\b|\bthe\s+year\s+before\b/,
+    make: (_m, anchor, lang) => {
+      const year = toDate(anchor).getUTCFullYear() - 1;
+      return {
+        from: `${year}-01-01`,
+        to: `${year}-12-31`,
+        label: label(lang, 'el año pasado', 'last year'),
+      };
+    },
+  },
+  {
     // Same periods, and labels, as "este año" / "este mes".
     re: /\ben\s+lo\s+que\s+va\s+del\s+(ano|mes)\b|\b(year|month)\s+to\s+date\b|\bso\s+far\s+this\s+(year|month)\b|\b(ytd|mtd)\b/,
     make: (m, anchor, lang) => {

@@ -95,6 +95,19 @@ function dayOf(year: number, month: number, day: number): string | undefined {
 const yearOfAnchor = (anchor: string) => toDate(anchor).getUTCFullYear();
 
 const RULES: readonly PeriodRule[] = [
+  {
+    // "diciembre del año pasado", "march last year": that month of the year before the data's last,
+    // read before "el año pasado" alone would take the whole year.
+    re: new RegExp(
+      `\\b${MONTH_WORD}\\s+(?:del?\\s+)?ano\\s+(?:pasado|anterior)\\b|\\b${MONTH_WORD}\\s+(?:of\\s+)?(?:last|previous)\\s+year\\b|\\b(?:last|previous)\\s+years?\\s+(?:s\\s+)?${MONTH_WORD}\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const month = MONTHS[(m[1] ?? m[2] ?? m[3])!]!;
+      const range = namedMonth(month, yearOfAnchor(anchor) - 1, anchor);
+      const name = formatMonth(range.from, lang);
+      return { ...range, label: label(lang, `en ${name}`, `in ${name}`) };
+    },
+  },
   ...RELATIVE_RULES,
   {
     // "entre el 1 y el 15 de marzo", "del 1 al 15 de marzo", "from march 1 to march 15" are rare;
@@ -247,11 +260,7 @@ const RULES: readonly PeriodRule[] = [
   },
   {
     re: /\b(?:en|in|of|durante|during|del|de|year)\s+(?:(?:el\s+)?ano\s+|the\s+year\s+)?(20\d{2})\b/,
-    make: (m, _a, lang) => ({
-      from: `${m[1]}-01-01`,
-      to: `${m[1]}-12-31`,
-      label: label(lang, `en ${m[1]}`, `in ${m[1]}`),
-    }),
+    make: (m, _a, lang) => calendarYear(Number(m[1]), lang),
   },
   {
     re: /\b(?:ayer|yesterday)\b/,
@@ -262,6 +271,20 @@ const RULES: readonly PeriodRule[] = [
     }),
   },
 ];
+
+/** A whole calendar year, as "en 2024" names it. */
+export function calendarYear(year: number, lang: Lang): ChatPeriod {
+  return { from: `${year}-01-01`, to: `${year}-12-31`, label: label(lang, `en ${year}`, `in ${year}`) };
+}
+
+/**
+ * Whether a bare number ("ventas 2024", "2024 vs 2023") reads as a year: one of the ten years up
+ * to the data's last, as the question's other numbers (ids) are rarely so.
+ */
+export function isRecentYear(value: number, anchor: string): boolean {
+  const last = yearOfAnchor(anchor);
+  return value <= last && value > last - 10;
+}
 
 function namedMonthYear(month: number, anchor: string): number {
   const a = toDate(anchor);
@@ -304,6 +327,15 @@ export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeri
 export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
   const length = daysBetween(p.from, p.to) + 1;
   const from = toDate(p.from);
+  // A calendar year's predecessor is the year before, not the 366 days before a leap year.
+  const year = from.getUTCFullYear();
+  if (p.from === `${year}-01-01` && p.to === `${year}-12-31`) {
+    return {
+      from: `${year - 1}-01-01`,
+      to: `${year - 1}-12-31`,
+      label: label(lang, 'el año anterior', 'the year before'),
+    };
+  }
   const isMonth = from.getUTCDate() === 1 && monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 1) === p.to;
   if (isMonth) {
     const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));

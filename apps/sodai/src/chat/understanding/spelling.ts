@@ -62,7 +62,7 @@ esperar esperamos espera expect expected
 enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 january february march april june july august september october november december
 hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalogue catalog weekly mensual monthly anual yearly diario daily
-venta visita visito visitar llamar llamo cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
+venta visita visito visitar llamar llamo call calling ring ringing phone phoning contact contacting visit visiting cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
 trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde hasta since primer segundo tercer tercero cuarto
 `;
 
@@ -146,6 +146,9 @@ function nearLength(length: number, allowed: number): string[] {
   for (let l = length - allowed; l <= length + allowed; l++) out.push(...(BY_LENGTH.get(l) ?? []));
   return out;
 }
+
+/** Whether the assistant knows a normalized word as it is: a keyword, or a word around them. */
+export const isKnownWord = (word: string): boolean => KNOWN.has(word) || KEYWORD.test(word);
 
 /**
  * Edits allowed for a word of this length: none up to five letters, where a typo is too often

@@ -22,7 +22,7 @@ import { returnsAsked } from './returns-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
-import { asksWhomToCall } from './call-list-words.ts';
+import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
@@ -266,7 +266,6 @@ export function understandText(
       {
         hasFilter: filters.some((k) => k !== 'customer_type' && entities[k] !== undefined),
         namesCustomerOrProduct: entities.customer_id !== undefined || entities.product_id !== undefined,
-        hasCustomerType: entities.customer_type !== undefined,
       },
       attributeAsked,
     );
@@ -324,6 +323,23 @@ export function understandText(
     asksWhomToCall(text);
   if (callList) {
     intent = 'top_customers';
+    delete entities.period;
+  }
+  // "¿Debería llamar al 1002?", "should I call customer 1002 today?": yes or no on that customer by
+  // the call list's rule (advice for the call, "¿qué le ofrezco cuando lo llame?", stays advice).
+  const callVerdict =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    intent !== 'recommend' &&
+    intent !== 'explain_recommendation' &&
+    !OPERATIONS.has(intent) &&
+    asksWhetherToCall(text);
+  if (callVerdict) {
+    intent = 'customer_history';
     delete entities.period;
   }
   // "¿Qué día de la semana se vende más?": the sales split by weekday.
@@ -466,6 +482,7 @@ export function understandText(
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
+    ...(callVerdict ? { callVerdict: true } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
     ...(askedWeekday !== undefined ? { askedWeekday } : {}),
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
