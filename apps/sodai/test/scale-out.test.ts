@@ -202,6 +202,16 @@ describe.runIf(services)(
           expect(new Set(ranBy.values()).size, JSON.stringify([...ranBy])).toBe(2);
           expect(ranBy.has('promote'), 'the gate promoted the challenger').toBe(true);
 
+          // The batch's validation report, written on a worker, is the server's to show too.
+          const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+          const [landed] = (await (
+            await fetch(`${base}/api/ingestions?limit=1`, { headers: admin })
+          ).json()) as { batchId: string; file: string }[];
+          expect(landed!.file).toBe(`s3://${server.bucket}/${unique}/landing/${path.basename(data.batch)}`);
+          const report = await fetch(`${base}/api/reports/ingest/${landed!.batchId}`, { headers: admin });
+          expect(report.status, await report.clone().text()).toBe(200);
+          expect(await report.json()).toMatchObject({ batchId: landed!.batchId, outcome: 'ingested' });
+
           const tracking = await openTracking({ databaseUrl, dataDir: path.join(root, 'seed') });
           const champion = (await tracking.registry.getAlias(MODEL_NAME, CHAMPION)).version;
           await tracking.close();

@@ -6,6 +6,7 @@ import { ConfigSchema } from '../src/config/config-schema.ts';
 import { dataPaths } from '../src/config/load-config.ts';
 import { loadInitialData } from '../src/data/load-data.ts';
 import { RawStore } from '../src/store/raw-store.ts';
+import { reportObjectKey } from '../src/store/stored-reports.ts';
 import { splitWeeks } from '../src/data/split-weeks.ts';
 import { createFlowEnv } from '../src/flows/flow-env.ts';
 import { startPipelineRuntime } from '../src/flows/pipeline-runtime.ts';
@@ -102,6 +103,12 @@ describe('the weekly DAG end to end', { timeout: 240_000 }, () => {
     expect(drift.drifted).toBe(true);
     expect(drift.reason).toMatch(/line_items|line_product/);
     expect(JSON.parse(readFileSync(drift.reportPath, 'utf8')).drifted).toBe(true);
+    // The store keeps it too: the server and the chat read it there, wherever the check ran.
+    const store = await RawStore.openDir(prepared.paths.dataDir);
+    const key = reportObjectKey('drift', path.basename(drift.reportPath, '.json'));
+    const stored = Buffer.from(await store.shared.objects.getBytes(key)).toString('utf8');
+    await store.close();
+    expect(stored).toBe(readFileSync(drift.reportPath, 'utf8'));
     expect(tasks.train!.state).toBe('success');
     expect(tasks.skip_training!.state).toBe('skipped');
     expect(['promote', 'keep_champion'].filter((t) => tasks[t]!.state === 'success')).toHaveLength(1);

@@ -1,5 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import type { StoredReports } from '../store/stored-reports.ts';
 
 /** The latest drift verdict as the weekly drift check wrote it. */
 export interface DriftSummary {
@@ -26,20 +25,16 @@ interface ReportFile {
 }
 
 /**
- * Drift verdicts from the JSON reports the weekly drift check writes under `<reportsDir>/drift`
- * (newest file by modification time).
+ * Drift verdicts from the reports the weekly drift check writes (the newest by modification time),
+ * wherever the check ran: see `storedReports`.
  */
-export function reportFolderDriftSource(dir: string): DriftSource {
+export function storedDriftSource(reports: StoredReports): DriftSource {
   return {
     async latest() {
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
-      if (names.length === 0) return undefined;
-      const dated = await Promise.all(
-        names.map(async (name) => ({ name, at: (await stat(path.join(dir, name))).mtime })),
-      );
-      dated.sort((a, b) => b.at.getTime() - a.at.getTime() || b.name.localeCompare(a.name));
-      const newest = dated[0]!;
-      const report = JSON.parse(await readFile(path.join(dir, newest.name), 'utf8')) as ReportFile;
+      const newest = (await reports.list('drift'))[0];
+      const text = newest && (await reports.read('drift', newest.name));
+      if (!newest || text === undefined) return undefined;
+      const report = JSON.parse(text) as ReportFile;
       const columns = (report.features?.columns ?? [])
         .filter((c) => c.drifted === true)
         .sort((a, b) => (b.statistic ?? 0) - (a.statistic ?? 0))
@@ -50,7 +45,7 @@ export function reportFolderDriftSource(dir: string): DriftSource {
         drifted: report.drifted === true,
         reason: report.reason ?? '',
         driftedFeatures: columns,
-        checkedAt: newest.at,
+        checkedAt: newest.modifiedAt,
       };
     },
   };

@@ -11,6 +11,7 @@ import { weeksBetween } from '../model/retrain-policy.ts';
 import type { WeekContext } from './week-context.ts';
 import { scoreMatrix } from '../features/xgb-matrix.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
+import { reportObjectKey } from '../store/stored-reports.ts';
 
 export interface DriftCheck {
   readonly drifted: boolean;
@@ -135,11 +136,12 @@ export async function checkDrift(
   });
   const drifted = report.verdict.drifted || lines.verdict.drifted;
   const reason = `features: ${withThresholds(report)}; this week's lines: ${withThresholds(lines)}`;
-  const reportPath = path.join(reportsDir, `drift-${week}-v${champion.version.version}.json`);
-  writeFileAtomic(
-    reportPath,
-    `${JSON.stringify({ week, championVersion: champion.version.version, drifted, reason, features: report, lines }, null, 2)}\n`,
-  );
+  const name = `drift-${week}-v${champion.version.version}`;
+  const reportPath = path.join(reportsDir, `${name}.json`);
+  const text = `${JSON.stringify({ week, championVersion: champion.version.version, drifted, reason, features: report, lines }, null, 2)}\n`;
+  // The store's copy is the one the server and the chat read, wherever this check ran (a worker).
+  if (ctx.store) await ctx.store.shared.objects.put(reportObjectKey('drift', name), text);
+  writeFileAtomic(reportPath, text);
   return {
     drifted,
     reason,

@@ -9,6 +9,7 @@ import { createParquetView, openJobDuckDb, type EmptyColumns, type JobDuckDb } f
 import type { SharedStore } from './shared-store.ts';
 import { SharedStorePool } from './shared-store-pool.ts';
 import { StoreError } from './store-error.ts';
+import { reportObjectKey } from './stored-reports.ts';
 
 /** The store's SQL type for each contract column kind. */
 export const DUCKDB_TYPES = { int64: 'BIGINT', double: 'DOUBLE', date: 'DATE', string: 'VARCHAR' } as const;
@@ -75,7 +76,7 @@ export const STORE_TABLES = ['customers', 'products', 'transactions', QUARANTINE
 
 /** Where an ingestion's reports live in the object store. */
 export function ingestReportKey(batchId: string, ext: 'json' | 'html'): string {
-  return `reports/ingest/${batchId}.${ext}`;
+  return reportObjectKey('ingest', batchId, ext);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -19,7 +18,8 @@ import type { AlertStore } from '../../monitor/alerts/alert-store.ts';
 import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
 import { CHAT_TABLES, duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
-import { reportFolderDriftSource } from '../../chat/drift-source.ts';
+import { storedDriftSource } from '../../chat/drift-source.ts';
+import { storedReports } from '../../store/stored-reports.ts';
 import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
 import { SodaiError } from '../../errors.ts';
 import { realizedPerformanceSource } from '../chat-performance-source.ts';
@@ -51,7 +51,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{
     serving: ctx.holder,
     registry: ctx.tracking,
     ...(pipeline ? { pipeline: { store: pipeline.store, dags: pipeline.dags } } : {}),
-    drift: reportFolderDriftSource(path.join(ctx.paths.reportsDir, 'drift')),
+    drift: storedDriftSource(storedReports(ctx.store.shared.objects, ctx.paths.reportsDir)),
     // Scored by each weekly run's `score_realized` task: what the model did once purchases arrived.
     performance: realizedPerformanceSource(ctx.store.shared.catalog.monitor),
     // The log lives in the catalog, so a batch another process ingested shows without a restart.

@@ -1,4 +1,3 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,10 +18,11 @@ import type { ServeContext } from '../serve-context.ts';
 import { resolveLang } from '../language.ts';
 import { servedByBody } from '../served-by.ts';
 import { dataFolders, withoutServerPaths } from '../server-paths.ts';
+import { storedReports } from '../../store/stored-reports.ts';
 
 /**
  * Read APIs for the UI: what serves now, stored predictions, the ingestion log and the validation
- * and drift reports (JSON files under `<dataDir>/reports/<kind>/`). Runs, models and alias history
+ * and drift reports (in the object store, whichever process wrote them; see `stored-reports.ts`). Runs, models and alias history
  * come from the tracking plugin mounted under /api/tracking.
  *
  * @example
@@ -35,6 +35,7 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
     if (!req.url.split('?')[0]!.endsWith('/serving')) ctx.access.requireReader(req);
   });
   const serverFolders = () => dataFolders(ctx.paths);
+  const reports = storedReports(ctx.store.shared.objects, ctx.paths.reportsDir);
   app.get(
     '/serving',
     {
@@ -138,25 +139,12 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
         response: { 200: ReportListSchema },
       },
     },
-    async (req) => {
-      const dir = path.join(ctx.paths.reportsDir, req.params.kind);
-      const names = await readdir(dir).catch(() => [] as string[]);
-      const reports = await Promise.all(
-        names
-          .filter((n) => n.endsWith('.json'))
-          .map(async (name) => {
-            const s = await stat(path.join(dir, name));
-            return {
-              name: name.slice(0, -'.json'.length),
-              modified_at: s.mtime.toISOString(),
-              bytes: s.size,
-            };
-          }),
-      );
-      return reports.sort(
-        (a, b) => b.modified_at.localeCompare(a.modified_at) || b.name.localeCompare(a.name),
-      );
-    },
+    async (req) =>
+      (await reports.list(req.params.kind)).map((r) => ({
+        name: r.name,
+        modified_at: r.modifiedAt.toISOString(),
+        bytes: r.bytes,
+      })),
   );
 
   app.get(
@@ -171,10 +159,8 @@ export const readApiRoutes: FastifyPluginAsyncZod<{ ctx: ServeContext }> = async
     },
     async (req) => {
       const name = req.params.name.replace(/\.json$/, '');
-      const file = path.join(ctx.paths.reportsDir, req.params.kind, `${name}.json`);
-      const text = await readFile(file, 'utf8').catch(() => {
-        throw new SodaiError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
-      });
+      const text = await reports.read(req.params.kind, name);
+      if (text === undefined) throw new SodaiError('NOT_FOUND', `no ${req.params.kind} report named ${name}`);
       const report = JSON.parse(text) as { file?: unknown; reportPaths?: unknown };
       delete report.reportPaths;
       const source = typeof report.file === 'string' ? [path.dirname(report.file)] : [];
