@@ -47,6 +47,33 @@ describe('AlertInbox', () => {
     expect(await screen.findByText('something new happened')).toBeTruthy();
   });
 
+  it("names a refused batch file in the reader's language, without its folder or bucket", async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok-0123456789abcdef');
+    const refused = {
+      ...ALERT,
+      id: 'a3',
+      key: 'batch_rejected',
+      rule: 'batch_rejected',
+      summary: '1 batch file(s) refused by validation, nothing of them stored: …',
+      details: { run_id: 'r1', files: ['s3://bucket/landing/week-2024-12-30.csv'] },
+    };
+    const route = (req: { url: string }) =>
+      req.url === '/api/alerts?state=open' ? { body: { alerts: [refused] } } : undefined;
+    renderApp(<AlertInbox />, route, 'es');
+    expect(await screen.findByText('Un lote de datos no pasó la validación')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'La validación rechazó 1 archivo(s) y no guardó nada de ellos: week-2024-12-30.csv. Corríjalos y vuelva a subirlos; el informe está en Datos.',
+      ),
+    ).toBeTruthy();
+    cleanup();
+    renderApp(<AlertInbox />, route, 'en');
+    expect(await screen.findByText('A data batch failed validation')).toBeTruthy();
+    expect(
+      screen.getByText(/^Validation refused 1 file\(s\) and stored nothing of them: week-2024-12-30\.csv\./),
+    ).toBeTruthy();
+  });
+
   it('offers the sign-in, not the removed token box, before it asks the server', async () => {
     const { seen } = renderApp(
       <AlertInbox />,

@@ -8,6 +8,7 @@ export const ALERT_RULES = [
   'realized_below_test',
   'dataset_drift',
   'weekly_run_failed',
+  'batch_rejected',
   'stale_data',
   'gate_rejections',
   'api_error_rate',

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openTracking } from '@sodai/tracking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,14 @@ async function runWeekly(
   }
 }
 
+interface AlertDelivery {
+  readonly alert: {
+    readonly rule: string;
+    readonly summary: string;
+    readonly details: Record<string, unknown>;
+  };
+}
+
 /** Every delivery since `from`, checked against its signature, as [event, rule]. */
 function deliveries(from: number): [string, string][] {
   return receiver.received.slice(from).map((r) => {
@@ -92,7 +101,12 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     ).toJSON();
     expect(dag.id).toBe(WEEKLY_RUN_TASKS.dagId);
     const ids = dag.nodes.map((t) => t.id);
-    for (const id of [WEEKLY_RUN_TASKS.drift, WEEKLY_RUN_TASKS.promote, WEEKLY_RUN_TASKS.keepChampion])
+    for (const id of [
+      WEEKLY_RUN_TASKS.ingest,
+      WEEKLY_RUN_TASKS.drift,
+      WEEKLY_RUN_TASKS.promote,
+      WEEKLY_RUN_TASKS.keepChampion,
+    ])
       expect(ids).toContain(id);
   });
 
@@ -112,7 +126,7 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     }
   });
 
-  it('generated data with --drift-week: drift alerts once at that week, a stale landing folder once, and a retrained champion resolves the drift', async () => {
+  it('generated data with --drift-week: drift alerts once at that week, a stale landing folder and a refused file once each, removing the file resolves its alert and a retrained champion resolves the drift', async () => {
     const dir = path.join(root, 'drifted');
     const config = configFor(dir);
     const paths = dataPaths(config);
@@ -160,14 +174,24 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     // drifted one, not an earlier week.
     expect(opened.alert.details.week >= '2024-07-01').toBe(true);
 
-    // Ten days later nothing new has landed: stale data alerts once; drift, still there, stays one alert.
+    // Ten days later only a file validation refuses has landed: it alerts once however many runs
+    // refuse it again, stale data alerts once too; drift, still there, stays one alert.
+    const refused = path.join(paths.landingDir, 'week-late.csv');
+    writeFileSync(refused, 'customer_id,product_id\n1,2\n');
     const later = start + 10 * DAY;
     await runWeekly(config, paths, later, { retrain: 'never' });
     await runWeekly(config, paths, later + DAY, { retrain: 'never' });
-    expect(deliveries(before)).toEqual([
-      ['opened', 'dataset_drift'],
+    expect(deliveries(before)[0]).toEqual(['opened', 'dataset_drift']);
+    expect(deliveries(before).slice(1).sort()).toEqual([
+      ['opened', 'batch_rejected'],
       ['opened', 'stale_data'],
     ]);
+    const bodies = receiver.received.slice(before).map((r) => JSON.parse(r.body) as AlertDelivery);
+    const batch = bodies.find((b) => b.alert.rule === 'batch_rejected')!.alert;
+    expect(batch.details.files).toEqual([refused]);
+    expect(batch.summary).toMatch(/week-late\.csv: batch rejected: missing column "order_id"/);
+    // Removed from the landing folder, nothing is refused any more: the alert resolves.
+    rmSync(refused);
 
     // The weekly run retrains on the drifted weeks; once a champion knows them, drift resolves.
     await runWeekly(config, paths, later + DAY, { retrain: 'force' });
@@ -184,9 +208,8 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
       await tracking2.close();
     }
     await runWeekly(config, paths, later + DAY, { retrain: 'never' });
-    expect(deliveries(before)).toEqual([
-      ['opened', 'dataset_drift'],
-      ['opened', 'stale_data'],
+    expect(deliveries(before).slice(3)).toEqual([
+      ['resolved', 'batch_rejected'],
       ['resolved', 'dataset_drift'],
     ]);
   });

@@ -624,6 +624,7 @@ export const en: Dictionary = {
   'alerts.rule.realized_below_test': 'The model does worse than when it was tested',
   'alerts.rule.dataset_drift': 'The data changed (drift)',
   'alerts.rule.weekly_run_failed': 'The weekly run failed',
+  'alerts.rule.batch_rejected': 'A data batch failed validation',
   'alerts.rule.stale_data': 'No new data is arriving',
   'alerts.rule.gate_rejections': 'New models keep being rejected',
   'alerts.rule.api_error_rate': 'Many requests are failing',
@@ -631,6 +632,8 @@ export const en: Dictionary = {
   'alerts.rule.prediction_log_drops': 'The prediction log is losing rows',
   'alerts.summary.weekly_run_failed':
     'The weekly run {run} failed: the details are on the Weekly pipeline page.',
+  'alerts.summary.batch_rejected':
+    'Validation refused {n} file(s) and stored nothing of them: {files}. Fix them and upload them again; the report is on the Data page.',
   'alerts.summary.dataset_drift':
     'The data of the week from {week} departs from the reference: the details are on the Drift page.',
   'alerts.summary.stale_data': 'No new batch has landed for {days} days.',

@@ -633,12 +633,15 @@ export const es = {
   'alerts.rule.realized_below_test': 'El modelo acierta menos que cuando se probó',
   'alerts.rule.dataset_drift': 'Los datos cambiaron (deriva)',
   'alerts.rule.weekly_run_failed': 'Falló la ejecución semanal',
+  'alerts.rule.batch_rejected': 'Un lote de datos no pasó la validación',
   'alerts.rule.stale_data': 'No llegan datos nuevos',
   'alerts.rule.gate_rejections': 'Los modelos nuevos se rechazan una y otra vez',
   'alerts.rule.api_error_rate': 'Muchas consultas fallan',
   'alerts.rule.api_latency': 'Las respuestas tardan',
   'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
   'alerts.summary.weekly_run_failed': 'La ejecución semanal {run} falló: el detalle está en Flujo semanal.',
+  'alerts.summary.batch_rejected':
+    'La validación rechazó {n} archivo(s) y no guardó nada de ellos: {files}. Corríjalos y vuelva a subirlos; el informe está en Datos.',
   'alerts.summary.dataset_drift':
     'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
   'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',

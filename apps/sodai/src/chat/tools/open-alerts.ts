@@ -15,6 +15,7 @@ const KIND: Readonly<Record<AlertRule, readonly [string, string]>> = {
   realized_below_test: ['F1 real del modelo bajo su F1 de prueba', "model's real F1 below its test F1"],
   dataset_drift: ['deriva de datos', 'data drift'],
   weekly_run_failed: ['corrida semanal fallida', 'weekly run failed'],
+  batch_rejected: ['lote rechazado por la validación', 'batch refused by validation'],
   stale_data: ['datos desactualizados', 'stale data'],
   gate_rejections: ['la compuerta rechaza los modelos nuevos', 'the gate keeps rejecting new models'],
   api_error_rate: ['errores de la API', 'API errors'],

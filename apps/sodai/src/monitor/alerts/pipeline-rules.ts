@@ -20,6 +20,28 @@ export function weeklyRunFailed(run: {
   );
 }
 
+/**
+ * The files a weekly run's ingest refused. A refused file stays where it landed and is refused
+ * again by every run, so the alert stays open until the file is replaced or removed; a run that
+ * refuses nothing resolves it. The run itself succeeds (the other files, and last week's data,
+ * still make a forecast), so without this a refused weekly file showed only in the run's log.
+ */
+export function batchesRejected(run: {
+  readonly id: string;
+  readonly rejected: readonly { readonly file: string; readonly message: string }[];
+}): AlertObservation {
+  const firing = run.rejected.length > 0;
+  const files = run.rejected.map((r) => r.file);
+  return observation(
+    'batch_rejected',
+    firing,
+    firing
+      ? `${files.length} batch file(s) refused by validation, nothing of them stored: ${run.rejected.map((r) => r.message).join('; ')}. Fix the file and land it again (the validation report says what is wrong)`
+      : `weekly run ${run.id} refused no batch file`,
+    { run_id: run.id, files },
+  );
+}
+
 /** The drift task's verdict on the latest complete week. */
 export function datasetDrift(verdict: {
   readonly drifted: boolean;

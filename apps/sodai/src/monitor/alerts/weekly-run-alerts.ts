@@ -2,7 +2,13 @@ import type { RunRecord, RunStore } from '@sodai/pipeline';
 import type { Catalog } from '../../store/catalog/catalog.ts';
 import { isLanded } from '../../store/catalog/catalog-records.ts';
 import type { AlertObservation } from './alert-observation.ts';
-import { datasetDrift, gateRejections, staleData, weeklyRunFailed } from './pipeline-rules.ts';
+import {
+  batchesRejected,
+  datasetDrift,
+  gateRejections,
+  staleData,
+  weeklyRunFailed,
+} from './pipeline-rules.ts';
 
 /**
  * The weekly DAG's ids the rules read (a test checks them against the DAG). The monitor may not
@@ -10,6 +16,7 @@ import { datasetDrift, gateRejections, staleData, weeklyRunFailed } from './pipe
  */
 export const WEEKLY_RUN_TASKS = {
   dagId: 'weekly',
+  ingest: 'ingest',
   drift: 'drift',
   promote: 'promote',
   keepChampion: 'keep_champion',
@@ -19,8 +26,8 @@ export const WEEKLY_RUN_TASKS = {
 const GATE_LOOKBACK_RUNS = 50;
 
 /**
- * What a finished weekly run says: whether it failed, the drift task's verdict (when it ran) and
- * the gate's streak of rejections over the recent runs.
+ * What a finished weekly run says: whether it failed, the files its ingest refused, the drift
+ * task's verdict (when it ran) and the gate's streak of rejections over the recent runs.
  */
 export async function weeklyRunObservations(
   run: RunRecord,
@@ -33,6 +40,11 @@ export async function weeklyRunObservations(
     run.state === 'failed' ? (await runs.taskInstances(run.id)).find((t) => t.state === 'failed') : undefined;
   const error = failedTask ? `${failedTask.taskId}: ${failedTask.error ?? 'no error recorded'}` : run.error;
   const out: AlertObservation[] = [weeklyRunFailed({ id: run.id, state: run.state, error })];
+  const [ingest] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.ingest]);
+  if (ingest?.state === 'success') {
+    const { rejected } = ingest.output as { rejected: readonly { file: string; message: string }[] };
+    out.push(batchesRejected({ id: run.id, rejected }));
+  }
   const [drift] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.drift]);
   if (drift?.state === 'success') {
     const verdict = drift.output as { drifted: boolean; week: string; reason: string };

@@ -8,12 +8,22 @@ const numberAt = (d: Details, key: string): number | undefined =>
   typeof d[key] === 'number' && Number.isFinite(d[key]) ? d[key] : undefined;
 const textAt = (d: Details, key: string): string | undefined =>
   typeof d[key] === 'string' ? d[key] : undefined;
+/** A file as its owner named it: the folder or bucket it landed in says nothing new here. */
+const baseName = (file: string): string => file.slice(file.lastIndexOf('/') + 1);
 
 /** One sentence per firing rule, from the alert's details; undefined when the details lack a figure. */
 const FIRING: Readonly<Record<string, (d: Details, w: Words) => string | undefined>> = {
   weekly_run_failed: (d, w) => {
     const run = textAt(d, 'run_id');
     return run === undefined ? undefined : w.t('alerts.summary.weekly_run_failed', { run });
+  },
+  batch_rejected: (d, w) => {
+    const files = Array.isArray(d.files) ? d.files.filter((f): f is string => typeof f === 'string') : [];
+    if (files.length === 0) return undefined;
+    return w.t('alerts.summary.batch_rejected', {
+      n: w.num(files.length),
+      files: files.map(baseName).join(', '),
+    });
   },
   dataset_drift: (d, w) => {
     const week = textAt(d, 'week');
