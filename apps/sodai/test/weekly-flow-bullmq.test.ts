@@ -118,6 +118,14 @@ describe.runIf(redis.available)('the weekly DAG on BullMQ workers', { timeout: 2
     );
     try {
       await Promise.all(ready);
+      // Each log line is JSON a collector parses: no key twice (the ready line held "pid" twice).
+      for (const log of workerLogs) {
+        const line = log
+          .join('')
+          .split('\n')
+          .find((l) => l.includes('waiting for tasks'))!;
+        expect(line.match(/"pid":/g), line).toHaveLength(1);
+      }
       const a = await runIn(inline);
       const b = await runIn(queued, redis.url, queueName);
       expect(a.run.state).toBe('success');

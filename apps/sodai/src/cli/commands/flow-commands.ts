@@ -412,7 +412,8 @@ export function registerFlowCommands(program: Command): void {
         log.info({ ...job.data, state: outcome.state, error: outcome.error }, 'task finished'),
       );
       worker.worker.on('failed', (job, error) => log.error({ ...job?.data, err: error }, 'task crashed'));
-      log.info({ pid: process.pid, queue: c.resolved.config.queueName }, 'worker waiting for tasks');
+      // The logger's own fields already carry the pid: a second one made the line's JSON hold the key twice.
+      log.info({ queue: c.resolved.config.queueName }, 'worker waiting for tasks');
       await untilStopped();
       await worker.close();
       await store.close();
