@@ -2,7 +2,10 @@ import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { openTracking } from '@sodai/tracking';
 import { describe, expect, it } from 'vitest';
+import { HELP_EXAMPLES } from '../src/cli/help-examples.ts';
+import { MODEL_NAME } from '../src/model/model-names.ts';
 import { tempDir, writeTable } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -203,6 +206,29 @@ describe('sodai CLI', () => {
       const named = await sodai(['runs', 'list', '--experiment', 'nope'], fresh);
       expect(named.code).toBe(1);
       expect(named.stderr).toContain('nope');
+    },
+    SPAWNS_TIMEOUT,
+  );
+
+  it(
+    '`models show 1` (a version where the name goes) says which models are registered, and its help example names one',
+    async () => {
+      const own = path.join(dir, 'one-model');
+      const tracking = await openTracking({ dataDir: own, databaseUrl: '' });
+      await tracking.registry.createRegisteredModel(MODEL_NAME);
+      await tracking.close();
+      const shown = await sodai(['models', 'show', '1'], { SODAI_DATA_DIR: own });
+      expect(shown.code).toBe(1);
+      expect(shown.stderr).toContain(`no registered model named "1" (registered: ${MODEL_NAME})`);
+      expect(shown.stderr).toContain(`sodai models show ${MODEL_NAME}`);
+      const fresh = await sodai(['models', 'show', 'nope'], { SODAI_DATA_DIR: path.join(dir, 'no-model') });
+      expect(fresh.stderr).toContain('none is registered yet');
+      // The examples a reader copies name the model the product registers.
+      for (const example of HELP_EXAMPLES['models show']!) {
+        const name = example.split(' ')[3];
+        if (name !== undefined && !name.startsWith('-') && name !== '|')
+          expect(name, example).toBe(MODEL_NAME);
+      }
     },
     SPAWNS_TIMEOUT,
   );

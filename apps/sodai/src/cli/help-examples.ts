@@ -65,7 +65,7 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'runs compare': ['sodai runs compare 3f2a… 9b1c…'],
   models: ['sodai models list', 'sodai models show'],
   'models list': ['sodai models list', 'sodai models list --json'],
-  'models show': ['sodai models show', 'sodai models show purchase --json | jq .aliases'],
+  'models show': ['sodai models show', 'sodai models show weekly-purchase --json | jq .aliases'],
   'models promote': ['sodai models promote --version 3 --reason "better on the last 4 weeks"'],
   'models rollback': [
     'sodai models rollback --reason "bad predictions this week"',

@@ -12,6 +12,7 @@ import {
   type RunsListOptions,
   type TrackingClient,
 } from '@sodai/tracking';
+import { SodaiError } from '../../errors.ts';
 import { MODEL_NAME } from '../../model/model-names.ts';
 import { loadAppContext } from '../load-app-context.ts';
 import { positiveInt } from '../option-parsers.ts';
@@ -48,6 +49,19 @@ async function registeredModel(client: TrackingClient, name: string) {
       aliases.map(async (a) => ({ ...a, history: await client.registry.getAliasHistory(name, a.alias) })),
     ),
   };
+}
+
+/**
+ * `sodai models show 1` reads 1 as a model's name; the answer says which names exist, and that one
+ * model's versions are all on its page.
+ */
+async function unknownModel(client: TrackingClient, name: string): Promise<SodaiError> {
+  const names = (await client.registry.listRegisteredModels()).map((m) => m.name);
+  const known = names.length > 0 ? `registered: ${names.join(', ')}` : 'none is registered yet';
+  return new SodaiError(
+    'NOT_FOUND',
+    `no registered model named "${name}" (${known}); \`sodai models show ${names[0] ?? MODEL_NAME}\` lists every version of one`,
+  );
 }
 
 /** Where an alias points after a move, and the move itself (the latest history entry). */
@@ -116,8 +130,13 @@ export function registerRegistryCommands(program: Command): void {
     .argument('[name]', 'registered model', MODEL_NAME)
     .action((name: string, o: JsonOption) =>
       withTracking(program, async (c) => {
-        const text = o.json ? '' : await modelsShow(c, name);
-        printResult(o, o.json ? await registeredModel(c, name) : null, () => text);
+        try {
+          const text = o.json ? '' : await modelsShow(c, name);
+          printResult(o, o.json ? await registeredModel(c, name) : null, () => text);
+        } catch (error) {
+          if (!isTrackingError(error, 'MODEL_NOT_FOUND')) throw error;
+          throw await unknownModel(c, name);
+        }
       }),
     );
   withJson(
