@@ -52,6 +52,19 @@ describe('a pipeline schedule', () => {
     expect((await screen.findByTestId('dag-maintenance')).textContent).toContain('cada mes');
   });
 
+  it.each([
+    { lang: 'es', month: 'dic 2026' },
+    { lang: 'en', month: 'Dec 2026' },
+  ] as const)(
+    'writes the next run with the month in words ("$month"), never 12/6/2026, which reads as 12 June',
+    async ({ lang, month }) => {
+      renderDags(lang, dag('maintenance', '0 4 * * 0', 'week'));
+      const text = (await screen.findByTestId('dag-maintenance')).textContent ?? '';
+      expect(text).toContain(month);
+      expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
+    },
+  );
+
   it('shows the cron as written when the server has no word for it (the UI reads no cron fields)', async () => {
     renderDags('en', dag('maintenance', '*/15 * * * *', null), dag('weekly', '0 4 * * 0', null));
     expect((await screen.findByTestId('dag-maintenance')).textContent).toContain('*/15 * * * *');

@@ -23,6 +23,12 @@ export interface I18n {
   num(value: number, digits?: number): string;
   /** A share 0–1 as a percentage. */
   pct(value: number, digits?: number): string;
+  /**
+   * A moment (ISO text or epoch ms) as a day and a time that cannot be misread: the month in words
+   * ("6 Dec 2026, 00:00", "6 dic 2026, 0:00"), never 12/6/2026, which an English reader outside the
+   * US and every Spanish reader takes for the 12th of June.
+   */
+  dateTime(value: string | number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -54,6 +60,11 @@ export function I18nProvider({ initial, children }: { initial?: Lang; children: 
         Object.hasOwn(dict, key) ? interpolate(dict[key as MessageKey], vars) : fallback,
       num: (v, digits = 0) =>
         v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      dateTime: (v) =>
+        new Date(v).toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        }),
       pct: (v, digits = 1) =>
         v.toLocaleString(locale, {
           style: 'percent',

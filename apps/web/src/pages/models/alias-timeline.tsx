@@ -6,8 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 /** The champion alias over time, newest first: which version, who moved it, why, and the gate. */
 export function AliasTimeline({ entries }: { entries: readonly AliasHistoryEntry[] }) {
   const i18n = useI18n();
-  const { t, lang } = i18n;
-  const date = (ms: number) => new Date(ms).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US');
+  const { t, dateTime: date } = i18n;
   const sorted = [...entries].sort((a, b) => b.seq - a.seq);
   if (sorted.length === 0) return <p className="muted">{t('models.noHistory')}</p>;
   return (

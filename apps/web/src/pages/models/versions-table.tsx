@@ -22,7 +22,7 @@ export function VersionsTable({
   gates: ReadonlyMap<number, GateRecord | null> | null;
 }) {
   const i18n = useI18n();
-  const { t, tOr, lang, num } = i18n;
+  const { t, tOr, num, dateTime } = i18n;
   const metricKeys = KEY_METRICS.filter((k) => versions.some((v) => k in v.metrics)).slice(0, 3);
   const shown =
     metricKeys.length > 0
@@ -86,9 +86,7 @@ export function VersionsTable({
                           ))}
                       </span>
                     </td>
-                    <td data-label={t('models.created')}>
-                      {new Date(v.createdAt).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US')}
-                    </td>
+                    <td data-label={t('models.created')}>{dateTime(v.createdAt)}</td>
                     <td data-label={t('models.testWeek')}>{gate?.testCutoff ?? '—'}</td>
                     {shown.map((k) => (
                       <td key={k} data-label={metricLabel(k)}>

@@ -15,7 +15,7 @@ import { alertSummary } from './alert-summary.ts';
  */
 export function AlertInbox() {
   const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t, dateTime } = i18n;
   const { api, token, me } = useApp();
   const [showResolved, setShowResolved] = useState(false);
   const [ackError, setAckError] = useState<unknown>(null);
@@ -25,11 +25,7 @@ export function AlertInbox() {
     () => (mayList ? api.alerts(showResolved ? 'all' : 'open', token) : Promise.resolve(null)),
     [api, mayList, token, showResolved],
   );
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'es' ? 'es-CL' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+  const when = dateTime;
   const acknowledge = (alert: Alert) => {
     setAckError(null);
     api.acknowledgeAlert(alert.id, token).then(list.reload, setAckError);

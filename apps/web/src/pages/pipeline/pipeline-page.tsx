@@ -38,7 +38,7 @@ function ScheduleBadge({ schedule, every }: { schedule: string; every: Dag['ever
 
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
-  const { t, tOr, lang } = useI18n();
+  const { t, tOr, dateTime } = useI18n();
   const { api, token, me } = useApp();
   const run = usePermit('run');
   const dags = useAsync(() => api.dags(), [api]);
@@ -63,8 +63,7 @@ export default function PipelinePage() {
     }, POLL_MS);
     return () => clearInterval(timer);
   }, [reloadRuns, reloadDetail, reloadLogs]);
-  const date = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US') : '—';
+  const date = (iso: string | null) => (iso ? dateTime(iso) : '—');
 
   // Without a token, or with the alerts-only one, a refusal means the server shows the pipeline to
   // readers and up only: one note says so, rather than each section's error naming a role the
