@@ -23,3 +23,22 @@ const LISTING =
 export function asksCustomersOfType(text: string, unread: boolean): boolean {
   return unread && LISTING.test(text);
 }
+
+/**
+ * A question that opens by asking which ones or to be shown them: "¿qué clientes no compraron …?",
+ * "which restaurants didn't buy …?", "lista de mayoristas sin compras". "Mayoristas que no compraron
+ * el mes pasado" opens with the customers (a relative "que" follows), which their count answers.
+ */
+const WHICH_FIRST =
+  /^(?:y |and )?(?:que|cuales?|which|what|list\w*|lista\w*|show\w*|muestra\w*|dame|give|quien(?:es)?|who)\b/;
+
+/**
+ * Whether a question about customers who did not buy asks who they are, rather than how many.
+ *
+ * @example
+ * asksWhoDidNotBuy('which restaurants didn t buy last week'); // true
+ * asksWhoDidNotBuy('mayoristas que no compraron el mes pasado'); // false: their count
+ */
+export function asksWhoDidNotBuy(text: string): boolean {
+  return WHICH_FIRST.test(text);
+}
