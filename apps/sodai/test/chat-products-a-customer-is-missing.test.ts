@@ -40,6 +40,8 @@ describe('the products a customer is missing', () => {
     ["what's {c} missing this week?", 'en'],
     ['which products is customer {c} missing', 'en'],
     ['q no a pedido el {c} esta semana', 'es'],
+    ['que le falta al {c} en su pedido', 'es'],
+    ['what hasnt customer {c} ordered this week', 'en'],
   ] as const)('"%s" lists its usual products skipped', async (q, lang) => {
     const question = q.replace('{c}', String(customer));
     const r = await server().ask(question);
