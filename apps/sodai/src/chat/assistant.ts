@@ -41,6 +41,7 @@ import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
 import { callListTool } from './tools/call-list.ts';
+import { customersOfTypeTool, customersWhoDidNotBuyTool } from './tools/customers-of-a-type.ts';
 import { callVerdictTool } from './tools/call-verdict.ts';
 import { boughtWithTool } from './tools/bought-with.ts';
 import { buyersButNotTool } from './tools/buyers-but-not.ts';
@@ -150,14 +151,19 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ),
     ),
   ),
-  // "Which customers order on mondays?": that weekday's customers.
+  // "Which customers order on mondays?": that weekday's customers; "lista de clientes restaurant":
+  // the customers of that type; "¿qué clientes no compraron …?": those who did not buy.
   top_customers: orRegularBuyers(
     orReturns((box, req) =>
       req.callList
         ? callListTool(box, req)
-        : req.onWeekday !== undefined
-          ? customersOnWeekdayTool(req.onWeekday)(box, req)
-          : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+        : req.customersOfType
+          ? customersOfTypeTool(box, req)
+          : req.notBuyers
+            ? customersWhoDidNotBuyTool(box, req)
+            : req.onWeekday !== undefined
+              ? customersOnWeekdayTool(req.onWeekday)(box, req)
+              : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.

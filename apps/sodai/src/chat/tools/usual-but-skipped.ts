@@ -15,13 +15,24 @@ export const USUAL_WEEKS = 8;
 /** A product is usual when bought in at least this many of those weeks (half of them). */
 export const USUAL_MIN_WEEKS = 4;
 
+/** The longest period asked that is checked as is: a month ("¿qué no ha pedido este mes?"). */
+const LONGEST_CHECKED_DAYS = 31;
+
 /**
- * The week checked: the period asked when it is two weeks or less ("this week", "last week"), else
- * the week of the data's last day (its days so far, when the data end mid-week).
+ * The days checked: the period asked when it is a month or less ("this week", "este mes"), else the
+ * last seven days of data. Those are the Monday-Sunday week when the data end on a Sunday; when they
+ * end mid-week, the week's first days alone would show nearly every usual product as skipped.
  */
 function weekChecked(period: ChatPeriod | undefined, lastDay: string, lang: Lang): ChatPeriod {
-  if (period && daysBetween(period.from, period.to) < 14) return period;
-  return { from: mondayOf(lastDay), to: lastDay, label: say(lang, 'la última semana', 'the last week') };
+  if (period && daysBetween(period.from, period.to) < LONGEST_CHECKED_DAYS) return period;
+  const monday = mondayOf(lastDay);
+  if (daysBetween(monday, lastDay) === 6)
+    return { from: monday, to: lastDay, label: say(lang, 'la última semana', 'the last week') };
+  return {
+    from: addDays(lastDay, -6),
+    to: lastDay,
+    label: say(lang, 'los últimos 7 días', 'the last 7 days'),
+  };
 }
 
 /**
@@ -37,9 +48,11 @@ export const usualButSkippedTool: Tool = async (box, req) => {
   const id = req.entities.customer_id!;
   const week = weekChecked(req.entities.period, vocab.lastDay, lang);
   const since = addDays(week.from, -7 * USUAL_WEEKS);
+  // Weeks are the seven-day blocks back from the first day checked (calendar weeks when it is a
+  // Monday), so a check that starts mid-week still counts at most USUAL_WEEKS of them.
   const rows = await box.data.query(
     `WITH hist AS (
-       SELECT product_id, count(DISTINCT date_trunc('week', purchase_date))::DOUBLE AS weeks,
+       SELECT product_id, count(DISTINCT ($3::DATE - purchase_date::DATE - 1) // 7)::DOUBLE AS weeks,
               sum(items)::DOUBLE AS units, max(purchase_date)::DATE::VARCHAR AS last
        FROM transactions WHERE customer_id = $1 AND items > 0
          AND purchase_date >= $2::DATE AND purchase_date < $3::DATE GROUP BY 1),

@@ -9,6 +9,7 @@ import {
   type WordMap,
 } from './catalog-words.ts';
 import { calendarYear, findPeriods, isRecentYear } from './periods.ts';
+import { idRatherThanYear, yearAfterPlural } from './id-or-year.ts';
 import { brandNamed } from './brand-named.ts';
 import { readNumber } from './number-words.ts';
 
@@ -105,7 +106,10 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
 
   const anchor = vocab.lastDay;
   if (anchor) {
-    const periods = findPeriods(rest, anchor, lang);
+    // "Historial del 2019" when 2019 is a customer and no data are of 2019: the customer.
+    const periods = findPeriods(rest, anchor, lang).filter(
+      (p) => !idRatherThanYear(rest.slice(p.start, p.end), vocab),
+    );
     const [first, second] = periods;
     if (first) entities.period = first.period;
     if (second) entities.compare_to = second.period;
@@ -205,11 +209,11 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     if (/^(semanas|weeks|dias|days|meses|months|veces|times|anos|years)$/.test(next)) continue;
     // "Ventas 2024", "top products 2024", "2024 vs 2023": a year that no id is, unless one customer
     // or product is named before it ("cliente 2024" asks for that id, and says it is unknown).
+    // After a plural noun ("top productos 2024") the year wins even over an id of the same number.
     if (
       anchor &&
       !SINGLE_ROLE.test(role) &&
-      !vocab.customerIds.has(value) &&
-      !vocab.productIds.has(value) &&
+      (yearAfterPlural(role) || (!vocab.customerIds.has(value) && !vocab.productIds.has(value))) &&
       isRecentYear(value, anchor)
     ) {
       const year = calendarYear(value, lang);

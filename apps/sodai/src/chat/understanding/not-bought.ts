@@ -1,10 +1,10 @@
 /**
  * "¿Cuántos clientes no compraron el mes pasado?", "how many customers didn't order?", "nunca han
- * comprado": a count of those who did not buy. Without it the count of buyers answers the
+ * comprado": a count of those who did not buy ("didnt", typed without its apostrophe, too). Without it the count of buyers answers the
  * opposite question.
  */
 const NOT_BOUGHT =
-  /\b(?:(?:no|nunca) (?:me |nos |le |les |lo |la |los |las )?(?:han |ha |hayan |haya )?(?:compr|pid|pedi|llev|ordena)\w*|(?:never|not|didn t|did not|haven t|have not|hasn t|has not|don t|do not|doesn t|does not) (?:yet )?(?:buy|bought|order|ordered|purchas)\w*|sin (?:comprar|compras|pedidos|pedir)|without (?:buying|ordering|orders|purchases))\b/;
+  /\b(?:(?:no|nunca) (?:me |nos |le |les |lo |la |los |las )?(?:han |ha |hayan |haya )?(?:compr|pid|pedi|llev|ordena)\w*|(?:never|not|didn ?t|did not|haven ?t|have not|hasn ?t|has not|don ?t|do not|doesn ?t|does not) (?:yet )?(?:buy|bought|order|ordered|purchas)\w*|sin (?:comprar|compras|pedidos|pedir)|without (?:buying|ordering|orders|purchases))\b/;
 
 /**
  * Whether a normalized question asks about those who did not buy.

@@ -19,7 +19,20 @@ export const PRODUCT_KIND_WORDS: readonly (readonly [ProductKind, readonly strin
   ],
   [
     { es: 'licores', en: 'spirits' },
-    ['licor(?:es)?', 'liquors?', 'spirits', 'destilados?', 'pisco', 'whiske?y', 'rum', 'vodka', 'tequila'],
+    [
+      'licor(?:es)?',
+      'liquors?',
+      'spirits',
+      'destilados?',
+      'pisco',
+      'whiske?y',
+      'rum',
+      'vodka',
+      'tequila',
+      // "Ventas de brandy" asks for a spirit, never a "brand".
+      'brand(?:y|ies)',
+      'gin',
+    ],
   ],
   [{ es: 'café', en: 'coffee' }, ['cafe', 'cafes', 'coffees?']],
   [{ es: 'té', en: 'tea' }, ['tea', 'teas', 'infusion(?:es)?']],

@@ -51,6 +51,10 @@ export interface QuestionFlags {
   readonly onWeekday?: number;
   /** "¿A qué clientes debería llamar hoy?": those who usually have ordered by now and have not (intent `top_customers`). */
   readonly callList?: boolean;
+  /** "Lista de clientes restaurant", "which customers are wholesalers?": the customers of that type (intent `top_customers`). */
+  readonly customersOfType?: boolean;
+  /** "¿Qué clientes no compraron la semana pasada?": those (of a type, if named) who did not buy in the period (intent `top_customers`). */
+  readonly notBuyers?: boolean;
   /** "¿Debería llamar al cliente 1002?": yes or no on that customer by the call list's rule (intent `customer_history`). */
   readonly callVerdict?: boolean;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
@@ -94,6 +98,8 @@ const QUESTION_FLAG_KEYS = Object.keys({
   askedWeekday: true,
   onWeekday: true,
   callList: true,
+  customersOfType: true,
+  notBuyers: true,
   callVerdict: true,
   skipped: true,
   productsBought: true,

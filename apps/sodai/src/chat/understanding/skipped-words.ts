@@ -6,7 +6,16 @@
 
 /** Leaving a product out: skipping, missing, forgetting, not ordering it, stopping. */
 const LEFT_OUT =
-  /\b(?:skip\w*|miss(?:ed|es)?|forg[eo]t\w*|left out|leave out|dropped|stopped (?:buying|ordering|getting)|(?:didn t|did not|hasn t|has not|haven t|have not)(?: \S+){0,3} (?:buy|order|get|bought|ordered|gotten|got)|no (?:(?:me |nos |le )?(?:pidio|compro|llevo|encargo)|ha (?:pedido|comprado|llevado))|dej(?:o|aron) de (?:pedir|comprar|llevar|encargar)|olvid\w*|le falt(?:o|aron)|falt\w* (?:pedir|en (?:el|su) pedido)|no repiti\w*)\b/;
+  /\b(?:skip\w*|miss(?:ed|es)?|forg[eo]t\w*|left out|leave out|dropped|stopped (?:buying|ordering|getting)|(?:didn ?t|did not|hasn ?t|has not|haven ?t|have not)(?: \S+){0,3} (?:buy|order|get|bought|ordered|gotten|got)|no (?:(?:me |nos |le )?(?:pidio|compro|llevo|encargo)|(?:ha|a) (?:pedido|comprado|llevado))|dej(?:o|aron) de (?:pedir|comprar|llevar|encargar)|olvid\w*|le falt(?:o|aron)|falt\w* (?:pedir|en (?:el|su) pedido)|no repiti\w*)\b/;
+
+/**
+ * Lacking products, as reps say it: "¿qué productos le faltan al 1002?" (plural: things missing from
+ * his order), "¿qué le falta este mes?" or "… en su pedido" (his recent orders), "what is 1002
+ * missing?". The bare present "¿qué le falta al 1002?" stays advice (what else to sell him), and
+ * missing data ("what data is missing") is no product left out.
+ */
+const LACKING =
+  /\b(?:le faltan|(?:productos?|cosas?|items?|products?) (?:\S+ ){0,2}falt\w*|falt\w* (?:\S+ ){0,4}(?:esta semana|este mes|hoy|ultimamente|lately|por pedir|de pedir|en (?:el|su) pedido)|(?<!\bdata (?:is |are )?)missing(?! data))\b/;
 
 /** What is asked: which products ("qué", "what", "which"), not whether the customer stopped. */
 const WHICH = /\b(?:que|what|which|cuales|cual)\b/;
@@ -17,7 +26,9 @@ const WHICH = /\b(?:que|what|which|cuales|cual)\b/;
  * @example
  * asksSkipped('que dejo de pedir el cliente 1002'); // true
  * asksSkipped('el 1002 dejo de comprar'); // false: whether it stopped, which its history says
+ * asksSkipped('q productos le faltan al 1002'); // true
+ * asksSkipped('que le falta al 1002'); // false: what else to sell him (advice)
  */
 export function asksSkipped(text: string): boolean {
-  return LEFT_OUT.test(text) && WHICH.test(text);
+  return (LEFT_OUT.test(text) || LACKING.test(text)) && WHICH.test(text);
 }

@@ -13,6 +13,7 @@ import { PRODUCT_KIND_FRAGMENTS } from './product-kind-words.ts';
 import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
+import { ORDINARY_WORDS } from './ordinary-words.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -98,7 +99,9 @@ const LEXICON: readonly string[] = [
     ...NUMBER_VOCABULARY,
   ]),
 ];
-const KNOWN = new Set(LEXICON);
+// Ordinary words are known as written but are no lexicon entry: their sounds would otherwise share
+// keys with keywords ("marcha", "marca") and stop those keywords' own sound corrections.
+const KNOWN = new Set([...LEXICON, ...ORDINARY_WORDS]);
 
 /**
  * Lexicon words by how they sound, for the keys only one word has: "bendo" is "vendo", "qe" is

@@ -17,6 +17,7 @@ import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
+import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
@@ -417,6 +418,40 @@ export function understandText(
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
   if (absent) intent = 'unknown';
   const howMany = asksHowMany(text);
+  // "Lista de clientes restaurant", "¿qué clientes son mayoristas?": a type named and nothing else
+  // asked of it (no rule read the question) lists the customers of that type.
+  const customersOfType =
+    !usedContext &&
+    !bar &&
+    !more &&
+    !absent &&
+    !howMany &&
+    // Those who did not buy are asked for below.
+    !asksNotBought(text) &&
+    missing.length === 0 &&
+    entities.customer_type !== undefined &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !filters.some((k) => k !== 'customer_type' && entities[k] !== undefined) &&
+    asksCustomersOfType(text, intent === 'unknown');
+  if (customersOfType) intent = 'top_customers';
+  // "¿Qué clientes no compraron la semana pasada?", "which restaurants didn't buy last week?": who
+  // they are (a count, or the best buyers, answered another question).
+  const notBuyers =
+    !usedContext &&
+    !bar &&
+    !more &&
+    !absent &&
+    !howMany &&
+    !customersOfType &&
+    (intent === 'count_customers' || intent === 'top_customers' || intent === 'unknown') &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !filters.some((k) => k !== 'customer_type' && entities[k] !== undefined) &&
+    (entities.customer_type !== undefined || GROUP_RE.customer.test(text)) &&
+    asksNotBought(text) &&
+    asksWhoDidNotBuy(text);
+  if (notBuyers) intent = 'top_customers';
   // "¿Cuántos clientes compran más de 100 unidades?": who or what passes the bar decides the tool;
   // "¿y con más de 50?" after such a question keeps its subject.
   const barSubject = bar
@@ -482,6 +517,8 @@ export function understandText(
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
+    ...(customersOfType ? { customersOfType: true } : {}),
+    ...(notBuyers ? { notBuyers: true } : {}),
     ...(callVerdict ? { callVerdict: true } : {}),
     ...(weekdaySwapped !== undefined ? { onWeekday: weekdaySwapped } : {}),
     ...(askedWeekday !== undefined ? { askedWeekday } : {}),
