@@ -15,8 +15,8 @@ export interface BatchLanding {
   /** A bucket's batch keys under the prefix; undefined for a folder (a sensor reads it itself). */
   readonly list: (() => Promise<readonly string[]>) | undefined;
   /**
-   * Stores an uploaded batch whole (a sensor never sees part of it); returns where it went. A
-   * folder refuses a name already waiting (ALREADY_EXISTS) unless `replace` says to overwrite it.
+   * Stores an uploaded batch whole (a sensor never sees part of it); returns where it went. A name
+   * already there is refused (ALREADY_EXISTS) unless `replace` says to overwrite it.
    */
   put(name: string, body: Uint8Array, options?: { readonly replace?: boolean }): Promise<string>;
   close(): Promise<void>;
@@ -42,12 +42,22 @@ export async function openBatchLanding(
   return {
     where: bucket.url,
     list: async () => (await bucket.list()).map((o) => o.key).filter((key) => BATCH_FILE.test(key)),
-    async put(name, body) {
-      await bucket.put(name, body);
+    // As a folder does: an upload under a name already in the prefix (waiting, or ingested and kept)
+    // is refused unless it asks to replace it, so the UI's "replace?" question is asked here too.
+    async put(name, body, options = {}) {
+      if (options.replace) await bucket.put(name, body);
+      else if (!(await bucket.putIfAbsent(name, body)).created) throw nameTaken(name);
       return `${bucket.url}/${name}`;
     },
     close: () => bucket.close(),
   };
+}
+
+function nameTaken(name: string): SodaiError {
+  return new SodaiError(
+    'ALREADY_EXISTS',
+    `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
+  );
 }
 
 function folderLanding(dir: string): BatchLanding {
@@ -65,12 +75,7 @@ function folderLanding(dir: string): BatchLanding {
         if (options.replace) await rename(temp, target);
         else await link(temp, target); // fails if the name is taken, atomically
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-          throw new SodaiError(
-            'ALREADY_EXISTS',
-            `landing/${name} is already waiting to be ingested; send ?replace=true to overwrite it`,
-          );
-        }
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw nameTaken(name);
         throw error;
       } finally {
         await rm(temp, { force: true });
