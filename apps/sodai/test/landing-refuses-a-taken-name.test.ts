@@ -36,6 +36,14 @@ describe.each(sources)('uploading a batch to %s', (label, source) => {
         expect(
           await landing.put('week-2024-12-30.csv', new TextEncoder().encode('third\n'), { replace: true }),
         ).toBe(where);
+        // The bucket's listing versions each key, so the sensor sees the replacement as new content.
+        if (landing.list) {
+          const [before] = await landing.list();
+          await landing.put('week-2024-12-30.csv', new TextEncoder().encode('fourth\n'), { replace: true });
+          const [after] = await landing.list();
+          expect(after!.name).toBe(before!.name);
+          expect(after!.version).not.toBe(before!.version);
+        }
       } finally {
         await landing.close();
       }

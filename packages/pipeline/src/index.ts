@@ -22,6 +22,8 @@ export {
   type FileSensor,
   type FileSensorDeps,
   type FileSensorOptions,
+  type SensedChange,
+  type SensedFile,
 } from './schedule/file-sensor.ts';
 export {
   createOrchestrator,

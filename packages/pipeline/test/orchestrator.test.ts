@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -354,6 +354,51 @@ describe('orchestrator (inline, SQLite)', () => {
       join(landing, 'week1.parquet'),
       join(landing, 'week2.parquet'),
     ]);
+    for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
+  });
+
+  it('the file sensor fires again for a file replaced under its name (a corrected batch over a refused one), once per version', async () => {
+    const dag = defineDag({ id: 'replaced', params: z.object({ file: z.string() }) });
+    dag.task('ingest', {}, (ctx) => ctx.params.file);
+    const landing = join(fx.dir, 'replaced');
+    mkdirSync(landing);
+    const file = join(landing, 'week1.csv');
+    writeFileSync(file, 'refused');
+    const sense = () => orchestrate(dag).fileSensor({ dir: landing, pattern: '*.csv', dagId: 'replaced' });
+    expect(await sense().poll()).toEqual([file]);
+    writeFileSync(file, 'corrected, and longer');
+    utimesSync(file, new Date('2030-01-01'), new Date('2030-01-01'));
+    expect(await sense().poll()).toEqual([file]);
+    expect(await sense().poll()).toEqual([]);
+    const runs = await store.listRuns({ dagId: 'replaced' });
+    expect(runs).toHaveLength(2);
+    const o = orchestrate(dag);
+    for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
+  });
+
+  it('a bucket listing with versions fires for a replaced object; a store that kept only names adopts the versions it finds', async () => {
+    const dag = defineDag({ id: 'versions', params: z.object({ file: z.string() }) });
+    dag.task('ingest', {}, (ctx) => ctx.params.file);
+    // An earlier version remembered names only: week1 was seen before versions were kept.
+    await store.markSeen('file:versions:s3://landing/v', ['week1.csv']);
+    let objects = [
+      { name: 'week1.csv', version: 'a' },
+      { name: 'week2.csv', version: 'b' },
+    ];
+    const list = () => Promise.resolve(objects);
+    const sense = () =>
+      orchestrate(dag).fileSensor({ dir: 's3://landing/v/', list, pattern: /\.csv$/, dagId: 'versions' });
+    // Only the new name fires: week1's version is taken as known, not as a replacement.
+    expect(await sense().poll()).toEqual(['s3://landing/v/week2.csv']);
+    objects = [
+      { name: 'week1.csv', version: 'a' },
+      { name: 'week2.csv', version: 'c' },
+    ];
+    expect(await sense().poll()).toEqual(['s3://landing/v/week2.csv']);
+    expect(await sense().poll()).toEqual([]);
+    const runs = await store.listRuns({ dagId: 'versions' });
+    expect(runs).toHaveLength(2);
+    const o = orchestrate(dag);
     for (const r of runs) expect((await o.waitForRun(r.id)).state).toBe('success');
   });
 

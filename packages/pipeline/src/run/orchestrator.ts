@@ -178,10 +178,10 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
         store,
         sensorId: `file:${dag.id}:${sensedDir(o)}`,
         onError,
-        onFile: async (file) => {
-          await unlessRunExists(() =>
-            createRun(dag, { params: { file }, runKey: `file:${file}`, trigger: 'sensor' }),
-          );
+        onFile: async (file, { replacedVersion }) => {
+          // One run per file, and one more per replacement of its content under the same name.
+          const runKey = replacedVersion === undefined ? `file:${file}` : `file:${file}@${replacedVersion}`;
+          await unlessRunExists(() => createRun(dag, { params: { file }, runKey, trigger: 'sensor' }));
           await runs.pump();
         },
       });

@@ -14,17 +14,34 @@ export interface FileSensorOptions {
   /**
    * Names to look at instead of reading `dir`, for listings that are not folders (an object-store
    * prefix): `dir` is then only the listing's name (`s3://bucket/landing`), a file's path is
-   * `<dir>/<name>` and `minAgeMs` does not apply (the lister returns whole objects only).
+   * `<dir>/<name>` and `minAgeMs` does not apply (the lister returns whole objects only). A name
+   * given with a `version` (an ETag, a content hash) fires again when its version changes.
    */
-  readonly list?: () => Promise<readonly string[]>;
+  readonly list?: () => Promise<readonly (string | SensedFile)[]>;
+}
+
+/** A file a listing holds, and what changes when its content is replaced under the same name. */
+export interface SensedFile {
+  readonly name: string;
+  readonly version?: string;
+}
+
+/** Why `onFile` is called: a name not seen before, or a known name whose content was replaced. */
+export interface SensedChange {
+  /** Undefined for a new name; the new version for a file replaced under a name already seen. */
+  readonly replacedVersion: string | undefined;
 }
 
 export interface FileSensorDeps {
   readonly store: RunStore;
   /** Stable id under which seen files are remembered in the store. */
   readonly sensorId: string;
-  /** Called once per new file with its absolute path; must be idempotent per path (crash between call and memo). */
-  readonly onFile: (path: string) => Promise<void>;
+  /**
+   * Called once per new file with its absolute path, and again when a file is replaced under the
+   * same name (its version changes); must be idempotent per path and version (a crash between the
+   * call and the memo calls it again).
+   */
+  readonly onFile: (path: string, change: SensedChange) => Promise<void>;
   readonly now?: () => number;
   /** Where poll errors go (a missing folder, a store hiccup); polling goes on. */
   readonly onError?: (error: unknown) => void;
@@ -53,11 +70,18 @@ function toRegExp(pattern: RegExp | string | undefined): RegExp {
   return new RegExp(`^${body}$`);
 }
 
+/** Remembers the versions seen, beside the names; the marker says versions have been kept since. */
+const VERSIONS_KEPT = '(versions kept from here on)';
+
 /**
- * Watches a folder by polling and calls `onFile` once per new file. Files are remembered by name in
- * the run store, so a restart does not fire again for old files. The memo is written after `onFile`
- * succeeds: a crash in between calls `onFile` again, which the orchestrator makes harmless with a
- * per-file run key (one run per file).
+ * Watches a folder by polling and calls `onFile` once per new file, and once more each time a file
+ * is replaced under the same name (its modification time or size in a folder, the listing's
+ * version otherwise): a corrected batch uploaded over a refused one is checked at once. Names and
+ * versions are remembered in the run store, so a restart does not fire again for old files; the
+ * first poll of a store that kept only names (an earlier version) takes the versions it finds as
+ * known rather than firing for every file. The memo is written after `onFile` succeeds: a crash in
+ * between calls `onFile` again, which the orchestrator makes harmless with a per-file (and
+ * per-version) run key.
  *
  * @example
  * import { createFileSensor } from '@sodai/pipeline';
@@ -77,27 +101,52 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
   let polling: Promise<readonly string[]> | null = null;
 
   const pathOf = (name: string) => (options.list ? `${dir}/${name}` : join(dir, name));
-  const listFolder = async (): Promise<string[]> => {
-    const names: string[] = [];
+  const listFolder = async (): Promise<SensedFile[]> => {
+    const files: SensedFile[] = [];
     for (const e of await readdir(dir, { withFileTypes: true })) {
       if (!e.isFile() || !regex.test(e.name)) continue;
-      if (minAgeMs > 0 && now() - (await stat(join(dir, e.name))).mtimeMs < minAgeMs) continue;
-      names.push(e.name);
+      const s = await stat(join(dir, e.name));
+      if (minAgeMs > 0 && now() - s.mtimeMs < minAgeMs) continue;
+      files.push({ name: e.name, version: `${Math.trunc(s.mtimeMs)}:${s.size}` });
     }
-    return names;
+    return files;
   };
+  const listed = async (): Promise<SensedFile[]> =>
+    options.list
+      ? (await options.list())
+          .map((f) => (typeof f === 'string' ? { name: f } : f))
+          .filter((f) => regex.test(f.name))
+      : listFolder();
+
+  const versionsId = `${deps.sensorId}#versions`;
+  const versionKey = (f: SensedFile) => `${f.name}@${f.version}`;
 
   const pollOnce = async (): Promise<readonly string[]> => {
-    const names = options.list ? (await options.list()).filter((n) => regex.test(n)) : await listFolder();
-    names.sort();
-    const fresh = await deps.store.unseen(deps.sensorId, names);
+    const files = (await listed()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const versioned = files.filter((f) => f.version !== undefined);
+    const freshNames = new Set(
+      await deps.store.unseen(
+        deps.sensorId,
+        files.map((f) => f.name),
+      ),
+    );
+    const freshVersions = new Set(await deps.store.unseen(versionsId, versioned.map(versionKey)));
+    const versionsKept = (await deps.store.unseen(versionsId, [VERSIONS_KEPT])).length === 0;
     const fired: string[] = [];
-    for (const name of fresh) {
-      const path = pathOf(name);
-      await deps.onFile(path);
-      await deps.store.markSeen(deps.sensorId, [name]);
-      fired.push(path);
+    for (const f of files) {
+      const path = pathOf(f.name);
+      const replaced = f.version !== undefined && freshVersions.has(versionKey(f));
+      if (freshNames.has(f.name)) {
+        await deps.onFile(path, { replacedVersion: undefined });
+        await deps.store.markSeen(deps.sensorId, [f.name]);
+        fired.push(path);
+      } else if (replaced && versionsKept) {
+        await deps.onFile(path, { replacedVersion: f.version });
+        fired.push(path);
+      }
+      if (replaced) await deps.store.markSeen(versionsId, [versionKey(f)]);
     }
+    if (!versionsKept) await deps.store.markSeen(versionsId, [VERSIONS_KEPT]);
     return fired;
   };
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SensedFile } from '@sodai/pipeline';
 import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SodaiError } from '../../errors.ts';
@@ -12,8 +13,11 @@ import { BATCH_FILE, type BatchSourceSpec } from './batch-source.ts';
 export interface BatchLanding {
   /** The folder, or the prefix as a URL (`s3://bucket/landing`): what sensors and runs name. */
   readonly where: string;
-  /** A bucket's batch keys under the prefix; undefined for a folder (a sensor reads it itself). */
-  readonly list: (() => Promise<readonly string[]>) | undefined;
+  /**
+   * A bucket's batch keys under the prefix, each with its version; undefined for a folder (a sensor
+   * reads it itself).
+   */
+  readonly list: (() => Promise<readonly SensedFile[]>) | undefined;
   /**
    * Stores an uploaded batch whole (a sensor never sees part of it); returns where it went. A name
    * already there is refused (ALREADY_EXISTS) unless `replace` says to overwrite it.
@@ -41,7 +45,11 @@ export async function openBatchLanding(
   const bucket = await openObjectStore(source.url, { cacheDir: path.join(cacheDir, 'objects') });
   return {
     where: bucket.url,
-    list: async () => (await bucket.list()).map((o) => o.key).filter((key) => BATCH_FILE.test(key)),
+    // A version with each key, so a batch replaced under its name (a corrected upload) is sensed again.
+    list: async () =>
+      (await bucket.list())
+        .filter((o) => BATCH_FILE.test(o.key))
+        .map((o) => ({ name: o.key, version: o.contentHash ?? `${o.lastModified.getTime()}:${o.bytes}` })),
     // As a folder does: an upload under a name already in the prefix (waiting, or ingested and kept)
     // is refused unless it asks to replace it, so the UI's "replace?" question is asked here too.
     async put(name, body, options = {}) {
