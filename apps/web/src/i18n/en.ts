@@ -633,7 +633,7 @@ export const en: Dictionary = {
   'alerts.summary.weekly_run_failed':
     'The weekly run {run} failed: the details are on the Weekly pipeline page.',
   'alerts.summary.batch_rejected':
-    'Validation refused {n} file(s) and stored nothing of them: {files}. Fix them and upload them again; the report is on the Data page.',
+    'Validation refused {n} file(s) and stored nothing of them: {files}. Upload the corrected file under the same name (replacing it), or remove it from the landing; the report is on the Data page.',
   'alerts.summary.dataset_drift':
     'The data of the week from {week} departs from the reference: the details are on the Drift page.',
   'alerts.summary.stale_data': 'No new batch has landed for {days} days.',

@@ -641,7 +641,7 @@ export const es = {
   'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
   'alerts.summary.weekly_run_failed': 'La ejecución semanal {run} falló: el detalle está en Flujo semanal.',
   'alerts.summary.batch_rejected':
-    'La validación rechazó {n} archivo(s) y no guardó nada de ellos: {files}. Corríjalos y vuelva a subirlos; el informe está en Datos.',
+    'La validación rechazó {n} archivo(s) y no guardó nada de ellos: {files}. Suba el archivo corregido con el mismo nombre (reemplazándolo) o quítelo de la entrada; el informe está en Datos.',
   'alerts.summary.dataset_drift':
     'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
   'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',

@@ -36,7 +36,7 @@ export function batchesRejected(run: {
     'batch_rejected',
     firing,
     firing
-      ? `${files.length} batch file(s) refused by validation, nothing of them stored: ${run.rejected.map((r) => r.message).join('; ')}. Fix the file and land it again (the validation report says what is wrong)`
+      ? `${files.length} batch file(s) refused by validation, nothing of them stored: ${run.rejected.map((r) => r.message).join('; ')}. Upload the corrected file under the same name (replacing it), or remove it from the landing; the validation report says what is wrong`
       : `weekly run ${run.id} refused no batch file`,
     { run_id: run.id, files },
   );
