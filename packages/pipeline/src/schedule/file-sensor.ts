@@ -135,16 +135,21 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
     const fired: string[] = [];
     for (const f of files) {
       const path = pathOf(f.name);
-      const replaced = f.version !== undefined && freshVersions.has(versionKey(f));
+      const newVersion = f.version !== undefined && freshVersions.has(versionKey(f));
       if (freshNames.has(f.name)) {
         await deps.onFile(path, { replacedVersion: undefined });
+        // The version first: a crash before the name's memo fires the name again, under its own
+        // run key (no second run), never as a replacement of itself.
+        if (newVersion) await deps.store.markSeen(versionsId, [versionKey(f)]);
         await deps.store.markSeen(deps.sensorId, [f.name]);
         fired.push(path);
-      } else if (replaced && versionsKept) {
-        await deps.onFile(path, { replacedVersion: f.version });
-        fired.push(path);
+      } else if (newVersion) {
+        if (versionsKept) {
+          await deps.onFile(path, { replacedVersion: f.version });
+          fired.push(path);
+        }
+        await deps.store.markSeen(versionsId, [versionKey(f)]);
       }
-      if (replaced) await deps.store.markSeen(versionsId, [versionKey(f)]);
     }
     if (!versionsKept) await deps.store.markSeen(versionsId, [VERSIONS_KEPT]);
     return fired;
