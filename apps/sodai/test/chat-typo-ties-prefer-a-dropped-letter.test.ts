@@ -26,6 +26,13 @@ describe('a typo equally near two words goes to the likelier slip', () => {
   });
 });
 
+describe('words farther than a typo from every keyword stay as written', () => {
+  it.each(['placed', 'llover', 'corriendo', 'rising', 'missing'])('%s', (w) => {
+    expect(correctSpelling([w], 'en')).toEqual([w]);
+    expect(correctSpelling([w], 'es')).toEqual([w]);
+  });
+});
+
 describe('questions with the slip read as meant', () => {
   it.each([
     ['what is 181101 mising this week', 'en', 'customer_history', { skipped: true }],

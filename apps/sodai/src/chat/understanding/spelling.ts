@@ -206,7 +206,7 @@ function nearest(word: string, near: readonly string[], allowed: number): string
     if (edits < fewest) {
       fewest = edits;
       ties = [candidate];
-    } else if (edits === fewest) ties.push(candidate);
+    } else if (edits === fewest && edits <= allowed) ties.push(candidate);
   }
   return likeliestMeant(word, ties);
 }
