@@ -26,11 +26,13 @@ describe('short questions say their language', () => {
     ['top products last month', 'en'],
     ['alerts?', 'en'],
     ['brands', 'en'],
+    ['top energy drinks', 'en'],
+    ['top bebidas energeticas', 'es'],
   ] as const)('%s → %s', (q, lang) => {
     expect(detectLang(q)).toBe(lang);
   });
 
-  it.each(['top', 'top 10', 'top 2024'])('"%s" says no language of its own', (q) => {
+  it.each(['top', 'top 10', 'top 2024', 'top prods'])('"%s" says no language of its own', (q) => {
     expect(detectLang(q)).toBeUndefined();
   });
 });

@@ -23,11 +23,7 @@ const COVERAGE = new RegExp(
     'rango de (?:fechas|datos)',
     '(?:cubren?|abarcan?|covers?|covered|span|spans)',
     'how (?:recent|old|far back|current|fresh|much data|many days|many weeks|many months)',
-    'que tan (?:recientes?|actuales?|antiguos?|atras|nuev[oa]s?|frescos?|al dia|actualizad[oa]s?)',
-    // "When was the data last updated?", "¿cuándo se actualizaron los datos?": how fresh it is.
-    '(?:last|latest) (?:updated?|refresh(?:ed)?)',
-    'updated|refreshed|actualizad[oa]s?|actualizaron|actualizo|actualizacion',
-    'up to date|al dia',
+    'que tan (?:recientes?|actuales?|antiguos?|atras)',
     '(?:ultim[oa]|primer[oa]?|last|latest|first|earliest|most recent) (?:fecha|dia|date|day)',
     '(?:fecha|dia|date|day) (?:mas (?:reciente|antigu[oa])|(?:de )?(?:inicio|fin|corte))',
     // "When does the sales data end?", "¿cuándo terminan los datos?" (not "when did sales start to grow").

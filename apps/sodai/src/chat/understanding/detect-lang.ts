@@ -15,7 +15,7 @@ const SPANISH = new Set(
     'hola buenos buenas buen dia dias tardes noches saludos estas tal ' +
     'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito ' +
     'alertas alerta algo saber resumen algun alguna mejor mejores vendido vendidos categoria segmento ' +
-    'envase tendencia'
+    'envase tendencia bebida jugo agua cerveza gaseosa refresco energetica lata botella'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -27,7 +27,8 @@ const ENGLISH = new Set(
     'thanks thank you please great perfect awesome bye goodbye ' +
     'hello hi hey there morning afternoon evening greetings going ' +
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
-    'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened'
+    'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened ' +
+    'drink energy juice water beer soda can bottle'
   ).split(' '),
 );
 

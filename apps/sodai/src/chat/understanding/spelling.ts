@@ -203,10 +203,11 @@ function nearest(word: string, near: readonly string[], allowed: number): string
   let ties: string[] = [];
   for (const candidate of near) {
     const edits = distance(word, candidate);
+    if (edits > allowed) continue;
     if (edits < fewest) {
       fewest = edits;
       ties = [candidate];
-    } else if (edits === fewest && edits <= allowed) ties.push(candidate);
+    } else if (edits === fewest) ties.push(candidate);
   }
   return likeliestMeant(word, ties);
 }
