@@ -34,6 +34,7 @@ import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
+import { newToCustomerTool } from './tools/new-to-customer.ts';
 import { catalogueListTool } from './tools/catalogue-list.ts';
 import { returnsTool } from './tools/returns.ts';
 import { weeklyAverageTool } from './tools/weekly-average.ts';
@@ -111,7 +112,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   recommend: (box, req) =>
     req.entities.customer_id === undefined && req.entities.customer_type !== undefined && !req.customerText
       ? customerTypeAdviceTool(box, req)
-      : recommendTool(box, req),
+      : req.newToCustomer
+        ? newToCustomerTool(box, req)
+        : recommendTool(box, req),
   explain_recommendation: explainTool,
   // Of a brand, category or package ("¿quién va a comprar la marca X?"), over all its products.
   likely_buyers: (box, req) =>

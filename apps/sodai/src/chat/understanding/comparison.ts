@@ -4,10 +4,11 @@ import { GROUP_RE } from './intent-words.ts';
 
 /**
  * Two things set side by side: "compare", "vs", "frente a", "diferencia entre", and which of two
- * sells or buys more ("¿qué se vende más, el 1370 o el 11262?", "which sells more, 1370 or 11262?").
+ * sells or buys more ("¿qué se vende más, el 1370 o el 11262?", "which sells more, 1370 or 11262?",
+ * "who buys more, 100026 or 100010?").
  */
 const COMPARE =
-  /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|which (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
+  /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|(?:which|who) (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
 
 /**
  * What a comparison sets side by side, in the order the question names them: two products or two

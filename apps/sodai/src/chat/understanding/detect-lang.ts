@@ -14,7 +14,8 @@ const SPANISH = new Set(
     'gracias muchas perfecto vale genial bueno listo dale chao adios ' +
     'hola buenos buenas buen dia dias tardes noches saludos estas tal ' +
     'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito ' +
-    'alertas alerta algo saber resumen algun alguna'
+    'alertas alerta algo saber resumen algun alguna mejor mejores vendido vendidos categoria segmento ' +
+    'envase tendencia bebida jugo agua cerveza gaseosa refresco energetica lata botella'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -22,13 +23,25 @@ const ENGLISH = new Set(
     'what which how many much who when where why is are was were the a an of to for in on with ' +
     'and or did does do has have customer customers product products bought buy buys sold sales ' +
     'most last week weeks month months this that show me tell recommend offer should model trained ' +
-    'brand type stopped usually often next run batch rows drift top best my our ' +
+    'brand type stopped usually often next run batch rows drift best my our ' +
     'thanks thank you please great perfect awesome bye goodbye ' +
     'hello hi hey there morning afternoon evening greetings going ' +
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
-    'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened'
+    'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened ' +
+    'drink energy juice water beer soda can bottle'
   ).split(' '),
 );
+
+/**
+ * A word as the lists hold it: itself when listed, else its singular when that is ("marcas",
+ * "brands", "tipos"), so a short question of plurals ("top marcas 2024") still says its language.
+ * ("Top", "ranking", "total" are said in both languages and are in neither list.)
+ */
+function listedForm(word: string): string {
+  if (SPANISH.has(word) || ENGLISH.has(word) || !word.endsWith('s')) return word;
+  const singular = word.slice(0, -1);
+  return SPANISH.has(singular) || ENGLISH.has(singular) ? singular : word;
+}
 
 /**
  * The language a question is written in, or undefined when it says nothing (a bare id).
@@ -42,7 +55,8 @@ export function detectLang(message: string): Lang | undefined {
   if (/[¿¡ñ]/.test(message)) return 'es';
   let es = 0;
   let en = 0;
-  for (const word of tokens(normalize(message))) {
+  for (const token of tokens(normalize(message))) {
+    const word = listedForm(token);
     if (SPANISH.has(word) || shorthandLang(word) === 'es') es++;
     if (ENGLISH.has(word) || shorthandLang(word) === 'en') en++;
   }

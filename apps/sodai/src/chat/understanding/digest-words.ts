@@ -27,6 +27,12 @@ export const DIGEST_WORDS = [
   'how was (?:the|last|this|our|that) (?:past |last )?week(?! s\\b)',
   'how did (?:the|last|this|our|that) (?:past |last )?week go',
   'what happened (?:last|this|the past) week',
+  // What is new against the week before ("¿qué cambió desde la semana pasada?", "what's changed
+  // since last week?"): the digest sets the week beside it. A change of the data ("what changed in
+  // the data?") names no week and stays the monitoring's.
+  'que (?:ha |han )?cambi(?:o|aron|ado) (?:desde|respecto (?:a|de)|frente a|vs|con) (?:la )?(?:semana (?:pasada|anterior)|ultima semana|pasada semana)',
+  // ("What's" is spelt out as "what is" before this.)
+  'what (?:is |s |has |have )?(?:changed|different) (?:since|from|vs|versus|compared (?:to|with)) (?:the )?(?:last|previous|prior) week',
 ] as const;
 
 const DIGEST = new RegExp(`\\b(?:${DIGEST_WORDS.join('|')})\\b`);

@@ -49,14 +49,24 @@ const RANKED =
 /** A number just after one of these is how many to list: "top 5", "los primeros diez". */
 const COUNT_ROLE = /^(top|primeros|primeras|first|mejores|best)$/;
 
-/** The word that says what the number at `i` is ("cliente", "top"), looking past fillers ("cliente número 7"). */
+/** A preposition between a noun and a number: "al", "del", "de". */
+const PREPOSITION = /^(al|del|de)$/;
+
+/**
+ * The word that says what the number at `i` is ("cliente", "top"), looking past fillers ("cliente
+ * número 7"). A plural noun with a preposition between ("le faltan productos al 176403", "clientes
+ * del 1370") names what is listed, and the number is whom or what they belong to: no role, left to
+ * the ids the data knows.
+ */
 function roleBefore(words: readonly string[], i: number): string {
   const prevWords: string[] = [];
   for (let j = i - 1; j >= 0 && prevWords.length < 3; j--) {
     prevWords.push(words[j]!);
     if (!FILLER.test(words[j]!)) break;
   }
-  return prevWords.find((w) => !FILLER.test(w)) ?? '';
+  const role = prevWords.find((w) => !FILLER.test(w)) ?? '';
+  const plural = (CUSTOMER_WORD.test(role) || PRODUCT_WORD.test(role)) && !SINGLE_ROLE.test(role);
+  return plural && prevWords.some((w) => PREPOSITION.test(w)) ? '' : role;
 }
 
 /** Each word map's phrases compiled once (a question is read against all of them). */

@@ -51,6 +51,15 @@ const PAIR_HISTORY =
 const WILL_BUY =
   /\b(?:(?:will|would|going to|gonna)(?: \S+){0,3} (?:buy|order|purchase|get)|(?:va|van|ira|iran) a (?:\S+ )?(?:comprar|pedir|llevar)|compre|compren|pida|pidan|comprara|pedira)\b/;
 
+/**
+ * How sure one can be, said of a customer and a product ("how sure is the model that 1002 buys
+ * 20230?", "¿qué tan seguro está el modelo del 1002 con el 20230?", "what are the odds 1002 orders
+ * 20230?"): the model's probability for the pair, not the model's own record. "Qué tan seguido"
+ * (how often) is the pair's history.
+ */
+const PAIR_ODDS =
+  /\b(?:odds|how (?:sure|confident|certain)|que tan (?:segur[oa]|confiad[oa]|confiable|probable)|confianza|confidence|certeza)\b/;
+
 /** "¿Qué vendimos?", "what did we sell", "cuáles se vendieron": the things sold are asked for. */
 const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell\w*)\b/;
 
@@ -216,7 +225,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "¿El 100001 compró el 20113 alguna vez?", "when did 100001 last buy 20061?": that pair's history.
   if (s.hasCustomer && s.hasProduct && PAIR_HISTORY.test(text)) return { intent: 'customer_history' };
   // "¿Qué probabilidad hay de que el 1002 compre el 20230?": the model's odds for the pair, not its past.
-  if (s.hasCustomer && s.hasProduct && (has('likely') || WILL_BUY.test(text)))
+  if (s.hasCustomer && s.hasProduct && (has('likely') || WILL_BUY.test(text) || PAIR_ODDS.test(text)))
     return { intent: 'explain_recommendation' };
   // "¿Qué tipo de cliente es el 1002?", "¿el 1002 es mayorista?": what the customer is, not its history.
   if (

@@ -74,6 +74,9 @@ export const OPERATIONS_WORDS = {
     'data (?:is )?(?:up to date|fresh)',
     'ultima actualizacion',
     'last (?:data )?update',
+    // "When was the data last updated?", "¿qué tan nuevos son los datos?": the last load says.
+    '(?:data|sales) (?:was |were )?last (?:updated|refreshed|loaded)',
+    'que tan (?:nuev|fresc|actualizad)[oa]s? (?:son |estan )?(?:los )?datos',
     'data (?:load|refresh|import)\\w*',
     'last (?:data )?(?:load|refresh|import)\\w*',
     'data (?:was |were )?(?:last )?(?:loaded|refreshed|imported)',

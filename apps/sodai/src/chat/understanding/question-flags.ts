@@ -59,6 +59,8 @@ export interface QuestionFlags {
   readonly callVerdict?: boolean;
   /** "¿Qué dejó de pedir el 1002?": its usual products not bought lately (intent `customer_history`). */
   readonly skipped?: boolean;
+  /** "¿Qué le vendo al 1002 que no compre?": products it never bought that its peers buy (intent `recommend`). */
+  readonly newToCustomer?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
   readonly productsBought?: boolean;
   /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
@@ -102,6 +104,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   notBuyers: true,
   callVerdict: true,
   skipped: true,
+  newToCustomer: true,
   productsBought: true,
   alsoBought: true,
   excludedProduct: true,

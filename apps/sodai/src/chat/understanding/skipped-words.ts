@@ -21,14 +21,22 @@ const LACKING =
 const WHICH = /\b(?:que|what|which|cuales|cual)\b/;
 
 /**
+ * Products named: "¿le faltan productos al 1002?", "is 1002 missing any products?" ask whether (so
+ * which) products are lacking, with no "which" said.
+ */
+const PRODUCTS = /\b(?:productos?|cosas|articulos|items|products|skus)\b/;
+
+/**
  * Whether a question about one customer asks which of its usual products it left out lately.
  *
  * @example
  * asksSkipped('que dejo de pedir el cliente 1002'); // true
  * asksSkipped('el 1002 dejo de comprar'); // false: whether it stopped, which its history says
  * asksSkipped('q productos le faltan al 1002'); // true
+ * asksSkipped('le faltan productos al 1002'); // true
  * asksSkipped('que le falta al 1002'); // false: what else to sell him (advice)
  */
 export function asksSkipped(text: string): boolean {
+  if (LACKING.test(text) && PRODUCTS.test(text)) return true;
   return (LEFT_OUT.test(text) || LACKING.test(text)) && WHICH.test(text);
 }

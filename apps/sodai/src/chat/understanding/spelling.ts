@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import type { Lang } from '../../contract/api.ts';
 import { CATALOG_VOCABULARY } from './catalog-words.ts';
 import { INTENT_WORDS } from './intent-words.ts';
@@ -14,6 +14,8 @@ import { NUMBER_VOCABULARY } from './number-words.ts';
 import { soundKey } from './sound-key.ts';
 import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { ORDINARY_WORDS } from './ordinary-words.ts';
+import { likeliestMeant } from './typo-kind.ts';
+import { restoredD } from './elided-d.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -28,7 +30,7 @@ offer offering pitch vender venderle vendo llevarle llevo deberia deberiamos sho
 porque razon reason motivo explica explicame explain why
 probable probables probablemente likely chance chances posibilidad posibilidades comprar compraran comprarian
 candidato candidatos candidates buyers compradores interesados interested
-dejaron dejo dejado stopped stop parado parar volvieron vuelto inactivo inactivos inactive perdidos perdimos lost
+dejaron dejo dejado stopped stop parado parar missing volvieron vuelto inactivo inactivos inactive perdidos perdimos lost
 churn abandonaron abandono lapsed dormidos compran compra compro compraron compras comprado comprados compre
 comprando bought buying buys purchase purchases purchased historial history pedido pedidos orders ordered order
 transaccion transacciones transaction transactions lineas
@@ -176,6 +178,9 @@ function tolerance(length: number): number {
 export function correctSpelling(words: readonly string[], lang: Lang = 'es'): string[] {
   return words.map((word) => {
     if (KNOWN.has(word) || /\d/.test(word) || KEYWORD.test(word)) return word;
+    // "El mes pasao": the spoken "-ao" of a word known as "-ado".
+    const full = restoredD(word, isKnownWord);
+    if (full !== undefined) return full;
     // Spelt as it sounds in Spanish (b/v, c/k/qu, s/z/c, a dropped h): right at any length, where
     // an edit distance is too loose for short words.
     const sound = lang === 'es' ? BY_SOUND.get(soundKey(word)) : undefined;
@@ -185,7 +190,24 @@ export function correctSpelling(words: readonly string[], lang: Lang = 'es'): st
     if (allowed === 0 || isSpanishVerbForm(word)) return word;
     const near = nearLength(word.length, allowed);
     if (near.length === 0) return word;
-    const best = closest(word, near);
-    return distance(word, best) <= allowed ? best : word;
+    return nearest(word, near, allowed) ?? word;
   });
+}
+
+/**
+ * The word of `near` fewest edits from `word` (at most `allowed`); of several as near, the one the
+ * likeliest slip came from ("mising": "missing", a doubled letter typed once, not "rising").
+ */
+function nearest(word: string, near: readonly string[], allowed: number): string | undefined {
+  let fewest = allowed + 1;
+  let ties: string[] = [];
+  for (const candidate of near) {
+    const edits = distance(word, candidate);
+    if (edits > allowed) continue;
+    if (edits < fewest) {
+      fewest = edits;
+      ties = [candidate];
+    } else if (edits === fewest) ties.push(candidate);
+  }
+  return likeliestMeant(word, ties);
 }

@@ -17,6 +17,7 @@ import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
 import { asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
+import { asksNewToCustomer } from './new-to-customer-words.ts';
 import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
@@ -229,8 +230,19 @@ export function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
+  // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
+  const newToCustomer =
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    asksNewToCustomer(text, entities.period !== undefined);
+  if (newToCustomer) intent = 'recommend';
   // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
   const skipped =
+    !newToCustomer &&
     !lastOrder &&
     !compared &&
     !bar &&
@@ -509,6 +521,7 @@ export function understandText(
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),
+    ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
     ...(returnsBy ? { returnsBy } : {}),
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
