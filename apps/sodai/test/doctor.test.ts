@@ -1,9 +1,19 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serviceGate } from '@sodai/testing';
 import { describe, expect, it } from 'vitest';
-import { checkDisk, checkPostgres, checkRedis, type DoctorCheck } from '../src/cli/doctor.ts';
+import pg from 'pg';
+import {
+  checkBatchSource,
+  checkDisk,
+  checkPostgres,
+  checkRedis,
+  type DoctorCheck,
+} from '../src/cli/doctor.ts';
+import { ConfigSchema } from '../src/config/config-schema.ts';
+import { dataPaths } from '../src/config/load-config.ts';
 import { closedPort, tempDir } from './helpers.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -68,6 +78,52 @@ describe('sodai doctor', () => {
     expect(['ok', 'warn', 'fail']).toContain(disk.status);
     expect(disk.detail).toMatch(/GiB free at \//);
   });
+
+  it('checks the batch source the weekly run reads: the landing folder and what waits there', async () => {
+    const config = ConfigSchema.parse({ dataDir: tempDir() });
+    const paths = dataPaths(config);
+    mkdirSync(paths.landingDir, { recursive: true });
+    for (const f of ['week-1.parquet', 'week-2.csv', 'notes.txt'])
+      writeFileSync(path.join(paths.landingDir, f), 'x');
+    expect(await checkBatchSource(config, paths)).toMatchObject({
+      name: 'source',
+      status: 'ok',
+      detail: `${paths.landingDir}: 2 batch file(s)`,
+    });
+  });
+
+  it.runIf(postgres.available)(
+    'checks a Postgres source: its table and watermark column, and says which is wrong',
+    async () => {
+      const client = new pg.Client({ connectionString: postgres.url });
+      await client.connect();
+      const schema = `doctor_${process.pid}`;
+      await client.query(`CREATE SCHEMA ${schema}`);
+      try {
+        await client.query(`CREATE TABLE ${schema}.sales (purchase_date date)`);
+        await client.query(`INSERT INTO ${schema}.sales VALUES ('2024-12-30'), ('2024-12-31')`);
+        const withSource = (table: string, watermarkColumn: string) => {
+          const config = ConfigSchema.parse({
+            dataDir: tempDir(),
+            source: { kind: 'postgres', url: postgres.url, table, watermarkColumn },
+          });
+          return checkBatchSource(config, dataPaths(config));
+        };
+        const ok = await withSource(`${schema}.sales`, 'purchase_date');
+        expect(ok).toMatchObject({ status: 'ok' });
+        expect(ok.detail).toContain(`${schema}.sales: 2 rows, newest purchase_date 2024-12-31`);
+        const noTable = await withSource(`${schema}.nope`, 'purchase_date');
+        expect(noTable).toMatchObject({ status: 'fail' });
+        expect(noTable.detail).toContain(`"${schema}.nope" does not exist`);
+        expect(noTable.fix).toMatch(/table or query/);
+        const noColumn = await withSource(`${schema}.sales`, 'sold_on');
+        expect(noColumn.detail).toContain('column "sold_on" does not exist');
+      } finally {
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+    },
+  );
 
   it.runIf(postgres.available)('reaches the test Postgres', async () => {
     expect(await checkPostgres(postgres.url)).toMatchObject({ name: 'postgres', status: 'ok' });

@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { libraryInfo, VENDOR_DIR } from '@sodai/xgboost';
 import type { SodaiConfig } from '../config/config-schema.ts';
 import type { DataPaths } from '../config/load-config.ts';
 import { openDuckDb, queryRows } from '../store/duckdb.ts';
 import { openObjectStore } from '../store/object-store/open-object-store.ts';
+import { openBatchLanding } from '../data/sources/batch-landing.ts';
+import { BATCH_FILE, configuredSource } from '../data/sources/batch-source.ts';
+import { maskUrl } from '../data/sources/mask-url.ts';
+import { probePostgresSource } from '../data/sources/postgres-source.ts';
 
 /** One finding: `fail` means the named capability does not work; `warn` that something is degraded. */
 export interface DoctorCheck {
@@ -181,6 +186,43 @@ export async function checkObjectStore(config: SodaiConfig, paths: DataPaths): P
   }
 }
 
+/**
+ * The batch source the weekly run reads (the landing folder, an S3 prefix or a Postgres table):
+ * that it answers, and what waits there. A wrong bucket, table or column otherwise shows only as a
+ * failed poll in the server's log or a failed weekly run.
+ */
+export async function checkBatchSource(config: SodaiConfig, paths: DataPaths): Promise<DoctorCheck> {
+  const source = configuredSource(config, paths.landingDir);
+  const where = source.kind === 'folder' ? path.resolve(source.path ?? '.') : maskUrl(source.url);
+  try {
+    if (source.kind === 'postgres') {
+      const detail = await withTimeout(probePostgresSource(source), SERVICE_TIMEOUT_MS * 3);
+      return { name: 'source', status: 'ok', detail };
+    }
+    const landing = await openBatchLanding(source, path.join(paths.dataDir, 'cache'));
+    try {
+      const files = landing?.list
+        ? await withTimeout(landing.list(), SERVICE_TIMEOUT_MS * 3)
+        : (await readdir(where)).filter((name) => BATCH_FILE.test(name));
+      return { name: 'source', status: 'ok', detail: `${where}: ${files.length} batch file(s)` };
+    } finally {
+      await landing?.close();
+    }
+  } catch (error) {
+    return {
+      name: 'source',
+      status: 'fail',
+      detail: `${where}: ${firstLine(error)}`,
+      fix:
+        source.kind === 'postgres'
+          ? 'check the source url (and PGPASSWORD), its table or query and its watermarkColumn in the config'
+          : source.kind === 's3'
+            ? 'check the source url (bucket and prefix) and the AWS variables'
+            : 'make the landing folder readable and writable by this user',
+    };
+  }
+}
+
 /** Every check, local ones first; services only when the configuration names them. */
 export async function runDoctor(config: SodaiConfig, paths: DataPaths): Promise<DoctorCheck[]> {
   return [
@@ -192,6 +234,7 @@ export async function runDoctor(config: SodaiConfig, paths: DataPaths): Promise<
       checkPostgres(config.databaseUrl),
       checkRedis(config.redisUrl),
       checkObjectStore(config, paths),
+      checkBatchSource(config, paths),
     ])),
   ];
 }

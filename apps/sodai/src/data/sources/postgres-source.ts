@@ -46,6 +46,25 @@ function relationSql(client: pg.Client, spec: PostgresSourceSpec): string {
   return `(${spec.query ?? ''})`;
 }
 
+/**
+ * What `sodai doctor` says of a Postgres source: whether its table (or query) and watermark column
+ * answer, with how many rows it holds and the newest watermark value. Throws what a read would.
+ */
+export async function probePostgresSource(spec: PostgresSourceSpec): Promise<string> {
+  const client = new pg.Client({ connectionString: spec.url });
+  await client.connect();
+  try {
+    const column = client.escapeIdentifier(spec.watermarkColumn);
+    const { rows } = await client.query<{ n: string; newest: string | null }>(
+      `SELECT count(*)::text AS n, max(${column})::text AS newest FROM ${relationSql(client, spec)} AS source`,
+    );
+    const what = spec.table ?? 'the query';
+    return `${maskUrl(spec.url)} ${what}: ${rows[0]!.n} rows, newest ${spec.watermarkColumn} ${rows[0]!.newest ?? '(none)'}`;
+  } finally {
+    await client.end();
+  }
+}
+
 /** File-name-safe text for a watermark value (it only labels the extract; the catalog keeps the value). */
 const fileSafe = (text: string) => text.replace(/[^0-9A-Za-z_-]+/g, '_').slice(0, 40);
 
