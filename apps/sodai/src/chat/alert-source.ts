@@ -9,6 +9,8 @@ export interface ChatAlert {
   readonly openedAt: Date;
   readonly lastSeenAt: Date;
   readonly acknowledgedBy: string | null;
+  /** The rule's facts (a refused batch's files, a failed run's id); the store keeps them. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /**

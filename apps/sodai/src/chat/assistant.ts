@@ -30,6 +30,7 @@ import { dataCoverageTool } from './tools/data-coverage.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
+import { retrainDecisionTool } from './tools/retrain-decision.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -202,7 +203,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   prediction_drivers: predictionDriversTool,
   // The open alerts are the monitoring's other answer: drift is one kind of them.
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
-  pipeline_last_run: pipelineLastRunTool,
+  pipeline_last_run: (box, req) =>
+    req.retrainDecision ? retrainDecisionTool(box, req) : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
   last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),

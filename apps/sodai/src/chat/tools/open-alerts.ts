@@ -4,6 +4,7 @@ import type { ChatAlert } from '../alert-source.ts';
 import { agree, countOf } from '../count-words.ts';
 import { formatDay, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
+import { refusedBatchAlertWords } from './refused-batch-alert.ts';
 import type { Tool, ToolAnswer } from './toolbox.ts';
 
 /** Each rule's kind of alert in plain words: es, en. A rule added to the contract must be named here. */
@@ -51,10 +52,15 @@ function alertLine(a: ChatAlert, lang: Lang): string {
           `, vista por última vez el ${day(a.lastSeenAt, lang)}`,
           `, last seen ${day(a.lastSeenAt, lang)}`,
         );
+  // A refused batch is said in the question's language, with what to do; the others quote the rule's line.
+  const says =
+    a.rule === 'batch_rejected'
+      ? refusedBatchAlertWords(a, lang).replace(/\.$/, '')
+      : say(lang, `«${a.summary}»`, `"${a.summary}"`);
   return say(
     lang,
-    `${kind} (${severity}), abierta desde el ${day(a.openedAt, lang)}${seen}${acked}: «${a.summary}»`,
-    `${kind} (${severity}), open since ${day(a.openedAt, lang)}${seen}${acked}: "${a.summary}"`,
+    `${kind} (${severity}), abierta desde el ${day(a.openedAt, lang)}${seen}${acked}: ${says}`,
+    `${kind} (${severity}), open since ${day(a.openedAt, lang)}${seen}${acked}: ${says}`,
   );
 }
 
@@ -110,7 +116,7 @@ export const openAlertsTool: Tool = async (box, req) => {
         say(lang, ...SEVERITY[a.severity]),
         day(a.openedAt, lang),
         day(a.lastSeenAt, lang),
-        a.summary,
+        a.rule === 'batch_rejected' ? refusedBatchAlertWords(a, lang) : a.summary,
       ]),
     ),
     data: {

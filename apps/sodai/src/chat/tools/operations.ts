@@ -4,6 +4,7 @@ import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
 import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
+import { refusedBatchAnswer } from './refused-batch.ts';
 import type { Tool } from './toolbox.ts';
 
 const STATE_WORDS: Record<string, { es: string; en: string }> = {
@@ -120,6 +121,7 @@ export const lastBatchTool: Tool = async (box, req) => {
       data: { batches: 0 },
     };
   const { batch: b, later } = told;
+  if (b.outcome === 'rejected') return refusedBatchAnswer(b, later, lang);
   const reasons = await box.data.query(
     `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
     [b.batchId],

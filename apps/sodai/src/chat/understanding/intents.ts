@@ -10,6 +10,7 @@ import { asksDataCoverage } from './data-coverage-words.ts';
 import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
+import { asksRetrainDecision } from './retrain-words.ts';
 
 /** "¿a quién / a qué clientes / a cuáles …?": who a product is for. */
 const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
@@ -206,6 +207,8 @@ export interface IntentGuess {
   readonly dataCoverage?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers ranked by their change (movers). */
   readonly customerMovers?: boolean;
+  /** "¿Se reentrenó el modelo?", "what did the gate decide?": the weekly run's model decision. */
+  readonly retrainDecision?: boolean;
 }
 
 /**
@@ -287,6 +290,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // Before drift, whose words include "distribución".
   if (asksCustomerMix(text, s)) return { intent: 'customer_mix' };
   if (asksSalesShare(text, s)) return { intent: 'sales_share' };
+  // "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the weekly run's decision,
+  // before drift (a reason to retrain) and the model's drivers ("why" beside "model").
+  if (asksRetrainDecision(text, s.hasCustomer || s.hasProduct))
+    return { intent: 'pipeline_last_run', retrainDecision: true };
   if (has('drift')) return { intent: 'drift_status' };
   if (has('why') && (has('model') || has('drivers')) && !has('recommend') && !s.hasCustomer) {
     return { intent: 'prediction_drivers' };

@@ -82,6 +82,9 @@ export const OPERATIONS_WORDS = {
     'data (?:was |were )?(?:last )?(?:loaded|refreshed|imported)',
     'subid[oa]s?',
     'uploaded',
+    // "Why did the upload get refused?": the ingest and its alert say "refused".
+    'uploads?',
+    'refused',
     'new data',
     'data (?:come|came|coming|arrive\\w*) in',
   ],

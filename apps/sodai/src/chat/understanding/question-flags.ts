@@ -28,6 +28,8 @@ export interface QuestionFlags {
   readonly dataCoverage?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
+  /** "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the last retrain and gate decisions (intent `pipeline_last_run`). */
+  readonly retrainDecision?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -90,6 +92,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   digest: true,
   dataCoverage: true,
   rejectedBatch: true,
+  retrainDecision: true,
   customerMovers: true,
   catalogue: true,
   returnsBy: true,

@@ -1,6 +1,9 @@
-/** A batch that did not land: "rechazado", "falló", "rejected", "failed", "con error". */
+/**
+ * A batch that did not land: "rechazado", "falló", "rebotó", "rejected", "refused", "bounced",
+ * "failed", "con error". The ingest and its alert say "refused", so users say it too.
+ */
 const REJECTED =
-  /\b(?:rechaz\w*|fall[oi]\w*|fallid[oa]s?|rejected|rejection|reject|fail\w*|errors?|errores)\b/;
+  /\b(?:rechaz\w*|fall[oi]\w*|fallid[oa]s?|rebot\w*|rejected|rejection|reject|refus\w*|bounced?|fail\w*|errors?|errores)\b/;
 
 /** Rows set aside from a batch that landed ("filas rechazadas", "rejected rows") are its quarantine. */
 const ROWS = /\b(?:filas?|rows?|registros?|lineas?|lines?)\b/;

@@ -42,6 +42,8 @@ tendencia tendencias trend trends evolucion evolution creciendo growing bajando 
 comparar compara comparado comparacion compare compared comparison versus contra respecto against frente
 cuantos cuantas cuanto cuanta many much numero number count total cantidad
 modelo modelos model models campeon champion version versiones entrenado entrenaron entrenamiento entreno trained
+reentreno reentrenar reentrenamiento reentrenado reentrenaron reentrena retrain retrained retraining retrains
+gate compuerta challenger retador promovido promovio promoted promote refused refuse refusal reboto upload uploads
 training train datos data
 rendimiento desempeno performance precision recall accuracy exactitud acierto acerto metricas metrica metrics
 funciono funciona funcionando working resultado resultados results

@@ -518,6 +518,7 @@ export function understandText(
     ...(!guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
       ? { rejectedBatch: true }
       : {}),
+    ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought ? { productsBought: true } : {}),
     ...(skipped ? { skipped: true } : {}),

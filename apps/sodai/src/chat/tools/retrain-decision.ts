@@ -1,0 +1,164 @@
+import type { RunRecord, RunStore, TaskInstance } from '@sodai/pipeline';
+import type { Lang } from '../../contract/api.ts';
+import { formatInstant, say } from '../format.ts';
+import { notAnswered } from './answers.ts';
+import { retrainReasonWords } from './retrain-reason.ts';
+import type { Tool } from './toolbox.ts';
+
+/** How many recent runs are searched for the last retrain and gate decisions. */
+const RECENT_RUNS = 30;
+
+/** The weekly DAG's tasks that decide about the model. */
+const DECIDING = ['should_retrain', 'train', 'gate', 'promote', 'keep_champion'] as const;
+
+/** The branch's own line in the log: "retrain: <why>" or "keep the champion: <why>". */
+const RETRAIN_LINE = /^(retrain|keep the champion): (.*)$/s;
+
+/** Lines every task logs that say nothing about its decision. */
+const ROUTINE_LINE = /^(?:ran on |champion v\d+ loaded|dataset reused)/;
+
+interface RunTasks {
+  readonly run: RunRecord;
+  readonly tasks: ReadonlyMap<string, TaskInstance>;
+}
+
+const succeeded = (t: RunTasks, id: string) => t.tasks.get(id)?.state === 'success';
+
+/** The version `promote` wrote in its output ({ version }), when it did. */
+function promotedVersion(t: RunTasks): number | undefined {
+  const output = t.tasks.get('promote')?.output;
+  if (typeof output !== 'object' || output === null || !('version' in output)) return undefined;
+  return typeof output.version === 'number' ? output.version : undefined;
+}
+
+/** The last line a task logged about its decision (the gate logs its reason last). */
+async function decisionLine(store: RunStore, runId: string, taskId: string): Promise<string | undefined> {
+  const logs = await store.taskLogs(runId, taskId);
+  return logs
+    .map((l) => l.message)
+    .filter((m) => !ROUTINE_LINE.test(m))
+    .at(-1);
+}
+
+function retrainSentence(t: RunTasks, line: string | undefined, lang: Lang): string {
+  const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
+  const m = line?.match(RETRAIN_LINE);
+  const retrained = t.tasks.get('train')?.state !== 'skipped';
+  const why = m ? `: ${retrainReasonWords(m[2]!, lang)}` : '';
+  return retrained
+    ? say(
+        lang,
+        `Sí: la última corrida semanal (${t.run.id}, ${when}) reentrenó el modelo${why}.`,
+        `Yes: the last weekly run (${t.run.id}, ${when}) retrained the model${why}.`,
+      )
+    : say(
+        lang,
+        `No: la última corrida semanal (${t.run.id}, ${when}) no reentrenó el modelo y se quedó con el campeón${why}.`,
+        `No: the last weekly run (${t.run.id}, ${when}) did not retrain and kept the champion${why}.`,
+      );
+}
+
+function gateSentence(
+  t: RunTasks | undefined,
+  sameRun: boolean,
+  reason: string | undefined,
+  lang: Lang,
+): string {
+  if (!t)
+    return say(
+      lang,
+      'La compuerta todavía no ha decidido sobre ningún modelo nuevo.',
+      'The gate has not yet decided on any new model.',
+    );
+  const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
+  const where = sameRun
+    ? say(lang, 'En esa corrida la compuerta', 'In that run the gate')
+    : say(
+        lang,
+        `La última decisión de la compuerta fue en la corrida ${t.run.id} (${when}):`,
+        `The gate last decided in run ${t.run.id} (${when}): it`,
+      );
+  const version = promotedVersion(t);
+  const named = version ? ` (v${version})` : '';
+  const decision = succeeded(t, 'promote')
+    ? say(lang, `promovió el modelo nuevo${named} a campeón`, `promoted the new model${named} to champion`)
+    : succeeded(t, 'keep_champion')
+      ? say(
+          lang,
+          'rechazó el modelo nuevo y se quedó con el campeón',
+          'rejected the new model and kept the champion',
+        )
+      : say(lang, 'no llegó a decidir', 'did not reach a decision');
+  const why = reason ? say(lang, ` («${reason}»)`, ` ("${reason}")`) : '';
+  return `${where} ${decision}${why}.`;
+}
+
+/**
+ * Whether the last weekly run retrained the model and why, and what the gate decided about the
+ * last model trained ("¿se reentrenó el modelo? ¿por qué?", "what did the gate decide?"). Read
+ * from the run store: the branch `should_retrain` logs its reason, the gate its decision, and
+ * `promote` or `keep_champion` is the one that ran.
+ */
+export const retrainDecisionTool: Tool = async (box, req) => {
+  const { lang } = req;
+  if (!box.pipeline)
+    return notAnswered(
+      say(
+        lang,
+        'Este servidor no tiene acceso a las corridas del pipeline.',
+        'This server has no access to pipeline runs.',
+      ),
+      [],
+    );
+  const { store } = box.pipeline;
+  const runs = await store.listRuns({ limit: RECENT_RUNS });
+  const withTasks: RunTasks[] = [];
+  for (const run of runs) {
+    const tasks = await store.taskInstances(run.id, DECIDING);
+    withTasks.push({ run, tasks: new Map(tasks.map((t) => [t.taskId, t])) });
+  }
+  // A run that failed before deciding anything is not the answer: the one before it decided.
+  const decided = withTasks.find((t) => succeeded(t, 'should_retrain'));
+  const basedOn = [say(lang, 'registro de corridas del pipeline', 'pipeline run store')];
+  if (!decided)
+    return {
+      text: say(
+        lang,
+        'Ninguna corrida semanal ha decidido todavía si reentrenar el modelo.',
+        'No weekly run has yet decided whether to retrain the model.',
+      ),
+      answered: true,
+      basedOn,
+      data: { retrained: null },
+    };
+  const gated = withTasks.find((t) => {
+    const state = t.tasks.get('gate')?.state;
+    return state === 'success' || state === 'failed';
+  });
+  const retrainLine = await decisionLine(store, decided.run.id, 'should_retrain');
+  const gateLine = gated ? await decisionLine(store, gated.run.id, 'gate') : undefined;
+  const retrained = decided.tasks.get('train')?.state !== 'skipped';
+  const text = [
+    retrainSentence(decided, retrainLine, lang),
+    gateSentence(gated, gated === decided, gateLine, lang),
+  ].join(' ');
+  return {
+    text,
+    answered: true,
+    basedOn,
+    data: {
+      run_id: decided.run.id,
+      retrained,
+      retrain_reason: retrainLine?.match(RETRAIN_LINE)?.[2] ?? null,
+      gate_run_id: gated?.run.id ?? null,
+      gate: gated
+        ? succeeded(gated, 'promote')
+          ? 'promoted'
+          : succeeded(gated, 'keep_champion')
+            ? 'kept_champion'
+            : 'undecided'
+        : null,
+      promoted_version: gated ? (promotedVersion(gated) ?? null) : null,
+    },
+  };
+};

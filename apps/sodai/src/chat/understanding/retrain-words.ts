@@ -1,0 +1,27 @@
+/** Training again: "reentrenó", "re-entrenar", "retrained", "volvió a entrenar", "entrenó de nuevo". */
+const RETRAIN =
+  /\b(?:re-?entren\w*|retrain\w*|re-?train\w*|volvi\w* a entrenar\w*|entren\w* (?:de nuevo|otra vez|again)|trained again)\b/;
+
+/**
+ * The gate that decides between the new model and the champion: "el gate", "la compuerta", "was
+ * the challenger promoted?". "Promoción" alone is a sales promotion: only a model promoted counts.
+ */
+const GATE =
+  /\b(?:gate|compuerta|challenger|retador|(?:promovi\w*|promoted?|promocion\w*|promotion) (?:(?:del |el |al |the |a |un |new |nuevo )?(?:modelo|model|challenger|retador))|(?:modelo|model|challenger|retador)\w* (?:nuevo |new )?(?:(?:was|fue|se) )?(?:promovi\w*|promoted?|promociono))\b/;
+
+/** "When will it retrain?" asks for the next run; "when was it trained?" for the model's date. */
+const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
+
+/**
+ * Whether a question asks what the weekly run decided about the model: whether it trained a new
+ * one and why, and what the gate did with it ("¿se reentrenó el modelo?", "what did the gate
+ * decide?"), not when the next run is nor what a customer or product is predicted.
+ *
+ * @example
+ * asksRetrainDecision('se reentreno el modelo por que', false); // true
+ * asksRetrainDecision('cuando se reentrena el modelo', false); // false
+ */
+export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolean): boolean {
+  if (namesCustomerOrProduct || WHEN.test(text)) return false;
+  return RETRAIN.test(text) || GATE.test(text);
+}
