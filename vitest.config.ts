@@ -6,6 +6,6 @@ passSourceConditionToChildren();
 // One `npm test` runs every workspace; each package or app may add its own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/sodai', 'apps/web'],
+    projects: ['packages/*', 'apps/sodai', 'apps/sodai/vitest.chat.config.ts', 'apps/web'],
   },
 });

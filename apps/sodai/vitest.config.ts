@@ -6,8 +6,9 @@ export default defineProject({
   test: {
     name: '@sodai/app',
     include: ['test/**/*.test.ts'],
-    // Fault injection (mounts, SIGKILLs, restarts) runs on its own: `npm run test:faults`.
-    exclude: ['test/faults/**', '**/node_modules/**'],
+    // Fault injection (mounts, SIGKILLs, restarts) runs on its own: `npm run test:faults`; the chat's
+    // tests are their own project, `@sodai/app-chat` (vitest.chat.config.ts).
+    exclude: ['test/faults/**', 'test/chat-*.test.ts', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
