@@ -38,6 +38,40 @@ const REPORT: IngestReport = {
 };
 
 describe('ValidationReport', () => {
+  const REFUSED: IngestReport = {
+    ...REPORT,
+    outcome: 'rejected',
+    rows: { read: 0, accepted: 0, quarantined: 0 },
+    checks: [],
+    message:
+      's3://walk/landing/week-2024-12-30.csv: batch rejected: missing column "order_id" (the order the line belongs to; expected an integer)',
+    fatal: [
+      { check: 'missing_column', column: 'order_id', message: '… missing column "order_id" …' },
+      { check: 'overlap', column: 'purchase_date', message: '… overlap …' },
+    ],
+  };
+
+  it.each([
+    { lang: 'es', first: 'Falta la columna «order_id».', detail: 'Detalle técnico' },
+    { lang: 'en', first: 'Column “order_id” is missing.', detail: 'Technical detail' },
+  ] as const)(
+    "says why a batch was refused in the reader's language ($lang), the server's sentence as the technical detail",
+    ({ lang, first, detail }) => {
+      renderApp(<ValidationReport report={REFUSED} />, () => undefined, lang);
+      const reasons = screen.getByTestId('refusal-reasons');
+      const items = within(reasons)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+      expect(items).toHaveLength(2);
+      expect(items[0]).toBe(first);
+      expect(within(reasons).getByText(detail).tagName).toBe('SUMMARY');
+      expect(within(reasons).getByText(REFUSED.message).closest('details')).not.toBeNull();
+      // Refused before its rows were checked: no empty checks table, no "no row was quarantined".
+      expect(screen.queryByTestId('checks')).toBeNull();
+      expect(screen.queryAllByRole('heading', { level: 3 })).toEqual([]);
+    },
+  );
+
   it('is named by its file, as the batch list names it, with the batch id only as a tooltip', () => {
     renderApp(<ValidationReport report={REPORT} />, () => undefined, 'es');
     const title = screen.getByRole('heading', { level: 2 });

@@ -24,6 +24,16 @@ export interface IngestReport {
   readonly rows: { readonly read: number; readonly accepted: number; readonly quarantined: number };
   readonly dateRange?: { readonly min: string | null; readonly max: string | null } | null;
   readonly checks: readonly ValidationCheck[];
+  /** Why a rejected batch was refused: one entry per problem (older reports may lack it). */
+  readonly fatal?: readonly FatalProblem[];
+}
+
+/** One reason a batch was refused, as the server's validation names it. */
+export interface FatalProblem {
+  readonly check: string;
+  readonly column?: string;
+  /** The server's own sentence (English, with the file's path): a technical detail. */
+  readonly message: string;
 }
 
 /** Counts on bins [e0, e1], (e1, e2], …; `below`/`above`: values outside the reference's range. */
