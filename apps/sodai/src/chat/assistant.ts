@@ -60,6 +60,8 @@ import { smallTalk } from './tools/small-talk.ts';
 import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
+import { answerWithinPlace } from './tools/place-scope.ts';
+import { placesRankedTool } from './tools/places-ranked.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
 import { questionFlagsOf } from './understanding/question-flags.ts';
@@ -366,7 +368,8 @@ export class ChatAssistant {
       offset: u.offset,
       ...questionFlagsOf(u),
     };
-    return TOOLS[intent](this.toolbox, request);
+    const tool = u.placesRanked ? placesRankedTool(u.placesRanked) : TOOLS[intent];
+    return answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
+import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
 /**
@@ -72,6 +73,10 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "Top clientes de la región 2": the region or zone of the customers counted (customers table). */
+  readonly place?: Place;
+  /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
+  readonly placesRanked?: PlaceGrain;
 }
 
 /**
@@ -109,6 +114,8 @@ const QUESTION_FLAG_KEYS = Object.keys({
   alsoBought: true,
   excludedProduct: true,
   compared: true,
+  place: true,
+  placesRanked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

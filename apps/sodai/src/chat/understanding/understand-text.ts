@@ -1,4 +1,4 @@
-import type { Lang } from '../../contract/api.ts';
+import type { ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { extractEntities } from './entities.ts';
@@ -34,6 +34,7 @@ import { kindNotInCatalogue } from './product-kind-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
+import { placeNamed, placesRanked, type PlaceGrain } from './place-words.ts';
 import {
   LAST_ORDER_INTENTS,
   OPERATIONS,
@@ -53,11 +54,14 @@ import type { Understanding, WritableEntities } from './understanding.ts';
  * understandText('top 5 productos', vocab, 'es', undefined).intent; // 'top_products'
  */
 export function understandText(
-  question: string,
+  asked: string,
   vocab: Vocabulary,
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
+  // "Top 3 clientes de la región 2": the region is a filter, and its number no count or id.
+  const placed = placeNamed(asked);
+  const question = placed?.text ?? asked;
   // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
   const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
   const text = bar ? bar.text : question;
@@ -505,6 +509,8 @@ export function understandText(
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
   const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
+  const places = placesAsked(text, intent, entities.customer_id);
+  if (places) intent = 'sales_share';
   return {
     intent,
     entities,
@@ -555,5 +561,15 @@ export function understandText(
       : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
+    ...(placed ? { place: placed.place } : {}),
+    ...(places ? { placesRanked: places } : {}),
   };
+}
+
+/**
+ * "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units (answered as a
+ * split of sales), unless the question is about one customer or the model and pipeline.
+ */
+function placesAsked(text: string, intent: ChatIntent, customer: number | undefined): PlaceGrain | undefined {
+  return customer !== undefined || OPERATIONS.has(intent) ? undefined : placesRanked(text);
 }
