@@ -62,6 +62,7 @@ import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } fro
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
+import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
 import { questionFlagsOf } from './understanding/question-flags.ts';
@@ -133,7 +134,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
           ? wholeList(usualButSkippedTool)(box, req)
           : req.productsBought
             ? customerProductsTool(box, req)
-            : customerHistoryTool(box, req),
+            : req.regularProducts
+              ? regularProductsTool(box, req)
+              : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,

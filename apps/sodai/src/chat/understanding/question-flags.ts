@@ -64,6 +64,8 @@ export interface QuestionFlags {
   readonly newToCustomer?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
   readonly productsBought?: boolean;
+  /** "¿Qué productos compra el 1002 todas las semanas?": the products it bought in most recent weeks (intent `customer_history`). */
+  readonly regularProducts?: boolean;
   /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
   readonly alsoBought?: boolean;
   /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
@@ -111,6 +113,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   skipped: true,
   newToCustomer: true,
   productsBought: true,
+  regularProducts: true,
   alsoBought: true,
   excludedProduct: true,
   compared: true,

@@ -26,7 +26,7 @@ import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
-import { asksRegularBuyers } from './regular-buyers-words.ts';
+import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -411,6 +411,23 @@ export function understandText(
       (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
+  const regularProducts =
+    !lastOrder &&
+    !skipped &&
+    !newToCustomer &&
+    !compared &&
+    !bar &&
+    !weeklyAverage &&
+    !peak &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    (productsBought ||
+      intent === 'top_products' ||
+      asksCustomerProducts(text, false) ||
+      WHAT_BUYS.test(text)) &&
+    asksEveryWeek(text);
+  if (regularProducts) intent = 'customer_history';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
   // in most of the recent weeks, not the latest buyers nor the likely ones.
   const regularBuyers =
@@ -525,7 +542,8 @@ export function understandText(
       ? { rejectedBatch: true }
       : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
-    ...(productsBought ? { productsBought: true } : {}),
+    ...(productsBought && !regularProducts ? { productsBought: true } : {}),
+    ...(regularProducts ? { regularProducts: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
@@ -565,6 +583,9 @@ export function understandText(
     ...(places ? { placesRanked: places } : {}),
   };
 }
+
+/** "Qué compra el 1002", "what does customer 1002 order": what he buys, asked of one customer. */
+const WHAT_BUYS = /\b(?:que|what)(?: \w+){0,3} (?:compra|pide|lleva|buy|buys|order|orders|get|gets)\b/;
 
 /**
  * "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units (answered as a
