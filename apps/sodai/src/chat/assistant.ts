@@ -62,6 +62,7 @@ import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } fro
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
+import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -194,7 +195,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ? peakPeriodTool(req.peak)(box, req)
       : req.weeklyAverage
         ? weeklyAverageTool(box, req)
-        : salesTrendTool(box, req),
+        : req.byMonth
+          ? monthlySalesTool(box, req)
+          : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),

@@ -37,6 +37,8 @@ export interface QuestionFlags {
   readonly returnsBy?: ReturnsBy;
   /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
   readonly weeklyAverage?: boolean;
+  /** "Ventas de la marca 24 por mes", "monthly sales": units month by month (intent `sales_trend`). */
+  readonly byMonth?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -102,6 +104,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   returnsBy: true,
   weeklyAverage: true,
   peak: true,
+  byMonth: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,

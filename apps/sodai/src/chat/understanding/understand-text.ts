@@ -34,6 +34,7 @@ import { kindNotInCatalogue } from './product-kind-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
+import { asksByMonth, BY_MONTH_INTENTS } from './by-month-words.ts';
 import { placeNamed, placesRanked, type PlaceGrain } from './place-words.ts';
 import {
   LAST_ORDER_INTENTS,
@@ -411,6 +412,18 @@ export function understandText(
       (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
+  const byMonth =
+    !peak &&
+    !weeklyAverage &&
+    !returnsBy &&
+    !compared &&
+    !bar &&
+    !catalogue &&
+    !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
+    BY_MONTH_INTENTS.has(intent) &&
+    asksByMonth(text);
+  if (byMonth) intent = 'sales_trend';
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
   const regularProducts =
     !lastOrder &&
@@ -544,6 +557,7 @@ export function understandText(
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
+    ...(byMonth ? { byMonth: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
