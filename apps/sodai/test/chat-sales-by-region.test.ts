@@ -128,6 +128,40 @@ describe('regions and zones ranked by units', () => {
   });
 });
 
+describe('a place alone: a bare list there, or the previous question there', () => {
+  it.each([
+    ['clientes de la region 80', 'top_customers'],
+    ['products in zone 5148', 'top_products'],
+  ] as const)('%s', async (q, intent) => {
+    const r = await server().ask(q);
+    expect({
+      q,
+      intent: r.intent,
+      answered: r.answered,
+      placeSaid: /(región|region|zona|zone) (80|5148)/.test(r.answer),
+    }).toEqual({
+      q,
+      intent,
+      answered: true,
+      placeSaid: true,
+    });
+  });
+
+  it.each([
+    ['top 3 clientes de la region 80', '¿y en la región 2?', /No hay clientes en la región 2/],
+    ['best sellers last week', 'what about region 80?', /region 80/],
+  ] as const)('%s, then %s', async (first, then, said) => {
+    const session = `place-${first.length}-${then.length}`.padEnd(12, 'x');
+    const before = await server().inSession(first, session);
+    const r = await server().inSession(then, session);
+    expect({ then, intent: r.intent, said: said.test(r.answer) }).toEqual({
+      then,
+      intent: before.intent,
+      said: true,
+    });
+  });
+});
+
 describe('guards: questions without a place keep their meaning', () => {
   it.each([
     ['top 3 clientes', 'top_customers', 3],

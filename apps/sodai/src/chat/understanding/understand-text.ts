@@ -35,6 +35,7 @@ import { missingDataAsked } from './missing-data-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
 import { asksByMonth, BY_MONTH_INTENTS } from './by-month-words.ts';
+import { placeAlone } from './place-alone.ts';
 import { placeNamed, placesRanked, type PlaceGrain } from './place-words.ts';
 import {
   LAST_ORDER_INTENTS,
@@ -62,6 +63,8 @@ export function understandText(
 ): Understanding {
   // "Top 3 clientes de la región 2": the region is a filter, and its number no count or id.
   const placed = placeNamed(asked);
+  const alone = placed ? placeAlone(placed.text, placed.place, previous) : undefined;
+  if (alone) return alone;
   const question = placed?.text ?? asked;
   // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
   const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
