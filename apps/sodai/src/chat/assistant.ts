@@ -61,6 +61,10 @@ import { smallTalk } from './tools/small-talk.ts';
 import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
+import { answerWithinPlace } from './tools/place-scope.ts';
+import { placesRankedTool } from './tools/places-ranked.ts';
+import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
 import { questionFlagsOf } from './understanding/question-flags.ts';
@@ -132,7 +136,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
           ? wholeList(usualButSkippedTool)(box, req)
           : req.productsBought
             ? customerProductsTool(box, req)
-            : customerHistoryTool(box, req),
+            : req.regularProducts
+              ? regularProductsTool(box, req)
+              : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,
@@ -190,7 +196,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ? peakPeriodTool(req.peak)(box, req)
       : req.weeklyAverage
         ? weeklyAverageTool(box, req)
-        : salesTrendTool(box, req),
+        : req.byMonth
+          ? monthlySalesTool(box, req)
+          : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
@@ -368,7 +376,8 @@ export class ChatAssistant {
       offset: u.offset,
       ...questionFlagsOf(u),
     };
-    return TOOLS[intent](this.toolbox, request);
+    const tool = u.placesRanked ? placesRankedTool(u.placesRanked) : TOOLS[intent];
+    return answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
   }
 }
 

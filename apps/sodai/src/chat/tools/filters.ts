@@ -2,7 +2,20 @@ import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { SqlValue } from '../data-source.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
+import type { Place } from '../understanding/place-words.ts';
 import type { ToolRequest } from './toolbox.ts';
+
+/**
+ * A question's entities and the region or zone of the customers it names: a place is a column of
+ * the customers table the contract's entities do not carry, so the tools that filter by it are given
+ * it here ({@link placed}) and the others say they cannot (see place-scope.ts).
+ */
+export type ScopedEntities = ChatEntities & { readonly place?: Place };
+
+/** The request's entities with the place it names, for a tool that filters by region or zone. */
+export function placed(req: ToolRequest): ScopedEntities {
+  return req.place ? { ...req.entities, place: req.place } : req.entities;
+}
 
 /** The sales lines with their product and customer: what `joinFilters` conditions are written over. */
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
@@ -17,7 +30,7 @@ export interface SqlFilter {
  * The product and customer conditions a question names, over `products p` and `customers c`.
  * Parameters are numbered after `firstParam - 1` existing ones.
  */
-export function catalogFilter(e: ChatEntities, firstParam = 1): SqlFilter {
+export function catalogFilter(e: ScopedEntities, firstParam = 1): SqlFilter {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   const add = (sql: string, value: SqlValue) => {
@@ -31,6 +44,8 @@ export function catalogFilter(e: ChatEntities, firstParam = 1): SqlFilter {
   if (e.package !== undefined) add('p.package = ?', e.package);
   if (e.size_litres !== undefined) add('abs(p.size - ?) < 0.0005', e.size_litres);
   if (e.customer_type !== undefined) add('c.customer_type = ?', e.customer_type);
+  if (e.place?.region !== undefined) add('c.region_id = ?', e.place.region);
+  if (e.place?.zone !== undefined) add('c.zone_id = ?', e.place.zone);
   return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
 
@@ -44,7 +59,7 @@ export function periodFilter(p: ChatPeriod | undefined, firstParam: number): Sql
 }
 
 /** The filters in words, for "based on": "marca Brand 7, botellas de 0,25 L, restaurantes". */
-export function describeFilters(e: ChatEntities, lang: Lang): string[] {
+export function describeFilters(e: ScopedEntities, lang: Lang): string[] {
   const out: string[] = [];
   if (e.brand !== undefined) out.push(say(lang, `marca ${e.brand}`, `brand ${e.brand}`));
   if (e.category !== undefined) out.push(say(lang, `categoría ${e.category}`, `category ${e.category}`));
@@ -57,11 +72,14 @@ export function describeFilters(e: ChatEntities, lang: Lang): string[] {
       say(lang, `tamaño ${formatLitres(e.size_litres, lang)}`, `size ${formatLitres(e.size_litres, lang)}`),
     );
   if (e.customer_type !== undefined) out.push(customerTypeWords(e.customer_type, lang));
+  if (e.place?.region !== undefined)
+    out.push(say(lang, `región ${e.place.region}`, `region ${e.place.region}`));
+  if (e.place?.zone !== undefined) out.push(say(lang, `zona ${e.place.zone}`, `zone ${e.place.zone}`));
   return out;
 }
 
 /** The product and customer named, then the filters, in words: "producto 12, cliente 1002, marca Brand 7". */
-export function describeSubject(e: ChatEntities, lang: Lang): string[] {
+export function describeSubject(e: ScopedEntities, lang: Lang): string[] {
   return [
     ...(e.product_id !== undefined ? [say(lang, `producto ${e.product_id}`, `product ${e.product_id}`)] : []),
     ...(e.customer_id !== undefined
@@ -72,7 +90,7 @@ export function describeSubject(e: ChatEntities, lang: Lang): string[] {
 }
 
 /** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
-export function scopeWords(e: ChatEntities, lang: Lang): string {
+export function scopeWords(e: ScopedEntities, lang: Lang): string {
   const f = describeFilters(e, lang);
   return f.length ? ` (${f.join(', ')})` : '';
 }
@@ -88,7 +106,7 @@ export function describePeriod(p: ChatPeriod, lang: Lang): string {
 }
 
 /** Every filter the question named, joined. */
-export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
+export function joinFilters(e: ScopedEntities, firstParam = 1): SqlFilter {
   const catalog = catalogFilter(e, firstParam);
   const period = periodFilter(e.period, firstParam + catalog.params.length);
   return { where: `${catalog.where} AND ${period.where}`, params: [...catalog.params, ...period.params] };
@@ -98,7 +116,7 @@ export function joinFilters(e: ChatEntities, firstParam = 1): SqlFilter {
  * {@link joinFilters} and the one product or customer a question names ("ventas del 20012 el mes
  * pasado" counts that product only).
  */
-export function joinFiltersAndIds(e: ChatEntities, firstParam = 1): SqlFilter {
+export function joinFiltersAndIds(e: ScopedEntities, firstParam = 1): SqlFilter {
   const f = joinFilters(e, firstParam);
   const params = [...f.params];
   let where = f.where;

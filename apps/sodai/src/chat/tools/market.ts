@@ -1,5 +1,5 @@
 import { countOf, NOUN } from '../count-words.ts';
-import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
+import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { capitalize, formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
@@ -22,7 +22,9 @@ import {
   joinFiltersAndIds,
   periodOr4Weeks,
   periodOrCalendarWeeks,
+  placed,
   scopeWords,
+  type ScopedEntities,
 } from './filters.ts';
 import { periodFigures } from './period-figures.ts';
 import { likeForLike } from './like-for-like.ts';
@@ -31,7 +33,7 @@ import { rowsWanted, type Tool } from './toolbox.ts';
 import { salesSeries } from './sales-series.ts';
 
 /** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
-export function rankingWords(entities: ChatEntities, period: ChatPeriod | undefined, lang: Lang) {
+export function rankingWords(entities: ScopedEntities, period: ChatPeriod | undefined, lang: Lang) {
   const when = period
     ? describePeriod(period, lang)
     : say(lang, 'en todo el historial', 'over the whole history');
@@ -62,7 +64,7 @@ export const topProductsTool: Tool = async (box, req) => {
   if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
     return unknownCustomer(req.customerText ?? String(customer), lang, vocab.lastDay);
   const period = customer === undefined ? periodOr4Weeks(req) : req.entities.period;
-  const entities = { ...req.entities, ...(period ? { period } : {}) };
+  const entities = { ...placed(req), ...(period ? { period } : {}) };
   // The customer narrows the sales ranked; a product named is no filter of a product ranking.
   const { product_id: _product, ...ranked } = entities;
   const f = joinFiltersAndIds(ranked);
@@ -115,13 +117,14 @@ export const topProductsTool: Tool = async (box, req) => {
     },
     products: rows.map((r) => Number(r.product)),
     shown: rows.length,
+    placeApplied: true,
   };
 };
 
 /** Weekly units over a period (default: the last 12 weeks) for a product, customer or filters. */
 export const salesTrendTool: Tool = async (box, req) => {
   const { lang, vocab } = req;
-  const e = req.entities;
+  const e = placed(req);
   if (e.product_id !== undefined && !vocab.productIds.has(e.product_id))
     return unknownProduct(String(e.product_id), lang);
   const last = vocab.lastDay;
@@ -235,21 +238,23 @@ export const salesTrendTool: Tool = async (box, req) => {
       ...(partialWeek ? { partial_week: mondayOf(last) } : {}),
       ...(asked ? { total: asked.current, previous: asked.previous } : {}),
     },
+    placeApplied: true,
   };
 };
 
 /** Two periods side by side: units, orders and customers. */
 export const comparePeriodsTool: Tool = async (box, req) => {
   const { lang } = req;
+  const scoped = placed(req);
   const current = periodOr4Weeks(req);
   if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
   const [a, whole] = current.from >= before.from ? [current, before] : [before, current];
   // A month or week so far is compared with the same days of the one before, not all of it.
   const { earlier: b, note, partialDays } = likeForLike(a, whole, req.vocab.lastDay, lang);
-  const [x, y] = [await periodFigures(box, req.entities, a), await periodFigures(box, req.entities, b)];
+  const [x, y] = [await periodFigures(box, scoped, a), await periodFigures(box, scoped, b)];
   const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
-  const scope = scopeWords(req.entities, lang);
+  const scope = scopeWords(scoped, lang);
   const text =
     say(
       lang,
@@ -259,7 +264,7 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [describePeriod(a, lang), describePeriod(b, lang), ...describeFilters(req.entities, lang)],
+    basedOn: [describePeriod(a, lang), describePeriod(b, lang), ...describeFilters(scoped, lang)],
     table: table(
       [
         ['', false],
@@ -306,5 +311,6 @@ export const comparePeriodsTool: Tool = async (box, req) => {
       previous: { period: b, ...y },
       ...(partialDays ? { partial_days: partialDays } : {}),
     },
+    placeApplied: true,
   };
 };

@@ -29,12 +29,14 @@ export const newToCustomerTool: Tool = async (box, req) => {
     return unknownCustomer(req.customerText ?? String(id), lang, req.vocab.lastDay);
   const period = periodOrWeeks(req, CROSS_SELL_WEEKS);
   if (!period) return noTransactions(lang);
-  // The customer's own type sets its peers: a type named in the question is not another filter.
+  // The customer's own type sets its peers, unless the question names them ("¿qué no compra el 1002
+  // que otros restaurantes sí?"): a type named is whom he is compared with, not another filter.
+  const named = req.entities.customer_type ?? null;
   const products = { ...req.entities, customer_type: undefined };
-  const f = catalogFilter(products, 4);
+  const f = catalogFilter(products, 5);
   const k = rowsWanted(req.entities);
   const rows = await box.data.query(
-    `WITH me AS (SELECT customer_type FROM customers WHERE customer_id = $1),
+    `WITH me AS (SELECT coalesce($4::VARCHAR, customer_type) AS customer_type FROM customers WHERE customer_id = $1),
           peers AS (SELECT customer_id FROM customers WHERE customer_type = (SELECT customer_type FROM me) AND customer_id <> $1),
           win AS (SELECT t.* FROM transactions t JOIN peers USING (customer_id)
                   WHERE t.purchase_date >= $2::DATE AND t.purchase_date < $3::DATE + 1),
@@ -49,13 +51,14 @@ export const newToCustomerTool: Tool = async (box, req) => {
             count(*) OVER ()::DOUBLE AS found
      FROM theirs WHERE product_id NOT IN (SELECT product_id FROM mine)
      ORDER BY buyers DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
-    [id, period.from, period.to, ...f.params],
+    [id, period.from, period.to, named, ...f.params],
   );
   const [typeRow] = await box.data.query(
     `SELECT customer_type AS type FROM customers WHERE customer_id = $1`,
     [id],
   );
-  const type = typeRow?.type === undefined || typeRow.type === null ? null : String(typeRow.type);
+  const own = typeRow?.type === undefined || typeRow.type === null ? null : String(typeRow.type);
+  const type = named ?? own;
   const peers = customerTypeWords(type, lang);
   const when = describePeriod(period, lang);
   const filters = describeFilters(products, lang);

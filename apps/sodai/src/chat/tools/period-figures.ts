@@ -1,5 +1,5 @@
-import type { ChatEntities, ChatPeriod } from '../../contract/api.ts';
-import { FROM, joinFiltersAndIds } from './filters.ts';
+import type { ChatPeriod } from '../../contract/api.ts';
+import { FROM, joinFiltersAndIds, type ScopedEntities } from './filters.ts';
 import type { ChatToolbox } from './toolbox.ts';
 
 /** What was sold in one period: units (returns deducted), orders and distinct customers. */
@@ -14,7 +14,7 @@ export interface PeriodFigures {
  */
 export async function periodFigures(
   box: ChatToolbox,
-  entities: ChatEntities,
+  entities: ScopedEntities,
   period: ChatPeriod,
 ): Promise<PeriodFigures> {
   const { where, params } = joinFiltersAndIds({ ...entities, period });

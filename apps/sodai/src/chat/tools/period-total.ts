@@ -1,9 +1,9 @@
-import type { ChatEntities, ChatPeriod, ChatThreshold, Lang } from '../../contract/api.ts';
+import type { ChatPeriod, ChatThreshold, Lang } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatPercent, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { meetsBar } from './bar.ts';
-import { describePeriod, periodRange, scopeWords } from './filters.ts';
+import { describePeriod, periodRange, scopeWords, type ScopedEntities } from './filters.ts';
 import { periodFigures, type PeriodFigures } from './period-figures.ts';
 import type { ChatToolbox } from './toolbox.ts';
 
@@ -43,7 +43,7 @@ function verdict(bar: ChatThreshold | undefined, now: PeriodFigures, lang: Lang)
  */
 export async function periodTotal(
   box: ChatToolbox,
-  entities: ChatEntities,
+  entities: ScopedEntities,
   period: ChatPeriod,
   lang: Lang,
   dataFrom: string | null = null,

@@ -14,9 +14,9 @@ import {
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 /** Weeks looked at unless the question names a period: two months of weekly buying. */
-const REGULAR_WEEKS = 8;
+export const REGULAR_WEEKS = 8;
 /** Share of those weeks a customer must have bought in to be a regular buyer ("most of them"). */
-const REGULAR_SHARE = 0.75;
+export const REGULAR_SHARE = 0.75;
 
 type Row = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,6 @@
-import type { ChatEntities, ChatPeriod } from '../../contract/api.ts';
+import type { ChatPeriod } from '../../contract/api.ts';
 import { addDays } from '../understanding/days.ts';
-import { FROM, joinFiltersAndIds } from './filters.ts';
+import { FROM, joinFiltersAndIds, type ScopedEntities } from './filters.ts';
 import type { ChatToolbox } from './toolbox.ts';
 
 /** The buckets a series of sales is cut into: Monday-to-Sunday weeks or calendar months. */
@@ -19,7 +19,7 @@ export interface SeriesPoint {
  */
 export async function salesSeries(
   box: ChatToolbox,
-  entities: ChatEntities,
+  entities: ScopedEntities,
   period: ChatPeriod,
   grain: SeriesGrain,
 ): Promise<SeriesPoint[]> {

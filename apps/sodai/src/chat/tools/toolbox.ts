@@ -53,6 +53,8 @@ export interface ToolAnswer {
   readonly customers?: readonly number[];
   /** Rows of a list shown (for "show more"). */
   readonly shown?: number;
+  /** Whether the answer counts only the region or zone the question names (place-scope.ts). */
+  readonly placeApplied?: boolean;
 }
 
 export type Tool = (box: ChatToolbox, request: ToolRequest) => Promise<ToolAnswer>;

@@ -1,7 +1,7 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
-import { describeFilters, FROM, joinFilters, periodOr4Weeks } from './filters.ts';
+import { describeFilters, FROM, joinFilters, periodOr4Weeks, placed } from './filters.ts';
 import { rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
 import { customerTypeCell } from './customer-rows.ts';
@@ -16,7 +16,7 @@ type Row = Readonly<Record<string, unknown>>;
 export const topCustomersTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  const entities = { ...req.entities, ...(period ? { period } : {}) };
+  const entities = { ...placed(req), ...(period ? { period } : {}) };
   const f = joinFilters(entities);
   const k = rowsWanted(entities);
   const rows = await box.data.query(
@@ -65,6 +65,7 @@ export const topCustomersTool: Tool = async (box, req) => {
     },
     customers: rows.map((r) => Number(r.customer)),
     shown: rows.length,
+    placeApplied: true,
   };
 };
 

@@ -14,6 +14,13 @@ const WHAT_IS =
   /^(?:what s|whats|what is|que es|quien es) (?:the |el |la )?(?:cliente |customer |client )?\d+$/;
 
 /**
+ * "¿De qué región es el 1002?", "what zone is 1002 in?", "región del cliente 1002": where the
+ * customer is, a line of its profile (the same words with a number name a region to filter by).
+ */
+const ASKS_PLACE =
+  /\b(?:(?:que|cual|what|which) (?:es (?:la |su )?)?(?:region|zona|zone)|(?:region|zona|zone) (?:del|de|of)(?: el| la| the)? (?:cliente|customer|client))\b/;
+
+/**
  * "¿El 1002 es mayorista?", "is 1002 a restaurant?": a copula beside a customer type asks whether
  * the customer is of that type (the type itself is found as an entity).
  */
@@ -33,6 +40,7 @@ export function asksCustomerProfile(text: string, namesCustomerType: boolean): b
     ASKS_KIND.test(text) ||
     ASKS_WHO.test(text) ||
     WHAT_IS.test(text) ||
+    ASKS_PLACE.test(text) ||
     (namesCustomerType && COPULA.test(text))
   );
 }

@@ -1,3 +1,4 @@
+import { opensWithCustomersWhoBought } from './customers-who-bought.ts';
 import type { ChatIntent } from '../../contract/api.ts';
 import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
@@ -475,7 +476,13 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'top_customers' };
   }
   // "¿Qué clientes compran barriles?", "who buys Brand 16?": the buyers of a kind of product, biggest first.
-  if (!s.hasCustomer && !s.hasProduct && s.hasFilter && has('buyVerb') && ASKS_WHICH_CUSTOMERS.test(text)) {
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    s.hasFilter &&
+    has('buyVerb') &&
+    (ASKS_WHICH_CUSTOMERS.test(text) || opensWithCustomersWhoBought(text, s.hasCustomerType))
+  ) {
     return { intent: 'top_customers' };
   }
   // "What did restaurants buy last month?": what a kind of customer, or everyone in a period, bought.

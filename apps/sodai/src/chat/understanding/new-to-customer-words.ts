@@ -22,17 +22,32 @@ const WHICH_PRODUCTS =
   /\b(?:(?:que|what|which|cuales)(?: \w+)? (?:productos?|products?|items?|articulos?)|productos?|products?)\b/;
 
 /**
+ * What his peers buy: "que otros restaurantes sí", "que los demás sí compran", "that other
+ * restaurants do", "his peers buy". Not buying what the others do is the same question, asked by
+ * comparison rather than by selling.
+ */
+const PEERS_DO =
+  /\b(?:(?:l[oa]s )?(?:otr[oa]s|demas)(?: \w+)? (?:si|compran|piden|llevan)|others?(?: \w+)? (?:do|does|buy|order|get)|(?:his|her|its|their) peers|sus pares)\b/;
+
+/** "Not buy", "not order": English negation with its subject before "not" ("does 1002 not buy"). */
+const NOT_VERB = /\bnot (?:buy|order|get|carry|stock)\b/;
+
+/**
  * Whether a question about one customer asks for products it does not buy yet.
  *
  * @example
  * asksNewToCustomer('ke le puedo vender al 1002 q no compre', false); // true
  * asksNewToCustomer('what can i sell 1002 that he doesnt buy', false); // true
  * asksNewToCustomer('que productos no compra el 1002', false); // true
+ * asksNewToCustomer('que no compra el cliente 1002 que otros restaurantes si', false); // true
  * asksNewToCustomer('que productos no ha comprado el 1002 esta semana', true); // false: skipped
  * asksNewToCustomer('que le puedo vender al 1002', false); // false: the usual offer
  */
 export function asksNewToCustomer(text: string, periodNamed: boolean): boolean {
   if (OFFER.test(text)) return NOT_YET.test(text) || NEW_FOR.test(text);
+  // "¿Qué no compra el 1002 que otros restaurantes sí?": what his peers buy and he does not.
+  // "What does 1002 not buy that others do": the id between the verb's parts.
+  if ((NOT_YET.test(text) || NOT_VERB.test(text)) && PEERS_DO.test(text)) return true;
   // "¿Qué productos no ha comprado el 1002 esta semana?": within a period, what he left out.
   return !periodNamed && NOT_YET.test(text) && WHICH_PRODUCTS.test(text);
 }

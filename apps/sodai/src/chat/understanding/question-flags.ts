@@ -1,5 +1,6 @@
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
+import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface QuestionFlags {
   readonly returnsBy?: ReturnsBy;
   /** "Promedio por semana", "average units per week of 1002": the period's weekly average (intent `sales_trend`). */
   readonly weeklyAverage?: boolean;
+  /** "Ventas de la marca 24 por mes", "monthly sales": units month by month (intent `sales_trend`). */
+  readonly byMonth?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -65,6 +68,8 @@ export interface QuestionFlags {
   readonly newToCustomer?: boolean;
   /** "¿Qué productos compró el 1002 en noviembre?": the list of its products (intent `customer_history`). */
   readonly productsBought?: boolean;
+  /** "¿Qué productos compra el 1002 todas las semanas?": the products it bought in most recent weeks (intent `customer_history`). */
+  readonly regularProducts?: boolean;
   /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
   readonly alsoBought?: boolean;
   /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
@@ -74,6 +79,10 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "Top clientes de la región 2": the region or zone of the customers counted (customers table). */
+  readonly place?: Place;
+  /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
+  readonly placesRanked?: PlaceGrain;
 }
 
 /**
@@ -98,6 +107,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   returnsBy: true,
   weeklyAverage: true,
   peak: true,
+  byMonth: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,
@@ -109,9 +119,12 @@ const QUESTION_FLAG_KEYS = Object.keys({
   skipped: true,
   newToCustomer: true,
   productsBought: true,
+  regularProducts: true,
   alsoBought: true,
   excludedProduct: true,
   compared: true,
+  place: true,
+  placesRanked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

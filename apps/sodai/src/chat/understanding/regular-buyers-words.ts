@@ -22,3 +22,21 @@ const WHO = /\b(?:quien(?:es)?|who)\b/;
 export function asksRegularBuyers(text: string): boolean {
   return EVERY_WEEK.test(text) && (GROUP_RE.customer.test(text) || WHO.test(text));
 }
+
+/**
+ * The week said outright: "todas las semanas", "cada semana", "every week", "weekly". Not "siempre"
+ * or "regular order", which ask one customer's usual basket (intent `customer_basket`).
+ */
+const WEEK_BY_WEEK =
+  /\b(?:todas las semanas|cada semana|semana a semana|semana tras semana|semanalmente|every (?:single )?week|each week|week after week|weekly)\b/;
+
+/**
+ * Whether a question says a habit of every week in so many words.
+ *
+ * @example
+ * asksEveryWeek('que productos compra el 1002 todas las semanas'); // true
+ * asksEveryWeek('que compra siempre el 1002'); // false: the usual basket
+ */
+export function asksEveryWeek(text: string): boolean {
+  return WEEK_BY_WEEK.test(text);
+}

@@ -1,4 +1,4 @@
-import type { Lang } from '../../contract/api.ts';
+import type { ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { extractEntities } from './entities.ts';
@@ -26,7 +26,7 @@ import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
-import { asksRegularBuyers } from './regular-buyers-words.ts';
+import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -34,6 +34,9 @@ import { kindNotInCatalogue } from './product-kind-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
+import { asksByMonth, BY_MONTH_INTENTS } from './by-month-words.ts';
+import { placeAlone } from './place-alone.ts';
+import { placeNamed, placesRanked, type PlaceGrain } from './place-words.ts';
 import {
   LAST_ORDER_INTENTS,
   OPERATIONS,
@@ -53,11 +56,16 @@ import type { Understanding, WritableEntities } from './understanding.ts';
  * understandText('top 5 productos', vocab, 'es', undefined).intent; // 'top_products'
  */
 export function understandText(
-  question: string,
+  asked: string,
   vocab: Vocabulary,
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
+  // "Top 3 clientes de la región 2": the region is a filter, and its number no count or id.
+  const placed = placeNamed(asked);
+  const alone = placed ? placeAlone(placed.text, placed.place, previous) : undefined;
+  if (alone) return alone;
+  const question = placed?.text ?? asked;
   // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
   const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
   const text = bar ? bar.text : question;
@@ -407,6 +415,35 @@ export function understandText(
       (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
+  const byMonth =
+    !peak &&
+    !weeklyAverage &&
+    !returnsBy &&
+    !compared &&
+    !bar &&
+    !catalogue &&
+    !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
+    BY_MONTH_INTENTS.has(intent) &&
+    asksByMonth(text);
+  if (byMonth) intent = 'sales_trend';
+  // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
+  const regularProducts =
+    !lastOrder &&
+    !skipped &&
+    !newToCustomer &&
+    !compared &&
+    !bar &&
+    !weeklyAverage &&
+    !peak &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    (productsBought ||
+      intent === 'top_products' ||
+      asksCustomerProducts(text, false) ||
+      WHAT_BUYS.test(text)) &&
+    asksEveryWeek(text);
+  if (regularProducts) intent = 'customer_history';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
   // in most of the recent weeks, not the latest buyers nor the likely ones.
   const regularBuyers =
@@ -505,6 +542,8 @@ export function understandText(
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
   const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
+  const places = placesAsked(text, intent, entities.customer_id);
+  if (places) intent = 'sales_share';
   return {
     intent,
     entities,
@@ -520,7 +559,9 @@ export function understandText(
       : {}),
     ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
-    ...(productsBought ? { productsBought: true } : {}),
+    ...(productsBought && !regularProducts ? { productsBought: true } : {}),
+    ...(regularProducts ? { regularProducts: true } : {}),
+    ...(byMonth ? { byMonth: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
@@ -556,5 +597,18 @@ export function understandText(
       : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
+    ...(placed ? { place: placed.place } : {}),
+    ...(places ? { placesRanked: places } : {}),
   };
+}
+
+/** "Qué compra el 1002", "what does customer 1002 order": what he buys, asked of one customer. */
+const WHAT_BUYS = /\b(?:que|what)(?: \w+){0,3} (?:compra|pide|lleva|buy|buys|order|orders|get|gets)\b/;
+
+/**
+ * "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units (answered as a
+ * split of sales), unless the question is about one customer or the model and pipeline.
+ */
+function placesAsked(text: string, intent: ChatIntent, customer: number | undefined): PlaceGrain | undefined {
+  return customer !== undefined || OPERATIONS.has(intent) ? undefined : placesRanked(text);
 }
