@@ -5,6 +5,7 @@ import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
 import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import { refusedBatchAnswer } from './refused-batch.ts';
+import { tasksThatRanWords } from './tasks-that-ran.ts';
 import type { Tool } from './toolbox.ts';
 
 const STATE_WORDS: Record<string, { es: string; en: string }> = {
@@ -48,11 +49,12 @@ export const pipelineLastRunTool: Tool = async (box, req) => {
         ` Failed tasks: ${failed.map((t) => `${t.taskId} (${t.error ?? stateWords(t.state, lang)})`).join('; ')}.`,
       )
     : say(lang, ' Ninguna tarea falló.', ' No task failed.');
+  const ranText = await tasksThatRanWords(box.pipeline.store, run.id, tasks, lang);
   return {
     text: say(
       lang,
-      `La última corrida del pipeline ${run.dagId} (${run.id}) empezó el ${when} y ${stateWords(run.state, lang)}.${failedText}`,
-      `The last run of pipeline ${run.dagId} (${run.id}) started on ${when} and ${stateWords(run.state, lang)}.${failedText}`,
+      `La última corrida del pipeline ${run.dagId} (${run.id}) empezó el ${when} y ${stateWords(run.state, lang)}.${ranText}${failedText}`,
+      `The last run of pipeline ${run.dagId} (${run.id}) started on ${when} and ${stateWords(run.state, lang)}.${ranText}${failedText}`,
     ),
     answered: true,
     basedOn: [say(lang, 'registro de corridas del pipeline', 'pipeline run store')],
@@ -64,7 +66,13 @@ export const pipelineLastRunTool: Tool = async (box, req) => {
       ],
       tasks.map((t) => [t.taskId, stateWords(t.state, lang), formatNumber(t.attempt, lang)]),
     ),
-    data: { run_id: run.id, state: run.state, failed_tasks: failed.map((t) => t.taskId) },
+    data: {
+      run_id: run.id,
+      state: run.state,
+      failed_tasks: failed.map((t) => t.taskId),
+      ran_tasks: tasks.filter((t) => t.state === 'success').map((t) => t.taskId),
+      skipped_tasks: tasks.filter((t) => t.state === 'skipped').map((t) => t.taskId),
+    },
   };
 };
 

@@ -25,3 +25,16 @@ export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolea
   if (namesCustomerOrProduct || WHEN.test(text)) return false;
   return RETRAIN.test(text) || GATE.test(text);
 }
+
+/**
+ * Whether a question about the run's model decision asks what the gate did ("¿qué decidió el
+ * gate?", "was the new model promoted?") rather than whether it retrained: its answer opens with
+ * the gate's decision.
+ *
+ * @example
+ * asksAboutTheGate('que decidio el gate'); // true
+ * asksAboutTheGate('se reentreno el modelo y que dijo el gate'); // false
+ */
+export function asksAboutTheGate(text: string): boolean {
+  return GATE.test(text) && !RETRAIN.test(text);
+}
