@@ -1,6 +1,6 @@
 import type { RunRecord, RunStore, TaskInstance } from '@sodai/pipeline';
 import type { Lang } from '../../contract/api.ts';
-import { formatInstant, say } from '../format.ts';
+import { capitalize, formatInstant, say } from '../format.ts';
 import { notAnswered } from './answers.ts';
 import { gateReasonWords } from './gate-reason.ts';
 import { retrainReasonWords } from './retrain-reason.ts';
@@ -61,10 +61,8 @@ function retrainSentence(t: RunTasks, line: string | undefined, lang: Lang, yesO
     ? `the last weekly run (${t.run.id}, ${when}) retrained the model${why}.`
     : `the last weekly run (${t.run.id}, ${when}) did not retrain and kept the champion${why}.`;
   if (yesOrNo) return say(lang, `${retrained ? 'Sí' : 'No'}: ${es}`, `${retrained ? 'Yes' : 'No'}: ${en}`);
-  return say(lang, capitalized(es), capitalized(en));
+  return say(lang, capitalize(es), capitalize(en));
 }
-
-const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** What the gate did with the challenger: promoted it, rejected it, or never got to decide. */
 function gateDecisionWords(t: RunTasks, lang: Lang): string {

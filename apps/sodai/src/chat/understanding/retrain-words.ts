@@ -9,6 +9,13 @@ const RETRAIN =
 const GATE =
   /\b(?:gate|compuerta|challenger|retador|(?:promovi\w*|promoted?|promocion\w*|promotion) (?:(?:del |el |al |the |a |un |new |nuevo )?(?:modelo|model|challenger|retador))|(?:modelo|model|challenger|retador)\w* (?:nuevo |new )?(?:(?:was|fue|se) )?(?:promovi\w*|promoted?|promociono))\b/;
 
+/**
+ * Training that did not happen: "¿por qué se saltó el entrenamiento?", "¿por qué no se entrenó?",
+ * "why was training skipped?", "why didn't it train?". The run's decision not to retrain answers it.
+ */
+const NOT_TRAINED =
+  /\b(?:(?:salt\w*|skip\w*|omiti\w*) (?:el |the )?(?:entrenamiento|training)|(?:entrenamiento|training) (?:(?:was|got|fue|se) )?(?:salt\w*|skipped|omitid\w*)|no (?:se )?(?:re)?entren\w*|(?:did not|didn t|didnt|was not|wasn t|wasnt) (?:\w+ ){0,2}(?:re)?train\w*)\b/;
+
 /** "When will it retrain?" asks for the next run; "when was it trained?" for the model's date. */
 const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
 
@@ -23,7 +30,7 @@ const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
  */
 export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolean): boolean {
   if (namesCustomerOrProduct || WHEN.test(text)) return false;
-  return RETRAIN.test(text) || GATE.test(text);
+  return RETRAIN.test(text) || GATE.test(text) || NOT_TRAINED.test(text);
 }
 
 /**
