@@ -325,7 +325,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (
     has('next') &&
-    /\b(?:corre|run|ejecuta|entrena|retrain)\w*/.test(text) &&
+    // "¿Cuándo es el próximo reentrenamiento?": "re-" before "entrena" too.
+    /\b(?:corre|run|ejecuta|entrena|retrain|re-?entren)\w*/.test(text) &&
     !s.hasCustomer &&
     !s.hasProduct
   ) {

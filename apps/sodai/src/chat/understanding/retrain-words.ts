@@ -16,6 +16,13 @@ const GATE =
 const NOT_TRAINED =
   /\b(?:(?:salt\w*|skip\w*|omiti\w*) (?:el |the )?(?:entrenamiento|training)|(?:entrenamiento|training) (?:(?:was|got|fue|se) )?(?:salt\w*|skipped|omitid\w*)|no (?:se )?(?:re)?entren\w*|(?:did not|didn t|didnt|was not|wasn t|wasnt) (?:\w+ ){0,2}(?:re)?train\w*)\b/;
 
+/**
+ * "¿Cuándo fue el último reentrenamiento?", "when was the last retrain?": asked of the past, the
+ * "when" is the run that last trained, which the decision's answer names.
+ */
+const WHEN_LAST =
+  /\b(?:cuando|when)\b(?!.*\b(?:proxim\w*|next|siguiente)\b).*\b(?:ultim[oa]s?|last|latest|previous|anterior)\b/;
+
 /** "When will it retrain?" asks for the next run; "when was it trained?" for the model's date. */
 const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
 
@@ -27,9 +34,10 @@ const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
  * @example
  * asksRetrainDecision('se reentreno el modelo por que', false); // true
  * asksRetrainDecision('cuando se reentrena el modelo', false); // false
+ * asksRetrainDecision('cuando fue el ultimo reentrenamiento', false); // true
  */
 export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolean): boolean {
-  if (namesCustomerOrProduct || WHEN.test(text)) return false;
+  if (namesCustomerOrProduct || (WHEN.test(text) && !WHEN_LAST.test(text))) return false;
   return RETRAIN.test(text) || GATE.test(text) || NOT_TRAINED.test(text);
 }
 
