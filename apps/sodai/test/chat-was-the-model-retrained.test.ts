@@ -77,13 +77,9 @@ describe('whether the model was retrained, why, and the gate', () => {
   it.each([
     ['¿se reentrenó el modelo? ¿por qué?', 'es'],
     ['was the model retrained and why', 'en'],
-    ['que decidio el gate', 'es'],
-    ['what did the gate decide', 'en'],
     // Not tuned on.
     ['porq no se reentreno el modelo esta semana', 'es'],
     ['did we retrain this week?', 'en'],
-    ['el challenger fue promovido?', 'es'],
-    ['was the new model promoted', 'en'],
     ['volvieron a entrenar el modelo', 'es'],
     ['model got retrainned?', 'en'],
   ] as const)(
@@ -103,6 +99,32 @@ describe('whether the model was retrained, why, and the gate', () => {
         lang === 'es'
           ? /^No: .*no reentrenó.*no hubo deriva de datos y el campeón tiene solo 1 semana de datos.*compuerta.*rechazó el modelo nuevo/s
           : /^No: .*did not retrain.*there was no data drift and the champion is only 1 week of data.*gate.*rejected the new model/s,
+      );
+    },
+  );
+
+  // Asked about the gate, its decision opens the answer (chat-what-the-gate-decided.test.ts).
+  it.each([
+    ['que decidio el gate', 'es'],
+    ['what did the gate decide', 'en'],
+    ['el challenger fue promovido?', 'es'],
+    ['was the new model promoted', 'en'],
+  ] as const)(
+    '"%s" says the gate kept the champion, then that the last run did not retrain',
+    async (q, lang) => {
+      const r = await ask(q);
+      expectAnsweredAs(q, r, 'pipeline_last_run', lang);
+      const d = r.data as RetrainData;
+      expect({ q, run: d.run_id, gate: d.gate, gateRun: d.gate_run_id }).toEqual({
+        q,
+        run: 'run-kept',
+        gate: 'kept_champion',
+        gateRun: 'run-trained',
+      });
+      expect(r.answer).toMatch(
+        lang === 'es'
+          ? /^La compuerta rechazó el modelo nuevo .*run-trained.*La última corrida semanal \(run-kept.*no reentrenó.*no hubo deriva de datos/s
+          : /^The gate rejected the new model .*run-trained.*The last weekly run \(run-kept.*did not retrain.*there was no data drift/s,
       );
     },
   );

@@ -29,6 +29,7 @@ import { weeklyDigestTool } from './tools/weekly-digest.ts';
 import { dataCoverageTool } from './tools/data-coverage.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
+import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { retrainDecisionTool } from './tools/retrain-decision.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
@@ -207,7 +208,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   count_products: (box, req) =>
     req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),
   model_info: modelInfoTool,
-  model_performance: modelPerformanceTool,
+  // Against the simple rules ("¿le gana a las reglas?"): the two week by week.
+  model_performance: (box, req) =>
+    req.againstRules ? modelVsRulesByWeekTool(box, req) : modelPerformanceTool(box, req),
   prediction_drivers: predictionDriversTool,
   // The open alerts are the monitoring's other answer: drift is one kind of them.
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),

@@ -8,6 +8,17 @@ export interface RealizedWeek {
   readonly recall: number;
   /** Pairs scored that week. */
   readonly pairs: number;
+  /**
+   * Every simple rule's F1 on the same week, scored as the model was (`recent_frequency` …):
+   * what "¿le gana el modelo a las reglas?" compares against. Absent when no rule was scored.
+   */
+  readonly rules?: readonly RuleWeek[];
+}
+
+/** One simple rule's realized F1 on a week. */
+export interface RuleWeek {
+  readonly name: string;
+  readonly f1: number;
 }
 
 /**

@@ -31,6 +31,8 @@ export function realizedPerformanceSource(records: MonitorRecords): PerformanceS
           recall: m.recall ?? 0,
           // F1 is measured over the pairs predicted or bought.
           pairs: (m.predicted ?? 0) + (m.purchased ?? 0) - (m.hits ?? 0),
+          // Rules are stored as `rule:<name>`; the chat names them as the gate does.
+          rules: week.rules.map((r) => ({ name: r.scorer.replace(/^rule:/, ''), f1: r.metrics.f1 ?? 0 })),
         });
       }
       return options.limit === undefined ? weeks : weeks.slice(-options.limit);

@@ -5,6 +5,8 @@ import { formatInstant, formatNumber, say } from '../format.ts';
 import { notAnswered, table } from './answers.ts';
 import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import { refusedBatchAnswer } from './refused-batch.ts';
+import { runDurationWords } from './run-duration.ts';
+import { tasksThatRanWords } from './tasks-that-ran.ts';
 import type { Tool } from './toolbox.ts';
 
 const STATE_WORDS: Record<string, { es: string; en: string }> = {
@@ -48,11 +50,12 @@ export const pipelineLastRunTool: Tool = async (box, req) => {
         ` Failed tasks: ${failed.map((t) => `${t.taskId} (${t.error ?? stateWords(t.state, lang)})`).join('; ')}.`,
       )
     : say(lang, ' Ninguna tarea falló.', ' No task failed.');
+  const ranText = await tasksThatRanWords(box.pipeline.store, run.id, tasks, lang);
   return {
     text: say(
       lang,
-      `La última corrida del pipeline ${run.dagId} (${run.id}) empezó el ${when} y ${stateWords(run.state, lang)}.${failedText}`,
-      `The last run of pipeline ${run.dagId} (${run.id}) started on ${when} and ${stateWords(run.state, lang)}.${failedText}`,
+      `La última corrida del pipeline ${run.dagId} (${run.id}) empezó el ${when} y ${stateWords(run.state, lang)}${runDurationWords(run, lang)}.${ranText}${failedText}`,
+      `The last run of pipeline ${run.dagId} (${run.id}) started on ${when} and ${stateWords(run.state, lang)}${runDurationWords(run, lang)}.${ranText}${failedText}`,
     ),
     answered: true,
     basedOn: [say(lang, 'registro de corridas del pipeline', 'pipeline run store')],
@@ -64,7 +67,13 @@ export const pipelineLastRunTool: Tool = async (box, req) => {
       ],
       tasks.map((t) => [t.taskId, stateWords(t.state, lang), formatNumber(t.attempt, lang)]),
     ),
-    data: { run_id: run.id, state: run.state, failed_tasks: failed.map((t) => t.taskId) },
+    data: {
+      run_id: run.id,
+      state: run.state,
+      failed_tasks: failed.map((t) => t.taskId),
+      ran_tasks: tasks.filter((t) => t.state === 'success').map((t) => t.taskId),
+      skipped_tasks: tasks.filter((t) => t.state === 'skipped').map((t) => t.taskId),
+    },
   };
 };
 
@@ -122,6 +131,10 @@ export const lastBatchTool: Tool = async (box, req) => {
     };
   const { batch: b, later } = told;
   if (b.outcome === 'rejected') return refusedBatchAnswer(b, later, lang);
+  // Asked about a rejection when none is in the log: say so before the batch that landed.
+  const noneRefused = req.rejectedBatch
+    ? say(lang, 'Ningún lote reciente fue rechazado. ', 'No recent batch was refused. ')
+    : '';
   const reasons = await box.data.query(
     `SELECT reasons, count(*)::DOUBLE AS n FROM quarantine WHERE batch_id = $1 GROUP BY 1 ORDER BY n DESC, reasons LIMIT 10`,
     [b.batchId],
@@ -133,11 +146,13 @@ export const lastBatchTool: Tool = async (box, req) => {
       ? say(lang, 'se cargó', 'was loaded')
       : say(lang, 'fue rechazado', 'was rejected');
   const text =
+    noneRefused +
     say(
       lang,
       `El último lote (${b.batchId}, archivo ${path.basename(b.file)}) ${outcome} el ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} ${agree(b.rowsRead, ['leída', 'leídas'])}, ${formatNumber(b.rowsAccepted, lang)} ${agree(b.rowsAccepted, ['aceptada', 'aceptadas'])} y ${formatNumber(quarantined, lang)} en cuarentena${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` Cubre del ${b.dateMin} al ${b.dateMax}.` : ''}`,
       `The last batch (${b.batchId}, file ${path.basename(b.file)}) ${outcome} on ${when}: ${countOf(b.rowsRead, lang, NOUN.row)} read, ${formatNumber(b.rowsAccepted, lang)} accepted and ${formatNumber(quarantined, lang)} quarantined${reasons.length ? ` (${reasons.map((r) => `${r.reasons}: ${formatNumber(Number(r.n), lang)}`).join(', ')})` : ''}.${b.dateMin ? ` It covers ${b.dateMin} to ${b.dateMax}.` : ''}`,
-    ) + (later ? ` ${laterAttemptSentence(later, lang)}` : '');
+    ) +
+    (later ? ` ${laterAttemptSentence(later, lang)}` : '');
   return {
     text,
     answered: true,

@@ -1,7 +1,8 @@
 import type { RunRecord, RunStore, TaskInstance } from '@sodai/pipeline';
 import type { Lang } from '../../contract/api.ts';
-import { formatInstant, say } from '../format.ts';
+import { capitalize, formatInstant, say } from '../format.ts';
 import { notAnswered } from './answers.ts';
+import { gateReasonWords } from './gate-reason.ts';
 import { retrainReasonWords } from './retrain-reason.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -12,7 +13,7 @@ const RECENT_RUNS = 30;
 const DECIDING = ['should_retrain', 'train', 'gate', 'promote', 'keep_champion'] as const;
 
 /** The branch's own line in the log: "retrain: <why>" or "keep the champion: <why>". */
-const RETRAIN_LINE = /^(retrain|keep the champion): (.*)$/s;
+export const RETRAIN_LINE = /^(retrain|keep the champion): (.*)$/s;
 
 /** Lines every task logs that say nothing about its decision. */
 const ROUTINE_LINE = /^(?:ran on |champion v\d+ loaded|dataset reused)/;
@@ -32,7 +33,11 @@ function promotedVersion(t: RunTasks): number | undefined {
 }
 
 /** The last line a task logged about its decision (the gate logs its reason last). */
-async function decisionLine(store: RunStore, runId: string, taskId: string): Promise<string | undefined> {
+export async function decisionLine(
+  store: RunStore,
+  runId: string,
+  taskId: string,
+): Promise<string | undefined> {
   const logs = await store.taskLogs(runId, taskId);
   return logs
     .map((l) => l.message)
@@ -40,27 +45,58 @@ async function decisionLine(store: RunStore, runId: string, taskId: string): Pro
     .at(-1);
 }
 
-function retrainSentence(t: RunTasks, line: string | undefined, lang: Lang): string {
+/**
+ * Whether the last run retrained and why. It opens with "Sí:" / "No:" when it answers a question
+ * about retraining; after the gate's decision it only states what that run did.
+ */
+function retrainSentence(t: RunTasks, line: string | undefined, lang: Lang, yesOrNo: boolean): string {
   const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
   const m = line?.match(RETRAIN_LINE);
   const retrained = t.tasks.get('train')?.state !== 'skipped';
   const why = m ? `: ${retrainReasonWords(m[2]!, lang)}` : '';
-  return retrained
-    ? say(
-        lang,
-        `Sí: la última corrida semanal (${t.run.id}, ${when}) reentrenó el modelo${why}.`,
-        `Yes: the last weekly run (${t.run.id}, ${when}) retrained the model${why}.`,
-      )
-    : say(
-        lang,
-        `No: la última corrida semanal (${t.run.id}, ${when}) no reentrenó el modelo y se quedó con el campeón${why}.`,
-        `No: the last weekly run (${t.run.id}, ${when}) did not retrain and kept the champion${why}.`,
-      );
+  const es = retrained
+    ? `la última corrida semanal (${t.run.id}, ${when}) reentrenó el modelo${why}.`
+    : `la última corrida semanal (${t.run.id}, ${when}) no reentrenó el modelo y se quedó con el campeón${why}.`;
+  const en = retrained
+    ? `the last weekly run (${t.run.id}, ${when}) retrained the model${why}.`
+    : `the last weekly run (${t.run.id}, ${when}) did not retrain and kept the champion${why}.`;
+  if (yesOrNo) return say(lang, `${retrained ? 'Sí' : 'No'}: ${es}`, `${retrained ? 'Yes' : 'No'}: ${en}`);
+  return say(lang, capitalize(es), capitalize(en));
 }
 
+/** What the gate did with the challenger: promoted it, rejected it, or never got to decide. */
+function gateDecisionWords(t: RunTasks, lang: Lang): string {
+  const version = promotedVersion(t);
+  const named = version ? ` (v${version})` : '';
+  if (succeeded(t, 'promote'))
+    return say(
+      lang,
+      `promovió el modelo nuevo${named} a campeón`,
+      `promoted the new model${named} to champion`,
+    );
+  if (succeeded(t, 'keep_champion'))
+    return say(
+      lang,
+      'rechazó el modelo nuevo y se quedó con el campeón',
+      'rejected the new model and kept the champion',
+    );
+  return say(lang, 'no llegó a decidir', 'did not reach a decision');
+}
+
+/** The gate's logged reason in the question's language, or quoted as logged when it is no known form. */
+function gateWhy(reason: string | undefined, lang: Lang): string {
+  if (!reason) return '';
+  const words = gateReasonWords(reason, lang);
+  return words ? `: ${words}` : say(lang, ` («${reason}»)`, ` ("${reason}")`);
+}
+
+/**
+ * The gate's last decision. After the retrain sentence it says "in that run" when both are one run;
+ * asked about the gate itself, the decision opens the answer and names its run.
+ */
 function gateSentence(
   t: RunTasks | undefined,
-  sameRun: boolean,
+  placement: 'opens' | { readonly sameRunAsBefore: boolean },
   reason: string | undefined,
   lang: Lang,
 ): string {
@@ -71,25 +107,21 @@ function gateSentence(
       'The gate has not yet decided on any new model.',
     );
   const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
-  const where = sameRun
+  const decision = gateDecisionWords(t, lang);
+  const why = gateWhy(reason, lang);
+  if (placement === 'opens')
+    return say(
+      lang,
+      `La compuerta ${decision} en la corrida ${t.run.id} (${when})${why}.`,
+      `The gate ${decision} in run ${t.run.id} (${when})${why}.`,
+    );
+  const where = placement.sameRunAsBefore
     ? say(lang, 'En esa corrida la compuerta', 'In that run the gate')
     : say(
         lang,
         `La última decisión de la compuerta fue en la corrida ${t.run.id} (${when}):`,
         `The gate last decided in run ${t.run.id} (${when}): it`,
       );
-  const version = promotedVersion(t);
-  const named = version ? ` (v${version})` : '';
-  const decision = succeeded(t, 'promote')
-    ? say(lang, `promovió el modelo nuevo${named} a campeón`, `promoted the new model${named} to champion`)
-    : succeeded(t, 'keep_champion')
-      ? say(
-          lang,
-          'rechazó el modelo nuevo y se quedó con el campeón',
-          'rejected the new model and kept the champion',
-        )
-      : say(lang, 'no llegó a decidir', 'did not reach a decision');
-  const why = reason ? say(lang, ` («${reason}»)`, ` ("${reason}")`) : '';
   return `${where} ${decision}${why}.`;
 }
 
@@ -138,10 +170,15 @@ export const retrainDecisionTool: Tool = async (box, req) => {
   const retrainLine = await decisionLine(store, decided.run.id, 'should_retrain');
   const gateLine = gated ? await decisionLine(store, gated.run.id, 'gate') : undefined;
   const retrained = decided.tasks.get('train')?.state !== 'skipped';
-  const text = [
-    retrainSentence(decided, retrainLine, lang),
-    gateSentence(gated, gated === decided, gateLine, lang),
-  ].join(' ');
+  // "¿Qué decidió el gate?" is answered by the gate's decision first; the retrain comes after it.
+  const text = req.gateAsked
+    ? [gateSentence(gated, 'opens', gateLine, lang), retrainSentence(decided, retrainLine, lang, false)].join(
+        ' ',
+      )
+    : [
+        retrainSentence(decided, retrainLine, lang, true),
+        gateSentence(gated, { sameRunAsBefore: gated === decided }, gateLine, lang),
+      ].join(' ');
   return {
     text,
     answered: true,
@@ -150,6 +187,7 @@ export const retrainDecisionTool: Tool = async (box, req) => {
       run_id: decided.run.id,
       retrained,
       retrain_reason: retrainLine?.match(RETRAIN_LINE)?.[2] ?? null,
+      gate_reason: gateLine ?? null,
       gate_run_id: gated?.run.id ?? null,
       gate: gated
         ? succeeded(gated, 'promote')

@@ -1,3 +1,5 @@
+import { asksRejectedBatch } from './rejected-batch-words.ts';
+
 /**
  * Asking whether something needs attention: the open alerts of the platform's monitoring ("¿hay
  * alertas?", "any alerts?", "what's wrong?", "¿algo que deba saber?", "is everything ok?"), over
@@ -45,13 +47,23 @@ export const ALERT_WORDS = [
 
 const ASKS_ALERTS = new RegExp(`\\b(?:${ALERT_WORDS.join('|')})\\b`);
 
+/** An alert itself named ("alertas", "alarms", "warnings", "monitoreo"), not only something wrong. */
+const NAMES_AN_ALERT = /\b(?:alert\w*|alarm\w*|avisos?|warnings?|incident\w*|monitor\w*)\b/;
+
+/** A data batch or file: what a refusal is said of. */
+const BATCH_NOUN = /\b(?:lotes?|batch\w*|archivos?|files?|cargas?|uploads?|ingestas?)\b/;
+
 /**
  * Whether a question asks for the open alerts: their words, with no customer or product named
  * ("¿el 1002 tiene algún problema?" is about that customer, not the monitoring).
  *
  * @example
  * asksAlerts('hay alertas', false); // true
+ * asksAlerts('whats wrong with the refused file', false); // false
  */
 export function asksAlerts(text: string, namesCustomerOrProduct: boolean): boolean {
-  return !namesCustomerOrProduct && ASKS_ALERTS.test(text);
+  if (namesCustomerOrProduct || !ASKS_ALERTS.test(text)) return false;
+  // "What's wrong with the refused file?", "¿qué anda mal con el lote rechazado?" ask about that
+  // batch, which the refused-batch answer explains; "¿hay alertas de lotes rechazados?" names alerts.
+  return !(BATCH_NOUN.test(text) && asksRejectedBatch(text) && !NAMES_AN_ALERT.test(text));
 }

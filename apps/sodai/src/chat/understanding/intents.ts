@@ -12,6 +12,7 @@ import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 import { asksRetrainDecision } from './retrain-words.ts';
+import { asksAgainstTheRules } from './against-rules-words.ts';
 
 /** "¿a quién / a qué clientes / a cuáles …?": who a product is for. */
 const TO_WHOM = /\ba (?:quien(?:es)?|que clientes?|cuales(?: clientes?)?)\b/;
@@ -325,7 +326,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (
     has('next') &&
-    /\b(?:corre|run|ejecuta|entrena|retrain)\w*/.test(text) &&
+    // "¿Cuándo es el próximo reentrenamiento?": "re-" before "entrena" too.
+    /\b(?:corre|run|ejecuta|entrena|retrain|re-?entren)\w*/.test(text) &&
     !s.hasCustomer &&
     !s.hasProduct
   ) {
@@ -335,7 +337,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const aboutSales = s.hasProduct || s.hasCustomer || s.hasFilter;
   // "¿Hubo alguna falla?" with nothing about sales is about the weekly run.
   if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
-  if (has('performance') && (modelish || (!has('top') && !aboutSales)))
+  // "Which rule was the best?" says "best" of the model's rules, not of the products.
+  if (has('performance') && (modelish || asksAgainstTheRules(text) || (!has('top') && !aboutSales)))
     return { intent: 'model_performance' };
   // "¿Qué tal funciona el modelo?", "¿cómo anduvo el modelo?": how good it is.
   if (modelish && has('howItDoes') && !has('drivers')) return { intent: 'model_performance' };

@@ -74,6 +74,16 @@ const MISSING_RE = Object.entries(MISSING_DATA_WORDS).map(
 );
 
 /**
+ * The gate's margin ("what was the margin of the gate?", "¿por cuánto margen le ganó el modelo a
+ * la regla?") is an F1 difference the pipeline has, not a profit margin.
+ */
+const MODEL_MARGIN =
+  /\b(?:gate|compuerta|f1|modelo|model|reglas?|rules?|baselines?|campeon|champion|challenger|retador)\b/;
+
+/** Any missing data asked, as one pattern (to find where in a question it is asked). */
+export const MISSING_DATA_RE = new RegExp(`\\b(?:${Object.values(MISSING_DATA_WORDS).flat().join('|')})\\b`);
+
+/**
  * The kinds of missing data a normalized question asks for, in the order of `MISSING_DATA_WORDS`.
  *
  * @example
@@ -81,8 +91,7 @@ const MISSING_RE = Object.entries(MISSING_DATA_WORDS).map(
  * missingDataAsked('top products by revenue and stock'); // ['revenue', 'stock']
  */
 export function missingDataAsked(text: string): MissingData[] {
-  return MISSING_RE.filter(([, re]) => re.test(text)).map(([kind]) => kind);
+  return MISSING_RE.filter(
+    ([kind, re]) => re.test(text) && !(kind === 'margin' && MODEL_MARGIN.test(text)),
+  ).map(([kind]) => kind);
 }
-
-/** Any missing data asked, as one pattern (to find where in a question it is asked). */
-export const MISSING_DATA_RE = new RegExp(`\\b(?:${Object.values(MISSING_DATA_WORDS).flat().join('|')})\\b`);

@@ -97,8 +97,15 @@ export const MODEL_WORDS = {
     // "¿Le gana el modelo a las reglas?", "¿es mejor el modelo que las reglas?", "¿el modelo mejora a
     // las reglas?", "does the model do better than the rules?": the subject may come between the
     // comparison and the rules.
-    '(?:gana\\w*|supera\\w*|mejora\\w*|mejor|peor|compar\\w*)(?: \\w+){0,3} (?:a |que |con |contra )?(?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
-    '(?:better|worse|beats?|beating|beaten|outperform\\w*|improves?|compared?|comparison)(?: \\w+){0,3} (?:than |to |with |against |over |on )?(?:the )?(?:simple |basic )?(?:rules?|baselines?|heuristics?)',
+    // Any tense: "¿le ganó?", "¿la superó?".
+    '(?:gan[ao]\\w*|super[ao]\\w*|mejora\\w*|mejor|peor|compar\\w*|margen)(?: \\w+){0,3} (?:a |que |con |contra )?(?:las |la |los |el )?(?:reglas?|baselines?|heuristicas?)',
+    // The rules first: "¿la regla superó al modelo?", "did the rules beat the model?", "¿qué reglas
+    // compiten con el modelo?".
+    '(?:reglas?|rules?|baselines?|heuristicas?)(?: \\w+){0,2} (?:gan[ao]\\w*|super[ao]\\w*|beat\\w*|outperform\\w*|compit\\w*|compet\\w*)',
+    // "¿Cuál fue la mejor regla?", "which rule was the best?": the rules' own scores, beside the model's.
+    '(?:mejor|best|strongest) (?:reglas?|rules?|baselines?)',
+    '(?:reglas?|rules?|baselines?) (?:was |were |fue |is |es )?(?:the |la |el )?(?:mejor|best|strongest)',
+    '(?:better|worse|beats?|beating|beaten|outperform\\w*|improves?|compared?|comparison|margins?)(?: \\w+){0,3} (?:than |to |with |against |over |on )?(?:the )?(?:simple |basic )?(?:rules?|baselines?|heuristics?)',
   ],
   /**
    * How something is doing, said vaguely ("¿qué tal el modelo?", "¿cómo anduvo?", "does it work
@@ -121,6 +128,12 @@ export const MODEL_WORDS = {
     'how (?:is|was|s|has) (?:\\w+ ){0,4}(?:doing|going|done|performing)',
     'how did (?:\\w+ ){0,4}do',
     'any good',
+    // "¿El modelo empeoró?", "is the model getting worse?": how it does, week against week.
+    'empeor\\w*',
+    'degrad\\w*',
+    'mejoro',
+    'mejoraron',
+    '(?:got|gotten|getting|get|gets) (?:worse|better)',
     // "The model, is it accurate?", "are the predictions reliable?".
     '(?:is|are) (?:it|this|the (?:model|predictions?|forecasts?)) (?:any |really |very )?(?:good|accurate|reliable|precise|right|ok|okay|trustworthy)',
   ],

@@ -31,6 +31,10 @@ export interface QuestionFlags {
   readonly rejectedBatch?: boolean;
   /** "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the last retrain and gate decisions (intent `pipeline_last_run`). */
   readonly retrainDecision?: boolean;
+  /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
+  readonly gateAsked?: boolean;
+  /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
+  readonly againstRules?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -102,6 +106,8 @@ const QUESTION_FLAG_KEYS = Object.keys({
   dataCoverage: true,
   rejectedBatch: true,
   retrainDecision: true,
+  gateAsked: true,
+  againstRules: true,
   customerMovers: true,
   catalogue: true,
   returnsBy: true,

@@ -9,6 +9,20 @@ const RETRAIN =
 const GATE =
   /\b(?:gate|compuerta|challenger|retador|(?:promovi\w*|promoted?|promocion\w*|promotion) (?:(?:del |el |al |the |a |un |new |nuevo )?(?:modelo|model|challenger|retador))|(?:modelo|model|challenger|retador)\w* (?:nuevo |new )?(?:(?:was|fue|se) )?(?:promovi\w*|promoted?|promociono))\b/;
 
+/**
+ * Training that did not happen: "¿por qué se saltó el entrenamiento?", "¿por qué no se entrenó?",
+ * "why was training skipped?", "why didn't it train?". The run's decision not to retrain answers it.
+ */
+const NOT_TRAINED =
+  /\b(?:(?:salt\w*|skip\w*|omiti\w*) (?:el |the )?(?:entrenamiento|training)|(?:entrenamiento|training) (?:(?:was|got|fue|se) )?(?:salt\w*|skipped|omitid\w*)|no (?:se )?(?:re)?entren\w*|(?:did not|didn t|didnt|was not|wasn t|wasnt) (?:\w+ ){0,2}(?:re)?train\w*)\b/;
+
+/**
+ * "¿Cuándo fue el último reentrenamiento?", "when was the last retrain?": asked of the past, the
+ * "when" is the run that last trained, which the decision's answer names.
+ */
+const WHEN_LAST =
+  /\b(?:cuando|when)\b(?!.*\b(?:proxim\w*|next|siguiente)\b).*\b(?:ultim[oa]s?|last|latest|previous|anterior)\b/;
+
 /** "When will it retrain?" asks for the next run; "when was it trained?" for the model's date. */
 const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
 
@@ -20,8 +34,22 @@ const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
  * @example
  * asksRetrainDecision('se reentreno el modelo por que', false); // true
  * asksRetrainDecision('cuando se reentrena el modelo', false); // false
+ * asksRetrainDecision('cuando fue el ultimo reentrenamiento', false); // true
  */
 export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolean): boolean {
-  if (namesCustomerOrProduct || WHEN.test(text)) return false;
-  return RETRAIN.test(text) || GATE.test(text);
+  if (namesCustomerOrProduct || (WHEN.test(text) && !WHEN_LAST.test(text))) return false;
+  return RETRAIN.test(text) || GATE.test(text) || NOT_TRAINED.test(text);
+}
+
+/**
+ * Whether a question about the run's model decision asks what the gate did ("¿qué decidió el
+ * gate?", "was the new model promoted?") rather than whether it retrained: its answer opens with
+ * the gate's decision.
+ *
+ * @example
+ * asksAboutTheGate('que decidio el gate'); // true
+ * asksAboutTheGate('se reentreno el modelo y que dijo el gate'); // false
+ */
+export function asksAboutTheGate(text: string): boolean {
+  return GATE.test(text) && !RETRAIN.test(text);
 }

@@ -26,6 +26,8 @@ import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
+import { asksAboutTheGate } from './retrain-words.ts';
+import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
@@ -558,6 +560,10 @@ export function understandText(
       ? { rejectedBatch: true }
       : {}),
     ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
+    ...(guess.retrainDecision && intent === 'pipeline_last_run' && asksAboutTheGate(text)
+      ? { gateAsked: true }
+      : {}),
+    ...(intent === 'model_performance' && asksAgainstTheRules(text) ? { againstRules: true } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
