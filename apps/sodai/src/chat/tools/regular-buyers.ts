@@ -1,3 +1,4 @@
+import type { Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
 import { daysBetween } from '../understanding/days.ts';
@@ -18,6 +19,44 @@ export const REGULAR_WEEKS = 8;
 /** Share of those weeks a customer must have bought in to be a regular buyer ("most of them"). */
 export const REGULAR_SHARE = 0.75;
 
+/** What "regular" means over a period, as both regularity answers count it and say it. */
+export interface RegularityRule {
+  /** Seven-day weeks counted back from the period's last day. */
+  readonly weeks: number;
+  /** Weeks with a purchase that make a regular. */
+  readonly needed: number;
+  /** "al menos 6 de las 8 semanas entre el … y el …" */
+  readonly sentence: string;
+  /** The answer's "based on" line. */
+  readonly basis: string;
+  /** The table's "weeks with a purchase (of N)" column. */
+  readonly weeksColumn: readonly [string, boolean];
+}
+
+export function regularityRule(
+  period: { readonly from: string; readonly to: string },
+  lang: Lang,
+): RegularityRule {
+  const weeks = Math.max(1, Math.ceil((daysBetween(period.from, period.to) + 1) / 7));
+  const needed = Math.max(1, Math.ceil(weeks * REGULAR_SHARE));
+  const sentence = say(
+    lang,
+    `al menos ${formatNumber(needed, lang)} de las ${formatNumber(weeks, lang)} semanas entre el ${formatDay(period.from, lang)} y el ${formatDay(period.to, lang)}`,
+    `at least ${formatNumber(needed, lang)} of the ${formatNumber(weeks, lang)} weeks from ${formatDay(period.from, lang)} to ${formatDay(period.to, lang)}`,
+  );
+  return {
+    weeks,
+    needed,
+    sentence,
+    basis: say(
+      lang,
+      `semanas de 7 días contadas hacia atrás desde el ${formatDay(period.to, lang)}; regular: ${sentence}`,
+      `7-day weeks counted back from ${formatDay(period.to, lang)}; regular: ${sentence}`,
+    ),
+    weeksColumn: [say(lang, `Semanas con compra (de ${weeks})`, `Weeks with a purchase (of ${weeks})`), true],
+  };
+}
+
 type Row = Readonly<Record<string, unknown>>;
 
 /**
@@ -36,8 +75,7 @@ export const regularBuyersTool: Tool = async (box, req) => {
   const last = vocab.lastDay;
   if (!asked || !last) return noTransactions(lang);
   const period = asked.to > last ? { ...asked, to: last } : asked;
-  const weeks = Math.max(1, Math.ceil((daysBetween(period.from, period.to) + 1) / 7));
-  const needed = Math.max(1, Math.ceil(weeks * REGULAR_SHARE));
+  const { weeks, needed, sentence: rule, basis, weeksColumn } = regularityRule(period, lang);
   const f = joinFiltersAndIds({ ...e, customer_id: undefined, period });
   const k = rowsWanted(e);
   const rows = await box.data.query(
@@ -59,11 +97,6 @@ export const regularBuyersTool: Tool = async (box, req) => {
   const scope = scopeWords({ ...e, product_id: undefined }, lang);
   const found = Number(rows[0]?.found ?? 0);
   const everyWeek = Number(rows[0]?.every_week ?? 0);
-  const rule = say(
-    lang,
-    `al menos ${formatNumber(needed, lang)} de las ${formatNumber(weeks, lang)} semanas entre el ${formatDay(period.from, lang)} y el ${formatDay(period.to, lang)}`,
-    `at least ${formatNumber(needed, lang)} of the ${formatNumber(weeks, lang)} weeks from ${formatDay(period.from, lang)} to ${formatDay(period.to, lang)}`,
-  );
   const line = (r: Row) =>
     say(
       lang,
@@ -85,23 +118,10 @@ export const regularBuyersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      ...describeFilters(e, lang),
-      say(
-        lang,
-        `semanas de 7 días contadas hacia atrás desde el ${formatDay(period.to, lang)}; regular: ${rule}`,
-        `7-day weeks counted back from ${formatDay(period.to, lang)}; regular: ${rule}`,
-      ),
-    ],
+    basedOn: [when, ...describeFilters(e, lang), basis],
     table: rankedTable(
       req.offset,
-      [
-        column('customer', lang),
-        column('type', lang),
-        [say(lang, `Semanas con compra (de ${weeks})`, `Weeks with a purchase (of ${weeks})`), true],
-        column('units', lang),
-      ],
+      [column('customer', lang), column('type', lang), weeksColumn, column('units', lang)],
       rows,
       (r) => [
         String(r.customer),

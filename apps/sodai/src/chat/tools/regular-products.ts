@@ -1,11 +1,10 @@
 import { countOf, NOUN } from '../count-words.ts';
-import { formatDay, formatNumber, productDescription, productLabel, say } from '../format.ts';
-import { daysBetween } from '../understanding/days.ts';
+import { formatNumber, productDescription, productLabel, say } from '../format.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from './filters.ts';
 import { checkCustomer } from './history.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { REGULAR_SHARE, REGULAR_WEEKS } from './regular-buyers.ts';
+import { REGULAR_WEEKS, regularityRule } from './regular-buyers.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -26,8 +25,7 @@ export const regularProductsTool: Tool = async (box, req) => {
   const last = vocab.lastDay;
   if (!asked || !last) return noTransactions(lang);
   const period = asked.to > last ? { ...asked, to: last } : asked;
-  const weeks = Math.max(1, Math.ceil((daysBetween(period.from, period.to) + 1) / 7));
-  const needed = Math.max(1, Math.ceil(weeks * REGULAR_SHARE));
+  const { weeks, needed, sentence: rule, basis, weeksColumn } = regularityRule(period, lang);
   // The customer fixes his type: a type named is no filter of his products.
   const products = { ...req.entities, customer_type: undefined, customer_id: undefined, period: undefined };
   const f = catalogFilter(products, 4);
@@ -50,11 +48,6 @@ export const regularProductsTool: Tool = async (box, req) => {
   const when = describePeriod(period, lang);
   const filters = describeFilters(products, lang);
   const scope = filters.length ? ` (${filters.join(', ')})` : '';
-  const rule = say(
-    lang,
-    `al menos ${formatNumber(needed, lang)} de las ${formatNumber(weeks, lang)} semanas entre el ${formatDay(period.from, lang)} y el ${formatDay(period.to, lang)}`,
-    `at least ${formatNumber(needed, lang)} of the ${formatNumber(weeks, lang)} weeks from ${formatDay(period.from, lang)} to ${formatDay(period.to, lang)}`,
-  );
   const line = (r: Row) =>
     say(
       lang,
@@ -76,23 +69,10 @@ export const regularProductsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
-    basedOn: [
-      when,
-      ...filters,
-      say(
-        lang,
-        `semanas de 7 días contadas hacia atrás desde el ${formatDay(period.to, lang)}; regular: ${rule}`,
-        `7-day weeks counted back from ${formatDay(period.to, lang)}; regular: ${rule}`,
-      ),
-    ],
+    basedOn: [when, ...filters, basis],
     table: rankedTable(
       req.offset,
-      [
-        column('product', lang),
-        column('description', lang),
-        [say(lang, `Semanas con compra (de ${weeks})`, `Weeks with a purchase (of ${weeks})`), true],
-        column('units', lang),
-      ],
+      [column('product', lang), column('description', lang), weeksColumn, column('units', lang)],
       rows,
       (r) => [
         String(r.product),
