@@ -1,3 +1,4 @@
+import { lastTwelveMonths } from '../src/chat/tools/monthly-sales.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
 import { useChatServer } from './chat-server.ts';
@@ -5,7 +6,7 @@ import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Sales of brand 24 by month" got the weekly trend of the last 12 weeks. Asking sales month by
 // month ("por mes", "mes a mes", "mensuales", "by month", "monthly") now gives the units of each
-// calendar month of the period named, by default the year of the data, within the same filters,
+// calendar month of the period named, by default the twelve months up to the last day, within the same filters,
 // customer or product. Checked against SQL over the same store.
 const server = useChatServer();
 
@@ -31,7 +32,11 @@ async function monthsOf(where: string, from: string): Promise<{ month: string; u
   return rows.map((r) => ({ month: String(r.month), units: rounded(Number(r.units)) }));
 }
 
-const yearStart = () => `${server().lastDay.slice(0, 4)}-01-01`;
+/** The first day of the twelve calendar months up to the data's last day. */
+const twelveMonthsStart = () => {
+  const [y, m] = server().lastDay.split('-').map(Number) as [number, number];
+  return `${m === 12 ? y : y - 1}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+};
 
 beforeAll(async () => {
   const [top] = await queryRows(
@@ -50,7 +55,17 @@ beforeAll(async () => {
 const shown = (r: { data: unknown }) =>
   ((r.data as Months).months ?? []).map((m) => ({ month: m.month, units: rounded(m.units) }));
 
-describe('sales month by month, of the year of the data', () => {
+describe('by month with no period named: the twelve months up to the last day of data', () => {
+  it.each([
+    ['2025-01-05', '2024-02-01'],
+    ['2024-12-31', '2024-01-01'],
+    ['2024-03-15', '2023-04-01'],
+  ])('data ending %s: from %s (never a year of five days)', (last, from) => {
+    expect(lastTwelveMonths(last, 'en')).toEqual({ from, to: last, label: 'the last 12 months' });
+  });
+});
+
+describe('sales month by month, of the last twelve months', () => {
   it.each([
     ['sales of {b} by month', 'en'],
     ['{b} monthly sales', 'en'],
@@ -62,7 +77,7 @@ describe('sales month by month, of the year of the data', () => {
     expectAnsweredAs(asked, r, 'sales_trend', lang);
     expect({ asked, months: shown(r) }).toEqual({
       asked,
-      months: await monthsOf(`p.brand = '${brand}'`, yearStart()),
+      months: await monthsOf(`p.brand = '${brand}'`, twelveMonthsStart()),
     });
   });
 
@@ -75,7 +90,7 @@ describe('sales month by month, of the year of the data', () => {
     expectAnsweredAs(asked, r, 'sales_trend', lang);
     expect({ asked, months: shown(r) }).toEqual({
       asked,
-      months: await monthsOf(`t.customer_id = ${customer}`, yearStart()),
+      months: await monthsOf(`t.customer_id = ${customer}`, twelveMonthsStart()),
     });
   });
 

@@ -6,15 +6,20 @@ import { describePeriod, describeSubject, placed } from './filters.ts';
 import { isWholeBucket, salesSeries } from './sales-series.ts';
 import type { Tool } from './toolbox.ts';
 
-/** The year of the last day of data up to that day: what "by month" covers when no period is named. */
-function yearOfData(lastDay: string, lang: Lang): ChatPeriod {
-  const year = lastDay.slice(0, 4);
-  return { from: `${year}-01-01`, to: lastDay, label: say(lang, `en ${year}`, `in ${year}`) };
+/**
+ * What "by month" covers when no period is named: the twelve calendar months up to the last day of
+ * data. The calendar year of that day was the default, and the demo's data, ending on 5 January,
+ * answered "by month" with one month of five days.
+ */
+export function lastTwelveMonths(lastDay: string, lang: Lang): ChatPeriod {
+  const [year, month] = lastDay.split('-').map(Number) as [number, number];
+  const from = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+  return { from, to: lastDay, label: say(lang, 'los últimos 12 meses', 'the last 12 months') };
 }
 
 /**
  * "Ventas de la marca 24 por mes", "sales of brand 24 by month", "mes a mes": the units of each
- * calendar month of a period (default: the year of the data), within the filters, customer,
+ * calendar month of a period (default: the twelve months up to the data's last day), within the filters, customer,
  * product or region named, with the total, the average month and the best and weakest whole month
  * (one the period or the data cut short sold over fewer days, so it is no weak one).
  */
@@ -23,7 +28,7 @@ export const monthlySalesTool: Tool = async (box, req) => {
   const last = vocab.lastDay;
   if (!last) return noTransactions(lang);
   const e = placed(req);
-  const period = e.period ?? yearOfData(last, lang);
+  const period = e.period ?? lastTwelveMonths(last, lang);
   const rows = await salesSeries(box, e, period, 'month');
   const subject = describeSubject(e, lang);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
