@@ -161,6 +161,25 @@ describe('ingesting weekly batches', () => {
     expect(report.message).toContain('no-items.parquet');
   });
 
+  it('a file refused again leaves one report in the store, not one per refusal (it waits in the landing, read by every run)', async () => {
+    const noItems = await writeTable(
+      `SELECT customer_id, product_id, order_id, purchase_date FROM read_parquet(${sqlString(week(0))})`,
+      path.join(dir, 'refused-again.parquet'),
+    );
+    const reports = async () => (await store.shared.objects.list('reports/ingest/')).map((o) => o.key).sort();
+    const before = await reports();
+    const first = await ingestFile(store, noItems, { table: 'transactions' });
+    const second = await ingestFile(store, noItems, { table: 'transactions' });
+    expect([first.outcome, second.outcome]).toEqual(['rejected', 'rejected']);
+    expect(second.batchId).not.toBe(first.batchId);
+    const added = (await reports()).filter((k) => !before.includes(k));
+    expect(added).toEqual([`reports/ingest/${second.batchId}.html`, `reports/ingest/${second.batchId}.json`]);
+    const logged = await store.ingestions(10);
+    expect(logged.filter((i) => i.file.endsWith('refused-again.parquet')).map((i) => i.batchId)).toEqual([
+      second.batchId,
+    ]);
+  });
+
   it('applies the row policies: duplicates, zero items, future dates, null keys, returns', async () => {
     const batch = path.join(dir, 'dirty.csv');
     await writeTable(

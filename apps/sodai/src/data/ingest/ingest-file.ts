@@ -565,6 +565,7 @@ async function recordAndWrite(
 ): Promise<ValidationReport> {
   const paths = reportsDir ? reportPaths(reportsDir, report.batchId) : undefined;
   await dropStaging(store.connection);
+  const replaced = await store.shared.catalog.findIngestion(contentHashOf(report.sha256));
   const reportKey = await putReport(store, report);
   await store.shared.catalog.recordRejection({
     contentHash: contentHashOf(report.sha256),
@@ -573,5 +574,11 @@ async function recordAndWrite(
     message: report.message,
     ...(report.dateRange ? { dateMin: report.dateRange.min, dateMax: report.dateRange.max } : {}),
   });
+  // A file refused again (it waits in the landing while every run reads it) replaces its earlier
+  // record, whose reports nothing points at any more: the orphan collector never looks under reports/.
+  if (replaced?.status === 'rejected' && replaced.reportKey && replaced.reportKey !== reportKey) {
+    for (const key of [replaced.reportKey, replaced.reportKey.replace(/\.json$/, '.html')])
+      await store.shared.objects.delete(key).catch(() => undefined);
+  }
   return paths ? { ...report, reportPaths: writeReport(report, paths) } : report;
 }
