@@ -61,12 +61,16 @@ describe('finding 2: duplicate rejections', () => {
     const reports = await ingestBatches(store, inbox, { now: () => frozen, asOf: '2099-01-01' });
     expect(reports.map((r) => r.outcome)).toEqual(['rejected', 'rejected', 'ingested']);
     expect(reports[0]!.batchId).not.toBe(reports[1]!.batchId);
-    for (const r of reports.slice(0, 2)) {
-      const key = `reports/ingest/${r.batchId}.json`;
-      expect(JSON.parse(Buffer.from(await store.shared.objects.getBytes(key)).toString()).outcome).toBe(
-        'rejected',
-      );
-    }
+    // The second refusal's report is written under its own id (the first's is not overwritten); the
+    // first's goes with the record the second replaced, which nothing points at any more.
+    const key = (r: (typeof reports)[number]) => `reports/ingest/${r.batchId}.json`;
+    expect(
+      JSON.parse(Buffer.from(await store.shared.objects.getBytes(key(reports[1]!))).toString()),
+    ).toMatchObject({
+      batchId: reports[1]!.batchId,
+      outcome: 'rejected',
+    });
+    expect(await store.shared.objects.exists(key(reports[0]!))).toBe(false);
     const rejected = (await store.shared.catalog.listIngestions()).filter((i) => i.status === 'rejected');
     expect(rejected).toHaveLength(1); // one record per content: the latest attempt's
     expect(rejected[0]!.reportKey).toBe(`reports/ingest/${reports[1]!.batchId}.json`);
