@@ -147,3 +147,14 @@ export function noModel(lang: Lang, reason: string): ToolAnswer {
     [],
   );
 }
+
+/** What a pipeline question gets from a server that cannot read the run store. */
+export const noPipelineAccess = (lang: Lang): ToolAnswer =>
+  notAnswered(
+    say(
+      lang,
+      'Este servidor no tiene acceso a las corridas del pipeline.',
+      'This server has no access to pipeline runs.',
+    ),
+    [],
+  );

@@ -2,7 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import path from 'node:path';
 import { nextFireTime } from '@sodai/pipeline';
 import { formatInstant, formatNumber, say } from '../format.ts';
-import { notAnswered, table } from './answers.ts';
+import { noPipelineAccess, notAnswered, table } from './answers.ts';
 import { batchToTell, laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
 import { refusedBatchAnswer } from './refused-batch.ts';
 import { runDurationWords } from './run-duration.ts';
@@ -23,15 +23,7 @@ const stateWords = (state: string, lang: 'es' | 'en') => STATE_WORDS[state]?.[la
 /** The last pipeline run, its state and its failed tasks. */
 export const pipelineLastRunTool: Tool = async (box, req) => {
   const { lang } = req;
-  if (!box.pipeline)
-    return notAnswered(
-      say(
-        lang,
-        'Este servidor no tiene acceso a las corridas del pipeline.',
-        'This server has no access to pipeline runs.',
-      ),
-      [],
-    );
+  if (!box.pipeline) return noPipelineAccess(lang);
   const [run] = await box.pipeline.store.listRuns({ limit: 1 });
   if (!run)
     return {

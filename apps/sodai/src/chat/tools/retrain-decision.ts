@@ -1,7 +1,7 @@
 import type { RunRecord, RunStore, TaskInstance } from '@sodai/pipeline';
 import type { Lang } from '../../contract/api.ts';
 import { capitalize, formatInstant, say } from '../format.ts';
-import { notAnswered } from './answers.ts';
+import { noPipelineAccess } from './answers.ts';
 import { gateReasonWords } from './gate-reason.ts';
 import { retrainReasonWords } from './retrain-reason.ts';
 import type { Tool } from './toolbox.ts';
@@ -24,6 +24,8 @@ interface RunTasks {
 }
 
 const succeeded = (t: RunTasks, id: string) => t.tasks.get(id)?.state === 'success';
+/** The gate ran to a decision (a failed gate logged why it refused). */
+const gateDecided = (t: RunTasks) => ['success', 'failed'].includes(t.tasks.get('gate')?.state ?? '');
 
 /** The version `promote` wrote in its output ({ version }), when it did. */
 function promotedVersion(t: RunTasks): number | undefined {
@@ -133,24 +135,20 @@ function gateSentence(
  */
 export const retrainDecisionTool: Tool = async (box, req) => {
   const { lang } = req;
-  if (!box.pipeline)
-    return notAnswered(
-      say(
-        lang,
-        'Este servidor no tiene acceso a las corridas del pipeline.',
-        'This server has no access to pipeline runs.',
-      ),
-      [],
-    );
+  if (!box.pipeline) return noPipelineAccess(lang);
   const { store } = box.pipeline;
   const runs = await store.listRuns({ limit: RECENT_RUNS });
-  const withTasks: RunTasks[] = [];
+  // A run that failed before deciding anything is not the answer: the one before it decided. The
+  // latest run usually decided both, so the runs' tasks are read only until both are found.
+  let decided: RunTasks | undefined;
+  let gated: RunTasks | undefined;
   for (const run of runs) {
     const tasks = await store.taskInstances(run.id, DECIDING);
-    withTasks.push({ run, tasks: new Map(tasks.map((t) => [t.taskId, t])) });
+    const t: RunTasks = { run, tasks: new Map(tasks.map((task) => [task.taskId, task])) };
+    decided ??= succeeded(t, 'should_retrain') ? t : undefined;
+    gated ??= gateDecided(t) ? t : undefined;
+    if (decided && gated) break;
   }
-  // A run that failed before deciding anything is not the answer: the one before it decided.
-  const decided = withTasks.find((t) => succeeded(t, 'should_retrain'));
   const basedOn = [say(lang, 'registro de corridas del pipeline', 'pipeline run store')];
   if (!decided)
     return {
@@ -163,10 +161,6 @@ export const retrainDecisionTool: Tool = async (box, req) => {
       basedOn,
       data: { retrained: null },
     };
-  const gated = withTasks.find((t) => {
-    const state = t.tasks.get('gate')?.state;
-    return state === 'success' || state === 'failed';
-  });
   const retrainLine = await decisionLine(store, decided.run.id, 'should_retrain');
   const gateLine = gated ? await decisionLine(store, gated.run.id, 'gate') : undefined;
   const retrained = decided.tasks.get('train')?.state !== 'skipped';
