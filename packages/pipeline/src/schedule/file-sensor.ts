@@ -119,6 +119,8 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
       : listFolder();
 
   const versionsId = `${deps.sensorId}#versions`;
+  // Once the store keeps versions it always will: asked until then, not on every poll.
+  let versionsKeptKnown = false;
   const versionKey = (f: SensedFile) => `${f.name}@${f.version}`;
 
   const pollOnce = async (): Promise<readonly string[]> => {
@@ -131,7 +133,8 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
       ),
     );
     const freshVersions = new Set(await deps.store.unseen(versionsId, versioned.map(versionKey)));
-    const versionsKept = (await deps.store.unseen(versionsId, [VERSIONS_KEPT])).length === 0;
+    const versionsKept =
+      versionsKeptKnown || (await deps.store.unseen(versionsId, [VERSIONS_KEPT])).length === 0;
     const fired: string[] = [];
     for (const f of files) {
       const path = pathOf(f.name);
@@ -152,6 +155,7 @@ export function createFileSensor(options: FileSensorOptions, deps: FileSensorDep
       }
     }
     if (!versionsKept) await deps.store.markSeen(versionsId, [VERSIONS_KEPT]);
+    versionsKeptKnown = true;
     return fired;
   };
 
