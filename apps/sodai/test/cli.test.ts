@@ -1,5 +1,5 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { openTracking } from '@sodai/tracking';
@@ -306,4 +306,30 @@ describe('sodai CLI', () => {
     expect(format.code).toBe(1);
     expect(format.stderr).toContain('--format: only "airflow" is supported, not "dagster"');
   });
+
+  it(
+    '`data landing` lists the landing files with what became of each, and --remove takes one out',
+    async () => {
+      const own = { SODAI_DATA_DIR: path.join(dir, 'landing-cli') };
+      const landing = path.join(dir, 'landing-cli', 'landing');
+      mkdirSync(landing, { recursive: true });
+      writeFileSync(path.join(landing, 'week-bad.csv'), 'customer_id,product_id\n1,2\n');
+      const waiting = jq((await sodai(['data', 'landing', '--json'], own)).stdout) as {
+        files: { name: string; state: string }[];
+      };
+      expect(waiting.files.map((f) => [f.name, f.state])).toEqual([['week-bad.csv', 'waiting']]);
+      expect((await sodai(['ingest'], own)).code).toBe(1);
+      const listed = await sodai(['data', 'landing'], own);
+      expect(listed.stdout).toMatch(/^refused\s+week-bad\.csv/m);
+      expect(listed.stdout).toContain('missing column "order_id"');
+      const removed = await sodai(['data', 'landing', '--remove', 'week-bad.csv'], own);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect(removed.stdout).toContain('removed week-bad.csv (refused)');
+      expect(existsSync(path.join(landing, 'week-bad.csv'))).toBe(false);
+      const again = await sodai(['data', 'landing', '--remove', 'week-bad.csv'], own);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('no batch file week-bad.csv in');
+    },
+    SPAWNS_TIMEOUT,
+  );
 });

@@ -63,7 +63,7 @@ describe('AlertInbox', () => {
     expect(await screen.findByText('Un lote de datos no pasó la validación')).toBeTruthy();
     expect(
       screen.getByText(
-        'La validación rechazó 1 archivo(s) y no guardó nada de ellos: week-2024-12-30.csv. Suba el archivo corregido con el mismo nombre (reemplazándolo) o quítelo de la entrada; el informe está en Datos.',
+        'La validación rechazó 1 archivo(s) y no guardó nada de ellos: week-2024-12-30.csv. Suba el archivo corregido con el mismo nombre (reemplazándolo) o quítelo de la entrada; ambas cosas, y su informe, están en Subir lote.',
       ),
     ).toBeTruthy();
     cleanup();

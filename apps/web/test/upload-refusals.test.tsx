@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import UploadPage from '../src/pages/upload/upload-page.tsx';
-import { renderApp } from './render.tsx';
+import { renderApp, type SeenRequest } from './render.tsx';
 
 const TOKEN = 'tok-0123456789abcdef';
 
@@ -28,17 +28,17 @@ function refusedWith(status: number, code: string) {
   };
 }
 
+/** The server as an operator sees it, over an empty landing. */
+const asOperator = (req: SeenRequest) => {
+  if (req.url === '/api/auth/me') return { body: { role: 'operator', alerts: true, signed_in: true } };
+  if (req.url === '/api/admin/landing') return { body: { where: 'landing', files: [] } };
+  return { body: [] };
+};
+
 /** Signs in as operator, picks a batch and sends it; returns the page's error note. */
 async function uploadRefused(lang: 'es' | 'en', pick: string, send: string) {
   window.sessionStorage.setItem('sodai.adminToken', TOKEN);
-  renderApp(
-    <UploadPage />,
-    (req) =>
-      req.url === '/api/auth/me'
-        ? { body: { role: 'operator', alerts: true, signed_in: true } }
-        : { body: [] },
-    lang,
-  );
+  renderApp(<UploadPage />, asOperator, lang);
   const file = new File(['customer_id,product_id\n1,2\n'], 'week-2024-06-17.csv', { type: 'text/csv' });
   fireEvent.change(screen.getByLabelText(pick), { target: { files: [file] } });
   const button = screen.getByRole('button', { name: send });
@@ -102,14 +102,7 @@ describe('uploading a file whose name is already waiting to be checked', () => {
     const urls: string[] = [];
     vi.stubGlobal('XMLHttpRequest', landingWithWaitingFile(urls));
     window.sessionStorage.setItem('sodai.adminToken', TOKEN);
-    renderApp(
-      <UploadPage />,
-      (req) =>
-        req.url === '/api/auth/me'
-          ? { body: { role: 'operator', alerts: true, signed_in: true } }
-          : { body: [] },
-      c.lang,
-    );
+    renderApp(<UploadPage />, asOperator, c.lang);
     const file = new File(['customer_id,product_id\n1,2\n'], 'week-2024-06-17.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText(c.pick), { target: { files: [file] } });
     const send = screen.getByRole('button', { name: c.send });

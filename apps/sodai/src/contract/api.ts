@@ -525,3 +525,33 @@ export const UploadParamsSchema = z.object({
 export const UploadQuerySchema = z.object({ replace: z.enum(['true', 'false']).optional() });
 /** `path` is relative to the data folder (`landing/<file>`): responses never reveal server paths. */
 export const UploadResponseSchema = z.object({ path: z.string(), bytes: z.int() });
+/** A batch file in the landing: any name a weekly ingest reads (a file put there by hand may be `.pq`). */
+export const LandingFileParamsSchema = z.object({
+  file: z
+    .string()
+    .regex(/^[\w-][\w.-]*\.(parquet|pq|csv)$/i, 'a batch file name ending in .parquet, .pq or .csv')
+    .max(200),
+});
+export const LandingStateSchema = z
+  .enum(['ingested', 'refused', 'waiting'])
+  .describe(
+    'ingested: its content landed (removing the file keeps the data); refused: validation refused it and every run reads it again; waiting: no run has read it yet',
+  );
+export const LandingFileSchema = z.object({
+  name: z.string(),
+  bytes: z.int(),
+  modified_at: z.string().describe('ISO 8601'),
+  state: LandingStateSchema,
+  batch_id: z.string().nullable().describe('the ingestion whose validation report tells about this content'),
+  message: z.string().nullable().describe('why validation refused it'),
+  checked_at: z.string().nullable().describe('when a run last recorded this content (ISO 8601)'),
+});
+export const LandingListResponseSchema = z.object({
+  /** `landing` for the server's folder (never a server path), or the S3 prefix's URL. */
+  where: z.string(),
+  files: z.array(LandingFileSchema),
+});
+export const LandingRemoveResponseSchema = z.object({
+  removed: z.string(),
+  state: LandingStateSchema.describe('what the file was when it was removed'),
+});

@@ -349,6 +349,7 @@ export async function buildServer(deps: ServeDeps): Promise<FastifyInstance> {
       ctx,
       uploadLimitBytes: options.uploadLimitBytes ?? 256 * 1024 * 1024,
       ...(deps.pipeline ? { pipeline: deps.pipeline } : {}),
+      ...(deps.alerts ? { alerts: deps.alerts } : {}),
       prefix: '/api/admin',
     });
   }

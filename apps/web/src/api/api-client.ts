@@ -7,6 +7,8 @@ import type {
   ChatAnalytics,
   ChatExamples,
   ChatResponse,
+  LandingList,
+  LandingRemoval,
   Lang,
   Prediction,
   RealizedResponse,
@@ -215,6 +217,17 @@ export class ApiClient {
         );
       };
       xhr.send(file);
+    });
+  }
+  /** The batch files in the landing, each ingested, refused or waiting (operator). */
+  landingFiles(token: string): Promise<LandingList> {
+    return this.get('/api/admin/landing', token);
+  }
+  /** Removes a batch file from the landing (operator); the data of an ingested one stays. */
+  removeLandingFile(name: string, token: string): Promise<LandingRemoval> {
+    return this.json(`/api/admin/landing/${encodeURIComponent(name)}`, {
+      method: 'DELETE',
+      headers: authHeaders(token),
     });
   }
   alerts(state: 'open' | 'resolved' | 'all', token: string): Promise<{ alerts: Alert[] }> {

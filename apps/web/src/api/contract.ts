@@ -22,6 +22,8 @@ import type {
   RealizedResponseSchema,
   UsageResponseSchema,
   AliasMoveResponseSchema,
+  LandingListResponseSchema,
+  LandingRemoveResponseSchema,
   ReportListSchema,
   ServingStateSchema,
   UiCatalogSchema,
@@ -56,3 +58,10 @@ export type RealizedResponse = z.infer<typeof RealizedResponseSchema>;
 
 /** GET /api/monitor/usage */
 export type UsageResponse = z.infer<typeof UsageResponseSchema>;
+
+/** GET /api/admin/landing */
+export type LandingList = z.infer<typeof LandingListResponseSchema>;
+export type LandingFile = LandingList['files'][number];
+
+/** DELETE /api/admin/landing/:file */
+export type LandingRemoval = z.infer<typeof LandingRemoveResponseSchema>;

@@ -404,6 +404,28 @@ export const en: Dictionary = {
   'upload.waiting': 'Waiting for the weekly pipeline to check the batch…',
   'upload.badName':
     'The name may only have letters, digits, dot, dash and underscore, and end in .parquet or .csv.',
+  'landing.title': 'Files in the landing',
+  'landing.explain':
+    'The next weekly run reads the waiting files. A refused file is read (and refused) again by every run until it is replaced by the corrected one or removed; removing a file already loaded does not delete its data.',
+  'landing.none': 'There is no file in the landing.',
+  'landing.caption': 'Batch files in the landing and what became of each',
+  'landing.file': 'File',
+  'landing.size': 'Size',
+  'landing.state': 'State',
+  'landing.checked': 'Checked',
+  'landing.actions': 'Actions',
+  'landing.state.ingested': 'loaded',
+  'landing.state.refused': 'refused',
+  'landing.state.waiting': 'waiting',
+  'landing.report': 'See the report',
+  'landing.remove': 'Remove',
+  'landing.confirmRefused': 'Remove {file} from the landing? No run will read it again.',
+  'landing.confirmIngested': 'Remove {file} from the landing? Its data already loaded stays.',
+  'landing.confirmWaiting':
+    'Remove {file} from the landing? No run has read it yet: its data will not be loaded.',
+  'landing.yesRemove': 'Yes, remove it',
+  'landing.cancel': 'Cancel',
+  'landing.removed': '{file} was removed from the landing.',
   'recommend.unknownCustomer': 'There is no customer number {id}.',
   'recommend.popularity': 'Popularity',
   'recommend.popularityNote':
@@ -642,7 +664,7 @@ export const en: Dictionary = {
   'alerts.summary.weekly_run_failed':
     'The weekly run {run} failed: the details are on the Weekly pipeline page.',
   'alerts.summary.batch_rejected':
-    'Validation refused {n} file(s) and stored nothing of them: {files}. Upload the corrected file under the same name (replacing it), or remove it from the landing; the report is on the Data page.',
+    'Validation refused {n} file(s) and stored nothing of them: {files}. Upload the corrected file under the same name (replacing it), or remove it from the landing; both, and its report, are on the Upload batch page.',
   'alerts.summary.dataset_drift':
     'The data of the week from {week} departs from the reference: the details are on the Drift page.',
   'alerts.summary.stale_data': 'No new batch has landed for {days} days.',

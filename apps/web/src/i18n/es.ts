@@ -409,6 +409,28 @@ export const es = {
   'upload.waiting': 'Esperando a que el flujo semanal revise el lote…',
   'upload.badName':
     'El nombre solo puede tener letras, números, punto, guion y guion bajo, y acabar en .parquet o .csv.',
+  'landing.title': 'Archivos en la entrada',
+  'landing.explain':
+    'La próxima ejecución semanal lee los archivos en espera. Un archivo rechazado se vuelve a leer (y a rechazar) en cada ejecución hasta que se reemplaza por el corregido o se quita; quitar un archivo ya cargado no borra sus datos.',
+  'landing.none': 'No hay ningún archivo en la entrada.',
+  'landing.caption': 'Archivos de lotes en la entrada y qué pasó con cada uno',
+  'landing.file': 'Archivo',
+  'landing.size': 'Tamaño',
+  'landing.state': 'Estado',
+  'landing.checked': 'Revisado',
+  'landing.actions': 'Acciones',
+  'landing.state.ingested': 'cargado',
+  'landing.state.refused': 'rechazado',
+  'landing.state.waiting': 'en espera',
+  'landing.report': 'Ver el informe',
+  'landing.remove': 'Quitar',
+  'landing.confirmRefused': '¿Quitar {file} de la entrada? Ninguna ejecución volverá a leerlo.',
+  'landing.confirmIngested': '¿Quitar {file} de la entrada? Sus datos ya cargados se quedan.',
+  'landing.confirmWaiting':
+    '¿Quitar {file} de la entrada? Ninguna ejecución lo ha leído todavía: sus datos no se cargarán.',
+  'landing.yesRemove': 'Sí, quitarlo',
+  'landing.cancel': 'Cancelar',
+  'landing.removed': 'Se quitó {file} de la entrada.',
   'recommend.unknownCustomer': 'No hay ningún cliente con el número {id}.',
   'recommend.popularity': 'Popularidad',
   'recommend.popularityNote':
@@ -650,7 +672,7 @@ export const es = {
   'alerts.rule.prediction_log_drops': 'El registro de predicciones pierde filas',
   'alerts.summary.weekly_run_failed': 'La ejecución semanal {run} falló: el detalle está en Flujo semanal.',
   'alerts.summary.batch_rejected':
-    'La validación rechazó {n} archivo(s) y no guardó nada de ellos: {files}. Suba el archivo corregido con el mismo nombre (reemplazándolo) o quítelo de la entrada; el informe está en Datos.',
+    'La validación rechazó {n} archivo(s) y no guardó nada de ellos: {files}. Suba el archivo corregido con el mismo nombre (reemplazándolo) o quítelo de la entrada; ambas cosas, y su informe, están en Subir lote.',
   'alerts.summary.dataset_drift':
     'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
   'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',

@@ -107,6 +107,70 @@ export function registerDataCommands(program: Command): void {
     }
   });
 
+  withJson(
+    data
+      .command('landing')
+      .description(
+        'the batch files waiting in the landing (folder or S3 prefix), each ingested, refused or waiting; --remove takes one out',
+      )
+      .option('--remove <file>', 'remove this batch file (the data of an ingested one stays)'),
+  ).action(async (opts: { remove?: string } & JsonOption) => {
+    const path = await import('node:path');
+    const { openBatchLanding } = await import('../../data/sources/batch-landing.ts');
+    const { configuredSource } = await import('../../data/sources/batch-source.ts');
+    const { landingStatus, removeFromLanding } = await import('../../data/sources/landing-status.ts');
+    const ctx = await loadAppContext(program.opts<{ config?: string }>().config);
+    const source = configuredSource(ctx.resolved.config, ctx.paths.landingDir);
+    const landing = await openBatchLanding(source, path.join(ctx.paths.dataDir, 'cache'));
+    if (!landing) {
+      throw new SodaiError(
+        'INVALID_ARGUMENT',
+        'the configured source is a Postgres table: it has no landing',
+      );
+    }
+    const store = await ctx.openStore();
+    try {
+      if (opts.remove !== undefined) {
+        const outcome = await removeFromLanding(landing, store.shared.catalog, opts.remove);
+        if (!outcome)
+          throw new SodaiError('FILE_NOT_FOUND', `no batch file ${opts.remove} in ${landing.where}`);
+        if (outcome.removed.state === 'refused' && outcome.refusedLeft === 0 && ctx.alerting.alerts.enabled) {
+          const { openAlertCenter } = await import('../../monitor/alerts/open-alerting.ts');
+          const { refusedFilesRemoved } = await import('../../monitor/alerts/pipeline-rules.ts');
+          const center = await openAlertCenter(ctx.alerting);
+          try {
+            await center.observe([refusedFilesRemoved(opts.remove, process.env.USER ?? 'cli')]);
+          } finally {
+            await center.store.close();
+          }
+        }
+        printResult(
+          opts,
+          { removed: outcome.removed.name, state: outcome.removed.state },
+          () => `removed ${outcome.removed.name} (${outcome.removed.state}) from ${landing.where}`,
+        );
+        return;
+      }
+      const files = await landingStatus(await landing.files(), store.shared.catalog);
+      printResult(opts, { where: landing.where, files }, () =>
+        files.length === 0
+          ? `no batch file in ${landing.where}`
+          : [
+              landing.where,
+              ...files.map(
+                (f) =>
+                  `${f.state.padEnd(8)} ${f.name}  ${f.bytes} bytes` +
+                  (f.batchId ? `  batch ${f.batchId}` : '') +
+                  (f.message ? `\n         ${f.message}` : ''),
+              ),
+            ].join('\n'),
+      );
+    } finally {
+      await store.close();
+      await landing.close();
+    }
+  });
+
   registerGenerateCommand(data);
 }
 

@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { SensedFile } from '@sodai/pipeline';
-import { link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SodaiError } from '../../errors.ts';
 import { openObjectStore } from '../../store/object-store/open-object-store.ts';
+import { sha256File } from '../ingest/file-digest.ts';
+import { batchFilesIn } from '../load-data.ts';
 import { BATCH_FILE, type BatchSourceSpec } from './batch-source.ts';
+
+/** A batch file in the landing, with the content hash the catalog records its ingestion under. */
+export interface LandingFile {
+  readonly name: string;
+  readonly bytes: number;
+  readonly modifiedAt: Date;
+  /** `sha256:<hex>`, as `catalog.findIngestion` takes it. */
+  readonly contentHash: string;
+}
 
 /**
  * Where new batch files are dropped and watched: the landing folder, or the S3 source's prefix (so
@@ -23,6 +34,10 @@ export interface BatchLanding {
    * already there is refused (ALREADY_EXISTS) unless `replace` says to overwrite it.
    */
   put(name: string, body: Uint8Array, options?: { readonly replace?: boolean }): Promise<string>;
+  /** The batch files there now, in name order (the order an ingest reads them). */
+  files(): Promise<readonly LandingFile[]>;
+  /** Deletes a batch file; false when there was none of that name. */
+  remove(name: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -57,6 +72,22 @@ export async function openBatchLanding(
       else if (!(await bucket.putIfAbsent(name, body)).created) throw nameTaken(name);
       return `${bucket.url}/${name}`;
     },
+    async files() {
+      const out: LandingFile[] = [];
+      for (const o of await bucket.list()) {
+        if (!BATCH_FILE.test(o.key)) continue;
+        // Objects put by another tool carry no hash of ours: hashed from the cached download, which
+        // the next ingest reads anyway.
+        const contentHash = o.contentHash ?? `sha256:${await sha256File(await bucket.localPath(o.key))}`;
+        out.push({ name: o.key, bytes: o.bytes, modifiedAt: o.lastModified, contentHash });
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async remove(name) {
+      if (!(await bucket.exists(name))) return false;
+      await bucket.delete(name);
+      return true;
+    },
     close: () => bucket.close(),
   };
 }
@@ -89,6 +120,30 @@ function folderLanding(dir: string): BatchLanding {
         await rm(temp, { force: true });
       }
       return target;
+    },
+    async files() {
+      // A landing folder that could not be made holds nothing yet.
+      if (!(await stat(dir).catch(() => undefined))) return [];
+      const out: LandingFile[] = [];
+      for (const file of batchFilesIn(dir)) {
+        const info = await stat(file);
+        out.push({
+          name: path.basename(file),
+          bytes: info.size,
+          modifiedAt: info.mtime,
+          contentHash: `sha256:${await sha256File(file)}`,
+        });
+      }
+      return out;
+    },
+    async remove(name) {
+      const file = path.join(dir, name);
+      // Only what a sensor would read: never a dot file (an upload in flight) or a folder.
+      if (name.startsWith('.') || path.basename(file) !== name || !BATCH_FILE.test(name)) return false;
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) return false;
+      await rm(file, { force: true });
+      return true;
     },
     close: () => Promise.resolve(),
   };

@@ -42,6 +42,19 @@ export function batchesRejected(run: {
   );
 }
 
+/**
+ * The last refused file was removed from the landing: nothing refused is left for a run to read, so
+ * the `batch_rejected` alert resolves now rather than at the next weekly run.
+ */
+export function refusedFilesRemoved(file: string, actor: string): AlertObservation {
+  return observation(
+    'batch_rejected',
+    false,
+    `${actor} removed the refused batch file ${file} from the landing; no refused file is left there`,
+    { removed: file, actor },
+  );
+}
+
 /** The drift task's verdict on the latest complete week. */
 export function datasetDrift(verdict: {
   readonly drifted: boolean;

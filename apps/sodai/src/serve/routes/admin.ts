@@ -3,6 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AliasMoveResponseSchema,
   ErrorBodySchema,
+  LandingFileParamsSchema,
+  LandingListResponseSchema,
+  LandingRemoveResponseSchema,
   ReloadResponseSchema,
   PromoteRequestSchema,
   RollbackRequestSchema,
@@ -12,8 +15,15 @@ import {
 } from '../../contract/api.ts';
 import { CHAMPION, MODEL_NAME } from '../../model/registry.ts';
 import { SodaiError } from '../../errors.ts';
-import { openBatchLanding } from '../../data/sources/batch-landing.ts';
+import { openBatchLanding, type BatchLanding } from '../../data/sources/batch-landing.ts';
 import { configuredSource } from '../../data/sources/batch-source.ts';
+import {
+  landingStatus,
+  removeFromLanding,
+  type LandingFileStatus,
+} from '../../data/sources/landing-status.ts';
+import type { AlertCenter } from '../../monitor/alerts/alert-center.ts';
+import { refusedFilesRemoved } from '../../monitor/alerts/pipeline-rules.ts';
 import type { ServeContext } from '../serve-context.ts';
 import { unwritable } from '../writable-folders.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
@@ -24,12 +34,14 @@ export interface AdminOptions {
   readonly uploadLimitBytes: number;
   /** Lets the admin start pipeline runs. */
   readonly pipeline?: PipelineAccess;
+  /** Resolves the refused-batch alert when the last refused file is removed. */
+  readonly alerts?: AlertCenter;
 }
 
 /**
  * Admin APIs behind `Authorization: Bearer <token>` of an operator (an admin to move the champion): promote a version or roll the
- * champion back (the serving snapshot reloads before the answer), reload, and upload a batch file
- * to the landing folder (or the S3 source's prefix) for the next ingest.
+ * champion back (the serving snapshot reloads before the answer), reload, and upload, list or remove
+ * batch files in the landing folder (or the S3 source's prefix) that the next ingest reads.
  *
  * @example
  * await app.register(adminRoutes, { ctx, uploadLimitBytes: 1 << 28, prefix: '/api/admin' });
@@ -109,6 +121,26 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
     },
   );
 
+  /** The configured source's landing, open for `use`; a Postgres source has none (400). */
+  const withLanding = async <T>(use: (landing: BatchLanding, folder: string | undefined) => Promise<T>) => {
+    const source = configuredSource(ctx.config, ctx.paths.landingDir);
+    const landing = await openBatchLanding(source, path.join(ctx.paths.dataDir, 'cache'));
+    if (!landing) {
+      throw new SodaiError(
+        'INVALID_ARGUMENT',
+        'the configured source is a Postgres table: batches arrive there, not through a landing',
+      );
+    }
+    const folder = source.kind === 'folder' ? (source.path ?? ctx.paths.landingDir) : undefined;
+    try {
+      return await use(landing, folder);
+    } finally {
+      await landing.close();
+    }
+  };
+  // A bucket's URL says where batches are; a folder's own path is not the client's business.
+  const shownWhere = (landing: BatchLanding) => (landing.list ? landing.where : 'landing');
+
   app.put(
     '/landing/:file',
     {
@@ -129,27 +161,88 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
           'send the file as the raw request body (application/octet-stream)',
         );
       }
-      const source = configuredSource(ctx.config, ctx.paths.landingDir);
-      const landing = await openBatchLanding(source, path.join(ctx.paths.dataDir, 'cache'));
-      if (!landing) {
-        throw new SodaiError(
-          'INVALID_ARGUMENT',
-          'the configured source is a Postgres table: batches arrive there, not by upload',
-        );
-      }
-      let target: string;
-      try {
-        target = await landing.put(req.params.file, body, { replace: req.query.replace === 'true' });
-      } catch (error) {
-        const folder = source.kind === 'folder' ? (source.path ?? ctx.paths.landingDir) : undefined;
-        throw unwritable(error, 'landing folder', folder, ctx.paths.dataDir) ?? error;
-      } finally {
-        await landing.close();
-      }
-      // A bucket's URL says where the batch went; a folder's own path is not the client's business.
-      const shown = landing.list ? target : `landing/${req.params.file}`;
+      const shown = await withLanding(async (landing, folder) => {
+        try {
+          const target = await landing.put(req.params.file, body, { replace: req.query.replace === 'true' });
+          return landing.list ? target : `landing/${req.params.file}`;
+        } catch (error) {
+          throw unwritable(error, 'landing folder', folder, ctx.paths.dataDir) ?? error;
+        }
+      });
       return reply.code(201).send({ path: shown, bytes: body.length });
+    },
+  );
+
+  app.get(
+    '/landing',
+    {
+      schema: {
+        summary: 'The batch files in the landing, each ingested, refused by validation, or waiting for a run',
+        tags: ['admin'],
+        security,
+        response: { 200: LandingListResponseSchema, ...errors },
+      },
+    },
+    async () =>
+      withLanding(async (landing, folder) => {
+        const files = await landingStatus(await landing.files(), ctx.store.shared.catalog);
+        // The ingest's message names the file by its path; a folder's path stays on the server.
+        const hide = (message: string) =>
+          folder === undefined
+            ? message
+            : message.replaceAll(`${path.resolve(folder)}${path.sep}`, 'landing/');
+        return {
+          where: shownWhere(landing),
+          files: files.map((f) => landingFileJson({ ...f, message: f.message && hide(f.message) })),
+        };
+      }),
+  );
+
+  app.delete(
+    '/landing/:file',
+    {
+      schema: {
+        summary:
+          'Remove a batch file from the landing (a refused file no run should read again, or an ingested one: its data stays)',
+        tags: ['admin'],
+        security,
+        params: LandingFileParamsSchema,
+        response: { 200: LandingRemoveResponseSchema, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = ctx.access.require(req, 'operator').name;
+      return withLanding(async (landing, folder) => {
+        let outcome;
+        try {
+          outcome = await removeFromLanding(landing, ctx.store.shared.catalog, req.params.file);
+        } catch (error) {
+          throw unwritable(error, 'landing folder', folder, ctx.paths.dataDir) ?? error;
+        }
+        if (!outcome) {
+          throw new SodaiError('NOT_FOUND', `no batch file ${req.params.file} in ${shownWhere(landing)}`);
+        }
+        const { removed, refusedLeft } = outcome;
+        req.log.info({ file: removed.name, state: removed.state, actor }, 'landing file removed');
+        // Without this the alert stayed open until the next weekly run found nothing refused.
+        if (removed.state === 'refused' && refusedLeft === 0) {
+          await options.alerts?.observe([refusedFilesRemoved(removed.name, actor)]);
+        }
+        return { removed: removed.name, state: removed.state };
+      });
     },
   );
   if (options.pipeline) await app.register(pipelineAdminRoutes, { pipeline: options.pipeline });
 };
+
+function landingFileJson(f: LandingFileStatus) {
+  return {
+    name: f.name,
+    bytes: f.bytes,
+    modified_at: f.modifiedAt.toISOString(),
+    state: f.state,
+    batch_id: f.batchId ?? null,
+    message: f.message ?? null,
+    checked_at: f.checkedAt?.toISOString() ?? null,
+  };
+}

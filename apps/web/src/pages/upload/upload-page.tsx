@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Ingestion } from '../data/ingestions-table.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
 import { findIngestion, isBatchFileName } from './batch-file-name.ts';
+import { LandingFiles } from './landing-files.tsx';
 
 /** Whether the server refused an upload because a file of that name is still waiting to be checked. */
 const isWaitingAlready = (error: unknown) =>
@@ -42,6 +43,8 @@ export default function UploadPage() {
   const [over, setOver] = useState(false);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [runError, setRunError] = useState<unknown>(null);
+  // Read the landing again once an upload arrived there and once a run checked it.
+  const [landingGeneration, setLandingGeneration] = useState(0);
   const size = (bytes: number) => `${num(bytes / 1024, 1)} KiB`;
   const nameOk = file === null || isBatchFileName(file.name);
 
@@ -55,7 +58,9 @@ export default function UploadPage() {
       const found = findIngestion(log, waitingFor.name, waitingFor.since - CLOCK_SLACK_MS);
       if (!found || stopped) return;
       const report = (await api.report('ingest', found.batchId)) as IngestReport;
-      if (!stopped) setStep({ kind: 'checked', report });
+      if (stopped) return;
+      setStep({ kind: 'checked', report });
+      setLandingGeneration((g) => g + 1);
     };
     const timer = setInterval(() => void look().catch(() => undefined), POLL_MS);
     void look().catch(() => undefined);
@@ -82,7 +87,10 @@ export default function UploadPage() {
     api
       .uploadBatch(file, file.name, token, (share) => setStep({ kind: 'sending', share }), replace)
       .then(
-        (r) => setStep({ kind: 'waiting', name: file.name, bytes: r.bytes, since }),
+        (r) => {
+          setStep({ kind: 'waiting', name: file.name, bytes: r.bytes, since });
+          setLandingGeneration((g) => g + 1);
+        },
         (error: unknown) => setStep({ kind: 'failed', error }),
       );
   };
@@ -165,6 +173,7 @@ export default function UploadPage() {
         </section>
       ) : null}
       {step.kind === 'checked' ? <ValidationReport report={step.report} /> : null}
+      {upload.allowed ? <LandingFiles generation={landingGeneration} /> : null}
     </>
   );
 }
