@@ -25,6 +25,7 @@ import {
 import type { AlertCenter } from '../../monitor/alerts/alert-center.ts';
 import { refusedFilesRemoved } from '../../monitor/alerts/pipeline-rules.ts';
 import type { ServeContext } from '../serve-context.ts';
+import { dataFolders, withoutServerPaths } from '../server-paths.ts';
 import { unwritable } from '../writable-folders.ts';
 import { pipelineAdminRoutes, type PipelineAccess } from './pipeline-api.ts';
 
@@ -187,14 +188,10 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminOptions> = async (app, opti
       withLanding(async (landing, folder) => {
         const files = await landingStatus(await landing.files(), ctx.store.shared.catalog);
         // The ingest's message names the file by its path; a folder's path stays on the server.
-        const hide = (message: string) =>
-          folder === undefined
-            ? message
-            : message.replaceAll(`${path.resolve(folder)}${path.sep}`, 'landing/');
-        return {
-          where: shownWhere(landing),
-          files: files.map((f) => landingFileJson({ ...f, message: f.message && hide(f.message) })),
-        };
+        return withoutServerPaths({ where: shownWhere(landing), files: files.map(landingFileJson) }, [
+          ...dataFolders(ctx.paths),
+          ...(folder ? [folder] : []),
+        ]);
       }),
   );
 
