@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LandingFile } from '../src/api/contract.ts';
+import { fileSize } from '../src/pages/upload/file-size.ts';
 import UploadPage from '../src/pages/upload/upload-page.tsx';
 import { renderApp, type SeenRequest } from './render.tsx';
 
@@ -110,5 +111,17 @@ describe('the files in the landing, on the Upload page', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId('landing-files')).toBeNull();
     expect(seen.some((r) => r.url === '/api/admin/landing')).toBe(false);
+  });
+});
+
+describe('file sizes on the Upload page', () => {
+  const num = (v: number, digits = 0) =>
+    v.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  it.each([
+    [27, '27 B'],
+    [2048, '2.0 KiB'],
+    [5 * 1024 * 1024 + 300 * 1024, '5.3 MiB'],
+  ])('%d bytes read as %s, not a fraction of a KiB or thousands of them', (bytes, shown) => {
+    expect(fileSize(bytes, num)).toBe(shown);
   });
 });

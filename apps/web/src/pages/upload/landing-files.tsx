@@ -8,6 +8,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
+import { fileSize } from './file-size.ts';
 
 /** The state's colour: a refused file needs someone; a waiting one is read by the next run. */
 const STATE_CLASS: Readonly<Record<LandingFile['state'], string>> = {
@@ -42,7 +43,7 @@ export function LandingFiles({ generation }: { generation: number }) {
     async () => (reportOf === null ? null : ((await api.report('ingest', reportOf)) as IngestReport)),
     [api, reportOf],
   );
-  const size = (bytes: number) => `${num(bytes / 1024, 1)} KiB`;
+  const size = (bytes: number) => fileSize(bytes, num);
 
   const remove = (file: LandingFile) => {
     setConfirming(null);
@@ -99,7 +100,7 @@ export function LandingFiles({ generation }: { generation: number }) {
                           {f.checked_at ? dateTime(f.checked_at) : '—'}
                         </td>
                         <td data-label={t('landing.actions')}>
-                          <div className="form-row">
+                          <div className="row-actions">
                             {f.batch_id ? (
                               <button
                                 type="button"

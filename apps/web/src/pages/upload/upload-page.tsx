@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import type { Ingestion } from '../data/ingestions-table.tsx';
 import { ValidationReport } from '../data/validation-report.tsx';
 import { findIngestion, isBatchFileName } from './batch-file-name.ts';
+import { fileSize } from './file-size.ts';
 import { LandingFiles } from './landing-files.tsx';
 
 /** Whether the server refused an upload because a file of that name is still waiting to be checked. */
@@ -45,7 +46,7 @@ export default function UploadPage() {
   const [runError, setRunError] = useState<unknown>(null);
   // Read the landing again once an upload arrived there and once a run checked it.
   const [landingGeneration, setLandingGeneration] = useState(0);
-  const size = (bytes: number) => `${num(bytes / 1024, 1)} KiB`;
+  const size = (bytes: number) => fileSize(bytes, num);
   const nameOk = file === null || isBatchFileName(file.name);
 
   // Waiting for the pipeline: read the ingestion log until the uploaded file shows up in it.
