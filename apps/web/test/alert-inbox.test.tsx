@@ -74,6 +74,29 @@ describe('AlertInbox', () => {
     ).toBeTruthy();
   });
 
+  it('names the weeks with no data in the reader language and says where to upload them', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok-0123456789abcdef');
+    const gap = {
+      ...ALERT,
+      id: 'a4',
+      key: 'missing_weeks',
+      rule: 'missing_weeks',
+      summary: 'no purchase at all in the week(s) from 2024-03-11, …',
+      details: { weeks: ['2024-03-11'] },
+    };
+    renderApp(
+      <AlertInbox />,
+      (req) => (req.url === '/api/alerts?state=open' ? { body: { alerts: [gap] } } : undefined),
+      'es',
+    );
+    expect(await screen.findByText('Falta una semana de datos')).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^No hay ninguna compra en la\(s\) semana\(s\) del 2024-03-11, .*Súbalo en Subir lote/,
+      ),
+    ).toBeTruthy();
+  });
+
   it('offers the sign-in, not the removed token box, before it asks the server', async () => {
     const { seen } = renderApp(
       <AlertInbox />,

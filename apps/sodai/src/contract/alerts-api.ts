@@ -10,6 +10,7 @@ export const ALERT_RULES = [
   'weekly_run_failed',
   'batch_rejected',
   'stale_data',
+  'missing_weeks',
   'gate_rejections',
   'api_error_rate',
   'api_latency',

@@ -4,7 +4,12 @@ import {
   realizedBelowTest,
   type RealizedF1Week,
 } from '../../src/monitor/alerts/realized-rules.ts';
-import { apiHealth, gateRejections, staleData } from '../../src/monitor/alerts/pipeline-rules.ts';
+import {
+  apiHealth,
+  gateRejections,
+  missingWeeks,
+  staleData,
+} from '../../src/monitor/alerts/pipeline-rules.ts';
 
 const week = (
   w: number,
@@ -59,6 +64,17 @@ describe('realized F1 below the test F1', () => {
 });
 
 describe('pipeline rules', () => {
+  it('missing weeks: fires while a week between weeks with data has no purchase, naming it; resolves when none', () => {
+    const gap = missingWeeks(['2024-03-11', '2024-03-18']);
+    expect(gap).toMatchObject({
+      key: 'missing_weeks',
+      firing: true,
+      details: { weeks: ['2024-03-11', '2024-03-18'] },
+    });
+    expect(gap.summary).toContain('2024-03-11, 2024-03-18');
+    expect(missingWeeks([])).toMatchObject({ key: 'missing_weeks', firing: false });
+  });
+
   it('gate streak: fires at K rejections in a row, resolves on a promotion, waits in between', () => {
     expect(gateRejections([], 2)).toBeUndefined();
     expect(gateRejections(['rejected'], 2)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openTracking } from '@sodai/tracking';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,7 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     const ids = dag.nodes.map((t) => t.id);
     for (const id of [
       WEEKLY_RUN_TASKS.ingest,
+      WEEKLY_RUN_TASKS.validate,
       WEEKLY_RUN_TASKS.drift,
       WEEKLY_RUN_TASKS.promote,
       WEEKLY_RUN_TASKS.keepChampion,
@@ -211,6 +212,56 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     expect(deliveries(before).slice(3)).toEqual([
       ['resolved', 'batch_rejected'],
       ['resolved', 'dataset_drift'],
+    ]);
+  });
+
+  it('a week of data missing between weeks that arrived alerts once, and resolves when its file lands', async () => {
+    const dir = path.join(root, 'gap');
+    const config = configFor(dir);
+    const paths = dataPaths(config);
+    const generated = path.join(dir, 'generated');
+    await generateSmall(generated, { customers: 60, products: 30, weeks: 8, seed: 3, truth: false });
+    const history = path.join(dir, 'history');
+    const weeks = await splitWeeks({
+      input: generated,
+      outDir: paths.landingDir,
+      lastWeeks: 3,
+      historyDir: history,
+    });
+    const store = await RawStore.openDir(paths.dataDir);
+    try {
+      await loadInitialData(
+        store,
+        {
+          customers: path.join(history, 'clientes.parquet'),
+          products: path.join(history, 'productos.parquet'),
+          transactions: path.join(history, 'transacciones.parquet'),
+        },
+        {},
+      );
+    } finally {
+      await store.close();
+    }
+    // The middle week's file never arrives; the week after it does.
+    const missing = weeks[1]!;
+    const aside = path.join(dir, path.basename(missing.file));
+    renameSync(missing.file, aside);
+    const before = receiver.received.length;
+    const gapsOnly = () => deliveries(before).filter(([, rule]) => rule === 'missing_weeks');
+    await runWeekly(config, paths, Date.now(), { retrain: 'never' });
+    await runWeekly(config, paths, Date.now(), { retrain: 'never' });
+    expect(gapsOnly()).toEqual([['opened', 'missing_weeks']]);
+    const opened = receiver.received
+      .slice(before)
+      .map((r) => JSON.parse(r.body) as AlertDelivery)
+      .find((b) => b.alert.rule === 'missing_weeks')!.alert;
+    expect(opened.details.weeks).toEqual([missing.weekStart]);
+
+    renameSync(aside, missing.file);
+    await runWeekly(config, paths, Date.now(), { retrain: 'never' });
+    expect(gapsOnly()).toEqual([
+      ['opened', 'missing_weeks'],
+      ['resolved', 'missing_weeks'],
     ]);
   });
 });

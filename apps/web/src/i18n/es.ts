@@ -666,6 +666,7 @@ export const es = {
   'alerts.rule.weekly_run_failed': 'Falló la ejecución semanal',
   'alerts.rule.batch_rejected': 'Un lote de datos no pasó la validación',
   'alerts.rule.stale_data': 'No llegan datos nuevos',
+  'alerts.rule.missing_weeks': 'Falta una semana de datos',
   'alerts.rule.gate_rejections': 'Los modelos nuevos se rechazan una y otra vez',
   'alerts.rule.api_error_rate': 'Muchas consultas fallan',
   'alerts.rule.api_latency': 'Las respuestas tardan',
@@ -676,6 +677,8 @@ export const es = {
   'alerts.summary.dataset_drift':
     'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
   'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',
+  'alerts.summary.missing_weeks':
+    'No hay ninguna compra en la(s) semana(s) del {weeks}, aunque las semanas siguientes sí tienen datos: puede que nunca llegara un archivo semanal. Súbalo en Subir lote; mientras tanto el modelo aprende esas semanas como si nadie hubiera comprado nada.',
   'alerts.summary.gate_rejections':
     'El control automático rechazó los últimos {n} modelos candidatos: el modelo en servicio envejece.',
   'alerts.summary.api_error_rate': 'Falló el {rate} de {requests} consultas (límite {bound}).',

@@ -55,6 +55,23 @@ export function refusedFilesRemoved(file: string, actor: string): AlertObservati
   );
 }
 
+/**
+ * Weeks inside the data with no purchase at all: a weekly file that never arrived while later ones
+ * did. `stale_data` cannot see it (new batches keep landing), and the model trains on a week of
+ * zeros as if nobody bought anything. Resolved once a batch fills every such week.
+ */
+export function missingWeeks(gaps: readonly string[]): AlertObservation {
+  const firing = gaps.length > 0;
+  return observation(
+    'missing_weeks',
+    firing,
+    firing
+      ? `no purchase at all in the week(s) from ${gaps.join(', ')}, between weeks that have data: a weekly batch may be missing; ingest it (it may land after later weeks)`
+      : 'every week inside the data has purchases',
+    { weeks: [...gaps] },
+  );
+}
+
 /** The drift task's verdict on the latest complete week. */
 export function datasetDrift(verdict: {
   readonly drifted: boolean;

@@ -6,6 +6,7 @@ import {
   batchesRejected,
   datasetDrift,
   gateRejections,
+  missingWeeks,
   staleData,
   weeklyRunFailed,
 } from './pipeline-rules.ts';
@@ -17,6 +18,7 @@ import {
 export const WEEKLY_RUN_TASKS = {
   dagId: 'weekly',
   ingest: 'ingest',
+  validate: 'validate',
   drift: 'drift',
   promote: 'promote',
   keepChampion: 'keep_champion',
@@ -26,7 +28,8 @@ export const WEEKLY_RUN_TASKS = {
 const GATE_LOOKBACK_RUNS = 50;
 
 /**
- * What a finished weekly run says: whether it failed, the files its ingest refused, the drift
+ * What a finished weekly run says: whether it failed, the files its ingest refused, the weeks with
+ * no purchase between weeks with data, the drift
  * task's verdict (when it ran) and the gate's streak of rejections over the recent runs.
  */
 export async function weeklyRunObservations(
@@ -44,6 +47,10 @@ export async function weeklyRunObservations(
   if (ingest?.state === 'success') {
     const { rejected } = ingest.output as { rejected: readonly { file: string; message: string }[] };
     out.push(batchesRejected({ id: run.id, rejected }));
+  }
+  const [validate] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.validate]);
+  if (validate?.state === 'success') {
+    out.push(missingWeeks((validate.output as { gaps: readonly string[] }).gaps));
   }
   const [drift] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.drift]);
   if (drift?.state === 'success') {

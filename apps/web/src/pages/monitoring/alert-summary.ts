@@ -33,6 +33,10 @@ const FIRING: Readonly<Record<string, (d: Details, w: Words) => string | undefin
     const days = numberAt(d, 'days_since_batch');
     return days === undefined ? undefined : w.t('alerts.summary.stale_data', { days: w.num(days, 1) });
   },
+  missing_weeks: (d, w) => {
+    const weeks = Array.isArray(d.weeks) ? d.weeks.filter((x): x is string => typeof x === 'string') : [];
+    return weeks.length === 0 ? undefined : w.t('alerts.summary.missing_weeks', { weeks: weeks.join(', ') });
+  },
   gate_rejections: (d, w) => {
     const n = numberAt(d, 'rejected_in_a_row');
     return n === undefined ? undefined : w.t('alerts.summary.gate_rejections', { n });
