@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../src/data/ingest/ingest-file.ts';
 import { RawStore } from '../src/store/raw-store.ts';
 import { commitRows, tempDir } from './helpers.ts';
 
@@ -63,5 +65,31 @@ describe('sodai gc', () => {
     } finally {
       await after.close();
     }
+  });
+
+  it('collects validation reports no ingestion record points at, never a kept batch report or a drift report', async () => {
+    const dir = tempDir();
+    const dataDir = path.join(dir, 'data');
+    const bad = path.join(dir, 'week-bad.csv');
+    writeFileSync(bad, 'customer_id,product_id\n1,2\n');
+    const store = await RawStore.openDir(dataDir);
+    let kept: string;
+    try {
+      const refused = await ingestFile(store, bad, { table: 'transactions' });
+      kept = refused.batchId;
+      // What a batch that lost the race to land the same content left behind.
+      await store.shared.objects.put('reports/ingest/transactions-lost.json', '{}');
+      await store.shared.objects.put('reports/ingest/transactions-lost.html', '<p>lost</p>');
+      await store.shared.objects.put('reports/drift/drift-2024-12-30-v1.json', '{}');
+    } finally {
+      await store.close();
+    }
+    const listed = await gc(dir, dataDir, ['--dry-run', '--grace-minutes', '0', '--json']);
+    const ids = (JSON.parse(listed) as { plan: { items: { kind: string; id: string }[] } }).plan.items
+      .filter((i) => i.kind === 'orphan-file')
+      .map((i) => i.id)
+      .sort();
+    expect(ids).toEqual(['reports/ingest/transactions-lost.html', 'reports/ingest/transactions-lost.json']);
+    expect(listed).not.toContain(kept);
   });
 });

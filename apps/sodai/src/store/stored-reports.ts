@@ -21,9 +21,14 @@ export interface StoredReports {
   read(kind: ReportKind, name: string): Promise<string | undefined>;
 }
 
+/** The object store prefix of one kind of report. */
+export function reportPrefix(kind: ReportKind): string {
+  return `reports/${kind}/`;
+}
+
 /** Where a report lives in the object store. */
 export function reportObjectKey(kind: ReportKind, name: string, ext: 'json' | 'html' = 'json'): string {
-  return `reports/${kind}/${name}.${ext}`;
+  return `${reportPrefix(kind)}${name}.${ext}`;
 }
 
 /**

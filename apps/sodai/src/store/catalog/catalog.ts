@@ -613,7 +613,10 @@ export class Catalog {
     }
   }
 
-  /** Every object key a committed snapshot or an ingestion record points at. */
+  /**
+   * Every object key a committed snapshot or an ingestion record points at. A record names its
+   * report's JSON; the HTML beside it goes with it.
+   */
   async referencedKeys(): Promise<Set<string>> {
     const files = await this.#db.selectFrom('catalog_snapshot_files').select('file_key').distinct().execute();
     const reports = await this.#db
@@ -621,7 +624,12 @@ export class Catalog {
       .select('report_key')
       .where('report_key', 'is not', null)
       .execute();
-    return new Set([...files.map((r) => r.file_key), ...reports.map((r) => r.report_key as string)]);
+    const reportKeys = reports.map((r) => r.report_key as string);
+    return new Set([
+      ...files.map((r) => r.file_key),
+      ...reportKeys,
+      ...reportKeys.filter((k) => k.endsWith('.json')).map((k) => k.replace(/\.json$/, '.html')),
+    ]);
   }
 
   /** Files of `table`'s current snapshot committed before `before` (epoch ms), oldest first. */

@@ -2,10 +2,14 @@ import type { RunStore as PipelineRunStore } from '@sodai/pipeline';
 import { isTrackingError, type TrackingClient } from '@sodai/tracking';
 import type { RetentionConfig } from '../../config/config-schema.ts';
 import type { SharedStore } from '../shared-store.ts';
+import { reportPrefix } from '../stored-reports.ts';
 import { DAY_MS, daysAgo, type GcItem, type GcPlan } from './gc-item.ts';
 import { planTrackingGc, type TrackingGcItem } from './tracking-retention.ts';
 import { expiringTables, isDrop, planExpiringTable, type ExpiringFileGcItem } from './expiring-tables.ts';
 import { planDatasetGc, type DatasetGcItem, type KeptDatasets } from './superseded-datasets.ts';
+
+/** Validation reports: an ingestion record points at each one kept. */
+const INGEST_REPORTS_PREFIX = reportPrefix('ingest');
 
 /**
  * Where gc looks: the catalog and objects, the built datasets kept beside them, tracking and the
@@ -86,14 +90,19 @@ export async function planGc(sources: GcSources, policy: GcPolicy, now: number):
   for (const t of expiringTables(policy))
     expiring.push(...(await planExpiringTable(catalog, t, now, graceBefore)));
 
+  // Validation reports too: a batch that lost the race to land the same content, or a refusal
+  // whose record a later landing replaced, left its reports with no record pointing at them.
   const orphans: OrphanGcItem[] = (
-    await catalog.listOrphans(objects, { minAgeMs: policy.orphanGraceMinutes * 60_000 })
+    await catalog.listOrphans(objects, {
+      minAgeMs: policy.orphanGraceMinutes * 60_000,
+      prefixes: ['tables/', INGEST_REPORTS_PREFIX],
+    })
   ).map((o) => ({
     kind: 'orphan-file',
     id: o.key,
     bytes: o.bytes,
     since: o.lastModified.getTime(),
-    reason: `no snapshot lists it; written ${daysAgo(now, o.lastModified.getTime())}`,
+    reason: `${o.key.startsWith(INGEST_REPORTS_PREFIX) ? 'no ingestion record points at it' : 'no snapshot lists it'}; written ${daysAgo(now, o.lastModified.getTime())}`,
   }));
 
   const datasets = await planDatasetGc(sources.datasets, now, graceBefore);
