@@ -440,8 +440,10 @@ export const en: Dictionary = {
   'pipeline.taskName.features': 'build model inputs',
   'pipeline.taskName.drift': 'measure drift',
   'pipeline.taskName.should_retrain': 'retrain?',
+  'pipeline.taskName.train_or_skip': 'train or not',
   'pipeline.taskName.train': 'train',
   'pipeline.taskName.gate': 'compare with current',
+  'pipeline.taskName.promote_or_keep': 'put in service or not',
   'pipeline.taskName.promote': 'put in service',
   'pipeline.taskName.keep_champion': 'keep current',
   'pipeline.taskName.skip_training': 'no retraining',
@@ -558,6 +560,8 @@ export const en: Dictionary = {
     'Rejected: the rule «{rule}» ({ruleF1}) matched or beat it (F1 {f1}, margin {margin}).',
   'models.gateBeatenByChampion':
     'Rejected: it did not beat champion v{champion} ({championF1}) (F1 {f1}, margin {margin}).',
+  'models.gateWorseRanking':
+    'Rejected: its NDCG@5 {ndcg} is below champion v{champion} ({championNdcg}) by more than {tolerance}: its recommendations would be worse.',
   'models.gatePassedVs':
     'Passed: F1 {f1} beats the rule «{rule}» ({ruleF1}) and champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':

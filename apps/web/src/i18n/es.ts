@@ -445,8 +445,10 @@ export const es = {
   'pipeline.taskName.features': 'calcular datos del modelo',
   'pipeline.taskName.drift': 'medir deriva',
   'pipeline.taskName.should_retrain': '¿reentrenar?',
+  'pipeline.taskName.train_or_skip': 'entrenar o no',
   'pipeline.taskName.train': 'entrenar',
   'pipeline.taskName.gate': 'comparar con el actual',
+  'pipeline.taskName.promote_or_keep': 'poner en servicio o no',
   'pipeline.taskName.promote': 'poner en servicio',
   'pipeline.taskName.keep_champion': 'mantener el actual',
   'pipeline.taskName.skip_training': 'sin reentrenar',
@@ -565,6 +567,8 @@ export const es = {
     'Rechazada: la regla «{rule}» ({ruleF1}) la igualó o superó (F1 {f1}, margen {margin}).',
   'models.gateBeatenByChampion':
     'Rechazada: no superó al champion v{champion} ({championF1}) (F1 {f1}, margen {margin}).',
+  'models.gateWorseRanking':
+    'Rechazada: su NDCG@5 {ndcg} queda por debajo del champion v{champion} ({championNdcg}) en más de {tolerance}: sus recomendaciones serían peores.',
   'models.gatePassedVs':
     'Aprobada: F1 {f1} supera a la regla «{rule}» ({ruleF1}) y al champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':
