@@ -451,6 +451,22 @@ export const en: Dictionary = {
   'pipeline.taskName.export': 'export',
   'pipeline.taskName.score_realized': 'score past weeks',
   'pipeline.taskName.notify_serving': 'notify the server',
+  'pipeline.decision.forced': 'Decision: retrain, because the run parameters asked for it.',
+  'pipeline.decision.disabled':
+    'Decision: do not retrain, because the run was started with training turned off.',
+  'pipeline.decision.no_champion': 'Decision: retrain, because there was no model in service yet.',
+  'pipeline.decision.incompatible_champion':
+    'Decision: retrain, because the model in service was trained on other inputs.',
+  'pipeline.decision.drift':
+    'Decision: retrain, because the data changed (drift; the details are in the log).',
+  'pipeline.decision.stale_champion':
+    'Decision: retrain, because the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.decision.fresh_champion':
+    'Decision: do not retrain; there was no drift and the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.decision.fresh_champion_drift_ignored':
+    'Decision: do not retrain; there was drift, but retraining on drift is turned off (model.retrainOnDrift), and the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.weeks.one': '{n} week',
+  'pipeline.weeks.other': '{n} weeks',
   'pipeline.logsNote': 'The technical log is written in English.',
   'data.tableName.transactions': 'sales',
   'data.tableName.customers': 'customers',

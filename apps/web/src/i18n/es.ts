@@ -456,6 +456,22 @@ export const es = {
   'pipeline.taskName.export': 'exportar',
   'pipeline.taskName.score_realized': 'comprobar aciertos',
   'pipeline.taskName.notify_serving': 'avisar al servidor',
+  'pipeline.decision.forced': 'Decisión: reentrenar, porque se pidió en los parámetros de la corrida.',
+  'pipeline.decision.disabled':
+    'Decisión: no reentrenar, porque la corrida se lanzó con el entrenamiento desactivado.',
+  'pipeline.decision.no_champion': 'Decisión: reentrenar, porque todavía no había un modelo en servicio.',
+  'pipeline.decision.incompatible_champion':
+    'Decisión: reentrenar, porque el modelo en servicio se entrenó con otras variables.',
+  'pipeline.decision.drift':
+    'Decisión: reentrenar, porque los datos cambiaron (deriva; el detalle está en el registro).',
+  'pipeline.decision.stale_champion':
+    'Decisión: reentrenar, porque el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.decision.fresh_champion':
+    'Decisión: no reentrenar; no hubo deriva y el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.decision.fresh_champion_drift_ignored':
+    'Decisión: no reentrenar; hubo deriva, pero reentrenar por deriva está desactivado (model.retrainOnDrift), y el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.weeks.one': '{n} semana',
+  'pipeline.weeks.other': '{n} semanas',
   'pipeline.logsNote': 'El registro técnico se escribe en inglés.',
   'data.tableName.transactions': 'ventas',
   'data.tableName.customers': 'clientes',
