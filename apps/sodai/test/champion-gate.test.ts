@@ -33,6 +33,36 @@ describe('champion gate', () => {
   });
 });
 
+describe('the gate keeps what decided, with its figures, beside the English reason', () => {
+  it.each([
+    [
+      { challengerF1: 0.555 },
+      { kind: 'below_rule', challengerF1: 0.555, rule: 'k_of_n', ruleF1: 0.55, margin: 0.01 },
+    ],
+    [
+      { challengerF1: 0.6, champion: { version: 3, f1: 0.595 } },
+      { kind: 'below_champion', challengerF1: 0.6, championVersion: 3, championF1: 0.595, margin: 0.01 },
+    ],
+    [
+      { challengerF1: 0.57, champion: { version: 2, f1: undefined } },
+      { kind: 'beats_rule_no_champion', challengerF1: 0.57, rule: 'k_of_n', ruleF1: 0.55 },
+    ],
+    [
+      { challengerF1: 0.61, champion: { version: 3, f1: 0.595 } },
+      {
+        kind: 'beats_champion_and_rule',
+        challengerF1: 0.61,
+        championVersion: 3,
+        championF1: 0.595,
+        rule: 'k_of_n',
+        ruleF1: 0.55,
+      },
+    ],
+  ] as const)('%j → %j', (inputs, verdict) => {
+    expect(decideGate({ ...base, ...inputs }).verdict).toEqual(verdict);
+  });
+});
+
 describe('champion gate on the ranking and on every rule (issue 14)', () => {
   const champion = { version: 3, f1: 0.58, ndcgAt5: 0.7 };
   it('fails a challenger whose NDCG@5 falls below the champion by more than the tolerance', () => {
@@ -44,6 +74,13 @@ describe('champion gate on the ranking and on every rule (issue 14)', () => {
     });
     expect(g.passed).toBe(false);
     expect(g.reason).toMatch(/NDCG@5 0\.6800 is below champion v3 \(0\.7000\) by more than 0\.01/);
+    expect(g.verdict).toEqual({
+      kind: 'worse_ranking',
+      challengerNdcgAt5: 0.68,
+      championVersion: 3,
+      championNdcgAt5: 0.7,
+      tolerance: 0.01,
+    });
     expect(g).toMatchObject({ challengerNdcgAt5: 0.68, championNdcgAt5: 0.7, ndcgTolerance: 0.01 });
   });
 

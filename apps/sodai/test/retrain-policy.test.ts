@@ -18,6 +18,7 @@ describe('the retrain policy', () => {
     expect(decideRetrain(facts({ drift: drifted }))).toEqual({
       retrain: true,
       reason: 'drift: line_product drifted',
+      verdict: { kind: 'drift', detail: 'line_product drifted' },
     });
   });
 
@@ -27,15 +28,30 @@ describe('the retrain policy', () => {
     expect(decision.reason).toBe(
       'drift (model.retrainOnDrift is off) and the champion is 1.0 weeks of data old',
     );
+    // The figures it decided on, for readers that word it in their own language.
+    expect(decision.verdict).toEqual({
+      kind: 'fresh_champion',
+      championVersion: 1,
+      ageWeeks: 1,
+      maxAgeWeeks: 4,
+      driftIgnored: true,
+    });
   });
 
   it('with retrainOnDrift off, still retrains an old, a missing or an incompatible champion', () => {
     const off = { drift: drifted, retrainOnDrift: false };
-    expect(decideRetrain(facts({ ...off, cutoff: '2024-12-02' })).reason).toBe(
-      'the champion is 4.0 weeks of data old (limit 4)',
-    );
+    const old = decideRetrain(facts({ ...off, cutoff: '2024-12-02' }));
+    expect(old.reason).toBe('the champion is 4.0 weeks of data old (limit 4)');
+    expect(old.verdict).toEqual({ kind: 'stale_champion', championVersion: 1, ageWeeks: 4, maxAgeWeeks: 4 });
     const { champion: _champion, ...noChampion } = facts(off);
-    expect(decideRetrain(noChampion)).toEqual({ retrain: true, reason: 'there is no champion yet' });
-    expect(decideRetrain(facts({ ...off, champion: { ...champion, compatible: false } })).retrain).toBe(true);
+    expect(decideRetrain(noChampion)).toEqual({
+      retrain: true,
+      reason: 'there is no champion yet',
+      verdict: { kind: 'no_champion' },
+    });
+    expect(decideRetrain(facts({ ...off, champion: { ...champion, compatible: false } }))).toMatchObject({
+      retrain: true,
+      verdict: { kind: 'incompatible_champion', championVersion: 1 },
+    });
   });
 });

@@ -16,7 +16,8 @@ import { trainAndGate } from '../src/jobs/train-and-gate.ts';
 import { generateSmall, tempDir } from './helpers.ts';
 
 const root = tempDir();
-const MODEL = { nTrials: 1, trainWeeks: 5, validationWeeks: 2 };
+const MAX_AGE_WEEKS = 4;
+const MODEL = { nTrials: 1, trainWeeks: 5, validationWeeks: 2, maxAgeWeeks: MAX_AGE_WEEKS };
 
 /**
  * A data folder whose store holds all but the last 2 weeks, a champion trained on it, and those
@@ -90,6 +91,12 @@ describe('the weekly DAG end to end', { timeout: 240_000 }, () => {
     expect((tasks.drift!.output as { drifted: boolean }).drifted).toBe(false);
     expect(tasks.skip_training!.state).toBe('success');
     expect(tasks.train!.state).toBe('skipped');
+    // The decision is the task's output, its figures beside the English sentence the log shows.
+    expect(tasks.should_retrain!.output).toMatchObject({
+      retrain: false,
+      reason: expect.stringMatching(/^no drift and the champion is/),
+      verdict: { kind: 'fresh_champion', driftIgnored: false, maxAgeWeeks: MAX_AGE_WEEKS },
+    });
     expect(tasks.predict!.state).toBe('success');
     const exported = tasks.export!.output as { file: string; lines: number };
     expect(readFileSync(exported.file, 'utf8').trim().split('\n')).toHaveLength(exported.lines);
@@ -111,7 +118,17 @@ describe('the weekly DAG end to end', { timeout: 240_000 }, () => {
     expect(stored).toBe(readFileSync(drift.reportPath, 'utf8'));
     expect(tasks.train!.state).toBe('success');
     expect(tasks.skip_training!.state).toBe('skipped');
+    expect(tasks.should_retrain!.output).toMatchObject({
+      retrain: true,
+      verdict: { kind: 'drift', detail: drift.reason },
+    });
     expect(['promote', 'keep_champion'].filter((t) => tasks[t]!.state === 'success')).toHaveLength(1);
+    // The gate's decision is its output, with what decided it: the branch after it followed that.
+    const gate = tasks.gate!.output as { passed?: boolean; reason?: string; verdict?: { kind: string } };
+    const passedKinds = ['beats_rule_no_champion', 'beats_champion_and_rule'];
+    expect(gate.reason).toEqual(expect.any(String));
+    expect(passedKinds.includes(gate.verdict?.kind ?? '')).toBe(gate.passed);
+    expect(tasks[gate.passed ? 'promote' : 'keep_champion']!.state).toBe('success');
     expect(tasks.predict!.state).toBe('success');
   });
 });

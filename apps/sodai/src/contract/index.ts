@@ -9,3 +9,4 @@ export * from './usage-api.ts';
 export * from './requests-api.ts';
 export * from './error-codes.ts';
 export * from './alerts-api.ts';
+export * from './model-decisions.ts';

@@ -21,7 +21,7 @@ import { trainChallenger, type TrainOutcome } from '../jobs/train.ts';
 import { weekContext, type WeekContext } from '../jobs/week-context.ts';
 import { restoreBaseline } from '../model/baselines.ts';
 import { aliasedVersion, CHAMPION, isCompatible, trainedFor } from '../model/registry.ts';
-import { decideRetrain } from '../model/retrain-policy.ts';
+import { decideRetrain, type RetrainDecision } from '../model/retrain-policy.ts';
 import type { FlowEnv } from './flow-env.ts';
 import { dataGaps } from '../store/transactions-queries.ts';
 import type { TrackingClient } from '@sodai/tracking';
@@ -68,9 +68,10 @@ type GateOutput = GateDecision & { readonly version: number };
 const retryable = (error: unknown) => !isSodaiError(error);
 
 /**
- * The weekly loop as a DAG: ingest → validate → features → drift → should_retrain ─┬─ train → gate ─┬─ promote
- *                                                                                 │                └─ keep_champion
- *                                                                                 └─ skip_training
+ * The weekly loop as a DAG:
+ *   ingest → validate → features → drift → should_retrain → train_or_skip ─┬─ train → gate → promote_or_keep ─┬─ promote
+ *                                                                          │                                   └─ keep_champion
+ *                                                                          └─ skip_training
  * → predict (once any branch finished) → export → notify_serving, and export → score_realized (scores the
  * predicted weeks the new batches completed). Each task is one job call on the
  * plan `validate` made; datasets are built once per cut-off and the champion loaded once per version.
@@ -215,32 +216,41 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const shouldRetrain = branch('should_retrain', { upstream: [drift] }, async (ctx) => {
-    const { plan } = ctx.input(validate);
-    const current = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
-    const decision = decideRetrain({
-      mode: ctx.params.retrain,
-      cutoff: plan.predictCutoff,
-      maxAgeWeeks: env.config.model.maxAgeWeeks,
-      retrainOnDrift: env.config.model.retrainOnDrift,
-      drift: ctx.input(drift),
-      ...(current
-        ? {
-            champion: {
-              version: current.version,
-              compatible: isCompatible(current),
-              trainedFor: trainedFor(current),
-            },
-          }
-        : {}),
-    });
-    ctx.log.info(`${decision.retrain ? 'retrain' : 'keep the champion'}: ${decision.reason}`);
-    return decision.retrain ? ['train'] : ['skip_training'];
-  });
+  // The decision is a task and the branch a separate one because a branch's output can only be
+  // the ids it follows: as a task's output, the decision's figures are kept in the run store.
+  const shouldRetrain = task(
+    'should_retrain',
+    { upstream: [drift] },
+    async (ctx): Promise<RetrainDecision> => {
+      const { plan } = ctx.input(validate);
+      const current = await env.withTracking((tracking) => aliasedVersion(tracking, CHAMPION));
+      const decision = decideRetrain({
+        mode: ctx.params.retrain,
+        cutoff: plan.predictCutoff,
+        maxAgeWeeks: env.config.model.maxAgeWeeks,
+        retrainOnDrift: env.config.model.retrainOnDrift,
+        drift: ctx.input(drift),
+        ...(current
+          ? {
+              champion: {
+                version: current.version,
+                compatible: isCompatible(current),
+                trainedFor: trainedFor(current),
+              },
+            }
+          : {}),
+      });
+      ctx.log.info(`${decision.retrain ? 'retrain' : 'keep the champion'}: ${decision.reason}`);
+      return decision;
+    },
+  );
+  const trainOrSkip = branch('train_or_skip', { upstream: [shouldRetrain] }, (ctx) =>
+    ctx.input(shouldRetrain).retrain ? ['train'] : ['skip_training'],
+  );
 
   const train = task(
     'train',
-    { upstream: [shouldRetrain], timeoutMs: 4 * 3600_000 },
+    { upstream: [trainOrSkip], timeoutMs: 4 * 3600_000 },
     async (ctx): Promise<TrainOutcome> => {
       const { plan } = ctx.input(validate);
       return env.withTracking((tracking) =>
@@ -249,16 +259,19 @@ export function buildWeeklyDag(env: FlowEnv) {
     },
   );
 
-  const gate = branch('gate', { upstream: [train] }, async (ctx) => {
+  // A task for the same reason as should_retrain: its output keeps the decision with its figures.
+  const gate = task('gate', { upstream: [train] }, async (ctx): Promise<GateDecision> => {
     const trained = ctx.input(train);
     const model = await champion(ctx);
-    const decision = await env.withTracking((tracking) =>
+    return env.withTracking((tracking) =>
       onWeek(ctx, trained.plan, (week) => gateChallenger(week, tracking, trained, model)),
     );
-    return decision.passed ? ['promote'] : ['keep_champion'];
   });
+  const promoteOrKeep = branch('promote_or_keep', { upstream: [gate] }, (ctx) =>
+    ctx.input(gate).passed ? ['promote'] : ['keep_champion'],
+  );
 
-  const promote = task('promote', { upstream: [gate] }, async (ctx): Promise<GateOutput> => {
+  const promote = task('promote', { upstream: [promoteOrKeep] }, async (ctx): Promise<GateOutput> => {
     const trained = ctx.input(train);
     const decision = await env.withTracking(async (tracking) => {
       const recorded = await gateRecord(tracking, trained);
@@ -268,8 +281,8 @@ export function buildWeeklyDag(env: FlowEnv) {
     ctx.log.info(`champion → v${trained.version}`);
     return { ...decision, version: trained.version };
   });
-  const keepChampion = task('keep_champion', { upstream: [gate] }, () => ({ kept: true }));
-  const skipTraining = task('skip_training', { upstream: [shouldRetrain] }, () => ({ skipped: true }));
+  const keepChampion = task('keep_champion', { upstream: [promoteOrKeep] }, () => ({ kept: true }));
+  const skipTraining = task('skip_training', { upstream: [trainOrSkip] }, () => ({ skipped: true }));
 
   const predict = task(
     'predict',

@@ -1,3 +1,5 @@
+import type { GateVerdict } from '../contract/model-decisions.ts';
+
 /** The gate's inputs: F1 on one test week for the challenger, the best baseline and the champion. */
 export interface GateInputs {
   readonly testCutoff: string;
@@ -31,7 +33,10 @@ export interface GateComparison {
 
 export interface GateDecision {
   readonly passed: boolean;
+  /** The verdict in English, for logs and the alias move's reason. */
   readonly reason: string;
+  /** What decided, with its figures: readers word it from here, never from `reason`. */
+  readonly verdict: GateVerdict;
   readonly testCutoff: string;
   readonly margin: number;
   readonly challengerF1: number;
@@ -52,25 +57,14 @@ export interface GateDecision {
  * The reason is stored with the alias move.
  */
 export function decideGate(g: GateInputs): GateDecision {
-  const f = (v: number) => v.toFixed(4);
   const championF1 = g.champion?.f1;
-  const beatsBaseline = g.challengerF1 >= g.bestBaselineF1 + g.margin;
-  const beatsChampion = championF1 === undefined || g.challengerF1 >= championF1 + g.margin;
   const championNdcg = championF1 === undefined ? undefined : g.champion?.ndcgAt5;
-  const keepsRanking =
-    !g.ndcg || championNdcg === undefined || g.ndcg.challengerAt5 >= championNdcg - g.ndcg.tolerance;
-  const reason = !beatsBaseline
-    ? `F1 ${f(g.challengerF1)} does not beat ${g.bestBaseline} (${f(g.bestBaselineF1)}) by ${g.margin}`
-    : !beatsChampion
-      ? `F1 ${f(g.challengerF1)} does not beat champion v${g.champion!.version} (${f(championF1!)}) by ${g.margin}`
-      : !keepsRanking
-        ? `NDCG@5 ${f(g.ndcg!.challengerAt5)} is below champion v${g.champion!.version} (${f(championNdcg!)}) by more than ${g.ndcg!.tolerance}`
-        : championF1 === undefined
-          ? `F1 ${f(g.challengerF1)} beats ${g.bestBaseline} (${f(g.bestBaselineF1)}); no comparable champion`
-          : `F1 ${f(g.challengerF1)} beats champion v${g.champion!.version} (${f(championF1)}) and ${g.bestBaseline} (${f(g.bestBaselineF1)})`;
+  const verdict = gateVerdict(g);
+  const passed = verdict.kind === 'beats_rule_no_champion' || verdict.kind === 'beats_champion_and_rule';
   return {
-    passed: beatsBaseline && beatsChampion && keepsRanking,
-    reason,
+    passed,
+    reason: gateReasonText(verdict),
+    verdict,
     testCutoff: g.testCutoff,
     margin: g.margin,
     challengerF1: g.challengerF1,
@@ -82,6 +76,47 @@ export function decideGate(g: GateInputs): GateDecision {
     ...(championNdcg !== undefined ? { championNdcgAt5: championNdcg } : {}),
     ...(g.comparison ? { comparison: g.comparison } : {}),
   };
+}
+
+/** The first test the challenger fails, or what it beat when it fails none. */
+function gateVerdict(g: GateInputs): GateVerdict {
+  const { challengerF1, margin } = g;
+  const rule = { rule: g.bestBaseline, ruleF1: g.bestBaselineF1 };
+  if (challengerF1 < g.bestBaselineF1 + margin) return { kind: 'below_rule', challengerF1, ...rule, margin };
+  const championF1 = g.champion?.f1;
+  // A champion that cannot score today's features has no F1 here: it is not compared.
+  if (g.champion === undefined || championF1 === undefined)
+    return { kind: 'beats_rule_no_champion', challengerF1, ...rule };
+  const championVersion = g.champion.version;
+  if (challengerF1 < championF1 + margin)
+    return { kind: 'below_champion', challengerF1, championVersion, championF1, margin };
+  const championNdcgAt5 = g.champion.ndcgAt5;
+  if (g.ndcg && championNdcgAt5 !== undefined && g.ndcg.challengerAt5 < championNdcgAt5 - g.ndcg.tolerance)
+    return {
+      kind: 'worse_ranking',
+      challengerNdcgAt5: g.ndcg.challengerAt5,
+      championVersion,
+      championNdcgAt5,
+      tolerance: g.ndcg.tolerance,
+    };
+  return { kind: 'beats_champion_and_rule', challengerF1, championVersion, championF1, ...rule };
+}
+
+/** The verdict as the English sentence the logs have always shown. */
+export function gateReasonText(v: GateVerdict): string {
+  const f = (x: number) => x.toFixed(4);
+  switch (v.kind) {
+    case 'below_rule':
+      return `F1 ${f(v.challengerF1)} does not beat ${v.rule} (${f(v.ruleF1)}) by ${v.margin}`;
+    case 'below_champion':
+      return `F1 ${f(v.challengerF1)} does not beat champion v${v.championVersion} (${f(v.championF1)}) by ${v.margin}`;
+    case 'worse_ranking':
+      return `NDCG@5 ${f(v.challengerNdcgAt5)} is below champion v${v.championVersion} (${f(v.championNdcgAt5)}) by more than ${v.tolerance}`;
+    case 'beats_rule_no_champion':
+      return `F1 ${f(v.challengerF1)} beats ${v.rule} (${f(v.ruleF1)}); no comparable champion`;
+    case 'beats_champion_and_rule':
+      return `F1 ${f(v.challengerF1)} beats champion v${v.championVersion} (${f(v.championF1)}) and ${v.rule} (${f(v.ruleF1)})`;
+  }
 }
 
 /**

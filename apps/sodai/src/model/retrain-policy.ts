@@ -1,3 +1,5 @@
+import type { RetrainVerdict } from '../contract/model-decisions.ts';
+
 /** `auto` follows the policy; `force` always trains; `never` never does. */
 export type RetrainMode = 'auto' | 'force' | 'never';
 
@@ -20,7 +22,10 @@ export interface RetrainFacts {
 
 export interface RetrainDecision {
   readonly retrain: boolean;
+  /** The verdict in English, for the task's log. */
   readonly reason: string;
+  /** What decided, with its figures: readers word it from here, never from `reason`. */
+  readonly verdict: RetrainVerdict;
 }
 
 const DAY_MS = 86_400_000;
@@ -39,21 +44,52 @@ export function weeksBetween(from: string, to: string): number {
  * decideRetrain({ mode: 'auto', cutoff: '2024-12-02', maxAgeWeeks: 4, retrainOnDrift: true }).reason; // 'there is no champion yet'
  */
 export function decideRetrain(facts: RetrainFacts): RetrainDecision {
-  if (facts.mode === 'force') return { retrain: true, reason: 'forced by the run parameters' };
-  if (facts.mode === 'never') return { retrain: false, reason: 'training disabled by the run parameters' };
+  const verdict = retrainVerdict(facts);
+  return { retrain: RETRAINS[verdict.kind], reason: retrainReasonText(verdict), verdict };
+}
+
+/** Which verdicts train a challenger. */
+const RETRAINS: Readonly<Record<RetrainVerdict['kind'], boolean>> = {
+  forced: true,
+  disabled: false,
+  no_champion: true,
+  incompatible_champion: true,
+  drift: true,
+  stale_champion: true,
+  fresh_champion: false,
+};
+
+function retrainVerdict(facts: RetrainFacts): RetrainVerdict {
+  if (facts.mode === 'force') return { kind: 'forced' };
+  if (facts.mode === 'never') return { kind: 'disabled' };
   const champion = facts.champion;
-  if (!champion) return { retrain: true, reason: 'there is no champion yet' };
-  if (!champion.compatible)
-    return { retrain: true, reason: 'the champion was trained on another feature contract' };
-  if (facts.drift?.drifted && facts.retrainOnDrift)
-    return { retrain: true, reason: `drift: ${facts.drift.reason}` };
-  const age = weeksBetween(champion.trainedFor, facts.cutoff);
-  if (age >= facts.maxAgeWeeks) {
-    return {
-      retrain: true,
-      reason: `the champion is ${age.toFixed(1)} weeks of data old (limit ${facts.maxAgeWeeks})`,
-    };
+  if (!champion) return { kind: 'no_champion' };
+  const championVersion = champion.version;
+  if (!champion.compatible) return { kind: 'incompatible_champion', championVersion };
+  if (facts.drift?.drifted && facts.retrainOnDrift) return { kind: 'drift', detail: facts.drift.reason };
+  const ageWeeks = weeksBetween(champion.trainedFor, facts.cutoff);
+  const { maxAgeWeeks } = facts;
+  if (ageWeeks >= maxAgeWeeks) return { kind: 'stale_champion', championVersion, ageWeeks, maxAgeWeeks };
+  const driftIgnored = facts.drift?.drifted === true;
+  return { kind: 'fresh_champion', championVersion, ageWeeks, maxAgeWeeks, driftIgnored };
+}
+
+/** The verdict as the English sentence the logs have always shown. */
+export function retrainReasonText(v: RetrainVerdict): string {
+  switch (v.kind) {
+    case 'forced':
+      return 'forced by the run parameters';
+    case 'disabled':
+      return 'training disabled by the run parameters';
+    case 'no_champion':
+      return 'there is no champion yet';
+    case 'incompatible_champion':
+      return 'the champion was trained on another feature contract';
+    case 'drift':
+      return `drift: ${v.detail}`;
+    case 'stale_champion':
+      return `the champion is ${v.ageWeeks.toFixed(1)} weeks of data old (limit ${v.maxAgeWeeks})`;
+    case 'fresh_champion':
+      return `${v.driftIgnored ? 'drift (model.retrainOnDrift is off)' : 'no drift'} and the champion is ${v.ageWeeks.toFixed(1)} weeks of data old`;
   }
-  const driftWords = facts.drift?.drifted ? 'drift (model.retrainOnDrift is off)' : 'no drift';
-  return { retrain: false, reason: `${driftWords} and the champion is ${age.toFixed(1)} weeks of data old` };
 }

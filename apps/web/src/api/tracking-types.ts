@@ -1,6 +1,8 @@
 // The tracking server's JSON (`/api/tracking/*`), mirrored minimally from @sodai/tracking's records:
 // the UI reads these fields only. Timestamps are epoch milliseconds.
 
+import type { GateVerdict } from '@sodai/app/contract';
+
 export type RunStatus = 'RUNNING' | 'FINISHED' | 'FAILED' | 'KILLED';
 
 export interface Experiment {
@@ -78,6 +80,8 @@ export interface AliasHistoryEntry {
  */
 export interface GateRecord {
   readonly passed: boolean;
+  /** What decided, with its figures; absent from gates recorded before it was stored. */
+  readonly verdict?: GateVerdict;
   readonly testCutoff?: string;
   readonly margin?: number;
   readonly challengerF1?: number;
@@ -85,4 +89,7 @@ export interface GateRecord {
   readonly bestBaselineF1?: number;
   readonly championVersion?: number;
   readonly championF1?: number;
+  readonly challengerNdcgAt5?: number;
+  readonly championNdcgAt5?: number;
+  readonly ndcgTolerance?: number;
 }

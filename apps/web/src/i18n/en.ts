@@ -462,8 +462,10 @@ export const en: Dictionary = {
   'pipeline.taskName.features': 'build model inputs',
   'pipeline.taskName.drift': 'measure drift',
   'pipeline.taskName.should_retrain': 'retrain?',
+  'pipeline.taskName.train_or_skip': 'train or not',
   'pipeline.taskName.train': 'train',
   'pipeline.taskName.gate': 'compare with current',
+  'pipeline.taskName.promote_or_keep': 'put in service or not',
   'pipeline.taskName.promote': 'put in service',
   'pipeline.taskName.keep_champion': 'keep current',
   'pipeline.taskName.skip_training': 'no retraining',
@@ -471,6 +473,22 @@ export const en: Dictionary = {
   'pipeline.taskName.export': 'export',
   'pipeline.taskName.score_realized': 'score past weeks',
   'pipeline.taskName.notify_serving': 'notify the server',
+  'pipeline.decision.forced': 'Decision: retrain, because the run parameters asked for it.',
+  'pipeline.decision.disabled':
+    'Decision: do not retrain, because the run was started with training turned off.',
+  'pipeline.decision.no_champion': 'Decision: retrain, because there was no model in service yet.',
+  'pipeline.decision.incompatible_champion':
+    'Decision: retrain, because the model in service was trained on other inputs.',
+  'pipeline.decision.drift':
+    'Decision: retrain, because the data changed (drift; the details are in the log).',
+  'pipeline.decision.stale_champion':
+    'Decision: retrain, because the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.decision.fresh_champion':
+    'Decision: do not retrain; there was no drift and the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.decision.fresh_champion_drift_ignored':
+    'Decision: do not retrain; there was drift, but retraining on drift is turned off (model.retrainOnDrift), and the model in service is {age} of data old (the limit is {limit}).',
+  'pipeline.weeks.one': '{n} week',
+  'pipeline.weeks.other': '{n} weeks',
   'pipeline.logsNote': 'The technical log is written in English.',
   'data.tableName.transactions': 'sales',
   'data.tableName.customers': 'customers',
@@ -580,6 +598,8 @@ export const en: Dictionary = {
     'Rejected: the rule «{rule}» ({ruleF1}) matched or beat it (F1 {f1}, margin {margin}).',
   'models.gateBeatenByChampion':
     'Rejected: it did not beat champion v{champion} ({championF1}) (F1 {f1}, margin {margin}).',
+  'models.gateWorseRanking':
+    'Rejected: its NDCG@5 {ndcg} is below champion v{champion} ({championNdcg}) by more than {tolerance}: its recommendations would be worse.',
   'models.gatePassedVs':
     'Passed: F1 {f1} beats the rule «{rule}» ({ruleF1}) and champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':

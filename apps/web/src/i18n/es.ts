@@ -467,8 +467,10 @@ export const es = {
   'pipeline.taskName.features': 'calcular datos del modelo',
   'pipeline.taskName.drift': 'medir deriva',
   'pipeline.taskName.should_retrain': '¿reentrenar?',
+  'pipeline.taskName.train_or_skip': 'entrenar o no',
   'pipeline.taskName.train': 'entrenar',
   'pipeline.taskName.gate': 'comparar con el actual',
+  'pipeline.taskName.promote_or_keep': 'poner en servicio o no',
   'pipeline.taskName.promote': 'poner en servicio',
   'pipeline.taskName.keep_champion': 'mantener el actual',
   'pipeline.taskName.skip_training': 'sin reentrenar',
@@ -476,6 +478,22 @@ export const es = {
   'pipeline.taskName.export': 'exportar',
   'pipeline.taskName.score_realized': 'comprobar aciertos',
   'pipeline.taskName.notify_serving': 'avisar al servidor',
+  'pipeline.decision.forced': 'Decisión: reentrenar, porque se pidió en los parámetros de la corrida.',
+  'pipeline.decision.disabled':
+    'Decisión: no reentrenar, porque la corrida se lanzó con el entrenamiento desactivado.',
+  'pipeline.decision.no_champion': 'Decisión: reentrenar, porque todavía no había un modelo en servicio.',
+  'pipeline.decision.incompatible_champion':
+    'Decisión: reentrenar, porque el modelo en servicio se entrenó con otras variables.',
+  'pipeline.decision.drift':
+    'Decisión: reentrenar, porque los datos cambiaron (deriva; el detalle está en el registro).',
+  'pipeline.decision.stale_champion':
+    'Decisión: reentrenar, porque el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.decision.fresh_champion':
+    'Decisión: no reentrenar; no hubo deriva y el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.decision.fresh_champion_drift_ignored':
+    'Decisión: no reentrenar; hubo deriva, pero reentrenar por deriva está desactivado (model.retrainOnDrift), y el modelo en servicio tiene {age} de datos (el límite es {limit}).',
+  'pipeline.weeks.one': '{n} semana',
+  'pipeline.weeks.other': '{n} semanas',
   'pipeline.logsNote': 'El registro técnico se escribe en inglés.',
   'data.tableName.transactions': 'ventas',
   'data.tableName.customers': 'clientes',
@@ -587,6 +605,8 @@ export const es = {
     'Rechazada: la regla «{rule}» ({ruleF1}) la igualó o superó (F1 {f1}, margen {margin}).',
   'models.gateBeatenByChampion':
     'Rechazada: no superó al champion v{champion} ({championF1}) (F1 {f1}, margen {margin}).',
+  'models.gateWorseRanking':
+    'Rechazada: su NDCG@5 {ndcg} queda por debajo del champion v{champion} ({championNdcg}) en más de {tolerance}: sus recomendaciones serían peores.',
   'models.gatePassedVs':
     'Aprobada: F1 {f1} supera a la regla «{rule}» ({ruleF1}) y al champion v{champion} ({championF1}).',
   'models.gatePassedNoChampion':

@@ -1,9 +1,16 @@
-import type { RunRecord, RunStore, TaskInstance } from '@sodai/pipeline';
+import type { RunRecord, TaskInstance } from '@sodai/pipeline';
 import type { Lang } from '../../contract/api.ts';
 import { capitalize, formatInstant, say } from '../format.ts';
 import { noPipelineAccess } from './answers.ts';
-import { gateReasonWords } from './gate-reason.ts';
-import { retrainReasonWords } from './retrain-reason.ts';
+import type { GateVerdict } from '../../contract/model-decisions.ts';
+import { gateWords } from './gate-words.ts';
+import {
+  recordedGate,
+  recordedRetrain,
+  type RecordedDecision,
+  type RecordedRetrain,
+} from './recorded-decisions.ts';
+import { retrainWords } from './retrain-words.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many recent runs are searched for the last retrain and gate decisions. */
@@ -11,12 +18,6 @@ const RECENT_RUNS = 30;
 
 /** The weekly DAG's tasks that decide about the model. */
 const DECIDING = ['should_retrain', 'train', 'gate', 'promote', 'keep_champion'] as const;
-
-/** The branch's own line in the log: "retrain: <why>" or "keep the champion: <why>". */
-export const RETRAIN_LINE = /^(retrain|keep the champion): (.*)$/s;
-
-/** Lines every task logs that say nothing about its decision. */
-const ROUTINE_LINE = /^(?:ran on |champion v\d+ loaded|dataset reused)/;
 
 interface RunTasks {
   readonly run: RunRecord;
@@ -34,28 +35,19 @@ function promotedVersion(t: RunTasks): number | undefined {
   return typeof output.version === 'number' ? output.version : undefined;
 }
 
-/** The last line a task logged about its decision (the gate logs its reason last). */
-export async function decisionLine(
-  store: RunStore,
-  runId: string,
-  taskId: string,
-): Promise<string | undefined> {
-  const logs = await store.taskLogs(runId, taskId);
-  return logs
-    .map((l) => l.message)
-    .filter((m) => !ROUTINE_LINE.test(m))
-    .at(-1);
-}
-
 /**
  * Whether the last run retrained and why. It opens with "Sí:" / "No:" when it answers a question
  * about retraining; after the gate's decision it only states what that run did.
  */
-function retrainSentence(t: RunTasks, line: string | undefined, lang: Lang, yesOrNo: boolean): string {
+function retrainSentence(
+  t: RunTasks,
+  decision: RecordedRetrain | undefined,
+  lang: Lang,
+  yesOrNo: boolean,
+): string {
   const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
-  const m = line?.match(RETRAIN_LINE);
   const retrained = t.tasks.get('train')?.state !== 'skipped';
-  const why = m ? `: ${retrainReasonWords(m[2]!, lang)}` : '';
+  const why = decision ? `: ${retrainWords(decision, lang)}` : '';
   const es = retrained
     ? `la última corrida semanal (${t.run.id}, ${when}) reentrenó el modelo${why}.`
     : `la última corrida semanal (${t.run.id}, ${when}) no reentrenó el modelo y se quedó con el campeón${why}.`;
@@ -85,11 +77,11 @@ function gateDecisionWords(t: RunTasks, lang: Lang): string {
   return say(lang, 'no llegó a decidir', 'did not reach a decision');
 }
 
-/** The gate's logged reason in the question's language, or quoted as logged when it is no known form. */
-function gateWhy(reason: string | undefined, lang: Lang): string {
-  if (!reason) return '';
-  const words = gateReasonWords(reason, lang);
-  return words ? `: ${words}` : say(lang, ` («${reason}»)`, ` ("${reason}")`);
+/** The gate's reason in the question's language, or quoted as logged when it has no verdict. */
+function gateWhy(decision: RecordedDecision<GateVerdict> | undefined, lang: Lang): string {
+  if (!decision) return '';
+  const words = gateWords(decision, lang);
+  return words ? `: ${words}` : say(lang, ` («${decision.reason}»)`, ` ("${decision.reason}")`);
 }
 
 /**
@@ -99,7 +91,7 @@ function gateWhy(reason: string | undefined, lang: Lang): string {
 function gateSentence(
   t: RunTasks | undefined,
   placement: 'opens' | { readonly sameRunAsBefore: boolean },
-  reason: string | undefined,
+  recorded: RecordedDecision<GateVerdict> | undefined,
   lang: Lang,
 ): string {
   if (!t)
@@ -110,7 +102,7 @@ function gateSentence(
     );
   const when = formatInstant(t.run.startedAt ?? t.run.createdAt, lang);
   const decision = gateDecisionWords(t, lang);
-  const why = gateWhy(reason, lang);
+  const why = gateWhy(recorded, lang);
   if (placement === 'opens')
     return say(
       lang,
@@ -130,7 +122,7 @@ function gateSentence(
 /**
  * Whether the last weekly run retrained the model and why, and what the gate decided about the
  * last model trained ("¿se reentrenó el modelo? ¿por qué?", "what did the gate decide?"). Read
- * from the run store: the branch `should_retrain` logs its reason, the gate its decision, and
+ * from the run store: `should_retrain` and `gate` keep their decisions as their task outputs, and
  * `promote` or `keep_champion` is the one that ran.
  */
 export const retrainDecisionTool: Tool = async (box, req) => {
@@ -161,17 +153,15 @@ export const retrainDecisionTool: Tool = async (box, req) => {
       basedOn,
       data: { retrained: null },
     };
-  const retrainLine = await decisionLine(store, decided.run.id, 'should_retrain');
-  const gateLine = gated ? await decisionLine(store, gated.run.id, 'gate') : undefined;
+  const retrain = await recordedRetrain(store, decided.run.id, decided.tasks.get('should_retrain'));
+  const gate = gated ? await recordedGate(store, gated.run.id, gated.tasks.get('gate')) : undefined;
   const retrained = decided.tasks.get('train')?.state !== 'skipped';
   // "¿Qué decidió el gate?" is answered by the gate's decision first; the retrain comes after it.
   const text = req.gateAsked
-    ? [gateSentence(gated, 'opens', gateLine, lang), retrainSentence(decided, retrainLine, lang, false)].join(
-        ' ',
-      )
+    ? [gateSentence(gated, 'opens', gate, lang), retrainSentence(decided, retrain, lang, false)].join(' ')
     : [
-        retrainSentence(decided, retrainLine, lang, true),
-        gateSentence(gated, { sameRunAsBefore: gated === decided }, gateLine, lang),
+        retrainSentence(decided, retrain, lang, true),
+        gateSentence(gated, { sameRunAsBefore: gated === decided }, gate, lang),
       ].join(' ');
   return {
     text,
@@ -180,8 +170,10 @@ export const retrainDecisionTool: Tool = async (box, req) => {
     data: {
       run_id: decided.run.id,
       retrained,
-      retrain_reason: retrainLine?.match(RETRAIN_LINE)?.[2] ?? null,
-      gate_reason: gateLine ?? null,
+      retrain_reason: retrain?.reason ?? null,
+      retrain_verdict: retrain?.verdict?.kind ?? null,
+      gate_reason: gate?.reason ?? null,
+      gate_verdict: gate?.verdict?.kind ?? null,
       gate_run_id: gated?.run.id ?? null,
       gate: gated
         ? succeeded(gated, 'promote')

@@ -2,8 +2,8 @@ import type { RunStore, TaskInstance } from '@sodai/pipeline';
 import type { Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { say } from '../format.ts';
-import { decisionLine, RETRAIN_LINE } from './retrain-decision.ts';
-import { retrainReasonWords } from './retrain-reason.ts';
+import { recordedRetrain } from './recorded-decisions.ts';
+import { retrainWords } from './retrain-words.ts';
 
 /** "a, b y c" / "a, b and c". */
 function listed(names: readonly string[], lang: Lang): string {
@@ -13,17 +13,19 @@ function listed(names: readonly string[], lang: Lang): string {
 }
 
 /**
- * Why training was skipped, from the reason the `should_retrain` branch logged ("no drift and the
- * champion is 1.0 weeks of data old"), in the question's language; empty when it logged none.
+ * Why training was skipped, from the decision `should_retrain` recorded, in the question's
+ * language; empty when it recorded none.
  */
-async function whyNotTrained(store: RunStore, runId: string, lang: Lang): Promise<string> {
-  const line = (await decisionLine(store, runId, 'should_retrain'))?.match(RETRAIN_LINE);
-  if (!line || line[1] !== 'keep the champion') return '';
-  return say(
-    lang,
-    `: no se reentrenó porque ${retrainReasonWords(line[2]!, lang)}`,
-    `: no retraining because ${retrainReasonWords(line[2]!, lang)}`,
-  );
+async function whyNotTrained(
+  store: RunStore,
+  runId: string,
+  decider: TaskInstance | undefined,
+  lang: Lang,
+): Promise<string> {
+  const decision = await recordedRetrain(store, runId, decider);
+  if (!decision || decision.retrain) return '';
+  const why = retrainWords(decision, lang);
+  return say(lang, `: no se reentrenó porque ${why}`, `: no retraining because ${why}`);
 }
 
 /**
@@ -52,7 +54,14 @@ export async function tasksThatRanWords(
           `${countOf(ran.length, lang, NOUN.task)} ran: ${listed(ran, lang)}`,
         )
       : say(lang, 'No terminó ninguna tarea', 'No task finished');
-  const why = skipped.includes('train') ? await whyNotTrained(store, runId, lang) : '';
+  const why = skipped.includes('train')
+    ? await whyNotTrained(
+        store,
+        runId,
+        tasks.find((t) => t.taskId === 'should_retrain'),
+        lang,
+      )
+    : '';
   const skippedText =
     skipped.length > 0
       ? say(

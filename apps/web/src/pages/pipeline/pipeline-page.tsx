@@ -11,6 +11,7 @@ import { SignInNeeded } from '../../components/sign-in-needed.tsx';
 import type { Dag } from '../../api/pipeline-types.ts';
 import { WebError } from '../../errors.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { decisionText } from './decision-text.ts';
 import { TaskList } from './task-list.tsx';
 import { runStateKey } from './state-keys.ts';
 import { TriggerForm } from './trigger-form.tsx';
@@ -38,7 +39,8 @@ function ScheduleBadge({ schedule, every }: { schedule: string; every: Dag['ever
 
 /** Pipeline: each DAG with "run now", the runs of all of them, a run as a graph with task states, task logs. */
 export default function PipelinePage() {
-  const { t, tOr, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, tOr, dateTime } = i18n;
   const { api, token, me } = useApp();
   const run = usePermit('run');
   const dags = useAsync(() => api.dags(), [api]);
@@ -64,6 +66,10 @@ export default function PipelinePage() {
     return () => clearInterval(timer);
   }, [reloadRuns, reloadDetail, reloadLogs]);
   const date = (iso: string | null) => (iso ? dateTime(iso) : '—');
+  const selectedTask =
+    detail.status === 'done' ? detail.value?.tasks.find((x) => x.task_id === taskId) : undefined;
+  // The log is English; what a deciding task decided is also said here, in the page's language.
+  const decision = selectedTask ? decisionText(selectedTask, i18n) : undefined;
 
   // Without a token, or with the alerts-only one, a refusal means the server shows the pipeline to
   // readers and up only: one note says so, rather than each section's error naming a role the
@@ -205,6 +211,7 @@ export default function PipelinePage() {
           <h2 id="logs-title">
             {t('pipeline.logsTitle', { task: tOr(`pipeline.taskName.${taskId}`, taskId) })}
           </h2>
+          {decision ? <p data-testid="task-decision">{decision}</p> : null}
           <p className="muted">{t('pipeline.logsNote')}</p>
           <AsyncView state={logs}>
             {(lines) =>
