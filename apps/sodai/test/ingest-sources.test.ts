@@ -325,7 +325,14 @@ describe.runIf(postgres.available)('ingest from a Postgres table by watermark', 
     const cacheDir = path.join(dataDir, 'cache');
     const ingest = async () => {
       const warnings: string[] = [];
-      const reports = await ingestFromSource(store, spec, AS_OF, cacheDir, (m) => warnings.push(m));
+      const reports = await ingestFromSource(store, spec, AS_OF, cacheDir, (n) => {
+        // The figures the weekly run's late_source_rows alert carries agree with the sentence.
+        expect(n.message).toContain(
+          `${n.rows} rows with purchase_date at or before the watermark ${n.watermark}`,
+        );
+        expect(n.source).toBe(`${maskUrl(postgres.url)} ${table}`);
+        warnings.push(n.message);
+      });
       return { outcomes: reports.map((r) => r.outcome), warnings };
     };
     try {

@@ -97,6 +97,33 @@ describe('AlertInbox', () => {
     ).toBeTruthy();
   });
 
+  it('says how many source rows arrived late, in the reader language, without the source URL', async () => {
+    window.sessionStorage.setItem('sodai.adminToken', 'tok-0123456789abcdef');
+    const late = {
+      ...ALERT,
+      id: 'a5',
+      key: 'late_source_rows',
+      rule: 'late_source_rows',
+      summary: 'postgres://etl@db/erp public.sales: 2 row(s) …',
+      details: {
+        rows: 2,
+        sources: [{ source: 'postgres://etl@db/erp public.sales', rows: 2, watermark: '2024-02-10' }],
+      },
+    };
+    renderApp(
+      <AlertInbox />,
+      (req) => (req.url === '/api/alerts?state=open' ? { body: { alerts: [late] } } : undefined),
+      'en',
+    );
+    expect(await screen.findByText('Rows arrived late and were not loaded')).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^2 row\(s\) of the source table are dated on or before the last date already read \(2024-02-10\)/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/postgres:/)).toBeNull();
+  });
+
   it('offers the sign-in, not the removed token box, before it asks the server', async () => {
     const { seen } = renderApp(
       <AlertInbox />,

@@ -11,6 +11,7 @@ export const ALERT_RULES = [
   'batch_rejected',
   'stale_data',
   'missing_weeks',
+  'late_source_rows',
   'gate_rejections',
   'api_error_rate',
   'api_latency',

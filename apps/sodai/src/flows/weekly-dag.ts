@@ -50,6 +50,8 @@ interface IngestOutput {
   readonly rejected: readonly { file: string; message: string }[];
   readonly rowsAccepted: number;
   readonly rowsQuarantined: number;
+  /** Rows a Postgres source can no longer hand over (dated at or before its watermark). */
+  readonly lateRows: readonly { source: string; rows: number; watermark: string }[];
 }
 
 interface ValidateOutput {
@@ -127,6 +129,7 @@ export function buildWeeklyDag(env: FlowEnv) {
       const source = configuredSource(env.config, env.paths.landingDir);
       // A landing folder nobody has written to yet simply holds no new batch.
       if (source.kind === 'folder' && source.path !== undefined) mkdirSync(source.path, { recursive: true });
+      const lateRows: { source: string; rows: number; watermark: string }[] = [];
       const reports = await env.withStore((store) =>
         ingestFromSource(
           store,
@@ -137,7 +140,10 @@ export function buildWeeklyDag(env: FlowEnv) {
             outlierSeverity: env.config.validation.outlierSeverity,
           },
           path.join(env.paths.dataDir, 'cache'),
-          (message) => ctx.log.warn(message),
+          (notice) => {
+            ctx.log.warn(notice.message);
+            lateRows.push({ source: notice.source, rows: notice.rows, watermark: notice.watermark });
+          },
         ),
       );
       for (const r of reports) ctx.log.info(`${r.outcome}: ${r.message}`);
@@ -150,6 +156,7 @@ export function buildWeeklyDag(env: FlowEnv) {
           .map((r) => ({ file: r.file, message: r.message })),
         rowsAccepted: reports.reduce((s, r) => s + r.rows.accepted, 0),
         rowsQuarantined: reports.reduce((s, r) => s + r.rows.quarantined, 0),
+        lateRows,
       };
     },
   );

@@ -7,6 +7,7 @@ import {
 import {
   apiHealth,
   gateRejections,
+  lateSourceRows,
   missingWeeks,
   staleData,
 } from '../../src/monitor/alerts/pipeline-rules.ts';
@@ -64,6 +65,16 @@ describe('realized F1 below the test F1', () => {
 });
 
 describe('pipeline rules', () => {
+  it('late source rows: fires while a source holds rows behind its watermark, with their count; resolves when none', () => {
+    const late = lateSourceRows([
+      { source: 'postgres://etl@db/erp public.sales', rows: 2, watermark: '2024-02-10' },
+      { source: 'postgres://etl@db/erp public.returns', rows: 1, watermark: '2024-02-11' },
+    ]);
+    expect(late).toMatchObject({ key: 'late_source_rows', firing: true, details: { rows: 3 } });
+    expect(late.summary).toContain('public.sales: 2 row(s) dated at or before the watermark 2024-02-10');
+    expect(lateSourceRows([])).toMatchObject({ key: 'late_source_rows', firing: false });
+  });
+
   it('missing weeks: fires while a week between weeks with data has no purchase, naming it; resolves when none', () => {
     const gap = missingWeeks(['2024-03-11', '2024-03-18']);
     expect(gap).toMatchObject({

@@ -678,6 +678,7 @@ export const en: Dictionary = {
   'alerts.rule.batch_rejected': 'A data batch failed validation',
   'alerts.rule.stale_data': 'No new data is arriving',
   'alerts.rule.missing_weeks': 'A week of data is missing',
+  'alerts.rule.late_source_rows': 'Rows arrived late and were not loaded',
   'alerts.rule.gate_rejections': 'New models keep being rejected',
   'alerts.rule.api_error_rate': 'Many requests are failing',
   'alerts.rule.api_latency': 'Answers are slow',
@@ -689,6 +690,8 @@ export const en: Dictionary = {
   'alerts.summary.dataset_drift':
     'The data of the week from {week} departs from the reference: the details are on the Drift page.',
   'alerts.summary.stale_data': 'No new batch has landed for {days} days.',
+  'alerts.summary.late_source_rows':
+    '{rows} row(s) of the source table are dated on or before the last date already read ({watermark}) and arrived afterwards: the weekly load never reads them, so they are not in the data. Whoever runs the loads can ingest them by hand.',
   'alerts.summary.missing_weeks':
     'No purchase at all in the week(s) from {weeks}, though later weeks have data: a weekly file may never have arrived. Upload it on the Upload batch page; the model meanwhile learns those weeks as weeks nobody bought anything.',
   'alerts.summary.gate_rejections':

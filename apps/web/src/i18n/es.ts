@@ -687,6 +687,7 @@ export const es = {
   'alerts.rule.batch_rejected': 'Un lote de datos no pasó la validación',
   'alerts.rule.stale_data': 'No llegan datos nuevos',
   'alerts.rule.missing_weeks': 'Falta una semana de datos',
+  'alerts.rule.late_source_rows': 'Llegaron filas tarde y no se cargaron',
   'alerts.rule.gate_rejections': 'Los modelos nuevos se rechazan una y otra vez',
   'alerts.rule.api_error_rate': 'Muchas consultas fallan',
   'alerts.rule.api_latency': 'Las respuestas tardan',
@@ -697,6 +698,8 @@ export const es = {
   'alerts.summary.dataset_drift':
     'Los datos de la semana del {week} se apartan de los de referencia: el detalle está en Deriva.',
   'alerts.summary.stale_data': 'No llega un lote nuevo desde hace {days} días.',
+  'alerts.summary.late_source_rows':
+    '{rows} fila(s) de la tabla de origen tienen fecha igual o anterior a la última ya leída ({watermark}) y llegaron después: la carga semanal no las lee, así que no están en los datos. Quien lleva las cargas puede cargarlas a mano.',
   'alerts.summary.missing_weeks':
     'No hay ninguna compra en la(s) semana(s) del {weeks}, aunque las semanas siguientes sí tienen datos: puede que nunca llegara un archivo semanal. Súbalo en Subir lote; mientras tanto el modelo aprende esas semanas como si nadie hubiera comprado nada.',
   'alerts.summary.gate_rejections':

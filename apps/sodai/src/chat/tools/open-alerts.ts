@@ -18,6 +18,10 @@ const KIND: Readonly<Record<AlertRule, readonly [string, string]>> = {
   weekly_run_failed: ['corrida semanal fallida', 'weekly run failed'],
   batch_rejected: ['lote rechazado por la validación', 'batch refused by validation'],
   stale_data: ['datos desactualizados', 'stale data'],
+  late_source_rows: [
+    'filas de la fuente que llegaron tarde y no se cargaron',
+    'source rows that arrived late and were not loaded',
+  ],
   missing_weeks: ['semanas sin datos entre semanas con datos', 'weeks with no data between weeks with data'],
   gate_rejections: ['la compuerta rechaza los modelos nuevos', 'the gate keeps rejecting new models'],
   api_error_rate: ['errores de la API', 'API errors'],

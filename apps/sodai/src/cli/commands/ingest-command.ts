@@ -123,7 +123,7 @@ export function registerIngestCommand(program: Command): void {
             ...(replace ? { replace } : {}),
           },
           path.join(ctx.paths.dataDir, 'cache'),
-          (message) => process.stderr.write(`warning: ${message}\n`),
+          (notice) => process.stderr.write(`warning: ${notice.message}\n`),
         );
         if (reports.length === 0 && !flags.json)
           process.stdout.write(`${describeSource(source)}: nothing new to ingest\n`);

@@ -3,7 +3,7 @@ import type { RawStore } from '../../store/raw-store.ts';
 import type { ValidationReport } from '../ingest/validation-report.ts';
 import { ingestBatches, type BatchIngestOptions } from '../load-data.ts';
 import type { BatchSourceSpec } from './batch-source.ts';
-import { ingestPostgresIncrement } from './postgres-source.ts';
+import { ingestPostgresIncrement, type LateRowsNotice } from './postgres-source.ts';
 import { ingestS3Prefix } from './s3-source.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function ingestFromSource(
   source: BatchSourceSpec,
   options: BatchIngestOptions,
   cacheDir: string,
-  warn?: (message: string) => void,
+  warn?: (notice: LateRowsNotice) => void,
 ): Promise<ValidationReport[]> {
   switch (source.kind) {
     case 'folder':

@@ -82,14 +82,21 @@ export async function ingestPostgresIncrement(
   spec: PostgresSourceSpec,
   options: BatchIngestOptions,
   extractDir: string,
-  warn: (message: string) => void = () => undefined,
+  warn: (notice: LateRowsNotice) => void = () => undefined,
 ): Promise<ValidationReport[]> {
   const sourceId = postgresSourceId(spec);
   const mark = await store.shared.catalog.sourceWatermark(sourceId);
   const previous = mark?.value ?? null;
   const extract = await extractIncrement(spec, previous, extractDir, sourceId);
   const late = mark?.rowsThrough == null ? 0 : extract.rowsThroughPrevious - mark.rowsThrough;
-  if (late > 0) warn(lateRowsWarning(spec, previous!, late));
+  if (late > 0) {
+    warn({
+      source: `${maskUrl(spec.url)} ${spec.table ?? 'query'}`,
+      rows: late,
+      watermark: previous!,
+      message: lateRowsWarning(spec, previous!, late),
+    });
+  }
   const increment = extract.increment;
   if (increment === undefined) return [];
   try {
@@ -104,6 +111,19 @@ export async function ingestPostgresIncrement(
   } finally {
     await rm(increment.file, { force: true });
   }
+}
+
+/**
+ * Rows of a Postgres source dated at or before its watermark that appeared after it was read: no
+ * increment will read them. Said on every run until a batch moves the watermark past them.
+ */
+export interface LateRowsNotice {
+  /** The source as people name it: its URL without the password, and its table. */
+  readonly source: string;
+  readonly rows: number;
+  readonly watermark: string;
+  /** What happened and what to do, for a log. */
+  readonly message: string;
 }
 
 /** What to tell the team about rows an increment can never read, and what to do about them. */

@@ -72,6 +72,27 @@ export function missingWeeks(gaps: readonly string[]): AlertObservation {
   );
 }
 
+/**
+ * Rows of a Postgres source dated at or before its watermark that arrived after it was read: no
+ * increment will ever read them, so they are missing from the store without any batch being
+ * refused. Fires while the source still says so; once a batch moves the watermark past them it
+ * stops, and the resolution says they stayed out.
+ */
+export function lateSourceRows(
+  late: readonly { readonly source: string; readonly rows: number; readonly watermark: string }[],
+): AlertObservation {
+  const firing = late.length > 0;
+  const rows = late.reduce((sum, l) => sum + l.rows, 0);
+  return observation(
+    'late_source_rows',
+    firing,
+    firing
+      ? `${late.map((l) => `${l.source}: ${l.rows} row(s) dated at or before the watermark ${l.watermark}`).join('; ')} arrived after it was read; increments never read them, so they are not in the store. Ingest them as a file or with --query, and use a watermark column that only grows (an id, or the time a row was inserted)`
+      : 'no source holds rows behind its watermark that a run has not read; rows that arrived late before stay out of the store unless ingested by hand',
+    { sources: late.map((l) => ({ ...l })), rows },
+  );
+}
+
 /** The drift task's verdict on the latest complete week. */
 export function datasetDrift(verdict: {
   readonly drifted: boolean;

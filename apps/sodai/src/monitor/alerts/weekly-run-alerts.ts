@@ -6,6 +6,7 @@ import {
   batchesRejected,
   datasetDrift,
   gateRejections,
+  lateSourceRows,
   missingWeeks,
   staleData,
   weeklyRunFailed,
@@ -45,8 +46,12 @@ export async function weeklyRunObservations(
   const out: AlertObservation[] = [weeklyRunFailed({ id: run.id, state: run.state, error })];
   const [ingest] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.ingest]);
   if (ingest?.state === 'success') {
-    const { rejected } = ingest.output as { rejected: readonly { file: string; message: string }[] };
-    out.push(batchesRejected({ id: run.id, rejected }));
+    const { rejected, lateRows = [] } = ingest.output as {
+      rejected: readonly { file: string; message: string }[];
+      // Absent from runs recorded before sources reported late rows.
+      lateRows?: readonly { source: string; rows: number; watermark: string }[];
+    };
+    out.push(batchesRejected({ id: run.id, rejected }), lateSourceRows(lateRows));
   }
   const [validate] = await runs.taskInstances(run.id, [WEEKLY_RUN_TASKS.validate]);
   if (validate?.state === 'success') {

@@ -33,6 +33,13 @@ const FIRING: Readonly<Record<string, (d: Details, w: Words) => string | undefin
     const days = numberAt(d, 'days_since_batch');
     return days === undefined ? undefined : w.t('alerts.summary.stale_data', { days: w.num(days, 1) });
   },
+  late_source_rows: (d, w) => {
+    const rows = numberAt(d, 'rows');
+    const sources = Array.isArray(d.sources) ? (d.sources as readonly Details[]) : [];
+    const watermarks = sources.map((s) => textAt(s, 'watermark')).filter((x): x is string => x !== undefined);
+    if (rows === undefined || watermarks.length === 0) return undefined;
+    return w.t('alerts.summary.late_source_rows', { rows: w.num(rows), watermark: watermarks.join(', ') });
+  },
   missing_weeks: (d, w) => {
     const weeks = Array.isArray(d.weeks) ? d.weeks.filter((x): x is string => typeof x === 'string') : [];
     return weeks.length === 0 ? undefined : w.t('alerts.summary.missing_weeks', { weeks: weeks.join(', ') });
