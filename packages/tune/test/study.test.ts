@@ -136,12 +136,15 @@ describe('study ask/tell', () => {
 
   it('with heartbeats, fails trials of a dead process but not live ones', async () => {
     const storage = new InMemoryStorage();
-    const study = await createStudy({ name: 'hb', storage, heartbeatIntervalMs: 20 });
+    // A trial is stale after two intervals without a heartbeat. At 20 ms a loaded machine (a CI run
+    // beside other work) delayed the live trial's own heartbeat timer past 40 ms and failed it too;
+    // 250 ms leaves the live timer half a second of slack and still ages the orphan out.
+    const study = await createStudy({ name: 'hb', storage, heartbeatIntervalMs: 250 });
     // A trial of a process that crashed after one heartbeat.
     const orphan = await storage.createTrial(1, { state: 'running' });
     await storage.recordHeartbeat(orphan.id);
     const live = await study.ask();
-    await new Promise((r) => setTimeout(r, 120));
+    await new Promise((r) => setTimeout(r, 700));
     const next = await study.ask();
     const trials = await study.getTrials();
     expect(trials.find((t) => t.id === orphan.id)).toMatchObject({
