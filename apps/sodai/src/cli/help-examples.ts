@@ -24,6 +24,11 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "sodai data split-weeks --in gen --out batches --json | jq '.batches[].file'",
   ],
   'data batches': ['sodai data batches -n 10', 'sodai data batches --json | jq ".[0].outcome"'],
+  'data landing': [
+    'sodai data landing',
+    'sodai data landing --remove week-2024-12-30.csv',
+    'sodai data landing --json | jq \'.files[] | select(.state == "refused") | .name\'',
+  ],
   'data generate': [
     'sodai data generate --out ./gen',
     'sodai data generate --customers 200 --products 100 --weeks 30 --drift-week 25 --out ./gen-small',
