@@ -25,14 +25,14 @@ const file = (name: string, state: LandingFile['state'], batch: string | null): 
 });
 
 /** An operator on the Upload page over a landing that holds `files` until one is removed. */
-function landingOf(files: LandingFile[], role = 'operator', lang: 'es' | 'en' = 'es') {
+function landingOf(files: LandingFile[], role = 'operator', lang: 'es' | 'en' = 'es', where = 'landing') {
   window.sessionStorage.setItem('sodai.adminToken', TOKEN);
   let held = [...files];
   return renderApp(
     <UploadPage />,
     (req: SeenRequest) => {
       if (req.url === '/api/auth/me') return { body: { role, alerts: true, signed_in: true } };
-      if (req.url === '/api/admin/landing') return { body: { where: 'landing', files: held } };
+      if (req.url === '/api/admin/landing') return { body: { where, files: held } };
       const removed = /^\/api\/admin\/landing\/(.+)$/.exec(req.url);
       if (removed && req.method === 'DELETE') {
         const name = decodeURIComponent(removed[1]!);
@@ -103,6 +103,16 @@ describe('the files in the landing, on the Upload page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancelar' }));
     expect(seen.some((r) => r.method === 'DELETE')).toBe(false);
     expect(screen.getByText('week-2024-12-16.parquet')).toBeTruthy();
+  });
+
+  it('names the bucket prefix of an S3 landing, and nothing for the server folder', async () => {
+    landingOf([], 'operator', 'en', 's3://sales/landing');
+    expect(await screen.findByText('There is no file in the landing.')).toBeTruthy();
+    expect(screen.getByText('s3://sales/landing')).toBeTruthy();
+    cleanup();
+    landingOf([], 'operator', 'en');
+    expect(await screen.findByText('There is no file in the landing.')).toBeTruthy();
+    expect(screen.queryByText(/S3 storage prefix/)).toBeNull();
   });
 
   it('a reader, who may not upload, is not shown the landing', async () => {

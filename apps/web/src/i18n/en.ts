@@ -408,6 +408,7 @@ export const en: Dictionary = {
   'landing.explain':
     'The next weekly run reads the waiting files. A refused file is read (and refused) again by every run until it is replaced by the corrected one or removed; removing a file already loaded does not delete its data.',
   'landing.none': 'There is no file in the landing.',
+  'landing.bucket': 'The landing is an S3 storage prefix:',
   'landing.caption': 'Batch files in the landing and what became of each',
   'landing.file': 'File',
   'landing.size': 'Size',

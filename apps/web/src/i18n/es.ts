@@ -413,6 +413,7 @@ export const es = {
   'landing.explain':
     'La próxima ejecución semanal lee los archivos en espera. Un archivo rechazado se vuelve a leer (y a rechazar) en cada ejecución hasta que se reemplaza por el corregido o se quita; quitar un archivo ya cargado no borra sus datos.',
   'landing.none': 'No hay ningún archivo en la entrada.',
+  'landing.bucket': 'La entrada es un prefijo de almacenamiento S3:',
   'landing.caption': 'Archivos de lotes en la entrada y qué pasó con cada uno',
   'landing.file': 'Archivo',
   'landing.size': 'Tamaño',

@@ -68,67 +68,75 @@ export function LandingFiles({ generation }: { generation: number }) {
         <h2 id={titleId}>{t('landing.title')}</h2>
         <p className="explain">{t('landing.explain')}</p>
         <AsyncView state={listing}>
-          {(value) =>
-            value.files.length === 0 ? (
-              <p className="muted">{t('landing.none')}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="table cards">
-                  <caption className="sr-only">{t('landing.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('landing.file')}</th>
-                      <th scope="col">{t('landing.size')}</th>
-                      <th scope="col">{t('landing.state')}</th>
-                      <th scope="col">{t('landing.checked')}</th>
-                      <th scope="col">{t('landing.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {value.files.map((f) => (
-                      <tr key={f.name}>
-                        <td data-label={t('landing.file')}>
-                          <code translate="no">{f.name}</code>
-                        </td>
-                        <td data-label={t('landing.size')}>{size(f.bytes)}</td>
-                        <td data-label={t('landing.state')}>
-                          <span className={`status ${STATE_CLASS[f.state]}`}>
-                            {t(`landing.state.${f.state}`)}
-                          </span>
-                        </td>
-                        <td data-label={t('landing.checked')}>
-                          {f.checked_at ? dateTime(f.checked_at) : '—'}
-                        </td>
-                        <td data-label={t('landing.actions')}>
-                          <div className="row-actions">
-                            {f.batch_id ? (
+          {(value) => (
+            <>
+              {/* A bucket's prefix is where the team's other tools put files too; a server folder is just "the landing". */}
+              {value.where === 'landing' ? null : (
+                <p className="muted">
+                  {t('landing.bucket')} <code translate="no">{value.where}</code>
+                </p>
+              )}
+              {value.files.length === 0 ? (
+                <p className="muted">{t('landing.none')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table className="table cards">
+                    <caption className="sr-only">{t('landing.caption')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('landing.file')}</th>
+                        <th scope="col">{t('landing.size')}</th>
+                        <th scope="col">{t('landing.state')}</th>
+                        <th scope="col">{t('landing.checked')}</th>
+                        <th scope="col">{t('landing.actions')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {value.files.map((f) => (
+                        <tr key={f.name}>
+                          <td data-label={t('landing.file')}>
+                            <code translate="no">{f.name}</code>
+                          </td>
+                          <td data-label={t('landing.size')}>{size(f.bytes)}</td>
+                          <td data-label={t('landing.state')}>
+                            <span className={`status ${STATE_CLASS[f.state]}`}>
+                              {t(`landing.state.${f.state}`)}
+                            </span>
+                          </td>
+                          <td data-label={t('landing.checked')}>
+                            {f.checked_at ? dateTime(f.checked_at) : '—'}
+                          </td>
+                          <td data-label={t('landing.actions')}>
+                            <div className="row-actions">
+                              {f.batch_id ? (
+                                <button
+                                  type="button"
+                                  className="link"
+                                  aria-pressed={reportOf === f.batch_id}
+                                  onClick={() => setReportOf(f.batch_id)}
+                                >
+                                  {t('landing.report')}
+                                </button>
+                              ) : null}
                               <button
                                 type="button"
-                                className="link"
-                                aria-pressed={reportOf === f.batch_id}
-                                onClick={() => setReportOf(f.batch_id)}
+                                className="secondary"
+                                disabled={busy}
+                                aria-label={`${t('landing.remove')} ${f.name}`}
+                                onClick={() => setConfirming(f)}
                               >
-                                {t('landing.report')}
+                                {t('landing.remove')}
                               </button>
-                            ) : null}
-                            <button
-                              type="button"
-                              className="secondary"
-                              disabled={busy}
-                              aria-label={`${t('landing.remove')} ${f.name}`}
-                              onClick={() => setConfirming(f)}
-                            >
-                              {t('landing.remove')}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )
-          }
+                            </div>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </>
+          )}
         </AsyncView>
         {/* Removing cannot be undone from here: the file is gone from the landing. */}
         {confirming ? (
