@@ -505,7 +505,7 @@ export const en: Dictionary = {
   'data.fatal.overlap': 'Its dates overlap those of a batch already stored.',
   'data.fatal.unreadable_file': 'The file could not be read (is it damaged, or not Parquet/CSV?).',
   'data.refusedNothingStored':
-    'Nothing of this batch was stored. Upload the corrected file under the same name (replacing it).',
+    'Nothing of this batch was stored. On the Upload batch page, upload the corrected file under the same name (replacing it), or remove the file so no run reads it again.',
   'data.technicalDetail': 'Technical detail',
   'data.severity.fatal': 'blocks',
   'data.severity.quarantine': 'quarantine',

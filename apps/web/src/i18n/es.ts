@@ -510,7 +510,7 @@ export const es = {
   'data.fatal.overlap': 'Sus fechas se solapan con las de un lote ya guardado.',
   'data.fatal.unreadable_file': 'El archivo no se pudo leer (¿está dañado o no es Parquet/CSV?).',
   'data.refusedNothingStored':
-    'No se guardó nada de este lote. Suba el archivo corregido con el mismo nombre (reemplazándolo).',
+    'No se guardó nada de este lote. En Subir lote, suba el archivo corregido con el mismo nombre (reemplazándolo) o quite el archivo para que ninguna ejecución lo vuelva a leer.',
   'data.technicalDetail': 'Detalle técnico',
   'data.severity.fatal': 'bloquea',
   'data.severity.quarantine': 'cuarentena',
