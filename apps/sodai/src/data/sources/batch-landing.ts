@@ -61,10 +61,12 @@ export async function openBatchLanding(
   return {
     where: bucket.url,
     // A version with each key, so a batch replaced under its name (a corrected upload) is sensed again.
+    // Not the content hash: a listing knows it only once this machine downloaded the object, and a
+    // version that changed then would start a run for a file already read.
     list: async () =>
       (await bucket.list())
         .filter((o) => BATCH_FILE.test(o.key))
-        .map((o) => ({ name: o.key, version: o.contentHash ?? `${o.lastModified.getTime()}:${o.bytes}` })),
+        .map((o) => ({ name: o.key, version: `${o.lastModified.getTime()}:${o.bytes}` })),
     // As a folder does: an upload under a name already in the prefix (waiting, or ingested and kept)
     // is refused unless it asks to replace it, so the UI's "replace?" question is asked here too.
     async put(name, body, options = {}) {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -12,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { StoreError } from '../store-error.ts';
 import { hashBytes, hashFile, hashHex } from './content-hash.ts';
+import { EtagMemo } from './etag-memo.ts';
 import { ObjectCache } from './object-cache.ts';
 import { compareKeys, validateKey, validatePrefix } from './object-key.ts';
 import type { ObjectBody, ObjectInfo, ObjectStore, PutFileOptions, PutResult } from './object-store.ts';
@@ -94,12 +96,14 @@ export class S3ObjectStore implements ObjectStore {
   readonly #prefix: string;
   readonly #client: S3Client;
   readonly #cache: ObjectCache;
+  readonly #etags: EtagMemo;
 
   constructor(options: S3ObjectStoreOptions) {
     this.#bucket = options.bucket;
     this.#prefix = options.prefix === '' ? '' : `${options.prefix}/`;
     this.url = `s3://${options.bucket}${options.prefix === '' ? '' : `/${options.prefix}`}`;
     this.#cache = new ObjectCache(options.cacheDir);
+    this.#etags = new EtagMemo(path.join(options.cacheDir, 'etags'));
     const endpoint = options.endpoint;
     this.#client = new S3Client({
       region: options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -225,11 +229,12 @@ export class S3ObjectStore implements ObjectStore {
     return this.#putLocalFile(key, spooled.path, spooled.contentHash, true);
   }
 
-  async #getStream(key: string): Promise<Readable> {
+  /** The object's bytes, with the ETag of exactly those bytes. */
+  async #get(key: string): Promise<{ readonly body: Readable; readonly etag: string | undefined }> {
     const fullKey = this.#fullKey(key);
     try {
       const out = await this.#client.send(new GetObjectCommand({ Bucket: this.#bucket, Key: fullKey }));
-      return out.Body as Readable;
+      return { body: out.Body as Readable, etag: out.ETag };
     } catch (error) {
       if (isNotFound(error)) {
         throw new StoreError('OBJECT_NOT_FOUND', `no object ${JSON.stringify(key)} in ${this.url}`, {
@@ -242,40 +247,56 @@ export class S3ObjectStore implements ObjectStore {
 
   async getBytes(key: string): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
-    for await (const chunk of await this.#getStream(key)) chunks.push(chunk as Buffer);
+    for await (const chunk of (await this.#get(key)).body) chunks.push(chunk as Buffer);
     return new Uint8Array(Buffer.concat(chunks));
   }
 
   async localPath(key: string, expectedHash?: string): Promise<string> {
-    this.#fullKey(key);
-    const known = expectedHash ?? (await this.head(key))?.contentHash;
+    const fullKey = this.#fullKey(key);
+    const stat = expectedHash === undefined ? await this.#stat(key) : undefined;
+    const known = expectedHash ?? stat?.info.contentHash;
     if (known !== undefined) {
       const cached = await this.#cache.find(known);
       if (cached) return cached;
     }
+    const { body, etag } = await this.#get(key);
+    // A hash from our metadata or the caller is checked; one only remembered for an ETag is not a
+    // promise about these bytes (the cache was cleaned since), so it is learned again.
+    const expected = expectedHash ?? stat?.metadataHash;
     const admitted = await this.#cache.admit(
-      await this.#getStream(key),
-      known,
+      body,
+      expected,
       (actual) =>
         new StoreError(
           'HASH_MISMATCH',
-          `${this.#where(key)}: downloaded content hash ${actual} differs from the expected ${known}`,
+          `${this.#where(key)}: downloaded content hash ${actual} differs from the expected ${expected}`,
         ),
     );
+    if (expected === undefined) await this.#etags.remember(fullKey, etag, admitted.contentHash);
     return admitted.path;
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
+    return (await this.#stat(key))?.info;
+  }
+
+  /**
+   * The object's info, its content hash from our metadata or, for an object another tool put, from
+   * what a download here learned for its ETag; `metadataHash` is only the former.
+   */
+  async #stat(key: string): Promise<{ info: ObjectInfo; metadataHash: string | undefined } | undefined> {
     const fullKey = this.#fullKey(key);
     try {
       const out = await this.#client.send(new HeadObjectCommand({ Bucket: this.#bucket, Key: fullKey }));
       const hex = out.Metadata?.[HASH_METADATA];
-      return Object.freeze({
+      const metadataHash = hex ? `sha256:${hex}` : undefined;
+      const info = Object.freeze({
         key,
         bytes: out.ContentLength ?? 0,
         lastModified: out.LastModified ?? new Date(0),
-        contentHash: hex ? `sha256:${hex}` : undefined,
+        contentHash: metadataHash ?? (await this.#etags.find(fullKey, out.ETag)),
       });
+      return { info, metadataHash };
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw this.#fail(`head ${key}`, error);
@@ -307,7 +328,8 @@ export class S3ObjectStore implements ObjectStore {
             key: object.Key.slice(this.#prefix.length),
             bytes: object.Size ?? 0,
             lastModified: object.LastModified ?? new Date(0),
-            contentHash: undefined,
+            // A listing carries no metadata: only what a download here learned for this ETag.
+            contentHash: await this.#etags.find(object.Key, object.ETag),
           }),
         );
       }
