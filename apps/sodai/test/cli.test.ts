@@ -314,14 +314,14 @@ describe('sodai CLI', () => {
       const landing = path.join(dir, 'landing-cli', 'landing');
       mkdirSync(landing, { recursive: true });
       writeFileSync(path.join(landing, 'week-bad.csv'), 'customer_id,product_id\n1,2\n');
-      const waiting = jq((await sodai(['data', 'landing', '--json'], own)).stdout) as {
-        files: { name: string; state: string }[];
-      };
-      expect(waiting.files.map((f) => [f.name, f.state])).toEqual([['week-bad.csv', 'waiting']]);
       expect((await sodai(['ingest'], own)).code).toBe(1);
       const listed = await sodai(['data', 'landing'], own);
       expect(listed.stdout).toMatch(/^refused\s+week-bad\.csv/m);
       expect(listed.stdout).toContain('missing column "order_id"');
+      const json = jq((await sodai(['data', 'landing', '--json'], own)).stdout) as {
+        files: { name: string; state: string }[];
+      };
+      expect(json.files.map((f) => [f.name, f.state])).toEqual([['week-bad.csv', 'refused']]);
       const removed = await sodai(['data', 'landing', '--remove', 'week-bad.csv'], own);
       expect(removed.code, removed.stderr).toBe(0);
       expect(removed.stdout).toContain('removed week-bad.csv (refused)');
