@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openBatchLanding } from '../src/data/sources/batch-landing.ts';
 import type { BatchSourceSpec } from '../src/data/sources/batch-source.ts';
 import { tempDir } from './helpers.ts';
-import { s3Gate } from './store/s3-test-server.ts';
+import { foreignS3Client, s3Gate } from './store/s3-test-server.ts';
 
 // What the landing lists and removes (GET and DELETE /api/admin/landing): its batch files with the
 // content hash the catalog knows their ingestion by, whoever put them there.
@@ -63,13 +63,7 @@ describe('an S3 landing prefix', () => {
       try {
         await landing.put('week-b.csv', new TextEncoder().encode('b\n'));
         // Put by another producer: no hash metadata of ours.
-        const client = new S3Client({
-          endpoint: server.endpoint,
-          region: 'us-east-1',
-          forcePathStyle: true,
-          credentials: server.credentials,
-          requestChecksumCalculation: 'WHEN_REQUIRED',
-        });
+        const client = foreignS3Client(server);
         for (const [key, body] of [
           ['week-a.parquet', 'a\n'],
           ['readme.txt', 'not a batch'],

@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { serviceGate } from '@sodai/testing';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -16,7 +16,7 @@ import { postgresSourceId } from '../src/data/sources/postgres-source.ts';
 import { queryNumber, queryRows, readFileSql } from '../src/store/duckdb.ts';
 import { RawStore } from '../src/store/raw-store.ts';
 import { generateSmall, tempDir, writeTable } from './helpers.ts';
-import { s3Gate } from './store/s3-test-server.ts';
+import { foreignS3Client, s3Gate } from './store/s3-test-server.ts';
 
 const run = promisify(execFile);
 const BIN = path.resolve(import.meta.dirname, '../bin/sodai.js');
@@ -93,13 +93,7 @@ describe.runIf(s3.server)('ingest from an S3 prefix', () => {
       path.join(dir, 'bad-week.parquet'),
     );
     // Objects put by another producer (no sha256 metadata), under names whose order is time order.
-    const client = new S3Client({
-      endpoint: server.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: server.credentials,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
+    const client = foreignS3Client(server);
     const uploads: [string, string][] = [
       ['incoming/2024/week-a.parquet', w1],
       ['incoming/2024/week-b.parquet', bad],

@@ -2,22 +2,19 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { serviceGate } from '@sodai/testing';
-import { openTracking } from '@sodai/tracking';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/config-schema.ts';
 import { dataPaths } from '../../src/config/load-config.ts';
 import { loadInitialData } from '../../src/data/load-data.ts';
+import { rawDataFiles } from '../../src/data/raw-data-files.ts';
 import { splitWeeks } from '../../src/data/split-weeks.ts';
-import { createFlowEnv } from '../../src/flows/flow-env.ts';
-import { startPipelineRuntime } from '../../src/flows/pipeline-runtime.ts';
-import { WEEKLY_DAG_ID } from '../../src/flows/weekly-dag.ts';
 import { openAlertStore } from '../../src/monitor/alerts/alert-store.ts';
-import { alertsOnRunFinished } from '../../src/monitor/alerts/open-alerting.ts';
 import { readFileSql } from '../../src/store/duckdb.ts';
 import { RawStore } from '../../src/store/raw-store.ts';
 import { generateSmall, tempDir, writeTable } from '../helpers.ts';
+import { runWeeklyWithAlerts } from './run-weekly.ts';
 
 // Rows a Postgres source receives dated at or before its watermark are never read by an increment:
 // they were missing from the store with only a warning in the ingest task's log, no batch refused,
@@ -80,40 +77,11 @@ describe.runIf(postgres.available)('late rows in a Postgres source', { timeout: 
     });
     const store = await RawStore.openDir(paths.dataDir);
     try {
-      await loadInitialData(
-        store,
-        {
-          customers: path.join(history, 'clientes.parquet'),
-          products: path.join(history, 'productos.parquet'),
-          transactions: path.join(history, 'transacciones.parquet'),
-        },
-        {},
-      );
+      await loadInitialData(store, rawDataFiles(history), {});
     } finally {
       await store.close();
     }
-    const runWeekly = async () => {
-      const env = createFlowEnv({
-        config,
-        paths,
-        openStore: () => RawStore.openDir(paths.dataDir),
-        openTracking: () => openTracking({ dataDir: paths.dataDir, databaseUrl: '' }),
-        onRunFinished: alertsOnRunFinished({
-          alerts: config.alerts,
-          databaseUrl: undefined,
-          dataDir: paths.dataDir,
-          log: () => {},
-        }),
-      });
-      const runtime = await startPipelineRuntime(env);
-      try {
-        await runtime.orchestrator.waitForRun(
-          await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params: { retrain: 'never' } }),
-        );
-      } finally {
-        await runtime.close();
-      }
-    };
+    const runWeekly = () => runWeeklyWithAlerts(config, paths, { params: { retrain: 'never' } });
     const lateAlerts = async () => {
       const alerts = await openAlertStore({ databaseUrl: undefined, dataDir: paths.dataDir });
       try {

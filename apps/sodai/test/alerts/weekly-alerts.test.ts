@@ -6,18 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema, type SodaiConfig } from '../../src/config/config-schema.ts';
 import { dataPaths, type DataPaths } from '../../src/config/load-config.ts';
 import { loadInitialData } from '../../src/data/load-data.ts';
+import { rawDataFiles } from '../../src/data/raw-data-files.ts';
 import { splitWeeks } from '../../src/data/split-weeks.ts';
 import { createFlowEnv } from '../../src/flows/flow-env.ts';
-import { startPipelineRuntime } from '../../src/flows/pipeline-runtime.ts';
-import { buildWeeklyDag, WEEKLY_DAG_ID } from '../../src/flows/weekly-dag.ts';
+import { buildWeeklyDag } from '../../src/flows/weekly-dag.ts';
 import { trainAndGate } from '../../src/jobs/train-and-gate.ts';
 import { CHAMPION, MODEL_NAME } from '../../src/model/registry.ts';
 import { openAlertStore } from '../../src/monitor/alerts/alert-store.ts';
-import { alertsOnRunFinished } from '../../src/monitor/alerts/open-alerting.ts';
 import { WEEKLY_RUN_TASKS } from '../../src/monitor/alerts/weekly-run-alerts.ts';
 import { RawStore } from '../../src/store/raw-store.ts';
 import { generateSmall, tempDir } from '../helpers.ts';
 import { startReceiver } from './alert-receiver.ts';
+import { runWeeklyWithAlerts } from './run-weekly.ts';
 
 const SECRET = 'weekly-alerts-test-secret';
 const DAY = 86_400_000;
@@ -40,34 +40,12 @@ function configFor(dir: string): SodaiConfig {
 }
 
 /** Runs the weekly DAG once with the alert hook, the hook's clock at `now`. */
-async function runWeekly(
+const runWeekly = (
   config: SodaiConfig,
   paths: DataPaths,
   now: number,
   params: Record<string, unknown> = {},
-) {
-  const env = createFlowEnv({
-    config,
-    paths,
-    openStore: () => RawStore.openDir(paths.dataDir),
-    openTracking: () => openTracking({ dataDir: paths.dataDir, databaseUrl: '' }),
-    onRunFinished: alertsOnRunFinished({
-      alerts: config.alerts,
-      databaseUrl: undefined,
-      dataDir: paths.dataDir,
-      log: () => {},
-      now: () => now,
-    }),
-  });
-  const runtime = await startPipelineRuntime(env);
-  try {
-    return await runtime.orchestrator.waitForRun(
-      await runtime.orchestrator.trigger(WEEKLY_DAG_ID, { params }),
-    );
-  } finally {
-    await runtime.close();
-  }
-}
+) => runWeeklyWithAlerts(config, paths, { now, params });
 
 interface AlertDelivery {
   readonly alert: {
@@ -145,15 +123,7 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     const store = await RawStore.openDir(paths.dataDir);
     const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
     try {
-      await loadInitialData(
-        store,
-        {
-          customers: path.join(history, 'clientes.parquet'),
-          products: path.join(history, 'productos.parquet'),
-          transactions: path.join(history, 'transacciones.parquet'),
-        },
-        {},
-      );
+      await loadInitialData(store, rawDataFiles(history), {});
       const trained = await trainAndGate(store.connection, tracking, config.model, { promote: false });
       await tracking.registry.setAlias(MODEL_NAME, CHAMPION, trained.version, {
         actor: 'test',
@@ -230,15 +200,7 @@ describe('alerts from the weekly DAG', { timeout: 600_000 }, () => {
     });
     const store = await RawStore.openDir(paths.dataDir);
     try {
-      await loadInitialData(
-        store,
-        {
-          customers: path.join(history, 'clientes.parquet'),
-          products: path.join(history, 'productos.parquet'),
-          transactions: path.join(history, 'transacciones.parquet'),
-        },
-        {},
-      );
+      await loadInitialData(store, rawDataFiles(history), {});
     } finally {
       await store.close();
     }

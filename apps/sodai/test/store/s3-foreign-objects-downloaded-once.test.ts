@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openObjectStore } from '../../src/store/object-store/open-object-store.ts';
 import { tempDir } from '../helpers.ts';
-import { s3Gate } from './s3-test-server.ts';
+import { foreignS3Client, s3Gate } from './s3-test-server.ts';
 
 // Objects another tool puts in a bucket (a team's export into the landing prefix) carry no sha256 of
 // ours, so the download cache could not name them before downloading: every weekly run, and every
@@ -25,13 +25,7 @@ describe('an object another tool put in the bucket', () => {
       const server = s3.server!;
       Object.assign(process.env, server.env);
       const prefix = `landing-${Date.now()}`;
-      const client = new S3Client({
-        endpoint: server.endpoint,
-        region: 'us-east-1',
-        forcePathStyle: true,
-        credentials: server.credentials,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-      });
+      const client = foreignS3Client(server);
       const putForeign = (body: string) =>
         client.send(new PutObjectCommand({ Bucket: server.bucket, Key: `${prefix}/week-a.csv`, Body: body }));
       const cacheDir = tempDir('sodai-objects-');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from '@20minutes/s3rver';
+import { S3Client } from '@aws-sdk/client-s3';
 
 /** An S3-compatible server on 127.0.0.1, a random port and its own temporary folder. */
 export interface S3TestServer {
@@ -90,4 +91,18 @@ export async function s3Gate(options: S3TestServerOptions = {}): Promise<S3Gate>
     if (process.env.SODAI_REQUIRE_SERVICES === '1') throw new Error(`${reason} (SODAI_REQUIRE_SERVICES=1)`);
     return { server: undefined, reason };
   }
+}
+
+/**
+ * A plain SDK client of the test server, as another tool (an ERP export) uses the bucket: what it
+ * puts carries no metadata of ours.
+ */
+export function foreignS3Client(server: S3TestServer): S3Client {
+  return new S3Client({
+    endpoint: server.endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: server.credentials,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
 }
