@@ -32,6 +32,7 @@ import { modelPerformanceTool } from './tools/model-performance.ts';
 import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { retrainDecisionTool } from './tools/retrain-decision.ts';
+import { predictionRunsTool } from './tools/prediction-runs.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -207,15 +208,21 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "List products in the KEG package": the catalogue listed rather than counted.
   count_products: (box, req) =>
     req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),
-  model_info: modelInfoTool,
+  // "¿Qué modelo predijo la semana del 16?": the run that predicted it, not today's champion.
+  model_info: (box, req) => (req.predictionRun ? predictionRunsTool(box, req) : modelInfoTool(box, req)),
   // Against the simple rules ("¿le gana a las reglas?"): the two week by week.
   model_performance: (box, req) =>
     req.againstRules ? modelVsRulesByWeekTool(box, req) : modelPerformanceTool(box, req),
   prediction_drivers: predictionDriversTool,
   // The open alerts are the monitoring's other answer: drift is one kind of them.
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
+  // "¿Cuántas predicciones hizo la última corrida?": its predict task's count, not its tasks.
   pipeline_last_run: (box, req) =>
-    req.retrainDecision ? retrainDecisionTool(box, req) : pipelineLastRunTool(box, req),
+    req.predictionRun
+      ? predictionRunsTool(box, req)
+      : req.retrainDecision
+        ? retrainDecisionTool(box, req)
+        : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
   last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),

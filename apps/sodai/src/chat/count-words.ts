@@ -31,6 +31,7 @@ export const NOUN = {
   run: { es: ['corrida', 'corridas'], en: ['run', 'runs'] },
   task: { es: ['tarea', 'tareas'], en: ['task', 'tasks'] },
   pair: { es: ['par', 'pares'], en: ['pair', 'pairs'] },
+  prediction: { es: ['predicción', 'predicciones'], en: ['prediction', 'predictions'] },
 } as const satisfies Record<string, Noun>;
 
 /**

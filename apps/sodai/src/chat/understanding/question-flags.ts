@@ -1,5 +1,6 @@
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
+import type { PredictionRunAsked } from './prediction-run-words.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -33,6 +34,12 @@ export interface QuestionFlags {
   readonly retrainDecision?: boolean;
   /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
   readonly gateAsked?: boolean;
+  /**
+   * "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
+   * diciembre?": what the weekly runs predicted, read from their predict task (intents
+   * `pipeline_last_run`, `model_info`).
+   */
+  readonly predictionRun?: PredictionRunAsked;
   /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
   readonly againstRules?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
@@ -107,6 +114,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   rejectedBatch: true,
   retrainDecision: true,
   gateAsked: true,
+  predictionRun: true,
   againstRules: true,
   customerMovers: true,
   catalogue: true,

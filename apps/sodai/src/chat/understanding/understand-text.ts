@@ -26,6 +26,7 @@ import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
+import { predictionRunAsked } from './prediction-run-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -240,6 +241,20 @@ export function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
+  // diciembre?": what the weekly runs predicted and with which model, not the model's advice for
+  // anyone nor the champion of today (a customer, product or kind named is a prediction of theirs).
+  const predictionRun =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    pending.length === 0 &&
+    !filters.some((k) => entities[k] !== undefined)
+      ? predictionRunAsked(text, entities.period !== undefined)
+      : undefined;
+  if (predictionRun) intent = predictionRun === 'model' ? 'model_info' : 'pipeline_last_run';
   // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
   // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
   const newToCustomer =
@@ -564,6 +579,7 @@ export function understandText(
       ? { gateAsked: true }
       : {}),
     ...(intent === 'model_performance' && asksAgainstTheRules(text) ? { againstRules: true } : {}),
+    ...(predictionRun ? { predictionRun } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
