@@ -33,6 +33,7 @@ import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { retrainDecisionTool } from './tools/retrain-decision.ts';
 import { predictionRunsTool } from './tools/prediction-runs.ts';
+import { batchesLoadedTool } from './tools/batches-loaded.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -225,7 +226,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
-  last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),
+  // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.
+  last_batch: (box, req) =>
+    req.dataCoverage
+      ? dataCoverageTool(box, req)
+      : req.batchesLoaded
+        ? batchesLoadedTool(box, req)
+        : lastBatchTool(box, req),
 };
 
 /** One question to the assistant. */

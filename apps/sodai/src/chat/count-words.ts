@@ -32,6 +32,7 @@ export const NOUN = {
   task: { es: ['tarea', 'tareas'], en: ['task', 'tasks'] },
   pair: { es: ['par', 'pares'], en: ['pair', 'pairs'] },
   prediction: { es: ['predicción', 'predicciones'], en: ['prediction', 'predictions'] },
+  batch: { es: ['lote', 'lotes'], en: ['batch', 'batches'] },
 } as const satisfies Record<string, Noun>;
 
 /**

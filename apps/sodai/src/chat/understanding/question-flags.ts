@@ -30,6 +30,11 @@ export interface QuestionFlags {
   readonly dataCoverage?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
+  /**
+   * "¿Cuántos lotes se cargaron este mes?", "batches loaded since Nov 1": the batches of a time of
+   * loading, which the tool reads from `text` against today (intent `last_batch`).
+   */
+  readonly batchesLoaded?: { readonly text: string };
   /** "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the last retrain and gate decisions (intent `pipeline_last_run`). */
   readonly retrainDecision?: boolean;
   /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
@@ -112,6 +117,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   digest: true,
   dataCoverage: true,
   rejectedBatch: true,
+  batchesLoaded: true,
   retrainDecision: true,
   gateAsked: true,
   predictionRun: true,

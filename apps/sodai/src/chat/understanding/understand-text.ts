@@ -27,6 +27,7 @@ import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { predictionRunAsked } from './prediction-run-words.ts';
+import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -559,6 +560,14 @@ export function understandText(
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
   const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
+  // "¿Cuántos lotes se cargaron este mes?": the batches of a time; "¿y el mes pasado?" after it
+  // asks them of the time it names (read from its own words, not the previous question's).
+  const batchesLoaded =
+    intent === 'last_batch' &&
+    !guess.dataCoverage &&
+    (kept.batchesLoaded !== undefined || asksBatchesLoaded(text, entities.period !== undefined))
+      ? { text }
+      : undefined;
   const places = placesAsked(text, intent, entities.customer_id);
   if (places) intent = 'sales_share';
   return {
@@ -571,7 +580,8 @@ export function understandText(
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
-    ...(!guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
+    ...(batchesLoaded ? { batchesLoaded } : {}),
+    ...(!batchesLoaded && !guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
       ? { rejectedBatch: true }
       : {}),
     ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
