@@ -1,6 +1,7 @@
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
 import type { PredictionRunAsked } from './prediction-run-words.ts';
+import type { RefusalFocus } from './refusal-follow-up.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -30,6 +31,8 @@ export interface QuestionFlags {
   readonly dataCoverage?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
+  /** "¿Y qué hago?", "which rows?" after a refused batch: what the answer on it opens with (intent `last_batch`). */
+  readonly refusalFocus?: RefusalFocus;
   /**
    * "¿Cuántos lotes se cargaron este mes?", "batches loaded since Nov 1": the batches of a time of
    * loading, which the tool reads from `text` against today (intent `last_batch`).
@@ -118,6 +121,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   dataCoverage: true,
   rejectedBatch: true,
   batchesLoaded: true,
+  refusalFocus: true,
   retrainDecision: true,
   gateAsked: true,
   predictionRun: true,

@@ -28,6 +28,7 @@ import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { predictionRunAsked } from './prediction-run-words.ts';
 import { asksBatchesLoaded } from './batches-loaded-words.ts';
+import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -115,6 +116,29 @@ export function understandText(
     guess = classifyIntent(text, { ...signals, hasCustomer: true });
   }
   let intent = guess.intent;
+  // "¿Y qué hago?", "which rows?" after a refused batch was explained: that refusal, what to do about
+  // it or its rows, not a question of its own (which would name something, or ask about sales).
+  const refusalFocus = previous
+    ? refusalFollowUp(
+        text,
+        previous,
+        !bar &&
+          !placed &&
+          found.bareIds.length === 0 &&
+          Object.keys(found.entities).length === 0 &&
+          // "¿Y por qué?" reads as explaining advice, "¿qué hago?" as advice: neither names whom.
+          ['unknown', 'last_batch', 'recommend', 'explain_recommendation'].includes(intent),
+      )
+    : undefined;
+  if (refusalFocus)
+    return {
+      intent: 'last_batch',
+      entities: {},
+      offset: 0,
+      usedContext: true,
+      rejectedBatch: true,
+      refusalFocus,
+    };
   // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
   // asks what the customer bought ("llevo" without accents reads as either).
   if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
