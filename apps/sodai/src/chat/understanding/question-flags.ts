@@ -23,6 +23,8 @@ export interface QuestionFlags {
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
   readonly lastOrder?: boolean;
+  /** "¿Qué cambió en los datos?", "which features moved?": what moved opens the drift answer (intent `drift_status`). */
+  readonly whatChanged?: boolean;
   /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
@@ -117,6 +119,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,
+  whatChanged: true,
   digest: true,
   dataCoverage: true,
   rejectedBatch: true,

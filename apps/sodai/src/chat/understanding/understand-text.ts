@@ -29,6 +29,7 @@ import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { predictionRunAsked } from './prediction-run-words.ts';
 import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
+import { asksWhatChanged } from './what-changed-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -602,6 +603,7 @@ export function understandText(
     ...kept,
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
+    ...(!guess.alerts && intent === 'drift_status' && asksWhatChanged(text) ? { whatChanged: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
     ...(batchesLoaded ? { batchesLoaded } : {}),
