@@ -67,6 +67,7 @@ import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -152,15 +153,17 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   top_products: orSideBySide(
     orReturns(
       orIsTop('products', (box, req) =>
-        req.alsoBought
-          ? boughtWithTool(box, req)
-          : req.entities.threshold
-            ? pastThresholdTool('products')(box, req)
-            : req.entities.group_by === 'brand'
-              ? topBrandsTool(box, req)
-              : req.entities.group_by
-                ? salesShareTool(box, req)
-                : topProductsTool(box, req),
+        req.monthlyLeaders
+          ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+          : req.alsoBought
+            ? boughtWithTool(box, req)
+            : req.entities.threshold
+              ? pastThresholdTool('products')(box, req)
+              : req.entities.group_by === 'brand'
+                ? topBrandsTool(box, req)
+                : req.entities.group_by
+                  ? salesShareTool(box, req)
+                  : topProductsTool(box, req),
       ),
     ),
   ),
@@ -168,15 +171,17 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // the customers of that type; "¿qué clientes no compraron …?": those who did not buy.
   top_customers: orRegularBuyers(
     orReturns((box, req) =>
-      req.callList
-        ? callListTool(box, req)
-        : req.customersOfType
-          ? customersOfTypeTool(box, req)
-          : req.notBuyers
-            ? customersWhoDidNotBuyTool(box, req)
-            : req.onWeekday !== undefined
-              ? customersOnWeekdayTool(req.onWeekday)(box, req)
-              : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+      req.monthlyLeaders
+        ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+        : req.callList
+          ? callListTool(box, req)
+          : req.customersOfType
+            ? customersOfTypeTool(box, req)
+            : req.notBuyers
+              ? customersWhoDidNotBuyTool(box, req)
+              : req.onWeekday !== undefined
+                ? customersOnWeekdayTool(req.onWeekday)(box, req)
+                : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.

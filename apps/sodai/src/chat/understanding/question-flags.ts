@@ -2,6 +2,7 @@ import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
 import type { PredictionRunAsked } from './prediction-run-words.ts';
 import type { RefusalFocus } from './refusal-follow-up.ts';
+import type { MonthlyLeaders } from './monthly-leaders-words.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -62,6 +63,8 @@ export interface QuestionFlags {
   readonly weeklyAverage?: boolean;
   /** "Ventas de la marca 24 por mes", "monthly sales": units month by month (intent `sales_trend`). */
   readonly byMonth?: boolean;
+  /** "El producto más vendido de cada mes", "top brands per month": each month's leaders (intents `top_products`, `top_customers`). */
+  readonly monthlyLeaders?: MonthlyLeaders;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -135,6 +138,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   weeklyAverage: true,
   peak: true,
   byMonth: true,
+  monthlyLeaders: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,

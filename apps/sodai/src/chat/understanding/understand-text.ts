@@ -30,6 +30,7 @@ import { predictionRunAsked } from './prediction-run-words.ts';
 import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
+import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -470,6 +471,12 @@ export function understandText(
     BY_MONTH_INTENTS.has(intent) &&
     asksByMonth(text);
   if (byMonth) intent = 'sales_trend';
+  // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
+  // one ranking of the whole period.
+  const monthlyLeaders =
+    !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
+      ? monthlyLeadersAsked(text, intent, entities.group_by)
+      : undefined;
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
   const regularProducts =
     !lastOrder &&
@@ -620,6 +627,7 @@ export function understandText(
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth ? { byMonth: true } : {}),
+    ...(monthlyLeaders ? { monthlyLeaders } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
