@@ -68,6 +68,7 @@ import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
+import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -205,7 +206,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : req.weeklyAverage
         ? weeklyAverageTool(box, req)
         : req.byMonth
-          ? monthlySalesTool(box, req)
+          ? req.compared
+            ? monthlySideBySideTool(req.compared)(box, req)
+            : monthlySalesTool(box, req)
           : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.

@@ -470,7 +470,10 @@ export function understandText(
     !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
     BY_MONTH_INTENTS.has(intent) &&
     asksByMonth(text);
-  if (byMonth) intent = 'sales_trend';
+  // "Marca 24 vs marca 30 por mes": the two compared, month by month.
+  const comparedByMonth =
+    compared !== undefined && !peak && !weeklyAverage && !returnsBy && !bar && asksByMonth(text);
+  if (byMonth || comparedByMonth) intent = 'sales_trend';
   // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
   // one ranking of the whole period.
   const monthlyLeaders =
@@ -626,7 +629,7 @@ export function understandText(
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
-    ...(byMonth ? { byMonth: true } : {}),
+    ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
     ...(monthlyLeaders ? { monthlyLeaders } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
