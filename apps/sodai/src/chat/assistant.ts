@@ -34,6 +34,7 @@ import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools
 import { retrainDecisionTool } from './tools/retrain-decision.ts';
 import { predictionRunsTool } from './tools/prediction-runs.ts';
 import { batchesLoadedTool } from './tools/batches-loaded.ts';
+import { runsInAPeriodTool } from './tools/runs-in-a-period.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -229,9 +230,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   pipeline_last_run: (box, req) =>
     req.predictionRun
       ? predictionRunsTool(box, req)
-      : req.retrainDecision
-        ? retrainDecisionTool(box, req)
-        : pipelineLastRunTool(box, req),
+      : req.runsAsked
+        ? runsInAPeriodTool(box, req)
+        : req.retrainDecision
+          ? retrainDecisionTool(box, req)
+          : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
   // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.

@@ -3,7 +3,7 @@ import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import type { IngestionRecord } from '../../store/raw-store.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatDay, formatInstant, formatNumber, say } from '../format.ts';
-import { loadPeriod } from '../understanding/batches-loaded-words.ts';
+import { eventPeriod } from '../understanding/event-period.ts';
 import { asksRejectedBatch } from '../understanding/rejected-batch-words.ts';
 import { table } from './answers.ts';
 import type { Tool } from './toolbox.ts';
@@ -37,7 +37,7 @@ const loadedWithin = (b: IngestionRecord, p: ChatPeriod | undefined) =>
 export const batchesLoadedTool: Tool = async (box, req) => {
   const { lang } = req;
   const today = box.now().toISOString().slice(0, 10);
-  const period = req.batchesLoaded ? loadPeriod(req.batchesLoaded.text, today, lang) : undefined;
+  const period = req.batchesLoaded ? eventPeriod(req.batchesLoaded.text, today, lang) : undefined;
   const log = box.ingestions ? await box.ingestions(LOG_ENTRIES) : [];
   const batches = log.filter((b) => b.table === 'transactions' && loadedWithin(b, period));
   const landed = batches.filter((b) => b.outcome === 'ingested');

@@ -3,6 +3,7 @@ import type { PeakAsked } from './peak-period-words.ts';
 import type { PredictionRunAsked } from './prediction-run-words.ts';
 import type { RefusalFocus } from './refusal-follow-up.ts';
 import type { MonthlyLeaders } from './monthly-leaders-words.ts';
+import type { RunsAsked } from './runs-asked-words.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -41,6 +42,8 @@ export interface QuestionFlags {
    * loading, which the tool reads from `text` against today (intent `last_batch`).
    */
   readonly batchesLoaded?: { readonly text: string };
+  /** "¿Cuántas corridas fallaron este mes?", "which run failed?": the runs of a time (intent `pipeline_last_run`). */
+  readonly runsAsked?: RunsAsked;
   /** "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the last retrain and gate decisions (intent `pipeline_last_run`). */
   readonly retrainDecision?: boolean;
   /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
@@ -131,6 +134,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   retrainDecision: true,
   gateAsked: true,
   predictionRun: true,
+  runsAsked: true,
   againstRules: true,
   customerMovers: true,
   catalogue: true,

@@ -31,6 +31,7 @@ import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
+import { runsAsked } from './runs-asked-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -603,6 +604,12 @@ export function understandText(
     (kept.batchesLoaded !== undefined || asksBatchesLoaded(text, entities.period !== undefined))
       ? { text }
       : undefined;
+  // "¿Cuántas corridas fallaron este mes?", "which run failed?": the runs of a time, not the last
+  // one (its retrain decision and its predictions are asked otherwise).
+  const runs =
+    intent === 'pipeline_last_run' && !guess.retrainDecision && !predictionRun
+      ? runsAsked(text, entities.period !== undefined)
+      : undefined;
   const places = placesAsked(text, intent, entities.customer_id);
   if (places) intent = 'sales_share';
   return {
@@ -626,6 +633,7 @@ export function understandText(
       : {}),
     ...(intent === 'model_performance' && asksAgainstTheRules(text) ? { againstRules: true } : {}),
     ...(predictionRun ? { predictionRun } : {}),
+    ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
