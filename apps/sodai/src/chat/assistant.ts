@@ -70,6 +70,7 @@ import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
+import { neverSoldTool } from './tools/never-sold.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -193,7 +194,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : productBuyersTool(box, req),
   ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
-  slow_movers: orPastThreshold('products', slowMoversTool),
+  // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.
+  slow_movers: (box, req) =>
+    req.neverSold ? neverSoldTool(box, req) : orPastThreshold('products', slowMoversTool)(box, req),
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
   new_customers: newCustomersTool,

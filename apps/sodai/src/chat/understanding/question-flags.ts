@@ -68,6 +68,8 @@ export interface QuestionFlags {
   readonly byMonth?: boolean;
   /** "El producto más vendido de cada mes", "top brands per month": each month's leaders (intents `top_products`, `top_customers`). */
   readonly monthlyLeaders?: MonthlyLeaders;
+  /** "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all (intent `slow_movers`). */
+  readonly neverSold?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -143,6 +145,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   peak: true,
   byMonth: true,
   monthlyLeaders: true,
+  neverSold: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,

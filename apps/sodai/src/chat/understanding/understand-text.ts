@@ -32,6 +32,7 @@ import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { runsAsked } from './runs-asked-words.ts';
+import { asksNeverSold } from './never-sold-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -283,6 +284,22 @@ export function understandText(
       ? predictionRunAsked(text, entities.period !== undefined)
       : undefined;
   if (predictionRun) intent = predictionRun === 'model' ? 'model_info' : 'pipeline_last_run';
+  // "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all, not the
+  // slowest of a period nor the weekly trend (one customer's never-bought products are advice).
+  const neverSold =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.customer_type === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksNeverSold(text);
+  if (neverSold) {
+    intent = 'slow_movers';
+    // Never is all the data: a period word ("nunca este año") is not what is asked.
+    delete entities.period;
+  }
   // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
   // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
   const newToCustomer =
@@ -639,6 +656,7 @@ export function understandText(
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
     ...(monthlyLeaders ? { monthlyLeaders } : {}),
+    ...(neverSold ? { neverSold: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
