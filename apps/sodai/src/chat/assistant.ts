@@ -71,6 +71,7 @@ import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { neverSoldTool } from './tools/never-sold.ts';
+import { valuesSideBySideTool } from './tools/values-side-by-side.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -156,17 +157,19 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   top_products: orSideBySide(
     orReturns(
       orIsTop('products', (box, req) =>
-        req.monthlyLeaders
-          ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
-          : req.alsoBought
-            ? boughtWithTool(box, req)
-            : req.entities.threshold
-              ? pastThresholdTool('products')(box, req)
-              : req.entities.group_by === 'brand'
-                ? topBrandsTool(box, req)
-                : req.entities.group_by
-                  ? salesShareTool(box, req)
-                  : topProductsTool(box, req),
+        req.comparedValues
+          ? valuesSideBySideTool(req.comparedValues)(box, req)
+          : req.monthlyLeaders
+            ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+            : req.alsoBought
+              ? boughtWithTool(box, req)
+              : req.entities.threshold
+                ? pastThresholdTool('products')(box, req)
+                : req.entities.group_by === 'brand'
+                  ? topBrandsTool(box, req)
+                  : req.entities.group_by
+                    ? salesShareTool(box, req)
+                    : topProductsTool(box, req),
       ),
     ),
   ),

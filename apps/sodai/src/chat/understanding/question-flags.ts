@@ -4,6 +4,7 @@ import type { PredictionRunAsked } from './prediction-run-words.ts';
 import type { RefusalFocus } from './refusal-follow-up.ts';
 import type { MonthlyLeaders } from './monthly-leaders-words.ts';
 import type { RunsAsked } from './runs-asked-words.ts';
+import type { ComparedValues } from './compared-values.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -108,6 +109,8 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "Ventas de latas vs botellas": two values of one attribute side by side (intent `top_products`). */
+  readonly comparedValues?: ComparedValues;
   /** "Top clientes de la región 2": the region or zone of the customers counted (customers table). */
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
@@ -161,6 +164,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   alsoBought: true,
   excludedProduct: true,
   compared: true,
+  comparedValues: true,
   place: true,
   placesRanked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];

@@ -33,6 +33,7 @@ import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
+import { comparedValues } from './compared-values.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -269,6 +270,17 @@ export function understandText(
     entities[own] = first;
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
+  }
+  // "Ventas de latas vs botellas", "¿restaurantes o mayoristas, quién compra más?": two values of
+  // one attribute side by side, neither of them a filter of the other.
+  const values =
+    !compared && !bar && !usedContext && !OPERATIONS.has(intent)
+      ? comparedValues(text, vocab, lang)
+      : undefined;
+  if (values) {
+    intent = 'top_products';
+    delete entities[values.attribute];
+    delete entities.group_by;
   }
   // "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
   // diciembre?": what the weekly runs predicted and with which model, not the model's advice for
@@ -676,6 +688,7 @@ export function understandText(
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
+    ...(values ? { comparedValues: values } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
