@@ -109,6 +109,8 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "¿El 181101 está comprando menos?": a yes or no on one customer's or product's trend, then the two periods (intent `compare_periods`). */
+  readonly buyingTrend?: 'less' | 'more';
   /** "Ventas de latas vs botellas": two values of one attribute side by side (intent `top_products`). */
   readonly comparedValues?: ComparedValues;
   /** "Top clientes de la región 2": the region or zone of the customers counted (customers table). */
@@ -165,6 +167,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   excludedProduct: true,
   compared: true,
   comparedValues: true,
+  buyingTrend: true,
   place: true,
   placesRanked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];

@@ -34,6 +34,7 @@ import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
 import { comparedValues } from './compared-values.ts';
+import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -271,6 +272,18 @@ export function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
+  // "¿El 181101 está comprando menos?", "is product 1370 selling more?": yes or no on its units
+  // against the period before, not its whole history.
+  const buyingTrend =
+    !compared &&
+    !bar &&
+    !usedContext &&
+    !OPERATIONS.has(intent) &&
+    entities.compare_to === undefined &&
+    (entities.customer_id === undefined) !== (entities.product_id === undefined)
+      ? buyingTrendAsked(text)
+      : undefined;
+  if (buyingTrend) intent = 'compare_periods';
   // "Ventas de latas vs botellas", "¿restaurantes o mayoristas, quién compra más?": two values of
   // one attribute side by side, neither of them a filter of the other.
   const values =
@@ -689,6 +702,7 @@ export function understandText(
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
     ...(values ? { comparedValues: values } : {}),
+    ...(buyingTrend ? { buyingTrend } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),
