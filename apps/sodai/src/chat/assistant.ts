@@ -46,6 +46,7 @@ import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
+import { peakDayTool } from './tools/peak-day.ts';
 import { callListTool } from './tools/call-list.ts';
 import { customersOfTypeTool, customersWhoDidNotBuyTool } from './tools/customers-of-a-type.ts';
 import { callVerdictTool } from './tools/call-verdict.ts';
@@ -209,7 +210,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Promedio por semana": the period's weekly average rather than its weeks.
   sales_trend: orReturns((box, req) =>
     req.peak
-      ? peakPeriodTool(req.peak)(box, req)
+      ? req.peak.grain === 'day'
+        ? peakDayTool(req.peak)(box, req)
+        : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
       : req.weeklyAverage
         ? weeklyAverageTool(box, req)
         : req.byMonth
