@@ -272,15 +272,17 @@ export function understandText(
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
   }
-  // "¿El 181101 está comprando menos?", "is product 1370 selling more?": yes or no on its units
-  // against the period before, not its whole history.
+  // "¿El 181101 está comprando menos?", "is customer 188331 buying more?": yes or no on his units
+  // against the period before, not his whole history.
   const buyingTrend =
     !compared &&
     !bar &&
     !usedContext &&
     !OPERATIONS.has(intent) &&
     entities.compare_to === undefined &&
-    (entities.customer_id === undefined) !== (entities.product_id === undefined)
+    // A product's "¿se está vendiendo menos?" is its weekly trend, which already says so.
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined
       ? buyingTrendAsked(text)
       : undefined;
   if (buyingTrend) intent = 'compare_periods';
