@@ -32,6 +32,9 @@ import { modelPerformanceTool } from './tools/model-performance.ts';
 import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
 import { lastBatchTool, pipelineLastRunTool, pipelineNextRunTool } from './tools/operations.ts';
 import { retrainDecisionTool } from './tools/retrain-decision.ts';
+import { predictionRunsTool } from './tools/prediction-runs.ts';
+import { batchesLoadedTool } from './tools/batches-loaded.ts';
+import { runsInAPeriodTool } from './tools/runs-in-a-period.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -43,6 +46,7 @@ import { weeklyAverageTool } from './tools/weekly-average.ts';
 import { regularBuyersTool } from './tools/regular-buyers.ts';
 import { customersOnWeekdayTool, weekdaySplitTool } from './tools/weekday-pattern.ts';
 import { peakPeriodTool } from './tools/peak-period.ts';
+import { peakDayTool } from './tools/peak-day.ts';
 import { callListTool } from './tools/call-list.ts';
 import { customersOfTypeTool, customersWhoDidNotBuyTool } from './tools/customers-of-a-type.ts';
 import { callVerdictTool } from './tools/call-verdict.ts';
@@ -65,6 +69,10 @@ import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
+import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
+import { neverSoldTool } from './tools/never-sold.ts';
+import { valuesSideBySideTool } from './tools/values-side-by-side.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -150,15 +158,19 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   top_products: orSideBySide(
     orReturns(
       orIsTop('products', (box, req) =>
-        req.alsoBought
-          ? boughtWithTool(box, req)
-          : req.entities.threshold
-            ? pastThresholdTool('products')(box, req)
-            : req.entities.group_by === 'brand'
-              ? topBrandsTool(box, req)
-              : req.entities.group_by
-                ? salesShareTool(box, req)
-                : topProductsTool(box, req),
+        req.comparedValues
+          ? valuesSideBySideTool(req.comparedValues)(box, req)
+          : req.monthlyLeaders
+            ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+            : req.alsoBought
+              ? boughtWithTool(box, req)
+              : req.entities.threshold
+                ? pastThresholdTool('products')(box, req)
+                : req.entities.group_by === 'brand'
+                  ? topBrandsTool(box, req)
+                  : req.entities.group_by
+                    ? salesShareTool(box, req)
+                    : topProductsTool(box, req),
       ),
     ),
   ),
@@ -166,15 +178,17 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // the customers of that type; "¿qué clientes no compraron …?": those who did not buy.
   top_customers: orRegularBuyers(
     orReturns((box, req) =>
-      req.callList
-        ? callListTool(box, req)
-        : req.customersOfType
-          ? customersOfTypeTool(box, req)
-          : req.notBuyers
-            ? customersWhoDidNotBuyTool(box, req)
-            : req.onWeekday !== undefined
-              ? customersOnWeekdayTool(req.onWeekday)(box, req)
-              : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
+      req.monthlyLeaders
+        ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+        : req.callList
+          ? callListTool(box, req)
+          : req.customersOfType
+            ? customersOfTypeTool(box, req)
+            : req.notBuyers
+              ? customersWhoDidNotBuyTool(box, req)
+              : req.onWeekday !== undefined
+                ? customersOnWeekdayTool(req.onWeekday)(box, req)
+                : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
@@ -184,7 +198,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       : productBuyersTool(box, req),
   ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
-  slow_movers: orPastThreshold('products', slowMoversTool),
+  // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.
+  slow_movers: (box, req) =>
+    req.neverSold ? neverSoldTool(box, req) : orPastThreshold('products', slowMoversTool)(box, req),
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
   new_customers: newCustomersTool,
@@ -194,11 +210,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Promedio por semana": the period's weekly average rather than its weeks.
   sales_trend: orReturns((box, req) =>
     req.peak
-      ? peakPeriodTool(req.peak)(box, req)
+      ? req.peak.grain === 'day'
+        ? peakDayTool(req.peak)(box, req)
+        : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
       : req.weeklyAverage
         ? weeklyAverageTool(box, req)
         : req.byMonth
-          ? monthlySalesTool(box, req)
+          ? req.compared
+            ? monthlySideBySideTool(req.compared)(box, req)
+            : monthlySalesTool(box, req)
           : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
@@ -207,18 +227,32 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "List products in the KEG package": the catalogue listed rather than counted.
   count_products: (box, req) =>
     req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),
-  model_info: modelInfoTool,
+  // "¿Qué modelo predijo la semana del 16?": the run that predicted it, not today's champion.
+  model_info: (box, req) => (req.predictionRun ? predictionRunsTool(box, req) : modelInfoTool(box, req)),
   // Against the simple rules ("¿le gana a las reglas?"): the two week by week.
   model_performance: (box, req) =>
     req.againstRules ? modelVsRulesByWeekTool(box, req) : modelPerformanceTool(box, req),
   prediction_drivers: predictionDriversTool,
   // The open alerts are the monitoring's other answer: drift is one kind of them.
   drift_status: (box, req) => (req.asksAlerts ? openAlertsTool(box, req) : driftStatusTool(box, req)),
+  // "¿Cuántas predicciones hizo la última corrida?": its predict task's count, not its tasks.
   pipeline_last_run: (box, req) =>
-    req.retrainDecision ? retrainDecisionTool(box, req) : pipelineLastRunTool(box, req),
+    req.predictionRun
+      ? predictionRunsTool(box, req)
+      : req.runsAsked
+        ? runsInAPeriodTool(box, req)
+        : req.retrainDecision
+          ? retrainDecisionTool(box, req)
+          : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
-  last_batch: (box, req) => (req.dataCoverage ? dataCoverageTool(box, req) : lastBatchTool(box, req)),
+  // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.
+  last_batch: (box, req) =>
+    req.dataCoverage
+      ? dataCoverageTool(box, req)
+      : req.batchesLoaded
+        ? batchesLoadedTool(box, req)
+        : lastBatchTool(box, req),
 };
 
 /** One question to the assistant. */

@@ -31,6 +31,8 @@ export const NOUN = {
   run: { es: ['corrida', 'corridas'], en: ['run', 'runs'] },
   task: { es: ['tarea', 'tareas'], en: ['task', 'tasks'] },
   pair: { es: ['par', 'pares'], en: ['pair', 'pairs'] },
+  prediction: { es: ['predicción', 'predicciones'], en: ['prediction', 'predictions'] },
+  batch: { es: ['lote', 'lotes'], en: ['batch', 'batches'] },
 } as const satisfies Record<string, Noun>;
 
 /**

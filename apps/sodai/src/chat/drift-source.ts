@@ -8,7 +8,21 @@ export interface DriftSummary {
   readonly reason: string;
   /** Features whose drift verdict was "drifted", most changed first. */
   readonly driftedFeatures: readonly string[];
+  /** The same features with how far each moved: its statistic against its threshold. */
+  readonly moved: readonly MovedFeature[];
+  /** How many features the check compared (0 when the report does not list them). */
+  readonly featuresChecked: number;
+  /** The share of features that must move for the week to count as drifted, when the report says. */
+  readonly shareThreshold?: number;
   readonly checkedAt: Date;
+}
+
+/** A feature the drift check found moved: how far (`statistic`, by `method`) against how far it may. */
+export interface MovedFeature {
+  readonly name: string;
+  readonly method?: string;
+  readonly statistic?: number;
+  readonly threshold?: number;
 }
 
 /** Where drift verdicts come from. */
@@ -21,7 +35,16 @@ interface ReportFile {
   championVersion?: number;
   drifted?: boolean;
   reason?: string;
-  features?: { columns?: readonly { name: string; drifted?: boolean; statistic?: number }[] };
+  features?: {
+    columns?: readonly {
+      name: string;
+      drifted?: boolean;
+      statistic?: number;
+      threshold?: number;
+      method?: string;
+    }[];
+    shareThreshold?: number;
+  };
 }
 
 /**
@@ -35,16 +58,26 @@ export function storedDriftSource(reports: StoredReports): DriftSource {
       const text = newest && (await reports.read('drift', newest.name));
       if (!newest || text === undefined) return undefined;
       const report = JSON.parse(text) as ReportFile;
-      const columns = (report.features?.columns ?? [])
+      const all = report.features?.columns ?? [];
+      const moved = all
         .filter((c) => c.drifted === true)
         .sort((a, b) => (b.statistic ?? 0) - (a.statistic ?? 0))
-        .map((c) => c.name);
+        .map((c) => ({
+          name: c.name,
+          ...(c.method !== undefined ? { method: c.method } : {}),
+          ...(c.statistic !== undefined ? { statistic: c.statistic } : {}),
+          ...(c.threshold !== undefined ? { threshold: c.threshold } : {}),
+        }));
+      const shareThreshold = report.features?.shareThreshold;
       return {
         week: report.week ?? '',
         championVersion: report.championVersion ?? null,
         drifted: report.drifted === true,
         reason: report.reason ?? '',
-        driftedFeatures: columns,
+        driftedFeatures: moved.map((c) => c.name),
+        moved,
+        featuresChecked: all.length,
+        ...(shareThreshold !== undefined ? { shareThreshold } : {}),
         checkedAt: newest.modifiedAt,
       };
     },

@@ -1,24 +1,39 @@
 import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
 import type { ChatAttribute } from '../../contract/api.ts';
 import { customerTypeWords, formatNumber, say } from '../format.ts';
-import { catalogFilter, describeFilters, describePeriod, FROM, joinFilters, scopeWords } from './filters.ts';
+import {
+  catalogFilter,
+  describeFilters,
+  describePeriod,
+  FROM,
+  joinFilters,
+  placed,
+  scopeWords,
+} from './filters.ts';
+import { placeWords } from './place-scope.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many customers (of a type, or buying in a period) there are. */
 export const countCustomersTool: Tool = async (box, req) => {
   const { lang, entities } = req;
   const type = entities.customer_type;
+  // "¿Cuántos clientes tiene la región 80?": the place narrows the customers counted, as a type does.
+  const scoped = placed(req);
+  const of = catalogFilter({
+    ...(type !== undefined ? { customer_type: type } : {}),
+    ...(scoped.place ? { place: scoped.place } : {}),
+  });
   const [r] = await box.data.query(
     `SELECT count(*)::DOUBLE AS registered,
-            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'})) AS buying
-     FROM customers c WHERE ${type ? 'c.customer_type = $1' : 'TRUE'}`,
-    type ? [type] : [],
+            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${of.where})) AS buying
+     FROM customers c WHERE ${of.where}`,
+    of.params,
   );
   const registered = Number(r!.registered);
   const buying = Number(r!.buying);
   let inPeriod: number | undefined;
   if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
-    const f = joinFilters(entities);
+    const f = joinFilters(scoped);
     const [p] = await box.data.query(
       `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
       f.params,
@@ -27,9 +42,10 @@ export const countCustomersTool: Tool = async (box, req) => {
   }
   const one = isOne(registered);
   const who = customerTypeWords(type ?? null, lang, !one);
+  const where = scoped.place ? placeWords(scoped.place, lang) : '';
   const registeredWho = {
-    es: `${who} ${agree(registered, ['registrado', 'registrados'])}`,
-    en: `registered ${who}`,
+    es: `${who} ${agree(registered, ['registrado', 'registrados'])}${where ? ` en ${where}` : ''}`,
+    en: `registered ${who}${where ? ` in ${where}` : ''}`,
   };
   // The period and product filters of those who bought ("el último mes (…) (envase LATA)").
   const boughtWhen = `${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`;
@@ -48,9 +64,10 @@ export const countCustomersTool: Tool = async (box, req) => {
         `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
       ),
       answered: true,
+      placeApplied: true,
       basedOn: [
         say(lang, 'maestro de clientes', 'customer master'),
-        ...describeFilters(entities, lang),
+        ...describeFilters(scoped, lang),
         ...(entities.period ? [describePeriod(entities.period, lang)] : []),
       ],
       data: { registered, with_purchases: buying, not_buying: none, buying_in_scope: bought },
@@ -78,9 +95,10 @@ export const countCustomersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    placeApplied: true,
     basedOn: [
       say(lang, 'maestro de clientes', 'customer master'),
-      ...describeFilters(entities, lang),
+      ...describeFilters(scoped, lang),
       ...(entities.period ? [describePeriod(entities.period, lang)] : []),
     ],
     data: {

@@ -29,7 +29,7 @@ import {
 import { periodFigures } from './period-figures.ts';
 import { likeForLike } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
-import { rowsWanted, type Tool } from './toolbox.ts';
+import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
 import { salesSeries } from './sales-series.ts';
 
 /** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
@@ -255,12 +255,16 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   const [x, y] = [await periodFigures(box, scoped, a), await periodFigures(box, scoped, b)];
   const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
   const scope = scopeWords(scoped, lang);
+  // "¿El 181101 está comprando menos?": the yes or no first, then the two periods.
+  const verdict = req.buyingTrend ? trendVerdict(req, x.units, y.units, lang) : '';
   const text =
+    verdict +
     say(
       lang,
       `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} en ${countOf(x.orders, lang, NOUN.order)} de ${countOf(x.customers, lang, NOUN.customer)}, frente a ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} y ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} en unidades).`,
       `${capitalize(describePeriod(a, lang))}${scope}: ${countOf(x.units, lang, NOUN.unit)} in ${countOf(x.orders, lang, NOUN.order)} from ${countOf(x.customers, lang, NOUN.customer)}, against ${countOf(y.units, lang, NOUN.unit)}, ${countOf(y.orders, lang, NOUN.order)} and ${countOf(y.customers, lang, NOUN.customer)} ${describePeriod(b, lang)} (${change(x.units, y.units)} in units).`,
-    ) + note;
+    ) +
+    note;
   return {
     text,
     answered: true,
@@ -314,3 +318,37 @@ export const comparePeriodsTool: Tool = async (box, req) => {
     placeApplied: true,
   };
 };
+
+/**
+ * "Sí: el cliente 181101 compra menos (-12 % en unidades). " — whether the one named bought (or, a
+ * product, sold) less or more than in the period before, as the question asked it.
+ */
+function trendVerdict(req: ToolRequest, now: number, then: number, lang: Lang): string {
+  const c = then > 0 ? now / then - 1 : undefined;
+  const change = c === undefined ? '—' : `${c > 0 ? '+' : ''}${formatPercent(c, lang)}`;
+  const customer = req.entities.customer_id;
+  const who =
+    customer !== undefined
+      ? say(lang, `el cliente ${customer}`, `customer ${customer}`)
+      : say(lang, `el producto ${req.entities.product_id}`, `product ${req.entities.product_id}`);
+  const moved = now < then ? 'less' : now > then ? 'more' : 'same';
+  const yes = moved === req.buyingTrend;
+  const words =
+    customer !== undefined
+      ? {
+          less: ['compra menos', 'is buying less'],
+          more: ['compra más', 'is buying more'],
+          same: ['compra lo mismo', 'is buying the same'],
+        }
+      : {
+          less: ['se vende menos', 'is selling less'],
+          more: ['se vende más', 'is selling more'],
+          same: ['se vende lo mismo', 'is selling the same'],
+        };
+  const [es, en] = words[moved];
+  return say(
+    lang,
+    `${yes ? 'Sí' : 'No'}: ${who} ${es} (${change} en unidades). `,
+    `${yes ? 'Yes' : 'No'}: ${who} ${en} (${change} in units). `,
+  );
+}

@@ -6,6 +6,7 @@ import { explainTool } from './sales-advice.ts';
 import { ruleServingNote, scorerLabel } from '../scorer-label.ts';
 import type { Tool, ToolRequest } from './toolbox.ts';
 import { describeTraining } from './training-span.ts';
+import { driftChangesSentence, driftChangesTable, whatChangedSentence } from './drift-changes.ts';
 
 const servingGone = (req: ToolRequest) =>
   noModel(req.lang, say(req.lang, 'no hay campeón cargado', 'no champion is loaded'));
@@ -168,15 +169,12 @@ export const driftStatusTool: Tool = async (box, req) => {
         `No: la semana del ${formatDay(latest.week, lang)} no muestra drift`,
         `No: the week of ${formatDay(latest.week, lang)} shows no drift`,
       );
-  const features = latest.driftedFeatures.length
-    ? say(
-        lang,
-        ` Variables que cambiaron: ${latest.driftedFeatures.slice(0, 5).join(', ')}.`,
-        ` Features that changed: ${latest.driftedFeatures.slice(0, 5).join(', ')}.`,
-      )
-    : '';
+  const features = driftChangesSentence(latest, lang);
+  const changes = driftChangesTable(latest, lang);
   return {
-    text: `${verdict}${latest.championVersion !== null ? say(lang, ` frente a la referencia del modelo v${latest.championVersion}`, ` against model v${latest.championVersion}'s reference`) : ''}.${features}`,
+    text: req.whatChanged
+      ? whatChangedSentence(latest, formatDay(latest.week, lang), lang)
+      : `${verdict}${latest.championVersion !== null ? say(lang, ` frente a la referencia del modelo v${latest.championVersion}`, ` against model v${latest.championVersion}'s reference`) : ''}.${features}`,
     answered: true,
     basedOn: [
       say(
@@ -185,6 +183,7 @@ export const driftStatusTool: Tool = async (box, req) => {
         `drift report of ${formatInstant(latest.checkedAt, lang)}`,
       ),
     ],
+    ...(changes ? { table: changes } : {}),
     data: {
       week: latest.week,
       drifted: latest.drifted,

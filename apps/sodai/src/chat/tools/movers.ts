@@ -91,7 +91,8 @@ export const moversTool: Tool = async (box, req) => {
         )
       : say(
           lang,
-          `Los ${what} que más ${down ? 'bajaron' : 'crecieron'} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
+          // "Las marcas", "los productos": the article agrees with what is ranked.
+          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
           `The ${what} that ${down ? 'fell' : 'grew'} the most ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
         ));
   return {

@@ -122,7 +122,7 @@ export const lastBatchTool: Tool = async (box, req) => {
       data: { batches: 0 },
     };
   const { batch: b, later } = told;
-  if (b.outcome === 'rejected') return refusedBatchAnswer(b, later, lang);
+  if (b.outcome === 'rejected') return refusedBatchAnswer(b, later, lang, req.refusalFocus);
   // Asked about a rejection when none is in the log: say so before the batch that landed.
   const noneRefused = req.rejectedBatch
     ? say(lang, 'Ningún lote reciente fue rechazado. ', 'No recent batch was refused. ')

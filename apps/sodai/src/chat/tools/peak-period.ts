@@ -2,7 +2,7 @@ import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatDay, formatMonth, formatNumber, say } from '../format.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
-import type { PeakAsked } from '../understanding/peak-period-words.ts';
+import type { PeriodPeak } from '../understanding/peak-period-words.ts';
 import { noTransactions, table, unknownProduct } from './answers.ts';
 import { describePeriod, describeSubject, periodOrCalendarWeeks } from './filters.ts';
 import { bucketEnd, isWholeBucket, salesSeries, type SeriesGrain, type SeriesPoint } from './sales-series.ts';
@@ -40,7 +40,7 @@ const bucketName = (start: string, grain: SeriesGrain, lang: Lang): string =>
  * a period without one whole week (or month) of data is said so and the last 52 weeks used instead.
  */
 export const peakPeriodTool =
-  (peak: PeakAsked): Tool =>
+  (peak: PeriodPeak): Tool =>
   async (box, req) => {
     const { lang, vocab } = req;
     const e = req.entities;

@@ -5,7 +5,7 @@ import { notAnswered } from './answers.ts';
 import type { ChatToolbox, ToolAnswer } from './toolbox.ts';
 
 /** "la región 2", "zone 14": the place as the answer names it. */
-function placeWords(place: Place, lang: Lang): string {
+export function placeWords(place: Place, lang: Lang): string {
   const parts = [
     ...(place.region !== undefined ? [say(lang, `la región ${place.region}`, `region ${place.region}`)] : []),
     ...(place.zone !== undefined ? [say(lang, `la zona ${place.zone}`, `zone ${place.zone}`)] : []),

@@ -64,6 +64,36 @@ export function refusalReasons(message: string, lang: Lang): readonly string[] {
   return own ? [own] : [];
 }
 
+/**
+ * What to do about this refusal first: the columns to add or whose type to correct, named, when the
+ * message says which; then the runbook's general step.
+ *
+ * @example
+ * refusalRemedyFor('…: batch rejected: missing column "items" (…)', 'en'); // 'Add column items to the file … Upload the corrected file …'
+ */
+export function refusalRemedyFor(message: string | null, lang: Lang): string {
+  const missing = message ? [...message.matchAll(MISSING)].map((m) => m[1]!) : [];
+  const mistyped = message ? [...message.matchAll(WRONG_TYPE)].map((m) => m[1]!) : [];
+  const steps: string[] = [];
+  if (missing.length > 0)
+    steps.push(
+      say(
+        lang,
+        `Agregue al archivo ${missing.length === 1 ? 'la columna' : 'las columnas'} ${listed(missing, lang)}, con ${missing.length === 1 ? 'ese nombre' : 'esos nombres'}.`,
+        `Add ${missing.length === 1 ? 'column' : 'columns'} ${listed(missing, lang)} to the file, under ${missing.length === 1 ? 'that name' : 'those names'}.`,
+      ),
+    );
+  if (mistyped.length > 0)
+    steps.push(
+      say(
+        lang,
+        `Corrija el tipo de ${mistyped.length === 1 ? 'la columna' : 'las columnas'} ${listed(mistyped, lang)}.`,
+        `Correct the type of ${mistyped.length === 1 ? 'column' : 'columns'} ${listed(mistyped, lang)}.`,
+      ),
+    );
+  return [...steps, refusalRemedy(lang)].join(' ');
+}
+
 /** What to do about a refused file, as the alert's runbook says it. */
 export function refusalRemedy(lang: Lang): string {
   return say(

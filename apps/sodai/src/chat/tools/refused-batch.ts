@@ -4,7 +4,8 @@ import type { IngestionRecord } from '../../store/raw-store.ts';
 import { formatInstant, say } from '../format.ts';
 import { table } from './answers.ts';
 import { laterAttemptData, laterAttemptSentence } from './batch-to-tell.ts';
-import { refusalReasons, refusalRemedy } from './refusal-reasons.ts';
+import type { RefusalFocus } from '../understanding/refusal-follow-up.ts';
+import { refusalReasons, refusalRemedy, refusalRemedyFor } from './refusal-reasons.ts';
 import type { ToolAnswer } from './toolbox.ts';
 
 /**
@@ -17,6 +18,7 @@ export function refusedBatchAnswer(
   b: IngestionRecord,
   later: IngestionRecord | undefined,
   lang: Lang,
+  focus: RefusalFocus = 'refusal',
 ): ToolAnswer {
   const file = path.basename(b.file);
   const when = formatInstant(new Date(b.finishedAt), lang);
@@ -25,12 +27,26 @@ export function refusedBatchAnswer(
     ? `: ${reasons.join('; ')}`
     : say(lang, ' (el registro no guarda el motivo)', ' (the log keeps no reason)');
   const text = [
-    say(
-      lang,
-      `El último lote rechazado es el archivo ${file} (${b.batchId}), rechazado por la validación el ${when}${why}. No se guardó ninguna fila de él.`,
-      `The last refused batch is file ${file} (${b.batchId}), refused by validation on ${when}${why}. None of its rows was stored.`,
-    ),
-    refusalRemedy(lang),
+    // "¿Y qué hago?" after the refusal: the steps for this one first; "which rows?": none was kept.
+    ...(focus === 'remedy'
+      ? [
+          refusalRemedyFor(b.message, lang),
+          say(
+            lang,
+            `(Archivo ${file}, rechazado el ${when}${why}.)`,
+            `(File ${file}, refused on ${when}${why}.)`,
+          ),
+        ]
+      : focus === 'rows'
+        ? [
+            say(
+              lang,
+              `Ninguna fila en particular: el archivo ${file} se rechazó entero el ${when}${why}, así que no se guardó ninguna de sus filas ni quedó ninguna en cuarentena.`,
+              `No rows in particular: file ${file} was refused as a whole on ${when}${why}, so none of its rows was stored and none was quarantined.`,
+            ),
+            refusalRemedyFor(b.message, lang),
+          ]
+        : [refusedSentence(file, b.batchId, when, why, lang), refusalRemedy(lang)]),
     ...(later ? [laterAttemptSentence(later, lang)] : []),
   ].join(' ');
   return {
@@ -53,7 +69,17 @@ export function refusedBatchAnswer(
       rows_quarantined: b.rowsQuarantined,
       outcome: b.outcome,
       reasons,
+      focus,
       ...(later ? { later: laterAttemptData(later) } : {}),
     },
   };
+}
+
+/** Which file was refused, when and why. */
+function refusedSentence(file: string, batchId: string, when: string, why: string, lang: Lang): string {
+  return say(
+    lang,
+    `El último lote rechazado es el archivo ${file} (${batchId}), rechazado por la validación el ${when}${why}. No se guardó ninguna fila de él.`,
+    `The last refused batch is file ${file} (${batchId}), refused by validation on ${when}${why}. None of its rows was stored.`,
+  );
 }

@@ -54,6 +54,8 @@ export const weeklyAverageTool: Tool = async (box, req) => {
   const units = figures.units / weeks;
   const orders = figures.orders / weeks;
   const n = (x: number) => formatNumber(x, lang, 1);
+  // Of one customer, "1 clientes que compran por semana" says nothing (and in broken Spanish).
+  const oneCustomer = e.customer_id !== undefined;
   const cut =
     until < period.to
       ? say(lang, ` (datos hasta el ${formatDay(last, lang)})`, ` (data up to ${formatDay(last, lang)})`)
@@ -66,8 +68,8 @@ export const weeklyAverageTool: Tool = async (box, req) => {
   return {
     text: say(
       lang,
-      `Promedio semanal ${when}${scope}: ${n(units)} unidades, ${n(orders)} pedidos y ${n(buyers)} clientes que compran por semana (${rule}). Las semanas sin ventas cuentan como cero.`,
-      `Weekly average ${when}${scope}: ${n(units)} units, ${n(orders)} orders and ${n(buyers)} customers buying per week (${rule}). Weeks without sales count as zero.`,
+      `Promedio semanal ${when}${scope}: ${n(units)} unidades${oneCustomer ? ` y ${n(orders)} pedidos por semana` : `, ${n(orders)} pedidos y ${n(buyers)} clientes que compran por semana`} (${rule}). Las semanas sin ventas cuentan como cero.`,
+      `Weekly average ${when}${scope}: ${n(units)} units${oneCustomer ? ` and ${n(orders)} orders per week` : `, ${n(orders)} orders and ${n(buyers)} customers buying per week`} (${rule}). Weeks without sales count as zero.`,
     ),
     answered: true,
     basedOn: [

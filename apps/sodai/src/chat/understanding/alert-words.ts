@@ -31,6 +31,11 @@ export const ALERT_WORDS = [
   'should (?:i|we) (?:know|worry)',
   'heads up',
   'any (?:issues|problems)',
+  // "Is there a problem with the data?", "¿hay algún problema con los datos?": the monitoring says.
+  '(?:a |any |some )?(?:problems?|issues?) (?:with|in) (?:the |our )?(?:data|pipeline|model)',
+  'problemas? (?:con|en) (?:los |el )?(?:datos|pipeline|modelo)',
+  'falla algo',
+  'something (?:off|broken)',
   '(?:is|are) (?:everything|all|things) (?:ok|okay|fine|good|alright|all right)',
   'que (?:anda|esta|va|hay|salio) mal',
   'algo (?:anda |esta |va |salio )?mal',

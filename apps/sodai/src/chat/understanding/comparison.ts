@@ -10,6 +10,11 @@ import { GROUP_RE } from './intent-words.ts';
 const COMPARE =
   /\b(?:compar\w*|vs|versus|frente al?|contra|diferencias? entre|difference between|side by side|lado a lado|(?:which|who) (?:\w+ )?(?:sells?|sold|buys?|bought|orders?|ordered|is|does|did) (?:\w+ )?(?:more|better|most|best)|(?:cual|que|quien) (?:\w+ )?(?:se )?(?:vende|venden|vendio|compra|compran|compro|pide|pidio)\w* (?:\w+ )?(?:mas|mejor))\b/;
 
+/** Whether a question sets two things side by side ("vs", "compara", "¿cuál se vende más, A o B?"). */
+export function asksComparison(text: string): boolean {
+  return COMPARE.test(text);
+}
+
 /**
  * What a comparison sets side by side, in the order the question names them: two products or two
  * customers by id (the second may be an id the data does not know, which the answer says), or two

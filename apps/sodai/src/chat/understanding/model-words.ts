@@ -193,6 +193,10 @@ export const MODEL_WORDS = {
     '(?:weird|strange|odd) data',
     '(?:datos|data)\\b.{0,20}\\b(?:cambi\\w*|changed|changing|distint\\w*|diferent\\w*)',
     'anomal\\w*',
+    // "What changed in the data?", "¿qué se movió en los datos?": what the drift check measured.
+    '(?:cambi\\w*|changed?|moved|movio|shifted|different|distint\\w*|diferent\\w*) (?:\\w+ ){0,3}(?:en|in|of|de|about) (?:los |las |the )?(?:datos|data)\\b',
+    '(?:variables|features) (?:\\w+ ){0,2}(?:cambiaron|changed|moved|se movieron|drifted|shifted)',
+    '(?:que|which|what) (?:variables|features) (?:\\w+ ){0,2}(?:cambi\\w*|change\\w*|mov\\w*)',
     // A change measured against training is drift ("¿cambió X respecto al entrenamiento?").
     '(?:cambi\\w*|distint\\w*|diferent\\w*|differ\\w*|parec\\w*|changed) (?:\\w+ ){0,8}(?:entrenamiento|training|entreno)',
   ],

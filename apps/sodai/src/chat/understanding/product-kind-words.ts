@@ -4,6 +4,8 @@ import type { Vocabulary } from '../vocabulary.ts';
 export interface ProductKind {
   readonly es: string;
   readonly en: string;
+  /** A brand's name ("Coca-Cola"), not a kind of drink: the answer names the catalogue's brands. */
+  readonly brand?: true;
 }
 
 /**
@@ -57,6 +59,17 @@ export const PRODUCT_KIND_WORDS: readonly (readonly [ProductKind, readonly strin
     ],
   ],
   [{ es: 'tabaco', en: 'tobacco' }, ['cigarr\\w+', 'cigarettes?', 'tabaco', 'tobacco']],
+  // Well-known drinks brands: a catalogue whose brands are named otherwise holds none of them.
+  [{ es: 'Coca-Cola', en: 'Coca-Cola', brand: true }, ['coca colas?', 'cocacolas?', 'cokes?']],
+  [{ es: 'Pepsi', en: 'Pepsi', brand: true }, ['pepsis?']],
+  [{ es: 'Sprite', en: 'Sprite', brand: true }, ['sprites?']],
+  [{ es: 'Fanta', en: 'Fanta', brand: true }, ['fantas?']],
+  [{ es: 'Inca Kola', en: 'Inca Kola', brand: true }, ['inca kolas?', 'incakolas?']],
+  [{ es: '7 Up', en: '7 Up', brand: true }, ['7 up', 'seven up', 'sevenup']],
+  [{ es: 'Red Bull', en: 'Red Bull', brand: true }, ['red bull', 'redbull']],
+  [{ es: 'Gatorade', en: 'Gatorade', brand: true }, ['gatorade']],
+  [{ es: 'Powerade', en: 'Powerade', brand: true }, ['powerade']],
+  [{ es: 'Schweppes', en: 'Schweppes', brand: true }, ['schweppes']],
 ];
 
 const COMPILED = PRODUCT_KIND_WORDS.map(

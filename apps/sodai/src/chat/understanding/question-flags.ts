@@ -1,5 +1,10 @@
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
+import type { PredictionRunAsked } from './prediction-run-words.ts';
+import type { RefusalFocus } from './refusal-follow-up.ts';
+import type { MonthlyLeaders } from './monthly-leaders-words.ts';
+import type { RunsAsked } from './runs-asked-words.ts';
+import type { ComparedValues } from './compared-values.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 
@@ -21,6 +26,8 @@ export interface QuestionFlags {
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
   readonly lastOrder?: boolean;
+  /** "¿Qué cambió en los datos?", "which features moved?": what moved opens the drift answer (intent `drift_status`). */
+  readonly whatChanged?: boolean;
   /** "¿Hay alertas?", "what's wrong?": the monitoring's open alerts (intent `drift_status`). */
   readonly asksAlerts?: boolean;
   /** "Resumen de la semana", "how was last week?": the week's digest (intent `compare_periods`). */
@@ -29,10 +36,25 @@ export interface QuestionFlags {
   readonly dataCoverage?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
+  /** "¿Y qué hago?", "which rows?" after a refused batch: what the answer on it opens with (intent `last_batch`). */
+  readonly refusalFocus?: RefusalFocus;
+  /**
+   * "¿Cuántos lotes se cargaron este mes?", "batches loaded since Nov 1": the batches of a time of
+   * loading, which the tool reads from `text` against today (intent `last_batch`).
+   */
+  readonly batchesLoaded?: { readonly text: string };
+  /** "¿Cuántas corridas fallaron este mes?", "which run failed?": the runs of a time (intent `pipeline_last_run`). */
+  readonly runsAsked?: RunsAsked;
   /** "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the last retrain and gate decisions (intent `pipeline_last_run`). */
   readonly retrainDecision?: boolean;
   /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
   readonly gateAsked?: boolean;
+  /**
+   * "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
+   * diciembre?": what the weekly runs predicted, read from their predict task (intents
+   * `pipeline_last_run`, `model_info`).
+   */
+  readonly predictionRun?: PredictionRunAsked;
   /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
   readonly againstRules?: boolean;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
@@ -45,6 +67,10 @@ export interface QuestionFlags {
   readonly weeklyAverage?: boolean;
   /** "Ventas de la marca 24 por mes", "monthly sales": units month by month (intent `sales_trend`). */
   readonly byMonth?: boolean;
+  /** "El producto más vendido de cada mes", "top brands per month": each month's leaders (intents `top_products`, `top_customers`). */
+  readonly monthlyLeaders?: MonthlyLeaders;
+  /** "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all (intent `slow_movers`). */
+  readonly neverSold?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -83,6 +109,10 @@ export interface QuestionFlags {
    * (intent `product_info`) or two customers (`customer_history`) side by side.
    */
   readonly compared?: Compared;
+  /** "¿El 181101 está comprando menos?": a yes or no on one customer's or product's trend, then the two periods (intent `compare_periods`). */
+  readonly buyingTrend?: 'less' | 'more';
+  /** "Ventas de latas vs botellas": two values of one attribute side by side (intent `top_products`). */
+  readonly comparedValues?: ComparedValues;
   /** "Top clientes de la región 2": the region or zone of the customers counted (customers table). */
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
@@ -102,11 +132,16 @@ const QUESTION_FLAG_KEYS = Object.keys({
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,
+  whatChanged: true,
   digest: true,
   dataCoverage: true,
   rejectedBatch: true,
+  batchesLoaded: true,
+  refusalFocus: true,
   retrainDecision: true,
   gateAsked: true,
+  predictionRun: true,
+  runsAsked: true,
   againstRules: true,
   customerMovers: true,
   catalogue: true,
@@ -114,6 +149,8 @@ const QUESTION_FLAG_KEYS = Object.keys({
   weeklyAverage: true,
   peak: true,
   byMonth: true,
+  monthlyLeaders: true,
+  neverSold: true,
   regularBuyers: true,
   weekdaySplit: true,
   askedWeekday: true,
@@ -129,6 +166,8 @@ const QUESTION_FLAG_KEYS = Object.keys({
   alsoBought: true,
   excludedProduct: true,
   compared: true,
+  comparedValues: true,
+  buyingTrend: true,
   place: true,
   placesRanked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];

@@ -2,6 +2,7 @@ import type { ChatAttribute, ChatIntent } from '../../contract/api.ts';
 import type { FoundEntities } from './entities.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { asksNotBought } from './not-bought.ts';
+import { asksByMonth } from './by-month-words.ts';
 import { askedAttribute, attributeNoun, ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import type { WritableEntities } from './understanding.ts';
 
@@ -35,6 +36,21 @@ export function rankingGrain(
   at: FoundEntities['at'],
 ): Grain {
   let intent = asked;
+  // "¿Cuánto vendió cada marca el mes pasado?", "units of each package": the period's sales split by
+  // that attribute (brands ranked), not its total. A question by month or of one customer or product
+  // is read by its own rules.
+  const eachOf = splitBy(text);
+  if (
+    (intent === 'sales_trend' || intent === 'unknown') &&
+    eachOf !== undefined &&
+    entities[ATTRIBUTE_ENTITY[eachOf]] === undefined &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !asksByMonth(text)
+  ) {
+    intent = eachOf === 'brand' ? 'top_products' : 'sales_share';
+    entities.group_by = eachOf;
+  }
   // "¿qué marcas venden más?" ranks brands; "lo más vendido de la marca X" names one.
   if (
     (intent === 'top_products' || intent === 'movers' || intent === 'slow_movers') &&

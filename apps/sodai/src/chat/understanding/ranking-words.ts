@@ -63,6 +63,9 @@ export const RANKING_WORDS = {
     'mayores',
     'principales',
     'mas importantes',
+    // "Los clientes más grandes", "los más fuertes": the Spanish of "the biggest customers".
+    'mas grandes',
+    'mas fuertes',
     'most important',
     '(?:que )?mas (?:compr\\w*|pid\\w*|piden|pide|gast\\w*|llev\\w*)',
     '(?:compr|pid|gast|llev)\\w* mas',

@@ -26,6 +26,15 @@ import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
+import { predictionRunAsked } from './prediction-run-words.ts';
+import { asksBatchesLoaded } from './batches-loaded-words.ts';
+import { refusalFollowUp } from './refusal-follow-up.ts';
+import { asksWhatChanged } from './what-changed-words.ts';
+import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
+import { runsAsked } from './runs-asked-words.ts';
+import { asksNeverSold } from './never-sold-words.ts';
+import { comparedValues } from './compared-values.ts';
+import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
@@ -113,6 +122,29 @@ export function understandText(
     guess = classifyIntent(text, { ...signals, hasCustomer: true });
   }
   let intent = guess.intent;
+  // "¿Y qué hago?", "which rows?" after a refused batch was explained: that refusal, what to do about
+  // it or its rows, not a question of its own (which would name something, or ask about sales).
+  const refusalFocus = previous
+    ? refusalFollowUp(
+        text,
+        previous,
+        !bar &&
+          !placed &&
+          found.bareIds.length === 0 &&
+          Object.keys(found.entities).length === 0 &&
+          // "¿Y por qué?" reads as explaining advice, "¿qué hago?" as advice: neither names whom.
+          ['unknown', 'last_batch', 'recommend', 'explain_recommendation'].includes(intent),
+      )
+    : undefined;
+  if (refusalFocus)
+    return {
+      intent: 'last_batch',
+      entities: {},
+      offset: 0,
+      usedContext: true,
+      rejectedBatch: true,
+      refusalFocus,
+    };
   // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
   // asks what the customer bought ("llevo" without accents reads as either).
   if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
@@ -239,6 +271,61 @@ export function understandText(
     entities[own] = first;
     // A number the data knows as both kinds may have been given the other role.
     if (entities[other] === first || entities[other] === second) delete entities[other];
+  }
+  // "¿El 181101 está comprando menos?", "is customer 188331 buying more?": yes or no on his units
+  // against the period before, not his whole history.
+  const buyingTrend =
+    !compared &&
+    !bar &&
+    !usedContext &&
+    !OPERATIONS.has(intent) &&
+    entities.compare_to === undefined &&
+    // A product's "¿se está vendiendo menos?" is its weekly trend, which already says so.
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined
+      ? buyingTrendAsked(text)
+      : undefined;
+  if (buyingTrend) intent = 'compare_periods';
+  // "Ventas de latas vs botellas", "¿restaurantes o mayoristas, quién compra más?": two values of
+  // one attribute side by side, neither of them a filter of the other.
+  const values =
+    !compared && !bar && !usedContext && !OPERATIONS.has(intent)
+      ? comparedValues(text, vocab, lang)
+      : undefined;
+  if (values) {
+    intent = 'top_products';
+    delete entities[values.attribute];
+    delete entities.group_by;
+  }
+  // "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
+  // diciembre?": what the weekly runs predicted and with which model, not the model's advice for
+  // anyone nor the champion of today (a customer, product or kind named is a prediction of theirs).
+  const predictionRun =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    pending.length === 0 &&
+    !filters.some((k) => entities[k] !== undefined)
+      ? predictionRunAsked(text, entities.period !== undefined)
+      : undefined;
+  if (predictionRun) intent = predictionRun === 'model' ? 'model_info' : 'pipeline_last_run';
+  // "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all, not the
+  // slowest of a period nor the weekly trend (one customer's never-bought products are advice).
+  const neverSold =
+    !usedContext &&
+    !bar &&
+    !compared &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.customer_type === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksNeverSold(text);
+  if (neverSold) {
+    intent = 'slow_movers';
+    // Never is all the data: a period word ("nunca este año") is not what is asked.
+    delete entities.period;
   }
   // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
   // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
@@ -428,7 +515,16 @@ export function understandText(
     !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
     BY_MONTH_INTENTS.has(intent) &&
     asksByMonth(text);
-  if (byMonth) intent = 'sales_trend';
+  // "Marca 24 vs marca 30 por mes": the two compared, month by month.
+  const comparedByMonth =
+    compared !== undefined && !peak && !weeklyAverage && !returnsBy && !bar && asksByMonth(text);
+  if (byMonth || comparedByMonth) intent = 'sales_trend';
+  // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
+  // one ranking of the whole period.
+  const monthlyLeaders =
+    !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
+      ? monthlyLeadersAsked(text, intent, entities.group_by)
+      : undefined;
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
   const regularProducts =
     !lastOrder &&
@@ -544,6 +640,20 @@ export function understandText(
   const weekdaySwapped = kept.onWeekday !== undefined ? weekdayNamed(text) : undefined;
   // "¿Y los viernes?" after "¿el 1002 suele comprar los lunes?": the same yes or no of fridays.
   const askedSwapped = kept.askedWeekday !== undefined ? weekdayNamed(text) : undefined;
+  // "¿Cuántos lotes se cargaron este mes?": the batches of a time; "¿y el mes pasado?" after it
+  // asks them of the time it names (read from its own words, not the previous question's).
+  const batchesLoaded =
+    intent === 'last_batch' &&
+    !guess.dataCoverage &&
+    (kept.batchesLoaded !== undefined || asksBatchesLoaded(text, entities.period !== undefined))
+      ? { text }
+      : undefined;
+  // "¿Cuántas corridas fallaron este mes?", "which run failed?": the runs of a time, not the last
+  // one (its retrain decision and its predictions are asked otherwise).
+  const runs =
+    intent === 'pipeline_last_run' && !guess.retrainDecision && !predictionRun
+      ? runsAsked(text, entities.period !== undefined)
+      : undefined;
   const places = placesAsked(text, intent, entities.customer_id);
   if (places) intent = 'sales_share';
   return {
@@ -554,9 +664,11 @@ export function understandText(
     ...kept,
     ...(lastOrder ? { lastOrder: true } : {}),
     ...(guess.alerts && intent === 'drift_status' ? { asksAlerts: true } : {}),
+    ...(!guess.alerts && intent === 'drift_status' && asksWhatChanged(text) ? { whatChanged: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
-    ...(!guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
+    ...(batchesLoaded ? { batchesLoaded } : {}),
+    ...(!batchesLoaded && !guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
       ? { rejectedBatch: true }
       : {}),
     ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
@@ -564,10 +676,14 @@ export function understandText(
       ? { gateAsked: true }
       : {}),
     ...(intent === 'model_performance' && asksAgainstTheRules(text) ? { againstRules: true } : {}),
+    ...(predictionRun ? { predictionRun } : {}),
+    ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
-    ...(byMonth ? { byMonth: true } : {}),
+    ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
+    ...(monthlyLeaders ? { monthlyLeaders } : {}),
+    ...(neverSold ? { neverSold: true } : {}),
     ...(skipped ? { skipped: true } : {}),
     ...(newToCustomer ? { newToCustomer: true } : {}),
     ...(catalogue ? { catalogue: true } : {}),
@@ -587,6 +703,8 @@ export function understandText(
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(compared ? { compared } : {}),
+    ...(values ? { comparedValues: values } : {}),
+    ...(buyingTrend ? { buyingTrend } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
     ...(more ? { more } : {}),
     ...(ifTop ? { asksIfTop: true } : {}),

@@ -1,0 +1,40 @@
+import type { Lang } from '../../contract/api.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import { asksComparison } from './comparison.ts';
+import { extractEntities } from './entities.ts';
+
+/** The attributes whose values a question may set side by side ("latas vs botellas", "restaurantes o mayoristas"). */
+const ATTRIBUTES = ['package', 'category', 'sub_category', 'segment', 'customer_type'] as const;
+export type ComparedAttribute = (typeof ATTRIBUTES)[number];
+
+/** Two values of one attribute, in the order the question names them. */
+export interface ComparedValues {
+  readonly attribute: ComparedAttribute;
+  readonly values: readonly [string, string];
+}
+
+/** Where one side ends and the other begins: "vs", "contra", "frente a", "y", "o", "and", "or". */
+const BETWEEN =
+  /\b(?:vs|versus|contra|frente al?|y|o|and|or|against|compared (?:to|with)|comparad[oa]s? con)\b/g;
+
+/**
+ * The two values of one attribute a comparison names ("ventas de latas vs botellas", "¿quién compra
+ * más, los restaurantes o los mayoristas?"): the words before and after a joining word each name a
+ * different value of the same attribute.
+ *
+ * @example
+ * comparedValues('ventas de latas vs botellas', vocab, 'es'); // { attribute: 'package', values: ['LATA', 'BOTELLA'] }
+ */
+export function comparedValues(text: string, vocab: Vocabulary, lang: Lang): ComparedValues | undefined {
+  if (!asksComparison(text)) return undefined;
+  for (const m of text.matchAll(BETWEEN)) {
+    const left = extractEntities(text.slice(0, m.index), vocab, lang).entities;
+    const right = extractEntities(text.slice(m.index + m[0].length), vocab, lang).entities;
+    for (const key of ATTRIBUTES) {
+      const a = left[key];
+      const b = right[key];
+      if (a !== undefined && b !== undefined && a !== b) return { attribute: key, values: [a, b] };
+    }
+  }
+  return undefined;
+}
