@@ -320,35 +320,24 @@ export const comparePeriodsTool: Tool = async (box, req) => {
 };
 
 /**
- * "Sí: el cliente 181101 compra menos (-12 % en unidades). " — whether the one named bought (or, a
- * product, sold) less or more than in the period before, as the question asked it.
+ * "Sí: el cliente 181101 compra menos (-12 % en unidades). " — whether the customer named bought
+ * less or more than in the period before, as the question asked it (only a customer's question sets
+ * `buyingTrend`: a product's falls to its weekly trend).
  */
 function trendVerdict(req: ToolRequest, now: number, then: number, lang: Lang): string {
   const c = then > 0 ? now / then - 1 : undefined;
   const change = c === undefined ? '—' : `${c > 0 ? '+' : ''}${formatPercent(c, lang)}`;
   const customer = req.entities.customer_id;
-  const who =
-    customer !== undefined
-      ? say(lang, `el cliente ${customer}`, `customer ${customer}`)
-      : say(lang, `el producto ${req.entities.product_id}`, `product ${req.entities.product_id}`);
   const moved = now < then ? 'less' : now > then ? 'more' : 'same';
   const yes = moved === req.buyingTrend;
-  const words =
-    customer !== undefined
-      ? {
-          less: ['compra menos', 'is buying less'],
-          more: ['compra más', 'is buying more'],
-          same: ['compra lo mismo', 'is buying the same'],
-        }
-      : {
-          less: ['se vende menos', 'is selling less'],
-          more: ['se vende más', 'is selling more'],
-          same: ['se vende lo mismo', 'is selling the same'],
-        };
-  const [es, en] = words[moved];
+  const [es, en] = {
+    less: ['compra menos', 'is buying less'],
+    more: ['compra más', 'is buying more'],
+    same: ['compra lo mismo', 'is buying the same'],
+  }[moved];
   return say(
     lang,
-    `${yes ? 'Sí' : 'No'}: ${who} ${es} (${change} en unidades). `,
-    `${yes ? 'Yes' : 'No'}: ${who} ${en} (${change} in units). `,
+    `${yes ? 'Sí' : 'No'}: el cliente ${customer} ${es} (${change} en unidades). `,
+    `${yes ? 'Yes' : 'No'}: customer ${customer} ${en} (${change} in units). `,
   );
 }
