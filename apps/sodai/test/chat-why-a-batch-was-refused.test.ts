@@ -78,6 +78,8 @@ describe('why the last batch was refused', () => {
         ? /faltan las columnas order_id, purchase_date e items.*Suba el archivo corregido/s
         : /columns order_id, purchase_date and items are missing.*Upload the corrected file/s,
     );
+    // Where both ways out are, now that the web UI can remove a file from the landing.
+    expect(r.answer).toContain(lang === 'es' ? 'en la página Subir lote' : 'on the Upload batch page');
     // Nothing of a refused file is stored: its zero rows are not said as if they meant something.
     expect(r.answer).not.toMatch(/0 (?:filas|rows)/);
     expect(r.answer).not.toContain(dir);

@@ -98,7 +98,7 @@ export function refusalRemedyFor(message: string | null, lang: Lang): string {
 export function refusalRemedy(lang: Lang): string {
   return say(
     lang,
-    'Suba el archivo corregido con el mismo nombre (lo reemplaza) o quítelo de la carpeta de llegada; el informe de validación dice qué está mal.',
-    'Upload the corrected file under the same name (replacing it), or remove it from the landing folder; the validation report says what is wrong.',
+    'Suba el archivo corregido con el mismo nombre (lo reemplaza) o quítelo de la entrada, en la página Subir lote; allí está también su informe de validación, que dice qué está mal.',
+    'Upload the corrected file under the same name (replacing it) or remove it from the landing, on the Upload batch page; its validation report, which says what is wrong, is there too.',
   );
 }
