@@ -74,10 +74,12 @@ export async function gcDryRun(dataDir: string): Promise<string[]> {
 }
 
 /**
- * Data files under `tables/` that no snapshot of any table references, found by walking every
- * snapshot's file list (independently of the catalog's own `listOrphans`).
+ * Objects gc may collect, found independently of the catalog's own `listOrphans`: data files under
+ * `tables/` that no snapshot of any table references (walking every snapshot's file list), and
+ * validation reports under `reports/ingest/` whose JSON no ingestion record names (a process killed
+ * after writing a batch's report and before committing it).
  */
-export async function unreferencedTableFiles(store: RawStore): Promise<string[]> {
+export async function unreferencedObjects(store: RawStore): Promise<string[]> {
   const { catalog, objects } = store.shared;
   const referenced = new Set<string>();
   for (const table of await catalog.tables()) {
@@ -85,10 +87,12 @@ export async function unreferencedTableFiles(store: RawStore): Promise<string[]>
       for (const file of (await catalog.snapshot(snapshot.id)).files) referenced.add(file.key);
     }
   }
-  return (await objects.list('tables/'))
+  const reports = new Set((await catalog.listIngestions()).map((i) => i.reportKey));
+  const files = (await objects.list('tables/')).map((o) => o.key).filter((k) => !referenced.has(k));
+  const orphanReports = (await objects.list('reports/ingest/'))
     .map((o) => o.key)
-    .filter((k) => !referenced.has(k))
-    .sort();
+    .filter((k) => !reports.has(k.replace(/\.html$/, '.json')));
+  return [...files, ...orphanReports].sort();
 }
 
 /** A snapshot is whole: each file holds the bytes the catalog recorded and the rows add up. */

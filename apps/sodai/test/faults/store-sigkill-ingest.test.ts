@@ -12,7 +12,7 @@ import {
   expectWholeSnapshot,
   gcDryRun,
   runCli,
-  unreferencedTableFiles,
+  unreferencedObjects,
   type KillMoment,
 } from './store-sigkill-helpers.ts';
 
@@ -101,7 +101,7 @@ describe('SIGKILL during `sodai ingest`', { timeout: 600_000 }, () => {
         expect(await queryNumber(store.connection, 'SELECT count(*) FROM transactions')).toBe(
           now.summary.totalRows,
         );
-        expect(await gcDryRun(dataDir), what).toEqual(await unreferencedTableFiles(store));
+        expect(await gcDryRun(dataDir), what).toEqual(await unreferencedObjects(store));
       } finally {
         await store.close();
       }

@@ -11,7 +11,7 @@ import {
   expectWholeSnapshot,
   gcDryRun,
   runCli,
-  unreferencedTableFiles,
+  unreferencedObjects,
   type KillMoment,
 } from './store-sigkill-helpers.ts';
 
@@ -68,7 +68,7 @@ describe('SIGKILL during `sodai predict`', { timeout: 600_000 }, () => {
             predictions.summary.totalRows,
           );
         }
-        expect(await gcDryRun(dataDir), what).toEqual(await unreferencedTableFiles(store));
+        expect(await gcDryRun(dataDir), what).toEqual(await unreferencedObjects(store));
       } finally {
         await store.close();
       }
