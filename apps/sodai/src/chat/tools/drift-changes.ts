@@ -21,6 +21,16 @@ function movedWords(f: MovedFeature, lang: Lang): string {
   return `${f.name}${label ? ` — ${label}` : ''}${how}`;
 }
 
+/** The first moved features in words, and how many more: "a (…); b (…) y 3 más". */
+function namedMoved(moved: readonly MovedFeature[], lang: Lang): string {
+  const first = moved
+    .slice(0, NAMED)
+    .map((f) => movedWords(f, lang))
+    .join('; ');
+  const rest = moved.length - NAMED;
+  return rest > 0 ? first + say(lang, ` y ${rest} más`, ` and ${rest} more`) : first;
+}
+
 /**
  * What moved in the data, as the drift check measured it: the features past their thresholds, what
  * each measures and how far it moved. A week with a few moved features and no drift says both, so
@@ -38,20 +48,13 @@ export function driftChangesSentence(latest: DriftSummary, lang: Lang): string {
           ` None of the ${checked} features moved past its threshold.`,
         )
       : '';
-  const named = moved
-    .slice(0, NAMED)
-    .map((f) => movedWords(f, lang))
-    .join('; ');
-  const more =
-    moved.length > NAMED
-      ? say(lang, ` y ${moved.length - NAMED} más`, ` and ${moved.length - NAMED} more`)
-      : '';
+  const named = namedMoved(moved, lang);
   const count = formatNumber(moved.length, lang);
   if (latest.drifted)
     return say(
       lang,
-      ` Variables que se movieron más allá de su umbral (${count}${of}): ${named}${more}.`,
-      ` Features that moved past their thresholds (${count}${of}): ${named}${more}.`,
+      ` Variables que se movieron más allá de su umbral (${count}${of}): ${named}.`,
+      ` Features that moved past their thresholds (${count}${of}): ${named}.`,
     );
   const needed =
     latest.shareThreshold !== undefined
@@ -63,8 +66,8 @@ export function driftChangesSentence(latest: DriftSummary, lang: Lang): string {
       : '';
   return say(
     lang,
-    ` Aun así, ${count}${of} ${moved.length === 1 ? 'variable se movió' : 'variables se movieron'} más allá de su umbral${needed}: ${named}${more}.`,
-    ` Still, ${count}${of} ${moved.length === 1 ? 'feature' : 'features'} moved past ${moved.length === 1 ? 'its threshold' : 'their thresholds'}${needed}: ${named}${more}.`,
+    ` Aun así, ${count}${of} ${moved.length === 1 ? 'variable se movió' : 'variables se movieron'} más allá de su umbral${needed}: ${named}.`,
+    ` Still, ${count}${of} ${moved.length === 1 ? 'feature' : 'features'} moved past ${moved.length === 1 ? 'its threshold' : 'their thresholds'}${needed}: ${named}.`,
   );
 }
 
@@ -105,14 +108,7 @@ export function whatChangedSentence(latest: DriftSummary, week: string, lang: La
   const moved = latest.moved;
   const checked = latest.featuresChecked;
   const of = checked > 0 ? say(lang, ` de ${checked}`, ` of ${checked}`) : '';
-  const named = moved
-    .slice(0, NAMED)
-    .map((f) => movedWords(f, lang))
-    .join('; ');
-  const more =
-    moved.length > NAMED
-      ? say(lang, ` y ${moved.length - NAMED} más`, ` and ${moved.length - NAMED} more`)
-      : '';
+  const named = namedMoved(moved, lang);
   const what =
     moved.length === 0
       ? say(
@@ -122,8 +118,8 @@ export function whatChangedSentence(latest: DriftSummary, week: string, lang: La
         )
       : say(
           lang,
-          `En la semana del ${week}${against}, ${formatNumber(moved.length, lang)}${of} ${moved.length === 1 ? 'variable se movió' : 'variables se movieron'} más allá de su umbral: ${named}${more}.`,
-          `In the week of ${week}${against}, ${formatNumber(moved.length, lang)}${of} ${moved.length === 1 ? 'feature' : 'features'} moved past ${moved.length === 1 ? 'its threshold' : 'their thresholds'}: ${named}${more}.`,
+          `En la semana del ${week}${against}, ${formatNumber(moved.length, lang)}${of} ${moved.length === 1 ? 'variable se movió' : 'variables se movieron'} más allá de su umbral: ${named}.`,
+          `In the week of ${week}${against}, ${formatNumber(moved.length, lang)}${of} ${moved.length === 1 ? 'feature' : 'features'} moved past ${moved.length === 1 ? 'its threshold' : 'their thresholds'}: ${named}.`,
         );
   const share =
     latest.shareThreshold !== undefined
