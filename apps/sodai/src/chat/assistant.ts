@@ -35,6 +35,7 @@ import { retrainDecisionTool } from './tools/retrain-decision.ts';
 import { predictionRunsTool } from './tools/prediction-runs.ts';
 import { batchesLoadedTool } from './tools/batches-loaded.ts';
 import { runsInAPeriodTool } from './tools/runs-in-a-period.ts';
+import { retrainCountTool } from './tools/retrain-count.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
@@ -241,9 +242,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ? predictionRunsTool(box, req)
       : req.runsAsked
         ? runsInAPeriodTool(box, req)
-        : req.retrainDecision
-          ? retrainDecisionTool(box, req)
-          : pipelineLastRunTool(box, req),
+        : req.retrainsCounted
+          ? retrainCountTool(box, req)
+          : req.retrainDecision
+            ? retrainDecisionTool(box, req)
+            : pipelineLastRunTool(box, req),
   pipeline_next_run: pipelineNextRunTool,
   // What data there is and its days is asked of the same load the last batch brought.
   // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.

@@ -35,7 +35,22 @@ function span(p: ChatPeriod, lang: Lang): string {
   );
 }
 
-const startOf = (r: RunRecord) => r.startedAt ?? r.createdAt;
+/**
+ * When the runs counted ran: the time asked for with its days ("este mes (del 1 nov 2026 al 30 nov
+ * 2026)"), or, with none asked, "entre las últimas 30" of the `read` runs.
+ */
+export function runsWhen(period: ChatPeriod | undefined, read: number, lang: Lang): string {
+  if (!period)
+    return say(
+      lang,
+      `entre las últimas ${formatNumber(read, lang)}`,
+      `among the last ${formatNumber(read, lang)}`,
+    );
+  return /^(?:desde|since)\b/.test(period.label) ? period.label : `${period.label} (${span(period, lang)})`;
+}
+
+/** When a run started (a queued one: when it was created). */
+export const startOf = (r: RunRecord) => r.startedAt ?? r.createdAt;
 
 /**
  * The pipeline runs of a time ("¿cuántas corridas fallaron este mes?", "how many runs failed?",
@@ -54,15 +69,7 @@ export const runsInAPeriodTool: Tool = async (box, req) => {
     return !period || (day >= period.from && day <= period.to);
   });
   const failed = runs.filter((r) => FAILED.has(r.state));
-  const when = !period
-    ? say(
-        lang,
-        `entre las últimas ${formatNumber(all.length, lang)}`,
-        `among the last ${formatNumber(all.length, lang)}`,
-      )
-    : /^(?:desde|since)\b/.test(period.label)
-      ? period.label
-      : `${period.label} (${span(period, lang)})`;
+  const when = runsWhen(period, all.length, lang);
   const failures = await Promise.all(
     failed.slice(0, NAMED_FAILURES).map(async (r) => {
       const tasks = await box.pipeline!.store.taskInstances(r.id);

@@ -11,6 +11,7 @@ import { asksDataCoverage } from './data-coverage-words.ts';
 import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
+import { asksHowOftenTrained } from './retrain-count-words.ts';
 import { asksRetrainDecision } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 
@@ -294,7 +295,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (asksSalesShare(text, s)) return { intent: 'sales_share' };
   // "¿Se reentrenó el modelo? ¿por qué?", "what did the gate decide?": the weekly run's decision,
   // before drift (a reason to retrain) and the model's drivers ("why" beside "model").
-  if (asksRetrainDecision(text, s.hasCustomer || s.hasProduct))
+  if (
+    asksRetrainDecision(text, s.hasCustomer || s.hasProduct) ||
+    (!s.hasCustomer && !s.hasProduct && asksHowOftenTrained(text))
+  )
     return { intent: 'pipeline_last_run', retrainDecision: true };
   if (has('drift')) return { intent: 'drift_status' };
   if (has('why') && (has('model') || has('drivers')) && !has('recommend') && !s.hasCustomer) {

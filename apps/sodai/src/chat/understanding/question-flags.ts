@@ -50,6 +50,11 @@ export interface QuestionFlags {
   /** "¿Qué decidió el gate?": the gate's decision opens the retrain answer (intent `pipeline_last_run`). */
   readonly gateAsked?: boolean;
   /**
+   * "¿Cuántas veces se reentrenó el modelo este mes?": the retrainings of the weekly runs of a time,
+   * which the tool reads from `text` against today (intent `pipeline_last_run`).
+   */
+  readonly retrainsCounted?: { readonly text: string };
+  /**
    * "¿Cuántas predicciones hizo la última corrida?", "¿qué modelo predijo la semana del 16 de
    * diciembre?": what the weekly runs predicted, read from their predict task (intents
    * `pipeline_last_run`, `model_info`).
@@ -140,6 +145,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   refusalFocus: true,
   retrainDecision: true,
   gateAsked: true,
+  retrainsCounted: true,
   predictionRun: true,
   runsAsked: true,
   againstRules: true,

@@ -27,6 +27,7 @@ import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { predictionRunAsked } from './prediction-run-words.ts';
+import { asksRetrainCount } from './retrain-count-words.ts';
 import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
@@ -674,6 +675,9 @@ export function understandText(
     ...(guess.retrainDecision && intent === 'pipeline_last_run' ? { retrainDecision: true } : {}),
     ...(guess.retrainDecision && intent === 'pipeline_last_run' && asksAboutTheGate(text)
       ? { gateAsked: true }
+      : {}),
+    ...(guess.retrainDecision && intent === 'pipeline_last_run' && asksRetrainCount(text)
+      ? { retrainsCounted: { text } }
       : {}),
     ...(intent === 'model_performance' && asksAgainstTheRules(text) ? { againstRules: true } : {}),
     ...(predictionRun ? { predictionRun } : {}),
