@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { configuredSource } from '../data/sources/batch-source.ts';
 import { ingestFromSource } from '../data/sources/ingest-from-source.ts';
+import type { LateRows } from '../data/sources/postgres-source.ts';
 import { isSodaiError } from '../errors.ts';
 import { planCutoffs, type TrainingPlan } from '../features/cutoff-plan.ts';
 import { checkDrift, type DriftCheck } from '../jobs/drift-check.ts';
@@ -51,7 +52,7 @@ interface IngestOutput {
   readonly rowsAccepted: number;
   readonly rowsQuarantined: number;
   /** Rows a Postgres source can no longer hand over (dated at or before its watermark). */
-  readonly lateRows: readonly { source: string; rows: number; watermark: string }[];
+  readonly lateRows: readonly LateRows[];
 }
 
 interface ValidateOutput {
@@ -129,7 +130,7 @@ export function buildWeeklyDag(env: FlowEnv) {
       const source = configuredSource(env.config, env.paths.landingDir);
       // A landing folder nobody has written to yet simply holds no new batch.
       if (source.kind === 'folder' && source.path !== undefined) mkdirSync(source.path, { recursive: true });
-      const lateRows: { source: string; rows: number; watermark: string }[] = [];
+      const lateRows: LateRows[] = [];
       const reports = await env.withStore((store) =>
         ingestFromSource(
           store,
@@ -140,9 +141,9 @@ export function buildWeeklyDag(env: FlowEnv) {
             outlierSeverity: env.config.validation.outlierSeverity,
           },
           path.join(env.paths.dataDir, 'cache'),
-          (notice) => {
-            ctx.log.warn(notice.message);
-            lateRows.push({ source: notice.source, rows: notice.rows, watermark: notice.watermark });
+          ({ message, ...figures }) => {
+            ctx.log.warn(message);
+            lateRows.push(figures);
           },
         ),
       );

@@ -46,7 +46,7 @@ export async function predictionRuns(store: RunStore): Promise<PredictionRun[]> 
   const runs = await store.listRuns({ limit: RECENT_RUNS });
   const found: PredictionRun[] = [];
   for (const run of runs) {
-    const predict = (await store.taskInstances(run.id)).find((t) => t.taskId === 'predict');
+    const [predict] = await store.taskInstances(run.id, ['predict']);
     const output = predict?.state === 'success' ? predictOutput(predict.output) : undefined;
     if (output) found.push({ run, ...output });
   }

@@ -60,3 +60,10 @@ export async function recordedGate(
   const line = await decisionLine(store, runId, 'gate');
   return line === undefined ? undefined : { reason: line, verdict: legacyGateVerdict(line) };
 }
+
+/** The version a run's `promote` task wrote in its output ({ version }), when it did. */
+export function promotedVersionOf(promote: TaskInstance | undefined): number | undefined {
+  const output = promote?.output;
+  if (typeof output !== 'object' || output === null || !('version' in output)) return undefined;
+  return typeof output.version === 'number' ? output.version : undefined;
+}

@@ -2,7 +2,8 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatInstant, formatNumber, say } from '../format.ts';
 import { eventPeriod } from '../understanding/event-period.ts';
 import { noPipelineAccess, table } from './answers.ts';
-import { runsWhen, startOf } from './runs-in-a-period.ts';
+import { promotedVersionOf } from './recorded-decisions.ts';
+import { runsStartedIn, runsWhen, startOf } from './runs-in-a-period.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many weekly runs are read: years of them. */
@@ -29,11 +30,7 @@ export const retrainCountTool: Tool = async (box, req) => {
   const store = box.pipeline.store;
   const today = box.now().toISOString().slice(0, 10);
   const period = req.retrainsCounted ? eventPeriod(req.retrainsCounted.text, today, lang) : undefined;
-  const all = await store.listRuns({ dagId: 'weekly', limit: RECENT_RUNS });
-  const runs = all.filter((r) => {
-    const day = startOf(r).toISOString().slice(0, 10);
-    return !period || (day >= period.from && day <= period.to);
-  });
+  const { read, runs } = await runsStartedIn(store, period, { dagId: 'weekly', limit: RECENT_RUNS });
   const trained: { run: (typeof runs)[number]; outcome: Outcome; version: number | undefined }[] = [];
   for (const run of runs) {
     const tasks = new Map(
@@ -45,9 +42,9 @@ export const retrainCountTool: Tool = async (box, req) => {
     const promote = tasks.get('promote');
     const outcome: Outcome =
       train.state !== 'success' ? 'failed' : promote?.state === 'success' ? 'promoted' : 'kept';
-    trained.push({ run, outcome, version: versionOf(promote?.output) });
+    trained.push({ run, outcome, version: promotedVersionOf(promote) });
   }
-  const when = runsWhen(period, all.length, lang);
+  const when = runsWhen(period, read, lang);
   const count = (o: Outcome) => trained.filter((t) => t.outcome === o).length;
   const promotedVersions = trained
     .filter((t) => t.outcome === 'promoted' && t.version !== undefined)
@@ -101,9 +98,3 @@ export const retrainCountTool: Tool = async (box, req) => {
     },
   };
 };
-
-/** The version `promote` wrote in its output ({ version }), when it did. */
-function versionOf(output: unknown): number | undefined {
-  if (typeof output !== 'object' || output === null || !('version' in output)) return undefined;
-  return typeof output.version === 'number' ? output.version : undefined;
-}

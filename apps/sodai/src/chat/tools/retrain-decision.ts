@@ -5,6 +5,7 @@ import { noPipelineAccess } from './answers.ts';
 import type { GateVerdict } from '../../contract/model-decisions.ts';
 import { gateWords } from './gate-words.ts';
 import {
+  promotedVersionOf,
   recordedGate,
   recordedRetrain,
   type RecordedDecision,
@@ -28,12 +29,7 @@ const succeeded = (t: RunTasks, id: string) => t.tasks.get(id)?.state === 'succe
 /** The gate ran to a decision (a failed gate logged why it refused). */
 const gateDecided = (t: RunTasks) => ['success', 'failed'].includes(t.tasks.get('gate')?.state ?? '');
 
-/** The version `promote` wrote in its output ({ version }), when it did. */
-function promotedVersion(t: RunTasks): number | undefined {
-  const output = t.tasks.get('promote')?.output;
-  if (typeof output !== 'object' || output === null || !('version' in output)) return undefined;
-  return typeof output.version === 'number' ? output.version : undefined;
-}
+const promotedVersion = (t: RunTasks) => promotedVersionOf(t.tasks.get('promote'));
 
 /**
  * Whether the last run retrained and why. It opens with "Sí:" / "No:" when it answers a question

@@ -1,4 +1,4 @@
-import type { RunRecord } from '@sodai/pipeline';
+import type { RunRecord, RunStore } from '@sodai/pipeline';
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatDay, formatInstant, formatNumber, say } from '../format.ts';
@@ -53,6 +53,26 @@ export function runsWhen(period: ChatPeriod | undefined, read: number, lang: Lan
 export const startOf = (r: RunRecord) => r.startedAt ?? r.createdAt;
 
 /**
+ * The newest runs read (`read` of them) and those among them that started in `period`, on today's
+ * calendar (all of them when no period is asked).
+ */
+export async function runsStartedIn(
+  store: RunStore,
+  period: ChatPeriod | undefined,
+  options: { readonly dagId?: string; readonly limit: number },
+): Promise<{ readonly read: number; readonly runs: RunRecord[] }> {
+  const all = await store.listRuns({
+    ...(options.dagId ? { dagId: options.dagId } : {}),
+    limit: options.limit,
+  });
+  const runs = all.filter((r) => {
+    const day = startOf(r).toISOString().slice(0, 10);
+    return !period || (day >= period.from && day <= period.to);
+  });
+  return { read: all.length, runs };
+}
+
+/**
  * The pipeline runs of a time ("¿cuántas corridas fallaron este mes?", "how many runs failed?",
  * "¿qué corrida falló?"), by when they started on today's calendar: how many, how many failed and
  * which, with the failed tasks' errors; every recent run when no time is named.
@@ -63,13 +83,9 @@ export const runsInAPeriodTool: Tool = async (box, req) => {
   const today = box.now().toISOString().slice(0, 10);
   const asked = req.runsAsked;
   const period = asked ? eventPeriod(asked.text, today, lang) : undefined;
-  const all = await box.pipeline.store.listRuns({ limit: RECENT_RUNS });
-  const runs = all.filter((r) => {
-    const day = startOf(r).toISOString().slice(0, 10);
-    return !period || (day >= period.from && day <= period.to);
-  });
+  const { read, runs } = await runsStartedIn(box.pipeline.store, period, { limit: RECENT_RUNS });
   const failed = runs.filter((r) => FAILED.has(r.state));
-  const when = runsWhen(period, all.length, lang);
+  const when = runsWhen(period, read, lang);
   const failures = await Promise.all(
     failed.slice(0, NAMED_FAILURES).map(async (r) => {
       const tasks = await box.pipeline!.store.taskInstances(r.id);

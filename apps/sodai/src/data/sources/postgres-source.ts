@@ -126,6 +126,9 @@ export interface LateRowsNotice {
   readonly message: string;
 }
 
+/** A late-rows notice's figures, as a weekly run's ingest output keeps them for the alert. */
+export type LateRows = Omit<LateRowsNotice, 'message'>;
+
 /** What to tell the team about rows an increment can never read, and what to do about them. */
 function lateRowsWarning(spec: PostgresSourceSpec, watermark: string, late: number): string {
   const rows = late === 1 ? '1 row' : `${late.toLocaleString('en-US')} rows`;
