@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectAnsweredAs } from './chat-replies.ts';
 import { useWeeklyRunsServer } from './chat-weekly-runs.ts';
+import { runsWhen } from '../src/chat/tools/runs-in-a-period.ts';
 
 // "¿Cuántas veces se reentrenó el modelo?" got the last run's decision alone: whether that one run
 // retrained. How often is now counted over the weekly runs of the time asked, with what became of
@@ -55,6 +56,12 @@ describe('how often the model was retrained', () => {
         ? /se reentrenó 2 veces en 4 corridas semanales: 1 modelo nuevo pasó a servir \(v2\), 1 fue rechazado por la compuerta/
         : /was retrained 2 times in 4 runs of the weekly pipeline: 1 new model went into service \(v2\), 1 was refused by the gate/,
     );
+  });
+
+  it('one run read is "the last one", not "the last 1" (found on the demo, which has one run)', () => {
+    expect(runsWhen(undefined, 1, 'es')).toBe('en la última');
+    expect(runsWhen(undefined, 1, 'en')).toBe('in the last one');
+    expect(runsWhen(undefined, 4, 'es')).toBe('entre las últimas 4');
   });
 
   it('a time with no weekly run says so', async () => {

@@ -40,6 +40,8 @@ function span(p: ChatPeriod, lang: Lang): string {
  * 2026)"), or, with none asked, "entre las últimas 30" of the `read` runs.
  */
 export function runsWhen(period: ChatPeriod | undefined, read: number, lang: Lang): string {
+  // One run read is "the last one", not "the last 1".
+  if (!period && read === 1) return say(lang, 'en la última', 'in the last one');
   if (!period)
     return say(
       lang,
