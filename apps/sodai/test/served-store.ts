@@ -46,26 +46,13 @@ export async function buildServedStore(
   data?: ServedStoreData,
 ): Promise<ServedStore> {
   const files = data ?? (await generatedFiles(path.join(dir, 'data')));
-  const parsed = ConfigSchema.parse({
-    dataDir: dir,
-    model: { lookbackWeeks: 12, exploreK: 5 },
-    logLevel: 'silent',
-    ...config,
-  });
+  const parsed = ConfigSchema.parse({ ...servedConfig(dir), ...config });
   const store = parsed.databaseUrl
     ? await RawStore.open(await openSharedStore(parsed), { ownsShared: true })
     : await RawStore.openDir(dir);
   await loadInitialData(store, files, {});
-  const plan = planCutoffs(await latestPurchaseDate(store.connection), {
-    trainWeeks: 4,
-    validationWeeks: 1,
-  });
-  await buildDataset(store.connection, {
-    cutoffs: [plan.predictCutoff],
-    lookbackWeeks: 12,
-    exploreK: 5,
-    table: PREDICTION_TABLE,
-  });
+  const plan = await fixturePlan(store);
+  await buildPredictionRows(store);
   await buildDataset(store.connection, {
     cutoffs: [...plan.trainCutoffs, plan.testCutoff],
     lookbackWeeks: 12,
@@ -96,12 +83,61 @@ export async function buildServedStore(
   const v2 = await register({ max_depth: 2, eta: 0.1 }, 5, 0.4);
   trainSet.dispose();
   await tracking.registry.setAlias(MODEL_NAME, CHAMPION, v1, { actor: 'test', reason: 'fixture' });
+  return served(dir, parsed, store, tracking, [v1, v2]);
+}
+
+/**
+ * Opens a served store that {@link buildServedStore} built and closed in `dir` (or a copy of that
+ * folder: the store keeps no absolute path of its own), with `config` as it was built with, and builds
+ * its next week's candidate rows again (they live in the connection, not in the folder). Only for
+ * a store in its folder: a catalog in Postgres cannot be copied with the folder.
+ */
+export async function openServedStore(dir: string, config: SodaiConfigInput = {}): Promise<ServedStore> {
+  const parsed = ConfigSchema.parse({ ...servedConfig(dir), ...config });
+  if (parsed.databaseUrl) throw new Error('openServedStore: a Postgres catalog is not in the folder');
+  const store = await RawStore.openDir(dir);
+  await buildPredictionRows(store);
+  const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
+  const versions = (await tracking.registry.listModelVersions(MODEL_NAME))
+    .map((v) => v.version)
+    .sort((a, b) => a - b);
+  if (versions.length !== 2)
+    throw new Error(`openServedStore: ${dir} holds ${versions.length} versions, not 2`);
+  return served(dir, parsed, store, tracking, [versions[0]!, versions[1]!]);
+}
+
+const fixturePlan = async (store: RawStore) =>
+  planCutoffs(await latestPurchaseDate(store.connection), { trainWeeks: 4, validationWeeks: 1 });
+
+/** The next week's candidate rows, built in the store's own connection (never committed to the catalog). */
+async function buildPredictionRows(store: RawStore): Promise<void> {
+  await buildDataset(store.connection, {
+    cutoffs: [(await fixturePlan(store)).predictCutoff],
+    lookbackWeeks: 12,
+    exploreK: 5,
+    table: PREDICTION_TABLE,
+  });
+}
+
+const servedConfig = (dir: string) => ({
+  dataDir: dir,
+  model: { lookbackWeeks: 12, exploreK: 5 },
+  logLevel: 'silent',
+});
+
+function served(
+  dir: string,
+  config: SodaiConfig,
+  store: RawStore,
+  tracking: TrackingClient,
+  versions: readonly [number, number],
+): ServedStore {
   return {
     dir,
-    config: parsed,
+    config,
     store,
     tracking,
-    versions: [v1, v2],
+    versions,
     async close() {
       await tracking.close();
       await store.close();
