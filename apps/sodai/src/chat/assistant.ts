@@ -70,6 +70,7 @@ import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { neverSoldTool } from './tools/never-sold.ts';
@@ -208,7 +209,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
-  // "Promedio por semana": the period's weekly average rather than its weeks.
+  // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
+  // attribute ("ventas por mes de cada marca"): a month by value table.
   sales_trend: orReturns((box, req) =>
     req.peak
       ? req.peak.grain === 'day'
@@ -219,7 +221,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         : req.byMonth
           ? req.compared
             ? monthlySideBySideTool(req.compared)(box, req)
-            : monthlySalesTool(box, req)
+            : req.entities.group_by
+              ? monthlySplitTool(req.entities.group_by)(box, req)
+              : monthlySalesTool(box, req)
           : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.

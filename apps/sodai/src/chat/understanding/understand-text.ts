@@ -32,6 +32,7 @@ import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
+import { monthlySplitAsked } from './monthly-split-words.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
 import { comparedValues } from './compared-values.ts';
@@ -505,6 +506,25 @@ export function understandText(
       (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "Ventas por mes de cada marca", "unidades por envase mes a mes": a month by value table, not
+  // each month's leader nor the months of all sales.
+  const monthlySplit =
+    !peak &&
+    !weeklyAverage &&
+    !returnsBy &&
+    !compared &&
+    !bar &&
+    !catalogue &&
+    !usedContext &&
+    entities.product_id === undefined &&
+    (BY_MONTH_INTENTS.has(intent) || intent === 'top_products')
+      ? monthlySplitAsked(text, entities)
+      : undefined;
+  if (monthlySplit) {
+    intent = 'sales_trend';
+    entities.group_by = monthlySplit;
+    delete entities.share_of;
+  }
   // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
   const byMonth =
     !peak &&
