@@ -193,11 +193,14 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
                 : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
-  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
+  // "¿Qué clientes compran el 1370 pero no el 1304?", "… la marca 24 pero no la 34": an offer list
+  // for the second.
   product_buyers: orRegularBuyers((box, req) =>
-    req.excludedProduct !== undefined
-      ? buyersButNotTool(req.excludedProduct)(box, req)
-      : productBuyersTool(box, req),
+    req.buyersButNot
+      ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
+      : req.excludedProduct !== undefined
+        ? buyersButNotTool({ product: req.excludedProduct })(box, req)
+        : productBuyersTool(box, req),
   ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.

@@ -41,6 +41,7 @@ import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
@@ -364,6 +365,22 @@ export function understandText(
   const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
   const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
   if (excluded !== undefined) intent = 'product_buyers';
+  // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
+  const butNot =
+    excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
+      ? buyersButNotAsked(text, vocab)
+      : undefined;
+  if (butNot) {
+    intent = 'product_buyers';
+    delete entities.brand;
+    delete entities.product_id;
+    if ('brand' in butNot.bought) entities.brand = butNot.bought.brand;
+    else entities.product_id = butNot.bought.product;
+    // "Pero no la 34" names a brand, not how many to list.
+    const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
+    if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
+      delete entities.count;
+  }
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
   // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
@@ -577,6 +594,7 @@ export function understandText(
     !weeklyAverage &&
     !peak &&
     excluded === undefined &&
+    !butNot &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
     asksRegularBuyers(text);
@@ -726,6 +744,7 @@ export function understandText(
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
+    ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared ? { compared } : {}),
     ...(values ? { comparedValues: values } : {}),
     ...(buyingTrend ? { buyingTrend } : {}),
