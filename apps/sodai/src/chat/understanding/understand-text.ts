@@ -35,7 +35,7 @@ import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { monthlySplitAsked } from './monthly-split-words.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
-import { comparedValues } from './compared-values.ts';
+import { comparedValues, valuesTogether } from './compared-values.ts';
 import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
@@ -291,9 +291,11 @@ export function understandText(
   if (buyingTrend) intent = 'compare_periods';
   // "Ventas de latas vs botellas", "¿restaurantes o mayoristas, quién compra más?": two values of
   // one attribute side by side, neither of them a filter of the other.
+  // "Latas y botellas de la marca 24": both values of a sales question, not the last one alone.
   const values =
     !compared && !bar && !usedContext && !OPERATIONS.has(intent)
-      ? comparedValues(text, vocab, lang)
+      ? (comparedValues(text, vocab, lang) ??
+        (intent === 'unknown' || intent === 'sales_trend' ? valuesTogether(text, vocab, lang) : undefined))
       : undefined;
   if (values) {
     intent = 'top_products';
