@@ -48,6 +48,10 @@ describe('guards: the next retrain is the next run, the training date the model'
   it.each([
     ['cuando es el proximo reentrenamiento', 'pipeline_next_run'],
     ['when will the model retrain next?', 'pipeline_next_run'],
+    // Without "next", the future or the habit is still the next run (were the model's info before).
+    ['when will the model be retrained', 'pipeline_next_run'],
+    ['cuando se va a reentrenar el modelo', 'pipeline_next_run'],
+    ['cuando se reentrena el modelo', 'pipeline_next_run'],
     // Training alone in the past is the model's date.
     ['when was the model trained?', 'model_info'],
   ] as const)('"%s" stays %s', async (q, intent) => {
