@@ -69,6 +69,8 @@ describe('buyers of a brand who did not buy another', () => {
     ['clientes de la marca {na} que no compran la marca {nb}', 'es'],
     ['quienes compran la marca {na} pero nunca la {nb}', 'es'],
     ['who buys {a} but never bought {b}?', 'en'],
+    ['clientes que compran la marca {na} excepto los que compran la {nb}', 'es'],
+    ['who buys brand {na} without buying brand {nb}', 'en'],
   ] as const)('%s', async (q, lang) => {
     const asked = fill(q);
     const r: ChatResponse = await server().ask(asked);

@@ -65,6 +65,10 @@ describe('sales by month of each value of an attribute', () => {
     ['ventas x envase cada mes', 'es', 'package', 'p.package'],
     ['ventas de cada tipo de cliente por mes', 'es', 'customer_type', 'c.customer_type'],
     ['units per month by customer type', 'en', 'customer_type', 'c.customer_type'],
+    // The attribute and the month side by side, with no "by month" of its own.
+    ['sales by brand and month', 'en', 'brand', 'p.brand'],
+    ['ventas por marca y mes', 'es', 'brand', 'p.brand'],
+    ['package by month', 'en', 'package', 'p.package'],
   ] as const)('%s', async (q, lang, attribute, column) => {
     const r = await server().ask(q);
     expectAnsweredAs(q, r, 'sales_trend', lang);

@@ -15,7 +15,7 @@ export interface BuyersButNot {
  * denies buying ("que no compran", "who don't buy", "that never bought"), with its verb if any.
  */
 const LEAVES_OUT =
-  /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|excepto|except|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
+  /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
 
 /** A product id the data knows, as a number word of the text. */
 function productIn(text: string, vocab: Vocabulary): number | undefined {

@@ -25,6 +25,32 @@ const NOUNS: readonly (readonly [ChatAttribute, RegExp])[] = [
   ['brand', /\bmarcas\b|\bbrands\b|\bbrand (?:sales|units)\b/],
 ];
 
+/** An attribute's noun, singular or plural, as it stands beside "month" ("brand by month"). */
+const ATTRIBUTE_WORDS: readonly (readonly [ChatAttribute, string])[] = [
+  ['customer_type', 'tipos? de clientes?|customer types?'],
+  ['sub_category', 'sub ?categorias?|sub ?categor(?:y|ies)'],
+  ['category', 'categorias?|categor(?:y|ies)'],
+  ['package', 'envases?|packages?|formatos?'],
+  ['segment', 'segmentos?|segments?'],
+  ['brand', 'marcas?|brands?'],
+];
+
+/**
+ * "Sales by brand and month", "ventas por marca y mes", "brand by month": the attribute and the
+ * month named side by side, which "por mes" alone does not say.
+ */
+const BESIDE_MONTH = ATTRIBUTE_WORDS.map(
+  ([attribute, words]) =>
+    [
+      attribute,
+      new RegExp(
+        `\\b(?:(?:by|per|por) (?:${words}) (?:and|y|&) (?:months?|mes(?:es)?)|(?:by|per|por) (?:months?|mes(?:es)?) (?:and|y|&) (?:${words})|(?:${words}) (?:by|per|por) (?:months?|mes))\\b`,
+      ),
+    ] as const,
+);
+
+const besideMonth = (text: string) => BESIDE_MONTH.find(([, re]) => re.test(text))?.[0];
+
 /**
  * The attribute whose every value's sales a question asks month by month ("ventas por mes de cada
  * marca", "monthly sales of each brand", "unidades por envase mes a mes", "brand sales by month"),
@@ -36,8 +62,10 @@ const NOUNS: readonly (readonly [ChatAttribute, RegExp])[] = [
  * monthlySplitAsked('la marca mas vendida de cada mes', {}); // undefined
  */
 export function monthlySplitAsked(text: string, entities: ChatEntities): ChatAttribute | undefined {
-  if (!asksByMonth(text) || RANKED.test(text)) return undefined;
-  const attribute = splitBy(text) ?? NOUNS.find(([, re]) => re.test(text))?.[0];
+  if (RANKED.test(text)) return undefined;
+  const attribute = asksByMonth(text)
+    ? (splitBy(text) ?? NOUNS.find(([, re]) => re.test(text))?.[0] ?? besideMonth(text))
+    : besideMonth(text);
   if (attribute === undefined || entities[ATTRIBUTE_ENTITY[attribute]] !== undefined) return undefined;
   return attribute;
 }

@@ -554,7 +554,7 @@ export function understandText(
     !catalogue &&
     !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
     BY_MONTH_INTENTS.has(intent) &&
-    asksByMonth(text);
+    (monthlySplit !== undefined || asksByMonth(text));
   // "Marca 24 vs marca 30 por mes": the two compared, month by month.
   const comparedByMonth =
     compared !== undefined && !peak && !weeklyAverage && !returnsBy && !bar && asksByMonth(text);
