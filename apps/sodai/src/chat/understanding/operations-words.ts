@@ -68,6 +68,9 @@ export const OPERATIONS_WORDS = {
     'filas (?:rechazadas|descartadas)',
     'rejected rows',
     'rows (?:were )?(?:rejected|dropped|discarded)',
+    // "¿Cuántas filas se cargaron ayer?", "how many rows were loaded?": what the loads brought.
+    'rows (?:were |got )?(?:loaded|ingested|imported)',
+    'filas (?:se )?(?:cargaron|cargadas|ingresaron|ingresadas|entraron|importadas|importaron)',
     'rejected',
     'rechazad\\w*',
     'landed',
