@@ -220,7 +220,8 @@ function swappedBack(word: string): string | undefined {
 /**
  * The one lexicon word of one letter more that `word` (five letters, where no other edit is
  * allowed) is with that letter left out ("pasda" → "pasada", "cuado" → "cuando"). Adding a letter
- * back never turns one known word into another, as changing one would ("mayor" into "mayo").
+ * back never turns one known word into another, as changing one would ("mayor" into "mayo"); in
+ * four letters it would ("bran", "band" are no "brand").
  */
 function droppedBack(word: string): string | undefined {
   if (word.length !== 5) return undefined;
