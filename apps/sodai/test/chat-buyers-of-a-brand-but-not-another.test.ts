@@ -37,7 +37,7 @@ beforeAll(async () => {
 async function expected(first: string, second: string, period: { from: string; to: string }) {
   const rows = await queryRows(
     server().fx.store.connection,
-    `WITH win AS (SELECT t.*, p.brand FROM transactions t JOIN products p USING (product_id)
+    `WITH win AS (SELECT t.*, p.brand, p.package FROM transactions t JOIN products p USING (product_id)
                   WHERE t.purchase_date BETWEEN DATE '${period.from}' AND DATE '${period.to}'),
           x AS (SELECT customer_id FROM win WHERE ${first} GROUP BY 1 HAVING sum(items) > 0),
           y AS (SELECT DISTINCT customer_id FROM win WHERE ${second} AND items > 0)
@@ -89,6 +89,32 @@ describe('buyers of a brand who did not buy another', () => {
     const d = r.data as ButNot;
     expect({ product: d.product, excluded: d.excluded }).toEqual({ product, excluded: b });
     expect(d.found).toBe(await expected(`product_id = ${product}`, `brand = '${b}'`, d.period!));
+  });
+
+  // "Clientes que compran latas pero no botellas" listed the buyers of bottles, the kind left out.
+  it.each([
+    ['clientes que compran latas pero no botellas', 'es'],
+    ['customers who buy cans but not bottles', 'en'],
+    ['restaurantes que compran latas pero no botellas', 'es'],
+  ] as const)('a kind against another: %s', async (q, lang) => {
+    const r = await server().ask(q);
+    expectAnsweredAs(q, r, 'product_buyers', lang);
+    const d = r.data as ButNot & { package?: string };
+    expect({ q, bought: d.package, excluded: d.excluded }).toEqual({
+      q,
+      bought: 'LATA',
+      excluded: 'BOTELLA',
+    });
+    const restaurants = q.startsWith('restaurantes');
+    const want = restaurants
+      ? await expected(
+          `package = 'LATA' AND customer_id IN (SELECT customer_id FROM customers WHERE customer_type = 'RESTAURANT')`,
+          `package = 'BOTELLA'`,
+          d.period!,
+        )
+      : await expected(`package = 'LATA'`, `package = 'BOTELLA'`, d.period!);
+    expect({ q, found: d.found }).toEqual({ q, found: want });
+    expect(r.answer).toContain(lang === 'es' ? 'no compraron botellas' : 'did not buy bottles');
   });
 
   it('"clientes que no compran hace un mes" stays the lapsed customers', async () => {

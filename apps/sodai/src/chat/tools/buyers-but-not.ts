@@ -7,33 +7,46 @@ import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from '.
 import { rowsWanted, type Tool } from './toolbox.ts';
 import type { BoughtSide } from '../understanding/bought-side.ts';
 import type { Lang } from '../../contract/api.ts';
+import { valueWords } from './attribute-words.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The sales lines of a side, over `transactions` (`$n` its product or brand). */
+/** The catalogue column each attribute side is read from. */
+const SIDE_COLUMN = {
+  package: 'package',
+  category: 'category',
+  sub_category: 'sub_category',
+  segment: 'segment',
+};
+
+/** The sales lines of a side, over `transactions` (`$n` its product, brand or value). */
 const sideWhere = (side: BoughtSide, n: number) =>
   'product' in side
     ? `product_id = $${n}`
-    : `product_id IN (SELECT product_id FROM products WHERE brand = $${n})`;
+    : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} = $${n})`;
 
-const sideValue = (side: BoughtSide) => ('product' in side ? side.product : side.brand);
+const sideValue = (side: BoughtSide) =>
+  'product' in side ? side.product : 'brand' in side ? side.brand : side.value;
 
-/** "el producto 1370" / "la marca Brand 7" whole, as the object of a verb, and after "of". */
+/** "el producto 1370" / "la marca Brand 7" / "latas" whole, as the object of a verb, and after "of". */
 function sideWords(
   side: BoughtSide,
   lang: Lang,
 ): { readonly whole: string; readonly short: string; readonly of: string } {
-  return 'product' in side
-    ? {
-        whole: say(lang, `el producto ${side.product}`, `product ${side.product}`),
-        short: say(lang, `el ${side.product}`, String(side.product)),
-        of: say(lang, `del ${side.product}`, `of ${side.product}`),
-      }
-    : {
-        whole: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
-        short: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
-        of: say(lang, `de la marca ${side.brand}`, `of brand ${side.brand}`),
-      };
+  if ('product' in side)
+    return {
+      whole: say(lang, `el producto ${side.product}`, `product ${side.product}`),
+      short: say(lang, `el ${side.product}`, String(side.product)),
+      of: say(lang, `del ${side.product}`, `of ${side.product}`),
+    };
+  if ('brand' in side)
+    return {
+      whole: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
+      short: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
+      of: say(lang, `de la marca ${side.brand}`, `of brand ${side.brand}`),
+    };
+  const words = valueWords(side.attribute, side.value, lang);
+  return { whole: words, short: words, of: say(lang, `de ${words}`, `of ${words}`) };
 }
 
 /**
@@ -140,7 +153,11 @@ export const buyersButNotTool =
         ],
       ),
       data: {
-        ...('product' in bought ? { product } : { brand: product }),
+        ...('product' in bought
+          ? { product }
+          : 'brand' in bought
+            ? { brand: product }
+            : { [bought.attribute]: product }),
         excluded,
         period,
         buyers,

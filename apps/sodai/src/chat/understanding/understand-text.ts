@@ -370,14 +370,17 @@ export function understandText(
   // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
   const butNot =
     excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
-      ? buyersButNotAsked(text, vocab)
+      ? buyersButNotAsked(text, vocab, lang)
       : undefined;
   if (butNot) {
     intent = 'product_buyers';
-    delete entities.brand;
-    delete entities.product_id;
-    if ('brand' in butNot.bought) entities.brand = butNot.bought.brand;
-    else entities.product_id = butNot.bought.product;
+    // What each side names is read from the side; the whole question's reading mixed both.
+    for (const key of ['brand', 'product_id', 'package', 'category', 'sub_category', 'segment'] as const)
+      delete entities[key];
+    const bought = butNot.bought;
+    if ('brand' in bought) entities.brand = bought.brand;
+    else if ('product' in bought) entities.product_id = bought.product;
+    else entities[bought.attribute] = bought.value;
     // "Pero no la 34" names a brand, not how many to list.
     const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
     if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
