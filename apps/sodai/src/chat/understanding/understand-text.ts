@@ -33,6 +33,8 @@ import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
 import { monthlySplitAsked } from './monthly-split-words.ts';
+import { onlyNamesAKind } from './bare-kind.ts';
+import { namesCatalogFilter } from './names-a-kind.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
 import { comparedValues, valuesTogether } from './compared-values.ts';
@@ -661,6 +663,20 @@ export function understandText(
     );
     entities.threshold = bar.threshold;
   }
+  // "Latas de la marca 24", "cans of brand 24": a kind named and nothing else asked of it; its sales.
+  if (
+    intent === 'unknown' &&
+    !usedContext &&
+    !more &&
+    !absent &&
+    !bar &&
+    missing.length === 0 &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    namesCatalogFilter(entities) &&
+    onlyNamesAKind(text, vocab, lang)
+  )
+    intent = 'sales_trend';
   // "Show more" asks the previous question again, further down its list: what it asked beyond its
   // intent and entities is the previous question's, not read from "más porfa".
   if (more === 'next_rows' && previous)
