@@ -191,7 +191,9 @@ export function understandText(
 
   if (previous && idsFromPrevious(intent, entities, found.entities, previous)) usedContext = true;
   const { noun, valueNamed, ...grain } = rankingGrain(text, intent, entities, found.at);
-  intent = grain.intent;
+  // "Margen por marca" asks margins split by brand: no split of units answers it, the missing data
+  // is said instead.
+  intent = missing.length > 0 ? 'unknown' : grain.intent;
   // "Top sellers for convenience stores" ranks what they buy, "top minimarkets" the customers: a
   // type of customer names them without any customer noun, so the noun rules cannot tell.
   if (
