@@ -145,10 +145,43 @@ describe('whether the model was retrained, why, and the gate', () => {
       expect((r.data as RetrainData).retrained).toBe(true);
       expect(r.answer).toMatch(
         lang === 'es'
-          ? /^Sí: .*reentrenó el modelo: hubo deriva de datos \(features: 12 of 41.*promovió el modelo nuevo \(v3\) a campeón/s
-          : /^Yes: .*retrained the model: the data drifted \(features: 12 of 41.*promoted the new model \(v3\) to champion/s,
+          ? /^Sí: .*reentrenó el modelo: hubo deriva de datos \(se movieron 12 de 41 variables del modelo.*promovió el modelo nuevo \(v3\) a campeón/s
+          : /^Yes: .*retrained the model: the data drifted \(12 of 41 model features moved.*promoted the new model \(v3\) to champion/s,
       );
     }
+  });
+});
+
+describe("the drift check's detail, in the question's language", () => {
+  // The drift check writes its verdict in English for the run's log ("features: 12 of 41 columns
+  // drifted (29.3% >= 25%): … [… psi 0.412 > 0.2 (calibrated threshold)]; this week's lines: …"),
+  // and the Spanish retrain answer quoted it as it was. Its figures are now said in the answer's
+  // language; the features and thresholds themselves are the drift answer's ("¿qué cambió?").
+  const DETAIL =
+    "features: 12 of 41 columns drifted (29.3% >= 25%): recency_days, orders_4w [recency_days psi 0.412 > 0.2 (calibrated threshold); orders_4w psi 0.301 > 0.2 (default threshold)]; this week's lines: 2 of 5 columns drifted (40% >= 25%): items, product_id [items psi 0.5 > 0.2 (default threshold)]";
+  it.each([
+    ['log', { log: `retrain: drift: ${DETAIL}` }],
+    [
+      'task output',
+      { output: { retrain: true, reason: `drift: ${DETAIL}`, verdict: { kind: 'drift', detail: DETAIL } } },
+    ],
+  ] as const)('from the %s', async (_from, shouldRetrain) => {
+    await weeklyRun(`run-drift-${_from.replace(' ', '-')}`, {
+      should_retrain: shouldRetrain,
+      train: {},
+      gate: { log: 'F1 0.6400 beats the champion (0.6230)' },
+      promote: { output: { version: 4 } },
+    });
+    const es = await ask('¿por qué se reentrenó el modelo?');
+    expectAnsweredAs('¿por qué se reentrenó el modelo?', es, 'pipeline_last_run', 'es');
+    expect(es.answer).toMatch(
+      /hubo deriva de datos \(se movieron 12 de 41 variables del modelo y 2 de 5 columnas de las compras de la semana/,
+    );
+    expect(es.answer).not.toMatch(/columns drifted|this week's lines|threshold|features:/);
+    const en = await ask('why was the model retrained?');
+    expect(en.answer).toMatch(
+      /the data drifted \(12 of 41 model features and 2 of 5 columns of the week's purchase lines moved/,
+    );
   });
 });
 

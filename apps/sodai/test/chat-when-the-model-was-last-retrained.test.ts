@@ -27,6 +27,12 @@ describe('when the model was last retrained', () => {
     // Not tuned on.
     ['cuando reentrenaron el modelo por ultima vez', 'es'],
     ['when did the model last get retrained', 'en'],
+    // Retraining told in the past with no "last" ("when was the model retrained") read as the
+    // model's own date; the past tense of re-training is enough.
+    ['when was the model retrained', 'en'],
+    ['cuando se reentreno el modelo', 'es'],
+    ['cuando lo volvieron a entrenar', 'es'],
+    ['when did we retrain the model', 'en'],
   ] as const)('"%s" names the run that last trained', async (q, lang) => {
     const r = await server().ask(q);
     expectAnsweredAs(q, r, 'pipeline_last_run', lang);
@@ -38,10 +44,16 @@ describe('when the model was last retrained', () => {
   });
 });
 
-describe('guards: the next retrain is the next run', () => {
+describe('guards: the next retrain is the next run, the training date the model', () => {
   it.each([
     ['cuando es el proximo reentrenamiento', 'pipeline_next_run'],
     ['when will the model retrain next?', 'pipeline_next_run'],
+    // Without "next", the future or the habit is still the next run (were the model's info before).
+    ['when will the model be retrained', 'pipeline_next_run'],
+    ['cuando se va a reentrenar el modelo', 'pipeline_next_run'],
+    ['cuando se reentrena el modelo', 'pipeline_next_run'],
+    // Training alone in the past is the model's date.
+    ['when was the model trained?', 'model_info'],
   ] as const)('"%s" stays %s', async (q, intent) => {
     const r = await server().ask(q);
     expect({ q, intent: r.intent }).toEqual({ q, intent });

@@ -7,6 +7,7 @@ import { HELD_OUT_4 } from './held-out-4.ts';
 import { HELD_OUT_5 } from './held-out-5.ts';
 import { HELD_OUT_6 } from './held-out-6.ts';
 import { HELD_OUT_7 } from './held-out-7.ts';
+import { HELD_OUT_8 } from './held-out-8.ts';
 
 /** A question set as the bench reports it: `key` names its chat sessions and its command-line choice. */
 export interface NamedEvalSet {
@@ -25,4 +26,5 @@ export const BENCH_SETS: readonly NamedEvalSet[] = [
   { key: 'held5', label: 'held-out set 5', cases: HELD_OUT_5 },
   { key: 'held6', label: 'held-out set 6', cases: HELD_OUT_6 },
   { key: 'held7', label: 'held-out set 7', cases: HELD_OUT_7 },
+  { key: 'held8', label: 'held-out set 8', cases: HELD_OUT_8 },
 ];

@@ -70,6 +70,7 @@ import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { neverSoldTool } from './tools/never-sold.ts';
@@ -192,11 +193,14 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
                 : orIsTop('customers', orPastThreshold('customers', topCustomersTool))(box, req),
     ),
   ),
-  // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list for the second.
+  // "¿Qué clientes compran el 1370 pero no el 1304?", "… la marca 24 pero no la 34": an offer list
+  // for the second.
   product_buyers: orRegularBuyers((box, req) =>
-    req.excludedProduct !== undefined
-      ? buyersButNotTool(req.excludedProduct)(box, req)
-      : productBuyersTool(box, req),
+    req.buyersButNot
+      ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
+      : req.excludedProduct !== undefined
+        ? buyersButNotTool({ product: req.excludedProduct })(box, req)
+        : productBuyersTool(box, req),
   ),
   movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
   // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.
@@ -208,7 +212,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   order_size: orderSizeTool,
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
-  // "Promedio por semana": the period's weekly average rather than its weeks.
+  // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
+  // attribute ("ventas por mes de cada marca"): a month by value table.
   sales_trend: orReturns((box, req) =>
     req.peak
       ? req.peak.grain === 'day'
@@ -219,7 +224,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         : req.byMonth
           ? req.compared
             ? monthlySideBySideTool(req.compared)(box, req)
-            : monthlySalesTool(box, req)
+            : req.entities.group_by
+              ? monthlySplitTool(req.entities.group_by)(box, req)
+              : monthlySalesTool(box, req)
           : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.

@@ -5,20 +5,72 @@ import { CROSS_SELL_WEEKS, crossSellProduct } from './bought-with.ts';
 import { customerTypeCell } from './customer-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from './filters.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
+import type { BoughtSide } from '../understanding/bought-side.ts';
+import type { Lang } from '../../contract/api.ts';
+import { valueWords } from './attribute-words.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
+/** The catalogue column each attribute side is read from. */
+const SIDE_COLUMN = {
+  package: 'package',
+  category: 'category',
+  sub_category: 'sub_category',
+  segment: 'segment',
+};
+
+/** The sales lines of a side, over `transactions` (`$n` its product, brand or value). */
+const sideWhere = (side: BoughtSide, n: number) =>
+  'product' in side
+    ? `product_id = $${n}`
+    : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} = $${n})`;
+
+const sideValue = (side: BoughtSide) =>
+  'product' in side ? side.product : 'brand' in side ? side.brand : side.value;
+
+/** "el producto 1370" / "la marca Brand 7" / "latas" whole, as the object of a verb, and after "of". */
+function sideWords(
+  side: BoughtSide,
+  lang: Lang,
+): { readonly whole: string; readonly short: string; readonly of: string } {
+  if ('product' in side)
+    return {
+      whole: say(lang, `el producto ${side.product}`, `product ${side.product}`),
+      short: say(lang, `el ${side.product}`, String(side.product)),
+      of: say(lang, `del ${side.product}`, `of ${side.product}`),
+    };
+  if ('brand' in side)
+    return {
+      whole: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
+      short: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
+      of: say(lang, `de la marca ${side.brand}`, `of brand ${side.brand}`),
+    };
+  const words = valueWords(side.attribute, side.value, lang);
+  return { whole: words, short: words, of: say(lang, `de ${words}`, `of ${words}`) };
+}
+
 /**
- * The customers who bought one product in the period (default the last twelve weeks) but not
- * another there: an offer list for the second, the biggest buyers of the first first, with how many
- * they are of all the first's buyers; a customer type named narrows them.
+ * The customers who bought one product or brand in the period (default the last twelve weeks) but
+ * not another there: an offer list for the second, the biggest buyers of the first first, with how
+ * many they are of all the first's buyers; a customer type named narrows them. Without `bought`, the
+ * first is the product the question names.
  */
 export const buyersButNotTool =
-  (excluded: number): Tool =>
+  (excludedSide: BoughtSide, boughtSide?: BoughtSide): Tool =>
   async (box, req) => {
     const { lang } = req;
-    const product = crossSellProduct(req);
-    if (typeof product !== 'number') return product;
+    let bought: BoughtSide;
+    if (boughtSide) bought = boughtSide;
+    else {
+      const id = crossSellProduct(req);
+      if (typeof id !== 'number') return id;
+      bought = { product: id };
+    }
+    const first = sideWords(bought, lang);
+    const second = sideWords(excludedSide, lang);
+    // Kept under its old name: the answer's data says `product` and `excluded` for two products.
+    const product = sideValue(bought);
+    const excluded = sideValue(excludedSide);
     const period = periodOrWeeks(req, CROSS_SELL_WEEKS);
     if (!period) return noTransactions(lang);
     const entities = { ...req.entities, period };
@@ -29,8 +81,8 @@ export const buyersButNotTool =
       `WITH win AS (SELECT * FROM transactions WHERE purchase_date >= $3::DATE AND purchase_date < $4::DATE + 1),
             a AS (SELECT customer_id, sum(items)::DOUBLE AS units, count(DISTINCT order_id)::DOUBLE AS orders,
                          max(purchase_date)::DATE::VARCHAR AS last
-                  FROM win WHERE product_id = $1 GROUP BY 1 HAVING sum(items) > 0),
-            b AS (SELECT DISTINCT customer_id FROM win WHERE product_id = $2 AND items > 0),
+                  FROM win WHERE ${sideWhere(bought, 1)} GROUP BY 1 HAVING sum(items) > 0),
+            b AS (SELECT DISTINCT customer_id FROM win WHERE ${sideWhere(excludedSide, 2)} AND items > 0),
             typed AS (SELECT a.*, c.customer_type AS type FROM a JOIN customers c USING (customer_id) WHERE ${f.where})
        SELECT customer_id::DOUBLE AS customer, type, units, orders, last,
               count(*) OVER ()::DOUBLE AS found
@@ -43,7 +95,7 @@ export const buyersButNotTool =
     const [all] = await box.data.query(
       `SELECT count(*)::DOUBLE AS buyers FROM (
          SELECT t.customer_id FROM transactions t JOIN customers c USING (customer_id)
-         WHERE t.product_id = $1 AND t.purchase_date >= $2::DATE AND t.purchase_date < $3::DATE + 1 AND ${typed.where}
+         WHERE t.${sideWhere(bought, 1)} AND t.purchase_date >= $2::DATE AND t.purchase_date < $3::DATE + 1 AND ${typed.where}
          GROUP BY 1 HAVING sum(t.items) > 0)`,
       [product, period.from, period.to, ...typed.params],
     );
@@ -55,20 +107,20 @@ export const buyersButNotTool =
     const line = (r: Row) =>
       say(
         lang,
-        `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} del ${product} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
-        `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} of ${product} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
+        `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
+        `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
       );
     const text =
       rows.length === 0
         ? say(
             lang,
-            `Todos los clientes${who} que compraron el producto ${product} ${when} compraron también el ${excluded}.`,
-            `Every customer${who} who bought product ${product} ${when} also bought ${excluded}.`,
+            `Todos los clientes${who} que compraron ${first.whole} ${when} compraron también ${second.short}.`,
+            `Every customer${who} who bought ${first.whole} ${when} also bought ${second.short}.`,
           )
         : say(
             lang,
-            `${formatNumber(found, lang)} de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron el producto ${product} ${when} no compraron el ${excluded}: ${rows.map(line).join('; ')}.`,
-            `${formatNumber(found, lang)} of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought product ${product} ${when} did not buy ${excluded}: ${rows.map(line).join('; ')}.`,
+            `${formatNumber(found, lang)} de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron ${first.whole} ${when} no compraron ${second.short}: ${rows.map(line).join('; ')}.`,
+            `${formatNumber(found, lang)} of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought ${first.whole} ${when} did not buy ${second.short}: ${rows.map(line).join('; ')}.`,
           );
     return {
       text,
@@ -78,8 +130,8 @@ export const buyersButNotTool =
         ...filters,
         say(
           lang,
-          `compradores del producto ${product} sin compras del ${excluded} en el período`,
-          `buyers of product ${product} with no purchase of ${excluded} in the period`,
+          `compradores ${first.of} sin compras ${second.of} en el período`,
+          `buyers ${first.of} with no purchase ${second.of} in the period`,
         ),
       ],
       table: rankedTable(
@@ -87,7 +139,7 @@ export const buyersButNotTool =
         [
           column('customer', lang),
           column('type', lang),
-          [say(lang, `Unidades del ${product}`, `Units of ${product}`), true],
+          [say(lang, `Unidades ${first.of}`, `Units ${first.of}`), true],
           column('orders', lang),
           column('lastPurchase', lang),
         ],
@@ -101,7 +153,11 @@ export const buyersButNotTool =
         ],
       ),
       data: {
-        product,
+        ...('product' in bought
+          ? { product }
+          : 'brand' in bought
+            ? { brand: product }
+            : { [bought.attribute]: product }),
         excluded,
         period,
         buyers,

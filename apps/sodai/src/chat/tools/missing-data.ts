@@ -12,6 +12,7 @@ const NAMES: Readonly<Record<MissingData, readonly [string, string]>> = {
   revenue: ['montos en dinero (facturación, ingresos)', 'money amounts (revenue, sales value)'],
   stock: ['stock ni inventario', 'stock or inventory'],
   promotion: ['promociones ni descuentos', 'promotions or discounts'],
+  seller: ['vendedores (quién hizo cada venta)', 'salespeople (who made each sale)'],
 };
 
 /** Questions the data can answer instead, closest to what was asked first. */

@@ -3,6 +3,7 @@ import type { RetrainVerdict } from '../../contract/model-decisions.ts';
 import { agree } from '../count-words.ts';
 import { formatNumber, say } from '../format.ts';
 import type { RecordedDecision } from './recorded-decisions.ts';
+import { driftDetailWords } from './drift-detail-words.ts';
 
 /** "1 semana", "4,5 semanas"; "1 week", "4.5 weeks" (a tenth of a week, as the run logs it). */
 const weeks = (n: number, lang: Lang) =>
@@ -35,7 +36,11 @@ function verdictWords(v: RetrainVerdict, lang: Lang): string {
         `${theChampion(v.championVersion, lang)} was trained on another feature contract`,
       );
     case 'drift':
-      return say(lang, `hubo deriva de datos (${v.detail})`, `the data drifted (${v.detail})`);
+      return say(
+        lang,
+        `hubo deriva de datos (${driftDetailWords(v.detail, lang)})`,
+        `the data drifted (${driftDetailWords(v.detail, lang)})`,
+      );
     case 'stale_champion':
       return say(
         lang,

@@ -1,13 +1,7 @@
-import type { ChatAttribute, ChatEntities, Lang } from '../../contract/api.ts';
+import type { ChatAttribute, ChatEntities } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
-import {
-  customerTypeWords,
-  formatLitres,
-  formatNumber,
-  formatPercent,
-  packageWords,
-  say,
-} from '../format.ts';
+import { formatNumber, formatPercent, say } from '../format.ts';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
 import { ATTRIBUTE_ENTITY } from '../understanding/share-of.ts';
 import { column, netUnits, noTransactions, table, unitsChart } from './answers.ts';
 import { describeFilters, FROM, joinFilters, periodFilter, periodOr4Weeks } from './filters.ts';
@@ -16,40 +10,8 @@ import type { Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The column each attribute is read from. */
-const COLUMN: Readonly<Record<ChatAttribute, string>> = {
-  brand: 'p.brand',
-  category: 'p.category',
-  sub_category: 'p.sub_category',
-  segment: 'p.segment',
-  package: 'p.package',
-  size: 'p.size::DOUBLE',
-  customer_type: 'c.customer_type',
-};
-
-/** The attribute in words, after "por" / "by", and as a column title. */
-const ATTRIBUTE_WORDS: Readonly<Record<ChatAttribute, Readonly<Record<Lang, readonly [string, string]>>>> = {
-  brand: { es: ['marca', 'Marca'], en: ['brand', 'Brand'] },
-  category: { es: ['categoría', 'Categoría'], en: ['category', 'Category'] },
-  sub_category: { es: ['subcategoría', 'Subcategoría'], en: ['sub-category', 'Sub-category'] },
-  segment: { es: ['segmento', 'Segmento'], en: ['segment', 'Segment'] },
-  package: { es: ['envase', 'Envase'], en: ['package', 'Package'] },
-  size: { es: ['tamaño', 'Tamaño'], en: ['size', 'Size'] },
-  customer_type: { es: ['tipo de cliente', 'Tipo de cliente'], en: ['customer type', 'Customer type'] },
-};
-
 /** How many values the sentence of a split names; the table has them all. */
 const SPLIT_IN_WORDS = 8;
-
-/** A value of an attribute as a sales rep says it: "latas", "segmento PREMIUM", "0,5 L", "restaurantes". */
-function valueWords(attribute: ChatAttribute, value: unknown, lang: Lang): string {
-  if (value === null || value === undefined) return say(lang, 'sin dato', 'not recorded');
-  if (attribute === 'package') return packageWords(String(value), lang, true);
-  if (attribute === 'segment') return say(lang, `segmento ${String(value)}`, `${String(value)} segment`);
-  if (attribute === 'size') return formatLitres(Number(value), lang);
-  if (attribute === 'customer_type') return customerTypeWords(String(value), lang);
-  return String(value);
-}
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -81,7 +43,7 @@ export const salesShareTool: Tool = async (box, req) => {
   };
   const f = joinFilters(scope);
   const rows = await box.data.query(
-    `WITH s AS (SELECT ${COLUMN[attribute]} AS value, t.customer_id, t.items FROM ${FROM} WHERE ${f.where})
+    `WITH s AS (SELECT ${ATTRIBUTE_COLUMN[attribute]} AS value, t.customer_id, t.items FROM ${FROM} WHERE ${f.where})
      SELECT value, sum(items)::DOUBLE AS units,
             count(DISTINCT customer_id) FILTER (WHERE items > 0)::DOUBLE AS buyers,
             (SELECT sum(items) FROM s)::DOUBLE AS total,

@@ -77,8 +77,16 @@ export const valuesSideBySideTool =
     const when = describePeriod(period, lang);
     const scope = describeFilters(rest, lang);
     const within = scope.length ? ` (${scope.join(', ')})` : '';
+    // Named together ("latas y botellas de la marca 24"), the two are asked for as one: their sum too.
+    const sum = compared.together
+      ? say(
+          lang,
+          `; en total ${countOf(a.now.units + b.now.units, lang, NOUN.unit)}`,
+          `; together ${countOf(a.now.units + b.now.units, lang, NOUN.unit)}`,
+        )
+      : '';
     return {
-      text: `${capitalize(when)}${within}: ${one(a)}; ${one(b)}. ${verdict}`,
+      text: `${capitalize(when)}${within}: ${one(a)}; ${one(b)}${sum}. ${verdict}`,
       answered: true,
       basedOn: [
         when,
@@ -115,6 +123,7 @@ export const valuesSideBySideTool =
       },
       data: {
         compared: compared.attribute,
+        ...(compared.together ? { together: a.now.units + b.now.units } : {}),
         period,
         previous_period: before,
         items: sides.map((s) => ({ value: s.value, ...s.now, units_before: s.before.units })),

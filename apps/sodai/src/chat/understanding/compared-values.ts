@@ -11,6 +11,8 @@ export type ComparedAttribute = (typeof ATTRIBUTES)[number];
 export interface ComparedValues {
   readonly attribute: ComparedAttribute;
   readonly values: readonly [string, string];
+  /** "Latas y botellas de la marca 24": named together, not set against each other; their sum first. */
+  readonly together?: boolean;
 }
 
 /** Where one side ends and the other begins: "vs", "contra", "frente a", "y", "o", "and", "or". */
@@ -27,7 +29,33 @@ const BETWEEN =
  */
 export function comparedValues(text: string, vocab: Vocabulary, lang: Lang): ComparedValues | undefined {
   if (!asksComparison(text)) return undefined;
-  for (const m of text.matchAll(BETWEEN)) {
+  return valuesAround(text, BETWEEN, vocab, lang);
+}
+
+/** "Latas y botellas", "cans and bottles", "restaurantes o mayoristas": two values named together. */
+const AND_OR = /\b(?:y|e|o|u|and|or)\b|&/g;
+
+/**
+ * Two values of one attribute a question names together with no comparison ("latas y botellas de
+ * la marca 24", "cans and bottles of brand 24"): read as one of them alone, the other was dropped in
+ * silence; both are answered, with their sum.
+ *
+ * @example
+ * valuesTogether('latas y botellas de la marca 24', vocab, 'es'); // { attribute: 'package', values: ['LATA', 'BOTELLA'], together: true }
+ */
+export function valuesTogether(text: string, vocab: Vocabulary, lang: Lang): ComparedValues | undefined {
+  const found = valuesAround(text, AND_OR, vocab, lang);
+  return found ? { ...found, together: true } : undefined;
+}
+
+/** The first two different values of one attribute on either side of a joining word. */
+function valuesAround(
+  text: string,
+  joining: RegExp,
+  vocab: Vocabulary,
+  lang: Lang,
+): ComparedValues | undefined {
+  for (const m of text.matchAll(joining)) {
     const left = extractEntities(text.slice(0, m.index), vocab, lang).entities;
     const right = extractEntities(text.slice(m.index + m[0].length), vocab, lang).entities;
     for (const key of ATTRIBUTES) {

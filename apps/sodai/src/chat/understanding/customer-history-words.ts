@@ -20,6 +20,11 @@ export const CUSTOMER_HISTORY_WORDS = {
     'tipic\\w*',
     'typical\\w*',
     'normalmente',
+    // "What does 1002 normally get?", "¿qué pide por lo general?": the habit, in other words.
+    'normally',
+    'generally',
+    'generalmente',
+    'por lo general',
     'always (?:buy|order|get)\\w*',
     'lo de siempre',
     'de siempre',

@@ -15,7 +15,10 @@ const SPANISH = new Set(
     'hola buenos buenas buen dia dias tardes noches saludos estas tal ' +
     'venden vende mueven menos promedio tamano pedido pedidos porcentaje proporcion favorita favorito ' +
     'alertas alerta algo saber resumen algun alguna mejor mejores vendido vendidos categoria segmento ' +
-    'envase tendencia bebida jugo agua cerveza gaseosa refresco energetica lata botella'
+    'envase tendencia bebida jugo agua cerveza gaseosa refresco energetica lata botella ' +
+    // Terse questions and brands named "Brand 7": a few more words of each language, so "quiénes
+    // compran Brand 7 pero nunca Brand 9" is not English by its brand names.
+    'pero nunca tambien compran compraron unidades mensual mensuales vendimos vamos andamos nos'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -28,7 +31,8 @@ const ENGLISH = new Set(
     'hello hi hey there morning afternoon evening greetings going ' +
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
     'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened ' +
-    'drink energy juice water beer soda can bottle'
+    'drink energy juice water beer soda can bottle ' +
+    'by per units unit monthly each every category categories package packages but never also'
   ).split(' '),
 );
 

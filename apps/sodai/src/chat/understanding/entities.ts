@@ -1,3 +1,4 @@
+import { asksSameTimeLastYear, sameTimeLastYear } from './same-time-last-year.ts';
 import type { ChatAttribute, ChatEntities, Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import {
@@ -123,6 +124,8 @@ export function extractEntities(text: string, vocab: Vocabulary, lang: Lang): Fo
     const [first, second] = periods;
     if (first) entities.period = first.period;
     if (second) entities.compare_to = second.period;
+    // "Este mes vs el mismo mes del año pasado": "del año pasado" read alone is the whole year.
+    if (first && asksSameTimeLastYear(rest)) entities.compare_to = sameTimeLastYear(first.period, lang);
     for (const p of periods) rest = blank(rest, p.start, p.end - p.start);
   }
 

@@ -64,6 +64,15 @@ export const MISSING_DATA_WORDS = {
     'warehouse',
   ],
   promotion: ['descuentos?', 'discounts?', 'promociones', 'promocion', 'promos?', 'promotions?'],
+  // Who made each sale: "ventas por vendedor", "which sales rep sold most". "Top sellers" are
+  // products, so "sellers" alone is not here.
+  seller: [
+    'vendedor(?:es|a|as)?',
+    'preventistas?',
+    'ejecutiv[oa]s? de ventas?',
+    'sales ?(?:reps?|representatives?|people|persons?|man|men|woman|women|agents?|force)',
+    'salesperson',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A kind of data the platform does not have. */

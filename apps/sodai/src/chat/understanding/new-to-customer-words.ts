@@ -13,6 +13,12 @@ const NOT_YET =
 const NEW_FOR =
   /\b(?:(?:algo|productos?|cosas?) nuev[oa]s?|nuev[oa]s? (?:productos?|cosas?|para)|(?:something|anything|products?|things?|items?) new|new (?:products?|things?|items?|for|to))\b/;
 
+/**
+ * New for him, said with no verb of selling: "productos nuevos pal 1002", "what's new for 1002".
+ * "Qué productos nuevos compró el 1002" (new products he bought) has no "para" / "for".
+ */
+const NEW_FOR_HIM = /\b(?:nuev[oa]s? (?:para|pa)|new (?:for|to))\b/;
+
 /** Offering or selling to him: what these questions are for. */
 const OFFER =
   /\b(?:ofrec\w*|ofrezc\w*|vend(?:er|erle|o|a)|recomiend\w*|recomend\w*|sugier\w*|suger\w*|meterle|colocarle|offer\w*|sell|pitch\w*|recommend\w*|suggest\w*|push)\b/;
@@ -42,9 +48,11 @@ const NOT_VERB = /\bnot (?:buy|order|get|carry|stock)\b/;
  * asksNewToCustomer('que no compra el cliente 1002 que otros restaurantes si', false); // true
  * asksNewToCustomer('que productos no ha comprado el 1002 esta semana', true); // false: skipped
  * asksNewToCustomer('que le puedo vender al 1002', false); // false: the usual offer
+ * asksNewToCustomer('productos nuevos para el 1002', false); // true
  */
 export function asksNewToCustomer(text: string, periodNamed: boolean): boolean {
   if (OFFER.test(text)) return NOT_YET.test(text) || NEW_FOR.test(text);
+  if (NEW_FOR_HIM.test(text)) return true;
   // "¿Qué no compra el 1002 que otros restaurantes sí?": what his peers buy and he does not.
   // "What does 1002 not buy that others do": the id between the verb's parts.
   if ((NOT_YET.test(text) || NOT_VERB.test(text)) && PEERS_DO.test(text)) return true;

@@ -46,6 +46,11 @@ export const OPERATIONS_WORDS = {
     'next',
     'cuando (?:corre|se ejecuta|toca|vuelve)',
     'when (?:does|will) .{0,30}run',
+    // "When will the model be retrained?", "¿cuándo se va a reentrenar?", "¿cuándo se reentrena?":
+    // the retrain to come is the next run's (the past is the last retrain, retrain-words.ts).
+    'when (?:will|does|is|do) .{0,30}re-?train\\w*',
+    'cuando (?:se )?(?:lo )?(?:va|van|vamos) a (?:re-?entrenar|volver a entrenar|correr|ejecutar)\\w*',
+    'cuando (?:se )?(?:lo )?re-?entrenan?\\b',
     'scheduled',
     'programad\\w*',
     'schedule',
@@ -63,6 +68,9 @@ export const OPERATIONS_WORDS = {
     'filas (?:rechazadas|descartadas)',
     'rejected rows',
     'rows (?:were )?(?:rejected|dropped|discarded)',
+    // "¿Cuántas filas se cargaron ayer?", "how many rows were loaded?": what the loads brought.
+    'rows (?:were |got )?(?:loaded|ingested|imported)',
+    'filas (?:se )?(?:cargaron|cargadas|ingresaron|ingresadas|entraron|importadas|importaron)',
     'rejected',
     'rechazad\\w*',
     'landed',

@@ -7,6 +7,7 @@ import type { RunsAsked } from './runs-asked-words.ts';
 import type { ComparedValues } from './compared-values.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
+import type { BuyersButNot } from './buyers-but-not-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -109,6 +110,8 @@ export interface QuestionFlags {
   readonly alsoBought?: boolean;
   /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
   readonly excludedProduct?: number;
+  /** "Clientes que compran la marca 24 pero no la 34": a brand on either side (intent `product_buyers`). */
+  readonly buyersButNot?: BuyersButNot;
   /**
    * "Compare product 1370 and 11262", "¿quién compra más, el 100026 o el 100010?": two products
    * (intent `product_info`) or two customers (`customer_history`) side by side.
@@ -171,6 +174,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   regularProducts: true,
   alsoBought: true,
   excludedProduct: true,
+  buyersButNot: true,
   compared: true,
   comparedValues: true,
   buyingTrend: true,

@@ -156,7 +156,10 @@ export const RANKING_WORDS = {
     '(?:worst|weakest|poorest|lowest)(?: |-)(?:sell\\w*|performing|movers?|sales)',
     'underperform\\w*',
     'dead (?:stock|products?|items?|skus?)',
-    'bottom (?:sellers?|products?|brands?|items?|skus?)',
+    // "Bottom 5 productos", "worst brands", "los peores productos": the ranking's other end, with a
+    // number or not, in either language's noun.
+    'bottom (?:\\d+ )?(?:sellers?|products?|productos?|brands?|marcas?|items?|skus?|articulos?)',
+    '(?:worst|weakest|peor(?:es)?) (?:\\d+ )?(?:sellers?|products?|productos?|brands?|marcas?|items?|skus?|articulos?)',
     'no se (?:vende|venden|vendieron|vendio|mueve|mueven|movieron|movio|rota|rotan|sale|salen|piden)',
     'no (?:vende|venden|vendieron|vendimos|rota|rotan|salen|tienen salida|tiene salida)',
     '(?:se )?(?:vende|venden|mueve|mueven|rota|rotan|sale|salen|vendieron|movieron) poco',

@@ -27,6 +27,15 @@ const WHEN_LAST =
 const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
 
 /**
+ * Retraining told in the past ("when was the model retrained?", "¿cuándo se reentrenó?", "¿cuándo
+ * lo volvieron a entrenar?"): the run that last retrained, as "the last retrain" is. Training alone
+ * in the past ("when was it trained?") stays the model's date; the future stays the next run.
+ */
+const RETRAINED =
+  /\b(?:re-?trained|re-?entreno|re-?entrenaron|re-?entrenamos|re-?entrenad[oa]|volvi(?:o|eron|mos) a entrenar|trained again|entren\w* (?:de nuevo|otra vez)|did (?:\w+ ){0,3}re-?train\w*)\b/;
+const FUTURE = /\b(?:proxim\w*|next|siguiente|will|va a|van a)\b/;
+
+/**
  * Whether a question asks what the weekly run decided about the model: whether it trained a new
  * one and why, and what the gate did with it ("¿se reentrenó el modelo?", "what did the gate
  * decide?"), not when the next run is nor what a customer or product is predicted.
@@ -35,9 +44,11 @@ const WHEN = /\b(?:cuando|when|proxim\w*|next|siguiente)\b/;
  * asksRetrainDecision('se reentreno el modelo por que', false); // true
  * asksRetrainDecision('cuando se reentrena el modelo', false); // false
  * asksRetrainDecision('cuando fue el ultimo reentrenamiento', false); // true
+ * asksRetrainDecision('when was the model retrained', false); // true
  */
 export function asksRetrainDecision(text: string, namesCustomerOrProduct: boolean): boolean {
-  if (namesCustomerOrProduct || (WHEN.test(text) && !WHEN_LAST.test(text))) return false;
+  const pastRetrain = RETRAINED.test(text) && !FUTURE.test(text);
+  if (namesCustomerOrProduct || (WHEN.test(text) && !WHEN_LAST.test(text) && !pastRetrain)) return false;
   return RETRAIN.test(text) || GATE.test(text) || NOT_TRAINED.test(text);
 }
 

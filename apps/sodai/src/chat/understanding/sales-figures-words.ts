@@ -91,6 +91,9 @@ export const SALES_FIGURES_WORDS = {
     'como (?:van|va|fueron|le fue|han ido)',
     // "¿Cómo nos fue la semana pasada?", "how did we do last month?": how sales went.
     'como (?:nos|me) (?:fue|va|ha ido)',
+    // "¿Cómo vamos este mes?", "qué tal andamos con la marca 24": how sales go when a time or a
+    // subject follows; "¿cómo vamos?" alone is a greeting (courtesy.ts).
+    '(?:como|que tal) (?:vamos|andamos|venimos|estamos|ibamos|anduvimos)(?= (?:este|esta|el|la|los|las|en|de|del|con|hoy|ayer|vs|contra)\\b)',
     'how did (?:we|i|our \\w+|sales) do',
     'how (?:are|were) we doing',
     'how (?:are|is|did|have) .{0,40}(?:doing|going|trending|gone)',

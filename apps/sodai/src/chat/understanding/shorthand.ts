@@ -10,6 +10,9 @@ const SPANISH: Readonly<Record<string, readonly string[]>> = {
   pal: ['para', 'el'],
   pala: ['para', 'la'],
   prox: ['proxima'],
+  // "Ventas x mes", "unidades x pedido", "d cada marca": the letters stand for the prepositions.
+  x: ['por'],
+  d: ['de'],
 };
 
 /** English shorthand ("gonna", "custs", "hw often"). */

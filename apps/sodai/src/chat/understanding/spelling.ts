@@ -189,11 +189,48 @@ export function correctSpelling(words: readonly string[], lang: Lang = 'es'): st
     if (sound !== undefined) return sound;
     const allowed = tolerance(word.length);
     // A real word is no typo of the keyword it resembles: "cuentame" is not "cuenta" (a customer).
-    if (allowed === 0 || isSpanishVerbForm(word)) return word;
+    if (isSpanishVerbForm(word)) return word;
+    const slip =
+      word.length >= 4 ? (swappedBack(word) ?? (allowed === 0 ? droppedBack(word) : undefined)) : undefined;
+    if (slip !== undefined) return slip;
+    if (allowed === 0) return word;
     const near = nearLength(word.length, allowed);
     if (near.length === 0) return word;
     return nearest(word, near, allowed) ?? word;
   });
+}
+
+const IN_LEXICON = new Set(LEXICON);
+
+/**
+ * The one lexicon word `word` is with two neighbouring letters swapped back ("vetnas" → "ventas",
+ * "mroe" → "more"): the commonest slip of the thumb, which an edit distance counts as two edits
+ * and so never corrected in a short word. Nothing when no swap, or more than one, gives a word.
+ */
+function swappedBack(word: string): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swapped = word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
+    if (IN_LEXICON.has(swapped)) found.add(swapped);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The one lexicon word of one letter more that `word` (five letters, where no other edit is
+ * allowed) is with that letter left out ("pasda" → "pasada", "cuado" → "cuando"). Adding a letter
+ * back never turns one known word into another, as changing one would ("mayor" into "mayo"); in
+ * four letters it would ("bran", "band" are no "brand").
+ */
+function droppedBack(word: string): string | undefined {
+  if (word.length !== 5) return undefined;
+  const found = (BY_LENGTH.get(word.length + 1) ?? []).filter((candidate) => {
+    for (let i = 0; i < candidate.length; i++)
+      if (candidate.slice(0, i) + candidate.slice(i + 1) === word) return true;
+    return false;
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

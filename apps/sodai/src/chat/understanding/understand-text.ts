@@ -32,14 +32,18 @@ import { asksBatchesLoaded } from './batches-loaded-words.ts';
 import { refusalFollowUp } from './refusal-follow-up.ts';
 import { asksWhatChanged } from './what-changed-words.ts';
 import { monthlyLeadersAsked } from './monthly-leaders-words.ts';
+import { monthlySplitAsked } from './monthly-split-words.ts';
+import { onlyNamesAKind } from './bare-kind.ts';
+import { namesCatalogFilter } from './names-a-kind.ts';
 import { runsAsked } from './runs-asked-words.ts';
 import { asksNeverSold } from './never-sold-words.ts';
-import { comparedValues } from './compared-values.ts';
+import { comparedValues, valuesTogether } from './compared-values.ts';
 import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
@@ -187,7 +191,9 @@ export function understandText(
 
   if (previous && idsFromPrevious(intent, entities, found.entities, previous)) usedContext = true;
   const { noun, valueNamed, ...grain } = rankingGrain(text, intent, entities, found.at);
-  intent = grain.intent;
+  // "Margen por marca" asks margins split by brand: no split of units answers it, the missing data
+  // is said instead.
+  intent = missing.length > 0 ? 'unknown' : grain.intent;
   // "Top sellers for convenience stores" ranks what they buy, "top minimarkets" the customers: a
   // type of customer names them without any customer noun, so the noun rules cannot tell.
   if (
@@ -289,9 +295,11 @@ export function understandText(
   if (buyingTrend) intent = 'compare_periods';
   // "Ventas de latas vs botellas", "¿restaurantes o mayoristas, quién compra más?": two values of
   // one attribute side by side, neither of them a filter of the other.
+  // "Latas y botellas de la marca 24": both values of a sales question, not the last one alone.
   const values =
     !compared && !bar && !usedContext && !OPERATIONS.has(intent)
-      ? comparedValues(text, vocab, lang)
+      ? (comparedValues(text, vocab, lang) ??
+        (intent === 'unknown' || intent === 'sales_trend' ? valuesTogether(text, vocab, lang) : undefined))
       : undefined;
   if (values) {
     intent = 'top_products';
@@ -363,6 +371,25 @@ export function understandText(
   const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
   const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
   if (excluded !== undefined) intent = 'product_buyers';
+  // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
+  const butNot =
+    excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
+      ? buyersButNotAsked(text, vocab, lang)
+      : undefined;
+  if (butNot) {
+    intent = 'product_buyers';
+    // What each side names is read from the side; the whole question's reading mixed both.
+    for (const key of ['brand', 'product_id', 'package', 'category', 'sub_category', 'segment'] as const)
+      delete entities[key];
+    const bought = butNot.bought;
+    if ('brand' in bought) entities.brand = bought.brand;
+    else if ('product' in bought) entities.product_id = bought.product;
+    else entities[bought.attribute] = bought.value;
+    // "Pero no la 34" names a brand, not how many to list.
+    const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
+    if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
+      delete entities.count;
+  }
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
   // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
@@ -505,6 +532,25 @@ export function understandText(
       (intent === 'customer_basket' && asksHowMuch(text) && !asksHowMany(text))) &&
     asksWeeklyAverage(text);
   if (weeklyAverage) intent = 'sales_trend';
+  // "Ventas por mes de cada marca", "unidades por envase mes a mes": a month by value table, not
+  // each month's leader nor the months of all sales.
+  const monthlySplit =
+    !peak &&
+    !weeklyAverage &&
+    !returnsBy &&
+    !compared &&
+    !bar &&
+    !catalogue &&
+    !usedContext &&
+    entities.product_id === undefined &&
+    (BY_MONTH_INTENTS.has(intent) || intent === 'top_products')
+      ? monthlySplitAsked(text, entities)
+      : undefined;
+  if (monthlySplit) {
+    intent = 'sales_trend';
+    entities.group_by = monthlySplit;
+    delete entities.share_of;
+  }
   // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
   const byMonth =
     !peak &&
@@ -515,7 +561,7 @@ export function understandText(
     !catalogue &&
     !(entities.customer_id !== undefined && entities.product_id !== undefined) &&
     BY_MONTH_INTENTS.has(intent) &&
-    asksByMonth(text);
+    (monthlySplit !== undefined || asksByMonth(text));
   // "Marca 24 vs marca 30 por mes": the two compared, month by month.
   const comparedByMonth =
     compared !== undefined && !peak && !weeklyAverage && !returnsBy && !bar && asksByMonth(text);
@@ -557,6 +603,7 @@ export function understandText(
     !weeklyAverage &&
     !peak &&
     excluded === undefined &&
+    !butNot &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
     asksRegularBuyers(text);
@@ -618,6 +665,20 @@ export function understandText(
     );
     entities.threshold = bar.threshold;
   }
+  // "Latas de la marca 24", "cans of brand 24": a kind named and nothing else asked of it; its sales.
+  if (
+    intent === 'unknown' &&
+    !usedContext &&
+    !more &&
+    !absent &&
+    !bar &&
+    missing.length === 0 &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    namesCatalogFilter(entities) &&
+    onlyNamesAKind(text, vocab, lang)
+  )
+    intent = 'sales_trend';
   // "Show more" asks the previous question again, further down its list: what it asked beyond its
   // intent and entities is the previous question's, not read from "más porfa".
   if (more === 'next_rows' && previous)
@@ -706,6 +767,7 @@ export function understandText(
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
+    ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared ? { compared } : {}),
     ...(values ? { comparedValues: values } : {}),
     ...(buyingTrend ? { buyingTrend } : {}),
