@@ -117,6 +117,47 @@ describe('buyers of a brand who did not buy another', () => {
     expect(r.answer).toContain(lang === 'es' ? 'no compraron botellas' : 'did not buy bottles');
   });
 
+  // "1 de los 1 cliente que compraron …": when every buyer of the first product left out the second,
+  // the count read as a fraction of itself. One buyer is "the only customer" (several, "none of the 5
+  // customers …": the fixture has no such week to check it on).
+  it.each([
+    [1, 'es', 'la semana pasada', 'El único cliente (restaurantes) que compró', 'de los 1'],
+    [1, 'en', 'last week', 'The only customer (restaurants) who bought', 'of the 1'],
+  ] as const)(
+    'every one of %i buyers left the other product out (%s)',
+    async (n, lang, week, lead, never) => {
+      // Restaurants over a short period: over the default twelve weeks every product has many buyers.
+      const probe = await server().ask(fill(`clientes que compran el {p} pero no la marca {nb} ${week}`));
+      const { from, to } = (probe.data as ButNot).period!;
+      // A product with exactly n restaurants among its buyers in the period, and one none of them bought.
+      const [pair] = await queryRows(
+        server().fx.store.connection,
+        `WITH win AS (SELECT * FROM transactions WHERE purchase_date BETWEEN DATE '${from}' AND DATE '${to}'),
+            buyers AS (SELECT product_id, customer_id FROM win
+                       WHERE customer_id IN (SELECT customer_id FROM customers WHERE customer_type = 'RESTAURANT')
+                       GROUP BY 1, 2 HAVING sum(items) > 0),
+            few AS (SELECT product_id FROM buyers GROUP BY 1 HAVING count(*) = ${n})
+       SELECT f.product_id::DOUBLE AS a, o.product_id::DOUBLE AS b
+       FROM few f, (SELECT DISTINCT product_id FROM win WHERE items > 0) o
+       WHERE o.product_id <> f.product_id
+         AND NOT EXISTS (SELECT 1 FROM win w JOIN buyers x ON x.customer_id = w.customer_id
+                         WHERE x.product_id = f.product_id AND w.product_id = o.product_id AND w.items > 0)
+       ORDER BY 1, 2 LIMIT 1`,
+      );
+      expect(pair, `a product with ${n} buyer(s) from ${from} to ${to}`).toBeDefined();
+      const asked =
+        lang === 'es'
+          ? `restaurantes que compran el producto ${pair!.a} pero no el producto ${pair!.b} ${week}`
+          : `restaurants who bought product ${pair!.a} but not product ${pair!.b} ${week}`;
+      const r = await server().ask(asked);
+      expectAnsweredAs(asked, r, 'product_buyers', lang);
+      const d = r.data as ButNot & { buyers?: number };
+      expect({ asked, found: d.found, buyers: d.buyers }).toEqual({ asked, found: n, buyers: n });
+      expect(r.answer).toContain(lead);
+      expect(r.answer).not.toContain(never);
+    },
+  );
+
   it('"clientes que no compran hace un mes" stays the lapsed customers', async () => {
     expect((await server().ask('clientes que no compran hace un mes')).intent).toBe('lapsed_customers');
   });

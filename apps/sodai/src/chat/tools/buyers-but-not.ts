@@ -110,6 +110,8 @@ export const buyersButNotTool =
         `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
         `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
       );
+    const listed = rows.map(line).join('; ');
+    // "1 de los 1 cliente", "5 of the 5 customers": when every buyer is one of them, that is said.
     const text =
       rows.length === 0
         ? say(
@@ -117,11 +119,23 @@ export const buyersButNotTool =
             `Todos los clientes${who} que compraron ${first.whole} ${when} compraron también ${second.short}.`,
             `Every customer${who} who bought ${first.whole} ${when} also bought ${second.short}.`,
           )
-        : say(
-            lang,
-            `${formatNumber(found, lang)} de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron ${first.whole} ${when} no compraron ${second.short}: ${rows.map(line).join('; ')}.`,
-            `${formatNumber(found, lang)} of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought ${first.whole} ${when} did not buy ${second.short}: ${rows.map(line).join('; ')}.`,
-          );
+        : found < buyers
+          ? say(
+              lang,
+              `${formatNumber(found, lang)} de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron ${first.whole} ${when} no compraron ${second.short}: ${listed}.`,
+              `${formatNumber(found, lang)} of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought ${first.whole} ${when} did not buy ${second.short}: ${listed}.`,
+            )
+          : buyers === 1
+            ? say(
+                lang,
+                `El único cliente${who} que compró ${first.whole} ${when} no compró ${second.short}: ${listed}.`,
+                `The only customer${who} who bought ${first.whole} ${when} did not buy ${second.short}: ${listed}.`,
+              )
+            : say(
+                lang,
+                `Ninguno de los ${countOf(buyers, lang, NOUN.customer)}${who} que compraron ${first.whole} ${when} compró ${second.short}: ${listed}.`,
+                `None of the ${countOf(buyers, lang, NOUN.customer)}${who} who bought ${first.whole} ${when} bought ${second.short}: ${listed}.`,
+              );
     return {
       text,
       answered: true,
