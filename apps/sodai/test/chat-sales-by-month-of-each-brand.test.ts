@@ -68,6 +68,7 @@ describe('sales by month of each value of an attribute', () => {
     // The attribute and the month side by side, with no "by month" of its own.
     ['sales by brand and month', 'en', 'brand', 'p.brand'],
     ['ventas por marca y mes', 'es', 'brand', 'p.brand'],
+    ['sales by brand & month', 'en', 'brand', 'p.brand'],
     ['package by month', 'en', 'package', 'p.package'],
   ] as const)('%s', async (q, lang, attribute, column) => {
     const r = await server().ask(q);

@@ -53,6 +53,10 @@ describe('two packages named together, of a brand or of all', () => {
     ['botellas y latas de {b}', 'es', true],
     ['ventas de latas y botellas', 'es', false],
     ['how many cans and bottles did we sell last week', 'en', false],
+    // "&" was dropped as punctuation: "cans & bottles" read as bottles alone.
+    ['cans & bottles of brand {n}', 'en', true],
+    ['latas & botellas de la marca {n}', 'es', true],
+    ['ventas de latas&botellas', 'es', false],
   ] as const)('%s', async (q, lang, ofBrand) => {
     const asked = q.replace('{n}', numberOf(brand)).replace('{b}', brand.toLowerCase());
     const r = await server().ask(asked);

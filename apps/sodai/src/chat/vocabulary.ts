@@ -39,7 +39,10 @@ export const EMPTY_VOCABULARY: Vocabulary = {
 export async function loadVocabulary(data: ChatDataSource): Promise<Vocabulary> {
   const brands = new Map<string, string>();
   for (const r of await data.query('SELECT DISTINCT brand FROM products WHERE brand IS NOT NULL')) {
-    brands.set(normalize(String(r.brand)), String(r.brand));
+    const brand = String(r.brand);
+    // Questions read "&" as "y" / "and" ("latas & botellas"), so "A & B" is also found written so.
+    for (const spelt of [brand, brand.replace(/&/g, ' y '), brand.replace(/&/g, ' and ')])
+      brands.set(normalize(spelt), brand);
   }
   const customerIds = new Set(
     (await data.query('SELECT customer_id::DOUBLE AS id FROM customers')).map((r) => Number(r.id)),

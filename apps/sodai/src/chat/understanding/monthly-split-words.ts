@@ -44,7 +44,7 @@ const BESIDE_MONTH = ATTRIBUTE_WORDS.map(
     [
       attribute,
       new RegExp(
-        `\\b(?:(?:by|per|por) (?:${words}) (?:and|y|&) (?:months?|mes(?:es)?)|(?:by|per|por) (?:months?|mes(?:es)?) (?:and|y|&) (?:${words})|(?:${words}) (?:by|per|por) (?:months?|mes))\\b`,
+        `\\b(?:(?:by|per|por) (?:${words}) (?:and|y) (?:months?|mes(?:es)?)|(?:by|per|por) (?:months?|mes(?:es)?) (?:and|y) (?:${words})|(?:${words}) (?:by|per|por) (?:months?|mes))\\b`,
       ),
     ] as const,
 );

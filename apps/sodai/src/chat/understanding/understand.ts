@@ -27,7 +27,7 @@ export function understand(
   previous: TurnMemory | undefined,
 ): Understanding {
   const corrected = hayAfterCount(
-    correctSpelling(expandShorthand(tokens(normalize(message))), lang),
+    correctSpelling(expandShorthand(tokens(normalize(withAndSpelt(message, lang)))), lang),
     lang,
   ).join(' ');
   const courtesy = courtesyOf(corrected);
@@ -39,6 +39,14 @@ export function understand(
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
   if (understood.intent !== 'unknown' || question === text) return understood;
   return understandQuestion(question, vocab, lang, previous);
+}
+
+/**
+ * "&" spelt as the question's "y" or "and" ("latas & botellas", "by brand & month"): normalizing drops
+ * it as punctuation, which left one of the two things joined.
+ */
+function withAndSpelt(message: string, lang: Lang): string {
+  return message.replace(/&/g, lang === 'es' ? ' y ' : ' and ');
 }
 
 /** A question without courtesy: one question, or the first of two with the second left to ask. */
