@@ -155,7 +155,12 @@ export const salesTrendTool: Tool = async (box, req) => {
   // best and weakest week, and said to be partial.
   const partialWeek =
     rows.length > 2 && addDays(mondayOf(last), 6) > last && rows.at(-1)!.start === mondayOf(last);
-  const whole = partialWeek ? rows.slice(0, -1) : rows;
+  // So is a week the period cuts ("el mes pasado" from a Sunday: its first week is one day of sales).
+  const cut = (r: (typeof rows)[number]) =>
+    r.start !== mondayOf(last) && (r.start < period.from || addDays(r.start, 6) > period.to);
+  const edges = rows.filter(cut);
+  const cutWeeks = rows.length - edges.length - (partialWeek ? 1 : 0) >= 2 ? edges : [];
+  const whole = rows.filter((r, i) => !cutWeeks.includes(r) && !(partialWeek && i === rows.length - 1));
   const wholeUnits = whole.map((r) => Number(r.units));
   const half = Math.floor(wholeUnits.length / 2);
   const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -175,6 +180,16 @@ export const salesTrendTool: Tool = async (box, req) => {
         lang,
         ` La semana del ${formatDay(mondayOf(last), lang)} va incompleta (datos hasta el ${formatDay(last, lang)}): no cuenta para la tendencia ni para la semana más floja.`,
         ` The week of ${formatDay(mondayOf(last), lang)} is partial (data up to ${formatDay(last, lang)}): it is left out of the trend and the weakest week.`,
+      )
+    : '';
+  const cutDays = cutWeeks
+    .map((r) => formatDay(r.start, lang))
+    .join(say(lang, ' y la del ', ' and the week of '));
+  const cutNote = cutWeeks.length
+    ? say(
+        lang,
+        ` La semana del ${cutDays} ${cutWeeks.length === 1 ? 'cae' : 'caen'} solo en parte en el período: no ${cutWeeks.length === 1 ? 'cuenta' : 'cuentan'} para la tendencia ni para la mejor y la más floja.`,
+        ` The week of ${cutDays} ${cutWeeks.length === 1 ? 'falls' : 'fall'} only partly in the period: left out of the trend and of the best and weakest week.`,
       )
     : '';
   const total = units.reduce((a, b) => a + b, 0);
@@ -201,7 +216,7 @@ export const salesTrendTool: Tool = async (box, req) => {
           `${direction} comparando la segunda mitad con la primera; `,
           `${direction} comparing the second half with the first; `,
         );
-  const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.${partialNote}`;
+  const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.${cutNote}${partialNote}`;
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
   const asked = req.periodTotal ? await periodTotal(box, e, period, lang, req.vocab.firstDay) : undefined;
@@ -209,7 +224,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     ? byWeek
     : rows.length === 1
       ? asked.text
-      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.${partialNote}`;
+      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.${cutNote}${partialNote}`;
   return {
     text,
     answered: true,
@@ -236,6 +251,7 @@ export const salesTrendTool: Tool = async (box, req) => {
       weeks: rows.map((r) => ({ week: r.start, units: r.units })),
       change,
       ...(partialWeek ? { partial_week: mondayOf(last) } : {}),
+      ...(cutWeeks.length ? { cut_weeks: cutWeeks.map((r) => r.start) } : {}),
       ...(asked ? { total: asked.current, previous: asked.previous } : {}),
     },
     placeApplied: true,
