@@ -21,6 +21,8 @@ describe('weeks a period cuts', () => {
   it.each([
     ['ventas del mes pasado', 'es', 'solo en parte en el período', 'más floja la del'],
     ['sales last month', 'en', 'only partly in the period', 'weakest the week of'],
+    // The week the data end in, whole in the data, is cut when the period ends inside it.
+    ['ventas del 2024-04-08 al 2024-05-15', 'es', 'solo en parte en el período', 'más floja la del'],
   ] as const)('%s', async (q, lang, said, weakest) => {
     const r = await server().ask(q, lang);
     const period = r.entities.period!;

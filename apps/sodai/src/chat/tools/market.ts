@@ -157,7 +157,8 @@ export const salesTrendTool: Tool = async (box, req) => {
     rows.length > 2 && addDays(mondayOf(last), 6) > last && rows.at(-1)!.start === mondayOf(last);
   // So is a week the period cuts ("el mes pasado" from a Sunday: its first week is one day of sales).
   const cut = (r: (typeof rows)[number]) =>
-    r.start !== mondayOf(last) && (r.start < period.from || addDays(r.start, 6) > period.to);
+    !(partialWeek && r.start === mondayOf(last)) &&
+    (r.start < period.from || addDays(r.start, 6) > period.to);
   const edges = rows.filter(cut);
   const cutWeeks = rows.length - edges.length - (partialWeek ? 1 : 0) >= 2 ? edges : [];
   const whole = rows.filter((r, i) => !cutWeeks.includes(r) && !(partialWeek && i === rows.length - 1));
