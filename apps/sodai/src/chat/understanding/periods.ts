@@ -94,6 +94,37 @@ function dayOf(year: number, month: number, day: number): string | undefined {
 
 const yearOfAnchor = (anchor: string) => toDate(anchor).getUTCFullYear();
 
+/**
+ * The days from one day of a month to another: the end's year as written (or the start's, the year
+ * after when the months wrap: "del 15 de diciembre de 2023 al 10 de enero"), else the latest with that
+ * month by the anchor; the start's as written, or the end's (the year before when the months wrap). A start month left out is the end's ("del 1 al 15 de
+ * marzo"). Nothing when a day does not exist or the start comes after the end.
+ */
+function dayRange(
+  fromDay: string,
+  fromMonthWord: string | undefined,
+  fromYear: string | undefined,
+  toDay: string,
+  toMonthWord: string,
+  toYear: string | undefined,
+  anchor: string,
+  lang: Lang,
+): ChatPeriod | undefined {
+  const toMonth = MONTHS[toMonthWord]!;
+  const fromMonth = fromMonthWord === undefined ? toMonth : MONTHS[fromMonthWord]!;
+  const wraps = fromMonth > toMonth;
+  const endYear = toYear
+    ? Number(toYear)
+    : fromYear
+      ? Number(fromYear) + (wraps ? 1 : 0)
+      : namedMonthYear(toMonth, anchor);
+  const startYear = fromYear ? Number(fromYear) : wraps ? endYear - 1 : endYear;
+  const from = dayOf(startYear, fromMonth, Number(fromDay));
+  const to = dayOf(endYear, toMonth, Number(toDay));
+  if (!from || !to || from > to) return undefined;
+  return { from, to, label: label(lang, `del ${from} al ${to}`, `${from} to ${to}`) };
+}
+
 const RULES: readonly PeriodRule[] = [
   {
     // "diciembre del año pasado", "march last year": that month of the year before the data's last,
@@ -117,6 +148,20 @@ const RULES: readonly PeriodRule[] = [
       m[1]! <= m[2]!
         ? { from: m[1]!, to: m[2]!, label: label(lang, `del ${m[1]} al ${m[2]}`, `${m[1]} to ${m[2]}`) }
         : undefined,
+  },
+  {
+    // "del 8 de abril al 15 de mayo", "entre el 1 y el 15 de marzo (de 2024)": days of named months.
+    re: new RegExp(
+      `\\b(?:del?|desde(?:\\s+el)?|entre(?:\\s+el)?)\\s+(\\d{1,2})(?:\\s+de\\s+${MONTH_WORD})?(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\s+(?:al?|hasta(?:\\s+el)?|y(?:\\s+el)?)\\s+(\\d{1,2})\\s+de\\s+${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => dayRange(m[1]!, m[2], m[3], m[4]!, m[5]!, m[6], anchor, lang),
+  },
+  {
+    // "from march 1 to (march) 15", "between april 8 and may 15(, 2024)".
+    re: new RegExp(
+      `\\b(?:from|between)\\s+${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?\\s+(?:to|until|through|and)\\s+(?:${MONTH_WORD}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => dayRange(m[2]!, m[1], m[3], m[5]!, m[4] ?? m[1]!, m[6], anchor, lang),
   },
   {
     re: new RegExp(
