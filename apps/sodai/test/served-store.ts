@@ -52,7 +52,7 @@ export async function buildServedStore(
     : await RawStore.openDir(dir);
   await loadInitialData(store, files, {});
   const plan = await fixturePlan(store);
-  await buildPredictionRows(store);
+  await buildPredictionRows(store, plan.predictCutoff);
   await buildDataset(store.connection, {
     cutoffs: [...plan.trainCutoffs, plan.testCutoff],
     lookbackWeeks: 12,
@@ -96,7 +96,7 @@ export async function openServedStore(dir: string, config: SodaiConfigInput = {}
   const parsed = ConfigSchema.parse({ ...servedConfig(dir), ...config });
   if (parsed.databaseUrl) throw new Error('openServedStore: a Postgres catalog is not in the folder');
   const store = await RawStore.openDir(dir);
-  await buildPredictionRows(store);
+  await buildPredictionRows(store, (await fixturePlan(store)).predictCutoff);
   const tracking = await openTracking({ dataDir: dir, databaseUrl: '' });
   const versions = (await tracking.registry.listModelVersions(MODEL_NAME))
     .map((v) => v.version)
@@ -110,9 +110,9 @@ const fixturePlan = async (store: RawStore) =>
   planCutoffs(await latestPurchaseDate(store.connection), { trainWeeks: 4, validationWeeks: 1 });
 
 /** The next week's candidate rows, built in the store's own connection (never committed to the catalog). */
-async function buildPredictionRows(store: RawStore): Promise<void> {
+async function buildPredictionRows(store: RawStore, cutoff: string): Promise<void> {
   await buildDataset(store.connection, {
-    cutoffs: [(await fixturePlan(store)).predictCutoff],
+    cutoffs: [cutoff],
     lookbackWeeks: 12,
     exploreK: 5,
     table: PREDICTION_TABLE,

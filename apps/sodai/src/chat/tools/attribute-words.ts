@@ -25,6 +25,17 @@ export const ATTRIBUTE_WORDS: Readonly<
   customer_type: { es: ['tipo de cliente', 'Tipo de cliente'], en: ['customer type', 'Customer type'] },
 };
 
+/** The attribute's values in the plural: "14 marcas más", "the catalogue has 3 sizes". */
+export const ATTRIBUTE_PLURAL: Readonly<Record<ChatAttribute, Readonly<Record<Lang, string>>>> = {
+  brand: { es: 'marcas', en: 'brands' },
+  category: { es: 'categorías', en: 'categories' },
+  sub_category: { es: 'subcategorías', en: 'sub-categories' },
+  segment: { es: 'segmentos', en: 'segments' },
+  package: { es: 'envases', en: 'packages' },
+  size: { es: 'tamaños', en: 'sizes' },
+  customer_type: { es: 'tipos de cliente', en: 'customer types' },
+};
+
 /** A value of an attribute as a sales rep says it: "latas", "segmento PREMIUM", "0,5 L", "restaurantes". */
 export function valueWords(attribute: ChatAttribute, value: unknown, lang: Lang): string {
   if (value === null || value === undefined) return say(lang, 'sin dato', 'not recorded');

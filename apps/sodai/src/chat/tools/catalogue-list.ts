@@ -1,7 +1,7 @@
-import type { ChatAttribute } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { customerTypeWords, formatLitres, formatNumber, productDescription, say } from '../format.ts';
 import { column, rankedTable } from './answers.ts';
+import { ATTRIBUTE_PLURAL } from './attribute-words.ts';
 import { catalogFilter, describeFilters, scopeWords } from './filters.ts';
 import { attributesOf } from './product-rows.ts';
 import { type Tool } from './toolbox.ts';
@@ -10,18 +10,6 @@ type Row = Readonly<Record<string, unknown>>;
 
 /** A catalogue lists more rows than a ranking's five; "more" is not needed for a brand's range. */
 const CATALOGUE_ROWS = 20;
-
-/** The catalogue column of each product attribute and what its values are called. */
-const ATTRIBUTE: Readonly<
-  Record<Exclude<ChatAttribute, 'customer_type'>, { column: string; es: string; en: string }>
-> = {
-  brand: { column: 'brand', es: 'marcas', en: 'brands' },
-  category: { column: 'category', es: 'categorías', en: 'categories' },
-  sub_category: { column: 'sub_category', es: 'subcategorías', en: 'sub-categories' },
-  segment: { column: 'segment', es: 'segmentos', en: 'segments' },
-  package: { column: 'package', es: 'envases', en: 'packages' },
-  size: { column: 'size', es: 'tamaños', en: 'sizes' },
-};
 
 /**
  * What the catalogue holds of a kind of product: with `group_by`, the values of that attribute
@@ -57,7 +45,7 @@ export const catalogueListTool: Tool = async (box, req) => {
   );
   const attribute =
     entities.group_by !== undefined && entities.group_by !== 'customer_type'
-      ? ATTRIBUTE[entities.group_by]
+      ? { column: entities.group_by, ...ATTRIBUTE_PLURAL[entities.group_by] }
       : undefined;
   const sold =
     type === undefined

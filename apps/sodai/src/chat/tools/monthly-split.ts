@@ -1,8 +1,8 @@
-import type { ChatAttribute, Lang } from '../../contract/api.ts';
+import type { ChatAttribute } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { formatMonth, formatNumber, say } from '../format.ts';
 import { noTransactions, table } from './answers.ts';
-import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_PLURAL, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
 import { describePeriod, describeSubject, FROM, joinFiltersAndIds, placed } from './filters.ts';
 import { lastTwelveMonths } from './monthly-sales.ts';
 import type { Tool } from './toolbox.ts';
@@ -12,17 +12,6 @@ import type { Tool } from './toolbox.ts';
  * the others are counted in the month's total and said to be left out.
  */
 const COLUMNS_SHOWN = 6;
-
-/** The attribute's values in the plural, for "y 14 marcas más". */
-const PLURAL: Readonly<Record<ChatAttribute, Readonly<Record<Lang, string>>>> = {
-  brand: { es: 'marcas', en: 'brands' },
-  category: { es: 'categorías', en: 'categories' },
-  sub_category: { es: 'subcategorías', en: 'sub-categories' },
-  segment: { es: 'segmentos', en: 'segments' },
-  package: { es: 'envases', en: 'packages' },
-  size: { es: 'tamaños', en: 'sizes' },
-  customer_type: { es: 'tipos de cliente', en: 'customer types' },
-};
 
 /** A value's key in the answer's data: the store's value as text. */
 const keyOf = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -51,7 +40,7 @@ export const monthlySplitTool =
     );
     const subject = describeSubject(e, lang);
     const [, title] = ATTRIBUTE_WORDS[attribute][lang];
-    const plural = PLURAL[attribute][lang];
+    const plural = ATTRIBUTE_PLURAL[attribute][lang];
     const when = describePeriod(period, lang);
     const of = subject.length ? say(lang, ` de ${subject.join(', ')}`, ` of ${subject.join(', ')}`) : '';
     const basedOn = [
@@ -89,25 +78,21 @@ export const monthlySplitTool =
     const starts = [...months.keys()];
     const best = (value: string) =>
       starts.reduce((a, b) => ((months.get(b)?.get(value) ?? 0) > (months.get(a)?.get(value) ?? 0) ? b : a));
-    const line = ([value, units]: readonly [string, number]) =>
-      say(
+    const line = ([value, units]: readonly [string, number]) => {
+      const month = best(value);
+      const inBest = n(months.get(month)?.get(value) ?? 0);
+      return say(
         lang,
-        `${words(value)} ${countOf(units, lang, NOUN.unit)} (su mejor mes, ${formatMonth(best(value), lang)}: ${n(months.get(best(value))?.get(value) ?? 0)})`,
-        `${words(value)} ${countOf(units, lang, NOUN.unit)} (best month ${formatMonth(best(value), lang)}: ${n(months.get(best(value))?.get(value) ?? 0)})`,
+        `${words(value)} ${countOf(units, lang, NOUN.unit)} (su mejor mes, ${formatMonth(month, lang)}: ${inBest})`,
+        `${words(value)} ${countOf(units, lang, NOUN.unit)} (best month ${formatMonth(month, lang)}: ${inBest})`,
       );
+    };
+    const leftOutUnits = ranked.slice(COLUMNS_SHOWN).reduce((a, [, u]) => a + u, 0);
     const leftOut = others
       ? say(
           lang,
-          ` La tabla muestra las ${n(shown.length)} que más vendieron; ${others === 1 ? `hay 1 ${ATTRIBUTE_WORDS[attribute].es[0]} más, que suma` : `hay ${n(others)} ${plural} más, que suman`} ${countOf(
-            ranked.slice(COLUMNS_SHOWN).reduce((a, [, u]) => a + u, 0),
-            lang,
-            NOUN.unit,
-          )} y cuentan en el total de cada mes.`,
-          ` The table shows the ${n(shown.length)} that sold most; ${others === 1 ? `1 more ${ATTRIBUTE_WORDS[attribute].en[0]} adds` : `${n(others)} more ${plural} add`} ${countOf(
-            ranked.slice(COLUMNS_SHOWN).reduce((a, [, u]) => a + u, 0),
-            lang,
-            NOUN.unit,
-          )} and count in each month's total.`,
+          ` La tabla muestra las ${n(shown.length)} que más vendieron; ${others === 1 ? `hay 1 ${ATTRIBUTE_WORDS[attribute].es[0]} más, que suma` : `hay ${n(others)} ${plural} más, que suman`} ${countOf(leftOutUnits, lang, NOUN.unit)} y cuentan en el total de cada mes.`,
+          ` The table shows the ${n(shown.length)} that sold most; ${others === 1 ? `1 more ${ATTRIBUTE_WORDS[attribute].en[0]} adds` : `${n(others)} more ${plural} add`} ${countOf(leftOutUnits, lang, NOUN.unit)} and count in each month's total.`,
         )
       : '';
     const text =
