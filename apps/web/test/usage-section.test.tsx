@@ -109,7 +109,7 @@ describe('UsageSection', () => {
 
   it('says so when nothing was answered', () => {
     renderApp(<UsageSection usage={{ ...USAGE, answers: 0, latency_ms: null }} />, () => undefined, 'en');
-    expect(screen.getByText('No question was answered in this period.')).toBeTruthy();
+    expect(screen.getByText('No prediction or recommendation was asked for in this period.')).toBeTruthy();
     expect(screen.queryByTestId('usage-totals')).toBeNull();
   });
 });

@@ -238,7 +238,8 @@ export const en: Dictionary = {
     'How the server has been answering since it started: how many requests each part gets (predictions, recommendations, chat, the pages of this site…), how long answers take (the mean, and the time 95 of every 100 answers stay under) and how many predictions each model version made. Refreshes every 10 seconds.',
   'monitoring.refresh': 'Refresh',
   'monitoring.predictionsTitle': 'Predictions per model version',
-  'monitoring.noPredictions': 'No prediction has been made yet.',
+  'monitoring.noPredictions':
+    'Nobody has asked this server for a prediction since it started. The weekly batch of predictions is on the Weekly pipeline page.',
   'monitoring.predictions': 'Predictions',
   'monitoring.routesTitle': 'Requests and response time by part of the server',
   'monitoring.route': 'Part of the server',
@@ -285,6 +286,7 @@ export const en: Dictionary = {
   'pipeline.retrainNever': 'never',
   'pipeline.retrainForce': 'always',
   'pipeline.trials': 'Tuning trials',
+  'pipeline.trialsConfigured': 'as configured',
   'pipeline.runs': 'Runs',
   'pipeline.flow': 'Flow',
   'pipeline.noRuns': 'No runs yet.',
@@ -709,8 +711,8 @@ export const en: Dictionary = {
   // Monitoring: usage from the prediction log (monitor-usage)
   'usage.title': 'Usage from {from} to {to}',
   'usage.explain':
-    'How many questions the server answered, from the prediction log kept in the store (it survives a restart). Each answer is one customer × product pair: a recommendation of 5 products counts 5.',
-  'usage.none': 'No question was answered in this period.',
+    'How many predictions and recommendations the server gave (the Predict and Recommend pages and the API), from the prediction log kept in the store (it survives a restart). Each answer is one customer × product pair: a recommendation of 5 products counts 5. Chat questions are not in this log; they are counted under Chat below.',
+  'usage.none': 'No prediction or recommendation was asked for in this period.',
   'usage.totals': '{answers} about {customers} and {products}.',
   'usage.count.answers.one': '{n} answer',
   'usage.count.answers.other': '{n} answers',

@@ -240,7 +240,8 @@ export const es = {
     'Cómo está respondiendo el servidor desde que arrancó: cuántas peticiones recibe cada parte (predicciones, recomendaciones, chat, las páginas de esta web…), cuánto tarda en responder (media y el tiempo por debajo del cual quedan 95 de cada 100 respuestas) y cuántas predicciones ha hecho cada versión del modelo. Se actualiza cada 10 segundos.',
   'monitoring.refresh': 'Actualizar',
   'monitoring.predictionsTitle': 'Predicciones por versión del modelo',
-  'monitoring.noPredictions': 'Todavía no se ha hecho ninguna predicción.',
+  'monitoring.noPredictions':
+    'Nadie ha pedido una predicción a este servidor desde que arrancó. Las predicciones del lote semanal están en la página Flujo semanal.',
   'monitoring.predictions': 'Predicciones',
   'monitoring.routesTitle': 'Peticiones y tiempo de respuesta por parte del servidor',
   'monitoring.route': 'Parte del servidor',
@@ -287,6 +288,7 @@ export const es = {
   'pipeline.retrainNever': 'nunca',
   'pipeline.retrainForce': 'siempre',
   'pipeline.trials': 'Pruebas de ajuste',
+  'pipeline.trialsConfigured': 'las configuradas',
   'pipeline.runs': 'Ejecuciones',
   'pipeline.flow': 'Flujo',
   'pipeline.noRuns': 'Todavía no hay ejecuciones.',
@@ -717,8 +719,8 @@ export const es = {
   // Monitoring: usage from the prediction log (monitor-usage)
   'usage.title': 'Uso del {from} al {to}',
   'usage.explain':
-    'Cuántas consultas respondió el servidor, sacado del registro de predicciones guardado en el almacén (no se pierde al reiniciar). Cada respuesta es un par cliente × producto: una recomendación de 5 productos cuenta 5.',
-  'usage.none': 'Ninguna consulta respondida en este periodo.',
+    'Cuántas predicciones y recomendaciones dio el servidor (las páginas Predecir y Recomendar, y la API), sacado del registro de predicciones guardado en el almacén (no se pierde al reiniciar). Cada respuesta es un par cliente × producto: una recomendación de 5 productos cuenta 5. Las preguntas al chat no van en este registro; se cuentan más abajo, en Chat.',
+  'usage.none': 'Nadie pidió una predicción ni una recomendación en este periodo.',
   'usage.totals': '{answers} sobre {customers} y {products}.',
   'usage.count.answers.one': '{n} respuesta',
   'usage.count.answers.other': '{n} respuestas',

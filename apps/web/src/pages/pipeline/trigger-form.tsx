@@ -25,7 +25,8 @@ export function TriggerForm({
   const retrainId = useId();
   const trialsId = useId();
   const [retrain, setRetrain] = useState<'auto' | 'force' | 'never'>('auto');
-  const [trials, setTrials] = useState(5);
+  // Empty: the server's configured trials (`model.nTrials`), so a run from here trains as the schedule does.
+  const [trials, setTrials] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = (e: FormEvent) => {
@@ -33,7 +34,7 @@ export function TriggerForm({
     setBusy(true);
     setError(null);
     api
-      .triggerRun(dagId, trains ? { retrain, trials } : {}, token)
+      .triggerRun(dagId, trains ? { retrain, ...(trials === undefined ? {} : { trials }) } : {}, token)
       .then((r) => onStarted(r.run_id), setError)
       .finally(() => setBusy(false));
   };
@@ -60,8 +61,9 @@ export function TriggerForm({
               type="number"
               min={1}
               max={500}
-              value={trials}
-              onChange={(e) => setTrials(Math.max(1, Math.min(500, Number(e.currentTarget.value) || 1)))}
+              value={trials ?? ''}
+              placeholder={t('pipeline.trialsConfigured')}
+              onChange={(e) => setTrials(trialsTyped(e.currentTarget.value))}
             />
           </div>
         </>
@@ -73,4 +75,10 @@ export function TriggerForm({
       {error ? <ErrorNote error={error} /> : null}
     </form>
   );
+}
+
+/** A typed trial count kept within what the server accepts (1–500); undefined when the field is empty. */
+function trialsTyped(value: string): number | undefined {
+  if (value.trim() === '') return undefined;
+  return Math.max(1, Math.min(500, Math.round(Number(value)) || 1));
 }
