@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serviceGate } from '@sodai/testing';
@@ -90,6 +90,19 @@ describe('sodai doctor', () => {
       status: 'ok',
       detail: `${paths.landingDir}: 2 batch file(s)`,
     });
+  });
+
+  it('looks at a landing folder that does not exist yet without making it', async () => {
+    // `sodai doctor` run anywhere used to leave a .sodai/landing folder behind: a check must not write.
+    const config = ConfigSchema.parse({ dataDir: path.join(tempDir(), 'fresh') });
+    const paths = dataPaths(config);
+    const check = await checkBatchSource(config, paths);
+    expect(check).toMatchObject({ name: 'source', status: 'ok' });
+    expect(check.detail).toBe(
+      `${paths.landingDir}: not made yet (made on the first upload, serve or ingest)`,
+    );
+    expect(existsSync(paths.landingDir)).toBe(false);
+    expect(existsSync(config.dataDir)).toBe(false);
   });
 
   it.runIf(postgres.available)(

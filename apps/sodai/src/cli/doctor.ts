@@ -199,6 +199,14 @@ export async function checkBatchSource(config: SodaiConfig, paths: DataPaths): P
       const detail = await withTimeout(probePostgresSource(source), SERVICE_TIMEOUT_MS * 3);
       return { name: 'source', status: 'ok', detail };
     }
+    // Opening a folder landing makes it; a check must leave the disk as it found it.
+    if (source.kind === 'folder' && !existsSync(where)) {
+      return {
+        name: 'source',
+        status: 'ok',
+        detail: `${where}: not made yet (made on the first upload, serve or ingest)`,
+      };
+    }
     const landing = await openBatchLanding(source, path.join(paths.dataDir, 'cache'));
     try {
       const files = landing?.list
