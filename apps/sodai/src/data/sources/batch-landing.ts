@@ -7,6 +7,7 @@ import { openObjectStore } from '../../store/object-store/open-object-store.ts';
 import { sha256File } from '../ingest/file-digest.ts';
 import { batchFilesIn } from '../load-data.ts';
 import { BATCH_FILE, type BatchSourceSpec } from './batch-source.ts';
+import { forgetGoneFiles, landingFileHash } from './landing-hash-memo.ts';
 
 /** A batch file in the landing, with the content hash the catalog records its ingestion under. */
 export interface LandingFile {
@@ -127,15 +128,17 @@ function folderLanding(dir: string): BatchLanding {
       // A landing folder that could not be made holds nothing yet.
       if (!(await stat(dir).catch(() => undefined))) return [];
       const out: LandingFile[] = [];
-      for (const file of batchFilesIn(dir)) {
-        const info = await stat(file);
+      const files = batchFilesIn(dir);
+      for (const file of files) {
+        const info = await stat(file, { bigint: true });
         out.push({
           name: path.basename(file),
-          bytes: info.size,
+          bytes: Number(info.size),
           modifiedAt: info.mtime,
-          contentHash: `sha256:${await sha256File(file)}`,
+          contentHash: await landingFileHash(file, info),
         });
       }
+      forgetGoneFiles(dir, new Set(files));
       return out;
     },
     async remove(name) {
