@@ -18,7 +18,10 @@ const SPANISH = new Set(
     'envase tendencia bebida jugo agua cerveza gaseosa refresco energetica lata botella ' +
     // Terse questions and brands named "Brand 7": a few more words of each language, so "quiénes
     // compran Brand 7 pero nunca Brand 9" is not English by its brand names.
-    'pero nunca tambien compran compraron unidades mensual mensuales vendimos vamos andamos nos'
+    'pero nunca tambien compran compraron unidades mensual mensuales vendimos vamos andamos nos ' +
+    // Periods said alone: "primer trimestre vs segundo", "first quarter vs second quarter".
+    'ano anos anual trimestre trimestres semestre primer primero segundo tercer tercero cuarto hoy ayer ' +
+    'compara comparar comparado frente contra'
   ).split(' '),
 );
 const ENGLISH = new Set(
@@ -32,7 +35,9 @@ const ENGLISH = new Set(
     'slow movers selling sells least worst dead average order orders size percent share favorite favourite ' +
     'any anything alerts alert wrong warnings issues everything summary weekly digest recap happened ' +
     'drink energy juice water beer soda can bottle ' +
-    'by per units unit monthly each every category categories package packages but never also'
+    'by per units unit monthly each every category categories package packages but never also ' +
+    'year years yearly quarter quarters half first second third fourth today yesterday ' +
+    'compare compared versus against'
   ).split(' '),
 );
 

@@ -141,7 +141,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       const year = 3 * q - 2 <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
       return {
         ...quarter(year, q),
-        label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `Q${q} ${year}`),
+        label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `in Q${q} ${year}`),
       };
     },
   },
