@@ -11,6 +11,7 @@ import { asksDataCoverage } from './data-coverage-words.ts';
 import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
+import { asksWhichOfType } from './ranking-subject.ts';
 import { asksHowOftenTrained } from './retrain-count-words.ts';
 import { asksRetrainDecision } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
@@ -70,6 +71,14 @@ const WHAT_SOLD = /\b(?:que|what|which|cuales) (?:\w+ ){0,2}(?:vend\w*|sold|sell
 /** "¿Cuántas unidades …?", "how many orders …": a count of volume, which the total states. */
 const COUNTS_VOLUME =
   /\b(?:cuant[oa]s|how many|numero de|number of|cantidad de|total de)\s+(?:unidades|units|pedidos|ordenes|orders|compras|purchases|lineas|lines|cajas|boxes)\b/;
+
+/**
+ * Drinks counted by their container: bought ("¿cuántas latas compraron los mayoristas?", "how many
+ * bottles did restaurants buy?") they are units of that package, not a head count of the customers
+ * named; in the catalogue ("¿cuántas latas hay?") they are products.
+ */
+const COUNTS_CONTAINERS =
+  /\b(?:cuant[oa]s|how many|numero de|number of|cantidad de)\s+(?:latas|latitas|cans|botellas|botellitas|bottles|barriles|kegs|barrels|bidones|garrafas|jugs)\b/;
 
 /** "¿Cuántos clientes …?": a head count of buyers, which a product's buyers answer. */
 const COUNTS_PEOPLE =
@@ -492,6 +501,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   ) {
     return { intent: 'top_customers' };
   }
+  // "¿Qué restaurantes compraron en marzo?", "which wholesalers bought brand 24?": those customers.
+  if (!s.hasCustomer && !s.hasProduct && s.hasCustomerType && has('buyVerb') && asksWhichOfType(text)) {
+    return { intent: 'top_customers' };
+  }
   // "What did restaurants buy last month?": what a kind of customer, or everyone in a period, bought.
   if (
     !s.hasCustomer &&
@@ -512,6 +525,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     // "How much did restaurants buy?", "how many units of cans…?": a volume, not a head count.
     if (!s.hasProduct && (COUNTS_VOLUME.test(text) || (HOW_MUCH.test(text) && has('buyVerb'))))
       return { intent: 'sales_trend' };
+    if (!s.hasProduct && COUNTS_CONTAINERS.test(text) && has('buyVerb')) return { intent: 'sales_trend' };
     // "How many units of product 1370 did we sell last week?": that product's volume, not how many
     // products sold (one customer's units of it are the pair's history).
     // ("¿cuánto mide el 1370?" asks its size: "how much" counts volume only with a sales verb.)

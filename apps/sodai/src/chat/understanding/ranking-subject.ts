@@ -61,3 +61,12 @@ export function rankingSubjectOfType(
     return 'products';
   return 'customers';
 }
+
+/**
+ * Whether the question asks for the customers of a type with "qué / cuáles / which / what"
+ * ("¿qué restaurantes compraron la marca 24?", "which wholesalers bought cans?"), as opposed to what
+ * they bought ("¿qué compraron los restaurantes?").
+ */
+export function asksWhichOfType(text: string): boolean {
+  return WHICH_OF_TYPE.test(text.replace(TYPE_PHRASES, '\uE000'));
+}
