@@ -125,6 +125,8 @@ export interface QuestionFlags {
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
   readonly placesRanked?: PlaceGrain;
+  /** "Top customers by number of orders", "¿qué cliente compra más seguido?": ranked by orders, not units. */
+  readonly rankedBy?: 'orders';
 }
 
 /**
@@ -180,6 +182,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   buyingTrend: true,
   place: true,
   placesRanked: true,
+  rankedBy: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -43,6 +43,7 @@ import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -608,6 +609,31 @@ export function understandText(
     REGULAR_BUYERS_INTENTS.has(intent) &&
     asksRegularBuyers(text);
   if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
+  // "Top customers by number of orders", "¿qué cliente compra más seguido?", "clientes con más
+  // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
+  // read as a ranking of products.
+  const rankedByOrders =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !callList &&
+    !regularBuyers &&
+    !weeklyAverage &&
+    !peak &&
+    !monthlyLeaders &&
+    excluded === undefined &&
+    !butNot &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    customersRankedByOrders(text, entities.customer_type !== undefined);
+  if (rankedByOrders) {
+    intent = 'top_customers';
+    delete entities.group_by;
+  }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -756,6 +782,7 @@ export function understandText(
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
+    ...(rankedByOrders ? { rankedBy: 'orders' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
