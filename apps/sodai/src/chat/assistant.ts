@@ -58,6 +58,7 @@ import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
+import { perCustomerAverageTool } from './tools/per-customer-average.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
 import { customerInfoTool } from './tools/customer-profile.ts';
 import { salesShareTool } from './tools/sales-share.ts';
@@ -215,19 +216,21 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
   // attribute ("ventas por mes de cada marca"): a month by value table.
   sales_trend: orReturns((box, req) =>
-    req.peak
-      ? req.peak.grain === 'day'
-        ? peakDayTool(req.peak)(box, req)
-        : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
-      : req.weeklyAverage
-        ? weeklyAverageTool(box, req)
-        : req.byMonth
-          ? req.compared
-            ? monthlySideBySideTool(req.compared)(box, req)
-            : req.entities.group_by
-              ? monthlySplitTool(req.entities.group_by)(box, req)
-              : monthlySalesTool(box, req)
-          : salesTrendTool(box, req),
+    req.perCustomer
+      ? perCustomerAverageTool(box, req)
+      : req.peak
+        ? req.peak.grain === 'day'
+          ? peakDayTool(req.peak)(box, req)
+          : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
+        : req.weeklyAverage
+          ? weeklyAverageTool(box, req)
+          : req.byMonth
+            ? req.compared
+              ? monthlySideBySideTool(req.compared)(box, req)
+              : req.entities.group_by
+                ? monthlySplitTool(req.entities.group_by)(box, req)
+                : monthlySalesTool(box, req)
+            : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),

@@ -127,6 +127,8 @@ export interface QuestionFlags {
   readonly placesRanked?: PlaceGrain;
   /** "Top customers by number of orders", "¿qué cliente compra más seguido?": ranked by orders, not units. */
   readonly rankedBy?: 'orders';
+  /** "¿Cuántas unidades (o pedidos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
+  readonly perCustomer?: 'units' | 'orders';
 }
 
 /**
@@ -183,6 +185,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   place: true,
   placesRanked: true,
   rankedBy: true,
+  perCustomer: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

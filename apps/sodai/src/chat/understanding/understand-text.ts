@@ -44,6 +44,7 @@ import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
+import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -502,9 +503,34 @@ export function understandText(
       else delete entities.compare_to;
     }
   }
+  // "¿Cuántas unidades compra en promedio cada cliente?", "average units per customer last month":
+  // units over the customers who bought, not per order nor the period's total.
+  const perCustomer =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !callList &&
+    !weekdaySplit &&
+    excluded === undefined &&
+    !butNot &&
+    entities.customer_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? perCustomerAsked(text)
+      : undefined;
+  if (perCustomer) {
+    intent = 'sales_trend';
+    // "¿Cuánto compra un restaurante al mes?": one month (or week) of buying, unless a period is named.
+    const span = entities.period || !vocab.lastDay ? undefined : perCustomerSpan(text, vocab.lastDay, lang);
+    if (span) entities.period = span;
+    delete entities.share_of;
+  }
   // "¿Cuál fue la semana con más ventas del año?", "el peor mes": the week or month itself ranked,
   // not the period's total nor the products that sold most in it.
   const peak =
+    !perCustomer &&
     !usedContext &&
     !bar &&
     !returnsBy &&
@@ -519,6 +545,7 @@ export function understandText(
   // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
   // average per order nor the weeks listed.
   const weeklyAverage =
+    !perCustomer &&
     !usedContext &&
     !peak &&
     !bar &&
@@ -536,6 +563,7 @@ export function understandText(
   // "Ventas por mes de cada marca", "unidades por envase mes a mes": a month by value table, not
   // each month's leader nor the months of all sales.
   const monthlySplit =
+    !perCustomer &&
     !peak &&
     !weeklyAverage &&
     !returnsBy &&
@@ -554,6 +582,7 @@ export function understandText(
   }
   // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
   const byMonth =
+    !perCustomer &&
     !peak &&
     !weeklyAverage &&
     !returnsBy &&
@@ -570,7 +599,7 @@ export function understandText(
   // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
   // one ranking of the whole period.
   const monthlyLeaders =
-    !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
+    !perCustomer && !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
       ? monthlyLeadersAsked(text, intent, entities.group_by)
       : undefined;
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
@@ -593,6 +622,7 @@ export function understandText(
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
   // in most of the recent weeks, not the latest buyers nor the likely ones.
   const regularBuyers =
+    !perCustomer &&
     !usedContext &&
     !bar &&
     !returnsBy &&
@@ -613,6 +643,7 @@ export function understandText(
   // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
   // read as a ranking of products.
   const rankedByOrders =
+    !perCustomer &&
     !usedContext &&
     !bar &&
     !returnsBy &&
@@ -783,6 +814,7 @@ export function understandText(
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
     ...(rankedByOrders ? { rankedBy: 'orders' as const } : {}),
+    ...(perCustomer ? { perCustomer } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
