@@ -21,7 +21,7 @@ export const topCustomersTool: Tool = async (box, req) => {
   const f = joinFilters(entities);
   const k = rowsWanted(entities);
   // "Top customers by number of orders", "¿quién compra más seguido?": how often, not how much.
-  const byOrders = req.rankedBy === 'orders';
+  const byOrders = req.entities.rank_by === 'orders';
   const rows = await box.data.query(
     `SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
             sum(t.items)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders

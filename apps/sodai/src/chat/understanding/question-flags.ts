@@ -125,8 +125,6 @@ export interface QuestionFlags {
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
   readonly placesRanked?: PlaceGrain;
-  /** "Top customers by number of orders", "¿qué cliente compra más seguido?": ranked by orders, not units. */
-  readonly rankedBy?: 'orders';
   /** "¿Cuántas unidades (o pedidos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
   readonly perCustomer?: 'units' | 'orders';
 }
@@ -184,7 +182,6 @@ const QUESTION_FLAG_KEYS = Object.keys({
   buyingTrend: true,
   place: true,
   placesRanked: true,
-  rankedBy: true,
   perCustomer: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 

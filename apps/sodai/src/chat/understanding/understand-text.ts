@@ -663,6 +663,7 @@ export function understandText(
     customersRankedByOrders(text, entities.customer_type !== undefined);
   if (rankedByOrders) {
     intent = 'top_customers';
+    entities.rank_by = 'orders';
     delete entities.group_by;
   }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
@@ -813,7 +814,6 @@ export function understandText(
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
-    ...(rankedByOrders ? { rankedBy: 'orders' as const } : {}),
     ...(perCustomer ? { perCustomer } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
