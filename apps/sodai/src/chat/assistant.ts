@@ -27,6 +27,7 @@ import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/m
 import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
 import { dataCoverageTool } from './tools/data-coverage.ts';
+import { dataGapsTool } from './tools/data-gaps.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
@@ -262,7 +263,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.
   last_batch: (box, req) =>
     req.dataCoverage
-      ? dataCoverageTool(box, req)
+      ? req.dataGaps
+        ? dataGapsTool(box, req)
+        : dataCoverageTool(box, req)
       : req.batchesLoaded
         ? batchesLoadedTool(box, req)
         : lastBatchTool(box, req),

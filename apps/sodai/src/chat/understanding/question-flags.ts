@@ -35,6 +35,8 @@ export interface QuestionFlags {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
   readonly dataCoverage?: boolean;
+  /** "Is data missing for any week?", "¿hay semanas sin ventas?": the weeks the data lacks (with `dataCoverage`). */
+  readonly dataGaps?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
   /** "¿Y qué hago?", "which rows?" after a refused batch: what the answer on it opens with (intent `last_batch`). */
@@ -145,6 +147,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   whatChanged: true,
   digest: true,
   dataCoverage: true,
+  dataGaps: true,
   rejectedBatch: true,
   batchesLoaded: true,
   refusalFocus: true,

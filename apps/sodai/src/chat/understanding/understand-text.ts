@@ -50,6 +50,7 @@ import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
+import { asksDataGaps } from './data-gaps-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
 import { asksByMonth, BY_MONTH_INTENTS } from './by-month-words.ts';
@@ -787,6 +788,7 @@ export function understandText(
     ...(!guess.alerts && intent === 'drift_status' && asksWhatChanged(text) ? { whatChanged: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(guess.dataCoverage && intent === 'last_batch' && asksDataGaps(text, false) ? { dataGaps: true } : {}),
     ...(batchesLoaded ? { batchesLoaded } : {}),
     ...(!batchesLoaded && !guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
       ? { rejectedBatch: true }
