@@ -129,6 +129,8 @@ export interface QuestionFlags {
   readonly placesRanked?: PlaceGrain;
   /** "¿Cuántas unidades (o pedidos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
   readonly perCustomer?: 'units' | 'orders';
+  /** "¿Qué marcas crecieron más en porcentaje?", "fastest growing": movers ranked by relative change (intent `movers`). */
+  readonly growthBy?: 'percent';
 }
 
 /**
@@ -186,6 +188,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   place: true,
   placesRanked: true,
   perCustomer: true,
+  growthBy: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

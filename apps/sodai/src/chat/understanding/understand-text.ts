@@ -45,6 +45,7 @@ import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
+import { asksRelativeGrowth } from './relative-growth-words.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -223,6 +224,23 @@ export function understandText(
     )
   )
     intent = 'recommend';
+  // "¿Qué marcas crecieron más en porcentaje?", "fastest growing products": the movers ranked by
+  // their change relative to before (units gained put big sellers first, and "fastest" read as no
+  // ranking at all).
+  const growthInPercent =
+    !usedContext &&
+    !bar &&
+    guess.customerMovers !== true &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksRelativeGrowth(text);
+  if (growthInPercent) {
+    intent = 'movers';
+    if (entities.brand === undefined && /\b(?:marcas?|brands?)\b/.test(text)) entities.group_by = 'brand';
+    else if (entities.group_by !== 'brand') delete entities.group_by;
+    delete entities.share_of;
+  }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
   // "Which customers bought less …?": the customers who fell.
@@ -817,6 +835,7 @@ export function understandText(
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
     ...(perCustomer ? { perCustomer } : {}),
+    ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
