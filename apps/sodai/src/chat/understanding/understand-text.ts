@@ -46,6 +46,7 @@ import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
 import { asksRelativeGrowth } from './relative-growth-words.ts';
+import { ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
@@ -521,6 +522,12 @@ export function understandText(
       if (compare_to) entities.compare_to = compare_to;
       else delete entities.compare_to;
     }
+  }
+  // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
+  // not one figure for all.
+  if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
+    const split = splitBy(text);
+    if (split && entities[ATTRIBUTE_ENTITY[split]] === undefined) entities.group_by = split;
   }
   // "¿Cuántas unidades compra en promedio cada cliente?", "average units per customer last month":
   // units over the customers who bought, not per order nor the period's total.
