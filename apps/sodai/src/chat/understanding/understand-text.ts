@@ -411,6 +411,8 @@ export function understandText(
     const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
     if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
       delete entities.count;
+    // "Clientes de la 24 que no llevan la 34": the 24 is the brand bought, not how many to list.
+    if (entities.count !== undefined && entities.count === butNot.brandNumber) delete entities.count;
   }
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
