@@ -70,6 +70,7 @@ import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
+import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
@@ -430,7 +431,8 @@ export class ChatAssistant {
       ...questionFlagsOf(u),
     };
     const tool = u.placesRanked ? placesRankedTool(u.placesRanked) : TOOLS[intent];
-    return answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
+    const answer = await answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
+    return withExclusionSaid(u.excludedKind, answer, lang);
   }
 }
 

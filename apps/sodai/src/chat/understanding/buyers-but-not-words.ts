@@ -37,7 +37,7 @@ const LEAVES_OUT =
   /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
 
 /** Who is asked for: customers, or "who". */
-const CUSTOMERS =
+export const CUSTOMERS =
   /\b(?:clientes?|customers?|clients?|quien(?:es)?|who|whom|buyers?|compradores?|accounts?|cuentas|locales|negocios)\b/;
 
 /** A product id the data knows, as a number word of the text. */
@@ -56,7 +56,12 @@ const SIDE_ATTRIBUTES: readonly SideAttribute[] = ['package', 'sub_category', 'c
  * The brand, kind ("latas", "jugos") or product a side names; after a brand, "la 34" / "the 34" is
  * the brand numbered 34.
  */
-function sideIn(text: string, vocab: Vocabulary, lang: Lang, after?: BoughtSide): BoughtSide | undefined {
+export function sideIn(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  after?: BoughtSide,
+): BoughtSide | undefined {
   const brand = brandNamed(text, vocab);
   if (brand) return { brand: brand.brand };
   const named = extractEntities(text, vocab, lang).entities;

@@ -1,3 +1,4 @@
+import type { ExcludedKind } from './excluded-kind.ts';
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
 import type { PredictionRunAsked } from './prediction-run-words.ts';
@@ -131,6 +132,11 @@ export interface QuestionFlags {
   readonly perCustomer?: 'units' | 'orders';
   /** "¿Qué marcas crecieron más en porcentaje?", "fastest growing": movers ranked by relative change (intent `movers`). */
   readonly growthBy?: 'percent';
+  /**
+   * "Ventas de latas pero no de botellas", "sales except brand 13": the value left out, read without
+   * it; `applied` when what the question keeps already leaves it out (cans leave bottles out).
+   */
+  readonly excludedKind?: ExcludedKind & { readonly applied: boolean };
 }
 
 /**
@@ -189,6 +195,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   placesRanked: true,
   perCustomer: true,
   growthBy: true,
+  excludedKind: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -48,6 +48,7 @@ import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
 import { asksRelativeGrowth } from './relative-growth-words.ts';
 import { ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
+import { onlyBuyersAsked } from './only-buyers-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
@@ -396,7 +397,7 @@ export function understandText(
   // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
   const butNot =
     excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
-      ? buyersButNotAsked(text, vocab, lang)
+      ? (buyersButNotAsked(text, vocab, lang) ?? onlyBuyersAsked(text, vocab, lang))
       : undefined;
   if (butNot) {
     intent = 'product_buyers';
