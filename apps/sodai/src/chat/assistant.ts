@@ -27,6 +27,7 @@ import { driftStatusTool, modelInfoTool, predictionDriversTool } from './tools/m
 import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
 import { dataCoverageTool } from './tools/data-coverage.ts';
+import { dataGapsTool } from './tools/data-gaps.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
@@ -58,6 +59,7 @@ import { newCustomersTool } from './tools/new-customers.ts';
 import { isTopTool, type TopSide } from './tools/is-top.ts';
 import { smallCustomersTool } from './tools/small-customers.ts';
 import { orderSizeTool } from './tools/order-size.ts';
+import { perCustomerAverageTool } from './tools/per-customer-average.ts';
 import { customerMixTool } from './tools/customer-mix.ts';
 import { customerInfoTool } from './tools/customer-profile.ts';
 import { salesShareTool } from './tools/sales-share.ts';
@@ -68,6 +70,7 @@ import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
+import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
@@ -215,19 +218,21 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
   // attribute ("ventas por mes de cada marca"): a month by value table.
   sales_trend: orReturns((box, req) =>
-    req.peak
-      ? req.peak.grain === 'day'
-        ? peakDayTool(req.peak)(box, req)
-        : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
-      : req.weeklyAverage
-        ? weeklyAverageTool(box, req)
-        : req.byMonth
-          ? req.compared
-            ? monthlySideBySideTool(req.compared)(box, req)
-            : req.entities.group_by
-              ? monthlySplitTool(req.entities.group_by)(box, req)
-              : monthlySalesTool(box, req)
-          : salesTrendTool(box, req),
+    req.perCustomer
+      ? perCustomerAverageTool(box, req)
+      : req.peak
+        ? req.peak.grain === 'day'
+          ? peakDayTool(req.peak)(box, req)
+          : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
+        : req.weeklyAverage
+          ? weeklyAverageTool(box, req)
+          : req.byMonth
+            ? req.compared
+              ? monthlySideBySideTool(req.compared)(box, req)
+              : req.entities.group_by
+                ? monthlySplitTool(req.entities.group_by)(box, req)
+                : monthlySalesTool(box, req)
+            : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
@@ -259,7 +264,9 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // "¿Cuántos lotes se cargaron este mes?": the batches loaded in that time, not the last one.
   last_batch: (box, req) =>
     req.dataCoverage
-      ? dataCoverageTool(box, req)
+      ? req.dataGaps
+        ? dataGapsTool(box, req)
+        : dataCoverageTool(box, req)
       : req.batchesLoaded
         ? batchesLoadedTool(box, req)
         : lastBatchTool(box, req),
@@ -424,7 +431,8 @@ export class ChatAssistant {
       ...questionFlagsOf(u),
     };
     const tool = u.placesRanked ? placesRankedTool(u.placesRanked) : TOOLS[intent];
-    return answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
+    const answer = await answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
+    return withExclusionSaid(u.excludedKind, answer, lang);
   }
 }
 

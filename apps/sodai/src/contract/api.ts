@@ -264,7 +264,9 @@ export const ChatEntitiesSchema = z.object({
   rank_by: z
     .enum(['orders'])
     .optional()
-    .describe('small customers: fewest orders first instead of fewest units'),
+    .describe(
+      'small customers: fewest orders first instead of fewest units; top customers: most orders first',
+    ),
   threshold: ChatThresholdSchema.optional().describe(
     'customers or products past a quantity in the period ("más de 100 unidades", "at least 3 orders")',
   ),

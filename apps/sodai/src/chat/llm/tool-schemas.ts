@@ -35,7 +35,7 @@ const TOOL_DESCRIPTIONS: Readonly<Record<ToolIntent, string>> = {
   top_products:
     'best-selling products (group_by brand: best-selling brands; another group_by: sales split by that attribute); with a threshold, the products past it',
   top_customers:
-    'customers who bought the most, optionally of a product filter or customer type; with a threshold, those past it',
+    'customers who bought the most (rank_by orders: most orders first), optionally of a product filter or customer type; with a threshold, those past it',
   product_buyers: 'customers who bought one product in a period, counted first',
   movers: 'products (or brands with group_by brand) whose sales rose most; direction down for the fallers',
   slow_movers:

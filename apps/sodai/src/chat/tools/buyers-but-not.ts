@@ -7,7 +7,7 @@ import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from '.
 import { rowsWanted, type Tool } from './toolbox.ts';
 import type { BoughtSide } from '../understanding/bought-side.ts';
 import type { Lang } from '../../contract/api.ts';
-import { valueWords } from './attribute-words.ts';
+import { ATTRIBUTE_PLURAL, valueWords } from './attribute-words.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -23,7 +23,10 @@ const SIDE_COLUMN = {
 const sideWhere = (side: BoughtSide, n: number) =>
   'product' in side
     ? `product_id = $${n}`
-    : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} = $${n})`;
+    : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} ${side.others ? 'IS DISTINCT FROM' : '='} $${n})`;
+
+/** "otras marcas", "otros envases": feminine attributes take "otras". */
+const FEMININE = new Set(['brand', 'category', 'sub_category']);
 
 const sideValue = (side: BoughtSide) =>
   'product' in side ? side.product : 'brand' in side ? side.brand : side.value;
@@ -39,6 +42,16 @@ function sideWords(
       short: say(lang, `el ${side.product}`, String(side.product)),
       of: say(lang, `del ${side.product}`, `of ${side.product}`),
     };
+  if (side.others) {
+    const attribute = 'brand' in side ? 'brand' : side.attribute;
+    const plural = ATTRIBUTE_PLURAL[attribute];
+    const other = `${FEMININE.has(attribute) ? 'otras' : 'otros'} ${plural.es}`;
+    return {
+      whole: say(lang, other, `other ${plural.en}`),
+      short: say(lang, other, `other ${plural.en}`),
+      of: say(lang, `de ${other}`, `of other ${plural.en}`),
+    };
+  }
   if ('brand' in side)
     return {
       whole: say(lang, `la marca ${side.brand}`, `brand ${side.brand}`),
@@ -173,6 +186,7 @@ export const buyersButNotTool =
             ? { brand: product }
             : { [bought.attribute]: product }),
         excluded,
+        ...('others' in excludedSide && excludedSide.others ? { only: true } : {}),
         period,
         buyers,
         found,

@@ -27,7 +27,7 @@ import {
   type ScopedEntities,
 } from './filters.ts';
 import { periodFigures } from './period-figures.ts';
-import { likeForLike } from './like-for-like.ts';
+import { likeForLike, partlyCovered } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
 import { salesSeries } from './sales-series.ts';
@@ -266,9 +266,13 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   const current = periodOr4Weeks(req);
   if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
-  const [a, whole] = current.from >= before.from ? [current, before] : [before, current];
+  const [asked, whole] = current.from >= before.from ? [current, before] : [before, current];
   // A month or week so far is compared with the same days of the one before, not all of it.
-  const { earlier: b, note, partialDays } = likeForLike(a, whole, req.vocab.lastDay, lang);
+  const fair = likeForLike(asked, whole, req.vocab.lastDay, lang);
+  const { later: a, earlier: b, partialDays } = fair;
+  // A side the data cover only in part and like-for-like did not even out is said to be uneven.
+  const { firstDay, lastDay } = req.vocab;
+  const note = fair.note || [a, b].map((p) => partlyCovered(p, firstDay, lastDay, lang)).join('');
   const [x, y] = [await periodFigures(box, scoped, a), await periodFigures(box, scoped, b)];
   const change = (now: number, then: number) => (then > 0 ? formatPercent(now / then - 1, lang) : '—');
   const scope = scopeWords(scoped, lang);

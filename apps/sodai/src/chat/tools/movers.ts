@@ -1,6 +1,6 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
 import type { ChatPeriod } from '../../contract/api.ts';
-import { formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
+import { capitalize, formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
@@ -15,6 +15,13 @@ type Row = Readonly<Record<string, unknown>>;
  * Below this many units in both periods a change is noise: 2 against 5 units reads as +150 %.
  */
 export const MOVERS_MIN_UNITS = 10;
+
+/**
+ * Growth in percent is measured over at least this many units in the period before: below it a
+ * small seller's jump (2 to 10 units, +400 %) would top any list. New ones (nothing before) have
+ * no percent at all and are left out.
+ */
+export const PERCENT_MIN_BASE = 50;
 
 /** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
 const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
@@ -34,6 +41,12 @@ export const moversTool: Tool = async (box, req) => {
   const f = catalogFilter(entities);
   const n = f.params.length + 1;
   const k = rowsWanted(entities);
+  // "¿Qué marcas crecieron más en porcentaje?": the change relative to a base that is no trifle.
+  const inPercent = req.growthBy === 'percent';
+  const floorSql = inPercent
+    ? `units_before >= ${PERCENT_MIN_BASE}`
+    : `greatest(units_now, units_before) >= ${MOVERS_MIN_UNITS}`;
+  const order = inPercent ? 'units_now / units_before' : 'units_now - units_before';
   const rows = await box.data.query(
     `SELECT *, count(*) OVER ()::DOUBLE AS moved FROM (
        SELECT ${byBrand ? 'p.brand' : 't.product_id::DOUBLE'} AS item${byBrand ? '' : `, ${PRODUCT_COLUMNS}`},
@@ -42,8 +55,8 @@ export const moversTool: Tool = async (box, req) => {
        FROM ${FROM}
        WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))${byBrand ? ' AND p.brand IS NOT NULL' : ''}
        GROUP BY item)
-     WHERE greatest(units_now, units_before) >= ${MOVERS_MIN_UNITS} AND units_now ${down ? '<' : '>'} units_before
-     ORDER BY units_now - units_before ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
+     WHERE ${floorSql} AND units_now ${down ? '<' : '>'} units_before
+     ORDER BY ${order} ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
     [...f.params, current.from, current.to, before.from, before.to],
   );
   const { when, scope } = rankingWords(entities, current, lang);
@@ -66,11 +79,17 @@ export const moversTool: Tool = async (box, req) => {
       `${name(r)}: de ${units(r.units_before)} a ${unitsOf(r.units_now)} (${change(r)})`,
       `${name(r)}: from ${units(r.units_before)} to ${unitsOf(r.units_now)} (${change(r)})`,
     );
-  const floor = say(
-    lang,
-    `solo ${what} con al menos ${MOVERS_MIN_UNITS} unidades en alguno de los dos períodos`,
-    `only ${what} with at least ${MOVERS_MIN_UNITS} units in one of the two periods`,
-  );
+  const floor = inPercent
+    ? say(
+        lang,
+        `en porcentaje, solo ${what} con al menos ${PERCENT_MIN_BASE} unidades en el período anterior, para que un salto pequeño (de 2 a 10) no encabece la lista; ${byBrand ? 'las nuevas quedan fuera' : 'los nuevos quedan fuera'}`,
+        `in percent, only ${what} with at least ${PERCENT_MIN_BASE} units in the period before, so that a small jump (2 to 10) does not top the list; new ones are left out`,
+      )
+    : say(
+        lang,
+        `solo ${what} con al menos ${MOVERS_MIN_UNITS} unidades en alguno de los dos períodos`,
+        `only ${what} with at least ${MOVERS_MIN_UNITS} units in one of the two periods`,
+      );
   const moved = Number(rows[0]?.moved ?? 0);
   // "¿Cuántos productos están creciendo?": the count first, then the biggest changes.
   const lead =
@@ -81,7 +100,17 @@ export const moversTool: Tool = async (box, req) => {
           `${countOf(moved, lang, byBrand ? NOUN.brand : NOUN.product)} ${down ? 'fell' : 'grew'} ${when}${scope} ${against}. `,
         )
       : '';
-  const text =
+  // The period before lies wholly before the data: every change reads as new, or none as growth.
+  const firstDay = req.vocab.firstDay;
+  const beforeData =
+    firstDay && before.to < firstDay
+      ? say(
+          lang,
+          ` ${capitalize(then)} no tiene datos: empiezan el ${formatDay(firstDay, lang)}.`,
+          ` ${capitalize(then)} has no data: they start on ${formatDay(firstDay, lang)}.`,
+        )
+      : '';
+  const ranked =
     lead +
     (rows.length === 0
       ? say(
@@ -92,9 +121,17 @@ export const moversTool: Tool = async (box, req) => {
       : say(
           lang,
           // "Las marcas", "los productos": the article agrees with what is ranked.
-          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
-          `The ${what} that ${down ? 'fell' : 'grew'} the most ${when}${scope} ${against}: ${rows.map(line).join('; ')}.`,
+          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'}${inPercent ? ' en porcentaje' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Cuentan ${floor.replace(/^en porcentaje, /, '')}.` : ''}`,
+          `The ${what} that ${down ? 'fell' : 'grew'} the most${inPercent ? ' in percent' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Counted: ${floor.replace(/^in percent, /, '')}.` : ''}`,
         ));
+  const text =
+    beforeData.length > 0 && rows.length === 0
+      ? say(
+          lang,
+          `No se puede medir el cambio ${when}${scope}:${beforeData}`,
+          `The change ${when}${scope} cannot be measured:${beforeData}`,
+        )
+      : ranked + beforeData;
   return {
     text,
     answered: true,
@@ -124,7 +161,8 @@ export const moversTool: Tool = async (box, req) => {
       previous: before,
       direction: down ? 'down' : 'up',
       moved,
-      min_units: MOVERS_MIN_UNITS,
+      min_units: inPercent ? PERCENT_MIN_BASE : MOVERS_MIN_UNITS,
+      ...(inPercent ? { ranked_by: 'percent' } : {}),
       [byBrand ? 'brands' : 'products']: rows.map((r) => ({
         [byBrand ? 'brand' : 'product']: byBrand ? String(r.item) : Number(r.item),
         units_now: Number(r.units_now),

@@ -2,8 +2,17 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
 import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
-import { describeFilters, describePeriod, FROM, joinFiltersAndIds, periodOrWeeks } from './filters.ts';
-import type { Tool } from './toolbox.ts';
+import type { ChatAttribute, ChatPeriod } from '../../contract/api.ts';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
+import {
+  describeFilters,
+  describePeriod,
+  FROM,
+  joinFiltersAndIds,
+  periodOrWeeks,
+  type SqlFilter,
+} from './filters.ts';
+import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './toolbox.ts';
 
 /** The weeks one customer's orders are counted over when no period is named. */
 const CUSTOMER_WEEKS = 12;
@@ -33,6 +42,9 @@ export const orderSizeTool: Tool = async (box, req) => {
       ? { ...lastCompleteWeek(last), label: say(lang, 'la última semana completa', 'the last complete week') }
       : periodOrWeeks(req, CUSTOMER_WEEKS)!);
   const f = joinFiltersAndIds({ ...entities, period });
+  // "Average order size by customer type": each value's orders (an order mixing values counts
+  // toward each of them, with its lines of that value).
+  if (entities.group_by) return orderSizeSplit(box, req, entities.group_by, period, f);
   const [r] = await box.data.query(
     `WITH o AS (
        SELECT t.order_id, sum(t.items) AS units, count(*) AS lines FROM ${FROM} WHERE ${f.where} GROUP BY t.order_id)
@@ -111,3 +123,89 @@ export const orderSizeTool: Tool = async (box, req) => {
     ...(customer !== undefined ? { customers: [customer] } : {}),
   };
 };
+
+/**
+ * The order size of each value of `attribute` in the period: orders, units per order and lines per
+ * order, the largest orders first. An order holding cans and bottles is an order of cans (its can
+ * lines) and one of bottles: a split by package cannot put it whole in one.
+ */
+async function orderSizeSplit(
+  box: ChatToolbox,
+  req: ToolRequest,
+  attribute: ChatAttribute,
+  period: ChatPeriod,
+  f: SqlFilter,
+): Promise<ToolAnswer> {
+  const { lang, entities } = req;
+  const rows = await box.data.query(
+    `WITH o AS (
+       SELECT ${ATTRIBUTE_COLUMN[attribute]} AS value, t.order_id, sum(t.items) AS units, count(*) AS lines
+       FROM ${FROM} WHERE ${f.where} GROUP BY ALL)
+     SELECT value, count(*)::DOUBLE AS orders, avg(units)::DOUBLE AS per_order,
+            avg(lines)::DOUBLE AS lines_per_order, median(units)::DOUBLE AS median_units
+     FROM o GROUP BY value ORDER BY per_order DESC, value`,
+    f.params,
+  );
+  const when = describePeriod(period, lang);
+  const scope = describeFilters(entities, lang);
+  const within = scope.length ? ` (${scope.join(', ')})` : '';
+  const [name, title] = ATTRIBUTE_WORDS[attribute][lang];
+  const basedOn = [
+    when,
+    ...scope,
+    say(lang, `pedidos por order_id y ${name}`, `orders by order_id and ${name}`),
+    say(lang, 'unidades netas de devoluciones', 'units net of returns'),
+  ];
+  if (rows.length === 0)
+    return {
+      text: say(lang, `No hubo pedidos ${when}${within}.`, `There were no orders ${when}${within}.`),
+      answered: true,
+      basedOn,
+      data: { period, group_by: attribute, groups: [] },
+    };
+  const n = (x: number, decimals = 0) => formatNumber(x, lang, decimals);
+  // One customer places an order: only a product attribute can split one.
+  const mixed = attribute !== 'customer_type';
+  const each = rows
+    .map(
+      (r) =>
+        `${valueWords(attribute, r.value, lang)}: ${countOf(Number(r.per_order), lang, NOUN.unit, 1)} (${countOf(Number(r.orders), lang, NOUN.order)})`,
+    )
+    .join('; ');
+  return {
+    text: say(
+      lang,
+      `Tamaño promedio del pedido por ${name} ${when}${within}, en unidades por pedido: ${each}.${mixed ? ' Un pedido con productos de varios valores cuenta en cada uno con sus líneas.' : ''}`,
+      `Average order size by ${name} ${when}${within}, in units per order: ${each}.${mixed ? ' An order with products of several values counts in each with its lines.' : ''}`,
+    ),
+    answered: true,
+    basedOn,
+    table: table(
+      [
+        [title, false],
+        [say(lang, 'Pedidos', 'Orders'), true],
+        [say(lang, 'Unidades por pedido', 'Units per order'), true],
+        [say(lang, 'Líneas por pedido', 'Lines per order'), true],
+        [say(lang, 'Mediana de unidades', 'Median units'), true],
+      ],
+      rows.map((r) => [
+        valueWords(attribute, r.value, lang),
+        n(Number(r.orders)),
+        n(Number(r.per_order), 1),
+        n(Number(r.lines_per_order), 1),
+        n(Number(r.median_units), 1),
+      ]),
+    ),
+    data: {
+      period,
+      group_by: attribute,
+      groups: rows.map((r) => ({
+        value: r.value === null ? null : String(r.value),
+        orders: Number(r.orders),
+        units_per_order: Number(r.per_order),
+        lines_per_order: Number(r.lines_per_order),
+        median_units: Number(r.median_units),
+      })),
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import type { ChatChart, Lang } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
@@ -19,12 +20,14 @@ export const topCustomersTool: Tool = async (box, req) => {
   const entities = { ...placed(req), ...(period ? { period } : {}) };
   const f = joinFilters(entities);
   const k = rowsWanted(entities);
+  // "Top customers by number of orders", "¿quién compra más seguido?": how often, not how much.
+  const byOrders = req.entities.rank_by === 'orders';
   const rows = await box.data.query(
     `SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
             sum(t.items)::DOUBLE AS units, count(DISTINCT t.order_id)::DOUBLE AS orders
      FROM ${FROM} WHERE ${f.where}
      GROUP BY t.customer_id HAVING sum(t.items) > 0
-     ORDER BY units DESC, customer LIMIT ${k} OFFSET ${req.offset}`,
+     ORDER BY ${byOrders ? 'orders DESC, units DESC' : 'units DESC'}, customer LIMIT ${k} OFFSET ${req.offset}`,
     f.params,
   );
   const { when, scope, noSales } = rankingWords(entities, period, lang);
@@ -36,27 +39,43 @@ export const topCustomersTool: Tool = async (box, req) => {
       `${countOf(Number(r.units), lang, NOUN.unit)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
       `${countOf(Number(r.units), lang, NOUN.unit)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
     );
+  const oftenest = (r: Row) =>
+    `${countOf(Number(r.orders), lang, NOUN.order)} (${countOf(Number(r.units), lang, NOUN.unit)})`;
   const text =
     rows.length === 0
       ? noSales
-      : say(
-          lang,
-          `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
-          `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
-        );
+      : byOrders
+        ? say(
+            lang,
+            `Los clientes con más pedidos ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${oftenest(r)}`).join('; ')}.`,
+            `Customers with the most orders ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${oftenest(r)}`).join('; ')}.`,
+          )
+        : say(
+            lang,
+            `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
+            `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
+          );
   return {
     text,
     answered: true,
-    basedOn: [when, ...describeFilters(entities, lang), netUnits('bought', lang)],
+    basedOn: [
+      when,
+      ...describeFilters(entities, lang),
+      ...(byOrders ? [say(lang, 'pedidos distintos', 'distinct orders')] : []),
+      netUnits('bought', lang),
+    ],
     table: rankedTable(
       req.offset,
       [column('customer', lang), column('type', lang), column('units', lang), column('orders', lang)],
       rows,
       (r) => [String(r.customer), customerTypeCell(r, lang), units(r), orders(r)],
     ),
-    chart: unitsChart(say(lang, 'cliente', 'customer'), when, rows, (r) => String(r.customer), lang),
+    chart: byOrders
+      ? ordersChart(when, rows, lang)
+      : unitsChart(say(lang, 'cliente', 'customer'), when, rows, (r) => String(r.customer), lang),
     data: {
       period: period ?? null,
+      ...(byOrders ? { ranked_by: 'orders' } : {}),
       customers: rows.map((r) => ({
         customer: Number(r.customer),
         units: Number(r.units),
@@ -68,6 +87,16 @@ export const topCustomersTool: Tool = async (box, req) => {
     placeApplied: true,
   };
 };
+
+/** The orders of each customer ranked by them, as a bar chart. */
+function ordersChart(when: string, rows: readonly Row[], lang: Lang): ChatChart {
+  return {
+    kind: 'bar',
+    title: say(lang, `Pedidos por cliente, ${when}`, `Orders by customer, ${when}`),
+    labels: rows.map((r) => String(r.customer)),
+    series: [{ name: say(lang, 'pedidos', 'orders'), values: rows.map((r) => Number(r.orders)) }],
+  };
+}
 
 /**
  * The customers who bought one product in a period (default: the last four weeks), largest first,

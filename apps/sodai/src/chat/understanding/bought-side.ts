@@ -8,5 +8,6 @@ export type SideAttribute = 'package' | 'category' | 'sub_category' | 'segment';
  */
 export type BoughtSide =
   | { readonly product: number }
-  | { readonly brand: string }
-  | { readonly attribute: SideAttribute; readonly value: string };
+  | { readonly brand: string; readonly others?: true }
+  | { readonly attribute: SideAttribute; readonly value: string; readonly others?: true };
+// `others`: every other brand or value ("clientes que solo compran latas" leave out other packages).

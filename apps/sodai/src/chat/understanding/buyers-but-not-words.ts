@@ -10,6 +10,23 @@ export interface BuyersButNot {
   readonly excluded: BoughtSide;
   /** Where the side left out starts in the text, so a number in it is no count ("pero no la 34"). */
   readonly excludedAt: number;
+  /** A number read as the brand bought ("clientes de la 24 …"), so it is no count either. */
+  readonly brandNumber?: number;
+}
+
+/**
+ * "La 24" with no noun, on the side bought: "la" is "la marca" (a product is "el"), so the number
+ * is a brand's when one is numbered so and no product or customer is. "La semana 24", "la región
+ * 2" name their noun and are read by their own rules.
+ */
+function bareBrandIn(text: string, vocab: Vocabulary): { brand: string; number: number } | undefined {
+  for (const m of text.matchAll(/\bla (\d+)\b/g)) {
+    const number = Number(m[1]);
+    if (vocab.productIds.has(number) || vocab.customerIds.has(number)) continue;
+    const named = brandNamed(`marca ${m[1]!}`, vocab);
+    if (named) return { brand: named.brand, number };
+  }
+  return undefined;
 }
 
 /**
@@ -20,7 +37,7 @@ const LEAVES_OUT =
   /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
 
 /** Who is asked for: customers, or "who". */
-const CUSTOMERS =
+export const CUSTOMERS =
   /\b(?:clientes?|customers?|clients?|quien(?:es)?|who|whom|buyers?|compradores?|accounts?|cuentas|locales|negocios)\b/;
 
 /** A product id the data knows, as a number word of the text. */
@@ -39,7 +56,12 @@ const SIDE_ATTRIBUTES: readonly SideAttribute[] = ['package', 'sub_category', 'c
  * The brand, kind ("latas", "jugos") or product a side names; after a brand, "la 34" / "the 34" is
  * the brand numbered 34.
  */
-function sideIn(text: string, vocab: Vocabulary, lang: Lang, after?: BoughtSide): BoughtSide | undefined {
+export function sideIn(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  after?: BoughtSide,
+): BoughtSide | undefined {
   const brand = brandNamed(text, vocab);
   if (brand) return { brand: brand.brand };
   const named = extractEntities(text, vocab, lang).entities;
@@ -72,12 +94,14 @@ export function buyersButNotAsked(text: string, vocab: Vocabulary, lang: Lang): 
   // botellas" asks sales, not buyers.
   if (!CUSTOMERS.test(before) && extractEntities(before, vocab, lang).entities.customer_type === undefined)
     return undefined;
-  const bought = sideIn(before, vocab, lang);
+  const bare = bareBrandIn(before, vocab);
+  const bought = sideIn(before, vocab, lang) ?? (bare ? { brand: bare.brand } : undefined);
   if (!bought) return undefined;
   const excludedAt = m.index + m[0].length;
   const excluded = sideIn(text.slice(excludedAt), vocab, lang, bought);
   // Two products are excludedProduct's (cross-sell.ts); the same thing on both sides asks nothing.
   if (!excluded || ('product' in bought && 'product' in excluded)) return undefined;
   if (JSON.stringify(bought) === JSON.stringify(excluded)) return undefined;
-  return { bought, excluded, excludedAt };
+  const brandNumber = bare && 'brand' in bought && bought.brand === bare.brand ? bare.number : undefined;
+  return { bought, excluded, excludedAt, ...(brandNumber !== undefined ? { brandNumber } : {}) };
 }

@@ -8,6 +8,7 @@ import { asksNewCustomers } from './new-customer-words.ts';
 import { asksAlerts } from './alert-words.ts';
 import { asksDigest } from './digest-words.ts';
 import { asksDataCoverage } from './data-coverage-words.ts';
+import { asksDataGaps } from './data-gaps-words.ts';
 import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
@@ -264,6 +265,10 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   )
     return { intent: 'compare_periods', digest: true };
 
+  // "Is data missing for any week?", "¿hay semanas sin ventas?": the holes in the data's days,
+  // answered beside what the data covers; before the words for data the platform lacks ("missing").
+  if (asksDataGaps(text, s.hasCustomer || s.hasProduct || s.hasFilter))
+    return { intent: 'last_batch', dataCoverage: true };
   // "¿Hasta qué fecha hay datos?", "what data do we have?": what the data holds and its days, before
   // the sales words ("ventas") and counts it may name; answered beside the last batch loaded.
   if (asksDataCoverage(text, s.hasCustomer || s.hasProduct) && !has('model') && !has('drift'))

@@ -1,3 +1,4 @@
+import type { ExcludedKind } from './excluded-kind.ts';
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
 import type { PredictionRunAsked } from './prediction-run-words.ts';
@@ -35,6 +36,8 @@ export interface QuestionFlags {
   readonly digest?: boolean;
   /** "¿Hasta qué fecha hay datos?": the data's span and size (intent `last_batch`). */
   readonly dataCoverage?: boolean;
+  /** "Is data missing for any week?", "¿hay semanas sin ventas?": the weeks the data lacks (with `dataCoverage`). */
+  readonly dataGaps?: boolean;
   /** "¿Por qué se rechazó el último lote?", "did the last batch fail?": the last rejected batch (intent `last_batch`). */
   readonly rejectedBatch?: boolean;
   /** "¿Y qué hago?", "which rows?" after a refused batch: what the answer on it opens with (intent `last_batch`). */
@@ -125,6 +128,15 @@ export interface QuestionFlags {
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
   readonly placesRanked?: PlaceGrain;
+  /** "¿Cuántas unidades (o pedidos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
+  readonly perCustomer?: 'units' | 'orders';
+  /** "¿Qué marcas crecieron más en porcentaje?", "fastest growing": movers ranked by relative change (intent `movers`). */
+  readonly growthBy?: 'percent';
+  /**
+   * "Ventas de latas pero no de botellas", "sales except brand 13": the value left out, read without
+   * it; `applied` when what the question keeps already leaves it out (cans leave bottles out).
+   */
+  readonly excludedKind?: ExcludedKind & { readonly applied: boolean };
 }
 
 /**
@@ -143,6 +155,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   whatChanged: true,
   digest: true,
   dataCoverage: true,
+  dataGaps: true,
   rejectedBatch: true,
   batchesLoaded: true,
   refusalFocus: true,
@@ -180,6 +193,9 @@ const QUESTION_FLAG_KEYS = Object.keys({
   buyingTrend: true,
   place: true,
   placesRanked: true,
+  perCustomer: true,
+  growthBy: true,
+  excludedKind: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -2,7 +2,7 @@ import { CUSTOMER_TYPE_WORDS } from './catalog-words.ts';
 import { GROUP_RE } from './intent-words.ts';
 
 /** Every way of naming a customer type, longest first, so a phrase is removed whole. */
-const TYPE_PHRASES = new RegExp(
+export const TYPE_PHRASES = new RegExp(
   `\\b(?:${CUSTOMER_TYPE_WORDS.map(([phrase]) => phrase.replace(/[-/]/g, '\\$&')).join('|')})\\b`,
   'g',
 );

@@ -24,13 +24,13 @@ const SPLIT_WORDS: readonly (readonly [ChatAttribute, string])[] = [
   ['size', 'tamanos?|sizes?|litros|litres|liters|capacidad(?:es)?'],
   ['brand', 'marcas?|brands?'],
 ];
-/** "por envase", "by brand", "de cada segmento", "split by size": sales split by an attribute. */
+/** "por envase", "según marca", "by brand", "de cada segmento", "split by size": sales split by an attribute. */
 const SPLIT_BY = SPLIT_WORDS.map(
   ([attribute, words]) =>
     [
       attribute,
       new RegExp(
-        `\\b(?:por|by|per|cada|each|across|entre)\\s+(?:(?:el|la|los|las|the|de|of|tipo de)\\s+)?(?:${words})\\b`,
+        `\\b(?:por|segun|by|per|cada|each|across|entre)\\s+(?:(?:el|la|los|las|the|de|of|tipo de)\\s+)?(?:${words})\\b`,
       ),
     ] as const,
 );

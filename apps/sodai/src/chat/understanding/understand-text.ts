@@ -43,11 +43,17 @@ import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { customersRankedByOrders } from './ranked-by-orders.ts';
+import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
+import { asksRelativeGrowth } from './relative-growth-words.ts';
+import { ATTRIBUTE_ENTITY, splitBy } from './share-of.ts';
 import { buyersButNotAsked } from './buyers-but-not-words.ts';
+import { onlyBuyersAsked } from './only-buyers-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
 import { missingDataAsked } from './missing-data-words.ts';
+import { asksDataGaps } from './data-gaps-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
 import { asksByMonth, BY_MONTH_INTENTS } from './by-month-words.ts';
@@ -220,6 +226,23 @@ export function understandText(
     )
   )
     intent = 'recommend';
+  // "¿Qué marcas crecieron más en porcentaje?", "fastest growing products": the movers ranked by
+  // their change relative to before (units gained put big sellers first, and "fastest" read as no
+  // ranking at all).
+  const growthInPercent =
+    !usedContext &&
+    !bar &&
+    guess.customerMovers !== true &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    asksRelativeGrowth(text);
+  if (growthInPercent) {
+    intent = 'movers';
+    if (entities.brand === undefined && /\b(?:marcas?|brands?)\b/.test(text)) entities.group_by = 'brand';
+    else if (entities.group_by !== 'brand') delete entities.group_by;
+    delete entities.share_of;
+  }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
   // "Which customers bought less …?": the customers who fell.
@@ -374,7 +397,7 @@ export function understandText(
   // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
   const butNot =
     excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
-      ? buyersButNotAsked(text, vocab, lang)
+      ? (buyersButNotAsked(text, vocab, lang) ?? onlyBuyersAsked(text, vocab, lang))
       : undefined;
   if (butNot) {
     intent = 'product_buyers';
@@ -389,6 +412,8 @@ export function understandText(
     const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
     if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
       delete entities.count;
+    // "Clientes de la 24 que no llevan la 34": the 24 is the brand bought, not how many to list.
+    if (entities.count !== undefined && entities.count === butNot.brandNumber) delete entities.count;
   }
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
@@ -501,9 +526,40 @@ export function understandText(
       else delete entities.compare_to;
     }
   }
+  // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
+  // not one figure for all.
+  if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
+    const split = splitBy(text);
+    if (split && entities[ATTRIBUTE_ENTITY[split]] === undefined) entities.group_by = split;
+  }
+  // "¿Cuántas unidades compra en promedio cada cliente?", "average units per customer last month":
+  // units over the customers who bought, not per order nor the period's total.
+  const perCustomer =
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !callList &&
+    !weekdaySplit &&
+    excluded === undefined &&
+    !butNot &&
+    entities.customer_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? perCustomerAsked(text)
+      : undefined;
+  if (perCustomer) {
+    intent = 'sales_trend';
+    // "¿Cuánto compra un restaurante al mes?": one month (or week) of buying, unless a period is named.
+    const span = entities.period || !vocab.lastDay ? undefined : perCustomerSpan(text, vocab.lastDay, lang);
+    if (span) entities.period = span;
+    delete entities.share_of;
+  }
   // "¿Cuál fue la semana con más ventas del año?", "el peor mes": the week or month itself ranked,
   // not the period's total nor the products that sold most in it.
   const peak =
+    !perCustomer &&
     !usedContext &&
     !bar &&
     !returnsBy &&
@@ -518,6 +574,7 @@ export function understandText(
   // "Promedio por semana", "average units per week of 1002": the period's weekly average, not an
   // average per order nor the weeks listed.
   const weeklyAverage =
+    !perCustomer &&
     !usedContext &&
     !peak &&
     !bar &&
@@ -535,6 +592,7 @@ export function understandText(
   // "Ventas por mes de cada marca", "unidades por envase mes a mes": a month by value table, not
   // each month's leader nor the months of all sales.
   const monthlySplit =
+    !perCustomer &&
     !peak &&
     !weeklyAverage &&
     !returnsBy &&
@@ -553,6 +611,7 @@ export function understandText(
   }
   // "Ventas de la marca 24 por mes", "sales by month": the months of a period, not its last weeks.
   const byMonth =
+    !perCustomer &&
     !peak &&
     !weeklyAverage &&
     !returnsBy &&
@@ -569,7 +628,7 @@ export function understandText(
   // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
   // one ranking of the whole period.
   const monthlyLeaders =
-    !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
+    !perCustomer && !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
       ? monthlyLeadersAsked(text, intent, entities.group_by)
       : undefined;
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.
@@ -592,6 +651,7 @@ export function understandText(
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
   // in most of the recent weeks, not the latest buyers nor the likely ones.
   const regularBuyers =
+    !perCustomer &&
     !usedContext &&
     !bar &&
     !returnsBy &&
@@ -608,6 +668,33 @@ export function understandText(
     REGULAR_BUYERS_INTENTS.has(intent) &&
     asksRegularBuyers(text);
   if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
+  // "Top customers by number of orders", "¿qué cliente compra más seguido?", "clientes con más
+  // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
+  // read as a ranking of products.
+  const rankedByOrders =
+    !perCustomer &&
+    !usedContext &&
+    !bar &&
+    !returnsBy &&
+    !compared &&
+    !catalogue &&
+    !customersOnWeekday &&
+    !callList &&
+    !regularBuyers &&
+    !weeklyAverage &&
+    !peak &&
+    !monthlyLeaders &&
+    excluded === undefined &&
+    !butNot &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent) &&
+    customersRankedByOrders(text, entities.customer_type !== undefined);
+  if (rankedByOrders) {
+    intent = 'top_customers';
+    entities.rank_by = 'orders';
+    delete entities.group_by;
+  }
   // "¿Qué cliente compra más cerveza?" with no beer in the catalogue: ranking everything instead
   // would answer another question, so the missing kind is said (a follow-up keeps its own reading).
   const absent = usedContext ? undefined : kindNotInCatalogue(text, vocab);
@@ -729,6 +816,7 @@ export function understandText(
     ...(!guess.alerts && intent === 'drift_status' && asksWhatChanged(text) ? { whatChanged: true } : {}),
     ...(guess.digest && intent === 'compare_periods' ? { digest: true } : {}),
     ...(guess.dataCoverage && intent === 'last_batch' ? { dataCoverage: true } : {}),
+    ...(guess.dataCoverage && intent === 'last_batch' && asksDataGaps(text, false) ? { dataGaps: true } : {}),
     ...(batchesLoaded ? { batchesLoaded } : {}),
     ...(!batchesLoaded && !guess.dataCoverage && intent === 'last_batch' && asksRejectedBatch(text)
       ? { rejectedBatch: true }
@@ -756,6 +844,8 @@ export function understandText(
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
+    ...(perCustomer ? { perCustomer } : {}),
+    ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),

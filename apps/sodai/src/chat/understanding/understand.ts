@@ -10,6 +10,8 @@ import { expandShorthand } from './shorthand.ts';
 import { correctSpelling } from './spelling.ts';
 import { memoryOf, understandSecondPart } from './second-part.ts';
 import { understandText } from './understand-text.ts';
+import { excludedKind, withoutExcluded } from './excluded-kind.ts';
+import { OPERATIONS } from './intent-groups.ts';
 import type { Understanding } from './understanding.ts';
 
 /**
@@ -37,8 +39,43 @@ export function understand(
   const understood = understandQuestion(text, vocab, lang, previous);
   const question = withoutHowAreYou(text);
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
-  if (understood.intent !== 'unknown' || question === text) return understood;
-  return understandQuestion(question, vocab, lang, previous);
+  if (understood.intent !== 'unknown' || question === text)
+    return honouringExclusion(understood, text, vocab, lang, previous);
+  return honouringExclusion(
+    understandQuestion(question, vocab, lang, previous),
+    question,
+    vocab,
+    lang,
+    previous,
+  );
+}
+
+/**
+ * "Ventas de latas pero no de botellas en diciembre" answered for bottles, the value named last: a
+ * value the question leaves out is never a filter. The question is read without it; when what it
+ * keeps leaves the value out already (cans, not bottles) that is the answer, else the answer says it
+ * could not leave it out. Buyers of one thing but not another read both sides themselves.
+ */
+function honouringExclusion(
+  u: Understanding,
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+  previous: TurnMemory | undefined,
+): Understanding {
+  if (
+    u.buyersButNot ||
+    u.excludedProduct !== undefined ||
+    u.intent === 'small_talk' ||
+    OPERATIONS.has(u.intent)
+  )
+    return u;
+  const excluded = excludedKind(text, vocab, lang);
+  if (!excluded) return u;
+  const read = understandQuestion(withoutExcluded(text, excluded), vocab, lang, previous);
+  if (read.buyersButNot) return u;
+  const kept = read.entities[excluded.entity];
+  return { ...read, excludedKind: { ...excluded, applied: kept !== undefined && kept !== excluded.value } };
 }
 
 /**

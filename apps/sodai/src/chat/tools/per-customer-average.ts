@@ -1,0 +1,121 @@
+import type { ChatAttribute } from '../../contract/api.ts';
+import { agree, countOf, NOUN } from '../count-words.ts';
+import { capitalize, formatNumber, say } from '../format.ts';
+import { netUnits, noTransactions, table } from './answers.ts';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
+import { describeFilters, FROM, joinFiltersAndIds, periodOr4Weeks, placed } from './filters.ts';
+import { rankingWords } from './market.ts';
+import type { Tool } from './toolbox.ts';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The average per customer ("¿cuántas unidades compra en promedio cada cliente?", "average units
+ * per customer last month"): the units (net of returns) over the customers who bought in the period
+ * (default: the last four weeks), within the brand, package, type of customer … named, with the
+ * median customer and the orders per customer; split by an attribute when one is asked ("by
+ * customer type"). Only buyers are counted: a registered customer who bought nothing would pull
+ * the average toward what nobody buys.
+ */
+export const perCustomerAverageTool: Tool = async (box, req) => {
+  const { lang } = req;
+  const period = periodOr4Weeks(req);
+  if (!period) return noTransactions(lang);
+  const entities = { ...placed(req), period };
+  const f = joinFiltersAndIds(entities);
+  const split: ChatAttribute | undefined = req.entities.group_by;
+  const by = split ? ATTRIBUTE_COLUMN[split] : 'NULL';
+  const rows = await box.data.query(
+    `WITH per AS (
+       SELECT ${by} AS value, t.customer_id, sum(t.items) AS units, count(DISTINCT t.order_id) AS orders
+       FROM ${FROM} WHERE ${f.where} GROUP BY ALL)
+     SELECT value, sum(units)::DOUBLE AS units, count(*)::DOUBLE AS customers,
+            sum(orders)::DOUBLE AS orders, median(units)::DOUBLE AS median
+     FROM per GROUP BY value ORDER BY sum(units) / count(*) DESC, value`,
+    f.params,
+  );
+  const { when, scope, noSales } = rankingWords(entities, period, lang);
+  const basedOn = [
+    when,
+    ...describeFilters(entities, lang),
+    netUnits('bought', lang),
+    say(lang, 'solo los clientes que compraron en el período', 'only customers who bought in the period'),
+  ];
+  if (rows.length === 0) return { text: noSales, answered: true, basedOn, data: { period, customers: 0 } };
+  const n = (x: number, decimals = 0) => formatNumber(x, lang, decimals);
+  const average = (r: Row) => Number(r.units) / Number(r.customers);
+  if (split) {
+    const name = ATTRIBUTE_WORDS[split][lang];
+    const groups = rows.map((r) => ({
+      value: r.value === null ? null : String(r.value),
+      units: Number(r.units),
+      customers: Number(r.customers),
+      per_customer: average(r),
+    }));
+    const each = rows
+      .map(
+        (r) =>
+          `${valueWords(split, r.value, lang)}: ${countOf(average(r), lang, NOUN.unit, 1)} (${countOf(Number(r.customers), lang, NOUN.customer)})`,
+      )
+      .join('; ');
+    return {
+      text: say(
+        lang,
+        `Unidades por cliente según ${name[0]} ${when}${scope}: ${each}. Solo cuentan los clientes que compraron.`,
+        `Units per customer by ${name[0]} ${when}${scope}: ${each}. Only customers who bought are counted.`,
+      ),
+      answered: true,
+      basedOn,
+      table: table(
+        [
+          [name[1], false],
+          [say(lang, 'Unidades por cliente', 'Units per customer'), true],
+          [say(lang, 'Clientes', 'Customers'), true],
+          [say(lang, 'Unidades', 'Units'), true],
+        ],
+        rows.map((r) => [
+          valueWords(split, r.value, lang),
+          n(average(r), 1),
+          n(Number(r.customers)),
+          n(Number(r.units)),
+        ]),
+      ),
+      data: { period, group_by: split, groups },
+    };
+  }
+  const [r] = rows;
+  const units = Number(r!.units);
+  const customers = Number(r!.customers);
+  const perCustomer = units / customers;
+  const ordersEach = Number(r!.orders) / customers;
+  const median = Number(r!.median);
+  // "¿Cuántos pedidos hace cada cliente?": the orders first, the units after them.
+  const unitsEach = countOf(perCustomer, lang, NOUN.unit, 1);
+  const ordersEachWords = countOf(ordersEach, lang, NOUN.order, 1);
+  const first = req.perCustomer === 'orders' ? ordersEachWords : unitsEach;
+  const then = req.perCustomer === 'orders' ? unitsEach : ordersEachWords;
+  const text = say(
+    lang,
+    `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} entre ${countOf(customers, lang, NOUN.customer)} que ${agree(customers, ['compró', 'compraron'])}, en promedio ${first} por cliente (${then}; mediana: ${countOf(median, lang, NOUN.unit, 1)}). Solo cuentan los clientes que compraron.`,
+    `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} across ${countOf(customers, lang, NOUN.customer)} who bought, on average ${first} per customer (${then}; median: ${countOf(median, lang, NOUN.unit, 1)}). Only customers who bought are counted.`,
+  );
+  return {
+    text,
+    answered: true,
+    basedOn,
+    table: table(
+      [
+        ['', false],
+        [period.label, true],
+      ],
+      [
+        [say(lang, 'Clientes que compraron', 'Customers who bought'), n(customers)],
+        [say(lang, 'Unidades', 'Units'), n(units)],
+        [say(lang, 'Unidades por cliente', 'Units per customer'), n(perCustomer, 1)],
+        [say(lang, 'Mediana por cliente', 'Median per customer'), n(median, 1)],
+        [say(lang, 'Pedidos por cliente', 'Orders per customer'), n(ordersEach, 1)],
+      ],
+    ),
+    data: { period, units, customers, per_customer: perCustomer, median, orders_per_customer: ordersEach },
+  };
+};

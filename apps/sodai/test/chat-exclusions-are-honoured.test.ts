@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/store/duckdb.ts';
+import { useChatServer } from './chat-server.ts';
+import { expectAnsweredAs } from './chat-replies.ts';
+
+// "Ventas de latas pero no de botellas en diciembre" answered for bottles, the kind left out, and
+// "which customers buy only cans?" listed the top buyers of cans. A value a question leaves out is
+// never a filter: read without it, the kind kept answers (cans leave bottles out); when nothing kept
+// leaves it out the answer says it is included. "Only" buyers are those who bought no other value
+// of it. Checked against SQL over the same store.
+const server = useChatServer();
+
+let brand = '';
+const numberOf = (b: string) => b.replace(/^\D+/, '');
+
+beforeAll(async () => {
+  const [top] = await queryRows(
+    server().fx.store.connection,
+    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id)
+     GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
+  );
+  brand = String(top!.brand);
+});
+
+interface Figures {
+  readonly units?: number;
+  readonly period?: { readonly from: string; readonly to: string };
+  readonly found?: number;
+  readonly only?: boolean;
+  readonly exclusion_not_applied?: Record<string, string>;
+}
+
+describe('exclusions are honoured', () => {
+  it.each([
+    ['ventas de latas pero no de botellas en abril', 'es', 'LATA', 'BOTELLA'],
+    ['sales of cans but not bottles last month', 'en', 'LATA', 'BOTELLA'],
+    ['¿cuántas latas vendimos en abril, sin contar las botellas?', 'es', 'LATA', 'BOTELLA'],
+    ['sales of bottles excluding cans in march', 'en', 'BOTELLA', 'LATA'],
+  ] as const)('%s answers for the kind kept', async (q, lang, kept, left) => {
+    const r = await server().ask(q, lang);
+    expect({ q, package: r.entities.package }).toEqual({ q, package: kept });
+    expect(r.answer).not.toContain(left);
+    expect((r.data as Figures).exclusion_not_applied).toBeUndefined();
+  });
+
+  it.each([
+    ['ventas de abril sin contar las botellas', 'es', 'botellas'],
+    ['best-selling products excluding cans', 'en', 'cans'],
+    ['sales last month except brand {n}', 'en', 'brand'],
+  ] as const)('%s says what it could not leave out', async (q, lang, words) => {
+    const asked = q.replace('{n}', numberOf(brand));
+    const r = await server().ask(asked, lang);
+    expect({ asked, package: r.entities.package, brand: r.entities.brand }).toEqual({
+      asked,
+      package: undefined,
+      brand: undefined,
+    });
+    expect(r.answer).toContain(lang === 'es' ? 'No puedo dejar fuera' : 'I cannot leave out');
+    expect(r.answer).toContain(words === 'brand' ? brand : words);
+  });
+
+  it.each([
+    ['which customers buy only cans?', 'en', 'LATA'],
+    ['clientes que solo compran latas', 'es', 'LATA'],
+    ['¿quiénes compran únicamente botellas el mes pasado?', 'es', 'BOTELLA'],
+    ['customers who buy nothing but bottles', 'en', 'BOTELLA'],
+  ] as const)('%s lists those who bought no other package', async (q, lang, pkg) => {
+    const r = await server().ask(q, lang);
+    expectAnsweredAs(q, r, 'product_buyers', lang);
+    const d = r.data as Figures;
+    const rows = await queryRows(
+      server().fx.store.connection,
+      `WITH win AS (SELECT t.*, p.package FROM transactions t JOIN products p USING (product_id)
+                    WHERE t.purchase_date BETWEEN DATE '${d.period!.from}' AND DATE '${d.period!.to}'),
+            x AS (SELECT customer_id FROM win WHERE package = '${pkg}' GROUP BY 1 HAVING sum(items) > 0),
+            y AS (SELECT DISTINCT customer_id FROM win WHERE package IS DISTINCT FROM '${pkg}' AND items > 0)
+       SELECT count(*)::DOUBLE AS n FROM x WHERE customer_id NOT IN (SELECT customer_id FROM y)`,
+    );
+    expect({ q, only: d.only, found: d.found }).toEqual({ q, only: true, found: Number(rows[0]!.n) });
+  });
+
+  it('"top clientes solo de latas" still ranks the buyers of cans', async () => {
+    const r = await server().ask('top clientes solo de latas', 'es');
+    expect({ intent: r.intent, package: r.entities.package }).toEqual({
+      intent: 'top_customers',
+      package: 'LATA',
+    });
+  });
+
+  it('"bebidas sin gas" is a kind, nothing left out', async () => {
+    const r = await server().ask('¿cuántas unidades vendimos de bebidas sin gas en abril?', 'es');
+    expect(r.entities.category).toBe('BEBIDAS NO CARBONATADAS');
+    expect(r.answer).not.toContain('No puedo dejar fuera');
+  });
+});
