@@ -4,18 +4,47 @@ import { addDays, mondayOf } from '../understanding/days.ts';
 import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
 import type { Place } from '../understanding/place-words.ts';
 import type { ToolRequest } from './toolbox.ts';
+import type { ExcludableEntity } from '../understanding/excluded-kind.ts';
+import { EXCLUDED_ATTRIBUTE, valueWords } from './attribute-words.ts';
 
 /**
  * A question's entities and the region or zone of the customers it names: a place is a column of
  * the customers table the contract's entities do not carry, so the tools that filter by it are given
  * it here ({@link placed}) and the others say they cannot (see place-scope.ts).
  */
-export type ScopedEntities = ChatEntities & { readonly place?: Place };
+export type ScopedEntities = ChatEntities & { readonly place?: Place; readonly excluded?: Excluded };
+
+/** A value left out of what is counted ("ventas de abril sin contar las botellas"). */
+export interface Excluded {
+  readonly entity: ExcludableEntity;
+  readonly value: string;
+}
 
 /** The request's entities with the place it names, for a tool that filters by region or zone. */
 export function placed(req: ToolRequest): ScopedEntities {
   return req.place ? { ...req.entities, place: req.place } : req.entities;
 }
+
+/**
+ * {@link placed} and the value the question leaves out when nothing it keeps leaves it out
+ * already, for a tool that counts without it (and says so with `exclusionApplied`). Other tools
+ * are not given it: their answers say it is included (exclusion-note.ts).
+ */
+export function placedLeavingOut(req: ToolRequest): ScopedEntities {
+  const e = placed(req);
+  const x = req.excludedKind;
+  return x && !x.applied ? { ...e, excluded: { entity: x.entity, value: x.value } } : e;
+}
+
+/** The column each excludable value is read from. */
+const EXCLUDED_COLUMN: Readonly<Record<ExcludableEntity, string>> = {
+  brand: 'p.brand',
+  package: 'p.package',
+  category: 'p.category',
+  sub_category: 'p.sub_category',
+  segment: 'p.segment',
+  customer_type: 'c.customer_type',
+};
 
 /** The sales lines with their product and customer: what `joinFilters` conditions are written over. */
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
@@ -46,6 +75,7 @@ export function catalogFilter(e: ScopedEntities, firstParam = 1): SqlFilter {
   if (e.customer_type !== undefined) add('c.customer_type = ?', e.customer_type);
   if (e.place?.region !== undefined) add('c.region_id = ?', e.place.region);
   if (e.place?.zone !== undefined) add('c.zone_id = ?', e.place.zone);
+  if (e.excluded) add(`${EXCLUDED_COLUMN[e.excluded.entity]} IS DISTINCT FROM ?`, e.excluded.value);
   return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
 
@@ -75,6 +105,10 @@ export function describeFilters(e: ScopedEntities, lang: Lang): string[] {
   if (e.place?.region !== undefined)
     out.push(say(lang, `región ${e.place.region}`, `region ${e.place.region}`));
   if (e.place?.zone !== undefined) out.push(say(lang, `zona ${e.place.zone}`, `zone ${e.place.zone}`));
+  if (e.excluded) {
+    const words = valueWords(EXCLUDED_ATTRIBUTE[e.excluded.entity], e.excluded.value, lang);
+    out.push(say(lang, `sin ${words}`, `excluding ${words}`));
+  }
   return out;
 }
 

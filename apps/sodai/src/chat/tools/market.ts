@@ -22,7 +22,7 @@ import {
   joinFiltersAndIds,
   periodOr4Weeks,
   periodOrCalendarWeeks,
-  placed,
+  placedLeavingOut,
   scopeWords,
   type ScopedEntities,
 } from './filters.ts';
@@ -64,7 +64,7 @@ export const topProductsTool: Tool = async (box, req) => {
   if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
     return unknownCustomer(req.customerText ?? String(customer), lang, vocab.lastDay);
   const period = customer === undefined ? periodOr4Weeks(req) : req.entities.period;
-  const entities = { ...placed(req), ...(period ? { period } : {}) };
+  const entities = { ...placedLeavingOut(req), ...(period ? { period } : {}) };
   // The customer narrows the sales ranked; a product named is no filter of a product ranking.
   const { product_id: _product, ...ranked } = entities;
   const f = joinFiltersAndIds(ranked);
@@ -91,6 +91,7 @@ export const topProductsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    exclusionApplied: true,
     basedOn: [when, ...describeFilters(entities, lang), netUnits('sold', lang)],
     table: rankedTable(
       req.offset,
@@ -124,7 +125,7 @@ export const topProductsTool: Tool = async (box, req) => {
 /** Weekly units over a period (default: the last 12 weeks) for a product, customer or filters. */
 export const salesTrendTool: Tool = async (box, req) => {
   const { lang, vocab } = req;
-  const e = placed(req);
+  const e = placedLeavingOut(req);
   if (e.product_id !== undefined && !vocab.productIds.has(e.product_id))
     return unknownProduct(String(e.product_id), lang);
   const last = vocab.lastDay;
@@ -146,6 +147,7 @@ export const salesTrendTool: Tool = async (box, req) => {
         `No sales${of} ${describePeriod(period, lang)}.`,
       ),
       answered: true,
+      exclusionApplied: true,
       basedOn: [describePeriod(period, lang)],
       data: { weeks: [] },
     };
@@ -229,6 +231,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    exclusionApplied: true,
     basedOn: [
       describePeriod(period, lang),
       what,
@@ -262,7 +265,7 @@ export const salesTrendTool: Tool = async (box, req) => {
 /** Two periods side by side: units, orders and customers. */
 export const comparePeriodsTool: Tool = async (box, req) => {
   const { lang } = req;
-  const scoped = placed(req);
+  const scoped = placedLeavingOut(req);
   const current = periodOr4Weeks(req);
   if (!current) return noTransactions(lang);
   const before = req.entities.compare_to ?? previousPeriod(current, lang);
@@ -289,6 +292,7 @@ export const comparePeriodsTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    exclusionApplied: true,
     basedOn: [describePeriod(a, lang), describePeriod(b, lang), ...describeFilters(scoped, lang)],
     table: table(
       [

@@ -3,7 +3,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatNumber, say } from '../format.ts';
 import { netUnits, noTransactions, table } from './answers.ts';
 import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
-import { describeFilters, FROM, joinFiltersAndIds, periodOr4Weeks, placed } from './filters.ts';
+import { describeFilters, FROM, joinFiltersAndIds, periodOr4Weeks, placedLeavingOut } from './filters.ts';
 import { rankingWords } from './market.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -21,7 +21,7 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
   if (!period) return noTransactions(lang);
-  const entities = { ...placed(req), period };
+  const entities = { ...placedLeavingOut(req), period };
   const f = joinFiltersAndIds(entities);
   const split: ChatAttribute | undefined = req.entities.group_by;
   const by = split ? ATTRIBUTE_COLUMN[split] : 'NULL';
@@ -41,7 +41,8 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
     netUnits('bought', lang),
     say(lang, 'solo los clientes que compraron en el período', 'only customers who bought in the period'),
   ];
-  if (rows.length === 0) return { text: noSales, answered: true, basedOn, data: { period, customers: 0 } };
+  if (rows.length === 0)
+    return { text: noSales, answered: true, exclusionApplied: true, basedOn, data: { period, customers: 0 } };
   const n = (x: number, decimals = 0) => formatNumber(x, lang, decimals);
   const average = (r: Row) => Number(r.units) / Number(r.customers);
   if (split) {
@@ -65,6 +66,7 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
         `Units per customer by ${name[0]} ${when}${scope}: ${each}. Only customers who bought are counted.`,
       ),
       answered: true,
+      exclusionApplied: true,
       basedOn,
       table: table(
         [
@@ -102,6 +104,7 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    exclusionApplied: true,
     basedOn,
     table: table(
       [

@@ -55,6 +55,8 @@ export interface ToolAnswer {
   readonly shown?: number;
   /** Whether the answer counts only the region or zone the question names (place-scope.ts). */
   readonly placeApplied?: boolean;
+  /** Whether the answer counts without the value the question leaves out (exclusion-note.ts). */
+  readonly exclusionApplied?: boolean;
 }
 
 export type Tool = (box: ChatToolbox, request: ToolRequest) => Promise<ToolAnswer>;

@@ -2,7 +2,7 @@ import type { ChatChart, Lang } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
-import { describeFilters, FROM, joinFilters, periodOr4Weeks, placed } from './filters.ts';
+import { describeFilters, FROM, joinFilters, periodOr4Weeks, placedLeavingOut } from './filters.ts';
 import { rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
 import { customerTypeCell } from './customer-rows.ts';
@@ -17,7 +17,7 @@ type Row = Readonly<Record<string, unknown>>;
 export const topCustomersTool: Tool = async (box, req) => {
   const { lang } = req;
   const period = periodOr4Weeks(req);
-  const entities = { ...placed(req), ...(period ? { period } : {}) };
+  const entities = { ...placedLeavingOut(req), ...(period ? { period } : {}) };
   const f = joinFilters(entities);
   const k = rowsWanted(entities);
   // "Top customers by number of orders", "¿quién compra más seguido?": how often, not how much.
@@ -58,6 +58,7 @@ export const topCustomersTool: Tool = async (box, req) => {
   return {
     text,
     answered: true,
+    exclusionApplied: true,
     basedOn: [
       when,
       ...describeFilters(entities, lang),
