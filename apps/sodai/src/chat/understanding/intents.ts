@@ -355,6 +355,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const aboutSales = s.hasProduct || s.hasCustomer || s.hasFilter;
   // "¿Hubo alguna falla?" with nothing about sales is about the weekly run.
   if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
+  // "How did May do against April?": two periods and no word of the model compare sales.
+  if (s.hasTwoPeriods && !modelish && !asksAgainstTheRules(text)) return { intent: 'compare_periods' };
   // "Which rule was the best?" says "best" of the model's rules, not of the products.
   if (has('performance') && (modelish || asksAgainstTheRules(text) || (!has('top') && !aboutSales)))
     return { intent: 'model_performance' };

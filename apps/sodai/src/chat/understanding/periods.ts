@@ -65,6 +65,26 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_WORD =
   '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
+
+/** A month said in full ("april", "marzo"): the other side of "may vs april". */
+const FULL_MONTH =
+  /\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)\b/;
+
+/** "May" the verb: before a pronoun or a verb ("may I", "customers may buy"). */
+const MODAL_MAY =
+  /\bmay\s+(?:i|we|you|they|he|she|it|be|buy|sell|order|need|want|have|like|stop|purchase|also|not|get|see|ask|know)\b/;
+
+/**
+ * Whether "may" (English) or "mar" (a Spanish abbreviation, and the sea) names the month: after a
+ * word that places or compares it ("in may", "vs may"), before a year ("may 2024"), or beside a
+ * month said in full ("compare may against april"), and never as a verb ("may I", "may buy").
+ */
+function readAsMonth(word: string, m: RegExpExecArray, question: string): boolean {
+  if (word === 'may' && MODAL_MAY.test(question)) return false;
+  if (m[0] !== word && !m[0].startsWith(word)) return true;
+  if (m[2]) return true;
+  return FULL_MONTH.test(question.replace(m[0], ' '));
+}
 const NUMBER_WORDS: Record<string, number> = { a: 1, ...ONE_TO_TWENTY };
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 
@@ -72,7 +92,8 @@ const countOf = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
 
 export interface PeriodRule {
   readonly re: RegExp;
-  readonly make: (m: RegExpExecArray, anchor: string, lang: Lang) => ChatPeriod | undefined;
+  /** `question`: the whole normalized question (`m.input` has the periods found before blanked). */
+  readonly make: (m: RegExpExecArray, anchor: string, lang: Lang, question: string) => ChatPeriod | undefined;
   /** "last week", "last month": the one before another period the question names as the same days. */
   readonly past?: true;
 }
@@ -287,16 +308,16 @@ const RULES: readonly PeriodRule[] = [
     },
   },
   {
-    // "en diciembre", "in march 2024", "diciembre de 2024"; a bare "mar"/"may" needs a preposition.
+    // "en diciembre", "in march 2024", "diciembre de 2024"; a bare "mar" / "may": see readAsMonth.
     re: new RegExp(
       `\\b(?:(?:en|in|de|del|durante|during|for|vs|versus|con|with|y|and|contra|against)\\s+(?:el\\s+mes\\s+de\\s+)?)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
     ),
-    make: (m, anchor, lang) => {
+    make: (m, anchor, lang, question) => {
       const word = m[1]!;
-      const whole = m[0];
       const short = word.length <= 4 && !['mayo', 'june', 'july', 'junio', 'julio'].includes(word);
-      if (short && whole === word) return undefined;
-      if (['may', 'mar'].includes(word) && !/^(en|in|de|del|during|for) /.test(whole)) return undefined;
+      if (word === 'may' || word === 'mar') {
+        if (!readAsMonth(word, m, question)) return undefined;
+      } else if (short && m[0] === word) return undefined;
       const month = MONTHS[word]!;
       const range = namedMonth(month, m[2] ? Number(m[2]) : undefined, anchor);
       const name = formatMonth(range.from, lang);
@@ -351,7 +372,7 @@ export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeri
     const re = new RegExp(rule.re.source, 'g');
     let m: RegExpExecArray | null;
     while ((m = re.exec(rest)) !== null) {
-      const period = rule.make(m, anchor, lang);
+      const period = rule.make(m, anchor, lang, text);
       if (!period) continue;
       found.push({ period, start: m.index, end: m.index + m[0].length, past: rule.past === true });
       // Blank the match so a later, looser rule does not read it again.
