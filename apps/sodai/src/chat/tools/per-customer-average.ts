@@ -1,5 +1,5 @@
-import type { ChatAttribute } from '../../contract/api.ts';
-import { agree, countOf, NOUN } from '../count-words.ts';
+import type { ChatAttribute, Lang } from '../../contract/api.ts';
+import { agree, countOf, isOne, NOUN, type Forms, type Noun } from '../count-words.ts';
 import { capitalize, formatNumber, say } from '../format.ts';
 import { netUnits, noTransactions, table } from './answers.ts';
 import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
@@ -27,10 +27,13 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
   const by = split ? ATTRIBUTE_COLUMN[split] : 'NULL';
   const rows = await box.data.query(
     `WITH per AS (
-       SELECT ${by} AS value, t.customer_id, sum(t.items) AS units, count(DISTINCT t.order_id) AS orders
+       SELECT ${by} AS value, t.customer_id, sum(t.items) AS units, count(DISTINCT t.order_id) AS orders,
+              count(DISTINCT t.product_id) AS products, count(DISTINCT p.brand) AS brands
        FROM ${FROM} WHERE ${f.where} GROUP BY ALL)
      SELECT value, sum(units)::DOUBLE AS units, count(*)::DOUBLE AS customers,
-            sum(orders)::DOUBLE AS orders, median(units)::DOUBLE AS median
+            sum(orders)::DOUBLE AS orders, median(units)::DOUBLE AS median,
+            avg(products)::DOUBLE AS products, median(products)::DOUBLE AS median_products,
+            avg(brands)::DOUBLE AS brands, median(brands)::DOUBLE AS median_brands
      FROM per GROUP BY value ORDER BY sum(units) / count(*) DESC, value`,
     f.params,
   );
@@ -91,16 +94,30 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
   const perCustomer = units / customers;
   const ordersEach = Number(r!.orders) / customers;
   const median = Number(r!.median);
+  const productsEach = Number(r!.products);
+  const brandsEach = Number(r!.brands);
   // "¿Cuántos pedidos hace cada cliente?": the orders first, the units after them.
   const unitsEach = countOf(perCustomer, lang, NOUN.unit, 1);
   const ordersEachWords = countOf(ordersEach, lang, NOUN.order, 1);
   const first = req.perCustomer === 'orders' ? ordersEachWords : unitsEach;
   const then = req.perCustomer === 'orders' ? unitsEach : ordersEachWords;
-  const text = say(
-    lang,
-    `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} entre ${countOf(customers, lang, NOUN.customer)} que ${agree(customers, ['compró', 'compraron'])}, en promedio ${first} por cliente (${then}; mediana: ${countOf(median, lang, NOUN.unit, 1)}). Solo cuentan los clientes que compraron.`,
-    `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} across ${countOf(customers, lang, NOUN.customer)} who bought, on average ${first} per customer (${then}; median: ${countOf(median, lang, NOUN.unit, 1)}). Only customers who bought are counted.`,
-  );
+  const distinct =
+    req.perCustomer === 'products' || req.perCustomer === 'brands' ? req.perCustomer : undefined;
+  const text = distinct
+    ? distinctPerCustomerWords({
+        lead: `${capitalize(when)}${scope}`,
+        customers,
+        each: distinct === 'products' ? productsEach : brandsEach,
+        median: Number(distinct === 'products' ? r!.median_products : r!.median_brands),
+        noun: distinct === 'products' ? NOUN.product : NOUN.brand,
+        also: say(lang, `${unitsEach} y ${ordersEachWords}`, `${unitsEach} and ${ordersEachWords}`),
+        lang,
+      })
+    : say(
+        lang,
+        `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} entre ${countOf(customers, lang, NOUN.customer)} que ${agree(customers, ['compró', 'compraron'])}, en promedio ${first} por cliente (${then}; mediana: ${countOf(median, lang, NOUN.unit, 1)}). Solo cuentan los clientes que compraron.`,
+        `${capitalize(when)}${scope}: ${countOf(units, lang, NOUN.unit, 1)} across ${countOf(customers, lang, NOUN.customer)} who bought, on average ${first} per customer (${then}; median: ${countOf(median, lang, NOUN.unit, 1)}). Only customers who bought are counted.`,
+      );
   return {
     text,
     answered: true,
@@ -117,8 +134,43 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
         [say(lang, 'Unidades por cliente', 'Units per customer'), n(perCustomer, 1)],
         [say(lang, 'Mediana por cliente', 'Median per customer'), n(median, 1)],
         [say(lang, 'Pedidos por cliente', 'Orders per customer'), n(ordersEach, 1)],
+        [say(lang, 'Productos distintos por cliente', 'Different products per customer'), n(productsEach, 1)],
+        [say(lang, 'Marcas distintas por cliente', 'Different brands per customer'), n(brandsEach, 1)],
       ],
     ),
-    data: { period, units, customers, per_customer: perCustomer, median, orders_per_customer: ordersEach },
+    data: {
+      period,
+      units,
+      customers,
+      per_customer: perCustomer,
+      median,
+      orders_per_customer: ordersEach,
+      products_per_customer: productsEach,
+      brands_per_customer: brandsEach,
+    },
   };
 };
+
+/**
+ * "Cada uno de los 195 clientes que compraron llevó en promedio 14,9 productos distintos (mediana:
+ * 13; …)": how many different products or brands a buying customer took.
+ */
+function distinctPerCustomerWords(w: {
+  lead: string;
+  customers: number;
+  each: number;
+  median: number;
+  noun: Noun;
+  also: string;
+  lang: Lang;
+}): string {
+  const { lang } = w;
+  const es = w.noun.es;
+  const en = w.noun.en;
+  const distinto: Forms = es[0].endsWith('a') ? ['distinta', 'distintas'] : ['distinto', 'distintos'];
+  return say(
+    lang,
+    `${w.lead}: cada uno de los ${countOf(w.customers, lang, NOUN.customer)} que ${agree(w.customers, ['compró', 'compraron'])} llevó en promedio ${countOf(w.each, lang, w.noun, 1)} ${agree(w.each, distinto)} (mediana: ${formatNumber(w.median, lang, 1)}; ${w.also} por cliente). Solo cuentan los clientes que compraron.`,
+    `${w.lead}: the ${countOf(w.customers, lang, NOUN.customer)} who bought took ${formatNumber(w.each, lang, 1)} different ${isOne(w.each) ? en[0] : en[1]} each on average (median: ${formatNumber(w.median, lang, 1)}; ${w.also} per customer). Only customers who bought are counted.`,
+  );
+}

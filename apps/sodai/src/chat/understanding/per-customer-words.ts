@@ -32,29 +32,43 @@ const AMOUNT = /\b(?:cuant[oa]s?|how (?:much|many))\b/;
 /** What is counted per customer, in so many words: units, volume, purchases, orders. */
 const MEASURE = /\b(?:unidades|units|volumen|volume|compras?|purchases?|pedidos|orders)\b/;
 
-/** "¿Cuántos productos compra cada cliente?": counting something else of each customer. */
+/** "¿Cuántos productos compra cada cliente?", "number of products per customer": distinct products. */
+const COUNTS_PRODUCTS =
+  /\b(?:(?:cuant[oa]s|how many) (?:distint[oa]s |different )?|(?:numero|cantidad|number|count) (?:de |of )?(?:distint[oa]s |different )?)(?:productos|products|skus|items|articulos|referencias)\b/;
+
+/** "¿Cuántas marcas compra cada cliente?": distinct brands. */
+const COUNTS_BRANDS =
+  /\b(?:(?:cuant[oa]s|how many) (?:distint[oa]s |different )?|(?:numero|cantidad|number|count) (?:de |of )?(?:distint[oa]s |different )?)(?:marcas|brands)\b/;
+
+/** "¿Cuántos clientes …?": counting something else than what each customer buys. */
 const COUNTS_OTHER =
-  /\b(?:cuant[oa]s|how many) (?:distint[oa]s |different )?(?:productos|products|marcas|brands|clientes|customers|clients|skus|items|articulos|categorias|categories)\b/;
+  /\b(?:cuant[oa]s|how many) (?:distint[oa]s |different )?(?:clientes|customers|clients|categorias|categories)\b/;
 
 /** Orders as what is averaged: "¿cuántos pedidos hace cada cliente?", "orders per customer". */
 const ORDERS = /\b(?:pedidos|orders|compras|purchases)\b/;
 const UNITS = /\b(?:unidades|units|volumen|volume)\b/;
 
+/** What an average per customer counts: units, orders, or different products or brands. */
+export type PerCustomerMeasure = 'units' | 'orders' | 'products' | 'brands';
+
 /**
- * What a question averages per customer, units or orders, over the customers who bought; undefined
+ * What a question averages per customer, units, orders or different products or brands, over the customers who bought; undefined
  * when it asks no such average. One customer named, a ranking or a count of other things are other
  * questions, and so is "ventas por cliente" with no average or measure said (a split).
  *
  * @example
  * perCustomerAsked('cuantas unidades compra en promedio cada cliente'); // 'units'
  * perCustomerAsked('cuantos pedidos hace cada cliente'); // 'orders'
+ * perCustomerAsked('how many products does each customer buy'); // 'products'
  * perCustomerAsked('unidades por pedido'); // undefined
  */
-export function perCustomerAsked(text: string): 'units' | 'orders' | undefined {
+export function perCustomerAsked(text: string): PerCustomerMeasure | undefined {
   const marked = text.replace(TYPE_PHRASES, 'cliente');
   const each = EACH_CUSTOMER.test(marked);
   if (!each && !(A_CUSTOMER.test(marked) && !ORDER_TALK.test(text))) return undefined;
   if (COUNTS_OTHER.test(text) || RANKING.test(text)) return undefined;
+  if (COUNTS_PRODUCTS.test(text)) return 'products';
+  if (COUNTS_BRANDS.test(text)) return 'brands';
   if (!AVERAGE.test(text) && !AMOUNT.test(text) && !MEASURE.test(text)) return undefined;
   return ORDERS.test(text) && !UNITS.test(text) ? 'orders' : 'units';
 }

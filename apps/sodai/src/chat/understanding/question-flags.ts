@@ -9,6 +9,7 @@ import type { ComparedValues } from './compared-values.ts';
 import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 import type { BuyersButNot } from './buyers-but-not-words.ts';
+import type { PerCustomerMeasure } from './per-customer-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -128,8 +129,8 @@ export interface QuestionFlags {
   readonly place?: Place;
   /** "¿Qué región vende más?", "ventas por zona": the regions or zones ranked by units. */
   readonly placesRanked?: PlaceGrain;
-  /** "¿Cuántas unidades (o pedidos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
-  readonly perCustomer?: 'units' | 'orders';
+  /** "¿Cuántas unidades (pedidos, productos distintos) compra en promedio cada cliente?": what is averaged over the customers who bought. */
+  readonly perCustomer?: PerCustomerMeasure;
   /** "¿Qué marcas crecieron más en porcentaje?", "fastest growing": movers ranked by relative change (intent `movers`). */
   readonly growthBy?: 'percent';
   /**

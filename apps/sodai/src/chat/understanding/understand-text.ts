@@ -551,6 +551,8 @@ export function understandText(
       : undefined;
   if (perCustomer) {
     intent = 'sales_trend';
+    // "How many brands does each wholesaler buy?" counts brands, it splits by none.
+    if (perCustomer === 'brands' && entities.group_by === 'brand') delete entities.group_by;
     // "¿Cuánto compra un restaurante al mes?": one month (or week) of buying, unless a period is named.
     const span = entities.period || !vocab.lastDay ? undefined : perCustomerSpan(text, vocab.lastDay, lang);
     if (span) entities.period = span;
