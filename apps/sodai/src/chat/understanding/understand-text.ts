@@ -532,14 +532,14 @@ export function understandText(
     const split = splitBy(text);
     if (split && entities[ATTRIBUTE_ENTITY[split]] === undefined) entities.group_by = split;
   }
+  // A question already read as a follow-up, a bar, returns, a comparison or a catalogue question:
+  // the readings below leave it alone.
+  const readBefore =
+    usedContext || Boolean(bar) || Boolean(returnsBy) || Boolean(compared) || Boolean(catalogue);
   // "¿Cuántas unidades compra en promedio cada cliente?", "average units per customer last month":
   // units over the customers who bought, not per order nor the period's total.
   const perCustomer =
-    !usedContext &&
-    !bar &&
-    !returnsBy &&
-    !compared &&
-    !catalogue &&
+    !readBefore &&
     !customersOnWeekday &&
     !callList &&
     !weekdaySplit &&
@@ -561,15 +561,7 @@ export function understandText(
   // "¿Cuál fue la semana con más ventas del año?", "el peor mes": the week or month itself ranked,
   // not the period's total nor the products that sold most in it.
   const peak =
-    !perCustomer &&
-    !usedContext &&
-    !bar &&
-    !returnsBy &&
-    !compared &&
-    !catalogue &&
-    !weekdaySplit &&
-    !customersOnWeekday &&
-    !OPERATIONS.has(intent)
+    !perCustomer && !readBefore && !weekdaySplit && !customersOnWeekday && !OPERATIONS.has(intent)
       ? peakAsked(text)
       : undefined;
   if (peak) intent = 'sales_trend';
@@ -577,12 +569,8 @@ export function understandText(
   // average per order nor the weeks listed.
   const weeklyAverage =
     !perCustomer &&
-    !usedContext &&
+    !readBefore &&
     !peak &&
-    !bar &&
-    !returnsBy &&
-    !compared &&
-    !catalogue &&
     // "What's the weekly average of orders last month?" reads as what was ordered (a ranking) until
     // the average is seen; a ranking word keeps the ranking ("top products by weekly average").
     // "How many units does 1002 buy in a typical week?" counts (a usual basket lists products).
@@ -654,11 +642,7 @@ export function understandText(
   // in most of the recent weeks, not the latest buyers nor the likely ones.
   const regularBuyers =
     !perCustomer &&
-    !usedContext &&
-    !bar &&
-    !returnsBy &&
-    !compared &&
-    !catalogue &&
+    !readBefore &&
     !customersOnWeekday &&
     !weekdaySplit &&
     !callList &&
@@ -675,11 +659,7 @@ export function understandText(
   // read as a ranking of products.
   const rankedByOrders =
     !perCustomer &&
-    !usedContext &&
-    !bar &&
-    !returnsBy &&
-    !compared &&
-    !catalogue &&
+    !readBefore &&
     !customersOnWeekday &&
     !callList &&
     !regularBuyers &&
