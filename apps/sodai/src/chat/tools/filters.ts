@@ -134,9 +134,10 @@ export function periodRange(p: ChatPeriod, lang: Lang): string {
   return p.from === p.to ? formatDay(p.from, lang) : `${formatDay(p.from, lang)} – ${formatDay(p.to, lang)}`;
 }
 
-/** "la semana pasada (23 dic 2024 – 29 dic 2024)" */
+/** "la semana pasada (23 dic 2024 – 29 dic 2024)"; a label that names its dates is said alone. */
 export function describePeriod(p: ChatPeriod, lang: Lang): string {
-  return `${p.label} (${periodRange(p, lang)})`;
+  const namesItsDates = p.label.includes(formatDay(p.from, lang)) && p.label.includes(formatDay(p.to, lang));
+  return namesItsDates ? p.label : `${p.label} (${periodRange(p, lang)})`;
 }
 
 /** Every filter the question named, joined. */

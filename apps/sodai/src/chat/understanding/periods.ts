@@ -9,7 +9,7 @@ import {
   mondayOf,
   toDate,
 } from './days.ts';
-import { formatMonth } from '../format.ts';
+import { formatDay, formatMonth } from '../format.ts';
 import { RELATIVE_RULES } from './periods-relative.ts';
 import { ONE_TO_TWENTY } from './number-words.ts';
 
@@ -100,6 +100,18 @@ export interface PeriodRule {
 
 const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 
+/** "el 15 mar 2024" / "on Mar 15, 2024": a day named by its date, as people write it (not ISO). */
+const dayLabel = (day: string, lang: Lang) =>
+  label(lang, `el ${formatDay(day, lang)}`, `on ${formatDay(day, lang)}`);
+
+/** "del 8 abr 2024 al 14 abr 2024" / "Apr 8, 2024 to Apr 14, 2024". */
+const rangeLabel = (from: string, to: string, lang: Lang) =>
+  label(
+    lang,
+    `del ${formatDay(from, lang)} al ${formatDay(to, lang)}`,
+    `${formatDay(from, lang)} to ${formatDay(to, lang)}`,
+  );
+
 /** A named month: in the anchor's year, or the year before when it has not started yet. */
 function namedMonth(month: number, year: number | undefined, anchor: string): { from: string; to: string } {
   const a = toDate(anchor);
@@ -143,7 +155,7 @@ function dayRange(
   const from = dayOf(startYear, fromMonth, Number(fromDay));
   const to = dayOf(endYear, toMonth, Number(toDay));
   if (!from || !to || from > to) return undefined;
-  return { from, to, label: label(lang, `del ${from} al ${to}`, `${from} to ${to}`) };
+  return { from, to, label: rangeLabel(from, to, lang) };
 }
 
 const RULES: readonly PeriodRule[] = [
@@ -166,9 +178,7 @@ const RULES: readonly PeriodRule[] = [
     // ISO ranges are what people paste: "del 2024-03-01 al 2024-03-15".
     re: /\b(?:del?|from|entre(?: el)?|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:al?|to|until|hasta(?: el)?|y(?: el)?|and)\s+(\d{4}-\d{2}-\d{2})\b/,
     make: (m, _a, lang) =>
-      m[1]! <= m[2]!
-        ? { from: m[1]!, to: m[2]!, label: label(lang, `del ${m[1]} al ${m[2]}`, `${m[1]} to ${m[2]}`) }
-        : undefined,
+      m[1]! <= m[2]! ? { from: m[1]!, to: m[2]!, label: rangeLabel(m[1]!, m[2]!, lang) } : undefined,
   },
   {
     // "del 8 de abril al 15 de mayo", "entre el 1 y el 15 de marzo (de 2024)": days of named months.
@@ -264,7 +274,7 @@ const RULES: readonly PeriodRule[] = [
     re: /\b(\d{4})-(\d{2})-(\d{2})\b/,
     make: (m, _a, lang) => {
       const day = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+      return day ? { from: day, to: day, label: dayLabel(day, lang) } : undefined;
     },
   },
   {
@@ -272,7 +282,7 @@ const RULES: readonly PeriodRule[] = [
     make: (m, _a, lang) => {
       const [a, b] = [Number(m[1]), Number(m[2])];
       const day = lang === 'en' ? dayOf(Number(m[3]), a, b) : dayOf(Number(m[3]), b, a);
-      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+      return day ? { from: day, to: day, label: dayLabel(day, lang) } : undefined;
     },
   },
   {
@@ -282,7 +292,7 @@ const RULES: readonly PeriodRule[] = [
       const month = MONTHS[m[2]!]!;
       const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
       const day = dayOf(year, month, Number(m[1]));
-      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+      return day ? { from: day, to: day, label: dayLabel(day, lang) } : undefined;
     },
   },
   {
@@ -292,7 +302,7 @@ const RULES: readonly PeriodRule[] = [
       const month = MONTHS[m[1]!]!;
       const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
       const day = dayOf(year, month, Number(m[2]));
-      return day ? { from: day, to: day, label: label(lang, `el ${day}`, `on ${day}`) } : undefined;
+      return day ? { from: day, to: day, label: dayLabel(day, lang) } : undefined;
     },
   },
   {
