@@ -20,6 +20,10 @@ const A_CUSTOMER = /\b(?:un|una|a|an) (?:cliente|customer|client|comprador|buyer
  */
 const ORDER_TALK = /\b(?:pide|piden|pedido|pedidos|order|orders|ordena|ordenan)\b/;
 
+/** Orders counted: "¿cuántos pedidos hace un mayorista?" asks how many, not how big each is. */
+const ORDERS_COUNTED =
+  /\b(?:cuant[oa]s (?:\w+ )?(?:pedidos|ordenes)|how many orders|(?:numero|cantidad|number) (?:de |of )?(?:pedidos|ordenes|orders))\b/;
+
 /** A ranking asked: "top clientes por unidades" ranks, it asks no average. */
 const RANKING = /\b(?:top|ranking|mejor(?:es)?|best|biggest)\b/;
 
@@ -65,7 +69,8 @@ export type PerCustomerMeasure = 'units' | 'orders' | 'products' | 'brands';
 export function perCustomerAsked(text: string): PerCustomerMeasure | undefined {
   const marked = text.replace(TYPE_PHRASES, 'cliente');
   const each = EACH_CUSTOMER.test(marked);
-  if (!each && !(A_CUSTOMER.test(marked) && !ORDER_TALK.test(text))) return undefined;
+  const oneCustomer = A_CUSTOMER.test(marked) && (!ORDER_TALK.test(text) || ORDERS_COUNTED.test(text));
+  if (!each && !oneCustomer) return undefined;
   if (COUNTS_OTHER.test(text) || RANKING.test(text)) return undefined;
   if (COUNTS_PRODUCTS.test(text)) return 'products';
   if (COUNTS_BRANDS.test(text)) return 'brands';

@@ -23,7 +23,8 @@ export const SALES_FIGURES_WORDS = {
     '(?:en |de )?promedio (?:\\w+ )?(?:pide|piden|ordena|ordenan)',
     'how (?:much|many units) (?:does|do) (?:\\w+ ){1,3}order (?:on average|typically|usually)',
     'average (?:\\w+ )?(?:orders?|tickets?|baskets?) (?:of|from|for) ',
-    'how (?:big|large) (?:are|is) (?:the |our |an? |a typical )?(?:orders?|tickets?|baskets?)',
+    // "How big is a restaurant order?": a type or two of words before the order.
+    'how (?:big|large) (?:are|is) (?:the |our |an? |a typical )?(?:\\w+ ){0,2}(?:orders?|tickets?|baskets?)',
     'que tan grandes? (?:son|es) (?:los|el|un) (?:pedidos?|ordenes|tickets?)',
   ],
   /** A share: "what % of customers …", "¿qué proporción …?", "the customer mix". */
