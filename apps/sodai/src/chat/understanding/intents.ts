@@ -13,6 +13,7 @@ import { asksCustomerMovers } from './customer-movers.ts';
 import { missingDataAsked } from './missing-data-words.ts';
 import { splitBy } from './share-of.ts';
 import { asksWhichOfType } from './ranking-subject.ts';
+import { asksHowMuchItChanged } from './period-total.ts';
 import { asksHowOftenTrained } from './retrain-count-words.ts';
 import { asksRetrainDecision } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
@@ -524,6 +525,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   }
   if (has('top')) return { intent: s.hasCustomer ? 'customer_basket' : 'top_products' };
 
+  // "¿Cuánto creció la marca 24 en marzo?": a change of the total, not a count of its products.
+  if (!s.hasCustomer && asksHowMuchItChanged(text)) return { intent: 'sales_trend' };
   if (has('count') && !s.hasCustomer) {
     // "¿Cuántas marcas hay / vendemos?": the brands (or categories, packages…) counted.
     if (COUNTS_ATTRIBUTE.test(text) && !COUNTS_ITEMS.test(text)) return { intent: 'count_products' };

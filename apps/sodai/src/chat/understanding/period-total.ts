@@ -3,6 +3,17 @@ import { GROUP_RE } from './intent-words.ts';
 /** "¿Cuánto vendimos?", "how much did we sell", "total de ventas": the volume itself is asked. */
 const HOW_MUCH = /\b(?:cuant[oa]s?|how (?:much|many)|total\w*|volumen|volume)\b/;
 
+/** "How much", not "how many" (a count of the things that rose). */
+const HOW_MUCH_CHANGE = /\b(?:cuanto|cuanta|how much|en cuanto)\b/;
+
+/**
+ * "¿Cuánto creció la marca 24 en marzo?", "how much did sales fall in april?": the change of a
+ * period's total against the period before, which the total states.
+ */
+export function asksHowMuchItChanged(text: string): boolean {
+  return HOW_MUCH_CHANGE.test(text) && (GROUP_RE.rising.test(text) || GROUP_RE.falling.test(text));
+}
+
 /** "¿Cuál fue la mejor semana?": one week of the period is asked, which the trend names first. */
 const ONE_WEEK = /\b(?:mejor|peor|best|worst|weakest|strongest)\s+(?:semana|week)\b/;
 
@@ -21,6 +32,7 @@ const WEEKS_ASKED =
  * asksPeriodTotal('estan creciendo las ventas este mes', true); // false
  */
 export function asksPeriodTotal(text: string, namesPeriod: boolean): boolean {
+  if (asksHowMuchItChanged(text) && !WEEKS_ASKED.test(text)) return true;
   if (!namesPeriod && !HOW_MUCH.test(text)) return false;
   return !(
     WEEKS_ASKED.test(text) ||
