@@ -126,6 +126,11 @@ export function customerTypeWords(type: string | null, lang: Lang, plural = true
 /** Spanish types whose noun is feminine ("una tienda de conveniencia"). */
 const FEMININE_TYPES: ReadonlySet<string> = new Set(['TIENDA DE CONVENIENCIA']);
 
+/** Whether a customer type's Spanish noun is feminine ("ninguna tienda de conveniencia"). */
+export function isFeminineType(type: string | null): boolean {
+  return type !== null && FEMININE_TYPES.has(type);
+}
+
 /**
  * A customer type with its indefinite article, to say what one customer is: "un mayorista", "una
  * tienda de conveniencia", "a wholesaler"; a type the chat has no words for keeps its stored name.

@@ -1,9 +1,10 @@
-import { agree, countOf, NOUN } from '../count-words.ts';
+import { agree, countOf, NOUN, type Noun } from '../count-words.ts';
 import type { RecommendFilters } from '../../contract/api.ts';
 import { recommend } from '../../scoring/recommender.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
 import {
   customerTypeWords,
+  isFeminineType,
   formatDay,
   formatNumber,
   formatPercent,
@@ -332,6 +333,16 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
         : products.length > 0
           ? products.join(', ')
           : null;
+  // "Which wholesalers stopped buying?": they are named as the type asked for, not as customers.
+  const type = entities.customer_type ?? null;
+  const who: Noun = {
+    es: [customerTypeWords(type, 'es', false), customerTypeWords(type, 'es')],
+    en: [customerTypeWords(type, 'en', false), customerTypeWords(type, 'en')],
+  };
+  const regular: Noun = {
+    es: [`${who.es[0]} habitual`, `${who.es[1]} habituales`],
+    en: [`regular ${who.en[0]}`, `regular ${who.en[1]}`],
+  };
   const window = `${formatDay(quiet.from, lang)} – ${formatDay(quiet.to, lang)}`;
   // Labels read after "en"/"in" unless they carry their own preposition ("desde octubre", "last week").
   const bare = lang === 'es' ? /^(?:en|desde) / : /^(?:in|since|last|this) /;
@@ -345,29 +356,26 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
       ),
     )
     .join(', ');
+  const none = say(
+    lang,
+    `${isFeminineType(type) ? 'Ninguna' : 'Ningún'} ${regular.es[0]}`,
+    `No ${regular.en[0]}`,
+  );
   const text =
     total === 0
       ? what === null
-        ? say(
-            lang,
-            `Ningún cliente habitual dejó de comprar ${since}.`,
-            `No regular customer stopped buying ${since}.`,
-          )
-        : say(
-            lang,
-            `Ningún cliente habitual dejó de comprar ${what} ${since}.`,
-            `No regular customer stopped buying ${what} ${since}.`,
-          )
+        ? say(lang, `${none} dejó de comprar ${since}.`, `${none} stopped buying ${since}.`)
+        : say(lang, `${none} dejó de comprar ${what} ${since}.`, `${none} stopped buying ${what} ${since}.`)
       : what === null
         ? say(
             lang,
-            `${countOf(total, lang, { es: ['cliente habitual', 'clientes habituales'], en: ['regular customer', 'regular customers'] })} (2 pedidos o más) no ${agree(total, ['ha', 'han'])} comprado nada ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
-            `${countOf(total, lang, { es: ['cliente habitual', 'clientes habituales'], en: ['regular customer', 'regular customers'] })} (2 orders or more) ${agree(total, ['has', 'have'])} bought nothing ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
+            `${countOf(total, lang, regular)} (2 pedidos o más) no ${agree(total, ['ha', 'han'])} comprado nada ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
+            `${countOf(total, lang, regular)} (2 orders or more) ${agree(total, ['has', 'have'])} bought nothing ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
           )
         : say(
             lang,
-            `${countOf(total, lang, NOUN.customer)} que ${agree(total, ['compraba', 'compraban'])} ${what} (2 pedidos o más) no lo ${agree(total, ['ha', 'han'])} hecho ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
-            `${countOf(total, lang, NOUN.customer)} who used to buy ${what} (2 orders or more) ${agree(total, ['has', 'have'])} not ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
+            `${countOf(total, lang, who)} que ${agree(total, ['compraba', 'compraban'])} ${what} (2 pedidos o más) no lo ${agree(total, ['ha', 'han'])} hecho ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
+            `${countOf(total, lang, who)} who used to buy ${what} (2 orders or more) ${agree(total, ['has', 'have'])} not ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
           );
   return {
     text,
