@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { bestSellingBrand, brandNumber, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Latas de la marca 24", "cans of brand 24", "marca 24" alone said the question could not be
@@ -10,15 +9,9 @@ import { expectAnsweredAs } from './chat-replies.ts';
 const server = useChatServer();
 
 let brand = '';
-const numberOf = (b: string) => b.replace(/^\D+/, '');
 
 beforeAll(async () => {
-  const [top] = await queryRows(
-    server().fx.store.connection,
-    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id)
-     WHERE p.package = 'LATA' GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
-  );
-  brand = String(top!.brand);
+  brand = await bestSellingBrand(server(), "p.package = 'LATA'");
 });
 
 describe('a kind of product named alone', () => {
@@ -28,7 +21,7 @@ describe('a kind of product named alone', () => {
     ['marca {n}', 'es', undefined],
     ['brand {n} cans last month', 'en', 'LATA'],
   ] as const)('%s', async (q, lang, pkg) => {
-    const asked = q.replace('{n}', numberOf(brand));
+    const asked = q.replace('{n}', brandNumber(brand));
     const r = await server().ask(asked);
     expectAnsweredAs(asked, r, 'sales_trend', lang);
     expect({ asked, brand: r.entities.brand, package: r.entities.package }).toEqual({
@@ -39,7 +32,7 @@ describe('a kind of product named alone', () => {
   });
 
   it('a word that names nothing keeps the honest answer', async () => {
-    const q = `quien es el dueño de la marca ${numberOf(brand)}`;
+    const q = `quien es el dueño de la marca ${brandNumber(brand)}`;
     const r = await server().ask(q);
     expect({ intent: r.intent, answered: r.answered }).toEqual({ intent: 'unknown', answered: false });
   });

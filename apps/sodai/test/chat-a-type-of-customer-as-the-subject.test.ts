@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { chatNumber, useChatServer } from './chat-server.ts';
+import { bestSellingBrand, chatNumber, useChatServer } from './chat-server.ts';
 
 // Asked of the real data: "¿qué supermercados compraron la marca 24 en diciembre?" listed brand 24's
 // products, and "how many cans did wholesalers buy last month?" counted the wholesalers who bought
@@ -21,16 +21,6 @@ async function sql(query: string) {
   return queryRows(server().fx.store.connection, query);
 }
 
-/** The brand customers of `type` bought most in March 2024 (the fixture's sales run from January to mid-May). */
-async function marchBrandOf(type: string): Promise<string> {
-  const [r] = await sql(
-    `SELECT p.brand FROM transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)
-     WHERE c.customer_type = ${quoted(type)} AND t.purchase_date BETWEEN '2024-03-01' AND '2024-03-31'
-     GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
-  );
-  return String(r!.brand);
-}
-
 describe('a type of customer asked for with "qué" / "which"', () => {
   it.each([
     ['¿qué restaurantes compraron la marca {brand} en marzo?', 'restaurantes'],
@@ -39,7 +29,11 @@ describe('a type of customer asked for with "qué" / "which"', () => {
     ['what restaurants bought {name} in march', 'restaurants'],
   ] as const)('%s lists those customers', async (template, typeWord) => {
     const type = TYPES[typeWord];
-    const brand = await marchBrandOf(type);
+    // The brand customers of that type bought most in March 2024 (the fixture's sales run to mid-May).
+    const brand = await bestSellingBrand(
+      server(),
+      `c.customer_type = ${quoted(type)} AND t.purchase_date BETWEEN '2024-03-01' AND '2024-03-31'`,
+    );
     const r = await server().ask(
       template.replace('{brand}', brand.replace(/^Brand /, '')).replace('{name}', brand),
     );

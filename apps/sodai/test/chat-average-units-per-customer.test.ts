@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { chatNumber, useChatServer } from './chat-server.ts';
+import { bestSellingBrand, brandNumber, chatNumber, useChatServer } from './chat-server.ts';
 
 // "¿Cuántas unidades compra en promedio cada cliente?" answered units per order; "average units per
 // customer last month" and "¿cuántas unidades de la marca 16 vendimos por cliente?" gave totals. An
@@ -17,16 +17,12 @@ interface PerCustomer {
 }
 
 let brand = '';
-const numberOf = (b: string) => b.replace(/^\D+/, '');
 
 beforeAll(async () => {
-  const [top] = await queryRows(
-    server().fx.store.connection,
-    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id)
-     WHERE t.purchase_date > (SELECT max(purchase_date) - INTERVAL 28 DAY FROM transactions)
-     GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
+  brand = await bestSellingBrand(
+    server(),
+    't.purchase_date > (SELECT max(purchase_date) - INTERVAL 28 DAY FROM transactions)',
   );
-  brand = String(top!.brand);
 });
 
 /** Units over buying customers in the period, within `where` (products p, customers c). */
@@ -55,7 +51,7 @@ describe('average units per customer', () => {
     ['how much does each wholesaler buy on average last month?', 'en', "c.customer_type = 'MAYORISTA'"],
     ['what is the average volume per client for brand {n}?', 'en', 'brand'],
   ] as const)('%s', async (q, lang, where) => {
-    const asked = q.replace('{n}', numberOf(brand));
+    const asked = q.replace('{n}', brandNumber(brand));
     const r = await server().ask(asked, lang);
     const d = r.data as PerCustomer;
     expect({ asked, period: d.period !== undefined }).toEqual({ asked, period: true });

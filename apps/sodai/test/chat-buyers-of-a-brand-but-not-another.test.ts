@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../src/contract/api.ts';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { brandNumber, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Clientes que compran la marca 24 pero no la 34" was not understood ("la 34" read as a count of
@@ -15,7 +15,6 @@ let b = '';
 let product = 0;
 
 /** "Brand 7" is "la marca 7" / "brand 7": the number alone after the word. */
-const numberOf = (brand: string) => brand.replace(/^\D+/, '');
 
 beforeAll(async () => {
   const brands = await queryRows(
@@ -50,8 +49,8 @@ const fill = (q: string) =>
   q
     .replace('{a}', a)
     .replace('{b}', b)
-    .replace('{na}', numberOf(a))
-    .replace('{nb}', numberOf(b))
+    .replace('{na}', brandNumber(a))
+    .replace('{nb}', brandNumber(b))
     .replace('{p}', String(product));
 
 interface ButNot {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChatResponse } from '../src/contract/api.ts';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { brandNumber, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Clientes de la 24 que no llevan la 34" (no word "marca") answered "95 of 1569 registered
@@ -12,7 +12,6 @@ const server = useChatServer();
 
 let a = '';
 let b = '';
-const numberOf = (brand: string) => brand.replace(/^\D+/, '');
 
 beforeAll(async () => {
   const brands = await queryRows(
@@ -53,7 +52,7 @@ describe('buyers of a brand named by its number alone, but not another', () => {
     'clientes que piden la {na} pero nunca la {nb}',
     'clientes de la {na} que no compran la marca {nb}',
   ])('%s', async (q) => {
-    const asked = q.replace('{na}', numberOf(a)).replace('{nb}', numberOf(b));
+    const asked = q.replace('{na}', brandNumber(a)).replace('{nb}', brandNumber(b));
     const r: ChatResponse = await server().ask(asked, 'es');
     expectAnsweredAs(asked, r, 'product_buyers', 'es');
     const d = r.data as ButNot;
@@ -67,7 +66,7 @@ describe('buyers of a brand named by its number alone, but not another', () => {
   });
 
   it('"top 3 clientes de la marca {na}" still lists three', async () => {
-    const r = await server().ask(`top 3 clientes de la marca ${numberOf(a)}`, 'es');
+    const r = await server().ask(`top 3 clientes de la marca ${brandNumber(a)}`, 'es');
     expect(r.entities.count).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { daysAfter, useChatServer } from './chat-server.ts';
+import { brandNumber, daysAfter, useChatServer } from './chat-server.ts';
 
 // "Compare Coca-Cola and Pepsi last month" and "¿qué vende más, la marca A o la marca B?" compared
 // the month with the one before for one of the brands (and read the number in the other's name as
@@ -45,9 +45,8 @@ async function brandFigures(brand: string, { from, to }: Span) {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** "Brand 7" is also "la marca 7" / "brand 7": the number alone after the word, as the brand filter reads it. */
-const numberOf = (brand: string) => brand.replace(/^\D+/, '');
 const fill = (q: string) =>
-  q.replace('{a}', a).replace('{b}', b).replace('{na}', numberOf(a)).replace('{nb}', numberOf(b));
+  q.replace('{a}', a).replace('{b}', b).replace('{na}', brandNumber(a)).replace('{nb}', brandNumber(b));
 /** Where a question names brand a (or b): its whole name, or its number after "marca"/"brand". */
 const firstAt = (q: string, x: 'a' | 'b') => Math.max(q.indexOf(`{${x}}`), q.indexOf(`{n${x}}`));
 

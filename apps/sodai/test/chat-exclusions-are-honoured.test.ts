@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { bestSellingBrand, brandNumber, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Ventas de latas pero no de botellas en diciembre" answered for bottles, the kind left out, and
@@ -11,15 +11,9 @@ import { expectAnsweredAs } from './chat-replies.ts';
 const server = useChatServer();
 
 let brand = '';
-const numberOf = (b: string) => b.replace(/^\D+/, '');
 
 beforeAll(async () => {
-  const [top] = await queryRows(
-    server().fx.store.connection,
-    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id)
-     GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
-  );
-  brand = String(top!.brand);
+  brand = await bestSellingBrand(server());
 });
 
 interface Figures {
@@ -48,7 +42,7 @@ describe('exclusions are honoured', () => {
     ['sales last month except brand {n}', 'en', "p.brand = '{brand}'", 'excluding {brand}'],
     ['ventas del mes pasado salvo los mayoristas', 'es', "c.customer_type = 'MAYORISTA'", 'sin mayoristas'],
   ] as const)('%s counts without it', async (q, lang, left, said) => {
-    const asked = q.replace('{n}', numberOf(brand));
+    const asked = q.replace('{n}', brandNumber(brand));
     const r = await server().ask(asked, lang);
     const d = r.data as { total?: { units: number; period: { from: string; to: string } } };
     const p = d.total!.period;

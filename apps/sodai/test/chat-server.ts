@@ -89,3 +89,19 @@ export function daysAfter(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** "Brand 7" as a question says it after "marca" / "brand": the number alone. */
+export const brandNumber = (brand: string): string => brand.replace(/^\D+/, '');
+
+/**
+ * The brand that sold most units among the rows `where` keeps (over transactions t, products p and
+ * customers c), ties broken by name: a brand the fixture surely holds sales of.
+ */
+export async function bestSellingBrand(server: ChatServer, where = 'TRUE'): Promise<string> {
+  const [top] = await queryRows(
+    server.fx.store.connection,
+    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)
+     WHERE ${where} GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
+  );
+  return String(top!.brand);
+}

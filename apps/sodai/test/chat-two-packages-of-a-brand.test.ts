@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { bestSellingBrand, brandNumber, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Latas y botellas de la marca 24" was not understood, and "ventas de latas y botellas" answered
@@ -10,17 +10,10 @@ import { expectAnsweredAs } from './chat-replies.ts';
 const server = useChatServer();
 
 let brand = '';
-/** "Brand 7" is "la marca 7" / "brand 7": the number alone after the word. */
-const numberOf = (b: string) => b.replace(/^\D+/, '');
 
 beforeAll(async () => {
   // The fixture's brands come in one package each: the sum then is one side's units, still both said.
-  const [top] = await queryRows(
-    server().fx.store.connection,
-    `SELECT p.brand AS brand FROM transactions t JOIN products p USING (product_id)
-     WHERE p.package IN ('LATA', 'BOTELLA') GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
-  );
-  brand = String(top!.brand);
+  brand = await bestSellingBrand(server(), "p.package IN ('LATA', 'BOTELLA')");
 });
 
 interface SideBySide {
@@ -58,7 +51,7 @@ describe('two packages named together, of a brand or of all', () => {
     ['latas & botellas de la marca {n}', 'es', true],
     ['ventas de latas&botellas', 'es', false],
   ] as const)('%s', async (q, lang, ofBrand) => {
-    const asked = q.replace('{n}', numberOf(brand)).replace('{b}', brand.toLowerCase());
+    const asked = q.replace('{n}', brandNumber(brand)).replace('{b}', brand.toLowerCase());
     const r = await server().ask(asked);
     expectAnsweredAs(asked, r, 'top_products', lang);
     const d = r.data as SideBySide;
