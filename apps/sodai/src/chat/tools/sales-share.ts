@@ -22,7 +22,8 @@ function holds(row: Row, attribute: ChatAttribute, value: unknown): boolean {
 }
 
 /**
- * The share of the units sold (returns deducted) and of the customers who bought, of one value of
+ * The share of the units sold (returns deducted), of the customers who bought and of the orders
+ * (for one value), of one value of
  * an attribute ("¿qué porcentaje de las ventas son latas?") or of each value ("share of sales by
  * package"), for the period asked (default: the last four weeks). Other values named narrow what it
  * is a share of ("… de las ventas de Brand 7 …"), and the answer then also gives the share of all
@@ -43,11 +44,13 @@ export const salesShareTool: Tool = async (box, req) => {
   };
   const f = joinFilters(scope);
   const rows = await box.data.query(
-    `WITH s AS (SELECT ${ATTRIBUTE_COLUMN[attribute]} AS value, t.customer_id, t.items FROM ${FROM} WHERE ${f.where})
+    `WITH s AS (SELECT ${ATTRIBUTE_COLUMN[attribute]} AS value, t.customer_id, t.order_id, t.items FROM ${FROM} WHERE ${f.where})
      SELECT value, sum(items)::DOUBLE AS units,
             count(DISTINCT customer_id) FILTER (WHERE items > 0)::DOUBLE AS buyers,
+            count(DISTINCT order_id) FILTER (WHERE items > 0)::DOUBLE AS orders,
             (SELECT sum(items) FROM s)::DOUBLE AS total,
-            (SELECT count(DISTINCT customer_id) FROM s WHERE items > 0)::DOUBLE AS all_buyers
+            (SELECT count(DISTINCT customer_id) FROM s WHERE items > 0)::DOUBLE AS all_buyers,
+            (SELECT count(DISTINCT order_id) FROM s WHERE items > 0)::DOUBLE AS all_orders
      FROM s GROUP BY value ORDER BY units DESC, value`,
     f.params,
   );
@@ -116,6 +119,9 @@ export const salesShareTool: Tool = async (box, req) => {
   const row = rows.find((r) => holds(r, attribute, askedValue));
   const units = Number(row?.units ?? 0);
   const buyers = Number(row?.buyers ?? 0);
+  // "¿Qué porcentaje de los pedidos tiene latas?": the orders that hold the value, of all orders.
+  const orders = Number(row?.orders ?? 0);
+  const allOrders = Number(rows[0]?.all_orders ?? 0);
   const label = capitalized(valueWords(attribute, askedValue, lang));
   // Narrowed to a brand, a type…: its share of everything sold too.
   const narrowed = describeFilters({ ...scope, period: undefined }, lang).length > 0;
@@ -139,8 +145,8 @@ export const salesShareTool: Tool = async (box, req) => {
   const text =
     say(
       lang,
-      `${label}: el ${pct(share(units, total))} de las unidades vendidas ${when}${within} (${n(units)} de ${countOf(total, lang, NOUN.unit)}) y el ${pct(share(buyers, allBuyers))} de los clientes que compraron (${n(buyers)} de ${n(allBuyers)}).`,
-      `${label}: ${pct(share(units, total))} of the units sold ${when}${within} (${n(units)} of ${countOf(total, lang, NOUN.unit)}) and ${pct(share(buyers, allBuyers))} of the customers who bought (${n(buyers)} of ${n(allBuyers)}).`,
+      `${label}: el ${pct(share(units, total))} de las unidades vendidas ${when}${within} (${n(units)} de ${countOf(total, lang, NOUN.unit)}), el ${pct(share(buyers, allBuyers))} de los clientes que compraron (${n(buyers)} de ${n(allBuyers)}) y el ${pct(share(orders, allOrders))} de los pedidos (${n(orders)} de ${n(allOrders)}).`,
+      `${label}: ${pct(share(units, total))} of the units sold ${when}${within} (${n(units)} of ${countOf(total, lang, NOUN.unit)}), ${pct(share(buyers, allBuyers))} of the customers who bought (${n(buyers)} of ${n(allBuyers)}) and ${pct(share(orders, allOrders))} of the orders (${n(orders)} of ${n(allOrders)}).`,
     ) + allNote;
   return {
     text,
@@ -158,6 +164,9 @@ export const salesShareTool: Tool = async (box, req) => {
       buyers,
       all_buyers: allBuyers,
       buyers_share: share(buyers, allBuyers),
+      orders,
+      all_orders: allOrders,
+      orders_share: share(orders, allOrders),
       ...(ofAll === undefined ? {} : { share_of_all: ofAll }),
       split,
     },
