@@ -1,6 +1,5 @@
 import type { ChatAttribute, Lang } from '../../contract/api.ts';
 import { customerTypeWords, formatLitres, packageWords, say } from '../format.ts';
-import type { ExcludableEntity } from '../understanding/excluded-kind.ts';
 
 /** The column each attribute is read from. */
 export const ATTRIBUTE_COLUMN: Readonly<Record<ChatAttribute, string>> = {
@@ -11,16 +10,6 @@ export const ATTRIBUTE_COLUMN: Readonly<Record<ChatAttribute, string>> = {
   package: 'p.package',
   size: 'p.size::DOUBLE',
   customer_type: 'c.customer_type',
-};
-
-/** The attribute whose value each excludable entity holds ("pero no botellas": a package). */
-export const EXCLUDED_ATTRIBUTE: Readonly<Record<ExcludableEntity, ChatAttribute>> = {
-  brand: 'brand',
-  package: 'package',
-  category: 'category',
-  sub_category: 'sub_category',
-  segment: 'segment',
-  customer_type: 'customer_type',
 };
 
 /** The attribute in words, after "por" / "by", and as a column title. */

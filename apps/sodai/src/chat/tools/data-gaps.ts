@@ -112,20 +112,18 @@ export const dataGapsTool: Tool = async (box, req) => {
           `${span}, ${countOf(g.missing.length, lang, NOUN.week)} de ${g.weeks} no ${g.missing.length === 1 ? 'tiene' : 'tienen'} ninguna venta: ${listed(g.missing)}. Puede ser una semana sin cargar o sin ventas; los datos no lo distinguen.`,
           `${span}, ${countOf(g.missing.length, lang, NOUN.week)} of ${g.weeks} ${g.missing.length === 1 ? 'has' : 'have'} no sale at all: ${listed(g.missing)}. It may be a week not loaded or one with no sales; the data cannot tell.`,
         );
+  const shortWeeks = g.short
+    .slice(0, NAMED)
+    .map((w) => `${weekOf(w.week)} (${countOf(w.days, lang, NOUN.day)})`)
+    .join(', ');
   const shortSentence =
     g.short.length === 0
       ? ''
       : ' ' +
         say(
           lang,
-          `Con menos días con ventas que lo habitual (${g.usual}): ${g.short
-            .slice(0, NAMED)
-            .map((w) => `${weekOf(w.week)} (${countOf(w.days, lang, NOUN.day)})`)
-            .join(', ')}.`,
-          `With fewer days with sales than usual (${g.usual}): ${g.short
-            .slice(0, NAMED)
-            .map((w) => `${weekOf(w.week)} (${countOf(w.days, lang, NOUN.day)})`)
-            .join(', ')}.`,
+          `Con menos días con ventas que lo habitual (${g.usual}): ${shortWeeks}.`,
+          `With fewer days with sales than usual (${g.usual}): ${shortWeeks}.`,
         );
   const flagged = [...g.missing.map((week) => ({ week, days: 0 })), ...g.short]
     .sort((a, b) => a.week.localeCompare(b.week))

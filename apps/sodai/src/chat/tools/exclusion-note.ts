@@ -1,7 +1,7 @@
 import type { Lang } from '../../contract/api.ts';
 import { say } from '../format.ts';
 import type { ExcludedKind } from '../understanding/excluded-kind.ts';
-import { EXCLUDED_ATTRIBUTE, valueWords } from './attribute-words.ts';
+import { valueWords } from './attribute-words.ts';
 import type { ToolAnswer } from './toolbox.ts';
 
 /**
@@ -15,7 +15,7 @@ export function withExclusionSaid(
   lang: Lang,
 ): ToolAnswer {
   if (!excluded || excluded.applied || answer.exclusionApplied) return answer;
-  const words = valueWords(EXCLUDED_ATTRIBUTE[excluded.entity], excluded.value, lang);
+  const words = valueWords(excluded.entity, excluded.value, lang);
   return {
     ...answer,
     text: `${answer.text} ${say(

@@ -5,7 +5,7 @@ import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
 import type { Place } from '../understanding/place-words.ts';
 import type { ToolRequest } from './toolbox.ts';
 import type { ExcludableEntity } from '../understanding/excluded-kind.ts';
-import { EXCLUDED_ATTRIBUTE, valueWords } from './attribute-words.ts';
+import { ATTRIBUTE_COLUMN, valueWords } from './attribute-words.ts';
 
 /**
  * A question's entities and the region or zone of the customers it names: a place is a column of
@@ -36,16 +36,6 @@ export function placedLeavingOut(req: ToolRequest): ScopedEntities {
   return x && !x.applied ? { ...e, excluded: { entity: x.entity, value: x.value } } : e;
 }
 
-/** The column each excludable value is read from. */
-const EXCLUDED_COLUMN: Readonly<Record<ExcludableEntity, string>> = {
-  brand: 'p.brand',
-  package: 'p.package',
-  category: 'p.category',
-  sub_category: 'p.sub_category',
-  segment: 'p.segment',
-  customer_type: 'c.customer_type',
-};
-
 /** The sales lines with their product and customer: what `joinFilters` conditions are written over. */
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
@@ -75,7 +65,7 @@ export function catalogFilter(e: ScopedEntities, firstParam = 1): SqlFilter {
   if (e.customer_type !== undefined) add('c.customer_type = ?', e.customer_type);
   if (e.place?.region !== undefined) add('c.region_id = ?', e.place.region);
   if (e.place?.zone !== undefined) add('c.zone_id = ?', e.place.zone);
-  if (e.excluded) add(`${EXCLUDED_COLUMN[e.excluded.entity]} IS DISTINCT FROM ?`, e.excluded.value);
+  if (e.excluded) add(`${ATTRIBUTE_COLUMN[e.excluded.entity]} IS DISTINCT FROM ?`, e.excluded.value);
   return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
 
@@ -106,7 +96,7 @@ export function describeFilters(e: ScopedEntities, lang: Lang): string[] {
     out.push(say(lang, `región ${e.place.region}`, `region ${e.place.region}`));
   if (e.place?.zone !== undefined) out.push(say(lang, `zona ${e.place.zone}`, `zone ${e.place.zone}`));
   if (e.excluded) {
-    const words = valueWords(EXCLUDED_ATTRIBUTE[e.excluded.entity], e.excluded.value, lang);
+    const words = valueWords(e.excluded.entity, e.excluded.value, lang);
     out.push(say(lang, `sin ${words}`, `excluding ${words}`));
   }
   return out;

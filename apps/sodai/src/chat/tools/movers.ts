@@ -79,12 +79,14 @@ export const moversTool: Tool = async (box, req) => {
       `${name(r)}: de ${units(r.units_before)} a ${unitsOf(r.units_now)} (${change(r)})`,
       `${name(r)}: from ${units(r.units_before)} to ${unitsOf(r.units_now)} (${change(r)})`,
     );
+  // Who counts in a ranking by percent, said after the list and in what it is based on.
+  const percentRule = say(
+    lang,
+    `solo ${what} con al menos ${PERCENT_MIN_BASE} unidades en el período anterior, para que un salto pequeño (de 2 a 10) no encabece la lista; ${byBrand ? 'las nuevas quedan fuera' : 'los nuevos quedan fuera'}`,
+    `only ${what} with at least ${PERCENT_MIN_BASE} units in the period before, so that a small jump (2 to 10) does not top the list; new ones are left out`,
+  );
   const floor = inPercent
-    ? say(
-        lang,
-        `en porcentaje, solo ${what} con al menos ${PERCENT_MIN_BASE} unidades en el período anterior, para que un salto pequeño (de 2 a 10) no encabece la lista; ${byBrand ? 'las nuevas quedan fuera' : 'los nuevos quedan fuera'}`,
-        `in percent, only ${what} with at least ${PERCENT_MIN_BASE} units in the period before, so that a small jump (2 to 10) does not top the list; new ones are left out`,
-      )
+    ? say(lang, `en porcentaje, ${percentRule}`, `in percent, ${percentRule}`)
     : say(
         lang,
         `solo ${what} con al menos ${MOVERS_MIN_UNITS} unidades en alguno de los dos períodos`,
@@ -121,8 +123,8 @@ export const moversTool: Tool = async (box, req) => {
       : say(
           lang,
           // "Las marcas", "los productos": the article agrees with what is ranked.
-          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'}${inPercent ? ' en porcentaje' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Cuentan ${floor.replace(/^en porcentaje, /, '')}.` : ''}`,
-          `The ${what} that ${down ? 'fell' : 'grew'} the most${inPercent ? ' in percent' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Counted: ${floor.replace(/^in percent, /, '')}.` : ''}`,
+          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'}${inPercent ? ' en porcentaje' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Cuentan ${percentRule}.` : ''}`,
+          `The ${what} that ${down ? 'fell' : 'grew'} the most${inPercent ? ' in percent' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Counted: ${percentRule}.` : ''}`,
         ));
   const text =
     beforeData.length > 0 && rows.length === 0

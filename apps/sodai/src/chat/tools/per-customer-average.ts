@@ -9,6 +9,12 @@ import type { Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
+/** What "different products / brands per customer" reads from the query, and its noun. */
+const DISTINCT = {
+  products: { column: 'products', noun: NOUN.product },
+  brands: { column: 'brands', noun: NOUN.brand },
+} as const;
+
 /**
  * The average per customer ("¿cuántas unidades compra en promedio cada cliente?", "average units
  * per customer last month"): the units (net of returns) over the customers who bought in the period
@@ -102,14 +108,14 @@ export const perCustomerAverageTool: Tool = async (box, req) => {
   const first = req.perCustomer === 'orders' ? ordersEachWords : unitsEach;
   const then = req.perCustomer === 'orders' ? unitsEach : ordersEachWords;
   const distinct =
-    req.perCustomer === 'products' || req.perCustomer === 'brands' ? req.perCustomer : undefined;
+    req.perCustomer === 'products' || req.perCustomer === 'brands' ? DISTINCT[req.perCustomer] : undefined;
   const text = distinct
     ? distinctPerCustomerWords({
         lead: `${capitalize(when)}${scope}`,
         customers,
-        each: distinct === 'products' ? productsEach : brandsEach,
-        median: Number(distinct === 'products' ? r!.median_products : r!.median_brands),
-        noun: distinct === 'products' ? NOUN.product : NOUN.brand,
+        each: Number(r![distinct.column]),
+        median: Number(r![`median_${distinct.column}`]),
+        noun: distinct.noun,
         also: say(lang, `${unitsEach} y ${ordersEachWords}`, `${unitsEach} and ${ordersEachWords}`),
         lang,
       })

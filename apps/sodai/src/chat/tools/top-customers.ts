@@ -41,20 +41,20 @@ export const topCustomersTool: Tool = async (box, req) => {
     );
   const oftenest = (r: Row) =>
     `${countOf(Number(r.orders), lang, NOUN.order)} (${countOf(Number(r.units), lang, NOUN.unit)})`;
-  const text =
-    rows.length === 0
-      ? noSales
-      : byOrders
-        ? say(
-            lang,
-            `Los clientes con más pedidos ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${oftenest(r)}`).join('; ')}.`,
-            `Customers with the most orders ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${oftenest(r)}`).join('; ')}.`,
-          )
-        : say(
-            lang,
-            `Los mejores clientes ${when}${scope}: ${rows.map((r) => `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${bought(r)}`).join('; ')}.`,
-            `Best customers ${when}${scope}: ${rows.map((r) => `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${bought(r)}`).join('; ')}.`,
-          );
+  const figures = byOrders ? oftenest : bought;
+  const lead = byOrders
+    ? say(lang, 'Los clientes con más pedidos', 'Customers with the most orders')
+    : say(lang, 'Los mejores clientes', 'Best customers');
+  const listed = rows
+    .map((r) =>
+      say(
+        lang,
+        `cliente ${r.customer} (${customerTypeCell(r, lang)}) con ${figures(r)}`,
+        `customer ${r.customer} (${customerTypeCell(r, lang)}) with ${figures(r)}`,
+      ),
+    )
+    .join('; ');
+  const text = rows.length === 0 ? noSales : `${lead} ${when}${scope}: ${listed}.`;
   return {
     text,
     answered: true,

@@ -37,7 +37,7 @@ const LEAVES_OUT =
   /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
 
 /** Who is asked for: customers, or "who". */
-export const CUSTOMERS =
+const CUSTOMERS =
   /\b(?:clientes?|customers?|clients?|quien(?:es)?|who|whom|buyers?|compradores?|accounts?|cuentas|locales|negocios)\b/;
 
 /** A product id the data knows, as a number word of the text. */
@@ -77,6 +77,14 @@ export function sideIn(
 }
 
 /**
+ * Whether customers are what the words before a list of what they buy ask for ("clientes", "who",
+ * "restaurantes"): "ventas de latas pero no de botellas" asks sales, not buyers.
+ */
+export function asksForCustomers(before: string, vocab: Vocabulary, lang: Lang): boolean {
+  return CUSTOMERS.test(before) || extractEntities(before, vocab, lang).entities.customer_type !== undefined;
+}
+
+/**
  * "Clientes que compran la marca 24 pero no la 34", "customers who buy brand 24 but not product
  * 1304", "clientes de la marca 24 que no compran la marca 34": the side bought and the one left out,
  * "clientes que compran latas pero no botellas": when a brand or a kind is on either side (two
@@ -90,10 +98,7 @@ export function buyersButNotAsked(text: string, vocab: Vocabulary, lang: Lang): 
   const m = LEAVES_OUT.exec(text);
   if (!m) return undefined;
   const before = text.slice(0, m.index);
-  // Customers are what is asked ("clientes", "who", "restaurantes"): "ventas de latas pero no de
-  // botellas" asks sales, not buyers.
-  if (!CUSTOMERS.test(before) && extractEntities(before, vocab, lang).entities.customer_type === undefined)
-    return undefined;
+  if (!asksForCustomers(before, vocab, lang)) return undefined;
   const bare = bareBrandIn(before, vocab);
   const bought = sideIn(before, vocab, lang) ?? (bare ? { brand: bare.brand } : undefined);
   if (!bought) return undefined;

@@ -1,4 +1,4 @@
-import type { ChatEntities, Lang } from '../../contract/api.ts';
+import type { ChatAttribute, ChatEntities, Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { extractEntities } from './entities.ts';
 
@@ -11,9 +11,8 @@ export interface ExcludedKind {
   readonly end: number;
 }
 
-/** The entities a value may be left out of. */
-export type ExcludableEntity =
-  'brand' | 'package' | 'category' | 'sub_category' | 'segment' | 'customer_type';
+/** The attributes a value may be left out of: each is also the entity that names its value. */
+export type ExcludableEntity = Exclude<ChatAttribute, 'size'>;
 const EXCLUDABLE: readonly ExcludableEntity[] = [
   'brand',
   'package',

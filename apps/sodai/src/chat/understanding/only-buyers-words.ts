@@ -1,7 +1,6 @@
 import type { Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
-import { CUSTOMERS, sideIn, type BuyersButNot } from './buyers-but-not-words.ts';
-import { extractEntities } from './entities.ts';
+import { asksForCustomers, sideIn, type BuyersButNot } from './buyers-but-not-words.ts';
 
 const ONLY = '(?:solo|solamente|unicamente|exclusivamente|only|just)';
 const BUYS =
@@ -30,8 +29,7 @@ export function onlyBuyersAsked(text: string, vocab: Vocabulary, lang: Lang): Bu
   const m = ONLY_BUYS.exec(text);
   if (!m) return undefined;
   const before = text.slice(0, m.index);
-  if (!CUSTOMERS.test(before) && extractEntities(before, vocab, lang).entities.customer_type === undefined)
-    return undefined;
+  if (!asksForCustomers(before, vocab, lang)) return undefined;
   const excludedAt = m.index + m[0].length;
   const side = sideIn(text.slice(excludedAt), vocab, lang);
   if (!side || 'product' in side) return undefined;

@@ -63,12 +63,13 @@ const MONTHS: Record<string, number> = {
   dec: 12,
   dic: 12,
 };
-const MONTH_WORD =
-  '(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)';
+/** Months said in full, all but "may" (also a verb). */
+const FULL_MONTHS =
+  'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december';
+const MONTH_WORD = `(${FULL_MONTHS}|may|ene|feb|mar|abr|apr|jun|jul|ago|aug|sept|sep|oct|nov|dic|dec)`;
 
 /** A month said in full ("april", "marzo"): the other side of "may vs april". */
-const FULL_MONTH =
-  /\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)\b/;
+const FULL_MONTH = new RegExp(`\\b(?:${FULL_MONTHS})\\b`);
 
 /** "May" the verb: before a pronoun or a verb ("may I", "customers may buy"). */
 const MODAL_MAY =

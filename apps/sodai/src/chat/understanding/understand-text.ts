@@ -618,7 +618,7 @@ export function understandText(
   // "El producto más vendido de cada mes", "top 3 brands per month": the leaders of each month, not
   // one ranking of the whole period.
   const monthlyLeaders =
-    !perCustomer && !peak && !weeklyAverage && !returnsBy && !compared && !bar && !catalogue && !usedContext
+    !perCustomer && !peak && !weeklyAverage && !readBefore
       ? monthlyLeadersAsked(text, intent, entities.group_by)
       : undefined;
   // "¿Qué productos compra el 181101 todas las semanas?": his regular products, not his top ones.

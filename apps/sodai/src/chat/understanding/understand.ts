@@ -39,15 +39,9 @@ export function understand(
   const understood = understandQuestion(text, vocab, lang, previous);
   const question = withoutHowAreYou(text);
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
-  if (understood.intent !== 'unknown' || question === text)
-    return honouringExclusion(understood, text, vocab, lang, previous);
-  return honouringExclusion(
-    understandQuestion(question, vocab, lang, previous),
-    question,
-    vocab,
-    lang,
-    previous,
-  );
+  const read = understood.intent !== 'unknown' || question === text ? text : question;
+  const u = read === text ? understood : understandQuestion(question, vocab, lang, previous);
+  return honouringExclusion(u, read, vocab, lang, previous);
 }
 
 /**
