@@ -1,10 +1,10 @@
 import { agree, countOf, NOUN } from '../count-words.ts';
-import type { ChatPeriod } from '../../contract/api.ts';
 import { capitalize, formatDay, formatNumber, formatPercent, productDescription, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, FROM, periodOr4Weeks } from './filters.ts';
+import { likeForLike } from './like-for-like.ts';
 import { rankingWords } from './market.ts';
 import { itemWords, productsOrBrands } from './ranked-items.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -35,9 +35,17 @@ export const moversTool: Tool = async (box, req) => {
   const { lang } = req;
   const current = periodOr4Weeks(req);
   if (!current) return noTransactions(lang);
-  const { byBrand, entities } = productsOrBrands(req, current);
+  // "Entre octubre y noviembre": the later period is measured against the earlier, whichever came first.
+  const asked = req.entities.compare_to ?? previousPeriod(current, lang);
+  const [later, whole] = current.from >= asked.from ? [current, asked] : [asked, current];
+  const {
+    later: now,
+    earlier: before,
+    note,
+    partialDays,
+  } = likeForLike(later, whole, req.vocab.lastDay, lang);
+  const { byBrand, entities } = productsOrBrands(req, now);
   const down = req.entities.direction === 'down';
-  const before: ChatPeriod = previousPeriod(current, lang);
   const f = catalogFilter(entities);
   const n = f.params.length + 1;
   const k = rowsWanted(entities);
@@ -57,12 +65,17 @@ export const moversTool: Tool = async (box, req) => {
        GROUP BY item)
      WHERE ${floorSql} AND units_now ${down ? '<' : '>'} units_before
      ORDER BY ${order} ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
-    [...f.params, current.from, current.to, before.from, before.to],
+    [...f.params, now.from, now.to, before.from, before.to],
   );
-  const { when, scope } = rankingWords(entities, current, lang);
+  const { when, scope } = rankingWords(entities, now, lang);
   const then = describePeriod(before, lang);
-  // The period before is named "el período anterior": "frente a el" contracts to "frente al".
-  const against = say(lang, `frente a ${then}`.replace(/^frente a el /, 'frente al '), `against ${then}`);
+  // "El mes anterior" contracts: "frente al mes anterior"; a month named drops its preposition:
+  // "frente a octubre", "against October", not "frente a en octubre".
+  const against = say(
+    lang,
+    `frente a ${then.replace(/^en /, '')}`.replace(/^frente a el /, 'frente al '),
+    `against ${then.replace(/^in /, '')}`,
+  );
   const units = (v: unknown) => formatNumber(Number(v), lang);
   const unitsOf = (v: unknown) => countOf(Number(v), lang, NOUN.unit);
   const change = (r: Row) => {
@@ -133,7 +146,7 @@ export const moversTool: Tool = async (box, req) => {
           `No se puede medir el cambio ${when}${scope}:${beforeData}`,
           `The change ${when}${scope} cannot be measured:${beforeData}`,
         )
-      : ranked + beforeData;
+      : ranked + beforeData + note;
   return {
     text,
     answered: true,
@@ -154,13 +167,14 @@ export const moversTool: Tool = async (box, req) => {
       title: say(lang, `Unidades, ${when} y ${then}`, `Units, ${when} and ${then}`),
       labels: rows.map((r) => String(r.item)),
       series: [
-        { name: current.label, values: rows.map((r) => Number(r.units_now)) },
+        { name: now.label, values: rows.map((r) => Number(r.units_now)) },
         { name: before.label, values: rows.map((r) => Number(r.units_before)) },
       ],
     },
     data: {
-      period: current,
+      period: now,
       previous: before,
+      ...(partialDays ? { partial_days: partialDays } : {}),
       direction: down ? 'down' : 'up',
       moved,
       min_units: inPercent ? PERCENT_MIN_BASE : MOVERS_MIN_UNITS,

@@ -46,10 +46,14 @@ export const weekdaySplitTool: Tool = async (box, req) => {
   if (!period) return noTransactions(lang);
   const entities = { ...req.entities, period };
   const f = joinFiltersAndIds(entities);
+  // The day asked for first: the busiest by units unless orders are counted or the quietest asked.
+  const byOrders = entities.rank_by === 'orders';
+  const fewest = entities.direction === 'down';
   const rows = await box.data.query(
     `SELECT isodow(t.purchase_date)::DOUBLE AS day, sum(t.items)::DOUBLE AS units,
             count(DISTINCT t.order_id)::DOUBLE AS orders, sum(sum(t.items)) OVER ()::DOUBLE AS total
-     FROM ${FROM} WHERE ${f.where} GROUP BY 1 ORDER BY units DESC, day`,
+     FROM ${FROM} WHERE ${f.where} GROUP BY 1
+     ORDER BY ${byOrders ? 'orders' : 'units'} ${fewest ? 'ASC' : 'DESC'}, day`,
     f.params,
   );
   const when = describePeriod(period, lang);
@@ -68,6 +72,18 @@ export const weekdaySplitTool: Tool = async (box, req) => {
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) en ${countOf(Number(r.orders), lang, NOUN.order)}`,
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) in ${countOf(Number(r.orders), lang, NOUN.order)}`,
     );
+  const leader = (day: string) =>
+    byOrders
+      ? say(
+          lang,
+          `el de ${fewest ? 'menos' : 'más'} pedidos es el ${day}`,
+          `${day} has the ${fewest ? 'fewest' : 'most'} orders`,
+        )
+      : say(
+          lang,
+          `el que ${fewest ? 'menos' : 'más'} vende es el ${day}`,
+          `${day} sells the ${fewest ? 'least' : 'most'}`,
+        );
   // "¿El cliente 1002 suele comprar los lunes?": the yes or no comes first, the split after it.
   const habit =
     req.askedWeekday !== undefined && rows.length > 0
@@ -86,8 +102,8 @@ export const weekdaySplitTool: Tool = async (box, req) => {
       : verdict +
         say(
           lang,
-          `Por día de la semana, ventas${scope} ${when}: el que más vende es el ${dayName(Number(rows[0]!.day), lang)}. ${rows.map(line).join('; ')}.`,
-          `By day of the week, sales${scope} ${when}: ${dayName(Number(rows[0]!.day), lang)} sells the most. ${rows.map(line).join('; ')}.`,
+          `Por día de la semana, ventas${scope} ${when}: ${leader(dayName(Number(rows[0]!.day), lang))}. ${rows.map(line).join('; ')}.`,
+          `By day of the week, sales${scope} ${when}: ${leader(dayName(Number(rows[0]!.day), lang))}. ${rows.map(line).join('; ')}.`,
         );
   return {
     text,

@@ -126,6 +126,11 @@ const ASKS_WHICH_ITEMS =
 const ITEMS_FIRST =
   /^(?:y |and )?(?:los |las |the |our |nuestros |nuestras |mis |my )?(?:productos|products|articulos|items|skus|referencias|marcas|brands)\b(?!.*\b(?:ventas|sales)\b)/;
 
+/** "Movers", or which products or brands rose or fell: the items ranked by their change. */
+const asksWhichItemsMoved = (text: string, has: (group: WordGroup) => boolean): boolean =>
+  has('movers') ||
+  ((has('rising') || has('falling')) && (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text)));
+
 /** Sales words: a share of them ("¿qué porcentaje de las ventas …?") is no share of customers. */
 const SALES =
   /\b(?:ventas?|sales|unidades|units|vend\w*|sold|sell\w*|compr\w*|buy\w*|bought|pedid\w*|orders?)\b/;
@@ -356,7 +361,11 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   const aboutSales = s.hasProduct || s.hasCustomer || s.hasFilter;
   // "¿Hubo alguna falla?" with nothing about sales is about the weekly run.
   if (has('failed') && !aboutSales && !has('model')) return { intent: 'pipeline_last_run' };
+  // "¿Qué marcas crecieron más entre octubre y noviembre?" ranks the brands between the two periods;
   // "How did May do against April?": two periods and no word of the model compare sales.
+  if (s.hasTwoPeriods && !s.hasCustomer && !s.hasProduct && asksWhichItemsMoved(text, has)) {
+    return { intent: 'movers' };
+  }
   if (s.hasTwoPeriods && !modelish && !asksAgainstTheRules(text)) return { intent: 'compare_periods' };
   // "Which rule was the best?" says "best" of the model's rules, not of the products.
   if (has('performance') && (modelish || asksAgainstTheRules(text) || (!has('top') && !aboutSales)))
@@ -451,12 +460,7 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
 
   if (!s.hasCustomer && !s.hasProduct && has('newProducts')) return { intent: 'new_products' };
   // Before the trend: "which brands are growing?" ranks brands by their change, not the total.
-  if (
-    !s.hasCustomer &&
-    !s.hasProduct &&
-    (has('movers') ||
-      ((has('rising') || has('falling')) && (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text))))
-  ) {
+  if (!s.hasCustomer && !s.hasProduct && asksWhichItemsMoved(text, has)) {
     return { intent: 'movers' };
   }
 

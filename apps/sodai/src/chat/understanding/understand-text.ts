@@ -21,7 +21,7 @@ import { asksNewToCustomer } from './new-to-customer-words.ts';
 import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
-import { asksCustomersDays, asksWeekdaySplit, weekdayNamed } from './weekday-words.ts';
+import { asksCustomersDays, asksWeekdaySplit, weekdayNamed, weekdayRanking } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
 import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
@@ -516,6 +516,9 @@ export function understandText(
       asksWeekdaySplit(text));
   if (weekdaySplit) {
     intent = 'sales_share';
+    const { byOrders, fewest } = weekdayRanking(text);
+    if (byOrders) entities.rank_by = 'orders';
+    if (fewest) entities.direction = 'down';
     // "Día de la semana" names no week: the period is what the rest of the question says.
     const rest = text.replace(/\bdias? de la semana\b/g, ' ');
     if (rest !== text) {

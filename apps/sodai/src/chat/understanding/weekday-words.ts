@@ -50,6 +50,23 @@ const WHICH_DAY = /\b(?:que|cual|which|what|en que) (?:es el )?(?:dias?|days?)\b
 const RANKED =
   /\b(?:mas|most|menos|least|best|mejor\w*|peor\w*|worst|busiest|suele\w*|usually|normalmente|normally|habitualmente)\b/;
 
+/** Orders (or purchases, visits of the truck) counted, not units: "¿qué día hay más pedidos?". */
+const COUNTS_ORDERS = /\b(?:pedidos?|ordenes|orders?|compras|purchases)\b/;
+/** The quietest day asked for: "¿qué día se vende menos?", "which weekday has the fewest orders?". */
+const FEWEST =
+  /\b(?:menos|least|fewest|fewer|lowest|slowest|quietest|worst|peor\w*|mas (?:flojo|bajo|tranquilo)|minimo)\b/;
+
+/**
+ * How a split by weekday is ranked: by orders when orders are what is counted, and the quietest day
+ * first when the question asks for it.
+ *
+ * @example
+ * weekdayRanking('que dia de la semana hay menos pedidos'); // { byOrders: true, fewest: true }
+ */
+export function weekdayRanking(text: string): { readonly byOrders: boolean; readonly fewest: boolean } {
+  return { byOrders: COUNTS_ORDERS.test(text), fewest: FEWEST.test(text) };
+}
+
 /**
  * The weekday a question asks about as a habit ("which customers order on mondays?"), ISO 1-7.
  *
