@@ -1,6 +1,6 @@
 import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
 import type { ChatAttribute } from '../../contract/api.ts';
-import { customerTypeWords, formatNumber, say } from '../format.ts';
+import { customerTypeWords, formatNumber, formatPercent, isFeminineType, say } from '../format.ts';
 import {
   catalogFilter,
   describeFilters,
@@ -49,6 +49,16 @@ export const countCustomersTool: Tool = async (box, req) => {
   };
   // The period and product filters of those who bought ("el último mes (…) (envase LATA)").
   const boughtWhen = `${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`;
+  // "¿Qué porcentaje de los clientes compró …?": the share of those registered leads, its count after.
+  const shareOf = (part: number) => {
+    const share = `${formatPercent(registered > 0 ? part / registered : 0, lang)} (${formatNumber(part, lang)})`;
+    return say(
+      lang,
+      `El ${share} de ${isFeminineType(type ?? null) ? 'las' : 'los'} ${formatNumber(registered, lang)} ${registeredWho.es}`,
+      `${share} of the ${formatNumber(registered, lang)} ${registeredWho.en}`,
+    );
+  };
+  const asShare = req.shareOfBuyers === true;
   // "¿Cuántos clientes no compraron el mes pasado?": those who did not, first ("nunca": ever).
   if (req.notBought) {
     const bought = inPeriod ?? buying;
@@ -58,11 +68,13 @@ export const countCustomersTool: Tool = async (box, req) => {
         ? say(lang, `nunca ${agree(none, ['ha', 'han'])} comprado`, 'have never bought')
         : say(lang, `no ${agree(none, ['compró', 'compraron'])}${boughtWhen}`, `did not buy${boughtWhen}`);
     return {
-      text: say(
-        lang,
-        `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
-        `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
-      ),
+      text: asShare
+        ? `${shareOf(none)} ${when}; ${formatNumber(bought, lang)} ${say(lang, 'sí', 'did')}.`
+        : say(
+            lang,
+            `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
+            `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
+          ),
       answered: true,
       placeApplied: true,
       basedOn: [
@@ -70,7 +82,13 @@ export const countCustomersTool: Tool = async (box, req) => {
         ...describeFilters(scoped, lang),
         ...(entities.period ? [describePeriod(entities.period, lang)] : []),
       ],
-      data: { registered, with_purchases: buying, not_buying: none, buying_in_scope: bought },
+      data: {
+        registered,
+        with_purchases: buying,
+        not_buying: none,
+        buying_in_scope: bought,
+        ...(asShare ? { share_of_registered: registered > 0 ? none / registered : 0 } : {}),
+      },
     };
   }
   const everBought = say(
@@ -80,8 +98,11 @@ export const countCustomersTool: Tool = async (box, req) => {
   );
   // "¿Cuántos clientes compraron latas el mes pasado?": the buyers asked about come first, then the
   // registered customers they are out of.
-  const text =
-    inPeriod === undefined
+  const text = asShare
+    ? inPeriod === undefined
+      ? `${shareOf(buying)} ${say(lang, agree(buying, ['ha comprado', 'han comprado']), agree(buying, ['has', 'have']) + ' bought')} ${say(lang, 'al menos una vez', 'at least once')}.`
+      : `${shareOf(inPeriod)} ${say(lang, agree(inPeriod, ['compró', 'compraron']), 'bought')}${boughtWhen}; ${everBought}.`
+    : inPeriod === undefined
       ? say(
           lang,
           `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${everBought}.`,
@@ -105,6 +126,7 @@ export const countCustomersTool: Tool = async (box, req) => {
       registered,
       with_purchases: buying,
       ...(inPeriod !== undefined ? { buying_in_scope: inPeriod } : {}),
+      ...(asShare && registered > 0 ? { share_of_registered: (inPeriod ?? buying) / registered } : {}),
     },
   };
 };

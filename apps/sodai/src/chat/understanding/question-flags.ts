@@ -23,6 +23,8 @@ export interface QuestionFlags {
   readonly howMany?: boolean;
   /** "¿Cuántos clientes no compraron …?": those who did not buy are what is counted. */
   readonly notBought?: boolean;
+  /** "¿Qué porcentaje de los clientes compró en diciembre?": the buyers as a share of those registered. */
+  readonly shareOfBuyers?: boolean;
   /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
   readonly periodTotal?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
@@ -197,6 +199,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   perCustomer: true,
   growthBy: true,
   excludedKind: true,
+  shareOfBuyers: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

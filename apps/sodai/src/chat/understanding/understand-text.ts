@@ -21,6 +21,7 @@ import { asksNewToCustomer } from './new-to-customer-words.ts';
 import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
 import { asksCatalogue, sizeAfterPackage } from './catalogue-question.ts';
 import { returnsAsked } from './returns-words.ts';
+import { asksShareOfBuyers } from './share-of-buyers-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed, weekdayRanking } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
@@ -529,6 +530,20 @@ export function understandText(
       else delete entities.compare_to;
     }
   }
+  // "¿Qué porcentaje de los clientes compró en diciembre?": the buyers counted against those
+  // registered, not the sales split (which "porcentaje" and "compró" would otherwise ask for).
+  const shareOfBuyers =
+    !usedContext &&
+    !weekdaySplit &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    asksShareOfBuyers(text);
+  if (shareOfBuyers) {
+    intent = 'count_customers';
+    delete entities.share_of;
+    delete entities.group_by;
+  }
   // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
   // not one figure for all.
   if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
@@ -711,6 +726,7 @@ export function understandText(
     !absent &&
     !howMany &&
     !customersOfType &&
+    !shareOfBuyers &&
     (intent === 'count_customers' || intent === 'top_customers' || intent === 'unknown') &&
     entities.customer_id === undefined &&
     entities.product_id === undefined &&
@@ -852,6 +868,7 @@ export function understandText(
     ...(missing.length > 0 ? { missing } : {}),
     ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
+    ...(shareOfBuyers ? { shareOfBuyers: true } : {}),
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
     !kept.weeklyAverage &&
