@@ -4,6 +4,7 @@ import { previousPeriod } from '../understanding/periods.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import { catalogFilter, describeFilters, describePeriod, FROM, periodOr4Weeks } from './filters.ts';
+import { dataStartCaveat } from './data-start-caveat.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rankingWords } from './market.ts';
 import { itemWords, productsOrBrands } from './ranked-items.ts';
@@ -225,6 +226,7 @@ export const newProductsTool: Tool = async (box, req) => {
   const first = (r: Row) => formatDay(String(r.first), lang);
   const label = (r: Row) =>
     say(lang, 'producto', 'product') + ` ${r.product} (${productDescription(attributesOf(r), lang)})`;
+  const caveat = dataStartCaveat(req.vocab.firstDay, period, 'products', lang);
   const text =
     rows.length === 0
       ? say(
@@ -234,8 +236,8 @@ export const newProductsTool: Tool = async (box, req) => {
         )
       : say(
           lang,
-          `${countOf(found, lang, NOUN.product)} ${agree(found, ['se vendió', 'se vendieron'])} por primera vez ${when}${scope}: ${rows.map((r) => `${label(r)}, desde el ${first(r)}, ${unitsOf(r)} a ${buyersOf(r)}`).join('; ')}.`,
-          `${countOf(found, lang, NOUN.product)} ${agree(found, ['was', 'were'])} sold for the first time ${when}${scope}: ${rows.map((r) => `${label(r)}, since ${first(r)}, ${unitsOf(r)} to ${buyersOf(r)}`).join('; ')}.`,
+          `${countOf(found, lang, NOUN.product)} ${agree(found, ['se vendió', 'se vendieron'])} por primera vez ${when}${scope}: ${rows.map((r) => `${label(r)}, desde el ${first(r)}, ${unitsOf(r)} a ${buyersOf(r)}`).join('; ')}.${caveat}`,
+          `${countOf(found, lang, NOUN.product)} ${agree(found, ['was', 'were'])} sold for the first time ${when}${scope}: ${rows.map((r) => `${label(r)}, since ${first(r)}, ${unitsOf(r)} to ${buyersOf(r)}`).join('; ')}.${caveat}`,
         );
   return {
     text,

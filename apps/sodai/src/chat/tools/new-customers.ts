@@ -2,6 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, say } from '../format.ts';
 import { column, noTransactions, rankedTable } from './answers.ts';
 import { customerTypeCell } from './customer-rows.ts';
+import { dataStartCaveat } from './data-start-caveat.ts';
 import { catalogFilter, describeFilters, FROM, periodOr4Weeks } from './filters.ts';
 import { rankingWords } from './market.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
@@ -46,16 +47,7 @@ export const newCustomersTool: Tool = async (box, req) => {
       `${countOf(Number(r.units), lang, NOUN.unit)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
       `${countOf(Number(r.units), lang, NOUN.unit)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
     );
-  // Before the data's first day nobody is known, so the first weeks hold every customer's "first" purchase.
-  const start = vocab.firstDay;
-  const caveat =
-    start !== null && period.from <= start
-      ? say(
-          lang,
-          ` Ojo: los datos empiezan el ${formatDay(start, lang)}, así que quien compró en esos días aparece como nuevo aunque fuera cliente de antes.`,
-          ` Note: the data starts on ${formatDay(start, lang)}, so anyone who bought in those days shows as new even if they were a customer before.`,
-        )
-      : '';
+  const caveat = dataStartCaveat(vocab.firstDay, period, 'customers', lang);
   const text =
     rows.length === 0
       ? say(

@@ -76,6 +76,9 @@ export const SALES_FIGURES_WORDS = {
     '(?:productos?|articulos?|referencias?|skus?|items?) nuev\\w*',
     'nuev\\w* (?:productos?|articulos?|referencias?|skus?|items?)',
     'new (?:products?|items?|skus?|references?|launches|arrivals)',
+    // "Which products are new?", "¿qué productos son nuevos?": new said of them.
+    '(?:products?|items?|skus?) (?:are|were|is|was) new',
+    '(?:productos?|articulos?|referencias?|skus?) (?:son|fueron|es|era|eran) nuev\\w*',
     'novedad\\w*',
     '(?:what s|whats|what is|anything) new',
     'lanz\\w*',
