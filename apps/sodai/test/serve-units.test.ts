@@ -58,7 +58,27 @@ describe('reasons', () => {
       'bought it once, 1 week ago',
     );
     expect(reasonText({ kind: 'popular', customerType: 'MAYORISTA', share: 0.42 }, 'en')).toBe(
-      'popular: 42% of MAYORISTA shops bought it in the last 8 weeks',
+      'popular: 42% of wholesalers bought it in the last 8 weeks',
+    );
+  });
+
+  // The chat's answer to '¿por qué le recomiendas el 63510 al 181101?' read "popular entre clientes
+  // RESTAURANT": the type as stored, where every other answer says "restaurantes".
+  it('names the customer type in words, and a type it has no words for as stored', () => {
+    expect(reasonText({ kind: 'explore', customerType: 'RESTAURANT' }, 'es')).toBe(
+      'popular entre restaurantes; aún no lo ha comprado',
+    );
+    expect(reasonText({ kind: 'explore', customerType: 'TIENDA DE CONVENIENCIA' }, 'en')).toBe(
+      'popular with convenience stores; not bought yet',
+    );
+    expect(reasonText({ kind: 'popular', customerType: 'MAYORISTA', share: 0.42 }, 'es')).toBe(
+      'popular: lo compró el 42% de los mayoristas en las últimas 8 semanas',
+    );
+    expect(reasonText({ kind: 'popular', customerType: 'TIENDA DE CONVENIENCIA', share: 0.5 }, 'es')).toBe(
+      'popular: lo compró el 50% de las tiendas de conveniencia en las últimas 8 semanas',
+    );
+    expect(reasonText({ kind: 'explore', customerType: 'KIOSKO' }, 'es')).toBe(
+      'popular entre clientes KIOSKO; aún no lo ha comprado',
     );
   });
 });

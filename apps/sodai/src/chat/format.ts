@@ -1,4 +1,7 @@
 import type { Lang, ProductAttributes } from '../contract/api.ts';
+import { customerTypeWords, hasTypeWords, isFeminineType } from '../scoring/customer-type-words.ts';
+
+export { customerTypeWords, isFeminineType };
 
 const LOCALE: Record<Lang, string> = { es: 'es-ES', en: 'en-US' };
 
@@ -99,38 +102,6 @@ export function productDescription(a: ProductAttributes, lang: Lang): string {
   return [a.brand, body || null].filter((x) => x !== null).join(', ');
 }
 
-const CUSTOMER_TYPE_WORDS: Record<string, Record<Lang, [string, string]>> = {
-  ABARROTES: { es: ['almacén de abarrotes', 'almacenes de abarrotes'], en: ['grocery', 'groceries'] },
-  MAYORISTA: { es: ['mayorista', 'mayoristas'], en: ['wholesaler', 'wholesalers'] },
-  'CANAL FRIO': {
-    es: ['cliente de canal frío', 'clientes de canal frío'],
-    en: ['cold-channel shop', 'cold-channel shops'],
-  },
-  RESTAURANT: { es: ['restaurante', 'restaurantes'], en: ['restaurant', 'restaurants'] },
-  SUPERMERCADO: { es: ['supermercado', 'supermercados'], en: ['supermarket', 'supermarkets'] },
-  MINIMARKET: { es: ['minimarket', 'minimarkets'], en: ['minimarket', 'minimarkets'] },
-  'TIENDA DE CONVENIENCIA': {
-    es: ['tienda de conveniencia', 'tiendas de conveniencia'],
-    en: ['convenience store', 'convenience stores'],
-  },
-};
-
-/** A customer type in words, singular or plural ("restaurantes", "convenience stores"). */
-export function customerTypeWords(type: string | null, lang: Lang, plural = true): string {
-  if (type === null)
-    return lang === 'es' ? (plural ? 'clientes' : 'cliente') : plural ? 'customers' : 'customer';
-  const words = CUSTOMER_TYPE_WORDS[type]?.[lang];
-  return words ? words[plural ? 1 : 0] : type.toLowerCase();
-}
-
-/** Spanish types whose noun is feminine ("una tienda de conveniencia"). */
-const FEMININE_TYPES: ReadonlySet<string> = new Set(['TIENDA DE CONVENIENCIA']);
-
-/** Whether a customer type's Spanish noun is feminine ("ninguna tienda de conveniencia"). */
-export function isFeminineType(type: string | null): boolean {
-  return type !== null && FEMININE_TYPES.has(type);
-}
-
 /**
  * A customer type with its indefinite article, to say what one customer is: "un mayorista", "una
  * tienda de conveniencia", "a wholesaler"; a type the chat has no words for keeps its stored name.
@@ -139,9 +110,9 @@ export function isFeminineType(type: string | null): boolean {
  * aCustomerType('RESTAURANT', 'es'); // 'un restaurante'
  */
 export function aCustomerType(type: string, lang: Lang): string {
-  if (!CUSTOMER_TYPE_WORDS[type]) return say(lang, `un cliente de tipo ${type}`, `a ${type} customer`);
+  if (!hasTypeWords(type)) return say(lang, `un cliente de tipo ${type}`, `a ${type} customer`);
   const noun = customerTypeWords(type, lang, false);
-  if (lang === 'es') return `${FEMININE_TYPES.has(type) ? 'una' : 'un'} ${noun}`;
+  if (lang === 'es') return `${isFeminineType(type) ? 'una' : 'un'} ${noun}`;
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../contract/api.ts';
+import { customerTypeWords, hasTypeWords, isFeminineType } from './customer-type-words.ts';
 
 /** What a short reason is made of: the pair's purchase rhythm, or why an unbought product is offered. */
 export type ReasonFacts =
@@ -12,8 +13,11 @@ const weeks = (n: number, lang: Lang): string => {
   return r === 1 ? '1 week' : `${r} weeks`;
 };
 
-const shops = (type: string | null, lang: Lang): string =>
-  lang === 'es' ? (type ? `clientes ${type}` : 'clientes') : type ? `${type} shops` : 'shops';
+/** "restaurantes", "wholesalers"; a type with no words of its own keeps its stored name. */
+const shops = (type: string | null, lang: Lang): string => {
+  if (type !== null && hasTypeWords(type)) return customerTypeWords(type, lang);
+  return lang === 'es' ? (type ? `clientes ${type}` : 'clientes') : type ? `${type} shops` : 'shops';
+};
 
 /**
  * One short sentence a sales rep can read out: "buys about every 2 weeks; last bought 3 weeks ago".
@@ -51,7 +55,7 @@ export function reasonText(facts: ReasonFacts, lang: Lang): string {
     case 'popular': {
       const pct = `${Math.round(facts.share * 100)}%`;
       return lang === 'es'
-        ? `popular: lo compró el ${pct} de los ${shops(facts.customerType, lang)} en las últimas 8 semanas`
+        ? `popular: lo compró el ${pct} de ${isFeminineType(facts.customerType) ? 'las' : 'los'} ${shops(facts.customerType, lang)} en las últimas 8 semanas`
         : `popular: ${pct} of ${shops(facts.customerType, lang)} bought it in the last 8 weeks`;
     }
   }
