@@ -45,6 +45,10 @@ describe('whom to call', () => {
     ['which customers should I contact today?', 'en'],
     ['¿qué clientes tengo que visitar esta semana?', 'es'],
     ['who do I need to phone?', 'en'],
+    // Asked of the real data and refused: the customers as a list to call, with no "who" or "which".
+    ['dame una lista de clientes para llamar mañana', 'es'],
+    ['give me a call list for today', 'en'],
+    ['customers to visit this week', 'en'],
   ] as const)('"%s" lists the regular customers who have not ordered yet this week', async (q, lang) => {
     const r = await server().ask(q, lang);
     expectAnsweredAs(q, r, 'top_customers', lang);

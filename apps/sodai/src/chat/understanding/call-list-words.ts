@@ -10,16 +10,21 @@ const CONTACT = /\b(?:llam\w*|call|ring|phone|contact\w*|visit\w*|escribir(?:le|
 const WHOM =
   /\b(?:(?:a )?(?:que|cuales|which|what) (?:\w+ )?(?:clientes?|customers?|locales|tiendas|shops?|stores?)|(?:a )?quien(?:es)?|who|whom)\b/;
 
+/** The customers as a list to work through: "clientes para llamar", "customers to visit", "call list". */
+const TO_CALL =
+  /\b(?:call(?:ing)? list|lista de (?:llamadas|visitas)|(?:clientes?|customers?|accounts?|cuentas) (?:para|a|por|to|i should|we should|i need to) (?:\w+ )?(?:llam\w*|call|ring|phone|contact\w*|visit\w*))\b/;
+
 /**
  * Whether a question asks which customers to call or visit (no customer named).
  *
  * @example
  * asksWhomToCall('a que clientes deberia llamar hoy'); // true
  * asksWhomToCall('who should i call this week'); // true
+ * asksWhomToCall('dame una lista de clientes para llamar manana'); // true
  * asksWhomToCall('quien compra el 1370'); // false
  */
 export function asksWhomToCall(text: string): boolean {
-  return CONTACT.test(text) && WHOM.test(text);
+  return CONTACT.test(text) && (WHOM.test(text) || TO_CALL.test(text));
 }
 
 /** A call said as the rep's own next step: "llamo al", "le llamo", "should I call", "do I ring". */
