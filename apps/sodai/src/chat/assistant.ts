@@ -365,6 +365,7 @@ export class ChatAssistant {
             : { intent: final.intent, entities: final.entities, offset: understanding.offset },
           tool,
           lang,
+          previous,
         ),
       );
     }

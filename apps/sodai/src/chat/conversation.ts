@@ -20,6 +20,11 @@ export interface TurnMemory {
   readonly products: readonly number[];
   /** Customers the answer listed. */
   readonly customers: readonly number[];
+  /**
+   * The latest list a turn showed, kept through turns that list nothing: "¿qué compra el primero?"
+   * and then "¿y el segundo?" both point into the ranking before them.
+   */
+  readonly pointable?: { readonly customers: readonly number[]; readonly products: readonly number[] };
   /** The language the turn was answered in ("more" with no language of its own keeps it). */
   readonly lang?: Lang;
 }
@@ -33,7 +38,19 @@ export function turnMemory(
     readonly customers?: readonly number[];
   },
   lang?: Lang,
+  previous?: TurnMemory,
 ): TurnMemory {
+  const products = answer.products ?? [];
+  const customers = answer.customers ?? [];
+  // One customer's history names that customer: a list is a page of two or more.
+  const many = (ids: readonly number[]) => (ids.length > 1 ? ids : []);
+  const listed = answer.shown !== undefined && (many(customers).length > 0 || many(products).length > 0);
+  // A question that pointed into the list ("¿qué compra el primero?") leaves it for the next to point
+  // into ("¿y el segundo?"), whatever its own answer listed.
+  const pointable =
+    listed && !(asked.pointedAt && previous?.pointable)
+      ? { customers: many(customers), products: many(products) }
+      : previous?.pointable;
   return {
     intent: asked.intent,
     entities: asked.entities,
@@ -42,8 +59,9 @@ export function turnMemory(
     // A tool that pages its rows says how many it showed, even none past the end.
     list: answer.shown !== undefined,
     shown: answer.shown ?? 0,
-    products: answer.products ?? [],
-    customers: answer.customers ?? [],
+    products,
+    customers,
+    ...(pointable ? { pointable } : {}),
     ...(lang ? { lang } : {}),
   };
 }

@@ -25,6 +25,8 @@ export interface QuestionFlags {
   readonly notBought?: boolean;
   /** "¿Qué porcentaje de los clientes compró en diciembre?": the buyers as a share of those registered. */
   readonly shareOfBuyers?: boolean;
+  /** "¿Qué compra el primero?": the question pointed at one of the latest list by its place. */
+  readonly pointedAt?: boolean;
   /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
   readonly periodTotal?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
@@ -200,6 +202,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   growthBy: true,
   excludedKind: true,
   shareOfBuyers: true,
+  pointedAt: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

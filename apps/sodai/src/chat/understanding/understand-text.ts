@@ -68,6 +68,7 @@ import {
   THRESHOLD_SUBJECT_OF,
   WEEKLY_AVERAGE_INTENTS,
 } from './intent-groups.ts';
+import { withOrdinalReferent } from './ordinal-referent.ts';
 import { flagsAFollowUpKeeps, type QuestionFlags } from './question-flags.ts';
 import type { Understanding, WritableEntities } from './understanding.ts';
 
@@ -84,11 +85,13 @@ export function understandText(
   lang: Lang,
   previous: TurnMemory | undefined,
 ): Understanding {
+  // "¿Qué compra el primero?" after a list: the one in that place, as if named.
+  const pointed = previous ? withOrdinalReferent(asked, previous, lang) : asked;
   // "Top 3 clientes de la región 2": the region is a filter, and its number no count or id.
-  const placed = placeNamed(asked);
+  const placed = placeNamed(pointed);
   const alone = placed ? placeAlone(placed.text, placed.place, previous) : undefined;
   if (alone) return alone;
-  const question = placed?.text ?? asked;
+  const question = placed?.text ?? pointed;
   // "Más de 100 unidades": a bar, whose number is no id or count; the rest is read without it.
   const bar = findThreshold(question, (n) => vocab.customerIds.has(n) || vocab.productIds.has(n));
   const text = bar ? bar.text : question;
@@ -869,6 +872,7 @@ export function understandText(
     ...(howMany ? { howMany: true } : {}),
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(shareOfBuyers ? { shareOfBuyers: true } : {}),
+    ...(pointed !== asked ? { pointedAt: true } : {}),
     ...(intent === 'sales_trend' &&
     !weeklyAverage &&
     !kept.weeklyAverage &&
