@@ -12,7 +12,7 @@ import {
   type RecordedRetrain,
 } from './recorded-decisions.ts';
 import { retrainWords } from './retrain-words.ts';
-import type { Tool } from './toolbox.ts';
+import type { ChatToolbox, Tool } from './toolbox.ts';
 
 /** How many recent runs are searched for the last retrain and gate decisions. */
 const RECENT_RUNS = 30;
@@ -30,6 +30,18 @@ const succeeded = (t: RunTasks, id: string) => t.tasks.get(id)?.state === 'succe
 const gateDecided = (t: RunTasks) => ['success', 'failed'].includes(t.tasks.get('gate')?.state ?? '');
 
 const promotedVersion = (t: RunTasks) => promotedVersionOf(t.tasks.get('promote'));
+
+/** The model serving and when it was registered (with a leading space), or nothing when none serves. */
+function servingModelSentence(box: ChatToolbox, lang: Lang): string {
+  const model = box.serving.current();
+  if (!model) return '';
+  const when = formatInstant(model.registeredAt, lang);
+  return say(
+    lang,
+    ` El modelo en servicio es la versión ${model.version}, registrada el ${when}.`,
+    ` The model serving is version ${model.version}, registered on ${when}.`,
+  );
+}
 
 /**
  * Whether the last run retrained and why. It opens with "Sí:" / "No:" when it answers a question
@@ -123,7 +135,19 @@ function gateSentence(
  */
 export const retrainDecisionTool: Tool = async (box, req) => {
   const { lang } = req;
-  if (!box.pipeline) return noPipelineAccess(lang);
+  // Without a weekly run to read, "¿cuándo se reentrenó el modelo?" still has the serving model's date.
+  const serving = servingModelSentence(box, lang);
+  if (!box.pipeline) {
+    const none = noPipelineAccess(lang);
+    return serving
+      ? {
+          ...none,
+          text: `${none.text}${serving}`,
+          answered: true,
+          basedOn: [say(lang, 'registro de modelos (alias champion)', 'model registry (champion alias)')],
+        }
+      : none;
+  }
   const { store } = box.pipeline;
   const runs = await store.listRuns({ limit: RECENT_RUNS });
   // A run that failed before deciding anything is not the answer: the one before it decided. The
@@ -142,8 +166,8 @@ export const retrainDecisionTool: Tool = async (box, req) => {
     return {
       text: say(
         lang,
-        'Ninguna corrida semanal ha decidido todavía si reentrenar el modelo.',
-        'No weekly run has yet decided whether to retrain the model.',
+        `Ninguna corrida semanal ha decidido todavía si reentrenar el modelo.${serving}`,
+        `No weekly run has yet decided whether to retrain the model.${serving}`,
       ),
       answered: true,
       basedOn,
