@@ -6,6 +6,7 @@ import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
+import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -257,6 +258,19 @@ export function understandText(
     entities.compare_to = entities.period;
     entities.period = since;
   }
+  // "Clientes que no han comprado este mes", "¿quiénes todavía no compran?": bought before and not
+  // so far, as "customers who haven't bought this month" reads, not a count of everyone registered.
+  if (
+    !usedContext &&
+    !bar &&
+    NOT_YET_INTENTS.has(intent) &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    (entities.customer_type !== undefined || GROUP_RE.customer.test(text) || GROUP_RE.who.test(text)) &&
+    !GROUP_RE.product.test(text) &&
+    asksNotBoughtYet(text, entities.period, vocab.lastDay)
+  )
+    intent = 'lapsed_customers';
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;
@@ -863,6 +877,17 @@ export function understandText(
     ...(places ? { placesRanked: places } : {}),
   };
 }
+
+/**
+ * What a question about customers who have not bought so far reads as before it is seen to be one
+ * ("¿quiénes no han hecho ningún pedido?" reads as what was ordered).
+ */
+const NOT_YET_INTENTS: ReadonlySet<ChatIntent> = new Set([
+  'count_customers',
+  'top_customers',
+  'top_products',
+  'unknown',
+]);
 
 /** "Qué compra el 1002", "what does customer 1002 order": what he buys, asked of one customer. */
 const WHAT_BUYS = /\b(?:que|what)(?: \w+){0,3} (?:compra|pide|lleva|buy|buys|order|orders|get|gets)\b/;
