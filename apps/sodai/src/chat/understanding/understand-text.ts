@@ -421,7 +421,7 @@ export function understandText(
     const bought = butNot.bought;
     if ('brand' in bought) entities.brand = bought.brand;
     else if ('product' in bought) entities.product_id = bought.product;
-    else entities[bought.attribute] = bought.value;
+    else if ('attribute' in bought) entities[bought.attribute] = bought.value;
     // "Pero no la 34" names a brand, not how many to list.
     const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
     if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
