@@ -9,14 +9,13 @@ import { useChatServer } from './chat-server.ts';
 // store. Buyers of one kind but not another keep their answer.
 const server = useChatServer();
 
-interface Answer {
+type Answer = {
   readonly excluded: string;
   readonly period: { readonly from: string; readonly to: string };
   readonly buyers: number;
   readonly found: number;
   readonly customers: readonly { readonly customer: number }[];
-  readonly package?: string;
-}
+};
 
 /** Customers who bought in [from, to] and bought no product of `pkg` there, most units first. */
 async function boughtButNot(
@@ -56,7 +55,7 @@ describe('the customers who bought, but none of a kind', () => {
 
   it('buyers of one kind but not another keep the kind bought', async () => {
     const r = await server().ask('clientes que compran latas pero no botellas', 'es');
-    const d = r.data as Answer;
+    const d = r.data as { package: string; excluded: string };
     expect({ intent: r.intent, bought: d.package, excluded: d.excluded }).toEqual({
       intent: 'product_buyers',
       bought: 'LATA',
