@@ -81,6 +81,8 @@ export interface QuestionFlags {
   readonly monthlyLeaders?: MonthlyLeaders;
   /** "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all (intent `slow_movers`). */
   readonly neverSold?: boolean;
+  /** "¿En qué semanas no se vendieron latas?": the weeks without sales of what is named (intent `sales_trend`). */
+  readonly weeksWithoutSales?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -171,6 +173,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   returnsBy: true,
   weeklyAverage: true,
   peak: true,
+  weeksWithoutSales: true,
   byMonth: true,
   monthlyLeaders: true,
   neverSold: true,

@@ -7,6 +7,7 @@ import { GROUP_RE } from './intent-words.ts';
 import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
 import { asksNotBoughtYet } from './not-bought-yet.ts';
+import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -271,6 +272,17 @@ export function understandText(
     asksNotBoughtYet(text, entities.period, vocab.lastDay)
   )
     intent = 'lapsed_customers';
+  // "¿En qué semanas no se vendieron latas?", "weeks with no sales of 1370": the weeks without sales
+  // of what is named, not its slowest products nor its trend (with nothing named: the data's gaps;
+  // a customer's weeks without buying are read as what he skipped).
+  const weeksWithoutSales =
+    !usedContext &&
+    !bar &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    (filters.some((k) => entities[k] !== undefined) || entities.product_id !== undefined) &&
+    asksWeeksWithoutSales(text);
+  if (weeksWithoutSales) intent = 'sales_trend';
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;
@@ -840,6 +852,7 @@ export function understandText(
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
+    ...(weeksWithoutSales && intent === 'sales_trend' ? { weeksWithoutSales: true } : {}),
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
