@@ -10,6 +10,7 @@ import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
+import type { TopOne } from './top-one-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -81,6 +82,8 @@ export interface QuestionFlags {
   readonly monthlyLeaders?: MonthlyLeaders;
   /** "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all (intent `slow_movers`). */
   readonly neverSold?: boolean;
+  /** "Ventas de la marca más vendida por semana": the trend of the best-selling brand or product (intent `sales_trend`). */
+  readonly ofTopOne?: TopOne;
   /** "¿En qué semanas no se vendieron latas?": the weeks without sales of what is named (intent `sales_trend`). */
   readonly weeksWithoutSales?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
@@ -174,6 +177,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   weeklyAverage: true,
   peak: true,
   weeksWithoutSales: true,
+  ofTopOne: true,
   byMonth: true,
   monthlyLeaders: true,
   neverSold: true,

@@ -8,6 +8,7 @@ import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
 import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
+import { topOneOverTime } from './top-one-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -283,6 +284,23 @@ export function understandText(
     (filters.some((k) => entities[k] !== undefined) || entities.product_id !== undefined) &&
     asksWeeksWithoutSales(text);
   if (weeksWithoutSales) intent = 'sales_trend';
+  // "Ventas de la marca más vendida por semana", "weekly sales of the best-selling brand": the trend
+  // of the one that sells most (found by the tool), not all sales nor the ranking of brands.
+  const ofTopOne =
+    !usedContext &&
+    !bar &&
+    !weeksWithoutSales &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.brand === undefined
+      ? topOneOverTime(text)
+      : undefined;
+  if (ofTopOne) {
+    intent = 'sales_trend';
+    delete entities.group_by;
+    delete entities.count;
+  }
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
     if (quiet) entities.period = quiet;
@@ -853,6 +871,7 @@ export function understandText(
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
     ...(weeksWithoutSales && intent === 'sales_trend' ? { weeksWithoutSales: true } : {}),
+    ...(ofTopOne && intent === 'sales_trend' ? { ofTopOne } : {}),
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
