@@ -41,6 +41,7 @@ import { runsInAPeriodTool } from './tools/runs-in-a-period.ts';
 import { retrainCountTool } from './tools/retrain-count.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
+import { buyersMoversTool } from './tools/buyers-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { newToCustomerTool } from './tools/new-to-customer.ts';
@@ -207,7 +208,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         ? buyersButNotTool({ product: req.excludedProduct })(box, req)
         : productBuyersTool(box, req),
   ),
-  movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
+  // "¿Qué marca perdió más clientes?": brands by their buyers lost or gained, not by units.
+  movers: (box, req) =>
+    req.buyersMoved
+      ? buyersMoversTool(req.buyersMoved)(box, req)
+      : req.customerMovers
+        ? customerMoversTool(box, req)
+        : moversTool(box, req),
   // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.
   slow_movers: (box, req) =>
     req.neverSold ? neverSoldTool(box, req) : orPastThreshold('products', slowMoversTool)(box, req),

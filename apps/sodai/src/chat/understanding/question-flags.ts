@@ -11,6 +11,7 @@ import type { ReturnsBy } from './returns-words.ts';
 import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
 import type { TopOne } from './top-one-words.ts';
+import type { BuyersGrain } from './buyers-change-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -68,6 +69,8 @@ export interface QuestionFlags {
   readonly predictionRun?: PredictionRunAsked;
   /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
   readonly againstRules?: boolean;
+  /** "¿Qué marca perdió más clientes?": brands (or products …) by the change in their buyers (intent `movers`). */
+  readonly buyersMoved?: BuyersGrain;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -172,6 +175,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   runsAsked: true,
   againstRules: true,
   customerMovers: true,
+  buyersMoved: true,
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,

@@ -9,6 +9,7 @@ import { asksNotBought } from './not-bought.ts';
 import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
+import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -248,8 +249,25 @@ export function understandText(
   }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
+  // "¿Qué marca perdió más clientes?", "which products gained the most buyers?": brands (or products
+  // …) ranked by the change in their buyers, not the customers who bought less nor the lapsed ones.
+  const buyersMoved =
+    !usedContext &&
+    !bar &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? buyersChangeAsked(text)
+      : undefined;
+  if (buyersMoved) {
+    intent = 'movers';
+    entities.direction = buyersMoved.direction;
+    delete entities.group_by;
+    delete entities.share_of;
+    delete entities.scope;
+  }
   // "Which customers bought less …?": the customers who fell.
-  const customerMovers = guess.customerMovers === true && intent === 'movers';
+  const customerMovers = !buyersMoved && guess.customerMovers === true && intent === 'movers';
   if (customerMovers && asksFallers(text)) entities.direction = 'down';
   // "… bought less than last month": last month is what the change is measured from.
   const since =
@@ -858,6 +876,7 @@ export function understandText(
     ...(predictionRun ? { predictionRun } : {}),
     ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
+    ...(buyersMoved && intent === 'movers' ? { buyersMoved: buyersMoved.grain } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
