@@ -28,6 +28,8 @@ import { openAlertsTool } from './tools/open-alerts.ts';
 import { weeklyDigestTool } from './tools/weekly-digest.ts';
 import { dataCoverageTool } from './tools/data-coverage.ts';
 import { dataGapsTool } from './tools/data-gaps.ts';
+import { weeksWithoutSalesTool } from './tools/weeks-without-sales.ts';
+import { ofTheTopOne } from './tools/top-one-over-time.ts';
 import { sideBySideTool } from './tools/side-by-side.ts';
 import { modelPerformanceTool } from './tools/model-performance.ts';
 import { modelVsRulesByWeekTool } from './tools/model-vs-rules-by-week.ts';
@@ -39,6 +41,7 @@ import { runsInAPeriodTool } from './tools/runs-in-a-period.ts';
 import { retrainCountTool } from './tools/retrain-count.ts';
 import { moversTool, newProductsTool } from './tools/movers.ts';
 import { customerMoversTool } from './tools/customer-movers.ts';
+import { buyersMoversTool } from './tools/buyers-movers.ts';
 import { customerProductsTool } from './tools/customer-products.ts';
 import { usualButSkippedTool } from './tools/usual-but-skipped.ts';
 import { newToCustomerTool } from './tools/new-to-customer.ts';
@@ -205,7 +208,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
         ? buyersButNotTool({ product: req.excludedProduct })(box, req)
         : productBuyersTool(box, req),
   ),
-  movers: (box, req) => (req.customerMovers ? customerMoversTool(box, req) : moversTool(box, req)),
+  // "¿Qué marca perdió más clientes?": brands by their buyers lost or gained, not by units.
+  movers: (box, req) =>
+    req.buyersMoved
+      ? buyersMoversTool(req.buyersMoved)(box, req)
+      : req.customerMovers
+        ? customerMoversTool(box, req)
+        : moversTool(box, req),
   // "¿Qué productos nunca se vendieron?": those with no sale at all, not the slowest of a period.
   slow_movers: (box, req) =>
     req.neverSold ? neverSoldTool(box, req) : orPastThreshold('products', slowMoversTool)(box, req),
@@ -216,23 +225,28 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
-  // attribute ("ventas por mes de cada marca"): a month by value table.
+  // attribute ("ventas por mes de cada marca"): a month by value table; "¿en qué semanas no se
+  // vendieron latas?": the weeks without them; "… de la marca más vendida": that brand's, once found.
   sales_trend: orReturns((box, req) =>
-    req.perCustomer
-      ? perCustomerAverageTool(box, req)
-      : req.peak
-        ? req.peak.grain === 'day'
-          ? peakDayTool(req.peak)(box, req)
-          : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
-        : req.weeklyAverage
-          ? weeklyAverageTool(box, req)
-          : req.byMonth
-            ? req.compared
-              ? monthlySideBySideTool(req.compared)(box, req)
-              : req.entities.group_by
-                ? monthlySplitTool(req.entities.group_by)(box, req)
-                : monthlySalesTool(box, req)
-            : salesTrendTool(box, req),
+    req.ofTopOne
+      ? ofTheTopOne(req.ofTopOne, (b, r) => TOOLS.sales_trend(b, { ...r, ofTopOne: undefined }))(box, req)
+      : req.weeksWithoutSales
+        ? weeksWithoutSalesTool(box, req)
+        : req.perCustomer
+          ? perCustomerAverageTool(box, req)
+          : req.peak
+            ? req.peak.grain === 'day'
+              ? peakDayTool(req.peak)(box, req)
+              : peakPeriodTool({ ...req.peak, grain: req.peak.grain })(box, req)
+            : req.weeklyAverage
+              ? weeklyAverageTool(box, req)
+              : req.byMonth
+                ? req.compared
+                  ? monthlySideBySideTool(req.compared)(box, req)
+                  : req.entities.group_by
+                    ? monthlySplitTool(req.entities.group_by)(box, req)
+                    : monthlySalesTool(box, req)
+                : salesTrendTool(box, req),
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),

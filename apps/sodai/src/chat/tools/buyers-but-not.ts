@@ -19,30 +19,42 @@ const SIDE_COLUMN = {
   segment: 'segment',
 };
 
-/** The sales lines of a side, over `transactions` (`$n` its product, brand or value). */
+/**
+ * The sales lines of a side, over `transactions` (`$n` its product, brand or value). Anything bought
+ * is every line: its value (null) is still bound, as DuckDB refuses a parameter the SQL leaves out.
+ */
 const sideWhere = (side: BoughtSide, n: number) =>
-  'product' in side
-    ? `product_id = $${n}`
-    : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} ${side.others ? 'IS DISTINCT FROM' : '='} $${n})`;
+  'anything' in side
+    ? `product_id IS NOT NULL AND $${n}::VARCHAR IS NULL`
+    : 'product' in side
+      ? `product_id = $${n}`
+      : `product_id IN (SELECT product_id FROM products WHERE ${'brand' in side ? 'brand' : SIDE_COLUMN[side.attribute]} ${side.others ? 'IS DISTINCT FROM' : '='} $${n})`;
 
 /** "otras marcas", "otros envases": feminine attributes take "otras". */
 const FEMININE = new Set(['brand', 'category', 'sub_category']);
 
 const sideValue = (side: BoughtSide) =>
-  'product' in side ? side.product : 'brand' in side ? side.brand : side.value;
+  'anything' in side ? null : 'product' in side ? side.product : 'brand' in side ? side.brand : side.value;
 
-/** "el producto 1370" / "la marca Brand 7" / "latas" whole, as the object of a verb, and after "of". */
+/**
+ * "el producto 1370" / "la marca Brand 7" / "latas" whole, as the object of a verb, and after "of"
+ * (nothing, for anything bought: "120 unidades en 5 pedidos").
+ */
 function sideWords(
   side: BoughtSide,
   lang: Lang,
 ): { readonly whole: string; readonly short: string; readonly of: string } {
+  if ('anything' in side) {
+    const whole = say(lang, 'algo', 'anything');
+    return { whole, short: whole, of: '' };
+  }
   if ('product' in side)
     return {
       whole: say(lang, `el producto ${side.product}`, `product ${side.product}`),
       short: say(lang, `el ${side.product}`, String(side.product)),
       of: say(lang, `del ${side.product}`, `of ${side.product}`),
     };
-  if (side.others) {
+  if ('others' in side && side.others) {
     const attribute = 'brand' in side ? 'brand' : side.attribute;
     const plural = ATTRIBUTE_PLURAL[attribute];
     const other = `${FEMININE.has(attribute) ? 'otras' : 'otros'} ${plural.es}`;
@@ -63,10 +75,10 @@ function sideWords(
 }
 
 /**
- * The customers who bought one product or brand in the period (default the last twelve weeks) but
- * not another there: an offer list for the second, the biggest buyers of the first first, with how
- * many they are of all the first's buyers; a customer type named narrows them. Without `bought`, the
- * first is the product the question names.
+ * The customers who bought one product or brand (or anything at all) in the period (default the
+ * last twelve weeks) but not another there: an offer list for the second, the biggest buyers of the
+ * first first, with how many they are of all the first's buyers; a customer type named narrows them.
+ * Without `bought`, the first is the product the question names.
  */
 export const buyersButNotTool =
   (excludedSide: BoughtSide, boughtSide?: BoughtSide): Tool =>
@@ -117,11 +129,12 @@ export const buyersButNotTool =
     const when = describePeriod(period, lang);
     const filters = describeFilters({ customer_type: entities.customer_type }, lang);
     const who = filters.length ? ` (${filters.join(', ')})` : '';
+    const ofFirst = first.of ? ` ${first.of}` : '';
     const line = (r: Row) =>
       say(
         lang,
-        `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
-        `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)} ${first.of} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
+        `cliente ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)}${ofFirst} en ${countOf(Number(r.orders), lang, NOUN.order)}, la última el ${formatDay(String(r.last), lang)}`,
+        `customer ${r.customer} (${customerTypeCell(r, lang)}): ${countOf(Number(r.units), lang, NOUN.unit)}${ofFirst} in ${countOf(Number(r.orders), lang, NOUN.order)}, the last on ${formatDay(String(r.last), lang)}`,
       );
     const listed = rows.map(line).join('; ');
     // "1 de los 1 cliente", "5 of the 5 customers": when every buyer is one of them, that is said.
@@ -157,8 +170,8 @@ export const buyersButNotTool =
         ...filters,
         say(
           lang,
-          `compradores ${first.of} sin compras ${second.of} en el período`,
-          `buyers ${first.of} with no purchase ${second.of} in the period`,
+          `compradores${ofFirst} sin compras ${second.of} en el período`,
+          `buyers${ofFirst} with no purchase ${second.of} in the period`,
         ),
       ],
       table: rankedTable(
@@ -166,7 +179,7 @@ export const buyersButNotTool =
         [
           column('customer', lang),
           column('type', lang),
-          [say(lang, `Unidades ${first.of}`, `Units ${first.of}`), true],
+          [say(lang, `Unidades${ofFirst}`, `Units${ofFirst}`), true],
           column('orders', lang),
           column('lastPurchase', lang),
         ],
@@ -180,11 +193,13 @@ export const buyersButNotTool =
         ],
       ),
       data: {
-        ...('product' in bought
-          ? { product }
-          : 'brand' in bought
-            ? { brand: product }
-            : { [bought.attribute]: product }),
+        ...('anything' in bought
+          ? {}
+          : 'product' in bought
+            ? { product }
+            : 'brand' in bought
+              ? { brand: product }
+              : { [bought.attribute]: product }),
         excluded,
         ...('others' in excludedSide && excludedSide.others ? { only: true } : {}),
         period,

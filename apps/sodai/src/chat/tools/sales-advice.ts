@@ -345,7 +345,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
   };
   const window = `${formatDay(quiet.from, lang)} – ${formatDay(quiet.to, lang)}`;
   // Labels read after "en"/"in" unless they carry their own preposition ("desde octubre", "last week").
-  const bare = lang === 'es' ? /^(?:en|desde) / : /^(?:in|since|last|this) /;
+  const bare = lang === 'es' ? /^(?:en|desde|est[ae]) / : /^(?:in|since|last|this) /;
   const since = `${bare.test(quiet.label) ? '' : say(lang, 'en ', 'in ')}${quiet.label} (${window})`;
   const biggest = rows
     .map((r) =>

@@ -8,6 +8,8 @@ export type SideAttribute = 'package' | 'category' | 'sub_category' | 'segment';
  */
 export type BoughtSide =
   | { readonly product: number }
+  // "¿Qué clientes compraron sin latas?": anything at all, so buying is all that is asked of them.
+  | { readonly anything: true }
   | { readonly brand: string; readonly others?: true }
   | { readonly attribute: SideAttribute; readonly value: string; readonly others?: true };
 // `others`: every other brand or value ("clientes que solo compran latas" leave out other packages).

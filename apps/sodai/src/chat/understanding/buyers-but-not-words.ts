@@ -34,7 +34,10 @@ function bareBrandIn(text: string, vocab: Vocabulary): { brand: string; number: 
  * denies buying ("que no compran", "who don't buy", "that never bought"), with its verb if any.
  */
 const LEAVES_OUT =
-  /\b(?:pero (?:no|nunca)|but (?:not|never)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
+  /\b(?:pero (?:no|nunca)|but (?:not|never|no)|and not|y no|though not|sin|without|(?:excepto|except|salvo|other than)(?: (?:a )?(?:los|las|those|the ones|customers|clientes)(?: (?:que|who|that))?)?|(?:que|who|that) (?:no|nunca|never|don ?t|do not|does not|doesn ?t|did not|didn ?t|have not|haven ?t|has not|hasn ?t)(?: (?:han|ha|ever))?)\s+(?:(?:compran?|compraron|compro|comprado|llevan?|llevaron|piden?|pidieron|buy|bought|order|ordered|purchase|purchased)\s+)?/;
+
+/** A verb of buying: "compraron", "piden", "bought", "ordering". */
+const BUYING = /\b(?:compr|pid|pide|llev|buy|bought|order|purchas)\w*/;
 
 /** Who is asked for: customers, or "who". */
 const CUSTOMERS =
@@ -100,7 +103,11 @@ export function buyersButNotAsked(text: string, vocab: Vocabulary, lang: Lang): 
   const before = text.slice(0, m.index);
   if (!asksForCustomers(before, vocab, lang)) return undefined;
   const bare = bareBrandIn(before, vocab);
-  const bought = sideIn(before, vocab, lang) ?? (bare ? { brand: bare.brand } : undefined);
+  // "¿Qué clientes compraron sin latas?": nothing named before what is left out, but a verb of
+  // buying, so they bought anything else.
+  const bought =
+    sideIn(before, vocab, lang) ??
+    (bare ? { brand: bare.brand } : BUYING.test(before) ? { anything: true as const } : undefined);
   if (!bought) return undefined;
   const excludedAt = m.index + m[0].length;
   const excluded = sideIn(text.slice(excludedAt), vocab, lang, bought);

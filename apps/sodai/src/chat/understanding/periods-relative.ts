@@ -1,4 +1,4 @@
-import type { Lang } from '../../contract/api.ts';
+import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { addDays, lastCompleteMonth, lastCompleteWeek, monthEnd, monthStart, toDate } from './days.ts';
 import { ONE_TO_TWENTY } from './number-words.ts';
 import type { PeriodRule } from './periods.ts';
@@ -42,6 +42,43 @@ const QUARTER_WORDS: Record<string, number> = {
 };
 
 const ORDINAL_ES = ['primer', 'segundo', 'tercer', 'cuarto'];
+
+/** An ordinal a quarter or half is named by ("primer", "second"). */
+const ORDINAL = Object.keys(QUARTER_WORDS).join('|');
+
+/** A quarter or half named by its ordinal ("el primer trimestre", "Q1", "first half"): its kind. */
+const ORDINAL_PERIOD = new RegExp(`\\b(?:${ORDINAL})\\s+(trimestre|quarter|semestre|half)\\b|\\bq[1-4]\\b`);
+
+/**
+ * What may follow an ordinal whose noun is left out ("con el segundo en ventas", "the second one of
+ * 2024"): the question goes on, whereas "el segundo cliente" names something else.
+ */
+const AFTER_AN_ELIDED_NOUN = 'de|del|en|por|para|y|e|vs|versus|con|que|of|in|by|for|and|with|than|20\\d{2}';
+
+/** Quarter `q` of the anchor's year, or of the year before when it has not started yet. */
+function namedQuarter(q: number, anchor: string, lang: Lang): ChatPeriod {
+  const a = toDate(anchor);
+  const year = 3 * q - 2 <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
+  return {
+    ...quarter(year, q),
+    label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `in Q${q} ${year}`),
+  };
+}
+
+/** The first or second half of the anchor's year (the second, of the year before until July). */
+function namedHalf(first: boolean, anchor: string, lang: Lang): ChatPeriod {
+  const a = toDate(anchor);
+  const year = first || a.getUTCMonth() >= 6 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
+  return {
+    from: monthStart(year, first ? 1 : 7),
+    to: monthEnd(year, first ? 6 : 12),
+    label: label(
+      lang,
+      `el ${first ? 'primer' : 'segundo'} semestre de ${year}`,
+      `the ${first ? 'first' : 'second'} half of ${year}`,
+    ),
+  };
+}
 
 export const RELATIVE_RULES: readonly PeriodRule[] = [
   {
@@ -135,31 +172,26 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
   },
   {
     re: /\bq([1-4])\b|\b(primer|primero|segundo|tercer|tercero|cuarto|first|second|third|fourth)\s+(?:trimestre|quarter)\b/,
-    make: (m, anchor, lang) => {
-      const q = m[1] ? Number(m[1]) : QUARTER_WORDS[m[2]!]!;
-      const a = toDate(anchor);
-      const year = 3 * q - 2 <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
-      return {
-        ...quarter(year, q),
-        label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `in Q${q} ${year}`),
-      };
-    },
+    make: (m, anchor, lang) => namedQuarter(m[1] ? Number(m[1]) : QUARTER_WORDS[m[2]!]!, anchor, lang),
   },
   {
     re: /\b(primer|segundo|first|second)\s+(?:semestre|half)\b/,
-    make: (m, anchor, lang) => {
-      const first = m[1] === 'primer' || m[1] === 'first';
-      const a = toDate(anchor);
-      const year = first || a.getUTCMonth() >= 6 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
-      return {
-        from: monthStart(year, first ? 1 : 7),
-        to: monthEnd(year, first ? 6 : 12),
-        label: label(
-          lang,
-          `el ${first ? 'primer' : 'segundo'} semestre de ${year}`,
-          `the ${first ? 'first' : 'second'} half of ${year}`,
-        ),
-      };
+    make: (m, anchor, lang) => namedHalf(m[1] === 'primer' || m[1] === 'first', anchor, lang),
+  },
+  {
+    // "Compara el primer trimestre con el segundo", "first half vs the second one": the noun said
+    // once is left out of the other ordinal, which names the same kind of period.
+    re: new RegExp(
+      `\\b(?:con|y|e|vs|versus|contra|frente(?:\\s+a)?|comparado\\s+con|and|with|against|to)\\s+(?:el|al|the)\\s+(${ORDINAL})(?:\\s+one)?(?=\\s*$|\\s+(?:${AFTER_AN_ELIDED_NOUN})\\b)`,
+    ),
+    make: (m, anchor, lang, question) => {
+      const named = ORDINAL_PERIOD.exec(question);
+      if (!named) return undefined;
+      const kind = named[1] ?? 'quarter';
+      const q = QUARTER_WORDS[m[1]!]!;
+      if (kind === 'semestre' || kind === 'half')
+        return q <= 2 ? namedHalf(q === 1, anchor, lang) : undefined;
+      return namedQuarter(q, anchor, lang);
     },
   },
   {

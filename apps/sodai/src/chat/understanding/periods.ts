@@ -159,6 +159,56 @@ function dayRange(
   return { from, to, label: rangeLabel(from, to, lang) };
 }
 
+/** "la semana del 13 may 2024" / "the week of May 13, 2024". */
+const weekLabel = (monday: string, lang: Lang) =>
+  label(lang, `la semana del ${formatDay(monday, lang)}`, `the week of ${formatDay(monday, lang)}`);
+
+/** The Monday–Sunday week holding `day` (a date people name the week by, usually its Monday). */
+function weekOf(day: string | undefined, lang: Lang): ChatPeriod | undefined {
+  if (!day) return undefined;
+  const monday = mondayOf(day);
+  return { from: monday, to: addDays(monday, 6), label: weekLabel(monday, lang) };
+}
+
+/**
+ * "La semana del", "la semana que empieza el" (any tense: the speller may turn "empieza" into
+ * "empiezo"), "the week of", "the week starting (on)".
+ */
+const WEEK_OF_ES = '(?:la\\s+)?semana\\s+(?:del?|que\\s+(?:empie|comien|arranc|inici)\\w*\\s+el)';
+const WEEK_OF_EN = '(?:the\\s+)?week\\s+(?:of|starting|beginning|commencing)(?:\\s+on)?(?:\\s+the)?';
+
+/**
+ * A week named by one of its days: the whole Monday–Sunday week, not that day. Read before the
+ * day rules, which would take "13 de mayo" alone.
+ */
+const WEEK_OF_A_DAY: readonly PeriodRule[] = [
+  {
+    // "la semana del 13 de mayo (de 2024)", "week of 13 may", "the week of the 13th of may".
+    re: new RegExp(
+      `\\b(?:${WEEK_OF_ES}|${WEEK_OF_EN})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:de\\s+|of\\s+)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const month = MONTHS[m[2]!]!;
+      return weekOf(dayOf(m[3] ? Number(m[3]) : namedMonthYear(month, anchor), month, Number(m[1])), lang);
+    },
+  },
+  {
+    // "the week of may 13(th)(, 2024)".
+    re: new RegExp(
+      `\\b(?:${WEEK_OF_ES}|${WEEK_OF_EN})\\s+${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const month = MONTHS[m[1]!]!;
+      return weekOf(dayOf(m[3] ? Number(m[3]) : namedMonthYear(month, anchor), month, Number(m[2])), lang);
+    },
+  },
+  {
+    // "la semana del 2024-05-13", "the week of 2024-05-13".
+    re: new RegExp(`\\b(?:${WEEK_OF_ES}|${WEEK_OF_EN})\\s+(\\d{4})-(\\d{2})-(\\d{2})\\b`),
+    make: (m, _a, lang) => weekOf(dayOf(Number(m[1]), Number(m[2]), Number(m[3])), lang),
+  },
+];
+
 const RULES: readonly PeriodRule[] = [
   {
     // "diciembre del año pasado", "march last year": that month of the year before the data's last,
@@ -174,6 +224,7 @@ const RULES: readonly PeriodRule[] = [
     },
   },
   ...RELATIVE_RULES,
+  ...WEEK_OF_A_DAY,
   {
     // "entre el 1 y el 15 de marzo", "del 1 al 15 de marzo", "from march 1 to march 15" are rare;
     // ISO ranges are what people paste: "del 2024-03-01 al 2024-03-15".

@@ -10,6 +10,8 @@ import type { Place, PlaceGrain } from './place-words.ts';
 import type { ReturnsBy } from './returns-words.ts';
 import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
+import type { TopOne } from './top-one-words.ts';
+import type { BuyersGrain } from './buyers-change-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -71,6 +73,8 @@ export interface QuestionFlags {
   readonly predictionRun?: PredictionRunAsked;
   /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
   readonly againstRules?: boolean;
+  /** "¿Qué marca perdió más clientes?": brands (or products …) by the change in their buyers (intent `movers`). */
+  readonly buyersMoved?: BuyersGrain;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -85,6 +89,10 @@ export interface QuestionFlags {
   readonly monthlyLeaders?: MonthlyLeaders;
   /** "¿Qué productos nunca se vendieron?": the catalogue's products with no sale at all (intent `slow_movers`). */
   readonly neverSold?: boolean;
+  /** "Ventas de la marca más vendida por semana": the trend of the best-selling brand or product (intent `sales_trend`). */
+  readonly ofTopOne?: TopOne;
+  /** "¿En qué semanas no se vendieron latas?": the weeks without sales of what is named (intent `sales_trend`). */
+  readonly weeksWithoutSales?: boolean;
   /** "¿Cuál fue la semana con más ventas?", "el peor mes": the best or worst week or month (intent `sales_trend`). */
   readonly peak?: PeakAsked;
   /**
@@ -171,10 +179,13 @@ const QUESTION_FLAG_KEYS = Object.keys({
   runsAsked: true,
   againstRules: true,
   customerMovers: true,
+  buyersMoved: true,
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,
   peak: true,
+  weeksWithoutSales: true,
+  ofTopOne: true,
   byMonth: true,
   monthlyLeaders: true,
   neverSold: true,

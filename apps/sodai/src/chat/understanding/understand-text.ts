@@ -6,6 +6,10 @@ import { classifyIntent } from './intents.ts';
 import { GROUP_RE } from './intent-words.ts';
 import { asksHowMany } from './how-many.ts';
 import { asksNotBought } from './not-bought.ts';
+import { asksNotBoughtYet } from './not-bought-yet.ts';
+import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
+import { topOneOverTime } from './top-one-words.ts';
+import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -249,8 +253,25 @@ export function understandText(
   }
   // Risers unless the question asks what is falling ("¿qué productos caen más?").
   if (intent === 'movers' && GROUP_RE.falling.test(text)) entities.direction = 'down';
+  // "¿Qué marca perdió más clientes?", "which products gained the most buyers?": brands (or products
+  // …) ranked by the change in their buyers, not the customers who bought less nor the lapsed ones.
+  const buyersMoved =
+    !usedContext &&
+    !bar &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? buyersChangeAsked(text)
+      : undefined;
+  if (buyersMoved) {
+    intent = 'movers';
+    entities.direction = buyersMoved.direction;
+    delete entities.group_by;
+    delete entities.share_of;
+    delete entities.scope;
+  }
   // "Which customers bought less …?": the customers who fell.
-  const customerMovers = guess.customerMovers === true && intent === 'movers';
+  const customerMovers = !buyersMoved && guess.customerMovers === true && intent === 'movers';
   if (customerMovers && asksFallers(text)) entities.direction = 'down';
   // "… bought less than last month": last month is what the change is measured from.
   const since =
@@ -260,6 +281,47 @@ export function understandText(
   if (since && entities.period) {
     entities.compare_to = entities.period;
     entities.period = since;
+  }
+  // "Clientes que no han comprado este mes", "¿quiénes todavía no compran?": bought before and not
+  // so far, as "customers who haven't bought this month" reads, not a count of everyone registered.
+  if (
+    !usedContext &&
+    !bar &&
+    NOT_YET_INTENTS.has(intent) &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    (entities.customer_type !== undefined || GROUP_RE.customer.test(text) || GROUP_RE.who.test(text)) &&
+    !GROUP_RE.product.test(text) &&
+    asksNotBoughtYet(text, entities.period, vocab.lastDay)
+  )
+    intent = 'lapsed_customers';
+  // "¿En qué semanas no se vendieron latas?", "weeks with no sales of 1370": the weeks without sales
+  // of what is named, not its slowest products nor its trend (with nothing named: the data's gaps;
+  // a customer's weeks without buying are read as what he skipped).
+  const weeksWithoutSales =
+    !usedContext &&
+    !bar &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    (filters.some((k) => entities[k] !== undefined) || entities.product_id !== undefined) &&
+    asksWeeksWithoutSales(text);
+  if (weeksWithoutSales) intent = 'sales_trend';
+  // "Ventas de la marca más vendida por semana", "weekly sales of the best-selling brand": the trend
+  // of the one that sells most (found by the tool), not all sales nor the ranking of brands.
+  const ofTopOne =
+    !usedContext &&
+    !bar &&
+    !weeksWithoutSales &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    entities.brand === undefined
+      ? topOneOverTime(text)
+      : undefined;
+  if (ofTopOne) {
+    intent = 'sales_trend';
+    delete entities.group_by;
+    delete entities.count;
   }
   if (intent === 'lapsed_customers') {
     const quiet = vocab.lastDay ? quietWindow(text, vocab.lastDay, lang) : undefined;
@@ -411,7 +473,7 @@ export function understandText(
     const bought = butNot.bought;
     if ('brand' in bought) entities.brand = bought.brand;
     else if ('product' in bought) entities.product_id = bought.product;
-    else entities[bought.attribute] = bought.value;
+    else if ('attribute' in bought) entities[bought.attribute] = bought.value;
     // "Pero no la 34" names a brand, not how many to list.
     const count = entities.count === undefined ? undefined : new RegExp(`\\b${entities.count}\\b`);
     if (count?.test(text.slice(butNot.excludedAt)) && !count.test(text.slice(0, butNot.excludedAt)))
@@ -836,6 +898,7 @@ export function understandText(
     ...(predictionRun ? { predictionRun } : {}),
     ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
+    ...(buyersMoved && intent === 'movers' ? { buyersMoved: buyersMoved.grain } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
@@ -848,6 +911,8 @@ export function understandText(
     ...(weekdaySplit ? { weekdaySplit: true } : {}),
     ...(weeklyAverage ? { weeklyAverage: true } : {}),
     ...(peak ? { peak } : {}),
+    ...(weeksWithoutSales && intent === 'sales_trend' ? { weeksWithoutSales: true } : {}),
+    ...(ofTopOne && intent === 'sales_trend' ? { ofTopOne } : {}),
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
@@ -887,6 +952,17 @@ export function understandText(
     ...(places ? { placesRanked: places } : {}),
   };
 }
+
+/**
+ * What a question about customers who have not bought so far reads as before it is seen to be one
+ * ("¿quiénes no han hecho ningún pedido?" reads as what was ordered).
+ */
+const NOT_YET_INTENTS: ReadonlySet<ChatIntent> = new Set([
+  'count_customers',
+  'top_customers',
+  'top_products',
+  'unknown',
+]);
 
 /** "Qué compra el 1002", "what does customer 1002 order": what he buys, asked of one customer. */
 const WHAT_BUYS = /\b(?:que|what)(?: \w+){0,3} (?:compra|pide|lleva|buy|buys|order|orders|get|gets)\b/;

@@ -59,6 +59,8 @@ function honouringExclusion(
 ): Understanding {
   if (
     u.buyersButNot ||
+    // "Semanas sin ventas de latas": the cans are what was not sold, not a value left out.
+    u.weeksWithoutSales ||
     u.excludedProduct !== undefined ||
     u.intent === 'small_talk' ||
     OPERATIONS.has(u.intent)
