@@ -20,7 +20,8 @@ describe('swapped and dropped letters', () => {
     expect({ q, intent: r.intent, answered: r.answered, period: r.entities.period?.label }).toEqual({
       q,
       intent,
-      answered: intent !== 'pipeline_last_run',
+      // With no run store, the last retrain is still answered by the model serving and its date.
+      answered: true,
       period,
     });
   });
