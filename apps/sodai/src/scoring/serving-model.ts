@@ -89,6 +89,27 @@ export class ServingModel {
     return this.engine.servedBy;
   }
 
+  /**
+   * How many products the model expects the customer to buy next week (the sum of its candidates'
+   * probabilities, which holds however the purchases go together) and how many clear the threshold;
+   * undefined while a rule serves (its scores are no probabilities) or for a customer with no
+   * candidates.
+   */
+  expectedPurchases(
+    customerId: number,
+  ): { readonly expected: number; readonly aboveThreshold: number } | undefined {
+    if (this.engine.kind !== 'model') return undefined;
+    const range = this.features.customerRows(customerId);
+    if (!range) return undefined;
+    let expected = 0;
+    let aboveThreshold = 0;
+    for (let r = range.start; r < range.end; r++) {
+      expected += this.scores[r]!;
+      if (this.scores[r]! >= this.threshold) aboveThreshold++;
+    }
+    return { expected, aboveThreshold };
+  }
+
   /** Which stored rule predictions serve (undefined while a model serves). */
   get ruleKey(): string | undefined {
     return this.engine.kind === 'rule' ? this.engine.key : undefined;

@@ -1,5 +1,5 @@
 import { agree, countOf, NOUN, type Noun } from '../count-words.ts';
-import type { RecommendFilters } from '../../contract/api.ts';
+import type { Lang, RecommendFilters } from '../../contract/api.ts';
 import { recommend } from '../../scoring/recommender.ts';
 import type { ServingModel } from '../../scoring/serving-model.ts';
 import {
@@ -33,6 +33,23 @@ function customerCheck(model: ServingModel, req: ToolRequest): ToolAnswer | unde
   if (req.customerText || !model.catalog.customers.has(id))
     return unknownCustomer(req.customerText ?? String(id), req.lang, req.vocab.lastDay);
   return undefined;
+}
+
+/**
+ * "¿Qué probabilidad hay de que compre algo?": how many products the model expects the customer to
+ * buy and how many clear the threshold, with a leading space.
+ */
+function expectedSentence(
+  expected: { readonly expected: number; readonly aboveThreshold: number },
+  lang: Lang,
+): string {
+  const n = formatNumber(expected.expected, lang, 1);
+  const above = countOf(expected.aboveThreshold, lang, NOUN.product);
+  return say(
+    lang,
+    ` En total el modelo espera que compre unos ${n} productos distintos esa semana; ${above} superan el umbral de recomendación.`,
+    ` In all the model expects about ${n} different products to be bought that week; ${above} clear the recommendation threshold.`,
+  );
 }
 
 /** What to offer a customer this week: the champion's ranking, popular products for cold starts. */
@@ -86,12 +103,14 @@ export const recommendTool: Tool = async (box, req) =>
         shown: 0,
       };
     }
+    const expected = result.cold_start ? undefined : model.expectedPurchases(id);
     const lines = items.map((r) => `${productLabel(r.product_id, r.attributes, lang)}: ${r.reason}`);
-    const text = say(
-      lang,
-      `Para ${weekOf(model, lang)} le ofrecería al cliente ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
-      `For ${weekOf(model, lang)} I would offer customer ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
-    );
+    const text =
+      say(
+        lang,
+        `Para ${weekOf(model, lang)} le ofrecería al cliente ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
+        `For ${weekOf(model, lang)} I would offer customer ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
+      ) + (req.offset === 0 && expected ? expectedSentence(expected, lang) : '');
     return {
       text,
       answered: true,
@@ -116,6 +135,9 @@ export const recommendTool: Tool = async (box, req) =>
         customer: id,
         model_version: model.version,
         cold_start: result.cold_start,
+        ...(expected
+          ? { expected_products: expected.expected, above_threshold: expected.aboveThreshold }
+          : {}),
         recommendations: items.map((r) => ({
           product: r.product_id,
           probability: r.source === 'popular' ? null : r.score,

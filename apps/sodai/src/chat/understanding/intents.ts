@@ -418,6 +418,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     return { intent: 'top_customers' };
   }
   if (has('likely') && !s.hasCustomer) return { intent: 'likely_buyers' };
+  // "¿Qué productos va a comprar el 164064?", "¿qué probabilidad hay de que compre algo?": the
+  // forecast for that customer, not what they bought.
+  if (has('likely') && s.hasCustomer && !s.hasProduct) return { intent: 'recommend' };
   // "¿A quién le muevo el 20230?": whoever the verb, asking who for a product wants buyers.
   if (!s.hasCustomer && (s.hasProduct || s.hasFilter) && TO_WHOM.test(text)) {
     return { intent: 'likely_buyers' };
