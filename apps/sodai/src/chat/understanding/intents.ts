@@ -343,7 +343,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
 
   // "¿Cuántas transacciones quedaron en cuarentena?" names sales words but asks about the load.
   const quarantine = /\b(?:cuarentena|quarantin\w*)\b/.test(text);
-  if (has('batch') && (quarantine || !has('history')) && !s.hasCustomer) return { intent: 'last_batch' };
+  // "¿Qué marcas han subido?" is no upload: which items rose.
+  if (has('batch') && (quarantine || !has('history')) && !s.hasCustomer && !asksWhichItemsMoved(text, has))
+    return { intent: 'last_batch' };
   if (has('pipeline') && !s.hasCustomer && !s.hasProduct) {
     if (has('next') && !has('failed')) return { intent: 'pipeline_next_run' };
     return { intent: 'pipeline_last_run' };

@@ -99,6 +99,8 @@ export const RANKING_WORDS = {
     'sube',
     'subieron',
     'subio',
+    // "¿Qué clientes han subido?": the participle of the perfect tense.
+    'subid[oa]s?',
     'ris(?:e|es|ing)',
     'rose',
     'gain\\w*',
@@ -130,6 +132,11 @@ export const RANKING_WORDS = {
     'cae',
     'cayeron',
     'cayo',
+    // "¿Qué clientes han caído / bajado / disminuido?": participles of the perfect tense.
+    'caid[oa]s?',
+    'bajad[oa]s?',
+    'disminu\\w*',
+    'decayend\\w*',
     'drop\\w*',
     'fall(?:s|ing|en)?',
     'fell',
