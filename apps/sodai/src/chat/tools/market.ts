@@ -222,7 +222,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.${cutNote}${partialNote}`;
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
-  const asked = req.periodTotal ? await periodTotal(box, e, period, lang, req.vocab.firstDay) : undefined;
+  const asked = req.periodTotal ? await periodTotal(box, e, period, lang, req.vocab) : undefined;
   const text = !asked
     ? byWeek
     : rows.length === 1

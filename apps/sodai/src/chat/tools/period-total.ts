@@ -3,6 +3,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { capitalize, formatPercent, say } from '../format.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { meetsBar } from './bar.ts';
+import { likeForLike } from './like-for-like.ts';
 import { describePeriod, periodRange, scopeWords, type ScopedEntities } from './filters.ts';
 import { periodFigures, type PeriodFigures } from './period-figures.ts';
 import type { ChatToolbox } from './toolbox.ts';
@@ -46,9 +47,11 @@ export async function periodTotal(
   entities: ScopedEntities,
   period: ChatPeriod,
   lang: Lang,
-  dataFrom: string | null = null,
+  data: { readonly firstDay: string | null; readonly lastDay: string | null },
 ): Promise<PeriodTotal> {
-  const before = previousPeriod(period, lang);
+  // "Ventas de mayo" on data to the 19th: May so far against the same days of April, said so.
+  const { earlier: before, note } = likeForLike(period, previousPeriod(period, lang), data.lastDay, lang);
+  const dataFrom = data.firstDay;
   const now = await periodFigures(box, entities, period);
   const then = await periodFigures(box, entities, before);
   const customer = entities.customer_id;
@@ -81,7 +84,7 @@ export async function periodTotal(
           `${when}: customer ${customer} bought ${units}${of} in ${orders}, ${against}.`,
         );
   return {
-    text: `${verdict(entities.threshold, now, lang)}${text}`,
+    text: `${verdict(entities.threshold, now, lang)}${text}${note}`,
     current: { ...now, period },
     previous: { ...then, period: before },
   };

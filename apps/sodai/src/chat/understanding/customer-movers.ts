@@ -21,6 +21,9 @@ const LESS = /\b(?:less|fewer|menos)\b/;
 const THAN_BEFORE =
   /\b(?:less|more|fewer|menos|mas)\b.*\b(?:than|que|vs|versus|frente a\w*|contra|comparado con|compared (?:to|with))\b.*\b(?:before|antes|anterior|pasad[oa]|last|previous|prior|ultim[oa])\b/;
 
+/** "Lately", "últimamente": more or less than before, the recent weeks against those before them. */
+const LATELY = /\b(?:lately|recently|these days|ultimamente|recientemente|estos dias|estas semanas)\b/;
+
 /** What the rules know besides the words. */
 export interface CustomerMoverSignals {
   readonly namesCustomerOrProduct: boolean;
@@ -52,7 +55,7 @@ export function asksCustomerMovers(text: string, s: CustomerMoverSignals): boole
     GROUP_RE.rising.test(text) ||
     GROUP_RE.falling.test(text) ||
     GROUP_RE.movers.test(text) ||
-    (MORE_OR_LESS.test(text) && (s.hasTwoPeriods || THAN_BEFORE.test(text)));
+    (MORE_OR_LESS.test(text) && (s.hasTwoPeriods || THAN_BEFORE.test(text) || LATELY.test(text)));
   return changed;
 }
 

@@ -451,6 +451,15 @@ export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeri
   return shifted.sort((a, b) => a.start - b.start);
 }
 
+/** How many whole calendar months a period spans (from a 1st to a month's last day), if it does. */
+function wholeMonths(p: ChatPeriod): number | undefined {
+  const from = toDate(p.from);
+  const to = toDate(p.to);
+  if (from.getUTCDate() !== 1 || monthEnd(to.getUTCFullYear(), to.getUTCMonth() + 1) !== p.to)
+    return undefined;
+  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + to.getUTCMonth() - from.getUTCMonth() + 1;
+}
+
 /** The period just before `p`, of the same length (what "compared with before" means). */
 export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
   const length = daysBetween(p.from, p.to) + 1;
@@ -464,15 +473,37 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
       label: label(lang, 'el año anterior', 'the year before'),
     };
   }
-  const isMonth = from.getUTCDate() === 1 && monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 1) === p.to;
-  if (isMonth) {
-    const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
-    const y = prev.getUTCFullYear();
-    const mth = prev.getUTCMonth() + 1;
+  // Whole calendar months (a month, a quarter, a half): as many whole months before, so Q3 is set
+  // against Q2 (1 Apr – 30 Jun), not the 92 days before 1 July.
+  const months = wholeMonths(p);
+  if (months !== undefined) {
+    const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - months, 1));
+    const last = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
+    const quarter = months === 3 && from.getUTCMonth() % 3 === 0;
+    const half = months === 6 && from.getUTCMonth() % 6 === 0;
     return {
-      from: monthStart(y, mth),
-      to: monthEnd(y, mth),
-      label: label(lang, 'el mes anterior', 'the month before'),
+      from: monthStart(prev.getUTCFullYear(), prev.getUTCMonth() + 1),
+      to: monthEnd(last.getUTCFullYear(), last.getUTCMonth() + 1),
+      label:
+        months === 1
+          ? label(lang, 'el mes anterior', 'the month before')
+          : quarter
+            ? label(lang, 'el trimestre anterior', 'the quarter before')
+            : half
+              ? label(lang, 'el semestre anterior', 'the half-year before')
+              : label(lang, `los ${months} meses anteriores`, `the ${months} months before`),
+    };
+  }
+  // A quarter so far (1 April to 19 May): the same days of the quarter before, from its first day.
+  const quarterStart = from.getUTCDate() === 1 && from.getUTCMonth() % 3 === 0;
+  const quarterEnd = monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 3);
+  if (quarterStart && p.to < quarterEnd && length > 31) {
+    const prevQuarter = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 3, 1));
+    const start = monthStart(prevQuarter.getUTCFullYear(), prevQuarter.getUTCMonth() + 1);
+    return {
+      from: start,
+      to: addDays(start, length - 1),
+      label: label(lang, 'los mismos días del trimestre anterior', 'the same days of the quarter before'),
     };
   }
   // A month so far (the data end on the 15th): the same days of the month before, not the 15 days
