@@ -21,6 +21,7 @@ export const NOUN = {
   order: { es: ['pedido', 'pedidos'], en: ['order', 'orders'] },
   line: { es: ['línea', 'líneas'], en: ['line', 'lines'] },
   unit: { es: ['unidad', 'unidades'], en: ['unit', 'units'] },
+  litre: { es: ['litro', 'litros'], en: ['litre', 'litres'] },
   day: { es: ['día', 'días'], en: ['day', 'days'] },
   differentDay: { es: ['día distinto', 'días distintos'], en: ['different day', 'different days'] },
   week: { es: ['semana', 'semanas'], en: ['week', 'weeks'] },

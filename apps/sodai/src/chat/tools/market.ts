@@ -222,7 +222,9 @@ export const salesTrendTool: Tool = async (box, req) => {
   const byWeek = `${weeklySales}, ${describePeriod(period, lang)}: ${trend}${weeks}.${cutNote}${partialNote}`;
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
-  const asked = req.periodTotal ? await periodTotal(box, e, period, lang, req.vocab) : undefined;
+  const asked = req.periodTotal
+    ? await periodTotal(box, e, period, lang, req.vocab, req.inLitres === true)
+    : undefined;
   const text = !asked
     ? byWeek
     : rows.length === 1

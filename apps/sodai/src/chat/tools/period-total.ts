@@ -48,15 +48,19 @@ export async function periodTotal(
   period: ChatPeriod,
   lang: Lang,
   data: { readonly firstDay: string | null; readonly lastDay: string | null },
+  inLitres = false,
 ): Promise<PeriodTotal> {
   // "Ventas de mayo" on data to the 19th: May so far against the same days of April, said so.
   const { earlier: before, note } = likeForLike(period, previousPeriod(period, lang), data.lastDay, lang);
   const dataFrom = data.firstDay;
-  const now = await periodFigures(box, entities, period);
-  const then = await periodFigures(box, entities, before);
+  const now = await periodFigures(box, entities, period, inLitres);
+  const then = await periodFigures(box, entities, before, inLitres);
   const customer = entities.customer_id;
+  // "¿Cuántos litros …?": the volume leads, its units beside it, and the change is of litres.
+  const litres = (f: PeriodFigures) => countOf(f.litres ?? 0, lang, NOUN.litre, 1);
   const figures = (f: PeriodFigures) =>
     [
+      ...(inLitres ? [litres(f)] : []),
       countOf(f.units, lang, NOUN.unit),
       countOf(f.orders, lang, NOUN.order),
       ...(customer === undefined ? [countOf(f.customers, lang, NOUN.customer)] : []),
@@ -68,8 +72,11 @@ export async function periodTotal(
   const of = `${product}${scopeWords({ ...entities, customer_id: undefined }, lang)}`;
   const when = capitalize(describePeriod(period, lang));
   const beforeData = dataFrom !== null && before.to < dataFrom;
-  const against = `${changeWords(now.units, then.units, beforeData, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''})`;
-  const units = countOf(now.units, lang, NOUN.unit);
+  const measure = (f: PeriodFigures) => (inLitres ? (f.litres ?? 0) : f.units);
+  const against = `${changeWords(measure(now), measure(then), beforeData, lang)} ${before.label} (${periodRange(before, lang)}${then.units > 0 ? `: ${figures(then)}` : ''})`;
+  const units = inLitres
+    ? `${litres(now)} (${countOf(now.units, lang, NOUN.unit)})`
+    : countOf(now.units, lang, NOUN.unit);
   const orders = countOf(now.orders, lang, NOUN.order);
   const text =
     customer === undefined

@@ -29,6 +29,8 @@ export interface QuestionFlags {
   readonly shareOfBuyers?: boolean;
   /** "¿Qué compra el primero?": the question pointed at one of the latest list by its place. */
   readonly pointedAt?: boolean;
+  /** "¿Cuántos litros se vendieron en diciembre?": the volume in litres leads, not the units. */
+  readonly inLitres?: boolean;
   /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
   readonly periodTotal?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
@@ -214,6 +216,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   excludedKind: true,
   shareOfBuyers: true,
   pointedAt: true,
+  inLitres: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

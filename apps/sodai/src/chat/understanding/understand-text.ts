@@ -72,6 +72,7 @@ import {
   THRESHOLD_SUBJECT_OF,
   WEEKLY_AVERAGE_INTENTS,
 } from './intent-groups.ts';
+import { asksLitres } from './litres-words.ts';
 import { withOrdinalReferent } from './ordinal-referent.ts';
 import { flagsAFollowUpKeeps, type QuestionFlags } from './question-flags.ts';
 import type { Understanding, WritableEntities } from './understanding.ts';
@@ -609,6 +610,14 @@ export function understandText(
     delete entities.share_of;
     delete entities.group_by;
   }
+  // "¿Cuántos litros se vendieron en diciembre?", "volumen en litros de la marca 24": the period's
+  // total in litres (a customer's too), which no other tool measures.
+  const inLitres =
+    !usedContext &&
+    entities.compare_to === undefined &&
+    (intent === 'sales_trend' || intent === 'unknown' || intent === 'customer_history') &&
+    asksLitres(text);
+  if (inLitres) intent = 'sales_trend';
   // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
   // not one figure for all.
   if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
@@ -938,12 +947,14 @@ export function understandText(
     ...(asksNotBought(text) ? { notBought: true } : {}),
     ...(shareOfBuyers ? { shareOfBuyers: true } : {}),
     ...(pointed !== asked ? { pointedAt: true } : {}),
+    ...(inLitres ? { inLitres: true } : {}),
     ...(intent === 'sales_trend' &&
-    !weeklyAverage &&
-    !kept.weeklyAverage &&
-    !peak &&
-    !kept.peak &&
-    (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))
+    (inLitres ||
+      (!weeklyAverage &&
+        !kept.weeklyAverage &&
+        !peak &&
+        !kept.peak &&
+        (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))))
       ? { periodTotal: true }
       : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
