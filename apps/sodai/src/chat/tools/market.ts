@@ -20,6 +20,7 @@ import {
   describePeriod,
   FROM,
   joinFiltersAndIds,
+  ofSubject,
   periodOr4Weeks,
   periodOrCalendarWeeks,
   placedLeavingOut,
@@ -135,7 +136,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const subject = describeSubject(e, lang);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
   // Without a subject the sales are the whole distributor's: "sales of all sales" says nothing.
-  const of = subject.length ? say(lang, ` de ${what}`, ` of ${what}`) : '';
+  const of = ofSubject(e, lang);
   const weeklySales = of
     ? say(lang, `Ventas semanales${of}`, `Weekly sales${of}`)
     : say(lang, 'Ventas semanales totales', 'Total weekly sales');
