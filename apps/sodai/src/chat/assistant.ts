@@ -76,6 +76,7 @@ import { answerWithinPlace } from './tools/place-scope.ts';
 import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
+import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -144,18 +145,21 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
       ? likelyBuyersOfAKindTool(box, req)
       : likelyBuyersTool(box, req),
   lapsed_customers: lapsedCustomersTool,
+  // "¿Qué compra el 181101 que no compra el 188331?": the first's products the other did not buy.
   customer_history: orSideBySide((box, req) =>
-    req.callVerdict
-      ? callVerdictTool(box, req)
-      : req.lastOrder
-        ? wholeList(lastOrderTool)(box, req)
-        : req.skipped
-          ? wholeList(usualButSkippedTool)(box, req)
-          : req.productsBought
-            ? customerProductsTool(box, req)
-            : req.regularProducts
-              ? regularProductsTool(box, req)
-              : customerHistoryTool(box, req),
+    req.boughtButNotBy
+      ? boughtButNotByTool(req.boughtButNotBy)(box, req)
+      : req.callVerdict
+        ? callVerdictTool(box, req)
+        : req.lastOrder
+          ? wholeList(lastOrderTool)(box, req)
+          : req.skipped
+            ? wholeList(usualButSkippedTool)(box, req)
+            : req.productsBought
+              ? customerProductsTool(box, req)
+              : req.regularProducts
+                ? regularProductsTool(box, req)
+                : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,

@@ -113,6 +113,18 @@ export function describeSubject(e: ScopedEntities, lang: Lang): string[] {
   ];
 }
 
+/**
+ * What a series is of, after its noun: " de marca Brand 7", " de marca Brand 7 sin latas", " sin
+ * latas", or nothing. The value left out follows what is kept, never after "de": "ventas semanales
+ * de sin latas" reads as if "sin latas" were a product.
+ */
+export function ofSubject(e: ScopedEntities, lang: Lang): string {
+  const { excluded, ...kept } = e;
+  const subject = describeSubject(kept, lang);
+  const of = subject.length ? say(lang, ` de ${subject.join(', ')}`, ` of ${subject.join(', ')}`) : '';
+  return excluded ? `${of} ${describeFilters({ excluded }, lang).join('')}` : of;
+}
+
 /** The filters of a question in parentheses (" (envase LATA, restaurantes)"), or nothing. */
 export function scopeWords(e: ScopedEntities, lang: Lang): string {
   const f = describeFilters(e, lang);

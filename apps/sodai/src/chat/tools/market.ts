@@ -20,12 +20,14 @@ import {
   describePeriod,
   FROM,
   joinFiltersAndIds,
+  ofSubject,
   periodOr4Weeks,
   periodOrCalendarWeeks,
   placedLeavingOut,
   scopeWords,
   type ScopedEntities,
 } from './filters.ts';
+import { noSalesSaid } from './last-sale-note.ts';
 import { periodFigures } from './period-figures.ts';
 import { likeForLike, partlyCovered } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
@@ -80,14 +82,16 @@ export const topProductsTool: Tool = async (box, req) => {
   );
   const { when, scope, noSales } = rankingWords(entities, period, lang);
   const share = unitsShare(rows, lang);
-  const text =
-    rows.length === 0
-      ? noSales
-      : say(
-          lang,
-          `${customer === undefined ? 'Los productos más vendidos' : `Los productos que más compró el cliente ${customer}`} ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
-          `${customer === undefined ? 'Best sellers' : `The products customer ${customer} bought most`} ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
-        );
+  const { period: _asked, ...anyTime } = ranked;
+  const empty =
+    rows.length === 0 ? await noSalesSaid(box, req, period, joinFiltersAndIds(anyTime), noSales) : undefined;
+  const text = empty
+    ? empty.text
+    : say(
+        lang,
+        `${customer === undefined ? 'Los productos más vendidos' : `Los productos que más compró el cliente ${customer}`} ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+        `${customer === undefined ? 'Best sellers' : `The products customer ${customer} bought most`} ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+      );
   return {
     text,
     answered: true,
@@ -115,6 +119,7 @@ export const topProductsTool: Tool = async (box, req) => {
     data: {
       period: period ?? null,
       products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),
+      ...(empty?.lastSale !== undefined ? { last_sale: empty.lastSale } : {}),
     },
     products: rows.map((r) => Number(r.product)),
     shown: rows.length,
@@ -135,7 +140,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const subject = describeSubject(e, lang);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
   // Without a subject the sales are the whole distributor's: "sales of all sales" says nothing.
-  const of = subject.length ? say(lang, ` de ${what}`, ` of ${what}`) : '';
+  const of = ofSubject(e, lang);
   const weeklySales = of
     ? say(lang, `Ventas semanales${of}`, `Weekly sales${of}`)
     : say(lang, 'Ventas semanales totales', 'Total weekly sales');

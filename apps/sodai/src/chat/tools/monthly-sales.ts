@@ -2,7 +2,7 @@ import type { ChatPeriod, Lang } from '../../contract/api.ts';
 import { countOf, NOUN } from '../count-words.ts';
 import { formatMonth, formatNumber, say } from '../format.ts';
 import { noTransactions, table } from './answers.ts';
-import { describePeriod, describeSubject, placed } from './filters.ts';
+import { describePeriod, describeSubject, ofSubject, placedLeavingOut } from './filters.ts';
 import { isWholeBucket, salesSeries } from './sales-series.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -27,15 +27,17 @@ export const monthlySalesTool: Tool = async (box, req) => {
   const { lang, vocab } = req;
   const last = vocab.lastDay;
   if (!last) return noTransactions(lang);
-  const e = placed(req);
+  // The series counts without a value the question leaves out ("ventas mensuales sin latas").
+  const e = placedLeavingOut(req);
   const period = e.period ?? lastTwelveMonths(last, lang);
   const rows = await salesSeries(box, e, period, 'month');
   const subject = describeSubject(e, lang);
   const what = subject.length ? subject.join(', ') : say(lang, 'todas las ventas', 'all sales');
-  const of = subject.length ? say(lang, ` de ${what}`, ` of ${what}`) : '';
+  const of = ofSubject(e, lang);
   const when = describePeriod(period, lang);
   const base = {
     answered: true,
+    exclusionApplied: true,
     basedOn: [when, what, say(lang, 'meses del calendario', 'calendar months')],
     placeApplied: true,
   };

@@ -3,6 +3,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatDay, formatNumber, productLabel, say } from '../format.ts';
 import { column, needsProduct, netUnits, rankedTable, unitsChart, unknownProduct } from './answers.ts';
 import { describeFilters, FROM, joinFilters, periodOr4Weeks, placedLeavingOut } from './filters.ts';
+import { noSalesSaid } from './last-sale-note.ts';
 import { rankingWords } from './market.ts';
 import { attributesOf } from './product-rows.ts';
 import { customerTypeCell } from './customer-rows.ts';
@@ -54,7 +55,10 @@ export const topCustomersTool: Tool = async (box, req) => {
       ),
     )
     .join('; ');
-  const text = rows.length === 0 ? noSales : `${lead} ${when}${scope}: ${listed}.`;
+  const { period: _asked, ...anyTime } = entities;
+  const empty =
+    rows.length === 0 ? await noSalesSaid(box, req, period, joinFilters(anyTime), noSales) : undefined;
+  const text = empty ? empty.text : `${lead} ${when}${scope}: ${listed}.`;
   return {
     text,
     answered: true,
@@ -77,6 +81,7 @@ export const topCustomersTool: Tool = async (box, req) => {
     data: {
       period: period ?? null,
       ...(byOrders ? { ranked_by: 'orders' } : {}),
+      ...(empty?.lastSale !== undefined ? { last_sale: empty.lastSale } : {}),
       customers: rows.map((r) => ({
         customer: Number(r.customer),
         units: Number(r.units),

@@ -3,6 +3,7 @@ import { say } from '../format.ts';
 import type { TopOne } from '../understanding/top-one-words.ts';
 import { noTransactions } from './answers.ts';
 import { catalogFilter, describePeriod, FROM, periodOrCalendarWeeks } from './filters.ts';
+import { lastTwelveMonths } from './monthly-sales.ts';
 import type { Tool } from './toolbox.ts';
 
 /** The column a best-selling one is picked from. */
@@ -10,7 +11,8 @@ const TOP_COLUMN: Readonly<Record<TopOne, string>> = { brand: 'p.brand', product
 
 /**
  * "Ventas de la marca más vendida por semana", "weekly sales of the best-selling brand": the brand
- * (or product) that sold most units in the period (default the trend's twelve weeks), within the
+ * (or product) that sold most units in the period (default the trend's twelve weeks, or by month
+ * the twelve months), within the
  * kinds of product and customers named, then `tool`'s answer for it over the same period. Which one
  * it is opens the answer, as the question did not name it.
  */
@@ -19,7 +21,10 @@ export const ofTheTopOne =
   async (box, req) => {
     const { lang, vocab } = req;
     if (!vocab.lastDay) return noTransactions(lang);
-    const period = periodOrCalendarWeeks(req, 12, vocab.lastDay);
+    // By month, the one is the best seller of the months shown (monthly-sales.ts's default).
+    const period = req.byMonth
+      ? (req.entities.period ?? lastTwelveMonths(vocab.lastDay, lang))
+      : periodOrCalendarWeeks(req, 12, vocab.lastDay);
     const f = catalogFilter(req.entities, 3);
     const [top] = await box.data.query(
       `SELECT ${TOP_COLUMN[kind]} AS value, sum(t.items)::DOUBLE AS units FROM ${FROM}

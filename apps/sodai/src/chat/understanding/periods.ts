@@ -10,6 +10,7 @@ import {
   toDate,
 } from './days.ts';
 import { formatDay, formatMonth } from '../format.ts';
+import { HOLIDAY_RULES } from './holiday-periods.ts';
 import { RELATIVE_RULES } from './periods-relative.ts';
 import { ONE_TO_TWENTY } from './number-words.ts';
 
@@ -210,6 +211,7 @@ const WEEK_OF_A_DAY: readonly PeriodRule[] = [
 ];
 
 const RULES: readonly PeriodRule[] = [
+  ...HOLIDAY_RULES,
   {
     // "diciembre del año pasado", "march last year": that month of the year before the data's last,
     // read before "el año pasado" alone would take the whole year.

@@ -12,6 +12,7 @@ import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
 import type { TopOne } from './top-one-words.ts';
 import type { BuyersGrain } from './buyers-change-words.ts';
+import type { BoughtButNotBy } from './bought-but-not-by-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -152,6 +153,11 @@ export interface QuestionFlags {
    * it; `applied` when what the question keeps already leaves it out (cans leave bottles out).
    */
   readonly excludedKind?: ExcludedKind & { readonly applied: boolean };
+  /**
+   * "¿Qué compra el 181101 que no compra el 188331?": the products the first bought that the other
+   * did not (intent `customer_history`, the first as `customer_id`).
+   */
+  readonly boughtButNotBy?: BoughtButNotBy;
 }
 
 /**
@@ -217,6 +223,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   shareOfBuyers: true,
   pointedAt: true,
   inLitres: true,
+  boughtButNotBy: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

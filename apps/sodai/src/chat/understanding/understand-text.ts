@@ -9,6 +9,7 @@ import { asksNotBought } from './not-bought.ts';
 import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
+import { boughtButNotBy } from './bought-but-not-by-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -878,7 +879,14 @@ export function understandText(
     intent === 'pipeline_last_run' && !guess.retrainDecision && !predictionRun
       ? runsAsked(text, entities.period !== undefined)
       : undefined;
-  const places = placesAsked(text, intent, entities.customer_id);
+  // "¿Qué compra el 181101 que no compra el 188331?": the first's products the other did not buy,
+  // whatever the two ids and the buying words read as before (advice, a history, a comparison).
+  const butNotBy = usedContext ? undefined : boughtButNotBy(text, vocab);
+  if (butNotBy) {
+    intent = 'customer_history';
+    entities.customer_id = butNotBy.customer;
+  }
+  const places = butNotBy ? undefined : placesAsked(text, intent, entities.customer_id);
   if (places) intent = 'sales_share';
   return {
     intent,
@@ -936,7 +944,8 @@ export function understandText(
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(butNot ? { buyersButNot: butNot } : {}),
-    ...(compared ? { compared } : {}),
+    ...(compared && !butNotBy ? { compared } : {}),
+    ...(butNotBy ? { boughtButNotBy: butNotBy } : {}),
     ...(values ? { comparedValues: values } : {}),
     ...(buyingTrend ? { buyingTrend } : {}),
     ...(absent ? { notInCatalogue: absent } : {}),
