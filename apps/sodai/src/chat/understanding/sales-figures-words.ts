@@ -143,6 +143,9 @@ export const SALES_FIGURES_WORDS = {
   howIsItDoing: [
     'como (?:viene|vienen|anda|andan|va|van|esta|estan|ha ido|han ido)',
     'como se (?:comporta|comportan|mueve|mueven)',
+    // "¿Cómo le está yendo a la marca 44?", "¿cómo les fue a los restaurantes?"
+    'como (?:le|les) (?:esta|estan|va|van|fue|ha ido|han ido)(?: yendo)?',
+    'how (?:is|are|did|has|have) .{0,30}(?:performing|performed|going|gone|doing|done)',
     'que tal (?:van |andan |estan )?(?:las |los )?(?:ventas|sales)',
     'how (?:is|are) .{0,30}doing',
   ],
