@@ -7,7 +7,9 @@ import { catalogFilter, describeFilters, describePeriod, FROM, periodOr4Weeks } 
 import { dataStartCaveat } from './data-start-caveat.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rankingWords } from './market.ts';
-import { itemWords, productsOrBrands } from './ranked-items.ts';
+import { itemWords } from './ranked-items.ts';
+import { grainWords, moversGrain } from './movers-grain.ts';
+import { valueWords } from './attribute-words.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -45,7 +47,12 @@ export const moversTool: Tool = async (box, req) => {
     note,
     partialDays,
   } = likeForLike(later, whole, req.vocab.lastDay, lang);
-  const { byBrand, entities } = productsOrBrands(req, now);
+  // "¿Qué segmento crece más?": the values of an attribute ranked; a value of it named is no filter.
+  const grain = moversGrain(req.entities.group_by);
+  const byProduct = grain === 'product';
+  const g = grainWords(grain, lang);
+  const { [grain === 'product' ? 'product_id' : grain]: _ranked, ...unranked } = req.entities;
+  const entities = { ...(byProduct ? req.entities : unranked), period: now };
   const down = req.entities.direction === 'down';
   const f = catalogFilter(entities);
   const n = f.params.length + 1;
@@ -58,11 +65,11 @@ export const moversTool: Tool = async (box, req) => {
   const order = inPercent ? 'units_now / units_before' : 'units_now - units_before';
   const rows = await box.data.query(
     `SELECT *, count(*) OVER ()::DOUBLE AS moved FROM (
-       SELECT ${byBrand ? 'p.brand' : 't.product_id::DOUBLE'} AS item${byBrand ? '' : `, ${PRODUCT_COLUMNS}`},
+       SELECT ${g.column} AS item${byProduct ? `, ${PRODUCT_COLUMNS}` : ''},
               coalesce(sum(t.items) FILTER (WHERE ${within(n)}), 0)::DOUBLE AS units_now,
               coalesce(sum(t.items) FILTER (WHERE ${within(n + 2)}), 0)::DOUBLE AS units_before
        FROM ${FROM}
-       WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))${byBrand ? ' AND p.brand IS NOT NULL' : ''}
+       WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))${byProduct ? '' : ` AND ${g.column} IS NOT NULL`}
        GROUP BY item)
      WHERE ${floorSql} AND units_now ${down ? '<' : '>'} units_before
      ORDER BY ${order} ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
@@ -85,8 +92,9 @@ export const moversTool: Tool = async (box, req) => {
     const ratio = Number(r.units_now) / before - 1;
     return `${ratio > 0 ? '+' : ''}${formatPercent(ratio, lang)}`;
   };
-  const name = (r: Row) => itemWords(r, byBrand, lang);
-  const what = byBrand ? say(lang, 'marcas', 'brands') : say(lang, 'productos', 'products');
+  const name = (r: Row) =>
+    byProduct || grain === 'brand' ? itemWords(r, !byProduct, lang) : valueWords(grain, r.item, lang);
+  const what = g.plural;
   const line = (r: Row) =>
     say(
       lang,
@@ -96,7 +104,7 @@ export const moversTool: Tool = async (box, req) => {
   // Who counts in a ranking by percent, said after the list and in what it is based on.
   const percentRule = say(
     lang,
-    `solo ${what} con al menos ${PERCENT_MIN_BASE} unidades en el período anterior, para que un salto pequeño (de 2 a 10) no encabece la lista; ${byBrand ? 'las nuevas quedan fuera' : 'los nuevos quedan fuera'}`,
+    `solo ${what} con al menos ${PERCENT_MIN_BASE} unidades en el período anterior, para que un salto pequeño (de 2 a 10) no encabece la lista; ${g.feminine ? 'las nuevas quedan fuera' : 'los nuevos quedan fuera'}`,
     `only ${what} with at least ${PERCENT_MIN_BASE} units in the period before, so that a small jump (2 to 10) does not top the list; new ones are left out`,
   );
   const floor = inPercent
@@ -112,8 +120,8 @@ export const moversTool: Tool = async (box, req) => {
     req.howMany && rows.length > 0
       ? say(
           lang,
-          `${countOf(moved, lang, byBrand ? NOUN.brand : NOUN.product)} ${down ? agree(moved, ['bajó', 'bajaron']) : agree(moved, ['creció', 'crecieron'])} ${when}${scope} ${against}. `,
-          `${countOf(moved, lang, byBrand ? NOUN.brand : NOUN.product)} ${down ? 'fell' : 'grew'} ${when}${scope} ${against}. `,
+          `${countOf(moved, lang, g.noun)} ${down ? agree(moved, ['bajó', 'bajaron']) : agree(moved, ['creció', 'crecieron'])} ${when}${scope} ${against}. `,
+          `${countOf(moved, lang, g.noun)} ${down ? 'fell' : 'grew'} ${when}${scope} ${against}. `,
         )
       : '';
   // The period before lies wholly before the data: every change reads as new, or none as growth.
@@ -131,13 +139,13 @@ export const moversTool: Tool = async (box, req) => {
     (rows.length === 0
       ? say(
           lang,
-          `${byBrand ? 'Ninguna marca' : 'Ningún producto'} ${down ? 'bajó' : 'creció'} ${when}${scope} ${against} (${floor}).`,
-          `No ${byBrand ? 'brand' : 'product'} ${down ? 'fell' : 'grew'} ${when}${scope} ${against} (${floor}).`,
+          `${g.feminine ? 'Ninguna' : 'Ningún'} ${g.noun.es[0]} ${down ? 'bajó' : 'creció'} ${when}${scope} ${against} (${floor}).`,
+          `No ${g.noun.en[0]} ${down ? 'fell' : 'grew'} ${when}${scope} ${against} (${floor}).`,
         )
       : say(
           lang,
           // "Las marcas", "los productos": the article agrees with what is ranked.
-          `${byBrand ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'}${inPercent ? ' en porcentaje' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Cuentan ${percentRule}.` : ''}`,
+          `${g.feminine ? 'Las' : 'Los'} ${what} que más ${down ? 'bajaron' : 'crecieron'}${inPercent ? ' en porcentaje' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Cuentan ${percentRule}.` : ''}`,
           `The ${what} that ${down ? 'fell' : 'grew'} the most${inPercent ? ' in percent' : ''} ${when}${scope} ${against}: ${rows.map(line).join('; ')}.${inPercent ? ` Counted: ${percentRule}.` : ''}`,
         ));
   const text =
@@ -155,7 +163,7 @@ export const moversTool: Tool = async (box, req) => {
     table: rankedTable(
       req.offset,
       [
-        [byBrand ? say(lang, 'Marca', 'Brand') : say(lang, 'Producto', 'Product'), !byBrand],
+        [g.title, byProduct],
         [say(lang, 'Unidades ahora', 'Units now'), true],
         [say(lang, 'Unidades antes', 'Units before'), true],
         [say(lang, 'Cambio', 'Change'), true],
@@ -180,13 +188,13 @@ export const moversTool: Tool = async (box, req) => {
       moved,
       min_units: inPercent ? PERCENT_MIN_BASE : MOVERS_MIN_UNITS,
       ...(inPercent ? { ranked_by: 'percent' } : {}),
-      [byBrand ? 'brands' : 'products']: rows.map((r) => ({
-        [byBrand ? 'brand' : 'product']: byBrand ? String(r.item) : Number(r.item),
+      [g.listKey]: rows.map((r) => ({
+        [g.itemKey]: byProduct ? Number(r.item) : String(r.item),
         units_now: Number(r.units_now),
         units_before: Number(r.units_before),
       })),
     },
-    ...(byBrand ? {} : { products: rows.map((r) => Number(r.item)) }),
+    ...(byProduct ? { products: rows.map((r) => Number(r.item)) } : {}),
     shown: rows.length,
   };
 };

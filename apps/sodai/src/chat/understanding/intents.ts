@@ -120,6 +120,13 @@ const ASKS_WHICH_ITEMS =
   /\b(?:que|cuales|which|what|cuant[oa]s|how many)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
 
 /**
+ * "¿Cuál es el segmento que más crece?", "which package is growing?": a kind of product asked for,
+ * whose values a growth word ranks.
+ */
+const ASKS_WHICH_KIND =
+  /\b(?:que|cual(?:es)?(?: (?:es|son|fue|fueron))?(?: (?:el|la|los|las))?|which|what)\s+(?:(?:is|are|was|were) (?:the )?)?(?:segmentos?|segments?|envases?|packages?|categorias?|categor(?:y|ies)|sub ?categorias?|sub-?categor(?:y|ies))\b/;
+
+/**
  * "Productos en caída", "brands growing this month": a question that opens with the items is about
  * them, unless it names their sales ("productos premium: ¿cómo van las ventas?" is a trend).
  */
@@ -129,7 +136,8 @@ const ITEMS_FIRST =
 /** "Movers", or which products or brands rose or fell: the items ranked by their change. */
 const asksWhichItemsMoved = (text: string, has: (group: WordGroup) => boolean): boolean =>
   has('movers') ||
-  ((has('rising') || has('falling')) && (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text)));
+  ((has('rising') || has('falling')) &&
+    (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text) || ASKS_WHICH_KIND.test(text)));
 
 /** Sales words: a share of them ("¿qué porcentaje de las ventas …?") is no share of customers. */
 const SALES =

@@ -65,6 +65,19 @@ export function rankingGrain(
   // categoría" still ranks products.
   const noun = attributeNoun(text);
   const valueNamed = noun !== undefined && entities[ATTRIBUTE_ENTITY[noun]] !== undefined;
+  // "¿Qué segmento crece más?": the segments ranked by their change (brands have their rule above;
+  // sizes and customer types are no kinds a change is ranked by).
+  if (
+    intent === 'movers' &&
+    noun !== undefined &&
+    noun !== 'brand' &&
+    noun !== 'size' &&
+    noun !== 'customer_type' &&
+    !valueNamed &&
+    !GROUP_RE.product.test(text)
+  ) {
+    entities.group_by = noun;
+  }
   if (
     intent === 'top_products' &&
     noun !== undefined &&

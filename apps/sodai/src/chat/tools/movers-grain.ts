@@ -1,0 +1,70 @@
+import type { ChatAttribute, Lang } from '../../contract/api.ts';
+import type { Noun } from '../count-words.ts';
+import { NOUN } from '../count-words.ts';
+import { ATTRIBUTE_COLUMN, ATTRIBUTE_PLURAL, ATTRIBUTE_WORDS } from './attribute-words.ts';
+
+/** What risers and fallers are ranked as: products, or the values of one product attribute. */
+export type MoversGrain = 'product' | 'brand' | 'category' | 'sub_category' | 'segment' | 'package';
+
+const GRAINS: readonly MoversGrain[] = ['brand', 'category', 'sub_category', 'segment', 'package'];
+
+/** The grain a question's `group_by` asks for ("¿qué segmento crece más?"); products otherwise. */
+export function moversGrain(groupBy: ChatAttribute | undefined): MoversGrain {
+  return GRAINS.find((g) => g === groupBy) ?? 'product';
+}
+
+/** How a grain is read from the data and said: its column, its nouns and their gender. */
+export interface GrainWords {
+  readonly column: string;
+  readonly plural: string;
+  readonly noun: Noun;
+  /** Spanish "las marcas", "ninguna categoría". */
+  readonly feminine: boolean;
+  readonly title: string;
+  /** The key of the ranked list in the answer's data, and of each item's value. */
+  readonly listKey: string;
+  readonly itemKey: string;
+}
+
+const FEMININE: ReadonlySet<MoversGrain> = new Set(['brand', 'category', 'sub_category']);
+
+const NOUNS: Readonly<Record<Exclude<MoversGrain, 'product' | 'brand'>, Noun>> = {
+  category: { es: ['categoría', 'categorías'], en: ['category', 'categories'] },
+  sub_category: { es: ['subcategoría', 'subcategorías'], en: ['sub-category', 'sub-categories'] },
+  segment: { es: ['segmento', 'segmentos'], en: ['segment', 'segments'] },
+  package: { es: ['envase', 'envases'], en: ['package', 'packages'] },
+};
+
+const LIST_KEY: Readonly<Record<MoversGrain, readonly [string, string]>> = {
+  product: ['products', 'product'],
+  brand: ['brands', 'brand'],
+  category: ['categories', 'category'],
+  sub_category: ['sub_categories', 'sub_category'],
+  segment: ['segments', 'segment'],
+  package: ['packages', 'package'],
+};
+
+export function grainWords(grain: MoversGrain, lang: Lang): GrainWords {
+  const [listKey, itemKey] = LIST_KEY[grain];
+  const feminine = FEMININE.has(grain);
+  if (grain === 'product') {
+    return {
+      column: 't.product_id::DOUBLE',
+      plural: lang === 'es' ? 'productos' : 'products',
+      noun: NOUN.product,
+      feminine,
+      title: lang === 'es' ? 'Producto' : 'Product',
+      listKey,
+      itemKey,
+    };
+  }
+  return {
+    column: ATTRIBUTE_COLUMN[grain],
+    plural: ATTRIBUTE_PLURAL[grain][lang],
+    noun: grain === 'brand' ? NOUN.brand : NOUNS[grain],
+    feminine,
+    title: ATTRIBUTE_WORDS[grain][lang][1],
+    listKey,
+    itemKey,
+  };
+}
