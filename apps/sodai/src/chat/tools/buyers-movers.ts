@@ -11,14 +11,12 @@ import {
   FROM,
   periodOr4Weeks,
   scopeWords,
+  withinDates,
 } from './filters.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
-
-/** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
-const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
 
 /** The column each grain is read from. */
 const GRAIN_COLUMN: Readonly<Record<BuyersGrain, string>> = {
@@ -67,10 +65,10 @@ export const buyersMoversTool =
     const rows = await box.data.query(
       `WITH per AS (
          SELECT ${GRAIN_COLUMN[grain]} AS value,
-                count(DISTINCT t.customer_id) FILTER (WHERE ${within(n)})::DOUBLE AS buyers_now,
-                count(DISTINCT t.customer_id) FILTER (WHERE ${within(n + 2)})::DOUBLE AS buyers_before
+                count(DISTINCT t.customer_id) FILTER (WHERE ${withinDates(n)})::DOUBLE AS buyers_now,
+                count(DISTINCT t.customer_id) FILTER (WHERE ${withinDates(n + 2)})::DOUBLE AS buyers_before
          FROM ${FROM}
-         WHERE ${f.where} AND t.items > 0 AND ((${within(n)}) OR (${within(n + 2)}))
+         WHERE ${f.where} AND t.items > 0 AND ((${withinDates(n)}) OR (${withinDates(n + 2)}))
          GROUP BY 1)
        SELECT *, count(*) OVER ()::DOUBLE AS moved, (SELECT count(*) FROM per)::DOUBLE AS considered
        FROM per WHERE buyers_now ${down ? '<' : '>'} buyers_before

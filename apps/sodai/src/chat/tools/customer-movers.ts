@@ -10,14 +10,12 @@ import {
   FROM,
   periodOr4Weeks,
   scopeWords,
+  withinDates,
 } from './filters.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
-
-/** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
-const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
 
 /**
  * Customers by the change in what they bought between two periods: the period asked (default the
@@ -41,10 +39,10 @@ export const customerMoversTool: Tool = async (box, req) => {
   const rows = await box.data.query(
     `WITH per AS (
        SELECT t.customer_id::DOUBLE AS customer, any_value(c.customer_type) AS type,
-              coalesce(sum(t.items) FILTER (WHERE ${within(n)}), 0)::DOUBLE AS units_now,
-              coalesce(sum(t.items) FILTER (WHERE ${within(n + 2)}), 0)::DOUBLE AS units_before
+              coalesce(sum(t.items) FILTER (WHERE ${withinDates(n)}), 0)::DOUBLE AS units_now,
+              coalesce(sum(t.items) FILTER (WHERE ${withinDates(n + 2)}), 0)::DOUBLE AS units_before
        FROM ${FROM}
-       WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))
+       WHERE ${f.where} AND ((${withinDates(n)}) OR (${withinDates(n + 2)}))
        GROUP BY t.customer_id)
      SELECT *, count(*) OVER ()::DOUBLE AS moved, (SELECT count(*) FROM per)::DOUBLE AS considered
      FROM per WHERE units_now ${down ? '<' : '>'} units_before

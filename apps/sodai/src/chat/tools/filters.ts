@@ -39,6 +39,10 @@ export function placedLeavingOut(req: ToolRequest): ScopedEntities {
 /** The sales lines with their product and customer: what `joinFilters` conditions are written over. */
 export const FROM = 'transactions t JOIN products p USING (product_id) JOIN customers c USING (customer_id)';
 
+/** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
+export const withinDates = (n: number): string =>
+  `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
+
 /** A SQL condition with its parameters, numbered from `$first`. */
 export interface SqlFilter {
   readonly where: string;

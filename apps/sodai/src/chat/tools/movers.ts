@@ -3,7 +3,14 @@ import { capitalize, formatDay, formatNumber, formatPercent, productDescription,
 import { previousPeriod } from '../understanding/periods.ts';
 import { column, netUnits, noTransactions, rankedTable } from './answers.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
-import { catalogFilter, describeFilters, describePeriod, FROM, periodOr4Weeks } from './filters.ts';
+import {
+  catalogFilter,
+  describeFilters,
+  describePeriod,
+  FROM,
+  periodOr4Weeks,
+  withinDates,
+} from './filters.ts';
 import { dataStartCaveat } from './data-start-caveat.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rankingWords } from './market.ts';
@@ -25,9 +32,6 @@ export const MOVERS_MIN_UNITS = 10;
  * no percent at all and are left out.
  */
 export const PERCENT_MIN_BASE = 50;
-
-/** The `[from, to]` condition over `t.purchase_date` with the two dates at `$n`, `$n+1`. */
-const within = (n: number) => `t.purchase_date >= $${n}::DATE AND t.purchase_date < $${n + 1}::DATE + 1`;
 
 /**
  * Products (or brands, when the question ranks brands) by the change in units between the period
@@ -66,10 +70,10 @@ export const moversTool: Tool = async (box, req) => {
   const rows = await box.data.query(
     `SELECT *, count(*) OVER ()::DOUBLE AS moved FROM (
        SELECT ${g.column} AS item${byProduct ? `, ${PRODUCT_COLUMNS}` : ''},
-              coalesce(sum(t.items) FILTER (WHERE ${within(n)}), 0)::DOUBLE AS units_now,
-              coalesce(sum(t.items) FILTER (WHERE ${within(n + 2)}), 0)::DOUBLE AS units_before
+              coalesce(sum(t.items) FILTER (WHERE ${withinDates(n)}), 0)::DOUBLE AS units_now,
+              coalesce(sum(t.items) FILTER (WHERE ${withinDates(n + 2)}), 0)::DOUBLE AS units_before
        FROM ${FROM}
-       WHERE ${f.where} AND ((${within(n)}) OR (${within(n + 2)}))${byProduct ? '' : ` AND ${g.column} IS NOT NULL`}
+       WHERE ${f.where} AND ((${withinDates(n)}) OR (${withinDates(n + 2)}))${byProduct ? '' : ` AND ${g.column} IS NOT NULL`}
        GROUP BY item)
      WHERE ${floorSql} AND units_now ${down ? '<' : '>'} units_before
      ORDER BY ${order} ${down ? 'ASC' : 'DESC'}, item LIMIT ${k} OFFSET ${req.offset}`,
