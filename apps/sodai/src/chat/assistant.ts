@@ -77,6 +77,7 @@ import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
+import { largestOrdersTool } from './tools/largest-orders.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -225,7 +226,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
   new_customers: newCustomersTool,
-  order_size: orderSizeTool,
+  // "¿Cuál es el pedido más grande del mes?": the orders themselves, largest first.
+  order_size: (box, req) => (req.largestOrders ? largestOrdersTool(box, req) : orderSizeTool(box, req)),
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an

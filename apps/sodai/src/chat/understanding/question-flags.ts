@@ -158,6 +158,11 @@ export interface QuestionFlags {
    * did not (intent `customer_history`, the first as `customer_id`).
    */
   readonly boughtButNotBy?: BoughtButNotBy;
+  /**
+   * "¿Cuál es el pedido más grande del mes?": the period's largest orders by units, one by one
+   * (intent `order_size`), not the average order.
+   */
+  readonly largestOrders?: boolean;
 }
 
 /**
@@ -224,6 +229,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   pointedAt: true,
   inLitres: true,
   boughtButNotBy: true,
+  largestOrders: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -10,6 +10,7 @@ import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
+import { asksLargestOrders } from './largest-orders-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -619,6 +620,10 @@ export function understandText(
     (intent === 'sales_trend' || intent === 'unknown' || intent === 'customer_history') &&
     asksLitres(text);
   if (inLitres) intent = 'sales_trend';
+  // "¿Cuál es el pedido más grande del mes?", "biggest orders last week": the orders themselves,
+  // ranked by units, not the best-selling products that "más grande" and "biggest" read as.
+  const largestOrders = !usedContext && !OPERATIONS.has(intent) && !inLitres && asksLargestOrders(text);
+  if (largestOrders) intent = 'order_size';
   // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
   // not one figure for all.
   if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
@@ -957,6 +962,7 @@ export function understandText(
     ...(shareOfBuyers ? { shareOfBuyers: true } : {}),
     ...(pointed !== asked ? { pointedAt: true } : {}),
     ...(inLitres ? { inLitres: true } : {}),
+    ...(largestOrders && intent === 'order_size' ? { largestOrders: true } : {}),
     ...(intent === 'sales_trend' &&
     (inLitres ||
       (!weeklyAverage &&
