@@ -78,6 +78,7 @@ import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
 import { largestOrdersTool } from './tools/largest-orders.ts';
+import { activeCustomersTool } from './tools/active-customers.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -256,7 +257,10 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
-  count_customers: orPastThreshold('customers', countCustomersTool),
+  // "¿Cuántos clientes activos tenemos?": those who bought lately, against the registered.
+  count_customers: orPastThreshold('customers', (box, req) =>
+    req.activeCustomers ? activeCustomersTool(box, req) : countCustomersTool(box, req),
+  ),
   // "List products in the KEG package": the catalogue listed rather than counted.
   count_products: (box, req) =>
     req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),

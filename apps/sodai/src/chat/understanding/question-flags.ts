@@ -163,6 +163,11 @@ export interface QuestionFlags {
    * (intent `order_size`), not the average order.
    */
   readonly largestOrders?: boolean;
+  /**
+   * "¿Cuántos clientes activos tenemos?": the customers who bought in the period named or the last
+   * weeks, against those registered (intent `count_customers`).
+   */
+  readonly activeCustomers?: boolean;
 }
 
 /**
@@ -230,6 +235,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   inLitres: true,
   boughtButNotBy: true,
   largestOrders: true,
+  activeCustomers: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -11,6 +11,7 @@ import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
 import { asksLargestOrders } from './largest-orders-words.ts';
+import { asksActiveCustomers } from './active-customers-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -620,6 +621,16 @@ export function understandText(
     (intent === 'sales_trend' || intent === 'unknown' || intent === 'customer_history') &&
     asksLitres(text);
   if (inLitres) intent = 'sales_trend';
+  // "¿Cuántos clientes activos tenemos?": those who bought lately (the period named, or the last
+  // weeks), against the registered, not the registered and the ever-bought alone.
+  const activeCustomers =
+    !usedContext &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    (intent === 'count_customers' ||
+      (intent === 'unknown' && (GROUP_RE.customer.test(text) || entities.customer_type !== undefined))) &&
+    asksActiveCustomers(text);
+  if (activeCustomers) intent = 'count_customers';
   // "¿Cuál es el pedido más grande del mes?", "biggest orders last week": the orders themselves,
   // ranked by units, not the best-selling products that "más grande" and "biggest" read as.
   const largestOrders = !usedContext && !OPERATIONS.has(intent) && !inLitres && asksLargestOrders(text);
@@ -963,6 +974,7 @@ export function understandText(
     ...(pointed !== asked ? { pointedAt: true } : {}),
     ...(inLitres ? { inLitres: true } : {}),
     ...(largestOrders && intent === 'order_size' ? { largestOrders: true } : {}),
+    ...(activeCustomers && intent === 'count_customers' ? { activeCustomers: true } : {}),
     ...(intent === 'sales_trend' &&
     (inLitres ||
       (!weeklyAverage &&
