@@ -392,10 +392,14 @@ export function understandText(
   const values =
     !compared && !bar && !usedContext && !OPERATIONS.has(intent)
       ? (comparedValues(text, vocab, lang) ??
-        (intent === 'unknown' || intent === 'sales_trend' ? valuesTogether(text, vocab, lang) : undefined))
+        (intent === 'unknown' || intent === 'sales_trend' || intent === 'order_size'
+          ? valuesTogether(text, vocab, lang)
+          : undefined))
       : undefined;
+  // "Average units per order for wholesalers vs restaurants": each one's order size, side by side;
+  // any other question of two values, their sales.
   if (values) {
-    intent = 'top_products';
+    if (intent !== 'order_size') intent = 'top_products';
     delete entities[values.attribute];
     delete entities.group_by;
   }
