@@ -79,6 +79,7 @@ import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
 import { largestOrdersTool } from './tools/largest-orders.ts';
 import { activeCustomersTool } from './tools/active-customers.ts';
+import { repeatRateTool } from './tools/repeat-rate.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -207,12 +208,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?", "… la marca 24 pero no la 34": an offer list
   // for the second.
+  // "¿Cuál es la tasa de recompra del producto 1370?": how many of its buyers bought it again.
   product_buyers: orRegularBuyers((box, req) =>
-    req.buyersButNot
-      ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
-      : req.excludedProduct !== undefined
-        ? buyersButNotTool({ product: req.excludedProduct })(box, req)
-        : productBuyersTool(box, req),
+    req.repeatRate
+      ? repeatRateTool(box, req)
+      : req.buyersButNot
+        ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
+        : req.excludedProduct !== undefined
+          ? buyersButNotTool({ product: req.excludedProduct })(box, req)
+          : productBuyersTool(box, req),
   ),
   // "¿Qué marca perdió más clientes?": brands by their buyers lost or gained, not by units.
   movers: (box, req) =>

@@ -168,6 +168,11 @@ export interface QuestionFlags {
    * weeks, against those registered (intent `count_customers`).
    */
   readonly activeCustomers?: boolean;
+  /**
+   * "¿Cuál es la tasa de recompra del producto 1370?": the share of its buyers in the period who
+   * bought it on two or more days (intent `product_buyers`).
+   */
+  readonly repeatRate?: boolean;
 }
 
 /**
@@ -236,6 +241,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   boughtButNotBy: true,
   largestOrders: true,
   activeCustomers: true,
+  repeatRate: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

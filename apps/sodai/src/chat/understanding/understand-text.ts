@@ -12,6 +12,7 @@ import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
 import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
+import { asksRepeatRate } from './repeat-rate-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -635,6 +636,15 @@ export function understandText(
       (intent === 'unknown' && (GROUP_RE.customer.test(text) || entities.customer_type !== undefined))) &&
     asksActiveCustomers(text);
   if (activeCustomers) intent = 'count_customers';
+  // "¿Cuál es la tasa de recompra del producto 1370?", "repeat purchase rate of cans": how many of its
+  // buyers bought it again, not its weekly sales (one customer's buying again is his history).
+  const repeatRate =
+    !usedContext &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    !inLitres &&
+    asksRepeatRate(text);
+  if (repeatRate) intent = 'product_buyers';
   // "¿Cuál es el pedido más grande del mes?", "biggest orders last week": the orders themselves,
   // ranked by units, not the best-selling products that "más grande" and "biggest" read as.
   const largestOrders = !usedContext && !OPERATIONS.has(intent) && !inLitres && asksLargestOrders(text);
@@ -979,6 +989,7 @@ export function understandText(
     ...(inLitres ? { inLitres: true } : {}),
     ...(largestOrders && intent === 'order_size' ? { largestOrders: true } : {}),
     ...(activeCustomers && intent === 'count_customers' ? { activeCustomers: true } : {}),
+    ...(repeatRate && intent === 'product_buyers' ? { repeatRate: true } : {}),
     ...(intent === 'sales_trend' &&
     (inLitres ||
       (!weeklyAverage &&
