@@ -77,6 +77,9 @@ import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
+import { largestOrdersTool } from './tools/largest-orders.ts';
+import { activeCustomersTool } from './tools/active-customers.ts';
+import { repeatRateTool } from './tools/repeat-rate.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -205,12 +208,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   // "¿Qué clientes compran el 1370 pero no el 1304?", "… la marca 24 pero no la 34": an offer list
   // for the second.
+  // "¿Cuál es la tasa de recompra del producto 1370?": how many of its buyers bought it again.
   product_buyers: orRegularBuyers((box, req) =>
-    req.buyersButNot
-      ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
-      : req.excludedProduct !== undefined
-        ? buyersButNotTool({ product: req.excludedProduct })(box, req)
-        : productBuyersTool(box, req),
+    req.repeatRate
+      ? repeatRateTool(box, req)
+      : req.buyersButNot
+        ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
+        : req.excludedProduct !== undefined
+          ? buyersButNotTool({ product: req.excludedProduct })(box, req)
+          : productBuyersTool(box, req),
   ),
   // "¿Qué marca perdió más clientes?": brands by their buyers lost or gained, not by units.
   movers: (box, req) =>
@@ -225,7 +231,8 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   small_customers: orPastThreshold('customers', smallCustomersTool),
   new_products: newProductsTool,
   new_customers: newCustomersTool,
-  order_size: orderSizeTool,
+  // "¿Cuál es el pedido más grande del mes?": the orders themselves, largest first.
+  order_size: (box, req) => (req.largestOrders ? largestOrdersTool(box, req) : orderSizeTool(box, req)),
   customer_mix: customerMixTool,
   sales_share: (box, req) => (req.weekdaySplit ? weekdaySplitTool(box, req) : salesShareTool(box, req)),
   // "Promedio por semana": the period's weekly average rather than its weeks; by month and by an
@@ -254,7 +261,10 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   ),
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
-  count_customers: orPastThreshold('customers', countCustomersTool),
+  // "¿Cuántos clientes activos tenemos?": those who bought lately, against the registered.
+  count_customers: orPastThreshold('customers', (box, req) =>
+    req.activeCustomers ? activeCustomersTool(box, req) : countCustomersTool(box, req),
+  ),
   // "List products in the KEG package": the catalogue listed rather than counted.
   count_products: (box, req) =>
     req.catalogue ? catalogueListTool(box, req) : orPastThreshold('products', countProductsTool)(box, req),

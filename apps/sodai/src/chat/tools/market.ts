@@ -158,6 +158,12 @@ export const salesTrendTool: Tool = async (box, req) => {
     };
   }
   const units = rows.map((r) => Number(r.units));
+  // "¿Cuántos litros …?": the weeks are measured in litres too, so the best and weakest week and the
+  // direction are of the volume asked for, not of units said with no unit beside them.
+  const inLitres = req.inLitres === true;
+  const measure = (r: (typeof rows)[number]) => (inLitres ? r.litres : r.units);
+  const noun = inLitres ? NOUN.litre : NOUN.unit;
+  const decimals = inLitres ? 1 : 0;
   // A week the data end in the middle of is no weak week: it is left out of the direction and of the
   // best and weakest week, and said to be partial.
   const partialWeek =
@@ -169,7 +175,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   const edges = rows.filter(cut);
   const cutWeeks = rows.length - edges.length - (partialWeek ? 1 : 0) >= 2 ? edges : [];
   const whole = rows.filter((r, i) => !cutWeeks.includes(r) && !(partialWeek && i === rows.length - 1));
-  const wholeUnits = whole.map((r) => Number(r.units));
+  const wholeUnits = whole.map(measure);
   const half = Math.floor(wholeUnits.length / 2);
   const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const firstHalf = avg(wholeUnits.slice(0, half));
@@ -181,8 +187,8 @@ export const salesTrendTool: Tool = async (box, req) => {
       : change > 0
         ? say(lang, `al alza (${formatPercent(change, lang)})`, `up (${formatPercent(change, lang)})`)
         : say(lang, `a la baja (${formatPercent(change, lang)})`, `down (${formatPercent(change, lang)})`);
-  const best = whole.reduce((a, b) => (Number(b.units) > Number(a.units) ? b : a));
-  const worst = whole.reduce((a, b) => (Number(b.units) < Number(a.units) ? b : a));
+  const best = whole.reduce((a, b) => (measure(b) > measure(a) ? b : a));
+  const worst = whole.reduce((a, b) => (measure(b) < measure(a) ? b : a));
   const partialNote = partialWeek
     ? say(
         lang,
@@ -200,21 +206,24 @@ export const salesTrendTool: Tool = async (box, req) => {
         ` The week of ${cutDays} ${cutWeeks.length === 1 ? 'falls' : 'fall'} only partly in the period: left out of the trend and of the best and weakest week.`,
       )
     : '';
-  const total = units.reduce((a, b) => a + b, 0);
+  const total = rows.map(measure).reduce((a, b) => a + b, 0);
   const week = (r: (typeof rows)[number]) =>
-    `${formatDay(r.start, lang)} (${formatNumber(Number(r.units), lang)})`;
+    `${formatDay(r.start, lang)} (${formatNumber(measure(r), lang, decimals)})`;
+  // After a total in litres and units, a week's bare figure could be either: it names its unit.
+  const weekNamed = (r: (typeof rows)[number]) =>
+    `${formatDay(r.start, lang)} (${countOf(measure(r), lang, noun, decimals)})`;
   // One week has no best or weakest; several name both, which "¿cuál fue la peor semana?" asks for.
   const weeks =
     rows.length === 1
       ? say(
           lang,
-          `${countOf(total, lang, NOUN.unit)} en la semana del ${formatDay(best.start, lang)}`,
-          `${countOf(total, lang, NOUN.unit)} in the week of ${formatDay(best.start, lang)}`,
+          `${countOf(total, lang, noun, decimals)} en la semana del ${formatDay(best.start, lang)}`,
+          `${countOf(total, lang, noun, decimals)} in the week of ${formatDay(best.start, lang)}`,
         )
       : say(
           lang,
-          `${countOf(total, lang, NOUN.unit)} en ${countOf(rows.length, lang, NOUN.week)}, la mejor la del ${week(best)} y la más floja la del ${week(worst)}`,
-          `${countOf(total, lang, NOUN.unit)} in ${countOf(rows.length, lang, NOUN.week)}, the best the week of ${week(best)} and the weakest the week of ${week(worst)}`,
+          `${countOf(total, lang, noun, decimals)} en ${countOf(rows.length, lang, NOUN.week)}, la mejor la del ${week(best)} y la más floja la del ${week(worst)}`,
+          `${countOf(total, lang, noun, decimals)} in ${countOf(rows.length, lang, NOUN.week)}, the best the week of ${week(best)} and the weakest the week of ${week(worst)}`,
         );
   const trend =
     rows.length === 1
@@ -234,7 +243,7 @@ export const salesTrendTool: Tool = async (box, req) => {
     ? byWeek
     : rows.length === 1
       ? asked.text
-      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${week(best)} y la más floja la del ${week(worst)}`, `the best the week of ${week(best)} and the weakest the week of ${week(worst)}`)}.${cutNote}${partialNote}`;
+      : `${asked.text} ${say(lang, 'Semana a semana', 'Week by week')}: ${trend}${say(lang, `la mejor la del ${weekNamed(best)} y la más floja la del ${weekNamed(worst)}`, `the best the week of ${weekNamed(best)} and the weakest the week of ${weekNamed(worst)}`)}.${cutNote}${partialNote}`;
   return {
     text,
     answered: true,
@@ -259,7 +268,7 @@ export const salesTrendTool: Tool = async (box, req) => {
       series: [{ name: say(lang, 'unidades', 'units'), values: units }],
     },
     data: {
-      weeks: rows.map((r) => ({ week: r.start, units: r.units })),
+      weeks: rows.map((r) => ({ week: r.start, units: r.units, ...(inLitres ? { litres: r.litres } : {}) })),
       change,
       ...(partialWeek ? { partial_week: mondayOf(last) } : {}),
       ...(cutWeeks.length ? { cut_weeks: cutWeeks.map((r) => r.start) } : {}),

@@ -44,6 +44,17 @@ export const orderSizeTool: Tool = async (box, req) => {
   const f = joinFiltersAndIds({ ...entities, period });
   // "Average order size by customer type": each value's orders (an order mixing values counts
   // toward each of them, with its lines of that value).
+  // "Tamaño promedio de pedido de mayoristas y restaurantes": the split, of those two values only.
+  const two = req.comparedValues;
+  if (two) {
+    const column = ATTRIBUTE_COLUMN[two.attribute];
+    const n = f.params.length;
+    const both = {
+      where: `${f.where} AND ${column} IN ($${n + 1}, $${n + 2})`,
+      params: [...f.params, ...two.values],
+    };
+    return orderSizeSplit(box, req, two.attribute, period, both);
+  }
   if (entities.group_by) return orderSizeSplit(box, req, entities.group_by, period, f);
   const [r] = await box.data.query(
     `WITH o AS (
@@ -169,14 +180,14 @@ async function orderSizeSplit(
   const each = rows
     .map(
       (r) =>
-        `${valueWords(attribute, r.value, lang)}: ${countOf(Number(r.per_order), lang, NOUN.unit, 1)} (${countOf(Number(r.orders), lang, NOUN.order)})`,
+        `${valueWords(attribute, r.value, lang)}: ${countOf(Number(r.per_order), lang, NOUN.unit, 1)} ${say(lang, 'y', 'and')} ${countOf(Number(r.lines_per_order), lang, NOUN.line, 1)} (${countOf(Number(r.orders), lang, NOUN.order)})`,
     )
     .join('; ');
   return {
     text: say(
       lang,
-      `Tamaño promedio del pedido por ${name} ${when}${within}, en unidades por pedido: ${each}.${mixed ? ' Un pedido con productos de varios valores cuenta en cada uno con sus líneas.' : ''}`,
-      `Average order size by ${name} ${when}${within}, in units per order: ${each}.${mixed ? ' An order with products of several values counts in each with its lines.' : ''}`,
+      `Tamaño promedio del pedido por ${name} ${when}${within}, por pedido: ${each}.${mixed ? ' Un pedido con productos de varios valores cuenta en cada uno con sus líneas.' : ''}`,
+      `Average order size by ${name} ${when}${within}, per order: ${each}.${mixed ? ' An order with products of several values counts in each with its lines.' : ''}`,
     ),
     answered: true,
     basedOn,

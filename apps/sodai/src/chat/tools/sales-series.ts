@@ -6,10 +6,12 @@ import type { ChatToolbox } from './toolbox.ts';
 /** The buckets a series of sales is cut into: Monday-to-Sunday weeks or calendar months. */
 export type SeriesGrain = 'week' | 'month';
 
-/** Units and customers of one week or month (`start` its first day, YYYY-MM-DD). */
+/** Units, litres and customers of one week or month (`start` its first day, YYYY-MM-DD). */
 export interface SeriesPoint {
   readonly start: string;
   readonly units: number;
+  /** Units times each product's size in litres (products with no size count none). */
+  readonly litres: number;
   readonly customers: number;
 }
 
@@ -26,13 +28,14 @@ export async function salesSeries(
   const f = joinFiltersAndIds({ ...entities, period });
   const rows = await box.data.query(
     `SELECT date_trunc('${grain}', t.purchase_date)::DATE::VARCHAR AS start, sum(t.items)::DOUBLE AS units,
-            count(DISTINCT t.customer_id)::DOUBLE AS customers
+            coalesce(sum(t.items * p.size), 0)::DOUBLE AS litres, count(DISTINCT t.customer_id)::DOUBLE AS customers
      FROM ${FROM} WHERE ${f.where} GROUP BY 1 ORDER BY 1`,
     f.params,
   );
   return rows.map((r) => ({
     start: String(r.start),
     units: Number(r.units),
+    litres: Number(r.litres),
     customers: Number(r.customers),
   }));
 }

@@ -158,6 +158,21 @@ export interface QuestionFlags {
    * did not (intent `customer_history`, the first as `customer_id`).
    */
   readonly boughtButNotBy?: BoughtButNotBy;
+  /**
+   * "¿Cuál es el pedido más grande del mes?": the period's largest orders by units, one by one
+   * (intent `order_size`), not the average order.
+   */
+  readonly largestOrders?: boolean;
+  /**
+   * "¿Cuántos clientes activos tenemos?": the customers who bought in the period named or the last
+   * weeks, against those registered (intent `count_customers`).
+   */
+  readonly activeCustomers?: boolean;
+  /**
+   * "¿Cuál es la tasa de recompra del producto 1370?": the share of its buyers in the period who
+   * bought it on two or more days (intent `product_buyers`).
+   */
+  readonly repeatRate?: boolean;
 }
 
 /**
@@ -224,6 +239,9 @@ const QUESTION_FLAG_KEYS = Object.keys({
   pointedAt: true,
   inLitres: true,
   boughtButNotBy: true,
+  largestOrders: true,
+  activeCustomers: true,
+  repeatRate: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

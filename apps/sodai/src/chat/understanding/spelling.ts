@@ -33,6 +33,7 @@ candidato candidatos candidates buyers compradores interesados interested
 dejaron dejo dejado stopped stop parado parar missing volvieron vuelto inactivo inactivos inactive perdidos perdimos lost
 churn abandonaron abandono lapsed dormidos compran compra compro compraron compras comprado comprados compre
 comprando bought buying buys purchase purchases purchased historial history pedido pedidos orders ordered order
+recompra recompras recompran recompraron recomprar repurchase repurchases repurchased repurchasing repeat
 transaccion transacciones transaction transactions lineas
 canasta cesta basket carrito habitual habituales usual usually regular regularly tipicamente typically normalmente
 siempre always frecuencia frequency often seguido veces times cada every

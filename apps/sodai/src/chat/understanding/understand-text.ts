@@ -10,6 +10,9 @@ import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
+import { asksLargestOrders } from './largest-orders-words.ts';
+import { asksActiveCustomers } from './active-customers-words.ts';
+import { asksRepeatRate } from './repeat-rate-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
@@ -390,10 +393,14 @@ export function understandText(
   const values =
     !compared && !bar && !usedContext && !OPERATIONS.has(intent)
       ? (comparedValues(text, vocab, lang) ??
-        (intent === 'unknown' || intent === 'sales_trend' ? valuesTogether(text, vocab, lang) : undefined))
+        (intent === 'unknown' || intent === 'sales_trend' || intent === 'order_size'
+          ? valuesTogether(text, vocab, lang)
+          : undefined))
       : undefined;
+  // "Average units per order for wholesalers vs restaurants": each one's order size, side by side;
+  // any other question of two values, their sales.
   if (values) {
-    intent = 'top_products';
+    if (intent !== 'order_size') intent = 'top_products';
     delete entities[values.attribute];
     delete entities.group_by;
   }
@@ -619,6 +626,29 @@ export function understandText(
     (intent === 'sales_trend' || intent === 'unknown' || intent === 'customer_history') &&
     asksLitres(text);
   if (inLitres) intent = 'sales_trend';
+  // "¿Cuántos clientes activos tenemos?": those who bought lately (the period named, or the last
+  // weeks), against the registered, not the registered and the ever-bought alone.
+  const activeCustomers =
+    !usedContext &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    (intent === 'count_customers' ||
+      (intent === 'unknown' && (GROUP_RE.customer.test(text) || entities.customer_type !== undefined))) &&
+    asksActiveCustomers(text);
+  if (activeCustomers) intent = 'count_customers';
+  // "¿Cuál es la tasa de recompra del producto 1370?", "repeat purchase rate of cans": how many of its
+  // buyers bought it again, not its weekly sales (one customer's buying again is his history).
+  const repeatRate =
+    !usedContext &&
+    !OPERATIONS.has(intent) &&
+    entities.customer_id === undefined &&
+    !inLitres &&
+    asksRepeatRate(text);
+  if (repeatRate) intent = 'product_buyers';
+  // "¿Cuál es el pedido más grande del mes?", "biggest orders last week": the orders themselves,
+  // ranked by units, not the best-selling products that "más grande" and "biggest" read as.
+  const largestOrders = !usedContext && !OPERATIONS.has(intent) && !inLitres && asksLargestOrders(text);
+  if (largestOrders) intent = 'order_size';
   // "Average order size by customer type", "tamaño de pedido por envase": each value's order size,
   // not one figure for all.
   if (intent === 'order_size' && entities.customer_id === undefined && entities.product_id === undefined) {
@@ -957,6 +987,9 @@ export function understandText(
     ...(shareOfBuyers ? { shareOfBuyers: true } : {}),
     ...(pointed !== asked ? { pointedAt: true } : {}),
     ...(inLitres ? { inLitres: true } : {}),
+    ...(largestOrders && intent === 'order_size' ? { largestOrders: true } : {}),
+    ...(activeCustomers && intent === 'count_customers' ? { activeCustomers: true } : {}),
+    ...(repeatRate && intent === 'product_buyers' ? { repeatRate: true } : {}),
     ...(intent === 'sales_trend' &&
     (inLitres ||
       (!weeklyAverage &&
