@@ -2,7 +2,6 @@ import { agree, isOne } from '../count-words.ts';
 import { customerTypeWords, formatNumber, formatPercent, isFeminineType, say } from '../format.ts';
 import { noTransactions } from './answers.ts';
 import {
-  catalogFilter,
   describeFilters,
   describePeriod,
   FROM,
@@ -13,6 +12,7 @@ import {
 } from './filters.ts';
 import { placeWords } from './place-scope.ts';
 import type { Tool } from './toolbox.ts';
+import { registeredCustomers } from './counts.ts';
 
 /** The weeks up to the last day of data a customer must have bought in to be active, unless a period is named. */
 const ACTIVE_WEEKS = 4;
@@ -28,23 +28,12 @@ export const activeCustomersTool: Tool = async (box, req) => {
   if (!period) return noTransactions(lang);
   const type = entities.customer_type;
   const scoped = { ...placed(req), period };
-  const of = catalogFilter({
-    ...(type !== undefined ? { customer_type: type } : {}),
-    ...(scoped.place ? { place: scoped.place } : {}),
-  });
-  const [r] = await box.data.query(
-    `SELECT count(*)::DOUBLE AS registered,
-            (SELECT count(DISTINCT customer_id)::DOUBLE FROM transactions WHERE customer_id IN (SELECT customer_id FROM customers c WHERE ${of.where})) AS ever
-     FROM customers c WHERE ${of.where}`,
-    of.params,
-  );
+  const { registered, buying: ever } = await registeredCustomers(box, type, scoped.place);
   const f = joinFilters(scoped);
   const [a] = await box.data.query(
     `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
     f.params,
   );
-  const registered = Number(r!.registered);
-  const ever = Number(r!.ever);
   const active = Number(a!.n);
   const share = registered > 0 ? active / registered : 0;
   const where = scoped.place ? ` ${say(lang, 'en', 'in')} ${placeWords(scoped.place, lang)}` : '';

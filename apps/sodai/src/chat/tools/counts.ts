@@ -11,17 +11,21 @@ import {
   scopeWords,
 } from './filters.ts';
 import { placeWords } from './place-scope.ts';
-import type { Tool } from './toolbox.ts';
+import type { ChatToolbox, Tool } from './toolbox.ts';
+import type { Place } from '../understanding/place-words.ts';
 
-/** How many customers (of a type, or buying in a period) there are. */
-export const countCustomersTool: Tool = async (box, req) => {
-  const { lang, entities } = req;
-  const type = entities.customer_type;
-  // "¿Cuántos clientes tiene la región 80?": the place narrows the customers counted, as a type does.
-  const scoped = placed(req);
+/**
+ * The customers of the master (of a type, in a place) and how many of them have ever bought: what
+ * a count of customers, active or buying in a period, is out of.
+ */
+export async function registeredCustomers(
+  box: ChatToolbox,
+  type: string | undefined,
+  place: Place | undefined,
+): Promise<{ readonly registered: number; readonly buying: number }> {
   const of = catalogFilter({
     ...(type !== undefined ? { customer_type: type } : {}),
-    ...(scoped.place ? { place: scoped.place } : {}),
+    ...(place ? { place } : {}),
   });
   const [r] = await box.data.query(
     `SELECT count(*)::DOUBLE AS registered,
@@ -29,8 +33,16 @@ export const countCustomersTool: Tool = async (box, req) => {
      FROM customers c WHERE ${of.where}`,
     of.params,
   );
-  const registered = Number(r!.registered);
-  const buying = Number(r!.buying);
+  return { registered: Number(r!.registered), buying: Number(r!.buying) };
+}
+
+/** How many customers (of a type, or buying in a period) there are. */
+export const countCustomersTool: Tool = async (box, req) => {
+  const { lang, entities } = req;
+  const type = entities.customer_type;
+  // "¿Cuántos clientes tiene la región 80?": the place narrows the customers counted, as a type does.
+  const scoped = placed(req);
+  const { registered, buying } = await registeredCustomers(box, type, scoped.place);
   let inPeriod: number | undefined;
   if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
     const f = joinFilters(scoped);

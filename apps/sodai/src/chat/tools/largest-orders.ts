@@ -2,6 +2,7 @@ import { countOf, NOUN } from '../count-words.ts';
 import { customerTypeWords, formatDay, formatNumber, say } from '../format.ts';
 import { column, noTransactions, rankedTable, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, FROM, joinFiltersAndIds, periodOr4Weeks } from './filters.ts';
+import { orderSizeBasis } from './order-size.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 /**
@@ -33,20 +34,7 @@ export const largestOrdersTool: Tool = async (box, req) => {
   const within = scope.length ? ` (${scope.join(', ')})` : '';
   const whose =
     customer === undefined ? '' : say(lang, ` del cliente ${customer}`, ` of customer ${customer}`);
-  const basedOn = [
-    when,
-    ...scope,
-    say(
-      lang,
-      'pedidos por order_id; unidades netas de devoluciones',
-      'orders by order_id; units net of returns',
-    ),
-    say(
-      lang,
-      'sin precios en los datos: el tamaño se mide en unidades',
-      'no prices in the data: size in units',
-    ),
-  ];
+  const basedOn = [when, ...scope, ...orderSizeBasis(lang)];
   if (rows.length === 0)
     return {
       text: say(

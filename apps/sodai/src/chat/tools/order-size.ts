@@ -2,7 +2,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { lastCompleteWeek } from '../understanding/days.ts';
 import { formatNumber, say } from '../format.ts';
 import { noTransactions, table, unknownCustomer, unknownProduct } from './answers.ts';
-import type { ChatAttribute, ChatPeriod } from '../../contract/api.ts';
+import type { ChatAttribute, ChatPeriod, Lang } from '../../contract/api.ts';
 import { ATTRIBUTE_COLUMN, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
 import {
   describeFilters,
@@ -16,6 +16,20 @@ import type { ChatToolbox, Tool, ToolAnswer, ToolRequest } from './toolbox.ts';
 
 /** The weeks one customer's orders are counted over when no period is named. */
 const CUSTOMER_WEEKS = 12;
+
+/** What an order's size rests on: orders by their id, units net of returns, and no prices. */
+export const orderSizeBasis = (lang: Lang): string[] => [
+  say(
+    lang,
+    'pedidos por order_id; unidades netas de devoluciones',
+    'orders by order_id; units net of returns',
+  ),
+  say(
+    lang,
+    'sin precios en los datos: el tamaño se mide en unidades',
+    'no prices in the data: size in units',
+  ),
+];
 
 /**
  * How big orders are in the period asked (default: the last complete week; for one customer the
@@ -74,20 +88,7 @@ export const orderSizeTool: Tool = async (box, req) => {
     ...describeFilters(entities, lang),
   ].filter((x): x is string => x !== null);
   const within = scope.length ? ` (${scope.join(', ')})` : '';
-  const basedOn = [
-    when,
-    ...scope,
-    say(
-      lang,
-      'pedidos por order_id; unidades netas de devoluciones',
-      'orders by order_id; units net of returns',
-    ),
-    say(
-      lang,
-      'sin precios en los datos: el tamaño se mide en unidades',
-      'no prices in the data: size in units',
-    ),
-  ];
+  const basedOn = [when, ...scope, ...orderSizeBasis(lang)];
   if (orders === 0)
     return {
       text: say(lang, `No hubo pedidos ${when}${within}.`, `There were no orders ${when}${within}.`),
