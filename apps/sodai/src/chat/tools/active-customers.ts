@@ -1,18 +1,10 @@
 import { agree, isOne } from '../count-words.ts';
 import { customerTypeWords, formatNumber, formatPercent, isFeminineType, say } from '../format.ts';
 import { noTransactions } from './answers.ts';
-import {
-  describeFilters,
-  describePeriod,
-  FROM,
-  joinFilters,
-  periodOrWeeks,
-  placed,
-  scopeWords,
-} from './filters.ts';
+import { describeFilters, describePeriod, periodOrWeeks, placed, scopeWords } from './filters.ts';
 import { placeWords } from './place-scope.ts';
 import type { Tool } from './toolbox.ts';
-import { registeredCustomers } from './counts.ts';
+import { buyersIn, registeredCustomers, registeredWords } from './counts.ts';
 
 /** The weeks up to the last day of data a customer must have bought in to be active, unless a period is named. */
 const ACTIVE_WEEKS = 4;
@@ -29,12 +21,7 @@ export const activeCustomersTool: Tool = async (box, req) => {
   const type = entities.customer_type;
   const scoped = { ...placed(req), period };
   const { registered, buying: ever } = await registeredCustomers(box, type, scoped.place);
-  const f = joinFilters(scoped);
-  const [a] = await box.data.query(
-    `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
-    f.params,
-  );
-  const active = Number(a!.n);
+  const active = await buyersIn(box, scoped);
   const share = registered > 0 ? active / registered : 0;
   const where = scoped.place ? ` ${say(lang, 'en', 'in')} ${placeWords(scoped.place, lang)}` : '';
   // Products named ("clientes activos en latas") narrow what counts as buying.
@@ -45,11 +32,8 @@ export const activeCustomersTool: Tool = async (box, req) => {
     `${customerTypeWords(type ?? null, lang, !isOne(active))} ${agree(active, isFeminineType(type ?? null) ? ['activa', 'activas'] : ['activo', 'activos'])}`,
     `active ${customerTypeWords(type ?? null, lang, !isOne(active))}`,
   );
-  const registeredWho = say(
-    lang,
-    `${customerTypeWords(type ?? null, lang, !isOne(registered))} ${agree(registered, isFeminineType(type ?? null) ? ['registrada', 'registradas'] : ['registrado', 'registrados'])}`,
-    `registered ${customerTypeWords(type ?? null, lang, !isOne(registered))}`,
-  );
+  // The place is said once, with the active ones.
+  const registeredWho = registeredWords(type, registered, undefined, lang);
   const n = (x: number) => formatNumber(x, lang);
   const text = say(
     lang,

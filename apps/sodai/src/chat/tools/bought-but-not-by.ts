@@ -1,15 +1,11 @@
 import { countOf, NOUN } from '../count-words.ts';
-import { formatNumber, productDescription, say } from '../format.ts';
+import { formatNumber, say } from '../format.ts';
 import type { BoughtButNotBy } from '../understanding/bought-but-not-by-words.ts';
-import { column, noTransactions, rankedTable, unknownCustomer } from './answers.ts';
+import { noTransactions, unknownCustomer } from './answers.ts';
+import { customerProductLine, customerProductsTable, PRODUCTS_SHOWN } from './customer-products.ts';
 import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from './filters.ts';
-import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
+import { PRODUCT_COLUMNS } from './product-rows.ts';
 import type { Tool } from './toolbox.ts';
-
-type Row = Readonly<Record<string, unknown>>;
-
-/** A customer buys tens of products: more rows than a ranking's five, and "more" continues. */
-const PRODUCTS_SHOWN = 10;
 
 /**
  * "¿Qué productos compra el 181101 que no compra el 188331?": the products the first customer
@@ -49,14 +45,6 @@ export const boughtButNotByTool =
     const when = describePeriod(period, lang);
     const found = notShared.length;
     const all = mine.length;
-    // One customer's units are few: a decimal tells 10.5 from 10.
-    const units = (v: unknown) => countOf(Number(v), lang, NOUN.unit, 1);
-    const line = (r: Row) =>
-      say(
-        lang,
-        `producto ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
-        `product ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
-      );
     const text =
       all === 0
         ? say(
@@ -72,8 +60,8 @@ export const boughtButNotByTool =
             )
           : say(
               lang,
-              `El cliente ${other} no compró ${formatNumber(found, lang)} de los ${countOf(all, lang, NOUN.product)} que compró el ${customer} ${when}${within}: ${rows.map(line).join('; ')}.`,
-              `Customer ${other} did not buy ${formatNumber(found, lang)} of the ${countOf(all, lang, NOUN.product)} customer ${customer} bought ${when}${within}: ${rows.map(line).join('; ')}.`,
+              `El cliente ${other} no compró ${formatNumber(found, lang)} de los ${countOf(all, lang, NOUN.product)} que compró el ${customer} ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
+              `Customer ${other} did not buy ${formatNumber(found, lang)} of the ${countOf(all, lang, NOUN.product)} customer ${customer} bought ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
             );
     return {
       text,
@@ -87,17 +75,7 @@ export const boughtButNotByTool =
         ),
         ...filters,
       ],
-      table: rankedTable(
-        req.offset,
-        [column('product', lang), column('description', lang), column('units', lang), column('orders', lang)],
-        rows,
-        (r) => [
-          String(r.product),
-          productDescription(attributesOf(r), lang),
-          units(r.units),
-          countOf(Number(r.orders), lang, NOUN.order),
-        ],
-      ),
+      table: customerProductsTable(req.offset, rows, lang),
       data: {
         period,
         customer,

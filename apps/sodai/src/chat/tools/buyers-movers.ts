@@ -1,9 +1,8 @@
 import { against, formatNumber, say } from '../format.ts';
-import type { Lang } from '../../contract/api.ts';
-import type { BuyersGrain } from '../understanding/buyers-change-words.ts';
+import type { ItemGrain } from '../understanding/buyers-change-words.ts';
 import { previousPeriod } from '../understanding/periods.ts';
 import { noTransactions, rankedTable } from './answers.ts';
-import { ATTRIBUTE_COLUMN, ATTRIBUTE_PLURAL, ATTRIBUTE_WORDS, valueWords } from './attribute-words.ts';
+import { grainValue, grainWords } from './item-grain.ts';
 import {
   catalogFilter,
   describeFilters,
@@ -18,29 +17,6 @@ import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The column each grain is read from. */
-const GRAIN_COLUMN: Readonly<Record<BuyersGrain, string>> = {
-  product: 't.product_id::DOUBLE',
-  brand: ATTRIBUTE_COLUMN.brand,
-  category: ATTRIBUTE_COLUMN.category,
-  sub_category: ATTRIBUTE_COLUMN.sub_category,
-  segment: ATTRIBUTE_COLUMN.segment,
-  package: ATTRIBUTE_COLUMN.package,
-};
-
-/** "marcas" / "products", and one value of the grain as a sales rep says it. */
-function grainWords(grain: BuyersGrain, lang: Lang): { plural: string; title: string } {
-  if (grain === 'product')
-    return { plural: say(lang, 'productos', 'products'), title: say(lang, 'Producto', 'Product') };
-  return { plural: ATTRIBUTE_PLURAL[grain][lang], title: ATTRIBUTE_WORDS[grain][lang][1] };
-}
-
-function valueOf(grain: BuyersGrain, value: unknown, lang: Lang): string {
-  if (grain === 'product') return say(lang, `producto ${Number(value)}`, `product ${Number(value)}`);
-  if (grain === 'brand') return String(value);
-  return valueWords(grain, value, lang);
-}
-
 /**
  * "¿Qué marca perdió más clientes?", "which products gained the most buyers?": brands (products, or
  * another kind of product) ranked by the change in how many distinct customers bought them between
@@ -50,7 +26,7 @@ function valueOf(grain: BuyersGrain, value: unknown, lang: Lang): string {
  * kinds of product and customers named. A buyer is a customer with a line bought, not a return.
  */
 export const buyersMoversTool =
-  (grain: BuyersGrain): Tool =>
+  (grain: ItemGrain): Tool =>
   async (box, req) => {
     const { lang } = req;
     const current = periodOr4Weeks(req);
@@ -60,11 +36,12 @@ export const buyersMoversTool =
     const asked = entities.compare_to ?? previousPeriod(current, lang);
     const [later, whole] = current.from >= asked.from ? [current, asked] : [asked, current];
     const { earlier, note, partialDays } = likeForLike(later, whole, req.vocab.lastDay, lang);
+    const words = grainWords(grain, lang);
     const f = catalogFilter(entities);
     const n = f.params.length + 1;
     const rows = await box.data.query(
       `WITH per AS (
-         SELECT ${GRAIN_COLUMN[grain]} AS value,
+         SELECT ${words.column} AS value,
                 count(DISTINCT t.customer_id) FILTER (WHERE ${withinDates(n)})::DOUBLE AS buyers_now,
                 count(DISTINCT t.customer_id) FILTER (WHERE ${withinDates(n + 2)})::DOUBLE AS buyers_before
          FROM ${FROM}
@@ -78,7 +55,6 @@ export const buyersMoversTool =
     );
     const moved = Number(rows[0]?.moved ?? 0);
     const considered = Number(rows[0]?.considered ?? 0);
-    const words = grainWords(grain, lang);
     const scope = scopeWords(entities, lang);
     const now = describePeriod(later, lang);
     const then = against(describePeriod(earlier, lang), lang);
@@ -90,8 +66,8 @@ export const buyersMoversTool =
     const line = (r: Row) =>
       say(
         lang,
-        `${valueOf(grain, r.value, lang)}: de ${count(r.buyers_before)} a ${count(r.buyers_now)} clientes (${change(r)})`,
-        `${valueOf(grain, r.value, lang)}: from ${count(r.buyers_before)} to ${count(r.buyers_now)} customers (${change(r)})`,
+        `${grainValue(grain, r.value, lang)}: de ${count(r.buyers_before)} a ${count(r.buyers_now)} clientes (${change(r)})`,
+        `${grainValue(grain, r.value, lang)}: from ${count(r.buyers_before)} to ${count(r.buyers_now)} customers (${change(r)})`,
       );
     const verb = down ? say(lang, 'perdieron', 'lost') : say(lang, 'ganaron', 'gained');
     const text =
@@ -124,7 +100,7 @@ export const buyersMoversTool =
           [say(lang, 'Cambio', 'Change'), true],
         ],
         rows,
-        (r) => [valueOf(grain, r.value, lang), count(r.buyers_before), count(r.buyers_now), change(r)],
+        (r) => [grainValue(grain, r.value, lang), count(r.buyers_before), count(r.buyers_now), change(r)],
       ),
       data: {
         period: later,

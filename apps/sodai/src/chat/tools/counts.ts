@@ -1,5 +1,5 @@
 import { agree, countOf, isOne, NOUN, type Noun } from '../count-words.ts';
-import type { ChatAttribute } from '../../contract/api.ts';
+import type { ChatAttribute, Lang } from '../../contract/api.ts';
 import { customerTypeWords, formatNumber, formatPercent, isFeminineType, say } from '../format.ts';
 import {
   catalogFilter,
@@ -9,6 +9,7 @@ import {
   joinFilters,
   placed,
   scopeWords,
+  type ScopedEntities,
 } from './filters.ts';
 import { placeWords } from './place-scope.ts';
 import type { ChatToolbox, Tool } from './toolbox.ts';
@@ -36,6 +37,38 @@ export async function registeredCustomers(
   return { registered: Number(r!.registered), buying: Number(r!.buying) };
 }
 
+/** How many distinct customers bought within the filters, period and place named. */
+export async function buyersIn(box: ChatToolbox, scoped: ScopedEntities): Promise<number> {
+  const f = joinFilters(scoped);
+  const [r] = await box.data.query(
+    `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
+    f.params,
+  );
+  return Number(r!.n);
+}
+
+/**
+ * "clientes registrados (en la región 2)", "tiendas de conveniencia registradas", "registered
+ * wholesalers": the customers of the master a count is out of, in agreement with how many.
+ */
+export function registeredWords(
+  type: string | undefined,
+  registered: number,
+  place: Place | undefined,
+  lang: Lang,
+): string {
+  const who = customerTypeWords(type ?? null, lang, !isOne(registered));
+  const where = place ? placeWords(place, lang) : '';
+  const forms: [string, string] = isFeminineType(type ?? null)
+    ? ['registrada', 'registradas']
+    : ['registrado', 'registrados'];
+  return say(
+    lang,
+    `${who} ${agree(registered, forms)}${where ? ` en ${where}` : ''}`,
+    `registered ${who}${where ? ` in ${where}` : ''}`,
+  );
+}
+
 /** How many customers (of a type, or buying in a period) there are. */
 export const countCustomersTool: Tool = async (box, req) => {
   const { lang, entities } = req;
@@ -43,22 +76,11 @@ export const countCustomersTool: Tool = async (box, req) => {
   // "¿Cuántos clientes tiene la región 80?": the place narrows the customers counted, as a type does.
   const scoped = placed(req);
   const { registered, buying } = await registeredCustomers(box, type, scoped.place);
-  let inPeriod: number | undefined;
-  if (entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length) {
-    const f = joinFilters(scoped);
-    const [p] = await box.data.query(
-      `SELECT count(DISTINCT t.customer_id)::DOUBLE AS n FROM ${FROM} WHERE ${f.where}`,
-      f.params,
-    );
-    inPeriod = Number(p!.n);
-  }
-  const one = isOne(registered);
-  const who = customerTypeWords(type ?? null, lang, !one);
-  const where = scoped.place ? placeWords(scoped.place, lang) : '';
-  const registeredWho = {
-    es: `${who} ${agree(registered, ['registrado', 'registrados'])}${where ? ` en ${where}` : ''}`,
-    en: `registered ${who}${where ? ` in ${where}` : ''}`,
-  };
+  const inPeriod =
+    entities.period || describeFilters({ ...entities, customer_type: undefined }, lang).length
+      ? await buyersIn(box, scoped)
+      : undefined;
+  const registeredWho = registeredWords(type, registered, scoped.place, lang);
   // The period and product filters of those who bought ("el último mes (…) (envase LATA)").
   const boughtWhen = `${entities.period ? ` ${describePeriod(entities.period, lang)}` : ''}${scopeWords({ ...entities, customer_type: undefined, period: undefined }, lang)}`;
   // "¿Qué porcentaje de los clientes compró …?": the share of those registered leads, its count after.
@@ -66,8 +88,8 @@ export const countCustomersTool: Tool = async (box, req) => {
     const share = `${formatPercent(registered > 0 ? part / registered : 0, lang)} (${formatNumber(part, lang)})`;
     return say(
       lang,
-      `El ${share} de ${isFeminineType(type ?? null) ? 'las' : 'los'} ${formatNumber(registered, lang)} ${registeredWho.es}`,
-      `${share} of the ${formatNumber(registered, lang)} ${registeredWho.en}`,
+      `El ${share} de ${isFeminineType(type ?? null) ? 'las' : 'los'} ${formatNumber(registered, lang)} ${registeredWho}`,
+      `${share} of the ${formatNumber(registered, lang)} ${registeredWho}`,
     );
   };
   const asShare = req.shareOfBuyers === true;
@@ -84,8 +106,8 @@ export const countCustomersTool: Tool = async (box, req) => {
         ? `${shareOf(none)} ${when}; ${formatNumber(bought, lang)} ${say(lang, 'sí', 'did')}.`
         : say(
             lang,
-            `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho.es} ${when}; ${formatNumber(bought, lang)} sí.`,
-            `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho.en} ${when}; ${formatNumber(bought, lang)} did.`,
+            `${formatNumber(none, lang)} de ${formatNumber(registered, lang)} ${registeredWho} ${when}; ${formatNumber(bought, lang)} sí.`,
+            `${formatNumber(none, lang)} of ${formatNumber(registered, lang)} ${registeredWho} ${when}; ${formatNumber(bought, lang)} did.`,
           ),
       answered: true,
       placeApplied: true,
@@ -117,13 +139,13 @@ export const countCustomersTool: Tool = async (box, req) => {
     : inPeriod === undefined
       ? say(
           lang,
-          `Hay ${formatNumber(registered, lang)} ${registeredWho.es}; ${everBought}.`,
-          `There ${agree(registered, ['is', 'are'])} ${formatNumber(registered, lang)} ${registeredWho.en}; ${everBought}.`,
+          `Hay ${formatNumber(registered, lang)} ${registeredWho}; ${everBought}.`,
+          `There ${agree(registered, ['is', 'are'])} ${formatNumber(registered, lang)} ${registeredWho}; ${everBought}.`,
         )
       : say(
           lang,
-          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} ${agree(inPeriod, ['compró', 'compraron'])}${boughtWhen}, de ${formatNumber(registered, lang)} ${registeredWho.es}; ${everBought}.`,
-          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} bought${boughtWhen}, of ${formatNumber(registered, lang)} ${registeredWho.en}; ${everBought}.`,
+          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} ${agree(inPeriod, ['compró', 'compraron'])}${boughtWhen}, de ${formatNumber(registered, lang)} ${registeredWho}; ${everBought}.`,
+          `${formatNumber(inPeriod, lang)} ${customerTypeWords(type ?? null, lang, !isOne(inPeriod))} bought${boughtWhen}, of ${formatNumber(registered, lang)} ${registeredWho}; ${everBought}.`,
         );
   return {
     text,

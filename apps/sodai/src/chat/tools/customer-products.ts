@@ -1,3 +1,4 @@
+import type { Lang } from '../../contract/api.ts';
 import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatNumber, productDescription, say } from '../format.ts';
 import { column, rankedTable } from './answers.ts';
@@ -9,7 +10,36 @@ import type { Tool } from './toolbox.ts';
 type Row = Readonly<Record<string, unknown>>;
 
 /** A customer buys tens of products: more rows than a ranking's five, and "more" continues. */
-const PRODUCTS_SHOWN = 10;
+export const PRODUCTS_SHOWN = 10;
+
+/** One customer's units are few: a decimal tells 10.5 from 10. */
+const customerUnits = (v: unknown, lang: Lang) => countOf(Number(v), lang, NOUN.unit, 1);
+
+/** "producto 1370 (Brand 34, botella 1 L): 12,3 unidades en 4 pedidos": one of a customer's products. */
+export function customerProductLine(r: Row, lang: Lang): string {
+  const product = `${r.product} (${productDescription(attributesOf(r), lang)})`;
+  const orders = countOf(Number(r.orders), lang, NOUN.order);
+  return say(
+    lang,
+    `producto ${product}: ${customerUnits(r.units, lang)} en ${orders}`,
+    `product ${product}: ${customerUnits(r.units, lang)} in ${orders}`,
+  );
+}
+
+/** A customer's products as a table: product, description, units and orders, from `offset` on. */
+export function customerProductsTable(offset: number, rows: readonly Row[], lang: Lang) {
+  return rankedTable(
+    offset,
+    [column('product', lang), column('description', lang), column('units', lang), column('orders', lang)],
+    rows,
+    (r) => [
+      String(r.product),
+      productDescription(attributesOf(r), lang),
+      formatNumber(Number(r.units), lang, 1),
+      formatNumber(Number(r.orders), lang),
+    ],
+  );
+}
 
 /**
  * Which products one customer bought in a period (or over all its history): how many different
@@ -45,14 +75,7 @@ export const customerProductsTool: Tool = async (box, req) => {
   const found = Number(rows[0]?.found ?? 0);
   const total = Number(rows[0]?.total ?? 0);
   const orders = Number(all?.orders ?? 0);
-  // One customer's units are few: a decimal tells 10.5 from 10.
-  const units = (v: unknown) => countOf(Number(v), lang, NOUN.unit, 1);
-  const line = (r: Row) =>
-    say(
-      lang,
-      `producto ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} en ${countOf(Number(r.orders), lang, NOUN.order)}`,
-      `product ${r.product} (${productDescription(attributesOf(r), lang)}): ${units(r.units)} in ${countOf(Number(r.orders), lang, NOUN.order)}`,
-    );
+  const units = (v: unknown) => customerUnits(v, lang);
   const text =
     rows.length === 0
       ? say(
@@ -62,8 +85,8 @@ export const customerProductsTool: Tool = async (box, req) => {
         )
       : say(
           lang,
-          `El cliente ${id} compró ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} en ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; ${agree(rows.length, ['el', 'los'])} ${formatNumber(rows.length, lang)} con más unidades` : ''}: ${rows.map(line).join('; ')}.`,
-          `Customer ${id} bought ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} in ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; the ${formatNumber(rows.length, lang)} with most units` : ''}: ${rows.map(line).join('; ')}.`,
+          `El cliente ${id} compró ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} en ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; ${agree(rows.length, ['el', 'los'])} ${formatNumber(rows.length, lang)} con más unidades` : ''}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
+          `Customer ${id} bought ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} in ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; the ${formatNumber(rows.length, lang)} with most units` : ''}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
         );
   return {
     text,
@@ -73,17 +96,7 @@ export const customerProductsTool: Tool = async (box, req) => {
       ...(entities.period ? [describePeriod(entities.period, lang)] : []),
       ...filters,
     ],
-    table: rankedTable(
-      req.offset,
-      [column('product', lang), column('description', lang), column('units', lang), column('orders', lang)],
-      rows,
-      (r) => [
-        String(r.product),
-        productDescription(attributesOf(r), lang),
-        formatNumber(Number(r.units), lang, 1),
-        formatNumber(Number(r.orders), lang),
-      ],
-    ),
+    table: customerProductsTable(req.offset, rows, lang),
     data: {
       customer: id,
       period: entities.period ?? null,

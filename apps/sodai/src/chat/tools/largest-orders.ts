@@ -1,5 +1,6 @@
 import { countOf, NOUN } from '../count-words.ts';
-import { customerTypeWords, formatDay, formatNumber, say } from '../format.ts';
+import { formatDay, formatNumber, say } from '../format.ts';
+import { customerTypeCell } from './customer-rows.ts';
 import { column, noTransactions, rankedTable, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, FROM, joinFiltersAndIds, periodOr4Weeks } from './filters.ts';
 import { orderSizeBasis } from './order-size.ts';
@@ -22,7 +23,7 @@ export const largestOrdersTool: Tool = async (box, req) => {
   // An order is its lines within the filters; its customer and day are those of its lines.
   const rows = await box.data.query(
     `SELECT t.order_id::VARCHAR AS order_id, min(t.customer_id)::DOUBLE AS customer,
-            min(c.customer_type) AS customer_type, min(t.purchase_date)::DATE::VARCHAR AS day,
+            min(c.customer_type) AS type, min(t.purchase_date)::DATE::VARCHAR AS day,
             sum(t.items)::DOUBLE AS units, count(*)::DOUBLE AS lines
      FROM ${FROM} WHERE ${f.where}
      GROUP BY t.order_id HAVING sum(t.items) > 0
@@ -47,12 +48,14 @@ export const largestOrdersTool: Tool = async (box, req) => {
       data: { period, orders: [] },
       ...(customer !== undefined ? { customers: [customer] } : {}),
     };
-  const typeOf = (r: Readonly<Record<string, unknown>>) =>
-    customerTypeWords(r.customer_type === null ? null : String(r.customer_type), lang, false);
   // One customer's orders all are his: the customer is said once, before them.
   const who = (r: Readonly<Record<string, unknown>>) =>
     customer === undefined
-      ? say(lang, ` del cliente ${r.customer} (${typeOf(r)})`, ` from customer ${r.customer} (${typeOf(r)})`)
+      ? say(
+          lang,
+          ` del cliente ${r.customer} (${customerTypeCell(r, lang)})`,
+          ` from customer ${r.customer} (${customerTypeCell(r, lang)})`,
+        )
       : '';
   const each = rows
     .map((r) =>
@@ -85,7 +88,7 @@ export const largestOrdersTool: Tool = async (box, req) => {
       (r) => [
         String(r.order_id),
         String(r.customer),
-        typeOf(r),
+        customerTypeCell(r, lang),
         formatDay(String(r.day), lang),
         formatNumber(Number(r.units), lang),
         formatNumber(Number(r.lines), lang),
@@ -96,7 +99,7 @@ export const largestOrdersTool: Tool = async (box, req) => {
       orders: rows.map((r) => ({
         order: String(r.order_id),
         customer: Number(r.customer),
-        customer_type: r.customer_type === null ? null : String(r.customer_type),
+        customer_type: r.type === null ? null : String(r.type),
         day: String(r.day),
         units: Number(r.units),
         lines: Number(r.lines),

@@ -15,8 +15,7 @@ import { dataStartCaveat } from './data-start-caveat.ts';
 import { likeForLike } from './like-for-like.ts';
 import { rankingWords } from './market.ts';
 import { itemWords } from './ranked-items.ts';
-import { grainWords, moversGrain } from './movers-grain.ts';
-import { valueWords } from './attribute-words.ts';
+import { grainOf, grainValue, grainWords } from './item-grain.ts';
 import { rowsWanted, type Tool } from './toolbox.ts';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -52,7 +51,7 @@ export const moversTool: Tool = async (box, req) => {
     partialDays,
   } = likeForLike(later, whole, req.vocab.lastDay, lang);
   // "¿Qué segmento crece más?": the values of an attribute ranked; a value of it named is no filter.
-  const grain = moversGrain(req.entities.group_by);
+  const grain = grainOf(req.entities.group_by);
   const byProduct = grain === 'product';
   const g = grainWords(grain, lang);
   const { [grain === 'product' ? 'product_id' : grain]: _ranked, ...unranked } = req.entities;
@@ -96,8 +95,7 @@ export const moversTool: Tool = async (box, req) => {
     const ratio = Number(r.units_now) / before - 1;
     return `${ratio > 0 ? '+' : ''}${formatPercent(ratio, lang)}`;
   };
-  const name = (r: Row) =>
-    byProduct || grain === 'brand' ? itemWords(r, !byProduct, lang) : valueWords(grain, r.item, lang);
+  const name = (r: Row) => (byProduct ? itemWords(r, false, lang) : grainValue(grain, r.item, lang));
   const what = g.plural;
   const line = (r: Row) =>
     say(

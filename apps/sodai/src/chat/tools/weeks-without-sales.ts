@@ -1,10 +1,9 @@
 import { countOf, NOUN } from '../count-words.ts';
 import { formatDay, say } from '../format.ts';
-import type { SqlValue } from '../data-source.ts';
 import { noTransactions, table } from './answers.ts';
 import { weekGaps } from './data-gaps.ts';
 import { addDays } from '../understanding/days.ts';
-import { catalogFilter, describeSubject, FROM, periodRange } from './filters.ts';
+import { describeSubject, FROM, joinFiltersAndIds, periodRange } from './filters.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many weeks a sentence names; the table and data have them all. */
@@ -24,26 +23,17 @@ export const weeksWithoutSalesTool: Tool = async (box, req) => {
   const asked = entities.period;
   const from = asked && asked.from > first ? asked.from : first;
   const to = asked && asked.to < last ? asked.to : last;
-  const f = catalogFilter(entities, 3);
-  const params: SqlValue[] = [from, to, ...f.params];
-  const named: string[] = [f.where];
-  if (entities.product_id !== undefined) {
-    params.push(entities.product_id);
-    named.push(`t.product_id = $${params.length}`);
-  }
-  if (entities.customer_id !== undefined) {
-    params.push(entities.customer_id);
-    named.push(`t.customer_id = $${params.length}`);
-  }
+  // What is named, over every day: the days are the query's own window.
+  const named = joinFiltersAndIds({ ...entities, period: undefined }, 3);
   // The days anything sold, and whether what is named sold on each.
   const rows =
     from <= to
       ? await box.data.query(
-          `SELECT t.purchase_date::DATE::VARCHAR AS day, bool_or(${named.join(' AND ')}) AS named
+          `SELECT t.purchase_date::DATE::VARCHAR AS day, bool_or(${named.where}) AS named
            FROM ${FROM}
            WHERE t.items > 0 AND t.purchase_date >= $1::DATE AND t.purchase_date < $2::DATE + 1
            GROUP BY 1`,
-          params,
+          [from, to, ...named.params],
         )
       : [];
   const anything = rows.map((r) => String(r.day));

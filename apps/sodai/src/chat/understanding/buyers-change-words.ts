@@ -1,16 +1,16 @@
 import type { ChatAttribute } from '../../contract/api.ts';
 
-/** What is ranked by its buyers: products, or the values of a catalogue attribute. */
-export type BuyersGrain = 'product' | Exclude<ChatAttribute, 'size' | 'customer_type'>;
+/** What a change is ranked by: products, or the values of a catalogue attribute (not sizes or customer types). */
+export type ItemGrain = 'product' | Exclude<ChatAttribute, 'size' | 'customer_type'>;
 
 /** "¿Qué marca perdió más clientes?": what is ranked and whether by buyers lost or gained. */
 export interface BuyersChange {
-  readonly grain: BuyersGrain;
+  readonly grain: ItemGrain;
   readonly direction: 'up' | 'down';
 }
 
 /** The nouns of what is ranked (singular or plural), subcategories before categories. */
-const GRAIN_NOUNS: readonly (readonly [RegExp, BuyersGrain])[] = [
+const GRAIN_NOUNS: readonly (readonly [RegExp, ItemGrain])[] = [
   [/\b(?:sub ?categorias?|sub-?categor(?:y|ies))\b/, 'sub_category'],
   [/\b(?:marcas?|brands?)\b/, 'brand'],
   [/\b(?:productos?|products?|articulos?|items?|skus?|referencias?)\b/, 'product'],

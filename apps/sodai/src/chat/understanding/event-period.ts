@@ -1,9 +1,7 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
-import { formatDay } from '../format.ts';
+import { formatDay, say } from '../format.ts';
 import { addDays, mondayOf, monthEnd, monthStart } from './days.ts';
 import { findPeriods } from './periods.ts';
-
-const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 
 /** Calendar phrases of event times, counted from today (not from the data's last day). */
 const CALENDAR: readonly {
@@ -12,20 +10,20 @@ const CALENDAR: readonly {
 }[] = [
   {
     re: /\b(?:hoy|today)\b/,
-    make: (today, lang) => ({ from: today, to: today, label: label(lang, 'hoy', 'today') }),
+    make: (today, lang) => ({ from: today, to: today, label: say(lang, 'hoy', 'today') }),
   },
   {
     re: /\b(?:ayer|yesterday)\b/,
     make: (today, lang) => {
       const day = addDays(today, -1);
-      return { from: day, to: day, label: label(lang, 'ayer', 'yesterday') };
+      return { from: day, to: day, label: say(lang, 'ayer', 'yesterday') };
     },
   },
   {
     re: /\b(?:(?:la )?semana (?:pasada|anterior)|(?:la )?ultima semana|last week|previous week)\b/,
     make: (today, lang) => {
       const monday = addDays(mondayOf(today), -7);
-      return { from: monday, to: addDays(monday, 6), label: label(lang, 'la semana pasada', 'last week') };
+      return { from: monday, to: addDays(monday, 6), label: say(lang, 'la semana pasada', 'last week') };
     },
   },
   {
@@ -33,7 +31,7 @@ const CALENDAR: readonly {
     make: (today, lang) => ({
       from: mondayOf(today),
       to: today,
-      label: label(lang, 'esta semana', 'this week'),
+      label: say(lang, 'esta semana', 'this week'),
     }),
   },
   {
@@ -44,7 +42,7 @@ const CALENDAR: readonly {
       return {
         from: monthStart(py, pm),
         to: monthEnd(py, pm),
-        label: label(lang, 'el mes pasado', 'last month'),
+        label: say(lang, 'el mes pasado', 'last month'),
       };
     },
   },
@@ -53,7 +51,7 @@ const CALENDAR: readonly {
     make: (today, lang) => ({
       from: `${today.slice(0, 8)}01`,
       to: today,
-      label: label(lang, 'este mes', 'this month'),
+      label: say(lang, 'este mes', 'this month'),
     }),
   },
 ];
@@ -79,6 +77,6 @@ export function eventPeriod(text: string, today: string, lang: Lang): ChatPeriod
   return {
     from,
     to: today,
-    label: label(lang, `desde el ${formatDay(from, lang)}`, `since ${formatDay(from, lang)}`),
+    label: say(lang, `desde el ${formatDay(from, lang)}`, `since ${formatDay(from, lang)}`),
   };
 }

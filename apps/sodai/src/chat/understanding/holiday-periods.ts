@@ -1,4 +1,5 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
+import { say } from '../format.ts';
 import { addDays, mondayOf, toDate } from './days.ts';
 import type { PeriodRule } from './periods.ts';
 
@@ -19,8 +20,6 @@ interface Holiday {
   /** New Year is named by the year it opens: "Año Nuevo 2025" is 31 Dec 2024 – 1 Jan 2025. */
   readonly opensYear?: true;
 }
-
-const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 
 /**
  * Christmas is its week, Monday to Sunday, as a distributor's weeks are: the orders for it fall on
@@ -75,7 +74,7 @@ function holidayPeriod(holiday: Holiday, m: RegExpExecArray, anchor: string, lan
   const named = m[1] ? Number(m[1]) - (holiday.opensYear ? 1 : 0) : undefined;
   const start = named ?? (lastYear ? latest - 1 : latest);
   const year = holiday.opensYear ? start + 1 : start;
-  return { ...holiday.days(start), label: label(lang, `${holiday.es} de ${year}`, `${holiday.en} ${year}`) };
+  return { ...holiday.days(start), label: say(lang, `${holiday.es} de ${year}`, `${holiday.en} ${year}`) };
 }
 
 /** The holidays as period rules, tried before the others ("año nuevo" is no "año"). */

@@ -1,4 +1,5 @@
 import type { ChatPeriod, Lang } from '../../contract/api.ts';
+import { say } from '../format.ts';
 import { addDays, lastCompleteMonth, lastCompleteWeek, monthEnd, monthStart, toDate } from './days.ts';
 import { ONE_TO_TWENTY } from './number-words.ts';
 import type { PeriodRule } from './periods.ts';
@@ -9,7 +10,6 @@ import type { PeriodRule } from './periods.ts';
  * "el primer semestre". Tried before the general rules, which would read "the week before last"
  * as "the week before".
  */
-const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
 
 const COUNT_WORDS: Record<string, number> = { a: 1, ...ONE_TO_TWENTY };
 const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})`;
@@ -61,7 +61,7 @@ function namedQuarter(q: number, anchor: string, lang: Lang): ChatPeriod {
   const year = 3 * q - 2 <= a.getUTCMonth() + 1 ? a.getUTCFullYear() : a.getUTCFullYear() - 1;
   return {
     ...quarter(year, q),
-    label: label(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `in Q${q} ${year}`),
+    label: say(lang, `el ${ORDINAL_ES[q - 1]!} trimestre de ${year}`, `in Q${q} ${year}`),
   };
 }
 
@@ -72,7 +72,7 @@ function namedHalf(first: boolean, anchor: string, lang: Lang): ChatPeriod {
   return {
     from: monthStart(year, first ? 1 : 7),
     to: monthEnd(year, first ? 6 : 12),
-    label: label(
+    label: say(
       lang,
       `el ${first ? 'primer' : 'segundo'} semestre de ${year}`,
       `the ${first ? 'first' : 'second'} half of ${year}`,
@@ -88,7 +88,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       return {
         from: addDays(last.from, -7),
         to: addDays(last.to, -7),
-        label: label(lang, 'la semana antepasada', 'the week before last'),
+        label: say(lang, 'la semana antepasada', 'the week before last'),
       };
     },
   },
@@ -96,7 +96,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
     re: /\b(?:el\s+)?mes\s+antepasado\b|\bthe\s+month\s+before\s+last\b/,
     make: (_m, anchor, lang) => ({
       ...shiftMonths(lastCompleteMonth(anchor), 1),
-      label: label(lang, 'el mes antepasado', 'the month before last'),
+      label: say(lang, 'el mes antepasado', 'the month before last'),
     }),
   },
   {
@@ -114,7 +114,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
         return {
           from: addDays(last.from, -back),
           to: addDays(last.to, -back),
-          label: label(
+          label: say(
             lang,
             n === 1 ? 'hace una semana' : `hace ${n} semanas`,
             n === 1 ? 'a week ago' : `${n} weeks ago`,
@@ -124,7 +124,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       if (unit === 'mes' || unit === 'mon') {
         return {
           ...shiftMonths(lastCompleteMonth(anchor), n - 1),
-          label: label(
+          label: say(
             lang,
             n === 1 ? 'hace un mes' : `hace ${n} meses`,
             n === 1 ? 'a month ago' : `${n} months ago`,
@@ -135,11 +135,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       return {
         from: day,
         to: day,
-        label: label(
-          lang,
-          n === 1 ? 'hace un día' : `hace ${n} días`,
-          n === 1 ? 'a day ago' : `${n} days ago`,
-        ),
+        label: say(lang, n === 1 ? 'hace un día' : `hace ${n} días`, n === 1 ? 'a day ago' : `${n} days ago`),
       };
     },
   },
@@ -151,7 +147,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       return {
         from: quarter(d.getUTCFullYear(), q).from,
         to: anchor,
-        label: label(lang, 'este trimestre', 'this quarter'),
+        label: say(lang, 'este trimestre', 'this quarter'),
       };
     },
   },
@@ -167,7 +163,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
         q = 4;
         year -= 1;
       }
-      return { ...quarter(year, q), label: label(lang, 'el último trimestre', 'last quarter') };
+      return { ...quarter(year, q), label: say(lang, 'el último trimestre', 'last quarter') };
     },
   },
   {
@@ -203,7 +199,7 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
       return {
         from: `${year}-01-01`,
         to: `${year}-12-31`,
-        label: label(lang, 'el año pasado', 'last year'),
+        label: say(lang, 'el año pasado', 'last year'),
       };
     },
   },
@@ -217,13 +213,13 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
         return {
           from: `${d.getUTCFullYear()}-01-01`,
           to: anchor,
-          label: label(lang, 'este año', 'this year'),
+          label: say(lang, 'este año', 'this year'),
         };
       }
       return {
         from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1),
         to: anchor,
-        label: label(lang, 'este mes', 'this month'),
+        label: say(lang, 'este mes', 'this month'),
       };
     },
   },

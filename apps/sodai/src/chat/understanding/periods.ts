@@ -9,7 +9,7 @@ import {
   mondayOf,
   toDate,
 } from './days.ts';
-import { formatDay, formatMonth } from '../format.ts';
+import { formatDay, formatMonth, say } from '../format.ts';
 import { HOLIDAY_RULES } from './holiday-periods.ts';
 import { RELATIVE_RULES } from './periods-relative.ts';
 import { ONE_TO_TWENTY } from './number-words.ts';
@@ -100,15 +100,13 @@ export interface PeriodRule {
   readonly past?: true;
 }
 
-const label = (lang: Lang, es: string, en: string) => (lang === 'es' ? es : en);
-
 /** "el 15 mar 2024" / "on Mar 15, 2024": a day named by its date, as people write it (not ISO). */
 const dayLabel = (day: string, lang: Lang) =>
-  label(lang, `el ${formatDay(day, lang)}`, `on ${formatDay(day, lang)}`);
+  say(lang, `el ${formatDay(day, lang)}`, `on ${formatDay(day, lang)}`);
 
 /** "del 8 abr 2024 al 14 abr 2024" / "Apr 8, 2024 to Apr 14, 2024". */
 const rangeLabel = (from: string, to: string, lang: Lang) =>
-  label(
+  say(
     lang,
     `del ${formatDay(from, lang)} al ${formatDay(to, lang)}`,
     `${formatDay(from, lang)} to ${formatDay(to, lang)}`,
@@ -162,7 +160,7 @@ function dayRange(
 
 /** "la semana del 13 may 2024" / "the week of May 13, 2024". */
 const weekLabel = (monday: string, lang: Lang) =>
-  label(lang, `la semana del ${formatDay(monday, lang)}`, `the week of ${formatDay(monday, lang)}`);
+  say(lang, `la semana del ${formatDay(monday, lang)}`, `the week of ${formatDay(monday, lang)}`);
 
 /** The Monday–Sunday week holding `day` (a date people name the week by, usually its Monday). */
 function weekOf(day: string | undefined, lang: Lang): ChatPeriod | undefined {
@@ -222,7 +220,7 @@ const RULES: readonly PeriodRule[] = [
       const month = MONTHS[(m[1] ?? m[2] ?? m[3])!]!;
       const range = namedMonth(month, yearOfAnchor(anchor) - 1, anchor);
       const name = formatMonth(range.from, lang);
-      return { ...range, label: label(lang, `en ${name}`, `in ${name}`) };
+      return { ...range, label: say(lang, `en ${name}`, `in ${name}`) };
     },
   },
   ...RELATIVE_RULES,
@@ -259,18 +257,18 @@ const RULES: readonly PeriodRule[] = [
         unit.startsWith('sem') || unit.startsWith('week') ? 7 * n : unit.startsWith('d') ? n : 30 * n;
       const words =
         unit.startsWith('sem') || unit.startsWith('week')
-          ? label(
+          ? say(
               lang,
               n === 1 ? 'la última semana' : `las últimas ${n} semanas`,
               n === 1 ? 'the last week' : `the last ${n} weeks`,
             )
           : unit.startsWith('d')
-            ? label(
+            ? say(
                 lang,
                 n === 1 ? 'el último día' : `los últimos ${n} días`,
                 n === 1 ? 'the last day' : `the last ${n} days`,
               )
-            : label(
+            : say(
                 lang,
                 n === 1 ? 'el último mes' : `los últimos ${n} meses`,
                 n === 1 ? 'the last month' : `the last ${n} months`,
@@ -282,7 +280,7 @@ const RULES: readonly PeriodRule[] = [
     re: /\b(?:la\s+)?semana\s+(?:pasada|anterior)\b|\b(?:la\s+)?(?:ultima|pasada)\s+semana\b|\blast\s+week\b|\bprevious\s+week\b|\bthe\s+week\s+before\b/,
     make: (_m, anchor, lang) => ({
       ...lastCompleteWeek(anchor),
-      label: label(lang, 'la semana pasada', 'last week'),
+      label: say(lang, 'la semana pasada', 'last week'),
     }),
     past: true,
   },
@@ -292,14 +290,14 @@ const RULES: readonly PeriodRule[] = [
     make: (_m, anchor, lang) => ({
       from: mondayOf(anchor),
       to: anchor,
-      label: label(lang, 'esta semana', 'this week'),
+      label: say(lang, 'esta semana', 'this week'),
     }),
   },
   {
     re: /\b(?:el\s+)?mes\s+(?:pasado|anterior)\b|\b(?:el\s+)?ultimo\s+mes\b|\blast\s+month\b|\bprevious\s+month\b/,
     make: (_m, anchor, lang) => ({
       ...lastCompleteMonth(anchor),
-      label: label(lang, 'el último mes', 'last month'),
+      label: say(lang, 'el último mes', 'last month'),
     }),
     past: true,
   },
@@ -311,7 +309,7 @@ const RULES: readonly PeriodRule[] = [
       return {
         from: monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1),
         to: anchor,
-        label: label(lang, 'este mes', 'this month'),
+        label: say(lang, 'este mes', 'this month'),
       };
     },
   },
@@ -321,7 +319,7 @@ const RULES: readonly PeriodRule[] = [
     make: (_m, anchor, lang) => ({
       from: `${yearOfAnchor(anchor)}-01-01`,
       to: anchor,
-      label: label(lang, 'este año', 'this year'),
+      label: say(lang, 'este año', 'this year'),
     }),
   },
   {
@@ -368,7 +366,7 @@ const RULES: readonly PeriodRule[] = [
       const range = namedMonth(MONTHS[m[1]!]!, m[2] ? Number(m[2]) : undefined, anchor);
       if (range.from > anchor) return undefined;
       const name = formatMonth(range.from, lang);
-      return { from: range.from, to: anchor, label: label(lang, `desde ${name}`, `since ${name}`) };
+      return { from: range.from, to: anchor, label: say(lang, `desde ${name}`, `since ${name}`) };
     },
   },
   {
@@ -385,7 +383,7 @@ const RULES: readonly PeriodRule[] = [
       const month = MONTHS[word]!;
       const range = namedMonth(month, m[2] ? Number(m[2]) : undefined, anchor);
       const name = formatMonth(range.from, lang);
-      return { ...range, label: label(lang, `en ${name}`, `in ${name}`) };
+      return { ...range, label: say(lang, `en ${name}`, `in ${name}`) };
     },
   },
   {
@@ -397,14 +395,14 @@ const RULES: readonly PeriodRule[] = [
     make: (_m, anchor, lang) => ({
       from: anchor,
       to: anchor,
-      label: label(lang, 'el último día con datos', 'the last day with data'),
+      label: say(lang, 'el último día con datos', 'the last day with data'),
     }),
   },
 ];
 
 /** A whole calendar year, as "en 2024" names it. */
 export function calendarYear(year: number, lang: Lang): ChatPeriod {
-  return { from: `${year}-01-01`, to: `${year}-12-31`, label: label(lang, `en ${year}`, `in ${year}`) };
+  return { from: `${year}-01-01`, to: `${year}-12-31`, label: say(lang, `en ${year}`, `in ${year}`) };
 }
 
 /**
@@ -466,59 +464,49 @@ function wholeMonths(p: ChatPeriod): number | undefined {
 export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
   const length = daysBetween(p.from, p.to) + 1;
   const from = toDate(p.from);
-  // A calendar year's predecessor is the year before, not the 366 days before a leap year.
+  // Months counted from January of the period's year (out of range is another year: Date carries).
   const year = from.getUTCFullYear();
-  if (p.from === `${year}-01-01` && p.to === `${year}-12-31`) {
-    return {
-      from: `${year - 1}-01-01`,
-      to: `${year - 1}-12-31`,
-      label: label(lang, 'el año anterior', 'the year before'),
-    };
-  }
-  // Whole calendar months (a month, a quarter, a half): as many whole months before, so Q3 is set
-  // against Q2 (1 Apr – 30 Jun), not the 92 days before 1 July.
+  const month = from.getUTCMonth() + 1;
+  // Whole calendar months (a month, a quarter, a half, a year): as many whole months before, so Q3
+  // is set against Q2 (1 Apr – 30 Jun), not the 92 days before 1 July, and a leap year against the
+  // year before, not its 366 days.
   const months = wholeMonths(p);
   if (months !== undefined) {
-    const prev = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - months, 1));
-    const last = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
-    const quarter = months === 3 && from.getUTCMonth() % 3 === 0;
-    const half = months === 6 && from.getUTCMonth() % 6 === 0;
+    const aligned = (month - 1) % months === 0;
     return {
-      from: monthStart(prev.getUTCFullYear(), prev.getUTCMonth() + 1),
-      to: monthEnd(last.getUTCFullYear(), last.getUTCMonth() + 1),
+      from: monthStart(year, month - months),
+      to: monthEnd(year, month - 1),
       label:
         months === 1
-          ? label(lang, 'el mes anterior', 'the month before')
-          : quarter
-            ? label(lang, 'el trimestre anterior', 'the quarter before')
-            : half
-              ? label(lang, 'el semestre anterior', 'the half-year before')
-              : label(lang, `los ${months} meses anteriores`, `the ${months} months before`),
+          ? say(lang, 'el mes anterior', 'the month before')
+          : months === 12 && month === 1
+            ? say(lang, 'el año anterior', 'the year before')
+            : months === 3 && aligned
+              ? say(lang, 'el trimestre anterior', 'the quarter before')
+              : months === 6 && aligned
+                ? say(lang, 'el semestre anterior', 'the half-year before')
+                : say(lang, `los ${months} meses anteriores`, `the ${months} months before`),
     };
   }
   // A quarter so far (1 April to 19 May): the same days of the quarter before, from its first day.
-  const quarterStart = from.getUTCDate() === 1 && from.getUTCMonth() % 3 === 0;
-  const quarterEnd = monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 3);
-  if (quarterStart && p.to < quarterEnd && length > 31) {
-    const prevQuarter = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 3, 1));
-    const start = monthStart(prevQuarter.getUTCFullYear(), prevQuarter.getUTCMonth() + 1);
+  if (from.getUTCDate() === 1 && (month - 1) % 3 === 0 && p.to < monthEnd(year, month + 2) && length > 31) {
+    const start = monthStart(year, month - 3);
     return {
       from: start,
       to: addDays(start, length - 1),
-      label: label(lang, 'los mismos días del trimestre anterior', 'the same days of the quarter before'),
+      label: say(lang, 'los mismos días del trimestre anterior', 'the same days of the quarter before'),
     };
   }
   // A month so far (the data end on the 15th): the same days of the month before, not the 15 days
   // just before it, so a month's start is compared with a month's start.
-  const prevMonth = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() - 1, 1));
-  if (from.getUTCDate() === 1 && p.to < monthEnd(from.getUTCFullYear(), from.getUTCMonth() + 1)) {
-    const start = monthStart(prevMonth.getUTCFullYear(), prevMonth.getUTCMonth() + 1);
-    const prevEnd = monthEnd(prevMonth.getUTCFullYear(), prevMonth.getUTCMonth() + 1);
+  if (from.getUTCDate() === 1 && p.to < monthEnd(year, month)) {
+    const start = monthStart(year, month - 1);
+    const prevEnd = monthEnd(year, month - 1);
     const end = addDays(start, length - 1);
     return {
       from: start,
       to: end < prevEnd ? end : prevEnd,
-      label: label(lang, 'los mismos días del mes anterior', 'the same days of the month before'),
+      label: say(lang, 'los mismos días del mes anterior', 'the same days of the month before'),
     };
   }
   // A week so far (Monday to Wednesday): the same weekdays of the week before.
@@ -526,7 +514,7 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
     return {
       from: addDays(p.from, -7),
       to: addDays(p.to, -7),
-      label: label(lang, 'los mismos días de la semana anterior', 'the same days of the week before'),
+      label: say(lang, 'los mismos días de la semana anterior', 'the same days of the week before'),
     };
   }
   // A Monday-to-Sunday week's predecessor is "la semana anterior", as people say it.
@@ -535,7 +523,7 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
     from: addDays(p.from, -length),
     to: addDays(p.from, -1),
     label: isWeek
-      ? label(lang, 'la semana anterior', 'the week before')
-      : label(lang, 'el período anterior', 'the period before'),
+      ? say(lang, 'la semana anterior', 'the week before')
+      : say(lang, 'el período anterior', 'the period before'),
   };
 }

@@ -11,7 +11,7 @@ import type { ReturnsBy } from './returns-words.ts';
 import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
 import type { TopOne } from './top-one-words.ts';
-import type { BuyersGrain } from './buyers-change-words.ts';
+import type { ItemGrain } from './buyers-change-words.ts';
 import type { BoughtButNotBy } from './bought-but-not-by-words.ts';
 
 /**
@@ -77,7 +77,7 @@ export interface QuestionFlags {
   /** "¿Le gana el modelo a las reglas por semana?": the model against the best rule, week by week (intent `model_performance`). */
   readonly againstRules?: boolean;
   /** "¿Qué marca perdió más clientes?": brands (or products …) by the change in their buyers (intent `movers`). */
-  readonly buyersMoved?: BuyersGrain;
+  readonly buyersMoved?: ItemGrain;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
