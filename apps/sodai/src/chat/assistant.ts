@@ -80,6 +80,7 @@ import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
 import { largestOrdersTool } from './tools/largest-orders.ts';
 import { activeCustomersTool } from './tools/active-customers.ts';
 import { repeatRateTool } from './tools/repeat-rate.ts';
+import { policyTool } from './tools/operating-policy.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -459,7 +460,11 @@ export class ChatAssistant {
       offset: u.offset,
       ...questionFlagsOf(u),
     };
-    const tool = u.placesRanked ? placesRankedTool(u.placesRanked) : TOOLS[intent];
+    const tool = u.policyAsked
+      ? policyTool(u.policyAsked)
+      : u.placesRanked
+        ? placesRankedTool(u.placesRanked)
+        : TOOLS[intent];
     const answer = await answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
     return withExclusionSaid(u.excludedKind, answer, lang);
   }

@@ -5,6 +5,7 @@ import type { ChatChart, ChatEntities, ChatTable, Lang } from '../../contract/ap
 import type { ServingModel } from '../../scoring/serving-model.ts';
 import type { ChatDataSource } from '../data-source.ts';
 import type { AlertSource } from '../alert-source.ts';
+import type { OperatingPolicy } from '../operating-policy.ts';
 import type { DriftSource } from '../drift-source.ts';
 import type { PerformanceSource } from '../performance-source.ts';
 import type { Vocabulary } from '../vocabulary.ts';
@@ -27,6 +28,8 @@ export interface ChatToolbox {
   readonly alerts?: AlertSource;
   /** The ingestion log, newest first (the catalog's, read through the store). */
   readonly ingestions?: (limit: number) => Promise<readonly IngestionRecord[]>;
+  /** The retrain, gate and alert rules as configured (the defaults when absent). */
+  readonly policy?: OperatingPolicy;
   readonly now: () => Date;
 }
 

@@ -1,3 +1,4 @@
+import type { PolicyTopic } from './policy-question.ts';
 import type { ExcludedKind } from './excluded-kind.ts';
 import type { Compared } from './comparison.ts';
 import type { PeakAsked } from './peak-period-words.ts';
@@ -173,6 +174,11 @@ export interface QuestionFlags {
    * bought it on two or more days (intent `product_buyers`).
    */
   readonly repeatRate?: boolean;
+  /**
+   * "¿Cada cuánto se reentrena el modelo?", "what happens if a file doesn't arrive?": how the
+   * platform behaves, from its configuration, rather than one past event.
+   */
+  readonly policyAsked?: PolicyTopic;
 }
 
 /**
@@ -242,6 +248,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   largestOrders: true,
   activeCustomers: true,
   repeatRate: true,
+  policyAsked: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

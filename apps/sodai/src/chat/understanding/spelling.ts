@@ -56,6 +56,9 @@ fallidas failed failure error errores
 proxima proximo siguiente next cuando when scheduled programada programado
 lote lotes batch batches carga cargas ingesta ingest archivo archivos file files cuarentena quarantine quarantined
 rechazadas rechazados rejected filas rows llego landed
+llegar llegan llega llegaron lleguen arrive arrives arrived arriving avisan avisa avisar avisara notified notify
+notification notifications warned alerta alertas alert alerts monitorea monitorean monitorear monitoreado monitored
+monitoring empeora empeoran empeorar degrada degrado degrade degrades degraded worse triggers trigger provoca dispara
 ayuda help puedes preguntar ejemplos examples
 semana semanas week weeks mes meses month months dias days ultimo ultima ultimos ultimas pasado pasada anterior
 marca marcas brand brands categoria categorias category categories segmento segment envase envases package packages

@@ -1,4 +1,4 @@
-import type { Lang } from '../../contract/api.ts';
+import type { ChatIntent, Lang } from '../../contract/api.ts';
 import type { TurnMemory } from '../conversation.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { courtesyOf, withoutCourtesy, withoutHowAreYou } from './courtesy.ts';
@@ -13,6 +13,16 @@ import { understandText } from './understand-text.ts';
 import { excludedKind, withoutExcluded } from './excluded-kind.ts';
 import { OPERATIONS } from './intent-groups.ts';
 import type { Understanding } from './understanding.ts';
+import { policyAsked, type PolicyTopic } from './policy-question.ts';
+
+/** The family a question about the platform's rules is counted under (analytics, the API's intent). */
+const POLICY_INTENT: Readonly<Record<PolicyTopic, ChatIntent>> = {
+  retrain: 'model_info',
+  promotion: 'model_info',
+  missing_data: 'last_batch',
+  model_worse: 'model_performance',
+  alerts: 'drift_status',
+};
 
 /**
  * Understands a question: normalizes it (case, accents), spells out shorthand, corrects typos against the assistant's
@@ -41,6 +51,13 @@ export function understand(
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
   const read = understood.intent !== 'unknown' || question === text ? text : question;
   const u = read === text ? understood : understandQuestion(question, vocab, lang, previous);
+  // "¿Cada cuánto se reentrena el modelo?": the rule the platform runs by, not one past run.
+  const topic =
+    !u.usedContext && u.entities.customer_id === undefined && u.entities.product_id === undefined
+      ? policyAsked(read)
+      : undefined;
+  if (topic)
+    return { intent: POLICY_INTENT[topic], entities: {}, offset: 0, usedContext: false, policyAsked: topic };
   return honouringExclusion(u, read, vocab, lang, previous);
 }
 

@@ -19,6 +19,7 @@ import { openChatLog } from '../../chat/analytics/open-chat-log.ts';
 import type { ChatLog } from '../../chat/analytics/chat-log.ts';
 import { CHAT_TABLES, duckDbChatSource, snapshotCachedChatSource } from '../../chat/data-source.ts';
 import { storedDriftSource } from '../../chat/drift-source.ts';
+import { operatingPolicyOf } from '../../chat/operating-policy.ts';
 import { storedReports } from '../../store/stored-reports.ts';
 import { LlmPhraser } from '../../chat/llm/llm-phraser.ts';
 import { SodaiError } from '../../errors.ts';
@@ -57,6 +58,7 @@ export const chatRoutes: FastifyPluginAsyncZod<{
     // The log lives in the catalog, so a batch another process ingested shows without a restart.
     ingestions: (limit) => ctx.lane.run(() => ctx.store.ingestions(limit)),
     ...(alerts ? { alerts: { open: () => alerts.list({ state: 'open' }) } } : {}),
+    policy: operatingPolicyOf(ctx.config),
     now: ctx.now,
   });
   const llmConfig = ctx.config.chat.llm;
