@@ -163,6 +163,12 @@ function alertRules(p: OperatingPolicy, lang: Lang): string {
   return say(lang, `Se abre una alerta por: ${rules}.`, `An alert opens for: ${rules}.`);
 }
 
+/** What the data team can do at once, without waiting for the policy. */
+const FORCE_RETRAIN = {
+  es: ' Para reentrenar sin esperar: sodai run weekly --retrain force.',
+  en: ' To retrain without waiting: sodai run weekly --retrain force.',
+} as const;
+
 const BASED_ON = {
   es: 'configuración del servidor (model y alerts) y calendario del DAG semanal',
   en: 'server configuration (model and alerts) and the weekly DAG schedule',
@@ -193,7 +199,7 @@ export function policyTool(topic: PolicyTopic): Tool {
         ) +
         `${staleDataRule(p, lang)} ${whereAlertsGo(p, lang)} ${say(lang, 'Cuando el lote llega, se carga una sola vez y la corrida siguiente predice la semana nueva.', 'When the batch arrives it is loaded once and the next run predicts the new week.')}${await lastBatchNow(box, lang)}`,
       model_worse: async () =>
-        `${degradationRule(p, lang)} ${whereAlertsGo(p, lang)} ${retrainRule(box, p, lang)}${servingNow}${await openAlertsNow(box, lang)}`,
+        `${degradationRule(p, lang)} ${whereAlertsGo(p, lang)} ${retrainRule(box, p, lang)}${servingNow}${await openAlertsNow(box, lang)}${FORCE_RETRAIN[lang]}`,
       alerts: async () => `${alertRules(p, lang)} ${whereAlertsGo(p, lang)}${await openAlertsNow(box, lang)}`,
     };
     return {
