@@ -81,6 +81,7 @@ import { largestOrdersTool } from './tools/largest-orders.ts';
 import { activeCustomersTool } from './tools/active-customers.ts';
 import { repeatRateTool } from './tools/repeat-rate.ts';
 import { policyTool } from './tools/operating-policy.ts';
+import { pairsBoughtTogetherTool } from './tools/pairs-bought-together.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -180,13 +181,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
             ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
             : req.alsoBought
               ? boughtWithTool(box, req)
-              : req.entities.threshold
-                ? pastThresholdTool('products')(box, req)
-                : req.entities.group_by === 'brand'
-                  ? topBrandsTool(box, req)
-                  : req.entities.group_by
-                    ? salesShareTool(box, req)
-                    : topProductsTool(box, req),
+              : req.pairsTogether
+                ? pairsBoughtTogetherTool(box, req)
+                : req.entities.threshold
+                  ? pastThresholdTool('products')(box, req)
+                  : req.entities.group_by === 'brand'
+                    ? topBrandsTool(box, req)
+                    : req.entities.group_by
+                      ? salesShareTool(box, req)
+                      : topProductsTool(box, req),
       ),
     ),
   ),

@@ -47,6 +47,34 @@ export function asksAlsoBought(text: string): boolean {
   );
 }
 
+/** Bought at once: "juntos", "together", "en el mismo pedido". */
+const AT_ONCE =
+  /\b(?:juntos?|juntas?|together|(?:en|in) (?:el|un|the|one|a) (?:mismo |same )?(?:pedido|orden|order|ticket|canasta|basket)|a la vez|at the same time|al mismo tiempo)\b/;
+
+/** Pairs or combinations named as such: "pares de productos", "product pairs", "combos". */
+const PAIRS = /\b(?:pares|parejas|pairs?|combinacion(?:es)?|combinations?|combos?)\b/;
+
+/** Buying or selling, in any form. */
+const TRADED =
+  /\b(?:compr\w*|llev\w*|pid\w*|pedid\w*|vend\w*|buy\w*|bought|order\w*|purchas\w*|sell\w*|sold)\b/;
+
+/** Products as what is asked. */
+const PRODUCTS = /\b(?:productos?|products?|items?|articulos?|skus?|que|what|which|cuales)\b/;
+
+/**
+ * Whether a question, naming no product, asks which products go together in orders ("¿qué productos
+ * se compran juntos más a menudo?", "which products are bought together?", "most common product
+ * pairs"): not who buys two things ("¿qué clientes compran latas y botellas juntas?").
+ *
+ * @example
+ * asksPairsBoughtTogether('que productos se compran juntos mas a menudo'); // true
+ * asksPairsBoughtTogether('que clientes compran latas y botellas juntas'); // false
+ */
+export function asksPairsBoughtTogether(text: string): boolean {
+  if (CUSTOMERS_ASKED.test(text) || !PRODUCTS.test(text)) return false;
+  return (AT_ONCE.test(text) && TRADED.test(text)) || PAIRS.test(text);
+}
+
 /** "Pero no el 1304", "but not 1304", "y no el producto 1304", "sin el 1304": the product left out. */
 const BUT_NOT =
   /\b(?:pero no|but not|and not|y no|though not|sin|without|excepto|except)\s+(?:(?:el|la|los|las|al|del|de|the|product|producto|item|articulo|sku|buy|buying|compran|compra|comprar)\s+)*(\d+)\b/;

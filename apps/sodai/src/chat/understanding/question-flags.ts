@@ -179,6 +179,11 @@ export interface QuestionFlags {
    * platform behaves, from its configuration, rather than one past event.
    */
   readonly policyAsked?: PolicyTopic;
+  /**
+   * "¿Qué productos se compran juntos?": the pairs of products most often in one order (intent
+   * `top_products`, no product named).
+   */
+  readonly pairsTogether?: boolean;
 }
 
 /**
@@ -249,6 +254,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   activeCustomers: true,
   repeatRate: true,
   policyAsked: true,
+  pairsTogether: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

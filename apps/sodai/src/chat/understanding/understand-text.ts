@@ -51,7 +51,7 @@ import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
-import { asksAlsoBought, excludedProduct } from './cross-sell.ts';
+import { asksAlsoBought, asksPairsBoughtTogether, excludedProduct } from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
 import { asksRelativeGrowth } from './relative-growth-words.ts';
@@ -492,6 +492,15 @@ export function understandText(
   }
   const alsoBought = oneProduct && excluded === undefined && !usedContext && !bar && asksAlsoBought(text);
   if (alsoBought) intent = 'top_products';
+  // "¿Qué productos se compran juntos?": the pairs most often in one order, with no product named.
+  const pairsTogether =
+    entities.product_id === undefined &&
+    entities.customer_id === undefined &&
+    !usedContext &&
+    !bar &&
+    !OPERATIONS.has(intent) &&
+    asksPairsBoughtTogether(text);
+  if (pairsTogether) intent = 'top_products';
   // "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue itself,
   // not its sales (a value of the attribute named is a filter, the attribute alone what is listed).
   const attributeAsked = noun !== undefined && noun !== 'customer_type' && !valueNamed;
@@ -972,6 +981,7 @@ export function understandText(
     ...(askedWeekday !== undefined ? { askedWeekday } : {}),
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
+    ...(pairsTogether && intent === 'top_products' ? { pairsTogether: true } : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared && !butNotBy ? { compared } : {}),
