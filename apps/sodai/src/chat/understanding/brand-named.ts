@@ -51,7 +51,7 @@ export function brandNamed(text: string, vocab: Vocabulary): BrandMention | unde
 }
 
 /** The brand named `word` or "<word> <word>" ("7" is "Brand 7"), if one is. */
-function brandCalled(word: string, vocab: Vocabulary): string | undefined {
+export function brandCalled(word: string, vocab: Vocabulary): string | undefined {
   const suffix = ` ${word}`;
   return [...vocab.brands].find(([name]) => name === word || name.endsWith(suffix))?.[1];
 }

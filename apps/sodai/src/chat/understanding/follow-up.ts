@@ -57,7 +57,8 @@ export function readFollowUp(
     bare &&
     saysLittle &&
     takesIdsNamed(previous, entities, pending.length > 0) &&
-    /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de)\b/.test(
+    // "Solo restaurantes", "only cans": the same question narrowed to what is named.
+    /^(?:y|e|and|what about|how about|now|ahora|tambien|also|lo mismo|same|para|for|con|with|en|in|del|de|el|la|los|las|y para|and for|y del|y de|(?:pero |but )?(?:solo|solamente|unicamente|only|just)|nada mas)\b/.test(
       text,
     ) &&
     (intent === 'unknown' || previous.intent !== 'unknown')

@@ -14,6 +14,8 @@ import { excludedKind, withoutExcluded } from './excluded-kind.ts';
 import { OPERATIONS } from './intent-groups.ts';
 import type { Understanding } from './understanding.ts';
 import { policyAsked, type PolicyTopic } from './policy-question.ts';
+import { withImpliedCustomer } from './implied-customer.ts';
+import { withBrandNumber } from './brand-follow-up.ts';
 
 /** The family a question about the platform's rules is counted under (analytics, the API's intent). */
 const POLICY_INTENT: Readonly<Record<PolicyTopic, ChatIntent>> = {
@@ -45,7 +47,9 @@ export function understand(
   const courtesy = courtesyOf(corrected);
   if (courtesy) return { intent: 'small_talk', entities: {}, offset: 0, usedContext: false, courtesy };
   // "Cuéntame / explícame cómo van las ventas" asks how sales are going: the lead-in says nothing.
-  const text = withoutLeadIn(withoutCourtesy(corrected));
+  const asked = withoutLeadIn(withoutCourtesy(corrected));
+  // "¿Y la 31?" after a brand's sales: brand 31.
+  const text = withBrandNumber(asked, previous, vocab) ?? asked;
   const understood = understandQuestion(text, vocab, lang, previous);
   const question = withoutHowAreYou(text);
   // "Hola, ¿cómo estás? ¿Cuántos clientes hay?": the question after the greeting is the one to answer.
@@ -58,6 +62,11 @@ export function understand(
       : undefined;
   if (topic)
     return { intent: POLICY_INTENT[topic], entities: {}, offset: 0, usedContext: false, policyAsked: topic };
+  // "¿Qué marcas compra?" after a question about customer 181101: asked of him, as if named.
+  const implied = withImpliedCustomer(read, u, previous, lang);
+  const reread = implied ? understandQuestion(implied, vocab, lang, undefined) : undefined;
+  if (reread && reread.intent !== 'unknown')
+    return honouringExclusion({ ...reread, usedContext: true }, implied!, vocab, lang, previous);
   return honouringExclusion(u, read, vocab, lang, previous);
 }
 
