@@ -64,9 +64,12 @@ export function asksFallers(text: string): boolean {
   return GROUP_RE.falling.test(text) || (LESS.test(text) && !GROUP_RE.rising.test(text));
 }
 
-/** "Than last month", "que la semana pasada": the one period named is what the change is measured from. */
+/**
+ * "Than last month", "que la semana pasada", "respecto al mes pasado": the one period named is what
+ * the change is measured from.
+ */
 const THAN_A_PERIOD =
-  /\b(?:than|que|vs|versus|frente a\w*|contra|comparado con|compared (?:to|with))(?: (?:in|en|el|la|the|del|de la))? (?:last|previous|prior|(?:mes|semana|ano|month|week|year) (?:pasad[oa]|anterior))\b/;
+  /\b(?:than|que|vs|versus|frente a\w*|contra|comparado con|compared (?:to|with)|respecto (?:a|al|de|del)|en comparacion (?:con|a|al))(?: (?:in|en|el|la|the|del|de la))? (?:last|previous|prior|(?:mes|semana|ano|month|week|year) (?:pasad[oa]|anterior))\b/;
 
 /**
  * "Which customers bought less than last month?" names one period, the one compared with: the
