@@ -775,7 +775,7 @@ export function understandText(
     !butNot &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
-    asksRegularBuyers(text);
+    asksRegularBuyers(text, entities.customer_type !== undefined);
   if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
   // "Top customers by number of orders", "¿qué cliente compra más seguido?", "clientes con más
   // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
