@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { tableColumn } from './chat-replies.ts';
 import { daysAfter, useChatServer } from './chat-server.ts';
 
 // Asked of the real data, "give me the customers that should be visited this week" was refused
@@ -22,7 +21,7 @@ beforeAll(() => {
 interface Reply {
   readonly intent: string;
   readonly answer: string;
-  readonly data: { readonly found?: number };
+  readonly data: { readonly found?: number; readonly customers?: readonly { readonly customer: number }[] };
 }
 
 async function toVisit() {
@@ -59,7 +58,8 @@ describe('the customers to visit or call', () => {
     expect({ q, intent: r.intent }).toEqual({ q, intent: 'top_customers' });
     const expected = await toVisit();
     expect(expected.found).toBeGreaterThan(0);
-    expect({ q, found: r.data.found, ids: tableColumn(r, 1) }).toEqual({
+    const ids = (r.data.customers ?? []).map((c) => String(c.customer));
+    expect({ q, found: r.data.found, ids }).toEqual({
       q,
       found: expected.found,
       ids: expected.ids,
