@@ -47,17 +47,20 @@ export const callListTool: Tool = async (box, req) => {
       `customer ${r.customer} (${customerTypeCell(r, lang)}; ${formatNumber(Number(r.weeks), lang)} of ${HABIT_WEEKS} weeks; last order ${formatDay(String(r.last_order), lang)})`,
     );
   const scope = describeFilters(req.entities, lang);
+  // "¿A quién visito?" is answered as visits: the same list, in the rep's own words.
+  const visit = req.callList === 'visit';
+  const toDo = visit ? say(lang, 'visitar', 'visit') : say(lang, 'llamar', 'call');
   const text =
     rows.length === 0
       ? say(
           lang,
-          `Nadie para llamar según la regla: ${rule}. Ningún cliente la cumple.`,
-          `No one to call by the rule: ${rule}. No customer meets it.`,
+          `Nadie para ${toDo} según la regla: ${rule}. Ningún cliente la cumple.`,
+          `No one to ${toDo} by the rule: ${rule}. No customer meets it.`,
         )
       : say(
           lang,
-          `Para llamar: ${countOf(found, lang, NOUN.customer)} que suelen haber pedido a esta altura de la semana y aún no lo hicieron. Primero: ${rows.map(line).join('; ')}. Regla: ${rule}.`,
-          `To call: ${countOf(found, lang, NOUN.customer)} who usually have ordered by this point of the week and have not yet. First: ${rows.map(line).join('; ')}. Rule: ${rule}.`,
+          `Para ${toDo}: ${countOf(found, lang, NOUN.customer)} que suelen haber pedido a esta altura de la semana y aún no lo hicieron. Primero: ${rows.map(line).join('; ')}. Regla: ${rule}.`,
+          `To ${toDo}: ${countOf(found, lang, NOUN.customer)} who usually have ordered by this point of the week and have not yet. First: ${rows.map(line).join('; ')}. Rule: ${rule}.`,
         );
   return {
     text,

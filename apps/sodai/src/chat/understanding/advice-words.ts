@@ -165,5 +165,17 @@ export const ADVICE_WORDS = {
     'fuga de clientes',
     'compraban .{0,40}ya no',
     'not (?:ordered|bought) (?:in|since|for)',
+    // At risk of lapsing, which the customers gone quiet answer: "¿qué clientes están en riesgo de
+    // dejar de comprar?", "clientes en peligro", "a punto de irse", "customers at risk of churning".
+    'dejar de (?:comprar\\w*|pedir\\w*)',
+    '(?:clientes?|cuentas?|quien(?:es)?|cuales) (?:\\w+ ){0,2}en (?:riesgo|peligro)',
+    'en (?:riesgo|peligro) de (?:\\w+ )?(?:perder\\w*|fuga\\w*|irse|irsenos|abandon\\w*|dejar\\w*)',
+    'riesgo de (?:fuga|abandono|perder\\w*)',
+    'a punto de (?:irse|irsenos|dejar\\w*|perder\\w*|abandon\\w*|fugarse)',
+    '(?:podriamos|podemos|vamos a) perder',
+    '(?:customers?|clients?|accounts?|buyers|who|which) (?:\\w+ ){0,2}at(?: |-)risk',
+    'at(?: |-)risk (?:customers?|clients?|accounts?|buyers)',
+    'at risk of (?:leaving|lapsing|losing|stopping|quitting|dropping)',
+    'about to (?:leave|lapse|quit|stop)',
   ],
 } as const satisfies Record<string, readonly string[]>;

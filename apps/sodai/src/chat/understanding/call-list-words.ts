@@ -10,9 +10,13 @@ const CONTACT = /\b(?:llam\w*|call|ring|phone|contact\w*|visit\w*|escribir(?:le|
 const WHOM =
   /\b(?:(?:a )?(?:que|cuales|which|what) (?:\w+ )?(?:clientes?|customers?|locales|tiendas|shops?|stores?)|(?:a )?quien(?:es)?|who|whom)\b/;
 
-/** The customers as a list to work through: "clientes para llamar", "customers to visit", "call list". */
+/**
+ * The customers as a list to work through: "clientes para llamar", "customers to visit", "call
+ * list", and said as what ought to be done with them: "the customers that should be visited",
+ * "clientes que hay que visitar", "clientes que tengo que llamar".
+ */
 const TO_CALL =
-  /\b(?:call(?:ing)? list|lista de (?:llamadas|visitas)|(?:clientes?|customers?|accounts?|cuentas) (?:para|a|por|to|i should|we should|i need to) (?:\w+ )?(?:llam\w*|call|ring|phone|contact\w*|visit\w*))\b/;
+  /\b(?:call(?:ing)? list|lista de (?:llamadas|visitas)|(?:clientes?|customers?|accounts?|cuentas) (?:(?:que|that|which|who|i|we) )?(?:para|a|por|to|should|must|need to|needs to|have to|has to|ought to|i should|we should|i need to|i have to|we need to|hay que|tengo que|tenemos que|debo|debemos|deberia\w*|toca|me toca|nos toca|conviene)(?: be)? (?:\w+ )?(?:llam\w*|call\w*|ring\w*|phon\w*|contact\w*|visit\w*))\b/;
 
 /**
  * Whether a question asks which customers to call or visit (no customer named).
@@ -24,7 +28,24 @@ const TO_CALL =
  * asksWhomToCall('quien compra el 1370'); // false
  */
 export function asksWhomToCall(text: string): boolean {
-  return CONTACT.test(text) && (WHOM.test(text) || TO_CALL.test(text));
+  // The list's own words hold the call ("should be called"); "which customers called?" is no call to make.
+  return TO_CALL.test(text) || (CONTACT.test(text) && WHOM.test(text));
+}
+
+/** Visiting, and no calling: "¿a quién visito?", "customers that should be visited". */
+const VISIT = /\bvisit\w*\b/;
+const CALL = /\b(?:llam\w*|call\w*|ring\w*|phon\w*)\b/;
+
+/**
+ * How the rep means to get in touch with the customers of a call list: a visit when only visiting
+ * is said, else a call. The answer says it in the same words.
+ *
+ * @example
+ * contactAsked('a quien visito esta semana'); // 'visit'
+ * contactAsked('a quien llamo o visito hoy'); // 'call'
+ */
+export function contactAsked(text: string): 'call' | 'visit' {
+  return VISIT.test(text) && !CALL.test(text) ? 'visit' : 'call';
 }
 
 /** A call said as the rep's own next step: "llamo al", "le llamo", "should I call", "do I ring". */

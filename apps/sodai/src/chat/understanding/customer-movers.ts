@@ -24,6 +24,36 @@ const THAN_BEFORE =
 /** "Lately", "últimamente": more or less than before, the recent weeks against those before them. */
 const LATELY = /\b(?:lately|recently|these days|ultimamente|recientemente|estos dias|estas semanas)\b/;
 
+/** Buying said of the past: "compraban", "solían pedir", "used to buy", "before", "antes". */
+const USED_TO =
+  /\b(?:compraban|compraba|pedian|pedia|llevaban|llevaba|gastaban|solian|solia|used to|antes|before|previously|formerly|earlier)\b/;
+
+/** Buying said of now: "ahora", "now", "these days", "hoy en dia". */
+const NOW = /\b(?:ahora|now|nowadays|these days|hoy en dia|actualmente|currently|today)\b/;
+
+/** A lot, or more: "mucho", "bastante", "a lot", "lots", "more". */
+const MUCH = /\b(?:mucho|muchos|muchas|bastante|harto|a lot|lots|much|more|mas|plenty)\b/g;
+
+/** Little, or less: "poco", "casi nada", "little", "less", "hardly anything". */
+const LITTLE = /\b(?:poco|pocos|poca|pocas|menos|casi nada|little|less|fewer|few|hardly|barely)\b/g;
+
+/**
+ * "¿Hay clientes que compraban mucho y ahora compran poco?", "customers who used to buy a lot but
+ * now buy little": buying then and now set against each other, a fall when the much is said first
+ * and the little after, a rise the other way round. Nothing when the question says no then and now.
+ *
+ * @example
+ * shiftThenAndNow('clientes que compraban mucho y ahora compran poco'); // 'down'
+ * shiftThenAndNow('customers who used to buy little and now buy a lot'); // 'up'
+ */
+export function shiftThenAndNow(text: string): 'up' | 'down' | undefined {
+  if (!USED_TO.test(text) || !NOW.test(text)) return undefined;
+  const much = [...text.matchAll(MUCH)].map((m) => m.index);
+  const little = [...text.matchAll(LITTLE)].map((m) => m.index);
+  if (much.length === 0 || little.length === 0) return undefined;
+  return Math.min(...much) < Math.min(...little) ? 'down' : 'up';
+}
+
 /** What the rules know besides the words. */
 export interface CustomerMoverSignals {
   readonly namesCustomerOrProduct: boolean;
@@ -55,18 +85,25 @@ export function asksCustomerMovers(text: string, s: CustomerMoverSignals): boole
     GROUP_RE.rising.test(text) ||
     GROUP_RE.falling.test(text) ||
     GROUP_RE.movers.test(text) ||
+    shiftThenAndNow(text) !== undefined ||
     (MORE_OR_LESS.test(text) && (s.hasTwoPeriods || THAN_BEFORE.test(text) || LATELY.test(text)));
   return changed;
 }
 
 /** Whether the change asked for is a fall ("bought less", "cayeron", "dropping"). */
 export function asksFallers(text: string): boolean {
+  // "Compraban menos y ahora compran más" says "less" of before: the order says which way.
+  const shift = shiftThenAndNow(text);
+  if (shift !== undefined) return shift === 'down';
   return GROUP_RE.falling.test(text) || (LESS.test(text) && !GROUP_RE.rising.test(text));
 }
 
-/** "Than last month", "que la semana pasada": the one period named is what the change is measured from. */
+/**
+ * "Than last month", "que la semana pasada", "respecto al mes pasado": the one period named is what
+ * the change is measured from.
+ */
 const THAN_A_PERIOD =
-  /\b(?:than|que|vs|versus|frente a\w*|contra|comparado con|compared (?:to|with))(?: (?:in|en|el|la|the|del|de la))? (?:last|previous|prior|(?:mes|semana|ano|month|week|year) (?:pasad[oa]|anterior))\b/;
+  /\b(?:than|que|vs|versus|frente a\w*|contra|comparado con|compared (?:to|with)|respecto (?:a|al|de|del)|en comparacion (?:con|a|al))(?: (?:in|en|el|la|the|del|de la))? (?:last|previous|prior|(?:mes|semana|ano|month|week|year) (?:pasad[oa]|anterior))\b/;
 
 /**
  * "Which customers bought less than last month?" names one period, the one compared with: the

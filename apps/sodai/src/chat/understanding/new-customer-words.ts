@@ -56,6 +56,15 @@ const GAINED = words(GAINED_WORDS);
 /** A type of customer said as new: "restaurantes nuevos", "new minimarkets". */
 const NEW = words(['nuev[oa]s?', 'new']);
 
+/**
+ * New said of the customers asked about: "¿qué clientes son nuevos?", "which customers are new
+ * this month?", "¿quiénes fueron nuevos en marzo?"; not new to something ("new to brand 24").
+ */
+const ARE_NEW = words([
+  '(?:son|fueron|eran|es|fue|era|estan) (?:\\w+ )?nuev[oa]s?',
+  '(?:are|were|is|was) (?:\\w+ )?new(?! to\\b)',
+]);
+
 /** "¿Quiénes …?", "who …": the customers are what is asked for. */
 const WHO = words(['quien(?:es)?', 'who']);
 
@@ -85,6 +94,7 @@ export function asksNewCustomers(text: string, s: NewCustomerSignals): boolean {
   return (
     FIRST_TIME.test(text) ||
     (GAINED.test(text) && (s.customerNoun || s.hasCustomerType)) ||
+    ARE_NEW.test(text) ||
     (s.hasCustomerType && NEW.test(text))
   );
 }

@@ -110,8 +110,11 @@ export interface QuestionFlags {
   readonly askedWeekday?: number;
   /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
   readonly onWeekday?: number;
-  /** "¿A qué clientes debería llamar hoy?": those who usually have ordered by now and have not (intent `top_customers`). */
-  readonly callList?: boolean;
+  /**
+   * "¿A qué clientes debería llamar hoy?", "¿a quién visito esta semana?": those who usually have
+   * ordered by now and have not (intent `top_customers`), to call or to visit as asked.
+   */
+  readonly callList?: 'call' | 'visit';
   /** "Lista de clientes restaurant", "which customers are wholesalers?": the customers of that type (intent `top_customers`). */
   readonly customersOfType?: boolean;
   /** "¿Qué clientes no compraron la semana pasada?": those (of a type, if named) who did not buy in the period (intent `top_customers`). */

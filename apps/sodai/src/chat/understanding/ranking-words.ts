@@ -152,6 +152,11 @@ export const RANKING_WORDS = {
     'caidas?',
     'en baja',
     'bajadas?',
+    // "¿Qué clientes redujeron / recortaron sus compras?", "who cut back?": buying less, said as a cut.
+    'reduc\\w*',
+    'reduj\\w*',
+    'recort\\w*',
+    'cut(?:s|ting)? (?:back|down)',
   ],
   /** Selling little or nothing: "slow movers", "¿qué productos no se venden?", "lo que menos se vende". */
   slowMovers: [

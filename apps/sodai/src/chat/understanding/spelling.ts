@@ -16,6 +16,7 @@ import { isSpanishVerbForm } from './spanish-verbs.ts';
 import { ORDINARY_WORDS } from './ordinary-words.ts';
 import { likeliestMeant } from './typo-kind.ts';
 import { restoredD } from './elided-d.ts';
+import { LOYAL_WORDS } from './regular-buyers-words.ts';
 
 /**
  * The words the understanding layer looks for, and common words around them (so a correct word is
@@ -91,6 +92,7 @@ const FRAGMENTS: readonly string[] = [
   RETURN_WORDS,
   WEEKDAY_WORDS,
   PRODUCT_KIND_FRAGMENTS,
+  LOYAL_WORDS,
 ].flat();
 
 function intentWords(): string[] {

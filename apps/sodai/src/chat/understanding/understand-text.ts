@@ -33,7 +33,7 @@ import { asksShareOfBuyers } from './share-of-buyers-words.ts';
 import { asksCustomersDays, asksWeekdaySplit, weekdayNamed, weekdayRanking } from './weekday-words.ts';
 import { asksHowMuch, asksWeeklyAverage } from './weekly-average-words.ts';
 import { peakAsked } from './peak-period-words.ts';
-import { asksWhetherToCall, asksWhomToCall } from './call-list-words.ts';
+import { asksWhetherToCall, asksWhomToCall, contactAsked } from './call-list-words.ts';
 import { asksRejectedBatch } from './rejected-batch-words.ts';
 import { predictionRunAsked } from './prediction-run-words.ts';
 import { asksRetrainCount } from './retrain-count-words.ts';
@@ -784,7 +784,7 @@ export function understandText(
     !butNot &&
     entities.customer_id === undefined &&
     REGULAR_BUYERS_INTENTS.has(intent) &&
-    asksRegularBuyers(text);
+    asksRegularBuyers(text, entities.customer_type !== undefined);
   if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
   // "Top customers by number of orders", "¿qué cliente compra más seguido?", "clientes con más
   // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
@@ -973,7 +973,7 @@ export function understandText(
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday ? { onWeekday } : {}),
-    ...(callList ? { callList: true } : {}),
+    ...(callList ? { callList: contactAsked(text) } : {}),
     ...(customersOfType ? { customersOfType: true } : {}),
     ...(notBuyers ? { notBuyers: true } : {}),
     ...(callVerdict ? { callVerdict: true } : {}),
