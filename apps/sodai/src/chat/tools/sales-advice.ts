@@ -318,8 +318,10 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
   if (req.productText || (entities.product_id !== undefined && !vocab.productIds.has(entities.product_id))) {
     return unknownProduct(req.productText ?? String(entities.product_id), lang);
   }
-  // Quiet since the start of the period the question names ("hace 3 semanas"), else four weeks.
-  const quiet = periodOr4Weeks(req)!;
+  // Quiet since the start of the period the question names ("hace 3 semanas"), else four weeks; lost
+  // in a long period ("este año"): bought in it, quiet the last four weeks.
+  const lostIn = req.lostInPeriod ? entities.period : undefined;
+  const quiet = periodOr4Weeks(lostIn ? { ...req, entities: { ...entities, period: undefined } } : req)!;
   // Any product filter the question names narrows what they stopped buying ("que clientes dejaron
   // de comprar latas"), the customer type who they are.
   const f = catalogFilter(entities, 2);
@@ -329,6 +331,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
     params.push(entities.product_id);
     conditions.push(`t.product_id = $${params.length}`);
   }
+  const lostSince = lostIn ? `AND b.last_day >= $${params.push(lostIn.from)}::DATE` : '';
   const k = rowsWanted(entities);
   const rows = await box.data.query(
     `WITH bought AS (
@@ -339,7 +342,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
      SELECT b.customer_id::DOUBLE AS customer, b.last_day::VARCHAR AS last_day, b.orders::DOUBLE AS orders,
             b.units::DOUBLE AS units, c.customer_type, count(*) OVER ()::DOUBLE AS total
      FROM bought b JOIN customers c USING (customer_id)
-     WHERE b.last_day < $1::DATE
+     WHERE b.last_day < $1::DATE ${lostSince}
      ORDER BY b.units DESC, b.customer_id LIMIT ${k} OFFSET ${req.offset}`,
     params,
   );
@@ -383,8 +386,16 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
     `${isFeminineType(type) ? 'Ninguna' : 'Ningún'} ${regular.es[0]}`,
     `No ${regular.en[0]}`,
   );
+  const lead = lostIn
+    ? say(
+        lang,
+        `Clientes perdidos ${lostIn.label} (${formatDay(lostIn.from, lang)} – ${formatDay(lostIn.to, lang)}), los que compraron en él y ya no: `,
+        `Customers lost ${lostIn.label} (${formatDay(lostIn.from, lang)} – ${formatDay(lostIn.to, lang)}), who bought in it and no longer do: `,
+      )
+    : '';
   const text =
-    total === 0
+    lead +
+    (total === 0
       ? what === null
         ? say(lang, `${none} dejó de comprar ${since}.`, `${none} stopped buying ${since}.`)
         : say(lang, `${none} dejó de comprar ${what} ${since}.`, `${none} stopped buying ${what} ${since}.`)
@@ -398,7 +409,7 @@ export const lapsedCustomersTool: Tool = async (box, req) => {
             lang,
             `${countOf(total, lang, who)} que ${agree(total, ['compraba', 'compraban'])} ${what} (2 pedidos o más) no lo ${agree(total, ['ha', 'han'])} hecho ${since}. ${agree(total, ['Es el', 'Los de mayor volumen:'])} ${biggest}.`,
             `${countOf(total, lang, who)} who used to buy ${what} (2 orders or more) ${agree(total, ['has', 'have'])} not ${since}. ${agree(total, ['It is', 'The biggest:'])} ${biggest}.`,
-          );
+          ));
   return {
     text,
     answered: true,

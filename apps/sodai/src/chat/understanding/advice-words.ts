@@ -143,6 +143,9 @@ export const ADVICE_WORDS = {
     'have not',
     'has not',
     'perdimos',
+    // "Which customers did we lose this quarter?": "lose" alone is falling sales ("losing products").
+    '(?:did|do|will|have|are|we re) we (?:lose|losing|lost)',
+    'we (?:lose|are losing|re losing)',
     'perdido\\w*',
     'lost',
     'inactiv\\w*',

@@ -187,6 +187,11 @@ export interface QuestionFlags {
    * `top_products`, no product named).
    */
   readonly pairsTogether?: boolean;
+  /**
+   * "¿Cuántos clientes perdimos este año?": regular customers who bought in the long period named and
+   * nothing in its last four weeks (intent `lapsed_customers`), not those quiet through all of it.
+   */
+  readonly lostInPeriod?: boolean;
 }
 
 /**
@@ -258,6 +263,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   repeatRate: true,
   policyAsked: true,
   pairsTogether: true,
+  lostInPeriod: true,
 } satisfies Record<keyof QuestionFlags, true>) as (keyof QuestionFlags)[];
 
 /**

@@ -51,6 +51,7 @@ import { buyingTrendAsked } from './buying-trend-words.ts';
 import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
+import { asksLostInPeriod } from './lost-in-period.ts';
 import { asksAlsoBought, asksPairsBoughtTogether, excludedProduct } from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
@@ -982,6 +983,9 @@ export function understandText(
     ...(askedSwapped !== undefined ? { askedWeekday: askedSwapped } : {}),
     ...(alsoBought ? { alsoBought: true } : {}),
     ...(pairsTogether && intent === 'top_products' ? { pairsTogether: true } : {}),
+    ...(intent === 'lapsed_customers' && asksLostInPeriod(text, entities.period)
+      ? { lostInPeriod: true }
+      : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared && !butNotBy ? { compared } : {}),
