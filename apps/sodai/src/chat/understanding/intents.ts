@@ -500,6 +500,17 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   ) {
     return { intent: 'top_products' };
   }
+  // "¿Qué marca prefieren los restaurantes?", "favourite products of wholesalers": what that type
+  // of customer buys most (its brands when brands are named), not the list of those customers.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    s.hasCustomerType &&
+    has('favorite') &&
+    (BRAND_NOUN.test(text) || GROUP_RE.product.test(text) || /\b(?:que|what|which)\b/.test(text))
+  ) {
+    return { intent: 'top_products' };
+  }
   // "¿Cuáles son los 3 productos que más compra el 1002?", "1002's top products": that customer's
   // products ranked by units (a usual basket ranks by weeks bought, and is asked for in its words).
   if (
