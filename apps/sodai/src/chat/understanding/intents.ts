@@ -306,7 +306,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (
     !has('recommend') &&
     asksNewCustomers(text, {
-      namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
+      namesCustomer: s.hasCustomer,
+      namesProduct: s.hasProduct,
       hasCustomerType: s.hasCustomerType,
       customerNoun: has('customer'),
       productNoun: has('product'),
