@@ -107,7 +107,10 @@ export interface QuestionFlags {
   readonly weekdaySplit?: boolean;
   /** "¿El cliente 1002 suele comprar los lunes?": yes or no on that ISO weekday, with the split. */
   readonly askedWeekday?: number;
-  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
+  /**
+   * "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`);
+   * "¿qué productos se venden más los lunes?": the ranking of that weekday's sales (intent `top_products`).
+   */
   readonly onWeekday?: number;
   /** "¿A qué clientes debería llamar hoy?": those who usually have ordered by now and have not (intent `top_customers`). */
   readonly callList?: boolean;

@@ -531,6 +531,19 @@ export function understandText(
     // The day named is every such weekday, not one date.
     if (entities.period && entities.period.from === entities.period.to) delete entities.period;
   }
+  // "¿Qué productos se venden más los lunes?", "best-selling brands on fridays": the ranking of that
+  // weekday's sales, not of every day's (splits by another attribute and lists of other kinds keep
+  // their own reading).
+  const soldOnWeekday =
+    onWeekday !== undefined &&
+    !customersOnWeekday &&
+    !bar &&
+    intent === 'top_products' &&
+    (entities.group_by === undefined || entities.group_by === 'brand') &&
+    !values &&
+    !compared &&
+    !alsoBought;
+  if (soldOnWeekday && entities.period && entities.period.from === entities.period.to) delete entities.period;
   // "¿El cliente 1002 suele comprar los lunes?", "which day does 1002 order?": that customer's
   // weekdays, with a yes or no on the day named ("¿qué le ofrezco al 1002 los lunes?" is advice).
   const customerWeekday =
@@ -963,7 +976,7 @@ export function understandText(
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
-    ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(customersOnWeekday || (soldOnWeekday && intent === 'top_products') ? { onWeekday } : {}),
     ...(callList ? { callList: true } : {}),
     ...(customersOfType ? { customersOfType: true } : {}),
     ...(notBuyers ? { notBuyers: true } : {}),
