@@ -14,6 +14,7 @@ import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
 import { asksRepeatRate } from './repeat-rate-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
+import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -274,6 +275,24 @@ export function understandText(
     delete entities.group_by;
     delete entities.share_of;
     delete entities.scope;
+  }
+  // "¿Qué producto tiene más clientes?", "which brand has the fewest buyers?": products (brands …)
+  // ranked by how many customers bought them, not by units nor a refusal.
+  const buyersRanked =
+    !buyersMoved &&
+    !usedContext &&
+    !bar &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? buyersRankingAsked(text)
+      : undefined;
+  if (buyersRanked) {
+    intent = 'top_products';
+    delete entities.group_by;
+    delete entities.share_of;
+    delete entities.direction;
+    delete entities.rank_by;
   }
   // "Which customers bought less …?": the customers who fell.
   const customerMovers = !buyersMoved && guess.customerMovers === true && intent === 'movers';
@@ -959,6 +978,7 @@ export function understandText(
     ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(buyersMoved && intent === 'movers' ? { buyersMoved: buyersMoved.grain } : {}),
+    ...(buyersRanked && intent === 'top_products' ? { buyersRanked } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
