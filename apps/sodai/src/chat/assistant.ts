@@ -67,6 +67,7 @@ import { customerMixTool } from './tools/customer-mix.ts';
 import { customerInfoTool } from './tools/customer-profile.ts';
 import { salesShareTool } from './tools/sales-share.ts';
 import { topBrandsTool } from './tools/top-brands.ts';
+import { buyersRankingTool } from './tools/buyers-ranking.ts';
 import { productBuyersTool, topCustomersTool } from './tools/top-customers.ts';
 import { smallTalk } from './tools/small-talk.ts';
 import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts';
@@ -175,21 +176,23 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   top_products: orSideBySide(
     orReturns(
       orIsTop('products', (box, req) =>
-        req.comparedValues
-          ? valuesSideBySideTool(req.comparedValues)(box, req)
-          : req.monthlyLeaders
-            ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
-            : req.alsoBought
-              ? boughtWithTool(box, req)
-              : req.pairsTogether
-                ? pairsBoughtTogetherTool(box, req)
-                : req.entities.threshold
-                  ? pastThresholdTool('products')(box, req)
-                  : req.entities.group_by === 'brand'
-                    ? topBrandsTool(box, req)
-                    : req.entities.group_by
-                      ? salesShareTool(box, req)
-                      : topProductsTool(box, req),
+        req.buyersRanked
+          ? buyersRankingTool(req.buyersRanked)(box, req)
+          : req.comparedValues
+            ? valuesSideBySideTool(req.comparedValues)(box, req)
+            : req.monthlyLeaders
+              ? monthlyLeadersTool(req.monthlyLeaders)(box, req)
+              : req.alsoBought
+                ? boughtWithTool(box, req)
+                : req.pairsTogether
+                  ? pairsBoughtTogetherTool(box, req)
+                  : req.entities.threshold
+                    ? pastThresholdTool('products')(box, req)
+                    : req.entities.group_by === 'brand'
+                      ? topBrandsTool(box, req)
+                      : req.entities.group_by
+                        ? salesShareTool(box, req)
+                        : topProductsTool(box, req),
       ),
     ),
   ),

@@ -30,3 +30,16 @@ export function dataStartCaveat(
     ` Note: the data starts on ${formatDay(firstDay, lang)}, so ${SEEN_BEFORE[kind].en}.`,
   );
 }
+
+/**
+ * Whoever bought a product before the data's first day is unseen, so a first purchase of it is the
+ * first since then: said after a list of its first-time buyers, with a leading space.
+ */
+export function firstSinceDataStart(firstDay: string | null, lang: Lang): string {
+  if (firstDay === null) return '';
+  return say(
+    lang,
+    ` "Por primera vez" cuenta desde el ${formatDay(firstDay, lang)}, cuando empiezan los datos.`,
+    ` "For the first time" counts from ${formatDay(firstDay, lang)}, when the data start.`,
+  );
+}

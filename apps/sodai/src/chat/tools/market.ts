@@ -23,6 +23,7 @@ import {
   ofSubject,
   periodOr4Weeks,
   periodOrCalendarWeeks,
+  periodOrWeeks,
   placedLeavingOut,
   scopeWords,
   type ScopedEntities,
@@ -33,6 +34,8 @@ import { likeForLike, partlyCovered } from './like-for-like.ts';
 import { periodTotal } from './period-total.ts';
 import { rowsWanted, type Tool, type ToolRequest } from './toolbox.ts';
 import { salesSeries } from './sales-series.ts';
+import { onWeekdayOnly, onWeekdayWords, weekdayBasis } from './weekday-filter.ts';
+import { WEEKDAY_WEEKS } from './weekday-pattern.ts';
 
 /** What a ranking by units (products, brands) says around its rows: when, the filters, and "no sales". */
 export function rankingWords(entities: ScopedEntities, period: ChatPeriod | undefined, lang: Lang) {
@@ -65,11 +68,19 @@ export const topProductsTool: Tool = async (box, req) => {
   const customer = req.entities.customer_id;
   if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
     return unknownCustomer(req.customerText ?? String(customer), lang, vocab.lastDay);
-  const period = customer === undefined ? periodOr4Weeks(req) : req.entities.period;
+  // "¿Qué se vende más los lunes?": one weekday's sales, over weeks enough to hold several of them.
+  const day = req.onWeekday;
+  const period =
+    customer !== undefined
+      ? req.entities.period
+      : day !== undefined
+        ? periodOrWeeks(req, WEEKDAY_WEEKS)
+        : periodOr4Weeks(req);
   const entities = { ...placedLeavingOut(req), ...(period ? { period } : {}) };
   // The customer narrows the sales ranked; a product named is no filter of a product ranking.
   const { product_id: _product, ...ranked } = entities;
-  const f = joinFiltersAndIds(ranked);
+  const f = onWeekdayOnly(joinFiltersAndIds(ranked), day);
+  const on = onWeekdayWords(day, lang);
   const k = rowsWanted(entities);
   const rows = await box.data.query(
     `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units, count(DISTINCT t.customer_id)::DOUBLE AS customers,
@@ -89,14 +100,14 @@ export const topProductsTool: Tool = async (box, req) => {
     ? empty.text
     : say(
         lang,
-        `${customer === undefined ? 'Los productos más vendidos' : `Los productos que más compró el cliente ${customer}`} ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
-        `${customer === undefined ? 'Best sellers' : `The products customer ${customer} bought most`} ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+        `${customer === undefined ? 'Los productos más vendidos' : `Los productos que más compró el cliente ${customer}`}${on} ${when}${scope}: ${rows.map((r) => `producto ${r.product} (${productDescription(attributesOf(r), lang)}) con ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
+        `${customer === undefined ? 'Best sellers' : `The products customer ${customer} bought most`}${on} ${when}${scope}: ${rows.map((r) => `product ${r.product} (${productDescription(attributesOf(r), lang)}) with ${countOf(Number(r.units), lang, NOUN.unit)}`).join('; ')}.`,
       );
   return {
     text,
     answered: true,
     exclusionApplied: true,
-    basedOn: [when, ...describeFilters(entities, lang), netUnits('sold', lang)],
+    basedOn: [when, ...describeFilters(entities, lang), ...weekdayBasis(day, lang), netUnits('sold', lang)],
     table: rankedTable(
       req.offset,
       [
@@ -118,6 +129,7 @@ export const topProductsTool: Tool = async (box, req) => {
     chart: unitsChart(say(lang, 'producto', 'product'), when, rows, (r) => String(r.product), lang),
     data: {
       period: period ?? null,
+      ...(day !== undefined ? { weekday: day } : {}),
       products: rows.map((r) => ({ product: Number(r.product), units: Number(r.units) })),
       ...(empty?.lastSale !== undefined ? { last_sale: empty.lastSale } : {}),
     },

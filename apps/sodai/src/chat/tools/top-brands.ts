@@ -5,6 +5,8 @@ import { column, rankedTable, unitsChart, unknownCustomer } from './answers.ts';
 import { describeFilters, describePeriod, FROM, joinFilters, periodOrWeeks } from './filters.ts';
 import { rankingWords, unitsShare } from './market.ts';
 import { rowsWanted, type ChatToolbox, type Tool, type ToolRequest } from './toolbox.ts';
+import { onWeekdayOnly, onWeekdayWords, weekdayBasis } from './weekday-filter.ts';
+import { WEEKDAY_WEEKS } from './weekday-pattern.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -12,7 +14,7 @@ type Row = Readonly<Record<string, unknown>>;
 async function rankBrands(box: ChatToolbox, req: ToolRequest, period: ChatPeriod | undefined) {
   const { brand: _named, ...rest } = req.entities;
   const entities = { ...rest, ...(period ? { period } : {}) };
-  const f = joinFilters(entities);
+  const f = onWeekdayOnly(joinFilters(entities), req.onWeekday);
   const params = [...f.params];
   let mine = '';
   if (req.entities.customer_id !== undefined) {
@@ -44,7 +46,10 @@ export const topBrandsTool: Tool = async (box, req) => {
   const customer = req.entities.customer_id;
   if (customer !== undefined && (req.customerText || !vocab.customerIds.has(customer)))
     return unknownCustomer(req.customerText ?? String(customer), lang, vocab.lastDay);
-  const asked = periodOrWeeks(req, customer === undefined ? 4 : 12);
+  // One weekday's sales ("¿qué marca se vende más los viernes?") need weeks enough to hold several.
+  const day = req.onWeekday;
+  const asked = periodOrWeeks(req, customer === undefined && day === undefined ? 4 : WEEKDAY_WEEKS);
+  const on = onWeekdayWords(day, lang);
   let { rows, entities } = await rankBrands(box, req, asked);
   const quiet = customer !== undefined && rows.length === 0 && !req.entities.period && req.offset === 0;
   if (quiet) ({ rows, entities } = await rankBrands(box, req, undefined));
@@ -87,8 +92,8 @@ export const topBrandsTool: Tool = async (box, req) => {
         ? noSales
         : say(
             lang,
-            `Las marcas más vendidas ${when}${scope}: ${rows.map((r) => `${String(r.brand)} con ${unitsOf(r)}`).join('; ')}.`,
-            `Best-selling brands ${when}${scope}: ${rows.map((r) => `${String(r.brand)} with ${unitsOf(r)}`).join('; ')}.`,
+            `Las marcas más vendidas${on} ${when}${scope}: ${rows.map((r) => `${String(r.brand)} con ${unitsOf(r)}`).join('; ')}.`,
+            `Best-selling brands${on} ${when}${scope}: ${rows.map((r) => `${String(r.brand)} with ${unitsOf(r)}`).join('; ')}.`,
           );
   return {
     text,
@@ -97,6 +102,7 @@ export const topBrandsTool: Tool = async (box, req) => {
       when,
       ...(customer !== undefined ? [say(lang, `cliente ${customer}`, `customer ${customer}`)] : []),
       ...describeFilters(entities, lang),
+      ...weekdayBasis(day, lang),
       say(
         lang,
         'unidades vendidas por marca (devoluciones descontadas)',
@@ -125,6 +131,7 @@ export const topBrandsTool: Tool = async (box, req) => {
     chart: unitsChart(say(lang, 'marca', 'brand'), when, rows, (r) => String(r.brand), lang),
     data: {
       period: period ?? null,
+      ...(day !== undefined ? { weekday: day } : {}),
       ...(customer !== undefined ? { customer, brands_bought: found } : {}),
       brands: rows.map((r) => ({ brand: String(r.brand), units: Number(r.units) })),
     },

@@ -18,7 +18,7 @@ import { weekdayHabit, weekdayVerdict } from './weekday-verdict.ts';
 type Row = Readonly<Record<string, unknown>>;
 
 /** Weekday habits need several of each day: twelve weeks unless a period is named. */
-const WEEKDAY_WEEKS = 12;
+export const WEEKDAY_WEEKS = 12;
 
 const DAY_NAMES: Readonly<Record<Lang, readonly string[]>> = {
   es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],

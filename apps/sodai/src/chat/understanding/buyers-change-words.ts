@@ -10,7 +10,7 @@ export interface BuyersChange {
 }
 
 /** The nouns of what is ranked (singular or plural), subcategories before categories. */
-const GRAIN_NOUNS: readonly (readonly [RegExp, ItemGrain])[] = [
+export const GRAIN_NOUNS: readonly (readonly [RegExp, ItemGrain])[] = [
   [/\b(?:sub ?categorias?|sub-?categor(?:y|ies))\b/, 'sub_category'],
   [/\b(?:marcas?|brands?)\b/, 'brand'],
   [/\b(?:productos?|products?|articulos?|items?|skus?|referencias?)\b/, 'product'],
@@ -20,7 +20,7 @@ const GRAIN_NOUNS: readonly (readonly [RegExp, ItemGrain])[] = [
 ];
 
 /** Buyers, as what was lost or gained. */
-const BUYERS = '(?:clientes?|customers?|compradores?|buyers?|clients?|cuentas|accounts)';
+export const BUYERS = '(?:clientes?|customers?|compradores?|buyers?|clients?|cuentas|accounts)';
 
 const LOST = '(?:perdi\\w*|perdio|lost|los(?:e|es|ing)|bled)';
 const GAINED =

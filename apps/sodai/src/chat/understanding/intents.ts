@@ -113,11 +113,20 @@ const ASKS_WHICH_CUSTOMERS =
   /\b(?:quien(?:es)?|who|whom|(?:que|cuales|which|what) (?:clientes?|customers?|tiendas|shops|stores))\b/;
 
 /**
- * "¿Qué productos / cuáles marcas …?": the items are what is asked for, so a growth word ranks them
- * rather than describing the total ("¿están creciendo las ventas?").
+ * "¿Qué productos / cuáles marcas …?", "¿cuál es la marca que más creció?": the items are what is
+ * asked for, so a growth word ranks them rather than describing the total ("¿están creciendo las
+ * ventas?").
  */
 const ASKS_WHICH_ITEMS =
-  /\b(?:que|cuales|which|what|cuant[oa]s|how many)\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
+  /\b(?:que|cuales|which|what|cuant[oa]s|how many|cual(?:es)? (?:es|son|fue|fueron) (?:el|la|los|las))\s+(?:\w+\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\b/;
+
+/**
+ * "La marca que más creció", "el producto que más cayó", "the brand that grew the most": one item
+ * picked out by its change, which ranks the items (a brand named, "la marca 24 creció", is no
+ * ranking: its number stands where "que" would).
+ */
+const THE_ITEM_THAT =
+  /\b(?:el|la|los|las|the)\s+(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\s+(?:que|that|which)\b/;
 
 /**
  * "¿Cuál es el segmento que más crece?", "which package is growing?": a kind of product asked for,
@@ -137,7 +146,10 @@ const ITEMS_FIRST =
 const asksWhichItemsMoved = (text: string, has: (group: WordGroup) => boolean): boolean =>
   has('movers') ||
   ((has('rising') || has('falling')) &&
-    (ASKS_WHICH_ITEMS.test(text) || ITEMS_FIRST.test(text) || ASKS_WHICH_KIND.test(text)));
+    (ASKS_WHICH_ITEMS.test(text) ||
+      ITEMS_FIRST.test(text) ||
+      ASKS_WHICH_KIND.test(text) ||
+      THE_ITEM_THAT.test(text)));
 
 /** Sales words: a share of them ("¿qué porcentaje de las ventas …?") is no share of customers. */
 const SALES =
@@ -294,7 +306,8 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   if (
     !has('recommend') &&
     asksNewCustomers(text, {
-      namesCustomerOrProduct: s.hasCustomer || s.hasProduct,
+      namesCustomer: s.hasCustomer,
+      namesProduct: s.hasProduct,
       hasCustomerType: s.hasCustomerType,
       customerNoun: has('customer'),
       productNoun: has('product'),
@@ -485,6 +498,17 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
     !s.hasBrand &&
     BRAND_NOUN.test(text) &&
     (has('top') || has('favorite') || has('buyVerb') || has('history') || has('rankCustomers'))
+  ) {
+    return { intent: 'top_products' };
+  }
+  // "¿Qué marca prefieren los restaurantes?", "favourite products of wholesalers": what that type
+  // of customer buys most (its brands when brands are named), not the list of those customers.
+  if (
+    !s.hasCustomer &&
+    !s.hasProduct &&
+    s.hasCustomerType &&
+    has('favorite') &&
+    (BRAND_NOUN.test(text) || GROUP_RE.product.test(text) || /\b(?:que|what|which)\b/.test(text))
   ) {
     return { intent: 'top_products' };
   }

@@ -70,7 +70,9 @@ const WHO = words(['quien(?:es)?', 'who']);
 
 /** What besides the words says whether the question is about new customers. */
 export interface NewCustomerSignals {
-  readonly namesCustomerOrProduct: boolean;
+  readonly namesCustomer: boolean;
+  /** One product named: its first-time buyers are asked with a first time and customers. */
+  readonly namesProduct: boolean;
   readonly hasCustomerType: boolean;
   /** A customer noun in the text ("clientes", "stores"). */
   readonly customerNoun: boolean;
@@ -79,15 +81,22 @@ export interface NewCustomerSignals {
 }
 
 /**
- * Whether a normalized question asks for the customers whose first purchase falls in a period.
- * Not when it names one customer or product ("¿cuál fue la primera compra del 1002?" is that
- * customer's history) or products ("productos que se vendieron por primera vez").
+ * Whether a normalized question asks for the customers whose first purchase falls in a period, or
+ * whose first purchase of the one product named does ("¿qué clientes compraron el 1370 por primera
+ * vez en diciembre?"). Not when it names one customer ("¿cuál fue la primera compra del 1002?" is
+ * that customer's history) or products ("productos que se vendieron por primera vez").
  *
  * @example
  * asksNewCustomers('who started buying in november', signals); // true
  */
 export function asksNewCustomers(text: string, s: NewCustomerSignals): boolean {
-  if (s.namesCustomerOrProduct || s.productNoun) return false;
+  if (s.namesCustomer) return false;
+  if (s.namesProduct)
+    return (
+      (s.customerNoun || s.hasCustomerType || WHO.test(text)) &&
+      (FIRST_TIME.test(text) || NEW_CUSTOMERS.test(text))
+    );
+  if (s.productNoun) return false;
   if (NEW_CUSTOMERS.test(text)) return true;
   const aboutCustomers = s.customerNoun || s.hasCustomerType || WHO.test(text);
   if (!aboutCustomers) return false;

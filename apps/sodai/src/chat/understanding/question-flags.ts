@@ -13,6 +13,7 @@ import type { BuyersButNot } from './buyers-but-not-words.ts';
 import type { PerCustomerMeasure } from './per-customer-words.ts';
 import type { TopOne } from './top-one-words.ts';
 import type { ItemGrain } from './buyers-change-words.ts';
+import type { BuyersRanking } from './buyers-ranking-words.ts';
 import type { BoughtButNotBy } from './bought-but-not-by-words.ts';
 
 /**
@@ -79,6 +80,8 @@ export interface QuestionFlags {
   readonly againstRules?: boolean;
   /** "¿Qué marca perdió más clientes?": brands (or products …) by the change in their buyers (intent `movers`). */
   readonly buyersMoved?: ItemGrain;
+  /** "¿Qué producto tiene más clientes?": products (or brands …) by how many customers bought them (intent `top_products`). */
+  readonly buyersRanked?: BuyersRanking;
   /** "¿Qué clientes compraron menos que el mes pasado?": customers by their change (intent `movers`). */
   readonly customerMovers?: boolean;
   /** "List products in the KEG package", "what sizes does brand 34 sell?": the catalogue (`count_products`). */
@@ -108,7 +111,10 @@ export interface QuestionFlags {
   readonly weekdaySplit?: boolean;
   /** "¿El cliente 1002 suele comprar los lunes?": yes or no on that ISO weekday, with the split. */
   readonly askedWeekday?: number;
-  /** "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`). */
+  /**
+   * "Which customers order on mondays?": that ISO weekday's customers (intent `top_customers`);
+   * "¿qué productos se venden más los lunes?": the ranking of that weekday's sales (intent `top_products`).
+   */
   readonly onWeekday?: number;
   /**
    * "¿A qué clientes debería llamar hoy?", "¿a quién visito esta semana?": those who usually have
@@ -222,6 +228,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   againstRules: true,
   customerMovers: true,
   buyersMoved: true,
+  buyersRanked: true,
   catalogue: true,
   returnsBy: true,
   weeklyAverage: true,

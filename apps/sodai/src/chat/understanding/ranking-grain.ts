@@ -78,13 +78,13 @@ export function rankingGrain(
   ) {
     entities.group_by = noun;
   }
-  if (
+  const valuesRanked =
     intent === 'top_products' &&
     noun !== undefined &&
     noun !== 'brand' &&
     !valueNamed &&
-    !GROUP_RE.product.test(text)
-  ) {
+    !GROUP_RE.product.test(text);
+  if (valuesRanked) {
     intent = 'sales_share';
     entities.group_by = noun;
   }
@@ -118,7 +118,8 @@ export function rankingGrain(
     const split = splitBy(text);
     const asked = askedAttribute(entities, at);
     if (split && (asked === undefined || split !== asked)) entities.group_by = split;
-    else if (asked) entities.share_of = asked;
+    // "¿Qué tamaño de botella se vende más?": the sizes ranked within bottles, which are no share asked.
+    else if (asked && !valuesRanked) entities.share_of = asked;
   }
   // "¿Qué tipo de clientes compran más latas?": the split of those sales by customer
   // type (after the share rules, which would read the cans as the share asked).

@@ -17,6 +17,12 @@ const SPLIT_WORDS: readonly (readonly [ChatAttribute, string])[] = [
     'customer_type',
     'tipos? de (?:clientes?|negocios?|locales?)|(?:customer|client|shop) types?|tipos?|types?',
   ],
+  // The size of a container is its litres, not its kind: "tamaño de envase", "bottle size", before
+  // the package words it holds ("tipo de envase" stays the package).
+  [
+    'size',
+    'tamanos? (?:de(?:l| los| las)? )?(?:envases?|botellas?|latas?|barriles?|empaques?|formatos?)|(?:package|packaging|bottle|can|container|keg|pack) sizes?|sizes? of (?:the )?(?:packages?|bottles?|cans?|containers?)',
+  ],
   ['sub_category', 'sub ?categorias?|sub ?categor(?:y|ies)|subcategor(?:y|ies)'],
   ['category', 'categorias?|categor(?:y|ies)'],
   ['package', 'envases?|packages?|packaging|formatos?|formats?|empaques?'],

@@ -14,6 +14,7 @@ import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
 import { asksRepeatRate } from './repeat-rate-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
+import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
@@ -275,6 +276,24 @@ export function understandText(
     delete entities.group_by;
     delete entities.share_of;
     delete entities.scope;
+  }
+  // "¿Qué producto tiene más clientes?", "which brand has the fewest buyers?": products (brands …)
+  // ranked by how many customers bought them, not by units nor a refusal.
+  const buyersRanked =
+    !buyersMoved &&
+    !usedContext &&
+    !bar &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    !OPERATIONS.has(intent)
+      ? buyersRankingAsked(text)
+      : undefined;
+  if (buyersRanked) {
+    intent = 'top_products';
+    delete entities.group_by;
+    delete entities.share_of;
+    delete entities.direction;
+    delete entities.rank_by;
   }
   // "Which customers bought less …?": the customers who fell.
   const customerMovers = !buyersMoved && guess.customerMovers === true && intent === 'movers';
@@ -541,6 +560,19 @@ export function understandText(
     // The day named is every such weekday, not one date.
     if (entities.period && entities.period.from === entities.period.to) delete entities.period;
   }
+  // "¿Qué productos se venden más los lunes?", "best-selling brands on fridays": the ranking of that
+  // weekday's sales, not of every day's (splits by another attribute and lists of other kinds keep
+  // their own reading).
+  const soldOnWeekday =
+    onWeekday !== undefined &&
+    !customersOnWeekday &&
+    !bar &&
+    intent === 'top_products' &&
+    (entities.group_by === undefined || entities.group_by === 'brand') &&
+    !values &&
+    !compared &&
+    !alsoBought;
+  if (soldOnWeekday && entities.period && entities.period.from === entities.period.to) delete entities.period;
   // "¿El cliente 1002 suele comprar los lunes?", "which day does 1002 order?": that customer's
   // weekdays, with a yes or no on the day named ("¿qué le ofrezco al 1002 los lunes?" is advice).
   const customerWeekday =
@@ -956,6 +988,7 @@ export function understandText(
     ...(runs ? { runsAsked: runs } : {}),
     ...(customerMovers ? { customerMovers: true } : {}),
     ...(buyersMoved && intent === 'movers' ? { buyersMoved: buyersMoved.grain } : {}),
+    ...(buyersRanked && intent === 'top_products' ? { buyersRanked } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
@@ -973,7 +1006,7 @@ export function understandText(
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
-    ...(customersOnWeekday ? { onWeekday } : {}),
+    ...(customersOnWeekday || (soldOnWeekday && intent === 'top_products') ? { onWeekday } : {}),
     ...(callList ? { callList: contactAsked(text) } : {}),
     ...(customersOfType ? { customersOfType: true } : {}),
     ...(notBuyers ? { notBuyers: true } : {}),
