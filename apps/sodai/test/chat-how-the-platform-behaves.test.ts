@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useChatServer } from './chat-server.ts';
+import { useWeeklyRunsServer } from './chat-weekly-runs.ts';
 import { quietServer } from './serve-fixture.ts';
 
 // Asked of the real data, "¿cada cuánto se reentrena el modelo?" answered "No hubo corridas
-// semanales entre las últimas 0", "what triggers a retrain?" that no run had decided yet, "¿qué pasa
+// semanales entre las últimas 0" (it now says there was none yet, and the rule), "what triggers a retrain?" that no run had decided yet, "¿qué pasa
 // si los datos dejan de llegar?" was refused ("llegar" was spelt to "llevar"), "¿cuándo me avisan si
 // algo falla?" said the pipeline had never run and "¿cuándo pasa a servir un modelo nuevo?" described
 // the serving model. Questions about the rules the platform runs by are now answered from its
@@ -25,10 +26,9 @@ interface Reply {
 
 describe('questions about how the platform behaves', () => {
   it.each([
-    ['¿con qué frecuencia se reentrena el modelo?', 'es', 'retrain', /4 semanas de datos/],
-    ['¿cuándo se reentrena el modelo?', 'es', 'retrain', /decide cada semana si reentrenar/],
+    ['¿qué hace que se reentrene el modelo?', 'es', 'retrain', /decide cada semana si reentrenar/],
     ['¿qué dispara un reentrenamiento?', 'es', 'retrain', /drift/],
-    ['when does the model get retrained?', 'en', 'retrain', /4 weeks of data old/],
+    ['how does it decide whether to retrain?', 'en', 'retrain', /4 weeks of data old/],
     ['what causes the model to retrain?', 'en', 'retrain', /drift check/],
     ['¿cómo se decide si un modelo nuevo entra en servicio?', 'es', 'promotion', /0,002 de F1/],
     ['when does a challenger become the champion?', 'en', 'promotion', /0\.002 F1/],
@@ -45,6 +45,15 @@ describe('questions about how the platform behaves', () => {
   ])('%s (%s) → the %s rule', async (question, lang, topic, said) => {
     const r = await server().ask<Reply>(question, lang as 'es' | 'en');
     expect(r.data.topic).toBe(topic);
+    expect(r.answer).toMatch(said);
+  });
+
+  it.each([
+    ['¿con qué frecuencia se reentrena el modelo?', 'es', /4 semanas de datos/],
+    ['how often is the model retrained?', 'en', /4 weeks of data old/],
+  ])('%s says the rule where no run can be counted', async (question, lang, said) => {
+    const r = await server().ask<Reply>(question, lang as 'es' | 'en');
+    expect(r.intent).toBe('pipeline_last_run');
     expect(r.answer).toMatch(said);
   });
 
@@ -76,7 +85,7 @@ describe('questions about how the platform behaves', () => {
       (await app!.inject({ method: 'POST', url: '/chat', payload: { message, lang } })).json();
 
     it('answers with the configured age, drift switch and gate margin', async () => {
-      const r = await ask('¿cada cuánto se reentrena el modelo?', 'es');
+      const r = await ask('¿qué dispara un reentrenamiento?', 'es');
       expect(r.data).toMatchObject({ topic: 'retrain', max_age_weeks: 6, retrain_on_drift: false });
       expect(r.answer).toMatch(/6 semanas de datos/);
       expect(r.answer).toMatch(/no reentrena/);
@@ -89,5 +98,21 @@ describe('questions about how the platform behaves', () => {
       expect(r.data).toMatchObject({ topic: 'missing_data', stale_data_days: 3 });
       expect(r.answer).toMatch(/3 days pass without a new batch/);
     });
+  });
+});
+
+describe('how often, before any weekly run', () => {
+  const runs = useWeeklyRunsServer();
+  it.each([
+    [
+      '¿cada cuánto se reentrena el modelo?',
+      /^Todavía no hubo ninguna corrida semanal\. .*4 semanas de datos/,
+    ],
+    ['how often does the model get retrained?', /^There has been no weekly run yet\. .*4 weeks of data old/],
+  ])('%s says none ran yet, and the rule', async (question, said) => {
+    const r = await runs().ask(question);
+    expect(r.intent).toBe('pipeline_last_run');
+    expect(r.answer).toMatch(said);
+    expect(r.answer).not.toMatch(/últimas 0|last 0/);
   });
 });

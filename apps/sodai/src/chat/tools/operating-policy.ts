@@ -7,6 +7,9 @@ import type { PolicyTopic } from '../understanding/policy-question.ts';
 import { batchToTell } from './batch-to-tell.ts';
 import type { ChatToolbox, Tool } from './toolbox.ts';
 
+/** The policy a tool reads: the server's, or the defaults of one started with no settings. */
+export const policyOf = (box: ChatToolbox): OperatingPolicy => box.policy ?? DEFAULT_POLICY;
+
 const f1 = (value: number, lang: Lang) => formatNumber(value, lang, 3);
 const weeks = (n: number, lang: Lang) =>
   `${formatNumber(n, lang)} ${say(lang, agree(n, ['semana', 'semanas']), agree(n, ['week', 'weeks']))}`;
@@ -38,7 +41,7 @@ function gateRule(p: OperatingPolicy, lang: Lang): string {
 }
 
 /** When the weekly run trains a challenger. */
-function retrainRule(box: ChatToolbox, p: OperatingPolicy, lang: Lang): string {
+export function retrainRule(box: ChatToolbox, p: OperatingPolicy, lang: Lang): string {
   const age = weeks(p.retrain.maxAgeWeeks, lang);
   const drift = p.retrain.onDrift
     ? say(
@@ -183,7 +186,7 @@ const BASED_ON = {
 export function policyTool(topic: PolicyTopic): Tool {
   return async (box, req) => {
     const { lang } = req;
-    const p = box.policy ?? DEFAULT_POLICY;
+    const p = policyOf(box);
     const serving = box.serving.current();
     const servingNow = serving
       ? say(lang, ` Ahora sirve la versión ${serving.version}.`, ` Version ${serving.version} serves now.`)

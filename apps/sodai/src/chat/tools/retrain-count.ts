@@ -4,6 +4,7 @@ import { eventPeriod } from '../understanding/event-period.ts';
 import { noPipelineAccess, table } from './answers.ts';
 import { promotedVersionOf } from './recorded-decisions.ts';
 import { runsStartedIn, runsWhen, startOf } from './runs-in-a-period.ts';
+import { policyOf, retrainRule } from './operating-policy.ts';
 import type { Tool } from './toolbox.ts';
 
 /** How many weekly runs are read: years of them. */
@@ -26,7 +27,11 @@ const OUTCOME: Readonly<Record<Outcome, readonly [string, string]>> = {
  */
 export const retrainCountTool: Tool = async (box, req) => {
   const { lang } = req;
-  if (!box.pipeline) return noPipelineAccess(lang);
+  // Without the runs to count, how often it retrains is still the rule it follows.
+  if (!box.pipeline) {
+    const none = noPipelineAccess(lang);
+    return { ...none, text: `${none.text} ${retrainRule(box, policyOf(box), lang)}`, answered: true };
+  }
   const store = box.pipeline.store;
   const today = box.now().toISOString().slice(0, 10);
   const period = req.retrainsCounted ? eventPeriod(req.retrainsCounted.text, today, lang) : undefined;
@@ -51,19 +56,23 @@ export const retrainCountTool: Tool = async (box, req) => {
     .map((t) => `v${t.version}`);
   const served = promotedVersions.length ? ` (${promotedVersions.join(', ')})` : '';
   const text =
-    runs.length === 0
-      ? say(lang, `No hubo corridas semanales ${when}.`, `There were no weekly runs ${when}.`)
-      : trained.length === 0
-        ? say(
-            lang,
-            `${capitalize(when)} el modelo no se reentrenó: ${agree(runs.length, ['la corrida semanal se quedó', 'las corridas semanales se quedaron'])} con el modelo en servicio (${countOf(runs.length, lang, NOUN.run)}).`,
-            `${capitalize(when)}, the model was not retrained: the weekly ${agree(runs.length, ['run kept', 'runs kept'])} the serving model (${countOf(runs.length, lang, NOUN.run)}).`,
-          )
-        : say(
-            lang,
-            `${capitalize(when)} el modelo se reentrenó ${formatNumber(trained.length, lang)} ${agree(trained.length, ['vez', 'veces'])} en ${countOf(runs.length, lang, NOUN.run)} ${agree(runs.length, ['semanal', 'semanales'])}: ${formatNumber(count('promoted'), lang)} ${agree(count('promoted'), ['modelo nuevo pasó', 'modelos nuevos pasaron'])} a servir${served}, ${formatNumber(count('kept'), lang)} ${agree(count('kept'), ['fue rechazado', 'fueron rechazados'])} por la compuerta${count('failed') ? ` y en ${formatNumber(count('failed'), lang)} el entrenamiento falló` : ''}.`,
-            `${capitalize(when)}, the model was retrained ${formatNumber(trained.length, lang)} ${agree(trained.length, ['time', 'times'])} in ${countOf(runs.length, lang, NOUN.run)} of the weekly pipeline: ${formatNumber(count('promoted'), lang)} new ${agree(count('promoted'), ['model went', 'models went'])} into service${served}, ${formatNumber(count('kept'), lang)} ${agree(count('kept'), ['was', 'were'])} refused by the gate${count('failed') ? ` and training failed in ${formatNumber(count('failed'), lang)}` : ''}.`,
-          );
+    (read === 0
+      ? say(lang, 'Todavía no hubo ninguna corrida semanal.', 'There has been no weekly run yet.')
+      : runs.length === 0
+        ? say(lang, `No hubo corridas semanales ${when}.`, `There were no weekly runs ${when}.`)
+        : trained.length === 0
+          ? say(
+              lang,
+              `${capitalize(when)} el modelo no se reentrenó: ${agree(runs.length, ['la corrida semanal se quedó', 'las corridas semanales se quedaron'])} con el modelo en servicio (${countOf(runs.length, lang, NOUN.run)}).`,
+              `${capitalize(when)}, the model was not retrained: the weekly ${agree(runs.length, ['run kept', 'runs kept'])} the serving model (${countOf(runs.length, lang, NOUN.run)}).`,
+            )
+          : say(
+              lang,
+              `${capitalize(when)} el modelo se reentrenó ${formatNumber(trained.length, lang)} ${agree(trained.length, ['vez', 'veces'])} en ${countOf(runs.length, lang, NOUN.run)} ${agree(runs.length, ['semanal', 'semanales'])}: ${formatNumber(count('promoted'), lang)} ${agree(count('promoted'), ['modelo nuevo pasó', 'modelos nuevos pasaron'])} a servir${served}, ${formatNumber(count('kept'), lang)} ${agree(count('kept'), ['fue rechazado', 'fueron rechazados'])} por la compuerta${count('failed') ? ` y en ${formatNumber(count('failed'), lang)} el entrenamiento falló` : ''}.`,
+              `${capitalize(when)}, the model was retrained ${formatNumber(trained.length, lang)} ${agree(trained.length, ['time', 'times'])} in ${countOf(runs.length, lang, NOUN.run)} of the weekly pipeline: ${formatNumber(count('promoted'), lang)} new ${agree(count('promoted'), ['model went', 'models went'])} into service${served}, ${formatNumber(count('kept'), lang)} ${agree(count('kept'), ['was', 'were'])} refused by the gate${count('failed') ? ` and training failed in ${formatNumber(count('failed'), lang)}` : ''}.`,
+            )) +
+    // How often it retrains is the rule as much as the count: said whenever no time is asked.
+    (period ? '' : ` ${retrainRule(box, policyOf(box), lang)}`);
   return {
     text,
     answered: true,

@@ -9,9 +9,6 @@ export type PolicyTopic = 'retrain' | 'promotion' | 'missing_data' | 'model_wors
 /** "Re-entrena", "retrain", "reentrenamiento": the model trained again, in any form. */
 const RETRAIN = String.raw`(?:re-?entren\w*|retrain\w*|re-?train\w*|entrena|entrenan|train|trains)`;
 
-/** Trained again, said in the present or the future: "se reentrena", "is retrained", "will retrain". */
-const RETRAIN_NOW = String.raw`(?:re-?entrenan?|re-?entrenara|entrenan?|retrains?|re-?trains?|retrained|trained|retraining)`;
-
 /** "¿Qué pasa si …?", "what happens if / when …", "what if …": a hypothesis. */
 const WHAT_IF = String.raw`(?:que (?:pasa|sucede|ocurre|pasaria|sucederia|ocurriria|hace el sistema|hago|hacemos|debo hacer)|y si|what (?:happens|would happen|do i do|should i do|does the system do)|what if)`;
 
@@ -36,8 +33,9 @@ const TOPICS: readonly (readonly [PolicyTopic, RegExp])[] = [
   ],
   [
     'retrain',
+    // "How often" and "when" keep their answers (the retrain count, the next run), which say the rule.
     new RegExp(
-      String.raw`\b(?:(?:cada cuanto|con que frecuencia|cuando|how often|when) (?:se |is |does |do you |are |will )?(?:the |el )?(?:modelo |model |models |modelos )?(?:se |get |gets |be )?${RETRAIN_NOW}\b|(?:que|what) (?:provoca|dispara|causa|activa|decide|hace que|triggers?|causes?|decides?|makes?)(?: (?:que|un|una|el|la|a|the|it|se|modelo|model|to|de|of))* ${RETRAIN}|(?:como|how) (?:se )?(?:decide|does it decide|does the system decide|is it decided) (?:si |cuando |when |whether |to |if )?(?:se |to )?${RETRAIN}|por que se reentrenaria|(?:politica|regla|reglas|criterios?) de ${RETRAIN}|${RETRAIN} (?:policy|rules?|criteria))\b`,
+      String.raw`\b(?:(?:que|what) (?:provoca|dispara|causa|activa|decide|hace que|triggers?|causes?|decides?|makes?)(?: (?:que|un|una|el|la|a|the|it|se|modelo|model|to|de|of))* ${RETRAIN}|(?:como|how) (?:se )?(?:decide|does it decide|does the system decide|is it decided) (?:si |cuando |when |whether |to |if )?(?:se |to )?${RETRAIN}|por que se reentrenaria|(?:politica|regla|reglas|criterios?) de ${RETRAIN}|${RETRAIN} (?:policy|rules?|criteria))\b`,
     ),
   ],
   [
