@@ -627,12 +627,14 @@ export function understandText(
     asksLitres(text);
   if (inLitres) intent = 'sales_trend';
   // "¿Cuántos clientes activos tenemos?": those who bought lately (the period named, or the last
-  // weeks), against the registered, not the registered and the ever-bought alone.
+  // weeks), against the registered, not the registered and the ever-bought alone. "¿Qué porcentaje
+  // de clientes están activos?" asks the same share, not the registered split by type.
   const activeCustomers =
     !usedContext &&
     entities.customer_id === undefined &&
     entities.product_id === undefined &&
     (intent === 'count_customers' ||
+      intent === 'customer_mix' ||
       (intent === 'unknown' && (GROUP_RE.customer.test(text) || entities.customer_type !== undefined))) &&
     asksActiveCustomers(text);
   if (activeCustomers) intent = 'count_customers';
