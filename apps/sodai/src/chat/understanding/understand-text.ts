@@ -10,6 +10,7 @@ import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
+import { asksBoughtNotBefore } from './bought-not-before-words.ts';
 import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
 import { asksRepeatRate } from './repeat-rate-words.ts';
@@ -434,9 +435,23 @@ export function understandText(
     // Never is all the data: a period word ("nunca este año") is not what is asked.
     delete entities.period;
   }
+  // "¿Qué compró el 1002 la semana pasada que no compró la anterior?": the period's products not
+  // bought in the period before, not his usual products left out nor what he never bought.
+  const boughtNotBefore =
+    !usedContext &&
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    entities.period !== undefined &&
+    !OPERATIONS.has(intent) &&
+    asksBoughtNotBefore(text, entities.compare_to !== undefined);
+  if (boughtNotBefore) intent = 'customer_history';
   // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
   // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
   const newToCustomer =
+    !boughtNotBefore &&
     !lastOrder &&
     !compared &&
     !bar &&
@@ -446,6 +461,7 @@ export function understandText(
   if (newToCustomer) intent = 'recommend';
   // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
   const skipped =
+    !boughtNotBefore &&
     !newToCustomer &&
     !lastOrder &&
     !compared &&
@@ -456,6 +472,7 @@ export function understandText(
   if (skipped) intent = 'customer_history';
   // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
   const productsBought =
+    !boughtNotBefore &&
     !lastOrder &&
     !skipped &&
     !compared &&
@@ -950,6 +967,7 @@ export function understandText(
     ...(buyersMoved && intent === 'movers' ? { buyersMoved: buyersMoved.grain } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
+    ...(boughtNotBefore && intent === 'customer_history' ? { boughtNotBefore: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
     ...(monthlyLeaders ? { monthlyLeaders } : {}),
     ...(neverSold ? { neverSold: true } : {}),
