@@ -208,7 +208,11 @@ export const customerBasketTool: Tool = async (box, req) => {
   };
 };
 
-/** How often a customer buys (or buys one product): weeks with a purchase and the usual gap. */
+/**
+ * How often a customer buys (or buys one product): the days and orders with a purchase, the weeks
+ * and the usual gap, in the period named ("¿cuántas veces compró en noviembre?") or over all its
+ * history.
+ */
 export const customerFrequencyTool: Tool = async (box, req) => {
   const problem = checkCustomer(req);
   if (problem) return problem;
@@ -216,34 +220,40 @@ export const customerFrequencyTool: Tool = async (box, req) => {
   const id = entities.customer_id!;
   if (entities.product_id !== undefined && !req.vocab.productIds.has(entities.product_id))
     return unknownProduct(String(entities.product_id), lang);
-  const params: (string | number)[] = [id];
-  let extra = '';
-  if (entities.product_id !== undefined) {
-    params.push(entities.product_id);
-    extra = ' AND product_id = $2';
-  }
+  const product = entities.product_id === undefined ? null : entities.product_id;
+  const period = periodFilter(entities.period, product === null ? 2 : 3);
+  const params = [id, ...(product === null ? [] : [product]), ...period.params];
+  const bought = `t.customer_id = $1${product === null ? '' : ' AND t.product_id = $2'} AND ${period.where}`;
   const [r] = await box.data.query(
-    `WITH days AS (SELECT DISTINCT purchase_date::DATE AS d FROM transactions WHERE customer_id = $1${extra}),
+    `WITH days AS (SELECT DISTINCT t.purchase_date::DATE AS d FROM transactions t WHERE ${bought}),
           gaps AS (SELECT d, d - lag(d) OVER (ORDER BY d) AS gap FROM days)
      SELECT count(*)::DOUBLE AS days, median(gap)::DOUBLE AS median_gap, min(d)::VARCHAR AS first, max(d)::VARCHAR AS last,
-            count(DISTINCT date_trunc('week', d))::DOUBLE AS weeks
+            count(DISTINCT date_trunc('week', d))::DOUBLE AS weeks,
+            (SELECT count(DISTINCT t.order_id) FROM transactions t WHERE ${bought})::DOUBLE AS orders
      FROM gaps`,
     params,
   );
   const days = Number(r?.days ?? 0);
-  const what =
-    entities.product_id !== undefined
-      ? say(lang, ` el producto ${entities.product_id}`, ` product ${entities.product_id}`)
-      : '';
+  const what = product !== null ? say(lang, ` el producto ${product}`, ` product ${product}`) : '';
+  const within = entities.period ? ` ${describePeriod(entities.period, lang)}` : '';
+  const basedOn = [...dataUpTo(req), ...(entities.period ? [describePeriod(entities.period, lang)] : [])];
   if (days === 0) {
     return {
-      text: say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
+      text: entities.period
+        ? say(
+            lang,
+            `El cliente ${id} no compró${what}${within}.`,
+            `Customer ${id} did not buy${what}${within}.`,
+          )
+        : say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
       answered: true,
-      basedOn: dataUpTo(req),
-      data: { customer: id, purchase_days: 0 },
+      basedOn,
+      data: { customer: id, period: entities.period ?? null, purchase_days: 0, orders: 0 },
+      customers: [id],
     };
   }
   const gap = r!.median_gap === null ? null : Number(r!.median_gap);
+  const orders = Number(r!.orders);
   const rhythm =
     gap === null
       ? say(lang, 'solo compró un día', 'bought on one day only')
@@ -252,16 +262,33 @@ export const customerFrequencyTool: Tool = async (box, req) => {
           `compra cada ${countOf(gap, lang, NOUN.day)} (mediana)`,
           `buys every ${countOf(gap, lang, NOUN.day)} (median)`,
         );
-  const text = say(
-    lang,
-    `El cliente ${id} compró${what} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
-    `Customer ${id} bought${what} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
-  );
+  const first = formatDay(String(r!.first), lang);
+  const last = formatDay(String(r!.last), lang);
+  // A period named is the answer's frame: its days and orders, then when within it he bought.
+  const text = entities.period
+    ? say(
+        lang,
+        `El cliente ${id} compró${what}${within} en ${countOf(days, lang, NOUN.differentDay)}, con ${countOf(orders, lang, NOUN.order)} (${countOf(Number(r!.weeks), lang, NOUN.week)}), entre el ${first} y el ${last}: ${rhythm}.`,
+        `Customer ${id} bought${what}${within} on ${countOf(days, lang, NOUN.differentDay)}, in ${countOf(orders, lang, NOUN.order)} (${countOf(Number(r!.weeks), lang, NOUN.week)}), between ${first} and ${last}: ${rhythm}.`,
+      )
+    : say(
+        lang,
+        `El cliente ${id} compró${what} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${first} y el ${last}: ${rhythm}. Última compra: ${last}.`,
+        `Customer ${id} bought${what} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${first} and ${last}: ${rhythm}. Last purchase: ${last}.`,
+      );
   return {
     text,
     answered: true,
-    basedOn: dataUpTo(req),
-    data: { customer: id, purchase_days: days, weeks: Number(r!.weeks), median_gap_days: gap, last: r!.last },
+    basedOn,
+    data: {
+      customer: id,
+      period: entities.period ?? null,
+      purchase_days: days,
+      orders,
+      weeks: Number(r!.weeks),
+      median_gap_days: gap,
+      last: r!.last,
+    },
     customers: [id],
   };
 };
