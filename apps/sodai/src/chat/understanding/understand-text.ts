@@ -11,6 +11,7 @@ import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
 import { asksBoughtNotBefore } from './bought-not-before-words.ts';
+import { withoutPeriods } from './periods.ts';
 import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
 import { asksRepeatRate } from './repeat-rate-words.ts';
@@ -24,7 +25,7 @@ import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
-import { asksCustomerProducts } from './customer-products.ts';
+import { askedWhatHeTook, asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksNewToCustomer } from './new-to-customer-words.ts';
 import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
@@ -171,8 +172,14 @@ export function understandText(
       refusalFocus,
     };
   // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
-  // asks what the customer bought ("llevo" without accents reads as either).
-  if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
+  // asks what the customer bought ("llevo" without accents reads as either); so does a period the
+  // data end in ("¿qué productos llevó el 1002 en diciembre?"), unless it is taken to him.
+  if (
+    intent === 'recommend' &&
+    vocab.lastDay &&
+    entities.period &&
+    (entities.period.to < vocab.lastDay || (entities.period.from <= vocab.lastDay && askedWhatHeTook(text)))
+  ) {
     intent = 'customer_history';
   }
   // Past buyers are in the data; "¿quién compra el 20230 la próxima semana?" asks for a prediction.
@@ -480,7 +487,7 @@ export function understandText(
     intent === 'customer_history' &&
     entities.customer_id !== undefined &&
     entities.product_id === undefined &&
-    asksCustomerProducts(text, entities.period !== undefined);
+    asksCustomerProducts(vocab.lastDay ? withoutPeriods(text, vocab.lastDay, lang) : text);
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list; "what else do buyers of 1370
   // buy?": the other products of its buyers.
   const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
@@ -774,10 +781,7 @@ export function understandText(
     !peak &&
     entities.customer_id !== undefined &&
     entities.product_id === undefined &&
-    (productsBought ||
-      intent === 'top_products' ||
-      asksCustomerProducts(text, false) ||
-      WHAT_BUYS.test(text)) &&
+    (productsBought || intent === 'top_products' || asksCustomerProducts(text) || WHAT_BUYS.test(text)) &&
     asksEveryWeek(text);
   if (regularProducts) intent = 'customer_history';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
