@@ -78,6 +78,7 @@ import { withExclusionSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
+import { boughtNotBeforeTool } from './tools/bought-not-before.ts';
 import { largestOrdersTool } from './tools/largest-orders.ts';
 import { activeCustomersTool } from './tools/active-customers.ts';
 import { repeatRateTool } from './tools/repeat-rate.ts';
@@ -161,11 +162,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
           ? wholeList(lastOrderTool)(box, req)
           : req.skipped
             ? wholeList(usualButSkippedTool)(box, req)
-            : req.productsBought
-              ? customerProductsTool(box, req)
-              : req.regularProducts
-                ? regularProductsTool(box, req)
-                : customerHistoryTool(box, req),
+            : req.boughtNotBefore
+              ? boughtNotBeforeTool(box, req)
+              : req.productsBought
+                ? customerProductsTool(box, req)
+                : req.regularProducts
+                  ? regularProductsTool(box, req)
+                  : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
   customer_frequency: customerFrequencyTool,

@@ -3,7 +3,7 @@ import { agree, countOf, NOUN } from '../count-words.ts';
 import { formatNumber, productDescription, say } from '../format.ts';
 import { column, rankedTable } from './answers.ts';
 import { describeFilters, describePeriod } from './filters.ts';
-import { checkCustomer, customerScope, dataUpTo } from './history.ts';
+import { checkCustomer, customerScope, customerSummary, dataUpTo } from './history.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 import type { Tool } from './toolbox.ts';
 
@@ -42,9 +42,10 @@ export function customerProductsTable(offset: number, rows: readonly Row[], lang
 }
 
 /**
- * Which products one customer bought in a period (or over all its history): how many different
- * ones first, then each with its units (returns deducted) and orders, most units first. What a
- * sales rep checks before a visit: the list, not the summary of orders and units.
+ * Which products one customer bought in a period (or over all its history): the summary of his
+ * orders first (how many, units, how many different products, between which days), then each
+ * product with its units (returns deducted) and orders, most units first. What a sales rep checks
+ * before a visit: the list, not only the counts.
  */
 export const customerProductsTool: Tool = async (box, req) => {
   const problem = checkCustomer(req);
@@ -56,40 +57,32 @@ export const customerProductsTool: Tool = async (box, req) => {
   const rows = await box.data.query(
     `SELECT t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
             count(DISTINCT t.order_id)::DOUBLE AS orders, ${PRODUCT_COLUMNS},
-            count(*) OVER ()::DOUBLE AS found, sum(sum(t.items)) OVER ()::DOUBLE AS total
+            count(*) OVER ()::DOUBLE AS found
      FROM transactions t JOIN products p USING (product_id)
      WHERE t.customer_id = $1 AND ${catalog.where} AND ${period.where}
      GROUP BY ALL ORDER BY units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
     [id, ...catalog.params, ...period.params],
   );
-  const [all] = await box.data.query(
-    `SELECT count(DISTINCT t.order_id)::DOUBLE AS orders FROM transactions t JOIN products p USING (product_id)
-     WHERE t.customer_id = $1 AND ${catalog.where} AND ${period.where}`,
-    [id, ...catalog.params, ...period.params],
-  );
+  const summary = await customerSummary(box, req);
   const filters = describeFilters({ ...entities, customer_type: undefined }, lang);
-  const within = filters.length ? ` (${filters.join(', ')})` : '';
-  const when = entities.period
-    ? ` ${describePeriod(entities.period, lang)}`
-    : say(lang, ' en todo su historial', ' over its whole history');
   const found = Number(rows[0]?.found ?? 0);
-  const total = Number(rows[0]?.total ?? 0);
-  const orders = Number(all?.orders ?? 0);
-  const units = (v: unknown) => customerUnits(v, lang);
-  const text =
+  const listed = rows.map((r) => customerProductLine(r, lang)).join('; ');
+  const list =
     rows.length === 0
-      ? say(
-          lang,
-          `El cliente ${id} no compró nada${when}${within}.`,
-          `Customer ${id} bought nothing${when}${within}.`,
-        )
-      : say(
-          lang,
-          `El cliente ${id} compró ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} en ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; ${agree(rows.length, ['el', 'los'])} ${formatNumber(rows.length, lang)} con más unidades` : ''}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
-          `Customer ${id} bought ${countOf(found, lang, NOUN.differentProduct)}${when}${within}, ${units(total)} in ${countOf(orders, lang, NOUN.order)}${found > rows.length + req.offset ? `; the ${formatNumber(rows.length, lang)} with most units` : ''}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
-        );
+      ? ''
+      : found > rows.length + req.offset
+        ? say(
+            lang,
+            ` ${agree(rows.length, ['El', 'Los'])} ${formatNumber(rows.length, lang)} con más unidades: ${listed}.`,
+            ` The ${formatNumber(rows.length, lang)} with most units: ${listed}.`,
+          )
+        : say(
+            lang,
+            ` Sus productos, de más a menos unidades: ${listed}.`,
+            ` Their products, most units first: ${listed}.`,
+          );
   return {
-    text,
+    text: `${summary.text}${list}`,
     answered: true,
     basedOn: [
       ...dataUpTo(req),
@@ -98,7 +91,7 @@ export const customerProductsTool: Tool = async (box, req) => {
     ],
     table: customerProductsTable(req.offset, rows, lang),
     data: {
-      customer: id,
+      ...summary.data,
       period: entities.period ?? null,
       found,
       products: rows.map((r) => ({

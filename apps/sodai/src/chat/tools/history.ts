@@ -3,7 +3,7 @@ import { formatDay, formatNumber, productDescription, say } from '../format.ts';
 import { meetsBar } from './bar.ts';
 import { column, needsCustomer, needsProduct, table, unknownCustomer, unknownProduct } from './answers.ts';
 import { catalogFilter, describeFilters, describePeriod, periodFilter } from './filters.ts';
-import { rowsWanted, type Tool, type ToolAnswer, type ToolRequest } from './toolbox.ts';
+import { rowsWanted, type Tool, type ToolAnswer, type ChatToolbox, type ToolRequest } from './toolbox.ts';
 import { attributesOf, PRODUCT_COLUMNS } from './product-rows.ts';
 
 /** The honest answer when the question names no customer, or one the data does not know. */
@@ -37,32 +37,34 @@ export const dataUpTo = (req: ToolRequest) =>
       ]
     : [];
 
-/** What a customer bought and when: orders, units, first and last purchase, and the latest lines. */
-export const customerHistoryTool: Tool = async (box, req) => {
-  const problem = checkCustomer(req);
-  if (problem) return problem;
-  const { lang, entities } = req;
-  const id = entities.customer_id!;
+/** Where the named customer's purchases are, as the question narrows them, with its parameters. */
+function customerWhere(req: ToolRequest) {
+  const id = req.entities.customer_id!;
   const { catalog, period } = customerScope(req);
   // "¿El 100001 compró el 20113 alguna vez?": that product's purchases only.
-  const product = entities.product_id;
+  const product = req.entities.product_id;
   const params = [id, ...catalog.params, ...period.params, ...(product === undefined ? [] : [product])];
   const where =
     `t.customer_id = $1 AND ${catalog.where} AND ${period.where}` +
     (product === undefined ? '' : ` AND t.product_id = $${params.length}`);
+  return { where, params };
+}
+
+/**
+ * "El cliente 1002 hizo 3 pedidos la semana pasada (…): 22 líneas, 1552 unidades de 12 productos
+ * distintos, entre el … y el …": the summary of a customer's purchases in the question's scope, in
+ * words and figures, which the history and the list of his products both open with.
+ */
+export async function customerSummary(box: ChatToolbox, req: ToolRequest) {
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  const product = entities.product_id;
+  const { where, params } = customerWhere(req);
   const [summary] = await box.data.query(
     `SELECT count(*)::DOUBLE AS lines, count(DISTINCT t.order_id)::DOUBLE AS orders, coalesce(sum(t.items), 0)::DOUBLE AS units,
             count(DISTINCT t.product_id)::DOUBLE AS products,
             min(t.purchase_date)::DATE::VARCHAR AS first, max(t.purchase_date)::DATE::VARCHAR AS last
      FROM transactions t JOIN products p USING (product_id) WHERE ${where}`,
-    params,
-  );
-  const k = rowsWanted(entities);
-  const lines = await box.data.query(
-    `SELECT t.purchase_date::DATE::VARCHAR AS day, t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
-            ${PRODUCT_COLUMNS}
-     FROM transactions t JOIN products p USING (product_id) WHERE ${where}
-     GROUP BY ALL ORDER BY day DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
     params,
   );
   const orders = Number(summary?.orders ?? 0);
@@ -94,9 +96,39 @@ export const customerHistoryTool: Tool = async (box, req) => {
           `El cliente ${id} hizo ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, entre el ${formatDay(String(summary!.first), lang)} y el ${formatDay(String(summary!.last), lang)}. Su última compra fue el ${formatDay(String(summary!.last), lang)}.`,
           `Customer ${id} placed ${countOf(orders, lang, NOUN.order)}${within}: ${countOf(Number(summary!.lines), lang, NOUN.line)}, ${countOf(Number(summary!.units), lang, NOUN.unit)}${ofProducts}, between ${formatDay(String(summary!.first), lang)} and ${formatDay(String(summary!.last), lang)}. Their last purchase was on ${formatDay(String(summary!.last), lang)}.`,
         );
+  return {
+    text,
+    scope,
+    measured: { units: Number(summary?.units ?? 0), orders, products: Number(summary?.products ?? 0) },
+    data: {
+      customer: id,
+      orders,
+      lines: Number(summary?.lines ?? 0),
+      units: Number(summary?.units ?? 0),
+      first: summary?.first ?? null,
+      last: summary?.last ?? null,
+    },
+  };
+}
+
+/** What a customer bought and when: orders, units, first and last purchase, and the latest lines. */
+export const customerHistoryTool: Tool = async (box, req) => {
+  const problem = checkCustomer(req);
+  if (problem) return problem;
+  const { lang, entities } = req;
+  const id = entities.customer_id!;
+  const { where, params } = customerWhere(req);
+  const { text, scope, measured, data } = await customerSummary(box, req);
+  const k = rowsWanted(entities);
+  const lines = await box.data.query(
+    `SELECT t.purchase_date::DATE::VARCHAR AS day, t.product_id::DOUBLE AS product, sum(t.items)::DOUBLE AS units,
+            ${PRODUCT_COLUMNS}
+     FROM transactions t JOIN products p USING (product_id) WHERE ${where}
+     GROUP BY ALL ORDER BY day DESC, units DESC, product LIMIT ${k} OFFSET ${req.offset}`,
+    params,
+  );
   // "¿El 1002 compró más de 50 unidades?" is a yes/no question: the answer opens with it.
   const bar = entities.threshold;
-  const measured = { units: Number(summary?.units ?? 0), orders, products: Number(summary?.products ?? 0) };
   const verdict =
     bar && bar.of !== 'customers'
       ? meetsBar(measured[bar.of], bar)
@@ -125,14 +157,7 @@ export const customerHistoryTool: Tool = async (box, req) => {
           ),
         }
       : {}),
-    data: {
-      customer: id,
-      orders,
-      lines: Number(summary?.lines ?? 0),
-      units: Number(summary?.units ?? 0),
-      first: summary?.first ?? null,
-      last: summary?.last ?? null,
-    },
+    data,
     products: lines.map((r) => Number(r.product)),
     customers: [id],
     shown: lines.length,
@@ -208,7 +233,11 @@ export const customerBasketTool: Tool = async (box, req) => {
   };
 };
 
-/** How often a customer buys (or buys one product): weeks with a purchase and the usual gap. */
+/**
+ * How often a customer buys (or buys one product): the days and orders with a purchase, the weeks
+ * and the usual gap, in the period named ("¿cuántas veces compró en noviembre?") or over all its
+ * history.
+ */
 export const customerFrequencyTool: Tool = async (box, req) => {
   const problem = checkCustomer(req);
   if (problem) return problem;
@@ -216,34 +245,40 @@ export const customerFrequencyTool: Tool = async (box, req) => {
   const id = entities.customer_id!;
   if (entities.product_id !== undefined && !req.vocab.productIds.has(entities.product_id))
     return unknownProduct(String(entities.product_id), lang);
-  const params: (string | number)[] = [id];
-  let extra = '';
-  if (entities.product_id !== undefined) {
-    params.push(entities.product_id);
-    extra = ' AND product_id = $2';
-  }
+  const product = entities.product_id === undefined ? null : entities.product_id;
+  const period = periodFilter(entities.period, product === null ? 2 : 3);
+  const params = [id, ...(product === null ? [] : [product]), ...period.params];
+  const bought = `t.customer_id = $1${product === null ? '' : ' AND t.product_id = $2'} AND ${period.where}`;
   const [r] = await box.data.query(
-    `WITH days AS (SELECT DISTINCT purchase_date::DATE AS d FROM transactions WHERE customer_id = $1${extra}),
+    `WITH days AS (SELECT DISTINCT t.purchase_date::DATE AS d FROM transactions t WHERE ${bought}),
           gaps AS (SELECT d, d - lag(d) OVER (ORDER BY d) AS gap FROM days)
      SELECT count(*)::DOUBLE AS days, median(gap)::DOUBLE AS median_gap, min(d)::VARCHAR AS first, max(d)::VARCHAR AS last,
-            count(DISTINCT date_trunc('week', d))::DOUBLE AS weeks
+            count(DISTINCT date_trunc('week', d))::DOUBLE AS weeks,
+            (SELECT count(DISTINCT t.order_id) FROM transactions t WHERE ${bought})::DOUBLE AS orders
      FROM gaps`,
     params,
   );
   const days = Number(r?.days ?? 0);
-  const what =
-    entities.product_id !== undefined
-      ? say(lang, ` el producto ${entities.product_id}`, ` product ${entities.product_id}`)
-      : '';
+  const what = product !== null ? say(lang, ` el producto ${product}`, ` product ${product}`) : '';
+  const within = entities.period ? ` ${describePeriod(entities.period, lang)}` : '';
+  const basedOn = [...dataUpTo(req), ...(entities.period ? [describePeriod(entities.period, lang)] : [])];
   if (days === 0) {
     return {
-      text: say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
+      text: entities.period
+        ? say(
+            lang,
+            `El cliente ${id} no compró${what}${within}.`,
+            `Customer ${id} did not buy${what}${within}.`,
+          )
+        : say(lang, `El cliente ${id} nunca compró${what}.`, `Customer ${id} never bought${what}.`),
       answered: true,
-      basedOn: dataUpTo(req),
-      data: { customer: id, purchase_days: 0 },
+      basedOn,
+      data: { customer: id, period: entities.period ?? null, purchase_days: 0, orders: 0 },
+      customers: [id],
     };
   }
   const gap = r!.median_gap === null ? null : Number(r!.median_gap);
+  const orders = Number(r!.orders);
   const rhythm =
     gap === null
       ? say(lang, 'solo compró un día', 'bought on one day only')
@@ -252,16 +287,33 @@ export const customerFrequencyTool: Tool = async (box, req) => {
           `compra cada ${countOf(gap, lang, NOUN.day)} (mediana)`,
           `buys every ${countOf(gap, lang, NOUN.day)} (median)`,
         );
-  const text = say(
-    lang,
-    `El cliente ${id} compró${what} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${formatDay(String(r!.first), lang)} y el ${formatDay(String(r!.last), lang)}: ${rhythm}. Última compra: ${formatDay(String(r!.last), lang)}.`,
-    `Customer ${id} bought${what} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${formatDay(String(r!.first), lang)} and ${formatDay(String(r!.last), lang)}: ${rhythm}. Last purchase: ${formatDay(String(r!.last), lang)}.`,
-  );
+  const first = formatDay(String(r!.first), lang);
+  const last = formatDay(String(r!.last), lang);
+  // A period named is the answer's frame: its days and orders, then when within it he bought.
+  const text = entities.period
+    ? say(
+        lang,
+        `El cliente ${id} compró${what}${within} en ${countOf(days, lang, NOUN.differentDay)}, con ${countOf(orders, lang, NOUN.order)} (${countOf(Number(r!.weeks), lang, NOUN.week)}), entre el ${first} y el ${last}: ${rhythm}.`,
+        `Customer ${id} bought${what}${within} on ${countOf(days, lang, NOUN.differentDay)}, in ${countOf(orders, lang, NOUN.order)} (${countOf(Number(r!.weeks), lang, NOUN.week)}), between ${first} and ${last}: ${rhythm}.`,
+      )
+    : say(
+        lang,
+        `El cliente ${id} compró${what} en ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) entre el ${first} y el ${last}: ${rhythm}. Última compra: ${last}.`,
+        `Customer ${id} bought${what} on ${countOf(days, lang, NOUN.differentDay)} (${countOf(Number(r!.weeks), lang, NOUN.week)}) between ${first} and ${last}: ${rhythm}. Last purchase: ${last}.`,
+      );
   return {
     text,
     answered: true,
-    basedOn: dataUpTo(req),
-    data: { customer: id, purchase_days: days, weeks: Number(r!.weeks), median_gap_days: gap, last: r!.last },
+    basedOn,
+    data: {
+      customer: id,
+      period: entities.period ?? null,
+      purchase_days: days,
+      orders,
+      weeks: Number(r!.weeks),
+      median_gap_days: gap,
+      last: r!.last,
+    },
     customers: [id],
   };
 };

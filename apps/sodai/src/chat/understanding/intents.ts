@@ -168,6 +168,8 @@ const AGAINST_TRAINING = /\b(?:entren\w*|train\w*|drift\w*|deriva)\b/;
 function asksCustomerMix(text: string, s: IntentSignals): boolean {
   if (s.hasCustomer || s.hasProduct || SALES.test(text) || AGAINST_TRAINING.test(text)) return false;
   if (!GROUP_RE.customer.test(text) && !s.hasCustomerType) return false;
+  // "Average basket size per customer type": the orders are measured, the type only splits them.
+  if (GROUP_RE.orderSize.test(text)) return false;
   return GROUP_RE.share.test(text) || GROUP_RE.byCustomerType.test(text);
 }
 

@@ -451,6 +451,20 @@ export function findPeriods(text: string, anchor: string, lang: Lang): FoundPeri
   return shifted.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * The question with every period it names blanked out, so words inside a period ("last" in "last
+ * week", "último" in "el último mes") are not read as asking something else.
+ *
+ * @example
+ * withoutPeriods('what did 1002 buy last week', '2024-12-31', 'en'); // 'what did 1002 buy          '
+ */
+export function withoutPeriods(text: string, anchor: string, lang: Lang): string {
+  return findPeriods(text, anchor, lang).reduce(
+    (rest, p) => rest.slice(0, p.start) + ' '.repeat(p.end - p.start) + rest.slice(p.end),
+    text,
+  );
+}
+
 /** How many whole calendar months a period spans (from a 1st to a month's last day), if it does. */
 function wholeMonths(p: ChatPeriod): number | undefined {
   const from = toDate(p.from);

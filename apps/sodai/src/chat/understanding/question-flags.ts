@@ -135,6 +135,8 @@ export interface QuestionFlags {
   readonly productsBought?: boolean;
   /** "¿Qué productos compra el 1002 todas las semanas?": the products it bought in most recent weeks (intent `customer_history`). */
   readonly regularProducts?: boolean;
+  /** "¿Qué compró el 1002 la semana pasada que no compró la anterior?": its products new against the period before (intent `customer_history`). */
+  readonly boughtNotBefore?: boolean;
   /** "What else do buyers of 1370 buy?": the other products of its buyers (intent `top_products`). */
   readonly alsoBought?: boolean;
   /** "¿Qué clientes compran el 1370 pero no el 1304?": the product its buyers must not have bought. */
@@ -250,6 +252,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   newToCustomer: true,
   productsBought: true,
   regularProducts: true,
+  boughtNotBefore: true,
   alsoBought: true,
   excludedProduct: true,
   buyersButNot: true,

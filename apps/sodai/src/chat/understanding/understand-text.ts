@@ -10,6 +10,8 @@ import { asksNotBoughtYet } from './not-bought-yet.ts';
 import { asksWeeksWithoutSales } from './weeks-without-sales-words.ts';
 import { topOneOverTime } from './top-one-words.ts';
 import { boughtButNotBy } from './bought-but-not-by-words.ts';
+import { asksBoughtNotBefore } from './bought-not-before-words.ts';
+import { withoutPeriods } from './periods.ts';
 import { asksLargestOrders } from './largest-orders-words.ts';
 import { asksActiveCustomers } from './active-customers-words.ts';
 import { asksRepeatRate } from './repeat-rate-words.ts';
@@ -24,7 +26,7 @@ import { rankingSubjectOfType } from './ranking-subject.ts';
 import { asksIfTop } from './is-top-question.ts';
 import { asksLastOrder } from './last-order.ts';
 import { asksFallers, periodSinceNamed } from './customer-movers.ts';
-import { asksCustomerProducts } from './customer-products.ts';
+import { askedWhatHeTook, asksCustomerProducts } from './customer-products.ts';
 import { asksSkipped } from './skipped-words.ts';
 import { asksNewToCustomer } from './new-to-customer-words.ts';
 import { asksCustomersOfType, asksWhoDidNotBuy } from './customers-of-a-type.ts';
@@ -172,8 +174,14 @@ export function understandText(
       refusalFocus,
     };
   // Advice is for next week: "¿qué llevó el 1002 en noviembre?" names a period that is over, so it
-  // asks what the customer bought ("llevo" without accents reads as either).
-  if (intent === 'recommend' && vocab.lastDay && entities.period && entities.period.to < vocab.lastDay) {
+  // asks what the customer bought ("llevo" without accents reads as either); so does a period the
+  // data end in ("¿qué productos llevó el 1002 en diciembre?"), unless it is taken to him.
+  if (
+    intent === 'recommend' &&
+    vocab.lastDay &&
+    entities.period &&
+    (entities.period.to < vocab.lastDay || (entities.period.from <= vocab.lastDay && askedWhatHeTook(text)))
+  ) {
     intent = 'customer_history';
   }
   // Past buyers are in the data; "¿quién compra el 20230 la próxima semana?" asks for a prediction.
@@ -454,9 +462,23 @@ export function understandText(
     // Never is all the data: a period word ("nunca este año") is not what is asked.
     delete entities.period;
   }
+  // "¿Qué compró el 1002 la semana pasada que no compró la anterior?": the period's products not
+  // bought in the period before, not his usual products left out nor what he never bought.
+  const boughtNotBefore =
+    !usedContext &&
+    !lastOrder &&
+    !compared &&
+    !bar &&
+    entities.customer_id !== undefined &&
+    entities.product_id === undefined &&
+    entities.period !== undefined &&
+    !OPERATIONS.has(intent) &&
+    asksBoughtNotBefore(text, entities.compare_to !== undefined);
+  if (boughtNotBefore) intent = 'customer_history';
   // "¿Qué le puedo vender al 1002 que no compre?", "what's new for 1002?": products he does not
   // buy yet, not the usual offer of what he does (nor, when an offer is asked, what he skipped).
   const newToCustomer =
+    !boughtNotBefore &&
     !lastOrder &&
     !compared &&
     !bar &&
@@ -466,6 +488,7 @@ export function understandText(
   if (newToCustomer) intent = 'recommend';
   // "¿Qué dejó de pedir el 1002?", "what did 1002 skip this week?": its usual products left out.
   const skipped =
+    !boughtNotBefore &&
     !newToCustomer &&
     !lastOrder &&
     !compared &&
@@ -476,6 +499,7 @@ export function understandText(
   if (skipped) intent = 'customer_history';
   // "¿Qué productos compró el 1002 en noviembre?": the products listed, not the summary of orders.
   const productsBought =
+    !boughtNotBefore &&
     !lastOrder &&
     !skipped &&
     !compared &&
@@ -483,7 +507,7 @@ export function understandText(
     intent === 'customer_history' &&
     entities.customer_id !== undefined &&
     entities.product_id === undefined &&
-    asksCustomerProducts(text, entities.period !== undefined);
+    asksCustomerProducts(vocab.lastDay ? withoutPeriods(text, vocab.lastDay, lang) : text);
   // "¿Qué clientes compran el 1370 pero no el 1304?": an offer list; "what else do buyers of 1370
   // buy?": the other products of its buyers.
   const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
@@ -669,12 +693,14 @@ export function understandText(
     asksLitres(text);
   if (inLitres) intent = 'sales_trend';
   // "¿Cuántos clientes activos tenemos?": those who bought lately (the period named, or the last
-  // weeks), against the registered, not the registered and the ever-bought alone.
+  // weeks), against the registered, not the registered and the ever-bought alone. "¿Qué porcentaje
+  // de clientes están activos?" asks the same share, not the registered split by type.
   const activeCustomers =
     !usedContext &&
     entities.customer_id === undefined &&
     entities.product_id === undefined &&
     (intent === 'count_customers' ||
+      intent === 'customer_mix' ||
       (intent === 'unknown' && (GROUP_RE.customer.test(text) || entities.customer_type !== undefined))) &&
     asksActiveCustomers(text);
   if (activeCustomers) intent = 'count_customers';
@@ -797,10 +823,7 @@ export function understandText(
     !peak &&
     entities.customer_id !== undefined &&
     entities.product_id === undefined &&
-    (productsBought ||
-      intent === 'top_products' ||
-      asksCustomerProducts(text, false) ||
-      WHAT_BUYS.test(text)) &&
+    (productsBought || intent === 'top_products' || asksCustomerProducts(text) || WHAT_BUYS.test(text)) &&
     asksEveryWeek(text);
   if (regularProducts) intent = 'customer_history';
   // "Clientes que compran el 20036 todas las semanas", "who buys brand X every week?": those who bought
@@ -991,6 +1014,7 @@ export function understandText(
     ...(buyersRanked && intent === 'top_products' ? { buyersRanked } : {}),
     ...(productsBought && !regularProducts ? { productsBought: true } : {}),
     ...(regularProducts ? { regularProducts: true } : {}),
+    ...(boughtNotBefore && intent === 'customer_history' ? { boughtNotBefore: true } : {}),
     ...(byMonth || comparedByMonth ? { byMonth: true } : {}),
     ...(monthlyLeaders ? { monthlyLeaders } : {}),
     ...(neverSold ? { neverSold: true } : {}),

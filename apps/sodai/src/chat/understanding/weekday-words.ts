@@ -3,6 +3,7 @@
  * weekday) and "which customers order on mondays?" (who buys on one weekday), over normalized,
  * spell-corrected text.
  */
+import { peakAsked } from './peak-period-words.ts';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of each day name, singular and plural, es and en. */
 const DAYS: Readonly<Record<string, number>> = {
@@ -88,8 +89,12 @@ export function weekdayNamed(text: string): number | undefined {
  * asksWeekdaySplit('que dia de la semana se vende mas'); // true
  */
 export function asksWeekdaySplit(text: string): boolean {
+  if (WEEKDAY_ASKED.test(text)) return true;
+  // "¿Cuál es el día con más ventas de diciembre?", "the best day": one date of the calendar is
+  // ranked, which the peak day answers, not a weekday.
+  if (peakAsked(text)?.grain === 'day') return false;
   // "¿Qué día compró el 1002 por última vez?" asks a date, not the weekdays.
-  return WEEKDAY_ASKED.test(text) || (WHICH_DAY.test(text) && RANKED.test(text));
+  return WHICH_DAY.test(text) && RANKED.test(text);
 }
 
 /**
