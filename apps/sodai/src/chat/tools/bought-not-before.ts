@@ -5,6 +5,7 @@ import {
   customerProductLine,
   customerProductsTable,
   customerProductsTool,
+  productFigures,
   PRODUCTS_SHOWN,
 } from './customer-products.ts';
 import { describeFilters, describePeriod } from './filters.ts';
@@ -85,11 +86,7 @@ export const boughtNotBeforeTool: Tool = async (box, req) => {
       before,
       bought: all,
       found,
-      products: rows.map((r) => ({
-        product: Number(r.product),
-        units: Number(r.units),
-        orders: Number(r.orders),
-      })),
+      products: productFigures(rows),
     },
     products: rows.map((r) => Number(r.product)),
     customers: [id],

@@ -12,6 +12,10 @@ type Row = Readonly<Record<string, unknown>>;
 /** A customer buys tens of products: more rows than a ranking's five, and "more" continues. */
 export const PRODUCTS_SHOWN = 10;
 
+/** Each product's units and orders, as an answer's data lists them. */
+export const productFigures = (rows: readonly Row[]) =>
+  rows.map((r) => ({ product: Number(r.product), units: Number(r.units), orders: Number(r.orders) }));
+
 /** One customer's units are few: a decimal tells 10.5 from 10. */
 const customerUnits = (v: unknown, lang: Lang) => countOf(Number(v), lang, NOUN.unit, 1);
 
@@ -94,11 +98,7 @@ export const customerProductsTool: Tool = async (box, req) => {
       ...summary.data,
       period: entities.period ?? null,
       found,
-      products: rows.map((r) => ({
-        product: Number(r.product),
-        units: Number(r.units),
-        orders: Number(r.orders),
-      })),
+      products: productFigures(rows),
     },
     products: rows.map((r) => Number(r.product)),
     customers: [id],
