@@ -1,7 +1,7 @@
 import type { ChatEntities, ChatPeriod, Lang } from '../../contract/api.ts';
 import type { SqlValue } from '../data-source.ts';
 import { addDays, mondayOf } from '../understanding/days.ts';
-import { customerTypeWords, formatDay, formatLitres, say } from '../format.ts';
+import { customerTypeWords, formatDay, formatLitres, packageWords, say } from '../format.ts';
 import type { Place } from '../understanding/place-words.ts';
 import type { ToolRequest } from './toolbox.ts';
 import type { ExcludableEntity } from '../understanding/excluded-kind.ts';
@@ -90,7 +90,8 @@ export function describeFilters(e: ScopedEntities, lang: Lang): string[] {
   if (e.sub_category !== undefined)
     out.push(say(lang, `subcategoría ${e.sub_category}`, `sub-category ${e.sub_category}`));
   if (e.segment !== undefined) out.push(say(lang, `segmento ${e.segment}`, `segment ${e.segment}`));
-  if (e.package !== undefined) out.push(say(lang, `envase ${e.package}`, `package ${e.package}`));
+  // "Latas", "cans": the package as people say it, not its code in the data ("LATA").
+  if (e.package !== undefined) out.push(packageWords(e.package, lang, true));
   if (e.size_litres !== undefined)
     out.push(
       say(lang, `tamaño ${formatLitres(e.size_litres, lang)}`, `size ${formatLitres(e.size_litres, lang)}`),

@@ -38,7 +38,8 @@ const MEASURES: readonly (readonly [ChatThreshold['of'], RegExp])[] = [
   ['units', /^(?:unidades|unidad|units?|uds?|unid|u|cajas?|boxes|bultos)$/],
   [
     'orders',
-    /^(?:pedidos?|ordenes|orden|orders?|compras?|purchases?|veces|times|transacciones|transactions?)$/,
+    // "Más de una vez": the singular too, after "una".
+    /^(?:pedidos?|ordenes|orden|orders?|compras?|purchases?|vez|veces|times|transacciones|transactions?)$/,
   ],
   ['customers', /^(?:clientes?|customers?|compradores|buyers|tiendas|locales|negocios)$/],
   ['products', /^(?:productos?|products?|articulos?|skus?|referencias?|items?)$/],
@@ -47,7 +48,7 @@ const MEASURES: readonly (readonly [ChatThreshold['of'], RegExp])[] = [
 /** The measure nouns as words, for typos of them. */
 const MEASURE_WORDS: readonly (readonly [string, ChatThreshold['of']])[] = [
   ...['unidades', 'unidad', 'units', 'unit', 'cajas', 'boxes'].map((w) => [w, 'units'] as const),
-  ...['pedidos', 'pedido', 'ordenes', 'orders', 'compras', 'veces', 'times'].map(
+  ...['pedidos', 'pedido', 'ordenes', 'orders', 'compras', 'vez', 'veces', 'times'].map(
     (w) => [w, 'orders'] as const,
   ),
   ...['clientes', 'customers'].map((w) => [w, 'customers'] as const),
