@@ -84,6 +84,7 @@ import { activeCustomersTool } from './tools/active-customers.ts';
 import { repeatRateTool } from './tools/repeat-rate.ts';
 import { policyTool } from './tools/operating-policy.ts';
 import { pairsBoughtTogetherTool } from './tools/pairs-bought-together.ts';
+import { groupFrequencyTool } from './tools/group-frequency.ts';
 import { monthlySplitTool } from './tools/monthly-split.ts';
 import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
@@ -171,7 +172,11 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
                   : customerHistoryTool(box, req),
   ),
   customer_basket: customerBasketTool,
-  customer_frequency: customerFrequencyTool,
+  // "¿Cada cuánto compran los restaurantes?": a group's frequency when no one customer is meant.
+  customer_frequency: (box, req) =>
+    req.entities.customer_id === undefined && !req.customerText
+      ? groupFrequencyTool(box, req)
+      : customerFrequencyTool(box, req),
   customer_info: customerInfoTool,
   product_info: orSideBySide(productInfoTool),
   // A ranking of brands is the same question at another grain; of categories, packages or sizes

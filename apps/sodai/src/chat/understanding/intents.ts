@@ -424,7 +424,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
   // "Average order size", "¿cuántas unidades por pedido compra el 1002?": before the basket and counts.
   // One product's orders ("average order size of 1370") are its lines; with a customer as well it
   // is that pair's history.
-  if ((!s.hasProduct || !s.hasCustomer) && has('orderSize')) return { intent: 'order_size' };
+  // "Frecuencia de compra promedio" is how often, not an average purchase's size.
+  if ((!s.hasProduct || !s.hasCustomer) && has('orderSize') && !/\b(?:frecuencia|frequency)\b/.test(text))
+    return { intent: 'order_size' };
 
   // "¿el 1002 dejó de comprar?" asks about one customer: their history shows when they last bought.
   if (has('lapsed')) {
