@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { IngestReport } from '../../api/report-types.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { detailMessage } from './check-detail.ts';
@@ -56,7 +56,8 @@ export function ValidationReport({ report }: { report: IngestReport }) {
   const quarantined = report.checks.filter((c) => c.severity === 'quarantine' && c.examples.length > 0);
   const section = useRef<HTMLElement>(null);
   // The report opens below the batch list, off screen on a phone: bring it up, or the tap seems to do nothing.
-  useEffect(() => {
+  // A layout effect scrolls in the same commit that shows the report, before it is painted where it cannot be seen.
+  useLayoutEffect(() => {
     section.current?.scrollIntoView?.({ block: 'start' });
   }, [report.batchId]);
   return (
