@@ -249,7 +249,7 @@ export const salesTrendTool: Tool = async (box, req) => {
   // "Ventas de la semana pasada": the total and the period before come first; the weeks, when there
   // are several, after it.
   const asked = req.periodTotal
-    ? await periodTotal(box, e, period, lang, req.vocab, req.inLitres === true)
+    ? await periodTotal(box, e, period, lang, req.vocab, req.inLitres === true, req.changeAsked)
     : undefined;
   const text = !asked
     ? byWeek

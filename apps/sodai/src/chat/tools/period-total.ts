@@ -37,6 +37,23 @@ function verdict(bar: ChatThreshold | undefined, now: PeriodFigures, lang: Lang)
 }
 
 /**
+ * "¿Creció este mes?" is a yes/no question on the change: "Sí. " when it moved the way asked, "No. "
+ * when it moved the other way or stayed the same, nothing when the period before has no data.
+ */
+function changeVerdict(
+  asked: 'up' | 'down' | undefined,
+  now: number,
+  before: number,
+  noData: boolean,
+  lang: Lang,
+): string {
+  if (!asked || noData || before <= 0) return '';
+  const same = formatPercent(Math.abs(now / before - 1), lang) === formatPercent(0, lang);
+  const moved = now > before ? 'up' : 'down';
+  return !same && moved === asked ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
+}
+
+/**
  * "La semana pasada (…) se vendieron 512 unidades (envase LATA) en 40 pedidos de 35 clientes, un
  * 12,2 % más que la semana anterior (…: 456 unidades, 38 pedidos, 33 clientes).": what a question
  * about a period's sales asks first. One customer's is said as what it bought ("el cliente 1002
@@ -49,6 +66,7 @@ export async function periodTotal(
   lang: Lang,
   data: { readonly firstDay: string | null; readonly lastDay: string | null },
   inLitres = false,
+  changeAsked?: 'up' | 'down',
 ): Promise<PeriodTotal> {
   // "Ventas de mayo" on data to the 19th: May so far against the same days of April, said so.
   const { earlier: before, note } = likeForLike(period, previousPeriod(period, lang), data.lastDay, lang);
@@ -91,7 +109,7 @@ export async function periodTotal(
           `${when}: customer ${customer} bought ${units}${of} in ${orders}, ${against}.`,
         );
   return {
-    text: `${verdict(entities.threshold, now, lang)}${text}${note}`,
+    text: `${verdict(entities.threshold, now, lang)}${changeVerdict(changeAsked, measure(now), measure(then), beforeData, lang)}${text}${note}`,
     current: { ...now, period },
     previous: { ...then, period: before },
   };

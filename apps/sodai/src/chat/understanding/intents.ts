@@ -1,4 +1,5 @@
 import { opensWithCustomersWhoBought } from './customers-who-bought.ts';
+import { completedChange } from './change-asked-words.ts';
 import type { ChatIntent } from '../../contract/api.ts';
 import { asksCustomerProfile } from './customer-profile-question.ts';
 import { GROUP_RE, type WordGroup } from './intent-words.ts';
@@ -635,6 +636,9 @@ export function classifyIntent(text: string, s: IntentSignals): IntentGuess {
       intent: s.hasProduct || !(WHAT_SOLD.test(text) || splitBy(text)) ? 'sales_trend' : 'top_products',
     };
   }
+  // "¿La marca 24 creció este mes?", "did product 1370 fall in May?": a change of its sales, said as done.
+  if (!s.hasCustomer && (s.hasProduct || s.hasFilter || s.hasPeriod) && completedChange(text))
+    return { intent: 'sales_trend' };
   if (has('productInfo') && s.hasProduct) return { intent: 'product_info' };
   if (ASKS_FOR_HELP.test(text)) return { intent: 'help' };
   if (s.hasCustomer && !s.hasProduct) return { intent: 'customer_history', byIdAlone: true };

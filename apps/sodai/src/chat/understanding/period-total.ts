@@ -1,3 +1,4 @@
+import { completedChange } from './change-asked-words.ts';
 import { GROUP_RE } from './intent-words.ts';
 
 /** "¿Cuánto vendimos?", "how much did we sell", "total de ventas": the volume itself is asked. */
@@ -30,10 +31,13 @@ const WEEKS_ASKED =
  * @example
  * asksPeriodTotal('ventas de la semana pasada', true); // true
  * asksPeriodTotal('estan creciendo las ventas este mes', true); // false
+ * asksPeriodTotal('crecieron las ventas este mes', true); // true
  */
 export function asksPeriodTotal(text: string, namesPeriod: boolean): boolean {
   if (asksHowMuchItChanged(text) && !WEEKS_ASKED.test(text)) return true;
   if (!namesPeriod && !HOW_MUCH.test(text)) return false;
+  // "¿La marca 24 creció este mes?": the month against the one before, which the total states.
+  if (namesPeriod && completedChange(text) && !WEEKS_ASKED.test(text)) return true;
   return !(
     WEEKS_ASKED.test(text) ||
     GROUP_RE.rising.test(text) ||

@@ -502,6 +502,16 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
                 : say(lang, `los ${months} meses anteriores`, `the ${months} months before`),
     };
   }
+  // A second half-year so far past its first quarter (1 July to 19 November): the same days of the
+  // first half. From 1 January the same span is also the year so far, set against the days before it.
+  if (from.getUTCDate() === 1 && month === 7 && p.to < monthEnd(year, 12) && length > 92) {
+    const start = monthStart(year, month - 6);
+    return {
+      from: start,
+      to: addDays(start, length - 1),
+      label: say(lang, 'los mismos días del semestre anterior', 'the same days of the half-year before'),
+    };
+  }
   // A quarter so far (1 April to 19 May): the same days of the quarter before, from its first day.
   if (from.getUTCDate() === 1 && (month - 1) % 3 === 0 && p.to < monthEnd(year, month + 2) && length > 31) {
     const start = monthStart(year, month - 3);

@@ -36,6 +36,8 @@ export interface QuestionFlags {
   readonly inLitres?: boolean;
   /** "Ventas de la semana pasada", "¿cuánto vendimos?": the period's total comes first, not its trend. */
   readonly periodTotal?: boolean;
+  /** "¿La marca 24 creció este mes?": yes or no on the period's change, and the direction a yes stands for (with `periodTotal`). */
+  readonly changeAsked?: 'up' | 'down';
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -212,6 +214,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   howMany: true,
   notBought: true,
   periodTotal: true,
+  changeAsked: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

@@ -18,6 +18,7 @@ import { asksRepeatRate } from './repeat-rate-words.ts';
 import { buyersChangeAsked } from './buyers-change-words.ts';
 import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
+import { changeAsked } from './change-asked-words.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
 import { rankingGrain } from './ranking-grain.ts';
@@ -84,6 +85,9 @@ import { asksLitres } from './litres-words.ts';
 import { withOrdinalReferent } from './ordinal-referent.ts';
 import { flagsAFollowUpKeeps, type QuestionFlags } from './question-flags.ts';
 import type { Understanding, WritableEntities } from './understanding.ts';
+
+/** "¿Qué …?", "what …": what is bought is asked, not whether. */
+const ASKS_WHAT = /\b(?:que|what|which|cuales?)\b/;
 
 /**
  * One question, without courtesy and not cut in two: its entities and intent, what a follow-up takes
@@ -573,10 +577,19 @@ export function understandText(
     !usedContext && !compared && !catalogue && !OPERATIONS.has(intent) ? returnsAsked(text) : undefined;
   if (returnsBy) intent = RETURNS_INTENT[returnsBy];
   // "Which customers order on mondays?": a weekday as a habit, with customers as the subject.
-  const onWeekday =
-    !usedContext && !returnsBy && entities.customer_id === undefined && entities.product_id === undefined
-      ? weekdayNamed(text)
-      : undefined;
+  const weekday =
+    !usedContext && !returnsBy && entities.product_id === undefined ? weekdayNamed(text) : undefined;
+  const onWeekday = entities.customer_id === undefined ? weekday : undefined;
+  // "¿Qué compra el 181101 los lunes?": the products one customer buys on that weekday, ranked.
+  const customerOnWeekday =
+    weekday !== undefined &&
+    entities.customer_id !== undefined &&
+    (intent === 'customer_history' || intent === 'top_products') &&
+    ASKS_WHAT.test(text);
+  if (customerOnWeekday) {
+    intent = 'top_products';
+    if (entities.period && entities.period.from === entities.period.to) delete entities.period;
+  }
   const customersOnWeekday =
     onWeekday !== undefined && (GROUP_RE.customer.test(text) || /\b(?:quien(?:es)?|who)\b/.test(text));
   if (customersOnWeekday) {
@@ -983,6 +996,14 @@ export function understandText(
   }
   const places = butNotBy ? undefined : placesAsked(text, intent, entities.customer_id);
   if (places) intent = 'sales_share';
+  const periodTotal =
+    intent === 'sales_trend' &&
+    (inLitres ||
+      (!weeklyAverage &&
+        !kept.weeklyAverage &&
+        !peak &&
+        !kept.peak &&
+        (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))));
   return {
     intent,
     entities,
@@ -1031,6 +1052,7 @@ export function understandText(
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
     ...(regularBuyers ? { regularBuyers: true } : {}),
     ...(customersOnWeekday || (soldOnWeekday && intent === 'top_products') ? { onWeekday } : {}),
+    ...(customerOnWeekday && intent === 'top_products' ? { onWeekday: weekday } : {}),
     ...(callList ? { callList: contactAsked(text) } : {}),
     ...(customersOfType ? { customersOfType: true } : {}),
     ...(notBuyers ? { notBuyers: true } : {}),
@@ -1061,15 +1083,8 @@ export function understandText(
     ...(largestOrders && intent === 'order_size' ? { largestOrders: true } : {}),
     ...(activeCustomers && intent === 'count_customers' ? { activeCustomers: true } : {}),
     ...(repeatRate && intent === 'product_buyers' ? { repeatRate: true } : {}),
-    ...(intent === 'sales_trend' &&
-    (inLitres ||
-      (!weeklyAverage &&
-        !kept.weeklyAverage &&
-        !peak &&
-        !kept.peak &&
-        (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))))
-      ? { periodTotal: true }
-      : {}),
+    ...(periodTotal ? { periodTotal: true } : {}),
+    ...(periodTotal && !bar && changeAsked(text) ? { changeAsked: changeAsked(text) } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
     ...(placed ? { place: placed.place } : {}),
