@@ -90,6 +90,7 @@ import { monthlyLeadersTool } from './tools/monthly-leaders.ts';
 import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { neverSoldTool } from './tools/never-sold.ts';
 import { valuesSideBySideTool } from './tools/values-side-by-side.ts';
+import { buyersOfTwoKindsTool } from './tools/buyers-of-two-kinds.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -277,8 +278,13 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // The digest compares the week with the one before, and adds best sellers, the model and alerts.
   compare_periods: (box, req) => (req.digest ? weeklyDigestTool(box, req) : comparePeriodsTool(box, req)),
   // "¿Cuántos clientes activos tenemos?": those who bought lately, against the registered.
+  // "¿Cuántos clientes compran latas y botellas?": the buyers of both kinds, and of each alone.
   count_customers: orPastThreshold('customers', (box, req) =>
-    req.activeCustomers ? activeCustomersTool(box, req) : countCustomersTool(box, req),
+    req.twoKinds
+      ? buyersOfTwoKindsTool(req.twoKinds)(box, req)
+      : req.activeCustomers
+        ? activeCustomersTool(box, req)
+        : countCustomersTool(box, req),
   ),
   // "List products in the KEG package": the catalogue listed rather than counted.
   count_products: (box, req) =>

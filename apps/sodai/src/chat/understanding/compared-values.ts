@@ -13,6 +13,8 @@ export interface ComparedValues {
   readonly values: readonly [string, string];
   /** "Latas y botellas de la marca 24": named together, not set against each other; their sum first. */
   readonly together?: boolean;
+  /** The word between the two ("y", "o", "vs"): "latas o botellas" asks for either. */
+  readonly joinedBy?: string;
 }
 
 /** Where one side ends and the other begins: "vs", "contra", "frente a", "y", "o", "and", "or". */
@@ -61,7 +63,8 @@ function valuesAround(
     for (const key of ATTRIBUTES) {
       const a = left[key];
       const b = right[key];
-      if (a !== undefined && b !== undefined && a !== b) return { attribute: key, values: [a, b] };
+      if (a !== undefined && b !== undefined && a !== b)
+        return { attribute: key, values: [a, b], joinedBy: m[0] };
     }
   }
   return undefined;

@@ -15,6 +15,7 @@ import type { TopOne } from './top-one-words.ts';
 import type { ItemGrain } from './buyers-change-words.ts';
 import type { BuyersRanking } from './buyers-ranking-words.ts';
 import type { BoughtButNotBy } from './bought-but-not-by-words.ts';
+import type { TwoKinds } from './two-kinds-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -38,6 +39,8 @@ export interface QuestionFlags {
   readonly periodTotal?: boolean;
   /** "¿La marca 24 creció este mes?": yes or no on the period's change, and the direction a yes stands for (with `periodTotal`). */
   readonly changeAsked?: 'up' | 'down';
+  /** "¿Cuántos clientes compran latas y botellas?": buyers of both kinds (or either), and of each alone (intent `count_customers`). */
+  readonly twoKinds?: TwoKinds;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -215,6 +218,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   notBought: true,
   periodTotal: true,
   changeAsked: true,
+  twoKinds: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

@@ -19,6 +19,7 @@ import { buyersChangeAsked } from './buyers-change-words.ts';
 import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { changeAsked } from './change-asked-words.ts';
+import { twoKindsBought } from './two-kinds-words.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
 import { rankingGrain } from './ranking-grain.ts';
@@ -429,6 +430,21 @@ export function understandText(
           ? valuesTogether(text, vocab, lang)
           : undefined))
       : undefined;
+  // "¿Cuántos clientes compran latas y botellas?", "¿qué clientes compran cerveza o gaseosa?": the
+  // customers of both kinds (or either), and of each alone; not the kind named last alone.
+  const twoKinds =
+    !values &&
+    !bar &&
+    !usedContext &&
+    entities.customer_id === undefined &&
+    entities.product_id === undefined &&
+    (intent === 'count_customers' || intent === 'top_customers' || intent === 'product_buyers')
+      ? twoKindsBought(text, vocab, lang)
+      : undefined;
+  if (twoKinds) {
+    intent = 'count_customers';
+    delete entities[twoKinds.attribute];
+  }
   // "Average units per order for wholesalers vs restaurants": each one's order size, side by side;
   // any other question of two values, their sales.
   if (values) {
@@ -1084,6 +1100,7 @@ export function understandText(
     ...(activeCustomers && intent === 'count_customers' ? { activeCustomers: true } : {}),
     ...(repeatRate && intent === 'product_buyers' ? { repeatRate: true } : {}),
     ...(periodTotal ? { periodTotal: true } : {}),
+    ...(twoKinds && intent === 'count_customers' ? { twoKinds } : {}),
     ...(periodTotal && !bar && changeAsked(text) ? { changeAsked: changeAsked(text) } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),

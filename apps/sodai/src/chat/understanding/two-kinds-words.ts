@@ -1,0 +1,35 @@
+import type { Lang } from '../../contract/api.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import { valuesTogether, type ComparedAttribute } from './compared-values.ts';
+
+/** Two kinds of product whose buyers are counted together: both, or either. */
+export interface TwoKinds {
+  readonly attribute: Exclude<ComparedAttribute, 'customer_type'>;
+  readonly values: readonly [string, string];
+  /** "Latas o botellas": either counts; "latas y botellas": both are asked for. */
+  readonly either: boolean;
+}
+
+/** "Qué clientes compran más …", "top customers": a ranking, which buys the two kinds' sum. */
+const RANKED =
+  /\b(?:mas|most|top|mejores|best|principales|mayores|biggest|largest|menos|least|peores|worst)\b/;
+
+/**
+ * "¿Cuántos clientes compran latas y botellas?", "which customers buy cans or bottles?": two kinds of
+ * product whose buyers are asked for, read as one of them alone before. Kinds of customer
+ * ("restaurantes y mayoristas") are who is counted, not what they bought; a ranking is of their sum.
+ *
+ * @example
+ * twoKindsBought('cuantos clientes compran latas y botellas', vocab, 'es');
+ * // { attribute: 'package', values: ['LATA', 'BOTELLA'], either: false }
+ */
+export function twoKindsBought(text: string, vocab: Vocabulary, lang: Lang): TwoKinds | undefined {
+  if (RANKED.test(text)) return undefined;
+  const found = valuesTogether(text, vocab, lang);
+  if (!found || found.attribute === 'customer_type') return undefined;
+  return {
+    attribute: found.attribute,
+    values: found.values,
+    either: /^(?:o|u|or)$/.test(found.joinedBy ?? ''),
+  };
+}
