@@ -180,7 +180,76 @@ const WEEK_OF_EN = '(?:the\\s+)?week\\s+(?:of|starting|beginning|commencing)(?:\
  * A week named by one of its days: the whole Monday–Sunday week, not that day. Read before the
  * day rules, which would take "13 de mayo" alone.
  */
+const WEEK_ORDINALS: Record<string, number> = {
+  primera: 1,
+  primer: 1,
+  '1a': 1,
+  '1ra': 1,
+  first: 1,
+  '1st': 1,
+  segunda: 2,
+  '2a': 2,
+  '2da': 2,
+  second: 2,
+  '2nd': 2,
+  tercera: 3,
+  tercer: 3,
+  '3a': 3,
+  '3ra': 3,
+  third: 3,
+  '3rd': 3,
+  cuarta: 4,
+  '4a': 4,
+  '4ta': 4,
+  fourth: 4,
+  '4th': 4,
+  quinta: 5,
+  fifth: 5,
+  '5th': 5,
+  ultima: -1,
+  last: -1,
+  final: -1,
+};
+const WEEK_ORDINAL = `(${Object.keys(WEEK_ORDINALS).join('|')})`;
+
+/**
+ * The n-th Monday–Sunday week of a month, counting the weeks whose Thursday falls in it (so each
+ * week belongs to the month holding most of its days, as ISO weeks belong to years); -1 is the
+ * last. Nothing when the month has no such n-th week.
+ */
+function nthWeekOfMonth(n: number, year: number, month: number): { from: string; to: string } | undefined {
+  const thursdays: string[] = [];
+  for (let d = monthStart(year, month); d <= monthEnd(year, month); d = addDays(d, 1))
+    if (toDate(d).getUTCDay() === 4) thursdays.push(d);
+  const thursday = n < 0 ? thursdays[thursdays.length + n] : thursdays[n - 1];
+  if (!thursday) return undefined;
+  const monday = addDays(thursday, -3);
+  return { from: monday, to: addDays(monday, 6) };
+}
+
 const WEEK_OF_A_DAY: readonly PeriodRule[] = [
+  {
+    // "la primera semana de diciembre (de 2024)", "the last week of november", "2nd week of may 2024".
+    re: new RegExp(
+      `\\b(?:(?:la|el|the)\\s+)?${WEEK_ORDINAL}\\s+(?:semana|week)\\s+(?:del?|of|in)\\s+(?:(?:el\\s+)?mes\\s+de\\s+)?${MONTH_WORD}(?:\\s+(?:de(?:l)?\\s+)?(\\d{4}))?\\b`,
+    ),
+    make: (m, anchor, lang) => {
+      const n = WEEK_ORDINALS[m[1]!]!;
+      const month = MONTHS[m[2]!]!;
+      const year = m[3] ? Number(m[3]) : namedMonthYear(month, anchor);
+      const week = nthWeekOfMonth(n, year, month);
+      if (!week) return undefined;
+      const monthName = formatMonth(monthStart(year, month), lang);
+      const [es, en] =
+        n < 0
+          ? ['la última semana', 'the last week']
+          : [
+              `la ${['primera', 'segunda', 'tercera', 'cuarta', 'quinta'][n - 1]!} semana`,
+              `the ${['first', 'second', 'third', 'fourth', 'fifth'][n - 1]!} week`,
+            ];
+      return { ...week, label: say(lang, `${es} de ${monthName}`, `${en} of ${monthName}`) };
+    },
+  },
   {
     // "la semana del 13 de mayo (de 2024)", "week of 13 may", "the week of the 13th of may".
     re: new RegExp(
