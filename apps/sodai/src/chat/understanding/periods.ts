@@ -602,6 +602,14 @@ export function previousPeriod(p: ChatPeriod, lang: Lang): ChatPeriod {
       label: say(lang, 'los mismos días del mes anterior', 'the same days of the month before'),
     };
   }
+  // One day ("ayer", "el 31 de diciembre"): the same weekday a week before, as sales swing by weekday.
+  if (length === 1) {
+    return {
+      from: addDays(p.from, -7),
+      to: addDays(p.from, -7),
+      label: say(lang, 'el mismo día de la semana anterior', 'the same weekday of the week before'),
+    };
+  }
   // A week so far (Monday to Wednesday): the same weekdays of the week before.
   if (length < 7 && mondayOf(p.from) === p.from) {
     return {
