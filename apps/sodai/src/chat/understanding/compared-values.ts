@@ -1,6 +1,6 @@
 import type { Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
-import { asksComparison } from './comparison.ts';
+import { asksComparison, asksWhichOnes } from './comparison.ts';
 import { extractEntities } from './entities.ts';
 
 /** The attributes whose values a question may set side by side ("latas vs botellas", "restaurantes o mayoristas"). */
@@ -17,9 +17,9 @@ export interface ComparedValues {
   readonly joinedBy?: string;
 }
 
-/** Where one side ends and the other begins: "vs", "contra", "frente a", "y", "o", "and", "or". */
+/** Where one side ends and the other begins: "vs", "contra", "frente a", "y", "o", "and", "or", "que" after "más". */
 const BETWEEN =
-  /\b(?:vs|versus|contra|frente al?|y|o|and|or|against|compared (?:to|with)|comparad[oa]s? con)\b/g;
+  /\b(?:vs|versus|contra|frente al?|y|o|and|or|against|compared (?:to|with)|comparad[oa]s? con|que|than)\b/g;
 
 /**
  * The two values of one attribute a comparison names ("ventas de latas vs botellas", "¿quién compra
@@ -58,6 +58,8 @@ function valuesAround(
   lang: Lang,
 ): ComparedValues | undefined {
   for (const m of text.matchAll(joining)) {
+    // "¿Qué clientes compran más latas que botellas?": customers ranked, not the two kinds' sales.
+    if ((m[0] === 'que' || m[0] === 'than') && asksWhichOnes(text)) continue;
     const left = extractEntities(text.slice(0, m.index), vocab, lang).entities;
     const right = extractEntities(text.slice(m.index + m[0].length), vocab, lang).entities;
     for (const key of ATTRIBUTES) {
