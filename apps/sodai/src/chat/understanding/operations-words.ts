@@ -95,5 +95,8 @@ export const OPERATIONS_WORDS = {
     'refused',
     'new data',
     'data (?:come|came|coming|arrive\\w*) in',
+    // "¿Se cargaron bien los datos de esta semana?", "¿ya se subieron los datos?": the last load.
+    '(?:cargaron|cargo|subieron|ingresaron|importaron) (?:bien |mal |correctamente |ya )?(?:los )?datos',
+    'datos (?:ya )?(?:se )?(?:cargaron|cargados|subieron|ingresaron|ingresados|importados)',
   ],
 } as const satisfies Record<string, readonly string[]>;
