@@ -90,4 +90,15 @@ describe('a change said as done, in a period', () => {
     const r = await server().ask<Reply>('¿qué marcas crecieron en marzo?', 'es');
     expect(r.intent).toBe('movers');
   });
+
+  // With the change said as done read as a total, "los 3 productos que más crecieron" (a count between
+  // the article and the noun) became one total; before that it was refused.
+  it.each([
+    ['dame los 3 productos que más crecieron en abril', 'es', 3],
+    ['the 2 brands that grew the most in april', 'en', 2],
+  ] as const)('%s ranks that many', async (q, lang, n) => {
+    const r = await server().ask<Reply & { table?: { rows: unknown[] } }>(q, lang);
+    expect(r.intent).toBe('movers');
+    expect(r.table?.rows.length).toBe(n);
+  });
 });

@@ -124,10 +124,10 @@ const ASKS_WHICH_ITEMS =
 /**
  * "La marca que más creció", "el producto que más cayó", "the brand that grew the most": one item
  * picked out by its change, which ranks the items (a brand named, "la marca 24 creció", is no
- * ranking: its number stands where "que" would).
+ * ranking: its number stands where "que" would); "los 3 productos que más crecieron" asks for three.
  */
 const THE_ITEM_THAT =
-  /\b(?:el|la|los|las|the)\s+(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\s+(?:que|that|which)\b/;
+  /\b(?:el|la|los|las|the)\s+(?:(?:\d{1,2}|dos|tres|cuatro|cinco|diez|two|three|four|five|ten)\s+)?(?:productos?|products?|articulos?|items?|skus?|referencias?|marcas?|brands?)\s+(?:que|that|which)\b/;
 
 /**
  * "¿Cuál es el segmento que más crece?", "which package is growing?": a kind of product asked for,
