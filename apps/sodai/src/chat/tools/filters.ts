@@ -6,13 +6,18 @@ import type { Place } from '../understanding/place-words.ts';
 import type { ToolRequest } from './toolbox.ts';
 import type { ExcludableEntity } from '../understanding/excluded-kind.ts';
 import { ATTRIBUTE_COLUMN, valueWords } from './attribute-words.ts';
+import type { KindsTogether } from '../understanding/two-kinds-words.ts';
 
 /**
  * A question's entities and the region or zone of the customers it names: a place is a column of
  * the customers table the contract's entities do not carry, so the tools that filter by it are given
  * it here ({@link placed}) and the others say they cannot (see place-scope.ts).
  */
-export type ScopedEntities = ChatEntities & { readonly place?: Place; readonly excluded?: Excluded };
+export type ScopedEntities = ChatEntities & {
+  readonly place?: Place;
+  readonly excluded?: Excluded;
+  readonly either?: KindsTogether;
+};
 
 /** A value left out of what is counted ("ventas de abril sin contar las botellas"). */
 export interface Excluded {
@@ -20,9 +25,17 @@ export interface Excluded {
   readonly value: string;
 }
 
-/** The request's entities with the place it names, for a tool that filters by region or zone. */
+/**
+ * The request's entities with the place it names, for a tool that filters by region or zone, and the
+ * two kinds of product it ranks together ("los mejores clientes de latas y botellas").
+ */
 export function placed(req: ToolRequest): ScopedEntities {
-  return req.place ? { ...req.entities, place: req.place } : req.entities;
+  if (!req.place && !req.kindsTogether) return req.entities;
+  return {
+    ...req.entities,
+    ...(req.place ? { place: req.place } : {}),
+    ...(req.kindsTogether ? { either: req.kindsTogether } : {}),
+  };
 }
 
 /**
@@ -70,6 +83,11 @@ export function catalogFilter(e: ScopedEntities, firstParam = 1): SqlFilter {
   if (e.place?.region !== undefined) add('c.region_id = ?', e.place.region);
   if (e.place?.zone !== undefined) add('c.zone_id = ?', e.place.zone);
   if (e.excluded) add(`${ATTRIBUTE_COLUMN[e.excluded.entity]} IS DISTINCT FROM ?`, e.excluded.value);
+  if (e.either) {
+    params.push(...e.either.values);
+    const n = firstParam + params.length - 2;
+    parts.push(`${ATTRIBUTE_COLUMN[e.either.attribute]} IN ($${n}, $${n + 1})`);
+  }
   return { where: parts.length ? parts.join(' AND ') : 'TRUE', params };
 }
 
@@ -103,6 +121,10 @@ export function describeFilters(e: ScopedEntities, lang: Lang): string[] {
   if (e.excluded) {
     const words = valueWords(e.excluded.entity, e.excluded.value, lang);
     out.push(say(lang, `sin ${words}`, `excluding ${words}`));
+  }
+  if (e.either) {
+    const [a, b] = e.either.values.map((v) => valueWords(e.either!.attribute, v, lang));
+    out.push(say(lang, `${a} y ${b}`, `${a} and ${b}`));
   }
   return out;
 }

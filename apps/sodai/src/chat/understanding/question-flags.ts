@@ -15,7 +15,7 @@ import type { TopOne } from './top-one-words.ts';
 import type { ItemGrain } from './buyers-change-words.ts';
 import type { BuyersRanking } from './buyers-ranking-words.ts';
 import type { BoughtButNotBy } from './bought-but-not-by-words.ts';
-import type { TwoKinds } from './two-kinds-words.ts';
+import type { KindsTogether, TwoKinds } from './two-kinds-words.ts';
 
 /**
  * What a question asks beyond its intent and entities, read by understanding and passed to the
@@ -41,6 +41,8 @@ export interface QuestionFlags {
   readonly changeAsked?: 'up' | 'down';
   /** "¿Cuántos clientes compran latas y botellas?": buyers of both kinds (or either), and of each alone (intent `count_customers`). */
   readonly twoKinds?: TwoKinds;
+  /** "Los mejores clientes de latas y botellas": a ranking over both kinds (intents `top_customers`, `top_products`). */
+  readonly kindsTogether?: KindsTogether;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -219,6 +221,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   periodTotal: true,
   changeAsked: true,
   twoKinds: true,
+  kindsTogether: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

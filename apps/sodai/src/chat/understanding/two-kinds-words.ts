@@ -2,10 +2,14 @@ import type { Lang } from '../../contract/api.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { valuesTogether, type ComparedAttribute } from './compared-values.ts';
 
-/** Two kinds of product whose buyers are counted together: both, or either. */
-export interface TwoKinds {
+/** Two kinds of product named together ("latas y botellas"). */
+export interface KindsTogether {
   readonly attribute: Exclude<ComparedAttribute, 'customer_type'>;
   readonly values: readonly [string, string];
+}
+
+/** Two kinds of product whose buyers are counted together: both, or either. */
+export interface TwoKinds extends KindsTogether {
   /** "Latas o botellas": either counts; "latas y botellas": both are asked for. */
   readonly either: boolean;
 }
@@ -32,4 +36,17 @@ export function twoKindsBought(text: string, vocab: Vocabulary, lang: Lang): Two
     values: found.values,
     either: /^(?:o|u|or)$/.test(found.joinedBy ?? ''),
   };
+}
+
+/**
+ * "Los mejores clientes de latas y botellas", "top products in cans or bottles": a ranking over two
+ * kinds of product together, read as the last one alone before.
+ *
+ * @example
+ * kindsRankedTogether('mejores clientes de latas y botellas', vocab, 'es'); // { attribute: 'package', values: ['LATA', 'BOTELLA'] }
+ */
+export function kindsRankedTogether(text: string, vocab: Vocabulary, lang: Lang): KindsTogether | undefined {
+  const found = valuesTogether(text, vocab, lang);
+  if (!found || found.attribute === 'customer_type') return undefined;
+  return { attribute: found.attribute, values: found.values };
 }

@@ -19,7 +19,7 @@ import { buyersChangeAsked } from './buyers-change-words.ts';
 import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { changeAsked } from './change-asked-words.ts';
-import { twoKindsBought } from './two-kinds-words.ts';
+import { kindsRankedTogether, twoKindsBought } from './two-kinds-words.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
 import { rankingGrain } from './ranking-grain.ts';
@@ -445,6 +445,12 @@ export function understandText(
     intent = 'count_customers';
     delete entities[twoKinds.attribute];
   }
+  // "Los mejores clientes de latas y botellas": the ranking is over both kinds, not the last one.
+  const kindsTogether =
+    !twoKinds && !values && !bar && !usedContext && (intent === 'top_customers' || intent === 'top_products')
+      ? kindsRankedTogether(text, vocab, lang)
+      : undefined;
+  if (kindsTogether) delete entities[kindsTogether.attribute];
   // "Average units per order for wholesalers vs restaurants": each one's order size, side by side;
   // any other question of two values, their sales.
   if (values) {
@@ -1101,6 +1107,7 @@ export function understandText(
     ...(repeatRate && intent === 'product_buyers' ? { repeatRate: true } : {}),
     ...(periodTotal ? { periodTotal: true } : {}),
     ...(twoKinds && intent === 'count_customers' ? { twoKinds } : {}),
+    ...(kindsTogether && (intent === 'top_customers' || intent === 'top_products') ? { kindsTogether } : {}),
     ...(periodTotal && !bar && changeAsked(text) ? { changeAsked: changeAsked(text) } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
