@@ -143,11 +143,15 @@ const ASKS_WHICH_KIND =
 const ITEMS_FIRST =
   /^(?:y |and )?(?:los |las |the |our |nuestros |nuestras |mis |my )?(?:productos|products|articulos|items|skus|referencias|marcas|brands)\b(?!.*\b(?:ventas|sales)\b)/;
 
+/** "¿Qué se está vendiendo menos …?", "what's selling less …?": what sells is what is asked for. */
+const WHAT_SELLS = /\b(?:que se (?:esta |estan )?vend\w*|what (?:s|is|are) (?:selling|moving)|what sells)\b/;
+
 /** "Movers", or which products or brands rose or fell: the items ranked by their change. */
 const asksWhichItemsMoved = (text: string, has: (group: WordGroup) => boolean): boolean =>
   has('movers') ||
   ((has('rising') || has('falling')) &&
     (ASKS_WHICH_ITEMS.test(text) ||
+      WHAT_SELLS.test(text) ||
       ITEMS_FIRST.test(text) ||
       ASKS_WHICH_KIND.test(text) ||
       THE_ITEM_THAT.test(text)));

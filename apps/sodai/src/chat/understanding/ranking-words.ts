@@ -117,6 +117,10 @@ export const RANKING_WORDS = {
     '(?:trending|going|picking|heading|moving) up',
     'al alza',
     'en aumento',
+    // "Which products are selling more than before?", "¿qué se vende más que de costumbre?".
+    '(?:selling|ordering|buying|moving) more(?! than)',
+    'mas que (?:antes|de costumbre|lo (?:habitual|normal|usual)|normalmente)',
+    'more than (?:before|usual|normal)',
   ],
   /** Selling less than before: a movers question with one of these asks for the fallers. */
   falling: [
@@ -157,6 +161,12 @@ export const RANKING_WORDS = {
     'reduj\\w*',
     'recort\\w*',
     'cut(?:s|ting)? (?:back|down)',
+    // "Which products are selling less?", "¿qué se vende menos que de costumbre?": less than before.
+    // ("¿Qué se vende menos?" alone is the least sold, and "the least" a ranking: slowMovers.)
+    '(?:selling|sold|ordering|ordered|buying|bought|moving) (?:less|fewer)(?! than)',
+    '(?:selling|sold|ordering|ordered|buying|bought|moving) (?:less|fewer) than (?:before|usual|normal|last)',
+    'menos que (?:antes|de costumbre|lo (?:habitual|normal|usual)|normalmente|el (?:mes|ano|trimestre) (?:pasado|anterior)|la semana (?:pasada|anterior))',
+    'less than (?:before|usual|normal)',
   ],
   /** Selling little or nothing: "slow movers", "¿qué productos no se venden?", "lo que menos se vende". */
   slowMovers: [
