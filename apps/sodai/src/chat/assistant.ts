@@ -91,6 +91,7 @@ import { monthlySideBySideTool } from './tools/monthly-side-by-side.ts';
 import { neverSoldTool } from './tools/never-sold.ts';
 import { valuesSideBySideTool } from './tools/values-side-by-side.ts';
 import { buyersOfTwoKindsTool } from './tools/buyers-of-two-kinds.ts';
+import { regularsWhoSkippedTool } from './tools/regulars-who-skipped.ts';
 import { regularProductsTool } from './tools/regular-products.ts';
 import { likelyBuyersOfAKindTool } from './tools/likely-buyers-of-a-kind.ts';
 import { namesCatalogFilter } from './understanding/names-a-kind.ts';
@@ -226,13 +227,15 @@ export const TOOLS: Readonly<Record<Exclude<ChatIntent, 'help' | 'unknown' | 'sm
   // for the second.
   // "¿Cuál es la tasa de recompra del producto 1370?": how many of its buyers bought it again.
   product_buyers: orRegularBuyers((box, req) =>
-    req.repeatRate
-      ? repeatRateTool(box, req)
-      : req.buyersButNot
-        ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
-        : req.excludedProduct !== undefined
-          ? buyersButNotTool({ product: req.excludedProduct })(box, req)
-          : productBuyersTool(box, req),
+    req.regularsSkipped
+      ? regularsWhoSkippedTool(box, req)
+      : req.repeatRate
+        ? repeatRateTool(box, req)
+        : req.buyersButNot
+          ? buyersButNotTool(req.buyersButNot.excluded, req.buyersButNot.bought)(box, req)
+          : req.excludedProduct !== undefined
+            ? buyersButNotTool({ product: req.excludedProduct })(box, req)
+            : productBuyersTool(box, req),
   ),
   // "¿Qué marca perdió más clientes?": brands by their buyers lost or gained, not by units.
   movers: (box, req) =>

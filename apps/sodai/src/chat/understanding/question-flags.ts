@@ -43,6 +43,8 @@ export interface QuestionFlags {
   readonly twoKinds?: TwoKinds;
   /** "Los mejores clientes de latas y botellas": a ranking over both kinds (intents `top_customers`, `top_products`). */
   readonly kindsTogether?: KindsTogether;
+  /** "¿Qué clientes suelen comprar el 1370 y no lo compraron la semana pasada?": its regulars who skipped the week (intent `product_buyers`). */
+  readonly regularsSkipped?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -222,6 +224,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   changeAsked: true,
   twoKinds: true,
   kindsTogether: true,
+  regularsSkipped: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

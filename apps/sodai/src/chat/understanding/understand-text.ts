@@ -20,6 +20,7 @@ import { buyersRankingAsked } from './buyers-ranking-words.ts';
 import { asksPeriodTotal } from './period-total.ts';
 import { changeAsked } from './change-asked-words.ts';
 import { kindsRankedTogether, twoKindsBought } from './two-kinds-words.ts';
+import { asksRegularsWhoSkipped } from './regulars-skipped-words.ts';
 import { findThreshold } from './threshold.ts';
 import { thresholdIntent, thresholdSubject } from './threshold-intent.ts';
 import { rankingGrain } from './ranking-grain.ts';
@@ -877,6 +878,16 @@ export function understandText(
     REGULAR_BUYERS_INTENTS.has(intent) &&
     asksRegularBuyers(text, entities.customer_type !== undefined);
   if (regularBuyers) intent = entities.product_id !== undefined ? 'product_buyers' : 'top_customers';
+  // "¿Qué clientes suelen comprar el 1370 y no lo compraron la semana pasada?": its regular buyers who
+  // left it out of the week, not that week's buyers.
+  const regularsSkipped =
+    !customersOnWeekday &&
+    !butNot &&
+    excluded === undefined &&
+    entities.customer_id === undefined &&
+    (entities.product_id !== undefined || namesCatalogFilter(entities)) &&
+    asksRegularsWhoSkipped(text, entities.customer_type !== undefined);
+  if (regularsSkipped) intent = 'product_buyers';
   // "Top customers by number of orders", "¿qué cliente compra más seguido?", "clientes con más
   // pedidos": customers ranked by their orders; units answered another question, and "pedidos" even
   // read as a ranking of products.
@@ -1072,7 +1083,8 @@ export function understandText(
     ...(ofTopOne && intent === 'sales_trend' ? { ofTopOne } : {}),
     ...(perCustomer ? { perCustomer } : {}),
     ...(growthInPercent ? { growthBy: 'percent' as const } : {}),
-    ...(regularBuyers ? { regularBuyers: true } : {}),
+    ...(regularBuyers && !regularsSkipped ? { regularBuyers: true } : {}),
+    ...(regularsSkipped ? { regularsSkipped: true } : {}),
     ...(customersOnWeekday || (soldOnWeekday && intent === 'top_products') ? { onWeekday } : {}),
     ...(customerOnWeekday && intent === 'top_products' ? { onWeekday: weekday } : {}),
     ...(callList ? { callList: contactAsked(text) } : {}),
