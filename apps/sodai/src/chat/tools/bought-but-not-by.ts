@@ -1,4 +1,5 @@
 import { countOf, NOUN } from '../count-words.ts';
+import type { Lang } from '../../contract/api.ts';
 import { formatNumber, say } from '../format.ts';
 import type { BoughtButNotBy } from '../understanding/bought-but-not-by-words.ts';
 import { noTransactions, unknownCustomer } from './answers.ts';
@@ -6,6 +7,30 @@ import { customerProductLine, customerProductsTable, PRODUCTS_SHOWN } from './cu
 import { catalogFilter, describeFilters, describePeriod, periodOrWeeks } from './filters.ts';
 import { PRODUCT_COLUMNS } from './product-rows.ts';
 import type { Tool } from './toolbox.ts';
+
+/** "El 181101 y el 188331 compraron los dos 20 de los 24 productos del 181101 …: …". */
+function sharedWords(
+  customer: number,
+  other: number,
+  found: number,
+  all: number,
+  when: string,
+  rows: readonly Readonly<Record<string, unknown>>[],
+  lang: Lang,
+): string {
+  if (found === 0)
+    return say(
+      lang,
+      `Los clientes ${customer} y ${other} no compraron ningún producto en común ${when}.`,
+      `Customers ${customer} and ${other} bought no product in common ${when}.`,
+    );
+  const list = rows.map((r) => customerProductLine(r, lang)).join('; ');
+  return say(
+    lang,
+    `Los clientes ${customer} y ${other} compraron los dos ${formatNumber(found, lang)} de los ${countOf(all, lang, NOUN.product)} que compró el ${customer} ${when} (unidades del ${customer}): ${list}.`,
+    `Customers ${customer} and ${other} both bought ${formatNumber(found, lang)} of the ${countOf(all, lang, NOUN.product)} customer ${customer} bought ${when} (units of ${customer}): ${list}.`,
+  );
+}
 
 /**
  * "¿Qué productos compra el 181101 que no compra el 188331?": the products the first customer
@@ -38,7 +63,7 @@ export const boughtButNotByTool =
       [customer, other, period.from, period.to, ...catalog.params],
     );
     const k = Math.min(50, req.entities.count ?? PRODUCTS_SHOWN);
-    const notShared = mine.filter((r) => r.shared !== true);
+    const notShared = mine.filter((r) => (r.shared === true) === (asked.shared === true));
     const rows = notShared.slice(req.offset, req.offset + k);
     const filters = describeFilters({ ...req.entities, customer_type: undefined }, lang);
     const within = filters.length ? ` (${filters.join(', ')})` : '';
@@ -46,23 +71,25 @@ export const boughtButNotByTool =
     const found = notShared.length;
     const all = mine.length;
     const text =
-      all === 0
-        ? say(
-            lang,
-            `El cliente ${customer} no compró nada ${when}${within}: no hay productos suyos que el ${other} no compre.`,
-            `Customer ${customer} bought nothing ${when}${within}: there are no products of theirs that ${other} does not buy.`,
-          )
-        : found === 0
+      asked.shared === true
+        ? sharedWords(customer, other, found, all, `${when}${within}`, rows, lang)
+        : all === 0
           ? say(
               lang,
-              `El cliente ${other} compró ${when}${within} todos los productos que compró el ${customer} (${countOf(all, lang, NOUN.differentProduct)}).`,
-              `Customer ${other} bought ${when}${within} every product customer ${customer} bought (${countOf(all, lang, NOUN.differentProduct)}).`,
+              `El cliente ${customer} no compró nada ${when}${within}: no hay productos suyos que el ${other} no compre.`,
+              `Customer ${customer} bought nothing ${when}${within}: there are no products of theirs that ${other} does not buy.`,
             )
-          : say(
-              lang,
-              `El cliente ${other} no compró ${formatNumber(found, lang)} de los ${countOf(all, lang, NOUN.product)} que compró el ${customer} ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
-              `Customer ${other} did not buy ${formatNumber(found, lang)} of the ${countOf(all, lang, NOUN.product)} customer ${customer} bought ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
-            );
+          : found === 0
+            ? say(
+                lang,
+                `El cliente ${other} compró ${when}${within} todos los productos que compró el ${customer} (${countOf(all, lang, NOUN.differentProduct)}).`,
+                `Customer ${other} bought ${when}${within} every product customer ${customer} bought (${countOf(all, lang, NOUN.differentProduct)}).`,
+              )
+            : say(
+                lang,
+                `El cliente ${other} no compró ${formatNumber(found, lang)} de los ${countOf(all, lang, NOUN.product)} que compró el ${customer} ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
+                `Customer ${other} did not buy ${formatNumber(found, lang)} of the ${countOf(all, lang, NOUN.product)} customer ${customer} bought ${when}${within}: ${rows.map((r) => customerProductLine(r, lang)).join('; ')}.`,
+              );
     return {
       text,
       answered: true,

@@ -1,10 +1,16 @@
 import type { Vocabulary } from '../vocabulary.ts';
 
-/** Two customers, and the products the first bought that the second did not. */
+/** Two customers, and the products the first bought that the second did not (or, `shared`, did too). */
 export interface BoughtButNotBy {
   readonly customer: number;
   readonly other: number;
+  /** "¿Qué tienen en común el 181101 y el 188331?": the products both bought. */
+  readonly shared?: true;
 }
+
+/** What two customers share: "en común", "in common", "los dos compran", "both buy". */
+const IN_COMMON =
+  /\b(?:en comun|in common|(?:los|las) dos (?:compran|compraron|piden|pidieron|llevan)|ambos (?:compran|compraron|piden|pidieron)|both (?:buy|bought|order|ordered))\b/;
 
 /** A word that names a customer before his id ("cliente 181101", "customer 188331"). */
 const CUSTOMER_BEFORE = /\b(?:cliente|customer|client|tienda|store)\s+$/;
@@ -44,11 +50,15 @@ function customersNamed(text: string, vocab: Vocabulary): { id: number; start: n
  * @example
  * boughtButNotBy('que productos compra el cliente 181101 que no compra el 188331', vocab);
  * // { customer: 181101, other: 188331 }
+ * boughtButNotBy('que tienen en comun el 181101 y el 188331', vocab);
+ * // { customer: 181101, other: 188331, shared: true }
  */
 export function boughtButNotBy(text: string, vocab: Vocabulary): BoughtButNotBy | undefined {
   const named = customersNamed(text, vocab);
-  if (named.length !== 2 || !BUYS.test(text)) return undefined;
+  if (named.length !== 2) return undefined;
   const [first, second] = named as [(typeof named)[number], (typeof named)[number]];
+  if (IN_COMMON.test(text)) return { customer: first.id, other: second.id, shared: true };
+  if (!BUYS.test(text)) return undefined;
   if (NEGATION.test(text.slice(first.end))) return { customer: first.id, other: second.id };
   if (NEGATION.test(text.slice(0, first.start))) return { customer: second.id, other: first.id };
   return undefined;
