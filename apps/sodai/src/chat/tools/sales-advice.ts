@@ -66,12 +66,16 @@ export const recommendTool: Tool = async (box, req) =>
       ...(entities.segment !== undefined ? { segment: entities.segment } : {}),
       ...(entities.package !== undefined ? { package: entities.package } : {}),
     };
+    // "Que no sea el 1370": one more asked for, so the list keeps its length without it.
+    const except = req.offerExcept;
     const result = recommend(
       model,
-      { customer_id: id, k: req.offset + k, filters, exclude_recent: false },
+      { customer_id: id, k: req.offset + k + (except === undefined ? 0 : 1), filters, exclude_recent: false },
       lang,
     );
-    const items = result.recommendations.slice(req.offset);
+    const items = result.recommendations
+      .filter((r) => r.product_id !== except)
+      .slice(req.offset, req.offset + k);
     const customer = model.catalog.customers.get(id)!;
     const filterWords = describeFilters(entities, lang);
     const basedOn = [
@@ -80,6 +84,7 @@ export const recommendTool: Tool = async (box, req) =>
       ...(filterWords.length
         ? [say(lang, `filtros: ${filterWords.join(', ')}`, `filters: ${filterWords.join(', ')}`)]
         : []),
+      ...(except !== undefined ? [say(lang, `sin el producto ${except}`, `without product ${except}`)] : []),
       ...(result.cold_start
         ? [
             say(
@@ -108,8 +113,8 @@ export const recommendTool: Tool = async (box, req) =>
     const text =
       say(
         lang,
-        `Para ${weekOf(model, lang)} le ofrecería al cliente ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
-        `For ${weekOf(model, lang)} I would offer customer ${id} (${customerTypeWords(customer.customerType, lang, false)}): ${lines.join('; ')}.`,
+        `Para ${weekOf(model, lang)} le ofrecería al cliente ${id} (${customerTypeWords(customer.customerType, lang, false)})${except === undefined ? '' : `, aparte del producto ${except}`}: ${lines.join('; ')}.`,
+        `For ${weekOf(model, lang)} I would offer customer ${id} (${customerTypeWords(customer.customerType, lang, false)})${except === undefined ? '' : `, besides product ${except}`}: ${lines.join('; ')}.`,
       ) + (req.offset === 0 && expected ? expectedSentence(expected, lang) : '');
     return {
       text,

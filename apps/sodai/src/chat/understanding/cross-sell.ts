@@ -97,3 +97,20 @@ export function excludedProduct(
   const id = Number(m[1]);
   return productIds.has(id) && id !== first ? id : undefined;
 }
+
+/** "Que no sea el 1370", "aparte del 1370", "besides 1370", "other than 1370": a product left out. */
+const OTHER_THAN =
+  /\b(?:que no sea|que no sean|aparte del?|ademas del?|fuera del?|sin contar|menos|excepto|salvo|besides|other than|apart from|except(?: for)?|not counting|but not)\s+(?:(?:el|la|los|las|al|del|de|the|product|producto)\s+)*(\d+)\b/;
+
+/**
+ * The product an offer to one customer is asked without ("¿qué le ofrezco al 181101 que no sea el
+ * 1370?", "what else besides 1370 for 181101?"): the product named, when the words leave it out.
+ *
+ * @example
+ * productLeftOutOfOffer('que le ofrezco al 181101 que no sea el 1370', 1370); // 1370
+ * productLeftOutOfOffer('le ofrezco el 1370 al 181101', 1370); // undefined
+ */
+export function productLeftOutOfOffer(text: string, product: number): number | undefined {
+  const m = OTHER_THAN.exec(text);
+  return m && Number(m[1]) === product ? product : undefined;
+}

@@ -45,6 +45,8 @@ export interface QuestionFlags {
   readonly kindsTogether?: KindsTogether;
   /** "¿Qué clientes suelen comprar el 1370 y no lo compraron la semana pasada?": its regulars who skipped the week (intent `product_buyers`). */
   readonly regularsSkipped?: boolean;
+  /** "¿Qué le ofrezco al 181101 que no sea el 1370?": the product left out of the offer (intent `recommend`). */
+  readonly offerExcept?: number;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -225,6 +227,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   twoKinds: true,
   kindsTogether: true,
   regularsSkipped: true,
+  offerExcept: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

@@ -75,6 +75,7 @@ hoy today ayer yesterday preguntarte semanal semanales mensuales catalogo catalo
 venta visita visito visitar llamar llamo call calling ring ringing phone phoning contact contacting visit visiting cosas things quiet silent local pedir piden pide llevar lleva cargo cargado
 trimestre trimestres semestre antepasada antepasado antepenultima quarter quarters ago desde hasta since primer segundo tercer tercero cuarto
 primera segunda tercera cuarta quinta quinto second third fourth fifth
+aparte ademas salvo excepto besides
 `;
 
 /**

@@ -58,7 +58,12 @@ import { asksAboutTheGate } from './retrain-words.ts';
 import { asksAgainstTheRules } from './against-rules-words.ts';
 import { asksEveryWeek, asksRegularBuyers } from './regular-buyers-words.ts';
 import { asksLostInPeriod } from './lost-in-period.ts';
-import { asksAlsoBought, asksPairsBoughtTogether, excludedProduct } from './cross-sell.ts';
+import {
+  asksAlsoBought,
+  asksPairsBoughtTogether,
+  excludedProduct,
+  productLeftOutOfOffer,
+} from './cross-sell.ts';
 import { customersRankedByOrders } from './ranked-by-orders.ts';
 import { perCustomerAsked, perCustomerSpan } from './per-customer-words.ts';
 import { asksRelativeGrowth } from './relative-growth-words.ts';
@@ -540,6 +545,15 @@ export function understandText(
   const oneProduct = entities.product_id !== undefined && entities.customer_id === undefined && !compared;
   const excluded = oneProduct ? excludedProduct(text, vocab.productIds, entities.product_id!) : undefined;
   if (excluded !== undefined) intent = 'product_buyers';
+  // "¿Qué le ofrezco al 181101 que no sea el 1370?": his offer without that product, not its case.
+  const offerExcept =
+    entities.customer_id !== undefined && entities.product_id !== undefined && !usedContext
+      ? productLeftOutOfOffer(text, entities.product_id)
+      : undefined;
+  if (offerExcept !== undefined) {
+    intent = 'recommend';
+    delete entities.product_id;
+  }
   // "Clientes que compran la marca 24 pero no la 34": the same offer list, a brand on either side.
   const butNot =
     excluded === undefined && entities.customer_id === undefined && !compared && !usedContext
@@ -1100,6 +1114,7 @@ export function understandText(
       ? { lostInPeriod: true }
       : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
+    ...(offerExcept !== undefined && intent === 'recommend' ? { offerExcept } : {}),
     ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared && !butNotBy ? { compared } : {}),
     ...(butNotBy ? { boughtButNotBy: butNotBy } : {}),
