@@ -79,11 +79,18 @@ export const weekdaySplitTool: Tool = async (box, req) => {
           `el de ${fewest ? 'menos' : 'más'} pedidos es el ${day}`,
           `${day} has the ${fewest ? 'fewest' : 'most'} orders`,
         )
-      : say(
-          lang,
-          `el que ${fewest ? 'menos' : 'más'} vende es el ${day}`,
-          `${day} sells the ${fewest ? 'least' : 'most'}`,
-        );
+      : entities.customer_id !== undefined
+        ? // A customer buys; the distributor sells.
+          say(
+            lang,
+            `el día que ${fewest ? 'menos' : 'más'} compra es el ${day}`,
+            `they buy the ${fewest ? 'least' : 'most'} on ${day}`,
+          )
+        : say(
+            lang,
+            `el que ${fewest ? 'menos' : 'más'} vende es el ${day}`,
+            `${day} sells the ${fewest ? 'least' : 'most'}`,
+          );
   // "¿El cliente 1002 suele comprar los lunes?": the yes or no comes first, the split after it.
   const habit =
     req.askedWeekday !== undefined && rows.length > 0
