@@ -74,7 +74,7 @@ import { pastThresholdTool, type ThresholdSide } from './tools/past-threshold.ts
 import { explainTool, lapsedCustomersTool, likelyBuyersTool, recommendTool } from './tools/sales-advice.ts';
 import { customerTypeAdviceTool } from './tools/customer-type-advice.ts';
 import { answerWithinPlace } from './tools/place-scope.ts';
-import { withExclusionSaid } from './tools/exclusion-note.ts';
+import { withExclusionSaid, withUnitsForSpendingSaid } from './tools/exclusion-note.ts';
 import { placesRankedTool } from './tools/places-ranked.ts';
 import { monthlySalesTool } from './tools/monthly-sales.ts';
 import { boughtButNotByTool } from './tools/bought-but-not-by.ts';
@@ -489,7 +489,11 @@ export class ChatAssistant {
         ? placesRankedTool(u.placesRanked)
         : TOOLS[intent];
     const answer = await answerWithinPlace(this.toolbox, u.place, lang, () => tool(this.toolbox, request));
-    return withExclusionSaid(u.excludedKind, answer, lang);
+    return withUnitsForSpendingSaid(
+      u.spendingAsked === true,
+      withExclusionSaid(u.excludedKind, answer, lang),
+      lang,
+    );
   }
 }
 

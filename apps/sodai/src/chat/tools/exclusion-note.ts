@@ -26,3 +26,20 @@ export function withExclusionSaid(
     data: { ...answer.data, exclusion_not_applied: { [excluded.entity]: excluded.value } },
   };
 }
+
+/**
+ * The answer to a question about spending ("¿cuánto gastó el 1002 en diciembre?"), with the measure
+ * said: there are no prices, and units read as money would mislead. An answer that already speaks
+ * of prices (the missing-data answer) is left as it is.
+ */
+export function withUnitsForSpendingSaid(spending: boolean, answer: ToolAnswer, lang: Lang): ToolAnswer {
+  if (!spending || !answer.answered || /precio|price/i.test(answer.text)) return answer;
+  return {
+    ...answer,
+    text: `${answer.text} ${say(
+      lang,
+      '(No hay precios en los datos: lo comprado se mide en unidades, no en dinero.)',
+      '(The data has no prices: what was bought is measured in units, not money.)',
+    )}`,
+  };
+}

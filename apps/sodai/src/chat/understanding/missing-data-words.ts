@@ -104,3 +104,14 @@ export function missingDataAsked(text: string): MissingData[] {
     ([kind, re]) => re.test(text) && !(kind === 'margin' && MODEL_MARGIN.test(text)),
   ).map(([kind]) => kind);
 }
+
+/**
+ * Spending said of buying ("¿cuánto gastó el 1002?", "how much did 1002 spend?"): answered in units,
+ * the only measure the data has, and said so.
+ */
+const SPENDING = /\b(?:gast\w*|spent|spend\w*|dinero|plata|money)\b/;
+
+/** Whether a question asks about spending (normalized text). */
+export function asksSpending(text: string): boolean {
+  return SPENDING.test(text);
+}

@@ -47,6 +47,8 @@ export interface QuestionFlags {
   readonly regularsSkipped?: boolean;
   /** "¿Qué le ofrezco al 181101 que no sea el 1370?": the product left out of the offer (intent `recommend`). */
   readonly offerExcept?: number;
+  /** "¿Cuánto gastó el 1002?": spending asked, answered in units and said so. */
+  readonly spendingAsked?: boolean;
   /** "¿El 100026 es el mejor cliente?": yes or no on the one named being the top one (or in the top N). */
   readonly asksIfTop?: boolean;
   /** "¿Qué compró el 1002 en su último pedido?": the products of the customer's last purchase day. */
@@ -228,6 +230,7 @@ const QUESTION_FLAG_KEYS = Object.keys({
   kindsTogether: true,
   regularsSkipped: true,
   offerExcept: true,
+  spendingAsked: true,
   asksIfTop: true,
   lastOrder: true,
   asksAlerts: true,

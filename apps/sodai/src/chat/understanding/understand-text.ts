@@ -73,7 +73,7 @@ import { onlyBuyersAsked } from './only-buyers-words.ts';
 import { asksTypeAhead } from './customer-type-ahead.ts';
 import { comparedBrands, comparedIds } from './comparison.ts';
 import { kindNotInCatalogue } from './product-kind-words.ts';
-import { missingDataAsked } from './missing-data-words.ts';
+import { asksSpending, missingDataAsked } from './missing-data-words.ts';
 import { asksDataGaps } from './data-gaps-words.ts';
 import { givePendingRoles, idsFromPrevious } from './follow-up-ids.ts';
 import { readFollowUp } from './follow-up.ts';
@@ -1115,6 +1115,7 @@ export function understandText(
       : {}),
     ...(excluded !== undefined ? { excludedProduct: excluded } : {}),
     ...(offerExcept !== undefined && intent === 'recommend' ? { offerExcept } : {}),
+    ...(asksSpending(text) ? { spendingAsked: true } : {}),
     ...(butNot ? { buyersButNot: butNot } : {}),
     ...(compared && !butNotBy ? { compared } : {}),
     ...(butNotBy ? { boughtButNotBy: butNotBy } : {}),
