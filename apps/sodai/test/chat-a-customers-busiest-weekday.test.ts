@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { daysAfter, useChatServer } from './chat-server.ts';
+import { busiestCustomer, daysAfter, useChatServer } from './chat-server.ts';
 
 // Asked of the real data, "¿qué día de la semana pide más el 181101?" answered "el que más vende es el
 // martes": a customer buys, the distributor sells. One customer's weekdays now say the day he buys
@@ -14,11 +14,7 @@ const EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 
 let customer = 0;
 let day = 0;
 beforeAll(async () => {
-  const [c] = await queryRows(
-    server().fx.store.connection,
-    `SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-  );
-  customer = Number(c!.id);
+  customer = await busiestCustomer(server());
   const [d] = await queryRows(
     server().fx.store.connection,
     `SELECT isodow(purchase_date)::DOUBLE AS day FROM transactions

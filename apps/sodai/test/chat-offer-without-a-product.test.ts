@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useChatServer } from './chat-server.ts';
+import { busiestCustomer, useChatServer } from './chat-server.ts';
 
 // Asked of the real data, "¿qué le ofrezco al 181101 que no sea el 1370?" explained why 1370 is
 // recommended to him: the product named to be left out was read as the one asked about. An offer
@@ -20,12 +20,7 @@ let customer = 0;
 let first = 0;
 let usual: readonly number[] = [];
 beforeAll(async () => {
-  const [c] = await server()
-    .fx.store.connection.runAndReadAll(
-      `SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-    )
-    .then((r) => r.getRowObjects());
-  customer = Number(c!.id);
+  customer = await busiestCustomer(server());
   const r = await server().ask<Reply>(`¿qué le ofrezco al cliente ${customer}?`, 'es');
   usual = (r.data.recommendations ?? []).map((x) => x.product);
   first = usual[0]!;

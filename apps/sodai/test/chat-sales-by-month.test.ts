@@ -1,7 +1,7 @@
 import { lastTwelveMonths } from '../src/chat/tools/monthly-sales.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { busiestCustomer, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "Sales of brand 24 by month" got the weekly trend of the last 12 weeks. Asking sales month by
@@ -45,11 +45,7 @@ beforeAll(async () => {
      GROUP BY 1 ORDER BY sum(t.items) DESC, 1 LIMIT 1`,
   );
   brand = String(top!.brand);
-  const [busy] = await queryRows(
-    server().fx.store.connection,
-    'SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-  );
-  customer = Number(busy!.id);
+  customer = await busiestCustomer(server());
 });
 
 const shown = (r: { data: unknown }) =>

@@ -105,3 +105,12 @@ export async function bestSellingBrand(server: ChatServer, where = 'TRUE'): Prom
   );
   return String(top!.brand);
 }
+
+/** The customer with the most purchase lines, ties broken by id: one the fixture surely holds a history of. */
+export async function busiestCustomer(server: ChatServer): Promise<number> {
+  const [top] = await queryRows(
+    server.fx.store.connection,
+    'SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
+  );
+  return Number(top!.id);
+}

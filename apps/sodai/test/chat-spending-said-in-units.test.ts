@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { busiestCustomer, useChatServer } from './chat-server.ts';
 
 // Asked of the real data, "¿cuánto gastó el 181101 en diciembre?" answered with his units and orders
 // and said nothing of money, which a reader could take for an amount. A question about spending is
@@ -9,11 +8,7 @@ const server = useChatServer();
 
 let customer = 0;
 beforeAll(async () => {
-  const [c] = await queryRows(
-    server().fx.store.connection,
-    `SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-  );
-  customer = Number(c!.id);
+  customer = await busiestCustomer(server());
 });
 
 describe('spending, answered in units', () => {

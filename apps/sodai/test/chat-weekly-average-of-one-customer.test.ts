@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { chatNumber, daysAfter, useChatServer } from './chat-server.ts';
+import { busiestCustomer, chatNumber, daysAfter, useChatServer } from './chat-server.ts';
 import { expectAnsweredAs } from './chat-replies.ts';
 
 // "¿Cuántas unidades compra el 181101 por semana en promedio?" answered "…, 3 pedidos y 1 clientes
@@ -12,11 +12,7 @@ const server = useChatServer();
 let customer = 0;
 
 beforeAll(async () => {
-  const [c] = await queryRows(
-    server().fx.store.connection,
-    'SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1',
-  );
-  customer = Number(c!.id);
+  customer = await busiestCustomer(server());
 });
 
 /** Units a week of `customer` over the 84 days up to the last day. */

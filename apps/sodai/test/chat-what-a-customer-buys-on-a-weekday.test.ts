@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/store/duckdb.ts';
-import { useChatServer } from './chat-server.ts';
+import { busiestCustomer, useChatServer } from './chat-server.ts';
 
 // Asked of the real data, "¿qué compra el 181101 los lunes?" gave the customer's whole history, every
 // day of it: the weekday was read only in rankings of everyone's sales and in "¿compra los lunes?".
@@ -20,11 +20,7 @@ interface Reply {
 let customer = 0;
 
 beforeAll(async () => {
-  const [c] = await queryRows(
-    server().fx.store.connection,
-    `SELECT customer_id::DOUBLE AS id FROM transactions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
-  );
-  customer = Number(c!.id);
+  customer = await busiestCustomer(server());
 });
 
 async function expectedProducts(day: number, from = '1900-01-01', to = '2999-12-31') {

@@ -63,12 +63,13 @@ export const boughtButNotByTool =
       [customer, other, period.from, period.to, ...catalog.params],
     );
     const k = Math.min(50, req.entities.count ?? PRODUCTS_SHOWN);
-    const notShared = mine.filter((r) => (r.shared === true) === (asked.shared === true));
-    const rows = notShared.slice(req.offset, req.offset + k);
+    // Those not shared, or ("en común") those shared.
+    const listed = mine.filter((r) => (r.shared === true) === (asked.shared === true));
+    const rows = listed.slice(req.offset, req.offset + k);
     const filters = describeFilters({ ...req.entities, customer_type: undefined }, lang);
     const within = filters.length ? ` (${filters.join(', ')})` : '';
     const when = describePeriod(period, lang);
-    const found = notShared.length;
+    const found = listed.length;
     const all = mine.length;
     const text =
       asked.shared === true

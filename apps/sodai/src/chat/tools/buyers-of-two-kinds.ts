@@ -40,21 +40,25 @@ export const buyersOfTwoKindsTool =
             coalesce(sum(t.items) FILTER (WHERE ${b.where}), 0) AS b_units
      FROM ${FROM} WHERE ${base.where} AND ((${a.where}) OR (${b.where}))
      GROUP BY t.customer_id`;
-    const [counts] = await box.data.query(
-      `SELECT count(*) FILTER (WHERE a AND b)::DOUBLE AS both, count(*) FILTER (WHERE a AND NOT b)::DOUBLE AS only_a,
-              count(*) FILTER (WHERE b AND NOT a)::DOUBLE AS only_b
-       FROM (${perCustomer})`,
+    // One pass: the counts on every row, and the page of customers joined to them (none when no one
+    // qualifies, while the counts still say who bought each kind alone).
+    const found = await box.data.query(
+      `WITH k AS MATERIALIZED (${perCustomer})
+       SELECT (SELECT count(*) FILTER (WHERE a AND b) FROM k)::DOUBLE AS both,
+              (SELECT count(*) FILTER (WHERE a AND NOT b) FROM k)::DOUBLE AS only_a,
+              (SELECT count(*) FILTER (WHERE b AND NOT a) FROM k)::DOUBLE AS only_b,
+              p.customer, p.type, p.a_units, p.b_units
+       FROM (SELECT 1) one LEFT JOIN (
+         SELECT customer_id::DOUBLE AS customer, type, a_units::DOUBLE AS a_units, b_units::DOUBLE AS b_units
+         FROM k WHERE ${kinds.either ? 'a OR b' : 'a AND b'}
+         ORDER BY a_units + b_units DESC, customer LIMIT ${rowsWanted(entities)}) p ON TRUE
+       ORDER BY p.a_units + p.b_units DESC, p.customer`,
       params,
     );
-    const both = Number(counts!.both);
-    const onlyA = Number(counts!.only_a);
-    const onlyB = Number(counts!.only_b);
-    const rows = await box.data.query(
-      `SELECT customer_id::DOUBLE AS customer, type, a_units::DOUBLE AS a_units, b_units::DOUBLE AS b_units
-       FROM (${perCustomer}) WHERE ${kinds.either ? 'a OR b' : 'a AND b'}
-       ORDER BY a_units + b_units DESC, customer LIMIT ${rowsWanted(entities)}`,
-      params,
-    );
+    const both = Number(found[0]!.both);
+    const onlyA = Number(found[0]!.only_a);
+    const onlyB = Number(found[0]!.only_b);
+    const rows = found.filter((r) => r.customer !== null);
     const type = entities.customer_type;
     const { registered } = await registeredCustomers(box, type, scoped.place);
     const who = registeredWords(type, registered, scoped.place, lang);

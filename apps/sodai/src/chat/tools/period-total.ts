@@ -16,18 +16,33 @@ export interface PeriodTotal {
 }
 
 /**
+ * How the units (or litres) moved against the period before, as the answer rounds it: "same" when the change
+ * reads 0 %; nothing when that period ends before the data begin or sold nothing.
+ */
+function movement(
+  now: number,
+  before: number,
+  noData: boolean,
+  lang: Lang,
+): { readonly moved: 'up' | 'down' | 'same'; readonly pct: string } | undefined {
+  if (noData || before <= 0) return undefined;
+  const change = now / before - 1;
+  const pct = formatPercent(Math.abs(change), lang);
+  return { moved: pct === formatPercent(0, lang) ? 'same' : change > 0 ? 'up' : 'down', pct };
+}
+
+/**
  * "un 12,2 % más que" / "up 12.2% on": the change of units against the period before; "sin datos
  * para" when that period ends before the data begin (its zero is no fact about the business).
  */
 function changeWords(now: number, before: number, noData: boolean, lang: Lang): string {
   if (noData) return say(lang, 'sin datos para', 'with no data for');
-  if (before <= 0) return say(lang, 'sin ventas en', 'with no sales in');
-  const change = now / before - 1;
-  const pct = formatPercent(Math.abs(change), lang);
-  if (pct === formatPercent(0, lang)) return say(lang, 'lo mismo que', 'the same as');
-  return change > 0
-    ? say(lang, `un ${pct} más que`, `up ${pct} on`)
-    : say(lang, `un ${pct} menos que`, `down ${pct} on`);
+  const m = movement(now, before, noData, lang);
+  if (!m) return say(lang, 'sin ventas en', 'with no sales in');
+  if (m.moved === 'same') return say(lang, 'lo mismo que', 'the same as');
+  return m.moved === 'up'
+    ? say(lang, `un ${m.pct} más que`, `up ${m.pct} on`)
+    : say(lang, `un ${m.pct} menos que`, `down ${m.pct} on`);
 }
 
 /** "¿Vendimos más de 500 unidades?" is a yes/no question: "Sí. " or "No. " before the total. */
@@ -47,10 +62,9 @@ function changeVerdict(
   noData: boolean,
   lang: Lang,
 ): string {
-  if (!asked || noData || before <= 0) return '';
-  const same = formatPercent(Math.abs(now / before - 1), lang) === formatPercent(0, lang);
-  const moved = now > before ? 'up' : 'down';
-  return !same && moved === asked ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
+  const m = asked ? movement(now, before, noData, lang) : undefined;
+  if (!m) return '';
+  return m.moved === asked ? say(lang, 'Sí. ', 'Yes. ') : 'No. ';
 }
 
 /**

@@ -34,21 +34,20 @@ export const regularsWhoSkippedTool: Tool = async (box, req) => {
      GROUP BY customer_id HAVING count(*) >= ${needed}`;
   const bought = `SELECT DISTINCT t.customer_id FROM ${FROM} WHERE ${inWeek.where} AND t.items > 0`;
   const params = [...inHabit.params, ...inWeek.params];
-  const rows = await box.data.query(
-    `WITH r AS (${regulars}), b AS (${bought})
-     SELECT r.customer_id::DOUBLE AS customer, r.type, r.weeks::DOUBLE AS weeks, r.units::DOUBLE AS units,
-            r.last::VARCHAR AS last, (SELECT count(*) FROM r)::DOUBLE AS regulars,
-            count(*) OVER ()::DOUBLE AS skipped
-     FROM r ANTI JOIN b USING (customer_id)
-     ORDER BY weeks DESC, units DESC, customer LIMIT ${rowsWanted(e)} OFFSET ${req.offset}`,
+  // One query: the counts, and the page of those who skipped joined to them (none past the last page,
+  // while the counts still hold).
+  const found = await box.data.query(
+    `WITH r AS MATERIALIZED (${regulars}), s AS MATERIALIZED (SELECT r.* FROM r ANTI JOIN (${bought}) b USING (customer_id))
+     SELECT (SELECT count(*) FROM r)::DOUBLE AS regulars, (SELECT count(*) FROM s)::DOUBLE AS skipped,
+            p.customer, p.type, p.weeks, p.units, p.last
+     FROM (SELECT 1) one LEFT JOIN (
+       SELECT customer_id::DOUBLE AS customer, type, weeks::DOUBLE AS weeks, units::DOUBLE AS units, last::VARCHAR AS last
+       FROM s ORDER BY weeks DESC, units DESC, customer LIMIT ${rowsWanted(e)} OFFSET ${req.offset}) p ON TRUE
+     ORDER BY p.weeks DESC, p.units DESC, p.customer`,
     params,
   );
-  const [counts] = rows.length
-    ? rows
-    : await box.data.query(
-        `WITH r AS (${regulars}) SELECT count(*)::DOUBLE AS regulars, 0 AS skipped FROM r`,
-        inHabit.params,
-      );
+  const counts = found[0];
+  const rows = found.filter((r) => r.customer !== null);
   const regularCount = Number(counts?.regulars ?? 0);
   const skipped = Number(counts?.skipped ?? 0);
   const what =

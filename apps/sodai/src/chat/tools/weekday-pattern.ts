@@ -72,25 +72,19 @@ export const weekdaySplitTool: Tool = async (box, req) => {
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) en ${countOf(Number(r.orders), lang, NOUN.order)}`,
       `${dayName(Number(r.day), lang)}: ${countOf(Number(r.units), lang, NOUN.unit)} (${share(r)}) in ${countOf(Number(r.orders), lang, NOUN.order)}`,
     );
-  const leader = (day: string) =>
-    byOrders
-      ? say(
-          lang,
-          `el de ${fewest ? 'menos' : 'más'} pedidos es el ${day}`,
-          `${day} has the ${fewest ? 'fewest' : 'most'} orders`,
-        )
-      : entities.customer_id !== undefined
-        ? // A customer buys; the distributor sells.
-          say(
-            lang,
-            `el día que ${fewest ? 'menos' : 'más'} compra es el ${day}`,
-            `they buy the ${fewest ? 'least' : 'most'} on ${day}`,
-          )
-        : say(
-            lang,
-            `el que ${fewest ? 'menos' : 'más'} vende es el ${day}`,
-            `${day} sells the ${fewest ? 'least' : 'most'}`,
-          );
+  const most = fewest ? say(lang, 'menos', 'least') : say(lang, 'más', 'most');
+  const leader = (day: string): string => {
+    if (byOrders)
+      return say(
+        lang,
+        `el de ${fewest ? 'menos' : 'más'} pedidos es el ${day}`,
+        `${day} has the ${fewest ? 'fewest' : 'most'} orders`,
+      );
+    // A customer buys; the distributor sells.
+    if (entities.customer_id !== undefined)
+      return say(lang, `el día que ${most} compra es el ${day}`, `they buy the ${most} on ${day}`);
+    return say(lang, `el que ${most} vende es el ${day}`, `${day} sells the ${most}`);
+  };
   // "¿El cliente 1002 suele comprar los lunes?": the yes or no comes first, the split after it.
   const habit =
     req.askedWeekday !== undefined && rows.length > 0

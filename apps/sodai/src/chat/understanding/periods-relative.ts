@@ -169,32 +169,20 @@ export const RELATIVE_RULES: readonly PeriodRule[] = [
   {
     // "Este semestre", "this half": the half-year the data end in, so far.
     re: /\b(?:este|this)\s+(?:semestre|half(?:\s+of\s+the\s+year)?|half-year|semester)\b/,
-    make: (_m, anchor, lang) => {
-      const d = toDate(anchor);
-      return {
-        from: monthStart(d.getUTCFullYear(), d.getUTCMonth() < 6 ? 1 : 7),
-        to: anchor,
-        label: say(lang, 'este semestre', 'this half-year'),
-      };
-    },
+    make: (_m, anchor, lang) => ({
+      ...namedHalf(toDate(anchor).getUTCMonth() < 6, anchor, lang),
+      to: anchor,
+      label: say(lang, 'este semestre', 'this half-year'),
+    }),
   },
   {
     // The last complete half-year: the one holding the anchor only when the anchor is its last day.
     re: /\b(?:el\s+)?semestre\s+(?:pasado|anterior)\b|\b(?:el\s+)?ultimo\s+semestre\b|\b(?:last|previous)\s+(?:half-year|semester)\b/,
     make: (_m, anchor, lang) => {
-      const d = toDate(anchor);
-      const first = d.getUTCMonth() < 6;
-      const own = {
-        from: monthStart(d.getUTCFullYear(), first ? 1 : 7),
-        to: monthEnd(d.getUTCFullYear(), first ? 6 : 12),
-      };
-      const range =
-        own.to === anchor
-          ? own
-          : first
-            ? { from: monthStart(d.getUTCFullYear() - 1, 7), to: monthEnd(d.getUTCFullYear() - 1, 12) }
-            : { from: monthStart(d.getUTCFullYear(), 1), to: monthEnd(d.getUTCFullYear(), 6) };
-      return { ...range, label: say(lang, 'el último semestre', 'the last half-year') };
+      const first = toDate(anchor).getUTCMonth() < 6;
+      const own = namedHalf(first, anchor, lang);
+      const { from, to } = own.to === anchor ? own : namedHalf(!first, anchor, lang);
+      return { from, to, label: say(lang, 'el último semestre', 'the last half-year') };
     },
   },
   {

@@ -176,10 +176,6 @@ function weekOf(day: string | undefined, lang: Lang): ChatPeriod | undefined {
 const WEEK_OF_ES = '(?:la\\s+)?semana\\s+(?:del?|que\\s+(?:empie|comien|arranc|inici)\\w*\\s+el)';
 const WEEK_OF_EN = '(?:the\\s+)?week\\s+(?:of|starting|beginning|commencing)(?:\\s+on)?(?:\\s+the)?';
 
-/**
- * A week named by one of its days: the whole Monday–Sunday week, not that day. Read before the
- * day rules, which would take "13 de mayo" alone.
- */
 const WEEK_ORDINALS: Record<string, number> = {
   primera: 1,
   primer: 1,
@@ -227,6 +223,10 @@ function nthWeekOfMonth(n: number, year: number, month: number): { from: string;
   return { from: monday, to: addDays(monday, 6) };
 }
 
+/**
+ * A week named by one of its days: the whole Monday–Sunday week, not that day. Read before the
+ * day rules, which would take "13 de mayo" alone.
+ */
 const WEEK_OF_A_DAY: readonly PeriodRule[] = [
   {
     // "la primera semana de diciembre (de 2024)", "the last week of november", "2nd week of may 2024".

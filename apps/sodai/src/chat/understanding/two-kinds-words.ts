@@ -18,6 +18,17 @@ export interface TwoKinds extends KindsTogether {
 const RANKED =
   /\b(?:mas|most|top|mejores|best|principales|mayores|biggest|largest|menos|least|peores|worst)\b/;
 
+/** Two values of one attribute of the products named together, with the word joining them. */
+function productKindsTogether(
+  text: string,
+  vocab: Vocabulary,
+  lang: Lang,
+): (KindsTogether & { readonly joinedBy: string | undefined }) | undefined {
+  const found = valuesTogether(text, vocab, lang);
+  if (!found || found.attribute === 'customer_type') return undefined;
+  return { attribute: found.attribute, values: found.values, joinedBy: found.joinedBy };
+}
+
 /**
  * "¿Cuántos clientes compran latas y botellas?", "which customers buy cans or bottles?": two kinds of
  * product whose buyers are asked for, read as one of them alone before. Kinds of customer
@@ -29,8 +40,8 @@ const RANKED =
  */
 export function twoKindsBought(text: string, vocab: Vocabulary, lang: Lang): TwoKinds | undefined {
   if (RANKED.test(text)) return undefined;
-  const found = valuesTogether(text, vocab, lang);
-  if (!found || found.attribute === 'customer_type') return undefined;
+  const found = productKindsTogether(text, vocab, lang);
+  if (!found) return undefined;
   return {
     attribute: found.attribute,
     values: found.values,
@@ -46,7 +57,6 @@ export function twoKindsBought(text: string, vocab: Vocabulary, lang: Lang): Two
  * kindsRankedTogether('mejores clientes de latas y botellas', vocab, 'es'); // { attribute: 'package', values: ['LATA', 'BOTELLA'] }
  */
 export function kindsRankedTogether(text: string, vocab: Vocabulary, lang: Lang): KindsTogether | undefined {
-  const found = valuesTogether(text, vocab, lang);
-  if (!found || found.attribute === 'customer_type') return undefined;
-  return { attribute: found.attribute, values: found.values };
+  const found = productKindsTogether(text, vocab, lang);
+  return found ? { attribute: found.attribute, values: found.values } : undefined;
 }

@@ -1051,6 +1051,7 @@ export function understandText(
         !peak &&
         !kept.peak &&
         (barSubject === 'total' || asksPeriodTotal(text, entities.period !== undefined))));
+  const changeDirection = periodTotal && !bar ? changeAsked(text) : undefined;
   return {
     intent,
     entities,
@@ -1136,7 +1137,7 @@ export function understandText(
     ...(periodTotal ? { periodTotal: true } : {}),
     ...(twoKinds && intent === 'count_customers' ? { twoKinds } : {}),
     ...(kindsTogether && (intent === 'top_customers' || intent === 'top_products') ? { kindsTogether } : {}),
-    ...(periodTotal && !bar && changeAsked(text) ? { changeAsked: changeAsked(text) } : {}),
+    ...(changeDirection ? { changeAsked: changeDirection } : {}),
     ...(found.customerText ? { customerText: found.customerText } : {}),
     ...(found.productText ? { productText: found.productText } : {}),
     ...(placed ? { place: placed.place } : {}),
